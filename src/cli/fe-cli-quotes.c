@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fe-cli-private.h"
+#include "fe-json.h"
+#include "fe-quote.h"
+
+static void
+append_quote_json (GString       *out,
+                   FeStudy       *study,
+                   const FeQuote *quote)
+{
+  g_autofree char *respondent = fe_study_dup_respondent_id (study, quote->row);
+  gboolean first = TRUE;
+
+  g_string_append (out, "{\"respondent\": ");
+  fe_json_append_string (out, respondent);
+  g_string_append (out, ", \"question\": ");
+  fe_json_append_string (out, quote->column->id);
+  g_string_append (out, ", \"text\": ");
+  fe_json_append_string (out, quote->text);
+  g_string_append (out, ", \"note\": ");
+  if (quote->note != NULL)
+    fe_json_append_string (out, quote->note);
+  else
+    g_string_append (out, "null");
+  g_string_append (out, ", \"codes\": [");
+  for (guint i = 0; i < quote->codes->len; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      fe_json_append_string (out, fe_column_get_level (quote->column,
+                                                       g_array_index (quote->codes, guint, i)));
+    }
+  g_string_append (out, "], \"attributes\": {");
+  for (guint c = 0; c < fe_study_get_n_columns (study); c++)
+    {
+      FeColumn *column = fe_study_get_column (study, c);
+      const char *label;
+
+      if (column->role != FE_ROLE_ATTRIBUTE)
+        continue;
+      label = fe_study_get_level_label (study, column, quote->row);
+      if (label == NULL)
+        continue;
+      if (!first)
+        g_string_append (out, ", ");
+      fe_json_append_string (out, column->id);
+      g_string_append (out, ": ");
+      fe_json_append_string (out, label);
+      first = FALSE;
+    }
+  g_string_append (out, "}}");
+}
+
+static void
+print_quotes_json (FeStudy   *study,
+                   GPtrArray *quotes)
+{
+  g_autoptr(GString) out = g_string_new ("[");
+
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      g_string_append (out, i ? ",\n " : "\n ");
+      append_quote_json (out, study, g_ptr_array_index (quotes, i));
+    }
+  g_string_append (out, "\n]\n");
+  fputs (out->str, stdout);
+}
+
+static char *
+describe_respondent (FeStudy *study,
+                     guint    row)
+{
+  g_autofree char *id = fe_study_dup_respondent_id (study, row);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_string_printf (text, _("Respondent %s"), id);
+  for (guint c = 0; c < fe_study_get_n_columns (study); c++)
+    {
+      FeColumn *column = fe_study_get_column (study, c);
+      const char *label;
+
+      if (column->role != FE_ROLE_ATTRIBUTE)
+        continue;
+      label = fe_study_get_level_label (study, column, row);
+      if (label != NULL)
+        g_string_append_printf (text, " · %s", label);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static guint
+count_respondents (GPtrArray *quotes)
+{
+  guint n = 0;
+  guint last_row = G_MAXUINT;
+
+  /* Quotes come grouped by respondent. */
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      const FeQuote *quote = g_ptr_array_index (quotes, i);
+
+      if (quote->row != last_row)
+        n++;
+      last_row = quote->row;
+    }
+  return n;
+}
+
+static void
+print_quotes_text (FeStudy   *study,
+                   GPtrArray *quotes)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n_respondents = count_respondents (quotes);
+
+  g_string_append_printf (out, ngettext ("%u quote", "%u quotes", quotes->len), quotes->len);
+  g_string_append (out, " · ");
+  g_string_append_printf (out, ngettext ("%u respondent", "%u respondents", n_respondents),
+                          n_respondents);
+  g_string_append (out, "\n");
+
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      const FeQuote *quote = g_ptr_array_index (quotes, i);
+      g_autofree char *who = describe_respondent (study, quote->row);
+      g_auto(GStrv) lines = g_strsplit (quote->text, "\n", -1);
+
+      g_string_append_printf (out, "\n%s\n  %s", who, quote->column->id);
+      for (guint c = 0; c < quote->codes->len; c++)
+        g_string_append_printf (out, "%s%s", c ? ", " : ": ",
+                                fe_column_get_level (quote->column,
+                                                     g_array_index (quote->codes, guint, c)));
+      g_string_append_c (out, '\n');
+      for (guint l = 0; lines[l] != NULL; l++)
+        g_string_append_printf (out, "  %s%s%s\n", l == 0 ? "“" : " ", lines[l],
+                                lines[l + 1] == NULL ? "”" : "");
+      if (quote->note != NULL)
+        g_string_append_printf (out, "  %s %s\n", _("Note:"), quote->note);
+    }
+  fputs (out->str, stdout);
+}
+
+int
+fe_cli_quotes (int    argc,
+               char **argv)
+{
+  FeCliStudyOptions options = { 0 };
+  g_autofree char *question_id = NULL;
+  g_autofree char *level_label = NULL;
+  g_autofree char *by_id = NULL;
+  g_autofree char *group_label = NULL;
+  g_autofree char *respondent = NULL;
+  g_autoptr(GOptionContext) context = g_option_context_new (_("STUDY"));
+  g_autoptr(FeStudy) study = NULL;
+  g_autoptr(FeFilter) filter = NULL;
+  g_autoptr(GPtrArray) quotes = NULL;
+  const GOptionEntry entries[] = {
+    { "question", 0, 0, G_OPTION_ARG_STRING, &question_id,
+      N_("The quotes behind a question"), N_("ID") },
+    { "level", 0, 0, G_OPTION_ARG_STRING, &level_label,
+      N_("Only respondents who gave this answer or code"), N_("LABEL") },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by_id,
+      N_("With --group: only respondents in one group of this attribute"), N_("ID") },
+    { "group", 0, 0, G_OPTION_ARG_STRING, &group_label, N_("The group of --by"), N_("LABEL") },
+    { "respondent", 0, 0, G_OPTION_ARG_STRING, &respondent,
+      N_("Every open answer of one respondent"), N_("ID") },
+    { NULL }
+  };
+  FeColumn *question = NULL;
+  const char *study_path = NULL;
+  int exit_code = FE_CLI_EXIT_OK;
+  int level = -1;
+
+  g_option_context_set_summary (context, _("Print the verbatim answers behind a chart segment, "
+                                           "or every answer of one respondent."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  fe_cli_study_options_add_entries (context, &options);
+
+  if (!fe_cli_parse (context, &options, &argc, &argv, &study_path, &exit_code))
+    goto out;
+  if ((question_id == NULL) == (respondent == NULL))
+    {
+      fe_cli_usage_error (_("Give --question (the quotes behind a question) or --respondent "
+                            "(every answer of one respondent)."));
+      exit_code = FE_CLI_EXIT_USAGE;
+      goto out;
+    }
+  if ((by_id == NULL) != (group_label == NULL) || (level_label != NULL && question_id == NULL))
+    {
+      fe_cli_usage_error (_("--by and --group go together, and --level goes with --question."));
+      exit_code = FE_CLI_EXIT_USAGE;
+      goto out;
+    }
+  if ((study = fe_cli_load_study (&options, study_path, &exit_code)) == NULL)
+    goto out;
+
+  if (respondent != NULL)
+    {
+      int row = fe_study_find_respondent (study, respondent);
+
+      if (row < 0)
+        {
+          fe_cli_usage_error (_("--respondent: there is no respondent “%s” in %s."), respondent,
+                              fe_study_get_name (study));
+          exit_code = FE_CLI_EXIT_USAGE;
+          goto out;
+        }
+      quotes = fe_study_collect_respondent_quotes (study, (guint) row);
+    }
+  else
+    {
+      g_autoptr(FeBitset) rows = NULL;
+
+      if ((question = fe_cli_find_question (study, "--question", question_id, &exit_code)) == NULL)
+        goto out;
+      if (level_label != NULL && (level = fe_cli_find_level (question, level_label,
+                                                              &exit_code)) < 0)
+        goto out;
+      if ((filter = fe_cli_build_filter (study, options.filters, &exit_code)) == NULL)
+        goto out;
+      if (by_id != NULL)
+        {
+          FeColumn *by = fe_cli_find_question (study, "--by", by_id, &exit_code);
+          int group;
+
+          if (by == NULL || (group = fe_cli_find_level (by, group_label, &exit_code)) < 0)
+            goto out;
+          fe_filter_clear_column (filter, by);
+          fe_filter_add_level (filter, by, (guint) group);
+        }
+      rows = fe_filter_compute_rows (filter);
+      quotes = fe_study_collect_quotes (study, question, level, rows);
+    }
+
+  if (options.json)
+    print_quotes_json (study, quotes);
+  else
+    print_quotes_text (study, quotes);
+
+out:
+  fe_cli_study_options_clear (&options);
+  return exit_code;
+}

@@ -1,0 +1,293 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fe-cli-private.h"
+#include "fe-json.h"
+#include "fe-tally.h"
+
+static gboolean
+column_is_listed (const FeColumn *column)
+{
+  return column->role != FE_ROLE_ID && column->role != FE_ROLE_IGNORE;
+}
+
+static void
+print_study_json (FeStudy        *study,
+                  const FeBitset *rows)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  gboolean first = TRUE;
+
+  g_string_append_printf (out, "{\"respondents\": %u, \"excluded\": %u, \"questions\": [",
+                          fe_bitset_count (rows), fe_study_get_n_excluded (study));
+  for (guint c = 0; c < fe_study_get_n_columns (study); c++)
+    {
+      FeColumn *column = fe_study_get_column (study, c);
+
+      if (!column_is_listed (column))
+        continue;
+      g_string_append (out, first ? "\n  {\"id\": " : ",\n  {\"id\": ");
+      fe_json_append_string (out, column->id);
+      g_string_append (out, ", \"label\": ");
+      fe_json_append_string (out, column->label);
+      g_string_append (out, ", \"role\": ");
+      fe_json_append_string (out, fe_column_get_role_name (column));
+      g_string_append_printf (out, ", \"answered\": %u}",
+                              fe_bitset_count_and (rows, column->answered));
+      first = FALSE;
+    }
+  g_string_append (out, "\n]}\n");
+  fputs (out->str, stdout);
+}
+
+static void
+print_study_text (FeStudy        *study,
+                  const FeBitset *rows,
+                  const char     *filter_text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint id_width = (guint) g_utf8_strlen (_("Question"), -1);
+  guint excluded = fe_study_get_n_excluded (study);
+
+  g_string_append_printf (out, "%s %s\n", _("Study:"), fe_study_get_name (study));
+  g_string_append_printf (out, "%s %u", _("Respondents:"), fe_bitset_count (rows));
+  if (excluded > 0)
+    g_string_append_printf (out, ngettext (" (%u incomplete response excluded; "
+                                           "--include-incomplete counts it)",
+                                           " (%u incomplete responses excluded; "
+                                           "--include-incomplete counts them)", excluded),
+                            excluded);
+  g_string_append_c (out, '\n');
+  if (*filter_text != '\0')
+    g_string_append_printf (out, "%s %s\n", _("Filter:"), filter_text);
+  g_string_append_c (out, '\n');
+
+  for (guint c = 0; c < fe_study_get_n_columns (study); c++)
+    {
+      FeColumn *column = fe_study_get_column (study, c);
+
+      if (column_is_listed (column))
+        id_width = MAX (id_width, (guint) g_utf8_strlen (column->id, -1));
+    }
+
+  fe_cli_append_padded (out, _("Question"), id_width + 2, FALSE);
+  fe_cli_append_padded (out, _("Role"), 11, FALSE);
+  fe_cli_append_padded (out, _("Answered"), 9, TRUE);
+  g_string_append_printf (out, "  %s\n", _("Label"));
+
+  for (guint c = 0; c < fe_study_get_n_columns (study); c++)
+    {
+      FeColumn *column = fe_study_get_column (study, c);
+      g_autofree char *answered = NULL;
+
+      if (!column_is_listed (column))
+        continue;
+      answered = g_strdup_printf ("%u", fe_bitset_count_and (rows, column->answered));
+      fe_cli_append_padded (out, column->id, id_width + 2, FALSE);
+      fe_cli_append_padded (out, fe_column_get_role_name (column), 11, FALSE);
+      fe_cli_append_padded (out, answered, 9, TRUE);
+      g_string_append_printf (out, "  %s\n", column->label);
+    }
+  fputs (out->str, stdout);
+}
+
+static void
+append_levels_json (GString        *out,
+                    const FeColumn *question,
+                    const guint    *counts)
+{
+  g_string_append (out, "[");
+  for (guint l = 0; l < fe_column_get_n_levels (question); l++)
+    {
+      g_string_append (out, l ? ", {\"label\": " : "{\"label\": ");
+      fe_json_append_string (out, fe_column_get_level (question, l));
+      g_string_append_printf (out, ", \"count\": %u}", counts[l]);
+    }
+  g_string_append (out, "]");
+}
+
+static void
+print_tally_json (const FeTally *tally,
+                  const char    *filter_text)
+{
+  g_autoptr(GString) out = g_string_new ("{\"question\": ");
+
+  fe_json_append_string (out, tally->question->id);
+  g_string_append (out, ", \"label\": ");
+  fe_json_append_string (out, tally->question->label);
+  g_string_append (out, ", \"role\": ");
+  fe_json_append_string (out, fe_column_get_role_name (tally->question));
+  g_string_append (out, ", \"filter\": ");
+  fe_json_append_string (out, filter_text);
+  g_string_append_printf (out, ", \"base\": %u, \"answered\": %u,\n \"levels\": ", tally->base,
+                          tally->answered);
+  append_levels_json (out, tally->question, tally->counts);
+
+  if (tally->by != NULL)
+    {
+      g_string_append (out, ",\n \"by\": ");
+      fe_json_append_string (out, tally->by->id);
+      g_string_append (out, ", \"groups\": [");
+      for (guint g = 0; g < tally->n_groups; g++)
+        {
+          const FeTallyGroup *group = &tally->groups[g];
+
+          g_string_append (out, g ? ",\n  {\"label\": " : "\n  {\"label\": ");
+          fe_json_append_string (out, fe_column_get_level (tally->by, group->group));
+          g_string_append_printf (out, ", \"base\": %u, \"answered\": %u, \"levels\": ",
+                                  group->base, group->answered);
+          append_levels_json (out, tally->question, group->counts);
+          g_string_append (out, "}");
+        }
+      g_string_append (out, "]");
+    }
+  g_string_append (out, "}\n");
+  fputs (out->str, stdout);
+}
+
+static char *
+format_count (guint count,
+              guint of)
+{
+  if (of == 0)
+    return g_strdup_printf ("%u", count);
+  return g_strdup_printf ("%u (%.0f%%)", count, 100.0 * count / of);
+}
+
+static void
+print_tally_text (const FeTally *tally,
+                  const char    *filter_text)
+{
+  const FeColumn *question = tally->question;
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint label_width = (guint) g_utf8_strlen (_("Level"), -1);
+  guint n_columns = tally->by ? tally->n_groups : 1;
+  g_autofree guint *widths = g_new0 (guint, n_columns);
+  g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
+
+  g_string_append_printf (out, "%s (%s): %s\n", question->id, fe_column_get_role_name (question),
+                          question->label);
+  g_string_append_printf (out, _("Base: %u respondents; answered: %u"), tally->base,
+                          tally->answered);
+  g_string_append_c (out, '\n');
+  if (*filter_text != '\0')
+    g_string_append_printf (out, "%s %s\n", _("Filter:"), filter_text);
+  g_string_append_c (out, '\n');
+
+  for (guint l = 0; l < tally->n_levels; l++)
+    label_width = MAX (label_width, (guint) g_utf8_strlen (fe_column_get_level (question, l), -1));
+
+  for (guint g = 0; g < n_columns; g++)
+    {
+      char *header = tally->by
+        ? g_strdup_printf ("%s (n = %u)", fe_column_get_level (tally->by, tally->groups[g].group),
+                           tally->groups[g].base)
+        : g_strdup (_("Respondents (% of answered)"));
+
+      g_ptr_array_add (headers, header);
+      widths[g] = MAX ((guint) g_utf8_strlen (header, -1), 10);
+    }
+
+  fe_cli_append_padded (out, _("Level"), label_width, FALSE);
+  for (guint g = 0; g < n_columns; g++)
+    {
+      g_string_append (out, "  ");
+      fe_cli_append_padded (out, g_ptr_array_index (headers, g), widths[g], TRUE);
+    }
+  g_string_append_c (out, '\n');
+
+  for (guint l = 0; l < tally->n_levels; l++)
+    {
+      fe_cli_append_padded (out, fe_column_get_level (question, l), label_width, FALSE);
+      for (guint g = 0; g < n_columns; g++)
+        {
+          g_autofree char *cell = tally->by
+            ? format_count (tally->groups[g].counts[l], tally->groups[g].answered)
+            : format_count (tally->counts[l], tally->answered);
+
+          g_string_append (out, "  ");
+          fe_cli_append_padded (out, cell, widths[g], TRUE);
+        }
+      g_string_append_c (out, '\n');
+    }
+  fputs (out->str, stdout);
+}
+
+int
+fe_cli_summary (int    argc,
+                char **argv)
+{
+  FeCliStudyOptions options = { 0 };
+  g_autofree char *question_id = NULL;
+  g_autofree char *by_id = NULL;
+  g_autoptr(GOptionContext) context = g_option_context_new (_("STUDY"));
+  g_autoptr(FeStudy) study = NULL;
+  g_autoptr(FeFilter) filter = NULL;
+  g_autoptr(FeBitset) rows = NULL;
+  g_autofree char *filter_text = NULL;
+  const GOptionEntry entries[] = {
+    { "question", 0, 0, G_OPTION_ARG_STRING, &question_id,
+      N_("Count the answers to one question"), N_("ID") },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by_id,
+      N_("Split the counts by an attribute"), N_("ID") },
+    { NULL }
+  };
+  FeColumn *question = NULL;
+  FeColumn *by = NULL;
+  const char *study_path = NULL;
+  int exit_code = FE_CLI_EXIT_OK;
+
+  g_option_context_set_summary (context, _("Print the respondents and the questions of a study, "
+                                           "or the counts of one question."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  fe_cli_study_options_add_entries (context, &options);
+
+  if (!fe_cli_parse (context, &options, &argc, &argv, &study_path, &exit_code))
+    goto out;
+  if (by_id != NULL && question_id == NULL)
+    {
+      fe_cli_usage_error (_("--by splits the counts of a question: give --question too."));
+      exit_code = FE_CLI_EXIT_USAGE;
+      goto out;
+    }
+  if ((study = fe_cli_load_study (&options, study_path, &exit_code)) == NULL)
+    goto out;
+  if (question_id != NULL
+      && (question = fe_cli_find_question (study, "--question", question_id, &exit_code)) == NULL)
+    goto out;
+  if (by_id != NULL && (by = fe_cli_find_question (study, "--by", by_id, &exit_code)) == NULL)
+    goto out;
+  if (by != NULL && fe_column_get_n_levels (by) == 0)
+    {
+      fe_cli_usage_error (_("--by %s: open text has no groups to split by; choose an attribute "
+                            "or a closed question."),
+                          by_id);
+      exit_code = FE_CLI_EXIT_USAGE;
+      goto out;
+    }
+  if ((filter = fe_cli_build_filter (study, options.filters, &exit_code)) == NULL)
+    goto out;
+
+  rows = fe_filter_compute_rows (filter);
+  filter_text = fe_filter_describe (filter);
+
+  if (question == NULL && options.json)
+    print_study_json (study, rows);
+  else if (question == NULL)
+    print_study_text (study, rows, filter_text);
+  else
+    {
+      g_autoptr(FeTally) tally = fe_tally_compute (question, rows, by);
+
+      if (options.json)
+        print_tally_json (tally, filter_text);
+      else
+        print_tally_text (tally, filter_text);
+    }
+
+out:
+  fe_cli_study_options_clear (&options);
+  return exit_code;
+}

@@ -1,0 +1,299 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "fe-cli-private.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+typedef struct
+{
+  const char *name;
+  int       (*run) (int argc, char **argv);
+} Verb;
+
+static const Verb verbs[] = {
+  { "summary", fe_cli_summary },
+  { "quotes", fe_cli_quotes },
+};
+
+gboolean
+fe_cli_is_verb (const char *word)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    if (g_strcmp0 (word, verbs[i].name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+void
+fe_cli_print_usage (FILE *out)
+{
+  fprintf (out, "%s\n  findings-explorer summary [%s] [--question ID] [--by ID] "
+                "[--filter ID=LEVEL[,LEVEL…]]… [--json] STUDY\n"
+                "  findings-explorer quotes  [%s] [--question ID [--level LABEL]] "
+                "[--by ID --group LABEL] [--respondent ID] [--filter …]… [--json] STUDY\n\n%s\n",
+           _("Usage:"), _("STUDY-OPTIONS"), _("STUDY-OPTIONS"),
+           _("STUDY is a responses CSV file, or --sample for the bundled sample study.\n"
+             "STUDY-OPTIONS: --codebook FILE, --coding FILE, --include-incomplete.\n"
+             "Run “findings-explorer VERB --help” for the options of a verb."));
+}
+
+int
+fe_cli_run (int    argc,
+            char **argv)
+{
+  g_return_val_if_fail (argc >= 2, FE_CLI_EXIT_USAGE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    if (strcmp (argv[1], verbs[i].name) == 0)
+      return verbs[i].run (argc - 1, argv + 1);
+
+  fe_cli_print_usage (stderr);
+  return FE_CLI_EXIT_USAGE;
+}
+
+void
+fe_cli_usage_error (const char *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "findings-explorer: %s\n", message);
+}
+
+void
+fe_cli_study_options_add_entries (GOptionContext    *context,
+                                  FeCliStudyOptions *options)
+{
+  const GOptionEntry entries[] = {
+    { "codebook", 0, 0, G_OPTION_ARG_FILENAME, &options->codebook,
+      N_("The codebook: role, label and levels of each column"), N_("FILE") },
+    { "coding", 0, 0, G_OPTION_ARG_FILENAME, &options->coding,
+      N_("The coding of open answers: respondent, question, code, excerpt, note"), N_("FILE") },
+    { "include-incomplete", 0, 0, G_OPTION_ARG_NONE, &options->include_incomplete,
+      N_("Count responses that answered nothing beyond consent"), NULL },
+    { "sample", 0, 0, G_OPTION_ARG_NONE, &options->sample,
+      N_("Use the bundled sample study instead of a file"), NULL },
+    { "filter", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->filters,
+      N_("Count only respondents with one of these levels (repeatable)"), N_("ID=LEVEL[,LEVEL…]") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &options->json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+void
+fe_cli_study_options_clear (FeCliStudyOptions *options)
+{
+  g_clear_pointer (&options->codebook, g_free);
+  g_clear_pointer (&options->coding, g_free);
+  g_clear_pointer (&options->filters, g_strfreev);
+}
+
+gboolean
+fe_cli_parse (GOptionContext    *context,
+              FeCliStudyOptions *options,
+              int               *argc,
+              char            ***argv,
+              const char       **study_path,
+              int               *exit_code)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      fe_cli_usage_error ("%s", error->message);
+      *exit_code = FE_CLI_EXIT_USAGE;
+      return FALSE;
+    }
+
+  if (options->sample && *argc == 1)
+    *study_path = NULL;
+  else if (!options->sample && *argc == 2)
+    *study_path = (*argv)[1];
+  else
+    {
+      fe_cli_usage_error (options->sample
+                          ? _("--sample takes the place of STUDY; give one or the other.")
+                          : _("Name one STUDY: a responses CSV file, or --sample."));
+      *exit_code = FE_CLI_EXIT_USAGE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+FeStudy *
+fe_cli_load_study (FeCliStudyOptions *options,
+                   const char        *study_path,
+                   int               *exit_code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeStudy) study = NULL;
+
+  if (study_path == NULL && (options->codebook != NULL || options->coding != NULL))
+    {
+      fe_cli_usage_error (_("The sample study has its own codebook and coding; --codebook and "
+                            "--coding go with a responses file."));
+      *exit_code = FE_CLI_EXIT_USAGE;
+      return NULL;
+    }
+
+  study = study_path ? fe_study_load (study_path, options->codebook, options->coding, &error)
+                     : fe_study_load_sample (&error);
+  if (study == NULL)
+    {
+      fprintf (stderr, "findings-explorer: %s\n", error->message);
+      *exit_code = FE_CLI_EXIT_BAD_DATA;
+      return NULL;
+    }
+
+  fe_study_set_include_incomplete (study, options->include_incomplete);
+  for (guint i = 0; i < fe_study_get_warnings (study)->len; i++)
+    fprintf (stderr, "%s %s\n", _("Warning:"),
+             (const char *) g_ptr_array_index (fe_study_get_warnings (study), i));
+  return g_steal_pointer (&study);
+}
+
+FeColumn *
+fe_cli_find_question (FeStudy    *study,
+                      const char *option,
+                      const char *id,
+                      int        *exit_code)
+{
+  FeColumn *column = fe_study_find_column (study, id);
+
+  if (column == NULL || column->role == FE_ROLE_IGNORE || column->role == FE_ROLE_ID)
+    {
+      g_autofree char *valid = fe_study_list_question_ids (study);
+
+      fe_cli_usage_error (_("%s: there is no question “%s”. Questions: %s."), option, id, valid);
+      *exit_code = FE_CLI_EXIT_USAGE;
+      return NULL;
+    }
+  return column;
+}
+
+static char *
+list_levels (const FeColumn *column)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint l = 0; l < fe_column_get_n_levels (column); l++)
+    g_string_append_printf (list, "%s“%s”", l ? ", " : "", fe_column_get_level (column, l));
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+int
+fe_cli_find_level (FeColumn   *column,
+                   const char *label,
+                   int        *exit_code)
+{
+  int level = fe_column_find_level (column, label);
+
+  if (level < 0)
+    {
+      g_autofree char *valid = list_levels (column);
+
+      fe_cli_usage_error (_("%s has no level “%s”. Its levels: %s."), column->id, label, valid);
+      *exit_code = FE_CLI_EXIT_USAGE;
+    }
+  return level;
+}
+
+/* Levels are comma-separated, but a label may itself hold a comma: pieces are joined until they
+ * name a level. */
+static gboolean
+add_filter_levels (FeFilter   *filter,
+                   FeColumn   *column,
+                   const char *spec,
+                   int        *exit_code)
+{
+  g_auto(GStrv) pieces = g_strsplit (spec, ",", -1);
+  g_autoptr(GString) pending = g_string_new (NULL);
+
+  for (guint i = 0; pieces[i] != NULL; i++)
+    {
+      g_autofree char *trimmed = NULL;
+      int level;
+
+      if (pending->len > 0)
+        g_string_append_c (pending, ',');
+      g_string_append (pending, pieces[i]);
+      trimmed = g_strstrip (g_strdup (pending->str));
+      level = fe_column_find_level (column, trimmed);
+      if (level >= 0)
+        {
+          fe_filter_add_level (filter, column, (guint) level);
+          g_string_truncate (pending, 0);
+        }
+    }
+
+  if (pending->len > 0)
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (pending->str));
+
+      return fe_cli_find_level (column, trimmed, exit_code) >= 0;
+    }
+  return TRUE;
+}
+
+FeFilter *
+fe_cli_build_filter (FeStudy  *study,
+                     char    **filters,
+                     int      *exit_code)
+{
+  g_autoptr(FeFilter) filter = fe_filter_new (study);
+
+  for (guint i = 0; filters != NULL && filters[i] != NULL; i++)
+    {
+      const char *equals = strchr (filters[i], '=');
+      g_autofree char *id = NULL;
+      FeColumn *column;
+
+      if (equals == NULL)
+        {
+          fe_cli_usage_error (_("--filter %s: write it as ID=LEVEL[,LEVEL…], for example "
+                                "--filter force=Gwent Police."),
+                              filters[i]);
+          *exit_code = FE_CLI_EXIT_USAGE;
+          return NULL;
+        }
+      id = g_strstrip (g_strndup (filters[i], (gsize) (equals - filters[i])));
+      column = fe_cli_find_question (study, "--filter", id, exit_code);
+      if (column == NULL)
+        return NULL;
+      if (fe_column_get_n_levels (column) == 0)
+        {
+          fe_cli_usage_error (_("--filter %s: %s is open text and has no levels to filter by."),
+                              filters[i], id);
+          *exit_code = FE_CLI_EXIT_USAGE;
+          return NULL;
+        }
+      if (!add_filter_levels (filter, column, equals + 1, exit_code))
+        return NULL;
+    }
+  return g_steal_pointer (&filter);
+}
+
+void
+fe_cli_append_padded (GString    *out,
+                      const char *text,
+                      guint       width,
+                      gboolean    align_right)
+{
+  glong length = g_utf8_strlen (text, -1);
+  guint padding = length < (glong) width ? width - (guint) length : 0;
+
+  if (!align_right)
+    g_string_append (out, text);
+  for (guint i = 0; i < padding; i++)
+    g_string_append_c (out, ' ');
+  if (align_right)
+    g_string_append (out, text);
+}

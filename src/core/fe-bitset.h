@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A fixed-size set of rows. Filters and tallies are word-wise ANDs and popcounts over these, so
+ * that re-tallying a million respondents touches 15,625 words per level rather than every row. */
+typedef struct _FeBitset FeBitset;
+
+FeBitset *fe_bitset_new          (guint           n_bits);
+FeBitset *fe_bitset_new_full     (guint           n_bits);
+FeBitset *fe_bitset_copy         (const FeBitset *set);
+void      fe_bitset_free         (FeBitset       *set);
+guint     fe_bitset_get_size     (const FeBitset *set);
+void      fe_bitset_set          (FeBitset       *set,
+                                  guint           bit);
+void      fe_bitset_clear_bit    (FeBitset       *set,
+                                  guint           bit);
+gboolean  fe_bitset_get          (const FeBitset *set,
+                                  guint           bit);
+void      fe_bitset_fill         (FeBitset       *set,
+                                  gboolean        value);
+void      fe_bitset_assign       (FeBitset       *dest,
+                                  const FeBitset *src);
+void      fe_bitset_and          (FeBitset       *dest,
+                                  const FeBitset *other);
+void      fe_bitset_or           (FeBitset       *dest,
+                                  const FeBitset *other);
+void      fe_bitset_and_not      (FeBitset       *dest,
+                                  const FeBitset *other);
+guint     fe_bitset_count        (const FeBitset *set);
+guint     fe_bitset_count_and    (const FeBitset *a,
+                                  const FeBitset *b);
+guint     fe_bitset_count_and3   (const FeBitset *a,
+                                  const FeBitset *b,
+                                  const FeBitset *c);
+/* Returns the first set bit at or after @from, or G_MAXUINT when there is none. */
+guint     fe_bitset_next         (const FeBitset *set,
+                                  guint           from);
+
+#define FE_BITSET_FOREACH(set, bit) \
+  for (guint bit = fe_bitset_next ((set), 0); bit != G_MAXUINT; bit = fe_bitset_next ((set), bit + 1))
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FeBitset, fe_bitset_free)
+
+G_END_DECLS

@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "fe-column.h"
+
+static const char * const role_names[] = {
+  [FE_ROLE_ID] = "id",
+  [FE_ROLE_ATTRIBUTE] = "attribute",
+  [FE_ROLE_ORDINAL] = "ordinal",
+  [FE_ROLE_CHOICE] = "choice",
+  [FE_ROLE_MULTI] = "multi",
+  [FE_ROLE_TEXT] = "text",
+  [FE_ROLE_IGNORE] = "ignore",
+};
+
+static void
+coding_entry_clear (gpointer data)
+{
+  FeCodingEntry *entry = data;
+
+  g_free (entry->excerpt);
+  g_free (entry->note);
+}
+
+FeColumn *
+fe_column_new (guint       index,
+               guint       source_column,
+               const char *id)
+{
+  FeColumn *column = g_new0 (FeColumn, 1);
+
+  column->index = index;
+  column->source_column = source_column;
+  column->id = g_strdup (id);
+  column->label = g_strdup (id);
+  column->role = FE_ROLE_TEXT;
+  column->levels = g_ptr_array_new_with_free_func (g_free);
+  column->level_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) fe_bitset_free);
+  column->codings = g_array_new (FALSE, FALSE, sizeof (FeCodingEntry));
+  g_array_set_clear_func (column->codings, coding_entry_clear);
+  return column;
+}
+
+void
+fe_column_free (FeColumn *column)
+{
+  if (column == NULL)
+    return;
+
+  g_free (column->id);
+  g_free (column->label);
+  g_ptr_array_unref (column->levels);
+  g_ptr_array_unref (column->level_rows);
+  g_clear_pointer (&column->answered, fe_bitset_free);
+  g_free (column->values);
+  g_array_unref (column->codings);
+  g_free (column);
+}
+
+const char *
+fe_role_to_string (FeRole role)
+{
+  g_return_val_if_fail (role <= FE_ROLE_IGNORE, NULL);
+  return role_names[role];
+}
+
+gboolean
+fe_role_from_string (const char *text,
+                     FeRole     *role)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (role_names); i++)
+    if (g_ascii_strcasecmp (text, role_names[i]) == 0)
+      {
+        *role = (FeRole) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+fe_role_is_single_valued (FeRole role)
+{
+  return role == FE_ROLE_ATTRIBUTE || role == FE_ROLE_ORDINAL || role == FE_ROLE_CHOICE;
+}
+
+const char *
+fe_column_get_role_name (const FeColumn *column)
+{
+  if (column->coded)
+    return "coded";
+  return fe_role_to_string (column->role);
+}
+
+guint
+fe_column_get_n_levels (const FeColumn *column)
+{
+  return column->levels->len;
+}
+
+const char *
+fe_column_get_level (const FeColumn *column,
+                     guint           level)
+{
+  g_return_val_if_fail (level < column->levels->len, NULL);
+  return g_ptr_array_index (column->levels, level);
+}
+
+int
+fe_column_find_level (const FeColumn *column,
+                      const char     *label)
+{
+  for (guint i = 0; i < column->levels->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (column->levels, i), label) == 0)
+      return (int) i;
+  return -1;
+}
+
+guint
+fe_column_add_level (FeColumn   *column,
+                     const char *label,
+                     guint       n_rows)
+{
+  g_ptr_array_add (column->levels, g_strdup (label));
+  g_ptr_array_add (column->level_rows, fe_bitset_new (n_rows));
+  return column->levels->len - 1;
+}
+
+gboolean
+fe_column_is_question (const FeColumn *column)
+{
+  return fe_role_is_single_valued (column->role) || column->role == FE_ROLE_MULTI
+         || column->coded;
+}

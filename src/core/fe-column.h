@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "fe-bitset.h"
+#include "fe-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  FE_ROLE_ID,
+  FE_ROLE_ATTRIBUTE,
+  FE_ROLE_ORDINAL,
+  FE_ROLE_CHOICE,
+  FE_ROLE_MULTI,
+  FE_ROLE_TEXT,
+  FE_ROLE_IGNORE,
+} FeRole;
+
+/* One code given to one respondent's open answer by the coding file. */
+typedef struct
+{
+  guint  row;
+  guint  code;
+  char  *excerpt;  /* NULL: the whole answer is the quote */
+  char  *note;     /* NULL when the coding file has none */
+} FeCodingEntry;
+
+/* A question (or any column) of the study, owned by its FeStudy and read-only outside it.
+ * Levels are the answer options of a single-valued column, the options of a multi-select one,
+ * or the codes of a coded open question; each has the set of rows that gave it. */
+struct _FeColumn
+{
+  guint      index;
+  guint      source_column;  /* the column of the responses file it was read from */
+  char      *id;
+  char      *label;
+  FeRole     role;
+  gboolean   coded;
+  GPtrArray *levels;         /* char* */
+  GPtrArray *level_rows;     /* FeBitset*, one per level */
+  FeBitset  *answered;
+  guint32   *values;         /* single-valued roles: level + 1 per row, 0 = no answer */
+  FeColumn  *quotes_from;    /* the open question whose answers are this question's quotes */
+  GArray    *codings;        /* FeCodingEntry in coding-file order, coded columns only */
+};
+
+FeColumn    *fe_column_new              (guint           index,
+                                         guint           source_column,
+                                         const char     *id);
+void         fe_column_free             (FeColumn       *column);
+const char  *fe_role_to_string          (FeRole          role);
+gboolean     fe_role_from_string        (const char     *text,
+                                         FeRole         *role);
+gboolean     fe_role_is_single_valued   (FeRole          role);
+/* The role as shown to people: a coded open question is "coded". */
+const char  *fe_column_get_role_name    (const FeColumn *column);
+guint        fe_column_get_n_levels     (const FeColumn *column);
+const char  *fe_column_get_level        (const FeColumn *column,
+                                         guint           level);
+/* Returns the level whose label is @label, or -1. */
+int          fe_column_find_level       (const FeColumn *column,
+                                         const char     *label);
+guint        fe_column_add_level        (FeColumn       *column,
+                                         const char     *label,
+                                         guint           n_rows);
+/* Whether the column can be counted as a chart: levels or codes to tally. */
+gboolean     fe_column_is_question      (const FeColumn *column);
+
+G_END_DECLS

@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "fe-quote.h"
+
+#include "fe-study.h"
+
+void
+fe_quote_free (FeQuote *quote)
+{
+  if (quote == NULL)
+    return;
+  g_free (quote->text);
+  g_free (quote->note);
+  g_array_unref (quote->codes);
+  g_free (quote);
+}
+
+static FeQuote *
+quote_new (guint           row,
+           const FeColumn *column,
+           const char     *text,
+           const char     *note)
+{
+  FeQuote *quote = g_new0 (FeQuote, 1);
+
+  quote->row = row;
+  quote->column = column;
+  quote->text = g_strdup (text);
+  quote->note = g_strdup (note);
+  quote->codes = g_array_new (FALSE, FALSE, sizeof (guint));
+  return quote;
+}
+
+/* Index of the first coding entry of @row (entries are sorted by row), or codings->len. */
+static guint
+first_coding_of_row (const FeColumn *column,
+                     guint           row)
+{
+  guint low = 0;
+  guint high = column->codings->len;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (g_array_index (column->codings, FeCodingEntry, mid).row < row)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  return low;
+}
+
+static gboolean
+quote_has_code (const FeQuote *quote,
+                guint          code)
+{
+  for (guint i = 0; i < quote->codes->len; i++)
+    if (g_array_index (quote->codes, guint, i) == code)
+      return TRUE;
+  return FALSE;
+}
+
+/* One quote per distinct excerpt of the row's coding (the whole answer for entries without
+ * one), carrying every code given to it; only those with @code when it is not -1. */
+static void
+collect_row_quotes (FeStudy        *study,
+                    const FeColumn *column,
+                    guint           row,
+                    int             code,
+                    GPtrArray      *quotes)
+{
+  const char *answer = fe_study_get_answer (study, column, row);
+  guint first_new = quotes->len;
+  guint i;
+
+  if (!column->coded || (i = first_coding_of_row (column, row)) >= column->codings->len
+      || g_array_index (column->codings, FeCodingEntry, i).row != row)
+    {
+      if (code < 0 && *answer != '\0')
+        g_ptr_array_add (quotes, quote_new (row, column, answer, NULL));
+      return;
+    }
+
+  for (; i < column->codings->len; i++)
+    {
+      const FeCodingEntry *entry = &g_array_index (column->codings, FeCodingEntry, i);
+      const char *text = entry->excerpt ? entry->excerpt : answer;
+      FeQuote *quote = NULL;
+
+      if (entry->row != row)
+        break;
+
+      for (guint q = first_new; q < quotes->len && quote == NULL; q++)
+        if (g_strcmp0 (((FeQuote *) g_ptr_array_index (quotes, q))->text, text) == 0)
+          quote = g_ptr_array_index (quotes, q);
+      if (quote == NULL)
+        {
+          quote = quote_new (row, column, text, entry->note);
+          g_ptr_array_add (quotes, quote);
+        }
+      else if (quote->note == NULL && entry->note != NULL)
+        quote->note = g_strdup (entry->note);
+      if (!quote_has_code (quote, entry->code))
+        g_array_append_val (quote->codes, entry->code);
+    }
+
+  if (code < 0)
+    return;
+  for (guint q = quotes->len; q-- > first_new;)
+    if (!quote_has_code (g_ptr_array_index (quotes, q), (guint) code))
+      g_ptr_array_remove_index (quotes, q);
+}
+
+GPtrArray *
+fe_study_collect_quotes (FeStudy        *study,
+                         const FeColumn *question,
+                         int             level,
+                         const FeBitset *rows)
+{
+  GPtrArray *quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) fe_quote_free);
+  const FeColumn *source;
+  g_autoptr(FeBitset) selected = NULL;
+  int code;
+
+  g_return_val_if_fail (FE_IS_STUDY (study), quotes);
+  g_return_val_if_fail (question != NULL && rows != NULL, quotes);
+  g_return_val_if_fail (level < (int) fe_column_get_n_levels (question), quotes);
+
+  if (question->role == FE_ROLE_TEXT)
+    {
+      source = question;
+      code = level;
+    }
+  else
+    {
+      source = question->quotes_from;
+      code = -1;
+    }
+  if (source == NULL)
+    return quotes;
+
+  selected = fe_bitset_copy (rows);
+  fe_bitset_and (selected, level >= 0 ? g_ptr_array_index (question->level_rows, (guint) level)
+                                      : question->answered);
+  FE_BITSET_FOREACH (selected, row)
+    collect_row_quotes (study, source, row, code, quotes);
+  return quotes;
+}
+
+GPtrArray *
+fe_study_collect_respondent_quotes (FeStudy *study,
+                                    guint    row)
+{
+  GPtrArray *quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) fe_quote_free);
+
+  g_return_val_if_fail (FE_IS_STUDY (study), quotes);
+  g_return_val_if_fail (row < fe_study_get_n_rows (study), quotes);
+
+  for (guint c = 0; c < fe_study_get_n_columns (study); c++)
+    {
+      const FeColumn *column = fe_study_get_column (study, c);
+
+      if (column->role == FE_ROLE_TEXT)
+        collect_row_quotes (study, column, row, -1, quotes);
+    }
+  return quotes;
+}

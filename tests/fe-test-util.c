@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "fe-test-util.h"
+
+#include <glib/gstdio.h>
+
+static char *temp_dir;
+
+static void
+remove_temp_dir (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (temp_dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (temp_dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (temp_dir);
+  g_clear_pointer (&temp_dir, g_free);
+}
+
+char *
+fe_test_write_file (const char *name,
+                    const char *contents,
+                    gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path;
+
+  if (temp_dir == NULL)
+    {
+      temp_dir = g_dir_make_tmp ("fe-test-XXXXXX", &error);
+      g_assert_no_error (error);
+      atexit (remove_temp_dir);
+    }
+  path = g_build_filename (temp_dir, name, NULL);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return path;
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Writes @length bytes of @contents (-1: a string) to a new file named @name in a fresh
+ * temporary folder and returns its path; the folder goes when the test process ends. */
+char *fe_test_write_file (const char *name,
+                          const char *contents,
+                          gssize      length);
+
+/* Asserts that @error is set and its message names @file, @line and @column. */
+#define fe_test_assert_error_at(error, file, line, column)                                  \
+  G_STMT_START {                                                                           \
+    g_autofree char *expected_ = g_strdup_printf ("%s, line %u, column %u:", (file),       \
+                                                  (guint) (line), (guint) (column));       \
+    g_assert_nonnull ((error));                                                            \
+    if (!g_str_has_prefix ((error)->message, expected_))                                   \
+      g_error ("expected an error starting “%s”, got “%s”", expected_, (error)->message);  \
+  } G_STMT_END
+
+G_END_DECLS
