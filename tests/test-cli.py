@@ -75,7 +75,7 @@ def text_output_is_readable():
     out = run_cli(BINARY, "summary", "--question", "agree", STUDY).stdout
     assert "Strongly agree" in out and "Base: 4 respondents" in out, out
     out = run_cli(BINARY, "quotes", "--respondent", "2", STUDY).stdout
-    assert "Another view" in out and "Respondent 2" in out, out
+    assert "Another view" in out and "Participant 2" in out, out
 
 
 @test

@@ -77,7 +77,7 @@ describe_respondent (FeStudy *study,
   g_autofree char *id = fe_study_dup_respondent_id (study, row);
   g_autoptr(GString) text = g_string_new (NULL);
 
-  g_string_printf (text, _("Respondent %s"), id);
+  g_string_printf (text, _("Participant %s"), id);
   for (guint c = 0; c < fe_study_get_n_columns (study); c++)
     {
       FeColumn *column = fe_study_get_column (study, c);
