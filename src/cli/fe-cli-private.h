@@ -53,6 +53,8 @@ int       fe_cli_summary                   (int                argc,
                                             char             **argv);
 int       fe_cli_quotes                    (int                argc,
                                             char             **argv);
+int       fe_cli_export                    (int                argc,
+                                            char             **argv);
 
 G_END_DECLS
 

@@ -15,6 +15,7 @@ typedef struct
 static const Verb verbs[] = {
   { "summary", fe_cli_summary },
   { "quotes", fe_cli_quotes },
+  { "export", fe_cli_export },
 };
 
 gboolean
@@ -26,14 +27,25 @@ fe_cli_is_verb (const char *word)
   return FALSE;
 }
 
+gboolean
+fe_cli_is_mistyped_verb (const char *word)
+{
+  /* A bare word that names no file is a verb misspelt, not a study to open. */
+  return word[0] != '-' && strchr (word, '.') == NULL && strchr (word, G_DIR_SEPARATOR) == NULL
+         && !g_file_test (word, G_FILE_TEST_EXISTS);
+}
+
 void
 fe_cli_print_usage (FILE *out)
 {
   fprintf (out, "%s\n  findings-explorer summary [%s] [--question ID] [--by ID] "
                 "[--filter ID=LEVEL[,LEVEL…]]… [--json] STUDY\n"
                 "  findings-explorer quotes  [%s] [--question ID [--level LABEL]] "
-                "[--by ID --group LABEL] [--respondent ID] [--filter …]… [--json] STUDY\n\n%s\n",
-           _("Usage:"), _("STUDY-OPTIONS"), _("STUDY-OPTIONS"),
+                "[--by ID --group LABEL] [--respondent ID] [--filter …]… [--json] STUDY\n"
+                "  findings-explorer export  [%s] --question ID [--by ID] [--filter …]… "
+                "[--kind KIND] [--measure count|percent] [--width PX --height PX] [--scale N] "
+                "[--dark] [--layout LAYOUT.json] -o OUT.png|OUT.svg|OUT.pdf STUDY\n\n%s\n",
+           _("Usage:"), _("STUDY-OPTIONS"), _("STUDY-OPTIONS"), _("STUDY-OPTIONS"),
            _("STUDY is a responses CSV file, or --sample for the bundled sample study.\n"
              "STUDY-OPTIONS: --codebook FILE, --coding FILE, --include-incomplete.\n"
              "Run “findings-explorer VERB --help” for the options of a verb."));
@@ -49,6 +61,7 @@ fe_cli_run (int    argc,
     if (strcmp (argv[1], verbs[i].name) == 0)
       return verbs[i].run (argc - 1, argv + 1);
 
+  fe_cli_usage_error (_("“%s” is not a verb or a file."), argv[1]);
   fe_cli_print_usage (stderr);
   return FE_CLI_EXIT_USAGE;
 }

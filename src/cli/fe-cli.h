@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <stdio.h>
 
 G_BEGIN_DECLS
 
@@ -14,6 +15,7 @@ typedef enum
 } FeCliExit;
 
 gboolean fe_cli_is_verb  (const char *word);
+gboolean fe_cli_is_mistyped_verb (const char *word);
 int      fe_cli_run      (int         argc,
                           char      **argv);
 void     fe_cli_print_usage (FILE    *out);

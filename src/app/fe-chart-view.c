@@ -1,0 +1,466 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "fe-chart-view.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+struct _FeChartView
+{
+  GtkWidget      parent_instance;
+
+  FeChartSpec    spec;
+  char          *title;
+  char          *filter_text;
+  FeTally       *tally;
+  FeChartLayout *layout;
+  GskRenderNode *chart_node;  /* the static chart, redrawn only when layout or style change */
+  int            hovered;
+  int            selected;
+  int            focused;
+  GArray        *marked;      /* int */
+};
+
+G_DEFINE_FINAL_TYPE (FeChartView, fe_chart_view, GTK_TYPE_WIDGET)
+
+enum {
+  SIGNAL_SEGMENT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+invalidate_layout (FeChartView *self)
+{
+  g_clear_pointer (&self->layout, fe_chart_layout_free);
+  g_clear_pointer (&self->chart_node, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+update_description (FeChartView *self)
+{
+  g_autofree char *summary = NULL;
+
+  if (self->layout == NULL)
+    return;
+  summary = fe_chart_layout_describe (self->layout);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  summary, -1);
+  if (self->focused >= 0 && (guint) self->focused < fe_chart_layout_get_n_segments (self->layout))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    fe_chart_layout_get_segment (self->layout,
+                                                                 (guint) self->focused)
+                                      ->description,
+                                    -1);
+  else
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    self->spec.title ? self->spec.title : _("Chart"), -1);
+}
+
+static gboolean
+ensure_layout (FeChartView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (self->layout != NULL)
+    return TRUE;
+  if (self->tally == NULL || width <= 0 || height <= 0)
+    return FALSE;
+
+  self->spec.width = width;
+  self->spec.height = height;
+  self->spec.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  self->layout = fe_chart_layout_new (&self->spec, self->tally,
+                                      gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  update_description (self);
+  return TRUE;
+}
+
+static void
+fe_chart_view_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  FeChartView *self = FE_CHART_VIEW (widget);
+  graphene_rect_t bounds;
+  cairo_t *cr;
+
+  if (!ensure_layout (self))
+    return;
+
+  graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (widget),
+                      gtk_widget_get_height (widget));
+  if (self->chart_node == NULL)
+    {
+      GtkSnapshot *chart = gtk_snapshot_new ();
+
+      cr = gtk_snapshot_append_cairo (chart, &bounds);
+      fe_chart_layout_paint (self->layout, cr);
+      cairo_destroy (cr);
+      self->chart_node = gtk_snapshot_free_to_node (chart);
+    }
+  if (self->chart_node != NULL)
+    gtk_snapshot_append_node (snapshot, self->chart_node);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  for (guint i = 0; self->marked != NULL && i < self->marked->len; i++)
+    fe_chart_layout_paint_highlight (self->layout, cr, g_array_index (self->marked, int, i),
+                                     FALSE);
+  if (self->hovered >= 0)
+    fe_chart_layout_paint_highlight (self->layout, cr, self->hovered, FALSE);
+  if (self->selected >= 0)
+    fe_chart_layout_paint_highlight (self->layout, cr, self->selected, TRUE);
+  if (self->focused >= 0 && gtk_widget_has_focus (widget)
+      && self->focused != self->selected)
+    fe_chart_layout_paint_highlight (self->layout, cr, self->focused, FALSE);
+  cairo_destroy (cr);
+}
+
+static void
+fe_chart_view_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  FeChartView *self = FE_CHART_VIEW (widget);
+
+  if (self->layout != NULL && self->spec.width == width && self->spec.height == height)
+    return;
+  invalidate_layout (self);
+}
+
+static void
+fe_chart_view_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 240;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 800 : 520;
+}
+
+static void
+set_hovered (FeChartView *self,
+             int          segment)
+{
+  if (self->hovered == segment)
+    return;
+  self->hovered = segment;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), segment >= 0 ? "pointer" : NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           FeChartView              *self)
+{
+  set_hovered (self, self->layout ? fe_chart_layout_hit_test (self->layout, x, y) : -1);
+}
+
+static void
+on_leave (GtkEventControllerMotion *controller,
+          FeChartView              *self)
+{
+  set_hovered (self, -1);
+}
+
+static void
+activate_segment (FeChartView *self,
+                  int          segment)
+{
+  self->focused = segment;
+  update_description (self);
+  g_signal_emit (self, signals[SIGNAL_SEGMENT_ACTIVATED], 0, segment);
+}
+
+static void
+on_click (GtkGestureClick *gesture,
+          int              n_press,
+          double           x,
+          double           y,
+          FeChartView      *self)
+{
+  fe_chart_view_click_at (self, x, y);
+}
+
+static gboolean
+on_query_tooltip (GtkWidget   *widget,
+                  int          x,
+                  int          y,
+                  gboolean     keyboard_mode,
+                  GtkTooltip  *tooltip,
+                  FeChartView *self)
+{
+  int segment;
+  const FeChartSegment *info;
+  GdkRectangle area;
+
+  if (self->layout == NULL)
+    return FALSE;
+  segment = keyboard_mode ? self->focused : fe_chart_layout_hit_test (self->layout, x, y);
+  if (segment < 0)
+    return FALSE;
+
+  info = fe_chart_layout_get_segment (self->layout, (guint) segment);
+  area.x = (int) info->x;
+  area.y = (int) info->y;
+  area.width = MAX ((int) info->w, 1);
+  area.height = MAX ((int) info->h, 1);
+  gtk_tooltip_set_text (tooltip, info->description);
+  gtk_tooltip_set_tip_area (tooltip, &area);
+  return TRUE;
+}
+
+static void
+move_focus (FeChartView *self,
+            int          delta)
+{
+  int n = self->layout ? (int) fe_chart_layout_get_n_segments (self->layout) : 0;
+
+  if (n == 0)
+    return;
+  if (self->focused < 0)
+    self->focused = delta > 0 ? 0 : n - 1;
+  else
+    self->focused = CLAMP (self->focused + delta, 0, n - 1);
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                FeChartView           *self)
+{
+  int n = self->layout ? (int) fe_chart_layout_get_n_segments (self->layout) : 0;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Right:
+    case GDK_KEY_Down:
+      move_focus (self, 1);
+      return TRUE;
+    case GDK_KEY_Left:
+    case GDK_KEY_Up:
+      move_focus (self, -1);
+      return TRUE;
+    case GDK_KEY_Home:
+      move_focus (self, -n);
+      return TRUE;
+    case GDK_KEY_End:
+      move_focus (self, n);
+      return TRUE;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_space:
+      if (self->focused >= 0 && self->focused < n)
+        activate_segment (self, self->focused);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+on_focus_changed (FeChartView *self)
+{
+  if (gtk_widget_has_focus (GTK_WIDGET (self)) && self->focused < 0)
+    move_focus (self, 1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_dark_changed (FeChartView *self)
+{
+  invalidate_layout (self);
+}
+
+static void
+fe_chart_view_dispose (GObject *object)
+{
+  FeChartView *self = FE_CHART_VIEW (object);
+
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  invalidate_layout (self);
+  g_clear_pointer (&self->tally, fe_tally_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->filter_text, g_free);
+  g_clear_pointer (&self->marked, g_array_unref);
+  G_OBJECT_CLASS (fe_chart_view_parent_class)->dispose (object);
+}
+
+static void
+fe_chart_view_class_init (FeChartViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fe_chart_view_dispose;
+  widget_class->snapshot = fe_chart_view_snapshot;
+  widget_class->size_allocate = fe_chart_view_size_allocate;
+  widget_class->measure = fe_chart_view_measure;
+
+  signals[SIGNAL_SEGMENT_ACTIVATED] =
+    g_signal_new ("segment-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+
+  gtk_widget_class_set_css_name (widget_class, "chart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+fe_chart_view_init (FeChartView *self)
+{
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  fe_chart_spec_init (&self->spec);
+  self->hovered = self->selected = self->focused = -1;
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  g_signal_connect (click, "released", G_CALLBACK (on_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_focus_changed), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_changed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
+  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
+                            G_CALLBACK (on_dark_changed), self);
+}
+
+GtkWidget *
+fe_chart_view_new (void)
+{
+  return g_object_new (FE_TYPE_CHART_VIEW, NULL);
+}
+
+void
+fe_chart_view_set_chart (FeChartView       *self,
+                         const FeChartSpec *spec,
+                         FeTally           *tally)
+{
+  g_return_if_fail (FE_IS_CHART_VIEW (self));
+  g_return_if_fail (spec != NULL && tally != NULL);
+
+  g_free (self->title);
+  g_free (self->filter_text);
+  self->spec = *spec;
+  self->title = g_strdup (spec->title);
+  self->filter_text = g_strdup (spec->filter_text);
+  self->spec.title = self->title;
+  self->spec.filter_text = self->filter_text;
+
+  /* Another question (or grouping) has other segments: keyboard focus starts again. */
+  if (self->tally == NULL || self->tally->question != tally->question
+      || self->tally->by != tally->by)
+    self->focused = -1;
+  g_clear_pointer (&self->tally, fe_tally_free);
+  self->tally = tally;
+  self->hovered = -1;
+  g_clear_pointer (&self->marked, g_array_unref);
+  invalidate_layout (self);
+  /* Lay out now, so that callers (and tests) can look segments up before the first frame. */
+  ensure_layout (self);
+}
+
+gboolean
+fe_chart_view_click_at (FeChartView *self,
+                        double       x,
+                        double       y)
+{
+  int segment;
+
+  g_return_val_if_fail (FE_IS_CHART_VIEW (self), FALSE);
+
+  segment = ensure_layout (self) ? fe_chart_layout_hit_test (self->layout, x, y) : -1;
+  if (segment < 0)
+    return FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  activate_segment (self, segment);
+  return TRUE;
+}
+
+void
+fe_chart_view_clear (FeChartView *self)
+{
+  g_return_if_fail (FE_IS_CHART_VIEW (self));
+
+  g_clear_pointer (&self->tally, fe_tally_free);
+  self->hovered = self->selected = self->focused = -1;
+  invalidate_layout (self);
+}
+
+const FeChartLayout *
+fe_chart_view_get_layout (FeChartView *self)
+{
+  g_return_val_if_fail (FE_IS_CHART_VIEW (self), NULL);
+  ensure_layout (self);
+  return self->layout;
+}
+
+const FeTally *
+fe_chart_view_get_tally (FeChartView *self)
+{
+  g_return_val_if_fail (FE_IS_CHART_VIEW (self), NULL);
+  return self->tally;
+}
+
+void
+fe_chart_view_set_selected (FeChartView *self,
+                            int          segment)
+{
+  g_return_if_fail (FE_IS_CHART_VIEW (self));
+
+  if (self->selected == segment)
+    return;
+  self->selected = segment;
+  if (segment >= 0)
+    self->focused = segment;
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+int
+fe_chart_view_get_selected (FeChartView *self)
+{
+  g_return_val_if_fail (FE_IS_CHART_VIEW (self), -1);
+  return self->selected;
+}
+
+int
+fe_chart_view_get_focused (FeChartView *self)
+{
+  g_return_val_if_fail (FE_IS_CHART_VIEW (self), -1);
+  return self->focused;
+}
+
+void
+fe_chart_view_set_marked (FeChartView *self,
+                          GArray      *segments)
+{
+  g_return_if_fail (FE_IS_CHART_VIEW (self));
+
+  g_clear_pointer (&self->marked, g_array_unref);
+  if (segments != NULL)
+    self->marked = g_array_ref (segments);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}

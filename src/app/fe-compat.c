@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+/* This file alone may use API newer than our floor, behind version checks. */
+#undef GDK_VERSION_MAX_ALLOWED
+#undef ADW_VERSION_MAX_ALLOWED
+
+#include "fe-compat.h"
+
+#include <glib/gi18n.h>
+
+typedef struct
+{
+  FeCompatFileCallback callback;
+  gpointer             user_data;
+} FileRequest;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+on_file_dialog_done (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      data)
+{
+  FileRequest *request = data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_object_get_data (source, "fe-save") != NULL)
+    file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, &error);
+  else
+    file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, &error);
+  request->callback (file, request->user_data);
+  g_free (request);
+}
+#else
+static void
+on_native_response (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         data)
+{
+  FileRequest *request = data;
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  request->callback (file, request->user_data);
+  g_free (request);
+  g_object_unref (dialog);
+}
+#endif
+
+static void
+ask_for_file (GtkWindow            *parent,
+              const char           *title,
+              gboolean              save,
+              const char           *initial_name,
+              GListModel           *filters,
+              FeCompatFileCallback  callback,
+              gpointer              user_data)
+{
+  FileRequest *request = g_new0 (FileRequest, 1);
+
+  request->callback = callback;
+  request->user_data = user_data;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+    gtk_file_dialog_set_title (dialog, title);
+    gtk_file_dialog_set_modal (dialog, TRUE);
+    if (filters != NULL)
+      gtk_file_dialog_set_filters (dialog, filters);
+    if (save)
+      {
+        g_object_set_data (G_OBJECT (dialog), "fe-save", GINT_TO_POINTER (1));
+        gtk_file_dialog_set_initial_name (dialog, initial_name);
+        gtk_file_dialog_save (dialog, parent, NULL, on_file_dialog_done, request);
+      }
+    else
+      gtk_file_dialog_open (dialog, parent, NULL, on_file_dialog_done, request);
+  }
+#else
+  {
+    GtkFileChooserNative *dialog;
+
+    dialog = gtk_file_chooser_native_new (title, parent,
+                                          save ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                               : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                          save ? _("_Save") : _("_Open"), _("_Cancel"));
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+    if (save && initial_name != NULL)
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), initial_name);
+    for (guint i = 0; filters != NULL && i < g_list_model_get_n_items (filters); i++)
+      {
+        g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
+
+        gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+      }
+    g_signal_connect (dialog, "response", G_CALLBACK (on_native_response), request);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  }
+#endif
+}
+
+void
+fe_compat_open_file (GtkWindow            *parent,
+                     const char           *title,
+                     GListModel           *filters,
+                     FeCompatFileCallback  callback,
+                     gpointer              user_data)
+{
+  ask_for_file (parent, title, FALSE, NULL, filters, callback, user_data);
+}
+
+void
+fe_compat_save_file (GtkWindow            *parent,
+                     const char           *title,
+                     const char           *initial_name,
+                     FeCompatFileCallback  callback,
+                     gpointer              user_data)
+{
+  ask_for_file (parent, title, TRUE, initial_name, NULL, callback, user_data);
+}
+
+void
+fe_compat_alert (GtkWindow  *parent,
+                 const char *heading,
+                 const char *body)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  AdwDialog *dialog = adw_alert_dialog_new (heading, body);
+
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+  adw_dialog_present (dialog, GTK_WIDGET (parent));
+#else
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+#endif
+}
+
+void
+fe_compat_show_about (GtkWindow *parent)
+{
+  static const char *developers[] = { "The Findings Explorer developers", NULL };
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  AdwDialog *about = adw_about_dialog_new ();
+#define ABOUT_SET(kind, ...) adw_about_dialog_set_##kind (ADW_ABOUT_DIALOG (about), __VA_ARGS__)
+#else
+  GtkWidget *about = adw_about_window_new ();
+#define ABOUT_SET(kind, ...) adw_about_window_set_##kind (ADW_ABOUT_WINDOW (about), __VA_ARGS__)
+#endif
+
+  ABOUT_SET (application_name, _("Findings Explorer"));
+  ABOUT_SET (application_icon, APP_ID);
+  ABOUT_SET (version, PACKAGE_VERSION);
+  ABOUT_SET (developer_name, _("The Findings Explorer developers"));
+  ABOUT_SET (developers, developers);
+  ABOUT_SET (comments, _("Explore survey findings: filterable charts linked to the verbatim "
+                         "answers behind every bar."));
+  ABOUT_SET (license_type, GTK_LICENSE_GPL_3_0);
+  /* Translators: put your name here so that it shows in the About window */
+  ABOUT_SET (translator_credits, _("translator-credits"));
+#undef ABOUT_SET
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_dialog_present (about, GTK_WIDGET (parent));
+#else
+  gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+  gtk_window_present (GTK_WINDOW (about));
+#endif
+}

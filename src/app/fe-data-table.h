@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "fe-tally.h"
+
+G_BEGIN_DECLS
+
+#define FE_TYPE_DATA_TABLE (fe_data_table_get_type ())
+
+G_DECLARE_FINAL_TYPE (FeDataTable, fe_data_table, FE, DATA_TABLE, GtkBox)
+
+/* The chart's numbers as a table: one row per level, a column per group with its base. */
+void  fe_data_table_set_tally   (FeDataTable   *self,
+                                 const FeTally *tally);
+/* The table as tab-separated text, as Copy Table puts it on the clipboard. */
+char *fe_data_table_dup_text    (FeDataTable   *self);
+
+G_END_DECLS

@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "fe-filter-panel.h"
+
+#include <glib/gi18n.h>
+
+typedef struct
+{
+  const FeColumn *column;
+  guint           level;
+  GtkCheckButton *check;
+  GtkLabel       *count_label;
+  guint           count;
+} LevelRow;
+
+struct _FeFilterPanel
+{
+  GtkBox    parent_instance;
+
+  GtkBox   *content_box;
+
+  FeStudy  *study;
+  FeFilter *filter;
+  GArray   *rows;       /* LevelRow */
+  gboolean  updating;   /* set while check boxes follow the filter, not the user */
+};
+
+G_DEFINE_FINAL_TYPE (FeFilterPanel, fe_filter_panel, GTK_TYPE_BOX)
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+fe_filter_panel_dispose (GObject *object)
+{
+  FeFilterPanel *self = FE_FILTER_PANEL (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FE_TYPE_FILTER_PANEL);
+  g_clear_object (&self->study);
+  g_clear_pointer (&self->rows, g_array_unref);
+  G_OBJECT_CLASS (fe_filter_panel_parent_class)->dispose (object);
+}
+
+static void
+fe_filter_panel_class_init (FeFilterPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fe_filter_panel_dispose;
+
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/findings_explorer/FindingsExplorer/"
+                                               "ui/fe-filter-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, FeFilterPanel, content_box);
+}
+
+static void
+fe_filter_panel_init (FeFilterPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_array_new (FALSE, FALSE, sizeof (LevelRow));
+}
+
+static void
+on_check_toggled (GtkCheckButton *check,
+                  FeFilterPanel  *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "fe-level-row-index"));
+  LevelRow *row;
+
+  if (self->updating || index == 0)
+    return;
+  row = &g_array_index (self->rows, LevelRow, index - 1);
+
+  if (gtk_check_button_get_active (check))
+    fe_filter_add_level (self->filter, row->column, row->level);
+  else
+    fe_filter_remove_level (self->filter, row->column, row->level);
+  fe_filter_panel_refresh (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static gboolean
+column_is_filterable (const FeColumn *column)
+{
+  return (fe_role_is_single_valued (column->role) || column->role == FE_ROLE_MULTI)
+         && fe_column_get_n_levels (column) > 0;
+}
+
+static GtkWidget *
+build_level_row (FeFilterPanel  *self,
+                 const FeColumn *column,
+                 guint           level)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *check = gtk_check_button_new_with_label (fe_column_get_level (column, level));
+  GtkWidget *count = gtk_label_new (NULL);
+  LevelRow row = { column, level, GTK_CHECK_BUTTON (check), GTK_LABEL (count), 0 };
+
+  gtk_widget_set_hexpand (check, TRUE);
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_box_append (GTK_BOX (box), count);
+
+  g_array_append_val (self->rows, row);
+  g_object_set_data (G_OBJECT (check), "fe-level-row-index", GUINT_TO_POINTER (self->rows->len));
+  g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled), self);
+  return box;
+}
+
+static void
+add_column_section (FeFilterPanel  *self,
+                    const FeColumn *column,
+                    gboolean        expanded)
+{
+  GtkWidget *expander = gtk_expander_new (column->label);
+  GtkWidget *levels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *label = gtk_expander_get_label_widget (GTK_EXPANDER (expander));
+
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), expanded);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_start (levels, 12);
+  for (guint l = 0; l < fe_column_get_n_levels (column); l++)
+    gtk_box_append (GTK_BOX (levels), build_level_row (self, column, l));
+  gtk_expander_set_child (GTK_EXPANDER (expander), levels);
+  gtk_box_append (self->content_box, expander);
+}
+
+void
+fe_filter_panel_set_study (FeFilterPanel *self,
+                           FeStudy       *study,
+                           FeFilter      *filter)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (FE_IS_FILTER_PANEL (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content_box))) != NULL)
+    gtk_box_remove (self->content_box, child);
+  g_array_set_size (self->rows, 0);
+  g_set_object (&self->study, study);
+  self->filter = filter;
+  if (study == NULL)
+    return;
+
+  /* Who answered first and open, then the closed questions folded. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint c = 0; c < fe_study_get_n_columns (study); c++)
+      {
+        FeColumn *column = fe_study_get_column (study, c);
+        gboolean is_attribute = column->role == FE_ROLE_ATTRIBUTE;
+
+        if (column_is_filterable (column) && is_attribute == (pass == 0))
+          add_column_section (self, column, is_attribute);
+      }
+  fe_filter_panel_refresh (self);
+}
+
+void
+fe_filter_panel_refresh (FeFilterPanel *self)
+{
+  const FeColumn *counted_for = NULL;
+  g_autoptr(FeBitset) rows = NULL;
+
+  g_return_if_fail (FE_IS_FILTER_PANEL (self));
+  if (self->study == NULL)
+    return;
+
+  self->updating = TRUE;
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      LevelRow *row = &g_array_index (self->rows, LevelRow, i);
+      g_autofree char *count_text = NULL;
+      g_autofree char *description = NULL;
+
+      /* A level counts what picking it would give under the filters on the other columns. */
+      if (row->column != counted_for)
+        {
+          g_clear_pointer (&rows, fe_bitset_free);
+          rows = fe_filter_compute_rows_except (self->filter, row->column);
+          counted_for = row->column;
+        }
+      row->count = fe_bitset_count_and (rows, g_ptr_array_index (row->column->level_rows,
+                                                                 row->level));
+      count_text = g_strdup_printf ("%u", row->count);
+      gtk_label_set_text (row->count_label, count_text);
+      description = g_strdup_printf (ngettext ("%u respondent", "%u respondents", row->count),
+                                     row->count);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row->check),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+      gtk_check_button_set_active (row->check,
+                                   fe_filter_has_level (self->filter, row->column, row->level));
+    }
+  self->updating = FALSE;
+}
+
+static LevelRow *
+find_row (FeFilterPanel  *self,
+          const FeColumn *column,
+          guint           level)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      LevelRow *row = &g_array_index (self->rows, LevelRow, i);
+
+      if (row->column == column && row->level == level)
+        return row;
+    }
+  return NULL;
+}
+
+GtkCheckButton *
+fe_filter_panel_get_check_button (FeFilterPanel  *self,
+                                  const FeColumn *column,
+                                  guint           level)
+{
+  LevelRow *row;
+
+  g_return_val_if_fail (FE_IS_FILTER_PANEL (self), NULL);
+  row = find_row (self, column, level);
+  return row ? row->check : NULL;
+}
+
+guint
+fe_filter_panel_get_count (FeFilterPanel  *self,
+                           const FeColumn *column,
+                           guint           level)
+{
+  LevelRow *row;
+
+  g_return_val_if_fail (FE_IS_FILTER_PANEL (self), 0);
+  row = find_row (self, column, level);
+  return row ? row->count : 0;
+}

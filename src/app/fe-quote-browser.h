@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "fe-study.h"
+
+G_BEGIN_DECLS
+
+#define FE_TYPE_QUOTE_BROWSER (fe_quote_browser_get_type ())
+
+G_DECLARE_FINAL_TYPE (FeQuoteBrowser, fe_quote_browser, FE, QUOTE_BROWSER, GtkBox)
+
+/* Lists @quotes (FeQuote*, taken over) under @heading, e.g. "Substance use · Gwent Police". */
+void        fe_quote_browser_show_quotes   (FeQuoteBrowser *self,
+                                            FeStudy        *study,
+                                            GPtrArray      *quotes,
+                                            const char     *heading,
+                                            guint           n_respondents);
+void        fe_quote_browser_clear         (FeQuoteBrowser *self);
+void        fe_quote_browser_focus_search  (FeQuoteBrowser *self);
+void        fe_quote_browser_set_search    (FeQuoteBrowser *self,
+                                            const char     *query);
+/* The quotes shown now (FeQuoteItem), after the search. */
+GListModel *fe_quote_browser_get_model     (FeQuoteBrowser *self);
+const char *fe_quote_browser_get_heading   (FeQuoteBrowser *self);
+const char *fe_quote_browser_get_summary   (FeQuoteBrowser *self);
+/* Copies the selected quote (or the first shown) with its attribution; FALSE when none. */
+gboolean    fe_quote_browser_copy_quote    (FeQuoteBrowser *self);
+void        fe_quote_browser_select        (FeQuoteBrowser *self,
+                                            guint           position);
+
+G_END_DECLS

@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "fe-quote-row.h"
+
+#include <glib/gi18n.h>
+
+#include "fe-text-match.h"
+
+struct _FeQuoteRow
+{
+  GtkBox       parent_instance;
+
+  GtkLabel    *attribution_label;
+  GtkLabel    *text_label;
+  GtkLabel    *attributes_label;
+  GtkLabel    *codes_label;
+  GtkLabel    *note_label;
+  GtkButton   *copy_button;
+
+  FeQuoteItem *item;
+};
+
+G_DEFINE_FINAL_TYPE (FeQuoteRow, fe_quote_row, GTK_TYPE_BOX)
+
+static void
+on_copy_clicked (FeQuoteRow *self)
+{
+  g_autofree char *citation = NULL;
+
+  if (self->item == NULL)
+    return;
+  citation = fe_quote_item_dup_citation (self->item);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), citation);
+  gtk_widget_activate_action (GTK_WIDGET (self), "quotes.copied", NULL);
+}
+
+static void
+fe_quote_row_dispose (GObject *object)
+{
+  FeQuoteRow *self = FE_QUOTE_ROW (object);
+
+  g_clear_object (&self->item);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FE_TYPE_QUOTE_ROW);
+  G_OBJECT_CLASS (fe_quote_row_parent_class)->dispose (object);
+}
+
+static void
+fe_quote_row_class_init (FeQuoteRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fe_quote_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/findings_explorer/FindingsExplorer/"
+                                               "ui/fe-quote-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, FeQuoteRow, attribution_label);
+  gtk_widget_class_bind_template_child (widget_class, FeQuoteRow, text_label);
+  gtk_widget_class_bind_template_child (widget_class, FeQuoteRow, attributes_label);
+  gtk_widget_class_bind_template_child (widget_class, FeQuoteRow, codes_label);
+  gtk_widget_class_bind_template_child (widget_class, FeQuoteRow, note_label);
+  gtk_widget_class_bind_template_child (widget_class, FeQuoteRow, copy_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
+}
+
+static void
+fe_quote_row_init (FeQuoteRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+fe_quote_row_new (void)
+{
+  return g_object_new (FE_TYPE_QUOTE_ROW, NULL);
+}
+
+/* "Gwent Police · PCSO · 11 to 20 years" */
+static char *
+describe_attributes (FeStudy *study,
+                     guint    row)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint c = 0; c < fe_study_get_n_columns (study); c++)
+    {
+      FeColumn *column = fe_study_get_column (study, c);
+      const char *level;
+
+      if (column->role != FE_ROLE_ATTRIBUTE)
+        continue;
+      level = fe_study_get_level_label (study, column, row);
+      if (level != NULL)
+        g_string_append_printf (text, "%s%s", text->len ? " · " : "", level);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+describe_codes (const FeQuote *quote)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < quote->codes->len; i++)
+    g_string_append_printf (text, "%s%s", i ? " · " : "",
+                            fe_column_get_level (quote->column,
+                                                 g_array_index (quote->codes, guint, i)));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+void
+fe_quote_row_bind (FeQuoteRow  *self,
+                   FeQuoteItem *item,
+                   const char  *query)
+{
+  const FeQuote *quote;
+  FeStudy *study;
+  g_autofree char *markup = NULL;
+  g_autofree char *attributes = NULL;
+  g_autofree char *codes = NULL;
+
+  g_return_if_fail (FE_IS_QUOTE_ROW (self));
+
+  g_set_object (&self->item, item);
+  if (item == NULL)
+    return;
+
+  quote = fe_quote_item_get_quote (item);
+  study = fe_quote_item_get_study (item);
+  attributes = describe_attributes (study, quote->row);
+  codes = describe_codes (quote);
+
+  gtk_label_set_text (self->attribution_label, fe_quote_item_get_attribution (item));
+  markup = fe_text_markup_matches (quote->text, query ? query : "");
+  gtk_label_set_markup (self->text_label, markup);
+  gtk_label_set_text (self->attributes_label, attributes);
+  gtk_label_set_text (self->codes_label, codes);
+  gtk_widget_set_visible (GTK_WIDGET (self->codes_label), *codes != '\0');
+  gtk_label_set_text (self->note_label, quote->note ? quote->note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), quote->note != NULL);
+}

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "fe-quote-item.h"
+
+G_BEGIN_DECLS
+
+#define FE_TYPE_QUOTE_ROW (fe_quote_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (FeQuoteRow, fe_quote_row, FE, QUOTE_ROW, GtkBox)
+
+GtkWidget *fe_quote_row_new  (void);
+/* Shows @item, with the words of @query highlighted. */
+void       fe_quote_row_bind (FeQuoteRow  *self,
+                              FeQuoteItem *item,
+                              const char  *query);
+
+G_END_DECLS

@@ -1,0 +1,331 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "fe-respondent-view.h"
+
+#include <glib/gi18n.h>
+
+/* A respondent in the list model: just the study row. */
+#define FE_TYPE_RESPONDENT_ROW (fe_respondent_row_get_type ())
+G_DECLARE_FINAL_TYPE (FeRespondentRow, fe_respondent_row, FE, RESPONDENT_ROW, GObject)
+
+struct _FeRespondentRow
+{
+  GObject parent_instance;
+  guint   row;
+};
+
+G_DEFINE_FINAL_TYPE (FeRespondentRow, fe_respondent_row, G_TYPE_OBJECT)
+
+static void
+fe_respondent_row_class_init (FeRespondentRowClass *klass)
+{
+}
+
+static void
+fe_respondent_row_init (FeRespondentRow *self)
+{
+}
+
+struct _FeRespondentView
+{
+  GtkBox              parent_instance;
+
+  GtkLabel           *summary_label;
+  GtkColumnView      *column_view;
+
+  FeStudy            *study;
+  FeBitset           *rows;
+  GListStore         *store;
+  GtkCustomFilter    *row_filter;
+  GtkFilterListModel *filtered;
+  GtkSortListModel   *sorted;
+};
+
+G_DEFINE_FINAL_TYPE (FeRespondentView, fe_respondent_view, GTK_TYPE_BOX)
+
+enum {
+  SIGNAL_RESPONDENT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+#define SNIPPET_CHARS 60
+
+/* What a cell shows for one respondent and one column. */
+static char *
+cell_text (FeStudy        *study,
+           const FeColumn *column,
+           guint           row)
+{
+  if (column->role == FE_ROLE_ID)
+    return fe_study_dup_respondent_id (study, row);
+  if (fe_role_is_single_valued (column->role))
+    return g_strdup (fe_study_get_level_label (study, column, row));
+  if (column->role == FE_ROLE_MULTI || column->coded)
+    {
+      g_autoptr(GString) codes = g_string_new (NULL);
+
+      for (guint l = 0; l < fe_column_get_n_levels (column); l++)
+        if (fe_bitset_get (g_ptr_array_index (column->level_rows, l), row))
+          g_string_append_printf (codes, "%s%s", codes->len ? "; " : "",
+                                  fe_column_get_level (column, l));
+      if (column->role == FE_ROLE_MULTI || codes->len > 0)
+        return g_string_free (g_steal_pointer (&codes), FALSE);
+    }
+  {
+    const char *answer = fe_study_get_answer (study, column, row);
+
+    if (g_utf8_strlen (answer, -1) <= SNIPPET_CHARS)
+      return g_strdup (answer);
+    return g_strdup_printf ("%.*s…", (int) (g_utf8_offset_to_pointer (answer, SNIPPET_CHARS)
+                                            - answer), answer);
+  }
+}
+
+static gboolean
+row_is_shown (gpointer item,
+              gpointer data)
+{
+  FeRespondentView *self = data;
+
+  return self->rows != NULL && fe_bitset_get (self->rows, FE_RESPONDENT_ROW (item)->row);
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  data)
+{
+  FeRespondentView *self = g_object_get_data (G_OBJECT (factory), "fe-view");
+  const FeColumn *column = data;
+  g_autofree char *text = cell_text (self->study, column,
+                                     FE_RESPONDENT_ROW (gtk_list_item_get_item (item))->row);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "");
+}
+
+typedef struct
+{
+  FeRespondentView *view;
+  const FeColumn   *column;
+} SortData;
+
+/* Ordinal and attribute columns sort in their level order, ids numerically, text as text. */
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      data)
+{
+  SortData *sort = data;
+  FeStudy *study = sort->view->study;
+  const FeColumn *column = sort->column;
+  guint ra = FE_RESPONDENT_ROW ((gpointer) a)->row;
+  guint rb = FE_RESPONDENT_ROW ((gpointer) b)->row;
+  g_autofree char *ta = NULL;
+  g_autofree char *tb = NULL;
+
+  if (column->values != NULL)
+    {
+      /* Unanswered sorts last. */
+      guint va = column->values[ra] ? column->values[ra] : G_MAXUINT;
+      guint vb = column->values[rb] ? column->values[rb] : G_MAXUINT;
+
+      return va < vb ? GTK_ORDERING_SMALLER : va > vb ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+    }
+  ta = cell_text (study, column, ra);
+  tb = cell_text (study, column, rb);
+  if (column->role == FE_ROLE_ID)
+    {
+      gint64 na = g_ascii_strtoll (ta, NULL, 10), nb = g_ascii_strtoll (tb, NULL, 10);
+
+      if (na != nb)
+        return na < nb ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+    }
+  return gtk_ordering_from_cmpfunc (g_utf8_collate (ta ? ta : "", tb ? tb : ""));
+}
+
+static void
+add_column (FeRespondentView *self,
+            const FeColumn   *column)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  SortData *sort = g_new0 (SortData, 1);
+  GtkColumnViewColumn *view_column;
+  GtkSorter *sorter;
+
+  g_object_set_data (G_OBJECT (factory), "fe-view", self);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) column);
+
+  sort->view = self;
+  sort->column = column;
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, sort, g_free));
+
+  view_column = gtk_column_view_column_new (column->role == FE_ROLE_ID ? _("Respondent")
+                                                                         : column->id,
+                                            factory);
+  gtk_column_view_column_set_sorter (view_column, sorter);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  gtk_column_view_append_column (self->column_view, view_column);
+  g_object_unref (sorter);
+  g_object_unref (view_column);
+}
+
+static void
+update_summary (FeRespondentView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  g_autofree char *text = g_strdup_printf (ngettext ("%u respondent — open a row to read all of "
+                                                     "their answers",
+                                                     "%u respondents — open a row to read all of "
+                                                     "their answers", n), n);
+
+  gtk_label_set_text (self->summary_label, text);
+}
+
+static void
+on_row_activated (FeRespondentView *self,
+                  guint             position)
+{
+  g_signal_emit (self, signals[SIGNAL_RESPONDENT_ACTIVATED], 0,
+                 fe_respondent_view_get_row_at (self, position));
+}
+
+static void
+fe_respondent_view_dispose (GObject *object)
+{
+  FeRespondentView *self = FE_RESPONDENT_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FE_TYPE_RESPONDENT_VIEW);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->store);
+  g_clear_object (&self->study);
+  g_clear_pointer (&self->rows, fe_bitset_free);
+  G_OBJECT_CLASS (fe_respondent_view_parent_class)->dispose (object);
+}
+
+static void
+fe_respondent_view_class_init (FeRespondentViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fe_respondent_view_dispose;
+
+  signals[SIGNAL_RESPONDENT_ACTIVATED] =
+    g_signal_new ("respondent-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/findings_explorer/FindingsExplorer/"
+                                               "ui/fe-respondent-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, FeRespondentView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, FeRespondentView, column_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+}
+
+static void
+fe_respondent_view_init (FeRespondentView *self)
+{
+  GtkNoSelection *selection;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->store = g_list_store_new (FE_TYPE_RESPONDENT_ROW);
+  self->row_filter = gtk_custom_filter_new (row_is_shown, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
+                                              GTK_FILTER (self->row_filter));
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered),
+                                          g_object_ref (gtk_column_view_get_sorter (
+                                            self->column_view)));
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+}
+
+void
+fe_respondent_view_set_study (FeRespondentView *self,
+                              FeStudy          *study)
+{
+  GListModel *columns;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (FE_IS_RESPONDENT_VIEW (self));
+
+  columns = gtk_column_view_get_columns (self->column_view);
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+
+      gtk_column_view_remove_column (self->column_view, column);
+    }
+  g_set_object (&self->study, study);
+  g_clear_pointer (&self->rows, fe_bitset_free);
+  g_list_store_remove_all (self->store);
+  if (study == NULL)
+    return;
+
+  self->rows = fe_bitset_copy (fe_study_get_universe (study));
+  for (guint c = 0; c < fe_study_get_n_columns (study); c++)
+    {
+      FeColumn *column = fe_study_get_column (study, c);
+
+      if (column->role != FE_ROLE_IGNORE)
+        add_column (self, column);
+    }
+  for (guint r = 0; r < fe_study_get_n_rows (study); r++)
+    {
+      FeRespondentRow *row = g_object_new (FE_TYPE_RESPONDENT_ROW, NULL);
+
+      row->row = r;
+      g_ptr_array_add (rows, row);
+    }
+  g_list_store_splice (self->store, 0, 0, rows->pdata, rows->len);
+  update_summary (self);
+}
+
+void
+fe_respondent_view_set_rows (FeRespondentView *self,
+                             const FeBitset   *rows)
+{
+  g_return_if_fail (FE_IS_RESPONDENT_VIEW (self));
+
+  if (self->rows == NULL)
+    return;
+  fe_bitset_assign (self->rows, rows);
+  gtk_filter_changed (GTK_FILTER (self->row_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_summary (self);
+}
+
+GListModel *
+fe_respondent_view_get_model (FeRespondentView *self)
+{
+  g_return_val_if_fail (FE_IS_RESPONDENT_VIEW (self), NULL);
+  return G_LIST_MODEL (self->sorted);
+}
+
+guint
+fe_respondent_view_get_row_at (FeRespondentView *self,
+                               guint             position)
+{
+  g_autoptr(FeRespondentRow) row = NULL;
+
+  g_return_val_if_fail (FE_IS_RESPONDENT_VIEW (self), G_MAXUINT);
+  row = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  return row ? row->row : G_MAXUINT;
+}

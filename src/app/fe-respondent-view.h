@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "fe-study.h"
+
+G_BEGIN_DECLS
+
+#define FE_TYPE_RESPONDENT_VIEW (fe_respondent_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (FeRespondentView, fe_respondent_view, FE, RESPONDENT_VIEW, GtkBox)
+
+/* One row per respondent: id, attributes, closed answers and a snippet of each open answer,
+ * sortable by any column. Emits "respondent-activated" (row) when a row is opened. */
+void        fe_respondent_view_set_study  (FeRespondentView *self,
+                                           FeStudy          *study);
+/* Shows only the respondents in @rows. */
+void        fe_respondent_view_set_rows   (FeRespondentView *self,
+                                           const FeBitset   *rows);
+GListModel *fe_respondent_view_get_model  (FeRespondentView *self);
+/* The study row of the respondent at @position of the shown (filtered, sorted) list. */
+guint       fe_respondent_view_get_row_at (FeRespondentView *self,
+                                           guint             position);
+
+G_END_DECLS

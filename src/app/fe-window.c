@@ -1,0 +1,1226 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "fe-window.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "fe-chart-export.h"
+#include "fe-compat.h"
+#include "fe-data-table.h"
+#include "fe-question-list.h"
+#include "fe-respondent-dialog.h"
+#include "fe-respondent-view.h"
+#include "fe-quote.h"
+#include "fe-tally.h"
+
+struct _FeWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay  *toast_overlay;
+  AdwViewSwitcherTitle *window_title;
+  GtkMenuButton    *export_button;
+  GtkStack         *main_stack;
+  GtkListBox       *recent_list;
+  GtkLabel         *recent_heading;
+  GtkLabel         *loading_label;
+  GtkProgressBar   *progress_bar;
+  GtkStack         *sidebar_stack;
+  FeQuestionList   *question_list;
+  FeFilterPanel    *filter_panel;
+  GtkDropDown      *split_dropdown;
+  GtkToggleButton  *percent_button;
+  GtkDropDown      *sort_dropdown;
+  GtkDropDown      *kind_dropdown;
+  GtkBox           *chips_bar;
+  GtkFlowBox       *chips_box;
+  GtkLabel         *base_label;
+  GtkStack         *view_stack;
+  FeChartView      *chart_view;
+  FeDataTable      *data_table;
+  FeQuoteBrowser   *quote_browser;
+  FeRespondentView *respondent_view;
+
+  GSettings        *settings;
+  FeStudy          *study;
+  FeFilter         *filter;
+  FeBitset         *rows;
+  FeColumn         *question;
+  FeColumn         *by;
+  GPtrArray        *split_columns;  /* FeColumn*, the dropdown's items after "None" */
+  gboolean          updating_controls;
+
+  /* The selected segment, by what it is rather than where it is drawn, so that it survives
+   * filter changes. */
+  int               selected_level;
+  int               selected_group;
+
+  GCancellable     *load_cancellable;
+  guint             pulse_source;
+  char             *last_error;
+};
+
+G_DEFINE_FINAL_TYPE (FeWindow, fe_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void refresh_chart (FeWindow *self);
+
+static void
+show_toast (FeWindow   *self,
+            const char *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+show_error (FeWindow   *self,
+            const char *heading,
+            const char *message)
+{
+  g_free (self->last_error);
+  self->last_error = g_strdup (message);
+  fe_compat_alert (GTK_WINDOW (self), heading, message);
+}
+
+/* ---- Loading ---------------------------------------------------------------------------- */
+
+typedef struct
+{
+  char     *responses;
+  char     *codebook;
+  char     *coding;
+  gboolean  sample;
+} LoadRequest;
+
+static void
+load_request_free (LoadRequest *request)
+{
+  g_free (request->responses);
+  g_free (request->codebook);
+  g_free (request->coding);
+  g_free (request);
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  LoadRequest *request = data;
+  g_autoptr(GError) error = NULL;
+  FeStudy *study;
+
+  study = request->sample
+          ? fe_study_load_sample (&error)
+          : fe_study_load (request->responses, request->codebook, request->coding, &error);
+  if (study == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, study, g_object_unref);
+}
+
+static gboolean
+pulse_progress (gpointer data)
+{
+  FeWindow *self = data;
+
+  gtk_progress_bar_pulse (self->progress_bar);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_loading_ui (FeWindow *self)
+{
+  g_clear_handle_id (&self->pulse_source, g_source_remove);
+  g_clear_object (&self->load_cancellable);
+  gtk_stack_set_visible_child_name (self->main_stack, self->study ? "study" : "welcome");
+}
+
+static void update_recent (FeWindow *self);
+
+static void
+remember_recent (FeWindow   *self,
+                 const char *path)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+
+  if (uri != NULL)
+    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+}
+
+static void set_study (FeWindow *self,
+                       FeStudy  *study);
+
+static void
+on_load_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  FeWindow *self = FE_WINDOW (source);
+  LoadRequest *request = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeStudy) study = g_task_propagate_pointer (G_TASK (result), &error);
+
+  stop_loading_ui (self);
+  if (study == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("Could Not Open the Survey Results"), error->message);
+      return;
+    }
+
+  if (!request->sample)
+    remember_recent (self, request->responses);
+  set_study (self, study);
+  for (guint i = 0; i < fe_study_get_warnings (study)->len; i++)
+    show_toast (self, g_ptr_array_index (fe_study_get_warnings (study), i));
+}
+
+static void
+start_loading (FeWindow    *self,
+               LoadRequest *request,
+               const char  *what)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *label = g_strdup_printf (_("Opening %s…"), what);
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+
+  gtk_label_set_text (self->loading_label, label);
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  if (self->pulse_source == 0)
+    self->pulse_source = g_timeout_add (100, pulse_progress, self);
+
+  task = g_task_new (self, self->load_cancellable, on_load_done, NULL);
+  g_task_set_task_data (task, request, (GDestroyNotify) load_request_free);
+  /* Cancel answers at once; a load already under way finishes unseen. */
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+/* A codebook or coding file that sits beside the responses, named codebook.csv or
+ * <responses>-codebook.csv (likewise coding), belongs to the study. */
+static char *
+find_companion (const char *responses,
+                const char *kind)
+{
+  g_autofree char *dir = g_path_get_dirname (responses);
+  g_autofree char *base = g_path_get_basename (responses);
+  g_autofree char *stem = g_strndup (base, strrchr (base, '.') ? (gsize) (strrchr (base, '.')
+                                                                           - base)
+                                                               : strlen (base));
+  g_autofree char *plain = g_strdup_printf ("%s.csv", kind);
+  g_autofree char *prefixed = g_strdup_printf ("%s-%s.csv", stem, kind);
+  const char *names[] = { prefixed, plain };
+
+  if (g_str_equal (base, plain))
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&path);
+    }
+  return NULL;
+}
+
+void
+fe_window_open_file (FeWindow *self,
+                     GFile    *file)
+{
+  LoadRequest *request;
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (FE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  request = g_new0 (LoadRequest, 1);
+  request->responses = g_file_get_path (file);
+  if (request->responses == NULL)
+    {
+      show_error (self, _("Could Not Open the Survey Results"),
+                  _("Only files on this computer can be opened. Save the file locally first."));
+      load_request_free (request);
+      return;
+    }
+  request->codebook = find_companion (request->responses, "codebook");
+  request->coding = find_companion (request->responses, "coding");
+  name = g_file_get_basename (file);
+  start_loading (self, request, name);
+}
+
+void
+fe_window_open_sample (FeWindow *self)
+{
+  LoadRequest *request = g_new0 (LoadRequest, 1);
+
+  g_return_if_fail (FE_IS_WINDOW (self));
+  request->sample = TRUE;
+  start_loading (self, request, _("the sample study"));
+}
+
+gboolean
+fe_window_is_loading (FeWindow *self)
+{
+  g_return_val_if_fail (FE_IS_WINDOW (self), FALSE);
+  return self->load_cancellable != NULL;
+}
+
+/* ---- The study on screen ---------------------------------------------------------------- */
+
+static void
+update_split_choices (FeWindow *self)
+{
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  g_autofree char *saved = self->settings ? g_settings_get_string (self->settings, "split-by")
+                                          : NULL;
+  guint selected = 0;
+
+  g_ptr_array_set_size (self->split_columns, 0);
+  gtk_string_list_append (choices, _("None"));
+  for (guint c = 0; self->study != NULL && c < fe_study_get_n_columns (self->study); c++)
+    {
+      FeColumn *column = fe_study_get_column (self->study, c);
+
+      if (column->role != FE_ROLE_ATTRIBUTE || fe_column_get_n_levels (column) == 0)
+        continue;
+      g_ptr_array_add (self->split_columns, column);
+      gtk_string_list_append (choices, column->label);
+      if (g_strcmp0 (saved, column->id) == 0)
+        selected = self->split_columns->len;
+    }
+
+  self->updating_controls = TRUE;
+  gtk_drop_down_set_model (self->split_dropdown, G_LIST_MODEL (choices));
+  gtk_drop_down_set_selected (self->split_dropdown, selected);
+  self->updating_controls = FALSE;
+  self->by = selected > 0 ? g_ptr_array_index (self->split_columns, selected - 1) : NULL;
+}
+
+static void
+setup_ellipsized_item (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       gpointer                  max_chars)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (max_chars));
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_string_item (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (string));
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item),
+                               gtk_string_object_get_string (string));
+}
+
+/* Question texts are long: the button shows the start, the popup the whole. */
+static void
+set_ellipsizing_factories (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) popup = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (button, "setup", G_CALLBACK (setup_ellipsized_item), GINT_TO_POINTER (18));
+  g_signal_connect (button, "bind", G_CALLBACK (bind_string_item), NULL);
+  g_signal_connect (popup, "setup", G_CALLBACK (setup_ellipsized_item), GINT_TO_POINTER (60));
+  g_signal_connect (popup, "bind", G_CALLBACK (bind_string_item), NULL);
+  gtk_drop_down_set_factory (dropdown, button);
+  gtk_drop_down_set_list_factory (dropdown, popup);
+}
+
+static void
+set_study (FeWindow *self,
+           FeStudy  *study)
+{
+  g_autofree char *subtitle = NULL;
+
+  g_set_object (&self->study, study);
+  g_clear_pointer (&self->filter, fe_filter_free);
+  self->filter = fe_filter_new (study);
+  self->question = NULL;
+  self->selected_level = -1;
+  self->selected_group = -1;
+
+  if (self->settings != NULL)
+    fe_study_set_include_incomplete (study, g_settings_get_boolean (self->settings,
+                                                                    "include-incomplete"));
+
+  adw_view_switcher_title_set_title (self->window_title, fe_study_get_name (study));
+  adw_view_switcher_title_set_view_switcher_enabled (self->window_title, TRUE);
+  fe_respondent_view_set_study (self->respondent_view, study);
+  fe_question_list_set_study (self->question_list, study);
+  fe_filter_panel_set_study (self->filter_panel, study, self->filter);
+  update_split_choices (self);
+  fe_quote_browser_clear (self->quote_browser);
+  gtk_stack_set_visible_child_name (self->main_stack, "study");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), TRUE);
+  fe_window_filters_changed (self);
+
+  /* Selecting the first question draws it. */
+  for (guint c = 0; c < fe_study_get_n_columns (study); c++)
+    {
+      FeColumn *column = fe_study_get_column (study, c);
+
+      if (fe_column_is_question (column) && fe_column_get_n_levels (column) > 0)
+        {
+          fe_question_list_select (self->question_list, column);
+          break;
+        }
+    }
+}
+
+static char *
+describe_base (FeWindow *self)
+{
+  guint n = fe_bitset_count (self->rows);
+  guint excluded = fe_study_get_n_excluded (self->study);
+  g_autofree char *respondents = NULL;
+
+  if (fe_filter_is_empty (self->filter))
+    respondents = g_strdup_printf (ngettext ("%u respondent", "%u respondents", n), n);
+  else
+    respondents = g_strdup_printf (ngettext ("%u respondent match the filters",
+                                             "%u respondents match the filters", n), n);
+  if (excluded == 0)
+    return g_steal_pointer (&respondents);
+  /* Translators: "95 respondents · 33 incomplete responses excluded" */
+  return g_strdup_printf (ngettext ("%s · %u incomplete response excluded",
+                                    "%s · %u incomplete responses excluded", excluded),
+                          respondents, excluded);
+}
+
+static void
+on_chip_clicked (GtkButton *button,
+                 FeWindow  *self)
+{
+  const FeColumn *column = g_object_get_data (G_OBJECT (button), "fe-column");
+  guint level = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "fe-level"));
+
+  fe_filter_remove_level (self->filter, column, level);
+  fe_window_filters_changed (self);
+}
+
+static void
+update_chips (FeWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box))) != NULL)
+    gtk_flow_box_remove (self->chips_box, child);
+
+  for (guint i = 0; i < fe_filter_get_n_columns (self->filter); i++)
+    {
+      const FeColumn *column = fe_filter_get_column (self->filter, i);
+
+      for (guint l = 0; l < fe_column_get_n_levels (column); l++)
+        {
+          GtkWidget *chip;
+          GtkWidget *box;
+          g_autofree char *tooltip = NULL;
+
+          if (!fe_filter_has_level (self->filter, column, l))
+            continue;
+          box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+          gtk_box_append (GTK_BOX (box), gtk_label_new (fe_column_get_level (column, l)));
+          gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
+          chip = gtk_button_new ();
+          gtk_button_set_child (GTK_BUTTON (chip), box);
+          gtk_widget_add_css_class (chip, "filter-chip");
+          gtk_widget_add_css_class (chip, "flat");
+          /* Translators: tooltip of a filter chip: "Remove filter force: Gwent Police" */
+          tooltip = g_strdup_printf (_("Remove filter %s: %s"), column->label,
+                                     fe_column_get_level (column, l));
+          gtk_widget_set_tooltip_text (chip, tooltip);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          tooltip, -1);
+          g_object_set_data (G_OBJECT (chip), "fe-column", (gpointer) column);
+          g_object_set_data (G_OBJECT (chip), "fe-level", GUINT_TO_POINTER (l));
+          g_signal_connect (chip, "clicked", G_CALLBACK (on_chip_clicked), self);
+          gtk_flow_box_append (self->chips_box, chip);
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->chips_bar), !fe_filter_is_empty (self->filter));
+}
+
+void
+fe_window_filters_changed (FeWindow *self)
+{
+  g_autofree char *base = NULL;
+
+  g_return_if_fail (FE_IS_WINDOW (self));
+  if (self->study == NULL)
+    return;
+
+  g_clear_pointer (&self->rows, fe_bitset_free);
+  self->rows = fe_filter_compute_rows (self->filter);
+  fe_filter_panel_refresh (self->filter_panel);
+  fe_question_list_update_counts (self->question_list, self->rows);
+  fe_respondent_view_set_rows (self->respondent_view, self->rows);
+  update_chips (self);
+  base = describe_base (self);
+  gtk_label_set_text (self->base_label, base);
+  refresh_chart (self);
+}
+
+static int
+find_segment (const FeChartLayout *layout,
+              int                  level,
+              int                  group)
+{
+  for (guint i = 0; layout != NULL && i < fe_chart_layout_get_n_segments (layout); i++)
+    {
+      const FeChartSegment *segment = fe_chart_layout_get_segment (layout, i);
+
+      if (segment->level == level && segment->group == group)
+        return (int) i;
+    }
+  return -1;
+}
+
+static void
+show_segment_quotes (FeWindow *self)
+{
+  g_autoptr(FeBitset) rows = fe_bitset_copy (self->rows);
+  g_autofree char *heading = NULL;
+  const char *level_label;
+  GPtrArray *quotes;
+  guint n_respondents;
+
+  if (self->selected_group >= 0)
+    fe_bitset_and (rows, g_ptr_array_index (self->by->level_rows, (guint) self->selected_group));
+  quotes = fe_study_collect_quotes (self->study, self->question, self->selected_level, rows);
+  n_respondents = fe_bitset_count_and (rows, g_ptr_array_index (self->question->level_rows,
+                                                                (guint) self->selected_level));
+  level_label = fe_column_get_level (self->question, (guint) self->selected_level);
+  if (self->selected_group >= 0)
+    heading = g_strdup_printf ("%s · %s", level_label,
+                               fe_column_get_level (self->by, (guint) self->selected_group));
+  else
+    heading = g_strdup (level_label);
+  fe_quote_browser_show_quotes (self->quote_browser, self->study, quotes, heading,
+                                n_respondents);
+}
+
+static void
+clear_selection (FeWindow *self)
+{
+  self->selected_level = -1;
+  self->selected_group = -1;
+  fe_chart_view_set_selected (self->chart_view, -1);
+  fe_chart_view_set_marked (self->chart_view, NULL);
+  fe_quote_browser_clear (self->quote_browser);
+}
+
+/* The kind dropdown lists the kinds in the order of FeChartKind. */
+G_STATIC_ASSERT (FE_CHART_KIND_AUTO == 0 && FE_CHART_KIND_HEATMAP == 5);
+
+/* The chart as the controls ask for it. */
+static void
+init_spec (FeWindow    *self,
+           FeChartSpec *spec)
+{
+  fe_chart_spec_init (spec);
+  spec->kind = (FeChartKind) gtk_drop_down_get_selected (self->kind_dropdown);
+  spec->measure = gtk_toggle_button_get_active (self->percent_button)
+                  ? FE_CHART_MEASURE_PERCENT_BASE : FE_CHART_MEASURE_COUNT;
+  spec->sort = gtk_drop_down_get_selected (self->sort_dropdown) == 1
+               ? FE_CHART_SORT_VALUE : FE_CHART_SORT_CODEBOOK;
+}
+
+static void
+refresh_chart (FeWindow *self)
+{
+  FeChartSpec spec;
+  g_autofree char *filter_text = NULL;
+  FeTally *tally;
+  FeColumn *by;
+  int segment;
+
+  if (self->question == NULL)
+    return;
+
+  /* A question split by itself says nothing new. */
+  by = self->by != self->question ? self->by : NULL;
+  tally = fe_tally_compute (self->question, self->rows, by);
+  filter_text = fe_filter_describe (self->filter);
+
+  init_spec (self, &spec);
+  spec.filter_text = filter_text;
+
+  fe_data_table_set_tally (self->data_table, tally);
+  fe_chart_view_set_chart (self->chart_view, &spec, tally);
+
+  if (self->selected_level < 0)
+    return;
+  if (by == NULL)
+    self->selected_group = -1;
+  segment = find_segment (fe_chart_view_get_layout (self->chart_view), self->selected_level,
+                          self->selected_group);
+  if (segment < 0 && fe_chart_view_get_layout (self->chart_view) != NULL)
+    {
+      clear_selection (self);
+      return;
+    }
+  fe_chart_view_set_selected (self->chart_view, segment);
+  show_segment_quotes (self);
+}
+
+void
+fe_window_show_question (FeWindow *self,
+                         FeColumn *question,
+                         FeColumn *by)
+{
+  g_return_if_fail (FE_IS_WINDOW (self));
+  g_return_if_fail (question != NULL);
+
+  self->by = by;
+  self->updating_controls = TRUE;
+  gtk_drop_down_set_selected (self->split_dropdown, 0);
+  for (guint i = 0; by != NULL && i < self->split_columns->len; i++)
+    if (g_ptr_array_index (self->split_columns, i) == by)
+      gtk_drop_down_set_selected (self->split_dropdown, i + 1);
+  self->updating_controls = FALSE;
+
+  if (self->question != question)
+    fe_question_list_select (self->question_list, question);
+  self->question = question;
+  clear_selection (self);
+  refresh_chart (self);
+}
+
+static void
+on_question_selected (FeWindow *self,
+                      guint     column_index)
+{
+  FeColumn *question = fe_study_get_column (self->study, column_index);
+
+  if (question == self->question)
+    return;
+  self->question = question;
+  clear_selection (self);
+  refresh_chart (self);
+}
+
+static void
+on_filters_changed (FeWindow *self)
+{
+  fe_window_filters_changed (self);
+}
+
+static void
+on_segment_activated (FeWindow *self,
+                      int       segment)
+{
+  const FeChartSegment *info;
+
+  /* Clicking the selected segment again lets it go. */
+  if (segment == fe_chart_view_get_selected (self->chart_view))
+    {
+      clear_selection (self);
+      return;
+    }
+  info = fe_chart_layout_get_segment (fe_chart_view_get_layout (self->chart_view),
+                                      (guint) segment);
+  self->selected_level = info->level;
+  self->selected_group = info->group;
+  fe_chart_view_set_selected (self->chart_view, segment);
+  fe_chart_view_set_marked (self->chart_view, NULL);
+  show_segment_quotes (self);
+}
+
+static void
+on_quote_selected (FeWindow *self,
+                   guint     row)
+{
+  const FeChartLayout *layout = fe_chart_view_get_layout (self->chart_view);
+  g_autoptr(GArray) marked = NULL;
+
+  if (row == G_MAXUINT || layout == NULL)
+    {
+      fe_chart_view_set_marked (self->chart_view, NULL);
+      return;
+    }
+
+  /* Every segment the quote's respondent counts in. */
+  marked = g_array_new (FALSE, FALSE, sizeof (int));
+  for (guint i = 0; i < fe_chart_layout_get_n_segments (layout); i++)
+    {
+      const FeChartSegment *segment = fe_chart_layout_get_segment (layout, i);
+      int index = (int) i;
+
+      if (!fe_bitset_get (g_ptr_array_index (self->question->level_rows, (guint) segment->level),
+                          row))
+        continue;
+      if (segment->group >= 0
+          && !fe_bitset_get (g_ptr_array_index (self->by->level_rows, (guint) segment->group),
+                             row))
+        continue;
+      g_array_append_val (marked, index);
+    }
+  fe_chart_view_set_marked (self->chart_view, marked);
+}
+
+static void
+on_respondent_activated (FeWindow *self,
+                         guint     row)
+{
+  gtk_window_present (fe_respondent_dialog_new (GTK_WINDOW (self), self->study, row));
+}
+
+static void
+on_quote_copied (FeWindow *self)
+{
+  show_toast (self, _("Quote copied with its attribution"));
+}
+
+static void
+on_split_changed (FeWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->split_dropdown);
+  FeColumn *by;
+
+  if (self->updating_controls)
+    return;
+  by = selected > 0 && selected <= self->split_columns->len
+       ? g_ptr_array_index (self->split_columns, selected - 1) : NULL;
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "split-by", by ? by->id : "");
+  self->by = by;
+  clear_selection (self);
+  refresh_chart (self);
+}
+
+static void
+on_measure_toggled (FeWindow *self)
+{
+  if (self->settings != NULL && !self->updating_controls)
+    g_settings_set_string (self->settings, "measure",
+                           gtk_toggle_button_get_active (self->percent_button) ? "percent"
+                                                                               : "count");
+  refresh_chart (self);
+}
+
+static void
+on_sort_changed (FeWindow *self)
+{
+  if (self->settings != NULL && !self->updating_controls)
+    g_settings_set_boolean (self->settings, "sort-by-value",
+                            gtk_drop_down_get_selected (self->sort_dropdown) == 1);
+  refresh_chart (self);
+}
+
+static void
+on_kind_changed (FeWindow *self)
+{
+  refresh_chart (self);
+}
+
+/* ---- Recent studies --------------------------------------------------------------------- */
+
+static void
+on_recent_activated (FeWindow      *self,
+                     GtkListBoxRow *row)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "fe-uri");
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+  fe_window_open_file (self, file);
+}
+
+static void
+update_recent (FeWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  GtkListBoxRow *old;
+  guint shown = 0;
+
+  while ((old = gtk_list_box_get_row_at_index (self->recent_list, 0)) != NULL)
+    gtk_list_box_remove (self->recent_list, GTK_WIDGET (old));
+
+  for (GList *l = items; l != NULL && shown < 5; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      GtkWidget *row;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GFile) folder = NULL;
+      g_autofree char *parent = NULL;
+
+      if (!gtk_recent_info_has_application (info, g_get_application_name ())
+          || !gtk_recent_info_exists (info))
+        continue;
+      file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      folder = g_file_get_parent (file);
+      parent = folder ? g_file_get_parse_name (folder) : g_strdup ("");
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     gtk_recent_info_get_display_name (info));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), parent);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "fe-uri", g_strdup (gtk_recent_info_get_uri (info)),
+                              g_free);
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), shown > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_heading), shown > 0);
+}
+
+/* ---- Actions ---------------------------------------------------------------------------- */
+
+static void
+on_open_chosen (GFile    *file,
+                gpointer  data)
+{
+  g_autoptr(FeWindow) self = data;
+
+  if (file != NULL)
+    fe_window_open_file (self, file);
+}
+
+static GListModel *
+csv_filters (void)
+{
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (csv, _("Survey Results (CSV)"));
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_filter_add_suffix (csv, "tsv");
+  gtk_file_filter_add_suffix (csv, "txt");
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  g_list_store_append (filters, csv);
+  g_list_store_append (filters, all);
+  return G_LIST_MODEL (filters);
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       data)
+{
+  FeWindow *self = data;
+  g_autoptr(GListModel) filters = csv_filters ();
+
+  fe_compat_open_file (GTK_WINDOW (self), _("Open Survey Results"), filters, on_open_chosen,
+                       g_object_ref (self));
+}
+
+static void
+open_sample_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       data)
+{
+  fe_window_open_sample (FE_WINDOW (data));
+}
+
+static void
+cancel_load_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       data)
+{
+  FeWindow *self = data;
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+}
+
+typedef struct
+{
+  FeWindow     *window;
+  FeChartFormat format;
+} ExportRequest;
+
+static void
+on_export_chosen (GFile    *file,
+                  gpointer  data)
+{
+  ExportRequest *request = data;
+  FeWindow *self = request->window;
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeTally) tally = NULL;
+  g_autofree char *filter_text = NULL;
+  FeChartSpec spec;
+
+  if (path != NULL && self->question != NULL)
+    {
+      /* Exports are for slides and briefing packs: light, landscape, crisp. */
+      init_spec (self, &spec);
+      spec.width = 1200;
+      spec.height = 750;
+      filter_text = fe_filter_describe (self->filter);
+      spec.filter_text = filter_text;
+      tally = fe_tally_compute (self->question, self->rows,
+                                self->by != self->question ? self->by : NULL);
+      if (fe_chart_export (&spec, tally, request->format,
+                           request->format == FE_CHART_FORMAT_PNG ? 2.0 : 1.0, path, NULL,
+                           &error))
+        show_toast (self, _("Chart exported"));
+      else
+        show_error (self, _("Could Not Export the Chart"), error->message);
+    }
+  g_object_unref (request->window);
+  g_free (request);
+}
+
+static void
+export_chart_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       data)
+{
+  FeWindow *self = data;
+  const char *extension = g_variant_get_string (parameter, NULL);
+  g_autofree char *name = NULL;
+  ExportRequest *request;
+
+  if (self->question == NULL)
+    return;
+  request = g_new0 (ExportRequest, 1);
+  name = g_strdup_printf ("%s.%s", self->question->id, extension);
+  if (!fe_chart_format_from_path (name, &request->format))
+    request->format = FE_CHART_FORMAT_PNG;
+  request->window = g_object_ref (self);
+  fe_compat_save_file (GTK_WINDOW (self), _("Export Chart"), name, on_export_chosen, request);
+}
+
+static void
+search_quotes_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       data)
+{
+  fe_quote_browser_focus_search (FE_WINDOW (data)->quote_browser);
+}
+
+static void
+copy_quote_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       data)
+{
+  fe_quote_browser_copy_quote (FE_WINDOW (data)->quote_browser);
+}
+
+static void
+clear_selection_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       data)
+{
+  FeWindow *self = data;
+
+  if (gtk_window_is_fullscreen (GTK_WINDOW (self)) && self->selected_level < 0)
+    gtk_window_unfullscreen (GTK_WINDOW (self));
+  clear_selection (self);
+}
+
+static void
+clear_filters_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       data)
+{
+  FeWindow *self = data;
+
+  if (self->filter == NULL)
+    return;
+  fe_filter_clear (self->filter);
+  fe_window_filters_changed (self);
+}
+
+static void
+fullscreen_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       data)
+{
+  GtkWindow *window = GTK_WINDOW (data);
+
+  if (gtk_window_is_fullscreen (window))
+    gtk_window_unfullscreen (window);
+  else
+    gtk_window_fullscreen (window);
+}
+
+static void
+show_table_action (GSimpleAction *action,
+                   GVariant      *state,
+                   gpointer       data)
+{
+  FeWindow *self = data;
+  gboolean show = g_variant_get_boolean (state);
+
+  g_simple_action_set_state (action, state);
+  gtk_stack_set_visible_child_name (self->view_stack, show ? "table" : "chart");
+}
+
+static const GActionEntry win_entries[] = {
+  { "open", open_action },
+  { "open-sample", open_sample_action },
+  { "cancel-load", cancel_load_action },
+  { "export-chart", export_chart_action, "s" },
+  { "search-quotes", search_quotes_action },
+  { "copy-quote", copy_quote_action },
+  { "clear-selection", clear_selection_action },
+  { "clear-filters", clear_filters_action },
+  { "fullscreen", fullscreen_action },
+  { "show-table", NULL, NULL, "false", show_table_action },
+};
+
+/* ---- Drag and drop ---------------------------------------------------------------------- */
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         FeWindow      *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  if (files == NULL)
+    return FALSE;
+  fe_window_open_file (self, files->data);
+  g_slist_free (files);
+  return TRUE;
+}
+
+/* ---- Settings ----------------------------------------------------------------------------- */
+
+static void
+on_include_incomplete_changed (FeWindow *self)
+{
+  if (self->study == NULL)
+    return;
+  fe_study_set_include_incomplete (self->study, g_settings_get_boolean (self->settings,
+                                                                        "include-incomplete"));
+  fe_window_filters_changed (self);
+}
+
+static void
+on_chart_settings_changed (FeWindow *self)
+{
+  g_autofree char *measure = g_settings_get_string (self->settings, "measure");
+
+  self->updating_controls = TRUE;
+  gtk_toggle_button_set_active (self->percent_button, g_str_equal (measure, "percent"));
+  gtk_drop_down_set_selected (self->sort_dropdown,
+                              g_settings_get_boolean (self->settings, "sort-by-value") ? 1 : 0);
+  self->updating_controls = FALSE;
+  refresh_chart (self);
+}
+
+static GSettings *
+open_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* Run from a build tree without its schema, the app still works; it just forgets. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  return schema ? g_settings_new (APP_ID) : NULL;
+}
+
+static void
+bind_settings (FeWindow *self)
+{
+  g_autoptr(GAction) include = NULL;
+
+  self->settings = open_settings ();
+  if (self->settings == NULL)
+    return;
+
+  g_settings_bind (self->settings, "window-width", self, "default-width",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized",
+                   G_SETTINGS_BIND_DEFAULT);
+  include = g_settings_create_action (self->settings, "include-incomplete");
+  g_action_map_add_action (G_ACTION_MAP (self), include);
+  g_signal_connect_swapped (self->settings, "changed::include-incomplete",
+                            G_CALLBACK (on_include_incomplete_changed), self);
+  g_signal_connect_swapped (self->settings, "changed::measure",
+                            G_CALLBACK (on_chart_settings_changed), self);
+  g_signal_connect_swapped (self->settings, "changed::sort-by-value",
+                            G_CALLBACK (on_chart_settings_changed), self);
+  on_chart_settings_changed (self);
+}
+
+/* ---- GObject ------------------------------------------------------------------------------ */
+
+static void
+fe_window_dispose (GObject *object)
+{
+  FeWindow *self = FE_WINDOW (object);
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_handle_id (&self->pulse_source, g_source_remove);
+  g_clear_object (&self->load_cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FE_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->filter, fe_filter_free);
+  g_clear_pointer (&self->rows, fe_bitset_free);
+  g_clear_object (&self->study);
+  g_clear_pointer (&self->split_columns, g_ptr_array_unref);
+  g_clear_pointer (&self->last_error, g_free);
+  G_OBJECT_CLASS (fe_window_parent_class)->dispose (object);
+}
+
+static void
+fe_window_class_init (FeWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fe_window_dispose;
+
+  g_type_ensure (FE_TYPE_CHART_VIEW);
+  g_type_ensure (FE_TYPE_DATA_TABLE);
+  g_type_ensure (FE_TYPE_FILTER_PANEL);
+  g_type_ensure (FE_TYPE_QUESTION_LIST);
+  g_type_ensure (FE_TYPE_QUOTE_BROWSER);
+  g_type_ensure (FE_TYPE_RESPONDENT_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/findings_explorer/FindingsExplorer/"
+                                               "ui/fe-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, recent_heading);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, question_list);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, filter_panel);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, split_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, percent_button);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, chips_bar);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, chips_box);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, base_label);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, data_table);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, quote_browser);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, respondent_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_question_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_filters_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_segment_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_quote_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_quote_copied);
+  gtk_widget_class_bind_template_callback (widget_class, on_respondent_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_measure_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_kind_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_recent_activated);
+
+  /* Bubbling up from the focused widget: a selectable label or an entry copies its own text
+   * and a search entry takes Escape first; otherwise these act on the quote and selection. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK,
+                                       "win.copy-quote", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
+                                       "win.clear-selection", NULL);
+}
+
+static void
+fe_window_init (FeWindow *self)
+{
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The app's own symbolic icons, also when the window is made without the application. */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (
+                                      gtk_widget_get_display (GTK_WIDGET (self))),
+                                    "/io/github/findings_explorer/FindingsExplorer/icons");
+  self->split_columns = g_ptr_array_new ();
+  self->selected_level = -1;
+  self->selected_group = -1;
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries),
+                                   self);
+  set_ellipsizing_factories (self->split_dropdown);
+  g_signal_connect_swapped (self->split_dropdown, "notify::selected",
+                            G_CALLBACK (on_split_changed), self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  bind_settings (self);
+  update_recent (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+}
+
+FeWindow *
+fe_window_new (GtkApplication *application)
+{
+  return g_object_new (FE_TYPE_WINDOW, "application", application, NULL);
+}
+
+FeStudy *
+fe_window_get_study (FeWindow *self)
+{
+  g_return_val_if_fail (FE_IS_WINDOW (self), NULL);
+  return self->study;
+}
+
+FeFilter *
+fe_window_get_filter (FeWindow *self)
+{
+  g_return_val_if_fail (FE_IS_WINDOW (self), NULL);
+  return self->filter;
+}
+
+FeChartView *
+fe_window_get_chart_view (FeWindow *self)
+{
+  g_return_val_if_fail (FE_IS_WINDOW (self), NULL);
+  return self->chart_view;
+}
+
+FeQuoteBrowser *
+fe_window_get_quote_browser (FeWindow *self)
+{
+  g_return_val_if_fail (FE_IS_WINDOW (self), NULL);
+  return self->quote_browser;
+}
+
+FeFilterPanel *
+fe_window_get_filter_panel (FeWindow *self)
+{
+  g_return_val_if_fail (FE_IS_WINDOW (self), NULL);
+  return self->filter_panel;
+}
+
+const char *
+fe_window_get_last_error (FeWindow *self)
+{
+  g_return_val_if_fail (FE_IS_WINDOW (self), NULL);
+  return self->last_error;
+}

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "fe-chart-view.h"
+#include "fe-filter-panel.h"
+#include "fe-filter.h"
+#include "fe-quote-browser.h"
+#include "fe-study.h"
+
+G_BEGIN_DECLS
+
+#define FE_TYPE_WINDOW (fe_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (FeWindow, fe_window, FE, WINDOW, AdwApplicationWindow)
+
+FeWindow       *fe_window_new                (GtkApplication *application);
+/* Loads on a worker thread; the window shows progress and stays responsive. */
+void            fe_window_open_file          (FeWindow       *self,
+                                              GFile          *file);
+void            fe_window_open_sample        (FeWindow       *self);
+gboolean        fe_window_is_loading         (FeWindow       *self);
+FeStudy        *fe_window_get_study          (FeWindow       *self);
+FeFilter       *fe_window_get_filter         (FeWindow       *self);
+/* Shows @question (split by @by, or not when NULL) as the chart. */
+void            fe_window_show_question      (FeWindow       *self,
+                                              FeColumn       *question,
+                                              FeColumn       *by);
+/* Call after changing the filter from outside the filter panel. */
+void            fe_window_filters_changed    (FeWindow       *self);
+FeChartView    *fe_window_get_chart_view     (FeWindow       *self);
+FeQuoteBrowser *fe_window_get_quote_browser  (FeWindow       *self);
+FeFilterPanel  *fe_window_get_filter_panel   (FeWindow       *self);
+/* The message of the last error shown, or NULL. */
+const char     *fe_window_get_last_error     (FeWindow       *self);
+
+G_END_DECLS

@@ -1,0 +1,1160 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Geometry: a tally and a spec become segments, labels and marks. Everything is placed inside
+ * the canvas, and labels never overlap: what does not fit is wrapped, ellipsized or left out
+ * (a value left out of a thin bar is still in the segment's description and the data table). */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "fe-chart-layout-private.h"
+
+/* The smallest width a pointer or a focus ring can find: a zero bar is drawn as nothing, but
+ * it is still an answer that people can pick to read about. */
+#define MIN_TARGET 6.0
+#define NBSP "\u00a0"
+
+/* A bar (or row, or column) of the chart: one group of the split, or everybody. */
+typedef struct
+{
+  int          group;     /* level of the split-by column, -1 for everybody */
+  const char  *name;
+  guint        base;
+  guint        answered;
+  const guint *counts;
+} Series;
+
+typedef struct
+{
+  FeChartLayout     *layout;
+  const FeChartSpec *spec;
+  const FeTally     *tally;
+  FeChartText       *text;
+  const FeChartTheme *theme;
+  gboolean           force;
+  double             scale;     /* font scale in effect */
+  double             margin;
+  guint              title_lines;
+  guint              note_lines;
+  gboolean           compact;
+  GArray            *series;    /* Series */
+  gboolean           has_total; /* series 0 is "All respondents" above the groups */
+  guint             *order;     /* levels in drawing order */
+  /* the plot area, between the header (and legend) and the note */
+  double             px, py, pw, ph;
+  double             note_height;
+  double             plot_bottom; /* where the drawn plot ends */
+  gboolean           lost_n;      /* a group's n did not fit: try smaller type */
+} Build;
+
+static gboolean
+kind_is_stacked (FeChartKind kind)
+{
+  return kind == FE_CHART_KIND_STACKED || kind == FE_CHART_KIND_DIVERGING;
+}
+
+/* The respondents a segment is a share of. */
+static guint
+series_base (const Build  *b,
+             const Series *series)
+{
+  if (kind_is_stacked (b->layout->kind) || b->spec->measure == FE_CHART_MEASURE_PERCENT_ANSWERED)
+    return series->answered;
+  return series->base;
+}
+
+static double
+measure_value (const Build *b,
+               guint        count,
+               guint        base)
+{
+  if (b->spec->measure == FE_CHART_MEASURE_COUNT)
+    return count;
+  return base > 0 ? 100.0 * count / base : 0.0;
+}
+
+static char *
+format_percent (double percent)
+{
+  if (percent > 0 && percent < 0.5)
+    /* Translators: a share too small to round to 1% but not nothing */
+    return g_strdup (_("<1%"));
+  /* Translators: a percentage, "58%" */
+  return g_strdup_printf (_("%.0f%%"), floor (percent + 0.5));
+}
+
+static char *
+format_value (const Build *b,
+              double       value)
+{
+  if (b->spec->measure == FE_CHART_MEASURE_COUNT)
+    return g_strdup_printf ("%.0f", value);
+  return format_percent (value);
+}
+
+/* " (n = 12)", with no-break spaces so that it never wraps inside. */
+static char *
+format_n (guint n)
+{
+  /* Translators: the number of respondents a group's figures are of; keep the no-break
+   * spaces */
+  return g_strdup_printf (_(" (n" NBSP "=" NBSP "%u)"), n);
+}
+
+static char *
+describe_segment (const Build  *b,
+                  const char   *level,
+                  const Series *series,
+                  guint         count,
+                  guint         base)
+{
+  g_autofree char *percent = format_percent (base > 0 ? 100.0 * count / base : 0);
+  gboolean answered = base == series->answered && base != series->base;
+
+  if (series->group < 0 && !b->has_total)
+    return answered
+      /* Translators: level: count of base who answered, percentage */
+      ? g_strdup_printf (ngettext ("%s: %u of %u who answered, %s",
+                                   "%s: %u of %u who answered, %s", base),
+                         level, count, base, percent)
+      /* Translators: level: count of base respondents, percentage */
+      : g_strdup_printf (ngettext ("%s: %u of %u respondent, %s",
+                                   "%s: %u of %u respondents, %s", base),
+                         level, count, base, percent);
+  return answered
+    /* Translators: level, group: count of base who answered, percentage */
+    ? g_strdup_printf (ngettext ("%s, %s: %u of %u who answered, %s",
+                                 "%s, %s: %u of %u who answered, %s", base),
+                       level, series->name, count, base, percent)
+    /* Translators: level, group: count of base respondents, percentage */
+    : g_strdup_printf (ngettext ("%s, %s: %u of %u respondent, %s",
+                                 "%s, %s: %u of %u respondents, %s", base),
+                       level, series->name, count, base, percent);
+}
+
+/* Labels */
+
+static GPtrArray *
+lines_array_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) fe_chart_lines_free);
+}
+
+/* Adds a fitted label at (@x, @y), its top left corner; takes @lines. Returns its index. */
+static int
+place_label (Build        *b,
+             FeChartLines *lines,
+             const char   *full_text,
+             FeChartFont   font,
+             double        x,
+             double        y,
+             FeChartAlign  align,
+             FeChartColor  color,
+             FeChartColor  background,
+             int           on_segment)
+{
+  FeChartLabelItem item = { 0 };
+
+  g_assert (lines != NULL);
+  item.label.text = g_strjoinv ("\n", lines->lines);
+  item.label.full_text = g_strdup (full_text);
+  item.label.x = x;
+  item.label.y = y;
+  item.label.w = lines->width;
+  item.label.h = lines->n_lines * lines->line_height;
+  item.font = font;
+  item.align = align;
+  item.color = color;
+  item.background = background;
+  item.on_segment = on_segment;
+  item.lines = g_steal_pointer (&lines->lines);
+  item.line_widths = g_steal_pointer (&lines->widths);
+  item.n_lines = lines->n_lines;
+  item.line_height = lines->line_height;
+  item.baseline = lines->baseline;
+  fe_chart_lines_free (lines);
+  g_array_append_val (b->layout->labels, item);
+  return (int) b->layout->labels->len - 1;
+}
+
+static double
+lines_height (const FeChartLines *lines)
+{
+  return lines != NULL ? lines->n_lines * lines->line_height : 0;
+}
+
+static void
+add_rect (Build        *b,
+          double        x,
+          double        y,
+          double        w,
+          double        h,
+          FeChartColor  color)
+{
+  FeChartMark mark = { FE_CHART_MARK_RECT, FALSE, x, y, w, h, 0, color };
+
+  g_array_append_val (b->layout->marks, mark);
+}
+
+static void
+add_line (Build        *b,
+          double        x1,
+          double        y1,
+          double        x2,
+          double        y2,
+          double        line_width,
+          FeChartColor  color,
+          gboolean      above)
+{
+  FeChartMark mark = { FE_CHART_MARK_LINE, above, x1, y1, x2 - x1, y2 - y1, line_width, color };
+
+  g_array_append_val (b->layout->marks, mark);
+}
+
+static int
+add_segment (Build        *b,
+             int           level,
+             const Series *series,
+             guint         count,
+             guint         base,
+             double        x,
+             double        y,
+             double        w,
+             double        h,
+             FeChartColor  fill)
+{
+  FeChartSegment segment = { 0 };
+
+  segment.level = level;
+  segment.group = series->group;
+  segment.count = count;
+  segment.base = base;
+  segment.value = measure_value (b, count, base);
+  segment.x = x;
+  segment.y = y;
+  segment.w = w;
+  segment.h = h;
+  segment.description = describe_segment (b, fe_column_get_level (b->tally->question,
+                                                                  (guint) level),
+                                          series, count, base);
+  /* Widened along the bar from its base, and evenly about its middle across it, so that the
+   * middle of a target is always the middle of its own bar. */
+  segment.target_x = x;
+  segment.target_w = MAX (w, MIN_TARGET);
+  segment.target_h = MAX (h, MIN_TARGET);
+  segment.target_y = y + h / 2 - segment.target_h / 2;
+  g_array_append_val (b->layout->segments, segment);
+  g_array_append_val (b->layout->fills, fill);
+  return (int) b->layout->segments->len - 1;
+}
+
+/* A value printed inside its segment, when it fits there. */
+static void
+label_inside (Build       *b,
+              int          segment_index,
+              const char  *value_text)
+{
+  const FeChartSegment *segment = &g_array_index (b->layout->segments, FeChartSegment,
+                                                  segment_index);
+  FeChartColor fill = g_array_index (b->layout->fills, FeChartColor, segment_index);
+  double width = fe_chart_text_measure (b->text, FE_CHART_FONT_VALUE, value_text);
+  double height = fe_chart_text_line_height (b->text, FE_CHART_FONT_VALUE);
+  FeChartLines *lines;
+
+  if (width + 6 > segment->w || height > segment->h)
+    return;
+  lines = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, value_text, NULL, segment->w, 1);
+  if (lines == NULL)
+    return;
+  place_label (b, lines, value_text, FE_CHART_FONT_VALUE,
+               segment->x + (segment->w - width) / 2, segment->y + (segment->h - height) / 2,
+               FE_CHART_ALIGN_CENTER, fe_chart_color_text_on (&fill), fill, segment_index);
+}
+
+/* Data */
+
+static void
+collect_series (Build *b)
+{
+  const FeTally *tally = b->tally;
+  gboolean stacked = kind_is_stacked (b->layout->kind);
+  Series all = { -1, _("All respondents"), tally->base, tally->answered, tally->counts };
+
+  b->series = g_array_new (FALSE, FALSE, sizeof (Series));
+  /* Stacked bars put everybody above the groups, to compare each group with the whole. */
+  if (tally->by == NULL || b->layout->kind == FE_CHART_KIND_BAR || stacked)
+    g_array_append_val (b->series, all);
+  b->has_total = tally->by != NULL && stacked;
+
+  if (tally->by == NULL || b->layout->kind == FE_CHART_KIND_BAR)
+    return;
+  for (guint g = 0; g < tally->n_groups; g++)
+    {
+      const FeTallyGroup *group = &tally->groups[g];
+      Series series = { (int) group->group, fe_column_get_level (tally->by, group->group),
+                        group->base, group->answered, group->counts };
+
+      g_array_append_val (b->series, series);
+    }
+}
+
+static int
+compare_levels (gconstpointer a,
+                gconstpointer b,
+                gpointer      data)
+{
+  const guint *sort_counts = data;
+  guint la = *(const guint *) a, lb = *(const guint *) b;
+
+  if (sort_counts[la] != sort_counts[lb])
+    return sort_counts[la] > sort_counts[lb] ? -1 : 1;
+  return la < lb ? -1 : (la > lb);
+}
+
+/* Levels in codebook order, or largest first. The parts of a stacked bar keep the scale's
+ * order whatever the sort: reordering a Likert scale would break it. */
+static void
+order_levels (Build *b)
+{
+  guint n = b->tally->n_levels;
+
+  b->order = g_new (guint, MAX (n, 1));
+  for (guint l = 0; l < n; l++)
+    b->order[l] = l;
+  if (b->spec->sort == FE_CHART_SORT_VALUE && !kind_is_stacked (b->layout->kind))
+    g_qsort_with_data (b->order, (gint) n, sizeof (guint), compare_levels,
+                       (gpointer) b->tally->counts);
+}
+
+/* Positive share of an ordinal row, for sorting groups by how well they rate. */
+static double
+upper_share (const Series *series,
+             guint         n_levels)
+{
+  guint upper = 0;
+
+  for (guint l = n_levels - n_levels / 2; l < n_levels; l++)
+    upper += series->counts[l];
+  return series->answered > 0 ? (double) upper / series->answered : -1;
+}
+
+static int
+compare_series (gconstpointer a,
+                gconstpointer b,
+                gpointer      data)
+{
+  const Series *sa = a, *sb = b;
+  guint n_levels = GPOINTER_TO_UINT (data);
+  double ua = upper_share (sa, n_levels), ub = upper_share (sb, n_levels);
+
+  if (ua != ub)
+    return ua > ub ? -1 : 1;
+  return sa->group < sb->group ? -1 : (sa->group > sb->group);
+}
+
+/* Stacked rows sorted by value: groups with the most answers in the upper half first. */
+static void
+order_series (Build *b)
+{
+  guint first = b->has_total ? 1 : 0;
+
+  if (b->spec->sort != FE_CHART_SORT_VALUE || !kind_is_stacked (b->layout->kind)
+      || b->series->len <= first + 1 || b->tally->n_levels == 0)
+    return;
+  g_qsort_with_data (&g_array_index (b->series, Series, first), (gint) (b->series->len - first),
+                     sizeof (Series), compare_series, GUINT_TO_POINTER (b->tally->n_levels));
+}
+
+/* Header, legend and note */
+
+static char *
+compose_meta (const Build *b)
+{
+  const FeTally *tally = b->tally;
+  g_autoptr(GString) meta = g_string_new (NULL);
+
+  /* The totals first: a long filter is what gets cut when space runs out. */
+  if (tally->answered < tally->base)
+    g_string_append_printf (meta, ngettext ("%u respondent, %u answered",
+                                            "%u respondents, %u answered", tally->base),
+                            tally->base, tally->answered);
+  else
+    g_string_append_printf (meta, ngettext ("%u respondent", "%u respondents", tally->base),
+                            tally->base);
+  if (b->spec->filter_text != NULL && *b->spec->filter_text != '\0')
+    {
+      g_string_append (meta, " · ");
+      g_string_append_printf (meta, _("Filter: %s"), b->spec->filter_text);
+    }
+  return g_string_free (g_steal_pointer (&meta), FALSE);
+}
+
+static double
+largest_share (const Build *b)
+{
+  double largest = 0;
+
+  for (guint i = 0; i < b->layout->segments->len; i++)
+    {
+      const FeChartSegment *segment = &g_array_index (b->layout->segments, FeChartSegment, i);
+
+      if (segment->base > 0)
+        largest = MAX (largest, 100.0 * segment->count / segment->base);
+    }
+  return largest;
+}
+
+static char *
+compose_note (const Build *b)
+{
+  const FeColumn *question = b->tally->question;
+  gboolean split = b->tally->by != NULL && b->layout->kind != FE_CHART_KIND_BAR;
+  g_autoptr(GString) note = g_string_new (NULL);
+
+  if (kind_is_stacked (b->layout->kind))
+    g_string_append (note, b->spec->measure == FE_CHART_MEASURE_COUNT
+                     ? _("Each bar is the 100% of its group who answered; labels are numbers "
+                         "of respondents.")
+                     : _("Each bar is the 100% of its group who answered."));
+  else if (b->spec->measure == FE_CHART_MEASURE_COUNT)
+    g_string_append (note, _("Numbers of respondents."));
+  else if (b->spec->measure == FE_CHART_MEASURE_PERCENT_ANSWERED)
+    g_string_append (note, split ? _("Percentages of those in each group who answered.")
+                                 : _("Percentages of those who answered."));
+  else
+    g_string_append (note, split ? _("Percentages of all respondents in each group.")
+                                 : _("Percentages of all respondents."));
+
+  if (b->layout->kind == FE_CHART_KIND_DIVERGING && b->tally->n_levels % 2 == 1)
+    {
+      g_string_append_c (note, ' ');
+      g_string_append (note, _("The middle answer straddles the centre line."));
+    }
+  if (b->layout->kind == FE_CHART_KIND_HEATMAP)
+    {
+      g_autofree char *darkest = format_percent (largest_share (b));
+
+      g_string_append_c (note, ' ');
+      g_string_append_printf (note, _("The stronger the colour, the larger the share of the "
+                                      "group (at most %s)."), darkest);
+    }
+  if (question->coded)
+    {
+      g_string_append_c (note, ' ');
+      g_string_append (note, _("Open answers coded into themes; one answer can raise several."));
+    }
+  else if (!fe_chart_question_is_single (question))
+    {
+      g_string_append_c (note, ' ');
+      g_string_append (note, _("Respondents could choose more than one answer."));
+    }
+  return g_string_free (g_steal_pointer (&note), FALSE);
+}
+
+static const char *
+title_text (const Build *b)
+{
+  if (b->spec->title != NULL && *b->spec->title != '\0')
+    return b->spec->title;
+  if (b->tally->question->label != NULL && *b->tally->question->label != '\0')
+    return b->tally->question->label;
+  return b->tally->question->id;
+}
+
+/* Title, question, filter and totals from the top; returns the y below them. */
+static double
+build_header (Build *b)
+{
+  const FeChartLayout *layout = b->layout;
+  double width = layout->width - 2 * b->margin;
+  double y = b->margin;
+  g_autofree char *meta = compose_meta (b);
+  FeChartFont title_font = FE_CHART_FONT_TITLE;
+  FeChartLines *lines;
+
+  /* A question as long as a paragraph gets smaller type rather than an ellipsis. */
+  lines = fe_chart_text_fit (b->text, title_font, title_text (b), NULL, width, 2);
+  if (lines == NULL || lines->cut)
+    {
+      fe_chart_lines_free (lines);
+      title_font = FE_CHART_FONT_LONG_TITLE;
+      lines = fe_chart_text_fit (b->text, title_font, title_text (b), NULL, width,
+                                 b->title_lines);
+    }
+  if (lines != NULL)
+    {
+      double height = lines_height (lines);
+
+      place_label (b, lines, title_text (b), title_font, b->margin, y,
+                   FE_CHART_ALIGN_START, b->theme->text, b->theme->background, -1);
+      y += height + 4 * b->scale;
+    }
+
+  if (title_text (b) == b->spec->title && b->tally->question->label != NULL && !b->compact)
+    {
+      lines = fe_chart_text_fit (b->text, FE_CHART_FONT_SUBTITLE, b->tally->question->label,
+                                 NULL, width, 2);
+      if (lines != NULL)
+        {
+          double height = lines_height (lines);
+
+          place_label (b, lines, b->tally->question->label, FE_CHART_FONT_SUBTITLE, b->margin,
+                       y, FE_CHART_ALIGN_START, b->theme->text, b->theme->background, -1);
+          y += height + 4 * b->scale;
+        }
+    }
+
+  lines = fe_chart_text_fit (b->text, FE_CHART_FONT_META, meta, NULL, width,
+                             b->compact ? 1 : 2);
+  if (lines != NULL)
+    {
+      double height = lines_height (lines);
+
+      place_label (b, lines, meta, FE_CHART_FONT_META, b->margin, y, FE_CHART_ALIGN_START,
+                   b->theme->secondary_text, b->theme->background, -1);
+      y += height;
+    }
+  return y;
+}
+
+typedef struct
+{
+  const char   *name;
+  char         *suffix;
+  FeChartColor  color;
+} LegendEntry;
+
+/* Swatches and names flowing in rows from @y; returns the y below them. */
+static double
+build_legend (Build       *b,
+              double       y,
+              LegendEntry *entries,
+              guint        n_entries)
+{
+  double left = b->margin;
+  double right = b->layout->width - b->margin;
+  double line_height = fe_chart_text_line_height (b->text, FE_CHART_FONT_LEGEND);
+  double swatch = round (line_height * 0.75);
+  double gap = 6 * b->scale;
+  double spacing = 18 * b->scale;
+  double x = left;
+
+  if (n_entries == 0)
+    return y;
+  y += 10 * b->scale;
+  for (guint i = 0; i < n_entries; i++)
+    {
+      FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_LEGEND, entries[i].name,
+                                               entries[i].suffix, right - left - swatch - gap,
+                                               1);
+      g_autofree char *full = g_strconcat (entries[i].name, entries[i].suffix, NULL);
+      double entry_width;
+
+      if (lines == NULL || lines->suffix_lost)
+        b->lost_n = TRUE;
+      if (lines == NULL)
+        continue;
+      entry_width = swatch + gap + lines->width;
+      if (x > left && x + entry_width > right)
+        {
+          x = left;
+          y += line_height + 4 * b->scale;
+        }
+      add_rect (b, x, y + (line_height - swatch) / 2, swatch, swatch, entries[i].color);
+      place_label (b, lines, full, FE_CHART_FONT_LEGEND, x + swatch + gap, y,
+                   FE_CHART_ALIGN_START, b->theme->text, b->theme->background, -1);
+      x += entry_width + spacing;
+    }
+  return y + line_height;
+}
+
+static FeChartColor
+level_color (const Build *b,
+             guint        level)
+{
+  if (b->tally->question->role == FE_ROLE_ORDINAL)
+    return fe_chart_palette_diverging (level, b->tally->n_levels);
+  return fe_chart_palette_category (b->layout->dark, level);
+}
+
+static double
+build_kind_legend (Build  *b,
+                   double  y)
+{
+  g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (LegendEntry));
+  double bottom;
+
+  if (b->layout->kind == FE_CHART_KIND_GROUPED_BAR)
+    for (guint s = 0; s < b->series->len; s++)
+      {
+        const Series *series = &g_array_index (b->series, Series, s);
+        LegendEntry entry = { series->name, format_n (series_base (b, series)),
+                              fe_chart_palette_category (b->layout->dark, s) };
+
+        g_array_append_val (entries, entry);
+      }
+  else if (kind_is_stacked (b->layout->kind))
+    for (guint l = 0; l < b->tally->n_levels; l++)
+      {
+        LegendEntry entry = { fe_column_get_level (b->tally->question, l), g_strdup (""),
+                              level_color (b, l) };
+
+        g_array_append_val (entries, entry);
+      }
+
+  bottom = build_legend (b, y, (LegendEntry *) (void *) entries->data, entries->len);
+  for (guint i = 0; i < entries->len; i++)
+    g_free (g_array_index (entries, LegendEntry, i).suffix);
+  return bottom;
+}
+
+/* Reserves the note's lines at the bottom; it is placed under the plot once that is drawn. */
+static FeChartLines *
+fit_note (Build *b)
+{
+  g_autofree char *note = compose_note (b);
+  FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_NOTE, note, NULL,
+                                           b->layout->width - 2 * b->margin, b->note_lines);
+
+  b->note_height = lines != NULL ? lines_height (lines) + 10 * b->scale : 0;
+  return lines;
+}
+
+/* Row labels, right-aligned against @right and centred on @centre. */
+static void
+place_row_label (Build        *b,
+                 FeChartLines *lines,
+                 const char   *full,
+                 double        right,
+                 double        centre)
+{
+  double height = lines_height (lines);
+
+  if (lines == NULL)
+    return;
+  place_label (b, lines, full, FE_CHART_FONT_LABEL, right - lines->width, centre - height / 2,
+               FE_CHART_ALIGN_END, b->theme->text, b->theme->background, -1);
+}
+
+/* How many lines of label a row of @pitch can hold, up to @most. */
+static guint
+lines_for_pitch (const Build *b,
+                 double       pitch,
+                 guint        most)
+{
+  double line_height = fe_chart_text_line_height (b->text, FE_CHART_FONT_LABEL);
+
+  return (guint) CLAMP (floor (pitch / line_height + 1e-9), 0, most);
+}
+
+static void
+no_levels_note (Build *b)
+{
+  FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_LABEL,
+                                           _("This question has no answers to chart."), NULL,
+                                           b->pw, 2);
+
+  if (lines != NULL)
+    {
+      b->plot_bottom = b->py + lines_height (lines);
+      place_label (b, lines, _("This question has no answers to chart."), FE_CHART_FONT_LABEL,
+                   b->px, b->py, FE_CHART_ALIGN_START, b->theme->secondary_text,
+                   b->theme->background, -1);
+    }
+}
+
+/* Bar and grouped bar: rows of levels, one bar per series in each, on one shared axis. */
+static gboolean
+build_bars (Build *b)
+{
+  const FeTally *tally = b->tally;
+  guint n_levels = tally->n_levels;
+  guint n_series = b->series->len;
+  double label_height = fe_chart_text_line_height (b->text, FE_CHART_FONT_LABEL);
+  FeChartFont value_font = FE_CHART_FONT_VALUE;
+  double value_height;
+  double gap = 10 * b->scale;
+  double max_bar = (n_series > 1 ? 20 : 30) * b->scale;
+  double pitch, bar, room, value_width = 0, label_width = 0, axis_max = 0, x0, length;
+  guint max_lines;
+  gboolean show_values;
+  g_autoptr(GPtrArray) row_labels = lines_array_new ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+
+  pitch = MIN (b->ph / n_levels, n_series * max_bar / 0.75);
+  bar = pitch * (n_series > 1 ? 0.88 : 0.72) / n_series;
+  if (!b->force && (pitch < label_height || bar < 2))
+    return FALSE;
+  /* A value fits beside its bar when its line is no taller than the bar (the row, for a
+   * single bar): smaller type first, then none, never overlapping. */
+  room = n_series > 1 ? bar : pitch;
+  if (fe_chart_text_line_height (b->text, value_font) > room)
+    value_font = FE_CHART_FONT_SMALL;
+  value_height = fe_chart_text_line_height (b->text, value_font);
+  show_values = value_height <= room;
+  max_lines = lines_for_pitch (b, pitch, 3);
+
+  for (guint s = 0; s < n_series; s++)
+    {
+      const Series *series = &g_array_index (b->series, Series, s);
+
+      for (guint l = 0; l < n_levels; l++)
+        {
+          double value = measure_value (b, series->counts[l], series_base (b, series));
+          char *text = format_value (b, value);
+
+          axis_max = MAX (axis_max, value);
+          value_width = MAX (value_width, fe_chart_text_measure (b->text, value_font, text));
+          g_ptr_array_add (values, text);
+        }
+    }
+  if (axis_max <= 0)
+    axis_max = 1;
+  if (!show_values)
+    value_width = 0;
+
+  for (guint i = 0; i < n_levels; i++)
+    {
+      const char *name = fe_column_get_level (tally->question, b->order[i]);
+      double most = MIN (b->pw * 0.4, b->pw - value_width - 2 * gap - b->pw * 0.3);
+      FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_LABEL, name, NULL, most,
+                                               max_lines);
+
+      label_width = MAX (label_width, lines != NULL ? lines->width : 0);
+      g_ptr_array_add (row_labels, lines);
+    }
+
+  x0 = b->px + label_width + gap;
+  length = b->px + b->pw - (show_values ? value_width + 6 * b->scale : 0) - x0;
+  if (length < 10)
+    return FALSE;
+
+  for (guint i = 0; i < n_levels; i++)
+    {
+      guint level = b->order[i];
+      double top = b->py + i * pitch;
+      double first = top + (pitch - bar * n_series) / 2;
+
+      if (g_ptr_array_index (row_labels, i) != NULL)
+        place_row_label (b, g_steal_pointer (&g_ptr_array_index (row_labels, i)),
+                         fe_column_get_level (tally->question, level), x0 - gap,
+                         top + pitch / 2);
+
+      for (guint s = 0; s < n_series; s++)
+        {
+          const Series *series = &g_array_index (b->series, Series, s);
+          guint base = series_base (b, series);
+          double value = measure_value (b, series->counts[level], base);
+          double y = first + s * bar;
+          double w = value / axis_max * length;
+          FeChartColor fill = n_series > 1 ? fe_chart_palette_category (b->layout->dark, s)
+                                           : b->theme->single_bar;
+
+          add_segment (b, (int) level, series, series->counts[level], base, x0, y, w, bar,
+                       fill);
+          if (show_values)
+            {
+              const char *text = g_ptr_array_index (values, s * n_levels + level);
+              FeChartLines *lines = fe_chart_text_fit (b->text, value_font, text, NULL,
+                                                       value_width + 1, 1);
+
+              if (lines != NULL)
+                place_label (b, lines, text, value_font, x0 + w + 6 * b->scale,
+                             y + bar / 2 - value_height / 2, FE_CHART_ALIGN_START,
+                             b->theme->text, b->theme->background, -1);
+            }
+        }
+    }
+
+  add_line (b, x0, b->py, x0, b->py + n_levels * pitch, 1, b->theme->rule, TRUE);
+  b->plot_bottom = b->py + n_levels * pitch;
+  return TRUE;
+}
+
+/* The scale's lower half (and half of its middle) go left of the centre line. */
+static void
+diverging_extent (const Series *series,
+                  guint         n_levels,
+                  double       *left,
+                  double       *right)
+{
+  guint half = n_levels / 2;
+
+  *left = *right = 0;
+  if (series->answered == 0)
+    return;
+  for (guint l = 0; l < n_levels; l++)
+    {
+      double share = (double) series->counts[l] / series->answered;
+
+      if (l < half)
+        *left += share;
+      else if (n_levels % 2 == 1 && l == half)
+        {
+          *left += share / 2;
+          *right += share / 2;
+        }
+      else
+        *right += share;
+    }
+}
+
+static guint
+side_count (const Series *series,
+            guint         n_levels,
+            gboolean      upper)
+{
+  guint count = 0;
+
+  for (guint l = 0; l < n_levels / 2; l++)
+    count += series->counts[upper ? n_levels - 1 - l : l];
+  return count;
+}
+
+/* A side total beside a diverging bar: what share rated low, what share rated high. */
+static void
+side_label (Build        *b,
+            const Series *series,
+            gboolean      upper,
+            double        x,
+            double        centre,
+            double        width)
+{
+  guint count = side_count (series, b->tally->n_levels, upper);
+  g_autofree char *text = format_value (b, measure_value (b, count, series->answered));
+  FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, text, NULL, width + 1,
+                                           1);
+  double height = fe_chart_text_line_height (b->text, FE_CHART_FONT_VALUE);
+
+  if (lines == NULL)
+    return;
+  place_label (b, lines, text, FE_CHART_FONT_VALUE, upper ? x : x - lines->width,
+               centre - height / 2, upper ? FE_CHART_ALIGN_START : FE_CHART_ALIGN_END,
+               b->theme->secondary_text, b->theme->background, -1);
+}
+
+/* 100% stacked and diverging bars: one row per series, parts in the scale's order. */
+static gboolean
+build_stacked (Build *b)
+{
+  const FeTally *tally = b->tally;
+  gboolean diverging = b->layout->kind == FE_CHART_KIND_DIVERGING;
+  guint n_levels = tally->n_levels;
+  guint n_rows = b->series->len;
+  double rows = n_rows + (b->has_total ? 0.5 : 0);
+  double label_height = fe_chart_text_line_height (b->text, FE_CHART_FONT_LABEL);
+  double gap = 10 * b->scale;
+  double pitch = MIN (b->ph / rows, 2.4 * label_height + 12 * b->scale);
+  double bar = MIN (pitch * 0.7, 34 * b->scale);
+  double label_width = 0, side_width = 0, x0, x_left, length, scale, centre = 0;
+  double max_left = 0, max_right = 0;
+  guint max_lines = lines_for_pitch (b, pitch, 2);
+  g_autoptr(GPtrArray) row_labels = lines_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  if (!b->force && (pitch < label_height || bar < 4))
+    return FALSE;
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const Series *series = &g_array_index (b->series, Series, r);
+      g_autofree char *suffix = format_n (series_base (b, series));
+      FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_LABEL, series->name,
+                                               suffix, b->pw * 0.32, max_lines);
+
+      if (!b->force && (lines == NULL || lines->suffix_lost))
+        {
+          fe_chart_lines_free (lines);
+          return FALSE;
+        }
+      label_width = MAX (label_width, lines != NULL ? lines->width : 0);
+      g_ptr_array_add (row_labels, lines);
+      g_ptr_array_add (names, g_strconcat (series->name, suffix, NULL));
+      if (diverging)
+        {
+          double left, right;
+          g_autofree char *low = format_value (b, measure_value (b, side_count (series, n_levels,
+                                                                                FALSE),
+                                                                 series->answered));
+          g_autofree char *high = format_value (b, measure_value (b, side_count (series,
+                                                                                 n_levels, TRUE),
+                                                                  series->answered));
+
+          diverging_extent (series, n_levels, &left, &right);
+          max_left = MAX (max_left, left);
+          max_right = MAX (max_right, right);
+          side_width = MAX (side_width, fe_chart_text_measure (b->text, FE_CHART_FONT_VALUE, low));
+          side_width = MAX (side_width, fe_chart_text_measure (b->text, FE_CHART_FONT_VALUE, high));
+        }
+    }
+
+  x0 = b->px + label_width + gap;
+  x_left = diverging ? x0 + side_width + 6 * b->scale : x0;
+  length = b->px + b->pw - (diverging ? side_width + 6 * b->scale : 0) - x_left;
+  if (length < 20)
+    return FALSE;
+  if (diverging)
+    {
+      scale = length / MAX (max_left + max_right, 1e-9);
+      centre = x_left + max_left * scale;
+    }
+  else
+    scale = length;
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const Series *series = &g_array_index (b->series, Series, r);
+      double top = b->py + (r + (b->has_total && r > 0 ? 0.5 : 0)) * pitch;
+      double middle = top + pitch / 2;
+      double y = middle - bar / 2;
+      double x, left, right;
+      int previous = -1;
+
+      place_row_label (b, g_steal_pointer (&g_ptr_array_index (row_labels, r)),
+                       g_ptr_array_index (names, r), x0 - gap, middle);
+      if (series->answered == 0)
+        {
+          FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE,
+                                                   _("No answers"), NULL, length, 1);
+
+          if (lines != NULL)
+            place_label (b, lines, _("No answers"), FE_CHART_FONT_VALUE, x_left,
+                         middle - lines_height (lines) / 2, FE_CHART_ALIGN_START,
+                         b->theme->secondary_text, b->theme->background, -1);
+          continue;
+        }
+
+      diverging_extent (series, n_levels, &left, &right);
+      x = diverging ? centre - left * scale : x_left;
+      if (diverging)
+        {
+          side_label (b, series, FALSE, x - 4 * b->scale, middle, side_width);
+          side_label (b, series, TRUE, x + (left + right) * scale + 4 * b->scale, middle,
+                      side_width);
+        }
+
+      for (guint l = 0; l < n_levels; l++)
+        {
+          guint count = series->counts[l];
+          double w = (double) count / series->answered * scale;
+          FeChartColor fill = level_color (b, l);
+          g_autofree char *text = NULL;
+          int index;
+
+          /* A part nobody gave is not drawn, so it is not a segment either. */
+          if (count == 0)
+            continue;
+          index = add_segment (b, (int) l, series, count, series->answered, x, y, w, bar, fill);
+          text = format_value (b, measure_value (b, count, series->answered));
+          label_inside (b, index, text);
+          /* A hairline of background between parts, unless it would hide a thin one. */
+          if (previous >= 0 && w >= 3
+              && g_array_index (b->layout->segments, FeChartSegment, previous).w >= 3)
+            add_line (b, x, y, x, y + bar, 1, b->theme->background, TRUE);
+          previous = index;
+          x += w;
+        }
+    }
+
+  if (diverging)
+    add_line (b, centre, b->py, centre, b->py + rows * pitch, 1, b->theme->rule, TRUE);
+  b->plot_bottom = b->py + rows * pitch;
+  return TRUE;
+}
+
+/* Heat map: levels down, groups across, each cell shaded by its share of the group. */
+static gboolean
+build_heatmap (Build *b)
+{
+  const FeTally *tally = b->tally;
+  guint n_levels = tally->n_levels;
+  guint n_columns = b->series->len;
+  double label_height = fe_chart_text_line_height (b->text, FE_CHART_FONT_LABEL);
+  double value_height = fe_chart_text_line_height (b->text, FE_CHART_FONT_VALUE);
+  double gap = 10 * b->scale;
+  double label_width = 0, header_height = 0, n_height, x0, column, pitch, top, largest = 0;
+  guint max_lines;
+  g_autoptr(GPtrArray) headers = lines_array_new ();
+  g_autoptr(GPtrArray) n_labels = lines_array_new ();
+  g_autoptr(GPtrArray) row_labels = lines_array_new ();
+
+  /* The label column first, at most a third of the width, so the columns know their width. */
+  for (guint i = 0; i < n_levels; i++)
+    {
+      const char *name = fe_column_get_level (tally->question, b->order[i]);
+
+      label_width = MAX (label_width, fe_chart_text_measure (b->text, FE_CHART_FONT_LABEL, name));
+    }
+  {
+    /* Columns wide enough for "100%" and their n, taken from the labels when space is short:
+     * a long label can be cut, a number cannot. */
+    g_autofree char *widest_n = g_strchug (format_n (tally->base));
+    double needed = MAX (fe_chart_text_measure (b->text, FE_CHART_FONT_VALUE, widest_n),
+                         fe_chart_text_measure (b->text, FE_CHART_FONT_VALUE, "100%")) + 6;
+
+    label_width = MIN (label_width, b->pw * 0.34);
+    label_width = MIN (label_width, MAX (b->pw * 0.2, b->pw - gap - n_columns * needed));
+    x0 = b->px + label_width + gap;
+    column = (b->px + b->pw - x0) / n_columns;
+    if (!b->force && column < needed)
+      return FALSE;
+  }
+
+  /* Column heads: the group's name over its n, which has a line of its own so that no
+   * name, however long, can push it out. */
+  for (guint c = 0; c < n_columns; c++)
+    {
+      const Series *series = &g_array_index (b->series, Series, c);
+      g_autofree char *n = g_strchug (format_n (series_base (b, series)));
+      FeChartLines *name = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, series->name, NULL,
+                                              column - 4, b->compact ? 2 : 3);
+      FeChartLines *n_lines = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, n, NULL,
+                                                 column - 4, 1);
+
+      if (n_lines == NULL || n_lines->cut)
+        b->lost_n = TRUE;
+      header_height = MAX (header_height, lines_height (name));
+      g_ptr_array_add (headers, name);
+      g_ptr_array_add (n_labels, n_lines);
+      for (guint l = 0; l < n_levels; l++)
+        if (series_base (b, series) > 0)
+          largest = MAX (largest, (double) series->counts[l] / series_base (b, series));
+    }
+  if (b->lost_n && !b->force)
+    return FALSE;
+  n_height = fe_chart_text_line_height (b->text, FE_CHART_FONT_VALUE);
+
+  top = b->py + header_height + n_height + 6 * b->scale;
+  pitch = MIN ((b->py + b->ph - top) / n_levels, 2.4 * label_height + 8 * b->scale);
+  if (!b->force && pitch < MAX (label_height, value_height) + 2)
+    return FALSE;
+  max_lines = lines_for_pitch (b, pitch, 2);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      FeChartLines *name = g_steal_pointer (&g_ptr_array_index (headers, c));
+      FeChartLines *n_lines = g_steal_pointer (&g_ptr_array_index (n_labels, c));
+      const Series *series = &g_array_index (b->series, Series, c);
+      double n_top = top - 6 * b->scale - n_height;
+
+      if (name != NULL)
+        place_label (b, name, series->name, FE_CHART_FONT_VALUE,
+                     x0 + c * column + (column - name->width) / 2, n_top - lines_height (name),
+                     FE_CHART_ALIGN_CENTER, b->theme->text, b->theme->background, -1);
+      if (n_lines != NULL)
+        {
+          g_autofree char *full = g_strdup (n_lines->lines[0]);
+
+          place_label (b, n_lines, full, FE_CHART_FONT_VALUE,
+                       x0 + c * column + (column - n_lines->width) / 2, n_top,
+                       FE_CHART_ALIGN_CENTER, b->theme->secondary_text, b->theme->background,
+                       -1);
+        }
+    }
+
+  for (guint i = 0; i < n_levels; i++)
+    {
+      guint level = b->order[i];
+      const char *name = fe_column_get_level (tally->question, level);
+      FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_LABEL, name, NULL,
+                                               label_width, max_lines);
+      double y = top + i * pitch;
+
+      if (lines != NULL)
+        place_row_label (b, lines, name, x0 - gap, y + pitch / 2);
+      for (guint c = 0; c < n_columns; c++)
+        {
+          const Series *series = &g_array_index (b->series, Series, c);
+          guint base = series_base (b, series);
+          guint count = series->counts[level];
+          double share = base > 0 ? (double) count / base : 0;
+          FeChartColor fill = fe_chart_palette_sequential (b->layout->dark,
+                                                           largest > 0 ? share / largest : 0);
+          int index = add_segment (b, (int) level, series, count, base, x0 + c * column + 1,
+                                   y + 1, column - 2, pitch - 2, fill);
+          g_autofree char *text = format_value (b, measure_value (b, count, base));
+
+          label_inside (b, index, text);
+        }
+    }
+  b->plot_bottom = top + n_levels * pitch;
+  return TRUE;
+}
+
+gboolean
+fe_chart_layout_build (FeChartLayout     *layout,
+                       const FeChartSpec *spec,
+                       const FeTally     *tally,
+                       FeChartText       *text,
+                       guint              attempt,
+                       gboolean           force)
+{
+  Build b = { 0 };
+  FeChartLines *note;
+  double top;
+  gboolean fits;
+
+  b.layout = layout;
+  b.spec = spec;
+  b.tally = tally;
+  b.text = text;
+  b.theme = &layout->theme;
+  b.force = force;
+  b.scale = fe_chart_text_get_scale (text);
+  b.margin = CLAMP (MIN (layout->width, layout->height) * 0.04, 8, 24);
+  b.title_lines = attempt == 0 ? 4 : (attempt < 3 ? 2 : 1);
+  b.note_lines = attempt == 0 ? 3 : (attempt < 3 ? 2 : 1);
+  b.compact = attempt >= 2;
+
+  collect_series (&b);
+  order_levels (&b);
+  order_series (&b);
+
+  top = build_header (&b);
+  top = build_kind_legend (&b, top);
+  note = fit_note (&b);
+  b.px = b.margin;
+  b.py = top + 14 * b.scale;
+  b.pw = layout->width - 2 * b.margin;
+  b.ph = layout->height - b.margin - b.note_height - b.py;
+  b.plot_bottom = b.py;
+
+  if (b.ph < 24 * b.scale && !force)
+    fits = FALSE;
+  else if (b.ph <= 0 || b.pw <= 0)
+    fits = TRUE; /* nothing more can be drawn: a canvas far too small */
+  else if (tally->n_levels == 0 || b.series->len == 0)
+    {
+      no_levels_note (&b);
+      fits = TRUE;
+    }
+  else if (layout->kind == FE_CHART_KIND_HEATMAP)
+    fits = build_heatmap (&b);
+  else if (kind_is_stacked (layout->kind))
+    fits = build_stacked (&b);
+  else
+    fits = build_bars (&b);
+
+  if (b.lost_n && !force)
+    fits = FALSE;
+  if (fits && note != NULL)
+    {
+      /* Rebuilt here rather than reused: the heat map's note names its darkest share, known
+       * only now. */
+      fe_chart_lines_free (note);
+      note = fit_note (&b);
+    }
+  if (fits && note != NULL && b.plot_bottom + b.note_height <= layout->height - b.margin + 0.01)
+    {
+      g_autofree char *note_text = compose_note (&b);
+
+      place_label (&b, g_steal_pointer (&note), note_text, FE_CHART_FONT_NOTE, b.margin,
+                   b.plot_bottom + 10 * b.scale, FE_CHART_ALIGN_START, b.theme->secondary_text,
+                   b.theme->background, -1);
+    }
+
+  g_clear_pointer (&note, fe_chart_lines_free);
+  g_array_unref (b.series);
+  g_free (b.order);
+  return fits;
+}

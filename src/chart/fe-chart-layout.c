@@ -1,0 +1,534 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "fe-chart-layout-private.h"
+#include "fe-json.h"
+
+/* Type shrinks in these steps until the chart fits its canvas; the last step is taken
+ * whatever happens, leaving out what still does not fit. */
+static const double attempt_scales[] = { 1.0, 1.0, 0.88, 0.76, 0.66 };
+
+static void
+segment_clear (gpointer data)
+{
+  FeChartSegment *segment = data;
+
+  g_free (segment->description);
+}
+
+static void
+label_item_clear (gpointer data)
+{
+  FeChartLabelItem *item = data;
+
+  g_free (item->label.text);
+  g_free (item->label.full_text);
+  g_strfreev (item->lines);
+  g_free (item->line_widths);
+}
+
+void
+fe_chart_layout_clear (FeChartLayout *self)
+{
+  g_array_set_size (self->segments, 0);
+  g_array_set_size (self->fills, 0);
+  g_array_set_size (self->labels, 0);
+  g_array_set_size (self->marks, 0);
+}
+
+static const char *
+default_family (PangoContext *context)
+{
+  const PangoFontDescription *description = context != NULL
+                                            ? pango_context_get_font_description (context)
+                                            : NULL;
+  const char *family = description != NULL ? pango_font_description_get_family (description)
+                                           : NULL;
+
+  return family != NULL && *family != '\0' ? family : "Sans";
+}
+
+static void
+append_row (GString              *rows,
+            const FeChartSegment *top,
+            const FeTally        *tally)
+{
+  if (rows->len > 0)
+    g_string_append (rows, "; ");
+  /* Translators: a group's most given answer, as in "Gwent Police: mostly Very well, 42%" */
+  g_string_append_printf (rows, _("%s: mostly %s, %.0f%%"),
+                          top->group >= 0 && tally->by != NULL
+                          ? fe_column_get_level (tally->by, (guint) top->group)
+                          : _("All respondents"),
+                          fe_column_get_level (tally->question, (guint) top->level),
+                          top->base > 0 ? 100.0 * top->count / top->base : 0);
+}
+
+/* Each row of a stacked chart by its most given answer. Rows are told apart by their group:
+ * each group has one, and everybody's row is the one group -1. */
+static char *
+describe_rows (const FeChartLayout *self,
+               const FeTally       *tally)
+{
+  g_autoptr(GString) rows = g_string_new (NULL);
+  const FeChartSegment *best = NULL;
+
+  for (guint i = 0; i < self->segments->len; i++)
+    {
+      const FeChartSegment *segment = &g_array_index (self->segments, FeChartSegment, i);
+
+      if (best == NULL || segment->group != best->group)
+        {
+          if (best != NULL)
+            append_row (rows, best, tally);
+          best = segment;
+        }
+      else if (segment->count > best->count)
+        best = segment;
+    }
+  if (best != NULL)
+    append_row (rows, best, tally);
+  return g_string_free (g_steal_pointer (&rows), FALSE);
+}
+
+static int
+compare_by_value (gconstpointer a,
+                  gconstpointer b)
+{
+  const FeChartSegment *sa = *(const FeChartSegment * const *) a;
+  const FeChartSegment *sb = *(const FeChartSegment * const *) b;
+  double va = sa->base > 0 ? (double) sa->count / sa->base : 0;
+  double vb = sb->base > 0 ? (double) sb->count / sb->base : 0;
+
+  return va > vb ? -1 : (va < vb);
+}
+
+/* The three largest shares, spoken as their segments' descriptions. */
+static char *
+describe_largest (const FeChartLayout *self)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < self->segments->len; i++)
+    if (g_array_index (self->segments, FeChartSegment, i).count > 0)
+      g_ptr_array_add (sorted, &g_array_index (self->segments, FeChartSegment, i));
+  g_ptr_array_sort (sorted, compare_by_value);
+  for (guint i = 0; i < MIN (sorted->len, 3); i++)
+    {
+      if (i > 0)
+        g_string_append (text, "; ");
+      g_string_append (text, ((FeChartSegment *) g_ptr_array_index (sorted, i))->description);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+compose_summary (const FeChartLayout *self,
+                 const FeChartSpec   *spec,
+                 const FeTally       *tally)
+{
+  g_autoptr(GString) summary = g_string_new (NULL);
+
+  g_string_append_printf (summary, "%s: %s", fe_chart_kind_get_name (self->kind), self->title);
+  /* A question already ends in its question mark. */
+  if (!g_str_has_suffix (self->title, "?") && !g_str_has_suffix (self->title, "."))
+    g_string_append_c (summary, '.');
+  g_string_append_c (summary, ' ');
+  if (spec->filter_text != NULL && *spec->filter_text != '\0')
+    {
+      g_string_append_printf (summary, _("Filter: %s"), spec->filter_text);
+      g_string_append (summary, ". ");
+    }
+  g_string_append_printf (summary, ngettext ("%u respondent, %u answered.",
+                                             "%u respondents, %u answered.", tally->base),
+                          tally->base, tally->answered);
+  if (tally->by != NULL && self->kind != FE_CHART_KIND_BAR)
+    {
+      g_string_append_c (summary, ' ');
+      g_string_append_printf (summary, ngettext ("By %s, %u group.", "By %s, %u groups.",
+                                                 tally->n_groups),
+                              tally->by->label, tally->n_groups);
+    }
+  if (self->segments->len == 0)
+    {
+      g_string_append_c (summary, ' ');
+      g_string_append (summary, _("Nothing to chart."));
+    }
+  else if (self->kind == FE_CHART_KIND_STACKED || self->kind == FE_CHART_KIND_DIVERGING)
+    {
+      g_autofree char *rows = describe_rows (self, tally);
+
+      g_string_append_c (summary, ' ');
+      g_string_append (summary, rows);
+      g_string_append_c (summary, '.');
+    }
+  else
+    {
+      g_autofree char *largest = describe_largest (self);
+
+      g_string_append_c (summary, ' ');
+      /* Translators: followed by the descriptions of the three largest segments */
+      g_string_append_printf (summary, _("Largest: %s."), largest);
+    }
+  return g_string_free (g_steal_pointer (&summary), FALSE);
+}
+
+FeChartLayout *
+fe_chart_layout_new (const FeChartSpec *spec,
+                     const FeTally     *tally,
+                     PangoContext      *context)
+{
+  FeChartLayout *self;
+  g_autoptr(FeChartText) text = NULL;
+  double scale;
+
+  g_return_val_if_fail (spec != NULL, NULL);
+  g_return_val_if_fail (tally != NULL && tally->question != NULL, NULL);
+  g_return_val_if_fail (context == NULL || PANGO_IS_CONTEXT (context), NULL);
+
+  self = g_new0 (FeChartLayout, 1);
+  self->kind = fe_chart_kind_resolve (spec->kind, tally);
+  self->measure = spec->measure;
+  self->dark = spec->dark;
+  self->width = MAX (spec->width, 1);
+  self->height = MAX (spec->height, 1);
+  self->theme = *fe_chart_theme_get (spec->dark);
+  self->font_map = g_object_ref (context != NULL ? pango_context_get_font_map (context)
+                                                 : pango_cairo_font_map_get_default ());
+  self->font_family = g_strdup (default_family (context));
+  self->segments = g_array_new (FALSE, TRUE, sizeof (FeChartSegment));
+  g_array_set_clear_func (self->segments, segment_clear);
+  self->fills = g_array_new (FALSE, TRUE, sizeof (FeChartColor));
+  self->labels = g_array_new (FALSE, TRUE, sizeof (FeChartLabelItem));
+  g_array_set_clear_func (self->labels, label_item_clear);
+  self->marks = g_array_new (FALSE, TRUE, sizeof (FeChartMark));
+
+  if (spec->title != NULL && *spec->title != '\0')
+    self->title = g_strdup (spec->title);
+  else
+    self->title = g_strdup (tally->question->label != NULL ? tally->question->label
+                                                           : tally->question->id);
+
+  scale = spec->text_scale > 0 ? CLAMP (spec->text_scale, 0.5, 4.0) : 1.0;
+  text = fe_chart_text_new (self->font_map, self->font_family);
+  for (guint i = 0; i < G_N_ELEMENTS (attempt_scales) + 2; i++)
+    {
+      gboolean last = i == G_N_ELEMENTS (attempt_scales) + 1;
+      guint attempt = MIN (i, G_N_ELEMENTS (attempt_scales) - 1);
+      /* Presentation type gives way, in the end, to what normal type would show. */
+      double attempt_scale = i < G_N_ELEMENTS (attempt_scales) ? scale * attempt_scales[i]
+                             : MIN (scale * attempt_scales[attempt], i == attempt + 1 ? 0.8 : 0.66);
+
+      fe_chart_text_set_scale (text, attempt_scale);
+      fe_chart_layout_clear (self);
+      self->font_scale = attempt_scale;
+      if (fe_chart_layout_build (self, spec, tally, text, attempt, last))
+        break;
+    }
+
+  self->summary = compose_summary (self, spec, tally);
+  return self;
+}
+
+void
+fe_chart_layout_free (FeChartLayout *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->segments);
+  g_array_unref (self->fills);
+  g_array_unref (self->labels);
+  g_array_unref (self->marks);
+  g_object_unref (self->font_map);
+  g_free (self->font_family);
+  g_free (self->title);
+  g_free (self->summary);
+  g_free (self);
+}
+
+FeChartKind
+fe_chart_layout_get_kind (const FeChartLayout *self)
+{
+  g_return_val_if_fail (self != NULL, FE_CHART_KIND_BAR);
+
+  return self->kind;
+}
+
+double
+fe_chart_layout_get_width (const FeChartLayout *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->width;
+}
+
+double
+fe_chart_layout_get_height (const FeChartLayout *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->height;
+}
+
+gboolean
+fe_chart_layout_get_dark (const FeChartLayout *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->dark;
+}
+
+const char *
+fe_chart_layout_get_title (const FeChartLayout *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->title;
+}
+
+guint
+fe_chart_layout_get_n_segments (const FeChartLayout *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->segments->len;
+}
+
+const FeChartSegment *
+fe_chart_layout_get_segment (const FeChartLayout *self,
+                             guint                index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->segments->len, NULL);
+
+  return &g_array_index (self->segments, FeChartSegment, index);
+}
+
+int
+fe_chart_layout_find_segment (const FeChartLayout *self,
+                              int                  level,
+                              int                  group)
+{
+  g_return_val_if_fail (self != NULL, -1);
+
+  for (guint i = 0; i < self->segments->len; i++)
+    {
+      const FeChartSegment *segment = &g_array_index (self->segments, FeChartSegment, i);
+
+      if (segment->level == level && segment->group == group)
+        return (int) i;
+    }
+  return -1;
+}
+
+guint
+fe_chart_layout_get_n_labels (const FeChartLayout *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->labels->len;
+}
+
+const FeChartLabel *
+fe_chart_layout_get_label (const FeChartLayout *self,
+                           guint                index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->labels->len, NULL);
+
+  return &g_array_index (self->labels, FeChartLabelItem, index).label;
+}
+
+const FeChartLabelItem *
+fe_chart_layout_get_label_item (const FeChartLayout *self,
+                                guint                index)
+{
+  g_return_val_if_fail (index < self->labels->len, NULL);
+
+  return &g_array_index (self->labels, FeChartLabelItem, index);
+}
+
+guint
+fe_chart_layout_get_n_marks (const FeChartLayout *self)
+{
+  return self->marks->len;
+}
+
+const FeChartMark *
+fe_chart_layout_get_mark (const FeChartLayout *self,
+                          guint                index)
+{
+  g_return_val_if_fail (index < self->marks->len, NULL);
+
+  return &g_array_index (self->marks, FeChartMark, index);
+}
+
+FeChartColor
+fe_chart_layout_get_fill (const FeChartLayout *self,
+                          guint                segment)
+{
+  g_return_val_if_fail (segment < self->fills->len, self->theme.text);
+
+  return g_array_index (self->fills, FeChartColor, segment);
+}
+
+double
+fe_chart_label_line_x (const FeChartLabelItem *item,
+                       guint                   index)
+{
+  double spare = item->label.w - item->line_widths[index];
+
+  switch (item->align)
+    {
+    case FE_CHART_ALIGN_CENTER:
+      return item->label.x + spare / 2;
+    case FE_CHART_ALIGN_END:
+      return item->label.x + spare;
+    case FE_CHART_ALIGN_START:
+    default:
+      return item->label.x;
+    }
+}
+
+double
+fe_chart_label_line_baseline (const FeChartLabelItem *item,
+                              guint                   index)
+{
+  return item->label.y + index * item->line_height + item->baseline;
+}
+
+static gboolean
+contains (double x,
+          double y,
+          double rx,
+          double ry,
+          double rw,
+          double rh)
+{
+  return x >= rx && x < rx + rw && y >= ry && y < ry + rh;
+}
+
+int
+fe_chart_layout_hit_test (const FeChartLayout *self,
+                          double               x,
+                          double               y)
+{
+  int found = -1;
+  double best = G_MAXDOUBLE;
+
+  g_return_val_if_fail (self != NULL, -1);
+
+  /* What is drawn wins; only then the widened targets of zero and hairline bars, which may
+   * reach over a neighbour's edge. */
+  for (guint i = 0; i < self->segments->len; i++)
+    {
+      const FeChartSegment *s = &g_array_index (self->segments, FeChartSegment, i);
+
+      if (contains (x, y, s->x, s->y, s->w, s->h))
+        return (int) i;
+    }
+  for (guint i = 0; i < self->segments->len; i++)
+    {
+      const FeChartSegment *s = &g_array_index (self->segments, FeChartSegment, i);
+      double dx, dy, distance;
+
+      if (!contains (x, y, s->target_x, s->target_y, s->target_w, s->target_h))
+        continue;
+      /* Targets of neighbouring thin bars overlap: the nearest middle wins. */
+      dx = x - (s->target_x + s->target_w / 2);
+      dy = y - (s->target_y + s->target_h / 2);
+      distance = dx * dx + dy * dy;
+      if (found < 0 || distance < best)
+        {
+          found = (int) i;
+          best = distance;
+        }
+    }
+  return found;
+}
+
+static void
+append_number (GString    *out,
+               const char *name,
+               double      value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* Two decimals are finer than any device pixel, and keep the file readable. */
+  g_string_append_printf (out, ", \"%s\": %s", name,
+                          g_ascii_formatd (buffer, sizeof buffer, "%.2f", value));
+}
+
+char *
+fe_chart_layout_to_json_scaled (const FeChartLayout *self,
+                                double               scale)
+{
+  g_autoptr(GString) out = g_string_new ("{");
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (scale > 0, NULL);
+
+  g_string_append_printf (out, "\"width\": %s",
+                          g_ascii_formatd (buffer, sizeof buffer, "%.2f", self->width * scale));
+  append_number (out, "height", self->height * scale);
+  g_string_append (out, ", \"kind\": ");
+  fe_json_append_string (out, fe_chart_kind_to_string (self->kind));
+  g_string_append (out, ", \"measure\": ");
+  fe_json_append_string (out, fe_chart_measure_to_string (self->measure));
+  g_string_append (out, ", \"title\": ");
+  fe_json_append_string (out, self->title);
+  g_string_append (out, ", \"description\": ");
+  fe_json_append_string (out, self->summary);
+
+  g_string_append (out, ",\n \"segments\": [");
+  for (guint i = 0; i < self->segments->len; i++)
+    {
+      const FeChartSegment *s = &g_array_index (self->segments, FeChartSegment, i);
+
+      g_string_append_printf (out, "%s\n  {\"level\": %d, \"group\": %d, \"count\": %u, "
+                              "\"base\": %u", i ? "," : "", s->level, s->group, s->count,
+                              s->base);
+      append_number (out, "value", s->value);
+      append_number (out, "x", s->x * scale);
+      append_number (out, "y", s->y * scale);
+      append_number (out, "w", s->w * scale);
+      append_number (out, "h", s->h * scale);
+      g_string_append (out, ", \"description\": ");
+      fe_json_append_string (out, s->description);
+      g_string_append (out, "}");
+    }
+  g_string_append (out, "],\n \"labels\": [");
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      const FeChartLabel *l = &g_array_index (self->labels, FeChartLabelItem, i).label;
+
+      g_string_append (out, i ? ",\n  {\"text\": " : "\n  {\"text\": ");
+      fe_json_append_string (out, l->text);
+      append_number (out, "x", l->x * scale);
+      append_number (out, "y", l->y * scale);
+      append_number (out, "w", l->w * scale);
+      append_number (out, "h", l->h * scale);
+      g_string_append (out, "}");
+    }
+  g_string_append (out, "]}\n");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+fe_chart_layout_to_json (const FeChartLayout *self)
+{
+  return fe_chart_layout_to_json_scaled (self, 1.0);
+}
+
+char *
+fe_chart_layout_describe (const FeChartLayout *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_strdup (self->summary);
+}

@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+#include "fe-chart-spec.h"
+#include "fe-chart-types.h"
+#include "fe-tally.h"
+
+G_BEGIN_DECLS
+
+/* One drawn piece of data: a bar, a part of a stacked bar, a heat-map cell. */
+typedef struct
+{
+  int     level;         /* level/code index of the question */
+  int     group;         /* level index of the split-by column, -1 when not split (or the
+                          * "All respondents" row of a stacked chart) */
+  guint   count;         /* respondents in the segment */
+  guint   base;          /* the base it is a share of */
+  double  value;         /* what is drawn, in the spec's measure */
+  double  x, y, w, h;    /* the drawn rectangle in layout units; w is 0 for a zero bar */
+  char   *description;   /* "Substance use, Gwent Police: 7 of 12 respondents, 58%" */
+  /* Where pointer and focus find the segment: its rectangle, widened to a few units for a zero
+   * or hairline bar so that it can still be hovered, clicked and ringed. */
+  double  target_x, target_y, target_w, target_h;
+} FeChartSegment;
+
+/* One piece of text on the chart, as shown: lines joined by "\n", an ellipsis where cut. */
+typedef struct
+{
+  char   *text;
+  double  x, y, w, h;
+  char   *full_text;     /* before wrapping and ellipsizing: a tooltip for a cut label */
+} FeChartLabel;
+
+/* A chart laid out for one size: every segment and label with its rectangle. It holds no
+ * pointer to the tally, the study or the spec's strings. Immutable once built. */
+FeChartLayout        *fe_chart_layout_new              (const FeChartSpec    *spec,
+                                                        const FeTally        *tally,
+                                                        PangoContext         *context);
+void                  fe_chart_layout_free             (FeChartLayout        *layout);
+
+FeChartKind           fe_chart_layout_get_kind         (const FeChartLayout  *layout);
+double                fe_chart_layout_get_width        (const FeChartLayout  *layout);
+double                fe_chart_layout_get_height       (const FeChartLayout  *layout);
+gboolean              fe_chart_layout_get_dark         (const FeChartLayout  *layout);
+/* The title as drawn (the spec's, else the question's label). */
+const char           *fe_chart_layout_get_title        (const FeChartLayout  *layout);
+
+guint                 fe_chart_layout_get_n_segments   (const FeChartLayout  *layout);
+/* Segments come in reading order (top to bottom, then left to right): the keyboard's order. */
+const FeChartSegment *fe_chart_layout_get_segment      (const FeChartLayout  *layout,
+                                                        guint                 index);
+/* The segment of @level and @group, or -1 (a zero part of a stacked bar is not drawn). */
+int                   fe_chart_layout_find_segment     (const FeChartLayout  *layout,
+                                                        int                   level,
+                                                        int                   group);
+guint                 fe_chart_layout_get_n_labels     (const FeChartLayout  *layout);
+const FeChartLabel   *fe_chart_layout_get_label        (const FeChartLayout  *layout,
+                                                        guint                 index);
+
+/* The segment at (@x, @y) in layout units, or -1. */
+int                   fe_chart_layout_hit_test         (const FeChartLayout  *layout,
+                                                        double                x,
+                                                        double                y);
+
+/* Paints the chart with its background at (0, 0) in user units of @cr. */
+void                  fe_chart_layout_paint            (const FeChartLayout  *layout,
+                                                        cairo_t              *cr);
+/* Paints the hover (@selected FALSE) or selection and focus (@selected TRUE) mark of one
+ * segment over a painted chart. */
+void                  fe_chart_layout_paint_highlight  (const FeChartLayout  *layout,
+                                                        cairo_t              *cr,
+                                                        int                   segment,
+                                                        gboolean              selected);
+
+/* {"width", "height", "kind", "title", "segments": [{"level", "group", "count", "base",
+ * "value", "x", "y", "w", "h", "description"}…], "labels": [{"text", "x", "y", "w", "h"}…]} */
+char                 *fe_chart_layout_to_json          (const FeChartLayout  *layout);
+/* The same with every coordinate multiplied by @scale: a PNG's pixels at a device scale. */
+char                 *fe_chart_layout_to_json_scaled   (const FeChartLayout  *layout,
+                                                        double                scale);
+/* One paragraph summarising the chart for a screen reader. */
+char                 *fe_chart_layout_describe         (const FeChartLayout  *layout);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FeChartLayout, fe_chart_layout_free)
+
+G_END_DECLS

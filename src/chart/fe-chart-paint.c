@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Painting a layout on any cairo_t: a widget's snapshot, a PNG, a PDF page. */
+#include "config.h"
+
+#include <pango/pangocairo.h>
+
+#include "fe-chart-layout-private.h"
+
+static void
+set_color (cairo_t            *cr,
+           const FeChartColor *color)
+{
+  cairo_set_source_rgb (cr, color->red, color->green, color->blue);
+}
+
+static void
+paint_mark (cairo_t           *cr,
+            const FeChartMark *mark)
+{
+  set_color (cr, &mark->color);
+  if (mark->kind == FE_CHART_MARK_RECT)
+    {
+      cairo_rectangle (cr, mark->x, mark->y, mark->w, mark->h);
+      cairo_fill (cr);
+    }
+  else
+    {
+      cairo_set_line_width (cr, mark->line_width);
+      cairo_move_to (cr, mark->x, mark->y);
+      cairo_rel_line_to (cr, mark->w, mark->h);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+paint_marks (const FeChartLayout *self,
+             cairo_t             *cr,
+             gboolean             above)
+{
+  for (guint i = 0; i < fe_chart_layout_get_n_marks (self); i++)
+    {
+      const FeChartMark *mark = fe_chart_layout_get_mark (self, i);
+
+      if (mark->above == above)
+        paint_mark (cr, mark);
+    }
+}
+
+/* Line by line at the positions the layout measured, so every surface breaks text alike. */
+static void
+paint_label (const FeChartLayout    *self,
+             cairo_t                *cr,
+             PangoLayout            *layout,
+             const FeChartLabelItem *item)
+{
+  PangoFontDescription *font = fe_chart_font_new (self->font_family, item->font,
+                                                  self->font_scale);
+
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  set_color (cr, &item->color);
+  for (guint i = 0; i < item->n_lines; i++)
+    {
+      double baseline;
+
+      if (*item->lines[i] == '\0')
+        continue;
+      pango_layout_set_text (layout, item->lines[i], -1);
+      baseline = pango_layout_get_baseline (layout) / (double) PANGO_SCALE;
+      cairo_move_to (cr, fe_chart_label_line_x (item, i),
+                     fe_chart_label_line_baseline (item, i) - baseline);
+      pango_cairo_show_layout (cr, layout);
+    }
+}
+
+void
+fe_chart_layout_paint (const FeChartLayout *self,
+                       cairo_t             *cr)
+{
+  PangoContext *context;
+  PangoLayout *layout;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  cairo_save (cr);
+  set_color (cr, &self->theme.background);
+  cairo_rectangle (cr, 0, 0, self->width, self->height);
+  cairo_fill (cr);
+
+  paint_marks (self, cr, FALSE);
+  for (guint i = 0; i < self->segments->len; i++)
+    {
+      const FeChartSegment *segment = &g_array_index (self->segments, FeChartSegment, i);
+
+      if (segment->w <= 0 || segment->h <= 0)
+        continue;
+      set_color (cr, &g_array_index (self->fills, FeChartColor, i));
+      cairo_rectangle (cr, segment->x, segment->y, segment->w, segment->h);
+      cairo_fill (cr);
+    }
+  paint_marks (self, cr, TRUE);
+
+  context = fe_chart_text_context_new (self->font_map, cr);
+  layout = pango_layout_new (context);
+  for (guint i = 0; i < self->labels->len; i++)
+    paint_label (self, cr, layout, &g_array_index (self->labels, FeChartLabelItem, i));
+  g_object_unref (layout);
+  g_object_unref (context);
+  cairo_restore (cr);
+}
+
+void
+fe_chart_layout_paint_highlight (const FeChartLayout *self,
+                                 cairo_t             *cr,
+                                 int                  segment,
+                                 gboolean             selected)
+{
+  const FeChartSegment *s;
+  const FeChartColor *ink = &self->theme.focus;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (segment >= 0 && (guint) segment < self->segments->len);
+
+  s = &g_array_index (self->segments, FeChartSegment, segment);
+  cairo_save (cr);
+  if (!selected)
+    {
+      /* Hover: a veil of the text colour, which reads on every fill in both styles. */
+      cairo_set_source_rgba (cr, ink->red, ink->green, ink->blue, 0.2);
+      cairo_rectangle (cr, s->target_x, s->target_y, s->target_w, s->target_h);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, ink->red, ink->green, ink->blue, 0.8);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      /* Selection and focus: a ring in the text colour around a ring of background, so that
+       * it stands out against the segment, its neighbours and the page alike. */
+      cairo_set_source_rgb (cr, self->theme.background.red, self->theme.background.green,
+                            self->theme.background.blue);
+      cairo_set_line_width (cr, 5);
+      cairo_rectangle (cr, s->target_x - 2.5, s->target_y - 2.5, s->target_w + 5,
+                       s->target_h + 5);
+      cairo_stroke (cr);
+      cairo_set_source_rgb (cr, ink->red, ink->green, ink->blue);
+      cairo_set_line_width (cr, 2);
+      cairo_rectangle (cr, s->target_x - 3, s->target_y - 3, s->target_w + 6,
+                       s->target_h + 6);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}

@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "fe-tally.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  FE_CHART_KIND_AUTO,
+  FE_CHART_KIND_BAR,
+  FE_CHART_KIND_GROUPED_BAR,
+  FE_CHART_KIND_STACKED,
+  FE_CHART_KIND_DIVERGING,
+  FE_CHART_KIND_HEATMAP,
+} FeChartKind;
+
+typedef enum
+{
+  FE_CHART_MEASURE_COUNT,
+  FE_CHART_MEASURE_PERCENT_BASE,
+  FE_CHART_MEASURE_PERCENT_ANSWERED,
+} FeChartMeasure;
+
+typedef enum
+{
+  FE_CHART_SORT_CODEBOOK,
+  FE_CHART_SORT_VALUE,
+} FeChartSort;
+
+/* What to draw. The strings are borrowed: they only need to live until the layout is built. */
+typedef struct
+{
+  FeChartKind    kind;
+  FeChartMeasure measure;
+  FeChartSort    sort;
+  gboolean       dark;
+  double         width;        /* in the layout's units (device-independent pixels) */
+  double         height;
+  double         text_scale;   /* 1.0 normal; larger for presentation */
+  const char    *title;        /* NULL: the question's label */
+  const char    *filter_text;  /* NULL or "": no filter */
+} FeChartSpec;
+
+/* Bar, percent of each group's respondents, codebook order, light, 800 × 500, text scale 1. */
+void         fe_chart_spec_init           (FeChartSpec     *spec);
+
+/* The kind to draw: AUTO, or a kind that cannot show @tally (a stacked bar of a multi-select
+ * question, a grouped bar without a split), becomes the one that suits the question's role and
+ * grouping. */
+FeChartKind  fe_chart_kind_resolve        (FeChartKind      kind,
+                                           const FeTally   *tally);
+/* Whether @kind can show @tally as asked. */
+gboolean     fe_chart_kind_applies        (FeChartKind      kind,
+                                           const FeTally   *tally);
+/* "auto", "bar", "grouped-bar", "stacked", "diverging", "heatmap" */
+const char  *fe_chart_kind_to_string      (FeChartKind      kind);
+gboolean     fe_chart_kind_from_string    (const char      *text,
+                                           FeChartKind     *kind);
+/* The kind as a person names it: "Grouped bar chart". */
+const char  *fe_chart_kind_get_name       (FeChartKind      kind);
+/* "count", "percent", "percent-answered" */
+const char  *fe_chart_measure_to_string   (FeChartMeasure   measure);
+gboolean     fe_chart_measure_from_string (const char      *text,
+                                           FeChartMeasure  *measure);
+/* "codebook", "value" */
+const char  *fe_chart_sort_to_string      (FeChartSort      sort);
+gboolean     fe_chart_sort_from_string    (const char      *text,
+                                           FeChartSort     *sort);
+/* Whether each respondent gives at most one level (so the levels of a group add up to 100%). */
+gboolean     fe_chart_question_is_single  (const FeColumn  *question);
+
+G_END_DECLS

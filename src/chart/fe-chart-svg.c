@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SVG written from the layout rather than through cairo's SVG surface, which turns every glyph
+ * into a path: here text stays text, so a slide can be searched, edited and read aloud, and
+ * every segment carries its description as a tooltip. */
+#include "config.h"
+
+#include "fe-chart-layout-private.h"
+
+static void
+append_number (GString    *out,
+               const char *name,
+               double      value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append_printf (out, " %s=\"%s\"", name,
+                          g_ascii_formatd (buffer, sizeof buffer, "%.2f", value));
+}
+
+static void
+append_color (GString            *out,
+              const char         *name,
+              const FeChartColor *color)
+{
+  g_autofree char *hex = fe_chart_color_to_hex (color);
+
+  g_string_append_printf (out, " %s=\"%s\"", name, hex);
+}
+
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  g_string_append (out, escaped);
+}
+
+static void
+append_marks (GString             *out,
+              const FeChartLayout *layout,
+              gboolean             above)
+{
+  for (guint i = 0; i < fe_chart_layout_get_n_marks (layout); i++)
+    {
+      const FeChartMark *mark = fe_chart_layout_get_mark (layout, i);
+
+      if (mark->above != above)
+        continue;
+      if (mark->kind == FE_CHART_MARK_RECT)
+        {
+          g_string_append (out, "  <rect");
+          append_number (out, "x", mark->x);
+          append_number (out, "y", mark->y);
+          append_number (out, "width", mark->w);
+          append_number (out, "height", mark->h);
+          append_color (out, "fill", &mark->color);
+        }
+      else
+        {
+          g_string_append (out, "  <line");
+          append_number (out, "x1", mark->x);
+          append_number (out, "y1", mark->y);
+          append_number (out, "x2", mark->x + mark->w);
+          append_number (out, "y2", mark->y + mark->h);
+          append_color (out, "stroke", &mark->color);
+          append_number (out, "stroke-width", mark->line_width);
+        }
+      g_string_append (out, "/>\n");
+    }
+}
+
+static void
+append_label (GString                *out,
+              const FeChartLayout    *layout,
+              const FeChartLabelItem *item)
+{
+  const char *anchor = item->align == FE_CHART_ALIGN_END ? "end"
+                       : item->align == FE_CHART_ALIGN_CENTER ? "middle" : "start";
+
+  for (guint i = 0; i < item->n_lines; i++)
+    {
+      double x = item->align == FE_CHART_ALIGN_END ? item->label.x + item->label.w
+                 : item->align == FE_CHART_ALIGN_CENTER ? item->label.x + item->label.w / 2
+                 : item->label.x;
+
+      if (*item->lines[i] == '\0')
+        continue;
+      g_string_append (out, "  <text");
+      append_number (out, "x", x);
+      append_number (out, "y", fe_chart_label_line_baseline (item, i));
+      append_number (out, "font-size", fe_chart_font_get_size (item->font, layout->font_scale));
+      if (fe_chart_font_is_bold (item->font))
+        g_string_append (out, " font-weight=\"bold\"");
+      if (item->align != FE_CHART_ALIGN_START)
+        g_string_append_printf (out, " text-anchor=\"%s\"", anchor);
+      append_color (out, "fill", &item->color);
+      g_string_append (out, ">");
+      append_escaped (out, item->lines[i]);
+      g_string_append (out, "</text>\n");
+    }
+}
+
+char *
+fe_chart_layout_to_svg (const FeChartLayout *layout)
+{
+  g_autoptr(GString) out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                         "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                                         "version=\"1.1\" role=\"img\"");
+  g_autofree char *family = g_markup_escape_text (layout->font_family, -1);
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  append_number (out, "width", layout->width);
+  append_number (out, "height", layout->height);
+  g_string_append_printf (out, " viewBox=\"0 0 %s",
+                          g_ascii_formatd (buffer, sizeof buffer, "%.2f", layout->width));
+  g_string_append_printf (out, " %s\"",
+                          g_ascii_formatd (buffer, sizeof buffer, "%.2f", layout->height));
+  g_string_append_printf (out, " font-family=\"%s, sans-serif\">\n  <title>", family);
+  append_escaped (out, layout->title);
+  g_string_append (out, "</title>\n  <desc>");
+  append_escaped (out, layout->summary);
+  g_string_append (out, "</desc>\n  <rect");
+  append_number (out, "x", 0);
+  append_number (out, "y", 0);
+  append_number (out, "width", layout->width);
+  append_number (out, "height", layout->height);
+  append_color (out, "fill", &layout->theme.background);
+  g_string_append (out, "/>\n");
+
+  append_marks (out, layout, FALSE);
+  for (guint i = 0; i < layout->segments->len; i++)
+    {
+      const FeChartSegment *segment = &g_array_index (layout->segments, FeChartSegment, i);
+      FeChartColor fill = g_array_index (layout->fills, FeChartColor, i);
+
+      g_string_append (out, "  <rect");
+      append_number (out, "x", segment->x);
+      append_number (out, "y", segment->y);
+      append_number (out, "width", segment->w);
+      append_number (out, "height", segment->h);
+      append_color (out, "fill", &fill);
+      g_string_append (out, "><title>");
+      append_escaped (out, segment->description);
+      g_string_append (out, "</title></rect>\n");
+    }
+  append_marks (out, layout, TRUE);
+  for (guint i = 0; i < layout->labels->len; i++)
+    append_label (out, layout, &g_array_index (layout->labels, FeChartLabelItem, i));
+  g_string_append (out, "</svg>\n");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "fe-tally.h"
+
+G_BEGIN_DECLS
+
+/* How a number of a tally may leave the screen when every printed number must stand for at
+ * least k respondents. */
+typedef enum
+{
+  FE_CELL_SHOWN,
+  FE_CELL_SMALL,   /* fewer than k: printed as "< k", not drawn to scale */
+  FE_CELL_HIDDEN,  /* large enough, but hidden so that a small cell cannot be worked out by
+                    * subtracting the other numbers from a printed total */
+} FeCellDisclosure;
+
+typedef struct _FeDisclosure FeDisclosure;
+
+/* Decides for every count, base and answered total of @tally. k = 0 shows everything. */
+FeDisclosure     *fe_disclosure_new           (const FeTally      *tally,
+                                               guint               k);
+void              fe_disclosure_free          (FeDisclosure       *disclosure);
+guint             fe_disclosure_get_k         (const FeDisclosure *disclosure);
+/* @group -1 is the whole (unsplit) row. */
+FeCellDisclosure  fe_disclosure_get_cell      (const FeDisclosure *disclosure,
+                                               int                 group,
+                                               guint               level);
+FeCellDisclosure  fe_disclosure_get_base      (const FeDisclosure *disclosure,
+                                               int                 group);
+FeCellDisclosure  fe_disclosure_get_answered  (const FeDisclosure *disclosure,
+                                               int                 group);
+/* Whether anything at all is held back, for a note under the chart. */
+gboolean          fe_disclosure_any           (const FeDisclosure *disclosure);
+/* "< 5", the text shown in place of a small number. */
+char             *fe_disclosure_small_text    (const FeDisclosure *disclosure);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FeDisclosure, fe_disclosure_free)
+
+G_END_DECLS

@@ -1,0 +1,754 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "fe-project.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+
+G_DEFINE_QUARK (fe-project-error-quark, fe_project_error)
+
+#define PROJECT_GROUP "Project"
+#define DEFAULT_MIN_CELL 5
+
+struct _FeProject
+{
+  GObject    parent_instance;
+
+  char      *path;
+  char      *responses;
+  char      *codebook;
+  char      *coding;
+  guint      expected_rows;
+  GStrv      expected_columns;
+  gboolean   include_incomplete;
+  guint      min_cell;
+  GPtrArray *views;
+  gboolean   modified;
+};
+
+G_DEFINE_FINAL_TYPE (FeProject, fe_project, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+view_filter_free (gpointer data)
+{
+  FeViewFilter *filter = data;
+
+  g_free (filter->column);
+  g_strfreev (filter->levels);
+  g_free (filter);
+}
+
+static void
+starred_quote_free (gpointer data)
+{
+  FeStarredQuote *star = data;
+
+  g_free (star->respondent);
+  g_free (star->question);
+  g_free (star->text);
+  g_free (star);
+}
+
+FeSavedView *
+fe_saved_view_new (void)
+{
+  FeSavedView *view = g_new0 (FeSavedView, 1);
+
+  view->measure = g_strdup ("count");
+  view->kind = g_strdup ("auto");
+  view->sort = g_strdup ("codebook");
+  view->filters = g_ptr_array_new_with_free_func (view_filter_free);
+  view->starred = g_ptr_array_new_with_free_func (starred_quote_free);
+  return view;
+}
+
+void
+fe_saved_view_add_filter (FeSavedView       *view,
+                          const char        *column,
+                          const char *const *levels)
+{
+  FeViewFilter *filter = g_new0 (FeViewFilter, 1);
+
+  filter->column = g_strdup (column);
+  filter->levels = g_strdupv ((char **) levels);
+  g_ptr_array_add (view->filters, filter);
+}
+
+void
+fe_saved_view_add_star (FeSavedView *view,
+                        const char  *respondent,
+                        const char  *question,
+                        const char  *text)
+{
+  FeStarredQuote *star = g_new0 (FeStarredQuote, 1);
+
+  star->respondent = g_strdup (respondent);
+  star->question = g_strdup (question);
+  star->text = g_strdup (text);
+  g_ptr_array_add (view->starred, star);
+}
+
+FeSavedView *
+fe_saved_view_copy (const FeSavedView *view)
+{
+  FeSavedView *copy = fe_saved_view_new ();
+
+  g_free (copy->measure);
+  g_free (copy->kind);
+  g_free (copy->sort);
+  copy->title = g_strdup (view->title);
+  copy->takeaway = g_strdup (view->takeaway);
+  copy->question = g_strdup (view->question);
+  copy->by = g_strdup (view->by);
+  copy->measure = g_strdup (view->measure);
+  copy->kind = g_strdup (view->kind);
+  copy->sort = g_strdup (view->sort);
+  copy->selected_level = g_strdup (view->selected_level);
+  copy->selected_group = g_strdup (view->selected_group);
+  for (guint i = 0; i < view->filters->len; i++)
+    {
+      const FeViewFilter *filter = g_ptr_array_index (view->filters, i);
+
+      fe_saved_view_add_filter (copy, filter->column, (const char *const *) filter->levels);
+    }
+  for (guint i = 0; i < view->starred->len; i++)
+    {
+      const FeStarredQuote *star = g_ptr_array_index (view->starred, i);
+
+      fe_saved_view_add_star (copy, star->respondent, star->question, star->text);
+    }
+  return copy;
+}
+
+void
+fe_saved_view_free (FeSavedView *view)
+{
+  if (view == NULL)
+    return;
+  g_free (view->title);
+  g_free (view->takeaway);
+  g_free (view->question);
+  g_free (view->by);
+  g_free (view->measure);
+  g_free (view->kind);
+  g_free (view->sort);
+  g_free (view->selected_level);
+  g_free (view->selected_group);
+  g_ptr_array_unref (view->filters);
+  g_ptr_array_unref (view->starred);
+  g_free (view);
+}
+
+static void
+fe_project_finalize (GObject *object)
+{
+  FeProject *self = FE_PROJECT (object);
+
+  g_free (self->path);
+  g_free (self->responses);
+  g_free (self->codebook);
+  g_free (self->coding);
+  g_strfreev (self->expected_columns);
+  g_ptr_array_unref (self->views);
+  G_OBJECT_CLASS (fe_project_parent_class)->finalize (object);
+}
+
+static void
+fe_project_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  FeProject *self = FE_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fe_project_class_init (FeProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = fe_project_finalize;
+  object_class->get_property = fe_project_get_property;
+
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+fe_project_init (FeProject *self)
+{
+  self->min_cell = DEFAULT_MIN_CELL;
+  self->views = g_ptr_array_new_with_free_func ((GDestroyNotify) fe_saved_view_free);
+}
+
+static void
+set_modified (FeProject *self,
+              gboolean   modified)
+{
+  if (self->modified == modified)
+    return;
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+FeProject *
+fe_project_new (void)
+{
+  return g_object_new (FE_TYPE_PROJECT, NULL);
+}
+
+/* A path relative to @dir, climbing with ".." where it must, so that a project and its data
+ * can move together (to another laptop, into a shared folder). */
+static char *
+relative_path (const char *dir,
+               const char *path)
+{
+  g_auto(GStrv) from = g_strsplit (dir, G_DIR_SEPARATOR_S, -1);
+  g_auto(GStrv) to = g_strsplit (path, G_DIR_SEPARATOR_S, -1);
+  g_autoptr(GString) relative = g_string_new (NULL);
+  guint common = 0;
+
+  if (!g_path_is_absolute (path))
+    return g_strdup (path);
+  while (from[common] != NULL && to[common] != NULL && g_str_equal (from[common], to[common]))
+    common++;
+  for (guint i = common; from[i] != NULL; i++)
+    if (*from[i] != '\0')
+      g_string_append (relative, ".." G_DIR_SEPARATOR_S);
+  for (guint i = common; to[i] != NULL; i++)
+    g_string_append_printf (relative, "%s%s", to[i], to[i + 1] ? G_DIR_SEPARATOR_S : "");
+  return g_string_free (g_steal_pointer (&relative), FALSE);
+}
+
+static char *
+resolve_path (const char *dir,
+              const char *path)
+{
+  g_autofree char *joined = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (path == NULL || *path == '\0')
+    return NULL;
+  if (g_path_is_absolute (path))
+    return g_strdup (path);
+  joined = g_build_filename (dir, path, NULL);
+  file = g_file_new_for_path (joined);
+  return g_file_get_path (file);
+}
+
+static char *
+dup_string_or_null (GKeyFile   *keys,
+                    const char *group,
+                    const char *key)
+{
+  g_autofree char *value = g_key_file_get_string (keys, group, key, NULL);
+
+  if (value == NULL || *value == '\0')
+    return NULL;
+  return g_steal_pointer (&value);
+}
+
+static void
+replace_string (char       **field,
+                char        *value)
+{
+  if (value == NULL)
+    return;
+  g_free (*field);
+  *field = value;
+}
+
+static FeSavedView *
+read_view (GKeyFile   *keys,
+           const char *group)
+{
+  FeSavedView *view = fe_saved_view_new ();
+  g_auto(GStrv) filter_columns = g_key_file_get_string_list (keys, group, "filter-columns",
+                                                             NULL, NULL);
+  g_auto(GStrv) star_respondents = g_key_file_get_string_list (keys, group,
+                                                               "starred-respondents", NULL,
+                                                               NULL);
+  g_auto(GStrv) star_questions = g_key_file_get_string_list (keys, group, "starred-questions",
+                                                             NULL, NULL);
+  g_auto(GStrv) star_texts = g_key_file_get_string_list (keys, group, "starred-texts", NULL,
+                                                         NULL);
+
+  view->title = dup_string_or_null (keys, group, "title");
+  view->takeaway = dup_string_or_null (keys, group, "takeaway");
+  view->question = dup_string_or_null (keys, group, "question");
+  view->by = dup_string_or_null (keys, group, "by");
+  replace_string (&view->measure, dup_string_or_null (keys, group, "measure"));
+  replace_string (&view->kind, dup_string_or_null (keys, group, "kind"));
+  replace_string (&view->sort, dup_string_or_null (keys, group, "sort"));
+  view->selected_level = dup_string_or_null (keys, group, "selected-level");
+  view->selected_group = dup_string_or_null (keys, group, "selected-group");
+
+  for (guint i = 0; filter_columns != NULL && filter_columns[i] != NULL; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("filter-levels-%u", i + 1);
+      g_auto(GStrv) levels = g_key_file_get_string_list (keys, group, key, NULL, NULL);
+
+      if (levels != NULL)
+        fe_saved_view_add_filter (view, filter_columns[i], (const char *const *) levels);
+    }
+
+  for (guint i = 0; star_respondents != NULL && star_respondents[i] != NULL; i++)
+    {
+      if (star_questions == NULL || star_texts == NULL
+          || i >= g_strv_length (star_questions) || i >= g_strv_length (star_texts))
+        break;
+      fe_saved_view_add_star (view, star_respondents[i], star_questions[i], star_texts[i]);
+    }
+  return view;
+}
+
+FeProject *
+fe_project_load (const char  *path,
+                 GError     **error)
+{
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_autoptr(FeProject) self = fe_project_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *dir = NULL;
+  g_autofree char *responses = NULL;
+  g_autofree char *codebook = NULL;
+  g_autofree char *coding = NULL;
+  g_auto(GStrv) groups = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_key_file_load_from_file (keys, path, G_KEY_FILE_NONE, &local_error))
+    {
+      g_set_error (error, FE_PROJECT_ERROR, FE_PROJECT_ERROR_INVALID,
+                   _("%s, line 1, column 1: this is not a Findings Explorer project (%s)."),
+                   name, local_error->message);
+      return NULL;
+    }
+
+  responses = dup_string_or_null (keys, PROJECT_GROUP, "responses");
+  if (responses == NULL)
+    {
+      g_set_error (error, FE_PROJECT_ERROR, FE_PROJECT_ERROR_INVALID,
+                   _("%s, line 1, column 1: the project does not say where its survey results "
+                     "are (the “responses” key of [Project]). Open the results and save the "
+                     "project again."),
+                   name);
+      return NULL;
+    }
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    self->path = g_file_get_path (file);
+  }
+  dir = g_path_get_dirname (self->path);
+  self->responses = resolve_path (dir, responses);
+  codebook = dup_string_or_null (keys, PROJECT_GROUP, "codebook");
+  coding = dup_string_or_null (keys, PROJECT_GROUP, "coding");
+  self->codebook = resolve_path (dir, codebook);
+  self->coding = resolve_path (dir, coding);
+  self->expected_rows = (guint) g_key_file_get_integer (keys, PROJECT_GROUP, "rows", NULL);
+  self->expected_columns = g_key_file_get_string_list (keys, PROJECT_GROUP, "columns", NULL,
+                                                       NULL);
+  self->include_incomplete = g_key_file_get_boolean (keys, PROJECT_GROUP, "include-incomplete",
+                                                     NULL);
+  if (g_key_file_has_key (keys, PROJECT_GROUP, "min-cell", NULL))
+    self->min_cell = (guint) MAX (g_key_file_get_integer (keys, PROJECT_GROUP, "min-cell",
+                                                          NULL), 0);
+
+  groups = g_key_file_get_groups (keys, NULL);
+  for (guint i = 0; groups[i] != NULL; i++)
+    if (g_str_has_prefix (groups[i], "View "))
+      g_ptr_array_add (self->views, read_view (keys, groups[i]));
+
+  return g_steal_pointer (&self);
+}
+
+static void
+write_view (GKeyFile          *keys,
+            guint              number,
+            const FeSavedView *view)
+{
+  g_autofree char *group = g_strdup_printf ("View %u", number);
+  g_autoptr(GPtrArray) filter_columns = g_ptr_array_new ();
+  g_autoptr(GPtrArray) respondents = g_ptr_array_new ();
+  g_autoptr(GPtrArray) questions = g_ptr_array_new ();
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  const struct
+  {
+    const char *key;
+    const char *value;
+  } strings[] = {
+    { "title", view->title },
+    { "takeaway", view->takeaway },
+    { "question", view->question },
+    { "by", view->by },
+    { "measure", view->measure },
+    { "kind", view->kind },
+    { "sort", view->sort },
+    { "selected-level", view->selected_level },
+    { "selected-group", view->selected_group },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    if (strings[i].value != NULL)
+      g_key_file_set_string (keys, group, strings[i].key, strings[i].value);
+
+  for (guint i = 0; i < view->filters->len; i++)
+    {
+      const FeViewFilter *filter = g_ptr_array_index (view->filters, i);
+      g_autofree char *key = g_strdup_printf ("filter-levels-%u", i + 1);
+
+      g_ptr_array_add (filter_columns, filter->column);
+      g_key_file_set_string_list (keys, group, key, (const char *const *) filter->levels,
+                                  g_strv_length (filter->levels));
+    }
+  if (filter_columns->len > 0)
+    g_key_file_set_string_list (keys, group, "filter-columns",
+                                (const char *const *) filter_columns->pdata,
+                                filter_columns->len);
+
+  for (guint i = 0; i < view->starred->len; i++)
+    {
+      const FeStarredQuote *star = g_ptr_array_index (view->starred, i);
+
+      g_ptr_array_add (respondents, star->respondent);
+      g_ptr_array_add (questions, star->question);
+      g_ptr_array_add (texts, star->text);
+    }
+  if (respondents->len > 0)
+    {
+      g_key_file_set_string_list (keys, group, "starred-respondents",
+                                  (const char *const *) respondents->pdata, respondents->len);
+      g_key_file_set_string_list (keys, group, "starred-questions",
+                                  (const char *const *) questions->pdata, questions->len);
+      g_key_file_set_string_list (keys, group, "starred-texts",
+                                  (const char *const *) texts->pdata, texts->len);
+    }
+}
+
+gboolean
+fe_project_save (FeProject   *self,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *absolute = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (FE_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  file = g_file_new_for_path (path);
+  absolute = g_file_get_path (file);
+  dir = g_path_get_dirname (absolute);
+
+  g_key_file_set_integer (keys, PROJECT_GROUP, "version", 1);
+  if (self->responses != NULL)
+    {
+      g_autofree char *responses = relative_path (dir, self->responses);
+
+      g_key_file_set_string (keys, PROJECT_GROUP, "responses", responses);
+    }
+  if (self->codebook != NULL)
+    {
+      g_autofree char *codebook = relative_path (dir, self->codebook);
+
+      g_key_file_set_string (keys, PROJECT_GROUP, "codebook", codebook);
+    }
+  if (self->coding != NULL)
+    {
+      g_autofree char *coding = relative_path (dir, self->coding);
+
+      g_key_file_set_string (keys, PROJECT_GROUP, "coding", coding);
+    }
+  if (self->expected_rows > 0)
+    g_key_file_set_integer (keys, PROJECT_GROUP, "rows", (gint) self->expected_rows);
+  if (self->expected_columns != NULL)
+    g_key_file_set_string_list (keys, PROJECT_GROUP, "columns",
+                                (const char *const *) self->expected_columns,
+                                g_strv_length (self->expected_columns));
+  g_key_file_set_boolean (keys, PROJECT_GROUP, "include-incomplete", self->include_incomplete);
+  g_key_file_set_integer (keys, PROJECT_GROUP, "min-cell", (gint) self->min_cell);
+
+  for (guint i = 0; i < self->views->len; i++)
+    write_view (keys, i + 1, g_ptr_array_index (self->views, i));
+
+  data = g_key_file_to_data (keys, &length, NULL);
+  /* g_file_set_contents writes a temporary file and renames it into place. */
+  if (!g_file_set_contents (absolute, data, (gssize) length, &local_error))
+    {
+      g_autofree char *name = g_path_get_basename (absolute);
+
+      g_set_error (error, FE_PROJECT_ERROR, FE_PROJECT_ERROR_INVALID,
+                   _("%s could not be saved (%s). The previous version, if any, is unchanged."),
+                   name, local_error->message);
+      return FALSE;
+    }
+
+  g_free (self->path);
+  self->path = g_steal_pointer (&absolute);
+  set_modified (self, FALSE);
+  return TRUE;
+}
+
+const char *
+fe_project_get_path (FeProject *self)
+{
+  g_return_val_if_fail (FE_IS_PROJECT (self), NULL);
+  return self->path;
+}
+
+static char *
+absolute_or_null (const char *path)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (path == NULL)
+    return NULL;
+  file = g_file_new_for_path (path);
+  return g_file_get_path (file);
+}
+
+void
+fe_project_set_data_files (FeProject  *self,
+                           const char *responses,
+                           const char *codebook,
+                           const char *coding)
+{
+  g_return_if_fail (FE_IS_PROJECT (self));
+
+  g_free (self->responses);
+  g_free (self->codebook);
+  g_free (self->coding);
+  self->responses = absolute_or_null (responses);
+  self->codebook = absolute_or_null (codebook);
+  self->coding = absolute_or_null (coding);
+  set_modified (self, TRUE);
+}
+
+const char *
+fe_project_get_responses (FeProject *self)
+{
+  g_return_val_if_fail (FE_IS_PROJECT (self), NULL);
+  return self->responses;
+}
+
+const char *
+fe_project_get_codebook (FeProject *self)
+{
+  g_return_val_if_fail (FE_IS_PROJECT (self), NULL);
+  return self->codebook;
+}
+
+const char *
+fe_project_get_coding (FeProject *self)
+{
+  g_return_val_if_fail (FE_IS_PROJECT (self), NULL);
+  return self->coding;
+}
+
+static gboolean
+check_file_exists (FeProject   *self,
+                   const char  *path,
+                   GError     **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *project = NULL;
+
+  if (path == NULL || g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return TRUE;
+  name = g_path_get_basename (path);
+  project = self->path ? g_path_get_basename (self->path) : g_strdup ("");
+  g_set_error (error, FE_PROJECT_ERROR, FE_PROJECT_ERROR_MISSING_FILE,
+               _("%s cannot find %s where it was (%s). If you moved it, put it back beside the "
+                 "project, or open the results and save the project again."),
+               project, name, path);
+  return FALSE;
+}
+
+static char *
+missing_columns (FeProject *self,
+                 FeStudy   *study)
+{
+  g_autoptr(GString) missing = g_string_new (NULL);
+
+  for (guint i = 0; self->expected_columns && self->expected_columns[i] != NULL; i++)
+    if (fe_study_find_column (study, self->expected_columns[i]) == NULL)
+      g_string_append_printf (missing, "%s%s", missing->len ? ", " : "",
+                              self->expected_columns[i]);
+  return g_string_free (g_steal_pointer (&missing), FALSE);
+}
+
+FeStudy *
+fe_project_load_study (FeProject  *self,
+                       GError    **error)
+{
+  g_autoptr(FeStudy) study = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (FE_IS_PROJECT (self), NULL);
+
+  if (!check_file_exists (self, self->responses, error)
+      || !check_file_exists (self, self->codebook, error)
+      || !check_file_exists (self, self->coding, error))
+    return NULL;
+
+  study = fe_study_load (self->responses, self->codebook, self->coding, error);
+  if (study == NULL)
+    return NULL;
+
+  name = g_path_get_basename (self->responses);
+  missing = missing_columns (self, study);
+  if (*missing != '\0')
+    {
+      g_set_error (error, FE_PROJECT_ERROR, FE_PROJECT_ERROR_CHANGED,
+                   _("%s has changed since the project was saved: these columns are gone: %s. "
+                     "Saved views that use them would be wrong, so the project was not opened. "
+                     "Open the results on their own to look at them."),
+                   name, missing);
+      return NULL;
+    }
+  if (self->expected_rows > 0 && fe_study_get_n_rows (study) != self->expected_rows)
+    {
+      g_set_error (error, FE_PROJECT_ERROR, FE_PROJECT_ERROR_CHANGED,
+                   _("%s has changed since the project was saved: it had %u responses and now "
+                     "has %u. Check that it is the right file; to use it, open it on its own "
+                     "and save a new project."),
+                   name, self->expected_rows, fe_study_get_n_rows (study));
+      return NULL;
+    }
+
+  fe_study_set_include_incomplete (study, self->include_incomplete);
+  return g_steal_pointer (&study);
+}
+
+void
+fe_project_remember_study (FeProject *self,
+                           FeStudy   *study)
+{
+  g_autoptr(GPtrArray) columns = g_ptr_array_new ();
+
+  g_return_if_fail (FE_IS_PROJECT (self));
+  g_return_if_fail (FE_IS_STUDY (study));
+
+  for (guint c = 0; c < fe_study_get_n_columns (study); c++)
+    g_ptr_array_add (columns, g_strdup (fe_study_get_column (study, c)->id));
+  g_ptr_array_add (columns, NULL);
+  g_strfreev (self->expected_columns);
+  self->expected_columns = (GStrv) g_ptr_array_steal (columns, NULL);
+  self->expected_rows = fe_study_get_n_rows (study);
+  self->include_incomplete = fe_study_get_include_incomplete (study);
+  set_modified (self, TRUE);
+}
+
+guint
+fe_project_get_min_cell (FeProject *self)
+{
+  g_return_val_if_fail (FE_IS_PROJECT (self), DEFAULT_MIN_CELL);
+  return self->min_cell;
+}
+
+void
+fe_project_set_min_cell (FeProject *self,
+                         guint      k)
+{
+  g_return_if_fail (FE_IS_PROJECT (self));
+  if (self->min_cell == k)
+    return;
+  self->min_cell = k;
+  set_modified (self, TRUE);
+}
+
+gboolean
+fe_project_get_include_incomplete (FeProject *self)
+{
+  g_return_val_if_fail (FE_IS_PROJECT (self), FALSE);
+  return self->include_incomplete;
+}
+
+void
+fe_project_set_include_incomplete (FeProject *self,
+                                   gboolean   include)
+{
+  g_return_if_fail (FE_IS_PROJECT (self));
+  if (self->include_incomplete == !!include)
+    return;
+  self->include_incomplete = !!include;
+  set_modified (self, TRUE);
+}
+
+guint
+fe_project_get_n_views (FeProject *self)
+{
+  g_return_val_if_fail (FE_IS_PROJECT (self), 0);
+  return self->views->len;
+}
+
+FeSavedView *
+fe_project_get_view (FeProject *self,
+                     guint      index)
+{
+  g_return_val_if_fail (FE_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (index < self->views->len, NULL);
+  return g_ptr_array_index (self->views, index);
+}
+
+void
+fe_project_add_view (FeProject   *self,
+                     FeSavedView *view)
+{
+  g_return_if_fail (FE_IS_PROJECT (self));
+  g_ptr_array_add (self->views, view);
+  set_modified (self, TRUE);
+}
+
+void
+fe_project_remove_view (FeProject *self,
+                        guint      index)
+{
+  g_return_if_fail (FE_IS_PROJECT (self));
+  g_return_if_fail (index < self->views->len);
+  g_ptr_array_remove_index (self->views, index);
+  set_modified (self, TRUE);
+}
+
+void
+fe_project_view_changed (FeProject *self)
+{
+  g_return_if_fail (FE_IS_PROJECT (self));
+  set_modified (self, TRUE);
+}
+
+gboolean
+fe_project_get_modified (FeProject *self)
+{
+  g_return_val_if_fail (FE_IS_PROJECT (self), FALSE);
+  return self->modified;
+}

@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "fe-study.h"
+
+G_BEGIN_DECLS
+
+#define FE_PROJECT_ERROR (fe_project_error_quark ())
+
+typedef enum
+{
+  FE_PROJECT_ERROR_INVALID,
+  FE_PROJECT_ERROR_MISSING_FILE,
+  FE_PROJECT_ERROR_CHANGED,
+} FeProjectError;
+
+GQuark fe_project_error_quark (void);
+
+/* A filter of a saved view: a column and the labels of its chosen levels. */
+typedef struct
+{
+  char  *column;
+  GStrv  levels;
+} FeViewFilter;
+
+/* A quote a researcher starred to show with a view: whose, in which question, and its words. */
+typedef struct
+{
+  char *respondent;
+  char *question;
+  char *text;
+} FeStarredQuote;
+
+/* A chart worth coming back to, as it was set up, with what it shows in one line. Ids and
+ * labels rather than indices, so that a view survives a re-export of the data. */
+typedef struct
+{
+  char      *title;
+  char      *takeaway;
+  char      *question;
+  char      *by;              /* NULL: not split */
+  char      *measure;         /* "count" or "percent" */
+  char      *kind;            /* fe_chart_kind_to_string () names; "auto" */
+  char      *sort;            /* "codebook" or "value" */
+  GPtrArray *filters;         /* FeViewFilter* */
+  char      *selected_level;  /* NULL: no segment selected */
+  char      *selected_group;
+  GPtrArray *starred;         /* FeStarredQuote* */
+} FeSavedView;
+
+FeSavedView *fe_saved_view_new        (void);
+FeSavedView *fe_saved_view_copy       (const FeSavedView *view);
+void         fe_saved_view_free       (FeSavedView       *view);
+void         fe_saved_view_add_filter (FeSavedView       *view,
+                                       const char        *column,
+                                       const char *const *levels);
+void         fe_saved_view_add_star   (FeSavedView       *view,
+                                       const char        *respondent,
+                                       const char        *question,
+                                       const char        *text);
+
+#define FE_TYPE_PROJECT (fe_project_get_type ())
+
+G_DECLARE_FINAL_TYPE (FeProject, fe_project, FE, PROJECT, GObject)
+
+/* A .findings file: where the data are (relative to the project), saved views, starred quotes
+ * and the disclosure threshold. It never holds respondents' data itself. */
+FeProject   *fe_project_new                  (void);
+FeProject   *fe_project_load                 (const char  *path,
+                                              GError     **error);
+/* Writes to a temporary file and renames it over @path, so a crash or a full disk never
+ * leaves a broken project behind. */
+gboolean     fe_project_save                 (FeProject   *self,
+                                              const char  *path,
+                                              GError     **error);
+const char  *fe_project_get_path             (FeProject   *self);
+
+void         fe_project_set_data_files       (FeProject   *self,
+                                              const char  *responses,
+                                              const char  *codebook,
+                                              const char  *coding);
+/* Absolute paths; NULL when the project has none. */
+const char  *fe_project_get_responses        (FeProject   *self);
+const char  *fe_project_get_codebook         (FeProject   *self);
+const char  *fe_project_get_coding           (FeProject   *self);
+/* Loads the data files and checks that they are still what the project was made on (same
+ * columns, same number of rows); otherwise fails saying what changed. */
+FeStudy     *fe_project_load_study           (FeProject   *self,
+                                              GError     **error);
+/* Notes what the data look like now, for the check above. */
+void         fe_project_remember_study       (FeProject   *self,
+                                              FeStudy     *study);
+
+guint        fe_project_get_min_cell         (FeProject   *self);
+void         fe_project_set_min_cell         (FeProject   *self,
+                                              guint        k);
+gboolean     fe_project_get_include_incomplete (FeProject *self);
+void         fe_project_set_include_incomplete (FeProject *self,
+                                                gboolean   include);
+
+guint        fe_project_get_n_views          (FeProject   *self);
+FeSavedView *fe_project_get_view             (FeProject   *self,
+                                              guint        index);
+/* Takes @view. */
+void         fe_project_add_view             (FeProject   *self,
+                                              FeSavedView *view);
+void         fe_project_remove_view          (FeProject   *self,
+                                              guint        index);
+/* Marks the project as changed after editing a view in place. */
+void         fe_project_view_changed         (FeProject   *self);
+gboolean     fe_project_get_modified         (FeProject   *self);
+
+G_END_DECLS

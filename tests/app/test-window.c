@@ -1,0 +1,420 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window in-process, as a researcher uses it: open the sample, pick a chart, click a
+ * segment, filter, search, copy, and open a broken file. */
+#include <adwaita.h>
+#include <string.h>
+
+#include "fe-chart-layout.h"
+#include "fe-chart-view.h"
+#include "fe-data-table.h"
+#include "fe-filter-panel.h"
+#include "fe-question-list.h"
+#include "fe-quote-browser.h"
+#include "fe-quote-item.h"
+#include "fe-preferences-window.h"
+#include "fe-respondent-dialog.h"
+#include "fe-respondent-view.h"
+#include "fe-test-util.h"
+#include "fe-window.h"
+
+static const char *binary_path;
+
+static gboolean
+wait_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static gboolean
+study_loaded (gpointer data)
+{
+  return !fe_window_is_loading (data) && fe_window_get_study (data) != NULL;
+}
+
+static gboolean
+chart_laid_out (gpointer data)
+{
+  return fe_chart_view_get_layout (fe_window_get_chart_view (data)) != NULL;
+}
+
+static gboolean
+load_finished (gpointer data)
+{
+  return !fe_window_is_loading (data);
+}
+
+static FeWindow *
+open_sample_window (void)
+{
+  FeWindow *window = g_object_new (FE_TYPE_WINDOW, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  fe_window_open_sample (window);
+  g_assert_true (wait_until (study_loaded, window));
+  return window;
+}
+
+static void
+show_vulnerabilities_by_force (FeWindow *window)
+{
+  FeStudy *study = fe_window_get_study (window);
+
+  fe_window_show_question (window, fe_study_find_column (study, "vulnerabilities"),
+                           fe_study_find_column (study, "force"));
+  g_assert_true (wait_until (chart_laid_out, window));
+}
+
+static int
+segment_of (FeWindow   *window,
+            const char *level,
+            const char *group)
+{
+  FeStudy *study = fe_window_get_study (window);
+  FeColumn *question = fe_study_find_column (study, "vulnerabilities");
+  FeColumn *force = fe_study_find_column (study, "force");
+  const FeChartLayout *layout = fe_chart_view_get_layout (fe_window_get_chart_view (window));
+
+  for (guint i = 0; i < fe_chart_layout_get_n_segments (layout); i++)
+    {
+      const FeChartSegment *segment = fe_chart_layout_get_segment (layout, i);
+
+      if (segment->level == fe_column_find_level (question, level)
+          && segment->group == fe_column_find_level (force, group))
+        return (int) i;
+    }
+  return -1;
+}
+
+static void
+click_segment (FeWindow *window,
+               int       index)
+{
+  FeChartView *view = fe_window_get_chart_view (window);
+  const FeChartSegment *segment = fe_chart_layout_get_segment (fe_chart_view_get_layout (view),
+                                                               (guint) index);
+
+  g_assert_true (fe_chart_view_click_at (view, segment->x + segment->w / 2,
+                                         segment->y + segment->h / 2));
+}
+
+static char *
+run_cli_quotes_json (const char *level,
+                     const char *group)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status = 0;
+  const char *argv[] = { binary_path, "quotes", "--sample", "--question", "vulnerabilities",
+                         "--level", level, "--by", "force", "--group", group, "--json", NULL };
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  return g_strdup (out);
+}
+
+static guint
+count_occurrences (const char *haystack,
+                   const char *needle)
+{
+  gsize needle_length = strlen (needle);
+  guint n = 0;
+
+  for (gsize i = 0; haystack[i] != '\0'; i++)
+    if (strncmp (haystack + i, needle, needle_length) == 0)
+      n++;
+  return n;
+}
+
+static char *
+json_escape (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_c (out, '\\');
+      if (*p == '\n')
+        g_string_append (out, "\\n");
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+test_segment_click_lists_its_quotes (void)
+{
+  FeWindow *window = open_sample_window ();
+  FeQuoteBrowser *browser = fe_window_get_quote_browser (window);
+  GListModel *model = fe_quote_browser_get_model (browser);
+  g_autofree char *cli = NULL;
+  int segment;
+
+  show_vulnerabilities_by_force (window);
+  segment = segment_of (window, "Substance use", "Gwent Police");
+  g_assert_cmpint (segment, >=, 0);
+  click_segment (window, segment);
+
+  g_assert_cmpint (fe_chart_view_get_selected (fe_window_get_chart_view (window)), ==, segment);
+  g_assert_cmpstr (fe_quote_browser_get_heading (browser), ==, "Substance use · Gwent Police");
+
+  /* Exactly what `findings-explorer quotes` lists for the same segment. */
+  cli = run_cli_quotes_json ("Substance use", "Gwent Police");
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, count_occurrences (cli, "\"text\":"));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(FeQuoteItem) item = g_list_model_get_item (model, i);
+      g_autofree char *escaped = json_escape (fe_quote_item_get_quote (item)->text);
+      g_autofree char *needle = g_strdup_printf ("\"text\": \"%s\"", escaped);
+
+      g_assert_nonnull (strstr (cli, needle));
+      g_assert_true (g_str_has_suffix (fe_quote_item_get_attribution (item), "Gwent Police"));
+    }
+  {
+    const FeChartSegment *info = fe_chart_layout_get_segment (
+      fe_chart_view_get_layout (fe_window_get_chart_view (window)), (guint) segment);
+    g_autofree char *respondents = g_strdup_printf ("%u respondents", info->count);
+
+    g_assert_true (g_str_has_prefix (fe_quote_browser_get_summary (browser), respondents));
+  }
+
+  /* Clicking the segment again lets it go. */
+  click_segment (window, segment);
+  g_assert_cmpint (fe_chart_view_get_selected (fe_window_get_chart_view (window)), ==, -1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_filter_changes_chart_and_counts (void)
+{
+  FeWindow *window = open_sample_window ();
+  FeStudy *study = fe_window_get_study (window);
+  FeColumn *force = fe_study_find_column (study, "force");
+  FeColumn *training = fe_study_find_column (study, "training");
+  FeFilterPanel *panel = fe_window_get_filter_panel (window);
+  FeChartView *view = fe_window_get_chart_view (window);
+  guint south_wales = (guint) fe_column_find_level (force, "South Wales Police");
+  guint no_training = (guint) fe_column_find_level (training, "No");
+  guint before;
+
+  show_vulnerabilities_by_force (window);
+  g_assert_cmpuint (fe_chart_view_get_tally (view)->base, ==, 95);
+  before = fe_filter_panel_get_count (panel, training, no_training);
+  g_assert_cmpuint (before, ==, 56);
+  g_assert_cmpuint (fe_filter_panel_get_count (panel, force, south_wales), ==, 80);
+
+  gtk_check_button_set_active (fe_filter_panel_get_check_button (panel, force, south_wales),
+                               TRUE);
+  g_assert_true (fe_filter_has_level (fe_window_get_filter (window), force, south_wales));
+  g_assert_cmpuint (fe_chart_view_get_tally (view)->base, ==, 80);
+  /* Other columns count under the force filter; the force column itself does not. */
+  g_assert_cmpuint (fe_filter_panel_get_count (panel, training, no_training), <, before);
+  g_assert_cmpuint (fe_filter_panel_get_count (panel, force, south_wales), ==, 80);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL);
+  g_assert_cmpuint (fe_chart_view_get_tally (view)->base, ==, 95);
+  g_assert_false (gtk_check_button_get_active (
+    fe_filter_panel_get_check_button (panel, force, south_wales)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_search_quotes (void)
+{
+  FeWindow *window = open_sample_window ();
+  FeStudy *study = fe_window_get_study (window);
+  FeQuoteBrowser *browser = fe_window_get_quote_browser (window);
+  GListModel *model = fe_quote_browser_get_model (browser);
+  guint all;
+
+  fe_window_show_question (window, fe_study_find_column (study, "vulnerabilities"), NULL);
+  g_assert_true (wait_until (chart_laid_out, window));
+  {
+    const FeChartLayout *layout = fe_chart_view_get_layout (fe_window_get_chart_view (window));
+    FeColumn *question = fe_study_find_column (study, "vulnerabilities");
+
+    for (guint i = 0; i < fe_chart_layout_get_n_segments (layout); i++)
+      if (fe_chart_layout_get_segment (layout, i)->level
+          == fe_column_find_level (question, "Substance use"))
+        click_segment (window, (int) i);
+  }
+  all = g_list_model_get_n_items (model);
+  g_assert_cmpuint (all, >, 5);
+
+  /* Case- and accent-insensitive. */
+  fe_quote_browser_set_search (browser, "DRÚG");
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, all);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(FeQuoteItem) item = g_list_model_get_item (model, i);
+      g_autofree char *lower = g_utf8_strdown (fe_quote_item_get_quote (item)->text, -1);
+
+      g_assert_nonnull (strstr (lower, "drug"));
+    }
+  fe_quote_browser_set_search (browser, "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, all);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  char     *text;
+  gboolean  done;
+} ClipboardRead;
+
+static void
+on_clipboard_read (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  ClipboardRead *read = data;
+
+  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  read->done = TRUE;
+}
+
+static gboolean
+clipboard_read_done (gpointer data)
+{
+  return ((ClipboardRead *) data)->done;
+}
+
+static void
+test_copy_quote_with_attribution (void)
+{
+  FeWindow *window = open_sample_window ();
+  FeQuoteBrowser *browser = fe_window_get_quote_browser (window);
+  ClipboardRead read = { 0 };
+  g_autoptr(FeQuoteItem) first = NULL;
+  g_autofree char *expected = NULL;
+
+  show_vulnerabilities_by_force (window);
+  click_segment (window, segment_of (window, "Substance use", "Gwent Police"));
+  fe_quote_browser_select (browser, 0);
+  first = g_list_model_get_item (fe_quote_browser_get_model (browser), 0);
+  expected = g_strdup_printf ("'%s' (Participant %s)", fe_quote_item_get_quote (first)->text,
+                              strstr (fe_quote_item_get_attribution (first), " ") + 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-quote", NULL);
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
+                                 on_clipboard_read, &read);
+  g_assert_true (wait_until (clipboard_read_done, &read));
+  g_assert_cmpstr (read.text, ==, expected);
+  g_assert_true (g_str_has_suffix (read.text, ", Gwent Police)"));
+  g_free (read.text);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWindow *
+find_alert (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return window;  /* the list of toplevels keeps it alive */
+    }
+  return NULL;
+}
+
+static void
+test_broken_file_error_names_the_line (void)
+{
+  FeWindow *window = g_object_new (FE_TYPE_WINDOW, NULL);
+  g_autofree char *path = fe_test_write_file ("broken.csv", "id,force\n1,Gwent\n2,Gwent,extra\n",
+                                              -1);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWindow *alert;
+
+  gtk_window_present (GTK_WINDOW (window));
+  fe_window_open_file (window, file);
+  g_assert_true (wait_until (load_finished, window));
+  g_assert_null (fe_window_get_study (window));
+  g_assert_nonnull (fe_window_get_last_error (window));
+  g_assert_nonnull (strstr (fe_window_get_last_error (window), "broken.csv, line 3, column 3"));
+
+  alert = find_alert ();
+  g_assert_nonnull (alert);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (alert)), "line 3"));
+  gtk_window_destroy (alert);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_chart_is_accessible (void)
+{
+  FeWindow *window = open_sample_window ();
+  FeChartView *view = fe_window_get_chart_view (window);
+
+  show_vulnerabilities_by_force (window);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_ROLE_IMG);
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (view)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_every_template_instantiates (void)
+{
+  GType types[] = { FE_TYPE_WINDOW, FE_TYPE_QUOTE_BROWSER, FE_TYPE_FILTER_PANEL,
+                    FE_TYPE_QUESTION_LIST, FE_TYPE_DATA_TABLE, FE_TYPE_CHART_VIEW,
+                    FE_TYPE_RESPONDENT_VIEW };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      GtkWidget *widget = g_object_ref_sink (g_object_new (types[i], NULL));
+
+      if (GTK_IS_WINDOW (widget))
+        gtk_window_destroy (GTK_WINDOW (widget));
+      g_object_unref (widget);
+    }
+  {
+    GtkWindow *prefs = fe_preferences_window_new (NULL, NULL);
+
+    gtk_window_destroy (prefs);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  binary_path = g_getenv ("FE_BINARY");
+  g_assert_nonnull (binary_path);
+
+  g_test_add_func ("/app/templates", test_every_template_instantiates);
+  g_test_add_func ("/app/window/segment-click-lists-its-quotes",
+                   test_segment_click_lists_its_quotes);
+  g_test_add_func ("/app/window/filter-changes-chart-and-counts",
+                   test_filter_changes_chart_and_counts);
+  g_test_add_func ("/app/window/search-quotes", test_search_quotes);
+  g_test_add_func ("/app/window/copy-quote", test_copy_quote_with_attribution);
+  g_test_add_func ("/app/window/broken-file", test_broken_file_error_names_the_line);
+  g_test_add_func ("/app/window/chart-accessible", test_chart_is_accessible);
+  return g_test_run ();
+}

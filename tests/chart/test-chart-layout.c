@@ -1,0 +1,1140 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Layout invariants, checked on every question of the sample study in every kind that can
+ * show it, at several sizes and type scales, and on random tallies with long Welsh labels:
+ * everything inside the canvas, no two labels overlapping, bars proportional on one axis,
+ * stacked bars adding up to 100%, the n of every group on the chart, readable contrast, and a
+ * hit-test and focus order that agree with what is drawn. */
+#include "config.h"
+
+#include <cairo.h>
+#include <math.h>
+#include <string.h>
+
+#include "fe-chart-layout-private.h"
+#include "fe-filter.h"
+#include "fe-study.h"
+#include "fe-test-util.h"
+
+#define EPSILON 0.01
+
+/* Which chart is being checked, for the failure messages. */
+static char current_case[512];
+
+#define fail(format, ...) g_error ("%s: " format, current_case, __VA_ARGS__)
+
+static FeStudy *sample;
+
+static FeStudy *
+get_sample (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (sample == NULL)
+    {
+      sample = fe_study_load_sample (&error);
+      g_assert_no_error (error);
+    }
+  return sample;
+}
+
+static FeTally *
+sample_tally (const char *question_id,
+              const char *by_id)
+{
+  FeStudy *study = get_sample ();
+  FeColumn *question = fe_study_find_column (study, question_id);
+  FeColumn *by = by_id != NULL ? fe_study_find_column (study, by_id) : NULL;
+
+  g_assert_nonnull (question);
+  g_assert_true (by_id == NULL || by != NULL);
+  return fe_tally_compute (question, fe_study_get_universe (study), by);
+}
+
+/* Text as a reader sees it: lines run together, no-break spaces as spaces. */
+static char *
+flatten (const char *text)
+{
+  g_autoptr(GString) flat = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x00a0 || c == '\n')
+        g_string_append_c (flat, c == '\n' ? ' ' : ' ');
+      else
+        g_string_append_unichar (flat, c);
+    }
+  return g_string_free (g_steal_pointer (&flat), FALSE);
+}
+
+static gboolean
+overlaps (double ax, double ay, double aw, double ah,
+          double bx, double by, double bw, double bh)
+{
+  return ax + aw > bx + EPSILON && bx + bw > ax + EPSILON
+         && ay + ah > by + EPSILON && by + bh > ay + EPSILON;
+}
+
+static void
+assert_inside (const FeChartLayout *layout,
+               double               x,
+               double               y,
+               double               w,
+               double               h,
+               const char          *what)
+{
+  double width = fe_chart_layout_get_width (layout);
+  double height = fe_chart_layout_get_height (layout);
+
+  if (x < -EPSILON || y < -EPSILON || x + w > width + EPSILON || y + h > height + EPSILON
+      || w < 0 || h < 0)
+    fail ("%s at (%.2f, %.2f) %.2f × %.2f is outside the %.0f × %.0f canvas", what, x, y, w,
+             h, width, height);
+}
+
+static void
+check_inside (const FeChartLayout *layout)
+{
+  for (guint i = 0; i < fe_chart_layout_get_n_segments (layout); i++)
+    {
+      const FeChartSegment *s = fe_chart_layout_get_segment (layout, i);
+
+      assert_inside (layout, s->x, s->y, s->w, s->h, s->description);
+      assert_inside (layout, s->target_x, s->target_y, s->target_w, s->target_h, "a target");
+    }
+  for (guint i = 0; i < fe_chart_layout_get_n_labels (layout); i++)
+    {
+      const FeChartLabel *l = fe_chart_layout_get_label (layout, i);
+
+      assert_inside (layout, l->x, l->y, l->w, l->h, l->text);
+    }
+  for (guint i = 0; i < fe_chart_layout_get_n_marks (layout); i++)
+    {
+      const FeChartMark *m = fe_chart_layout_get_mark (layout, i);
+
+      assert_inside (layout, MIN (m->x, m->x + m->w), MIN (m->y, m->y + m->h), fabs (m->w),
+                     fabs (m->h), "a mark");
+    }
+}
+
+static void
+check_labels (const FeChartLayout *layout)
+{
+  guint n_labels = fe_chart_layout_get_n_labels (layout);
+  const FeChartTheme *theme = fe_chart_theme_get (fe_chart_layout_get_dark (layout));
+
+  for (guint i = 0; i < n_labels; i++)
+    {
+      const FeChartLabelItem *a = fe_chart_layout_get_label_item (layout, i);
+      double contrast = fe_chart_color_contrast (&a->color, &a->background);
+
+      g_assert_nonnull (a->label.text);
+      g_assert_nonnull (a->label.full_text);
+      if (contrast < 4.5)
+        fail ("“%s” has a contrast of %.2f:1", a->label.text, contrast);
+
+      for (guint j = i + 1; j < n_labels; j++)
+        {
+          const FeChartLabel *b = fe_chart_layout_get_label (layout, j);
+
+          if (overlaps (a->label.x, a->label.y, a->label.w, a->label.h, b->x, b->y, b->w, b->h))
+            fail ("“%s” overlaps “%s”", a->label.text, b->text);
+        }
+
+      if (a->on_segment >= 0)
+        {
+          const FeChartSegment *s = fe_chart_layout_get_segment (layout, (guint) a->on_segment);
+          FeChartColor fill = fe_chart_layout_get_fill (layout, (guint) a->on_segment);
+
+          g_assert_cmpfloat (fe_chart_color_contrast (&fill, &a->background), <, 1.0001);
+          g_assert_true (a->label.x >= s->x - EPSILON && a->label.y >= s->y - EPSILON
+                         && a->label.x + a->label.w <= s->x + s->w + EPSILON
+                         && a->label.y + a->label.h <= s->y + s->h + EPSILON);
+          continue;
+        }
+      /* A label on the background is not painted over by any bar. */
+      g_assert_cmpfloat (fe_chart_color_contrast (&theme->background, &a->background), <, 1.0001);
+      for (guint s = 0; s < fe_chart_layout_get_n_segments (layout); s++)
+        {
+          const FeChartSegment *segment = fe_chart_layout_get_segment (layout, s);
+
+          if (overlaps (a->label.x, a->label.y, a->label.w, a->label.h, segment->x, segment->y,
+                        segment->w, segment->h))
+            fail ("“%s” lies on %s", a->label.text, segment->description);
+        }
+    }
+}
+
+static gboolean
+has_label_containing (const FeChartLayout *layout,
+                      const char          *needle)
+{
+  for (guint i = 0; i < fe_chart_layout_get_n_labels (layout); i++)
+    {
+      g_autofree char *flat = flatten (fe_chart_layout_get_label (layout, i)->text);
+
+      if (strstr (flat, needle) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every group drawn has its n on the chart, and the chart its total. */
+static void
+check_n_shown (const FeChartLayout *layout,
+               const FeTally       *tally)
+{
+  g_autofree char *total = g_strdup_printf (tally->base == 1 ? "%u respondent"
+                                                             : "%u respondents", tally->base);
+
+  if (!has_label_containing (layout, total))
+    fail ("the total “%s” is not on the chart", total);
+  if (tally->by == NULL || fe_chart_layout_get_kind (layout) == FE_CHART_KIND_BAR)
+    return;
+  for (guint i = 0; i < fe_chart_layout_get_n_segments (layout); i++)
+    {
+      const FeChartSegment *s = fe_chart_layout_get_segment (layout, i);
+      g_autofree char *n = g_strdup_printf ("(n = %u)", s->base);
+
+      if (!has_label_containing (layout, n))
+        fail ("%s: its group's “%s” is not on the chart", s->description, n);
+    }
+}
+
+static void
+check_hit_test (const FeChartLayout *layout)
+{
+  double width = fe_chart_layout_get_width (layout);
+  double height = fe_chart_layout_get_height (layout);
+
+  for (guint i = 0; i < fe_chart_layout_get_n_segments (layout); i++)
+    {
+      const FeChartSegment *s = fe_chart_layout_get_segment (layout, i);
+      double x = s->w > 0 ? s->x + s->w / 2 : s->target_x + s->target_w / 2;
+      double y = s->h > 0 ? s->y + s->h / 2 : s->target_y + s->target_h / 2;
+      int hit = fe_chart_layout_hit_test (layout, x, y);
+
+      if (hit != (int) i)
+        fail ("the centre of %s hits segment %d, not %u", s->description, hit, i);
+      g_assert_cmpfloat (s->target_w, >=, 6 - EPSILON);
+    }
+  g_assert_cmpint (fe_chart_layout_hit_test (layout, -5, -5), ==, -1);
+  g_assert_cmpint (fe_chart_layout_hit_test (layout, width + 5, height / 2), ==, -1);
+  g_assert_cmpint (fe_chart_layout_hit_test (layout, width / 2, height + 5), ==, -1);
+  g_assert_cmpint (fe_chart_layout_hit_test (layout, 1, 1), ==, -1);
+  g_assert_cmpint (fe_chart_layout_hit_test (layout, width - 1, height - 1), ==, -1);
+}
+
+/* The keyboard walks segments as they are read: down the rows, then along each. */
+static void
+check_focus_order (const FeChartLayout *layout)
+{
+  for (guint i = 1; i < fe_chart_layout_get_n_segments (layout); i++)
+    {
+      const FeChartSegment *a = fe_chart_layout_get_segment (layout, i - 1);
+      const FeChartSegment *b = fe_chart_layout_get_segment (layout, i);
+      gboolean same_row = fabs (a->y - b->y) < EPSILON;
+
+      if (!(b->y > a->y + EPSILON || (same_row && b->x >= a->x - EPSILON)))
+        fail ("%s comes after %s but is read before it", b->description, a->description);
+    }
+}
+
+static void
+check_bars (const FeChartLayout *layout)
+{
+  double ratio = -1;
+  double x0 = -1;
+
+  for (guint i = 0; i < fe_chart_layout_get_n_segments (layout); i++)
+    {
+      const FeChartSegment *s = fe_chart_layout_get_segment (layout, i);
+
+      if (x0 < 0)
+        x0 = s->x;
+      g_assert_cmpfloat_with_epsilon (s->x, x0, EPSILON);
+      if (s->value == 0)
+        {
+          /* A zero is drawn as nothing, not as a misleading stub. */
+          g_assert_cmpfloat (s->w, ==, 0);
+          continue;
+        }
+      if (ratio < 0)
+        ratio = s->w / s->value;
+      if (fabs (s->w / s->value - ratio) > 1e-6 * ratio)
+        fail ("%s: %.3f units for %.3f, but others have %.5f a unit", s->description, s->w,
+                 s->value, ratio);
+    }
+}
+
+/* Rows of a stacked chart: parts side by side, adding up to the whole bar, which has one
+ * length for every row; a diverging chart also has one centre for every row. */
+static void
+check_stacked (const FeChartLayout *layout,
+               const FeTally       *tally)
+{
+  gboolean diverging = fe_chart_layout_get_kind (layout) == FE_CHART_KIND_DIVERGING;
+  guint n_levels = tally->n_levels;
+  double full_length = -1, centre = -1;
+  guint i = 0;
+
+  while (i < fe_chart_layout_get_n_segments (layout))
+    {
+      const FeChartSegment *first = fe_chart_layout_get_segment (layout, i);
+      double length = 0, left = 0, percent = 0;
+      guint count = 0;
+
+      for (; i < fe_chart_layout_get_n_segments (layout); i++)
+        {
+          const FeChartSegment *s = fe_chart_layout_get_segment (layout, i);
+
+          if (s->group != first->group || fabs (s->y - first->y) > EPSILON)
+            break;
+          g_assert_cmpfloat_with_epsilon (s->x, first->x + length, 1e-6);
+          g_assert_cmpuint (s->base, ==, first->base);
+          g_assert_cmpuint (s->count, >, 0);
+          length += s->w;
+          count += s->count;
+          percent += 100.0 * s->count / s->base;
+          if ((guint) s->level < n_levels / 2)
+            left += s->w;
+          else if (n_levels % 2 == 1 && (guint) s->level == n_levels / 2)
+            left += s->w / 2;
+        }
+      g_assert_cmpuint (count, ==, first->base);
+      g_assert_cmpfloat_with_epsilon (percent, 100, 1e-6);
+      if (!diverging)
+        {
+          if (full_length < 0)
+            full_length = length;
+          g_assert_cmpfloat_with_epsilon (length, full_length, 1e-6);
+        }
+      else
+        {
+          if (centre < 0)
+            centre = first->x + left;
+          g_assert_cmpfloat_with_epsilon (first->x + left, centre, 1e-6);
+        }
+    }
+
+  /* One scale for all: each part's length is its share times the same factor. */
+  for (guint j = 1; j < fe_chart_layout_get_n_segments (layout); j++)
+    {
+      const FeChartSegment *a = fe_chart_layout_get_segment (layout, 0);
+      const FeChartSegment *b = fe_chart_layout_get_segment (layout, j);
+
+      g_assert_cmpfloat_with_epsilon (a->w / ((double) a->count / a->base),
+                                      b->w / ((double) b->count / b->base), 1e-6);
+    }
+}
+
+static void
+check_heatmap (const FeChartLayout *layout)
+{
+  const FeChartSegment *first = NULL;
+
+  for (guint i = 0; i < fe_chart_layout_get_n_segments (layout); i++)
+    {
+      const FeChartSegment *s = fe_chart_layout_get_segment (layout, i);
+
+      if (first == NULL)
+        first = s;
+      g_assert_cmpfloat_with_epsilon (s->w, first->w, EPSILON);
+      g_assert_cmpfloat_with_epsilon (s->h, first->h, EPSILON);
+    }
+}
+
+static void
+check_segments (const FeChartLayout *layout,
+                const FeTally       *tally)
+{
+  for (guint i = 0; i < fe_chart_layout_get_n_segments (layout); i++)
+    {
+      const FeChartSegment *s = fe_chart_layout_get_segment (layout, i);
+
+      g_assert_cmpint (s->level, >=, 0);
+      g_assert_cmpint (s->level, <, (int) tally->n_levels);
+      g_assert_true (s->group >= -1 && (tally->by != NULL || s->group == -1));
+      g_assert_true (s->description != NULL && *s->description != '\0');
+      g_assert_nonnull (strstr (s->description,
+                                fe_column_get_level (tally->question, (guint) s->level)));
+      g_assert_cmpuint (s->count, <=, s->base);
+    }
+}
+
+static void
+check_layout (const FeChartLayout *layout,
+              const FeTally       *tally)
+{
+  g_autofree char *summary = fe_chart_layout_describe (layout);
+  g_autofree char *json = fe_chart_layout_to_json (layout);
+
+  check_inside (layout);
+  check_labels (layout);
+  check_segments (layout, tally);
+  check_hit_test (layout);
+  check_focus_order (layout);
+  check_n_shown (layout, tally);
+  switch (fe_chart_layout_get_kind (layout))
+    {
+    case FE_CHART_KIND_BAR:
+    case FE_CHART_KIND_GROUPED_BAR:
+      check_bars (layout);
+      break;
+    case FE_CHART_KIND_STACKED:
+    case FE_CHART_KIND_DIVERGING:
+      check_stacked (layout, tally);
+      break;
+    case FE_CHART_KIND_HEATMAP:
+      check_heatmap (layout);
+      break;
+    case FE_CHART_KIND_AUTO:
+    default:
+      g_assert_not_reached ();
+    }
+  g_assert_true (summary != NULL && *summary != '\0');
+  g_assert_true (g_str_has_prefix (json, "{\"width\": "));
+}
+
+/* Spec */
+
+static void
+test_spec_defaults (void)
+{
+  FeChartSpec spec;
+
+  memset (&spec, 0xff, sizeof spec);
+  fe_chart_spec_init (&spec);
+  g_assert_cmpint (spec.kind, ==, FE_CHART_KIND_AUTO);
+  g_assert_cmpint (spec.measure, ==, FE_CHART_MEASURE_PERCENT_BASE);
+  g_assert_cmpint (spec.sort, ==, FE_CHART_SORT_CODEBOOK);
+  g_assert_false (spec.dark);
+  g_assert_cmpfloat (spec.width, ==, 800);
+  g_assert_cmpfloat (spec.height, ==, 500);
+  g_assert_cmpfloat (spec.text_scale, ==, 1);
+  g_assert_null (spec.title);
+  g_assert_null (spec.filter_text);
+}
+
+static void
+test_spec_strings (void)
+{
+  for (FeChartKind kind = FE_CHART_KIND_AUTO; kind <= FE_CHART_KIND_HEATMAP; kind++)
+    {
+      FeChartKind parsed;
+
+      g_assert_true (fe_chart_kind_from_string (fe_chart_kind_to_string (kind), &parsed));
+      g_assert_cmpint (parsed, ==, kind);
+      g_assert_nonnull (fe_chart_kind_get_name (kind));
+    }
+  for (FeChartMeasure measure = 0; measure <= FE_CHART_MEASURE_PERCENT_ANSWERED; measure++)
+    {
+      FeChartMeasure parsed;
+
+      g_assert_true (fe_chart_measure_from_string (fe_chart_measure_to_string (measure),
+                                                   &parsed));
+      g_assert_cmpint (parsed, ==, measure);
+    }
+  {
+    FeChartKind kind;
+    FeChartSort sort;
+
+    g_assert_false (fe_chart_kind_from_string ("pie", &kind));
+    g_assert_false (fe_chart_kind_from_string (NULL, &kind));
+    g_assert_true (fe_chart_sort_from_string ("value", &sort));
+    g_assert_cmpint (sort, ==, FE_CHART_SORT_VALUE);
+  }
+}
+
+static void
+test_spec_resolve (void)
+{
+  const struct { const char *question, *by; FeChartKind kind; } cases[] = {
+    { "vulnerabilities", NULL, FE_CHART_KIND_BAR },
+    { "training_prepared", NULL, FE_CHART_KIND_BAR },
+    { "training_prepared", "force", FE_CHART_KIND_DIVERGING },
+    { "training", "force", FE_CHART_KIND_STACKED },
+    { "role", "force", FE_CHART_KIND_STACKED },
+    { "better_enabled", "force", FE_CHART_KIND_GROUPED_BAR },
+    { "barriers", "role", FE_CHART_KIND_HEATMAP },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(FeTally) tally = sample_tally (cases[i].question, cases[i].by);
+
+      g_assert_cmpint (fe_chart_kind_resolve (FE_CHART_KIND_AUTO, tally), ==, cases[i].kind);
+    }
+
+  {
+    g_autoptr(FeTally) coded = sample_tally ("vulnerabilities", "force");
+    g_autoptr(FeTally) single = sample_tally ("training", NULL);
+
+    /* Stacked parts of a question with several answers each would not add up to 100%. */
+    g_assert_false (fe_chart_kind_applies (FE_CHART_KIND_STACKED, coded));
+    g_assert_cmpint (fe_chart_kind_resolve (FE_CHART_KIND_STACKED, coded), !=,
+                     FE_CHART_KIND_STACKED);
+    g_assert_false (fe_chart_kind_applies (FE_CHART_KIND_DIVERGING, single));
+    g_assert_false (fe_chart_kind_applies (FE_CHART_KIND_GROUPED_BAR, single));
+    g_assert_true (fe_chart_kind_applies (FE_CHART_KIND_HEATMAP, coded));
+  }
+}
+
+/* Palette */
+
+static void
+test_palette_contrast (void)
+{
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      const FeChartTheme *theme = fe_chart_theme_get (dark);
+
+      g_assert_cmpfloat (fe_chart_color_contrast (&theme->text, &theme->background), >=, 4.5);
+      g_assert_cmpfloat (fe_chart_color_contrast (&theme->secondary_text, &theme->background),
+                         >=, 4.5);
+      /* Graphics need 3:1 (WCAG 1.4.11): the one-colour bar and the focus ring. */
+      g_assert_cmpfloat (fe_chart_color_contrast (&theme->single_bar, &theme->background), >=, 3);
+      g_assert_cmpfloat (fe_chart_color_contrast (&theme->focus, &theme->background), >=, 3);
+    }
+
+  /* Text on any fill is black or white, whichever reads better: never under 4.5:1. */
+  for (guint r = 0; r <= 255; r += 15)
+    for (guint g = 0; g <= 255; g += 15)
+      for (guint b = 0; b <= 255; b += 15)
+        {
+          FeChartColor fill = fe_chart_color_from_hex (r << 16 | g << 8 | b);
+          FeChartColor text = fe_chart_color_text_on (&fill);
+
+          g_assert_cmpfloat (fe_chart_color_contrast (&fill, &text), >=, 4.5);
+        }
+
+  {
+    FeChartColor black = { 0, 0, 0 }, white = { 1, 1, 1 };
+
+    g_assert_cmpfloat_with_epsilon (fe_chart_color_contrast (&black, &white), 21, 1e-9);
+  }
+}
+
+static void
+test_palette_okabe_ito (void)
+{
+  g_autofree char *first = NULL;
+  FeChartColor a = fe_chart_palette_category (FALSE, 0);
+
+  first = fe_chart_color_to_hex (&a);
+  g_assert_cmpstr (first, ==, "#0072b2");
+  for (int dark = 0; dark <= 1; dark++)
+    for (guint i = 0; i < 8; i++)
+      for (guint j = i + 1; j < 8; j++)
+        {
+          FeChartColor ci = fe_chart_palette_category (dark, i);
+          FeChartColor cj = fe_chart_palette_category (dark, j);
+
+          g_assert_false (ci.red == cj.red && ci.green == cj.green && ci.blue == cj.blue);
+        }
+}
+
+/* Lower half warm, upper half cool, a grey middle, each side darker towards its end. */
+static void
+test_palette_diverging (void)
+{
+  for (guint n = 2; n <= 11; n++)
+    {
+      for (guint l = 0; l < n; l++)
+        {
+          FeChartColor c = fe_chart_palette_diverging (l, n);
+
+          if (l < n / 2)
+            g_assert_cmpfloat (c.red, >, c.blue);
+          else if (n % 2 == 1 && l == n / 2)
+            {
+              g_assert_cmpfloat (c.red, ==, c.blue);
+              g_assert_cmpfloat (c.red, ==, c.green);
+            }
+          else
+            g_assert_cmpfloat (c.blue, >, c.red);
+        }
+      for (guint l = 0; l + 1 < n / 2; l++)
+        {
+          FeChartColor outer = fe_chart_palette_diverging (l, n);
+          FeChartColor inner = fe_chart_palette_diverging (l + 1, n);
+          FeChartColor outer_high = fe_chart_palette_diverging (n - 1 - l, n);
+          FeChartColor inner_high = fe_chart_palette_diverging (n - 2 - l, n);
+
+          g_assert_cmpfloat (fe_chart_color_luminance (&outer), <,
+                             fe_chart_color_luminance (&inner));
+          g_assert_cmpfloat (fe_chart_color_luminance (&outer_high), <,
+                             fe_chart_color_luminance (&inner_high));
+        }
+    }
+}
+
+/* Sample study */
+
+typedef struct
+{
+  double width, height, text_scale;
+} Size;
+
+static const Size sizes[] = {
+  { 480, 320, 1.0 },
+  { 800, 500, 1.0 },
+  { 1280, 720, 1.6 },
+  { 640, 400, 2.0 },
+};
+
+static guint n_checked;
+
+static void
+check_sample_question (FeColumn       *question,
+                       FeColumn       *by,
+                       const FeBitset *rows,
+                       guint          *variant)
+{
+  g_autoptr(FeTally) tally = fe_tally_compute (question, rows, by);
+
+  for (FeChartKind kind = FE_CHART_KIND_AUTO; kind <= FE_CHART_KIND_HEATMAP; kind++)
+    {
+      if (!fe_chart_kind_applies (kind, tally))
+        continue;
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++, (*variant)++)
+        {
+          g_autoptr(FeChartLayout) layout = NULL;
+          FeChartSpec spec;
+
+          fe_chart_spec_init (&spec);
+          spec.kind = kind;
+          spec.width = sizes[s].width;
+          spec.height = sizes[s].height;
+          spec.text_scale = sizes[s].text_scale;
+          /* Vary the rest so that every combination comes up across the questions. */
+          spec.dark = *variant % 2;
+          spec.measure = (FeChartMeasure) (*variant / 2 % 3);
+          spec.sort = (FeChartSort) (*variant / 3 % 2);
+          spec.filter_text = *variant % 5 == 0 ? "force = Gwent Police, North Wales Police" : NULL;
+          spec.title = *variant % 7 == 0 ? "A title chosen for the briefing" : NULL;
+          g_snprintf (current_case, sizeof current_case, "%s by %s, %s, %.0f × %.0f, text × %.1f",
+                      question->id, by != NULL ? by->id : "nothing",
+                      fe_chart_kind_to_string (kind), spec.width, spec.height, spec.text_scale);
+          layout = fe_chart_layout_new (&spec, tally, NULL);
+          g_assert_cmpint (fe_chart_layout_get_kind (layout), ==,
+                           fe_chart_kind_resolve (kind, tally));
+          check_layout (layout, tally);
+          n_checked++;
+        }
+    }
+}
+
+static void
+test_layout_sample (void)
+{
+  FeStudy *study = get_sample ();
+  const char *splits[] = { NULL, "force", "role" };
+  guint variant = 0;
+
+  n_checked = 0;
+  for (guint c = 0; c < fe_study_get_n_columns (study); c++)
+    {
+      FeColumn *question = fe_study_get_column (study, c);
+
+      if (!fe_column_is_question (question) || fe_column_get_n_levels (question) == 0)
+        continue;
+      for (guint b = 0; b < G_N_ELEMENTS (splits); b++)
+        {
+          FeColumn *by = splits[b] != NULL ? fe_study_find_column (study, splits[b]) : NULL;
+
+          if (by == question)
+            continue;
+          check_sample_question (question, by, fe_study_get_universe (study), &variant);
+        }
+    }
+  g_test_message ("%u sample layouts checked", n_checked);
+  g_assert_cmpuint (n_checked, >, 300);
+}
+
+/* A filter leaves small and empty groups: the chart still holds together. */
+static void
+test_layout_sample_filtered (void)
+{
+  FeStudy *study = get_sample ();
+  g_autoptr(FeFilter) filter = fe_filter_new (study);
+  FeColumn *force = fe_study_find_column (study, "force");
+  g_autoptr(FeBitset) rows = NULL;
+  guint variant = 1;
+
+  fe_filter_add_level (filter, force, (guint) fe_column_find_level (force, "North Wales Police"));
+  fe_filter_add_level (filter, force, (guint) fe_column_find_level (force, "Gwent Police"));
+  rows = fe_filter_compute_rows (filter);
+  check_sample_question (fe_study_find_column (study, "training_prepared"), force, rows,
+                         &variant);
+  check_sample_question (fe_study_find_column (study, "vulnerabilities"),
+                         fe_study_find_column (study, "role"), rows, &variant);
+}
+
+/* Random tallies */
+
+static const char * const words[] = {
+  "Yes", "No", "Heddlu Gwent", "Heddlu Dyfed-Powys", "Swyddog Cymorth Cymunedol yr Heddlu",
+  "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch",
+  "Gwasanaethau diogelu a chefnogi dioddefwyr camfanteisio rhywiol a masnachu pobl",
+  "Cytuno'n gryf", "Anghytuno'n gryf", "Ddim yn siŵr", "Arall", "Substance use",
+  "Public protection / safeguarding", "Fear of not being believed", "Ŵyr", "A",
+  "Swyddogaeth ymateb a phlismona yn y gymdogaeth, gan gynnwys gwaith partneriaeth",
+};
+
+static FeColumn *
+random_column (GRand      *rand,
+               const char *id,
+               FeRole      role,
+               guint       n_levels)
+{
+  FeColumn *column = fe_column_new (0, 0, id);
+
+  column->role = role;
+  g_free (column->label);
+  column->label = g_strdup_printf ("%s %s?",
+                                   words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))],
+                                   g_rand_boolean (rand) ? words[6] : "");
+  for (guint l = 0; l < n_levels; l++)
+    {
+      g_autofree char *label = g_strdup_printf ("%s %u",
+                                                words[g_rand_int_range (rand, 0,
+                                                                        G_N_ELEMENTS (words))],
+                                                l);
+
+      fe_column_add_level (column, label, 1);
+    }
+  return column;
+}
+
+/* Counts for one group: @answered of @base spread over the levels, each respondent once for
+ * a single-valued question, any number of times for a multi-select one. */
+static void
+random_counts (GRand    *rand,
+               gboolean  single,
+               guint     n_levels,
+               guint     base,
+               guint    *answered,
+               guint    *counts)
+{
+  *answered = base > 0 && g_rand_int_range (rand, 0, 8) > 0 ? g_rand_int_range (rand, 0,
+                                                                                (int) base + 1)
+                                                             : 0;
+  for (guint l = 0; l < n_levels; l++)
+    counts[l] = 0;
+  if (n_levels == 0)
+    {
+      *answered = 0;
+      return;
+    }
+  for (guint r = 0; r < *answered; r++)
+    {
+      if (single)
+        counts[g_rand_int_range (rand, 0, (int) n_levels)]++;
+      else
+        for (guint l = 0; l < n_levels; l++)
+          counts[l] += g_rand_int_range (rand, 0, 3) == 0;
+    }
+}
+
+static FeTally *
+random_tally (GRand     *rand,
+              FeColumn  *question,
+              FeColumn  *by)
+{
+  FeTally *tally = g_new0 (FeTally, 1);
+  gboolean single = fe_chart_question_is_single (question);
+
+  tally->question = question;
+  tally->by = by;
+  tally->n_levels = fe_column_get_n_levels (question);
+  tally->counts = g_new0 (guint, MAX (tally->n_levels, 1));
+  if (by == NULL)
+    {
+      tally->base = g_rand_int_range (rand, 0, 400);
+      random_counts (rand, single, tally->n_levels, tally->base, &tally->answered,
+                     tally->counts);
+      return tally;
+    }
+
+  tally->n_groups = fe_column_get_n_levels (by);
+  tally->groups = g_new0 (FeTallyGroup, MAX (tally->n_groups, 1));
+  for (guint g = 0; g < tally->n_groups; g++)
+    {
+      FeTallyGroup *group = &tally->groups[g];
+
+      group->group = g;
+      group->base = g_rand_int_range (rand, 0, 4) == 0 ? g_rand_int_range (rand, 0, 3)
+                                                       : g_rand_int_range (rand, 0, 150);
+      group->counts = g_new0 (guint, MAX (tally->n_levels, 1));
+      random_counts (rand, single, tally->n_levels, group->base, &group->answered,
+                     group->counts);
+      tally->base += group->base;
+      tally->answered += group->answered;
+      for (guint l = 0; l < tally->n_levels; l++)
+        tally->counts[l] += group->counts[l];
+    }
+  return tally;
+}
+
+static void
+test_layout_random (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+  const FeRole roles[] = { FE_ROLE_ATTRIBUTE, FE_ROLE_ORDINAL, FE_ROLE_CHOICE, FE_ROLE_MULTI,
+                           FE_ROLE_TEXT };
+
+  for (guint i = 0; i < 150; i++)
+    {
+      FeRole role = roles[g_rand_int_range (rand, 0, G_N_ELEMENTS (roles))];
+      FeColumn *question = random_column (rand, "q", role, g_rand_int_range (rand, 0, 15));
+      FeColumn *by = g_rand_boolean (rand)
+        ? random_column (rand, "by", FE_ROLE_ATTRIBUTE, g_rand_int_range (rand, 1, 10)) : NULL;
+      FeTally *tally;
+      FeChartSpec spec;
+
+      question->coded = role == FE_ROLE_TEXT;
+      tally = random_tally (rand, question, by);
+      fe_chart_spec_init (&spec);
+      do
+        spec.kind = g_rand_int_range (rand, FE_CHART_KIND_AUTO, FE_CHART_KIND_HEATMAP + 1);
+      while (!fe_chart_kind_applies (spec.kind, tally));
+      spec.measure = g_rand_int_range (rand, 0, 3);
+      spec.sort = g_rand_int_range (rand, 0, 2);
+      spec.dark = g_rand_boolean (rand);
+      spec.width = g_rand_double_range (rand, 480, 1600);
+      spec.height = g_rand_double_range (rand, 320, 1000);
+      spec.text_scale = g_rand_double_range (rand, 1, 2);
+      spec.filter_text = g_rand_boolean (rand) ? words[6] : NULL;
+
+      {
+        g_autoptr(FeChartLayout) layout = NULL;
+
+        g_snprintf (current_case, sizeof current_case,
+                    "random %u: %s, %u levels by %u groups, %.0f × %.0f, text × %.2f", i,
+                    fe_chart_kind_to_string (spec.kind), tally->n_levels, tally->n_groups,
+                    spec.width, spec.height, spec.text_scale);
+        layout = fe_chart_layout_new (&spec, tally, NULL);
+        check_layout (layout, tally);
+      }
+      fe_tally_free (tally);
+      fe_column_free (question);
+      fe_column_free (by);
+    }
+}
+
+/* Particular behaviours */
+
+static FeChartLayout *
+sample_layout (const char  *question,
+               const char  *by,
+               FeChartKind  kind,
+               FeTally    **tally_out)
+{
+  FeTally *tally = sample_tally (question, by);
+  FeChartSpec spec;
+  FeChartLayout *layout;
+
+  fe_chart_spec_init (&spec);
+  spec.kind = kind;
+  layout = fe_chart_layout_new (&spec, tally, NULL);
+  if (tally_out != NULL)
+    *tally_out = tally;
+  else
+    fe_tally_free (tally);
+  return layout;
+}
+
+static void
+test_layout_zero_bar (void)
+{
+  g_autoptr(FeTally) tally = NULL;
+  g_autoptr(FeChartLayout) layout = sample_layout ("better_enabled", "force",
+                                                   FE_CHART_KIND_GROUPED_BAR, &tally);
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < fe_chart_layout_get_n_segments (layout); i++)
+    {
+      const FeChartSegment *s = fe_chart_layout_get_segment (layout, i);
+
+      if (s->count != 0)
+        continue;
+      found = TRUE;
+      g_assert_cmpfloat (s->w, ==, 0);
+      g_assert_cmpfloat (s->target_w, >=, 6);
+      g_assert_cmpint (fe_chart_layout_hit_test (layout, s->x + 2, s->y + s->h / 2), ==, (int) i);
+      g_assert_nonnull (strstr (s->description, ": 0 of "));
+    }
+  g_assert_true (found);
+}
+
+static void
+test_layout_sort (void)
+{
+  g_autoptr(FeTally) tally = sample_tally ("vulnerabilities", NULL);
+  g_autoptr(FeChartLayout) layout = NULL;
+  FeChartSpec spec;
+
+  fe_chart_spec_init (&spec);
+  spec.sort = FE_CHART_SORT_VALUE;
+  layout = fe_chart_layout_new (&spec, tally, NULL);
+  for (guint i = 1; i < fe_chart_layout_get_n_segments (layout); i++)
+    g_assert_cmpfloat (fe_chart_layout_get_segment (layout, i - 1)->value, >=,
+                       fe_chart_layout_get_segment (layout, i)->value);
+}
+
+static void
+test_layout_diverging_centre (void)
+{
+  g_autoptr(FeTally) tally = NULL;
+  g_autoptr(FeChartLayout) layout = sample_layout ("training_prepared", "force",
+                                                   FE_CHART_KIND_DIVERGING, &tally);
+  double centre = -1;
+
+  /* The middle level ("Moderately well") straddles one line in every row. */
+  for (guint i = 0; i < fe_chart_layout_get_n_segments (layout); i++)
+    {
+      const FeChartSegment *s = fe_chart_layout_get_segment (layout, i);
+
+      if (s->level != 2)
+        continue;
+      if (centre < 0)
+        centre = s->x + s->w / 2;
+      g_assert_cmpfloat_with_epsilon (s->x + s->w / 2, centre, 1e-6);
+    }
+  g_assert_cmpfloat (centre, >, 0);
+  g_assert_true (has_label_containing (layout, "All respondents (n = "));
+  g_assert_true (has_label_containing (layout, "Gwent Police (n = "));
+}
+
+static void
+test_layout_long_labels (void)
+{
+  FeColumn *question = fe_column_new (0, 0, "hir");
+  FeColumn *by = fe_column_new (1, 1, "heddlu");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  FeTally *tally;
+  FeChartSpec spec;
+  gboolean cut = FALSE;
+
+  question->role = FE_ROLE_MULTI;
+  question->label = (g_free (question->label), g_strdup (words[16]));
+  for (guint l = 0; l < 6; l++)
+    fe_column_add_level (question, words[5 + l % 3], 1);
+  by->role = FE_ROLE_ATTRIBUTE;
+  for (guint g = 0; g < 6; g++)
+    fe_column_add_level (by, words[g % 2 == 0 ? 4 : 6], 1);
+  tally = random_tally (rand, question, by);
+
+  for (FeChartKind kind = FE_CHART_KIND_BAR; kind <= FE_CHART_KIND_HEATMAP; kind++)
+    {
+      if (!fe_chart_kind_applies (kind, tally))
+        continue;
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        {
+          g_autoptr(FeChartLayout) layout = NULL;
+
+          fe_chart_spec_init (&spec);
+          spec.kind = kind;
+          spec.width = sizes[s].width;
+          spec.height = sizes[s].height;
+          spec.text_scale = sizes[s].text_scale;
+          g_snprintf (current_case, sizeof current_case, "long labels, %s, %.0f × %.0f",
+                      fe_chart_kind_to_string (kind), spec.width, spec.height);
+          layout = fe_chart_layout_new (&spec, tally, NULL);
+          check_layout (layout, tally);
+          for (guint i = 0; i < fe_chart_layout_get_n_labels (layout); i++)
+            {
+              const FeChartLabel *label = fe_chart_layout_get_label (layout, i);
+
+              if (strstr (label->text, "…") != NULL)
+                {
+                  cut = TRUE;
+                  g_assert_cmpstr (label->text, !=, label->full_text);
+                }
+            }
+        }
+    }
+  g_assert_true (cut);
+  fe_tally_free (tally);
+  fe_column_free (question);
+  fe_column_free (by);
+}
+
+static void
+test_layout_text_scale (void)
+{
+  g_autoptr(FeTally) tally = sample_tally ("training", NULL);
+  g_autoptr(FeChartLayout) normal = NULL;
+  g_autoptr(FeChartLayout) large = NULL;
+  FeChartSpec spec;
+
+  fe_chart_spec_init (&spec);
+  spec.width = 1600;
+  spec.height = 1000;
+  normal = fe_chart_layout_new (&spec, tally, NULL);
+  spec.text_scale = 1.75;
+  large = fe_chart_layout_new (&spec, tally, NULL);
+  /* The title is label 0: presentation type makes it taller. */
+  g_assert_cmpfloat (fe_chart_layout_get_label (large, 0)->h, >,
+                     fe_chart_layout_get_label (normal, 0)->h * 1.5);
+}
+
+static void
+test_layout_describe (void)
+{
+  g_autoptr(FeChartLayout) bar = sample_layout ("vulnerabilities", NULL, FE_CHART_KIND_AUTO,
+                                                NULL);
+  g_autoptr(FeChartLayout) stacked = sample_layout ("training_prepared", "force",
+                                                    FE_CHART_KIND_STACKED, NULL);
+  g_autofree char *bar_text = fe_chart_layout_describe (bar);
+  g_autofree char *stacked_text = fe_chart_layout_describe (stacked);
+
+  g_assert_true (g_str_has_prefix (bar_text, "Bar chart: What vulnerabilities"));
+  g_assert_nonnull (strstr (bar_text, "Largest: Substance use: "));
+  g_assert_nonnull (strstr (stacked_text, "Gwent Police: mostly "));
+  g_assert_cmpint (fe_chart_layout_find_segment (bar, 0, -1), ==, 0);
+}
+
+static void
+test_layout_json (void)
+{
+  g_autoptr(FeChartLayout) layout = sample_layout ("training", "force", FE_CHART_KIND_AUTO, NULL);
+  g_autofree char *json = fe_chart_layout_to_json (layout);
+  g_autofree char *scaled = fe_chart_layout_to_json_scaled (layout, 2);
+
+  g_assert_true (g_str_has_prefix (json, "{\"width\": 800.00, \"height\": 500.00, "));
+  g_assert_true (g_str_has_prefix (scaled, "{\"width\": 1600.00, \"height\": 1000.00, "));
+  g_assert_nonnull (strstr (json, "\"segments\": ["));
+  g_assert_nonnull (strstr (json, "\"labels\": ["));
+  g_assert_nonnull (strstr (json, "\"description\": \"Yes, Gwent Police: "));
+}
+
+static void
+read_pixel (cairo_surface_t *surface,
+            double           x,
+            double           y,
+            FeChartColor    *color)
+{
+  unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 pixel = *(guint32 *) (void *) (data + (int) y * stride + (int) x * 4);
+
+  *color = fe_chart_color_from_hex (pixel & 0xffffff);
+}
+
+static gboolean
+same_color (const FeChartColor *a,
+            const FeChartColor *b)
+{
+  return fabs (a->red - b->red) < 0.01 && fabs (a->green - b->green) < 0.01
+         && fabs (a->blue - b->blue) < 0.01;
+}
+
+/* What is painted is what the layout says: each segment's fill at its centre, the
+ * background in the margin, and a highlight that changes the segment. */
+static void
+test_layout_paint (void)
+{
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      g_autoptr(FeTally) tally = sample_tally ("training_prepared", "force");
+      g_autoptr(FeChartLayout) layout = NULL;
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 500);
+      cairo_t *cr = cairo_create (surface);
+      const FeChartTheme *theme = fe_chart_theme_get (dark);
+      FeChartSpec spec;
+      FeChartColor color;
+      const FeChartSegment *first;
+
+      fe_chart_spec_init (&spec);
+      spec.dark = dark;
+      spec.kind = FE_CHART_KIND_STACKED;
+      layout = fe_chart_layout_new (&spec, tally, NULL);
+      fe_chart_layout_paint (layout, cr);
+      cairo_surface_flush (surface);
+      for (guint i = 0; i < fe_chart_layout_get_n_segments (layout); i++)
+        {
+          const FeChartSegment *s = fe_chart_layout_get_segment (layout, i);
+          FeChartColor fill = fe_chart_layout_get_fill (layout, i);
+
+          if (s->w < 8)
+            continue;
+          /* Off the middle, where a value may be printed. */
+          read_pixel (surface, s->x + 2, s->y + 2, &color);
+          g_assert_true (same_color (&color, &fill));
+        }
+      read_pixel (surface, 3, 497, &color);
+      g_assert_true (same_color (&color, &theme->background));
+
+      first = fe_chart_layout_get_segment (layout, 0);
+      fe_chart_layout_paint_highlight (layout, cr, 0, FALSE);
+      cairo_surface_flush (surface);
+      read_pixel (surface, first->x + 2, first->y + 2, &color);
+      {
+        FeChartColor fill = fe_chart_layout_get_fill (layout, 0);
+
+        g_assert_false (same_color (&color, &fill));
+      }
+      fe_chart_layout_paint_highlight (layout, cr, 0, TRUE);
+      cairo_surface_flush (surface);
+      read_pixel (surface, first->x + first->w / 2, first->y - 3, &color);
+      g_assert_true (same_color (&color, &theme->focus));
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+test_layout_no_levels (void)
+{
+  FeColumn *question = fe_column_new (0, 0, "empty");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  FeTally *tally;
+  FeChartSpec spec;
+  g_autoptr(FeChartLayout) layout = NULL;
+
+  question->role = FE_ROLE_CHOICE;
+  tally = random_tally (rand, question, NULL);
+  fe_chart_spec_init (&spec);
+  layout = fe_chart_layout_new (&spec, tally, NULL);
+  g_assert_cmpuint (fe_chart_layout_get_n_segments (layout), ==, 0);
+  g_assert_cmpint (fe_chart_layout_hit_test (layout, 400, 250), ==, -1);
+  g_assert_true (has_label_containing (layout, "no answers to chart"));
+  check_layout (layout, tally);
+  fe_tally_free (tally);
+  fe_column_free (question);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart/spec/defaults", test_spec_defaults);
+  g_test_add_func ("/chart/spec/strings", test_spec_strings);
+  g_test_add_func ("/chart/spec/resolve", test_spec_resolve);
+  g_test_add_func ("/chart/palette/contrast", test_palette_contrast);
+  g_test_add_func ("/chart/palette/okabe-ito", test_palette_okabe_ito);
+  g_test_add_func ("/chart/palette/diverging", test_palette_diverging);
+  g_test_add_func ("/chart/layout/sample", test_layout_sample);
+  g_test_add_func ("/chart/layout/sample-filtered", test_layout_sample_filtered);
+  g_test_add_func ("/chart/layout/random", test_layout_random);
+  g_test_add_func ("/chart/layout/zero-bar", test_layout_zero_bar);
+  g_test_add_func ("/chart/layout/sort", test_layout_sort);
+  g_test_add_func ("/chart/layout/diverging-centre", test_layout_diverging_centre);
+  g_test_add_func ("/chart/layout/long-labels", test_layout_long_labels);
+  g_test_add_func ("/chart/layout/text-scale", test_layout_text_scale);
+  g_test_add_func ("/chart/layout/describe", test_layout_describe);
+  g_test_add_func ("/chart/layout/json", test_layout_json);
+  g_test_add_func ("/chart/layout/paint", test_layout_paint);
+  g_test_add_func ("/chart/layout/no-levels", test_layout_no_levels);
+
+  status = g_test_run ();
+  g_clear_object (&sample);
+  return status;
+}
