@@ -11,6 +11,7 @@ debian_packages=(
   libcairo2-dev libpango1.0-dev libgtk-4-dev libadwaita-1-dev
   xvfb xauth
   desktop-file-utils appstream libxml2-utils
+  clang libclang-rt-14-dev
 )
 
 install_missing_packages() {

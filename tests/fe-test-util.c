@@ -40,3 +40,19 @@ fe_test_write_file (const char *name,
   g_assert_no_error (error);
   return path;
 }
+
+gboolean
+fe_test_wait_until (gboolean (*done) (gpointer),
+                    gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}

@@ -11,6 +11,10 @@ char *fe_test_write_file (const char *name,
                           const char *contents,
                           gssize      length);
 
+/* Runs the main loop until @done (@data) is true; FALSE when 20 s pass first. */
+gboolean fe_test_wait_until (gboolean (*done) (gpointer),
+                             gpointer   data);
+
 /* Asserts that @error is set and its message names @file, @line and @column. */
 #define fe_test_assert_error_at(error, file, line, column)                                  \
   G_STMT_START {                                                                           \

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib.h>
+#include <string.h>
 
 #include "fe-filter.h"
 #include "fe-quote.h"
@@ -266,6 +267,263 @@ test_unlisted_level_warns (void)
   g_assert_cmpuint (count_of (study, "training", "No"), ==, 3);
 }
 
+static FeStudy *
+load_text (const char *responses,
+           const char *codebook,
+           const char *coding,
+           const FeLoadOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *responses_path = fe_test_write_file ("survey.csv", responses, -1);
+  g_autofree char *codebook_path = codebook ? fe_test_write_file ("codes.csv", codebook, -1)
+                                            : NULL;
+  g_autofree char *coding_path = coding ? fe_test_write_file ("tags.csv", coding, -1) : NULL;
+  FeStudy *study = fe_study_load_full (responses_path, codebook_path, coding_path, options,
+                                       &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (study);
+  return study;
+}
+
+/* Qualtrics: Finished = False, or Progress below 100 when Finished is empty, is incomplete. */
+static void
+test_qualtrics_incomplete (void)
+{
+  g_autoptr(FeStudy) study = load_text (
+    "StartDate,Progress,Finished,ResponseId,Q1,Q2_1,Q2_2\n"
+    "Start Date,Progress,Finished,Response ID,Force,How fit - Training,How fit - Policy\n"
+    "\"{\"\"ImportId\"\":\"\"startDate\"\"}\",\"{\"\"ImportId\"\":\"\"progress\"\"}\","
+    "\"{\"\"ImportId\"\":\"\"finished\"\"}\",\"{\"\"ImportId\"\":\"\"_recordId\"\"}\","
+    "\"{\"\"ImportId\"\":\"\"QID1\"\"}\",\"{\"\"ImportId\"\":\"\"QID2_1\"\"}\","
+    "\"{\"\"ImportId\"\":\"\"QID2_2\"\"}\"\n"
+    "2023-01-01,100,True,R_a,Gwent,Agree,Disagree\n"
+    "2023-01-01,40,False,R_b,Gwent,Agree,\n"
+    "2023-01-01,60,,R_c,Dyfed-Powys,Disagree,Agree\n"
+    "2023-01-01,100,1,R_d,North Wales,Strongly agree,Agree\n", NULL, NULL, NULL);
+  FeColumn *q21 = fe_study_find_column (study, "Q2_1");
+
+  g_assert_cmpuint (fe_study_get_n_rows (study), ==, 4);
+  g_assert_cmpuint (fe_study_get_n_respondents (study), ==, 2);
+  g_assert_cmpuint (fe_study_get_n_incomplete (study), ==, 2);
+  g_assert_cmpint (fe_study_find_respondent (study, "R_d"), ==, 3);
+  g_assert_cmpstr (fe_study_find_column (study, "Q1")->label, ==, "Force");
+  g_assert_cmpstr (q21->group, ==, "Q2");
+  g_assert_cmpstr (q21->group_label, ==, "How fit");
+  g_assert_cmpint (q21->role, ==, FE_ROLE_ORDINAL);
+  g_assert_true (fe_study_find_column (study, "Progress")->metadata);
+  fe_study_set_include_incomplete (study, TRUE);
+  g_assert_cmpuint (fe_study_get_n_respondents (study), ==, 4);
+}
+
+/* SurveyMonkey: a question over one column per option becomes one question. */
+static void
+test_surveymonkey_layout (void)
+{
+  g_autoptr(FeStudy) study = load_text (
+    "Respondent ID,IP Address,Which services?,,,,Your force,,Why?\n"
+    ",,Police,Health,Outreach,Other (please specify),Gwent,South Wales,Open-Ended Response\n"
+    "11,10.0.0.1,Police,Health,,Church,Gwent,,Because\n"
+    "12,10.0.0.2,,Health,Outreach,,,South Wales,\n"
+    "13,10.0.0.3,Police,,,Food bank,Gwent,,Fine\n", NULL, NULL, NULL);
+  FeColumn *services = fe_study_find_column (study, "Which services?");
+  FeColumn *force = fe_study_find_column (study, "Your force");
+
+  g_assert_cmpstr (fe_study_get_format_name (study), ==, "SurveyMonkey");
+  g_assert_cmpuint (fe_study_get_n_rows (study), ==, 3);
+  g_assert_cmpint (services->role, ==, FE_ROLE_MULTI);
+  g_assert_cmpuint (fe_column_get_n_levels (services), ==, 3);
+  g_assert_cmpuint (count_of (study, "Which services?", "Health"), ==, 2);
+  /* The "Other" text after the options is a question of its own, in the same group. */
+  g_assert_cmpint (fe_study_find_column (study, "Other (please specify)")->role, ==,
+                   FE_ROLE_TEXT);
+  g_assert_cmpstr (fe_study_find_column (study, "Other (please specify)")->group, ==,
+                   "Which services?");
+  g_assert_cmpint (force->role, ==, FE_ROLE_ATTRIBUTE);
+  g_assert_cmpstr (fe_study_get_level_label (study, force, 1), ==, "South Wales");
+  g_assert_cmpstr (fe_study_get_answer (study, force, 1), ==, "South Wales");
+  g_assert_cmpint (fe_study_find_column (study, "Why?")->role, ==, FE_ROLE_TEXT);
+  g_assert_true (fe_study_get_id_column (study) == fe_study_find_column (study, "Respondent ID"));
+  g_assert_cmpuint (fe_study_get_hidden_columns (study)->len, ==, 1);
+}
+
+/* Options joined with ", " that contain ", " themselves: split by the codebook's options. */
+static void
+test_comma_options_from_codebook (void)
+{
+  g_autoptr(FeStudy) study = load_text (
+    "id,learnt\n"
+    "1,\"Online course (e.g. Coursera, edX), Books\"\n"
+    "2,Books\n"
+    "3,\"At work, with colleagues, Online course (e.g. Coursera, edX)\"\n"
+    "4,\"Something else, entirely\"\n",
+    "column,role,levels\nlearnt,multi,\"Online course (e.g. Coursera, edX)|Books|"
+    "At work, with colleagues\"\n", NULL, NULL);
+  FeColumn *learnt = fe_study_find_column (study, "learnt");
+  GPtrArray *warnings = fe_study_get_warnings (study);
+
+  g_assert_cmpint (learnt->role, ==, FE_ROLE_MULTI);
+  g_assert_cmpuint (count_of (study, "learnt", "Online course (e.g. Coursera, edX)"), ==, 2);
+  g_assert_cmpuint (count_of (study, "learnt", "At work, with colleagues"), ==, 1);
+  g_assert_cmpuint (count_of (study, "learnt", "Books"), ==, 2);
+  /* What the codebook does not list is its own option, and said to be. */
+  g_assert_cmpuint (fe_column_get_n_levels (learnt), ==, 5);
+  g_assert_cmpuint (warnings->len, ==, 2);
+}
+
+/* Learned from the answers alone: pieces that always come together are one option. */
+static void
+test_comma_options_learned (void)
+{
+  g_autoptr(GString) csv = g_string_new ("id,tools\n");
+  g_autoptr(FeStudy) study = NULL;
+  static const char * const answers[] = {
+    "Excel", "\"Excel, R\"", "\"Stata, SAS or SPSS\"", "\"R, Stata, SAS or SPSS\"",
+    "\"Excel, Stata, SAS or SPSS, R\"", "R", "\"Python, R\"", "Python",
+  };
+
+  for (guint i = 0; i < 24; i++)
+    g_string_append_printf (csv, "%u,%s\n", i + 1, answers[i % G_N_ELEMENTS (answers)]);
+  study = load_text (csv->str, NULL, NULL, NULL);
+  g_assert_cmpint (fe_study_find_column (study, "tools")->role, ==, FE_ROLE_MULTI);
+  g_assert_cmpuint (fe_column_get_n_levels (fe_study_find_column (study, "tools")), ==, 4);
+  g_assert_cmpuint (count_of (study, "tools", "Stata, SAS or SPSS"), ==, 9);
+  g_assert_cmpuint (count_of (study, "tools", "R"), ==, 15);
+}
+
+static const char coded_responses[] =
+  "id,force,why\n"
+  "1,Gwent,Drugs and debt\n"
+  "2,Gwent,Debt and violence\n"
+  "3,South Wales,Violence\n";
+
+/* A codes codebook with a parent column: a parent counts each respondent once. */
+static void
+test_code_hierarchy (void)
+{
+  g_autoptr(FeStudy) study = load_text (
+    coded_responses,
+    "code,description,parent\n"
+    "Drugs,Substance use,Vulnerability\n"
+    "Debt,Financial hardship,Vulnerability\n"
+    "Vulnerability,Why they are at risk,\n"
+    "Violence,,\n",
+    "respondent,question,code,excerpt\n"
+    "1,why,Drugs,Drugs\n1,why,Debt,debt\n2,why,Debt,Debt\n2,why,Violence,violence\n"
+    "3,why,Harm/Violence,Violence\n", NULL);
+  FeColumn *why = fe_study_find_column (study, "why");
+  int vulnerability = fe_column_find_level (why, "Vulnerability");
+  int drugs = fe_column_find_level (why, "Drugs");
+  g_autoptr(GPtrArray) quotes = NULL;
+
+  g_assert_true (why->coded);
+  g_assert_cmpint (fe_column_get_level_parent (why, (guint) drugs), ==, vulnerability);
+  g_assert_true (fe_column_level_has_children (why, (guint) vulnerability));
+  g_assert_cmpuint (fe_column_get_level_depth (why, (guint) drugs), ==, 1);
+  g_assert_cmpstr (fe_column_get_level_description (why, (guint) drugs), ==, "Substance use");
+  /* Respondent 1 has two of its children but is counted once. */
+  g_assert_cmpuint (count_of (study, "why", "Vulnerability"), ==, 2);
+  g_assert_cmpuint (count_of (study, "why", "Debt"), ==, 2);
+  /* "Harm/Violence" in a coding file is Violence under Harm. */
+  g_assert_cmpuint (count_of (study, "why", "Harm"), ==, 1);
+  quotes = fe_study_collect_quotes (study, why, vulnerability, fe_study_get_universe (study));
+  g_assert_cmpuint (quotes->len, ==, 3);
+}
+
+/* Taguette highlights coding a survey: documents named after respondents. */
+static void
+test_taguette_coding (void)
+{
+  static const char tags[] =
+    "id,document,tag,content\n"
+    "1,Participant 1.docx,Drugs,Drugs\n"
+    "1,Participant 1.docx,Debt,Drugs\n"
+    "2,Participant 003.odt,Violence,Violence\n";
+  g_autoptr(FeStudy) study = load_text (coded_responses, NULL, tags, NULL);
+  FeLoadOptions options = { .document_pattern = "^Participant 0*(\\d+)" };
+  g_autoptr(FeStudy) with_pattern = load_text (coded_responses, NULL, tags, &options);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *responses = fe_test_write_file ("survey.csv", coded_responses, -1);
+  g_autofree char *unmatched = fe_test_write_file ("tags.csv",
+                                                   "document,tag,content\nInterview A,X,y\n", -1);
+  g_autoptr(FeStudy) failed = fe_study_load (responses, NULL, unmatched, &error);
+
+  g_assert_cmpuint (count_of (study, "why", "Drugs"), ==, 1);
+  g_assert_cmpuint (count_of (study, "why", "Violence"), ==, 1);
+  g_assert_cmpuint (count_of (with_pattern, "why", "Debt"), ==, 1);
+  g_assert_null (failed);
+  g_assert_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CODING);
+  fe_test_assert_error_at (error, "tags.csv", 2, 1);
+}
+
+/* Taguette's older export (no id column) opened on its own; tags written parent/child. */
+static void
+test_taguette_documents (void)
+{
+  g_autoptr(FeStudy) study = load_text (
+    "document,tag,content\n"
+    "Interview 1.odt,Barriers/Cost,It costs too much\n"
+    "Interview 1.odt,Barriers/Time,no time\n"
+    "Interview 2.odt,Barriers/Cost,Too dear\n"
+    "Interview 2.odt,Praise,Lovely\n", NULL, NULL, NULL);
+  FeColumn *highlights = fe_study_find_column (study, "highlights");
+  int barriers = fe_column_find_level (highlights, "Barriers");
+
+  g_assert_cmpstr (fe_study_get_format_name (study), ==, "Taguette");
+  g_assert_cmpuint (fe_study_get_n_respondents (study), ==, 2);
+  g_assert_cmpint (barriers, >=, 0);
+  g_assert_cmpint (fe_column_get_level_parent (highlights,
+                                               (guint) fe_column_find_level (highlights, "Time")),
+                   ==, barriers);
+  g_assert_cmpuint (count_of (study, "highlights", "Barriers"), ==, 2);
+  g_assert_cmpuint (count_of (study, "highlights", "Cost"), ==, 2);
+  g_assert_cmpuint (fe_column_count_codings (highlights, (guint) barriers), ==, 0);
+}
+
+/* Columns of e-mail or IP addresses are hidden whatever they are called; a codebook role
+ * shows one again. */
+static void
+test_identifying_columns_hidden (void)
+{
+  static const char responses[] =
+    "id,contact,where,force\n"
+    "1,a@example.org,192.168.0.1,Gwent\n"
+    "2,b@example.org,10.1.2.3,Gwent\n"
+    "3,,10.1.2.4,South Wales\n";
+  g_autoptr(FeStudy) study = load_text (responses, NULL, NULL, NULL);
+  g_autoptr(FeStudy) shown = load_text (responses, "column,role\ncontact,text\n", NULL, NULL);
+  g_autofree char *notice = fe_study_describe_hidden_columns (study);
+  g_autofree char *questions = fe_study_list_question_ids (study);
+
+  g_assert_cmpuint (fe_study_get_hidden_columns (study)->len, ==, 2);
+  g_assert_cmpint (fe_study_find_column (study, "contact")->role, ==, FE_ROLE_IGNORE);
+  g_assert_true (fe_study_find_column (study, "where")->identifying);
+  g_assert_cmpstr (questions, ==, "force");
+  g_assert_nonnull (strstr (notice, "contact and where"));
+  g_assert_cmpuint (fe_study_get_hidden_columns (shown)->len, ==, 1);
+  g_assert_cmpint (fe_study_find_column (shown, "contact")->role, ==, FE_ROLE_TEXT);
+}
+
+/* Loading from memory, with the delimiter given rather than detected; repairs are warnings. */
+static void
+test_load_data_options (void)
+{
+  static const char data[] = "Survey of staff\n\nid;force,region;agree\n1;Gwent;Agree\n2;Dyfed\n";
+  FeLoadOptions options = { .delimiter = ';' };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeStudy) study = fe_study_load_data ("pasted.csv", data, sizeof data - 1, &options,
+                                                 &error);
+  GPtrArray *warnings;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (fe_study_find_column (study, "force,region"));
+  g_assert_cmpuint (fe_study_get_n_rows (study), ==, 2);
+  warnings = fe_study_get_warnings (study);
+  g_assert_cmpuint (warnings->len, ==, 2);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (warnings, 0), "pasted.csv, line 1:"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (warnings, 1), "pasted.csv, line 5:"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -283,6 +541,15 @@ main (int    argc,
   g_test_add_func ("/core/study/error/place", test_errors_name_the_place);
   g_test_add_func ("/core/study/error/header-only", test_error_header_only);
   g_test_add_func ("/core/study/unlisted-level", test_unlisted_level_warns);
+  g_test_add_func ("/core/study/qualtrics-incomplete", test_qualtrics_incomplete);
+  g_test_add_func ("/core/study/surveymonkey", test_surveymonkey_layout);
+  g_test_add_func ("/core/study/comma-options/codebook", test_comma_options_from_codebook);
+  g_test_add_func ("/core/study/comma-options/learned", test_comma_options_learned);
+  g_test_add_func ("/core/study/code-hierarchy", test_code_hierarchy);
+  g_test_add_func ("/core/study/taguette-coding", test_taguette_coding);
+  g_test_add_func ("/core/study/taguette-documents", test_taguette_documents);
+  g_test_add_func ("/core/study/identifying-hidden", test_identifying_columns_hidden);
+  g_test_add_func ("/core/study/load-data", test_load_data_options);
 
   return g_test_run ();
 }

@@ -49,29 +49,135 @@ split_levels (const char *text)
   return levels;
 }
 
+static void
+codebook_code_free (gpointer data)
+{
+  FeCodebookCode *code = data;
+
+  g_free (code->code);
+  g_free (code->description);
+  g_free (code->parent);
+  g_free (code->question);
+  g_free (code);
+}
+
+static int
+find_any_column (const FeCsvTable   *table,
+                 const char * const *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    for (guint c = 0; c < fe_csv_table_get_n_columns (table); c++)
+      if (g_ascii_strcasecmp (fe_csv_table_get_header (table, c), names[i]) == 0)
+        return (int) c;
+  return -1;
+}
+
+static GPtrArray *
+read_codes (const FeCsvTable *table,
+            int               code_col)
+{
+  static const char * const description_names[] = { "description", "definition", "memo", NULL };
+  static const char * const parent_names[] = { "parent", "parent code", "category", "theme",
+                                               NULL };
+  static const char * const count_names[] = { "number of highlights", "count", "references",
+                                              NULL };
+  static const char * const question_names[] = { "question", "column", NULL };
+  int description_col = find_any_column (table, description_names);
+  int parent_col = find_any_column (table, parent_names);
+  int count_col = find_any_column (table, count_names);
+  int question_col = find_any_column (table, question_names);
+  GPtrArray *codes = g_ptr_array_new_with_free_func (codebook_code_free);
+
+  for (guint row = 0; row < fe_csv_table_get_n_rows (table); row++)
+    {
+      const char *name = fe_csv_table_get_cell (table, row, (guint) code_col);
+      FeCodebookCode *code;
+
+      if (*name == '\0')
+        continue;
+      code = g_new0 (FeCodebookCode, 1);
+      code->code = g_strdup (name);
+      code->description = optional_cell (table, row, description_col);
+      code->parent = optional_cell (table, row, parent_col);
+      code->question = optional_cell (table, row, question_col);
+      if (count_col >= 0)
+        code->count = (guint) g_ascii_strtoull (fe_csv_table_get_cell (table, row,
+                                                                       (guint) count_col),
+                                                NULL, 10);
+      code->line = fe_csv_table_get_line (table, row);
+      g_ptr_array_add (codes, code);
+    }
+  return codes;
+}
+
+static GPtrArray *read_entries (const FeCsvTable *table, int column_col, int role_col,
+                                GError **error);
+
+gboolean
+fe_codebook_load_full (const char  *path,
+                       GPtrArray  **entries,
+                       GPtrArray  **codes,
+                       GError     **error)
+{
+  static const char * const code_names[] = { "code", "tag", "codename", "code name", "node",
+                                              NULL };
+  g_autoptr(FeCsvTable) table = NULL;
+  int column_col, role_col, code_col;
+
+  *entries = NULL;
+  *codes = NULL;
+  table = fe_csv_table_load (path, error);
+  if (table == NULL)
+    return FALSE;
+
+  column_col = fe_csv_table_find_column (table, "column");
+  role_col = fe_csv_table_find_column (table, "role");
+  code_col = find_any_column (table, code_names);
+  if (column_col >= 0 && role_col >= 0)
+    {
+      *entries = read_entries (table, column_col, role_col, error);
+      if (*entries == NULL)
+        return FALSE;
+      *codes = g_ptr_array_new_with_free_func (codebook_code_free);
+      return TRUE;
+    }
+  if (code_col >= 0)
+    {
+      *codes = read_codes (table, code_col);
+      *entries = g_ptr_array_new_with_free_func (codebook_entry_free);
+      return TRUE;
+    }
+
+  g_set_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CODEBOOK,
+               _("%s, line 1, column 1: a codebook needs the columns “column” and “role” "
+                 "(and may have “label”, “levels” and “quotes_from”), or, for the codes of "
+                 "open answers, a “code” or “tag” column (and may have “description” and "
+                 "“parent”). Check the header line."),
+               fe_csv_table_get_name (table));
+  return FALSE;
+}
+
 GPtrArray *
 fe_codebook_load (const char  *path,
                   GError     **error)
 {
-  g_autoptr(FeCsvTable) table = NULL;
   g_autoptr(GPtrArray) entries = NULL;
-  int column_col, role_col, label_col, levels_col, quotes_col;
+  g_autoptr(GPtrArray) codes = NULL;
 
-  table = fe_csv_table_load (path, error);
-  if (table == NULL)
+  if (!fe_codebook_load_full (path, &entries, &codes, error))
     return NULL;
+  return g_steal_pointer (&entries);
+}
 
-  column_col = fe_csv_table_find_column (table, "column");
-  role_col = fe_csv_table_find_column (table, "role");
-  if (column_col < 0 || role_col < 0)
-    {
-      g_set_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CODEBOOK,
-                   _("%s, line 1, column 1: a codebook needs the columns “column” and “role” "
-                     "(and may have “label”, “levels” and “quotes_from”). Check the header "
-                     "line."),
-                   fe_csv_table_get_name (table));
-      return NULL;
-    }
+static GPtrArray *
+read_entries (const FeCsvTable  *table,
+              int                column_col,
+              int                role_col,
+              GError           **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  int label_col, levels_col, quotes_col;
+
   label_col = fe_csv_table_find_column (table, "label");
   levels_col = fe_csv_table_find_column (table, "levels");
   quotes_col = fe_csv_table_find_column (table, "quotes_from");

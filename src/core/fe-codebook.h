@@ -18,8 +18,26 @@ typedef struct
   guint      line;
 } FeCodebookEntry;
 
+/* One code of a codes codebook (Taguette's tag,description export, or code,description,parent):
+ * the codes of coded open questions, their descriptions and their hierarchy. */
+typedef struct
+{
+  char  *code;         /* may be "parent/child" */
+  char  *description;  /* NULL: none */
+  char  *parent;       /* NULL: top level, or the parent given in the code itself */
+  char  *question;     /* NULL: every coded question */
+  guint  count;        /* "number of highlights" when the file gives it, else 0 */
+  guint  line;
+} FeCodebookCode;
+
 /* Reads a codebook CSV (column,role,label,levels,quotes_from) into FeCodebookEntry. */
 GPtrArray *fe_codebook_load (const char  *path,
                              GError     **error);
+/* Reads either kind of codebook: column entries into *@entries, or codes (a file with a
+ * code or tag column) into *@codes; the other is set to an empty array. */
+gboolean   fe_codebook_load_full (const char  *path,
+                                  GPtrArray  **entries,
+                                  GPtrArray  **codes,
+                                  GError     **error);
 
 G_END_DECLS

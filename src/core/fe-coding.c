@@ -18,6 +18,7 @@ coding_line_free (gpointer data)
   g_free (line->code);
   g_free (line->excerpt);
   g_free (line->note);
+  g_free (line->highlight);
   g_free (line);
 }
 
@@ -34,33 +35,62 @@ cell_or_null (const FeCsvTable *table,
   return *text == '\0' ? NULL : g_strdup (text);
 }
 
+static int
+find_any_column (const FeCsvTable   *table,
+                 const char * const *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    for (guint c = 0; c < fe_csv_table_get_n_columns (table); c++)
+      if (g_ascii_strcasecmp (fe_csv_table_get_header (table, c), names[i]) == 0)
+        return (int) c;
+  return -1;
+}
+
 GPtrArray *
 fe_coding_load (const char  *path,
                 char       **display_name,
                 GError     **error)
 {
+  static const char * const respondent_names[] = { "respondent", "participant", NULL };
+  static const char * const document_names[] = { "document", "file", "filename", "case",
+                                                 "source", NULL };
+  static const char * const question_names[] = { "question", "column", NULL };
+  static const char * const code_names[] = { "code", "tag", "codename", "code name", "node",
+                                             NULL };
+  static const char * const excerpt_names[] = { "excerpt", "content", "text", "coded text",
+                                                "quote", "selection", NULL };
+  static const char * const note_names[] = { "note", "memo", "comment", NULL };
+  static const char * const highlight_names[] = { "id", "highlight", NULL };
   g_autoptr(FeCsvTable) table = NULL;
   g_autoptr(GPtrArray) lines = NULL;
-  int respondent_col, question_col, code_col, excerpt_col, note_col;
+  int respondent_col, question_col, code_col, excerpt_col, note_col, highlight_col;
+  gboolean by_document = FALSE;
 
   table = fe_csv_table_load (path, error);
   if (table == NULL)
     return NULL;
 
-  respondent_col = fe_csv_table_find_column (table, "respondent");
-  question_col = fe_csv_table_find_column (table, "question");
-  code_col = fe_csv_table_find_column (table, "code");
-  if (respondent_col < 0 || question_col < 0 || code_col < 0)
+  respondent_col = find_any_column (table, respondent_names);
+  if (respondent_col < 0)
+    {
+      respondent_col = find_any_column (table, document_names);
+      by_document = respondent_col >= 0;
+    }
+  question_col = find_any_column (table, question_names);
+  code_col = find_any_column (table, code_names);
+  if (respondent_col < 0 || code_col < 0 || (question_col < 0 && !by_document))
     {
       g_set_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CODING,
                    _("%s, line 1, column 1: a coding file needs the columns “respondent”, "
-                     "“question” and “code” (and may have “excerpt” and “note”). Check the "
-                     "header line."),
+                     "“question” and “code” (and may have “excerpt” and “note”), or, as "
+                     "Taguette exports its highlights, “document”, “tag” and “content”. Check "
+                     "the header line."),
                    fe_csv_table_get_name (table));
       return NULL;
     }
-  excerpt_col = fe_csv_table_find_column (table, "excerpt");
-  note_col = fe_csv_table_find_column (table, "note");
+  excerpt_col = find_any_column (table, excerpt_names);
+  note_col = find_any_column (table, note_names);
+  highlight_col = by_document ? find_any_column (table, highlight_names) : -1;
 
   lines = g_ptr_array_new_with_free_func (coding_line_free);
   for (guint row = 0; row < fe_csv_table_get_n_rows (table); row++)
@@ -69,19 +99,21 @@ fe_coding_load (const char  *path,
       int missing = -1;
 
       line->line = fe_csv_table_get_line (table, row);
+      line->by_document = by_document;
       line->respondent_column = (guint) respondent_col + 1;
-      line->question_column = (guint) question_col + 1;
+      line->question_column = question_col >= 0 ? (guint) question_col + 1 : 1;
       line->code_column = (guint) code_col + 1;
       line->respondent = cell_or_null (table, row, respondent_col);
       line->question = cell_or_null (table, row, question_col);
       line->code = cell_or_null (table, row, code_col);
       line->excerpt = cell_or_null (table, row, excerpt_col);
       line->note = cell_or_null (table, row, note_col);
+      line->highlight = cell_or_null (table, row, highlight_col);
       g_ptr_array_add (lines, line);
 
       if (line->respondent == NULL)
         missing = respondent_col;
-      else if (line->question == NULL)
+      else if (line->question == NULL && question_col >= 0)
         missing = question_col;
       else if (line->code == NULL)
         missing = code_col;

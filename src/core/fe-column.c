@@ -36,6 +36,8 @@ fe_column_new (guint       index,
   column->level_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) fe_bitset_free);
   column->codings = g_array_new (FALSE, FALSE, sizeof (FeCodingEntry));
   g_array_set_clear_func (column->codings, coding_entry_clear);
+  column->level_parents = g_array_new (FALSE, FALSE, sizeof (int));
+  column->level_descriptions = g_ptr_array_new_with_free_func (g_free);
   return column;
 }
 
@@ -52,6 +54,11 @@ fe_column_free (FeColumn *column)
   g_clear_pointer (&column->answered, fe_bitset_free);
   g_free (column->values);
   g_array_unref (column->codings);
+  g_free (column->group);
+  g_free (column->group_label);
+  g_clear_pointer (&column->members, g_array_unref);
+  g_array_unref (column->level_parents);
+  g_ptr_array_unref (column->level_descriptions);
   g_free (column);
 }
 
@@ -119,7 +126,11 @@ fe_column_add_level (FeColumn   *column,
                      guint       n_rows)
 {
   g_ptr_array_add (column->levels, g_strdup (label));
+  int no_parent = -1;
+
   g_ptr_array_add (column->level_rows, fe_bitset_new (n_rows));
+  g_array_append_val (column->level_parents, no_parent);
+  g_ptr_array_add (column->level_descriptions, NULL);
   return column->levels->len - 1;
 }
 
@@ -128,4 +139,96 @@ fe_column_is_question (const FeColumn *column)
 {
   return fe_role_is_single_valued (column->role) || column->role == FE_ROLE_MULTI
          || column->coded;
+}
+
+int
+fe_column_get_level_parent (const FeColumn *column,
+                            guint           level)
+{
+  g_return_val_if_fail (level < column->levels->len, -1);
+  return g_array_index (column->level_parents, int, level);
+}
+
+void
+fe_column_set_level_parent (FeColumn *column,
+                            guint     level,
+                            int       parent)
+{
+  g_return_if_fail (level < column->levels->len);
+  g_return_if_fail (parent < (int) column->levels->len);
+
+  /* A code cannot sit under itself or under its own descendant. */
+  if (parent >= 0 && fe_column_level_is_within (column, (guint) parent, level))
+    return;
+  g_array_index (column->level_parents, int, level) = parent;
+}
+
+gboolean
+fe_column_level_has_children (const FeColumn *column,
+                              guint           level)
+{
+  for (guint i = 0; i < column->level_parents->len; i++)
+    if (g_array_index (column->level_parents, int, i) == (int) level)
+      return TRUE;
+  return FALSE;
+}
+
+guint
+fe_column_get_level_depth (const FeColumn *column,
+                           guint           level)
+{
+  guint depth = 0;
+
+  g_return_val_if_fail (level < column->levels->len, 0);
+  for (int p = g_array_index (column->level_parents, int, level);
+       p >= 0 && depth < column->levels->len;
+       p = g_array_index (column->level_parents, int, p))
+    depth++;
+  return depth;
+}
+
+gboolean
+fe_column_level_is_within (const FeColumn *column,
+                           guint           level,
+                           guint           ancestor)
+{
+  guint steps = 0;
+
+  g_return_val_if_fail (level < column->levels->len, FALSE);
+  for (int l = (int) level; l >= 0 && steps <= column->levels->len; steps++)
+    {
+      if (l == (int) ancestor)
+        return TRUE;
+      l = g_array_index (column->level_parents, int, l);
+    }
+  return FALSE;
+}
+
+const char *
+fe_column_get_level_description (const FeColumn *column,
+                                 guint           level)
+{
+  g_return_val_if_fail (level < column->levels->len, NULL);
+  return g_ptr_array_index (column->level_descriptions, level);
+}
+
+void
+fe_column_set_level_description (FeColumn   *column,
+                                 guint       level,
+                                 const char *description)
+{
+  g_return_if_fail (level < column->levels->len);
+  g_free (g_ptr_array_index (column->level_descriptions, level));
+  g_ptr_array_index (column->level_descriptions, level) = g_strdup (description);
+}
+
+guint
+fe_column_count_codings (const FeColumn *column,
+                         guint           level)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < column->codings->len; i++)
+    count += g_array_index (column->codings, FeCodingEntry, i).code == level;
+  return count;
 }

@@ -45,6 +45,19 @@ struct _FeColumn
   guint32   *values;         /* single-valued roles: level + 1 per row, 0 = no answer */
   FeColumn  *quotes_from;    /* the open question whose answers are this question's quotes */
   GArray    *codings;        /* FeCodingEntry in coding-file order, coded columns only */
+
+  /* Survey-platform structure, all optional (NULL / FALSE / 0 in a plain CSV). */
+  char      *group;          /* the stem of a grid (Qualtrics Q5 of Q5_1…Q5_n, a SurveyMonkey
+                              * question spread over columns): items of one grid share it */
+  char      *group_label;    /* the grid's question text, when known */
+  gboolean   metadata;       /* recorded by the platform (dates, progress…), not asked */
+  gboolean   identifying;    /* could identify a respondent (IP address, e-mail, location,
+                              * name): hidden from every view and export by default */
+  GArray    *members;        /* guint source columns of a question spread over one column
+                              * per option (SurveyMonkey); level i comes from member i */
+  char       separator;      /* multi-select: ';' or ',' between options */
+  GArray    *level_parents;  /* int per level: the parent code's level, or -1 */
+  GPtrArray *level_descriptions; /* char* per level, NULL when none */
 };
 
 FeColumn    *fe_column_new              (guint           index,
@@ -68,5 +81,31 @@ guint        fe_column_add_level        (FeColumn       *column,
                                          guint           n_rows);
 /* Whether the column can be counted as a chart: levels or codes to tally. */
 gboolean     fe_column_is_question      (const FeColumn *column);
+
+/* Code hierarchy: a parent code counts each respondent once for all its children. */
+int          fe_column_get_level_parent (const FeColumn *column,
+                                         guint           level);
+void         fe_column_set_level_parent (FeColumn       *column,
+                                         guint           level,
+                                         int             parent);
+/* Whether some other level has @level as its parent. */
+gboolean     fe_column_level_has_children (const FeColumn *column,
+                                           guint           level);
+/* How deep a level sits in the hierarchy: 0 for a top-level code. */
+guint        fe_column_get_level_depth  (const FeColumn *column,
+                                         guint           level);
+/* Whether @level is @ancestor or one of its descendants. */
+gboolean     fe_column_level_is_within  (const FeColumn *column,
+                                         guint           level,
+                                         guint           ancestor);
+/* The code's description from a codebook, or NULL. */
+const char  *fe_column_get_level_description (const FeColumn *column,
+                                              guint           level);
+void         fe_column_set_level_description (FeColumn       *column,
+                                              guint           level,
+                                              const char     *description);
+/* How many coded excerpts (highlights) carry @level itself. */
+guint        fe_column_count_codings    (const FeColumn *column,
+                                         guint           level);
 
 G_END_DECLS

@@ -148,6 +148,117 @@ fe_saved_view_free (FeSavedView *view)
   g_free (view);
 }
 
+FeSavedView *
+fe_saved_view_new_for (const FeColumn *question,
+                       const FeColumn *by,
+                       const FeFilter *filter,
+                       int             level,
+                       int             group)
+{
+  FeSavedView *view = fe_saved_view_new ();
+
+  view->question = g_strdup (question->id);
+  view->by = by ? g_strdup (by->id) : NULL;
+  view->selected_level = level >= 0 ? g_strdup (fe_column_get_level (question, (guint) level))
+                                    : NULL;
+  view->selected_group = by != NULL && group >= 0
+                         ? g_strdup (fe_column_get_level (by, (guint) group)) : NULL;
+
+  for (guint i = 0; filter != NULL && i < fe_filter_get_n_columns (filter); i++)
+    {
+      const FeColumn *column = fe_filter_get_column (filter, i);
+      g_autoptr(GPtrArray) levels = g_ptr_array_new ();
+
+      for (guint l = 0; l < fe_column_get_n_levels (column); l++)
+        if (fe_filter_has_level (filter, column, l))
+          g_ptr_array_add (levels, (gpointer) fe_column_get_level (column, l));
+      g_ptr_array_add (levels, NULL);
+      fe_saved_view_add_filter (view, column->id, (const char *const *) levels->pdata);
+    }
+  return view;
+}
+
+static gboolean
+view_column (FeStudy     *study,
+             const char  *id,
+             const char  *title,
+             FeColumn   **column,
+             GError     **error)
+{
+  *column = fe_study_find_column (study, id);
+  if (*column != NULL)
+    return TRUE;
+  g_set_error (error, FE_PROJECT_ERROR, FE_PROJECT_ERROR_CHANGED,
+               _("The view “%s” uses “%s”, which the survey results no longer have."),
+               title, id);
+  return FALSE;
+}
+
+static gboolean
+view_level (const FeColumn  *column,
+            const char      *label,
+            const char      *title,
+            int             *level,
+            GError         **error)
+{
+  *level = label ? fe_column_find_level (column, label) : -1;
+  if (label == NULL || *level >= 0)
+    return TRUE;
+  g_set_error (error, FE_PROJECT_ERROR, FE_PROJECT_ERROR_CHANGED,
+               _("The view “%s” uses the answer “%s” of “%s”, which the survey results no "
+                 "longer have."),
+               title, label, column->id);
+  return FALSE;
+}
+
+gboolean
+fe_saved_view_resolve (const FeSavedView *view,
+                       FeStudy           *study,
+                       FeColumn         **question,
+                       FeColumn         **by,
+                       FeFilter         **filter,
+                       int               *level,
+                       int               *group,
+                       GError           **error)
+{
+  const char *title;
+  g_autoptr(FeFilter) resolved = NULL;
+
+  g_return_val_if_fail (view != NULL && FE_IS_STUDY (study), FALSE);
+
+  title = view->title ? view->title : view->question;
+  *by = NULL;
+  *level = *group = -1;
+  if (view->question == NULL || !view_column (study, view->question, title, question, error))
+    return FALSE;
+  if (view->by != NULL && !view_column (study, view->by, title, by, error))
+    return FALSE;
+
+  resolved = fe_filter_new (study);
+  for (guint i = 0; i < view->filters->len; i++)
+    {
+      const FeViewFilter *clause = g_ptr_array_index (view->filters, i);
+      FeColumn *column;
+
+      if (!view_column (study, clause->column, title, &column, error))
+        return FALSE;
+      for (guint l = 0; clause->levels[l] != NULL; l++)
+        {
+          int found;
+
+          if (!view_level (column, clause->levels[l], title, &found, error))
+            return FALSE;
+          fe_filter_add_level (resolved, column, (guint) found);
+        }
+    }
+
+  if (!view_level (*question, view->selected_level, title, level, error)
+      || (*by != NULL && !view_level (*by, view->selected_group, title, group, error)))
+    return FALSE;
+  *filter = g_steal_pointer (&resolved);
+  return TRUE;
+}
+
 static void
 fe_project_finalize (GObject *object)
 {
@@ -215,6 +326,20 @@ FeProject *
 fe_project_new (void)
 {
   return g_object_new (FE_TYPE_PROJECT, NULL);
+}
+
+FeProject *
+fe_project_new_for_data (const char *responses,
+                         const char *codebook,
+                         const char *coding,
+                         FeStudy    *study)
+{
+  FeProject *self = fe_project_new ();
+
+  fe_project_set_data_files (self, responses, codebook, coding);
+  fe_project_remember_study (self, study);
+  self->modified = FALSE;
+  return self;
 }
 
 /* A path relative to @dir, climbing with ".." where it must, so that a project and its data

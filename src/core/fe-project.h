@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "fe-filter.h"
 #include "fe-study.h"
 
 G_BEGIN_DECLS
@@ -61,6 +62,25 @@ void         fe_saved_view_add_star   (FeSavedView       *view,
                                        const char        *question,
                                        const char        *text);
 
+/* A view of @question split by @by (or not), under @filter, with the segment of @level and
+ * @group selected (-1: none); its title, takeaway, measure, kind and sort are the caller's. */
+FeSavedView *fe_saved_view_new_for    (const FeColumn    *question,
+                                       const FeColumn    *by,
+                                       const FeFilter    *filter,
+                                       int                level,
+                                       int                group);
+/* What a saved view means in @study: its question, its split (NULL when none), its filter, and
+ * the selected segment's level and group (-1 when none). Fails, saying which, when the view
+ * names a question, column or level the data no longer have. */
+gboolean     fe_saved_view_resolve    (const FeSavedView *view,
+                                       FeStudy           *study,
+                                       FeColumn         **question,
+                                       FeColumn         **by,
+                                       FeFilter         **filter,
+                                       int               *level,
+                                       int               *group,
+                                       GError           **error);
+
 #define FE_TYPE_PROJECT (fe_project_get_type ())
 
 G_DECLARE_FINAL_TYPE (FeProject, fe_project, FE, PROJECT, GObject)
@@ -68,6 +88,11 @@ G_DECLARE_FINAL_TYPE (FeProject, fe_project, FE, PROJECT, GObject)
 /* A .findings file: where the data are (relative to the project), saved views, starred quotes
  * and the disclosure threshold. It never holds respondents' data itself. */
 FeProject   *fe_project_new                  (void);
+/* A new, unsaved and unmodified project for data just loaded into @study. */
+FeProject   *fe_project_new_for_data         (const char  *responses,
+                                              const char  *codebook,
+                                              const char  *coding,
+                                              FeStudy     *study);
 FeProject   *fe_project_load                 (const char  *path,
                                               GError     **error);
 /* Writes to a temporary file and renames it over @path, so a crash or a full disk never

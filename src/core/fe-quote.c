@@ -60,6 +60,19 @@ quote_has_code (const FeQuote *quote,
   return FALSE;
 }
 
+/* Whether the quote carries @code or one of its child codes (a parent code's quotes are its
+ * children's). */
+static gboolean
+quote_has_code_within (const FeColumn *column,
+                       const FeQuote  *quote,
+                       guint           code)
+{
+  for (guint i = 0; i < quote->codes->len; i++)
+    if (fe_column_level_is_within (column, g_array_index (quote->codes, guint, i), code))
+      return TRUE;
+  return FALSE;
+}
+
 /* One quote per distinct excerpt of the row's coding (the whole answer for entries without
  * one), carrying every code given to it; only those with @code when it is not -1. */
 static void
@@ -107,7 +120,7 @@ collect_row_quotes (FeStudy        *study,
   if (code < 0)
     return;
   for (guint q = quotes->len; q-- > first_new;)
-    if (!quote_has_code (g_ptr_array_index (quotes, q), (guint) code))
+    if (!quote_has_code_within (column, g_ptr_array_index (quotes, q), (guint) code))
       g_ptr_array_remove_index (quotes, q);
 }
 

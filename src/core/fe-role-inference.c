@@ -25,6 +25,14 @@ static const char * const *const likert_scales[] = {
   (const char *[]) { "Extremely dissatisfied", "Somewhat dissatisfied",
                      "Neither satisfied nor dissatisfied", "Somewhat satisfied",
                      "Extremely satisfied", NULL },
+  (const char *[]) { "Very dissatisfied", "Somewhat dissatisfied",
+                     "Neither satisfied nor dissatisfied", "Somewhat satisfied", "Very satisfied",
+                     NULL },
+  (const char *[]) { "Very dissatisfied", "Dissatisfied", "Somewhat dissatisfied",
+                     "Neither satisfied nor dissatisfied", "Somewhat satisfied", "Satisfied",
+                     "Very satisfied", NULL },
+  (const char *[]) { "Very unlikely", "Somewhat unlikely", "Neither likely nor unlikely",
+                     "Somewhat likely", "Very likely", NULL },
   (const char *[]) { "Never", "Rarely", "Sometimes", "Often", "Always", NULL },
   (const char *[]) { "Never", "Sometimes", "About half the time", "Most of the time", "Always",
                      NULL },
@@ -32,11 +40,37 @@ static const char * const *const likert_scales[] = {
                      "Very important", "Extremely important", NULL },
   (const char *[]) { "Very poor", "Poor", "Fair", "Good", "Very good", NULL },
   (const char *[]) { "Poor", "Fair", "Good", "Very good", "Excellent", NULL },
+  (const char *[]) { "Very unfavorably", "Somewhat unfavorably",
+                     "Neither favorably nor unfavorably (neutral)", "Somewhat favorably",
+                     "Very favorably", NULL },
+  (const char *[]) { "Very unfavourably", "Somewhat unfavourably",
+                     "Neither favourably nor unfavourably (neutral)", "Somewhat favourably",
+                     "Very favourably", NULL },
+  (const char *[]) { "Definitely will not", "Probably will not", "Might or might not",
+                     "Probably will", "Definitely will", NULL },
+  (const char *[]) { "Definitely not", "Probably not", "Might or might not", "Probably yes",
+                     "Definitely yes", NULL },
+  (const char *[]) { "Not at all", "Not much", "Some", "A lot", NULL },
+  (const char *[]) { "Not at all likely", "Slightly likely", "Moderately likely", "Very likely",
+                     "Extremely likely", NULL },
+  (const char *[]) { "Not at all satisfied", "Slightly satisfied", "Moderately satisfied",
+                     "Very satisfied", "Extremely satisfied", NULL },
+  (const char *[]) { "Not at all confident", "Slightly confident", "Moderately confident",
+                     "Very confident", "Extremely confident", NULL },
+  (const char *[]) { "Not at all familiar", "Slightly familiar", "Moderately familiar",
+                     "Very familiar", "Extremely familiar", NULL },
+  (const char *[]) { "Very difficult", "Difficult", "Neither easy nor difficult", "Easy",
+                     "Very easy", NULL },
+  (const char *[]) { "Much worse", "Somewhat worse", "About the same", "Somewhat better",
+                     "Much better", NULL },
+  (const char *[]) { "To no extent", "To a small extent", "To a moderate extent",
+                     "To a large extent", "To a very large extent", NULL },
 };
 
 /* Answers that sit outside any scale; they follow its levels. */
 static const char * const non_substantive[] = {
-  "Don't know", "Not sure", "Unsure", "Prefer not to say", "N/A", "Not applicable", NULL,
+  "Don't know", "Not sure", "Unsure", "Prefer not to say", "N/A", "Not applicable",
+  "Unfamiliar (N/A)", "Unfamiliar", "NA", "No opinion", "Prefer not to answer", NULL,
 };
 
 static const char * const yes_no[] = { "Yes", "No", NULL };
@@ -192,6 +226,7 @@ typedef struct
   gint64      min_integer;
   gint64      max_integer;
   guint       n_with_separator;
+  guint       n_with_comma;
   guint       n_tokens;
   gsize       max_length;
 } ColumnProfile;
@@ -206,11 +241,27 @@ value_count_free (gpointer data)
 }
 
 static void
+count_token (const char *token,
+             gpointer    user_data)
+{
+  ColumnProfile *profile = user_data;
+  gpointer key, count;
+
+  profile->n_tokens++;
+  if (g_hash_table_lookup_extended (profile->tokens, token, &key, &count))
+    g_hash_table_insert (profile->tokens, g_strdup (token),
+                         GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+  else
+    g_hash_table_insert (profile->tokens, g_strdup (token), GUINT_TO_POINTER (1));
+}
+
+static void
 profile_column (const FeCsvTable *table,
                 guint             column,
                 ColumnProfile    *profile)
 {
   guint n_rows = fe_csv_table_get_n_rows (table);
+  g_autoptr(GString) scratch = g_string_new (NULL);
 
   profile->counts = g_hash_table_new (g_str_hash, g_str_equal);
   profile->distinct = g_ptr_array_new_with_free_func (value_count_free);
@@ -247,23 +298,11 @@ profile_column (const FeCsvTable *table,
         }
       vc->count++;
 
+      if (strchr (cell, ',') != NULL)
+        profile->n_with_comma++;
       if (strchr (cell, ';') != NULL)
         profile->n_with_separator++;
-      {
-        g_auto(GStrv) tokens = g_strsplit (cell, ";", -1);
-
-        for (guint t = 0; tokens[t] != NULL; t++)
-          {
-            char *token = g_strstrip (tokens[t]);
-
-            if (*token == '\0')
-              continue;
-            profile->n_tokens++;
-            g_hash_table_insert (profile->tokens, g_strdup (token),
-                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (
-                                   g_hash_table_lookup (profile->tokens, token)) + 1));
-          }
-      }
+      fe_split_options (cell, ';', NULL, scratch, count_token, profile);
     }
 }
 
@@ -334,6 +373,394 @@ token_levels (ColumnProfile *profile)
   return levels;
 }
 
+/* Options joined with commas (Google Forms ", ", Qualtrics ","), where an option may contain
+ * commas itself: the pieces between commas are learned from the whole column. Two pieces are
+ * one option when they always come together, one after the other (no respondent picks
+ * "$25" without "000-$49,999"), or when a bracket opened in the first is still open. */
+#define COMMA_SAMPLE 20000
+#define MAX_PIECES_PER_OPTION 8
+
+typedef struct
+{
+  guint count;
+  guint order;
+} PieceCount;
+
+typedef struct
+{
+  GHashTable *pieces;   /* piece → PieceCount* */
+  GHashTable *pairs;    /* "a\x1fb" → count */
+  GHashTable *followed; /* piece → times another piece came after it */
+  GHashTable *tokens;   /* option → PieceCount* */
+  GPtrArray  *scratch;  /* char* pieces of the cell being looked at */
+  GArray     *spans;    /* gsize start, end of each piece in the cell */
+  guint       n_multi;  /* answers with two options or more */
+  guint       n_answers;
+} CommaProfile;
+
+static int
+bracket_balance (const char *text)
+{
+  int depth = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    depth += (*p == '(' || *p == '[') - (*p == ')' || *p == ']');
+  return depth;
+}
+
+/* The next comma that may separate options: not one between digits ("$25,000"). */
+static const char *
+next_comma (const char *p)
+{
+  for (const char *comma = strchr (p, ','); comma != NULL; comma = strchr (comma + 1, ','))
+    if (comma == p || !g_ascii_isdigit (comma[-1]) || !g_ascii_isdigit (comma[1]))
+      return comma;
+  return NULL;
+}
+
+/* The trimmed pieces between commas, and where each starts and ends in @cell. */
+static void
+split_pieces (const char *cell,
+              GPtrArray  *pieces,
+              GArray     *spans)
+{
+  const char *p = cell;
+
+  g_ptr_array_set_size (pieces, 0);
+  g_array_set_size (spans, 0);
+  for (;;)
+    {
+      const char *end = next_comma (p);
+      const char *start = p;
+      const char *stop;
+      gsize span[2];
+
+      if (end == NULL)
+        end = p + strlen (p);
+      stop = end;
+      while (start < stop && g_ascii_isspace (*start))
+        start++;
+      while (stop > start && g_ascii_isspace (stop[-1]))
+        stop--;
+      g_ptr_array_add (pieces, g_strndup (start, (gsize) (stop - start)));
+      span[0] = (gsize) (start - cell);
+      span[1] = (gsize) (stop - cell);
+      g_array_append_vals (spans, span, 2);
+      if (*end == '\0')
+        break;
+      p = end + 1;
+    }
+}
+
+static guint
+table_count (GHashTable *table,
+             const char *key)
+{
+  PieceCount *pc = g_hash_table_lookup (table, key);
+
+  return pc ? pc->count : 0;
+}
+
+static void
+table_increment (GHashTable *table,
+                 const char *key)
+{
+  PieceCount *pc = g_hash_table_lookup (table, key);
+
+  if (pc == NULL)
+    {
+      pc = g_new0 (PieceCount, 1);
+      pc->order = g_hash_table_size (table);
+      g_hash_table_insert (table, g_strdup (key), pc);
+    }
+  pc->count++;
+}
+
+static char *
+pair_key (const char *a,
+          const char *b)
+{
+  return g_strconcat (a, "\x1f", b, NULL);
+}
+
+static gboolean
+pieces_glue (CommaProfile *cp,
+             const char   *a,
+             const char   *b,
+             int           depth)
+{
+  g_autofree char *key = NULL;
+  guint together;
+
+  if (depth > 0)
+    return TRUE;
+  key = pair_key (a, b);
+  together = table_count (cp->pairs, key);
+  if (together == 0)
+    return FALSE;
+  /* a never comes without b after it; or b never without a before it, and a is never
+   * followed by anything else (an option everyone picks, like a screener's, is). */
+  return together == table_count (cp->pieces, a)
+         || (together == table_count (cp->pieces, b) && together == table_count (cp->followed, a));
+}
+
+static void
+count_option (CommaProfile *cp,
+              const char   *cell,
+              gsize         start,
+              gsize         end,
+              guint        *n_options)
+{
+  g_autofree char *option = NULL;
+
+  if (end <= start)
+    return;
+  option = g_strndup (cell + start, end - start);
+  table_increment (cp->tokens, option);
+  (*n_options)++;
+}
+
+static void
+learn_cell (CommaProfile *cp,
+            const char   *cell,
+            gboolean      counting_pieces)
+{
+  GPtrArray *pieces = cp->scratch;
+  guint n_options = 0;
+  int depth = 0;
+  gsize start = 0, end = 0;
+
+  split_pieces (cell, pieces, cp->spans);
+  if (counting_pieces)
+    {
+      for (guint i = 0; i < pieces->len; i++)
+        {
+          table_increment (cp->pieces, g_ptr_array_index (pieces, i));
+          if (i > 0)
+            {
+              g_autofree char *key = pair_key (g_ptr_array_index (pieces, i - 1),
+                                               g_ptr_array_index (pieces, i));
+
+              table_increment (cp->pairs, key);
+              table_increment (cp->followed, g_ptr_array_index (pieces, i - 1));
+            }
+        }
+      return;
+    }
+
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const char *piece = g_ptr_array_index (pieces, i);
+      gsize piece_start = g_array_index (cp->spans, gsize, 2 * i);
+      gsize piece_end = g_array_index (cp->spans, gsize, 2 * i + 1);
+
+      if (i > 0 && pieces_glue (cp, g_ptr_array_index (pieces, i - 1), piece, depth))
+        end = piece_end;
+      else
+        {
+          count_option (cp, cell, start, end, &n_options);
+          start = piece_start;
+          end = piece_end;
+          depth = 0;
+        }
+      depth += bracket_balance (piece);
+    }
+  count_option (cp, cell, start, end, &n_options);
+  cp->n_answers++;
+  cp->n_multi += n_options >= 2;
+}
+
+static int
+compare_piece_counts (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  GHashTable *tokens = user_data;
+  const PieceCount *pa = g_hash_table_lookup (tokens, *(const char * const *) a);
+  const PieceCount *pb = g_hash_table_lookup (tokens, *(const char * const *) b);
+
+  if (pa->count != pb->count)
+    return pa->count > pb->count ? -1 : 1;
+  return pa->order < pb->order ? -1 : pa->order > pb->order;
+}
+
+static GPtrArray *
+learn_comma_options (const FeCsvTable *table,
+                     guint             column)
+{
+  CommaProfile cp = { 0 };
+  guint n_rows = fe_csv_table_get_n_rows (table);
+  guint repeated = 0, occurrences = 0, n_repeated_options = 0;
+  GPtrArray *levels = NULL;
+
+  cp.pieces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  cp.pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  cp.followed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  cp.tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  cp.scratch = g_ptr_array_new_with_free_func (g_free);
+  cp.spans = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+  for (int pass = 0; pass < 2; pass++)
+    for (guint row = 0, seen = 0; row < n_rows && seen < COMMA_SAMPLE; row++)
+      {
+        const char *cell = fe_csv_table_get_cell (table, row, column);
+
+        if (*cell == '\0')
+          continue;
+        seen++;
+        learn_cell (&cp, cell, pass == 0);
+      }
+
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, cp.tokens);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        guint count = ((PieceCount *) value)->count;
+
+        occurrences += count;
+        if (count >= 2)
+          {
+            repeated += count;
+            n_repeated_options++;
+          }
+      }
+  }
+
+  /* Checkbox answers: some answers pick several options, and most picks are of options that
+   * others picked too (free text is nearly all one of a kind). */
+  if (cp.n_multi >= 2 && cp.n_multi * 50 >= cp.n_answers && repeated * 10 >= occurrences * 7
+      && n_repeated_options >= 2 && n_repeated_options <= 60)
+    {
+      g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, cp.tokens);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_ptr_array_add (keys, key);
+
+      g_ptr_array_sort_with_data (keys, compare_piece_counts, cp.tokens);
+      levels = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < keys->len; i++)
+        g_ptr_array_add (levels, g_strdup (g_ptr_array_index (keys, i)));
+    }
+
+  g_hash_table_unref (cp.pieces);
+  g_hash_table_unref (cp.pairs);
+  g_hash_table_unref (cp.followed);
+  g_hash_table_unref (cp.tokens);
+  g_ptr_array_unref (cp.scratch);
+  g_array_unref (cp.spans);
+  return levels;
+}
+
+static void
+emit_trimmed (GString      *scratch,
+              const char   *start,
+              const char   *end,
+              FeOptionFunc  emit,
+              gpointer      user_data)
+{
+  while (start < end && g_ascii_isspace (*start))
+    start++;
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
+  if (start == end)
+    return;
+  g_string_truncate (scratch, 0);
+  g_string_append_len (scratch, start, end - start);
+  emit (scratch->str, user_data);
+}
+
+/* Lays @start…@end (trimmed) into @scratch and says whether it is a known option. */
+static gboolean
+is_known (GHashTable *known,
+          GString    *scratch,
+          const char *start,
+          const char *end)
+{
+  while (start < end && g_ascii_isspace (*start))
+    start++;
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
+  g_string_truncate (scratch, 0);
+  g_string_append_len (scratch, start, end - start);
+  return g_hash_table_contains (known, scratch->str);
+}
+
+void
+fe_split_options (const char   *cell,
+                  char          separator,
+                  GHashTable   *known,
+                  GString      *scratch,
+                  FeOptionFunc  emit,
+                  gpointer      user_data)
+{
+  const char *bounds[MAX_PIECES_PER_OPTION + 2];
+  const char *p = cell;
+
+  if (separator != ',' || known == NULL)
+    {
+      while (*p != '\0')
+        {
+          const char *end = strchr (p, separator);
+
+          if (end == NULL)
+            end = p + strlen (p);
+          emit_trimmed (scratch, p, end, emit, user_data);
+          p = *end ? end + 1 : end;
+        }
+      return;
+    }
+
+  /* Take the longest run of up to MAX_PIECES_PER_OPTION pieces that is a known option. */
+  while (*p != '\0')
+    {
+      guint n_bounds = 0;
+      const char *q = p;
+      int take = -1;
+
+      bounds[n_bounds++] = p;
+      while (n_bounds < G_N_ELEMENTS (bounds))
+        {
+          const char *comma = next_comma (q);
+
+          if (comma == NULL)
+            {
+              bounds[n_bounds++] = q + strlen (q);
+              break;
+            }
+          bounds[n_bounds++] = comma;
+          q = comma + 1;
+        }
+      /* bounds[k] (k ≥ 1) ends the run of the first k pieces. */
+      for (int k = (int) n_bounds - 1; k >= 1 && take < 0; k--)
+        if (is_known (known, scratch, p, bounds[k]))
+          take = k;
+
+      if (take < 0)
+        {
+          /* Unknown: one piece, or up to the bracket it opens closing. */
+          int depth = 0;
+
+          take = 1;
+          is_known (known, scratch, p, bounds[1]);
+          depth = bracket_balance (scratch->str);
+          while (depth > 0 && take + 1 < (int) n_bounds)
+            {
+              take++;
+              is_known (known, scratch, bounds[take - 1] + 1, bounds[take]);
+              depth += bracket_balance (scratch->str);
+            }
+        }
+      emit_trimmed (scratch, p, bounds[take], emit, user_data);
+      p = *bounds[take] ? bounds[take] + 1 : bounds[take];
+    }
+}
+
 static gboolean
 name_suggests (const char         *name,
                const char * const *words)
@@ -352,6 +779,18 @@ fe_role_infer (const FeCsvTable  *table,
                gboolean           id_taken,
                GPtrArray        **levels)
 {
+  char separator;
+
+  return fe_role_infer_full (table, column, id_taken, levels, &separator);
+}
+
+FeRole
+fe_role_infer_full (const FeCsvTable  *table,
+                    guint              column,
+                    gboolean           id_taken,
+                    GPtrArray        **levels,
+                    char              *separator)
+{
   static const char * const consent_words[] = { "consent", NULL };
   const char *name = fe_csv_table_get_header (table, column);
   ColumnProfile profile = { 0 };
@@ -360,6 +799,7 @@ fe_role_infer (const FeCsvTable  *table,
   FeRole role;
 
   *levels = NULL;
+  *separator = ';';
   profile_column (table, column, &profile);
   n_distinct = profile.distinct->len;
   values = distinct_values (&profile);
@@ -381,6 +821,13 @@ fe_role_infer (const FeCsvTable  *table,
       role = FE_ROLE_ORDINAL;
       *levels = levels_by (&profile, compare_numerically);
     }
+  else if (profile.n_integers == profile.n_answered && profile.min_integer >= 0
+           && profile.max_integer <= 10)
+    {
+      /* A code or two (1 = yes, 2 = no; a choice's number): few values, numbered. */
+      role = FE_ROLE_ATTRIBUTE;
+      *levels = levels_by (&profile, compare_numerically);
+    }
   else if (profile.n_with_separator * 5 >= profile.n_answered
            && g_hash_table_size (profile.tokens) <= 60
            && g_hash_table_size (profile.tokens) * 10 <= profile.n_tokens * 7)
@@ -388,7 +835,12 @@ fe_role_infer (const FeCsvTable  *table,
       role = FE_ROLE_MULTI;
       *levels = token_levels (&profile);
     }
-  else if (n_distinct <= 30 && profile.max_length <= 80
+  else if (profile.n_with_comma >= 2 && (*levels = learn_comma_options (table, column)) != NULL)
+    {
+      role = FE_ROLE_MULTI;
+      *separator = ',';
+    }
+  else if (n_distinct <= 30 && profile.max_length <= 160
            && (n_distinct * 2 <= profile.n_answered
                || (n_distinct < profile.n_answered && profile.n_answered <= 20)))
     {

@@ -15,6 +15,27 @@ FeRole     fe_role_infer       (const FeCsvTable  *table,
                                 gboolean           id_taken,
                                 GPtrArray        **levels);
 
+/* The same, also saying which separator a multi-select column's answers use (';' or ','). */
+FeRole     fe_role_infer_full  (const FeCsvTable  *table,
+                                guint              column,
+                                gboolean           id_taken,
+                                GPtrArray        **levels,
+                                char              *separator);
+
+typedef void (*FeOptionFunc) (const char *option,
+                              gpointer    user_data);
+
+/* Calls @emit with each option of a multi-select answer, trimmed. With ',' as @separator the
+ * options themselves may contain commas ("Online course (e.g. Coursera, edX)"): the longest
+ * run of comma-separated pieces that is a key of @known (option → anything) is one option,
+ * never a naive split; unknown text keeps a bracketed part together. @scratch is reused. */
+void       fe_split_options    (const char        *cell,
+                                char               separator,
+                                GHashTable        *known,
+                                GString           *scratch,
+                                FeOptionFunc       emit,
+                                gpointer           user_data);
+
 /* When every one of @values is a wording of one known Likert scale (agree, well, likely,
  * satisfied, frequency, importance, extent), returns that whole scale in order, using the
  * spelling found in @values where it differs; otherwise NULL. */

@@ -10,6 +10,7 @@
 #include "fe-coding.h"
 #include "fe-csv-table.h"
 #include "fe-role-inference.h"
+#include "fe-survey-format.h"
 
 G_DEFINE_QUARK (fe-study-error-quark, fe_study_error)
 
@@ -28,6 +29,12 @@ struct _FeStudy
   gboolean    include_incomplete;
   GHashTable *rows_by_respondent;  /* built on first look-up */
   GPtrArray  *warnings;
+  FeSurveyFormat format;
+  GPtrArray  *hidden;              /* FeColumn*, identifying columns with answers */
+  char       *document_pattern;
+  char       *coding_question;
+  GHashTable *rows_by_document;    /* document name → row + 1 (0: no respondent) */
+  GRegex     *document_regex;
 };
 
 G_DEFINE_FINAL_TYPE (FeStudy, fe_study, G_TYPE_OBJECT)
@@ -53,6 +60,11 @@ fe_study_finalize (GObject *object)
   g_clear_pointer (&self->universe, fe_bitset_free);
   g_clear_pointer (&self->rows_by_respondent, g_hash_table_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_clear_pointer (&self->hidden, g_ptr_array_unref);
+  g_clear_pointer (&self->rows_by_document, g_hash_table_unref);
+  g_clear_pointer (&self->document_regex, g_regex_unref);
+  g_free (self->document_pattern);
+  g_free (self->coding_question);
 
   G_OBJECT_CLASS (fe_study_parent_class)->finalize (object);
 }
@@ -114,6 +126,7 @@ fe_study_init (FeStudy *self)
   self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) fe_column_free);
   self->columns_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->warnings = g_ptr_array_new_with_free_func (g_free);
+  self->hidden = g_ptr_array_new ();
 }
 
 G_GNUC_PRINTF (2, 3)
@@ -195,17 +208,83 @@ level_lookup (FeColumn *column)
   return lookup;
 }
 
+typedef struct
+{
+  FeStudy    *self;
+  FeColumn   *column;
+  GHashTable *lookup;
+  guint       row;
+  gboolean    listed_by_codebook;
+} OptionContext;
+
+static void
+add_option (const char *option,
+            gpointer    user_data)
+{
+  OptionContext *ctx = user_data;
+  guint level = level_for_value (ctx->self, ctx->column, ctx->lookup, option, ctx->row,
+                                 ctx->listed_by_codebook);
+
+  fe_bitset_set (g_ptr_array_index (ctx->column->level_rows, level), ctx->row);
+}
+
+/* A question spread over one column per option: each member's text is its option. */
+static void
+store_member_values (FeStudy    *self,
+                     FeColumn   *column,
+                     GHashTable *lookup,
+                     gboolean    single)
+{
+  g_autofree guint *member_level = g_new0 (guint, column->members->len);
+
+  for (guint m = 0; m < column->members->len; m++)
+    {
+      guint source = g_array_index (column->members, guint, m);
+      const char *option = NULL;
+
+      for (guint row = 0; row < self->n_rows && option == NULL; row++)
+        if (*fe_csv_table_get_cell (self->responses, row, source) != '\0')
+          option = fe_csv_table_get_cell (self->responses, row, source);
+      if (option == NULL)
+        option = fe_csv_table_get_header_cell (self->responses,
+                                               MIN (1, fe_csv_table_get_n_header_rows (
+                                                         self->responses) - 1), source);
+      member_level[m] = level_for_value (self, column, lookup, option, 0, FALSE);
+    }
+
+  for (guint row = 0; row < self->n_rows; row++)
+    for (guint m = 0; m < column->members->len; m++)
+      {
+        guint source = g_array_index (column->members, guint, m);
+
+        if (*fe_csv_table_get_cell (self->responses, row, source) == '\0')
+          continue;
+        fe_bitset_set (column->answered, row);
+        fe_bitset_set (g_ptr_array_index (column->level_rows, member_level[m]), row);
+        if (single && column->values[row] == 0)
+          column->values[row] = member_level[m] + 1;
+      }
+}
+
 static void
 store_column_values (FeStudy  *self,
                      FeColumn *column,
                      gboolean  listed_by_codebook)
 {
   g_autoptr(GHashTable) lookup = level_lookup (column);
+  g_autoptr(GString) scratch = g_string_new (NULL);
   gboolean single = fe_role_is_single_valued (column->role);
+  OptionContext ctx = { self, column, lookup, 0, listed_by_codebook };
 
   column->answered = fe_bitset_new (self->n_rows);
   if (single)
     column->values = g_new0 (guint32, self->n_rows);
+
+  if (column->members != NULL)
+    {
+      store_member_values (self, column, lookup, single);
+      return;
+    }
 
   for (guint row = 0; row < self->n_rows; row++)
     {
@@ -224,20 +303,207 @@ store_column_values (FeStudy  *self,
         }
       else if (column->role == FE_ROLE_MULTI)
         {
-          g_auto(GStrv) tokens = g_strsplit (cell, ";", -1);
-
-          for (guint t = 0; tokens[t] != NULL; t++)
-            {
-              char *token = g_strstrip (tokens[t]);
-              guint level;
-
-              if (*token == '\0')
-                continue;
-              level = level_for_value (self, column, lookup, token, row, listed_by_codebook);
-              fe_bitset_set (g_ptr_array_index (column->level_rows, level), row);
-            }
+          ctx.row = row;
+          fe_split_options (cell, column->separator, lookup, scratch, add_option, &ctx);
         }
     }
+}
+
+/* A codebook says a column is multi-select, not how its answers are joined: ';' when any of
+ * the first answers has one, else ',' (Google Forms, Qualtrics). */
+static char
+detect_separator (FeStudy  *self,
+                  FeColumn *column)
+{
+  char separator = ';';
+
+  for (guint row = 0, seen = 0; row < MIN (self->n_rows, 20000) && seen < 1000; row++)
+    {
+      const char *cell = fe_csv_table_get_cell (self->responses, row, column->source_column);
+
+      if (*cell == '\0')
+        continue;
+      seen++;
+      if (strchr (cell, ';') != NULL)
+        return ';';
+      if (strchr (cell, ',') != NULL)
+        separator = ',';
+    }
+  return separator;
+}
+
+static int find_or_add_code (FeStudy *self, FeColumn *column, const char *code);
+
+static FeColumn *
+add_column (FeStudy    *self,
+            guint       source_column,
+            const char *name)
+{
+  g_autofree char *id = unique_column_id (self, name);
+  FeColumn *column = fe_column_new (self->columns->len, source_column, id);
+
+  g_ptr_array_add (self->columns, column);
+  g_hash_table_insert (self->columns_by_id, column->id, column);
+  return column;
+}
+
+static void
+set_label (FeColumn   *column,
+           const char *label)
+{
+  if (label == NULL)
+    return;
+  g_free (column->label);
+  column->label = g_strdup (label);
+}
+
+static void
+claim_id_role (FeStudy  *self,
+               FeColumn *column)
+{
+  if (column->role == FE_ROLE_ID && self->id_column == NULL)
+    self->id_column = column;
+  else if (column->role == FE_ROLE_ID)
+    column->role = FE_ROLE_IGNORE;
+}
+
+static void
+apply_entry (FeStudy         *self,
+             FeColumn        *column,
+             FeCodebookEntry *entry)
+{
+  column->role = entry->role;
+  set_label (column, entry->label);
+  if (entry->levels == NULL)
+    return;
+  if (column->role == FE_ROLE_TEXT)
+    for (guint i = 0; i < entry->levels->len; i++)
+      find_or_add_code (self, column, g_ptr_array_index (entry->levels, i));
+  else
+    set_levels (column, entry->levels, self->n_rows);
+}
+
+static void
+build_one_column (FeStudy              *self,
+                  const FeSourceColumn *sc,
+                  GHashTable           *codebook,
+                  gboolean              id_expected)
+{
+  FeColumn *column = add_column (self, sc->source_column, sc->id);
+  FeCodebookEntry *entry = codebook ? g_hash_table_lookup (codebook, column->id) : NULL;
+  g_autoptr(GPtrArray) levels = NULL;
+
+  set_label (column, sc->label);
+  column->group = g_strdup (sc->group);
+  column->group_label = g_strdup (sc->group_label);
+  column->metadata = sc->metadata;
+  column->identifying = sc->identifying;
+
+  if (entry != NULL)
+    apply_entry (self, column, entry);
+  else if (sc->is_id && self->id_column == NULL)
+    column->role = FE_ROLE_ID;
+  else if (sc->metadata || sc->identifying)
+    column->role = FE_ROLE_IGNORE;
+  else
+    {
+      column->role = fe_role_infer_full (self->responses, sc->source_column,
+                                         self->id_column != NULL || id_expected, &levels,
+                                         &column->separator);
+      set_levels (column, levels, self->n_rows);
+    }
+  if (column->role == FE_ROLE_MULTI && (entry != NULL || column->separator == '\0'))
+    column->separator = detect_separator (self, column);
+
+  claim_id_role (self, column);
+  store_column_values (self, column, entry != NULL && entry->levels != NULL);
+}
+
+/* How many of the columns first…last of a SurveyMonkey question spread over columns each hold
+ * one option (its label or nothing): the leading ones that do are one question, and
+ * *@single says whether each respondent picked one of them at most. A grid or a ranking has
+ * none; an "Other (please specify)" text column after the options is left out. */
+static guint
+count_option_members (FeStudy   *self,
+                      GPtrArray *sources,
+                      guint      first,
+                      guint      last,
+                      gboolean  *single)
+{
+  guint n = 0;
+
+  for (guint i = first; i <= last; i++, n++)
+    {
+      FeSourceColumn *sc = g_ptr_array_index (sources, i);
+      const char *value = NULL;
+      gboolean one_value = TRUE;
+
+      for (guint row = 0; row < self->n_rows && one_value; row++)
+        {
+          const char *cell = fe_csv_table_get_cell (self->responses, row, sc->source_column);
+
+          if (*cell == '\0')
+            continue;
+          one_value = value == NULL || strcmp (value, cell) == 0;
+          value = cell;
+        }
+      if (!one_value)
+        break;
+    }
+  if (n < 2)
+    return 0;
+
+  *single = TRUE;
+  for (guint row = 0; row < self->n_rows && *single; row++)
+    {
+      guint answered = 0;
+
+      for (guint i = first; i < first + n; i++)
+        answered += *fe_csv_table_get_cell (self->responses, row,
+                                            ((FeSourceColumn *) g_ptr_array_index (sources, i))
+                                              ->source_column) != '\0';
+      *single = answered <= 1;
+    }
+  return n;
+}
+
+static void
+build_option_group (FeStudy    *self,
+                    GPtrArray  *sources,
+                    guint       first,
+                    guint       last,
+                    gboolean    single,
+                    GHashTable *codebook)
+{
+  FeSourceColumn *head = g_ptr_array_index (sources, first);
+  FeColumn *column = add_column (self, head->source_column, head->group);
+  FeCodebookEntry *entry = codebook ? g_hash_table_lookup (codebook, column->id) : NULL;
+  g_autoptr(GPtrArray) options = g_ptr_array_new ();
+  g_autoptr(GPtrArray) ordered = NULL;
+
+  set_label (column, head->group_label);
+  column->members = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = first; i <= last; i++)
+    {
+      FeSourceColumn *sc = g_ptr_array_index (sources, i);
+
+      g_array_append_val (column->members, sc->source_column);
+      g_ptr_array_add (options, sc->option);
+    }
+
+  if (entry != NULL)
+    apply_entry (self, column, entry);
+  else if (!single)
+    column->role = FE_ROLE_MULTI;
+  else if ((ordered = fe_likert_order (options)) != NULL)
+    column->role = FE_ROLE_ORDINAL;
+  else
+    column->role = FE_ROLE_ATTRIBUTE;
+  if (column->role != FE_ROLE_MULTI && !fe_role_is_single_valued (column->role))
+    column->role = single ? FE_ROLE_ATTRIBUTE : FE_ROLE_MULTI;
+
+  set_levels (column, ordered ? ordered : options, self->n_rows);
+  store_column_values (self, column, FALSE);
 }
 
 static gboolean
@@ -245,41 +511,32 @@ build_columns (FeStudy    *self,
                GHashTable *codebook,
                GError    **error)
 {
-  guint n_columns = fe_csv_table_get_n_columns (self->responses);
+  g_autoptr(GPtrArray) sources = fe_survey_format_describe (self->responses, self->format);
+  gboolean id_expected = FALSE;
 
-  for (guint c = 0; c < n_columns; c++)
+  for (guint i = 0; i < sources->len; i++)
+    id_expected |= ((FeSourceColumn *) g_ptr_array_index (sources, i))->is_id;
+
+  for (guint i = 0; i < sources->len;)
     {
-      const char *name = fe_csv_table_get_header (self->responses, c);
-      g_autofree char *id = unique_column_id (self, name);
-      FeColumn *column = fe_column_new (self->columns->len, c, id);
-      FeCodebookEntry *entry = codebook ? g_hash_table_lookup (codebook, id) : NULL;
-      g_autoptr(GPtrArray) levels = NULL;
+      FeSourceColumn *sc = g_ptr_array_index (sources, i);
+      guint last = i, n_options;
+      gboolean single = FALSE;
 
-      g_ptr_array_add (self->columns, column);
-      g_hash_table_insert (self->columns_by_id, column->id, column);
+      if (sc->option != NULL)
+        while (last + 1 < sources->len
+               && ((FeSourceColumn *) g_ptr_array_index (sources, last + 1))->option != NULL
+               && g_strcmp0 (((FeSourceColumn *) g_ptr_array_index (sources, last + 1))->group,
+                             sc->group) == 0)
+          last++;
 
-      if (entry != NULL)
-        {
-          column->role = entry->role;
-          if (entry->label != NULL)
-            {
-              g_free (column->label);
-              column->label = g_strdup (entry->label);
-            }
-          set_levels (column, entry->levels, self->n_rows);
-        }
-      else
-        {
-          column->role = fe_role_infer (self->responses, c, self->id_column != NULL, &levels);
-          set_levels (column, levels, self->n_rows);
-        }
-
-      if (column->role == FE_ROLE_ID && self->id_column == NULL)
-        self->id_column = column;
-      else if (column->role == FE_ROLE_ID)
-        column->role = FE_ROLE_IGNORE;
-
-      store_column_values (self, column, entry != NULL && entry->levels != NULL);
+      n_options = sc->option != NULL ? count_option_members (self, sources, i, last, &single)
+                                     : 0;
+      if (n_options > 0)
+        build_option_group (self, sources, i, i + n_options - 1, single, codebook);
+      for (guint k = i + n_options; k <= last; k++)
+        build_one_column (self, g_ptr_array_index (sources, k), codebook, id_expected);
+      i = last + 1;
     }
   return TRUE;
 }
@@ -340,11 +597,41 @@ apply_codebook_links (FeStudy    *self,
   return TRUE;
 }
 
+/* Qualtrics says whether a response was finished (True/False, 1/0) and how far it got. */
+static gboolean
+row_unfinished (FeStudy *self,
+                int      finished,
+                int      progress,
+                guint    row)
+{
+  if (finished >= 0)
+    {
+      const char *cell = fe_csv_table_get_cell (self->responses, row, (guint) finished);
+
+      if (g_ascii_strcasecmp (cell, "false") == 0 || strcmp (cell, "0") == 0)
+        return TRUE;
+      if (*cell != '\0')
+        return FALSE;
+    }
+  if (progress >= 0)
+    {
+      const char *cell = fe_csv_table_get_cell (self->responses, row, (guint) progress);
+      char *end = NULL;
+      double value = g_ascii_strtod (cell, &end);
+
+      return *cell != '\0' && end != cell && value < 100.0;
+    }
+  return FALSE;
+}
+
 /* A row counts as a response when it answers anything beyond its id and the columns that are
- * not questions (consent, metadata): the study excluded the rest, and so do we by default. */
+ * not questions (consent, metadata), and the platform does not call it unfinished: the study
+ * excluded the rest, and so do we by default. */
 static void
 find_complete_rows (FeStudy *self)
 {
+  int finished = -1, progress = -1;
+
   self->complete = fe_bitset_new (self->n_rows);
 
   for (guint c = 0; c < self->columns->len; c++)
@@ -353,7 +640,17 @@ find_complete_rows (FeStudy *self)
 
       if (column->role != FE_ROLE_ID && column->role != FE_ROLE_IGNORE)
         fe_bitset_or (self->complete, column->answered);
+      if (column->metadata && g_ascii_strcasecmp (column->id, "Finished") == 0)
+        finished = (int) column->source_column;
+      if (column->metadata && g_ascii_strcasecmp (column->id, "Progress") == 0)
+        progress = (int) column->source_column;
     }
+
+  if (finished >= 0 || progress >= 0)
+    FE_BITSET_FOREACH (self->complete, row)
+      if (row_unfinished (self, finished, progress, row))
+        fe_bitset_clear_bit (self->complete, row);
+
   self->universe = fe_bitset_copy (self->complete);
 }
 
@@ -368,16 +665,18 @@ compare_coding_rows (gconstpointer a,
   return ea->row < eb->row ? -1 : ea->row > eb->row;
 }
 
-/* The same code on the same words of the same answer, listed twice, counts once. */
+/* The same code on the same words of the same answer, listed twice, counts once (unless the
+ * coding tool says they are two highlights). */
 static gboolean
 coding_seen_before (GHashTable     *seen,
                     const FeColumn *column,
                     guint           row,
                     guint           code,
-                    const char     *excerpt)
+                    const char     *excerpt,
+                    const char     *highlight)
 {
-  char *key = g_strdup_printf ("%u\x1f%u\x1f%u\x1f%s", column->index, row, code,
-                               excerpt ? excerpt : "");
+  char *key = g_strdup_printf ("%u\x1f%u\x1f%u\x1f%s\x1f%s", column->index, row, code,
+                               excerpt ? excerpt : "", highlight ? highlight : "");
 
   if (g_hash_table_contains (seen, key))
     {
@@ -388,6 +687,208 @@ coding_seen_before (GHashTable     *seen,
   return FALSE;
 }
 
+/* A code of a coded question, added when new. "Parent/Child" places Child under Parent. */
+static int
+find_or_add_code (FeStudy    *self,
+                  FeColumn   *column,
+                  const char *code)
+{
+  const char *slash;
+  g_autofree char *parent_path = NULL;
+  const char *leaf;
+  int parent, level;
+
+  level = fe_column_find_level (column, code);
+  if (level >= 0)
+    return level;
+
+  slash = strrchr (code, '/');
+  if (slash == NULL || slash == code || slash[1] == '\0')
+    return (int) fe_column_add_level (column, code, self->n_rows);
+
+  parent_path = g_strstrip (g_strndup (code, (gsize) (slash - code)));
+  leaf = slash + 1;
+  while (g_ascii_isspace (*leaf))
+    leaf++;
+  if (*parent_path == '\0' || *leaf == '\0')
+    return (int) fe_column_add_level (column, code, self->n_rows);
+
+  parent = find_or_add_code (self, column, parent_path);
+  for (guint l = 0; l < fe_column_get_n_levels (column); l++)
+    if (fe_column_get_level_parent (column, l) == parent
+        && strcmp (fe_column_get_level (column, l), leaf) == 0)
+      return (int) l;
+  level = (int) fe_column_add_level (column, leaf, self->n_rows);
+  fe_column_set_level_parent (column, (guint) level, parent);
+  return level;
+}
+
+/* A parent code holds every respondent of its children, each once. */
+static void
+finish_code_hierarchy (FeColumn *column)
+{
+  for (guint l = 0; l < fe_column_get_n_levels (column); l++)
+    {
+      guint steps = 0;
+
+      for (int p = fe_column_get_level_parent (column, l); p >= 0 && steps++ < column->levels->len;
+           p = fe_column_get_level_parent (column, (guint) p))
+        fe_bitset_or (g_ptr_array_index (column->level_rows, (guint) p),
+                      g_ptr_array_index (column->level_rows, l));
+    }
+}
+
+static FeColumn *
+only_text_column (FeStudy *self)
+{
+  FeColumn *found = NULL;
+
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      FeColumn *column = g_ptr_array_index (self->columns, c);
+
+      if (column->role != FE_ROLE_TEXT)
+        continue;
+      if (found != NULL)
+        return NULL;
+      found = column;
+    }
+  return found;
+}
+
+static int
+find_respondent_by_number (FeStudy    *self,
+                           const char *text)
+{
+  const char *digits = text;
+  g_autofree char *number = NULL;
+  gsize length = 0;
+  int row;
+
+  while (*digits != '\0' && !g_ascii_isdigit (*digits))
+    digits++;
+  while (g_ascii_isdigit (digits[length]))
+    length++;
+  if (length == 0)
+    return -1;
+  number = g_strndup (digits, length);
+  row = fe_study_find_respondent (self, number);
+  if (row < 0)
+    {
+      const char *plain = number;
+
+      while (plain[0] == '0' && plain[1] != '\0')
+        plain++;
+      row = fe_study_find_respondent (self, plain);
+    }
+  return row;
+}
+
+/* Which respondent a document of a qualitative tool is: by the configured pattern, else the
+ * document's name (with or without its extension), else the first number in it. */
+static int
+match_document (FeStudy     *self,
+                const char  *document,
+                GError     **error)
+{
+  gpointer cached;
+  int row = -1;
+
+  if (self->rows_by_document == NULL)
+    self->rows_by_document = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_lookup_extended (self->rows_by_document, document, NULL, &cached))
+    return (int) GPOINTER_TO_UINT (cached) - 1;
+
+  if (self->document_pattern != NULL)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (self->document_regex == NULL)
+        self->document_regex = g_regex_new (self->document_pattern, G_REGEX_OPTIMIZE, 0, error);
+      if (self->document_regex == NULL)
+        return -2;
+      if (g_regex_match (self->document_regex, document, 0, &match))
+        {
+          g_autofree char *id = g_match_info_fetch (match, g_regex_get_capture_count (
+                                                             self->document_regex) > 0);
+
+          row = fe_study_find_respondent (self, id);
+          if (row < 0)
+            row = find_respondent_by_number (self, id);
+        }
+    }
+  else
+    {
+      row = fe_study_find_respondent (self, document);
+      if (row < 0)
+        {
+          const char *dot = strrchr (document, '.');
+          g_autofree char *stem = dot ? g_strndup (document, (gsize) (dot - document)) : NULL;
+
+          if (stem != NULL)
+            row = fe_study_find_respondent (self, stem);
+        }
+      if (row < 0)
+        row = find_respondent_by_number (self, document);
+    }
+
+  g_hash_table_insert (self->rows_by_document, g_strdup (document),
+                       GUINT_TO_POINTER ((guint) (row + 1)));
+  return row;
+}
+
+static FeColumn *
+coding_target (FeStudy       *self,
+               FeCodingLine  *line,
+               const char    *coding_name,
+               GError       **error)
+{
+  const char *question = line->question ? line->question : self->coding_question;
+  FeColumn *column = question ? fe_study_find_column (self, question) : only_text_column (self);
+  g_autofree char *list = NULL;
+
+  if (column != NULL && column->role == FE_ROLE_TEXT)
+    return column;
+
+  list = list_text_columns (self);
+  if (question == NULL)
+    g_set_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CODING,
+                 _("%s, line %u, column 1: the coding file does not say which question it "
+                   "codes, and %s has more than one open-text column (or none). Add a "
+                   "“question” column naming one of: %s."),
+                 coding_name, line->line, fe_csv_table_get_name (self->responses), list);
+  else
+    g_set_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CODING,
+                 column == NULL
+                 ? _("%s, line %u, column %u: “%s” is not a column of %s. Codes belong to "
+                     "open-text columns: %s.")
+                 : _("%s, line %u, column %u: “%s” is not an open-text column of %s, so it "
+                     "cannot be coded. Open-text columns: %s."),
+                 coding_name, line->line, line->question_column, question,
+                 fe_csv_table_get_name (self->responses), list);
+  return NULL;
+}
+
+static void
+add_coding_entry (FeStudy    *self,
+                  FeColumn   *column,
+                  guint       row,
+                  guint       code,
+                  const char *excerpt,
+                  const char *note)
+{
+  FeCodingEntry entry = { 0 };
+
+  entry.row = row;
+  entry.code = code;
+  entry.excerpt = g_strdup (excerpt);
+  entry.note = g_strdup (note);
+  g_array_append_val (column->codings, entry);
+  fe_bitset_set (g_ptr_array_index (column->level_rows, code), row);
+  fe_bitset_set (column->answered, row);
+  column->coded = TRUE;
+}
+
 static gboolean
 apply_coding_line (FeStudy      *self,
                    FeCodingLine *line,
@@ -395,27 +896,32 @@ apply_coding_line (FeStudy      *self,
                    const char   *coding_name,
                    GError      **error)
 {
-  FeColumn *column = fe_study_find_column (self, line->question);
-  int row = fe_study_find_respondent (self, line->respondent);
-  int code;
+  FeColumn *column = coding_target (self, line, coding_name, error);
+  int row, code;
   const char *answer;
-  FeCodingEntry entry = { 0 };
 
-  if (column == NULL || column->role != FE_ROLE_TEXT)
+  if (column == NULL)
+    return FALSE;
+
+  row = line->by_document ? match_document (self, line->respondent, error)
+                          : fe_study_find_respondent (self, line->respondent);
+  if (row == -2)
     {
-      g_autofree char *list = list_text_columns (self);
-
-      g_set_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CODING,
-                   column == NULL
-                   ? _("%s, line %u, column %u: “%s” is not a column of %s. Codes belong to "
-                       "open-text columns: %s.")
-                   : _("%s, line %u, column %u: “%s” is not an open-text column of %s, so it "
-                       "cannot be coded. Open-text columns: %s."),
-                   coding_name, line->line, line->question_column, line->question,
-                   fe_csv_table_get_name (self->responses), list);
+      g_prefix_error (error, _("The document pattern “%s” is not a valid regular expression: "),
+                      self->document_pattern);
       return FALSE;
     }
-
+  if (row < 0 && line->by_document)
+    {
+      g_set_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CODING,
+                   _("%s, line %u, column %u: no respondent of %s matches the document “%s”. "
+                     "Name each document after a respondent id (%s), or set a document "
+                     "pattern whose first group is the id, such as “Participant (\\d+)”."),
+                   coding_name, line->line, line->respondent_column,
+                   fe_csv_table_get_name (self->responses), line->respondent,
+                   self->id_column ? self->id_column->id : _("row numbers"));
+      return FALSE;
+    }
   if (row < 0)
     {
       g_set_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CODING,
@@ -427,29 +933,35 @@ apply_coding_line (FeStudy      *self,
       return FALSE;
     }
 
-  code = fe_column_find_level (column, line->code);
-  if (code < 0)
-    code = (int) fe_column_add_level (column, line->code, self->n_rows);
+  code = find_or_add_code (self, column, line->code);
 
   answer = fe_study_get_answer (self, column, (guint) row);
-  if (line->excerpt != NULL && strstr (answer, line->excerpt) == NULL)
+  if (line->excerpt != NULL && *answer != '\0' && strstr (answer, line->excerpt) == NULL)
     add_warning (self,
                  _("%s, line %u: the excerpt is not part of respondent %s's answer to %s; it "
                    "is shown as the coding file writes it."),
                  coding_name, line->line, line->respondent, column->id);
 
-  if (coding_seen_before (seen, column, (guint) row, (guint) code, line->excerpt))
+  if (coding_seen_before (seen, column, (guint) row, (guint) code, line->excerpt,
+                          line->highlight))
     return TRUE;
 
-  entry.row = (guint) row;
-  entry.code = (guint) code;
-  entry.excerpt = g_strdup (line->excerpt);
-  entry.note = g_strdup (line->note);
-  g_array_append_val (column->codings, entry);
-  fe_bitset_set (g_ptr_array_index (column->level_rows, code), (guint) row);
-  fe_bitset_set (column->answered, (guint) row);
-  column->coded = TRUE;
+  add_coding_entry (self, column, (guint) row, (guint) code, line->excerpt, line->note);
   return TRUE;
+}
+
+static void
+sort_codings (FeStudy *self)
+{
+  /* Quotes are looked up by respondent; coding-file order is kept within one. */
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      FeColumn *column = g_ptr_array_index (self->columns, c);
+
+      if (column->coded)
+        g_qsort_with_data (column->codings->data, (gint) column->codings->len,
+                           sizeof (FeCodingEntry), compare_coding_rows, NULL);
+    }
 }
 
 static gboolean
@@ -468,29 +980,69 @@ apply_coding (FeStudy    *self,
   for (guint i = 0; i < lines->len; i++)
     if (!apply_coding_line (self, g_ptr_array_index (lines, i), seen, coding_name, error))
       return FALSE;
-
-  /* Quotes are looked up by respondent; coding-file order is kept within one. */
-  for (guint c = 0; c < self->columns->len; c++)
-    {
-      FeColumn *column = g_ptr_array_index (self->columns, c);
-
-      if (column->coded)
-        g_qsort_with_data (column->codings->data, (gint) column->codings->len,
-                           sizeof (FeCodingEntry), compare_coding_rows, NULL);
-    }
   return TRUE;
+}
+
+/* The open question that coding files without a question column code. */
+static FeColumn *
+default_coded_column (FeStudy *self)
+{
+  if (self->coding_question != NULL)
+    return fe_study_find_column (self, self->coding_question);
+  return only_text_column (self);
+}
+
+/* The columns a codes codebook describes: the one it names, else the question coding files
+ * code by default; when there is no such question, after coding, the coded ones. */
+static void
+apply_codes (FeStudy    *self,
+             GPtrArray  *codes,
+             gboolean    before_coding)
+{
+  FeColumn *fallback = default_coded_column (self);
+
+  for (guint i = 0; i < codes->len; i++)
+    {
+      FeCodebookCode *code = g_ptr_array_index (codes, i);
+
+      for (guint c = 0; c < self->columns->len; c++)
+        {
+          FeColumn *column = g_ptr_array_index (self->columns, c);
+          gboolean described;
+          int level;
+
+          if (column->role != FE_ROLE_TEXT)
+            continue;
+          if (code->question != NULL)
+            described = g_strcmp0 (code->question, column->id) == 0;
+          else if (before_coding)
+            described = column == fallback;
+          else
+            described = column->coded && column != fallback;
+          if (!described)
+            continue;
+
+          level = find_or_add_code (self, column, code->code);
+          if (code->parent != NULL)
+            fe_column_set_level_parent (column, (guint) level,
+                                        find_or_add_code (self, column, code->parent));
+          if (code->description != NULL)
+            fe_column_set_level_description (column, (guint) level, code->description);
+        }
+    }
 }
 
 static GHashTable *
 load_codebook (const char  *path,
                GPtrArray  **entries_out,
+               GPtrArray  **codes_out,
                char       **name_out,
                GError     **error)
 {
-  GPtrArray *entries = fe_codebook_load (path, error);
+  GPtrArray *entries = NULL;
   GHashTable *by_column;
 
-  if (entries == NULL)
+  if (!fe_codebook_load_full (path, &entries, codes_out, error))
     return NULL;
 
   by_column = g_hash_table_new (g_str_hash, g_str_equal);
@@ -505,52 +1057,246 @@ load_codebook (const char  *path,
   return by_column;
 }
 
+/* A Taguette highlights export opened on its own: each document is a respondent (an interview,
+ * a transcript) whose highlights are coded excerpts of one open question. */
+static gboolean
+build_document_study (FeStudy    *self,
+                      GPtrArray  *codes,
+                      GError    **error)
+{
+  static const char * const header[] = { "document", "highlights", NULL };
+  g_autoptr(FeCsvTable) taguette = g_steal_pointer (&self->responses);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) rows = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = fe_csv_table_get_n_rows (taguette);
+  guint document_col = (guint) fe_csv_table_find_column (taguette, "document");
+  guint tag_col = (guint) fe_csv_table_find_column (taguette, "tag");
+  guint content_col = (guint) fe_csv_table_find_column (taguette, "content");
+  int id_col = fe_csv_table_find_column (taguette, "id");
+  FeColumn *document, *highlights;
+
+  self->responses = fe_csv_table_new (fe_csv_table_get_name (taguette), header);
+  for (guint r = 0; r < n; r++)
+    {
+      const char *name = fe_csv_table_get_cell (taguette, r, document_col);
+
+      if (*name != '\0' && !g_hash_table_contains (rows, name))
+        {
+          const char *cells[] = { name, "" };
+
+          g_hash_table_insert (rows, (gpointer) name,
+                               GUINT_TO_POINTER (fe_csv_table_get_n_rows (self->responses)));
+          fe_csv_table_append_row (self->responses, cells, fe_csv_table_get_line (taguette, r));
+        }
+    }
+  self->n_rows = fe_csv_table_get_n_rows (self->responses);
+  if (self->n_rows == 0)
+    {
+      g_set_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_NO_RESPONSES,
+                   _("%s, line 2, column 1: the highlights export names no document. Export "
+                     "the highlights from Taguette again."),
+                   self->name);
+      return FALSE;
+    }
+
+  document = add_column (self, 0, "document");
+  document->role = FE_ROLE_ID;
+  set_label (document, _("Document"));
+  self->id_column = document;
+  store_column_values (self, document, FALSE);
+  highlights = add_column (self, 1, "highlights");
+  highlights->role = FE_ROLE_TEXT;
+  set_label (highlights, _("Highlights"));
+  store_column_values (self, highlights, FALSE);
+  /* The codebook's order, not the order tags first occur in. */
+  if (codes != NULL)
+    apply_codes (self, codes, TRUE);
+
+  for (guint r = 0; r < n; r++)
+    {
+      const char *name = fe_csv_table_get_cell (taguette, r, document_col);
+      const char *tag = fe_csv_table_get_cell (taguette, r, tag_col);
+      const char *content = fe_csv_table_get_cell (taguette, r, content_col);
+      const char *highlight = id_col >= 0 ? fe_csv_table_get_cell (taguette, r, (guint) id_col)
+                                          : NULL;
+      gpointer row;
+      int code;
+
+      if (*name == '\0' || *tag == '\0'
+          || !g_hash_table_lookup_extended (rows, name, NULL, &row))
+        continue;
+      code = find_or_add_code (self, highlights, tag);
+      if (!coding_seen_before (seen, highlights, GPOINTER_TO_UINT (row), (guint) code,
+                               content, highlight))
+        add_coding_entry (self, highlights, GPOINTER_TO_UINT (row), (guint) code,
+                          *content ? content : NULL, NULL);
+    }
+  return TRUE;
+}
+
+static void
+warn_code_counts (FeStudy    *self,
+                  GPtrArray  *codes,
+                  const char *codebook_name)
+{
+  FeColumn *highlights = fe_study_find_column (self, "highlights");
+
+  if (self->format != FE_SURVEY_FORMAT_TAGUETTE || highlights == NULL)
+    return;
+  for (guint i = 0; i < codes->len; i++)
+    {
+      FeCodebookCode *code = g_ptr_array_index (codes, i);
+      int level = fe_column_find_level (highlights, code->code);
+      guint found = level >= 0 ? fe_column_count_codings (highlights, (guint) level) : 0;
+
+      if (code->count > 0 && found != code->count)
+        add_warning (self,
+                     _("%s, line %u: the codebook counts %u highlights tagged “%s” but %s has "
+                       "%u. Were they exported at different times?"),
+                     codebook_name, code->line, code->count, code->code, self->name, found);
+    }
+}
+
+static void
+collect_hidden_columns (FeStudy *self)
+{
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      FeColumn *column = g_ptr_array_index (self->columns, c);
+
+      if (column->identifying && column->role == FE_ROLE_IGNORE
+          && fe_bitset_count (column->answered) > 0)
+        g_ptr_array_add (self->hidden, column);
+    }
+}
+
+static FeStudy *
+study_new (const FeLoadOptions *options)
+{
+  FeStudy *self = g_object_new (FE_TYPE_STUDY, NULL);
+
+  if (options != NULL)
+    {
+      self->document_pattern = g_strdup (options->document_pattern);
+      self->coding_question = g_strdup (options->coding_question);
+    }
+  return self;
+}
+
+static FeStudy *
+study_build (FeStudy     *self_owned,
+             const char  *codebook_path,
+             const char  *coding_path,
+             GError     **error)
+{
+  g_autoptr(FeStudy) self = self_owned;
+  g_autoptr(GHashTable) codebook = NULL;
+  g_autoptr(GPtrArray) codebook_entries = NULL;
+  g_autoptr(GPtrArray) codes = NULL;
+  g_autofree char *codebook_name = NULL;
+  GPtrArray *table_warnings = fe_csv_table_get_warnings (self->responses);
+
+  self->name = g_strdup (fe_csv_table_get_name (self->responses));
+  for (guint i = 0; i < table_warnings->len; i++)
+    add_warning (self, "%s", (const char *) g_ptr_array_index (table_warnings, i));
+  self->format = fe_survey_format_detect (self->responses);
+  self->n_rows = fe_csv_table_get_n_rows (self->responses);
+
+  if (self->n_rows == 0)
+    {
+      g_set_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_NO_RESPONSES,
+                   _("%s, line %u, column 1: the file has column names but no responses below "
+                     "them. Export the survey results again, including the responses."),
+                   self->name, fe_csv_table_get_n_header_rows (self->responses) + 1);
+      return NULL;
+    }
+
+  if (codebook_path != NULL)
+    {
+      codebook = load_codebook (codebook_path, &codebook_entries, &codes, &codebook_name, error);
+      if (codebook == NULL)
+        return NULL;
+    }
+
+  if (self->format == FE_SURVEY_FORMAT_TAGUETTE)
+    {
+      if (!build_document_study (self, codes, error))
+        return NULL;
+    }
+  else if (!build_columns (self, codebook, error))
+    return NULL;
+
+  if (codebook_entries != NULL
+      && !apply_codebook_links (self, codebook_entries, codebook_name, error))
+    return NULL;
+  if (codes != NULL)
+    apply_codes (self, codes, TRUE);
+  if (coding_path != NULL && !apply_coding (self, coding_path, error))
+    return NULL;
+  if (codes != NULL)
+    {
+      apply_codes (self, codes, FALSE);
+      warn_code_counts (self, codes, codebook_name);
+    }
+
+  for (guint c = 0; c < self->columns->len; c++)
+    finish_code_hierarchy (g_ptr_array_index (self->columns, c));
+  sort_codings (self);
+  find_complete_rows (self);
+  collect_hidden_columns (self);
+  return g_steal_pointer (&self);
+}
+
+FeStudy *
+fe_study_load_full (const char           *responses_path,
+                    const char           *codebook_path,
+                    const char           *coding_path,
+                    const FeLoadOptions  *options,
+                    GError              **error)
+{
+  g_autoptr(FeStudy) self = NULL;
+  FeCsvOptions csv_options = { 0 };
+
+  g_return_val_if_fail (responses_path != NULL, NULL);
+
+  self = study_new (options);
+  if (options != NULL)
+    csv_options.delimiter = options->delimiter;
+  self->responses = fe_csv_table_load_full (responses_path, &csv_options, error);
+  if (self->responses == NULL)
+    return NULL;
+  return study_build (g_steal_pointer (&self), codebook_path, coding_path, error);
+}
+
 FeStudy *
 fe_study_load (const char  *responses_path,
                const char  *codebook_path,
                const char  *coding_path,
                GError     **error)
 {
+  return fe_study_load_full (responses_path, codebook_path, coding_path, NULL, error);
+}
+
+FeStudy *
+fe_study_load_data (const char           *display_name,
+                    const char           *data,
+                    gsize                 length,
+                    const FeLoadOptions  *options,
+                    GError              **error)
+{
   g_autoptr(FeStudy) self = NULL;
-  g_autoptr(GHashTable) codebook = NULL;
-  g_autoptr(GPtrArray) codebook_entries = NULL;
-  g_autofree char *codebook_name = NULL;
+  FeCsvOptions csv_options = { 0 };
 
-  g_return_val_if_fail (responses_path != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  self = g_object_new (FE_TYPE_STUDY, NULL);
-  self->responses = fe_csv_table_load (responses_path, error);
+  self = study_new (options);
+  if (options != NULL)
+    csv_options.delimiter = options->delimiter;
+  self->responses = fe_csv_table_parse_full (display_name, data, length, &csv_options, error);
   if (self->responses == NULL)
     return NULL;
-  self->name = g_strdup (fe_csv_table_get_name (self->responses));
-  self->n_rows = fe_csv_table_get_n_rows (self->responses);
-
-  if (self->n_rows == 0)
-    {
-      g_set_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_NO_RESPONSES,
-                   _("%s, line 2, column 1: the file has column names but no responses below "
-                     "them. Export the survey results again, including the responses."),
-                   self->name);
-      return NULL;
-    }
-
-  if (codebook_path != NULL)
-    {
-      codebook = load_codebook (codebook_path, &codebook_entries, &codebook_name, error);
-      if (codebook == NULL)
-        return NULL;
-    }
-
-  if (!build_columns (self, codebook, error))
-    return NULL;
-  if (codebook_entries != NULL
-      && !apply_codebook_links (self, codebook_entries, codebook_name, error))
-    return NULL;
-  if (coding_path != NULL && !apply_coding (self, coding_path, error))
-    return NULL;
-
-  find_complete_rows (self);
-  return g_steal_pointer (&self);
+  return study_build (g_steal_pointer (&self), NULL, NULL, error);
 }
 
 char *
@@ -755,6 +1501,17 @@ fe_study_get_answer (FeStudy        *self,
                      guint           row)
 {
   g_return_val_if_fail (FE_IS_STUDY (self), NULL);
+
+  /* A question spread over one column per option: the option picked (the first of them). */
+  if (column->members != NULL)
+    for (guint m = 0; m < column->members->len; m++)
+      {
+        const char *cell = fe_csv_table_get_cell (self->responses, row,
+                                                  g_array_index (column->members, guint, m));
+
+        if (*cell != '\0')
+          return cell;
+      }
   return fe_csv_table_get_cell (self->responses, row, column->source_column);
 }
 
@@ -776,4 +1533,63 @@ fe_study_get_warnings (FeStudy *self)
 {
   g_return_val_if_fail (FE_IS_STUDY (self), NULL);
   return self->warnings;
+}
+
+const char *
+fe_study_get_format_name (FeStudy *self)
+{
+  g_return_val_if_fail (FE_IS_STUDY (self), NULL);
+  return fe_survey_format_get_name (self->format);
+}
+
+GPtrArray *
+fe_study_get_hidden_columns (FeStudy *self)
+{
+  g_return_val_if_fail (FE_IS_STUDY (self), NULL);
+  return self->hidden;
+}
+
+char *
+fe_study_describe_hidden_columns (FeStudy *self)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_return_val_if_fail (FE_IS_STUDY (self), NULL);
+
+  if (self->hidden->len == 0)
+    return NULL;
+  for (guint i = 0; i < self->hidden->len; i++)
+    {
+      FeColumn *column = g_ptr_array_index (self->hidden, i);
+
+      if (i > 0)
+        g_string_append (names, i + 1 == self->hidden->len ? _(" and ") : ", ");
+      g_string_append (names, column->id);
+    }
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Hidden to protect respondents: %s, which could identify "
+                                       "them. It is left out of every chart, quote and export; "
+                                       "give it a role in the codebook to use it.",
+                                       "Hidden to protect respondents: %s, which could identify "
+                                       "them. They are left out of every chart, quote and export; "
+                                       "give one a role in the codebook to use it.",
+                                       self->hidden->len),
+                          names->str);
+}
+
+GPtrArray *
+fe_study_get_group_columns (FeStudy    *self,
+                            const char *group)
+{
+  GPtrArray *columns = g_ptr_array_new ();
+
+  g_return_val_if_fail (FE_IS_STUDY (self), columns);
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      FeColumn *column = g_ptr_array_index (self->columns, c);
+
+      if (group != NULL && g_strcmp0 (column->group, group) == 0)
+        g_ptr_array_add (columns, column);
+    }
+  return columns;
 }

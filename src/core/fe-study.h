@@ -14,10 +14,33 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FeStudy, fe_study, FE, STUDY, GObject)
 
+/* How to read a study's files; a zeroed struct (or NULL) detects everything. */
+typedef struct
+{
+  char        delimiter;         /* of the responses file: ',', ';', '\t'…; 0 detects it */
+  const char *document_pattern;  /* coding exports that name documents (Taguette): a regular
+                                  * expression whose first group is the respondent id, e.g.
+                                  * "Participant (\\d+)"; NULL matches the document name, then
+                                  * its first number, against the id column */
+  const char *coding_question;   /* the open-text column such exports code; NULL: the only
+                                  * open-text column */
+} FeLoadOptions;
+
 FeStudy        *fe_study_load                    (const char     *responses_path,
                                                   const char     *codebook_path,
                                                   const char     *coding_path,
                                                   GError        **error);
+FeStudy        *fe_study_load_full               (const char          *responses_path,
+                                                  const char          *codebook_path,
+                                                  const char          *coding_path,
+                                                  const FeLoadOptions *options,
+                                                  GError             **error);
+/* A study from the bytes of a responses file alone (no codebook, no coding). */
+FeStudy        *fe_study_load_data               (const char          *display_name,
+                                                  const char          *data,
+                                                  gsize                length,
+                                                  const FeLoadOptions *options,
+                                                  GError             **error);
 FeStudy        *fe_study_load_sample             (GError        **error);
 /* The folder of the bundled sample study: $FE_SAMPLE_DIR, else the installed copy, else the
  * source tree's. */
@@ -59,5 +82,18 @@ const char     *fe_study_get_level_label         (FeStudy        *self,
 
 /* Things that loaded but deserve the researcher's attention: char*, one sentence each. */
 GPtrArray      *fe_study_get_warnings            (FeStudy        *self);
+
+/* The tool that wrote the responses file: "Qualtrics", "SurveyMonkey", "Taguette" or "CSV". */
+const char     *fe_study_get_format_name         (FeStudy        *self);
+/* Columns that could identify respondents (IP addresses, e-mail addresses, locations, names)
+ * and hold answers: hidden from every view and export (role ignore). FeColumn*, owned by the
+ * study. A codebook line giving such a column a role shows it. */
+GPtrArray      *fe_study_get_hidden_columns      (FeStudy        *self);
+/* One line for the researcher about the hidden columns, or NULL when there are none. */
+char           *fe_study_describe_hidden_columns (FeStudy        *self);
+/* The items of grid @group (FeColumn::group), in file order: a new array of FeColumn* owned
+ * by the study. */
+GPtrArray      *fe_study_get_group_columns       (FeStudy        *self,
+                                                  const char     *group);
 
 G_END_DECLS

@@ -8,6 +8,20 @@
 
 #include "fe-csv-table.h"
 
+/* Line numbers kept for a message; the rest are only counted. */
+#define MAX_LISTED_LINES 5
+
+/* How much of the file is looked at to tell text from a binary file. */
+#define SNIFF_BYTES 8192
+
+/* Windows-1252 0x80–0x9f; the five bytes it leaves undefined keep their Latin-1 meaning. */
+static const gunichar cp1252_high[32] = {
+  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+  0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
+  0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+  0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
+};
+
 void
 fe_text_position (const char *text,
                   gsize       offset,
@@ -34,24 +48,168 @@ fe_text_position (const char *text,
       (*column)++;
 }
 
-static gboolean
-check_no_nul (const char  *display_name,
-              const char  *text,
-              gsize        length,
-              GError     **error)
+char *
+fe_text_describe_lines (const GArray *lines,
+                        guint         n_lines)
 {
-  const char *nul = memchr (text, '\0', length);
-  guint line, column;
+  g_autoptr(GString) list = g_string_new (NULL);
+  guint listed = MIN (lines->len, n_lines);
 
-  if (nul == NULL)
-    return TRUE;
+  for (guint i = 0; i < listed; i++)
+    {
+      if (i > 0 && i + 1 == listed && n_lines == listed)
+        g_string_append (list, _(" and "));
+      else if (i > 0)
+        g_string_append (list, ", ");
+      g_string_append_printf (list, "%u", g_array_index (lines, guint, i));
+    }
+  if (n_lines > listed)
+    g_string_append_printf (list, _(" and %u more"), n_lines - listed);
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
 
-  fe_text_position (text, (gsize) (nul - text), &line, &column);
-  g_set_error (error, FE_CSV_ERROR, FE_CSV_ERROR_BINARY,
-               _("%s, line %u, column %u: the file contains a NUL byte, so it is not a plain "
-                 "text CSV file. Export the survey results again as CSV and open that file."),
-               display_name, line, column);
+/* Remembers the line of a repair: the first few for the message, and how many in all. */
+static void
+note_line (GArray *lines,
+           guint  *n_lines,
+           guint   line)
+{
+  if (lines->len > 0 && g_array_index (lines, guint, lines->len - 1) == line)
+    return;
+  if (lines->len < MAX_LISTED_LINES)
+    g_array_append_val (lines, line);
+  (*n_lines)++;
+}
+
+static gboolean
+is_line_break (const char *text,
+               gsize       length,
+               gsize       i)
+{
+  return text[i] == '\n' || (text[i] == '\r' && (i + 1 >= length || text[i + 1] != '\n'));
+}
+
+static const char *
+binary_kind (const guchar *data,
+             gsize         length)
+{
+  if (length >= 4 && memcmp (data, "PK\x03\x04", 4) == 0)
+    return _("an Excel workbook (.xlsx) or another zip archive");
+  if (length >= 4 && memcmp (data, "\xd0\xcf\x11\xe0", 4) == 0)
+    return _("an old Excel workbook (.xls) or another Office document");
+  if (length >= 4 && memcmp (data, "%PDF", 4) == 0)
+    return _("a PDF document");
+  if (length >= 4 && (memcmp (data, "\x89PNG", 4) == 0 || memcmp (data, "GIF8", 4) == 0
+                      || memcmp (data, "\xff\xd8\xff", 3) == 0))
+    return _("a picture");
+  if (length >= 4 && memcmp (data, "\x7f" "ELF", 4) == 0)
+    return _("a program");
+  return NULL;
+}
+
+/* A text file has few control characters; a binary one (a picture, a workbook, a program) has
+ * many. Only the start of the file is looked at. */
+static gboolean
+looks_binary (const guchar *data,
+              gsize         length)
+{
+  gsize sample = MIN (length, SNIFF_BYTES);
+  guint controls = 0;
+
+  for (gsize i = 0; i < sample; i++)
+    if ((data[i] < 0x20 && data[i] != '\t' && data[i] != '\n' && data[i] != '\r'
+         && data[i] != '\f' && data[i] != '\v') || data[i] == 0x7f)
+      controls++;
+  return controls > 8 && controls * 20 > sample;
+}
+
+/* UTF-16 without a byte-order mark: text in the ASCII range has a NUL in every other byte. */
+static const char *
+sniff_utf16 (const guchar *data,
+             gsize         length)
+{
+  gsize sample = MIN (length, SNIFF_BYTES) & ~(gsize) 1;
+  guint even_nul = 0, odd_nul = 0;
+
+  if (sample < 8)
+    return NULL;
+  for (gsize i = 0; i < sample; i += 2)
+    {
+      even_nul += data[i] == 0;
+      odd_nul += data[i + 1] == 0;
+    }
+  if (odd_nul * 10 >= sample / 2 * 9 && even_nul == 0)
+    return "UTF-16LE";
+  if (even_nul * 10 >= sample / 2 * 9 && odd_nul == 0)
+    return "UTF-16BE";
+  return NULL;
+}
+
+static gboolean
+set_binary_error (const char    *display_name,
+                  const guchar  *data,
+                  gsize          length,
+                  GError       **error)
+{
+  const char *kind = binary_kind (data, length);
+
+  if (kind != NULL)
+    g_set_error (error, FE_CSV_ERROR, FE_CSV_ERROR_BINARY,
+                 _("%s, line 1, column 1: this is %s, not a CSV text file. Open it in the "
+                   "program it comes from and save or export it as “CSV UTF-8”, then open that "
+                   "file."),
+                 display_name, kind);
+  else
+    g_set_error (error, FE_CSV_ERROR, FE_CSV_ERROR_BINARY,
+                 _("%s, line 1, column 1: this file holds binary data, not CSV text. Export the "
+                   "survey results again as CSV and open that file."),
+                 display_name);
   return FALSE;
+}
+
+/* Drops NUL bytes (which some exports leave in empty fields) from otherwise textual data. */
+static char *
+drop_nul_bytes (const char *display_name,
+                const char *text,
+                gsize       length,
+                gsize      *out_length,
+                GPtrArray  *warnings)
+{
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  char *clean = g_malloc (length + 1);
+  gsize written = 0;
+  guint n_lines = 0;
+  guint line = 1;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (text[i] == '\0')
+        {
+          note_line (lines, &n_lines, line);
+          continue;
+        }
+      if (is_line_break (text, length, i))
+        line++;
+      clean[written++] = text[i];
+    }
+  clean[written] = '\0';
+  *out_length = written;
+
+  if (warnings != NULL)
+    {
+      g_autofree char *list = fe_text_describe_lines (lines, n_lines);
+
+      g_ptr_array_add (warnings,
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "%s, line %s: the file contains NUL bytes, "
+                                                     "which were removed. Check the answers on "
+                                                     "that line.",
+                                                     "%s, lines %s: the file contains NUL bytes, "
+                                                     "which were removed. Check the answers on "
+                                                     "those lines.", n_lines),
+                                        display_name, list));
+    }
+  return clean;
 }
 
 static const char *
@@ -61,6 +219,7 @@ decode_utf16 (const char  *display_name,
               const char  *charset,
               gsize       *out_length,
               char       **converted,
+              GPtrArray   *warnings,
               GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
@@ -86,15 +245,112 @@ decode_utf16 (const char  *display_name,
       return NULL;
     }
 
-  if (!check_no_nul (display_name, utf8, bytes_written, error))
+  if (memchr (utf8, '\0', bytes_written) != NULL)
     {
+      char *clean = drop_nul_bytes (display_name, utf8, bytes_written, &bytes_written, warnings);
+
       g_free (utf8);
-      return NULL;
+      utf8 = clean;
     }
 
   *converted = utf8;
   *out_length = bytes_written;
   return utf8;
+}
+
+static void
+append_cp1252 (GString *out,
+               guchar   byte)
+{
+  if (byte < 0x80)
+    g_string_append_c (out, (char) byte);
+  else if (byte < 0xa0)
+    g_string_append_unichar (out, cp1252_high[byte - 0x80]);
+  else
+    g_string_append_unichar (out, byte);
+}
+
+/* Keeps every valid UTF-8 sequence and reads each other byte as Windows-1252: right for a file
+ * that is all Windows-1252 or Latin-1 (what Excel writes on Windows), and for a UTF-8 file into
+ * which a few legacy bytes were pasted. */
+static char *
+repair_encoding (const char *display_name,
+                 const char *text,
+                 gsize       length,
+                 gsize       valid_prefix,
+                 gsize      *out_length,
+                 GPtrArray  *warnings)
+{
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  GString *out = g_string_sized_new (length + length / 8 + 16);
+  gboolean any_multibyte = FALSE;
+  guint n_lines = 0;
+  guint line = 1;
+
+  for (gsize i = 0; i < valid_prefix; i++)
+    {
+      if (is_line_break (text, length, i))
+        line++;
+      if ((guchar) text[i] >= 0x80)
+        any_multibyte = TRUE;
+    }
+  g_string_append_len (out, text, (gssize) valid_prefix);
+
+  for (gsize i = valid_prefix; i < length;)
+    {
+      guchar byte = (guchar) text[i];
+      gunichar c;
+
+      if (byte < 0x80)
+        {
+          if (is_line_break (text, length, i))
+            line++;
+          g_string_append_c (out, (char) byte);
+          i++;
+          continue;
+        }
+
+      c = g_utf8_get_char_validated (text + i, (gssize) MIN (length - i, 4));
+      if (c != (gunichar) -1 && c != (gunichar) -2)
+        {
+          gsize n = (gsize) (g_utf8_next_char (text + i) - (text + i));
+
+          g_string_append_len (out, text + i, (gssize) n);
+          any_multibyte = TRUE;
+          i += n;
+          continue;
+        }
+
+      note_line (lines, &n_lines, line);
+      append_cp1252 (out, byte);
+      i++;
+    }
+
+  if (warnings != NULL && !any_multibyte)
+    g_ptr_array_add (warnings,
+                     g_strdup_printf (_("%s: the file is not UTF-8, so it was read as "
+                                        "Windows-1252 (Western European, what Excel writes on "
+                                        "Windows). If accented letters look wrong, save it "
+                                        "again as “CSV UTF-8” and open that file."),
+                                      display_name));
+  else if (warnings != NULL)
+    {
+      g_autofree char *list = fe_text_describe_lines (lines, n_lines);
+
+      g_ptr_array_add (warnings,
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "%s, line %s: some characters were not UTF-8 "
+                                                     "and were read as Windows-1252. Check the "
+                                                     "accented letters and symbols there.",
+                                                     "%s, lines %s: some characters were not UTF-8 "
+                                                     "and were read as Windows-1252. Check the "
+                                                     "accented letters and symbols there.",
+                                                     n_lines),
+                                        display_name, list));
+    }
+
+  *out_length = out->len;
+  return g_string_free (out, FALSE);
 }
 
 const char *
@@ -103,17 +359,24 @@ fe_text_decode (const char  *display_name,
                 gsize        length,
                 gsize       *out_length,
                 char       **converted,
+                GPtrArray   *warnings,
                 GError     **error)
 {
+  const guchar *bytes = (const guchar *) data;
+  g_autofree char *without_nul = NULL;
+  const char *utf16;
   const char *end = NULL;
 
   *converted = NULL;
 
-  if (length >= 2 && (guchar) data[0] == 0xff && (guchar) data[1] == 0xfe)
+  if (length >= 2 && bytes[0] == 0xff && bytes[1] == 0xfe)
     return decode_utf16 (display_name, data + 2, length - 2, "UTF-16LE", out_length, converted,
-                         error);
-  if (length >= 2 && (guchar) data[0] == 0xfe && (guchar) data[1] == 0xff)
+                         warnings, error);
+  if (length >= 2 && bytes[0] == 0xfe && bytes[1] == 0xff)
     return decode_utf16 (display_name, data + 2, length - 2, "UTF-16BE", out_length, converted,
+                         warnings, error);
+  if ((utf16 = sniff_utf16 (bytes, length)) != NULL)
+    return decode_utf16 (display_name, data, length, utf16, out_length, converted, warnings,
                          error);
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     {
@@ -121,21 +384,30 @@ fe_text_decode (const char  *display_name,
       length -= 3;
     }
 
-  if (!check_no_nul (display_name, data, length, error))
-    return NULL;
-
-  if (!g_utf8_validate_len (data, length, &end))
+  if (binary_kind (bytes, length) != NULL || looks_binary ((const guchar *) data, length))
     {
-      guint line, column;
-
-      fe_text_position (data, (gsize) (end - data), &line, &column);
-      g_set_error (error, FE_CSV_ERROR, FE_CSV_ERROR_ENCODING,
-                   _("%s, line %u, column %u: this text is not valid UTF-8. Save the file again "
-                     "as “CSV UTF-8” (in Excel: File › Save As › CSV UTF-8) and open that file."),
-                   display_name, line, column);
+      set_binary_error (display_name, bytes, length, error);
       return NULL;
     }
 
+  if (memchr (data, '\0', length) != NULL)
+    {
+      without_nul = drop_nul_bytes (display_name, data, length, &length, warnings);
+      data = without_nul;
+    }
+
+  if (!g_utf8_validate_len (data, length, &end))
+    {
+      *converted = repair_encoding (display_name, data, length, (gsize) (end - data), out_length,
+                                    warnings);
+      return *converted;
+    }
+
   *out_length = length;
+  if (without_nul != NULL)
+    {
+      *converted = g_steal_pointer (&without_nul);
+      return *converted;
+    }
   return data;
 }

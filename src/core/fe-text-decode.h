@@ -7,12 +7,19 @@ G_BEGIN_DECLS
 
 /* Turns the bytes of a text file into UTF-8 without a byte-order mark. Returns either @data
  * itself (advanced past a BOM) with *@converted NULL, or a newly allocated *@converted buffer that
- * the return value points into. Errors are in FE_CSV_ERROR and name the line and column. */
+ * the return value points into.
+ *
+ * UTF-8 (with or without BOM) and UTF-16 (with a BOM, or recognisably without one) are read as
+ * they are. Bytes that are not UTF-8 are read as Windows-1252 (which includes Latin-1), and NUL
+ * bytes in an otherwise textual file are dropped: both repairs add a sentence to @warnings
+ * (char*, may be NULL) naming the lines. Errors (binary files, broken UTF-16) are in
+ * FE_CSV_ERROR and name the line and column. */
 const char *fe_text_decode   (const char  *display_name,
                               const char  *data,
                               gsize        length,
                               gsize       *out_length,
                               char       **converted,
+                              GPtrArray   *warnings,
                               GError     **error);
 
 /* The 1-based line and column (in characters) of byte @offset of UTF-8 @text. */
@@ -20,5 +27,9 @@ void        fe_text_position (const char  *text,
                               gsize        offset,
                               guint       *line,
                               guint       *column);
+
+/* "3, 17 and 40" or "3, 17, 40, 52, 60 and 12 more": line numbers for a message. */
+char       *fe_text_describe_lines (const GArray *lines,
+                                    guint         n_lines);
 
 G_END_DECLS

@@ -1,0 +1,496 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "fe-survey-format.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+/* Answers looked at to decide whether a column holds e-mail or IP addresses. */
+#define IDENTIFYING_SAMPLE 200
+/* … among the first rows only, so that a sparse column of a huge file costs little. */
+#define IDENTIFYING_ROWS 10000
+
+/* Column names as Qualtrics writes them in row 1 (row 2 is in the account's language, so it
+ * is never relied on), lower-cased with everything but letters and digits left out. */
+static const char * const qualtrics_metadata[] = {
+  "startdate", "enddate", "status", "ipaddress", "progress", "durationinseconds", "duration",
+  "finished", "recordeddate", "responseid", "recipientlastname", "recipientfirstname",
+  "recipientemail", "externalreference", "externaldatareference", "locationlatitude",
+  "locationlongitude", "locationaccuracy", "distributionchannel", "userlanguage", "responseset",
+  "name", "emailaddress", NULL,
+};
+
+static const char * const surveymonkey_metadata[] = {
+  "respondentid", "collectorid", "startdate", "enddate", "ipaddress", "emailaddress",
+  "firstname", "lastname", NULL,
+};
+
+/* What Google Forms, Typeform, Microsoft Forms and others record beside the answers. */
+static const char * const any_metadata[] = {
+  "timestamp", "marcatemporal", "horodateur", "zeitstempel", "submittedat", "submitdateutc",
+  "startdateutc", "networkid", "completiontime", "starttime", NULL,
+};
+
+static const char * const identifying_exact[] = {
+  "ip", "ipaddress", "ipaddr", "email", "name", "fullname", "firstname", "lastname", "surname",
+  "phone", "mobile", "telephone", "zip", "zipcode", "postcode", "postalcode", "lat", "lon", "lng",
+  "latitude", "longitude", "address", "streetaddress", NULL,
+};
+
+/* Parts of a question text that say it asks for identifying details. */
+static const char * const identifying_words[] = {
+  "email", "ipaddress", "latitude", "longitude", "phonenumber", "telephone", "postcode",
+  "zipcode", "coordinates", "recipientname", "recipientfirstname", "recipientlastname",
+  "firstname", "lastname", "fullname", "yourname", "homeaddress", "streetaddress", NULL,
+};
+
+static char *
+normalise_name (const char *name)
+{
+  GString *plain = g_string_sized_new (strlen (name));
+
+  for (const char *p = name; *p != '\0'; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (plain, g_ascii_tolower (*p));
+  return g_string_free (plain, FALSE);
+}
+
+static gboolean
+in_list (const char         *normalised,
+         const char * const *list)
+{
+  for (guint i = 0; list[i] != NULL; i++)
+    if (strcmp (normalised, list[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+fe_name_is_identifying (const char *name)
+{
+  g_autofree char *plain = normalise_name (name);
+
+  if (in_list (plain, identifying_exact))
+    return TRUE;
+  for (guint i = 0; identifying_words[i] != NULL; i++)
+    if (strstr (plain, identifying_words[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+looks_like_ipv4 (const char *text)
+{
+  guint parts = 0;
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      guint value = 0, digits = 0;
+
+      while (g_ascii_isdigit (*p) && digits < 4)
+        {
+          value = value * 10 + (guint) (*p - '0');
+          digits++;
+          p++;
+        }
+      if (digits == 0 || digits > 3 || value > 255)
+        return FALSE;
+      parts++;
+      if (*p == '.')
+        p++;
+      else if (*p != '\0')
+        return FALSE;
+    }
+  return parts == 4;
+}
+
+static gboolean
+looks_like_ipv6 (const char *text)
+{
+  guint colons = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ':')
+        colons++;
+      else if (!g_ascii_isxdigit (*p) && *p != '.')
+        return FALSE;
+    }
+  return colons >= 2;
+}
+
+static gboolean
+looks_like_email (const char *text)
+{
+  const char *at = strchr (text, '@');
+
+  if (at == NULL || at == text || strchr (at + 1, '@') != NULL)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isspace (*p))
+      return FALSE;
+  return strchr (at + 1, '.') != NULL;
+}
+
+gboolean
+fe_values_are_identifying (const FeCsvTable *table,
+                           guint             column)
+{
+  guint n_rows = fe_csv_table_get_n_rows (table);
+  guint seen = 0, matching = 0;
+
+  for (guint row = 0; row < MIN (n_rows, IDENTIFYING_ROWS) && seen < IDENTIFYING_SAMPLE; row++)
+    {
+      const char *cell = fe_csv_table_get_cell (table, row, column);
+
+      if (*cell == '\0')
+        continue;
+      seen++;
+      if (looks_like_ipv4 (cell) || looks_like_ipv6 (cell) || looks_like_email (cell))
+        matching++;
+    }
+  return seen > 0 && matching * 10 >= seen * 9;
+}
+
+static int
+find_normalised (const FeCsvTable *table,
+                 guint             header_row,
+                 const char       *wanted)
+{
+  for (guint c = 0; c < fe_csv_table_get_n_columns (table); c++)
+    {
+      g_autofree char *plain = normalise_name (fe_csv_table_get_header_cell (table, header_row,
+                                                                             c));
+
+      if (strcmp (plain, wanted) == 0)
+        return (int) c;
+    }
+  return -1;
+}
+
+static gboolean
+row_has_cell (const FeCsvTable *table,
+              guint             row,
+              const char       *text)
+{
+  if (row >= fe_csv_table_get_n_rows (table))
+    return FALSE;
+  for (guint c = 0; c < fe_csv_table_get_n_columns (table); c++)
+    if (strcmp (fe_csv_table_get_cell (table, row, c), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+row_is_import_ids (const FeCsvTable *table,
+                   guint             row)
+{
+  guint n_json = 0;
+
+  if (row >= fe_csv_table_get_n_rows (table))
+    return FALSE;
+  for (guint c = 0; c < fe_csv_table_get_n_columns (table); c++)
+    {
+      const char *cell = fe_csv_table_get_cell (table, row, c);
+
+      if (g_str_has_prefix (cell, "{\"ImportId\"") || g_str_has_prefix (cell, "{'ImportId'"))
+        n_json++;
+      else if (*cell != '\0')
+        return FALSE;
+    }
+  return n_json > 0;
+}
+
+static gboolean
+is_taguette (const FeCsvTable *table)
+{
+  guint n = fe_csv_table_get_n_columns (table);
+  int document = fe_csv_table_find_column (table, "document");
+  int tag = fe_csv_table_find_column (table, "tag");
+  int content = fe_csv_table_find_column (table, "content");
+
+  return document >= 0 && tag >= 0 && content >= 0
+         && (n == 3 || (n == 4 && fe_csv_table_find_column (table, "id") >= 0));
+}
+
+FeSurveyFormat
+fe_survey_format_detect (FeCsvTable *table)
+{
+  guint n_rows = fe_csv_table_get_n_rows (table);
+  int response_id;
+
+  if (is_taguette (table))
+    return FE_SURVEY_FORMAT_TAGUETTE;
+
+  /* Legacy Qualtrics: V1…V10 in row 1, their names (ResponseID…) in row 2. */
+  if (g_strcmp0 (fe_csv_table_get_header (table, 0), "V1") == 0 && n_rows > 0
+      && row_has_cell (table, 0, "ResponseID"))
+    {
+      fe_csv_table_take_header_rows (table, 1);
+      return FE_SURVEY_FORMAT_QUALTRICS_LEGACY;
+    }
+
+  response_id = find_normalised (table, 0, "responseid");
+  if (response_id >= 0 || (find_normalised (table, 0, "startdate") >= 0
+                           && find_normalised (table, 0, "finished") >= 0))
+    {
+      /* Row 2 holds the question texts unless someone deleted it: then the first row's
+       * response id looks like one (R_…). Row 3, when present, holds the import ids. */
+      guint extra = 0;
+
+      if (row_is_import_ids (table, 1))
+        extra = 2;
+      else if (row_is_import_ids (table, 0))
+        extra = 1;
+      else if (n_rows > 0 && response_id >= 0
+               && !g_str_has_prefix (fe_csv_table_get_cell (table, 0, (guint) response_id), "R_"))
+        extra = 1;
+      fe_csv_table_take_header_rows (table, MIN (extra, n_rows));
+      return FE_SURVEY_FORMAT_QUALTRICS;
+    }
+
+  if (row_has_cell (table, 0, "Response") || row_has_cell (table, 0, "Open-Ended Response"))
+    {
+      fe_csv_table_take_header_rows (table, 1);
+      return FE_SURVEY_FORMAT_SURVEYMONKEY;
+    }
+  return FE_SURVEY_FORMAT_PLAIN;
+}
+
+const char *
+fe_survey_format_get_name (FeSurveyFormat format)
+{
+  switch (format)
+    {
+    case FE_SURVEY_FORMAT_QUALTRICS:
+      return "Qualtrics";
+    case FE_SURVEY_FORMAT_QUALTRICS_LEGACY:
+      return _("Qualtrics (legacy export)");
+    case FE_SURVEY_FORMAT_SURVEYMONKEY:
+      return "SurveyMonkey";
+    case FE_SURVEY_FORMAT_TAGUETTE:
+      return "Taguette";
+    case FE_SURVEY_FORMAT_PLAIN:
+    default:
+      return "CSV";
+    }
+}
+
+static void
+source_column_free (gpointer data)
+{
+  FeSourceColumn *sc = data;
+
+  g_free (sc->id);
+  g_free (sc->label);
+  g_free (sc->group);
+  g_free (sc->group_label);
+  g_free (sc->option);
+  g_free (sc);
+}
+
+static void
+mark_metadata (FeSourceColumn     *sc,
+               const char         *name,
+               const char * const *list)
+{
+  g_autofree char *plain = normalise_name (name);
+
+  if (in_list (plain, list))
+    {
+      sc->metadata = TRUE;
+      sc->is_id = sc->is_id || strcmp (plain, "responseid") == 0
+                  || strcmp (plain, "respondentid") == 0;
+      sc->finished = sc->finished || strcmp (plain, "finished") == 0;
+      sc->progress = sc->progress || strcmp (plain, "progress") == 0;
+    }
+}
+
+/* Qualtrics names the items of a grid Q5_1…Q5_n and labels them "Question - Item". */
+static gboolean
+split_item_id (const char  *id,
+               char       **stem)
+{
+  const char *underscore = strrchr (id, '_');
+
+  if (underscore == NULL || underscore == id || underscore[1] == '\0')
+    return FALSE;
+  for (const char *p = underscore + 1; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  *stem = g_strndup (id, (gsize) (underscore - id));
+  return TRUE;
+}
+
+/* The question text shared by the items' labels, up to the " - " before each item's text. */
+static char *
+common_label_stem (GPtrArray *columns,
+                   guint      first,
+                   guint      last)
+{
+  FeSourceColumn *head = g_ptr_array_index (columns, first);
+  const char *sep;
+  gsize stem_length;
+
+  if (head->label == NULL || (sep = strstr (head->label, " - ")) == NULL)
+    return NULL;
+  stem_length = (gsize) (sep - head->label);
+  for (guint i = first + 1; i <= last; i++)
+    {
+      FeSourceColumn *sc = g_ptr_array_index (columns, i);
+
+      if (sc->label == NULL || strncmp (sc->label, head->label, stem_length + 3) != 0)
+        return NULL;
+    }
+  return g_strndup (head->label, stem_length);
+}
+
+static void
+group_grid_items (GPtrArray *columns)
+{
+  for (guint i = 0; i < columns->len;)
+    {
+      FeSourceColumn *sc = g_ptr_array_index (columns, i);
+      g_autofree char *stem = NULL;
+      guint last = i;
+
+      if (sc->metadata || !split_item_id (sc->id, &stem))
+        {
+          i++;
+          continue;
+        }
+      while (last + 1 < columns->len)
+        {
+          FeSourceColumn *next = g_ptr_array_index (columns, last + 1);
+          g_autofree char *next_stem = NULL;
+
+          if (next->metadata || !split_item_id (next->id, &next_stem)
+              || strcmp (next_stem, stem) != 0)
+            break;
+          last++;
+        }
+      if (last > i)
+        {
+          g_autofree char *label = common_label_stem (columns, i, last);
+
+          for (guint k = i; k <= last; k++)
+            {
+              FeSourceColumn *item = g_ptr_array_index (columns, k);
+
+              item->group = g_strdup (stem);
+              item->group_label = g_strdup (label);
+            }
+        }
+      i = last + 1;
+    }
+}
+
+static void
+describe_qualtrics (const FeCsvTable *table,
+                    FeSurveyFormat    format,
+                    GPtrArray        *columns)
+{
+  guint n_header_rows = fe_csv_table_get_n_header_rows (table);
+
+  for (guint c = 0; c < columns->len; c++)
+    {
+      FeSourceColumn *sc = g_ptr_array_index (columns, c);
+      const char *row2 = n_header_rows > 1 ? fe_csv_table_get_header_cell (table, 1, c) : "";
+
+      /* The legacy layout names its V columns in row 2 only. */
+      if (format == FE_SURVEY_FORMAT_QUALTRICS_LEGACY && *row2 != '\0' && sc->id[0] == 'V'
+          && g_ascii_isdigit (sc->id[1]))
+        {
+          g_free (sc->id);
+          sc->id = g_strdup (row2);
+        }
+      else if (*row2 != '\0' && strcmp (row2, sc->id) != 0)
+        sc->label = g_strdup (row2);
+
+      mark_metadata (sc, sc->id, qualtrics_metadata);
+      if (g_str_has_prefix (sc->id, "Q_"))
+        sc->metadata = TRUE;
+    }
+  group_grid_items (columns);
+}
+
+/* Row 1 names a question over its first column only; row 2 says "Response" for a one-column
+ * question and names the option (or grid row) of each column of a wider one. */
+static void
+describe_surveymonkey (const FeCsvTable *table,
+                       GPtrArray        *columns)
+{
+  const char *stem = NULL;
+
+  for (guint c = 0; c < columns->len; c++)
+    {
+      FeSourceColumn *sc = g_ptr_array_index (columns, c);
+      const char *row1 = fe_csv_table_get_header_cell (table, 0, c);
+      const char *row2 = fe_csv_table_get_header_cell (table, 1, c);
+      gboolean single = *row2 == '\0' || strcmp (row2, "Response") == 0
+                        || strcmp (row2, "Open-Ended Response") == 0;
+
+      if (*row1 != '\0')
+        stem = row1;
+
+      if (single || stem == NULL)
+        {
+          if (*row1 == '\0' && *row2 != '\0' && !single)
+            {
+              g_free (sc->id);
+              sc->id = g_strdup (row2);
+            }
+          mark_metadata (sc, sc->id, surveymonkey_metadata);
+          continue;
+        }
+
+      g_free (sc->id);
+      sc->id = g_strdup (row2);
+      sc->option = g_strdup (row2);
+      sc->group = g_strdup (stem);
+      sc->group_label = g_strdup (stem);
+    }
+}
+
+GPtrArray *
+fe_survey_format_describe (const FeCsvTable *table,
+                           FeSurveyFormat    format)
+{
+  GPtrArray *columns = g_ptr_array_new_with_free_func (source_column_free);
+  guint n_columns = fe_csv_table_get_n_columns (table);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      FeSourceColumn *sc = g_new0 (FeSourceColumn, 1);
+
+      sc->source_column = c;
+      sc->id = g_strdup (fe_csv_table_get_header (table, c));
+      g_ptr_array_add (columns, sc);
+    }
+
+  if (format == FE_SURVEY_FORMAT_QUALTRICS || format == FE_SURVEY_FORMAT_QUALTRICS_LEGACY)
+    describe_qualtrics (table, format, columns);
+  else if (format == FE_SURVEY_FORMAT_SURVEYMONKEY)
+    describe_surveymonkey (table, columns);
+  else if (format == FE_SURVEY_FORMAT_PLAIN)
+    group_grid_items (columns);
+
+  for (guint c = 0; c < columns->len; c++)
+    {
+      FeSourceColumn *sc = g_ptr_array_index (columns, c);
+
+      mark_metadata (sc, sc->id, any_metadata);
+      if (strcmp (sc->id, "#") == 0)
+        sc->is_id = sc->metadata = TRUE;
+      if (fe_name_is_identifying (sc->id)
+          || (sc->label != NULL && fe_name_is_identifying (sc->label))
+          || (sc->option == NULL && fe_values_are_identifying (table, sc->source_column)))
+        sc->identifying = TRUE;
+      /* A grid item's stem may be "Email preferences": only the item's own words count. */
+      if (sc->option != NULL && !fe_name_is_identifying (sc->option))
+        sc->identifying = FALSE;
+    }
+  return columns;
+}
