@@ -36,6 +36,19 @@ guint     fe_bitset_count_and    (const FeBitset *a,
 guint     fe_bitset_count_and3   (const FeBitset *a,
                                   const FeBitset *b,
                                   const FeBitset *c);
+/* |@a ∧ @b| in *@base and |@a ∧ @b ∧ @sets[k]| in @counts[k], in one pass over @a and @b (@b
+ * may be NULL: every row); @base may be NULL. What a tally of many levels needs. */
+void      fe_bitset_count_and_many (const FeBitset        *a,
+                                    const FeBitset        *b,
+                                    const FeBitset *const *sets,
+                                    guint                  n_sets,
+                                    guint                 *base,
+                                    guint                 *counts);
+
+/* The words of the set, bit i of the set being bit i % 64 of word i / 64, for loops that fill
+ * a set row by row at load time. Bits past the size must stay 0. */
+guint64  *fe_bitset_peek_words   (FeBitset       *set);
+
 /* Returns the first set bit at or after @from, or G_MAXUINT when there is none. */
 guint     fe_bitset_next         (const FeBitset *set,
                                   guint           from);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -22,14 +22,28 @@ typedef enum
 
 GQuark fe_csv_error_quark (void);
 
+/* Called from the loading thread with the share of the file read so far (0 to 1), at most about
+ * 30 times a second. */
+typedef void (*FeCsvProgressFunc) (double   fraction,
+                                   gpointer user_data);
+
 /* How to read a CSV file; a zeroed struct (or NULL) detects everything. */
 typedef struct
 {
-  char delimiter;  /* ',', ';', '\t', '|'…; 0 detects comma, semicolon, tab or pipe */
+  char              delimiter;     /* ',', ';', '\t', '|'…; 0 detects comma, semicolon, tab or
+                                    * pipe */
+  GCancellable     *cancellable;   /* cancelled: loading stops with G_IO_ERROR_CANCELLED */
+  FeCsvProgressFunc progress;      /* NULL: no progress reports */
+  gpointer          progress_data;
 } FeCsvOptions;
 
 /* A CSV file as text cells: the header's names and, per row, one cell per header column. Cells
- * are trimmed, their line ends normalised to \n, and kept in one arena.
+ * are trimmed and their line ends normalised to \n.
+ *
+ * It is stored by column: a column with few distinct answers keeps each once and a number per
+ * row; the others keep where each answer is in the file, which stays open, and read it again
+ * when asked (a UTF-8 file is never held in memory whole; other encodings are converted once
+ * into one buffer).
  *
  * Loading repairs what it safely can and says so in the warnings: text that is not UTF-8 is read
  * as Windows-1252, NUL bytes are dropped, title lines above the header are skipped, rows with
@@ -63,10 +77,62 @@ guint       fe_csv_table_get_n_columns (const FeCsvTable *table);
 guint       fe_csv_table_get_n_rows    (const FeCsvTable *table);
 const char *fe_csv_table_get_header    (const FeCsvTable *table,
                                         guint             column);
-/* Returns the NUL-terminated cell text; "" for an empty cell. */
+/* Returns the NUL-terminated cell text; "" for an empty cell. The text stays valid as long as the
+ * table; cells read from the file are kept once read, so reading every cell of a large table
+ * is better done with fe_csv_table_read_cell(). */
 const char *fe_csv_table_get_cell      (const FeCsvTable *table,
                                         guint             row,
                                         guint             column);
+/* The same text, valid until @scratch is next used or the table is freed, without keeping it.
+ * "" when the file has changed since it was loaded. Safe to call from several threads with a
+ * scratch each. */
+const char *fe_csv_table_read_cell     (const FeCsvTable *table,
+                                        guint             row,
+                                        guint             column,
+                                        GString          *scratch);
+gboolean    fe_csv_table_cell_is_empty (const FeCsvTable *table,
+                                        guint             row,
+                                        guint             column);
+
+/* The distinct non-empty answers of a column in its data rows (not its header rows), in the
+ * order in which they first occur: G_MAXUINT when there are too many to list (free text, ids),
+ * then fe_csv_table_get_text_stats() describes them. */
+guint       fe_csv_table_get_n_values  (const FeCsvTable *table,
+                                        guint             column);
+/* Value @value of a listed column, how many rows give it and the first of them. */
+const char *fe_csv_table_get_value     (const FeCsvTable *table,
+                                        guint             column,
+                                        guint             value,
+                                        guint            *count,
+                                        guint            *first_row);
+/* The value a row gives in a listed column, or G_MAXUINT for an empty cell. */
+guint       fe_csv_table_get_value_index (const FeCsvTable *table,
+                                          guint             row,
+                                          guint             column);
+
+/* What loading saw of the answers of a column too varied to list, for guessing its role. */
+typedef struct
+{
+  guint       n_answered;
+  guint       n_integers;          /* answers that are whole numbers */
+  gint64      min_integer;
+  gint64      max_integer;
+  gboolean    integers_distinct;   /* every answer is a different whole number */
+  guint       n_with_semicolon;
+  guint       n_with_comma;        /* counted up to 2 only */
+  GHashTable *tokens;              /* ';'-separated option → count (GUINT_TO_POINTER), or
+                                    * NULL when there are more than FE_CSV_MAX_TOKENS */
+  guint       n_tokens;
+} FeCsvTextStats;
+
+#define FE_CSV_MAX_TOKENS 60
+
+/* Fills @stats for a column that fe_csv_table_get_n_values() does not list; free it with
+ * fe_csv_text_stats_clear(). */
+void        fe_csv_table_get_text_stats (const FeCsvTable *table,
+                                         guint             column,
+                                         FeCsvTextStats   *stats);
+void        fe_csv_text_stats_clear     (FeCsvTextStats   *stats);
 /* The physical line of the file on which a row starts (1-based; the header is on its own line). */
 guint       fe_csv_table_get_line      (const FeCsvTable *table,
                                         guint             row);

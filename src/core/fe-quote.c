@@ -82,7 +82,9 @@ collect_row_quotes (FeStudy        *study,
                     int             code,
                     GPtrArray      *quotes)
 {
-  const char *answer = fe_study_get_answer (study, column, row);
+  /* A copy, not fe_study_get_answer(): a segment may have many thousands of quotes, and the
+   * study would keep each one read from the file. */
+  g_autofree char *answer = fe_study_dup_answer (study, column, row);
   guint first_new = quotes->len;
   guint i;
 

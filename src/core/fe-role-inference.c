@@ -218,9 +218,13 @@ compare_numerically (gconstpointer a,
 
 typedef struct
 {
-  GHashTable *counts;        /* value → ValueCount */
-  GPtrArray  *distinct;      /* ValueCount*, in order of first appearance */
+  GPtrArray  *distinct;      /* ValueCount*, in order of first appearance; empty when the
+                              * column has too many values to list */
+  gboolean    listed;
+  guint       n_distinct;
   GHashTable *tokens;        /* ';'-separated token → count */
+  gboolean    too_many_tokens;
+  guint       weight;        /* rows that give the value being split */
   guint       n_answered;
   guint       n_integers;
   gint64      min_integer;
@@ -247,69 +251,105 @@ count_token (const char *token,
   ColumnProfile *profile = user_data;
   gpointer key, count;
 
-  profile->n_tokens++;
+  profile->n_tokens += profile->weight;
   if (g_hash_table_lookup_extended (profile->tokens, token, &key, &count))
     g_hash_table_insert (profile->tokens, g_strdup (token),
-                         GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+                         GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + profile->weight));
   else
-    g_hash_table_insert (profile->tokens, g_strdup (token), GUINT_TO_POINTER (1));
+    g_hash_table_insert (profile->tokens, g_strdup (token), GUINT_TO_POINTER (profile->weight));
 }
 
+/* A column too varied to list: what loading counted of it. */
+static void
+profile_text_column (const FeCsvTable *table,
+                     guint             column,
+                     ColumnProfile    *profile)
+{
+  FeCsvTextStats stats;
+
+  fe_csv_table_get_text_stats (table, column, &stats);
+  profile->listed = FALSE;
+  profile->n_answered = stats.n_answered;
+  profile->n_integers = stats.n_integers;
+  profile->min_integer = stats.min_integer;
+  profile->max_integer = stats.max_integer;
+  profile->n_with_separator = stats.n_with_semicolon;
+  profile->n_with_comma = stats.n_with_comma;
+  profile->n_tokens = stats.n_tokens;
+  /* Only whole numbers can be told apart without listing them all. */
+  profile->n_distinct = stats.integers_distinct && stats.n_integers == stats.n_answered
+                        ? stats.n_answered : G_MAXUINT;
+  if (stats.tokens != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, stats.tokens);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_insert (profile->tokens, g_strdup (key), value);
+    }
+  else
+    profile->too_many_tokens = TRUE;
+  fe_csv_text_stats_clear (&stats);
+}
+
+/* Profiles a column from its distinct values and how often each occurs, which loading
+ * gathered: the same counts as a look at every cell, for a look at each value once. */
 static void
 profile_column (const FeCsvTable *table,
                 guint             column,
                 ColumnProfile    *profile)
 {
-  guint n_rows = fe_csv_table_get_n_rows (table);
+  guint n_values = fe_csv_table_get_n_values (table, column);
   g_autoptr(GString) scratch = g_string_new (NULL);
 
-  profile->counts = g_hash_table_new (g_str_hash, g_str_equal);
   profile->distinct = g_ptr_array_new_with_free_func (value_count_free);
   profile->tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   profile->min_integer = G_MAXINT64;
   profile->max_integer = G_MININT64;
+  profile->listed = TRUE;
 
-  for (guint row = 0; row < n_rows; row++)
+  if (n_values == G_MAXUINT)
     {
-      const char *cell = fe_csv_table_get_cell (table, row, column);
-      ValueCount *vc;
+      profile_text_column (table, column, profile);
+      return;
+    }
+
+  for (guint v = 0; v < n_values; v++)
+    {
+      ValueCount *vc = g_new0 (ValueCount, 1);
+      const char *cell = fe_csv_table_get_value (table, column, v, &vc->count, &vc->first_row);
       gint64 number;
 
-      if (*cell == '\0')
-        continue;
-
-      profile->n_answered++;
+      vc->value = g_strdup (cell);
+      g_ptr_array_add (profile->distinct, vc);
+      profile->n_answered += vc->count;
       profile->max_length = MAX (profile->max_length, strlen (cell));
       if (parse_integer (cell, &number))
         {
-          profile->n_integers++;
+          profile->n_integers += vc->count;
           profile->min_integer = MIN (profile->min_integer, number);
           profile->max_integer = MAX (profile->max_integer, number);
         }
-
-      vc = g_hash_table_lookup (profile->counts, cell);
-      if (vc == NULL)
-        {
-          vc = g_new0 (ValueCount, 1);
-          vc->value = g_strdup (cell);
-          vc->first_row = row;
-          g_ptr_array_add (profile->distinct, vc);
-          g_hash_table_insert (profile->counts, vc->value, vc);
-        }
-      vc->count++;
-
       if (strchr (cell, ',') != NULL)
-        profile->n_with_comma++;
+        profile->n_with_comma += vc->count;
       if (strchr (cell, ';') != NULL)
-        profile->n_with_separator++;
+        profile->n_with_separator += vc->count;
+      profile->weight = vc->count;
       fe_split_options (cell, ';', NULL, scratch, count_token, profile);
     }
+  profile->n_distinct = profile->distinct->len;
+}
+
+static guint
+n_tokens_distinct (ColumnProfile *profile)
+{
+  return profile->too_many_tokens ? G_MAXUINT : g_hash_table_size (profile->tokens);
 }
 
 static void
 profile_clear (ColumnProfile *profile)
 {
-  g_hash_table_unref (profile->counts);
   g_ptr_array_unref (profile->distinct);
   g_hash_table_unref (profile->tokens);
 }
@@ -463,7 +503,8 @@ table_count (GHashTable *table,
 
 static void
 table_increment (GHashTable *table,
-                 const char *key)
+                 const char *key,
+                 guint       weight)
 {
   PieceCount *pc = g_hash_table_lookup (table, key);
 
@@ -473,7 +514,7 @@ table_increment (GHashTable *table,
       pc->order = g_hash_table_size (table);
       g_hash_table_insert (table, g_strdup (key), pc);
     }
-  pc->count++;
+  pc->count += weight;
 }
 
 static char *
@@ -509,21 +550,25 @@ count_option (CommaProfile *cp,
               const char   *cell,
               gsize         start,
               gsize         end,
-              guint        *n_options)
+              guint        *n_options,
+              guint         weight)
 {
   g_autofree char *option = NULL;
 
   if (end <= start)
     return;
   option = g_strndup (cell + start, end - start);
-  table_increment (cp->tokens, option);
+  table_increment (cp->tokens, option, weight);
   (*n_options)++;
 }
 
+/* Learns from @weight answers @cell: the same as looking at each of them in turn, since what
+ * an answer teaches depends on its text alone. */
 static void
 learn_cell (CommaProfile *cp,
             const char   *cell,
-            gboolean      counting_pieces)
+            gboolean      counting_pieces,
+            guint         weight)
 {
   GPtrArray *pieces = cp->scratch;
   guint n_options = 0;
@@ -535,14 +580,14 @@ learn_cell (CommaProfile *cp,
     {
       for (guint i = 0; i < pieces->len; i++)
         {
-          table_increment (cp->pieces, g_ptr_array_index (pieces, i));
+          table_increment (cp->pieces, g_ptr_array_index (pieces, i), weight);
           if (i > 0)
             {
               g_autofree char *key = pair_key (g_ptr_array_index (pieces, i - 1),
                                                g_ptr_array_index (pieces, i));
 
-              table_increment (cp->pairs, key);
-              table_increment (cp->followed, g_ptr_array_index (pieces, i - 1));
+              table_increment (cp->pairs, key, weight);
+              table_increment (cp->followed, g_ptr_array_index (pieces, i - 1), weight);
             }
         }
       return;
@@ -558,16 +603,16 @@ learn_cell (CommaProfile *cp,
         end = piece_end;
       else
         {
-          count_option (cp, cell, start, end, &n_options);
+          count_option (cp, cell, start, end, &n_options, weight);
           start = piece_start;
           end = piece_end;
           depth = 0;
         }
       depth += bracket_balance (piece);
     }
-  count_option (cp, cell, start, end, &n_options);
-  cp->n_answers++;
-  cp->n_multi += n_options >= 2;
+  count_option (cp, cell, start, end, &n_options, weight);
+  cp->n_answers += weight;
+  cp->n_multi += n_options >= 2 ? weight : 0;
 }
 
 static int
@@ -600,16 +645,40 @@ learn_comma_options (const FeCsvTable *table,
   cp.scratch = g_ptr_array_new_with_free_func (g_free);
   cp.spans = g_array_new (FALSE, FALSE, sizeof (gsize));
 
-  for (int pass = 0; pass < 2; pass++)
-    for (guint row = 0, seen = 0; row < n_rows && seen < COMMA_SAMPLE; row++)
-      {
-        const char *cell = fe_csv_table_get_cell (table, row, column);
+  g_autoptr(GString) cell_text = g_string_new (NULL);
+  g_autoptr(GHashTable) distinct = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  g_autoptr(GArray) weights = g_array_new (FALSE, FALSE, sizeof (guint));
 
-        if (*cell == '\0')
-          continue;
-        seen++;
-        learn_cell (&cp, cell, pass == 0);
-      }
+  /* The sample's distinct answers in order of first appearance, each with how often it
+   * occurs: answers repeat (a checkbox question's above all), and each is split once. */
+  for (guint row = 0, seen = 0; row < n_rows && seen < COMMA_SAMPLE; row++)
+    {
+      const char *cell;
+      gpointer index;
+
+      if (fe_csv_table_cell_is_empty (table, row, column))
+        continue;
+      cell = fe_csv_table_read_cell (table, row, column, cell_text);
+      if (*cell == '\0')
+        continue;
+      seen++;
+      if (g_hash_table_lookup_extended (distinct, cell, NULL, &index))
+        g_array_index (weights, guint, GPOINTER_TO_UINT (index))++;
+      else
+        {
+          char *copy = g_strdup (cell);
+          guint one = 1;
+
+          g_hash_table_insert (distinct, copy, GUINT_TO_POINTER (cells->len));
+          g_ptr_array_add (cells, copy);
+          g_array_append_val (weights, one);
+        }
+    }
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < cells->len; i++)
+      learn_cell (&cp, g_ptr_array_index (cells, i), pass == 0,
+                  g_array_index (weights, guint, i));
 
   {
     GHashTableIter iter;
@@ -801,7 +870,7 @@ fe_role_infer_full (const FeCsvTable  *table,
   *levels = NULL;
   *separator = ';';
   profile_column (table, column, &profile);
-  n_distinct = profile.distinct->len;
+  n_distinct = profile.n_distinct;
   values = distinct_values (&profile);
 
   if (profile.n_answered == 0)
@@ -815,22 +884,22 @@ fe_role_infer_full (const FeCsvTable  *table,
     role = FE_ROLE_ORDINAL;
   else if ((*levels = order_by_scale (yes_no, values, TRUE)) != NULL)
     role = FE_ROLE_CHOICE;
-  else if (profile.n_integers == profile.n_answered && profile.min_integer >= 0
-           && profile.max_integer <= 10 && n_distinct > 2)
+  else if (profile.listed && profile.n_integers == profile.n_answered
+           && profile.min_integer >= 0 && profile.max_integer <= 10 && n_distinct > 2)
     {
       role = FE_ROLE_ORDINAL;
       *levels = levels_by (&profile, compare_numerically);
     }
-  else if (profile.n_integers == profile.n_answered && profile.min_integer >= 0
-           && profile.max_integer <= 10)
+  else if (profile.listed && profile.n_integers == profile.n_answered
+           && profile.min_integer >= 0 && profile.max_integer <= 10)
     {
       /* A code or two (1 = yes, 2 = no; a choice's number): few values, numbered. */
       role = FE_ROLE_ATTRIBUTE;
       *levels = levels_by (&profile, compare_numerically);
     }
   else if (profile.n_with_separator * 5 >= profile.n_answered
-           && g_hash_table_size (profile.tokens) <= 60
-           && g_hash_table_size (profile.tokens) * 10 <= profile.n_tokens * 7)
+           && n_tokens_distinct (&profile) <= 60
+           && n_tokens_distinct (&profile) * 10 <= profile.n_tokens * 7)
     {
       role = FE_ROLE_MULTI;
       *levels = token_levels (&profile);
@@ -840,7 +909,7 @@ fe_role_infer_full (const FeCsvTable  *table,
       role = FE_ROLE_MULTI;
       *separator = ',';
     }
-  else if (n_distinct <= 30 && profile.max_length <= 160
+  else if (profile.listed && n_distinct <= 30 && profile.max_length <= 160
            && (n_distinct * 2 <= profile.n_answered
                || (n_distinct < profile.n_answered && profile.n_answered <= 20)))
     {

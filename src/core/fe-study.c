@@ -9,6 +9,7 @@
 #include "fe-codebook.h"
 #include "fe-coding.h"
 #include "fe-csv-table.h"
+#include "fe-csv-table-private.h"
 #include "fe-role-inference.h"
 #include "fe-survey-format.h"
 
@@ -35,7 +36,49 @@ struct _FeStudy
   char       *coding_question;
   GHashTable *rows_by_document;    /* document name → row + 1 (0: no respondent) */
   GRegex     *document_regex;
+  GCancellable      *cancellable;   /* while loading */
+  FeLoadProgressFunc progress;
+  gpointer           progress_data;
+  gint64             last_progress;
 };
+
+/* Reading the file is most of loading; building the columns from it is the rest. */
+#define READ_SHARE 0.9
+
+static void
+report_progress (FeStudy *self,
+                 double   fraction,
+                 gboolean force)
+{
+  gint64 now;
+
+  if (self->progress == NULL)
+    return;
+  now = g_get_monotonic_time ();
+  if (!force && now - self->last_progress < G_USEC_PER_SEC / 30)
+    return;
+  self->last_progress = now;
+  self->progress (fraction, self->progress_data);
+}
+
+static void
+on_read_progress (double   fraction,
+                  gpointer user_data)
+{
+  FeStudy *self = user_data;
+
+  /* The table's reports are already spaced out. */
+  self->last_progress = g_get_monotonic_time ();
+  if (self->progress != NULL)
+    self->progress (fraction * READ_SHARE, self->progress_data);
+}
+
+static gboolean
+load_cancelled (FeStudy  *self,
+                GError  **error)
+{
+  return g_cancellable_set_error_if_cancelled (self->cancellable, error);
+}
 
 G_DEFINE_FINAL_TYPE (FeStudy, fe_study, G_TYPE_OBJECT)
 
@@ -242,9 +285,15 @@ store_member_values (FeStudy    *self,
       guint source = g_array_index (column->members, guint, m);
       const char *option = NULL;
 
-      for (guint row = 0; row < self->n_rows && option == NULL; row++)
-        if (*fe_csv_table_get_cell (self->responses, row, source) != '\0')
-          option = fe_csv_table_get_cell (self->responses, row, source);
+      if (fe_csv_table_get_n_values (self->responses, source) != G_MAXUINT)
+        {
+          if (fe_csv_table_get_n_values (self->responses, source) > 0)
+            option = fe_csv_table_get_value (self->responses, source, 0, NULL, NULL);
+        }
+      else
+        for (guint row = 0; row < self->n_rows && option == NULL; row++)
+          if (!fe_csv_table_cell_is_empty (self->responses, row, source))
+            option = fe_csv_table_get_cell (self->responses, row, source);
       if (option == NULL)
         option = fe_csv_table_get_header_cell (self->responses,
                                                MIN (1, fe_csv_table_get_n_header_rows (
@@ -257,13 +306,107 @@ store_member_values (FeStudy    *self,
       {
         guint source = g_array_index (column->members, guint, m);
 
-        if (*fe_csv_table_get_cell (self->responses, row, source) == '\0')
+        if (fe_csv_table_cell_is_empty (self->responses, row, source))
           continue;
         fe_bitset_set (column->answered, row);
         fe_bitset_set (g_ptr_array_index (column->level_rows, member_level[m]), row);
         if (single && column->values[row] == 0)
           column->values[row] = member_level[m] + 1;
       }
+}
+
+typedef struct
+{
+  GArray *levels;  /* guint */
+  OptionContext *ctx;
+} OptionList;
+
+static void
+list_option (const char *option,
+             gpointer    user_data)
+{
+  OptionList *list = user_data;
+  OptionContext *ctx = list->ctx;
+  guint level = level_for_value (ctx->self, ctx->column, ctx->lookup, option, ctx->row,
+                                 ctx->listed_by_codebook);
+
+  g_array_append_val (list->levels, level);
+}
+
+/* A column whose distinct values loading listed: each value is looked up (or split into its
+ * options) once, in the order the rows first give them, and each row only follows its value's
+ * number. */
+static void
+store_listed_values (FeStudy    *self,
+                     FeColumn   *column,
+                     GHashTable *lookup,
+                     gboolean    listed_by_codebook)
+{
+  FeCsvTable *table = self->responses;
+  guint source = column->source_column;
+  guint n_values = fe_csv_table_get_n_values (table, source);
+  gboolean single = fe_role_is_single_valued (column->role);
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  g_autofree guint *starts = g_new (guint, n_values + 1);
+  g_autoptr(GArray) levels = g_array_new (FALSE, FALSE, sizeof (guint));
+  OptionContext ctx = { self, column, lookup, 0, listed_by_codebook };
+  OptionList list = { levels, &ctx };
+  FeBitset **level_rows;
+  const guint32 *ids, *position;
+  guint64 *answered;
+
+  for (guint v = 0; v < n_values; v++)
+    {
+      const char *value = fe_csv_table_get_value (table, source, v, NULL, &ctx.row);
+
+      starts[v] = levels->len;
+      if (single)
+        list_option (value, &list);
+      else if (column->role == FE_ROLE_MULTI)
+        fe_split_options (value, column->separator, lookup, scratch, list_option, &list);
+    }
+  starts[n_values] = levels->len;
+
+  level_rows = (FeBitset **) column->level_rows->pdata;
+  ids = fe_csv_table_peek_values (table, source, &position);
+  answered = fe_bitset_peek_words (column->answered);
+  if (single)
+    {
+      /* One level per value: a table from value id to level + 1, then one look-up a row. */
+      g_autofree guint32 *level_of_id = NULL;
+      g_autofree guint64 **words = g_new (guint64 *, column->levels->len);
+      guint n_ids = 0;
+
+      for (guint l = 0; l < column->levels->len; l++)
+        words[l] = fe_bitset_peek_words (level_rows[l]);
+      for (guint r = 0; r < self->n_rows; r++)
+        n_ids = MAX (n_ids, ids[r] + 1);
+      level_of_id = g_new0 (guint32, MAX (n_ids, 1));
+      for (guint id = 0; id < n_ids; id++)
+        if (position[id] != G_MAXUINT32)
+          level_of_id[id] = g_array_index (levels, guint, starts[position[id]]) + 1;
+      for (guint row = 0; row < self->n_rows; row++)
+        {
+          guint32 level = level_of_id[ids[row]];
+
+          column->values[row] = level;
+          if (level == 0)
+            continue;
+          answered[row / 64] |= G_GUINT64_CONSTANT (1) << (row % 64);
+          words[level - 1][row / 64] |= G_GUINT64_CONSTANT (1) << (row % 64);
+        }
+      return;
+    }
+  for (guint row = 0; row < self->n_rows; row++)
+    {
+      guint32 v = position[ids[row]];
+
+      if (v == G_MAXUINT32)
+        continue;
+      answered[row / 64] |= G_GUINT64_CONSTANT (1) << (row % 64);
+      for (guint i = starts[v]; i < starts[v + 1]; i++)
+        fe_bitset_set (level_rows[g_array_index (levels, guint, i)], row);
+    }
 }
 
 static void
@@ -273,6 +416,7 @@ store_column_values (FeStudy  *self,
 {
   g_autoptr(GHashTable) lookup = level_lookup (column);
   g_autoptr(GString) scratch = g_string_new (NULL);
+  g_autoptr(GString) cell_text = g_string_new (NULL);
   gboolean single = fe_role_is_single_valued (column->role);
   OptionContext ctx = { self, column, lookup, 0, listed_by_codebook };
 
@@ -285,11 +429,27 @@ store_column_values (FeStudy  *self,
       store_member_values (self, column, lookup, single);
       return;
     }
+  if ((single || column->role == FE_ROLE_MULTI)
+      && fe_csv_table_get_n_values (self->responses, column->source_column) != G_MAXUINT)
+    {
+      store_listed_values (self, column, lookup, listed_by_codebook);
+      return;
+    }
 
+  if (!single && column->role != FE_ROLE_MULTI)
+    {
+      /* Open answers, ids: only whether there is one. */
+      fe_csv_table_mark_answered (self->responses, column->source_column,
+                                  fe_bitset_peek_words (column->answered));
+      return;
+    }
   for (guint row = 0; row < self->n_rows; row++)
     {
-      const char *cell = fe_csv_table_get_cell (self->responses, row, column->source_column);
+      const char *cell;
 
+      if (fe_csv_table_cell_is_empty (self->responses, row, column->source_column))
+        continue;
+      cell = fe_csv_table_read_cell (self->responses, row, column->source_column, cell_text);
       if (*cell == '\0')
         continue;
       fe_bitset_set (column->answered, row);
@@ -315,14 +475,16 @@ static char
 detect_separator (FeStudy  *self,
                   FeColumn *column)
 {
+  g_autoptr(GString) cell_text = g_string_new (NULL);
   char separator = ';';
 
   for (guint row = 0, seen = 0; row < MIN (self->n_rows, 20000) && seen < 1000; row++)
     {
-      const char *cell = fe_csv_table_get_cell (self->responses, row, column->source_column);
+      const char *cell;
 
-      if (*cell == '\0')
+      if (fe_csv_table_cell_is_empty (self->responses, row, column->source_column))
         continue;
+      cell = fe_csv_table_read_cell (self->responses, row, column->source_column, cell_text);
       seen++;
       if (strchr (cell, ';') != NULL)
         return ';';
@@ -435,19 +597,9 @@ count_option_members (FeStudy   *self,
   for (guint i = first; i <= last; i++, n++)
     {
       FeSourceColumn *sc = g_ptr_array_index (sources, i);
-      const char *value = NULL;
-      gboolean one_value = TRUE;
 
-      for (guint row = 0; row < self->n_rows && one_value; row++)
-        {
-          const char *cell = fe_csv_table_get_cell (self->responses, row, sc->source_column);
-
-          if (*cell == '\0')
-            continue;
-          one_value = value == NULL || strcmp (value, cell) == 0;
-          value = cell;
-        }
-      if (!one_value)
+      /* Its label or nothing: one distinct value at most. */
+      if (fe_csv_table_get_n_values (self->responses, sc->source_column) > 1)
         break;
     }
   if (n < 2)
@@ -459,9 +611,10 @@ count_option_members (FeStudy   *self,
       guint answered = 0;
 
       for (guint i = first; i < first + n; i++)
-        answered += *fe_csv_table_get_cell (self->responses, row,
-                                            ((FeSourceColumn *) g_ptr_array_index (sources, i))
-                                              ->source_column) != '\0';
+        answered += !fe_csv_table_cell_is_empty (self->responses, row,
+                                                 ((FeSourceColumn *) g_ptr_array_index (sources,
+                                                                                        i))
+                                                   ->source_column);
       *single = answered <= 1;
     }
   return n;
@@ -522,6 +675,10 @@ build_columns (FeStudy    *self,
       FeSourceColumn *sc = g_ptr_array_index (sources, i);
       guint last = i, n_options;
       gboolean single = FALSE;
+
+      if (load_cancelled (self, error))
+        return FALSE;
+      report_progress (self, READ_SHARE + (1.0 - READ_SHARE) * i / sources->len, FALSE);
 
       if (sc->option != NULL)
         while (last + 1 < sources->len
@@ -602,11 +759,12 @@ static gboolean
 row_unfinished (FeStudy *self,
                 int      finished,
                 int      progress,
-                guint    row)
+                guint    row,
+                GString *scratch)
 {
   if (finished >= 0)
     {
-      const char *cell = fe_csv_table_get_cell (self->responses, row, (guint) finished);
+      const char *cell = fe_csv_table_read_cell (self->responses, row, (guint) finished, scratch);
 
       if (g_ascii_strcasecmp (cell, "false") == 0 || strcmp (cell, "0") == 0)
         return TRUE;
@@ -615,7 +773,7 @@ row_unfinished (FeStudy *self,
     }
   if (progress >= 0)
     {
-      const char *cell = fe_csv_table_get_cell (self->responses, row, (guint) progress);
+      const char *cell = fe_csv_table_read_cell (self->responses, row, (guint) progress, scratch);
       char *end = NULL;
       double value = g_ascii_strtod (cell, &end);
 
@@ -630,6 +788,7 @@ row_unfinished (FeStudy *self,
 static void
 find_complete_rows (FeStudy *self)
 {
+  g_autoptr(GString) scratch = g_string_new (NULL);
   int finished = -1, progress = -1;
 
   self->complete = fe_bitset_new (self->n_rows);
@@ -648,7 +807,7 @@ find_complete_rows (FeStudy *self)
 
   if (finished >= 0 || progress >= 0)
     FE_BITSET_FOREACH (self->complete, row)
-      if (row_unfinished (self, finished, progress, row))
+      if (row_unfinished (self, finished, progress, row, scratch))
         fe_bitset_clear_bit (self->complete, row);
 
   self->universe = fe_bitset_copy (self->complete);
@@ -898,7 +1057,7 @@ apply_coding_line (FeStudy      *self,
 {
   FeColumn *column = coding_target (self, line, coding_name, error);
   int row, code;
-  const char *answer;
+  g_autofree char *answer = NULL;
 
   if (column == NULL)
     return FALSE;
@@ -935,7 +1094,7 @@ apply_coding_line (FeStudy      *self,
 
   code = find_or_add_code (self, column, line->code);
 
-  answer = fe_study_get_answer (self, column, (guint) row);
+  answer = fe_study_dup_answer (self, column, (guint) row);
   if (line->excerpt != NULL && *answer != '\0' && strstr (answer, line->excerpt) == NULL)
     add_warning (self,
                  _("%s, line %u: the excerpt is not part of respondent %s's answer to %s; it "
@@ -1179,6 +1338,9 @@ study_new (const FeLoadOptions *options)
     {
       self->document_pattern = g_strdup (options->document_pattern);
       self->coding_question = g_strdup (options->coding_question);
+      self->cancellable = options->cancellable;
+      self->progress = options->progress;
+      self->progress_data = options->progress_data;
     }
   return self;
 }
@@ -1244,6 +1406,13 @@ study_build (FeStudy     *self_owned,
   sort_codings (self);
   find_complete_rows (self);
   collect_hidden_columns (self);
+  if (load_cancelled (self, error))
+    return NULL;
+  report_progress (self, 1.0, TRUE);
+  /* Only for the load: the caller may free them once it returns. */
+  self->cancellable = NULL;
+  self->progress = NULL;
+  self->progress_data = NULL;
   return g_steal_pointer (&self);
 }
 
@@ -1261,7 +1430,12 @@ fe_study_load_full (const char           *responses_path,
 
   self = study_new (options);
   if (options != NULL)
-    csv_options.delimiter = options->delimiter;
+    {
+      csv_options.delimiter = options->delimiter;
+      csv_options.cancellable = options->cancellable;
+      csv_options.progress = on_read_progress;
+      csv_options.progress_data = self;
+    }
   self->responses = fe_csv_table_load_full (responses_path, &csv_options, error);
   if (self->responses == NULL)
     return NULL;
@@ -1292,7 +1466,12 @@ fe_study_load_data (const char           *display_name,
 
   self = study_new (options);
   if (options != NULL)
-    csv_options.delimiter = options->delimiter;
+    {
+      csv_options.delimiter = options->delimiter;
+      csv_options.cancellable = options->cancellable;
+      csv_options.progress = on_read_progress;
+      csv_options.progress_data = self;
+    }
   self->responses = fe_csv_table_parse_full (display_name, data, length, &csv_options, error);
   if (self->responses == NULL)
     return NULL;
@@ -1467,10 +1646,10 @@ fe_study_dup_respondent_id (FeStudy *self,
 
   if (self->id_column != NULL)
     {
-      const char *id = fe_study_get_answer (self, self->id_column, row);
+      g_autofree char *id = fe_study_dup_answer (self, self->id_column, row);
 
       if (*id != '\0')
-        return g_strdup (id);
+        return g_steal_pointer (&id);
     }
   return g_strdup_printf ("%u", row + 1);
 }
@@ -1513,6 +1692,28 @@ fe_study_get_answer (FeStudy        *self,
           return cell;
       }
   return fe_csv_table_get_cell (self->responses, row, column->source_column);
+}
+
+char *
+fe_study_dup_answer (FeStudy        *self,
+                     const FeColumn *column,
+                     guint           row)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint source = column->source_column;
+
+  g_return_val_if_fail (FE_IS_STUDY (self), NULL);
+  g_return_val_if_fail (row < self->n_rows, NULL);
+
+  if (column->members != NULL)
+    for (guint m = 0; m < column->members->len; m++)
+      if (!fe_csv_table_cell_is_empty (self->responses, row,
+                                       g_array_index (column->members, guint, m)))
+        {
+          source = g_array_index (column->members, guint, m);
+          break;
+        }
+  return g_strdup (fe_csv_table_read_cell (self->responses, row, source, text));
 }
 
 const char *

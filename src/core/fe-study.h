@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "fe-bitset.h"
 #include "fe-column.h"
@@ -14,6 +14,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FeStudy, fe_study, FE, STUDY, GObject)
 
+/* Called from the loading thread with the share of the loading done (0 to 1), at most about
+ * 30 times a second; it should only pass the number on (g_idle_add(), an atomic). */
+typedef void (*FeLoadProgressFunc) (double   fraction,
+                                    gpointer user_data);
+
 /* How to read a study's files; a zeroed struct (or NULL) detects everything. */
 typedef struct
 {
@@ -24,6 +29,9 @@ typedef struct
                                   * its first number, against the id column */
   const char *coding_question;   /* the open-text column such exports code; NULL: the only
                                   * open-text column */
+  GCancellable       *cancellable;  /* cancelled: loading stops soon with G_IO_ERROR_CANCELLED */
+  FeLoadProgressFunc  progress;     /* NULL: no progress reports */
+  gpointer            progress_data;
 } FeLoadOptions;
 
 FeStudy        *fe_study_load                    (const char     *responses_path,
@@ -71,8 +79,14 @@ char           *fe_study_dup_respondent_id       (FeStudy        *self,
 /* Returns the row of the respondent with @id, or -1. */
 int             fe_study_find_respondent         (FeStudy        *self,
                                                   const char     *id);
-/* The open answer (or raw cell) of @row in @column; "" when there is none. */
+/* The open answer (or raw cell) of @row in @column; "" when there is none. Valid as long as the
+ * study: an answer read from the file is kept once read, so code that reads many (every row of
+ * a column) should use fe_study_dup_answer() instead. */
 const char     *fe_study_get_answer              (FeStudy        *self,
+                                                  const FeColumn *column,
+                                                  guint           row);
+/* The same, as a copy, without keeping it. */
+char           *fe_study_dup_answer              (FeStudy        *self,
                                                   const FeColumn *column,
                                                   guint           row);
 /* The level label of @row in a single-valued @column, or NULL when unanswered. */

@@ -138,15 +138,17 @@ gboolean
 fe_values_are_identifying (const FeCsvTable *table,
                            guint             column)
 {
+  g_autoptr(GString) scratch = g_string_new (NULL);
   guint n_rows = fe_csv_table_get_n_rows (table);
   guint seen = 0, matching = 0;
 
   for (guint row = 0; row < MIN (n_rows, IDENTIFYING_ROWS) && seen < IDENTIFYING_SAMPLE; row++)
     {
-      const char *cell = fe_csv_table_get_cell (table, row, column);
+      const char *cell;
 
-      if (*cell == '\0')
+      if (fe_csv_table_cell_is_empty (table, row, column))
         continue;
+      cell = fe_csv_table_read_cell (table, row, column, scratch);
       seen++;
       if (looks_like_ipv4 (cell) || looks_like_ipv6 (cell) || looks_like_email (cell))
         matching++;

@@ -1,13 +1,29 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "fe-tally.h"
 
+#include <string.h>
+
+/* The question's level sets and then its answered set, counted together with one pass over the
+ * rows (and the group's rows): a chart split 43 ways costs 43 passes, not 43 × (levels + 3),
+ * and no set is built per group. */
 static void
-count_levels (const FeColumn *question,
-              const FeBitset *rows,
-              guint          *counts)
+count_group (const FeColumn *question,
+             const FeBitset *rows,
+             const FeBitset *group,
+             guint          *base,
+             guint          *answered,
+             guint          *counts)
 {
-  for (guint l = 0; l < question->levels->len; l++)
-    counts[l] = fe_bitset_count_and (rows, g_ptr_array_index (question->level_rows, l));
+  guint n_levels = question->levels->len;
+  g_autofree const FeBitset **sets = g_new (const FeBitset *, n_levels + 1);
+  g_autofree guint *all = g_new (guint, n_levels + 1);
+
+  for (guint l = 0; l < n_levels; l++)
+    sets[l] = g_ptr_array_index (question->level_rows, l);
+  sets[n_levels] = question->answered;
+  fe_bitset_count_and_many (rows, group, sets, n_levels + 1, base, all);
+  memcpy (counts, all, sizeof (guint) * n_levels);
+  *answered = all[n_levels];
 }
 
 FeTally *
@@ -23,32 +39,22 @@ fe_tally_compute (const FeColumn *question,
   tally->question = question;
   tally->by = by;
   tally->n_levels = fe_column_get_n_levels (question);
-  tally->base = fe_bitset_count (rows);
-  tally->answered = fe_bitset_count_and (rows, question->answered);
   tally->counts = g_new0 (guint, MAX (tally->n_levels, 1));
-  count_levels (question, rows, tally->counts);
+  count_group (question, rows, NULL, &tally->base, &tally->answered, tally->counts);
 
   if (by == NULL)
     return tally;
 
   tally->n_groups = fe_column_get_n_levels (by);
   tally->groups = g_new0 (FeTallyGroup, MAX (tally->n_groups, 1));
-  if (tally->n_groups > 0)
+  for (guint g = 0; g < tally->n_groups; g++)
     {
-      g_autoptr(FeBitset) group_rows = fe_bitset_new (fe_bitset_get_size (rows));
+      FeTallyGroup *group = &tally->groups[g];
 
-      for (guint g = 0; g < tally->n_groups; g++)
-        {
-          FeTallyGroup *group = &tally->groups[g];
-
-          fe_bitset_assign (group_rows, rows);
-          fe_bitset_and (group_rows, g_ptr_array_index (by->level_rows, g));
-          group->group = g;
-          group->base = fe_bitset_count (group_rows);
-          group->answered = fe_bitset_count_and (group_rows, question->answered);
-          group->counts = g_new0 (guint, MAX (tally->n_levels, 1));
-          count_levels (question, group_rows, group->counts);
-        }
+      group->group = g;
+      group->counts = g_new0 (guint, MAX (tally->n_levels, 1));
+      count_group (question, rows, g_ptr_array_index (by->level_rows, g), &group->base,
+                   &group->answered, group->counts);
     }
   return tally;
 }

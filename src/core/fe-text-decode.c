@@ -353,6 +353,40 @@ repair_encoding (const char *display_name,
   return g_string_free (out, FALSE);
 }
 
+gboolean
+fe_text_sniff (const char  *display_name,
+               const char  *prefix,
+               gsize        prefix_length,
+               gsize       *bom_length,
+               gboolean    *convert,
+               GError     **error)
+{
+  const guchar *bytes = (const guchar *) prefix;
+  gsize skip = 0;
+
+  *bom_length = 0;
+  *convert = FALSE;
+  /* The same order of tests as fe_text_decode(), which these files then skip. */
+  if (prefix_length >= 2 && ((bytes[0] == 0xff && bytes[1] == 0xfe)
+                             || (bytes[0] == 0xfe && bytes[1] == 0xff)))
+    {
+      *convert = TRUE;
+      return TRUE;
+    }
+  if (sniff_utf16 (bytes, prefix_length) != NULL)
+    {
+      *convert = TRUE;
+      return TRUE;
+    }
+  if (prefix_length >= 3 && memcmp (prefix, "\xef\xbb\xbf", 3) == 0)
+    skip = 3;
+  if (binary_kind (bytes, prefix_length - skip) != NULL
+      || looks_binary (bytes + skip, prefix_length - skip))
+    return set_binary_error (display_name, bytes, prefix_length - skip, error);
+  *bom_length = skip;
+  return TRUE;
+}
+
 const char *
 fe_text_decode (const char  *display_name,
                 const char  *data,

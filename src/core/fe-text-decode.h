@@ -22,6 +22,17 @@ const char *fe_text_decode   (const char  *display_name,
                               GPtrArray   *warnings,
                               GError     **error);
 
+/* Decides from the first bytes of a file (@prefix: at least its first 8 KiB, or all of it) how
+ * to read it without holding all of it: TRUE with *@bom_length set (0 or 3) when it may be
+ * UTF-8, to be read as it is; TRUE with *@convert set when it must go through fe_text_decode()
+ * (UTF-16); FALSE with @error, as fe_text_decode() would fail, for a binary file. */
+gboolean    fe_text_sniff    (const char  *display_name,
+                              const char  *prefix,
+                              gsize        prefix_length,
+                              gsize       *bom_length,
+                              gboolean    *convert,
+                              GError     **error);
+
 /* The 1-based line and column (in characters) of byte @offset of UTF-8 @text. */
 void        fe_text_position (const char  *text,
                               gsize        offset,
