@@ -10,7 +10,8 @@ debian_packages=(
   libglib2.0-dev libcsv-dev
   libcairo2-dev libpango1.0-dev libgtk-4-dev libadwaita-1-dev
   xvfb xauth
-  desktop-file-utils appstream libxml2-utils
+  desktop-file-utils appstream libxml2-utils dbus-daemon
+  poppler-utils
   clang libclang-rt-14-dev
 )
 

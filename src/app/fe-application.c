@@ -122,6 +122,10 @@ fe_application_startup (GApplication *application)
     { "win.search-quotes", { "<Control>f", NULL } },
     { "win.fullscreen", { "F11", NULL } },
     { "win.show-table", { "<Control>t", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Shift><Control>s", NULL } },
+    { "win.save-view", { "<Control>d", NULL } },
+    { "win.present", { "F5", NULL } },
   };
 
   G_APPLICATION_CLASS (fe_application_parent_class)->startup (application);

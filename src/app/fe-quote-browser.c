@@ -34,6 +34,7 @@ G_DEFINE_FINAL_TYPE (FeQuoteBrowser, fe_quote_browser, GTK_TYPE_BOX)
 enum {
   SIGNAL_QUOTE_SELECTED,
   SIGNAL_COPIED,
+  SIGNAL_STAR_REQUESTED,
   N_SIGNALS
 };
 
@@ -187,6 +188,9 @@ fe_quote_browser_class_init (FeQuoteBrowserClass *klass)
   signals[SIGNAL_COPIED] =
     g_signal_new ("copied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_STAR_REQUESTED] =
+    g_signal_new ("star-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, FE_TYPE_QUOTE_ITEM);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/findings_explorer/FindingsExplorer/"
@@ -348,4 +352,20 @@ fe_quote_browser_select (FeQuoteBrowser *self,
 {
   g_return_if_fail (FE_IS_QUOTE_BROWSER (self));
   gtk_single_selection_set_selected (self->selection, position);
+}
+
+gpointer
+fe_quote_browser_get_selected (FeQuoteBrowser *self)
+{
+  g_return_val_if_fail (FE_IS_QUOTE_BROWSER (self), NULL);
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+void
+fe_quote_browser_request_star (FeQuoteBrowser *self,
+                               gpointer        item)
+{
+  g_return_if_fail (FE_IS_QUOTE_BROWSER (self));
+  g_return_if_fail (FE_IS_QUOTE_ITEM (item));
+  g_signal_emit (self, signals[SIGNAL_STAR_REQUESTED], 0, item);
 }

@@ -29,5 +29,10 @@ const char *fe_quote_browser_get_summary   (FeQuoteBrowser *self);
 gboolean    fe_quote_browser_copy_quote    (FeQuoteBrowser *self);
 void        fe_quote_browser_select        (FeQuoteBrowser *self,
                                             guint           position);
+/* The selected quote (an FeQuoteItem), or NULL. */
+gpointer    fe_quote_browser_get_selected  (FeQuoteBrowser *self);
+/* Asks for @item to be starred (or unstarred): emits "star-requested". */
+void        fe_quote_browser_request_star  (FeQuoteBrowser *self,
+                                            gpointer        item);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fe-quote-browser.h"
 #include "fe-text-match.h"
 
 struct _FeQuoteRow
@@ -36,6 +37,15 @@ on_copy_clicked (FeQuoteRow *self)
 }
 
 static void
+on_star_clicked (FeQuoteRow *self)
+{
+  GtkWidget *browser = gtk_widget_get_ancestor (GTK_WIDGET (self), FE_TYPE_QUOTE_BROWSER);
+
+  if (self->item != NULL && browser != NULL)
+    fe_quote_browser_request_star (FE_QUOTE_BROWSER (browser), self->item);
+}
+
+static void
 fe_quote_row_dispose (GObject *object)
 {
   FeQuoteRow *self = FE_QUOTE_ROW (object);
@@ -63,6 +73,7 @@ fe_quote_row_class_init (FeQuoteRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FeQuoteRow, note_label);
   gtk_widget_class_bind_template_child (widget_class, FeQuoteRow, copy_button);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_star_clicked);
 }
 
 static void

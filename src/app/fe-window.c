@@ -1,80 +1,29 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "fe-window.h"
+#include "fe-window-private.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "fe-chart-export.h"
 #include "fe-compat.h"
-#include "fe-data-table.h"
-#include "fe-question-list.h"
 #include "fe-respondent-dialog.h"
-#include "fe-respondent-view.h"
 #include "fe-quote.h"
 #include "fe-tally.h"
 
-struct _FeWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  AdwToastOverlay  *toast_overlay;
-  AdwViewSwitcherTitle *window_title;
-  GtkMenuButton    *export_button;
-  GtkStack         *main_stack;
-  GtkListBox       *recent_list;
-  GtkLabel         *recent_heading;
-  GtkLabel         *loading_label;
-  GtkProgressBar   *progress_bar;
-  GtkStack         *sidebar_stack;
-  FeQuestionList   *question_list;
-  FeFilterPanel    *filter_panel;
-  GtkDropDown      *split_dropdown;
-  GtkToggleButton  *percent_button;
-  GtkDropDown      *sort_dropdown;
-  GtkDropDown      *kind_dropdown;
-  GtkBox           *chips_bar;
-  GtkFlowBox       *chips_box;
-  GtkLabel         *base_label;
-  GtkStack         *view_stack;
-  FeChartView      *chart_view;
-  FeDataTable      *data_table;
-  FeQuoteBrowser   *quote_browser;
-  FeRespondentView *respondent_view;
-
-  GSettings        *settings;
-  FeStudy          *study;
-  FeFilter         *filter;
-  FeBitset         *rows;
-  FeColumn         *question;
-  FeColumn         *by;
-  GPtrArray        *split_columns;  /* FeColumn*, the dropdown's items after "None" */
-  gboolean          updating_controls;
-
-  /* The selected segment, by what it is rather than where it is drawn, so that it survives
-   * filter changes. */
-  int               selected_level;
-  int               selected_group;
-
-  GCancellable     *load_cancellable;
-  guint             pulse_source;
-  char             *last_error;
-};
 
 G_DEFINE_FINAL_TYPE (FeWindow, fe_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void refresh_chart (FeWindow *self);
 
-static void
-show_toast (FeWindow   *self,
+void
+fe_window_show_toast (FeWindow   *self,
             const char *text)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
-static void
-show_error (FeWindow   *self,
+void
+fe_window_show_error (FeWindow   *self,
             const char *heading,
             const char *message)
 {
@@ -87,19 +36,110 @@ show_error (FeWindow   *self,
 
 typedef struct
 {
-  char     *responses;
-  char     *codebook;
-  char     *coding;
-  gboolean  sample;
+  char     *path;    /* a responses CSV or a .findings project; NULL for the sample */
 } LoadRequest;
+
+typedef struct
+{
+  FeStudy   *study;
+  FeProject *project;
+  gboolean   is_sample;
+} LoadResult;
 
 static void
 load_request_free (LoadRequest *request)
 {
-  g_free (request->responses);
-  g_free (request->codebook);
-  g_free (request->coding);
+  g_free (request->path);
   g_free (request);
+}
+
+static void
+load_result_free (LoadResult *result)
+{
+  g_clear_object (&result->study);
+  g_clear_object (&result->project);
+  g_free (result);
+}
+
+/* A codebook or coding file that sits beside the responses, named codebook.csv or
+ * <responses>-codebook.csv (likewise coding), belongs to the study. */
+static char *
+find_companion (const char *responses,
+                const char *kind)
+{
+  g_autofree char *dir = g_path_get_dirname (responses);
+  g_autofree char *base = g_path_get_basename (responses);
+  const char *dot = strrchr (base, '.');
+  g_autofree char *stem = g_strndup (base, dot ? (gsize) (dot - base) : strlen (base));
+  g_autofree char *plain = g_strdup_printf ("%s.csv", kind);
+  g_autofree char *prefixed = g_strdup_printf ("%s-%s.csv", stem, kind);
+  const char *names[] = { prefixed, plain };
+
+  if (g_str_equal (base, plain))
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&path);
+    }
+  return NULL;
+}
+
+static gboolean
+is_project_file (const char *path)
+{
+  return g_str_has_suffix (path, ".findings");
+}
+
+/* The sample opens as its project, with the saved views that tell the report's story. */
+static FeProject *
+load_sample_project (GError **error)
+{
+  g_autofree char *dir = fe_study_find_sample_dir ();
+  g_autofree char *path = dir ? g_build_filename (dir, "sample.findings", NULL) : NULL;
+
+  if (path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return fe_project_load (path, error);
+  return NULL;
+}
+
+static LoadResult *
+load (LoadRequest  *request,
+      GError      **error)
+{
+  g_autoptr(FeProject) project = NULL;
+  g_autoptr(FeStudy) study = NULL;
+  LoadResult *result;
+
+  if (request->path == NULL)
+    {
+      project = load_sample_project (error);
+      study = project ? fe_project_load_study (project, error) : fe_study_load_sample (error);
+    }
+  else if (is_project_file (request->path))
+    {
+      project = fe_project_load (request->path, error);
+      study = project ? fe_project_load_study (project, error) : NULL;
+    }
+  else
+    {
+      g_autofree char *codebook = find_companion (request->path, "codebook");
+      g_autofree char *coding = find_companion (request->path, "coding");
+
+      study = fe_study_load (request->path, codebook, coding, error);
+      if (study != NULL)
+        project = fe_project_new_for_data (request->path, codebook, coding, study);
+    }
+  if (study == NULL)
+    return NULL;
+
+  result = g_new0 (LoadResult, 1);
+  result->study = g_steal_pointer (&study);
+  result->project = project ? g_steal_pointer (&project) : fe_project_new ();
+  result->is_sample = request->path == NULL;
+  return result;
 }
 
 static void
@@ -108,17 +148,13 @@ load_in_thread (GTask        *task,
                 gpointer      data,
                 GCancellable *cancellable)
 {
-  LoadRequest *request = data;
   g_autoptr(GError) error = NULL;
-  FeStudy *study;
+  LoadResult *result = load (data, &error);
 
-  study = request->sample
-          ? fe_study_load_sample (&error)
-          : fe_study_load (request->responses, request->codebook, request->coding, &error);
-  if (study == NULL)
+  if (result == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, study, g_object_unref);
+    g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
 }
 
 static gboolean
@@ -150,8 +186,10 @@ remember_recent (FeWindow   *self,
     gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
 }
 
-static void set_study (FeWindow *self,
-                       FeStudy  *study);
+static void set_study (FeWindow  *self,
+                       FeStudy   *study,
+                       FeProject *project,
+                       gboolean   is_sample);
 
 static void
 on_load_done (GObject      *source,
@@ -161,21 +199,20 @@ on_load_done (GObject      *source,
   FeWindow *self = FE_WINDOW (source);
   LoadRequest *request = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autoptr(FeStudy) study = g_task_propagate_pointer (G_TASK (result), &error);
+  LoadResult *loaded = g_task_propagate_pointer (G_TASK (result), &error);
 
   stop_loading_ui (self);
-  if (study == NULL)
+  if (loaded == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("Could Not Open the Survey Results"), error->message);
+        fe_window_show_error (self, _("Could Not Open the Survey Results"), error->message);
       return;
     }
 
-  if (!request->sample)
-    remember_recent (self, request->responses);
-  set_study (self, study);
-  for (guint i = 0; i < fe_study_get_warnings (study)->len; i++)
-    show_toast (self, g_ptr_array_index (fe_study_get_warnings (study), i));
+  if (request->path != NULL)
+    remember_recent (self, request->path);
+  set_study (self, loaded->study, loaded->project, loaded->is_sample);
+  load_result_free (loaded);
 }
 
 static void
@@ -202,33 +239,6 @@ start_loading (FeWindow    *self,
   g_task_run_in_thread (task, load_in_thread);
 }
 
-/* A codebook or coding file that sits beside the responses, named codebook.csv or
- * <responses>-codebook.csv (likewise coding), belongs to the study. */
-static char *
-find_companion (const char *responses,
-                const char *kind)
-{
-  g_autofree char *dir = g_path_get_dirname (responses);
-  g_autofree char *base = g_path_get_basename (responses);
-  g_autofree char *stem = g_strndup (base, strrchr (base, '.') ? (gsize) (strrchr (base, '.')
-                                                                           - base)
-                                                               : strlen (base));
-  g_autofree char *plain = g_strdup_printf ("%s.csv", kind);
-  g_autofree char *prefixed = g_strdup_printf ("%s-%s.csv", stem, kind);
-  const char *names[] = { prefixed, plain };
-
-  if (g_str_equal (base, plain))
-    return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autofree char *path = g_build_filename (dir, names[i], NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        return g_steal_pointer (&path);
-    }
-  return NULL;
-}
-
 void
 fe_window_open_file (FeWindow *self,
                      GFile    *file)
@@ -240,16 +250,15 @@ fe_window_open_file (FeWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   request = g_new0 (LoadRequest, 1);
-  request->responses = g_file_get_path (file);
-  if (request->responses == NULL)
+  request->path = g_file_get_path (file);
+  if (request->path == NULL)
     {
-      show_error (self, _("Could Not Open the Survey Results"),
-                  _("Only files on this computer can be opened. Save the file locally first."));
+      fe_window_show_error (self, _("Could Not Open the Survey Results"),
+                            _("Only files on this computer can be opened. Save the file "
+                              "locally first."));
       load_request_free (request);
       return;
     }
-  request->codebook = find_companion (request->responses, "codebook");
-  request->coding = find_companion (request->responses, "coding");
   name = g_file_get_basename (file);
   start_loading (self, request, name);
 }
@@ -257,11 +266,8 @@ fe_window_open_file (FeWindow *self,
 void
 fe_window_open_sample (FeWindow *self)
 {
-  LoadRequest *request = g_new0 (LoadRequest, 1);
-
   g_return_if_fail (FE_IS_WINDOW (self));
-  request->sample = TRUE;
-  start_loading (self, request, _("the sample study"));
+  start_loading (self, g_new0 (LoadRequest, 1), _("the sample study"));
 }
 
 gboolean
@@ -269,6 +275,58 @@ fe_window_is_loading (FeWindow *self)
 {
   g_return_val_if_fail (FE_IS_WINDOW (self), FALSE);
   return self->load_cancellable != NULL;
+}
+
+/* ---- Notices about the data ----------------------------------------------------------------- */
+
+/* What loaded but deserves a look (repaired rows, hidden identifying columns) is said once,
+ * above the chart, with the full list a click away. */
+static void
+update_notice (FeWindow *self)
+{
+  GPtrArray *warnings = fe_study_get_warnings (self->study);
+  g_autofree char *hidden = fe_study_describe_hidden_columns (self->study);
+  g_autoptr(GString) text = g_string_new (hidden);
+
+  if (warnings->len > 0)
+    {
+      if (text->len > 0)
+        g_string_append (text, " ");
+      g_string_append_printf (text, ngettext ("%u thing in the file was repaired or needs a "
+                                              "look.",
+                                              "%u things in the file were repaired or need a "
+                                              "look.", warnings->len),
+                              warnings->len);
+    }
+  gtk_label_set_text (self->notice_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_button), warnings->len > 0);
+  gtk_revealer_set_reveal_child (self->notice_revealer, text->len > 0);
+}
+
+static void
+on_notice_details (FeWindow *self)
+{
+  GPtrArray *warnings = fe_study_get_warnings (self->study);
+  g_autoptr(GString) body = g_string_new (NULL);
+  const guint shown = MIN (warnings->len, 20);
+
+  for (guint i = 0; i < shown; i++)
+    g_string_append_printf (body, "%s%s", i ? "\n\n" : "",
+                            (const char *) g_ptr_array_index (warnings, i));
+  if (warnings->len > shown)
+    {
+      g_string_append (body, "\n\n");
+      g_string_append_printf (body, ngettext ("…and %u more.", "…and %u more.",
+                                              warnings->len - shown),
+                              warnings->len - shown);
+    }
+  fe_compat_alert (GTK_WINDOW (self), _("What Was Repaired"), body->str);
+}
+
+static void
+on_notice_dismissed (FeWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
 }
 
 /* ---- The study on screen ---------------------------------------------------------------- */
@@ -344,11 +402,11 @@ set_ellipsizing_factories (GtkDropDown *dropdown)
 }
 
 static void
-set_study (FeWindow *self,
-           FeStudy  *study)
+set_study (FeWindow  *self,
+           FeStudy   *study,
+           FeProject *project,
+           gboolean   is_sample)
 {
-  g_autofree char *subtitle = NULL;
-
   g_set_object (&self->study, study);
   g_clear_pointer (&self->filter, fe_filter_free);
   self->filter = fe_filter_new (study);
@@ -356,13 +414,15 @@ set_study (FeWindow *self,
   self->selected_level = -1;
   self->selected_group = -1;
 
-  if (self->settings != NULL)
+  /* A project keeps its own choice; fresh data follow the preference. */
+  if (self->settings != NULL && fe_project_get_path (project) == NULL && !is_sample)
     fe_study_set_include_incomplete (study, g_settings_get_boolean (self->settings,
                                                                     "include-incomplete"));
+  fe_window_set_project (self, project, is_sample);
 
-  adw_view_switcher_title_set_title (self->window_title, fe_study_get_name (study));
   adw_view_switcher_title_set_view_switcher_enabled (self->window_title, TRUE);
   fe_respondent_view_set_study (self->respondent_view, study);
+  update_notice (self);
   fe_question_list_set_study (self->question_list, study);
   fe_filter_panel_set_study (self->filter_panel, study, self->filter);
   update_split_choices (self);
@@ -396,6 +456,22 @@ describe_base (FeWindow *self)
   else
     respondents = g_strdup_printf (ngettext ("%u respondent match the filters",
                                              "%u respondents match the filters", n), n);
+  if (n > 0 && n < fe_window_get_min_cell (self))
+    {
+      g_autofree char *small = g_strdup_printf (ngettext ("Only %u respondent matches these "
+                                                          "filters: fewer than %u, so exports "
+                                                          "and presentations will not show "
+                                                          "them.",
+                                                          "Only %u respondents match these "
+                                                          "filters: fewer than %u, so exports "
+                                                          "and presentations will not show "
+                                                          "them.", n),
+                                                n, fe_window_get_min_cell (self));
+
+      gtk_widget_add_css_class (GTK_WIDGET (self->base_label), "warning");
+      return g_steal_pointer (&small);
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->base_label), "warning");
   if (excluded == 0)
     return g_steal_pointer (&respondents);
   /* Translators: "95 respondents · 33 incomplete responses excluded" */
@@ -474,7 +550,7 @@ fe_window_filters_changed (FeWindow *self)
   update_chips (self);
   base = describe_base (self);
   gtk_label_set_text (self->base_label, base);
-  refresh_chart (self);
+  fe_window_refresh_chart (self);
 }
 
 static int
@@ -516,8 +592,8 @@ show_segment_quotes (FeWindow *self)
                                 n_respondents);
 }
 
-static void
-clear_selection (FeWindow *self)
+void
+fe_window_clear_selection (FeWindow *self)
 {
   self->selected_level = -1;
   self->selected_group = -1;
@@ -530,11 +606,14 @@ clear_selection (FeWindow *self)
 G_STATIC_ASSERT (FE_CHART_KIND_AUTO == 0 && FE_CHART_KIND_HEATMAP == 5);
 
 /* The chart as the controls ask for it. */
-static void
-init_spec (FeWindow    *self,
+void
+fe_window_init_spec (FeWindow    *self,
            FeChartSpec *spec)
 {
   fe_chart_spec_init (spec);
+  /* Explore shows every number, small cells marked; exports and presenting hide them. */
+  spec->min_cell = fe_window_get_min_cell (self);
+  spec->mark_small = TRUE;
   spec->kind = (FeChartKind) gtk_drop_down_get_selected (self->kind_dropdown);
   spec->measure = gtk_toggle_button_get_active (self->percent_button)
                   ? FE_CHART_MEASURE_PERCENT_BASE : FE_CHART_MEASURE_COUNT;
@@ -542,8 +621,8 @@ init_spec (FeWindow    *self,
                ? FE_CHART_SORT_VALUE : FE_CHART_SORT_CODEBOOK;
 }
 
-static void
-refresh_chart (FeWindow *self)
+void
+fe_window_refresh_chart (FeWindow *self)
 {
   FeChartSpec spec;
   g_autofree char *filter_text = NULL;
@@ -559,7 +638,7 @@ refresh_chart (FeWindow *self)
   tally = fe_tally_compute (self->question, self->rows, by);
   filter_text = fe_filter_describe (self->filter);
 
-  init_spec (self, &spec);
+  fe_window_init_spec (self, &spec);
   spec.filter_text = filter_text;
 
   fe_data_table_set_tally (self->data_table, tally);
@@ -573,7 +652,7 @@ refresh_chart (FeWindow *self)
                           self->selected_group);
   if (segment < 0 && fe_chart_view_get_layout (self->chart_view) != NULL)
     {
-      clear_selection (self);
+      fe_window_clear_selection (self);
       return;
     }
   fe_chart_view_set_selected (self->chart_view, segment);
@@ -599,8 +678,8 @@ fe_window_show_question (FeWindow *self,
   if (self->question != question)
     fe_question_list_select (self->question_list, question);
   self->question = question;
-  clear_selection (self);
-  refresh_chart (self);
+  fe_window_clear_selection (self);
+  fe_window_refresh_chart (self);
 }
 
 static void
@@ -612,8 +691,8 @@ on_question_selected (FeWindow *self,
   if (question == self->question)
     return;
   self->question = question;
-  clear_selection (self);
-  refresh_chart (self);
+  fe_window_clear_selection (self);
+  fe_window_refresh_chart (self);
 }
 
 static void
@@ -631,7 +710,7 @@ on_segment_activated (FeWindow *self,
   /* Clicking the selected segment again lets it go. */
   if (segment == fe_chart_view_get_selected (self->chart_view))
     {
-      clear_selection (self);
+      fe_window_clear_selection (self);
       return;
     }
   info = fe_chart_layout_get_segment (fe_chart_view_get_layout (self->chart_view),
@@ -683,9 +762,26 @@ on_respondent_activated (FeWindow *self,
 }
 
 static void
+on_star_requested (FeWindow    *self,
+                   FeQuoteItem *item)
+{
+  fe_window_toggle_star (self, item);
+}
+
+static gboolean
+fe_window_close_request (GtkWindow *window)
+{
+  GtkWindowClass *parent_class = GTK_WINDOW_CLASS (fe_window_parent_class);
+
+  if (fe_window_confirm_close (FE_WINDOW (window)))
+    return TRUE;
+  return parent_class->close_request ? parent_class->close_request (window) : FALSE;
+}
+
+static void
 on_quote_copied (FeWindow *self)
 {
-  show_toast (self, _("Quote copied with its attribution"));
+  fe_window_show_toast (self, _("Quote copied with its attribution"));
 }
 
 static void
@@ -701,8 +797,8 @@ on_split_changed (FeWindow *self)
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "split-by", by ? by->id : "");
   self->by = by;
-  clear_selection (self);
-  refresh_chart (self);
+  fe_window_clear_selection (self);
+  fe_window_refresh_chart (self);
 }
 
 static void
@@ -712,7 +808,7 @@ on_measure_toggled (FeWindow *self)
     g_settings_set_string (self->settings, "measure",
                            gtk_toggle_button_get_active (self->percent_button) ? "percent"
                                                                                : "count");
-  refresh_chart (self);
+  fe_window_refresh_chart (self);
 }
 
 static void
@@ -721,13 +817,13 @@ on_sort_changed (FeWindow *self)
   if (self->settings != NULL && !self->updating_controls)
     g_settings_set_boolean (self->settings, "sort-by-value",
                             gtk_drop_down_get_selected (self->sort_dropdown) == 1);
-  refresh_chart (self);
+  fe_window_refresh_chart (self);
 }
 
 static void
 on_kind_changed (FeWindow *self)
 {
-  refresh_chart (self);
+  fe_window_refresh_chart (self);
 }
 
 /* ---- Recent studies --------------------------------------------------------------------- */
@@ -781,206 +877,6 @@ update_recent (FeWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->recent_heading), shown > 0);
 }
 
-/* ---- Actions ---------------------------------------------------------------------------- */
-
-static void
-on_open_chosen (GFile    *file,
-                gpointer  data)
-{
-  g_autoptr(FeWindow) self = data;
-
-  if (file != NULL)
-    fe_window_open_file (self, file);
-}
-
-static GListModel *
-csv_filters (void)
-{
-  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (csv, _("Survey Results (CSV)"));
-  gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_filter_add_suffix (csv, "csv");
-  gtk_file_filter_add_suffix (csv, "tsv");
-  gtk_file_filter_add_suffix (csv, "txt");
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-  g_list_store_append (filters, csv);
-  g_list_store_append (filters, all);
-  return G_LIST_MODEL (filters);
-}
-
-static void
-open_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       data)
-{
-  FeWindow *self = data;
-  g_autoptr(GListModel) filters = csv_filters ();
-
-  fe_compat_open_file (GTK_WINDOW (self), _("Open Survey Results"), filters, on_open_chosen,
-                       g_object_ref (self));
-}
-
-static void
-open_sample_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       data)
-{
-  fe_window_open_sample (FE_WINDOW (data));
-}
-
-static void
-cancel_load_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       data)
-{
-  FeWindow *self = data;
-
-  if (self->load_cancellable != NULL)
-    g_cancellable_cancel (self->load_cancellable);
-}
-
-typedef struct
-{
-  FeWindow     *window;
-  FeChartFormat format;
-} ExportRequest;
-
-static void
-on_export_chosen (GFile    *file,
-                  gpointer  data)
-{
-  ExportRequest *request = data;
-  FeWindow *self = request->window;
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FeTally) tally = NULL;
-  g_autofree char *filter_text = NULL;
-  FeChartSpec spec;
-
-  if (path != NULL && self->question != NULL)
-    {
-      /* Exports are for slides and briefing packs: light, landscape, crisp. */
-      init_spec (self, &spec);
-      spec.width = 1200;
-      spec.height = 750;
-      filter_text = fe_filter_describe (self->filter);
-      spec.filter_text = filter_text;
-      tally = fe_tally_compute (self->question, self->rows,
-                                self->by != self->question ? self->by : NULL);
-      if (fe_chart_export (&spec, tally, request->format,
-                           request->format == FE_CHART_FORMAT_PNG ? 2.0 : 1.0, path, NULL,
-                           &error))
-        show_toast (self, _("Chart exported"));
-      else
-        show_error (self, _("Could Not Export the Chart"), error->message);
-    }
-  g_object_unref (request->window);
-  g_free (request);
-}
-
-static void
-export_chart_action (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       data)
-{
-  FeWindow *self = data;
-  const char *extension = g_variant_get_string (parameter, NULL);
-  g_autofree char *name = NULL;
-  ExportRequest *request;
-
-  if (self->question == NULL)
-    return;
-  request = g_new0 (ExportRequest, 1);
-  name = g_strdup_printf ("%s.%s", self->question->id, extension);
-  if (!fe_chart_format_from_path (name, &request->format))
-    request->format = FE_CHART_FORMAT_PNG;
-  request->window = g_object_ref (self);
-  fe_compat_save_file (GTK_WINDOW (self), _("Export Chart"), name, on_export_chosen, request);
-}
-
-static void
-search_quotes_action (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       data)
-{
-  fe_quote_browser_focus_search (FE_WINDOW (data)->quote_browser);
-}
-
-static void
-copy_quote_action (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       data)
-{
-  fe_quote_browser_copy_quote (FE_WINDOW (data)->quote_browser);
-}
-
-static void
-clear_selection_action (GSimpleAction *action,
-                        GVariant      *parameter,
-                        gpointer       data)
-{
-  FeWindow *self = data;
-
-  if (gtk_window_is_fullscreen (GTK_WINDOW (self)) && self->selected_level < 0)
-    gtk_window_unfullscreen (GTK_WINDOW (self));
-  clear_selection (self);
-}
-
-static void
-clear_filters_action (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       data)
-{
-  FeWindow *self = data;
-
-  if (self->filter == NULL)
-    return;
-  fe_filter_clear (self->filter);
-  fe_window_filters_changed (self);
-}
-
-static void
-fullscreen_action (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       data)
-{
-  GtkWindow *window = GTK_WINDOW (data);
-
-  if (gtk_window_is_fullscreen (window))
-    gtk_window_unfullscreen (window);
-  else
-    gtk_window_fullscreen (window);
-}
-
-static void
-show_table_action (GSimpleAction *action,
-                   GVariant      *state,
-                   gpointer       data)
-{
-  FeWindow *self = data;
-  gboolean show = g_variant_get_boolean (state);
-
-  g_simple_action_set_state (action, state);
-  gtk_stack_set_visible_child_name (self->view_stack, show ? "table" : "chart");
-}
-
-static const GActionEntry win_entries[] = {
-  { "open", open_action },
-  { "open-sample", open_sample_action },
-  { "cancel-load", cancel_load_action },
-  { "export-chart", export_chart_action, "s" },
-  { "search-quotes", search_quotes_action },
-  { "copy-quote", copy_quote_action },
-  { "clear-selection", clear_selection_action },
-  { "clear-filters", clear_filters_action },
-  { "fullscreen", fullscreen_action },
-  { "show-table", NULL, NULL, "false", show_table_action },
-};
-
 /* ---- Drag and drop ---------------------------------------------------------------------- */
 
 static gboolean
@@ -1015,6 +911,14 @@ on_include_incomplete_changed (FeWindow *self)
 }
 
 static void
+on_min_cell_changed (FeWindow *self)
+{
+  if (self->project != NULL)
+    fe_project_set_min_cell (self->project, g_settings_get_uint (self->settings, "min-cell"));
+  fe_window_filters_changed (self);
+}
+
+static void
 on_chart_settings_changed (FeWindow *self)
 {
   g_autofree char *measure = g_settings_get_string (self->settings, "measure");
@@ -1024,7 +928,7 @@ on_chart_settings_changed (FeWindow *self)
   gtk_drop_down_set_selected (self->sort_dropdown,
                               g_settings_get_boolean (self->settings, "sort-by-value") ? 1 : 0);
   self->updating_controls = FALSE;
-  refresh_chart (self);
+  fe_window_refresh_chart (self);
 }
 
 static GSettings *
@@ -1058,6 +962,8 @@ bind_settings (FeWindow *self)
   g_action_map_add_action (G_ACTION_MAP (self), include);
   g_signal_connect_swapped (self->settings, "changed::include-incomplete",
                             G_CALLBACK (on_include_incomplete_changed), self);
+  g_signal_connect_swapped (self->settings, "changed::min-cell",
+                            G_CALLBACK (on_min_cell_changed), self);
   g_signal_connect_swapped (self->settings, "changed::measure",
                             G_CALLBACK (on_chart_settings_changed), self);
   g_signal_connect_swapped (self->settings, "changed::sort-by-value",
@@ -1080,6 +986,9 @@ fe_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->filter, fe_filter_free);
   g_clear_pointer (&self->rows, fe_bitset_free);
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+  g_clear_object (&self->project);
   g_clear_object (&self->study);
   g_clear_pointer (&self->split_columns, g_ptr_array_unref);
   g_clear_pointer (&self->last_error, g_free);
@@ -1093,6 +1002,7 @@ fe_window_class_init (FeWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fe_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = fe_window_close_request;
 
   g_type_ensure (FE_TYPE_CHART_VIEW);
   g_type_ensure (FE_TYPE_DATA_TABLE);
@@ -1100,6 +1010,7 @@ fe_window_class_init (FeWindowClass *klass)
   g_type_ensure (FE_TYPE_QUESTION_LIST);
   g_type_ensure (FE_TYPE_QUOTE_BROWSER);
   g_type_ensure (FE_TYPE_RESPONDENT_VIEW);
+  g_type_ensure (FE_TYPE_VIEW_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/findings_explorer/FindingsExplorer/"
@@ -1122,16 +1033,23 @@ fe_window_class_init (FeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FeWindow, chips_bar);
   gtk_widget_class_bind_template_child (widget_class, FeWindow, chips_box);
   gtk_widget_class_bind_template_child (widget_class, FeWindow, base_label);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, notice_revealer);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, notice_button);
   gtk_widget_class_bind_template_child (widget_class, FeWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, FeWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, FeWindow, data_table);
   gtk_widget_class_bind_template_child (widget_class, FeWindow, quote_browser);
   gtk_widget_class_bind_template_child (widget_class, FeWindow, respondent_view);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, view_list);
   gtk_widget_class_bind_template_callback (widget_class, on_question_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_filters_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_segment_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_quote_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_quote_copied);
+  gtk_widget_class_bind_template_callback (widget_class, on_star_requested);
+  gtk_widget_class_bind_template_callback (widget_class, on_notice_details);
+  gtk_widget_class_bind_template_callback (widget_class, on_notice_dismissed);
   gtk_widget_class_bind_template_callback (widget_class, on_respondent_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_measure_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
@@ -1161,8 +1079,9 @@ fe_window_init (FeWindow *self)
   self->selected_level = -1;
   self->selected_group = -1;
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries),
-                                   self);
+  self->active_view = -1;
+  fe_window_install_actions (self);
+  fe_window_install_project_actions (self);
   set_ellipsizing_factories (self->split_dropdown);
   g_signal_connect_swapped (self->split_dropdown, "notify::selected",
                             G_CALLBACK (on_split_changed), self);

@@ -8,27 +8,40 @@
 #include <math.h>
 
 #include "fe-chart-layout-private.h"
+#include "fe-tally-fold.h"
 
 /* The smallest width a pointer or a focus ring can find: a zero bar is drawn as nothing, but
  * it is still an answer that people can pick to read about. */
 #define MIN_TARGET 6.0
+/* The length of a withheld bar: there, visibly, but far from any real bar's length. */
+#define STUB 10.0
+/* The same in a 100% bar, as a share of the bar. */
+#define STUB_SHARE 0.04
 #define NBSP "\u00a0"
 
 /* A bar (or row, or column) of the chart: one group of the split, or everybody. */
 typedef struct
 {
-  int          group;     /* level of the split-by column, -1 for everybody */
+  int          group;     /* level of the split-by column, -1 for everybody, or
+                           * FE_CHART_GROUP_OTHER */
+  int          row;       /* its row of the disclosure: -1 for everybody, else the tally's
+                           * group index */
   const char  *name;
   guint        base;
   guint        answered;
   const guint *counts;
+  double       key;       /* for sorting rows by value */
 } Series;
 
 typedef struct
 {
   FeChartLayout     *layout;
   const FeChartSpec *spec;
+  const FeChartData *data;
   const FeTally     *tally;
+  char              *small_text;  /* "< 5" */
+  gboolean           any_small;   /* something shown is withheld or marked as small */
+  gboolean           any_hidden;  /* something shown is withheld to protect a small one */
   FeChartText       *text;
   const FeChartTheme *theme;
   gboolean           force;
@@ -53,14 +66,52 @@ kind_is_stacked (FeChartKind kind)
   return kind == FE_CHART_KIND_STACKED || kind == FE_CHART_KIND_DIVERGING;
 }
 
+static gboolean
+uses_answered (const Build *b)
+{
+  return kind_is_stacked (b->layout->kind)
+         || b->spec->measure == FE_CHART_MEASURE_PERCENT_ANSWERED;
+}
+
 /* The respondents a segment is a share of. */
 static guint
 series_base (const Build  *b,
              const Series *series)
 {
-  if (kind_is_stacked (b->layout->kind) || b->spec->measure == FE_CHART_MEASURE_PERCENT_ANSWERED)
-    return series->answered;
-  return series->base;
+  return uses_answered (b) ? series->answered : series->base;
+}
+
+/* Whether the base of @series may be printed. In a marking layout only SMALL is told apart. */
+static FeCellDisclosure
+base_state (const Build  *b,
+            const Series *series)
+{
+  FeCellDisclosure state = uses_answered (b) ? fe_chart_data_get_answered (b->data, series->row)
+                                             : fe_chart_data_get_base (b->data, series->row);
+
+  if (b->layout->mark)
+    return state == FE_CELL_SMALL ? FE_CELL_SMALL : FE_CELL_SHOWN;
+  return state;
+}
+
+/* Whether the count of @level in @series may be printed and drawn to scale. */
+static FeCellDisclosure
+cell_state (const Build  *b,
+            const Series *series,
+            guint         level)
+{
+  FeCellDisclosure state = fe_chart_data_get_cell (b->data, series->row, level);
+
+  if (b->layout->mark)
+    return state == FE_CELL_SMALL ? FE_CELL_SMALL : FE_CELL_SHOWN;
+  return state;
+}
+
+static gboolean
+withheld (const Build      *b,
+          FeCellDisclosure  state)
+{
+  return b->layout->withhold && state != FE_CELL_SHOWN;
 }
 
 static double
@@ -92,6 +143,30 @@ format_value (const Build *b,
   return format_percent (value);
 }
 
+/* What a withheld number is printed as: "< 5", or a dash for one hidden to protect it. */
+static char *
+format_withheld (const Build      *b,
+                 FeCellDisclosure  state)
+{
+  if (state == FE_CELL_SMALL)
+    return g_strdup (b->small_text);
+  /* Translators: printed in place of a number withheld so that a small number cannot be
+   * worked out from it */
+  return g_strdup (C_("withheld", "–"));
+}
+
+/* The label of a segment: its value, or what stands in for it. */
+static char *
+format_cell (const Build      *b,
+             FeCellDisclosure  state,
+             guint             count,
+             guint             base)
+{
+  if (withheld (b, state))
+    return format_withheld (b, state);
+  return format_value (b, measure_value (b, count, base));
+}
+
 /* " (n = 12)", with no-break spaces so that it never wraps inside. */
 static char *
 format_n (guint n)
@@ -101,18 +176,86 @@ format_n (guint n)
   return g_strdup_printf (_(" (n" NBSP "=" NBSP "%u)"), n);
 }
 
+/* The n of a series as it may be printed: " (n = 12)", " (n < 5)" or " (n hidden)". */
 static char *
-describe_segment (const Build  *b,
-                  const char   *level,
-                  const Series *series,
-                  guint         count,
-                  guint         base)
+format_series_n (const Build  *b,
+                 const Series *series)
 {
-  g_autofree char *percent = format_percent (base > 0 ? 100.0 * count / base : 0);
-  gboolean answered = base == series->answered && base != series->base;
+  FeCellDisclosure state = base_state (b, series);
 
-  if (series->group < 0 && !b->has_total)
-    return answered
+  if (!withheld (b, state))
+    return format_n (series_base (b, series));
+  if (state == FE_CELL_SMALL)
+    /* Translators: a group's number of respondents when it is below the disclosure threshold,
+     * " (n < 5)"; keep the no-break spaces */
+    return g_strdup_printf (_(" (n" NBSP "<" NBSP "%u)"), b->spec->min_cell);
+  /* Translators: a group's number of respondents withheld so that a smaller one cannot be
+   * worked out; keep the no-break space */
+  return g_strdup (_(" (n" NBSP "hidden)"));
+}
+
+static char *
+describe_withheld (const Build      *b,
+                   const char       *level,
+                   const Series     *series,
+                   FeCellDisclosure  state)
+{
+  gboolean whole = series->group == -1 && !b->has_total;
+  guint k = b->spec->min_cell;
+
+  if (state == FE_CELL_SMALL)
+    return whole
+      /* Translators: a segment below the disclosure threshold: "Gender: fewer than 5
+       * respondents" */
+      ? g_strdup_printf (ngettext ("%s: fewer than %u respondent", "%s: fewer than %u respondents",
+                                   k), level, k)
+      /* Translators: level, group: fewer than k respondents */
+      : g_strdup_printf (ngettext ("%s, %s: fewer than %u respondent",
+                                   "%s, %s: fewer than %u respondents", k),
+                         level, series->name, k);
+  return whole
+    /* Translators: a segment withheld so that a small number cannot be worked out from it */
+    ? g_strdup_printf (_("%s: not shown, so that a smaller number cannot be worked out"), level)
+    : g_strdup_printf (_("%s, %s: not shown, so that a smaller number cannot be worked out"),
+                       level, series->name);
+}
+
+/* A count shown beside a withheld base: no "of", no percentage. */
+static char *
+describe_count (const Build  *b,
+                const char   *level,
+                const Series *series,
+                guint         count)
+{
+  if (series->group == -1 && !b->has_total)
+    /* Translators: level: number of respondents */
+    return g_strdup_printf (ngettext ("%s: %u respondent", "%s: %u respondents", count), level,
+                            count);
+  /* Translators: level, group: number of respondents */
+  return g_strdup_printf (ngettext ("%s, %s: %u respondent", "%s, %s: %u respondents", count),
+                          level, series->name, count);
+}
+
+static char *
+describe_segment (const Build      *b,
+                  const char       *level,
+                  const Series     *series,
+                  guint             count,
+                  guint             base,
+                  FeCellDisclosure  state)
+{
+  g_autofree char *percent = NULL;
+  gboolean answered = base == series->answered && base != series->base;
+  char *text;
+
+  if (withheld (b, state))
+    return describe_withheld (b, level, series, state);
+  if (withheld (b, base_state (b, series)))
+    return describe_count (b, level, series, count);
+
+  percent = format_percent (base > 0 ? 100.0 * count / base : 0);
+  if (series->group == -1 && !b->has_total)
+    text = answered
       /* Translators: level: count of base who answered, percentage */
       ? g_strdup_printf (ngettext ("%s: %u of %u who answered, %s",
                                    "%s: %u of %u who answered, %s", base),
@@ -121,15 +264,28 @@ describe_segment (const Build  *b,
       : g_strdup_printf (ngettext ("%s: %u of %u respondent, %s",
                                    "%s: %u of %u respondents, %s", base),
                          level, count, base, percent);
-  return answered
-    /* Translators: level, group: count of base who answered, percentage */
-    ? g_strdup_printf (ngettext ("%s, %s: %u of %u who answered, %s",
-                                 "%s, %s: %u of %u who answered, %s", base),
-                       level, series->name, count, base, percent)
-    /* Translators: level, group: count of base respondents, percentage */
-    : g_strdup_printf (ngettext ("%s, %s: %u of %u respondent, %s",
-                                 "%s, %s: %u of %u respondents, %s", base),
-                       level, series->name, count, base, percent);
+  else
+    text = answered
+      /* Translators: level, group: count of base who answered, percentage */
+      ? g_strdup_printf (ngettext ("%s, %s: %u of %u who answered, %s",
+                                   "%s, %s: %u of %u who answered, %s", base),
+                         level, series->name, count, base, percent)
+      /* Translators: level, group: count of base respondents, percentage */
+      : g_strdup_printf (ngettext ("%s, %s: %u of %u respondent, %s",
+                                   "%s, %s: %u of %u respondents, %s", base),
+                         level, series->name, count, base, percent);
+  if (b->layout->mark && state == FE_CELL_SMALL)
+    {
+      char *marked = g_strdup_printf (ngettext ("%s (fewer than %u: withheld when presenting "
+                                                "and in exports)",
+                                                "%s (fewer than %u: withheld when presenting "
+                                                "and in exports)", b->spec->min_cell),
+                                      text, b->spec->min_cell);
+
+      g_free (text);
+      text = marked;
+    }
+  return text;
 }
 
 /* Labels */
@@ -211,6 +367,7 @@ add_line (Build        *b,
   g_array_append_val (b->layout->marks, mark);
 }
 
+/* A segment of @level in @series; what it may print follows from cell_state(). */
 static int
 add_segment (Build        *b,
              int           level,
@@ -224,19 +381,27 @@ add_segment (Build        *b,
              FeChartColor  fill)
 {
   FeChartSegment segment = { 0 };
+  FeCellDisclosure state = cell_state (b, series, (guint) level);
 
   segment.level = level;
   segment.group = series->group;
-  segment.count = count;
-  segment.base = base;
-  segment.value = measure_value (b, count, base);
+  segment.disclosure = state;
+  segment.base_disclosure = base_state (b, series);
+  segment.description = describe_segment (b, fe_column_get_level (b->tally->question,
+                                                                  (guint) level),
+                                          series, count, base, state);
+  /* What is withheld is not kept either, so that no consumer of the layout can print it. */
+  if (!withheld (b, state))
+    {
+      segment.count = count;
+      segment.value = measure_value (b, count, base);
+    }
+  if (!withheld (b, state) && !withheld (b, segment.base_disclosure))
+    segment.base = base;
   segment.x = x;
   segment.y = y;
   segment.w = w;
   segment.h = h;
-  segment.description = describe_segment (b, fe_column_get_level (b->tally->question,
-                                                                  (guint) level),
-                                          series, count, base);
   /* Widened along the bar from its base, and evenly about its middle across it, so that the
    * middle of a target is always the middle of its own bar. */
   segment.target_x = x;
@@ -278,7 +443,7 @@ collect_series (Build *b)
 {
   const FeTally *tally = b->tally;
   gboolean stacked = kind_is_stacked (b->layout->kind);
-  Series all = { -1, _("All respondents"), tally->base, tally->answered, tally->counts };
+  Series all = { -1, -1, _("All respondents"), tally->base, tally->answered, tally->counts };
 
   b->series = g_array_new (FALSE, FALSE, sizeof (Series));
   /* Stacked bars put everybody above the groups, to compare each group with the whole. */
@@ -291,8 +456,19 @@ collect_series (Build *b)
   for (guint g = 0; g < tally->n_groups; g++)
     {
       const FeTallyGroup *group = &tally->groups[g];
-      Series series = { (int) group->group, fe_column_get_level (tally->by, group->group),
-                        group->base, group->answered, group->counts };
+      Series series;
+
+      /* An "Other" still too small to show anything of. */
+      if ((int) g == b->data->dropped)
+        continue;
+      series = (Series) {
+        .group = group->group == FE_TALLY_GROUP_OTHER ? FE_CHART_GROUP_OTHER : (int) group->group,
+        .row = (int) g,
+        .name = fe_chart_group_name (tally, g),
+        .base = group->base,
+        .answered = group->answered,
+        .counts = group->counts,
+      };
 
       g_array_append_val (b->series, series);
     }
@@ -303,27 +479,33 @@ compare_levels (gconstpointer a,
                 gconstpointer b,
                 gpointer      data)
 {
-  const guint *sort_counts = data;
+  const double *keys = data;
   guint la = *(const guint *) a, lb = *(const guint *) b;
 
-  if (sort_counts[la] != sort_counts[lb])
-    return sort_counts[la] > sort_counts[lb] ? -1 : 1;
+  if (keys[la] != keys[lb])
+    return keys[la] > keys[lb] ? -1 : 1;
   return la < lb ? -1 : (la > lb);
 }
 
 /* Levels in codebook order, or largest first. The parts of a stacked bar keep the scale's
- * order whatever the sort: reordering a Likert scale would break it. */
+ * order whatever the sort: reordering a Likert scale would break it. Withheld levels go after
+ * every level shown with a count, in codebook order, so that their order tells nothing. */
 static void
 order_levels (Build *b)
 {
   guint n = b->tally->n_levels;
+  g_autofree double *keys = g_new (double, MAX (n, 1));
 
   b->order = g_new (guint, MAX (n, 1));
   for (guint l = 0; l < n; l++)
-    b->order[l] = l;
+    {
+      b->order[l] = l;
+      keys[l] = b->tally->counts[l];
+      if (b->layout->withhold && fe_chart_data_get_cell (b->data, -1, l) != FE_CELL_SHOWN)
+        keys[l] = 0.5;
+    }
   if (b->spec->sort == FE_CHART_SORT_VALUE && !kind_is_stacked (b->layout->kind))
-    g_qsort_with_data (b->order, (gint) n, sizeof (guint), compare_levels,
-                       (gpointer) b->tally->counts);
+    g_qsort_with_data (b->order, (gint) n, sizeof (guint), compare_levels, keys);
 }
 
 /* Positive share of an ordinal row, for sorting groups by how well they rate. */
@@ -344,15 +526,14 @@ compare_series (gconstpointer a,
                 gpointer      data)
 {
   const Series *sa = a, *sb = b;
-  guint n_levels = GPOINTER_TO_UINT (data);
-  double ua = upper_share (sa, n_levels), ub = upper_share (sb, n_levels);
 
-  if (ua != ub)
-    return ua > ub ? -1 : 1;
-  return sa->group < sb->group ? -1 : (sa->group > sb->group);
+  if (sa->key != sb->key)
+    return sa->key > sb->key ? -1 : 1;
+  return sa->row < sb->row ? -1 : (sa->row > sb->row);
 }
 
-/* Stacked rows sorted by value: groups with the most answers in the upper half first. */
+/* Stacked rows sorted by value: groups with the most answers in the upper half first. Rows
+ * with a withheld part go last, so that their place says nothing about it. */
 static void
 order_series (Build *b)
 {
@@ -361,8 +542,17 @@ order_series (Build *b)
   if (b->spec->sort != FE_CHART_SORT_VALUE || !kind_is_stacked (b->layout->kind)
       || b->series->len <= first + 1 || b->tally->n_levels == 0)
     return;
+  for (guint s = first; s < b->series->len; s++)
+    {
+      Series *series = &g_array_index (b->series, Series, s);
+
+      series->key = upper_share (series, b->tally->n_levels);
+      for (guint l = 0; l < b->tally->n_levels; l++)
+        if (withheld (b, cell_state (b, series, l)))
+          series->key = -2;
+    }
   g_qsort_with_data (&g_array_index (b->series, Series, first), (gint) (b->series->len - first),
-                     sizeof (Series), compare_series, GUINT_TO_POINTER (b->tally->n_levels));
+                     sizeof (Series), compare_series, NULL);
 }
 
 /* Header, legend and note */
@@ -370,23 +560,113 @@ order_series (Build *b)
 static char *
 compose_meta (const Build *b)
 {
-  const FeTally *tally = b->tally;
   g_autoptr(GString) meta = g_string_new (NULL);
+  g_autofree char *totals = fe_chart_data_describe_totals (b->data);
 
   /* The totals first: a long filter is what gets cut when space runs out. */
-  if (tally->answered < tally->base)
-    g_string_append_printf (meta, ngettext ("%u respondent, %u answered",
-                                            "%u respondents, %u answered", tally->base),
-                            tally->base, tally->answered);
-  else
-    g_string_append_printf (meta, ngettext ("%u respondent", "%u respondents", tally->base),
-                            tally->base);
+  g_string_append (meta, totals);
   if (b->spec->filter_text != NULL && *b->spec->filter_text != '\0')
     {
-      g_string_append (meta, " · ");
+      if (meta->len > 0)
+        g_string_append (meta, " · ");
       g_string_append_printf (meta, _("Filter: %s"), b->spec->filter_text);
     }
   return g_string_free (g_steal_pointer (&meta), FALSE);
+}
+
+static void
+note_state (Build            *b,
+            FeCellDisclosure  state)
+{
+  b->any_small |= state == FE_CELL_SMALL;
+  /* A marking layout hides nothing. */
+  b->any_hidden |= state == FE_CELL_HIDDEN && b->layout->withhold;
+}
+
+/* Notes which kinds of withheld (or marked) number the chart will show, for its note. */
+static void
+survey_disclosure (Build *b)
+{
+  if (b->data->k == 0)
+    return;
+  for (guint s = 0; s < b->series->len; s++)
+    {
+      const Series *series = &g_array_index (b->series, Series, s);
+
+      note_state (b, base_state (b, series));
+      for (guint l = 0; l < b->tally->n_levels; l++)
+        note_state (b, cell_state (b, series, l));
+    }
+  if (b->layout->withhold)
+    {
+      note_state (b, fe_chart_data_get_base (b->data, -1));
+      note_state (b, fe_chart_data_get_answered (b->data, -1));
+    }
+}
+
+/* What the chart withholds or marks, and what "Other" holds, in words. */
+static void
+append_disclosure_note (const Build *b,
+                        GString     *note)
+{
+  guint k = b->spec->min_cell;
+
+  if (b->layout->withhold && b->any_small && b->any_hidden)
+    {
+      g_string_append_c (note, ' ');
+      g_string_append_printf (note, ngettext ("Groups and answers of fewer than %u respondent "
+                                              "are shown as %s, not to scale; some other "
+                                              "numbers are hidden (–) so that they cannot be "
+                                              "worked out.",
+                                              "Groups and answers of fewer than %u respondents "
+                                              "are shown as %s, not to scale; some other "
+                                              "numbers are hidden (–) so that they cannot be "
+                                              "worked out.", k),
+                              k, b->small_text);
+    }
+  else if (b->layout->withhold && b->any_small)
+    {
+      g_string_append_c (note, ' ');
+      g_string_append_printf (note, ngettext ("Groups and answers of fewer than %u respondent "
+                                              "are shown as %s, not to scale.",
+                                              "Groups and answers of fewer than %u respondents "
+                                              "are shown as %s, not to scale.", k),
+                              k, b->small_text);
+    }
+  else if (b->layout->withhold && b->any_hidden)
+    {
+      g_string_append_c (note, ' ');
+      g_string_append (note, _("Some numbers are hidden (–) so that smaller ones cannot be "
+                               "worked out."));
+    }
+  else if (b->layout->mark && b->any_small)
+    {
+      g_string_append_c (note, ' ');
+      g_string_append_printf (note, ngettext ("Hatched: fewer than %u respondent, shown as %s "
+                                              "and not to scale when presenting and in exports.",
+                                              "Hatched: fewer than %u respondents, shown as %s "
+                                              "and not to scale when presenting and in exports.",
+                                              k),
+                              k, b->small_text);
+    }
+  if (b->data->other_names != NULL && b->layout->kind != FE_CHART_KIND_BAR)
+    {
+      g_string_append_c (note, ' ');
+      if (b->data->dropped >= 0)
+        /* Translators: the small groups left out of a chart, even together too few to show */
+        g_string_append_printf (note, ngettext ("Not shown: %s, with fewer than %u respondent "
+                                                "even together.",
+                                                "Not shown: %s, with fewer than %u respondents "
+                                                "even together.", k),
+                                b->data->other_names, k);
+      else
+        /* Translators: the groups merged into "Other" because each was small */
+        g_string_append_printf (note, ngettext ("Other: %s, each with fewer than %u "
+                                                "respondent.",
+                                                "Other: %s, each with fewer than %u "
+                                                "respondents.", k),
+                                b->data->other_names, k);
+    }
 }
 
 static double
@@ -425,6 +705,7 @@ compose_note (const Build *b)
     g_string_append (note, split ? _("Percentages of all respondents in each group.")
                                  : _("Percentages of all respondents."));
 
+  append_disclosure_note (b, note);
   if (b->layout->kind == FE_CHART_KIND_DIVERGING && b->tally->n_levels % 2 == 1)
     {
       g_string_append_c (note, ' ');
@@ -588,7 +869,7 @@ build_kind_legend (Build  *b,
     for (guint s = 0; s < b->series->len; s++)
       {
         const Series *series = &g_array_index (b->series, Series, s);
-        LegendEntry entry = { series->name, format_n (series_base (b, series)),
+        LegendEntry entry = { series->name, format_series_n (b, series),
                               fe_chart_palette_category (b->layout->dark, s) };
 
         g_array_append_val (entries, entry);
@@ -700,10 +981,13 @@ build_bars (Build *b)
 
       for (guint l = 0; l < n_levels; l++)
         {
-          double value = measure_value (b, series->counts[l], series_base (b, series));
-          char *text = format_value (b, value);
+          FeCellDisclosure state = cell_state (b, series, l);
+          char *text = format_cell (b, state, series->counts[l], series_base (b, series));
 
-          axis_max = MAX (axis_max, value);
+          /* The axis is of what is drawn to scale: a withheld bar must not stretch it. */
+          if (!withheld (b, state))
+            axis_max = MAX (axis_max, measure_value (b, series->counts[l],
+                                                     series_base (b, series)));
           value_width = MAX (value_width, fe_chart_text_measure (b->text, value_font, text));
           g_ptr_array_add (values, text);
         }
@@ -747,6 +1031,10 @@ build_bars (Build *b)
           double value = measure_value (b, series->counts[level], base);
           double y = first + s * bar;
           double w = value / axis_max * length;
+
+          /* A withheld number is a stub of one fixed length, so that it cannot be measured. */
+          if (withheld (b, cell_state (b, series, level)))
+            w = MIN (STUB * b->scale, length * 0.1);
           FeChartColor fill = n_series > 1 ? fe_chart_palette_category (b->layout->dark, s)
                                            : b->theme->single_bar;
 
@@ -771,21 +1059,43 @@ build_bars (Build *b)
   return TRUE;
 }
 
+/* The width of part @level of a stacked row as a share of the row: its count's share of those
+ * who answered, or for a withheld part a stub of one fixed width, so that it cannot be
+ * measured. */
+static double
+part_share (const Build  *b,
+            const Series *series,
+            guint         level)
+{
+  if (withheld (b, cell_state (b, series, level)))
+    return STUB_SHARE;
+  return series->answered > 0 ? (double) series->counts[level] / series->answered : 0;
+}
+
+/* Whether a row has nothing to draw: nobody in it answered, and that may be said. */
+static gboolean
+row_is_empty (const Build  *b,
+              const Series *series)
+{
+  return series->answered == 0 && !withheld (b, base_state (b, series));
+}
+
 /* The scale's lower half (and half of its middle) go left of the centre line. */
 static void
-diverging_extent (const Series *series,
-                  guint         n_levels,
+diverging_extent (const Build  *b,
+                  const Series *series,
                   double       *left,
                   double       *right)
 {
+  guint n_levels = b->tally->n_levels;
   guint half = n_levels / 2;
 
   *left = *right = 0;
-  if (series->answered == 0)
+  if (row_is_empty (b, series))
     return;
   for (guint l = 0; l < n_levels; l++)
     {
-      double share = (double) series->counts[l] / series->answered;
+      double share = part_share (b, series, l);
 
       if (l < half)
         *left += share;
@@ -799,6 +1109,28 @@ diverging_extent (const Series *series,
     }
 }
 
+static double
+row_extent (const Build  *b,
+            const Series *series)
+{
+  double extent = 0;
+
+  if (row_is_empty (b, series))
+    return 0;
+  for (guint l = 0; l < b->tally->n_levels; l++)
+    extent += part_share (b, series, l);
+  return extent;
+}
+
+/* The levels of one side of a diverging bar: the lower or the upper half, not the middle. */
+static guint
+side_level (guint    n_levels,
+            guint    i,
+            gboolean upper)
+{
+  return upper ? n_levels - 1 - i : i;
+}
+
 static guint
 side_count (const Series *series,
             guint         n_levels,
@@ -806,9 +1138,25 @@ side_count (const Series *series,
 {
   guint count = 0;
 
-  for (guint l = 0; l < n_levels / 2; l++)
-    count += series->counts[upper ? n_levels - 1 - l : l];
+  for (guint i = 0; i < n_levels / 2; i++)
+    count += series->counts[side_level (n_levels, i, upper)];
   return count;
+}
+
+/* A side's total would give away a withheld part of it (total minus the parts shown). */
+static gboolean
+side_is_withheld (const Build  *b,
+                  const Series *series,
+                  gboolean      upper)
+{
+  guint n_levels = b->tally->n_levels;
+
+  if (withheld (b, base_state (b, series)))
+    return TRUE;
+  for (guint i = 0; i < n_levels / 2; i++)
+    if (withheld (b, cell_state (b, series, side_level (n_levels, i, upper))))
+      return TRUE;
+  return FALSE;
 }
 
 /* A side total beside a diverging bar: what share rated low, what share rated high. */
@@ -821,11 +1169,14 @@ side_label (Build        *b,
             double        width)
 {
   guint count = side_count (series, b->tally->n_levels, upper);
-  g_autofree char *text = format_value (b, measure_value (b, count, series->answered));
-  FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, text, NULL, width + 1,
-                                           1);
+  g_autofree char *text = NULL;
+  FeChartLines *lines;
   double height = fe_chart_text_line_height (b->text, FE_CHART_FONT_VALUE);
 
+  if (side_is_withheld (b, series, upper))
+    return;
+  text = format_value (b, measure_value (b, count, series->answered));
+  lines = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, text, NULL, width + 1, 1);
   if (lines == NULL)
     return;
   place_label (b, lines, text, FE_CHART_FONT_VALUE, upper ? x : x - lines->width,
@@ -847,7 +1198,7 @@ build_stacked (Build *b)
   double pitch = MIN (b->ph / rows, 2.4 * label_height + 12 * b->scale);
   double bar = MIN (pitch * 0.7, 34 * b->scale);
   double label_width = 0, side_width = 0, x0, x_left, length, scale, centre = 0;
-  double max_left = 0, max_right = 0;
+  double max_left = 0, max_right = 0, max_extent = 1;
   guint max_lines = lines_for_pitch (b, pitch, 2);
   g_autoptr(GPtrArray) row_labels = lines_array_new ();
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -858,7 +1209,7 @@ build_stacked (Build *b)
   for (guint r = 0; r < n_rows; r++)
     {
       const Series *series = &g_array_index (b->series, Series, r);
-      g_autofree char *suffix = format_n (series_base (b, series));
+      g_autofree char *suffix = format_series_n (b, series);
       FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_LABEL, series->name,
                                                suffix, b->pw * 0.32, max_lines);
 
@@ -870,6 +1221,8 @@ build_stacked (Build *b)
       label_width = MAX (label_width, lines != NULL ? lines->width : 0);
       g_ptr_array_add (row_labels, lines);
       g_ptr_array_add (names, g_strconcat (series->name, suffix, NULL));
+      /* Withheld stubs can make a row longer than 100%: the scale makes room for it. */
+      max_extent = MAX (max_extent, row_extent (b, series));
       if (diverging)
         {
           double left, right;
@@ -880,7 +1233,7 @@ build_stacked (Build *b)
                                                                                  n_levels, TRUE),
                                                                   series->answered));
 
-          diverging_extent (series, n_levels, &left, &right);
+          diverging_extent (b, series, &left, &right);
           max_left = MAX (max_left, left);
           max_right = MAX (max_right, right);
           side_width = MAX (side_width, fe_chart_text_measure (b->text, FE_CHART_FONT_VALUE, low));
@@ -899,7 +1252,7 @@ build_stacked (Build *b)
       centre = x_left + max_left * scale;
     }
   else
-    scale = length;
+    scale = length / max_extent;
 
   for (guint r = 0; r < n_rows; r++)
     {
@@ -912,7 +1265,7 @@ build_stacked (Build *b)
 
       place_row_label (b, g_steal_pointer (&g_ptr_array_index (row_labels, r)),
                        g_ptr_array_index (names, r), x0 - gap, middle);
-      if (series->answered == 0)
+      if (row_is_empty (b, series))
         {
           FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE,
                                                    _("No answers"), NULL, length, 1);
@@ -924,7 +1277,7 @@ build_stacked (Build *b)
           continue;
         }
 
-      diverging_extent (series, n_levels, &left, &right);
+      diverging_extent (b, series, &left, &right);
       x = diverging ? centre - left * scale : x_left;
       if (diverging)
         {
@@ -936,16 +1289,18 @@ build_stacked (Build *b)
       for (guint l = 0; l < n_levels; l++)
         {
           guint count = series->counts[l];
-          double w = (double) count / series->answered * scale;
+          FeCellDisclosure state = cell_state (b, series, l);
+          double w = part_share (b, series, l) * scale;
           FeChartColor fill = level_color (b, l);
           g_autofree char *text = NULL;
           int index;
 
-          /* A part nobody gave is not drawn, so it is not a segment either. */
-          if (count == 0)
+          /* A part nobody gave is not drawn, so it is not a segment either; but a withheld
+           * one is, or its absence would tell that it is 0. */
+          if (count == 0 && !withheld (b, state))
             continue;
           index = add_segment (b, (int) l, series, count, series->answered, x, y, w, bar, fill);
-          text = format_value (b, measure_value (b, count, series->answered));
+          text = format_cell (b, state, count, series->answered);
           label_inside (b, index, text);
           /* A hairline of background between parts, unless it would hide a thin one. */
           if (previous >= 0 && w >= 3
@@ -992,6 +1347,14 @@ build_heatmap (Build *b)
     double needed = MAX (fe_chart_text_measure (b->text, FE_CHART_FONT_VALUE, widest_n),
                          fe_chart_text_measure (b->text, FE_CHART_FONT_VALUE, "100%")) + 6;
 
+    for (guint c = 0; c < n_columns; c++)
+      {
+        g_autofree char *n = g_strchug (format_series_n (b, &g_array_index (b->series, Series,
+                                                                            c)));
+
+        needed = MAX (needed, fe_chart_text_measure (b->text, FE_CHART_FONT_VALUE, n) + 6);
+      }
+
     label_width = MIN (label_width, b->pw * 0.34);
     label_width = MIN (label_width, MAX (b->pw * 0.2, b->pw - gap - n_columns * needed));
     x0 = b->px + label_width + gap;
@@ -1005,7 +1368,7 @@ build_heatmap (Build *b)
   for (guint c = 0; c < n_columns; c++)
     {
       const Series *series = &g_array_index (b->series, Series, c);
-      g_autofree char *n = g_strchug (format_n (series_base (b, series)));
+      g_autofree char *n = g_strchug (format_series_n (b, series));
       FeChartLines *name = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, series->name, NULL,
                                               column - 4, b->compact ? 2 : 3);
       FeChartLines *n_lines = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, n, NULL,
@@ -1016,8 +1379,9 @@ build_heatmap (Build *b)
       header_height = MAX (header_height, lines_height (name));
       g_ptr_array_add (headers, name);
       g_ptr_array_add (n_labels, n_lines);
+      /* Shades go up to the largest share shown: a withheld cell must not set the scale. */
       for (guint l = 0; l < n_levels; l++)
-        if (series_base (b, series) > 0)
+        if (series_base (b, series) > 0 && !withheld (b, cell_state (b, series, l)))
           largest = MAX (largest, (double) series->counts[l] / series_base (b, series));
     }
   if (b->lost_n && !b->force)
@@ -1067,12 +1431,16 @@ build_heatmap (Build *b)
           const Series *series = &g_array_index (b->series, Series, c);
           guint base = series_base (b, series);
           guint count = series->counts[level];
+          FeCellDisclosure state = cell_state (b, series, level);
           double share = base > 0 ? (double) count / base : 0;
-          FeChartColor fill = fe_chart_palette_sequential (b->layout->dark,
-                                                           largest > 0 ? share / largest : 0);
+          /* A withheld cell is not shaded by its share, which would tell it. */
+          FeChartColor fill = withheld (b, state)
+                              ? b->theme->empty
+                              : fe_chart_palette_sequential (b->layout->dark,
+                                                             largest > 0 ? share / largest : 0);
           int index = add_segment (b, (int) level, series, count, base, x0 + c * column + 1,
                                    y + 1, column - 2, pitch - 2, fill);
-          g_autofree char *text = format_value (b, measure_value (b, count, base));
+          g_autofree char *text = format_cell (b, state, count, base);
 
           label_inside (b, index, text);
         }
@@ -1081,27 +1449,37 @@ build_heatmap (Build *b)
   return TRUE;
 }
 
+double
+fe_chart_layout_margin (double width,
+                        double height)
+{
+  return CLAMP (MIN (width, height) * 0.04, 8, 24);
+}
+
 gboolean
 fe_chart_layout_build (FeChartLayout     *layout,
                        const FeChartSpec *spec,
-                       const FeTally     *tally,
+                       const FeChartData *data,
                        FeChartText       *text,
                        guint              attempt,
                        gboolean           force)
 {
   Build b = { 0 };
+  const FeTally *tally = data->tally;
   FeChartLines *note;
   double top;
   gboolean fits;
 
   b.layout = layout;
   b.spec = spec;
+  b.data = data;
   b.tally = tally;
+  b.small_text = fe_chart_data_dup_small_text (data);
   b.text = text;
   b.theme = &layout->theme;
   b.force = force;
   b.scale = fe_chart_text_get_scale (text);
-  b.margin = CLAMP (MIN (layout->width, layout->height) * 0.04, 8, 24);
+  b.margin = fe_chart_layout_margin (layout->width, layout->height);
   b.title_lines = attempt == 0 ? 4 : (attempt < 3 ? 2 : 1);
   b.note_lines = attempt == 0 ? 3 : (attempt < 3 ? 2 : 1);
   b.compact = attempt >= 2;
@@ -1109,6 +1487,7 @@ fe_chart_layout_build (FeChartLayout     *layout,
   collect_series (&b);
   order_levels (&b);
   order_series (&b);
+  survey_disclosure (&b);
 
   top = build_header (&b);
   top = build_kind_legend (&b, top);
@@ -1156,5 +1535,6 @@ fe_chart_layout_build (FeChartLayout     *layout,
   g_clear_pointer (&note, fe_chart_lines_free);
   g_array_unref (b.series);
   g_free (b.order);
+  g_free (b.small_text);
   return fits;
 }

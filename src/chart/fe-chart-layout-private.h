@@ -46,11 +46,70 @@ typedef struct
   FeChartColor    color;
 } FeChartMark;
 
+/* What a spec makes of a tally before anything is placed: the tally drawn (its small groups
+ * folded or not), the kind, and which of its numbers may be printed. The layout and the
+ * briefing pack share it, so that the words beside a chart never print what it withholds.
+ *
+ * Which numbers are held back starts from fe_disclosure_new() on what the chart shows (the
+ * whole row of a bar chart; every row of a 100% bar, whose "All respondents" row sums its
+ * groups; each group alone in a grouped bar chart or heat map, which print no whole row) and
+ * then adds what only the chart knows it prints: the n of each group, which add up to the
+ * total in its header, and shares, which give their base away (count ÷ share). */
+typedef struct
+{
+  FeChartKind       kind;
+  const FeTally    *tally;        /* the caller's tally, or @folded */
+  FeTally          *folded;       /* owned; NULL when no group was folded */
+  guint             k;            /* 0: every number shown */
+  gboolean          withhold;     /* numbers under k are withheld rather than only marked */
+  gboolean          mark;
+  char             *other_names;  /* "Dyfed-Powys Police, North Wales Police": the groups
+                                   * folded into "Other"; NULL when none */
+  int               dropped;      /* the group of @tally not drawn, or -1: an "Other" still
+                                   * smaller than k, of which nothing could be shown */
+  gboolean          on_answered;  /* shares and each group's n are of those who answered */
+  FeCellDisclosure *cells;        /* (1 + n_groups) × n_levels; row 0 is the whole */
+  FeCellDisclosure *bases;        /* 1 + n_groups */
+  FeCellDisclosure *answered;     /* 1 + n_groups */
+} FeChartData;
+
+void             fe_chart_data_init            (FeChartData       *data,
+                                                const FeChartSpec *spec,
+                                                const FeTally     *tally);
+void             fe_chart_data_clear           (FeChartData       *data);
+/* @row -1 is the whole tally, else a group of data->tally. */
+FeCellDisclosure fe_chart_data_get_cell        (const FeChartData *data,
+                                                int                row,
+                                                guint              level);
+FeCellDisclosure fe_chart_data_get_base        (const FeChartData *data,
+                                                int                row);
+FeCellDisclosure fe_chart_data_get_answered    (const FeChartData *data,
+                                                int                row);
+/* The name of group @index of @tally: its level of the split-by column, or "Other". */
+const char      *fe_chart_group_name           (const FeTally     *tally,
+                                                guint              index);
+/* "< 5" with a no-break space, or "" without a threshold. */
+char            *fe_chart_data_dup_small_text  (const FeChartData *data);
+/* "95 respondents, 90 answered", with what @data withholds left out or as "fewer than 5". */
+char            *fe_chart_data_describe_totals (const FeChartData *data);
+
+/* A row of the chart with the n printed beside it: a group, or everybody (-1). */
+typedef struct
+{
+  int              group;        /* as FeChartSegment.group */
+  char            *name;
+  guint            n;            /* 0 when withheld */
+  FeCellDisclosure disclosure;
+} FeChartRowN;
+
 struct _FeChartLayout
 {
   FeChartKind     kind;
   FeChartMeasure  measure;
   gboolean        dark;
+  gboolean        withhold;    /* numbers under min_cell withheld (stubs, "< k") */
+  gboolean        mark;        /* numbers under min_cell marked (hatched) but exact */
+  guint           min_cell;
   double          width;
   double          height;
   double          font_scale;  /* the text scale in effect once fitted to the canvas */
@@ -63,17 +122,26 @@ struct _FeChartLayout
   GArray         *fills;       /* FeChartColor, one per segment */
   GArray         *labels;      /* FeChartLabelItem */
   GArray         *marks;       /* FeChartMark */
+  GArray         *rows_n;      /* FeChartRowN: the rows whose n is printed */
+  guint           total_base;  /* as printed in the header; 0 when withheld */
+  guint           total_answered;
+  FeCellDisclosure total_base_disclosure;
+  FeCellDisclosure total_answered_disclosure;
 };
 
-/* Lays out @tally on @layout (whose arrays are empty) with fonts at @text's scale. Returns
- * FALSE when something does not fit and @force is not set: the caller tries smaller type. */
+/* Lays out @data's tally on @layout (whose arrays are empty) with fonts at @text's scale.
+ * Returns FALSE when something does not fit and @force is not set: the caller tries smaller
+ * type. */
 gboolean      fe_chart_layout_build        (FeChartLayout     *layout,
                                             const FeChartSpec *spec,
-                                            const FeTally     *tally,
+                                            const FeChartData *data,
                                             FeChartText       *text,
                                             guint              attempt,
                                             gboolean           force);
 void          fe_chart_layout_clear        (FeChartLayout     *layout);
+/* The blank border of a chart of @width × @height, in layout units. */
+double        fe_chart_layout_margin       (double             width,
+                                            double             height);
 
 const FeChartLabelItem *fe_chart_layout_get_label_item (const FeChartLayout *layout,
                                                         guint                index);
@@ -88,6 +156,15 @@ double        fe_chart_label_line_x        (const FeChartLabelItem *item,
                                             guint                   index);
 double        fe_chart_label_line_baseline (const FeChartLabelItem *item,
                                             guint                   index);
+
+/* The hatching of withheld and marked segments, alike on every surface. */
+#define FE_CHART_HATCH_STEP    5.0
+#define FE_CHART_HATCH_WIDTH   1.25
+#define FE_CHART_HATCH_OPACITY 0.3
+
+/* Whether segment @index is drawn hatched: withheld, or marked as small. */
+gboolean      fe_chart_layout_segment_is_hatched (const FeChartLayout *layout,
+                                                  guint                index);
 
 /* The chart as SVG 1.1, text kept as text. */
 char         *fe_chart_layout_to_svg       (const FeChartLayout *layout);

@@ -6,6 +6,7 @@
 
 #include "fe-chart-layout-private.h"
 #include "fe-json.h"
+#include "fe-tally-fold.h"
 
 /* Type shrinks in these steps until the chart fits its canvas; the last step is taken
  * whatever happens, leaving out what still does not fit. */
@@ -54,43 +55,57 @@ default_family (PangoContext *context)
 static void
 append_row (GString              *rows,
             const FeChartSegment *top,
+            const FeChartSegment *first,
             const FeTally        *tally)
 {
+  const char *group = _("All respondents");
+
+  if (first->group == FE_CHART_GROUP_OTHER)
+    group = C_("group", "Other");
+  else if (first->group >= 0 && tally->by != NULL)
+    group = fe_column_get_level (tally->by, (guint) first->group);
   if (rows->len > 0)
     g_string_append (rows, "; ");
+  if (top == NULL)
+    {
+      /* Translators: a group of a stacked chart whose numbers are all withheld (shown as
+       * "< 5" or "–") */
+      g_string_append_printf (rows, _("%s: numbers not shown"), group);
+      return;
+    }
   /* Translators: a group's most given answer, as in "Gwent Police: mostly Very well, 42%" */
-  g_string_append_printf (rows, _("%s: mostly %s, %.0f%%"),
-                          top->group >= 0 && tally->by != NULL
-                          ? fe_column_get_level (tally->by, (guint) top->group)
-                          : _("All respondents"),
+  g_string_append_printf (rows, _("%s: mostly %s, %.0f%%"), group,
                           fe_column_get_level (tally->question, (guint) top->level),
                           top->base > 0 ? 100.0 * top->count / top->base : 0);
 }
 
-/* Each row of a stacked chart by its most given answer. Rows are told apart by their group:
- * each group has one, and everybody's row is the one group -1. */
+/* Each row of a stacked chart by its most given answer among those shown. Rows are told apart
+ * by their group: each group has one, and everybody's row is the one group -1. */
 static char *
 describe_rows (const FeChartLayout *self,
                const FeTally       *tally)
 {
   g_autoptr(GString) rows = g_string_new (NULL);
+  const FeChartSegment *first = NULL;
   const FeChartSegment *best = NULL;
 
   for (guint i = 0; i < self->segments->len; i++)
     {
       const FeChartSegment *segment = &g_array_index (self->segments, FeChartSegment, i);
+      gboolean shown = !self->withhold || segment->disclosure == FE_CELL_SHOWN;
 
-      if (best == NULL || segment->group != best->group)
+      if (first == NULL || segment->group != first->group)
         {
-          if (best != NULL)
-            append_row (rows, best, tally);
-          best = segment;
+          if (first != NULL)
+            append_row (rows, best, first, tally);
+          first = segment;
+          best = NULL;
         }
-      else if (segment->count > best->count)
+      if (shown && (best == NULL || segment->count > best->count))
         best = segment;
     }
-  if (best != NULL)
-    append_row (rows, best, tally);
+  if (first != NULL)
+    append_row (rows, best, first, tally);
   return g_string_free (g_steal_pointer (&rows), FALSE);
 }
 
@@ -129,9 +144,11 @@ describe_largest (const FeChartLayout *self)
 static char *
 compose_summary (const FeChartLayout *self,
                  const FeChartSpec   *spec,
-                 const FeTally       *tally)
+                 const FeChartData   *data)
 {
+  const FeTally *tally = data->tally;
   g_autoptr(GString) summary = g_string_new (NULL);
+  g_autofree char *totals = fe_chart_data_describe_totals (data);
 
   g_string_append_printf (summary, "%s: %s", fe_chart_kind_get_name (self->kind), self->title);
   /* A question already ends in its question mark. */
@@ -143,9 +160,8 @@ compose_summary (const FeChartLayout *self,
       g_string_append_printf (summary, _("Filter: %s"), spec->filter_text);
       g_string_append (summary, ". ");
     }
-  g_string_append_printf (summary, ngettext ("%u respondent, %u answered.",
-                                             "%u respondents, %u answered.", tally->base),
-                          tally->base, tally->answered);
+  if (*totals != '\0')
+    g_string_append_printf (summary, "%s.", totals);
   if (tally->by != NULL && self->kind != FE_CHART_KIND_BAR)
     {
       g_string_append_c (summary, ' ');
@@ -170,11 +186,73 @@ compose_summary (const FeChartLayout *self,
     {
       g_autofree char *largest = describe_largest (self);
 
+      /* Everything withheld: nothing is the largest. */
+      if (*largest == '\0')
+        return g_string_free (g_steal_pointer (&summary), FALSE);
       g_string_append_c (summary, ' ');
       /* Translators: followed by the descriptions of the three largest segments */
       g_string_append_printf (summary, _("Largest: %s."), largest);
     }
   return g_string_free (g_steal_pointer (&summary), FALSE);
+}
+
+static void
+row_n_clear (gpointer data)
+{
+  FeChartRowN *row = data;
+
+  g_free (row->name);
+}
+
+static FeCellDisclosure
+printed_state (const FeChartLayout *self,
+               FeCellDisclosure     state)
+{
+  return self->withhold ? state : FE_CELL_SHOWN;
+}
+
+static void
+add_row_n (FeChartLayout     *self,
+           const FeChartData *data,
+           int                row)
+{
+  const FeTally *tally = data->tally;
+  FeChartRowN item = { 0 };
+
+  item.group = row < 0 ? -1 : tally->groups[row].group == FE_TALLY_GROUP_OTHER
+                                ? FE_CHART_GROUP_OTHER : (int) tally->groups[row].group;
+  item.name = g_strdup (row < 0 ? _("All respondents") : fe_chart_group_name (tally,
+                                                                              (guint) row));
+  item.disclosure = printed_state (self, data->on_answered
+                                         ? fe_chart_data_get_answered (data, row)
+                                         : fe_chart_data_get_base (data, row));
+  if (item.disclosure == FE_CELL_SHOWN)
+    item.n = row < 0 ? (data->on_answered ? tally->answered : tally->base)
+                     : (data->on_answered ? tally->groups[row].answered
+                                          : tally->groups[row].base);
+  g_array_append_val (self->rows_n, item);
+}
+
+/* The totals in the header and the n beside each row, as printed, for the JSON. */
+static void
+note_rows_n (FeChartLayout     *self,
+             const FeChartData *data)
+{
+  const FeTally *tally = data->tally;
+
+  self->total_base_disclosure = printed_state (self, fe_chart_data_get_base (data, -1));
+  self->total_answered_disclosure = printed_state (self, fe_chart_data_get_answered (data, -1));
+  if (self->total_base_disclosure == FE_CELL_SHOWN)
+    self->total_base = tally->base;
+  if (self->total_answered_disclosure == FE_CELL_SHOWN)
+    self->total_answered = tally->answered;
+  if (tally->by == NULL || self->kind == FE_CHART_KIND_BAR)
+    return;
+  if (self->kind == FE_CHART_KIND_STACKED || self->kind == FE_CHART_KIND_DIVERGING)
+    add_row_n (self, data, -1);
+  for (guint g = 0; g < tally->n_groups; g++)
+    if ((int) g != data->dropped)
+      add_row_n (self, data, (int) g);
 }
 
 FeChartLayout *
@@ -184,14 +262,19 @@ fe_chart_layout_new (const FeChartSpec *spec,
 {
   FeChartLayout *self;
   g_autoptr(FeChartText) text = NULL;
+  FeChartData data;
   double scale;
 
   g_return_val_if_fail (spec != NULL, NULL);
   g_return_val_if_fail (tally != NULL && tally->question != NULL, NULL);
   g_return_val_if_fail (context == NULL || PANGO_IS_CONTEXT (context), NULL);
 
+  fe_chart_data_init (&data, spec, tally);
   self = g_new0 (FeChartLayout, 1);
-  self->kind = fe_chart_kind_resolve (spec->kind, tally);
+  self->kind = data.kind;
+  self->withhold = data.withhold;
+  self->mark = data.mark;
+  self->min_cell = spec->min_cell;
   self->measure = spec->measure;
   self->dark = spec->dark;
   self->width = MAX (spec->width, 1);
@@ -206,6 +289,8 @@ fe_chart_layout_new (const FeChartSpec *spec,
   self->labels = g_array_new (FALSE, TRUE, sizeof (FeChartLabelItem));
   g_array_set_clear_func (self->labels, label_item_clear);
   self->marks = g_array_new (FALSE, TRUE, sizeof (FeChartMark));
+  self->rows_n = g_array_new (FALSE, TRUE, sizeof (FeChartRowN));
+  g_array_set_clear_func (self->rows_n, row_n_clear);
 
   if (spec->title != NULL && *spec->title != '\0')
     self->title = g_strdup (spec->title);
@@ -226,11 +311,13 @@ fe_chart_layout_new (const FeChartSpec *spec,
       fe_chart_text_set_scale (text, attempt_scale);
       fe_chart_layout_clear (self);
       self->font_scale = attempt_scale;
-      if (fe_chart_layout_build (self, spec, tally, text, attempt, last))
+      if (fe_chart_layout_build (self, spec, &data, text, attempt, last))
         break;
     }
 
-  self->summary = compose_summary (self, spec, tally);
+  self->summary = compose_summary (self, spec, &data);
+  note_rows_n (self, &data);
+  fe_chart_data_clear (&data);
   return self;
 }
 
@@ -243,6 +330,7 @@ fe_chart_layout_free (FeChartLayout *self)
   g_array_unref (self->fills);
   g_array_unref (self->labels);
   g_array_unref (self->marks);
+  g_array_unref (self->rows_n);
   g_object_unref (self->font_map);
   g_free (self->font_family);
   g_free (self->title);
@@ -280,6 +368,28 @@ fe_chart_layout_get_dark (const FeChartLayout *self)
   g_return_val_if_fail (self != NULL, FALSE);
 
   return self->dark;
+}
+
+gboolean
+fe_chart_layout_withholds (const FeChartLayout *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->withhold;
+}
+
+gboolean
+fe_chart_layout_segment_is_hatched (const FeChartLayout *self,
+                                    guint                index)
+{
+  const FeChartSegment *segment;
+
+  g_return_val_if_fail (index < self->segments->len, FALSE);
+
+  segment = &g_array_index (self->segments, FeChartSegment, index);
+  if (self->withhold)
+    return segment->disclosure != FE_CELL_SHOWN;
+  return self->mark && segment->disclosure == FE_CELL_SMALL;
 }
 
 const char *
@@ -451,6 +561,25 @@ fe_chart_layout_hit_test (const FeChartLayout *self,
   return found;
 }
 
+static const char * const disclosure_names[] = {
+  [FE_CELL_SHOWN] = "shown",
+  [FE_CELL_SMALL] = "small",
+  [FE_CELL_HIDDEN] = "hidden",
+};
+
+/* A count as printed: null when withheld, never the number. */
+static void
+append_count (GString          *out,
+              const char       *name,
+              guint             count,
+              FeCellDisclosure  state)
+{
+  if (state != FE_CELL_SHOWN)
+    g_string_append_printf (out, ", \"%s\": null", name);
+  else
+    g_string_append_printf (out, ", \"%s\": %u", name, count);
+}
+
 static void
 append_number (GString    *out,
                const char *name,
@@ -484,16 +613,50 @@ fe_chart_layout_to_json_scaled (const FeChartLayout *self,
   fe_json_append_string (out, self->title);
   g_string_append (out, ", \"description\": ");
   fe_json_append_string (out, self->summary);
+  g_string_append_printf (out, ", \"min_cell\": %u", self->min_cell);
+  append_count (out, "base", self->total_base, self->total_base_disclosure);
+  append_count (out, "answered", self->total_answered, self->total_answered_disclosure);
+  g_string_append (out, ",\n \"groups\": [");
+  for (guint i = 0; i < self->rows_n->len; i++)
+    {
+      const FeChartRowN *row = &g_array_index (self->rows_n, FeChartRowN, i);
+
+      g_string_append_printf (out, "%s\n  {\"group\": %d, \"name\": ", i ? "," : "",
+                              row->group);
+      fe_json_append_string (out, row->name);
+      append_count (out, "n", row->n, row->disclosure);
+      g_string_append (out, ", \"disclosure\": ");
+      fe_json_append_string (out, disclosure_names[row->disclosure]);
+      g_string_append (out, "}");
+    }
+  g_string_append (out, "]");
 
   g_string_append (out, ",\n \"segments\": [");
   for (guint i = 0; i < self->segments->len; i++)
     {
       const FeChartSegment *s = &g_array_index (self->segments, FeChartSegment, i);
 
-      g_string_append_printf (out, "%s\n  {\"level\": %d, \"group\": %d, \"count\": %u, "
-                              "\"base\": %u", i ? "," : "", s->level, s->group, s->count,
-                              s->base);
-      append_number (out, "value", s->value);
+      gboolean cell_withheld = self->withhold && s->disclosure != FE_CELL_SHOWN;
+      gboolean base_withheld = cell_withheld
+                               || (self->withhold && s->base_disclosure != FE_CELL_SHOWN);
+
+      g_string_append_printf (out, "%s\n  {\"level\": %d, \"group\": %d", i ? "," : "",
+                              s->level, s->group);
+      /* What is withheld is null, never a number: a script must not be able to print it. */
+      if (cell_withheld)
+        g_string_append (out, ", \"count\": null");
+      else
+        g_string_append_printf (out, ", \"count\": %u", s->count);
+      if (base_withheld)
+        g_string_append (out, ", \"base\": null");
+      else
+        g_string_append_printf (out, ", \"base\": %u", s->base);
+      if (cell_withheld)
+        g_string_append (out, ", \"value\": null");
+      else
+        append_number (out, "value", s->value);
+      g_string_append (out, ", \"disclosure\": ");
+      fe_json_append_string (out, disclosure_names[s->disclosure]);
       append_number (out, "x", s->x * scale);
       append_number (out, "y", s->y * scale);
       append_number (out, "w", s->w * scale);

@@ -6,19 +6,32 @@
 
 #include "fe-chart-spec.h"
 #include "fe-chart-types.h"
+#include "fe-disclosure.h"
 #include "fe-tally.h"
 
 G_BEGIN_DECLS
+
+/* The group of a segment in the "Other" group of a chart whose small groups were folded
+ * (FeChartSpec.fold_small_groups): it stands for several levels of the split-by column. */
+#define FE_CHART_GROUP_OTHER (-2)
 
 /* One drawn piece of data: a bar, a part of a stacked bar, a heat-map cell. */
 typedef struct
 {
   int     level;         /* level/code index of the question */
   int     group;         /* level index of the split-by column, -1 when not split (or the
-                          * "All respondents" row of a stacked chart) */
-  guint   count;         /* respondents in the segment */
-  guint   base;          /* the base it is a share of */
-  double  value;         /* what is drawn, in the spec's measure */
+                          * "All respondents" row of a stacked chart), FE_CHART_GROUP_OTHER */
+  guint   count;         /* respondents in the segment; 0 when withheld (see below) */
+  guint   base;          /* the base it is a share of; 0 when withheld */
+  double  value;         /* what is drawn, in the spec's measure; 0 when withheld */
+  /* FE_CELL_SHOWN, or why the segment's numbers are held back under the spec's min_cell:
+   * FE_CELL_SMALL (fewer than k, printed "< k") or FE_CELL_HIDDEN (it would give a small one
+   * away). In a layout that withholds (fe_chart_layout_withholds()), such a segment is a stub
+   * not drawn to scale and its count, base and value are 0 so that no consumer can leak them;
+   * in one that only marks (spec->mark_small), SMALL segments keep their exact numbers. */
+  FeCellDisclosure disclosure;
+  /* The same for the base alone: a shown count can be of a withheld base. */
+  FeCellDisclosure base_disclosure;
   double  x, y, w, h;    /* the drawn rectangle in layout units; w is 0 for a zero bar */
   char   *description;   /* "Substance use, Gwent Police: 7 of 12 respondents, 58%" */
   /* Where pointer and focus find the segment: its rectangle, widened to a few units for a zero
@@ -45,6 +58,9 @@ FeChartKind           fe_chart_layout_get_kind         (const FeChartLayout  *la
 double                fe_chart_layout_get_width        (const FeChartLayout  *layout);
 double                fe_chart_layout_get_height       (const FeChartLayout  *layout);
 gboolean              fe_chart_layout_get_dark         (const FeChartLayout  *layout);
+/* Whether numbers of fewer than the spec's min_cell are withheld (min_cell set and not
+ * mark_small), rather than shown exactly or marked. */
+gboolean              fe_chart_layout_withholds        (const FeChartLayout  *layout);
 /* The title as drawn (the spec's, else the question's label). */
 const char           *fe_chart_layout_get_title        (const FeChartLayout  *layout);
 
@@ -75,8 +91,11 @@ void                  fe_chart_layout_paint_highlight  (const FeChartLayout  *la
                                                         int                   segment,
                                                         gboolean              selected);
 
-/* {"width", "height", "kind", "title", "segments": [{"level", "group", "count", "base",
- * "value", "x", "y", "w", "h", "description"}…], "labels": [{"text", "x", "y", "w", "h"}…]} */
+/* {"width", "height", "kind", "measure", "title", "description", "min_cell", "segments":
+ * [{"level", "group", "count", "base", "value", "disclosure", "x", "y", "w", "h",
+ * "description"}…], "labels": [{"text", "x", "y", "w", "h"}…]}. "disclosure" is "shown",
+ * "small" or "hidden"; in a layout that withholds, "count", "base" and "value" of a segment
+ * that is not shown (and "base" of a withheld base) are null, never the number. */
 char                 *fe_chart_layout_to_json          (const FeChartLayout  *layout);
 /* The same with every coordinate multiplied by @scale: a PNG's pixels at a device scale. */
 char                 *fe_chart_layout_to_json_scaled   (const FeChartLayout  *layout,

@@ -73,6 +73,39 @@ paint_label (const FeChartLayout    *self,
     }
 }
 
+/* Diagonal lines across a segment that is withheld (a stub, not to scale) or marked as small,
+ * in black or white, whichever reads on its fill; a marked one is outlined too, since a small
+ * number's bar can be too short to hatch. */
+static void
+paint_hatch (const FeChartLayout  *self,
+             cairo_t              *cr,
+             const FeChartSegment *segment,
+             const FeChartColor   *fill)
+{
+  FeChartColor ink = fe_chart_color_text_on (fill);
+  double x = segment->x, y = segment->y, w = segment->w, h = segment->h;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_clip (cr);
+  cairo_set_source_rgba (cr, ink.red, ink.green, ink.blue, FE_CHART_HATCH_OPACITY);
+  cairo_set_line_width (cr, FE_CHART_HATCH_WIDTH);
+  for (double d = -h; d < w + h; d += FE_CHART_HATCH_STEP)
+    {
+      cairo_move_to (cr, x + d, y + h);
+      cairo_line_to (cr, x + d + h, y);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+  if (!self->withhold)
+    {
+      set_color (cr, &self->theme.text);
+      cairo_set_line_width (cr, 1);
+      cairo_rectangle (cr, x + 0.5, y + 0.5, MAX (w - 1, 0), MAX (h - 1, 0));
+      cairo_stroke (cr);
+    }
+}
+
 void
 fe_chart_layout_paint (const FeChartLayout *self,
                        cairo_t             *cr)
@@ -98,6 +131,8 @@ fe_chart_layout_paint (const FeChartLayout *self,
       set_color (cr, &g_array_index (self->fills, FeChartColor, i));
       cairo_rectangle (cr, segment->x, segment->y, segment->w, segment->h);
       cairo_fill (cr);
+      if (fe_chart_layout_segment_is_hatched (self, i))
+        paint_hatch (self, cr, segment, &g_array_index (self->fills, FeChartColor, i));
     }
   paint_marks (self, cr, TRUE);
 

@@ -45,6 +45,9 @@ fe_chart_spec_init (FeChartSpec *spec)
     .text_scale = 1.0,
     .title = NULL,
     .filter_text = NULL,
+    .min_cell = 0,
+    .mark_small = FALSE,
+    .fold_small_groups = FALSE,
   };
 }
 

@@ -42,9 +42,21 @@ typedef struct
   double         text_scale;   /* 1.0 normal; larger for presentation */
   const char    *title;        /* NULL: the question's label */
   const char    *filter_text;  /* NULL or "": no filter */
+  /* Disclosure control (fe-disclosure.h): the threshold k, 0 to show every number as it is.
+   * With k set, a number of fewer than k respondents is printed as "< k" and drawn as a
+   * hatched stub, not to scale, and numbers that would let it be worked out by subtraction are
+   * withheld too ("–"): what presentations and exports show. */
+  guint          min_cell;
+  /* With k set: print every number exactly and only mark (hatch) those under k, with a note
+   * saying so. What the explore view shows the researcher; never for what leaves the screen. */
+  gboolean       mark_small;
+  /* With k set: merge the groups of the split that have fewer than k respondents into one
+   * "Other" group (fe_tally_fold_small_groups()), which is itself withheld if still small. */
+  gboolean       fold_small_groups;
 } FeChartSpec;
 
-/* Bar, percent of each group's respondents, codebook order, light, 800 × 500, text scale 1. */
+/* Bar, percent of each group's respondents, codebook order, light, 800 × 500, text scale 1;
+ * every number shown (min_cell 0), nothing marked or folded. */
 void         fe_chart_spec_init           (FeChartSpec     *spec);
 
 /* The kind to draw: AUTO, or a kind that cannot show @tally (a stacked bar of a multi-select

@@ -101,6 +101,59 @@ append_label (GString                *out,
     }
 }
 
+/* The hatch names its ink: black reads on light fills, white on dark ones. */
+static const char *
+hatch_id (const FeChartColor *fill)
+{
+  FeChartColor ink = fe_chart_color_text_on (fill);
+
+  return ink.red > 0.5 ? "fe-hatch-light" : "fe-hatch-dark";
+}
+
+static void
+append_hatch_patterns (GString             *out,
+                       const FeChartLayout *layout)
+{
+  char step[G_ASCII_DTOSTR_BUF_SIZE], width[G_ASCII_DTOSTR_BUF_SIZE];
+  char opacity[G_ASCII_DTOSTR_BUF_SIZE];
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < layout->segments->len; i++)
+    any |= fe_chart_layout_segment_is_hatched (layout, i);
+  if (!any)
+    return;
+  g_ascii_formatd (step, sizeof step, "%.2f", FE_CHART_HATCH_STEP * G_SQRT2 / 2);
+  g_ascii_formatd (width, sizeof width, "%.2f", FE_CHART_HATCH_WIDTH);
+  g_ascii_formatd (opacity, sizeof opacity, "%.2f", FE_CHART_HATCH_OPACITY);
+  g_string_append (out, "  <defs>\n");
+  for (guint i = 0; i < 2; i++)
+    g_string_append_printf (out, "    <pattern id=\"%s\" patternUnits=\"userSpaceOnUse\" "
+                            "width=\"%s\" height=\"%s\" patternTransform=\"rotate(45)\">"
+                            "<rect width=\"%s\" height=\"%s\" fill=\"%s\" "
+                            "fill-opacity=\"%s\"/></pattern>\n",
+                            i == 0 ? "fe-hatch-dark" : "fe-hatch-light", step, step, width, step,
+                            i == 0 ? "#000000" : "#ffffff", opacity);
+  g_string_append (out, "  </defs>\n");
+}
+
+/* Over a withheld or marked segment, letting the pointer through to its tooltip. */
+static void
+append_hatch (GString              *out,
+              const FeChartLayout  *layout,
+              const FeChartSegment *segment,
+              const FeChartColor   *fill)
+{
+  g_string_append (out, "  <rect");
+  append_number (out, "x", segment->x);
+  append_number (out, "y", segment->y);
+  append_number (out, "width", segment->w);
+  append_number (out, "height", segment->h);
+  g_string_append_printf (out, " fill=\"url(#%s)\" pointer-events=\"none\"", hatch_id (fill));
+  if (!layout->withhold)
+    append_color (out, "stroke", &layout->theme.text);
+  g_string_append (out, "/>\n");
+}
+
 char *
 fe_chart_layout_to_svg (const FeChartLayout *layout)
 {
@@ -128,6 +181,7 @@ fe_chart_layout_to_svg (const FeChartLayout *layout)
   append_color (out, "fill", &layout->theme.background);
   g_string_append (out, "/>\n");
 
+  append_hatch_patterns (out, layout);
   append_marks (out, layout, FALSE);
   for (guint i = 0; i < layout->segments->len; i++)
     {
@@ -143,6 +197,8 @@ fe_chart_layout_to_svg (const FeChartLayout *layout)
       g_string_append (out, "><title>");
       append_escaped (out, segment->description);
       g_string_append (out, "</title></rect>\n");
+      if (fe_chart_layout_segment_is_hatched (layout, i))
+        append_hatch (out, layout, segment, &fill);
     }
   append_marks (out, layout, TRUE);
   for (guint i = 0; i < layout->labels->len; i++)

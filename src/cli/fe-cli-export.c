@@ -10,6 +10,9 @@
 #include "fe-cli-private.h"
 #include "fe-tally.h"
 
+/* The disclosure threshold of an export when neither --min-cell nor a project gives one. */
+#define DEFAULT_MIN_CELL 5
+
 typedef struct
 {
   char     *question;
@@ -25,6 +28,7 @@ typedef struct
   double    scale;
   double    text_scale;
   gboolean  dark;
+  gboolean  fold_small;
 } ExportOptions;
 
 static void
@@ -67,6 +71,9 @@ add_entries (GOptionContext *context,
       N_("Larger type for presenting, 1.5 for example (default 1)"), N_("N") },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &options->dark,
       N_("Light text on a dark background"), NULL },
+    { "fold-small", 0, 0, G_OPTION_ARG_NONE, &options->fold_small,
+      N_("Merge the groups of --by with fewer than --min-cell respondents into “Other”"),
+      NULL },
     { "layout", 0, 0, G_OPTION_ARG_FILENAME, &options->layout,
       N_("Also write every segment and label with its rectangle as JSON"), N_("LAYOUT.json") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options->output,
@@ -163,7 +170,7 @@ int
 fe_cli_export (int    argc,
                char **argv)
 {
-  FeCliStudyOptions options = { 0 };
+  FeCliStudyOptions options = FE_CLI_STUDY_OPTIONS_INIT;
   ExportOptions export = { .width = 800, .height = 500, .scale = 1.0, .text_scale = 1.0 };
   g_autoptr(GOptionContext) context = g_option_context_new (_("STUDY"));
   g_autoptr(FeStudy) study = NULL;
@@ -183,11 +190,15 @@ fe_cli_export (int    argc,
   g_option_context_set_summary (context, _("Draw the chart of one question to a PNG, SVG or PDF "
                                            "file."));
   add_entries (context, &export);
+  fe_cli_add_min_cell_entry (context, &options,
+                             N_("Show numbers of fewer than K respondents as “< K”, not to "
+                                "scale, and hide what would give them away (default 5, or the "
+                                "project's; 0 shows every number)"));
   fe_cli_study_options_add_entries (context, &options);
 
   if (!fe_cli_parse (context, &options, &argc, &argv, &study_path, &exit_code))
     goto out;
-  if (!check_options (&export, &spec, &format))
+  if (!check_options (&export, &spec, &format) || !fe_cli_check_min_cell (&options))
     {
       exit_code = FE_CLI_EXIT_USAGE;
       goto out;
@@ -235,6 +246,9 @@ fe_cli_export (int    argc,
   spec.dark = export.dark;
   spec.title = export.title;
   spec.filter_text = filter_text;
+  /* What leaves the screen is disclosure-controlled unless asked otherwise. */
+  spec.min_cell = fe_cli_get_min_cell (&options, DEFAULT_MIN_CELL);
+  spec.fold_small_groups = export.fold_small;
   if (!fe_chart_export (&spec, tally, format, export.scale, export.output, export.layout,
                         &error))
     {

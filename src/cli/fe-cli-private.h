@@ -5,20 +5,30 @@
 
 #include "fe-cli.h"
 #include "fe-filter.h"
+#include "fe-project.h"
 #include "fe-study.h"
 
 G_BEGIN_DECLS
 
+/* --min-cell not given. */
+#define FE_CLI_MIN_CELL_UNSET G_MININT
+
 /* What every verb reads: which study, and which respondents. */
 typedef struct
 {
-  char     *codebook;
-  char     *coding;
-  gboolean  include_incomplete;
-  gboolean  sample;
-  char    **filters;
-  gboolean  json;
+  char      *codebook;
+  char      *coding;
+  gboolean   include_incomplete;
+  gboolean   sample;
+  char     **filters;
+  gboolean   json;
+  /* --sample names the sample study's project (sample.findings) rather than its tables. */
+  gboolean   sample_is_project;
+  int        min_cell;  /* FE_CLI_MIN_CELL_UNSET unless the verb takes --min-cell */
+  FeProject *project;   /* set by fe_cli_load_study() when STUDY is a .findings project */
 } FeCliStudyOptions;
+
+#define FE_CLI_STUDY_OPTIONS_INIT { .min_cell = FE_CLI_MIN_CELL_UNSET }
 
 void      fe_cli_study_options_add_entries (GOptionContext    *context,
                                             FeCliStudyOptions *options);
@@ -31,9 +41,23 @@ gboolean  fe_cli_parse                     (GOptionContext    *context,
                                             char            ***argv,
                                             const char       **study_path,
                                             int               *exit_code);
+/* Loads STUDY: a responses file (with --codebook and --coding), the sample, or a .findings
+ * project, whose tables, include-incomplete and min-cell become the defaults (the project is
+ * kept in @options). */
 FeStudy  *fe_cli_load_study                (FeCliStudyOptions *options,
                                             const char        *study_path,
                                             int               *exit_code);
+/* Whether @path names a project (.findings) rather than a table. */
+gboolean  fe_cli_is_project_path           (const char        *path);
+/* Adds --min-cell K to @context, describing its default. */
+void      fe_cli_add_min_cell_entry        (GOptionContext    *context,
+                                            FeCliStudyOptions *options,
+                                            const char        *description);
+/* Checks --min-cell before the study is loaded; FALSE (a usage error printed) when negative. */
+gboolean  fe_cli_check_min_cell            (FeCliStudyOptions *options);
+/* The disclosure threshold: --min-cell when given, else the project's, else @fallback. */
+guint     fe_cli_get_min_cell              (FeCliStudyOptions *options,
+                                            guint              fallback);
 FeFilter *fe_cli_build_filter              (FeStudy           *study,
                                             char             **filters,
                                             int               *exit_code);
@@ -54,6 +78,8 @@ int       fe_cli_summary                   (int                argc,
 int       fe_cli_quotes                    (int                argc,
                                             char             **argv);
 int       fe_cli_export                    (int                argc,
+                                            char             **argv);
+int       fe_cli_brief                     (int                argc,
                                             char             **argv);
 
 G_END_DECLS

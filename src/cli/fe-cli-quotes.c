@@ -3,20 +3,62 @@
 
 #include <glib/gi18n.h>
 
+#include "fe-attribution.h"
 #include "fe-cli-private.h"
 #include "fe-json.h"
 #include "fe-quote.h"
 
+/* Whether @row's answer to the attribute @column puts them in a group of fewer than @k
+ * respondents of the study, where naming the group could name them. */
+static gboolean
+in_small_group (FeStudy        *study,
+                const FeColumn *column,
+                guint           row,
+                guint           k)
+{
+  guint32 value;
+
+  if (k == 0 || column->values == NULL || (value = column->values[row]) == 0)
+    return FALSE;
+  return fe_bitset_count_and (fe_study_get_universe (study),
+                              g_ptr_array_index (column->level_rows, value - 1)) < k;
+}
+
+/* The attribution rule (fe_study_dup_attribution_k()): a respondent whose first attribute
+ * (the study's main grouping) is a group smaller than @k is only "a participant", without
+ * even their number, which would link this quote to their other answers. */
+static gboolean
+is_anonymous (FeStudy *study,
+              guint    row,
+              guint    k)
+{
+  for (guint c = 0; c < fe_study_get_n_columns (study); c++)
+    {
+      FeColumn *column = fe_study_get_column (study, c);
+
+      if (column->role == FE_ROLE_ATTRIBUTE)
+        return in_small_group (study, column, row, k);
+    }
+  return FALSE;
+}
+
 static void
 append_quote_json (GString       *out,
                    FeStudy       *study,
-                   const FeQuote *quote)
+                   const FeQuote *quote,
+                   guint          k)
 {
   g_autofree char *respondent = fe_study_dup_respondent_id (study, quote->row);
+  g_autofree char *citation = fe_quote_dup_citation (study, quote, k);
   gboolean first = TRUE;
 
   g_string_append (out, "{\"respondent\": ");
-  fe_json_append_string (out, respondent);
+  if (is_anonymous (study, quote->row, k))
+    g_string_append (out, "null");
+  else
+    fe_json_append_string (out, respondent);
+  g_string_append (out, ", \"citation\": ");
+  fe_json_append_string (out, citation);
   g_string_append (out, ", \"question\": ");
   fe_json_append_string (out, quote->column->id);
   g_string_append (out, ", \"text\": ");
@@ -40,7 +82,7 @@ append_quote_json (GString       *out,
       FeColumn *column = fe_study_get_column (study, c);
       const char *label;
 
-      if (column->role != FE_ROLE_ATTRIBUTE)
+      if (column->role != FE_ROLE_ATTRIBUTE || in_small_group (study, column, quote->row, k))
         continue;
       label = fe_study_get_level_label (study, column, quote->row);
       if (label == NULL)
@@ -57,14 +99,15 @@ append_quote_json (GString       *out,
 
 static void
 print_quotes_json (FeStudy   *study,
-                   GPtrArray *quotes)
+                   GPtrArray *quotes,
+                   guint      k)
 {
   g_autoptr(GString) out = g_string_new ("[");
 
   for (guint i = 0; i < quotes->len; i++)
     {
       g_string_append (out, i ? ",\n " : "\n ");
-      append_quote_json (out, study, g_ptr_array_index (quotes, i));
+      append_quote_json (out, study, g_ptr_array_index (quotes, i), k);
     }
   g_string_append (out, "\n]\n");
   fputs (out->str, stdout);
@@ -72,18 +115,24 @@ print_quotes_json (FeStudy   *study,
 
 static char *
 describe_respondent (FeStudy *study,
-                     guint    row)
+                     guint    row,
+                     guint    k)
 {
   g_autofree char *id = fe_study_dup_respondent_id (study, row);
   g_autoptr(GString) text = g_string_new (NULL);
 
-  g_string_printf (text, _("Participant %s"), id);
+  if (is_anonymous (study, row, k))
+    /* Translators: in place of "Participant 12" for a respondent in a group too small to
+     * name */
+    g_string_assign (text, _("A participant"));
+  else
+    g_string_printf (text, _("Participant %s"), id);
   for (guint c = 0; c < fe_study_get_n_columns (study); c++)
     {
       FeColumn *column = fe_study_get_column (study, c);
       const char *label;
 
-      if (column->role != FE_ROLE_ATTRIBUTE)
+      if (column->role != FE_ROLE_ATTRIBUTE || in_small_group (study, column, row, k))
         continue;
       label = fe_study_get_level_label (study, column, row);
       if (label != NULL)
@@ -112,21 +161,27 @@ count_respondents (GPtrArray *quotes)
 
 static void
 print_quotes_text (FeStudy   *study,
-                   GPtrArray *quotes)
+                   GPtrArray *quotes,
+                   guint      k)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   guint n_respondents = count_respondents (quotes);
 
   g_string_append_printf (out, ngettext ("%u quote", "%u quotes", quotes->len), quotes->len);
   g_string_append (out, " · ");
-  g_string_append_printf (out, ngettext ("%u respondent", "%u respondents", n_respondents),
-                          n_respondents);
+  /* Under the attribution rule, a group of fewer than k is not counted out either. */
+  if (n_respondents > 0 && n_respondents < k)
+    g_string_append_printf (out, ngettext ("fewer than %u respondent", "fewer than %u respondents",
+                                           k), k);
+  else
+    g_string_append_printf (out, ngettext ("%u respondent", "%u respondents", n_respondents),
+                            n_respondents);
   g_string_append (out, "\n");
 
   for (guint i = 0; i < quotes->len; i++)
     {
       const FeQuote *quote = g_ptr_array_index (quotes, i);
-      g_autofree char *who = describe_respondent (study, quote->row);
+      g_autofree char *who = describe_respondent (study, quote->row, k);
       g_auto(GStrv) lines = g_strsplit (quote->text, "\n", -1);
 
       g_string_append_printf (out, "\n%s\n  %s", who, quote->column->id);
@@ -148,7 +203,7 @@ int
 fe_cli_quotes (int    argc,
                char **argv)
 {
-  FeCliStudyOptions options = { 0 };
+  FeCliStudyOptions options = FE_CLI_STUDY_OPTIONS_INIT;
   g_autofree char *question_id = NULL;
   g_autofree char *level_label = NULL;
   g_autofree char *by_id = NULL;
@@ -178,10 +233,19 @@ fe_cli_quotes (int    argc,
   g_option_context_set_summary (context, _("Print the verbatim answers behind a chart segment, "
                                            "or every answer of one respondent."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  fe_cli_add_min_cell_entry (context, &options,
+                             N_("Attribute quotes from a group of fewer than K respondents to "
+                                "“a participant” and leave that group out (default 0, or the "
+                                "project's)"));
   fe_cli_study_options_add_entries (context, &options);
 
   if (!fe_cli_parse (context, &options, &argc, &argv, &study_path, &exit_code))
     goto out;
+  if (!fe_cli_check_min_cell (&options))
+    {
+      exit_code = FE_CLI_EXIT_USAGE;
+      goto out;
+    }
   if ((question_id == NULL) == (respondent == NULL))
     {
       fe_cli_usage_error (_("Give --question (the quotes behind a question) or --respondent "
@@ -236,10 +300,11 @@ fe_cli_quotes (int    argc,
       quotes = fe_study_collect_quotes (study, question, level, rows);
     }
 
+  /* Quotes printed for the researcher's own scripts show everything unless asked. */
   if (options.json)
-    print_quotes_json (study, quotes);
+    print_quotes_json (study, quotes, fe_cli_get_min_cell (&options, 0));
   else
-    print_quotes_text (study, quotes);
+    print_quotes_text (study, quotes, fe_cli_get_min_cell (&options, 0));
 
 out:
   fe_cli_study_options_clear (&options);

@@ -16,6 +16,7 @@ static const Verb verbs[] = {
   { "summary", fe_cli_summary },
   { "quotes", fe_cli_quotes },
   { "export", fe_cli_export },
+  { "brief", fe_cli_brief },
 };
 
 gboolean
@@ -44,9 +45,13 @@ fe_cli_print_usage (FILE *out)
                 "[--by ID --group LABEL] [--respondent ID] [--filter …]… [--json] STUDY\n"
                 "  findings-explorer export  [%s] --question ID [--by ID] [--filter …]… "
                 "[--kind KIND] [--measure count|percent] [--width PX --height PX] [--scale N] "
-                "[--dark] [--layout LAYOUT.json] -o OUT.png|OUT.svg|OUT.pdf STUDY\n\n%s\n",
+                "[--dark] [--min-cell K] [--fold-small] [--layout LAYOUT.json] "
+                "-o OUT.png|OUT.svg|OUT.pdf STUDY\n"
+                "  findings-explorer brief   [--min-cell K] [--fold-small] [--lang en|cy] "
+                "-o OUT.pdf PROJECT\n\n%s\n",
            _("Usage:"), _("STUDY-OPTIONS"), _("STUDY-OPTIONS"), _("STUDY-OPTIONS"),
-           _("STUDY is a responses CSV file, or --sample for the bundled sample study.\n"
+           _("STUDY is a responses CSV file, a project (.findings), or --sample for the bundled "
+             "sample study.\n"
              "STUDY-OPTIONS: --codebook FILE, --coding FILE, --include-incomplete.\n"
              "Run “findings-explorer VERB --help” for the options of a verb."));
 }
@@ -107,6 +112,100 @@ fe_cli_study_options_clear (FeCliStudyOptions *options)
   g_clear_pointer (&options->codebook, g_free);
   g_clear_pointer (&options->coding, g_free);
   g_clear_pointer (&options->filters, g_strfreev);
+  g_clear_object (&options->project);
+}
+
+void
+fe_cli_add_min_cell_entry (GOptionContext    *context,
+                           FeCliStudyOptions *options,
+                           const char        *description)
+{
+  const GOptionEntry entries[] = {
+    { "min-cell", 0, 0, G_OPTION_ARG_INT, &options->min_cell, description, N_("K") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+gboolean
+fe_cli_check_min_cell (FeCliStudyOptions *options)
+{
+  if (options->min_cell == FE_CLI_MIN_CELL_UNSET
+      || (options->min_cell >= 0 && options->min_cell <= 1000))
+    return TRUE;
+  fe_cli_usage_error (_("--min-cell %d: give a number of respondents from 0 (every number "
+                        "shown) to 1000."),
+                      options->min_cell);
+  return FALSE;
+}
+
+guint
+fe_cli_get_min_cell (FeCliStudyOptions *options,
+                     guint              fallback)
+{
+  if (options->min_cell != FE_CLI_MIN_CELL_UNSET)
+    return (guint) options->min_cell;
+  if (options->project != NULL)
+    return fe_project_get_min_cell (options->project);
+  return fallback;
+}
+
+gboolean
+fe_cli_is_project_path (const char *path)
+{
+  g_autofree char *lower = NULL;
+
+  if (path == NULL)
+    return FALSE;
+  lower = g_ascii_strdown (path, -1);
+  return g_str_has_suffix (lower, ".findings");
+}
+
+static char *
+sample_project_path (void)
+{
+  g_autofree char *dir = fe_study_find_sample_dir ();
+
+  return dir != NULL ? g_build_filename (dir, "sample.findings", NULL) : NULL;
+}
+
+/* A project holds the paths of its tables, its include-incomplete and its min-cell. */
+static FeStudy *
+load_project (FeCliStudyOptions *options,
+              const char        *path,
+              int               *exit_code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeProject) project = NULL;
+  g_autoptr(FeStudy) study = NULL;
+
+  if (options->codebook != NULL || options->coding != NULL)
+    {
+      fe_cli_usage_error (_("A project names its own codebook and coding; --codebook and "
+                            "--coding go with a responses file."));
+      *exit_code = FE_CLI_EXIT_USAGE;
+      return NULL;
+    }
+  if (path == NULL)
+    {
+      fe_cli_usage_error (_("The sample project is not installed. Reinstall Findings Explorer, "
+                            "or set FE_SAMPLE_DIR to the folder that holds sample.findings."));
+      *exit_code = FE_CLI_EXIT_BAD_DATA;
+      return NULL;
+    }
+  if ((project = fe_project_load (path, &error)) == NULL
+      || (study = fe_project_load_study (project, &error)) == NULL)
+    {
+      fprintf (stderr, "findings-explorer: %s\n", error->message);
+      *exit_code = FE_CLI_EXIT_BAD_DATA;
+      return NULL;
+    }
+  /* --include-incomplete adds to what the project says; it cannot take it away. */
+  if (options->include_incomplete)
+    fe_study_set_include_incomplete (study, TRUE);
+  g_set_object (&options->project, project);
+  return g_steal_pointer (&study);
 }
 
 gboolean
@@ -134,7 +233,8 @@ fe_cli_parse (GOptionContext    *context,
     {
       fe_cli_usage_error (options->sample
                           ? _("--sample takes the place of STUDY; give one or the other.")
-                          : _("Name one STUDY: a responses CSV file, or --sample."));
+                          : _("Name one STUDY: a responses CSV file, a project (.findings), or "
+                              "--sample."));
       *exit_code = FE_CLI_EXIT_USAGE;
       return FALSE;
     }
@@ -149,24 +249,34 @@ fe_cli_load_study (FeCliStudyOptions *options,
   g_autoptr(GError) error = NULL;
   g_autoptr(FeStudy) study = NULL;
 
-  if (study_path == NULL && (options->codebook != NULL || options->coding != NULL))
+  if (fe_cli_is_project_path (study_path) || (study_path == NULL && options->sample_is_project))
+    {
+      g_autofree char *sample = study_path == NULL ? sample_project_path () : NULL;
+
+      study = load_project (options, study_path != NULL ? study_path : sample, exit_code);
+      if (study == NULL)
+        return NULL;
+    }
+  else if (study_path == NULL && (options->codebook != NULL || options->coding != NULL))
     {
       fe_cli_usage_error (_("The sample study has its own codebook and coding; --codebook and "
                             "--coding go with a responses file."));
       *exit_code = FE_CLI_EXIT_USAGE;
       return NULL;
     }
-
-  study = study_path ? fe_study_load (study_path, options->codebook, options->coding, &error)
-                     : fe_study_load_sample (&error);
-  if (study == NULL)
+  else
     {
-      fprintf (stderr, "findings-explorer: %s\n", error->message);
-      *exit_code = FE_CLI_EXIT_BAD_DATA;
-      return NULL;
+      study = study_path ? fe_study_load (study_path, options->codebook, options->coding, &error)
+                         : fe_study_load_sample (&error);
+      if (study == NULL)
+        {
+          fprintf (stderr, "findings-explorer: %s\n", error->message);
+          *exit_code = FE_CLI_EXIT_BAD_DATA;
+          return NULL;
+        }
+      fe_study_set_include_incomplete (study, options->include_incomplete);
     }
 
-  fe_study_set_include_incomplete (study, options->include_incomplete);
   for (guint i = 0; i < fe_study_get_warnings (study)->len; i++)
     fprintf (stderr, "%s %s\n", _("Warning:"),
              (const char *) g_ptr_array_index (fe_study_get_warnings (study), i));

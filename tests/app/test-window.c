@@ -14,25 +14,12 @@
 #include "fe-preferences-window.h"
 #include "fe-respondent-dialog.h"
 #include "fe-respondent-view.h"
+#include "fe-save-view-dialog.h"
+#include "fe-view-list.h"
 #include "fe-test-util.h"
 #include "fe-window.h"
 
 static const char *binary_path;
-
-static gboolean
-wait_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
 
 static gboolean
 study_loaded (gpointer data)
@@ -60,7 +47,7 @@ open_sample_window (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
   fe_window_open_sample (window);
-  g_assert_true (wait_until (study_loaded, window));
+  g_assert_true (fe_test_wait_until (study_loaded, window));
   return window;
 }
 
@@ -71,7 +58,7 @@ show_vulnerabilities_by_force (FeWindow *window)
 
   fe_window_show_question (window, fe_study_find_column (study, "vulnerabilities"),
                            fe_study_find_column (study, "force"));
-  g_assert_true (wait_until (chart_laid_out, window));
+  g_assert_true (fe_test_wait_until (chart_laid_out, window));
 }
 
 static int
@@ -245,7 +232,7 @@ test_search_quotes (void)
   guint all;
 
   fe_window_show_question (window, fe_study_find_column (study, "vulnerabilities"), NULL);
-  g_assert_true (wait_until (chart_laid_out, window));
+  g_assert_true (fe_test_wait_until (chart_laid_out, window));
   {
     const FeChartLayout *layout = fe_chart_view_get_layout (fe_window_get_chart_view (window));
     FeColumn *question = fe_study_find_column (study, "vulnerabilities");
@@ -317,7 +304,7 @@ test_copy_quote_with_attribution (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-quote", NULL);
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
                                  on_clipboard_read, &read);
-  g_assert_true (wait_until (clipboard_read_done, &read));
+  g_assert_true (fe_test_wait_until (clipboard_read_done, &read));
   g_assert_cmpstr (read.text, ==, expected);
   g_assert_true (g_str_has_suffix (read.text, ", Gwent Police)"));
   g_free (read.text);
@@ -351,7 +338,7 @@ test_broken_file_error_names_the_line (void)
 
   gtk_window_present (GTK_WINDOW (window));
   fe_window_open_file (window, file);
-  g_assert_true (wait_until (load_finished, window));
+  g_assert_true (fe_test_wait_until (load_finished, window));
   g_assert_null (fe_window_get_study (window));
   g_assert_nonnull (fe_window_get_last_error (window));
   g_assert_nonnull (strstr (fe_window_get_last_error (window), "broken.csv, line 3, column 3"));
@@ -380,7 +367,7 @@ test_every_template_instantiates (void)
 {
   GType types[] = { FE_TYPE_WINDOW, FE_TYPE_QUOTE_BROWSER, FE_TYPE_FILTER_PANEL,
                     FE_TYPE_QUESTION_LIST, FE_TYPE_DATA_TABLE, FE_TYPE_CHART_VIEW,
-                    FE_TYPE_RESPONDENT_VIEW };
+                    FE_TYPE_RESPONDENT_VIEW, FE_TYPE_VIEW_LIST, FE_TYPE_SAVE_VIEW_DIALOG };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     {

@@ -1,0 +1,334 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "fe-presentation.h"
+
+#include <glib/gi18n.h>
+
+#include "fe-attribution.h"
+#include "fe-chart-view.h"
+#include "fe-quote.h"
+#include "fe-tally.h"
+
+struct _FePresentation
+{
+  AdwWindow      parent_instance;
+
+  GtkLabel      *title_label;
+  GtkLabel      *takeaway_label;
+  GtkStack      *stack;
+  FeChartView   *chart_view;
+  GtkLabel      *quote_label;
+  GtkLabel      *attribution_label;
+  AdwStatusPage *problem_page;
+  GtkLabel      *footer_label;
+
+  FeStudy       *study;
+  FeProject     *project;
+  guint          k;
+  gboolean       fold_small_groups;
+  guint          view;
+  int            quote;
+  GPtrArray     *quotes;  /* FeQuote* starred in this view and still in the data */
+};
+
+G_DEFINE_FINAL_TYPE (FePresentation, fe_presentation, ADW_TYPE_WINDOW)
+
+/* A starred quote is shown only while the data still hold it, word for word. */
+static FeQuote *
+find_starred (FeStudy              *study,
+              const FeStarredQuote *star)
+{
+  int row = fe_study_find_respondent (study, star->respondent);
+  g_autoptr(GPtrArray) quotes = NULL;
+
+  if (row < 0)
+    return NULL;
+  quotes = fe_study_collect_respondent_quotes (study, (guint) row);
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      FeQuote *quote = g_ptr_array_index (quotes, i);
+
+      if (g_strcmp0 (quote->column->id, star->question) == 0
+          && g_strcmp0 (quote->text, star->text) == 0)
+        return g_ptr_array_steal_index (quotes, i);
+    }
+  return NULL;
+}
+
+static void
+update_footer (FePresentation *self)
+{
+  g_autofree char *text = NULL;
+  guint n_views = fe_project_get_n_views (self->project);
+
+  if (self->quote >= 0)
+    /* Translators: presentation footer: "View 2 of 5 · Quote 1 of 3" */
+    text = g_strdup_printf (_("View %u of %u · Quote %d of %u"), self->view + 1, n_views,
+                            self->quote + 1, self->quotes->len);
+  else if (self->quotes->len > 0)
+    text = g_strdup_printf (ngettext ("View %u of %u · ↓ %u starred quote",
+                                      "View %u of %u · ↓ %u starred quotes", self->quotes->len),
+                            self->view + 1, n_views, self->quotes->len);
+  else
+    text = g_strdup_printf (_("View %u of %u"), self->view + 1, n_views);
+  gtk_label_set_text (self->footer_label, text);
+}
+
+static void
+show_problem (FePresentation *self,
+              const char     *message)
+{
+  adw_status_page_set_title (self->problem_page, _("This View Cannot Be Shown"));
+  adw_status_page_set_description (self->problem_page, message);
+  gtk_stack_set_visible_child_name (self->stack, "problem");
+}
+
+static void
+show_view (FePresentation *self)
+{
+  const FeSavedView *view = fe_project_get_view (self->project, self->view);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeFilter) filter = NULL;
+  g_autoptr(FeBitset) rows = NULL;
+  g_autofree char *filter_text = NULL;
+  FeColumn *question, *by;
+  FeChartSpec spec;
+  int level, group;
+
+  self->quote = -1;
+  g_ptr_array_set_size (self->quotes, 0);
+  gtk_label_set_text (self->title_label, view->title ? view->title : view->question);
+  gtk_label_set_text (self->takeaway_label, view->takeaway ? view->takeaway : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->takeaway_label), view->takeaway != NULL);
+
+  if (!fe_saved_view_resolve (view, self->study, &question, &by, &filter, &level, &group,
+                              &error))
+    {
+      show_problem (self, error->message);
+      update_footer (self);
+      return;
+    }
+
+  for (guint i = 0; i < view->starred->len; i++)
+    {
+      FeQuote *quote = find_starred (self->study, g_ptr_array_index (view->starred, i));
+
+      if (quote != NULL)
+        g_ptr_array_add (self->quotes, quote);
+    }
+
+  rows = fe_filter_compute_rows (filter);
+  filter_text = fe_filter_describe (filter);
+  fe_chart_spec_init (&spec);
+  fe_chart_kind_from_string (view->kind, &spec.kind);
+  fe_chart_measure_from_string (view->measure, &spec.measure);
+  fe_chart_sort_from_string (view->sort, &spec.sort);
+  spec.filter_text = filter_text;
+  spec.text_scale = 1.5;
+  spec.min_cell = self->k;
+  spec.fold_small_groups = self->fold_small_groups;
+  fe_chart_view_set_chart (self->chart_view, &spec,
+                           fe_tally_compute (question, rows, by != question ? by : NULL));
+  gtk_stack_set_visible_child_name (self->stack, "chart");
+  update_footer (self);
+}
+
+static void
+show_quote (FePresentation *self)
+{
+  const FeQuote *quote = g_ptr_array_index (self->quotes, (guint) self->quote);
+  g_autofree char *attribution = fe_study_dup_attribution_k (self->study, quote->row, self->k);
+  g_autofree char *text = g_strdup_printf ("“%s”", quote->text);
+
+  gtk_label_set_text (self->quote_label, text);
+  gtk_label_set_text (self->attribution_label, attribution);
+  gtk_stack_set_visible_child_name (self->stack, "quote");
+  update_footer (self);
+}
+
+void
+fe_presentation_next (FePresentation *self)
+{
+  g_return_if_fail (FE_IS_PRESENTATION (self));
+  if (self->view + 1 < fe_project_get_n_views (self->project))
+    {
+      self->view++;
+      show_view (self);
+    }
+}
+
+void
+fe_presentation_previous (FePresentation *self)
+{
+  g_return_if_fail (FE_IS_PRESENTATION (self));
+  if (self->view > 0)
+    {
+      self->view--;
+      show_view (self);
+    }
+}
+
+void
+fe_presentation_next_quote (FePresentation *self)
+{
+  g_return_if_fail (FE_IS_PRESENTATION (self));
+  if (self->quote + 1 < (int) self->quotes->len)
+    {
+      self->quote++;
+      show_quote (self);
+    }
+}
+
+static void
+previous_quote (FePresentation *self)
+{
+  if (self->quote > 0)
+    {
+      self->quote--;
+      show_quote (self);
+    }
+  else if (self->quote == 0)
+    {
+      self->quote = -1;
+      gtk_stack_set_visible_child_name (self->stack, "chart");
+      update_footer (self);
+    }
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                FePresentation        *self)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Right:
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_space:
+      fe_presentation_next (self);
+      return TRUE;
+    case GDK_KEY_Left:
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_BackSpace:
+      fe_presentation_previous (self);
+      return TRUE;
+    case GDK_KEY_Down:
+      fe_presentation_next_quote (self);
+      return TRUE;
+    case GDK_KEY_Up:
+      previous_quote (self);
+      return TRUE;
+    case GDK_KEY_Escape:
+      if (self->quote >= 0)
+        previous_quote (self);
+      else
+        gtk_window_close (GTK_WINDOW (self));
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+fe_presentation_dispose (GObject *object)
+{
+  FePresentation *self = FE_PRESENTATION (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FE_TYPE_PRESENTATION);
+  g_clear_object (&self->study);
+  g_clear_object (&self->project);
+  g_clear_pointer (&self->quotes, g_ptr_array_unref);
+  G_OBJECT_CLASS (fe_presentation_parent_class)->dispose (object);
+}
+
+static void
+fe_presentation_class_init (FePresentationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fe_presentation_dispose;
+
+  g_type_ensure (FE_TYPE_CHART_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/findings_explorer/FindingsExplorer/"
+                                               "ui/fe-presentation.ui");
+  gtk_widget_class_bind_template_child (widget_class, FePresentation, title_label);
+  gtk_widget_class_bind_template_child (widget_class, FePresentation, takeaway_label);
+  gtk_widget_class_bind_template_child (widget_class, FePresentation, stack);
+  gtk_widget_class_bind_template_child (widget_class, FePresentation, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, FePresentation, quote_label);
+  gtk_widget_class_bind_template_child (widget_class, FePresentation, attribution_label);
+  gtk_widget_class_bind_template_child (widget_class, FePresentation, problem_page);
+  gtk_widget_class_bind_template_child (widget_class, FePresentation, footer_label);
+}
+
+static void
+fe_presentation_init (FePresentation *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) fe_quote_free);
+  self->quote = -1;
+
+  /* Before the chart, which would take the arrows to move between its segments. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
+FePresentation *
+fe_presentation_new (GtkWindow *parent,
+                     FeStudy   *study,
+                     FeProject *project,
+                     guint      k,
+                     gboolean   fold_small_groups,
+                     guint      first_view)
+{
+  FePresentation *self;
+
+  g_return_val_if_fail (FE_IS_STUDY (study), NULL);
+  g_return_val_if_fail (FE_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (first_view < fe_project_get_n_views (project), NULL);
+
+  self = g_object_new (FE_TYPE_PRESENTATION, "transient-for", parent, NULL);
+  self->study = g_object_ref (study);
+  self->project = g_object_ref (project);
+  self->k = k;
+  self->fold_small_groups = fold_small_groups;
+  self->view = first_view;
+  show_view (self);
+  return self;
+}
+
+guint
+fe_presentation_get_view (FePresentation *self)
+{
+  g_return_val_if_fail (FE_IS_PRESENTATION (self), 0);
+  return self->view;
+}
+
+int
+fe_presentation_get_quote (FePresentation *self)
+{
+  g_return_val_if_fail (FE_IS_PRESENTATION (self), -1);
+  return self->quote;
+}
+
+const char *
+fe_presentation_get_quote_text (FePresentation *self)
+{
+  g_return_val_if_fail (FE_IS_PRESENTATION (self), NULL);
+  return gtk_label_get_text (self->quote_label);
+}
+
+const char *
+fe_presentation_get_attribution (FePresentation *self)
+{
+  g_return_val_if_fail (FE_IS_PRESENTATION (self), NULL);
+  return gtk_label_get_text (self->attribution_label);
+}

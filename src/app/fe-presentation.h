@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "fe-project.h"
+#include "fe-study.h"
+
+G_BEGIN_DECLS
+
+#define FE_TYPE_PRESENTATION (fe_presentation_get_type ())
+
+G_DECLARE_FINAL_TYPE (FePresentation, fe_presentation, FE, PRESENTATION, AdwWindow)
+
+/* The project's saved views full screen, one at a time, with disclosure threshold @k applied
+ * to every number and attribution. Left/Right and Page Up/Down (what a clicker sends) move
+ * between views; Down shows the view's starred quotes one at a time; Escape leaves. */
+FePresentation *fe_presentation_new          (GtkWindow      *parent,
+                                              FeStudy        *study,
+                                              FeProject      *project,
+                                              guint           k,
+                                              gboolean        fold_small_groups,
+                                              guint           first_view);
+guint           fe_presentation_get_view     (FePresentation *self);
+/* -1 while the chart is shown, else the starred quote on screen. */
+int             fe_presentation_get_quote    (FePresentation *self);
+void            fe_presentation_next         (FePresentation *self);
+void            fe_presentation_previous     (FePresentation *self);
+void            fe_presentation_next_quote   (FePresentation *self);
+const char     *fe_presentation_get_quote_text (FePresentation *self);
+const char     *fe_presentation_get_attribution (FePresentation *self);
+
+G_END_DECLS

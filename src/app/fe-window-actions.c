@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window's actions: what the header bar, menus and shortcuts do. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fe-chart-export.h"
+#include "fe-compat.h"
+#include "fe-tally.h"
+#include "fe-window-private.h"
+
+/* ---- Actions ---------------------------------------------------------------------------- */
+
+static void
+on_open_chosen (GFile    *file,
+                gpointer  data)
+{
+  g_autoptr(FeWindow) self = data;
+
+  if (file != NULL)
+    fe_window_open_file (self, file);
+}
+
+static GListModel *
+csv_filters (void)
+{
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (csv, _("Survey Results (CSV)"));
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_filter_add_suffix (csv, "tsv");
+  gtk_file_filter_add_suffix (csv, "txt");
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  g_list_store_append (filters, csv);
+  g_list_store_append (filters, all);
+  return G_LIST_MODEL (filters);
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       data)
+{
+  FeWindow *self = data;
+  g_autoptr(GListModel) filters = csv_filters ();
+
+  fe_compat_open_file (GTK_WINDOW (self), _("Open Survey Results"), filters, on_open_chosen,
+                       g_object_ref (self));
+}
+
+static void
+open_sample_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       data)
+{
+  fe_window_open_sample (FE_WINDOW (data));
+}
+
+static void
+cancel_load_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       data)
+{
+  FeWindow *self = data;
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+}
+
+typedef struct
+{
+  FeWindow     *window;
+  FeChartFormat format;
+} ExportRequest;
+
+static void
+on_export_chosen (GFile    *file,
+                  gpointer  data)
+{
+  ExportRequest *request = data;
+  FeWindow *self = request->window;
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeTally) tally = NULL;
+  g_autofree char *filter_text = NULL;
+  FeChartSpec spec;
+
+  if (path != NULL && self->question != NULL)
+    {
+      /* Exports are for slides and briefing packs: light, landscape, crisp. */
+      fe_window_init_spec (self, &spec);
+      spec.width = 1200;
+      spec.height = 750;
+      spec.mark_small = FALSE;
+      spec.fold_small_groups = self->settings
+                               && g_settings_get_boolean (self->settings, "fold-small-groups");
+      filter_text = fe_filter_describe (self->filter);
+      spec.filter_text = filter_text;
+      tally = fe_tally_compute (self->question, self->rows,
+                                self->by != self->question ? self->by : NULL);
+      if (fe_chart_export (&spec, tally, request->format,
+                           request->format == FE_CHART_FORMAT_PNG ? 2.0 : 1.0, path, NULL,
+                           &error))
+        fe_window_show_toast (self, _("Chart exported"));
+      else
+        fe_window_show_error (self, _("Could Not Export the Chart"), error->message);
+    }
+  g_object_unref (request->window);
+  g_free (request);
+}
+
+static void
+export_chart_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       data)
+{
+  FeWindow *self = data;
+  const char *extension = g_variant_get_string (parameter, NULL);
+  g_autofree char *name = NULL;
+  ExportRequest *request;
+
+  if (self->question == NULL)
+    return;
+  request = g_new0 (ExportRequest, 1);
+  name = g_strdup_printf ("%s.%s", self->question->id, extension);
+  if (!fe_chart_format_from_path (name, &request->format))
+    request->format = FE_CHART_FORMAT_PNG;
+  request->window = g_object_ref (self);
+  fe_compat_save_file (GTK_WINDOW (self), _("Export Chart"), name, on_export_chosen, request);
+}
+
+static void
+search_quotes_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       data)
+{
+  fe_quote_browser_focus_search (FE_WINDOW (data)->quote_browser);
+}
+
+static void
+copy_quote_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       data)
+{
+  fe_quote_browser_copy_quote (FE_WINDOW (data)->quote_browser);
+}
+
+static void
+clear_selection_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       data)
+{
+  FeWindow *self = data;
+
+  if (gtk_window_is_fullscreen (GTK_WINDOW (self)) && self->selected_level < 0)
+    gtk_window_unfullscreen (GTK_WINDOW (self));
+  fe_window_clear_selection (self);
+}
+
+static void
+clear_filters_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       data)
+{
+  FeWindow *self = data;
+
+  if (self->filter == NULL)
+    return;
+  fe_filter_clear (self->filter);
+  fe_window_filters_changed (self);
+}
+
+static void
+fullscreen_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       data)
+{
+  GtkWindow *window = GTK_WINDOW (data);
+
+  if (gtk_window_is_fullscreen (window))
+    gtk_window_unfullscreen (window);
+  else
+    gtk_window_fullscreen (window);
+}
+
+static void
+show_table_action (GSimpleAction *action,
+                   GVariant      *state,
+                   gpointer       data)
+{
+  FeWindow *self = data;
+  gboolean show = g_variant_get_boolean (state);
+
+  g_simple_action_set_state (action, state);
+  gtk_stack_set_visible_child_name (self->view_stack, show ? "table" : "chart");
+}
+
+static const GActionEntry win_entries[] = {
+  { "open", open_action },
+  { "open-sample", open_sample_action },
+  { "cancel-load", cancel_load_action },
+  { "export-chart", export_chart_action, "s" },
+  { "search-quotes", search_quotes_action },
+  { "copy-quote", copy_quote_action },
+  { "clear-selection", clear_selection_action },
+  { "clear-filters", clear_filters_action },
+  { "fullscreen", fullscreen_action },
+  { "show-table", NULL, NULL, "false", show_table_action },
+};
+
+void
+fe_window_install_actions (FeWindow *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries),
+                                   self);
+}

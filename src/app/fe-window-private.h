@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "fe-chart-spec.h"
+#include "fe-data-table.h"
+#include "fe-project.h"
+#include "fe-question-list.h"
+#include "fe-quote-item.h"
+#include "fe-respondent-view.h"
+#include "fe-view-list.h"
+#include "fe-window.h"
+
+G_BEGIN_DECLS
+
+struct _FeWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay  *toast_overlay;
+  AdwViewSwitcherTitle *window_title;
+  GtkMenuButton    *export_button;
+  GtkStack         *main_stack;
+  GtkListBox       *recent_list;
+  GtkLabel         *recent_heading;
+  GtkLabel         *loading_label;
+  GtkProgressBar   *progress_bar;
+  GtkStack         *sidebar_stack;
+  FeQuestionList   *question_list;
+  FeFilterPanel    *filter_panel;
+  GtkDropDown      *split_dropdown;
+  GtkToggleButton  *percent_button;
+  GtkDropDown      *sort_dropdown;
+  GtkDropDown      *kind_dropdown;
+  GtkBox           *chips_bar;
+  GtkFlowBox       *chips_box;
+  GtkLabel         *base_label;
+  GtkRevealer      *notice_revealer;
+  GtkLabel         *notice_label;
+  GtkButton        *notice_button;
+  GtkStack         *view_stack;
+  FeChartView      *chart_view;
+  FeDataTable      *data_table;
+  FeQuoteBrowser   *quote_browser;
+  FeRespondentView *respondent_view;
+
+  FeViewList       *view_list;
+
+  GSettings        *settings;
+  FeProject        *project;
+  gboolean          project_is_template;  /* the sample: saving asks where */
+  int               active_view;          /* the saved view on screen, or -1 */
+  FeStudy          *study;
+  FeFilter         *filter;
+  FeBitset         *rows;
+  FeColumn         *question;
+  FeColumn         *by;
+  GPtrArray        *split_columns;  /* FeColumn*, the dropdown's items after "None" */
+  gboolean          updating_controls;
+
+  /* The selected segment, by what it is rather than where it is drawn, so that it survives
+   * filter changes. */
+  int               selected_level;
+  int               selected_group;
+
+  GCancellable     *load_cancellable;
+  guint             pulse_source;
+  char             *last_error;
+};
+
+void fe_window_show_toast       (FeWindow    *self,
+                                 const char  *text);
+void fe_window_show_error       (FeWindow    *self,
+                                 const char  *heading,
+                                 const char  *message);
+void fe_window_clear_selection  (FeWindow    *self);
+void fe_window_refresh_chart    (FeWindow    *self);
+/* The chart as the controls ask for it. */
+void fe_window_init_spec        (FeWindow    *self,
+                                 FeChartSpec *spec);
+void fe_window_install_actions  (FeWindow    *self);
+/* Project, saved views and presentation (fe-window-project.c). */
+void fe_window_install_project_actions (FeWindow *self);
+void fe_window_set_project      (FeWindow    *self,
+                                 FeProject   *project,
+                                 gboolean     is_template);
+void fe_window_apply_view       (FeWindow    *self,
+                                 guint        index);
+/* The disclosure threshold now in force (0: off). */
+guint fe_window_get_min_cell    (FeWindow    *self);
+gboolean fe_window_confirm_close (FeWindow   *self);
+void fe_window_toggle_star      (FeWindow    *self,
+                                 FeQuoteItem *item);
+
+G_END_DECLS

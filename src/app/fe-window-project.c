@@ -1,0 +1,434 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window's project: saving and opening .findings files, saved views, starred quotes,
+ * presentation mode and the briefing pack. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fe-brief.h"
+#include "fe-compat.h"
+#include "fe-presentation.h"
+#include "fe-quote-item.h"
+#include "fe-save-view-dialog.h"
+#include "fe-window-private.h"
+
+guint
+fe_window_get_min_cell (FeWindow *self)
+{
+  if (self->settings != NULL)
+    return g_settings_get_uint (self->settings, "min-cell");
+  return self->project ? fe_project_get_min_cell (self->project) : 5;
+}
+
+static void
+update_title (FeWindow *self)
+{
+  const char *path = self->project ? fe_project_get_path (self->project) : NULL;
+  g_autofree char *name = path && !self->project_is_template ? g_path_get_basename (path)
+                                                             : NULL;
+  gboolean modified = self->project && fe_project_get_modified (self->project);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->study == NULL)
+    return;
+  /* Translators: the window subtitle of a study not saved as a project yet */
+  subtitle = g_strdup_printf ("%s%s", modified ? "• " : "", name ? name : _("Unsaved project"));
+  adw_view_switcher_title_set_title (self->window_title, fe_study_get_name (self->study));
+  adw_view_switcher_title_set_subtitle (self->window_title, subtitle);
+  title = g_strdup_printf ("%s%s — %s", modified ? "• " : "", fe_study_get_name (self->study),
+                           _("Findings Explorer"));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+on_project_modified (FeWindow *self)
+{
+  update_title (self);
+}
+
+void
+fe_window_set_project (FeWindow  *self,
+                       FeProject *project,
+                       gboolean   is_template)
+{
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+  g_set_object (&self->project, project);
+  self->project_is_template = is_template;
+  self->active_view = -1;
+  g_signal_connect_swapped (project, "notify::modified", G_CALLBACK (on_project_modified), self);
+
+  /* A project remembers its threshold; it becomes the one in force. */
+  if (self->settings != NULL && fe_project_get_path (project) != NULL)
+    g_settings_set_uint (self->settings, "min-cell", fe_project_get_min_cell (project));
+  fe_view_list_set_project (self->view_list, project);
+  if (fe_project_get_n_views (project) > 0)
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "views");
+  update_title (self);
+}
+
+void
+fe_window_apply_view (FeWindow *self,
+                      guint     index)
+{
+  FeSavedView *view = fe_project_get_view (self->project, index);
+  g_autoptr(GError) error = NULL;
+  FeFilter *filter = NULL;
+  FeColumn *question, *by;
+  FeChartMeasure measure = FE_CHART_MEASURE_COUNT;
+  FeChartSort sort = FE_CHART_SORT_CODEBOOK;
+  FeChartKind kind = FE_CHART_KIND_AUTO;
+  int level, group;
+
+  if (!fe_saved_view_resolve (view, self->study, &question, &by, &filter, &level, &group,
+                              &error))
+    {
+      fe_window_show_error (self, _("Could Not Show the View"), error->message);
+      return;
+    }
+
+  fe_chart_measure_from_string (view->measure, &measure);
+  fe_chart_sort_from_string (view->sort, &sort);
+  fe_chart_kind_from_string (view->kind, &kind);
+  self->updating_controls = TRUE;
+  gtk_toggle_button_set_active (self->percent_button, measure != FE_CHART_MEASURE_COUNT);
+  gtk_drop_down_set_selected (self->sort_dropdown, sort == FE_CHART_SORT_VALUE ? 1 : 0);
+  gtk_drop_down_set_selected (self->kind_dropdown, (guint) kind);
+  self->updating_controls = FALSE;
+
+  fe_filter_free (self->filter);
+  self->filter = filter;
+  fe_filter_panel_set_study (self->filter_panel, self->study, self->filter);
+  fe_window_filters_changed (self);
+  fe_window_show_question (self, question, by);
+  if (level >= 0)
+    {
+      const FeChartLayout *layout = fe_chart_view_get_layout (self->chart_view);
+      int segment = layout ? fe_chart_layout_find_segment (layout, level, group) : -1;
+
+      self->selected_level = level;
+      self->selected_group = group;
+      fe_window_refresh_chart (self);
+      if (segment < 0)
+        fe_window_clear_selection (self);
+    }
+  self->active_view = (int) index;
+  fe_view_list_select (self->view_list, (int) index);
+}
+
+static void
+on_view_activated (FeWindow *self,
+                   int       index)
+{
+  fe_window_apply_view (self, (guint) index);
+}
+
+static void
+on_view_deleted (FeWindow *self,
+                 int       index)
+{
+  g_autofree char *message = NULL;
+  FeSavedView *view = fe_project_get_view (self->project, (guint) index);
+
+  message = g_strdup_printf (_("View “%s” deleted"), view->title ? view->title : view->question);
+  fe_project_remove_view (self->project, (guint) index);
+  if (self->active_view == index)
+    self->active_view = -1;
+  else if (self->active_view > index)
+    self->active_view--;
+  fe_view_list_refresh (self->view_list);
+  fe_window_show_toast (self, message);
+}
+
+/* ---- Saving ----------------------------------------------------------------------------- */
+
+static gboolean
+save_to (FeWindow   *self,
+         const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->settings != NULL)
+    fe_project_set_min_cell (self->project, g_settings_get_uint (self->settings, "min-cell"));
+  fe_project_set_include_incomplete (self->project,
+                                     fe_study_get_include_incomplete (self->study));
+  if (!fe_project_save (self->project, path, &error))
+    {
+      fe_window_show_error (self, _("Could Not Save the Project"), error->message);
+      return FALSE;
+    }
+  self->project_is_template = FALSE;
+  update_title (self);
+  fe_window_show_toast (self, _("Project saved"));
+  return TRUE;
+}
+
+static void
+on_save_as_chosen (GFile    *file,
+                   gpointer  data)
+{
+  g_autoptr(FeWindow) self = data;
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autofree char *with_suffix = NULL;
+
+  if (path == NULL)
+    return;
+  with_suffix = g_str_has_suffix (path, ".findings") ? g_strdup (path)
+                                                     : g_strconcat (path, ".findings", NULL);
+  save_to (self, with_suffix);
+}
+
+static void
+save_as_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       data)
+{
+  FeWindow *self = data;
+  g_autofree char *name = NULL;
+
+  if (self->project == NULL)
+    return;
+  name = g_strdup_printf ("%s.findings", fe_study_get_name (self->study));
+  fe_compat_save_file (GTK_WINDOW (self), _("Save Project"), name, on_save_as_chosen,
+                       g_object_ref (self));
+}
+
+static void
+save_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       data)
+{
+  FeWindow *self = data;
+  const char *path;
+
+  if (self->project == NULL)
+    return;
+  path = fe_project_get_path (self->project);
+  if (path == NULL || self->project_is_template)
+    save_as_action (action, parameter, data);
+  else
+    save_to (self, path);
+}
+
+/* ---- Saved views and stars -------------------------------------------------------------- */
+
+static void
+on_view_named (FeWindow   *self,
+               const char *title,
+               const char *takeaway)
+{
+  FeChartSpec spec;
+  FeSavedView *view;
+
+  fe_window_init_spec (self, &spec);
+  view = fe_saved_view_new_for (self->question, self->by != self->question ? self->by : NULL,
+                                self->filter, self->selected_level, self->selected_group);
+  view->title = g_strdup (*title ? title : self->question->label);
+  view->takeaway = g_strdup (takeaway);
+  g_free (view->measure);
+  g_free (view->kind);
+  g_free (view->sort);
+  view->measure = g_strdup (fe_chart_measure_to_string (spec.measure));
+  view->kind = g_strdup (fe_chart_kind_to_string (spec.kind));
+  view->sort = g_strdup (fe_chart_sort_to_string (spec.sort));
+  fe_project_add_view (self->project, view);
+  self->active_view = (int) fe_project_get_n_views (self->project) - 1;
+  fe_view_list_refresh (self->view_list);
+  fe_view_list_select (self->view_list, self->active_view);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "views");
+}
+
+static void
+save_view_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       data)
+{
+  FeWindow *self = data;
+  FeSaveViewDialog *dialog;
+
+  if (self->project == NULL || self->question == NULL)
+    return;
+  dialog = fe_save_view_dialog_new (GTK_WINDOW (self), self->question->label);
+  g_signal_connect_object (dialog, "save", G_CALLBACK (on_view_named), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Stars a quote into the saved view on screen, or unstars it if it was starred. */
+void
+fe_window_toggle_star (FeWindow    *self,
+                       FeQuoteItem *item)
+{
+  const FeQuote *quote = fe_quote_item_get_quote (item);
+  FeSavedView *view;
+  g_autofree char *respondent = NULL;
+
+  if (self->active_view < 0)
+    {
+      fe_window_show_toast (self, _("Save the view first, then star the quotes to show with it"));
+      return;
+    }
+  view = fe_project_get_view (self->project, (guint) self->active_view);
+  respondent = fe_study_dup_respondent_id (self->study, quote->row);
+  for (guint i = 0; i < view->starred->len; i++)
+    {
+      const FeStarredQuote *star = g_ptr_array_index (view->starred, i);
+
+      if (g_str_equal (star->respondent, respondent)
+          && g_str_equal (star->question, quote->column->id)
+          && g_str_equal (star->text, quote->text))
+        {
+          g_ptr_array_remove_index (view->starred, i);
+          fe_project_view_changed (self->project);
+          fe_window_show_toast (self, _("Quote unstarred"));
+          return;
+        }
+    }
+  fe_saved_view_add_star (view, respondent, quote->column->id, quote->text);
+  fe_project_view_changed (self->project);
+  fe_window_show_toast (self, _("Quote starred for this view"));
+}
+
+static void
+star_quote_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       data)
+{
+  FeWindow *self = data;
+  FeQuoteItem *item = fe_quote_browser_get_selected (self->quote_browser);
+
+  if (item != NULL)
+    fe_window_toggle_star (self, item);
+}
+
+/* ---- Presenting --------------------------------------------------------------------------- */
+
+static void
+present_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       data)
+{
+  FeWindow *self = data;
+  FePresentation *presentation;
+  gboolean fold;
+
+  if (self->project == NULL || self->study == NULL)
+    return;
+  if (fe_project_get_n_views (self->project) == 0)
+    {
+      fe_window_show_toast (self, _("Save a view first (Ctrl+D): presenting shows the saved "
+                                    "views"));
+      return;
+    }
+  fold = self->settings && g_settings_get_boolean (self->settings, "fold-small-groups");
+  presentation = fe_presentation_new (GTK_WINDOW (self), self->study, self->project,
+                                      fe_window_get_min_cell (self), fold,
+                                      self->active_view >= 0 ? (guint) self->active_view : 0);
+  gtk_window_fullscreen (GTK_WINDOW (presentation));
+  gtk_window_present (GTK_WINDOW (presentation));
+}
+
+static void
+on_brief_chosen (GFile    *file,
+                 gpointer  data)
+{
+  g_autoptr(FeWindow) self = data;
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autoptr(GError) error = NULL;
+  FeBriefOptions options = { 0 };
+
+  if (path == NULL)
+    return;
+  options.min_cell = fe_window_get_min_cell (self);
+  if (fe_brief_write (self->project, self->study, &options, path, &error))
+    fe_window_show_toast (self, _("Briefing pack exported"));
+  else
+    fe_window_show_error (self, _("Could Not Export the Briefing Pack"), error->message);
+}
+
+static void
+export_brief_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       data)
+{
+  FeWindow *self = data;
+  g_autofree char *name = NULL;
+
+  if (self->project == NULL || self->study == NULL)
+    return;
+  if (fe_project_get_n_views (self->project) == 0)
+    {
+      fe_window_show_toast (self, _("Save a view first (Ctrl+D): the briefing pack has a page "
+                                    "per saved view"));
+      return;
+    }
+  name = g_strdup_printf ("%s-briefing.pdf", fe_study_get_name (self->study));
+  fe_compat_save_file (GTK_WINDOW (self), _("Export Briefing Pack"), name, on_brief_chosen,
+                       g_object_ref (self));
+}
+
+/* ---- Closing with unsaved changes --------------------------------------------------------- */
+
+static void
+on_close_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   FeWindow         *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      g_signal_handlers_disconnect_by_data (self->project, self);
+      g_clear_object (&self->project);
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (self), "save", NULL);
+    }
+}
+
+gboolean
+fe_window_confirm_close (FeWindow *self)
+{
+  GtkWidget *dialog;
+
+  if (self->project == NULL || !fe_project_get_modified (self->project))
+    return FALSE;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"),
+                                   _("The project has unsaved views or stars. If you close "
+                                     "without saving, they are lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_close_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static const GActionEntry project_entries[] = {
+  { "save", save_action },
+  { "save-as", save_as_action },
+  { "save-view", save_view_action },
+  { "star-quote", star_quote_action },
+  { "present", present_action },
+  { "export-brief", export_brief_action },
+};
+
+void
+fe_window_install_project_actions (FeWindow *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), project_entries,
+                                   G_N_ELEMENTS (project_entries), self);
+  g_signal_connect_swapped (self->view_list, "view-activated", G_CALLBACK (on_view_activated),
+                            self);
+  g_signal_connect_swapped (self->view_list, "view-deleted", G_CALLBACK (on_view_deleted), self);
+}

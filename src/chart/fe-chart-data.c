@@ -1,0 +1,460 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What a spec makes of a tally before anything is placed: small groups folded into "Other",
+ * the kind, and which numbers disclosure control lets through. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "fe-chart-layout-private.h"
+#include "fe-tally-fold.h"
+
+#define NBSP "\u00a0"
+
+static gboolean
+kind_is_stacked (FeChartKind kind)
+{
+  return kind == FE_CHART_KIND_STACKED || kind == FE_CHART_KIND_DIVERGING;
+}
+
+static char *
+join_small_groups (const FeTally *tally,
+                   guint          k)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint g = 0; g < tally->n_groups; g++)
+    {
+      const FeTallyGroup *group = &tally->groups[g];
+
+      if (group->base == 0 || group->base >= k)
+        continue;
+      if (names->len > 0)
+        /* Translators: between the names of groups in a list */
+        g_string_append (names, C_("list", ", "));
+      g_string_append (names, fe_column_get_level (tally->by, group->group));
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* Small groups merged into "Other". An "Other" still smaller than k is a problem in a 100% bar
+ * chart, whose "All respondents" row would give its parts away unless a second row were held
+ * back with it: there the small groups stay apart and protect each other. Elsewhere it is not
+ * drawn at all; that the groups left out add up to the total less the groups drawn is what any
+ * chart with two groups held back tells too, never the size of one small group. */
+static void
+fold (FeChartData       *data,
+      const FeChartSpec *spec,
+      const FeTally     *tally)
+{
+  g_autoptr(FeTally) folded = fe_tally_fold_small_groups (tally, spec->min_cell);
+  guint other;
+
+  if (folded == NULL)
+    return;
+  other = folded->n_groups - 1;
+  if (folded->groups[other].base < spec->min_cell)
+    {
+      if (kind_is_stacked (fe_chart_kind_resolve (spec->kind, folded)))
+        return;
+      data->dropped = (int) other;
+    }
+  data->other_names = join_small_groups (tally, spec->min_cell);
+  data->folded = g_steal_pointer (&folded);
+  data->tally = data->folded;
+}
+
+static guint
+n_rows (const FeChartData *data)
+{
+  return 1 + data->tally->n_groups;
+}
+
+static FeCellDisclosure *
+cell_at (const FeChartData *data,
+         int                row,
+         guint              level)
+{
+  return &data->cells[(guint) (row + 1) * MAX (data->tally->n_levels, 1) + level];
+}
+
+/* Copies the decisions of @disclosure about its row @from into row @to. */
+static void
+copy_row (FeChartData        *data,
+          const FeDisclosure *disclosure,
+          int                 from,
+          int                 to)
+{
+  for (guint l = 0; l < data->tally->n_levels; l++)
+    *cell_at (data, to, l) = fe_disclosure_get_cell (disclosure, from, l);
+  data->bases[to + 1] = fe_disclosure_get_base (disclosure, from);
+  data->answered[to + 1] = fe_disclosure_get_answered (disclosure, from);
+}
+
+/* One row of the tally alone: the whole, or group @group. FeDisclosure keeps no pointer. */
+static FeDisclosure *
+disclose_row (const FeTally *tally,
+              int            group,
+              guint          k)
+{
+  FeTally row = *tally;
+
+  row.by = NULL;
+  row.n_groups = 0;
+  row.groups = NULL;
+  if (group >= 0)
+    {
+      row.base = tally->groups[group].base;
+      row.answered = tally->groups[group].answered;
+      row.counts = tally->groups[group].counts;
+    }
+  return fe_disclosure_new (&row, k);
+}
+
+/* The starting point: fe_disclosure_new() on what the chart shows. */
+static void
+disclose (FeChartData *data)
+{
+  const FeTally *tally = data->tally;
+  g_autoptr(FeDisclosure) whole = NULL;
+
+  if (tally->by == NULL || data->kind == FE_CHART_KIND_BAR)
+    {
+      /* Groups the chart does not show must not make it hide more than it has to. */
+      whole = disclose_row (tally, -1, data->k);
+      copy_row (data, whole, -1, -1);
+      return;
+    }
+  if (kind_is_stacked (data->kind))
+    {
+      /* "All respondents" above its groups: every row and every column adds up. */
+      whole = fe_disclosure_new (tally, data->k);
+      for (int r = -1; r < (int) tally->n_groups; r++)
+        copy_row (data, whole, r, r);
+      return;
+    }
+  /* Grouped bars and heat maps print no whole row: each group stands alone. */
+  whole = disclose_row (tally, -1, data->k);
+  copy_row (data, whole, -1, -1);
+  for (guint g = 0; g < tally->n_groups; g++)
+    {
+      g_autoptr(FeDisclosure) row = disclose_row (tally, (int) g, data->k);
+
+      copy_row (data, row, -1, (int) g);
+    }
+}
+
+/* A line of numbers that add up to a total. With the total printed and exactly one of them
+ * held back, that one is the total less the others: the smallest other one is held back too,
+ * or else the total. With the total held back and all of them printed, it is their sum: the
+ * smallest of them is held back. */
+static gboolean
+protect_line (FeCellDisclosure **states,
+              const guint       *counts,
+              guint              n,
+              FeCellDisclosure  *total)
+{
+  guint n_held = 0;
+  int smallest = -1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (*states[i] != FE_CELL_SHOWN)
+        n_held++;
+      else if (counts[i] > 0 && (smallest < 0 || counts[i] < counts[smallest]))
+        smallest = (int) i;
+    }
+  if (*total != FE_CELL_SHOWN)
+    {
+      if (n_held > 0 || n == 0)
+        return FALSE;
+      /* All zero: a zero held back keeps the total from being their sum. */
+      *states[smallest >= 0 ? (guint) smallest : 0] = FE_CELL_HIDDEN;
+      return TRUE;
+    }
+  if (n_held != 1)
+    return FALSE;
+  if (smallest >= 0)
+    *states[smallest] = FE_CELL_HIDDEN;
+  else
+    *total = FE_CELL_HIDDEN;
+  return TRUE;
+}
+
+static guint
+row_count (const FeTally *tally,
+           int            row,
+           guint          level)
+{
+  return row < 0 ? tally->counts[level] : tally->groups[row].counts[level];
+}
+
+static guint
+row_denominator (const FeTally *tally,
+                 int            row,
+                 gboolean       answered)
+{
+  if (row < 0)
+    return answered ? tally->answered : tally->base;
+  return answered ? tally->groups[row].answered : tally->groups[row].base;
+}
+
+/* A grouped bar chart or heat map prints no whole row, but of a question with one answer each
+ * the whole row adds up to those who answered, which the header prints: when every column but
+ * one is shown whole, that one's total is the header's less the others, and its cells add up
+ * to it like a printed total. */
+static gboolean
+protect_last_column (FeChartData       *data,
+                     FeCellDisclosure **states,
+                     guint             *counts)
+{
+  const FeTally *tally = data->tally;
+  int open = -1;
+  FeCellDisclosure total = FE_CELL_SHOWN;
+  gboolean changed;
+
+  if (data->answered[0] != FE_CELL_SHOWN || data->dropped >= 0)
+    return FALSE;
+  for (guint l = 0; l < tally->n_levels; l++)
+    for (guint g = 0; g < tally->n_groups; g++)
+      if (*cell_at (data, (int) g, l) != FE_CELL_SHOWN)
+        {
+          if (open >= 0 && open != (int) l)
+            return FALSE;
+          open = (int) l;
+        }
+  if (open < 0)
+    return FALSE;
+  for (guint g = 0; g < tally->n_groups; g++)
+    {
+      states[g] = cell_at (data, (int) g, (guint) open);
+      counts[g] = row_count (tally, (int) g, (guint) open);
+    }
+  changed = protect_line (states, counts, tally->n_groups, &total);
+  /* Nothing else in the column to hold back: the header's answered goes instead. */
+  if (total != FE_CELL_SHOWN)
+    data->answered[0] = FE_CELL_HIDDEN;
+  return changed;
+}
+
+/* What only the chart knows it prints, until nothing more changes. */
+static void
+protect (FeChartData       *data,
+         const FeChartSpec *spec)
+{
+  const FeTally *tally = data->tally;
+  gboolean stacked = kind_is_stacked (data->kind);
+  gboolean on_answered = data->on_answered;
+  /* A heat map's shade is a share whatever its labels say. */
+  gboolean shares = stacked || data->kind == FE_CHART_KIND_HEATMAP
+                    || spec->measure != FE_CHART_MEASURE_COUNT;
+  gboolean single = fe_role_is_single_valued (tally->question->role);
+  gboolean split = tally->by != NULL && data->kind != FE_CHART_KIND_BAR;
+  gboolean by_single = split && fe_role_is_single_valued (tally->by->role);
+  guint n_levels = tally->n_levels;
+  g_autofree FeCellDisclosure **states = g_new (FeCellDisclosure *, MAX (n_rows (data),
+                                                                         n_levels) + 1);
+  g_autofree guint *counts = g_new (guint, MAX (n_rows (data), n_levels) + 1);
+  FeCellDisclosure *denominators = on_answered ? data->answered : data->bases;
+  gboolean changed = TRUE;
+
+  if (!split)
+    return;
+  while (changed)
+    {
+      guint n;
+
+      changed = FALSE;
+      /* The n of the groups add up to the total in the header: those of the respondents
+       * (printed beside the chart in a briefing pack) and those who answered, when they are
+       * what the chart prints. */
+      for (guint which = 0; by_single && which < (on_answered ? 2u : 1u); which++)
+        {
+          FeCellDisclosure *line = which == 0 ? data->bases : data->answered;
+
+          n = 0;
+          for (guint g = 0; g < tally->n_groups; g++)
+            if ((int) g != data->dropped)
+              {
+                states[n] = &line[g + 1];
+                counts[n++] = row_denominator (tally, (int) g, which == 1);
+              }
+          changed |= protect_line (states, counts, n, &line[0]);
+        }
+      /* A share of a held-back base gives the base away. */
+      for (int r = stacked ? -1 : 0; shares && r < (int) tally->n_groups; r++)
+        if (denominators[r + 1] != FE_CELL_SHOWN)
+          for (guint l = 0; l < n_levels; l++)
+            if (*cell_at (data, r, l) == FE_CELL_SHOWN && row_count (tally, r, l) > 0)
+              {
+                *cell_at (data, r, l) = FE_CELL_HIDDEN;
+                changed = TRUE;
+              }
+      /* Each row adds up to those in it who answered (one answer each). */
+      for (int r = stacked ? -1 : 0; single && r < (int) tally->n_groups; r++)
+        {
+          for (guint l = 0; l < n_levels; l++)
+            {
+              states[l] = cell_at (data, r, l);
+              counts[l] = row_count (tally, r, l);
+            }
+          changed |= protect_line (states, counts, n_levels, &data->answered[r + 1]);
+        }
+      /* Each column of a 100% bar chart adds up to its "All respondents" part. */
+      for (guint l = 0; stacked && by_single && l < n_levels; l++)
+        {
+          for (guint g = 0; g < tally->n_groups; g++)
+            {
+              states[g] = cell_at (data, (int) g, l);
+              counts[g] = row_count (tally, (int) g, l);
+            }
+          changed |= protect_line (states, counts, tally->n_groups, cell_at (data, -1, l));
+        }
+      if (!stacked && by_single && single)
+        changed |= protect_last_column (data, states, counts);
+    }
+}
+
+void
+fe_chart_data_init (FeChartData       *data,
+                    const FeChartSpec *spec,
+                    const FeTally     *tally)
+{
+  g_return_if_fail (data != NULL && spec != NULL && tally != NULL);
+
+  *data = (FeChartData) { 0 };
+  data->tally = tally;
+  data->dropped = -1;
+  if (spec->min_cell > 0 && spec->fold_small_groups)
+    fold (data, spec, tally);
+  data->kind = fe_chart_kind_resolve (spec->kind, data->tally);
+  data->on_answered = kind_is_stacked (data->kind)
+                      || spec->measure == FE_CHART_MEASURE_PERCENT_ANSWERED;
+  data->k = spec->min_cell;
+  /* Zeroed: FE_CELL_SHOWN. */
+  data->cells = g_new0 (FeCellDisclosure, n_rows (data) * MAX (data->tally->n_levels, 1));
+  data->bases = g_new0 (FeCellDisclosure, n_rows (data));
+  data->answered = g_new0 (FeCellDisclosure, n_rows (data));
+  if (data->k == 0)
+    return;
+
+  data->withhold = !spec->mark_small;
+  data->mark = spec->mark_small;
+  disclose (data);
+  protect (data, spec);
+}
+
+void
+fe_chart_data_clear (FeChartData *data)
+{
+  g_clear_pointer (&data->folded, fe_tally_free);
+  g_clear_pointer (&data->other_names, g_free);
+  g_clear_pointer (&data->cells, g_free);
+  g_clear_pointer (&data->bases, g_free);
+  g_clear_pointer (&data->answered, g_free);
+  data->tally = NULL;
+}
+
+FeCellDisclosure
+fe_chart_data_get_cell (const FeChartData *data,
+                        int                row,
+                        guint              level)
+{
+  g_return_val_if_fail (row >= -1 && (guint) (row + 1) < n_rows (data), FE_CELL_HIDDEN);
+  g_return_val_if_fail (level < data->tally->n_levels, FE_CELL_HIDDEN);
+
+  return *cell_at (data, row, level);
+}
+
+FeCellDisclosure
+fe_chart_data_get_base (const FeChartData *data,
+                        int                row)
+{
+  g_return_val_if_fail (row >= -1 && (guint) (row + 1) < n_rows (data), FE_CELL_HIDDEN);
+
+  return data->bases[row + 1];
+}
+
+FeCellDisclosure
+fe_chart_data_get_answered (const FeChartData *data,
+                            int                row)
+{
+  g_return_val_if_fail (row >= -1 && (guint) (row + 1) < n_rows (data), FE_CELL_HIDDEN);
+
+  return data->answered[row + 1];
+}
+
+const char *
+fe_chart_group_name (const FeTally *tally,
+                     guint          index)
+{
+  g_return_val_if_fail (tally != NULL && tally->by != NULL && index < tally->n_groups, NULL);
+
+  if (tally->groups[index].group == FE_TALLY_GROUP_OTHER)
+    /* Translators: the group that small groups are folded into, as in "Other (n < 5)" */
+    return C_("group", "Other");
+  return fe_column_get_level (tally->by, tally->groups[index].group);
+}
+
+char *
+fe_chart_data_dup_small_text (const FeChartData *data)
+{
+  if (data->k == 0)
+    return g_strdup ("");
+  /* Translators: shown instead of a number of respondents that is too small to publish; keep
+   * the no-break space, so that it never breaks between the sign and the number */
+  return g_strdup_printf (_("<" NBSP "%u"), data->k);
+}
+
+static FeCellDisclosure
+total_state (const FeChartData *data,
+             gboolean           answered)
+{
+  if (!data->withhold)
+    return FE_CELL_SHOWN;
+  return answered ? data->answered[0] : data->bases[0];
+}
+
+char *
+fe_chart_data_describe_totals (const FeChartData *data)
+{
+  const FeTally *tally = data->tally;
+  FeCellDisclosure base = total_state (data, FALSE);
+  FeCellDisclosure answered = total_state (data, TRUE);
+  guint k = data->k;
+  g_autoptr(GString) totals = g_string_new (NULL);
+
+  /* Every number shown: the sentences the charts have always had. */
+  if (base == FE_CELL_SHOWN && answered == FE_CELL_SHOWN)
+    {
+      if (tally->answered < tally->base)
+        g_string_append_printf (totals, ngettext ("%u respondent, %u answered",
+                                                  "%u respondents, %u answered", tally->base),
+                                tally->base, tally->answered);
+      else
+        g_string_append_printf (totals, ngettext ("%u respondent", "%u respondents",
+                                                  tally->base),
+                                tally->base);
+      return g_string_free (g_steal_pointer (&totals), FALSE);
+    }
+
+  if (base == FE_CELL_SHOWN)
+    g_string_append_printf (totals, ngettext ("%u respondent", "%u respondents", tally->base),
+                            tally->base);
+  else if (base == FE_CELL_SMALL)
+    /* Translators: the total of a chart below the disclosure threshold */
+    g_string_append_printf (totals, ngettext ("fewer than %u respondent",
+                                              "fewer than %u respondents", k), k);
+  if (tally->answered < tally->base && answered != FE_CELL_HIDDEN)
+    {
+      if (totals->len > 0)
+        g_string_append (totals, ", ");
+      if (answered == FE_CELL_SHOWN)
+        /* Translators: how many of a chart's respondents answered its question */
+        g_string_append_printf (totals, ngettext ("%u answered", "%u answered", tally->answered),
+                                tally->answered);
+      else
+        g_string_append_printf (totals, ngettext ("fewer than %u answered",
+                                                  "fewer than %u answered", k), k);
+    }
+  return g_string_free (g_steal_pointer (&totals), FALSE);
+}

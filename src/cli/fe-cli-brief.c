@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* `findings-explorer brief`: a project's saved views as an A4 briefing pack (PDF), the same
+ * pack as the app's Export Briefing Pack. Headless: Cairo and Pango, never a display. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libintl.h>
+#include <string.h>
+
+#include "fe-brief.h"
+#include "fe-cli-private.h"
+
+/* What leaves the screen is disclosure-controlled unless the project or --min-cell says. */
+#define DEFAULT_MIN_CELL 5
+
+/* --lang is applied before anything is translated, so that the whole run (messages, --help,
+ * the pack) is in that language, and GLib decides whether to translate at all with it set. */
+static void
+apply_lang_early (int    argc,
+                  char **argv)
+{
+  const char *lang = NULL;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (strcmp (argv[i], "--") == 0)
+        break;
+      if (strcmp (argv[i], "--lang") == 0 && i + 1 < argc)
+        lang = argv[i + 1];
+      else if (g_str_has_prefix (argv[i], "--lang="))
+        lang = argv[i] + strlen ("--lang=");
+    }
+  if (lang == NULL || *lang == '\0')
+    return;
+  g_setenv ("LANGUAGE", lang, TRUE);
+  textdomain (textdomain (NULL));
+}
+
+int
+fe_cli_brief (int    argc,
+              char **argv)
+{
+  FeCliStudyOptions options = FE_CLI_STUDY_OPTIONS_INIT;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(FeStudy) study = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *lang = NULL;
+  gboolean fold_small = FALSE;
+  const char *study_path = NULL;
+  int exit_code = FE_CLI_EXIT_OK;
+  FeBriefOptions brief = { 0 };
+
+  apply_lang_early (argc, argv);
+  {
+    const GOptionEntry entries[] = {
+      { "min-cell", 0, 0, G_OPTION_ARG_INT, &options.min_cell,
+        N_("Show numbers of fewer than K respondents as “< K” and attribute quotes from groups "
+           "that small to “a participant” (default: the project's, else 5; 0 shows every "
+           "number)"), N_("K") },
+      { "fold-small", 0, 0, G_OPTION_ARG_NONE, &fold_small,
+        N_("Merge groups of fewer than K respondents into “Other” in split charts"), NULL },
+      { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
+        N_("The language of the pack: en or cy (default: the current language)"), N_("LANG") },
+      { "include-incomplete", 0, 0, G_OPTION_ARG_NONE, &options.include_incomplete,
+        N_("Count responses that answered nothing beyond consent"), NULL },
+      { "sample", 0, 0, G_OPTION_ARG_NONE, &options.sample,
+        N_("Use the sample study's project instead of a file"), NULL },
+      { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+        N_("The PDF file to write"), N_("FILE.pdf") },
+      { NULL }
+    };
+
+    context = g_option_context_new (_("PROJECT"));
+    g_option_context_set_summary (context, _("Write a project's saved views as an A4 briefing "
+                                             "pack (PDF): a title page, one page per view with "
+                                             "its chart, takeaway and starred quotes, and a "
+                                             "note on method."));
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  }
+  options.sample_is_project = TRUE;
+
+  if (!fe_cli_parse (context, &options, &argc, &argv, &study_path, &exit_code))
+    goto out;
+  if (!fe_cli_check_min_cell (&options))
+    {
+      exit_code = FE_CLI_EXIT_USAGE;
+      goto out;
+    }
+  if (output == NULL)
+    {
+      fe_cli_usage_error (_("Where to? Give -o FILE.pdf."));
+      exit_code = FE_CLI_EXIT_USAGE;
+      goto out;
+    }
+  if (!g_str_has_suffix (output, ".pdf") && !g_str_has_suffix (output, ".PDF"))
+    {
+      fe_cli_usage_error (_("-o %s: a briefing pack is a PDF; the file name must end in .pdf."),
+                          output);
+      exit_code = FE_CLI_EXIT_USAGE;
+      goto out;
+    }
+  if (study_path != NULL && !fe_cli_is_project_path (study_path))
+    {
+      fe_cli_usage_error (_("%s is not a project. A briefing pack is made of a project's saved "
+                            "views: give a .findings file, or --sample."),
+                          study_path);
+      exit_code = FE_CLI_EXIT_USAGE;
+      goto out;
+    }
+  if ((study = fe_cli_load_study (&options, study_path, &exit_code)) == NULL)
+    goto out;
+
+  brief.min_cell = fe_cli_get_min_cell (&options, DEFAULT_MIN_CELL);
+  brief.lang = lang;
+  brief.fold_small_groups = fold_small;
+  if (!fe_brief_write (options.project, study, &brief, output, &error))
+    {
+      fprintf (stderr, "findings-explorer: %s\n", error->message);
+      exit_code = g_error_matches (error, FE_BRIEF_ERROR, FE_BRIEF_ERROR_NO_VIEWS)
+                  ? FE_CLI_EXIT_USAGE : FE_CLI_EXIT_BAD_DATA;
+    }
+
+out:
+  fe_cli_study_options_clear (&options);
+  return exit_code;
+}

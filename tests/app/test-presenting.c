@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Presenting safely, in the window: saved views, projects that reopen, presentation mode and
+ * what it shows of a respondent in a small group. */
+#include <adwaita.h>
+#include <string.h>
+
+#include "fe-chart-view.h"
+#include "fe-presentation.h"
+#include "fe-project.h"
+#include "fe-quote.h"
+#include "fe-test-util.h"
+#include "fe-window-private.h"
+
+static gboolean
+study_loaded (gpointer data)
+{
+  return !fe_window_is_loading (data) && fe_window_get_study (data) != NULL;
+}
+
+static FeWindow *
+open_window (GFile *file)
+{
+  FeWindow *window = g_object_new (FE_TYPE_WINDOW, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  if (file != NULL)
+    fe_window_open_file (window, file);
+  else
+    fe_window_open_sample (window);
+  g_assert_true (fe_test_wait_until (study_loaded, window));
+  return window;
+}
+
+static void
+test_sample_opens_with_its_views (void)
+{
+  FeWindow *window = open_window (NULL);
+
+  g_assert_nonnull (window->project);
+  g_assert_cmpuint (fe_project_get_n_views (window->project), >=, 5);
+  /* The sample is a template: saving it asks where. */
+  g_assert_true (window->project_is_template);
+
+  fe_window_apply_view (window, 2);
+  g_assert_cmpint (window->active_view, ==, 2);
+  g_assert_cmpstr (window->question->id, ==,
+                   fe_project_get_view (window->project, 2)->question);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_saved_view_survives_reopening (void)
+{
+  g_autofree char *responses = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *project_path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) project_file = NULL;
+  g_autoptr(GError) error = NULL;
+  FeWindow *window;
+  FeStudy *study;
+  FeColumn *force;
+  g_autofree char *sample_dir = fe_study_find_sample_dir ();
+  g_autofree char *sample = g_build_filename (sample_dir, "responses.csv", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  /* A copy of the sample's responses in a folder of our own, so that saving is allowed. */
+  g_file_get_contents (sample, &contents, &length, &error);
+  g_assert_no_error (error);
+  responses = fe_test_write_file ("responses.csv", contents, (gssize) length);
+  dir = g_path_get_dirname (responses);
+  project_path = g_build_filename (dir, "mine.findings", NULL);
+  file = g_file_new_for_path (responses);
+
+  window = open_window (file);
+  study = fe_window_get_study (window);
+  force = fe_study_find_column (study, "force");
+  g_assert_false (fe_project_get_modified (window->project));
+
+  fe_filter_add_level (fe_window_get_filter (window), force,
+                       (guint) fe_column_find_level (force, "Gwent Police"));
+  fe_window_filters_changed (window);
+  fe_window_show_question (window, fe_study_find_column (study, "training"), force);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-view", NULL);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWindow *dialog = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+      {
+        g_autoptr(GtkWindow) candidate = g_list_model_get_item (toplevels, i);
+
+        if (G_TYPE_CHECK_INSTANCE_TYPE (candidate, g_type_from_name ("FeSaveViewDialog")))
+          dialog = candidate;
+      }
+    g_assert_nonnull (dialog);
+    g_signal_emit_by_name (dialog, "save", "Training in Gwent", "Most had none.");
+  }
+  g_assert_cmpuint (fe_project_get_n_views (window->project), ==, 1);
+  g_assert_true (fe_project_get_modified (window->project));
+  g_assert_true (fe_window_confirm_close (window));
+
+  g_assert_true (fe_project_save (window->project, project_path, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  project_file = g_file_new_for_path (project_path);
+  window = open_window (project_file);
+  g_assert_cmpuint (fe_project_get_n_views (window->project), ==, 1);
+  fe_window_apply_view (window, 0);
+  g_assert_cmpstr (window->question->id, ==, "training");
+  g_assert_true (window->by == fe_study_find_column (fe_window_get_study (window), "force"));
+  g_assert_cmpuint (fe_chart_view_get_tally (fe_window_get_chart_view (window))->base, ==, 12);
+  g_assert_false (fe_window_confirm_close (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The one North Wales respondent, starred in a view of our own. */
+static FeProject *
+project_with_north_wales_star (FeStudy *study,
+                               char   **text)
+{
+  FeProject *project = fe_project_new ();
+  FeColumn *force = fe_study_find_column (study, "force");
+  int north = fe_column_find_level (force, "North Wales Police");
+  guint row = fe_bitset_next (g_ptr_array_index (force->level_rows, (guint) north), 0);
+  g_autoptr(GPtrArray) quotes = fe_study_collect_respondent_quotes (study, row);
+  FeQuote *quote = g_ptr_array_index (quotes, 0);
+  g_autofree char *respondent = fe_study_dup_respondent_id (study, row);
+  FeSavedView *view = fe_saved_view_new ();
+
+  view->title = g_strdup ("Vulnerabilities by force");
+  view->question = g_strdup ("vulnerabilities");
+  view->by = g_strdup ("force");
+  fe_saved_view_add_star (view, respondent, quote->column->id, quote->text);
+  fe_project_add_view (project, view);
+  view = fe_saved_view_new ();
+  view->question = g_strdup ("training");
+  fe_project_add_view (project, view);
+  *text = g_strdup (quote->text);
+  return project;
+}
+
+static void
+test_presentation_hides_small_groups (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeStudy) study = fe_study_load_sample (&error);
+  g_autofree char *text = NULL;
+  g_autoptr(FeProject) project = NULL;
+  FePresentation *presentation;
+
+  g_assert_no_error (error);
+  project = project_with_north_wales_star (study, &text);
+
+  presentation = fe_presentation_new (NULL, study, project, 5, FALSE, 0);
+  gtk_window_present (GTK_WINDOW (presentation));
+  g_assert_cmpint (fe_presentation_get_quote (presentation), ==, -1);
+  fe_presentation_next_quote (presentation);
+  g_assert_cmpint (fe_presentation_get_quote (presentation), ==, 0);
+  g_assert_nonnull (strstr (fe_presentation_get_quote_text (presentation), text));
+  g_assert_cmpstr (fe_presentation_get_attribution (presentation), ==, "a participant");
+  fe_presentation_next (presentation);
+  g_assert_cmpuint (fe_presentation_get_view (presentation), ==, 1);
+  fe_presentation_previous (presentation);
+  g_assert_cmpuint (fe_presentation_get_view (presentation), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (presentation));
+
+  /* With disclosure control off, the same quote is attributed in full. */
+  presentation = fe_presentation_new (NULL, study, project, 0, FALSE, 0);
+  fe_presentation_next_quote (presentation);
+  g_assert_true (g_str_has_suffix (fe_presentation_get_attribution (presentation),
+                                   "North Wales Police"));
+  gtk_window_destroy (GTK_WINDOW (presentation));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/app/presenting/sample-views", test_sample_opens_with_its_views);
+  g_test_add_func ("/app/presenting/saved-view-reopens", test_saved_view_survives_reopening);
+  g_test_add_func ("/app/presenting/small-groups", test_presentation_hides_small_groups);
+  return g_test_run ();
+}

@@ -1,0 +1,473 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Presenting safely from the command line: a project as STUDY, disclosure control in every
+export format, the attribution rule in quotes, and the briefing pack. For the sample study
+(North Wales 1 respondent, Dyfed-Powys 2) every export with k = 5 holds neither their exact
+counts nor a quote attributed to their force; with k = 0 it does."""
+import atexit
+import configparser
+import csv
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ElementTree
+
+sys.path.insert(0, os.path.dirname(__file__))
+from tap import main, run_cli, run_json, test  # noqa: E402
+
+BINARY = sys.argv[1]
+SAMPLE = os.path.abspath(os.environ["FE_SAMPLE_DIR"])
+WORK = tempfile.mkdtemp(prefix="fe-presenting-")
+atexit.register(shutil.rmtree, WORK, ignore_errors=True)
+os.environ.pop("DISPLAY", None)
+os.environ.pop("WAYLAND_DISPLAY", None)
+SVG = "{http://www.w3.org/2000/svg}"
+SMALL = {"Dyfed-Powys Police": 2, "North Wales Police": 1}
+FORCES = ["South Wales Police", "Gwent Police", "Dyfed-Powys Police", "North Wales Police"]
+HAVE_POPPLER = shutil.which("pdftotext") is not None and shutil.which("pdfinfo") is not None
+
+with open(os.path.join(SAMPLE, "responses.csv"), encoding="utf-8") as handle:
+    SMALL_RESPONDENTS = {row["participant"] for row in csv.DictReader(handle)
+                         if row["force"] in SMALL}
+
+
+def out(name):
+    return os.path.join(WORK, name)
+
+
+def flat(text):
+    """Text as read: no-break spaces and line breaks as single spaces."""
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " "))
+
+
+def write_project(name, views="", min_cell=None, data=SAMPLE):
+    lines = ["[Project]", "version=1",
+             f"responses={os.path.join(data, 'responses.csv')}",
+             f"codebook={os.path.join(data, 'codebook.csv')}",
+             f"coding={os.path.join(data, 'coding.csv')}"]
+    if min_cell is not None:
+        lines.append(f"min-cell={min_cell}")
+    path = out(name)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n" + views)
+    return path
+
+
+def export_layout(*args, output=None):
+    """Exports a chart (a PNG unless @output says) with its layout; returns the layout."""
+    layout = out("layout.json")
+    run_cli(BINARY, "export", *args, "--layout", layout, "-o", output or out("chart.png"))
+    with open(layout, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def svg_text(path):
+    """Everything an SVG says in words: text, titles and the description."""
+    root = ElementTree.parse(path).getroot()
+    return flat(" ".join(element.text or "" for element in root.iter()
+                         if element.tag in (SVG + "text", SVG + "title", SVG + "desc")))
+
+
+def pdf_text(path, layout=False):
+    args = ["pdftotext", "-enc", "UTF-8"] + (["-layout"] if layout else []) + [path, "-"]
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+
+def pdf_info(path):
+    result = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True)
+    return dict(line.split(":", 1) for line in result.stdout.splitlines() if ":" in line)
+
+
+def small_force_segments(layout):
+    return [s for s in layout["segments"] if s["group"] in (2, 3)]
+
+
+# Projects as STUDY
+
+
+@test
+def a_project_is_a_study_for_every_verb():
+    project = write_project("plain.findings")
+    data = run_json(BINARY, "summary", project)
+    assert data["respondents"] == 95 and data["excluded"] == 33, data
+    quotes = run_json(BINARY, "quotes", "--question", "promising_practice", project)
+    assert any(q["text"].startswith("I investigated a rape") for q in quotes)
+    layout = export_layout("--question", "training", project)
+    assert layout["base"] == 95, layout["base"]
+    sample = os.path.join(SAMPLE, "sample.findings")
+    assert run_json(BINARY, "summary", sample)["respondents"] == 95
+    # A project's tables are its own.
+    result = run_cli(BINARY, "summary", "--codebook", os.path.join(SAMPLE, "codebook.csv"),
+                     project, expect=2)
+    assert "project" in result.stderr, result.stderr
+
+
+@test
+def a_project_with_moved_data_says_which_file():
+    project = write_project("moved.findings", data=os.path.join(WORK, "nowhere"))
+    result = run_cli(BINARY, "summary", project, expect=1)
+    assert "responses.csv" in result.stderr, result.stderr
+    run_cli(BINARY, "brief", "-o", out("moved.pdf"), project, expect=1)
+    assert not os.path.exists(out("moved.pdf"))
+
+
+@test
+def include_incomplete_comes_from_the_project():
+    project = write_project("incomplete.findings")
+    with open(project, "a", encoding="utf-8") as handle:
+        handle.write("include-incomplete=true\n")
+    assert run_json(BINARY, "summary", project)["respondents"] == 128
+
+
+# Disclosure control in exports
+
+
+@test
+def exports_withhold_small_forces_by_default():
+    layout = export_layout("--sample", "--question", "training", "--by", "force")
+    assert layout["min_cell"] == 5
+    small = small_force_segments(layout)
+    assert small and all(s["count"] is None and s["base"] is None and s["value"] is None
+                         and s["disclosure"] == "small" for s in small), small
+    groups = {g["name"]: g for g in layout["groups"]}
+    for force in SMALL:
+        assert groups[force]["n"] is None and groups[force]["disclosure"] == "small"
+        assert all("fewer than 5" in s["description"] for s in small)
+    labels = [flat(label["text"]) for label in layout["labels"]]
+    assert "Dyfed-Powys Police (n < 5)" in labels, labels
+    assert "Dyfed-Powys Police (n = 2)" not in labels
+    assert "Gwent Police (n = 12)" in labels
+
+    exact = export_layout("--sample", "--question", "training", "--by", "force",
+                          "--min-cell", "0")
+    assert exact["min_cell"] == 0
+    assert all(s["count"] is not None for s in exact["segments"])
+    labels = [flat(label["text"]) for label in exact["labels"]]
+    assert "Dyfed-Powys Police (n = 2)" in labels and "North Wales Police (n = 1)" in labels
+
+
+@test
+def min_cell_defaults_to_the_projects():
+    open_project = write_project("open.findings", min_cell=0)
+    layout = export_layout("--question", "training", "--by", "force", open_project)
+    assert layout["min_cell"] == 0 and all(s["count"] is not None for s in layout["segments"])
+    layout = export_layout("--question", "training", "--by", "force", "--min-cell", "5",
+                           open_project)
+    assert layout["min_cell"] == 5 and all(s["count"] is None
+                                           for s in small_force_segments(layout))
+    strict = write_project("strict.findings", min_cell=20)
+    layout = export_layout("--question", "training", "--by", "force", strict)
+    groups = {g["name"]: g["n"] for g in layout["groups"]}
+    assert groups["Gwent Police"] is None and groups["South Wales Police"] == 80, groups
+
+
+# Charts whose every format is checked for the small forces' numbers.
+# (Diverging and grouped bars are in the briefing pack below and in the chart-side test.)
+CHARTS = [
+    ("stacked", ["--question", "training", "--by", "force"]),
+    ("heatmap", ["--question", "vulnerabilities", "--by", "force", "--kind", "heatmap"]),
+    ("bar", ["--question", "force"]),
+]
+
+
+def exact_mentions(text):
+    """Where a text gives a small force's exact n or a count of one of their cells."""
+    found = []
+    for force, n in SMALL.items():
+        for pattern in (rf"{force} \(n = {n}\)", rf"{force}: \d+ of \d+", rf"{force}, [^.;]*?"
+                        rf": \d+ of \d+", rf"[^;.]*, {force}: \d+ respondent"):
+            found += re.findall(pattern, text)
+    return found
+
+
+@test
+def every_format_withholds_the_small_forces():
+    for name, args in CHARTS:
+        for k in ("5", "0"):
+            stem = out(f"{name}-{k}")
+            layout = export_layout("--sample", *args, "--min-cell", k, output=stem + ".svg")
+            run_cli(BINARY, "export", "--sample", *args, "--min-cell", k, "-o", stem + ".pdf")
+            texts = [flat(" ".join(label["text"] for label in layout["labels"])),
+                     flat(" ".join(s["description"] for s in layout["segments"])),
+                     flat(layout["description"]), svg_text(stem + ".svg")]
+            if HAVE_POPPLER:
+                texts.append(flat(pdf_text(stem + ".pdf")))
+            if name == "bar":
+                # The forces are the levels: their bars, not groups.
+                small = [s for s in layout["segments"] if s["level"] in (2, 3)]
+            else:
+                small = small_force_segments(layout)
+            assert small, name
+            if k == "5":
+                assert all(s["count"] is None for s in small), (name, small)
+                for text in texts:
+                    assert not exact_mentions(text), (name, exact_mentions(text))
+                assert "< 5" in texts[0], (name, texts[0])
+            else:
+                assert all(s["count"] is not None for s in small), (name, small)
+                assert any(exact_mentions(text) for text in texts[1:]), name
+                if name == "bar":
+                    assert [s["count"] for s in small] == [2, 1], small
+
+
+def truth(question, by):
+    args = ["summary", "--sample", "--question", question] + (["--by", by] if by else [])
+    data = run_json(BINARY, *args)
+    rows = {-1: data}
+    for index, group in enumerate(data.get("groups", [])):
+        rows[index] = group
+    return rows
+
+
+def attack(layout, rows, single, measure):
+    """What can be worked out from a layout's printed numbers, solving every sum that has one
+    unknown left: rows add up to those who answered, groups to the whole, a share and its
+    count give the base. Returns the withheld numbers it works out."""
+    kind = layout["kind"]
+    stacked = kind in ("stacked", "diverging")
+    on_answered = stacked or measure == "percent-answered"
+    shares = stacked or kind == "heatmap" or measure != "count"
+    levels = len(rows[-1]["levels"])
+    value = {}
+    known = set()
+    withheld = set()
+    for r, row in rows.items():
+        value[("base", r)] = row["base"]
+        value[("answered", r)] = row["answered"]
+        for level, item in enumerate(row["levels"]):
+            value[("cell", r, level)] = item["count"]
+
+    def learn(var, printed):
+        (known if printed else withheld).add(var)
+
+    learn(("base", -1), layout["base"] is not None)
+    learn(("answered", -1), layout["answered"] is not None)
+    for group in layout["groups"]:
+        learn(("answered" if on_answered else "base", group["group"]), group["n"] is not None)
+        if stacked and group["n"] is not None:
+            drawn = {s["level"] for s in layout["segments"] if s["group"] == group["group"]}
+            known.update(("cell", group["group"], level) for level in range(levels)
+                         if level not in drawn)
+    for s in layout["segments"]:
+        var = ("cell", s["group"], s["level"])
+        learn(var, s["count"] is not None)
+        if s["count"] is not None:
+            assert s["count"] == value[var], (s, value[var])
+            if shares and s["count"] > 0:
+                known.add(("answered" if on_answered else "base", s["group"]))
+
+    sums = []
+    groups = [r for r in rows if r >= 0]
+    for r in rows:
+        if single:
+            sums.append(([("cell", r, level) for level in range(levels)], ("answered", r)))
+    if groups:
+        for level in range(levels):
+            sums.append(([("cell", g, level) for g in groups], ("cell", -1, level)))
+        sums.append(([("base", g) for g in groups], ("base", -1)))
+        sums.append(([("answered", g) for g in groups], ("answered", -1)))
+    changed = True
+    while changed:
+        changed = False
+        for terms, total in sums:
+            unknown = [t for t in terms if t not in known]
+            if total in known and len(unknown) == 1:
+                known.add(unknown[0])
+                changed = True
+            elif total not in known and not unknown:
+                known.add(total)
+                changed = True
+    return sorted((var, value[var]) for var in withheld & known), len(withheld)
+
+
+@test
+def nothing_withheld_can_be_worked_out():
+    # Every kind and measure on the sample's small groups; the chart-side test goes through
+    # every question, folded charts and random tallies.
+    charts = {
+        ("training_prepared", "force", True): [("auto", "count"), ("auto", "percent"),
+                                              ("heatmap", "percent-answered")],
+        ("guidance_alignment", "force", True): [("stacked", "count"), ("grouped-bar", "percent")],
+        ("vulnerabilities", "force", False): [("heatmap", "count"), ("grouped-bar", "percent")],
+        ("training_prepared", "role", True): [("auto", "percent"), ("heatmap", "count")],
+        ("barriers", "role", False): [("auto", "percent-answered")],
+        ("role", None, True): [("auto", "count")],
+    }
+    n_withheld = 0
+    for (question, by, single), kinds in charts.items():
+        rows = truth(question, by)
+        split = ["--by", by] if by else []
+        for kind, measure in kinds:
+            layout = export_layout("--sample", "--question", question, *split, "--kind", kind,
+                                   "--measure", measure)
+            recovered, withheld = attack(layout, rows, single, measure)
+            assert not recovered, (question, by, kind, measure, recovered)
+            n_withheld += withheld
+    assert n_withheld > 50, n_withheld
+
+
+# Quotes and the attribution rule
+
+
+@test
+def quotes_drop_the_small_group_under_min_cell():
+    args = ["quotes", "--sample", "--question", "training_comments", "--by", "force",
+            "--group", "North Wales Police"]
+    exact = run_json(BINARY, *args)
+    assert exact and all(q["respondent"] in SMALL_RESPONDENTS for q in exact), exact
+    assert all(q["attributes"]["force"] == "North Wales Police" for q in exact)
+    assert all(q["citation"].endswith("(Participant 68, North Wales Police)") for q in exact)
+    safe = run_json(BINARY, *args, "--min-cell", "5")
+    assert [q["text"] for q in safe] == [q["text"] for q in exact]
+    for quote in safe:
+        assert quote["respondent"] is None and "force" not in quote["attributes"], quote
+        assert quote["citation"].endswith("(a participant)"), quote
+        assert "North Wales" not in json.dumps(quote), quote
+    text = run_cli(BINARY, *args, "--min-cell", "5").stdout
+    assert "A participant" in text and "North Wales" not in text and "68" not in text, text
+    assert "fewer than 5 respondents" in text, text
+    # The sample's project has min-cell 5: the rule is its default.
+    sample = os.path.join(SAMPLE, "sample.findings")
+    via_project = run_json(BINARY, *args[:1], *args[2:], sample)
+    assert all(q["respondent"] is None for q in via_project), via_project
+    via_project = run_json(BINARY, *args[:1], *args[2:], "--min-cell", "0", sample)
+    assert all(q["respondent"] == "68" for q in via_project), via_project
+
+
+@test
+def quotes_of_large_groups_keep_their_attribution():
+    quotes = run_json(BINARY, "quotes", "--sample", "--respondent", "87", "--min-cell", "5")
+    assert quotes and all(q["respondent"] == "87" for q in quotes)
+    assert all(q["attributes"]["force"] == "South Wales Police" for q in quotes)
+    run_cli(BINARY, "quotes", "--sample", "--respondent", "87", "--min-cell", "-2", expect=2)
+
+
+# The briefing pack
+
+
+def sample_views():
+    parser = configparser.ConfigParser(interpolation=None, delimiters=("=",))
+    parser.optionxform = str
+    parser.read(os.path.join(SAMPLE, "sample.findings"), encoding="utf-8")
+    return [parser[section] for section in parser.sections() if section.startswith("View ")]
+
+
+@test
+def the_sample_brief_is_an_a4_pack_with_numbered_pages():
+    pack = out("sample.pdf")
+    run_cli(BINARY, "brief", "--sample", "-o", pack)
+    with open(pack, "rb") as handle:
+        assert handle.read(5) == b"%PDF-"
+    views = sample_views()
+    assert 5 <= len(views) <= 6, len(views)
+    if not HAVE_POPPLER:
+        print("# pdftotext and pdfinfo (poppler-utils) missing: the pack's text not checked")
+        return
+    info = pdf_info(pack)
+    pages = 1 + len(views) + 1
+    assert int(info["Pages"]) == pages, info["Pages"]
+    assert info["Page size"].split()[:3] == ["595.276", "x", "841.89"], info["Page size"]
+    fonts = subprocess.run(["pdffonts", pack], capture_output=True, text=True).stdout
+    assert all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:]), fonts
+    text = flat(pdf_text(pack))
+    for page in range(1, pages + 1):
+        assert f"Page {page} of {pages}" in text, page
+    for view in views:
+        assert flat(view["title"]) in text, view["title"]
+        assert flat(view["takeaway"]) in text, view["takeaway"]
+        for starred in view["starred-texts"].rstrip(";").split(";"):
+            assert flat(starred.replace("\\s", " ")) in text, starred
+    assert "— Participant 87, South Wales Police" in text
+    assert "128 responses were received. 33 were left out as incomplete" in text
+    assert "About these figures" in text and "< 5" in text
+
+
+@test
+def the_brief_withholds_the_small_forces():
+    if not HAVE_POPPLER:
+        print("# pdftotext missing: skipped")
+        return
+    safe = out("safe.pdf")
+    exact = out("exact.pdf")
+    run_cli(BINARY, "brief", "--sample", "--min-cell", "5", "-o", safe)
+    run_cli(BINARY, "brief", "--sample", "--min-cell", "0", "-o", exact)
+    safe_text = flat(pdf_text(safe, layout=True))
+    exact_text = flat(pdf_text(exact, layout=True))
+    for force, n in SMALL.items():
+        pattern = rf"{force} {n}\b"
+        assert not re.search(pattern, safe_text), force
+        assert re.search(pattern, exact_text), force
+        assert re.search(rf"{force} <\s?5", safe_text), force
+        assert not exact_mentions(flat(pdf_text(safe))), exact_mentions(flat(pdf_text(safe)))
+    assert "No disclosure control was applied" in exact_text
+    assert "attributed to “a participant”" in safe_text
+
+
+def respondent_quote(respondent):
+    quote = run_json(BINARY, "quotes", "--sample", "--respondent", respondent)[0]
+    return quote["question"], quote["text"]
+
+
+@test
+def brief_quotes_from_small_forces_lose_the_force():
+    if not HAVE_POPPLER:
+        print("# pdftotext missing: skipped")
+        return
+    north_question, north_text = respondent_quote("68")
+    dyfed_question, dyfed_text = respondent_quote("12")
+    views = (
+        "[View 1]\ntitle=Small forces speak\ntakeaway=Two quotes from the smallest forces.\n"
+        "question=training\nby=force\nmeasure=count\nkind=auto\nsort=codebook\n"
+        f"starred-respondents=68;12;87;\nstarred-questions={north_question};{dyfed_question};"
+        "promising_practice;\n"
+        f"starred-texts={north_text};{dyfed_text};Words nobody wrote.;\n"
+        "\n[View 2]\ntitle=South Wales only\nquestion=training_prepared\nmeasure=count\n"
+        "filter-columns=force;\nfilter-levels-1=South Wales Police;\n"
+        "\n[View 3]\ntitle=A question that has gone\nquestion=no_such_question\n")
+    project = write_project("small.findings", views=views)
+    for k, attributed in (("5", False), ("0", True)):
+        pack = out(f"small-{k}.pdf")
+        run_cli(BINARY, "brief", "--min-cell", k, "-o", pack, project)
+        assert int(pdf_info(pack)["Pages"]) == 5
+        text = flat(pdf_text(pack))
+        assert flat(north_text) in text and flat(dyfed_text) in text
+        assert "1 starred quote is no longer in the data" in text, text
+        assert "This view cannot be drawn from the data" in text
+        assert "Filter: Which police force do you work for? = South Wales Police." in text, text
+        for respondent, force in (("68", "North Wales Police"), ("12", "Dyfed-Powys Police")):
+            assert (f"— Participant {respondent}, {force}" in text) == attributed, respondent
+        if not attributed:
+            assert text.count("— a participant") == 2, text
+
+
+@test
+def brief_usage_errors():
+    run_cli(BINARY, "brief", "--sample", expect=2)
+    run_cli(BINARY, "brief", "--sample", "-o", out("pack.png"), expect=2)
+    run_cli(BINARY, "brief", "-o", out("pack.pdf"), os.path.join(SAMPLE, "responses.csv"),
+            expect=2)
+    run_cli(BINARY, "brief", "--sample", "--min-cell", "-1", "-o", out("pack.pdf"), expect=2)
+    empty = write_project("empty.findings")
+    result = run_cli(BINARY, "brief", "-o", out("empty.pdf"), empty, expect=2)
+    assert "saved views" in result.stderr, result.stderr
+    result = run_cli(BINARY, "brief", "--sample", "-o", os.path.join(WORK, "no", "pack.pdf"),
+                     expect=1)
+    assert "Could not write" in result.stderr, result.stderr
+    assert "--min-cell" in run_cli(BINARY, "brief", "--help").stdout
+    help_text = run_cli(BINARY, "export", "--help").stdout
+    assert "--min-cell" in help_text and "--fold-small" in help_text
+
+
+@test
+def brief_in_welsh_writes_the_same_pages():
+    pack = out("cy.pdf")
+    run_cli(BINARY, "brief", "--sample", "--lang", "cy", "-o", pack)
+    if HAVE_POPPLER:
+        assert int(pdf_info(pack)["Pages"]) == 1 + len(sample_views()) + 1
+
+
+if __name__ == "__main__":
+    main()
