@@ -12,9 +12,11 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(FeApplication) application = NULL;
+  const char *localedir = g_getenv ("FE_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* FE_LOCALEDIR names the catalogues built in the build tree, for running uninstalled. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -1,0 +1,86 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The Flatpak manifest, checked without a Flatpak runtime.
+
+test-manifest.py MANIFEST MESON-OPTIONS APP-ID
+"""
+import json
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import tap  # noqa: E402
+
+manifest_path, options_path, app_id = sys.argv[1:4]
+
+FINISH_ARGS = ["--share=ipc", "--socket=fallback-x11", "--socket=wayland", "--device=dri"]
+LIBCSV_URL = "https://github.com/rgamble/libcsv.git"
+LIBCSV_COMMIT = "b1d5212831842ee5869d99bc208a21837e4037d5"
+
+
+def manifest():
+    with open(manifest_path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def module(name):
+    modules = [m for m in manifest()["modules"] if isinstance(m, dict) and m["name"] == name]
+    assert len(modules) == 1, f"{len(modules)} modules named {name}"
+    return modules[0]
+
+
+def meson_options():
+    with open(options_path, encoding="utf-8") as f:
+        return set(re.findall(r"""^\s*option\(\s*['"]([^'"]+)['"]""", f.read(), re.M))
+
+
+@tap.test
+def is_valid_json_for_this_app():
+    m = manifest()
+    assert m.get("id", m.get("app-id")) == app_id
+    assert m["runtime"] == "org.gnome.Platform" and m["sdk"] == "org.gnome.Sdk"
+    assert m["runtime-version"] == "50"
+    assert m["command"] == "findings-explorer"
+
+
+@tap.test
+def sandbox_is_exactly_ipc_display_and_gpu():
+    # No network and no file system: files come and go through the portal-backed chooser.
+    assert manifest()["finish-args"] == FINISH_ARGS, manifest()["finish-args"]
+
+
+@tap.test
+def locales_stay_in_the_app_for_single_file_bundles():
+    assert manifest()["separate-locales"] is False
+
+
+@tap.test
+def libcsv_is_pinned():
+    libcsv = module("libcsv")
+    assert libcsv["buildsystem"] == "autotools"
+    assert libcsv["config-opts"] == ["--disable-static"]
+    (source,) = libcsv["sources"]
+    assert source == {"type": "git", "url": LIBCSV_URL, "commit": LIBCSV_COMMIT}, source
+
+
+@tap.test
+def app_builds_from_this_checkout_and_runs_its_tests():
+    names = [m["name"] for m in manifest()["modules"]]
+    assert names[-1] == "findings-explorer" and names.index("libcsv") < len(names) - 1, names
+    app = module("findings-explorer")
+    assert app["buildsystem"] == "meson"
+    assert app["sources"] == [{"type": "dir", "path": ".."}]
+    assert app["run-tests"] is True
+
+
+@tap.test
+def config_opts_are_options_meson_options_defines():
+    defined = meson_options()
+    assert defined, "meson_options.txt defines no options"
+    for opt in module("findings-explorer").get("config-opts", []):
+        match = re.fullmatch(r"-D([A-Za-z0-9_-]+)=.*", opt)
+        assert match, f"{opt}: not a -Doption=value"
+        assert match.group(1) in defined, f"{opt}: meson_options.txt defines {sorted(defined)}"
+
+
+tap.main()
