@@ -68,7 +68,7 @@ test_round_trip (void)
                    "Yes; and more");
 
   {
-    g_autoptr(FeStudy) again = fe_project_load_study (reopened, &error);
+    g_autoptr(FeStudy) again = fe_project_load_study (reopened, NULL, &error);
 
     g_assert_no_error (error);
     g_assert_nonnull (again);
@@ -97,7 +97,7 @@ test_changed_data_is_refused (void)
   g_free (fe_test_write_file ("changing.csv", "id,answer\n1,Yes\n2,No\n3,Maybe\n", -1));
   reopened = fe_project_load (path, &error);
   g_assert_no_error (error);
-  changed = fe_project_load_study (reopened, &error);
+  changed = fe_project_load_study (reopened, NULL, &error);
   g_assert_null (changed);
   g_assert_error (error, FE_PROJECT_ERROR, FE_PROJECT_ERROR_CHANGED);
   g_assert_nonnull (strstr (error->message, "force"));
@@ -105,7 +105,7 @@ test_changed_data_is_refused (void)
 
   /* The file moved away. */
   g_remove (responses);
-  changed = fe_project_load_study (reopened, &error);
+  changed = fe_project_load_study (reopened, NULL, &error);
   g_assert_null (changed);
   g_assert_error (error, FE_PROJECT_ERROR, FE_PROJECT_ERROR_MISSING_FILE);
   g_assert_nonnull (strstr (error->message, "changing.csv"));
@@ -140,6 +140,253 @@ test_small_group_attribution (void)
   g_assert_cmpstr (north, ==, "a participant");
 }
 
+/* 150 respondents: a force, a grade and a free-text comment each. */
+static char *
+write_corrections_survey (const char *name)
+{
+  static const char * const forces[] = { "Gwent", "North", "South" };
+  static const char * const grades[] = { "A", "B", "C" };
+  g_autoptr(GString) csv = g_string_new ("id,force,grade,comment\n");
+
+  for (guint i = 0; i < 150; i++)
+    g_string_append_printf (csv, "%u,%s,%s,\"Answer number %u, written at some length so that "
+                            "it reads as an open answer rather than a category\"\n",
+                            i + 1, forces[i % 3], grades[(i / 3) % 3], i + 1);
+  return fe_test_write_file (name, csv->str, (gssize) csv->len);
+}
+
+static void
+assert_levels (FeColumn    *column,
+               const char  *expected)
+{
+  g_autoptr(GString) levels = g_string_new (NULL);
+
+  for (guint l = 0; l < fe_column_get_n_levels (column); l++)
+    g_string_append_printf (levels, "%s%s", l ? "|" : "", fe_column_get_level (column, l));
+  g_assert_cmpstr (levels->str, ==, expected);
+}
+
+static void
+test_corrections_round_trip (void)
+{
+  g_autofree char *responses = write_corrections_survey ("corrected.csv");
+  g_autofree char *dir = g_path_get_dirname (responses);
+  g_autofree char *path = g_build_filename (dir, "corrected.findings", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeStudy) plain = fe_study_load (responses, NULL, NULL, &error);
+  g_autoptr(FeProject) project = NULL;
+  g_autoptr(FeProject) reopened = NULL;
+  g_autoptr(FeStudy) corrected = NULL;
+  g_autoptr(GPtrArray) corrections = fe_column_corrections_new ();
+  g_autofree char *contents = NULL;
+  const char *order[] = { "South", "North", NULL };
+  FeColumnCorrection *force, *grade;
+  FeColumn *column;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (fe_study_find_column (plain, "grade")->role, ==, FE_ROLE_ATTRIBUTE);
+  assert_levels (fe_study_find_column (plain, "force"), "Gwent|North|South");
+
+  project = fe_project_new_for_data (responses, NULL, NULL, plain);
+  g_assert_true (fe_project_save (project, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fe_project_get_corrections (project)->len, ==, 0);
+
+  force = fe_column_corrections_ensure (corrections, "force");
+  fe_column_correction_set_label (force, "Police force");
+  fe_column_correction_set_levels (force, order);
+  grade = fe_column_corrections_ensure (corrections, "grade");
+  fe_column_correction_set_role (grade, FE_ROLE_ORDINAL);
+  fe_column_corrections_ensure (corrections, "comment");  /* empty: left out */
+  fe_project_set_corrections (project, corrections);
+  g_assert_true (fe_project_get_modified (project));
+  g_assert_cmpuint (fe_project_get_corrections (project)->len, ==, 2);
+  g_assert_true (fe_project_save (project, path, &error));
+  g_assert_no_error (error);
+
+  /* Setting the same corrections again changes nothing. */
+  fe_project_set_corrections (project, corrections);
+  g_assert_false (fe_project_get_modified (project));
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "column=force"));
+  g_assert_nonnull (strstr (contents, "levels=South;North;"));
+  g_assert_nonnull (strstr (contents, "role=ordinal"));
+
+  reopened = fe_project_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (fe_column_corrections_equal (fe_project_get_corrections (reopened),
+                                              fe_project_get_corrections (project)));
+
+  corrected = fe_project_load_study (reopened, NULL, &error);
+  g_assert_no_error (error);
+  column = fe_study_find_column (corrected, "force");
+  g_assert_cmpstr (column->label, ==, "Police force");
+  assert_levels (column, "South|North|Gwent");
+  /* Each respondent keeps their answer under the new order. */
+  g_assert_cmpstr (fe_study_get_level_label (corrected, column, 0), ==, "Gwent");
+  g_assert_cmpstr (fe_study_get_level_label (corrected, column, 2), ==, "South");
+  g_assert_cmpuint (fe_bitset_count (g_ptr_array_index (column->level_rows, 0)), ==, 50);
+  g_assert_true (fe_bitset_get (g_ptr_array_index (column->level_rows, 0), 2));
+  g_assert_cmpint (fe_study_find_column (corrected, "grade")->role, ==, FE_ROLE_ORDINAL);
+
+  /* The caller's corrections go over the project's. */
+  {
+    g_autoptr(GPtrArray) more = fe_column_corrections_new ();
+    g_autoptr(FeStudy) again = NULL;
+    FeLoadOptions options = { .corrections = more };
+
+    fe_column_correction_set_role (fe_column_corrections_ensure (more, "grade"),
+                                   FE_ROLE_CHOICE);
+    again = fe_project_load_study (reopened, &options, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (fe_study_find_column (again, "grade")->role, ==, FE_ROLE_CHOICE);
+    g_assert_cmpstr (fe_study_find_column (again, "force")->label, ==, "Police force");
+  }
+}
+
+static void
+test_bad_corrections (void)
+{
+  g_autofree char *responses = write_corrections_survey ("bad-corrections.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeStudy) study = fe_study_load (responses, NULL, NULL, &error);
+  g_autoptr(FeColumnCorrection) east = fe_column_correction_new ("force");
+  g_autoptr(FeColumnCorrection) ordinal = fe_column_correction_new ("comment");
+  g_autoptr(FeColumnCorrection) nowhere = fe_column_correction_new ("nowhere");
+  g_autoptr(GPtrArray) corrections = fe_column_corrections_new ();
+  const char *levels[] = { "North", "East", NULL };
+  FeLoadOptions options = { .corrections = corrections };
+
+  g_assert_no_error (error);
+  fe_column_correction_set_levels (east, levels);
+  fe_column_correction_set_role (ordinal, FE_ROLE_ORDINAL);
+
+  /* Checked against the study on screen... */
+  g_assert_false (fe_study_check_correction (study, east, &error));
+  g_assert_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CORRECTION);
+  g_assert_nonnull (strstr (error->message, "“East”"));
+  g_assert_nonnull (strstr (error->message, "Gwent, North, South"));
+  g_clear_error (&error);
+  g_assert_false (fe_study_check_correction (study, ordinal, &error));
+  g_assert_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CORRECTION);
+  g_assert_nonnull (strstr (error->message, "comment"));
+  g_clear_error (&error);
+  g_assert_false (fe_study_check_correction (study, nowhere, &error));
+  g_assert_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CORRECTION);
+  g_clear_error (&error);
+
+  /* ...and when loading. */
+  g_ptr_array_add (corrections, fe_column_correction_copy (east));
+  g_assert_null (fe_study_load_full (responses, NULL, NULL, &options, &error));
+  g_assert_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CORRECTION);
+  g_assert_nonnull (strstr (error->message, "“East”"));
+  g_clear_error (&error);
+  g_ptr_array_set_size (corrections, 0);
+  g_ptr_array_add (corrections, fe_column_correction_copy (ordinal));
+  g_assert_null (fe_study_load_full (responses, NULL, NULL, &options, &error));
+  g_assert_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CORRECTION);
+  g_clear_error (&error);
+
+  /* A column that is gone is only a warning. */
+  g_ptr_array_set_size (corrections, 0);
+  g_ptr_array_add (corrections, fe_column_correction_copy (nowhere));
+  {
+    g_autoptr(FeStudy) loaded = fe_study_load_full (responses, NULL, NULL, &options, &error);
+    GPtrArray *warnings;
+
+    g_assert_no_error (error);
+    warnings = fe_study_get_warnings (loaded);
+    g_assert_cmpuint (warnings->len, ==, 1);
+    g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "nowhere"));
+  }
+
+  /* A project file with a role that is not one. */
+  {
+    g_autofree char *path = fe_test_write_file ("bad-role.findings",
+                                                "[Project]\nresponses=bad-corrections.csv\n\n"
+                                                "[Column 1]\ncolumn=force\nrole=category\n", -1);
+
+    g_assert_null (fe_project_load (path, &error));
+    g_assert_error (error, FE_PROJECT_ERROR, FE_PROJECT_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "category"));
+  }
+}
+
+static void
+test_title_and_translations_kept (void)
+{
+  g_autofree char *responses = fe_test_write_file ("titled.csv", responses_csv, -1);
+  g_autofree char *path = fe_test_write_file (
+    "titled.findings",
+    "# Kept as it is.\n"
+    "[Project]\n"
+    "version=1\n"
+    "title=Vulnerability and sex work\n"
+    "title[cy]=Bregusrwydd a gwaith rhyw\n"
+    "responses=titled.csv\n"
+    "presenter=Someone\n"
+    "min-cell=5\n"
+    "\n"
+    "[View 1]\n"
+    "title=Who said yes\n"
+    "title[cy]=Pwy ddywedodd ie\n"
+    "question=answer\n"
+    "\n"
+    "[Column 1]\n"
+    "column=force\n"
+    "label=Force\n"
+    "label[cy]=Heddlu\n"
+    "\n"
+    "[Later]\n"
+    "thing=kept\n", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeProject) project = fe_project_load (path, &error);
+  g_autoptr(FeProject) reopened = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (fe_project_get_title (project), ==, "Vulnerability and sex work");
+  g_assert_cmpstr (fe_project_get_localized_title (project), ==, "Vulnerability and sex work");
+  g_assert_cmpstr (fe_project_get_view (project, 0)->title, ==, "Who said yes");
+
+  fe_project_set_min_cell (project, 3);
+  g_assert_true (fe_project_save (project, path, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "# Kept as it is."));
+  g_assert_nonnull (strstr (contents, "title=Vulnerability and sex work\n"));
+  g_assert_nonnull (strstr (contents, "title[cy]=Bregusrwydd a gwaith rhyw\n"));
+  g_assert_nonnull (strstr (contents, "presenter=Someone\n"));
+  g_assert_nonnull (strstr (contents, "title[cy]=Pwy ddywedodd ie\n"));
+  g_assert_nonnull (strstr (contents, "label[cy]=Heddlu\n"));
+  g_assert_nonnull (strstr (contents, "[Later]\nthing=kept\n"));
+  g_assert_nonnull (strstr (contents, "min-cell=3\n"));
+
+  /* In Welsh, the Welsh title. */
+  g_setenv ("LANGUAGE", "cy", TRUE);
+  reopened = fe_project_load (path, &error);
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  g_assert_no_error (error);
+  g_assert_cmpstr (fe_project_get_title (reopened), ==, "Vulnerability and sex work");
+  g_assert_cmpstr (fe_project_get_localized_title (reopened), ==, "Bregusrwydd a gwaith rhyw");
+  fe_project_set_title (reopened, "Another title");
+  g_assert_true (fe_project_get_modified (reopened));
+  g_assert_cmpstr (fe_project_get_localized_title (reopened), ==, "Another title");
+  fe_project_set_title (reopened, NULL);
+  g_assert_true (fe_project_save (reopened, path, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&contents, g_free);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_null (strstr (contents, "title=Vulnerability"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -149,5 +396,8 @@ main (int    argc,
   g_test_add_func ("/core/project/changed-data", test_changed_data_is_refused);
   g_test_add_func ("/core/project/save-failure", test_save_failure_keeps_the_old_file);
   g_test_add_func ("/core/project/small-group-attribution", test_small_group_attribution);
+  g_test_add_func ("/core/project/corrections-round-trip", test_corrections_round_trip);
+  g_test_add_func ("/core/project/bad-corrections", test_bad_corrections);
+  g_test_add_func ("/core/project/title-and-translations", test_title_and_translations_kept);
   return g_test_run ();
 }

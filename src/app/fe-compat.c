@@ -11,25 +11,34 @@
 
 typedef struct
 {
-  FeCompatFileCallback callback;
-  gpointer             user_data;
+  FeCompatFileCallback  callback;
+  FeCompatFilesCallback files_callback;
+  gpointer              user_data;
 } FileRequest;
 
 #if GTK_CHECK_VERSION (4, 10, 0)
 static void
-on_file_dialog_done (GObject      *source,
+on_save_dialog_done (GObject      *source,
                      GAsyncResult *result,
                      gpointer      data)
 {
   FileRequest *request = data;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
 
-  if (g_object_get_data (source, "fe-save") != NULL)
-    file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, &error);
-  else
-    file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, &error);
   request->callback (file, request->user_data);
+  g_free (request);
+}
+
+static void
+on_open_dialog_done (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      data)
+{
+  FileRequest *request = data;
+  g_autoptr(GListModel) files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (source),
+                                                                     result, NULL);
+
+  request->files_callback (files, request->user_data);
   g_free (request);
 }
 #else
@@ -39,30 +48,36 @@ on_native_response (GtkNativeDialog *dialog,
                     gpointer         data)
 {
   FileRequest *request = data;
-  g_autoptr(GFile) file = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  request->callback (file, request->user_data);
+  if (request->files_callback != NULL)
+    {
+      g_autoptr(GListModel) files = NULL;
+
+      if (response == GTK_RESPONSE_ACCEPT)
+        files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      request->files_callback (files, request->user_data);
+    }
+  else
+    {
+      g_autoptr(GFile) file = NULL;
+
+      if (response == GTK_RESPONSE_ACCEPT)
+        file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      request->callback (file, request->user_data);
+    }
   g_free (request);
   g_object_unref (dialog);
 }
 #endif
 
 static void
-ask_for_file (GtkWindow            *parent,
-              const char           *title,
-              gboolean              save,
-              const char           *initial_name,
-              GListModel           *filters,
-              FeCompatFileCallback  callback,
-              gpointer              user_data)
+ask_for_files (GtkWindow   *parent,
+               const char  *title,
+               gboolean     save,
+               const char  *initial_name,
+               GListModel  *filters,
+               FileRequest *request)
 {
-  FileRequest *request = g_new0 (FileRequest, 1);
-
-  request->callback = callback;
-  request->user_data = user_data;
-
 #if GTK_CHECK_VERSION (4, 10, 0)
   {
     g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
@@ -73,12 +88,11 @@ ask_for_file (GtkWindow            *parent,
       gtk_file_dialog_set_filters (dialog, filters);
     if (save)
       {
-        g_object_set_data (G_OBJECT (dialog), "fe-save", GINT_TO_POINTER (1));
         gtk_file_dialog_set_initial_name (dialog, initial_name);
-        gtk_file_dialog_save (dialog, parent, NULL, on_file_dialog_done, request);
+        gtk_file_dialog_save (dialog, parent, NULL, on_save_dialog_done, request);
       }
     else
-      gtk_file_dialog_open (dialog, parent, NULL, on_file_dialog_done, request);
+      gtk_file_dialog_open_multiple (dialog, parent, NULL, on_open_dialog_done, request);
   }
 #else
   {
@@ -89,6 +103,7 @@ ask_for_file (GtkWindow            *parent,
                                                : GTK_FILE_CHOOSER_ACTION_OPEN,
                                           save ? _("_Save") : _("_Open"), _("_Cancel"));
     gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+    gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), !save);
     if (save && initial_name != NULL)
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), initial_name);
     for (guint i = 0; filters != NULL && i < g_list_model_get_n_items (filters); i++)
@@ -104,13 +119,17 @@ ask_for_file (GtkWindow            *parent,
 }
 
 void
-fe_compat_open_file (GtkWindow            *parent,
-                     const char           *title,
-                     GListModel           *filters,
-                     FeCompatFileCallback  callback,
-                     gpointer              user_data)
+fe_compat_open_files (GtkWindow             *parent,
+                      const char            *title,
+                      GListModel            *filters,
+                      FeCompatFilesCallback  callback,
+                      gpointer               user_data)
 {
-  ask_for_file (parent, title, FALSE, NULL, filters, callback, user_data);
+  FileRequest *request = g_new0 (FileRequest, 1);
+
+  request->files_callback = callback;
+  request->user_data = user_data;
+  ask_for_files (parent, title, FALSE, NULL, filters, request);
 }
 
 void
@@ -120,7 +139,11 @@ fe_compat_save_file (GtkWindow            *parent,
                      FeCompatFileCallback  callback,
                      gpointer              user_data)
 {
-  ask_for_file (parent, title, TRUE, initial_name, NULL, callback, user_data);
+  FileRequest *request = g_new0 (FileRequest, 1);
+
+  request->callback = callback;
+  request->user_data = user_data;
+  ask_for_files (parent, title, TRUE, initial_name, NULL, request);
 }
 
 void

@@ -11,12 +11,16 @@ G_BEGIN_DECLS
 typedef void (*FeCompatFileCallback) (GFile    *file,
                                       gpointer  user_data);
 
-/* Asks for a file to open (native, portal-friendly). @callback gets NULL when cancelled. */
-void fe_compat_open_file  (GtkWindow            *parent,
-                           const char           *title,
-                           GListModel           *filters,
-                           FeCompatFileCallback  callback,
-                           gpointer              user_data);
+typedef void (*FeCompatFilesCallback) (GListModel *files,
+                                       gpointer    user_data);
+
+/* Asks for files to open (native, portal-friendly): one, or several that belong together.
+ * @callback gets a list of GFile, or NULL when cancelled. */
+void fe_compat_open_files (GtkWindow             *parent,
+                           const char            *title,
+                           GListModel            *filters,
+                           FeCompatFilesCallback  callback,
+                           gpointer               user_data);
 /* Asks where to save; @initial_name is suggested. */
 void fe_compat_save_file  (GtkWindow            *parent,
                            const char           *title,

@@ -369,3 +369,10 @@ fe_quote_browser_request_star (FeQuoteBrowser *self,
   g_return_if_fail (FE_IS_QUOTE_ITEM (item));
   g_signal_emit (self, signals[SIGNAL_STAR_REQUESTED], 0, item);
 }
+
+GListModel *
+fe_quote_browser_get_quotes (FeQuoteBrowser *self)
+{
+  g_return_val_if_fail (FE_IS_QUOTE_BROWSER (self), NULL);
+  return G_LIST_MODEL (self->quotes);
+}

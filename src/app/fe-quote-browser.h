@@ -18,6 +18,8 @@ void        fe_quote_browser_show_quotes   (FeQuoteBrowser *self,
                                             const char     *heading,
                                             guint           n_respondents);
 void        fe_quote_browser_clear         (FeQuoteBrowser *self);
+/* Every quote shown (before the search narrows them), as FeQuoteItems. */
+GListModel *fe_quote_browser_get_quotes    (FeQuoteBrowser *self);
 void        fe_quote_browser_focus_search  (FeQuoteBrowser *self);
 void        fe_quote_browser_set_search    (FeQuoteBrowser *self,
                                             const char     *query);

@@ -10,9 +10,54 @@ struct _FeQuoteItem
   FeStudy *study;
   FeQuote *quote;
   char    *attribution;
+  gboolean starred;
 };
 
 G_DEFINE_FINAL_TYPE (FeQuoteItem, fe_quote_item, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STARRED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+fe_quote_item_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  FeQuoteItem *self = FE_QUOTE_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_STARRED:
+      g_value_set_boolean (value, self->starred);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fe_quote_item_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  FeQuoteItem *self = FE_QUOTE_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_STARRED:
+      fe_quote_item_set_starred (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 fe_quote_item_finalize (GObject *object)
@@ -28,7 +73,17 @@ fe_quote_item_finalize (GObject *object)
 static void
 fe_quote_item_class_init (FeQuoteItemClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = fe_quote_item_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = fe_quote_item_finalize;
+  object_class->get_property = fe_quote_item_get_property;
+  object_class->set_property = fe_quote_item_set_property;
+
+  /* Starred for the saved view on screen, to show with it when presenting. */
+  properties[PROP_STARRED] =
+    g_param_spec_boolean ("starred", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -74,4 +129,23 @@ fe_quote_item_dup_citation (FeQuoteItem *self)
 {
   g_return_val_if_fail (FE_IS_QUOTE_ITEM (self), NULL);
   return fe_quote_dup_citation (self->study, self->quote, 0);
+}
+
+gboolean
+fe_quote_item_get_starred (FeQuoteItem *self)
+{
+  g_return_val_if_fail (FE_IS_QUOTE_ITEM (self), FALSE);
+  return self->starred;
+}
+
+void
+fe_quote_item_set_starred (FeQuoteItem *self,
+                           gboolean     starred)
+{
+  g_return_if_fail (FE_IS_QUOTE_ITEM (self));
+
+  if (self->starred == !!starred)
+    return;
+  self->starred = !!starred;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARRED]);
 }

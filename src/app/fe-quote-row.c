@@ -18,6 +18,7 @@ struct _FeQuoteRow
   GtkLabel    *codes_label;
   GtkLabel    *note_label;
   GtkButton   *copy_button;
+  GtkButton   *star_button;
 
   FeQuoteItem *item;
 };
@@ -46,11 +47,36 @@ on_star_clicked (FeQuoteRow *self)
 }
 
 static void
+show_starred (FeQuoteRow *self)
+{
+  gboolean starred = self->item != NULL && fe_quote_item_get_starred (self->item);
+
+  if (self->star_button == NULL)
+    return;
+  gtk_button_set_icon_name (self->star_button, starred ? "starred-symbolic"
+                                                       : "non-starred-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->star_button),
+                               starred ? _("Unstar") : _("Star for the Saved View"));
+}
+
+static void
+set_item (FeQuoteRow  *self,
+          FeQuoteItem *item)
+{
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_data (self->item, self);
+  g_set_object (&self->item, item);
+  if (item != NULL)
+    g_signal_connect_swapped (item, "notify::starred", G_CALLBACK (show_starred), self);
+  show_starred (self);
+}
+
+static void
 fe_quote_row_dispose (GObject *object)
 {
   FeQuoteRow *self = FE_QUOTE_ROW (object);
 
-  g_clear_object (&self->item);
+  set_item (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), FE_TYPE_QUOTE_ROW);
   G_OBJECT_CLASS (fe_quote_row_parent_class)->dispose (object);
 }
@@ -72,6 +98,7 @@ fe_quote_row_class_init (FeQuoteRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FeQuoteRow, codes_label);
   gtk_widget_class_bind_template_child (widget_class, FeQuoteRow, note_label);
   gtk_widget_class_bind_template_child (widget_class, FeQuoteRow, copy_button);
+  gtk_widget_class_bind_template_child (widget_class, FeQuoteRow, star_button);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_star_clicked);
 }
@@ -134,7 +161,7 @@ fe_quote_row_bind (FeQuoteRow  *self,
 
   g_return_if_fail (FE_IS_QUOTE_ROW (self));
 
-  g_set_object (&self->item, item);
+  set_item (self, item);
   if (item == NULL)
     return;
 

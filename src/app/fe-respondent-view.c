@@ -5,27 +5,7 @@
 
 #include <glib/gi18n.h>
 
-/* A respondent in the list model: just the study row. */
-#define FE_TYPE_RESPONDENT_ROW (fe_respondent_row_get_type ())
-G_DECLARE_FINAL_TYPE (FeRespondentRow, fe_respondent_row, FE, RESPONDENT_ROW, GObject)
-
-struct _FeRespondentRow
-{
-  GObject parent_instance;
-  guint   row;
-};
-
-G_DEFINE_FINAL_TYPE (FeRespondentRow, fe_respondent_row, G_TYPE_OBJECT)
-
-static void
-fe_respondent_row_class_init (FeRespondentRowClass *klass)
-{
-}
-
-static void
-fe_respondent_row_init (FeRespondentRow *self)
-{
-}
+#include "fe-respondent-list.h"
 
 struct _FeRespondentView
 {
@@ -35,11 +15,9 @@ struct _FeRespondentView
   GtkColumnView      *column_view;
 
   FeStudy            *study;
-  FeBitset           *rows;
-  GListStore         *store;
-  GtkCustomFilter    *row_filter;
-  GtkFilterListModel *filtered;
-  GtkSortListModel   *sorted;
+  FeRespondentList   *respondents;
+  /* The rows to list once the view is on screen; a hidden grid need not follow every click. */
+  FeBitset           *pending_rows;
 };
 
 G_DEFINE_FINAL_TYPE (FeRespondentView, fe_respondent_view, GTK_TYPE_BOX)
@@ -84,15 +62,6 @@ cell_text (FeStudy        *study,
   }
 }
 
-static gboolean
-row_is_shown (gpointer item,
-              gpointer data)
-{
-  FeRespondentView *self = data;
-
-  return self->rows != NULL && fe_bitset_get (self->rows, FE_RESPONDENT_ROW (item)->row);
-}
-
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
@@ -114,7 +83,7 @@ bind_cell (GtkSignalListItemFactory *factory,
   FeRespondentView *self = g_object_get_data (G_OBJECT (factory), "fe-view");
   const FeColumn *column = data;
   g_autofree char *text = cell_text (self->study, column,
-                                     FE_RESPONDENT_ROW (gtk_list_item_get_item (item))->row);
+                                     fe_respondent_row_get_row (gtk_list_item_get_item (item)));
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "");
 }
@@ -134,8 +103,8 @@ compare_rows (gconstpointer a,
   SortData *sort = data;
   FeStudy *study = sort->view->study;
   const FeColumn *column = sort->column;
-  guint ra = FE_RESPONDENT_ROW ((gpointer) a)->row;
-  guint rb = FE_RESPONDENT_ROW ((gpointer) b)->row;
+  guint ra = fe_respondent_row_get_row ((gpointer) a);
+  guint rb = fe_respondent_row_get_row ((gpointer) b);
   g_autofree char *ta = NULL;
   g_autofree char *tb = NULL;
 
@@ -189,7 +158,8 @@ add_column (FeRespondentView *self,
 static void
 update_summary (FeRespondentView *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint n = self->pending_rows ? fe_bitset_count (self->pending_rows)
+                               : g_list_model_get_n_items (G_LIST_MODEL (self->respondents));
   g_autofree char *text = g_strdup_printf (ngettext ("%u respondent — open a row to read all of "
                                                      "their answers",
                                                      "%u respondents — open a row to read all of "
@@ -206,16 +176,54 @@ on_row_activated (FeRespondentView *self,
                  fe_respondent_view_get_row_at (self, position));
 }
 
+/* The view is detached while the list changes: told of a change, GTK 4.8's list views look at
+ * every added item, a million of them after a filter click on a national survey, but a new
+ * model costs only the rows on screen. */
+static void
+list_pending_rows (FeRespondentView *self)
+{
+  g_autoptr(GtkSelectionModel) selection = gtk_column_view_get_model (self->column_view);
+
+  if (self->pending_rows == NULL)
+    return;
+  g_object_ref (selection);
+  gtk_column_view_set_model (self->column_view, NULL);
+  fe_respondent_list_set_rows (self->respondents, self->pending_rows);
+  gtk_column_view_set_model (self->column_view, selection);
+  g_clear_pointer (&self->pending_rows, fe_bitset_free);
+}
+
+static void
+set_listed_rows (FeRespondentView *self,
+                 const FeBitset   *rows)
+{
+  g_clear_pointer (&self->pending_rows, fe_bitset_free);
+  if (rows == NULL)
+    {
+      fe_respondent_list_set_rows (self->respondents, NULL);
+      return;
+    }
+  self->pending_rows = fe_bitset_copy (rows);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    list_pending_rows (self);
+}
+
+static void
+fe_respondent_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (fe_respondent_view_parent_class)->map (widget);
+  list_pending_rows (FE_RESPONDENT_VIEW (widget));
+}
+
 static void
 fe_respondent_view_dispose (GObject *object)
 {
   FeRespondentView *self = FE_RESPONDENT_VIEW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FE_TYPE_RESPONDENT_VIEW);
-  g_clear_object (&self->sorted);
-  g_clear_object (&self->store);
+  g_clear_object (&self->respondents);
   g_clear_object (&self->study);
-  g_clear_pointer (&self->rows, fe_bitset_free);
+  g_clear_pointer (&self->pending_rows, fe_bitset_free);
   G_OBJECT_CLASS (fe_respondent_view_parent_class)->dispose (object);
 }
 
@@ -226,6 +234,7 @@ fe_respondent_view_class_init (FeRespondentViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fe_respondent_view_dispose;
+  widget_class->map = fe_respondent_view_map;
 
   signals[SIGNAL_RESPONDENT_ACTIVATED] =
     g_signal_new ("respondent-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -246,14 +255,8 @@ fe_respondent_view_init (FeRespondentView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->store = g_list_store_new (FE_TYPE_RESPONDENT_ROW);
-  self->row_filter = gtk_custom_filter_new (row_is_shown, self, NULL);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
-                                              GTK_FILTER (self->row_filter));
-  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered),
-                                          g_object_ref (gtk_column_view_get_sorter (
-                                            self->column_view)));
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
+  self->respondents = fe_respondent_list_new (gtk_column_view_get_sorter (self->column_view));
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->respondents)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
 }
@@ -263,7 +266,6 @@ fe_respondent_view_set_study (FeRespondentView *self,
                               FeStudy          *study)
 {
   GListModel *columns;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_return_if_fail (FE_IS_RESPONDENT_VIEW (self));
 
@@ -275,12 +277,10 @@ fe_respondent_view_set_study (FeRespondentView *self,
       gtk_column_view_remove_column (self->column_view, column);
     }
   g_set_object (&self->study, study);
-  g_clear_pointer (&self->rows, fe_bitset_free);
-  g_list_store_remove_all (self->store);
+  set_listed_rows (self, study ? fe_study_get_universe (study) : NULL);
   if (study == NULL)
     return;
 
-  self->rows = fe_bitset_copy (fe_study_get_universe (study));
   for (guint c = 0; c < fe_study_get_n_columns (study); c++)
     {
       FeColumn *column = fe_study_get_column (study, c);
@@ -288,14 +288,6 @@ fe_respondent_view_set_study (FeRespondentView *self,
       if (column->role != FE_ROLE_IGNORE)
         add_column (self, column);
     }
-  for (guint r = 0; r < fe_study_get_n_rows (study); r++)
-    {
-      FeRespondentRow *row = g_object_new (FE_TYPE_RESPONDENT_ROW, NULL);
-
-      row->row = r;
-      g_ptr_array_add (rows, row);
-    }
-  g_list_store_splice (self->store, 0, 0, rows->pdata, rows->len);
   update_summary (self);
 }
 
@@ -305,10 +297,9 @@ fe_respondent_view_set_rows (FeRespondentView *self,
 {
   g_return_if_fail (FE_IS_RESPONDENT_VIEW (self));
 
-  if (self->rows == NULL)
+  if (self->study == NULL)
     return;
-  fe_bitset_assign (self->rows, rows);
-  gtk_filter_changed (GTK_FILTER (self->row_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  set_listed_rows (self, rows);
   update_summary (self);
 }
 
@@ -316,16 +307,15 @@ GListModel *
 fe_respondent_view_get_model (FeRespondentView *self)
 {
   g_return_val_if_fail (FE_IS_RESPONDENT_VIEW (self), NULL);
-  return G_LIST_MODEL (self->sorted);
+  list_pending_rows (self);
+  return G_LIST_MODEL (self->respondents);
 }
 
 guint
 fe_respondent_view_get_row_at (FeRespondentView *self,
                                guint             position)
 {
-  g_autoptr(FeRespondentRow) row = NULL;
-
   g_return_val_if_fail (FE_IS_RESPONDENT_VIEW (self), G_MAXUINT);
-  row = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
-  return row ? row->row : G_MAXUINT;
+  list_pending_rows (self);
+  return fe_respondent_list_get_row_at (self->respondents, position);
 }

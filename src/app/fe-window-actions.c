@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "fe-chart-export.h"
+#include "fe-columns-dialog.h"
 #include "fe-compat.h"
 #include "fe-tally.h"
 #include "fe-window-private.h"
@@ -12,13 +13,16 @@
 /* ---- Actions ---------------------------------------------------------------------------- */
 
 static void
-on_open_chosen (GFile    *file,
-                gpointer  data)
+on_open_chosen (GListModel *files,
+                gpointer    data)
 {
   g_autoptr(FeWindow) self = data;
+  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (file != NULL)
-    fe_window_open_file (self, file);
+  for (guint i = 0; files != NULL && i < g_list_model_get_n_items (files); i++)
+    g_ptr_array_add (array, g_list_model_get_item (files, i));
+  if (array->len > 0)
+    fe_window_open_files (self, (GFile **) array->pdata, array->len);
 }
 
 static GListModel *
@@ -48,7 +52,7 @@ open_action (GSimpleAction *action,
   FeWindow *self = data;
   g_autoptr(GListModel) filters = csv_filters ();
 
-  fe_compat_open_file (GTK_WINDOW (self), _("Open Survey Results"), filters, on_open_chosen,
+  fe_compat_open_files (GTK_WINDOW (self), _("Open Survey Results"), filters, on_open_chosen,
                        g_object_ref (self));
 }
 
@@ -199,6 +203,102 @@ show_table_action (GSimpleAction *action,
   gtk_stack_set_visible_child_name (self->view_stack, show ? "table" : "chart");
 }
 
+/* ---- Columns ---------------------------------------------------------------------------- */
+
+/* Waits for the study that a change of the corrections loads, to hand it to the dialog; when
+ * the data refuse the change, puts the corrections back as they were. */
+typedef struct
+{
+  FeWindow        *window;    /* weak */
+  FeColumnsDialog *dialog;    /* owns the watch */
+  FeStudy         *before;    /* the study on screen when the change was made */
+  GPtrArray       *previous;  /* the corrections before the change */
+  guint            source;
+} StudyWatch;
+
+static void
+study_watch_free (gpointer data)
+{
+  StudyWatch *watch = data;
+
+  g_clear_handle_id (&watch->source, g_source_remove);
+  g_clear_weak_pointer (&watch->window);
+  g_clear_object (&watch->before);
+  g_ptr_array_unref (watch->previous);
+  g_free (watch);
+}
+
+static gboolean
+watch_study (gpointer data)
+{
+  StudyWatch *watch = data;
+  FeWindow *self = watch->window;
+
+  if (self != NULL && fe_window_is_loading (self))
+    return G_SOURCE_CONTINUE;
+  watch->source = 0;
+  if (self == NULL || self->study == NULL)
+    return G_SOURCE_REMOVE;
+
+  if (self->study == watch->before)
+    {
+      g_autofree char *message = NULL;
+
+      /* The study did not load with the change (the window said why): undo it. */
+      message = g_strdup_printf (_("That change was undone: %s"),
+                                 fe_window_get_last_error (self)
+                                 ? fe_window_get_last_error (self)
+                                 : _("the survey results could not be read with it."));
+      fe_project_set_corrections (self->project, watch->previous);
+      fe_columns_dialog_set_corrections (watch->dialog, watch->previous);
+      fe_columns_dialog_set_study (watch->dialog, self->study);
+      fe_columns_dialog_show_error (watch->dialog, message);
+      return G_SOURCE_REMOVE;
+    }
+  fe_columns_dialog_set_study (watch->dialog, self->study);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_corrections_changed (FeColumnsDialog *dialog,
+                        GPtrArray       *corrections,
+                        FeWindow        *self)
+{
+  StudyWatch *watch;
+
+  if (self->project == NULL || self->study == NULL)
+    return;
+
+  watch = g_new0 (StudyWatch, 1);
+  g_set_weak_pointer (&watch->window, self);
+  watch->dialog = dialog;
+  watch->before = g_object_ref (self->study);
+  watch->previous = fe_column_corrections_copy (fe_project_get_corrections (self->project));
+
+  fe_project_set_corrections (self->project, corrections);
+  fe_window_reload_project (self);
+  watch->source = g_timeout_add (20, watch_study, watch);
+  /* A newer change replaces the watch of an older one. */
+  g_object_set_data_full (G_OBJECT (dialog), "fe-study-watch", watch, study_watch_free);
+}
+
+static void
+columns_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       data)
+{
+  FeWindow *self = data;
+  FeColumnsDialog *dialog;
+
+  if (self->study == NULL || self->project == NULL)
+    return;
+  dialog = fe_columns_dialog_new (GTK_WINDOW (self), self->study,
+                                  fe_project_get_corrections (self->project));
+  g_signal_connect_object (dialog, "corrections-changed", G_CALLBACK (on_corrections_changed),
+                           self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static const GActionEntry win_entries[] = {
   { "open", open_action },
   { "open-sample", open_sample_action },
@@ -210,6 +310,7 @@ static const GActionEntry win_entries[] = {
   { "clear-filters", clear_filters_action },
   { "fullscreen", fullscreen_action },
   { "show-table", NULL, NULL, "false", show_table_action },
+  { "columns", columns_action },
 };
 
 void

@@ -63,7 +63,12 @@ struct _FeWindow
   int               selected_group;
 
   GCancellable     *load_cancellable;
+  gint             *load_permille;     /* shared with the loading thread (g_atomic_rc_box) */
+  gint64            load_started;      /* monotonic µs */
   guint             pulse_source;
+  FeSavedView      *view_after_load;   /* what to show again once a reload is done */
+  FeSavedView      *deleted_view;      /* the last view deleted, for Undo */
+  guint             deleted_view_index;
   char             *last_error;
 };
 
@@ -85,10 +90,15 @@ void fe_window_set_project      (FeWindow    *self,
                                  gboolean     is_template);
 void fe_window_apply_view       (FeWindow    *self,
                                  guint        index);
+gboolean fe_window_show_view    (FeWindow           *self,
+                                 const FeSavedView  *view,
+                                 GError            **error);
+FeSavedView *fe_window_capture_view (FeWindow *self);
 /* The disclosure threshold now in force (0: off). */
 guint fe_window_get_min_cell    (FeWindow    *self);
 gboolean fe_window_confirm_close (FeWindow   *self);
 void fe_window_toggle_star      (FeWindow    *self,
                                  FeQuoteItem *item);
+void fe_window_show_stars       (FeWindow    *self);
 
 G_END_DECLS

@@ -57,6 +57,7 @@ fe_window_set_project (FeWindow  *self,
   g_set_object (&self->project, project);
   self->project_is_template = is_template;
   self->active_view = -1;
+  g_clear_pointer (&self->deleted_view, fe_saved_view_free);
   g_signal_connect_swapped (project, "notify::modified", G_CALLBACK (on_project_modified), self);
 
   /* A project remembers its threshold; it becomes the one in force. */
@@ -68,12 +69,12 @@ fe_window_set_project (FeWindow  *self,
   update_title (self);
 }
 
-void
-fe_window_apply_view (FeWindow *self,
-                      guint     index)
+/* Shows what @view describes; fails, saying why, when the data no longer have it. */
+gboolean
+fe_window_show_view (FeWindow           *self,
+                     const FeSavedView  *view,
+                     GError            **error)
 {
-  FeSavedView *view = fe_project_get_view (self->project, index);
-  g_autoptr(GError) error = NULL;
   FeFilter *filter = NULL;
   FeColumn *question, *by;
   FeChartMeasure measure = FE_CHART_MEASURE_COUNT;
@@ -81,12 +82,8 @@ fe_window_apply_view (FeWindow *self,
   FeChartKind kind = FE_CHART_KIND_AUTO;
   int level, group;
 
-  if (!fe_saved_view_resolve (view, self->study, &question, &by, &filter, &level, &group,
-                              &error))
-    {
-      fe_window_show_error (self, _("Could Not Show the View"), error->message);
-      return;
-    }
+  if (!fe_saved_view_resolve (view, self->study, &question, &by, &filter, &level, &group, error))
+    return FALSE;
 
   fe_chart_measure_from_string (view->measure, &measure);
   fe_chart_sort_from_string (view->sort, &sort);
@@ -113,8 +110,42 @@ fe_window_apply_view (FeWindow *self,
       if (segment < 0)
         fe_window_clear_selection (self);
     }
+  return TRUE;
+}
+
+void
+fe_window_apply_view (FeWindow *self,
+                      guint     index)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!fe_window_show_view (self, fe_project_get_view (self->project, index), &error))
+    {
+      fe_window_show_error (self, _("Could Not Show the View"), error->message);
+      return;
+    }
   self->active_view = (int) index;
   fe_view_list_select (self->view_list, (int) index);
+  fe_window_show_stars (self);
+}
+
+/* What is on screen, as a view to save or to come back to. */
+FeSavedView *
+fe_window_capture_view (FeWindow *self)
+{
+  FeChartSpec spec;
+  FeSavedView *view;
+
+  fe_window_init_spec (self, &spec);
+  view = fe_saved_view_new_for (self->question, self->by != self->question ? self->by : NULL,
+                                self->filter, self->selected_level, self->selected_group);
+  g_free (view->measure);
+  g_free (view->kind);
+  g_free (view->sort);
+  view->measure = g_strdup (fe_chart_measure_to_string (spec.measure));
+  view->kind = g_strdup (fe_chart_kind_to_string (spec.kind));
+  view->sort = g_strdup (fe_chart_sort_to_string (spec.sort));
+  return view;
 }
 
 static void
@@ -130,15 +161,42 @@ on_view_deleted (FeWindow *self,
 {
   g_autofree char *message = NULL;
   FeSavedView *view = fe_project_get_view (self->project, (guint) index);
+  AdwToast *toast;
 
   message = g_strdup_printf (_("View “%s” deleted"), view->title ? view->title : view->question);
+  /* Kept for Undo until the next deletion. */
+  g_clear_pointer (&self->deleted_view, fe_saved_view_free);
+  self->deleted_view = fe_saved_view_copy (view);
+  self->deleted_view_index = (guint) index;
   fe_project_remove_view (self->project, (guint) index);
   if (self->active_view == index)
     self->active_view = -1;
   else if (self->active_view > index)
     self->active_view--;
   fe_view_list_refresh (self->view_list);
-  fe_window_show_toast (self, message);
+  fe_window_show_stars (self);
+
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete-view");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_delete_view_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       data)
+{
+  FeWindow *self = data;
+
+  if (self->deleted_view == NULL || self->project == NULL)
+    return;
+  fe_project_insert_view (self->project, self->deleted_view_index,
+                          g_steal_pointer (&self->deleted_view));
+  if (self->active_view >= (int) self->deleted_view_index)
+    self->active_view++;
+  fe_view_list_refresh (self->view_list);
+  fe_view_list_select (self->view_list, self->active_view);
 }
 
 /* ---- Saving ----------------------------------------------------------------------------- */
@@ -218,20 +276,10 @@ on_view_named (FeWindow   *self,
                const char *title,
                const char *takeaway)
 {
-  FeChartSpec spec;
-  FeSavedView *view;
+  FeSavedView *view = fe_window_capture_view (self);
 
-  fe_window_init_spec (self, &spec);
-  view = fe_saved_view_new_for (self->question, self->by != self->question ? self->by : NULL,
-                                self->filter, self->selected_level, self->selected_group);
   view->title = g_strdup (*title ? title : self->question->label);
   view->takeaway = g_strdup (takeaway);
-  g_free (view->measure);
-  g_free (view->kind);
-  g_free (view->sort);
-  view->measure = g_strdup (fe_chart_measure_to_string (spec.measure));
-  view->kind = g_strdup (fe_chart_kind_to_string (spec.kind));
-  view->sort = g_strdup (fe_chart_sort_to_string (spec.sort));
   fe_project_add_view (self->project, view);
   self->active_view = (int) fe_project_get_n_views (self->project) - 1;
   fe_view_list_refresh (self->view_list);
@@ -256,6 +304,43 @@ save_view_action (GSimpleAction *action,
 }
 
 /* Stars a quote into the saved view on screen, or unstars it if it was starred. */
+static int
+find_star (FeSavedView   *view,
+           const char    *respondent,
+           const FeQuote *quote)
+{
+  for (guint i = 0; i < view->starred->len; i++)
+    {
+      const FeStarredQuote *star = g_ptr_array_index (view->starred, i);
+
+      if (g_str_equal (star->respondent, respondent)
+          && g_str_equal (star->question, quote->column->id)
+          && g_str_equal (star->text, quote->text))
+        return (int) i;
+    }
+  return -1;
+}
+
+/* Stars the quotes on screen that the saved view on screen has starred. */
+void
+fe_window_show_stars (FeWindow *self)
+{
+  GListModel *quotes = fe_quote_browser_get_quotes (self->quote_browser);
+  FeSavedView *view = self->active_view >= 0 && self->project != NULL
+                      ? fe_project_get_view (self->project, (guint) self->active_view) : NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (quotes); i++)
+    {
+      g_autoptr(FeQuoteItem) item = g_list_model_get_item (quotes, i);
+      const FeQuote *quote = fe_quote_item_get_quote (item);
+      g_autofree char *respondent = NULL;
+
+      if (view != NULL)
+        respondent = fe_study_dup_respondent_id (self->study, quote->row);
+      fe_quote_item_set_starred (item, view != NULL && find_star (view, respondent, quote) >= 0);
+    }
+}
+
 void
 fe_window_toggle_star (FeWindow    *self,
                        FeQuoteItem *item)
@@ -263,6 +348,7 @@ fe_window_toggle_star (FeWindow    *self,
   const FeQuote *quote = fe_quote_item_get_quote (item);
   FeSavedView *view;
   g_autofree char *respondent = NULL;
+  int star;
 
   if (self->active_view < 0)
     {
@@ -271,21 +357,17 @@ fe_window_toggle_star (FeWindow    *self,
     }
   view = fe_project_get_view (self->project, (guint) self->active_view);
   respondent = fe_study_dup_respondent_id (self->study, quote->row);
-  for (guint i = 0; i < view->starred->len; i++)
+  star = find_star (view, respondent, quote);
+  if (star >= 0)
     {
-      const FeStarredQuote *star = g_ptr_array_index (view->starred, i);
-
-      if (g_str_equal (star->respondent, respondent)
-          && g_str_equal (star->question, quote->column->id)
-          && g_str_equal (star->text, quote->text))
-        {
-          g_ptr_array_remove_index (view->starred, i);
-          fe_project_view_changed (self->project);
-          fe_window_show_toast (self, _("Quote unstarred"));
-          return;
-        }
+      g_ptr_array_remove_index (view->starred, (guint) star);
+      fe_quote_item_set_starred (item, FALSE);
+      fe_project_view_changed (self->project);
+      fe_window_show_toast (self, _("Quote unstarred"));
+      return;
     }
   fe_saved_view_add_star (view, respondent, quote->column->id, quote->text);
+  fe_quote_item_set_starred (item, TRUE);
   fe_project_view_changed (self->project);
   fe_window_show_toast (self, _("Quote starred for this view"));
 }
@@ -421,6 +503,7 @@ static const GActionEntry project_entries[] = {
   { "star-quote", star_quote_action },
   { "present", present_action },
   { "export-brief", export_brief_action },
+  { "undo-delete-view", undo_delete_view_action },
 };
 
 void

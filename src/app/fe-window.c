@@ -36,7 +36,12 @@ fe_window_show_error (FeWindow   *self,
 
 typedef struct
 {
-  char     *path;    /* a responses CSV or a .findings project; NULL for the sample */
+  char         *path;       /* a responses CSV or a .findings project; NULL for the sample */
+  char         *codebook;   /* chosen with the responses; NULL: look beside them */
+  char         *coding;
+  FeProject    *project;    /* instead of a path: load this project's data again */
+  gint         *permille;   /* how far the thread has got, read by the window */
+  GCancellable *cancellable;
 } LoadRequest;
 
 typedef struct
@@ -50,6 +55,11 @@ static void
 load_request_free (LoadRequest *request)
 {
   g_free (request->path);
+  g_free (request->codebook);
+  g_free (request->coding);
+  g_clear_object (&request->project);
+  g_atomic_rc_box_release (request->permille);
+  g_clear_object (&request->cancellable);
   g_free (request);
 }
 
@@ -105,30 +115,50 @@ load_sample_project (GError **error)
   return NULL;
 }
 
+static void
+report_progress (double   fraction,
+                 gpointer data)
+{
+  g_atomic_int_set ((gint *) data, (gint) (fraction * 1000));
+}
+
 static LoadResult *
 load (LoadRequest  *request,
       GError      **error)
 {
   g_autoptr(FeProject) project = NULL;
   g_autoptr(FeStudy) study = NULL;
+  FeLoadOptions options = {
+    .cancellable = request->cancellable,
+    .progress = report_progress,
+    .progress_data = request->permille,
+  };
   LoadResult *result;
 
-  if (request->path == NULL)
+  if (request->project != NULL)
+    {
+      project = g_object_ref (request->project);
+      study = fe_project_load_study (project, &options, error);
+    }
+  else if (request->path == NULL)
     {
       project = load_sample_project (error);
-      study = project ? fe_project_load_study (project, error) : fe_study_load_sample (error);
+      study = project ? fe_project_load_study (project, &options, error)
+                      : fe_study_load_sample (error);
     }
   else if (is_project_file (request->path))
     {
       project = fe_project_load (request->path, error);
-      study = project ? fe_project_load_study (project, error) : NULL;
+      study = project ? fe_project_load_study (project, &options, error) : NULL;
     }
   else
     {
-      g_autofree char *codebook = find_companion (request->path, "codebook");
-      g_autofree char *coding = find_companion (request->path, "coding");
+      g_autofree char *codebook = request->codebook ? g_strdup (request->codebook)
+                                                    : find_companion (request->path, "codebook");
+      g_autofree char *coding = request->coding ? g_strdup (request->coding)
+                                                : find_companion (request->path, "coding");
 
-      study = fe_study_load (request->path, codebook, coding, error);
+      study = fe_study_load_full (request->path, codebook, coding, &options, error);
       if (study != NULL)
         project = fe_project_new_for_data (request->path, codebook, coding, study);
     }
@@ -138,7 +168,7 @@ load (LoadRequest  *request,
   result = g_new0 (LoadResult, 1);
   result->study = g_steal_pointer (&study);
   result->project = project ? g_steal_pointer (&project) : fe_project_new ();
-  result->is_sample = request->path == NULL;
+  result->is_sample = request->path == NULL && request->project == NULL;
   return result;
 }
 
@@ -157,12 +187,21 @@ load_in_thread (GTask        *task,
     g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
 }
 
+/* A load that is over in a blink shows no progress page: it would only flicker. */
+#define LOADING_PAGE_DELAY_US (150 * G_TIME_SPAN_MILLISECOND)
+
 static gboolean
-pulse_progress (gpointer data)
+update_progress (gpointer data)
 {
   FeWindow *self = data;
+  gint permille = g_atomic_int_get (self->load_permille);
 
-  gtk_progress_bar_pulse (self->progress_bar);
+  if (g_get_monotonic_time () - self->load_started >= LOADING_PAGE_DELAY_US)
+    gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  if (permille > 0)
+    gtk_progress_bar_set_fraction (self->progress_bar, permille / 1000.0);
+  else
+    gtk_progress_bar_pulse (self->progress_bar);
   return G_SOURCE_CONTINUE;
 }
 
@@ -171,6 +210,7 @@ stop_loading_ui (FeWindow *self)
 {
   g_clear_handle_id (&self->pulse_source, g_source_remove);
   g_clear_object (&self->load_cancellable);
+  g_clear_pointer (&self->load_permille, g_atomic_rc_box_release);
   gtk_stack_set_visible_child_name (self->main_stack, self->study ? "study" : "welcome");
 }
 
@@ -201,9 +241,16 @@ on_load_done (GObject      *source,
   g_autoptr(GError) error = NULL;
   LoadResult *loaded = g_task_propagate_pointer (G_TASK (result), &error);
 
+  /* A load that another one replaced ends unseen. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->load_cancellable)
+    {
+      g_clear_pointer (&loaded, load_result_free);
+      return;
+    }
   stop_loading_ui (self);
   if (loaded == NULL)
     {
+      g_clear_pointer (&self->view_after_load, fe_saved_view_free);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         fe_window_show_error (self, _("Could Not Open the Survey Results"), error->message);
       return;
@@ -211,8 +258,18 @@ on_load_done (GObject      *source,
 
   if (request->path != NULL)
     remember_recent (self, request->path);
-  set_study (self, loaded->study, loaded->project, loaded->is_sample);
+  set_study (self, loaded->study, loaded->project,
+             request->project != NULL ? self->project_is_template : loaded->is_sample);
   load_result_free (loaded);
+
+  if (self->view_after_load != NULL)
+    {
+      g_autoptr(GError) view_error = NULL;
+
+      /* What was on screen may be gone (a column now ignored): the first question will do. */
+      fe_window_show_view (self, self->view_after_load, &view_error);
+      g_clear_pointer (&self->view_after_load, fe_saved_view_free);
+    }
 }
 
 static void
@@ -225,41 +282,127 @@ start_loading (FeWindow    *self,
 
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_pointer (&self->load_permille, g_atomic_rc_box_release);
   self->load_cancellable = g_cancellable_new ();
+  self->load_permille = g_atomic_rc_box_new0 (gint);
+  self->load_started = g_get_monotonic_time ();
+  request->cancellable = g_object_ref (self->load_cancellable);
+  request->permille = g_atomic_rc_box_acquire (self->load_permille);
 
   gtk_label_set_text (self->loading_label, label);
-  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  if (self->study == NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, "loading");
   if (self->pulse_source == 0)
-    self->pulse_source = g_timeout_add (100, pulse_progress, self);
+    self->pulse_source = g_timeout_add (50, update_progress, self);
 
   task = g_task_new (self, self->load_cancellable, on_load_done, NULL);
   g_task_set_task_data (task, request, (GDestroyNotify) load_request_free);
-  /* Cancel answers at once; a load already under way finishes unseen. */
+  /* Cancel answers at once; the thread notices soon after and stops. */
   g_task_set_return_on_cancel (task, TRUE);
   g_task_run_in_thread (task, load_in_thread);
+}
+
+void
+fe_window_reload_project (FeWindow *self)
+{
+  LoadRequest *request;
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (FE_IS_WINDOW (self));
+  if (self->project == NULL || self->study == NULL)
+    return;
+
+  g_clear_pointer (&self->view_after_load, fe_saved_view_free);
+  if (self->question != NULL)
+    self->view_after_load = fe_window_capture_view (self);
+  request = g_new0 (LoadRequest, 1);
+  request->project = g_object_ref (self->project);
+  name = g_strdup (fe_study_get_name (self->study));
+  start_loading (self, request, name);
 }
 
 void
 fe_window_open_file (FeWindow *self,
                      GFile    *file)
 {
+  g_return_if_fail (FE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  fe_window_open_files (self, &file, 1);
+}
+
+void
+fe_window_open_files (FeWindow  *self,
+                      GFile    **files,
+                      guint      n_files)
+{
   LoadRequest *request;
   g_autofree char *name = NULL;
 
   g_return_if_fail (FE_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (n_files > 0);
 
   request = g_new0 (LoadRequest, 1);
-  request->path = g_file_get_path (file);
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      if (path == NULL)
+        {
+          fe_window_show_error (self, _("Could Not Open the Survey Results"),
+                                _("Only files on this computer can be opened. Save the file "
+                                  "locally first."));
+          load_request_free (request);
+          return;
+        }
+      /* One file is what it is; of several, a project wins, and the others are told apart by
+       * their columns. */
+      if (n_files == 1 || is_project_file (path))
+        {
+          g_free (request->path);
+          request->path = g_steal_pointer (&path);
+          name = g_file_get_basename (files[i]);
+          if (is_project_file (request->path))
+            break;
+          continue;
+        }
+      switch (fe_data_file_guess_kind (path))
+        {
+        case FE_DATA_FILE_CODEBOOK:
+          g_free (request->codebook);
+          request->codebook = g_steal_pointer (&path);
+          break;
+        case FE_DATA_FILE_CODING:
+          g_free (request->coding);
+          request->coding = g_steal_pointer (&path);
+          break;
+        case FE_DATA_FILE_RESPONSES:
+        default:
+          if (request->path == NULL)
+            {
+              request->path = g_steal_pointer (&path);
+              name = g_file_get_basename (files[i]);
+            }
+          break;
+        }
+    }
   if (request->path == NULL)
     {
       fe_window_show_error (self, _("Could Not Open the Survey Results"),
-                            _("Only files on this computer can be opened. Save the file "
-                              "locally first."));
+                            _("None of the chosen files holds survey results: they look like a "
+                              "codebook or coding export. Choose the responses file with "
+                              "them."));
       load_request_free (request);
       return;
     }
-  name = g_file_get_basename (file);
+  if (is_project_file (request->path))
+    {
+      /* A project names its own data files. */
+      g_clear_pointer (&request->codebook, g_free);
+      g_clear_pointer (&request->coding, g_free);
+    }
   start_loading (self, request, name);
 }
 
@@ -275,6 +418,13 @@ fe_window_is_loading (FeWindow *self)
 {
   g_return_val_if_fail (FE_IS_WINDOW (self), FALSE);
   return self->load_cancellable != NULL;
+}
+
+double
+fe_window_get_load_fraction (FeWindow *self)
+{
+  g_return_val_if_fail (FE_IS_WINDOW (self), 0);
+  return self->load_permille ? g_atomic_int_get (self->load_permille) / 1000.0 : 0;
 }
 
 /* ---- Notices about the data ----------------------------------------------------------------- */
@@ -386,6 +536,17 @@ bind_string_item (GtkSignalListItemFactory *factory,
                                gtk_string_object_get_string (string));
 }
 
+static void
+setup_button_item (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  data)
+{
+  setup_ellipsized_item (factory, item, GINT_TO_POINTER (18));
+  /* Enough to recognise the choice when the toolbar is short of room (Welsh labels are longer),
+   * rather than a lone "…". */
+  gtk_label_set_width_chars (GTK_LABEL (gtk_list_item_get_child (item)), 7);
+}
+
 /* Question texts are long: the button shows the start, the popup the whole. */
 static void
 set_ellipsizing_factories (GtkDropDown *dropdown)
@@ -393,7 +554,7 @@ set_ellipsizing_factories (GtkDropDown *dropdown)
   g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkListItemFactory) popup = gtk_signal_list_item_factory_new ();
 
-  g_signal_connect (button, "setup", G_CALLBACK (setup_ellipsized_item), GINT_TO_POINTER (18));
+  g_signal_connect (button, "setup", G_CALLBACK (setup_button_item), NULL);
   g_signal_connect (button, "bind", G_CALLBACK (bind_string_item), NULL);
   g_signal_connect (popup, "setup", G_CALLBACK (setup_ellipsized_item), GINT_TO_POINTER (60));
   g_signal_connect (popup, "bind", G_CALLBACK (bind_string_item), NULL);
@@ -454,7 +615,7 @@ describe_base (FeWindow *self)
   if (fe_filter_is_empty (self->filter))
     respondents = g_strdup_printf (ngettext ("%u respondent", "%u respondents", n), n);
   else
-    respondents = g_strdup_printf (ngettext ("%u respondent match the filters",
+    respondents = g_strdup_printf (ngettext ("%u respondent matches the filters",
                                              "%u respondents match the filters", n), n);
   if (n > 0 && n < fe_window_get_min_cell (self))
     {
@@ -590,6 +751,7 @@ show_segment_quotes (FeWindow *self)
     heading = g_strdup (level_label);
   fe_quote_browser_show_quotes (self->quote_browser, self->study, quotes, heading,
                                 n_respondents);
+  fe_window_show_stars (self);
 }
 
 void
@@ -893,7 +1055,13 @@ on_drop (GtkDropTarget *target,
   files = gdk_file_list_get_files (g_value_get_boxed (value));
   if (files == NULL)
     return FALSE;
-  fe_window_open_file (self, files->data);
+  {
+    g_autoptr(GPtrArray) array = g_ptr_array_new ();
+
+    for (GSList *l = files; l != NULL; l = l->next)
+      g_ptr_array_add (array, l->data);
+    fe_window_open_files (self, (GFile **) array->pdata, array->len);
+  }
   g_slist_free (files);
   return TRUE;
 }
@@ -982,6 +1150,9 @@ fe_window_dispose (GObject *object)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_handle_id (&self->pulse_source, g_source_remove);
   g_clear_object (&self->load_cancellable);
+  g_clear_pointer (&self->load_permille, g_atomic_rc_box_release);
+  g_clear_pointer (&self->view_after_load, fe_saved_view_free);
+  g_clear_pointer (&self->deleted_view, fe_saved_view_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), FE_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->filter, fe_filter_free);
@@ -1083,6 +1254,8 @@ fe_window_init (FeWindow *self)
   fe_window_install_actions (self);
   fe_window_install_project_actions (self);
   set_ellipsizing_factories (self->split_dropdown);
+  set_ellipsizing_factories (self->sort_dropdown);
+  set_ellipsizing_factories (self->kind_dropdown);
   g_signal_connect_swapped (self->split_dropdown, "notify::selected",
                             G_CALLBACK (on_split_changed), self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);

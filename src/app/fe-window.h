@@ -19,8 +19,18 @@ FeWindow       *fe_window_new                (GtkApplication *application);
 /* Loads on a worker thread; the window shows progress and stays responsive. */
 void            fe_window_open_file          (FeWindow       *self,
                                               GFile          *file);
+/* Responses chosen together with their codebook and coding export (a sandbox shows the app
+ * only the files chosen), or a project. */
+void            fe_window_open_files         (FeWindow       *self,
+                                              GFile         **files,
+                                              guint           n_files);
 void            fe_window_open_sample        (FeWindow       *self);
 gboolean        fe_window_is_loading         (FeWindow       *self);
+/* The share of the current load done (0 to 1), 0 when nothing is loading. */
+double          fe_window_get_load_fraction  (FeWindow       *self);
+/* Loads the project's data again on the loading thread (after its corrections changed, say),
+ * coming back to the same view. */
+void            fe_window_reload_project     (FeWindow       *self);
 FeStudy        *fe_window_get_study          (FeWindow       *self);
 FeFilter       *fe_window_get_filter         (FeWindow       *self);
 /* Shows @question (split by @by, or not when NULL) as the chart. */

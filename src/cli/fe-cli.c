@@ -195,7 +195,7 @@ load_project (FeCliStudyOptions *options,
       return NULL;
     }
   if ((project = fe_project_load (path, &error)) == NULL
-      || (study = fe_project_load_study (project, &error)) == NULL)
+      || (study = fe_project_load_study (project, NULL, &error)) == NULL)
     {
       fprintf (stderr, "findings-explorer: %s\n", error->message);
       *exit_code = FE_CLI_EXIT_BAD_DATA;

@@ -232,3 +232,56 @@ fe_column_count_codings (const FeColumn *column,
     count += g_array_index (column->codings, FeCodingEntry, i).code == level;
   return count;
 }
+
+void
+fe_column_reorder_levels (FeColumn    *column,
+                          const guint *order)
+{
+  guint n = column->levels->len;
+  g_autofree guint *new_index = g_new (guint, MAX (n, 1));
+  g_autoptr(GPtrArray) levels = g_ptr_array_new_full (n, g_free);
+  g_autoptr(GPtrArray) level_rows = g_ptr_array_new_full (n, (GDestroyNotify) fe_bitset_free);
+  g_autoptr(GPtrArray) descriptions = g_ptr_array_new_full (n, g_free);
+  g_autoptr(GArray) parents = g_array_sized_new (FALSE, FALSE, sizeof (int), n);
+  guint n_rows = column->answered ? fe_bitset_get_size (column->answered) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_return_if_fail (order[i] < n);
+      new_index[order[i]] = i;
+    }
+
+  /* Steal each level's data into its new place; the old arrays end up holding nothing. */
+  for (guint i = 0; i < n; i++)
+    {
+      guint old = order[i];
+      int parent = g_array_index (column->level_parents, int, old);
+
+      g_ptr_array_add (levels, g_steal_pointer (&g_ptr_array_index (column->levels, old)));
+      g_ptr_array_add (level_rows,
+                       g_steal_pointer (&g_ptr_array_index (column->level_rows, old)));
+      g_ptr_array_add (descriptions,
+                       g_steal_pointer (&g_ptr_array_index (column->level_descriptions, old)));
+      parent = parent >= 0 ? (int) new_index[parent] : -1;
+      g_array_append_val (parents, parent);
+    }
+  g_ptr_array_unref (column->levels);
+  g_ptr_array_unref (column->level_rows);
+  g_ptr_array_unref (column->level_descriptions);
+  g_array_unref (column->level_parents);
+  column->levels = g_steal_pointer (&levels);
+  column->level_rows = g_steal_pointer (&level_rows);
+  column->level_descriptions = g_steal_pointer (&descriptions);
+  column->level_parents = g_steal_pointer (&parents);
+
+  if (column->values != NULL)
+    for (guint row = 0; row < n_rows; row++)
+      if (column->values[row] != 0)
+        column->values[row] = new_index[column->values[row] - 1] + 1;
+  for (guint i = 0; i < column->codings->len; i++)
+    {
+      FeCodingEntry *entry = &g_array_index (column->codings, FeCodingEntry, i);
+
+      entry->code = new_index[entry->code];
+    }
+}

@@ -107,5 +107,9 @@ void         fe_column_set_level_description (FeColumn       *column,
 /* How many coded excerpts (highlights) carry @level itself. */
 guint        fe_column_count_codings    (const FeColumn *column,
                                          guint           level);
+/* Puts the levels in a new order: level i becomes the old level @order[i] (a permutation of
+ * 0…n-1), with its rows, code parent, description and codings. */
+void         fe_column_reorder_levels   (FeColumn       *column,
+                                         const guint    *order);
 
 G_END_DECLS

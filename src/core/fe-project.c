@@ -9,6 +9,8 @@
 G_DEFINE_QUARK (fe-project-error-quark, fe_project_error)
 
 #define PROJECT_GROUP "Project"
+#define VIEW_PREFIX "View "
+#define COLUMN_PREFIX "Column "
 #define DEFAULT_MIN_CELL 5
 
 struct _FeProject
@@ -24,6 +26,12 @@ struct _FeProject
   gboolean   include_incomplete;
   guint      min_cell;
   GPtrArray *views;
+  GPtrArray *corrections;     /* FeColumnCorrection* */
+  char      *title;
+  char      *loaded_title;     /* the title as the file gave it */
+  char      *localized_title;  /* and in the reader's language */
+  GKeyFile  *keys;             /* the file as loaded: what the app does not know of it (other
+                                * languages, comments, newer keys) is saved again */
   gboolean   modified;
 };
 
@@ -68,6 +76,7 @@ fe_saved_view_new (void)
   view->sort = g_strdup ("codebook");
   view->filters = g_ptr_array_new_with_free_func (view_filter_free);
   view->starred = g_ptr_array_new_with_free_func (starred_quote_free);
+  view->extra = g_ptr_array_new_with_free_func (g_free);
   return view;
 }
 
@@ -126,6 +135,8 @@ fe_saved_view_copy (const FeSavedView *view)
 
       fe_saved_view_add_star (copy, star->respondent, star->question, star->text);
     }
+  for (guint i = 0; i < view->extra->len; i++)
+    g_ptr_array_add (copy->extra, g_strdup (g_ptr_array_index (view->extra, i)));
   return copy;
 }
 
@@ -145,6 +156,7 @@ fe_saved_view_free (FeSavedView *view)
   g_free (view->selected_group);
   g_ptr_array_unref (view->filters);
   g_ptr_array_unref (view->starred);
+  g_ptr_array_unref (view->extra);
   g_free (view);
 }
 
@@ -270,6 +282,11 @@ fe_project_finalize (GObject *object)
   g_free (self->coding);
   g_strfreev (self->expected_columns);
   g_ptr_array_unref (self->views);
+  g_ptr_array_unref (self->corrections);
+  g_free (self->title);
+  g_free (self->loaded_title);
+  g_free (self->localized_title);
+  g_clear_pointer (&self->keys, g_key_file_unref);
   G_OBJECT_CLASS (fe_project_parent_class)->finalize (object);
 }
 
@@ -310,6 +327,7 @@ fe_project_init (FeProject *self)
 {
   self->min_cell = DEFAULT_MIN_CELL;
   self->views = g_ptr_array_new_with_free_func ((GDestroyNotify) fe_saved_view_free);
+  self->corrections = fe_column_corrections_new ();
 }
 
 static void
@@ -403,6 +421,84 @@ replace_string (char       **field,
   *field = value;
 }
 
+static const char * const view_keys[] = {
+  "title", "takeaway", "question", "by", "measure", "kind", "sort", "selected-level",
+  "selected-group", "filter-columns", "starred-respondents", "starred-questions",
+  "starred-texts", NULL
+};
+static const char * const column_keys[] = { "column", "role", "label", "levels", NULL };
+
+static gboolean
+is_known_key (const char         *key,
+              const char * const *known)
+{
+  return g_strv_contains (known, key) || g_str_has_prefix (key, "filter-levels-");
+}
+
+/* Keys of @group the app does not read (a title's translations, keys of a newer version),
+ * as key, raw value pairs into @extra. */
+static void
+keep_unknown_keys (GKeyFile           *keys,
+                   const char         *group,
+                   const char * const *known,
+                   GPtrArray          *extra)
+{
+  g_auto(GStrv) names = g_key_file_get_keys (keys, group, NULL, NULL);
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (!is_known_key (names[i], known))
+      {
+        g_ptr_array_add (extra, g_strdup (names[i]));
+        g_ptr_array_add (extra, g_key_file_get_value (keys, group, names[i], NULL));
+      }
+}
+
+static void
+write_unknown_keys (GKeyFile   *keys,
+                    const char *group,
+                    GPtrArray  *extra)
+{
+  for (guint i = 0; i + 1 < extra->len; i += 2)
+    if (g_ptr_array_index (extra, i + 1) != NULL)
+      g_key_file_set_value (keys, group, g_ptr_array_index (extra, i),
+                            g_ptr_array_index (extra, i + 1));
+}
+
+static gboolean
+read_correction (GKeyFile    *keys,
+                 const char  *group,
+                 GPtrArray   *corrections,
+                 const char  *file_name,
+                 GError     **error)
+{
+  g_autofree char *column = dup_string_or_null (keys, group, "column");
+  g_autofree char *role = dup_string_or_null (keys, group, "role");
+  g_autofree char *label = dup_string_or_null (keys, group, "label");
+  g_auto(GStrv) levels = g_key_file_get_string_list (keys, group, "levels", NULL, NULL);
+  FeColumnCorrection *correction;
+  FeRole parsed;
+
+  if (column == NULL)
+    return TRUE;
+  correction = fe_column_corrections_ensure (corrections, column);
+  if (role != NULL)
+    {
+      if (!fe_role_from_string (role, &parsed))
+        {
+          g_set_error (error, FE_PROJECT_ERROR, FE_PROJECT_ERROR_INVALID,
+                       _("%s, [%s]: “%s” is not a role. Use one of id, attribute, ordinal, "
+                         "choice, multi, text or ignore."),
+                       file_name, group, role);
+          return FALSE;
+        }
+      fe_column_correction_set_role (correction, parsed);
+    }
+  fe_column_correction_set_label (correction, label);
+  if (levels != NULL)
+    fe_column_correction_set_levels (correction, (const char * const *) levels);
+  return TRUE;
+}
+
 static FeSavedView *
 read_view (GKeyFile   *keys,
            const char *group)
@@ -427,6 +523,7 @@ read_view (GKeyFile   *keys,
   replace_string (&view->sort, dup_string_or_null (keys, group, "sort"));
   view->selected_level = dup_string_or_null (keys, group, "selected-level");
   view->selected_group = dup_string_or_null (keys, group, "selected-group");
+  keep_unknown_keys (keys, group, view_keys, view->extra);
 
   for (guint i = 0; filter_columns != NULL && filter_columns[i] != NULL; i++)
     {
@@ -463,7 +560,9 @@ fe_project_load (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_key_file_load_from_file (keys, path, G_KEY_FILE_NONE, &local_error))
+  if (!g_key_file_load_from_file (keys, path,
+                                  G_KEY_FILE_KEEP_COMMENTS | G_KEY_FILE_KEEP_TRANSLATIONS,
+                                  &local_error))
     {
       g_set_error (error, FE_PROJECT_ERROR, FE_PROJECT_ERROR_INVALID,
                    _("%s, line 1, column 1: this is not a Findings Explorer project (%s)."),
@@ -502,11 +601,21 @@ fe_project_load (const char  *path,
     self->min_cell = (guint) MAX (g_key_file_get_integer (keys, PROJECT_GROUP, "min-cell",
                                                           NULL), 0);
 
+  self->title = dup_string_or_null (keys, PROJECT_GROUP, "title");
+  self->loaded_title = g_strdup (self->title);
+  if (self->title != NULL)
+    self->localized_title = g_key_file_get_locale_string (keys, PROJECT_GROUP, "title", NULL,
+                                                          NULL);
+
   groups = g_key_file_get_groups (keys, NULL);
   for (guint i = 0; groups[i] != NULL; i++)
-    if (g_str_has_prefix (groups[i], "View "))
+    if (g_str_has_prefix (groups[i], VIEW_PREFIX))
       g_ptr_array_add (self->views, read_view (keys, groups[i]));
+    else if (g_str_has_prefix (groups[i], COLUMN_PREFIX)
+             && !read_correction (keys, groups[i], self->corrections, name, error))
+      return NULL;
 
+  self->keys = g_steal_pointer (&keys);
   return g_steal_pointer (&self);
 }
 
@@ -571,6 +680,100 @@ write_view (GKeyFile          *keys,
       g_key_file_set_string_list (keys, group, "starred-texts",
                                   (const char *const *) texts->pdata, texts->len);
     }
+  write_unknown_keys (keys, group, view->extra);
+}
+
+/* Each correction as [Column n] with the column's id in it (ids may hold any character, a
+ * group name may not), keeping what the file said of that column that the app does not know. */
+static void
+write_corrections (GKeyFile  *keys,
+                   GPtrArray *corrections,
+                   GKeyFile  *loaded)
+{
+  g_autoptr(GHashTable) extras = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+  g_auto(GStrv) groups = loaded ? g_key_file_get_groups (loaded, NULL) : NULL;
+
+  for (guint i = 0; groups != NULL && groups[i] != NULL; i++)
+    {
+      g_autofree char *column = NULL;
+      GPtrArray *extra;
+
+      if (!g_str_has_prefix (groups[i], COLUMN_PREFIX))
+        continue;
+      column = dup_string_or_null (loaded, groups[i], "column");
+      if (column == NULL || g_hash_table_contains (extras, column))
+        continue;
+      extra = g_ptr_array_new_with_free_func (g_free);
+      keep_unknown_keys (loaded, groups[i], column_keys, extra);
+      g_hash_table_insert (extras, g_steal_pointer (&column), extra);
+    }
+
+  for (guint i = 0; i < corrections->len; i++)
+    {
+      const FeColumnCorrection *correction = g_ptr_array_index (corrections, i);
+      g_autofree char *group = g_strdup_printf (COLUMN_PREFIX "%u", i + 1);
+      GPtrArray *extra = g_hash_table_lookup (extras, correction->column);
+
+      g_key_file_set_string (keys, group, "column", correction->column);
+      if (correction->has_role)
+        g_key_file_set_string (keys, group, "role", fe_role_to_string (correction->role));
+      if (correction->label != NULL)
+        g_key_file_set_string (keys, group, "label", correction->label);
+      if (correction->levels != NULL)
+        g_key_file_set_string_list (keys, group, "levels",
+                                    (const char * const *) correction->levels->pdata,
+                                    correction->levels->len);
+      if (extra != NULL)
+        write_unknown_keys (keys, group, extra);
+    }
+}
+
+/* The file as it was loaded, less what the project writes anew: its views and corrections and
+ * the keys of [Project] it knows. */
+static GKeyFile *
+keys_to_save (FeProject *self)
+{
+  GKeyFile *keys = g_key_file_new ();
+  g_autofree char *data = NULL;
+  g_auto(GStrv) groups = NULL;
+  gsize length = 0;
+
+  if (self->keys == NULL)
+    return keys;
+  data = g_key_file_to_data (self->keys, &length, NULL);
+  if (!g_key_file_load_from_data (keys, data, length,
+                                  G_KEY_FILE_KEEP_COMMENTS | G_KEY_FILE_KEEP_TRANSLATIONS, NULL))
+    return keys;
+  groups = g_key_file_get_groups (keys, NULL);
+  for (guint i = 0; groups[i] != NULL; i++)
+    if (g_str_has_prefix (groups[i], VIEW_PREFIX) || g_str_has_prefix (groups[i], COLUMN_PREFIX))
+      g_key_file_remove_group (keys, groups[i], NULL);
+  /* The keys of [Project] it knows are set again in place (or removed when they no longer
+   * apply), keeping the file's order. */
+  return keys;
+}
+
+static void
+remove_unset_keys (FeProject *self,
+                   GKeyFile  *keys)
+{
+  const struct
+  {
+    const char *key;
+    gboolean    set;
+  } optional[] = {
+    { "title", self->title != NULL },
+    { "responses", self->responses != NULL },
+    { "codebook", self->codebook != NULL },
+    { "coding", self->coding != NULL },
+    { "rows", self->expected_rows > 0 },
+    { "columns", self->expected_columns != NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (optional); i++)
+    if (!optional[i].set)
+      g_key_file_remove_key (keys, PROJECT_GROUP, optional[i].key, NULL);
 }
 
 gboolean
@@ -578,7 +781,7 @@ fe_project_save (FeProject   *self,
                  const char  *path,
                  GError     **error)
 {
-  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_autoptr(GKeyFile) keys = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *absolute = NULL;
   g_autofree char *dir = NULL;
@@ -593,7 +796,10 @@ fe_project_save (FeProject   *self,
   absolute = g_file_get_path (file);
   dir = g_path_get_dirname (absolute);
 
+  keys = keys_to_save (self);
   g_key_file_set_integer (keys, PROJECT_GROUP, "version", 1);
+  if (self->title != NULL)
+    g_key_file_set_string (keys, PROJECT_GROUP, "title", self->title);
   if (self->responses != NULL)
     {
       g_autofree char *responses = relative_path (dir, self->responses);
@@ -618,11 +824,13 @@ fe_project_save (FeProject   *self,
     g_key_file_set_string_list (keys, PROJECT_GROUP, "columns",
                                 (const char *const *) self->expected_columns,
                                 g_strv_length (self->expected_columns));
+  remove_unset_keys (self, keys);
   g_key_file_set_boolean (keys, PROJECT_GROUP, "include-incomplete", self->include_incomplete);
   g_key_file_set_integer (keys, PROJECT_GROUP, "min-cell", (gint) self->min_cell);
 
   for (guint i = 0; i < self->views->len; i++)
     write_view (keys, i + 1, g_ptr_array_index (self->views, i));
+  write_corrections (keys, self->corrections, self->keys);
 
   data = g_key_file_to_data (keys, &length, NULL);
   /* g_file_set_contents writes a temporary file and renames it into place. */
@@ -647,6 +855,62 @@ fe_project_get_path (FeProject *self)
 {
   g_return_val_if_fail (FE_IS_PROJECT (self), NULL);
   return self->path;
+}
+
+const char *
+fe_project_get_title (FeProject *self)
+{
+  g_return_val_if_fail (FE_IS_PROJECT (self), NULL);
+  return self->title;
+}
+
+void
+fe_project_set_title (FeProject  *self,
+                      const char *title)
+{
+  g_return_if_fail (FE_IS_PROJECT (self));
+
+  if (title != NULL && *title == '\0')
+    title = NULL;
+  if (g_strcmp0 (self->title, title) == 0)
+    return;
+  g_free (self->title);
+  self->title = g_strdup (title);
+  set_modified (self, TRUE);
+}
+
+const char *
+fe_project_get_localized_title (FeProject *self)
+{
+  g_return_val_if_fail (FE_IS_PROJECT (self), NULL);
+
+  if (self->localized_title != NULL && g_strcmp0 (self->title, self->loaded_title) == 0)
+    return self->localized_title;
+  return self->title;
+}
+
+GPtrArray *
+fe_project_get_corrections (FeProject *self)
+{
+  g_return_val_if_fail (FE_IS_PROJECT (self), NULL);
+  return self->corrections;
+}
+
+void
+fe_project_set_corrections (FeProject *self,
+                            GPtrArray *corrections)
+{
+  g_autoptr(GPtrArray) copy = NULL;
+
+  g_return_if_fail (FE_IS_PROJECT (self));
+
+  copy = fe_column_corrections_copy (corrections);
+  fe_column_corrections_prune (copy);
+  if (fe_column_corrections_equal (copy, self->corrections))
+    return;
+  g_ptr_array_unref (self->corrections);
+  self->corrections = g_steal_pointer (&copy);
+  set_modified (self, TRUE);
 }
 
 static char *
@@ -731,10 +995,13 @@ missing_columns (FeProject *self,
 }
 
 FeStudy *
-fe_project_load_study (FeProject  *self,
-                       GError    **error)
+fe_project_load_study (FeProject           *self,
+                       const FeLoadOptions *options,
+                       GError             **error)
 {
   g_autoptr(FeStudy) study = NULL;
+  g_autoptr(GPtrArray) corrections = NULL;
+  FeLoadOptions merged = { 0 };
   g_autofree char *missing = NULL;
   g_autofree char *name = NULL;
 
@@ -745,7 +1012,16 @@ fe_project_load_study (FeProject  *self,
       || !check_file_exists (self, self->coding, error))
     return NULL;
 
-  study = fe_study_load (self->responses, self->codebook, self->coding, error);
+  if (options != NULL)
+    merged = *options;
+  corrections = fe_column_corrections_copy (self->corrections);
+  for (guint i = 0; options != NULL && options->corrections != NULL
+                    && i < options->corrections->len; i++)
+    g_ptr_array_add (corrections,
+                     fe_column_correction_copy (g_ptr_array_index (options->corrections, i)));
+  merged.corrections = corrections;
+
+  study = fe_study_load_full (self->responses, self->codebook, self->coding, &merged, error);
   if (study == NULL)
     return NULL;
 
@@ -851,6 +1127,16 @@ fe_project_add_view (FeProject   *self,
 {
   g_return_if_fail (FE_IS_PROJECT (self));
   g_ptr_array_add (self->views, view);
+  set_modified (self, TRUE);
+}
+
+void
+fe_project_insert_view (FeProject   *self,
+                        guint        index,
+                        FeSavedView *view)
+{
+  g_return_if_fail (FE_IS_PROJECT (self));
+  g_ptr_array_insert (self->views, (gint) MIN (index, self->views->len), view);
   set_modified (self, TRUE);
 }
 

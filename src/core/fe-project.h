@@ -49,6 +49,9 @@ typedef struct
   char      *selected_level;  /* NULL: no segment selected */
   char      *selected_group;
   GPtrArray *starred;         /* FeStarredQuote* */
+  GPtrArray *extra;           /* char*: key, value, key, value…: what the file says of the view
+                               * that the app does not know (a title's translations), written
+                               * back as it was */
 } FeSavedView;
 
 FeSavedView *fe_saved_view_new        (void);
@@ -101,6 +104,21 @@ gboolean     fe_project_save                 (FeProject   *self,
                                               const char  *path,
                                               GError     **error);
 const char  *fe_project_get_path             (FeProject   *self);
+/* The project's title (the "title" key of [Project]), or NULL. */
+const char  *fe_project_get_title            (FeProject   *self);
+void         fe_project_set_title            (FeProject   *self,
+                                              const char  *title);
+/* The title in the reader's language when the file has it (title[cy]=…) and the title was not
+ * changed since; otherwise the title. */
+const char  *fe_project_get_localized_title  (FeProject   *self);
+
+/* How the researcher corrected the roles, labels and level orders the codebook gives or loading
+ * infers: FeColumnCorrection*, owned by the project; fe_project_load_study() applies them. */
+GPtrArray   *fe_project_get_corrections      (FeProject   *self);
+/* Copies @corrections (NULL: none), leaving out empty ones; marks the project modified when
+ * they differ from the ones it had. */
+void         fe_project_set_corrections      (FeProject   *self,
+                                              GPtrArray   *corrections);
 
 void         fe_project_set_data_files       (FeProject   *self,
                                               const char  *responses,
@@ -110,10 +128,12 @@ void         fe_project_set_data_files       (FeProject   *self,
 const char  *fe_project_get_responses        (FeProject   *self);
 const char  *fe_project_get_codebook         (FeProject   *self);
 const char  *fe_project_get_coding           (FeProject   *self);
-/* Loads the data files and checks that they are still what the project was made on (same
- * columns, same number of rows); otherwise fails saying what changed. */
-FeStudy     *fe_project_load_study           (FeProject   *self,
-                                              GError     **error);
+/* Loads the data files with the project's corrections (after any in @options, which may be
+ * NULL) and checks that they are still what the project was made on (same columns, same
+ * number of rows); otherwise fails saying what changed. */
+FeStudy     *fe_project_load_study           (FeProject           *self,
+                                              const FeLoadOptions *options,
+                                              GError             **error);
 /* Notes what the data look like now, for the check above. */
 void         fe_project_remember_study       (FeProject   *self,
                                               FeStudy     *study);
@@ -130,6 +150,10 @@ FeSavedView *fe_project_get_view             (FeProject   *self,
                                               guint        index);
 /* Takes @view. */
 void         fe_project_add_view             (FeProject   *self,
+                                              FeSavedView *view);
+/* Takes @view and puts it at @index (at the end when past it): undoing a removal. */
+void         fe_project_insert_view          (FeProject   *self,
+                                              guint        index,
                                               FeSavedView *view);
 void         fe_project_remove_view          (FeProject   *self,
                                               guint        index);

@@ -14,6 +14,7 @@ typedef enum
   FE_STUDY_ERROR_CODEBOOK,
   FE_STUDY_ERROR_CODING,
   FE_STUDY_ERROR_NO_SAMPLE,
+  FE_STUDY_ERROR_CORRECTION,
 } FeStudyError;
 
 GQuark fe_study_error_quark (void);

@@ -36,6 +36,8 @@ struct _FeStudy
   char       *coding_question;
   GHashTable *rows_by_document;    /* document name → row + 1 (0: no respondent) */
   GRegex     *document_regex;
+  GHashTable *corrections;         /* column id → FeColumnCorrection*, while loading */
+  const char *corrected_id;        /* the column a correction makes the id, or NULL */
   GCancellable      *cancellable;   /* while loading */
   FeLoadProgressFunc progress;
   gpointer           progress_data;
@@ -106,6 +108,7 @@ fe_study_finalize (GObject *object)
   g_clear_pointer (&self->hidden, g_ptr_array_unref);
   g_clear_pointer (&self->rows_by_document, g_hash_table_unref);
   g_clear_pointer (&self->document_regex, g_regex_unref);
+  g_clear_pointer (&self->corrections, g_hash_table_unref);
   g_free (self->document_pattern);
   g_free (self->coding_question);
 
@@ -523,7 +526,11 @@ static void
 claim_id_role (FeStudy  *self,
                FeColumn *column)
 {
-  if (column->role == FE_ROLE_ID && self->id_column == NULL)
+  /* A correction that names the id wins over the codebook's or the file's. */
+  if (column->role == FE_ROLE_ID && self->corrected_id != NULL
+      && strcmp (column->id, self->corrected_id) != 0)
+    column->role = FE_ROLE_IGNORE;
+  else if (column->role == FE_ROLE_ID && self->id_column == NULL)
     self->id_column = column;
   else if (column->role == FE_ROLE_ID)
     column->role = FE_ROLE_IGNORE;
@@ -545,14 +552,232 @@ apply_entry (FeStudy         *self,
     set_levels (column, entry->levels, self->n_rows);
 }
 
+/* The codebook's line for a column with the role a correction gives it laid over it (in
+ * @scratch, which borrows the codebook's strings), or just the codebook's line. A codebook's
+ * levels are kept only while the role keeps the same kind of levels. */
+static FeCodebookEntry *
+corrected_entry (FeStudy         *self,
+                 GHashTable      *codebook,
+                 const char      *id,
+                 FeCodebookEntry *scratch)
+{
+  FeCodebookEntry *entry = codebook ? g_hash_table_lookup (codebook, id) : NULL;
+  FeColumnCorrection *correction = self->corrections
+                                   ? g_hash_table_lookup (self->corrections, id) : NULL;
+
+  if (correction == NULL || !correction->has_role)
+    return entry;
+  if (entry != NULL)
+    *scratch = *entry;
+  else
+    *scratch = (FeCodebookEntry) { .column = (char *) id };
+  scratch->role = correction->role;
+  if (entry != NULL && entry->role != correction->role
+      && !(fe_role_is_single_valued (entry->role)
+           && fe_role_is_single_valued (correction->role)))
+    scratch->levels = NULL;
+  return scratch;
+}
+
+/* How a role with levels reads in a sentence. */
+static const char *
+role_phrase (FeRole role)
+{
+  switch (role)
+    {
+    case FE_ROLE_ATTRIBUTE:
+      return _("an attribute");
+    case FE_ROLE_ORDINAL:
+      return _("an ordered scale");
+    case FE_ROLE_CHOICE:
+    default:
+      return _("a single-choice question");
+    }
+}
+
+/* A free-text column made single-valued would get a bar per distinct answer. */
+static gboolean
+check_level_count (FeStudy   *self,
+                   FeColumn  *column,
+                   FeRole     role,
+                   GError   **error)
+{
+  guint n_values;
+
+  if (!fe_role_is_single_valued (role) || column->members != NULL)
+    return TRUE;
+  n_values = fe_csv_table_get_n_values (self->responses, column->source_column);
+  if (n_values != G_MAXUINT && n_values <= FE_STUDY_MAX_CORRECTED_LEVELS)
+    return TRUE;
+  if (n_values == G_MAXUINT)
+    g_set_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CORRECTION,
+                 _("“%s” cannot be read as %s: its answers are too varied to list, and each "
+                   "would be a bar of its own. Keep it as open text (or ignore it)."),
+                 column->id, role_phrase (role));
+  else
+    g_set_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CORRECTION,
+                 _("“%s” cannot be read as %s: it has %u different answers, and a chart shows "
+                   "at most %u. Keep it as open text (or ignore it)."),
+                 column->id, role_phrase (role), n_values,
+                 (guint) FE_STUDY_MAX_CORRECTED_LEVELS);
+  return FALSE;
+}
+
+static char *
+list_levels (const FeColumn *column)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint l = 0; l < fe_column_get_n_levels (column); l++)
+    g_string_append_printf (list, "%s%s", l ? ", " : "", fe_column_get_level (column, l));
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+/* Every level a correction orders must be one the column has. */
+static gboolean
+check_level_names (const FeColumn  *column,
+                   GPtrArray       *levels,
+                   GError         **error)
+{
+  for (guint i = 0; levels != NULL && i < levels->len; i++)
+    {
+      const char *level = g_ptr_array_index (levels, i);
+      g_autofree char *list = NULL;
+
+      if (fe_column_find_level (column, level) >= 0)
+        continue;
+      if (fe_column_get_n_levels (column) == 0)
+        {
+          g_set_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CORRECTION,
+                       _("The order of the answers of “%s” names “%s”, but it is read as %s "
+                         "and has no answers to order. Reset its order in Columns."),
+                       column->id, level, fe_column_get_role_name (column));
+          return FALSE;
+        }
+      list = list_levels (column);
+      g_set_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CORRECTION,
+                   _("The order of the answers of “%s” names “%s”, which is not one of its "
+                     "answers. Its answers are: %s."),
+                   column->id, level, list);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The levels a correction names first, in its order, then the others as they were. */
 static void
+reorder_levels (FeColumn  *column,
+                GPtrArray *levels)
+{
+  guint n = fe_column_get_n_levels (column);
+  g_autofree gboolean *placed = g_new0 (gboolean, MAX (n, 1));
+  g_autofree guint *order = g_new (guint, MAX (n, 1));
+  guint next = 0;
+
+  for (guint i = 0; i < levels->len; i++)
+    {
+      int level = fe_column_find_level (column, g_ptr_array_index (levels, i));
+
+      if (level >= 0 && !placed[level])
+        {
+          placed[level] = TRUE;
+          order[next++] = (guint) level;
+        }
+    }
+  for (guint l = 0; l < n; l++)
+    if (!placed[l])
+      order[next++] = l;
+  fe_column_reorder_levels (column, order);
+}
+
+/* Labels and level orders, once the columns are built and coded. */
+static gboolean
+apply_corrections (FeStudy  *self,
+                   GError  **error)
+{
+  GHashTableIter iter;
+  FeColumnCorrection *correction;
+
+  if (self->corrections == NULL)
+    return TRUE;
+  g_hash_table_iter_init (&iter, self->corrections);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &correction))
+    {
+      FeColumn *column = fe_study_find_column (self, correction->column);
+
+      if (column == NULL)
+        {
+          add_warning (self,
+                       _("The project corrects “%s”, which %s does not have; that correction "
+                         "is ignored."),
+                       correction->column, fe_csv_table_get_name (self->responses));
+          continue;
+        }
+      if (correction->has_role && correction->role != column->role
+          && self->format == FE_SURVEY_FORMAT_TAGUETTE)
+        add_warning (self,
+                     _("The roles of a highlights export cannot be changed; the correction of "
+                       "“%s” keeps only its label and order."),
+                     column->id);
+      set_label (column, correction->label);
+      if (correction->levels == NULL)
+        continue;
+      if (!check_level_names (column, correction->levels, error))
+        return FALSE;
+      reorder_levels (column, correction->levels);
+    }
+  return TRUE;
+}
+
+static void
+merge_correction (FeColumnCorrection       *into,
+                  const FeColumnCorrection *from)
+{
+  if (from->has_role)
+    fe_column_correction_set_role (into, from->role);
+  if (from->label != NULL)
+    fe_column_correction_set_label (into, from->label);
+  if (from->levels != NULL)
+    {
+      g_clear_pointer (&into->levels, g_ptr_array_unref);
+      into->levels = fe_column_correction_copy_levels (from->levels);
+    }
+}
+
+static void
+take_corrections (FeStudy   *self,
+                  GPtrArray *corrections)
+{
+  if (corrections == NULL || corrections->len == 0)
+    return;
+  self->corrections = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                             (GDestroyNotify) fe_column_correction_free);
+  for (guint i = 0; i < corrections->len; i++)
+    {
+      const FeColumnCorrection *from = g_ptr_array_index (corrections, i);
+      FeColumnCorrection *into = g_hash_table_lookup (self->corrections, from->column);
+
+      if (into == NULL)
+        {
+          into = fe_column_correction_new (from->column);
+          g_hash_table_insert (self->corrections, into->column, into);
+        }
+      merge_correction (into, from);
+      if (into->has_role && into->role == FE_ROLE_ID)
+        self->corrected_id = into->column;
+    }
+}
+
+static gboolean
 build_one_column (FeStudy              *self,
                   const FeSourceColumn *sc,
                   GHashTable           *codebook,
-                  gboolean              id_expected)
+                  gboolean              id_expected,
+                  GError              **error)
 {
   FeColumn *column = add_column (self, sc->source_column, sc->id);
-  FeCodebookEntry *entry = codebook ? g_hash_table_lookup (codebook, column->id) : NULL;
+  FeCodebookEntry corrected;
+  FeCodebookEntry *entry = corrected_entry (self, codebook, column->id, &corrected);
   g_autoptr(GPtrArray) levels = NULL;
 
   set_label (column, sc->label);
@@ -563,22 +788,26 @@ build_one_column (FeStudy              *self,
 
   if (entry != NULL)
     apply_entry (self, column, entry);
-  else if (sc->is_id && self->id_column == NULL)
+  else if (sc->is_id && self->id_column == NULL && self->corrected_id == NULL)
     column->role = FE_ROLE_ID;
   else if (sc->metadata || sc->identifying)
     column->role = FE_ROLE_IGNORE;
   else
     {
       column->role = fe_role_infer_full (self->responses, sc->source_column,
-                                         self->id_column != NULL || id_expected, &levels,
-                                         &column->separator);
+                                         self->id_column != NULL || id_expected
+                                         || self->corrected_id != NULL,
+                                         &levels, &column->separator);
       set_levels (column, levels, self->n_rows);
     }
   if (column->role == FE_ROLE_MULTI && (entry != NULL || column->separator == '\0'))
     column->separator = detect_separator (self, column);
 
   claim_id_role (self, column);
+  if (entry == &corrected && !check_level_count (self, column, column->role, error))
+    return FALSE;
   store_column_values (self, column, entry != NULL && entry->levels != NULL);
+  return TRUE;
 }
 
 /* How many of the columns first…last of a SurveyMonkey question spread over columns each hold
@@ -630,7 +859,8 @@ build_option_group (FeStudy    *self,
 {
   FeSourceColumn *head = g_ptr_array_index (sources, first);
   FeColumn *column = add_column (self, head->source_column, head->group);
-  FeCodebookEntry *entry = codebook ? g_hash_table_lookup (codebook, column->id) : NULL;
+  FeCodebookEntry corrected;
+  FeCodebookEntry *entry = corrected_entry (self, codebook, column->id, &corrected);
   g_autoptr(GPtrArray) options = g_ptr_array_new ();
   g_autoptr(GPtrArray) ordered = NULL;
 
@@ -692,7 +922,9 @@ build_columns (FeStudy    *self,
       if (n_options > 0)
         build_option_group (self, sources, i, i + n_options - 1, single, codebook);
       for (guint k = i + n_options; k <= last; k++)
-        build_one_column (self, g_ptr_array_index (sources, k), codebook, id_expected);
+        if (!build_one_column (self, g_ptr_array_index (sources, k), codebook, id_expected,
+                               error))
+          return FALSE;
       i = last + 1;
     }
   return TRUE;
@@ -1341,6 +1573,7 @@ study_new (const FeLoadOptions *options)
       self->cancellable = options->cancellable;
       self->progress = options->progress;
       self->progress_data = options->progress_data;
+      take_corrections (self, options->corrections);
     }
   return self;
 }
@@ -1404,12 +1637,16 @@ study_build (FeStudy     *self_owned,
   for (guint c = 0; c < self->columns->len; c++)
     finish_code_hierarchy (g_ptr_array_index (self->columns, c));
   sort_codings (self);
+  if (!apply_corrections (self, error))
+    return NULL;
   find_complete_rows (self);
   collect_hidden_columns (self);
   if (load_cancelled (self, error))
     return NULL;
   report_progress (self, 1.0, TRUE);
   /* Only for the load: the caller may free them once it returns. */
+  self->corrected_id = NULL;
+  g_clear_pointer (&self->corrections, g_hash_table_unref);
   self->cancellable = NULL;
   self->progress = NULL;
   self->progress_data = NULL;
@@ -1729,6 +1966,32 @@ fe_study_get_level_label (FeStudy        *self,
   return fe_column_get_level (column, column->values[row] - 1);
 }
 
+gboolean
+fe_study_check_correction (FeStudy                   *self,
+                           const FeColumnCorrection  *correction,
+                           GError                   **error)
+{
+  FeColumn *column;
+
+  g_return_val_if_fail (FE_IS_STUDY (self), FALSE);
+  g_return_val_if_fail (correction != NULL, FALSE);
+
+  column = fe_study_find_column (self, correction->column);
+  if (column == NULL)
+    {
+      g_set_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CORRECTION,
+                   _("%s has no column “%s” to correct."), self->name, correction->column);
+      return FALSE;
+    }
+  if (correction->has_role && correction->role != column->role
+      && !check_level_count (self, column, correction->role, error))
+    return FALSE;
+  /* A new role brings its own levels, known only once the study loads again. */
+  if (correction->has_role && correction->role != column->role)
+    return TRUE;
+  return check_level_names (column, correction->levels, error);
+}
+
 GPtrArray *
 fe_study_get_warnings (FeStudy *self)
 {
@@ -1793,4 +2056,47 @@ fe_study_get_group_columns (FeStudy    *self,
         g_ptr_array_add (columns, column);
     }
   return columns;
+}
+
+static gboolean
+header_has (char       **names,
+            const char  *name)
+{
+  return g_strv_contains ((const char * const *) names, name);
+}
+
+FeDataFileKind
+fe_data_file_guess_kind (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  char buffer[4096];
+  gssize length;
+  g_autofree char *line = NULL;
+  g_auto(GStrv) names = NULL;
+
+  if (stream == NULL)
+    return FE_DATA_FILE_RESPONSES;
+  length = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer - 1, NULL, NULL);
+  if (length <= 0)
+    return FE_DATA_FILE_RESPONSES;
+  buffer[length] = '\0';
+
+  /* The first line, without a byte order mark, quotes or case, split at any usual delimiter. */
+  line = g_ascii_strdown (buffer + (g_str_has_prefix (buffer, "\xef\xbb\xbf") ? 3 : 0), -1);
+  line[strcspn (line, "\r\n")] = '\0';
+  g_strdelimit (line, "\"", ' ');
+  g_strdelimit (line, ";\t", ',');
+  names = g_strsplit (line, ",", -1);
+  for (guint i = 0; names[i] != NULL; i++)
+    g_strstrip (names[i]);
+
+  if (header_has (names, "column") && header_has (names, "role"))
+    return FE_DATA_FILE_CODEBOOK;
+  if ((header_has (names, "respondent") || header_has (names, "participant"))
+      && header_has (names, "code"))
+    return FE_DATA_FILE_CODING;
+  if (header_has (names, "document") && header_has (names, "tag"))
+    return FE_DATA_FILE_CODING;
+  return FE_DATA_FILE_RESPONSES;
 }

@@ -5,6 +5,7 @@
 
 #include "fe-bitset.h"
 #include "fe-column.h"
+#include "fe-column-correction.h"
 #include "fe-study-error.h"
 #include "fe-types.h"
 
@@ -32,6 +33,9 @@ typedef struct
   GCancellable       *cancellable;  /* cancelled: loading stops soon with G_IO_ERROR_CANCELLED */
   FeLoadProgressFunc  progress;     /* NULL: no progress reports */
   gpointer            progress_data;
+  GPtrArray          *corrections;  /* FeColumnCorrection*, laid over the codebook and the
+                                     * inferred roles (a later one for the same column over an
+                                     * earlier one); NULL: none */
 } FeLoadOptions;
 
 FeStudy        *fe_study_load                    (const char     *responses_path,
@@ -53,6 +57,19 @@ FeStudy        *fe_study_load_sample             (GError        **error);
 /* The folder of the bundled sample study: $FE_SAMPLE_DIR, else the installed copy, else the
  * source tree's. */
 char           *fe_study_find_sample_dir         (void);
+
+typedef enum
+{
+  FE_DATA_FILE_RESPONSES,
+  FE_DATA_FILE_CODEBOOK,
+  FE_DATA_FILE_CODING,
+} FeDataFileKind;
+
+/* What a CSV chosen together with others is, from the names in its first line: a codebook
+ * (column, role), a coding export (respondent and code, or Taguette's document and tag), else
+ * survey responses. In a sandbox the app sees only the files the user chose, not their
+ * neighbours, so it cannot find them by name. */
+FeDataFileKind  fe_data_file_guess_kind          (const char     *path);
 
 const char     *fe_study_get_name                (FeStudy        *self);
 guint           fe_study_get_n_rows              (FeStudy        *self);
@@ -93,6 +110,15 @@ char           *fe_study_dup_answer              (FeStudy        *self,
 const char     *fe_study_get_level_label         (FeStudy        *self,
                                                   const FeColumn *column,
                                                   guint           row);
+
+/* Whether @correction can be laid over @study's columns when it loads again: the column
+ * exists, a role with levels suits its answers, and the level order names its levels. Fails
+ * with FE_STUDY_ERROR_CORRECTION saying why. Loading checks the same. */
+gboolean        fe_study_check_correction        (FeStudy                  *self,
+                                                  const FeColumnCorrection *correction,
+                                                  GError                  **error);
+/* The most levels a correction may give a column by making it single-valued. */
+#define FE_STUDY_MAX_CORRECTED_LEVELS 60
 
 /* Things that loaded but deserve the researcher's attention: char*, one sentence each. */
 GPtrArray      *fe_study_get_warnings            (FeStudy        *self);

@@ -1,7 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Renders the main states of the window to PNG files, for looking at changes and for the
  * README and metainfo screenshots:  fe-screenshot OUTDIR [--dark]  */
+#include "config.h"
+
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 
 #include "fe-chart-layout.h"
 #include "fe-chart-view.h"
@@ -41,6 +45,22 @@ save_window (GtkWidget  *window,
   g_print ("%s\n", path);
 }
 
+static AdwViewStack *
+find_view_stack (GtkWidget *widget)
+{
+  if (ADW_IS_VIEW_STACK (widget))
+    return ADW_VIEW_STACK (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwViewStack *stack = find_view_stack (child);
+
+      if (stack != NULL)
+        return stack;
+    }
+  return NULL;
+}
+
 static int
 find_segment (const FeChartLayout *layout,
               int                  level,
@@ -67,8 +87,24 @@ main (int    argc,
   const char *dir;
   int index;
 
+  /* LANGUAGE=cy shows the Welsh window, from FE_LOCALEDIR when not installed. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("FE_LOCALEDIR") ? g_getenv ("FE_LOCALEDIR")
+                                                               : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   gtk_init ();
   adw_init ();
+  {
+    /* What GtkApplication would load for the app. */
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/findings_explorer/FindingsExplorer/"
+                                              "style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
   if (argc < 2)
     {
       g_printerr ("usage: fe-screenshot OUTDIR [--dark]\n");
@@ -102,7 +138,6 @@ main (int    argc,
   fe_chart_view_click_at (view, segment->x + segment->w / 2, segment->y + segment->h / 2);
   settle (500);
   save_window (GTK_WIDGET (window), dir, "quotes.png");
-
   fe_window_show_question (window, fe_study_find_column (study, "guidance_alignment"),
                            fe_study_find_column (study, "force"));
   settle (500);
@@ -123,6 +158,10 @@ main (int    argc,
   fe_window_show_question (window, fe_study_find_column (study, "barriers"), NULL);
   settle (500);
   save_window (GTK_WIDGET (window), dir, "filtered.png");
+
+  adw_view_stack_set_visible_child_name (find_view_stack (GTK_WIDGET (window)), "respondents");
+  settle (500);
+  save_window (GTK_WIDGET (window), dir, "respondents.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

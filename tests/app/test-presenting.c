@@ -8,6 +8,9 @@
 #include "fe-presentation.h"
 #include "fe-project.h"
 #include "fe-quote.h"
+#include "fe-quote-browser.h"
+#include "fe-quote-item.h"
+#include "fe-view-list.h"
 #include "fe-test-util.h"
 #include "fe-window-private.h"
 
@@ -117,6 +120,75 @@ test_saved_view_survives_reopening (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+chart_laid_out (gpointer data)
+{
+  return fe_chart_view_get_layout (data) != NULL;
+}
+
+static void
+test_star_shows_and_toggles (void)
+{
+  FeWindow *window = open_window (NULL);
+  FeChartView *chart = fe_window_get_chart_view (window);
+  GListModel *quotes = fe_quote_browser_get_quotes (fe_window_get_quote_browser (window));
+  const FeChartSegment *segment;
+  g_autoptr(FeQuoteItem) item = NULL;
+  FeSavedView *view;
+  guint n_starred;
+
+  fe_window_apply_view (window, 2);
+  view = fe_project_get_view (window->project, 2);
+  n_starred = view->starred->len;
+  g_assert_true (fe_test_wait_until (chart_laid_out, chart));
+  segment = fe_chart_layout_get_segment (fe_chart_view_get_layout (chart), 0);
+  g_assert_true (fe_chart_view_click_at (chart, segment->x + 1, segment->y + segment->h / 2));
+  g_assert_cmpuint (g_list_model_get_n_items (quotes), >, 0);
+
+  item = g_list_model_get_item (quotes, 0);
+  g_assert_false (fe_quote_item_get_starred (item) && n_starred == 0);
+  if (fe_quote_item_get_starred (item))
+    fe_window_toggle_star (window, item);
+  n_starred = view->starred->len;
+
+  fe_window_toggle_star (window, item);
+  g_assert_true (fe_quote_item_get_starred (item));
+  g_assert_cmpuint (view->starred->len, ==, n_starred + 1);
+  g_assert_true (fe_project_get_modified (window->project));
+
+  /* Coming back to the view shows its star again. */
+  fe_window_apply_view (window, 0);
+  fe_window_apply_view (window, 2);
+  g_assert_true (fe_test_wait_until (chart_laid_out, chart));
+  segment = fe_chart_layout_get_segment (fe_chart_view_get_layout (chart), 0);
+  g_assert_true (fe_chart_view_click_at (chart, segment->x + 1, segment->y + segment->h / 2));
+  g_clear_object (&item);
+  item = g_list_model_get_item (quotes, 0);
+  g_assert_true (fe_quote_item_get_starred (item));
+
+  fe_window_toggle_star (window, item);
+  g_assert_false (fe_quote_item_get_starred (item));
+  g_assert_cmpuint (view->starred->len, ==, n_starred);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_deleted_view_can_be_undone (void)
+{
+  FeWindow *window = open_window (NULL);
+  guint n_views = fe_project_get_n_views (window->project);
+  g_autofree char *title = g_strdup (fe_project_get_view (window->project, 1)->title);
+
+  g_signal_emit_by_name (window->view_list, "view-deleted", 1);
+  g_assert_cmpuint (fe_project_get_n_views (window->project), ==, n_views - 1);
+  g_assert_cmpstr (fe_project_get_view (window->project, 1)->title, !=, title);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo-delete-view", NULL);
+  g_assert_cmpuint (fe_project_get_n_views (window->project), ==, n_views);
+  g_assert_cmpstr (fe_project_get_view (window->project, 1)->title, ==, title);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The one North Wales respondent, starred in a view of our own. */
 static FeProject *
 project_with_north_wales_star (FeStudy *study,
@@ -186,5 +258,7 @@ main (int    argc,
   g_test_add_func ("/app/presenting/sample-views", test_sample_opens_with_its_views);
   g_test_add_func ("/app/presenting/saved-view-reopens", test_saved_view_survives_reopening);
   g_test_add_func ("/app/presenting/small-groups", test_presentation_hides_small_groups);
+  g_test_add_func ("/app/presenting/star", test_star_shows_and_toggles);
+  g_test_add_func ("/app/presenting/undo-delete-view", test_deleted_view_can_be_undone);
   return g_test_run ();
 }

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "fe-study.h"
+
+G_BEGIN_DECLS
+
+#define FE_TYPE_COLUMNS_DIALOG (fe_columns_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (FeColumnsDialog, fe_columns_dialog, FE, COLUMNS_DIALOG, AdwWindow)
+
+/* Lists the columns of @study, each with its role, label and the order of its answers, for the
+ * researcher to correct. Every change emits "corrections-changed" (a GPtrArray of
+ * FeColumnCorrection*, all of them, owned by the dialog) at once; the owner loads the study
+ * again with them and hands the new study over with fe_columns_dialog_set_study(). */
+FeColumnsDialog *fe_columns_dialog_new             (GtkWindow       *parent,
+                                                    FeStudy         *study,
+                                                    GPtrArray       *corrections);
+void             fe_columns_dialog_set_study       (FeColumnsDialog *self,
+                                                    FeStudy         *study);
+FeStudy         *fe_columns_dialog_get_study       (FeColumnsDialog *self);
+GPtrArray       *fe_columns_dialog_get_corrections (FeColumnsDialog *self);
+/* Puts the dialog back to @corrections (copied) without emitting: after the owner undid a
+ * change the data refused. */
+void             fe_columns_dialog_set_corrections (FeColumnsDialog *self,
+                                                    GPtrArray       *corrections);
+/* Shows @message above the columns (NULL hides it). */
+void             fe_columns_dialog_show_error      (FeColumnsDialog *self,
+                                                    const char      *message);
+
+/* What the row of @column does when the researcher picks @role in its menu, or presses a
+ * level's Move Up (@delta -1) or Move Down (+1) button; for tests and keyboard shortcuts.
+ * Returns FALSE when the dialog refused (and says why). */
+gboolean         fe_columns_dialog_choose_role     (FeColumnsDialog *self,
+                                                    const char      *column,
+                                                    FeRole           role);
+gboolean         fe_columns_dialog_move_level      (FeColumnsDialog *self,
+                                                    const char      *column,
+                                                    guint            level,
+                                                    int              delta);
+/* The message the dialog shows about a refused change, or NULL. */
+const char      *fe_columns_dialog_get_error       (FeColumnsDialog *self);
+
+G_END_DECLS

@@ -1,0 +1,346 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Columns dialog in the window: a correction applies at once, the study loads again with it,
+ * the project remembers it, and a change the data cannot take is refused or undone. */
+#include <adwaita.h>
+#include <string.h>
+
+#include "fe-columns-dialog.h"
+#include "fe-test-util.h"
+#include "fe-window-private.h"
+
+static gboolean
+study_loaded (gpointer data)
+{
+  return !fe_window_is_loading (data) && fe_window_get_study (data) != NULL;
+}
+
+typedef struct
+{
+  FeWindow        *window;
+  FeColumnsDialog *dialog;
+  FeStudy         *before;
+} Reload;
+
+/* The window has loaded a new study and handed it to the dialog. */
+static gboolean
+reloaded (gpointer data)
+{
+  Reload *reload = data;
+
+  return !fe_window_is_loading (reload->window)
+         && fe_window_get_study (reload->window) != reload->before
+         && fe_columns_dialog_get_study (reload->dialog) == fe_window_get_study (reload->window);
+}
+
+static void
+wait_for_reload (FeWindow        *window,
+                 FeColumnsDialog *dialog,
+                 FeStudy         *before)
+{
+  Reload reload = { window, dialog, before };
+
+  g_assert_true (fe_test_wait_until (reloaded, &reload));
+}
+
+static FeWindow *
+open_sample_window (void)
+{
+  FeWindow *window = g_object_new (FE_TYPE_WINDOW, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  fe_window_open_sample (window);
+  g_assert_true (fe_test_wait_until (study_loaded, window));
+  return window;
+}
+
+static FeColumnsDialog *
+find_dialog (void)
+{
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  g_object_ref (toplevels);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (FE_IS_COLUMNS_DIALOG (item))
+        return FE_COLUMNS_DIALOG (item);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  FeColumnsDialog *dialog = find_dialog ();
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+static char *
+levels_of (FeStudy    *study,
+           const char *id)
+{
+  FeColumn *column = fe_study_find_column (study, id);
+  g_autoptr(GString) levels = g_string_new (NULL);
+
+  for (guint l = 0; l < fe_column_get_n_levels (column); l++)
+    g_string_append_printf (levels, "%s%s", l ? "|" : "", fe_column_get_level (column, l));
+  return g_string_free (g_steal_pointer (&levels), FALSE);
+}
+
+static GtkListBox *
+find_list_box (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    return GTK_LIST_BOX (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBox *found = find_list_box (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Where the question list shows @id (-1: not at all). */
+static int
+question_list_position (FeWindow   *window,
+                        const char *id)
+{
+  GtkListBox *list = find_list_box (GTK_WIDGET (window->question_list));
+  GtkListBoxRow *row;
+
+  g_assert_nonnull (list);
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      FeColumn *column = g_object_get_data (G_OBJECT (row), "fe-column");
+
+      if (column != NULL && strcmp (column->id, id) == 0)
+        return i;
+    }
+  return -1;
+}
+
+static void
+settle (int milliseconds)
+{
+  gint64 until = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static gboolean
+has_size (gpointer data)
+{
+  return gtk_widget_get_width (data) > 0;
+}
+
+/* With FE_SCREENSHOT_DIR set, the dialog as drawn, for a person to look at. */
+static void
+maybe_save_screenshot (GtkWidget  *window,
+                       const char *name)
+{
+  const char *dir = g_getenv ("FE_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  GtkSnapshot *snapshot;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  g_assert_true (fe_test_wait_until (has_size, window));
+  settle (300);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_test_message ("%s: %d×%d, %s", name, width, height, node ? "drawn" : "nothing drawn");
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+  g_test_message ("saved %s", path);
+}
+
+static void
+expand_row_of (FeColumnsDialog *dialog,
+               const char      *title)
+{
+  GtkWidget *stack[64];
+  guint depth = 0;
+
+  stack[depth++] = GTK_WIDGET (dialog);
+  while (depth > 0)
+    {
+      GtkWidget *widget = stack[--depth];
+
+      if (ADW_IS_EXPANDER_ROW (widget)
+          && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+        {
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), TRUE);
+          return;
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL && depth < G_N_ELEMENTS (stack); child = gtk_widget_get_next_sibling (child))
+        stack[depth++] = child;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_template_instantiates (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeStudy) study = fe_study_load_sample (&error);
+  FeColumnsDialog *dialog;
+
+  g_assert_no_error (error);
+  dialog = fe_columns_dialog_new (NULL, study, NULL);
+  g_assert_true (FE_IS_COLUMNS_DIALOG (dialog));
+  g_assert_cmpuint (fe_columns_dialog_get_corrections (dialog)->len, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_corrections_apply_at_once (void)
+{
+  FeWindow *window = open_sample_window ();
+  FeColumnsDialog *dialog;
+  FeStudy *before;
+  g_autofree char *training = NULL;
+  FeColumnCorrection *correction;
+
+  g_assert_false (fe_project_get_modified (window->project));
+  g_assert_cmpint (question_list_position (window, "role"), >=, 0);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "columns", NULL);
+  g_assert_true (fe_test_wait_until (dialog_shown, NULL));
+  dialog = find_dialog ();
+  g_assert_true (fe_columns_dialog_get_study (dialog) == fe_window_get_study (window));
+
+  expand_row_of (dialog, "training");
+  expand_row_of (dialog, "service_length");
+  maybe_save_screenshot (GTK_WIDGET (dialog), "columns-dialog.png");
+
+  /* "No" before "Yes": the study loads again with the new order. */
+  before = fe_window_get_study (window);
+  training = levels_of (before, "training");
+  g_assert_cmpstr (training, ==, "Yes|No");
+  g_assert_true (fe_columns_dialog_move_level (dialog, "training", 0, +1));
+  wait_for_reload (window, dialog, before);
+  g_clear_pointer (&training, g_free);
+  training = levels_of (fe_window_get_study (window), "training");
+  g_assert_cmpstr (training, ==, "No|Yes");
+  g_assert_true (fe_project_get_modified (window->project));
+  correction = fe_column_corrections_find (fe_project_get_corrections (window->project),
+                                           "training");
+  g_assert_nonnull (correction);
+  g_assert_nonnull (correction->levels);
+  g_assert_cmpstr (g_ptr_array_index (correction->levels, 0), ==, "No");
+
+  /* Ignoring the role column takes it out of the question list. */
+  before = fe_window_get_study (window);
+  g_assert_true (fe_columns_dialog_choose_role (dialog, "role", FE_ROLE_IGNORE));
+  wait_for_reload (window, dialog, before);
+  g_assert_cmpint (fe_study_find_column (fe_window_get_study (window), "role")->role, ==,
+                   FE_ROLE_IGNORE);
+  g_assert_cmpint (question_list_position (window, "role"), ==, -1);
+  /* The earlier correction still holds. */
+  g_clear_pointer (&training, g_free);
+  training = levels_of (fe_window_get_study (window), "training");
+  g_assert_cmpstr (training, ==, "No|Yes");
+
+  /* Length of service as an ordered scale: a closed question now, after the attributes. */
+  g_assert_cmpint (question_list_position (window, "service_length"), <,
+                   question_list_position (window, "force") + 2);
+  before = fe_window_get_study (window);
+  g_assert_true (fe_columns_dialog_choose_role (dialog, "service_length", FE_ROLE_ORDINAL));
+  wait_for_reload (window, dialog, before);
+  g_assert_cmpint (fe_study_find_column (fe_window_get_study (window), "service_length")->role,
+                   ==, FE_ROLE_ORDINAL);
+  g_assert_cmpint (question_list_position (window, "service_length"), >,
+                   question_list_position (window, "force"));
+  maybe_save_screenshot (GTK_WIDGET (dialog), "columns-dialog-corrected.png");
+
+  /* A free-text column with 91 different answers is no scale: refused, nothing changes. */
+  before = fe_window_get_study (window);
+  g_assert_false (fe_columns_dialog_choose_role (dialog, "sex_work_definition",
+                                                 FE_ROLE_ORDINAL));
+  g_assert_nonnull (fe_columns_dialog_get_error (dialog));
+  g_assert_nonnull (strstr (fe_columns_dialog_get_error (dialog), "sex_work_definition"));
+  g_assert_false (fe_window_is_loading (window));
+  g_assert_true (fe_window_get_study (window) == before);
+  g_assert_null (fe_column_corrections_find (fe_project_get_corrections (window->project),
+                                             "sex_work_definition"));
+  maybe_save_screenshot (GTK_WIDGET (dialog), "columns-dialog-refused.png");
+
+  /* Reset All: back to the codebook. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "columns.reset", NULL);
+  wait_for_reload (window, dialog, before);
+  g_assert_cmpuint (fe_project_get_corrections (window->project)->len, ==, 0);
+  g_clear_pointer (&training, g_free);
+  training = levels_of (fe_window_get_study (window), "training");
+  g_assert_cmpstr (training, ==, "Yes|No");
+  g_assert_cmpint (fe_study_find_column (fe_window_get_study (window), "role")->role, ==,
+                   FE_ROLE_ATTRIBUTE);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+dialog_has_error (gpointer data)
+{
+  return fe_columns_dialog_get_error (data) != NULL;
+}
+
+static void
+test_refused_reload_is_undone (void)
+{
+  FeWindow *window = open_sample_window ();
+  FeColumnsDialog *dialog;
+  FeStudy *before;
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "columns", NULL);
+  g_assert_true (fe_test_wait_until (dialog_shown, NULL));
+  dialog = find_dialog ();
+
+  /* Consent as the respondent id: the coding file's respondents are then nowhere, so the data
+   * refuse it; the window says so and the change is undone. */
+  before = fe_window_get_study (window);
+  g_assert_true (fe_columns_dialog_choose_role (dialog, "consent", FE_ROLE_ID));
+  g_assert_true (fe_test_wait_until (dialog_has_error, dialog));
+  g_assert_true (fe_window_get_study (window) == before);
+  g_assert_cmpuint (fe_project_get_corrections (window->project)->len, ==, 0);
+  g_assert_cmpuint (fe_columns_dialog_get_corrections (dialog)->len, ==, 0);
+  g_assert_nonnull (strstr (fe_columns_dialog_get_error (dialog), "undone"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/app/columns/template", test_template_instantiates);
+  g_test_add_func ("/app/columns/apply-at-once", test_corrections_apply_at_once);
+  g_test_add_func ("/app/columns/refused-reload-is-undone", test_refused_reload_is_undone);
+  return g_test_run ();
+}
