@@ -37,7 +37,6 @@
 #define BASES_SPACE 24.0
 /* Where a quote's text starts, right of its rule. */
 #define QUOTE_INDENT    16.0
-#define NBSP            "\u00a0"
 
 G_DEFINE_QUARK (fe-brief-error-quark, fe_brief_error)
 
@@ -473,7 +472,7 @@ format_count (guint            k,
   if (state == FE_CELL_SMALL)
     /* Translators: shown instead of a number of respondents that is too small to publish; keep
      * the no-break space, so that it never breaks between the sign and the number */
-    return g_strdup_printf (_("<" NBSP "%u"), k);
+    return g_strdup_printf (_("< %u"), k);
   /* Translators: in place of a number hidden so that a small number cannot be worked out */
   return g_strdup (C_("withheld", "–"));
 }
@@ -603,10 +602,10 @@ write_title_page (Writer *w)
   if (w->k > 0)
     {
       g_autofree char *small = g_strdup_printf (ngettext ("Numbers of fewer than %u respondent "
-                                                          "are shown as “<" NBSP "%u” throughout; see "
+                                                          "are shown as “< %u” throughout; see "
                                                           "page %u.",
                                                           "Numbers of fewer than %u respondents "
-                                                          "are shown as “<" NBSP "%u” throughout; see "
+                                                          "are shown as “< %u” throughout; see "
                                                           "page %u.", w->k),
                                                 w->k, w->k, w->methods_page);
 
@@ -1041,12 +1040,12 @@ write_methods (Writer *w)
       g_autofree char *rule = g_strdup_printf (
         ngettext ("So that no respondent can be recognised, no number of fewer than %u "
                   "respondent is printed: a group, an answer or a total that small is shown as "
-                  "“<" NBSP "%u” and drawn as a short hatched bar, not to scale. Where such a number "
+                  "“< %u” and drawn as a short hatched bar, not to scale. Where such a number "
                   "could be worked out by subtracting the others from a total, another number "
                   "is hidden as well, shown as “–”.",
                   "So that no respondent can be recognised, no number of fewer than %u "
                   "respondents is printed: a group, an answer or a total that small is shown as "
-                  "“<" NBSP "%u” and drawn as a short hatched bar, not to scale. Where such a number "
+                  "“< %u” and drawn as a short hatched bar, not to scale. Where such a number "
                   "could be worked out by subtracting the others from a total, another number "
                   "is hidden as well, shown as “–”.", w->k),
         w->k, w->k);

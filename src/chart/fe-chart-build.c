@@ -129,6 +129,7 @@ format_percent (double percent)
 {
   if (percent > 0 && percent < 0.5)
     /* Translators: a share too small to round to 1% but not nothing */
+    /* xgettext:no-c-format */
     return g_strdup (_("<1%"));
   /* Translators: a percentage, "58%" */
   return g_strdup_printf (_("%.0f%%"), floor (percent + 0.5));
@@ -173,7 +174,7 @@ format_n (guint n)
 {
   /* Translators: the number of respondents a group's figures are of; keep the no-break
    * spaces */
-  return g_strdup_printf (_(" (n" NBSP "=" NBSP "%u)"), n);
+  return g_strdup_printf (_(" (n = %u)"), n);
 }
 
 /* The n of a series as it may be printed: " (n = 12)", " (n < 5)" or " (n hidden)". */
@@ -188,10 +189,10 @@ format_series_n (const Build  *b,
   if (state == FE_CELL_SMALL)
     /* Translators: a group's number of respondents when it is below the disclosure threshold,
      * " (n < 5)"; keep the no-break spaces */
-    return g_strdup_printf (_(" (n" NBSP "<" NBSP "%u)"), b->spec->min_cell);
+    return g_strdup_printf (_(" (n < %u)"), b->spec->min_cell);
   /* Translators: a group's number of respondents withheld so that a smaller one cannot be
    * worked out; keep the no-break space */
-  return g_strdup (_(" (n" NBSP "hidden)"));
+  return g_strdup (_(" (n hidden)"));
 }
 
 static char *
@@ -693,8 +694,10 @@ compose_note (const Build *b)
 
   if (kind_is_stacked (b->layout->kind))
     g_string_append (note, b->spec->measure == FE_CHART_MEASURE_COUNT
+                     /* xgettext:no-c-format */
                      ? _("Each bar is the 100% of its group who answered; labels are numbers "
                          "of respondents.")
+                     /* xgettext:no-c-format */
                      : _("Each bar is the 100% of its group who answered."));
   else if (b->spec->measure == FE_CHART_MEASURE_COUNT)
     g_string_append (note, _("Numbers of respondents."));
@@ -1317,6 +1320,37 @@ build_stacked (Build *b)
   return TRUE;
 }
 
+/* A heat map column's n: on one line when it fits. When it does not, and the chart must be
+ * drawn anyway, broken at its spaces, the no-break ones too: "(n =" over "129)" still tells
+ * the n, where "(n = 1…" would tell a wrong one. NULL when not even that fits whole. */
+static FeChartLines *
+fit_column_n (const Build *b,
+              const char  *n,
+              double       max_width)
+{
+  FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, n, NULL, max_width, 1);
+  g_auto(GStrv) words = NULL;
+  g_autofree char *loose = NULL;
+  g_autofree char *shown = NULL;
+
+  if (lines != NULL && !lines->cut)
+    return lines;
+  g_clear_pointer (&lines, fe_chart_lines_free);
+  if (!b->force)
+    return NULL;
+
+  words = g_strsplit (n, NBSP, -1);
+  loose = g_strjoinv (" ", words);
+  lines = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, loose, NULL, max_width, 3);
+  if (lines == NULL)
+    return NULL;
+  /* Broken only between words: not cut, and no word hyphenated. */
+  shown = g_strjoinv (" ", lines->lines);
+  if (lines->cut || g_strcmp0 (shown, g_strstrip (loose)) != 0)
+    g_clear_pointer (&lines, fe_chart_lines_free);
+  return lines;
+}
+
 /* Heat map: levels down, groups across, each cell shaded by its share of the group. */
 static gboolean
 build_heatmap (Build *b)
@@ -1327,7 +1361,8 @@ build_heatmap (Build *b)
   double label_height = fe_chart_text_line_height (b->text, FE_CHART_FONT_LABEL);
   double value_height = fe_chart_text_line_height (b->text, FE_CHART_FONT_VALUE);
   double gap = 10 * b->scale;
-  double label_width = 0, header_height = 0, n_height, x0, column, pitch, top, largest = 0;
+  double label_width = 0, header_height = 0, n_height = 0, x0, column, pitch, top;
+  double largest = 0;
   guint max_lines;
   g_autoptr(GPtrArray) headers = lines_array_new ();
   g_autoptr(GPtrArray) n_labels = lines_array_new ();
@@ -1344,19 +1379,23 @@ build_heatmap (Build *b)
     /* Columns wide enough for "100%" and their n, taken from the labels when space is short:
      * a long label can be cut, a number cannot. */
     g_autofree char *widest_n = g_strchug (format_n (tally->base));
-    double needed = MAX (fe_chart_text_measure (b->text, FE_CHART_FONT_VALUE, widest_n),
-                         fe_chart_text_measure (b->text, FE_CHART_FONT_VALUE, "100%")) + 6;
+    double shown = fe_chart_text_measure (b->text, FE_CHART_FONT_VALUE, "100%") + 6;
+    double needed;
 
     for (guint c = 0; c < n_columns; c++)
       {
         g_autofree char *n = g_strchug (format_series_n (b, &g_array_index (b->series, Series,
                                                                             c)));
 
-        needed = MAX (needed, fe_chart_text_measure (b->text, FE_CHART_FONT_VALUE, n) + 6);
+        shown = MAX (shown, fe_chart_text_measure (b->text, FE_CHART_FONT_VALUE, n) + 6);
       }
+    needed = MAX (shown, fe_chart_text_measure (b->text, FE_CHART_FONT_VALUE, widest_n) + 6);
 
     label_width = MIN (label_width, b->pw * 0.34);
-    label_width = MIN (label_width, MAX (b->pw * 0.2, b->pw - gap - n_columns * needed));
+    /* Drawn at the smallest type regardless, the labels give up more room, down to a tenth
+     * of the width, before any column's n has to break over two lines. */
+    label_width = MIN (label_width, MAX (b->pw * (b->force ? 0.1 : 0.2),
+                                         b->pw - gap - n_columns * (b->force ? shown : needed)));
     x0 = b->px + label_width + gap;
     column = (b->px + b->pw - x0) / n_columns;
     if (!b->force && column < needed)
@@ -1371,12 +1410,12 @@ build_heatmap (Build *b)
       g_autofree char *n = g_strchug (format_series_n (b, series));
       FeChartLines *name = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, series->name, NULL,
                                               column - 4, b->compact ? 2 : 3);
-      FeChartLines *n_lines = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, n, NULL,
-                                                 column - 4, 1);
+      FeChartLines *n_lines = fit_column_n (b, n, column - 4);
 
-      if (n_lines == NULL || n_lines->cut)
+      if (n_lines == NULL)
         b->lost_n = TRUE;
       header_height = MAX (header_height, lines_height (name));
+      n_height = MAX (n_height, lines_height (n_lines));
       g_ptr_array_add (headers, name);
       g_ptr_array_add (n_labels, n_lines);
       /* Shades go up to the largest share shown: a withheld cell must not set the scale. */
@@ -1386,7 +1425,7 @@ build_heatmap (Build *b)
     }
   if (b->lost_n && !b->force)
     return FALSE;
-  n_height = fe_chart_text_line_height (b->text, FE_CHART_FONT_VALUE);
+  n_height = MAX (n_height, fe_chart_text_line_height (b->text, FE_CHART_FONT_VALUE));
 
   top = b->py + header_height + n_height + 6 * b->scale;
   pitch = MIN ((b->py + b->ph - top) / n_levels, 2.4 * label_height + 8 * b->scale);
@@ -1407,7 +1446,7 @@ build_heatmap (Build *b)
                      FE_CHART_ALIGN_CENTER, b->theme->text, b->theme->background, -1);
       if (n_lines != NULL)
         {
-          g_autofree char *full = g_strdup (n_lines->lines[0]);
+          g_autofree char *full = g_strchug (format_series_n (b, series));
 
           place_label (b, n_lines, full, FE_CHART_FONT_VALUE,
                        x0 + c * column + (column - n_lines->width) / 2, n_top,

@@ -8,8 +8,6 @@
 #include "fe-chart-layout-private.h"
 #include "fe-tally-fold.h"
 
-#define NBSP "\u00a0"
-
 static gboolean
 kind_is_stacked (FeChartKind kind)
 {
@@ -402,7 +400,7 @@ fe_chart_data_dup_small_text (const FeChartData *data)
     return g_strdup ("");
   /* Translators: shown instead of a number of respondents that is too small to publish; keep
    * the no-break space, so that it never breaks between the sign and the number */
-  return g_strdup_printf (_("<" NBSP "%u"), data->k);
+  return g_strdup_printf (_("< %u"), data->k);
 }
 
 static FeCellDisclosure

@@ -140,6 +140,7 @@ fe_chart_kind_get_name (FeChartKind kind)
     case FE_CHART_KIND_GROUPED_BAR:
       return _("Grouped bar chart");
     case FE_CHART_KIND_STACKED:
+      /* xgettext:no-c-format */
       return _("100% stacked bar chart");
     case FE_CHART_KIND_DIVERGING:
       return _("Diverging stacked bar chart");

@@ -184,6 +184,7 @@ print_tally_text (const FeTally *tally,
       char *header = tally->by
         ? g_strdup_printf ("%s (n = %u)", fe_column_get_level (tally->by, tally->groups[g].group),
                            tally->groups[g].base)
+        /* xgettext:no-c-format */
         : g_strdup (_("Respondents (% of answered)"));
 
       g_ptr_array_add (headers, header);

@@ -180,7 +180,8 @@ has_label_containing (const FeChartLayout *layout,
   return FALSE;
 }
 
-/* Every group drawn has its n on the chart, and the chart its total. */
+/* Every group drawn has its n on the chart, never cut ("(n = 1…" would be a wrong n), and the
+ * chart its total. */
 static void
 check_n_shown (const FeChartLayout *layout,
                const FeTally       *tally)
@@ -188,6 +189,15 @@ check_n_shown (const FeChartLayout *layout,
   g_autofree char *total = g_strdup_printf (tally->base == 1 ? "%u respondent"
                                                              : "%u respondents", tally->base);
 
+  for (guint i = 0; i < fe_chart_layout_get_n_labels (layout); i++)
+    {
+      const char *text = fe_chart_layout_get_label (layout, i)->text;
+      g_autofree char *flat = flatten (text);
+      const char *n = strstr (flat, "(n ");
+
+      if (n != NULL && strstr (n, "…") != NULL)
+        fail ("“%s” cuts a group's n", text);
+    }
   if (!has_label_containing (layout, total))
     fail ("the total “%s” is not on the chart", total);
   if (tally->by == NULL || fe_chart_layout_get_kind (layout) == FE_CHART_KIND_BAR)
@@ -778,10 +788,25 @@ random_tally (GRand     *rand,
   return tally;
 }
 
+/* Random, but reproducible: the seed is in the log and in every failure message, and
+ * FE_TEST_SEED=<seed> replays that run (as does GLib's --seed). */
+static guint32
+random_seed (void)
+{
+  const char *replay = g_getenv ("FE_TEST_SEED");
+  guint32 seed = replay != NULL ? (guint32) g_ascii_strtoull (replay, NULL, 10)
+                                : (guint32) g_test_rand_int ();
+
+  g_test_message ("seed %" G_GUINT32_FORMAT ": FE_TEST_SEED=%" G_GUINT32_FORMAT
+                  " replays this run", seed, seed);
+  return seed;
+}
+
 static void
 test_layout_random (void)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+  guint32 seed = random_seed ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   const FeRole roles[] = { FE_ROLE_ATTRIBUTE, FE_ROLE_ORDINAL, FE_ROLE_CHOICE, FE_ROLE_MULTI,
                            FE_ROLE_TEXT };
 
@@ -812,7 +837,8 @@ test_layout_random (void)
         g_autoptr(FeChartLayout) layout = NULL;
 
         g_snprintf (current_case, sizeof current_case,
-                    "random %u: %s, %u levels by %u groups, %.0f × %.0f, text × %.2f", i,
+                    "random %u (FE_TEST_SEED=%" G_GUINT32_FORMAT "): %s, %u levels by %u "
+                    "groups, %.0f × %.0f, text × %.2f", i, seed,
                     fe_chart_kind_to_string (spec.kind), tally->n_levels, tally->n_groups,
                     spec.width, spec.height, spec.text_scale);
         layout = fe_chart_layout_new (&spec, tally, NULL);
@@ -825,6 +851,73 @@ test_layout_random (void)
 }
 
 /* Particular behaviours */
+
+/* A heat map of many large groups on a small canvas in large type: even at the smallest type
+ * the columns are too narrow for "(n = 123)" unless the level labels give way, and with more
+ * groups still the n has to break over two lines. Either way it is shown whole, never cut. */
+static void
+test_layout_heatmap_narrow (void)
+{
+  const guint group_counts[] = { 9, 12 };
+  const Size narrow[] = { { 480, 320, 2.0 }, { 500, 580, 1.4 }, { 480, 1000, 1.0 } };
+
+  for (guint t = 0; t < G_N_ELEMENTS (group_counts); t++)
+    {
+      FeColumn *question = fe_column_new (0, 0, "q");
+      FeColumn *by = fe_column_new (1, 1, "by");
+      FeTally *tally = g_new0 (FeTally, 1);
+
+      question->role = FE_ROLE_CHOICE;
+      for (guint l = 0; l < 4; l++)
+        fe_column_add_level (question, words[6 + l % 2], 1);
+      by->role = FE_ROLE_ATTRIBUTE;
+      for (guint g = 0; g < group_counts[t]; g++)
+        fe_column_add_level (by, words[4 + g % 3], 1);
+
+      tally->question = question;
+      tally->by = by;
+      tally->n_levels = 4;
+      tally->counts = g_new0 (guint, tally->n_levels);
+      tally->n_groups = group_counts[t];
+      tally->groups = g_new0 (FeTallyGroup, tally->n_groups);
+      for (guint g = 0; g < tally->n_groups; g++)
+        {
+          FeTallyGroup *group = &tally->groups[g];
+
+          group->group = g;
+          group->base = 100 + 13 * g;
+          group->answered = group->base - g;
+          group->counts = g_new0 (guint, tally->n_levels);
+          for (guint l = 0; l < tally->n_levels; l++)
+            group->counts[l] = group->answered / 4 + (l < group->answered % 4);
+          tally->base += group->base;
+          tally->answered += group->answered;
+          for (guint l = 0; l < tally->n_levels; l++)
+            tally->counts[l] += group->counts[l];
+        }
+
+      for (guint s = 0; s < G_N_ELEMENTS (narrow); s++)
+        {
+          g_autoptr(FeChartLayout) layout = NULL;
+          FeChartSpec spec;
+
+          fe_chart_spec_init (&spec);
+          spec.kind = FE_CHART_KIND_HEATMAP;
+          spec.width = narrow[s].width;
+          spec.height = narrow[s].height;
+          spec.text_scale = narrow[s].text_scale;
+          g_snprintf (current_case, sizeof current_case,
+                      "narrow heat map, %u groups, %.0f × %.0f, text × %.1f", group_counts[t],
+                      spec.width, spec.height, spec.text_scale);
+          layout = fe_chart_layout_new (&spec, tally, NULL);
+          g_assert_cmpint (fe_chart_layout_get_kind (layout), ==, FE_CHART_KIND_HEATMAP);
+          check_layout (layout, tally);
+        }
+      fe_tally_free (tally);
+      fe_column_free (question);
+      fe_column_free (by);
+    }
+}
 
 static FeChartLayout *
 sample_layout (const char  *question,
@@ -1124,6 +1217,7 @@ main (int    argc,
   g_test_add_func ("/chart/layout/sample", test_layout_sample);
   g_test_add_func ("/chart/layout/sample-filtered", test_layout_sample_filtered);
   g_test_add_func ("/chart/layout/random", test_layout_random);
+  g_test_add_func ("/chart/layout/heatmap-narrow", test_layout_heatmap_narrow);
   g_test_add_func ("/chart/layout/zero-bar", test_layout_zero_bar);
   g_test_add_func ("/chart/layout/sort", test_layout_sort);
   g_test_add_func ("/chart/layout/diverging-centre", test_layout_diverging_centre);
