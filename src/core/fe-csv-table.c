@@ -2262,8 +2262,11 @@ merge_column (Column *into,
     column_to_text (into, into_rows, into_rows, into_first ? HEAD_ROWS : 0);
   if (!from->text)
     column_to_text (from, from_rows, from_rows, 0);
-  into->spans = g_renew (Span, into->spans, (gsize) into_rows + from_rows);
-  memcpy (into->spans + into_rows, from->spans, (gsize) from_rows * sizeof (Span));
+  if (from_rows > 0)
+    {
+      into->spans = g_renew (Span, into->spans, (gsize) into_rows + from_rows);
+      memcpy (into->spans + into_rows, from->spans, (gsize) from_rows * sizeof (Span));
+    }
   stats_merge (&into->stats, &from->stats);
 }
 
@@ -2279,11 +2282,14 @@ loader_merge (Loader  *loader,
     return TRUE;
   for (guint c = 0; c < table->stride; c++)
     merge_column (&first->columns[c], first->n_rows, &second->columns[c], second->n_rows, TRUE);
-  first->row_offsets = g_renew (guint32, first->row_offsets,
-                                (gsize) first->n_rows + second->n_rows);
-  memcpy (first->row_offsets + first->n_rows, second->row_offsets,
-          (gsize) second->n_rows * sizeof (guint32));
-  first->n_rows += second->n_rows;
+  if (second->n_rows > 0)
+    {
+      first->row_offsets = g_renew (guint32, first->row_offsets,
+                                    (gsize) first->n_rows + second->n_rows);
+      memcpy (first->row_offsets + first->n_rows, second->row_offsets,
+              (gsize) second->n_rows * sizeof (guint32));
+      first->n_rows += second->n_rows;
+    }
   offset_list_merge (&first->short_rows, &second->short_rows);
   if (second->last_terminator > 0)
     first->last_terminator = second->last_terminator;
@@ -2830,7 +2836,12 @@ table_decode_and_parse (FeCsvTable          *table_owned,
   else if (data_is_ours && text == data)
     owned = (char *) data;
   else
-    owned = g_memdup2 (text, text_length + 1);
+    {
+      /* The caller's bytes need not end in a NUL. */
+      owned = g_malloc (text_length + 1);
+      memcpy (owned, text, text_length);
+      owned[text_length] = '\0';
+    }
   if (owned != data && data_is_ours)
     g_free ((char *) data);
 
