@@ -7,58 +7,23 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "fe-app-test-util.h"
 #include "fe-chart-layout.h"
 #include "fe-chart-view.h"
 #include "fe-quote-browser.h"
 #include "fe-window.h"
 
 static void
-settle (int milliseconds)
-{
-  gint64 until = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-static void
 save_window (GtkWidget  *window,
              const char *dir,
              const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = g_build_filename (dir, name, NULL);
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gdk_texture_save_to_png (texture, path);
-  g_print ("%s\n", path);
-}
-
-static AdwViewStack *
-find_view_stack (GtkWidget *widget)
-{
-  if (ADW_IS_VIEW_STACK (widget))
-    return ADW_VIEW_STACK (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwViewStack *stack = find_view_stack (child);
-
-      if (stack != NULL)
-        return stack;
-    }
-  return NULL;
+  if (fe_app_test_save_png (window, path))
+    g_print ("%s\n", path);
+  else
+    g_printerr ("%s: nothing drawn\n", path);
 }
 
 static int
@@ -118,16 +83,16 @@ main (int    argc,
   window = g_object_new (FE_TYPE_WINDOW, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
   gtk_window_present (GTK_WINDOW (window));
-  settle (800);
+  fe_app_test_settle (800);
   save_window (GTK_WIDGET (window), dir, "welcome.png");
 
   fe_window_open_sample (window);
   while (fe_window_get_study (window) == NULL)
-    settle (50);
+    fe_app_test_settle (50);
   study = fe_window_get_study (window);
   fe_window_show_question (window, fe_study_find_column (study, "vulnerabilities"),
                            fe_study_find_column (study, "force"));
-  settle (500);
+  fe_app_test_settle (500);
   view = fe_window_get_chart_view (window);
   index = find_segment (fe_chart_view_get_layout (view),
                         fe_column_find_level (fe_study_find_column (study, "vulnerabilities"),
@@ -136,15 +101,15 @@ main (int    argc,
                                               "Gwent Police"));
   segment = fe_chart_layout_get_segment (fe_chart_view_get_layout (view), (guint) index);
   fe_chart_view_click_at (view, segment->x + segment->w / 2, segment->y + segment->h / 2);
-  settle (500);
+  fe_app_test_settle (500);
   save_window (GTK_WIDGET (window), dir, "quotes.png");
   fe_window_show_question (window, fe_study_find_column (study, "guidance_alignment"),
                            fe_study_find_column (study, "force"));
-  settle (500);
+  fe_app_test_settle (500);
   save_window (GTK_WIDGET (window), dir, "likert.png");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-table", NULL);
-  settle (300);
+  fe_app_test_settle (300);
   save_window (GTK_WIDGET (window), dir, "table.png");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-table", NULL);
 
@@ -156,11 +121,14 @@ main (int    argc,
     fe_window_filters_changed (window);
   }
   fe_window_show_question (window, fe_study_find_column (study, "barriers"), NULL);
-  settle (500);
+  /* The chips above the chart take a few frames to settle their size. */
+  fe_app_test_settle (1000);
   save_window (GTK_WIDGET (window), dir, "filtered.png");
 
-  adw_view_stack_set_visible_child_name (find_view_stack (GTK_WIDGET (window)), "respondents");
-  settle (500);
+  adw_view_stack_set_visible_child_name (fe_app_test_find_widget (GTK_WIDGET (window),
+                                                                  ADW_TYPE_VIEW_STACK),
+                                         "respondents");
+  fe_app_test_settle (500);
   save_window (GTK_WIDGET (window), dir, "respondents.png");
 
   gtk_window_destroy (GTK_WINDOW (window));

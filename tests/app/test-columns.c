@@ -4,15 +4,10 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "fe-app-test-util.h"
 #include "fe-columns-dialog.h"
 #include "fe-test-util.h"
 #include "fe-window-private.h"
-
-static gboolean
-study_loaded (gpointer data)
-{
-  return !fe_window_is_loading (data) && fe_window_get_study (data) != NULL;
-}
 
 typedef struct
 {
@@ -40,18 +35,6 @@ wait_for_reload (FeWindow        *window,
   Reload reload = { window, dialog, before };
 
   g_assert_true (fe_test_wait_until (reloaded, &reload));
-}
-
-static FeWindow *
-open_sample_window (void)
-{
-  FeWindow *window = g_object_new (FE_TYPE_WINDOW, NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  fe_window_open_sample (window);
-  g_assert_true (fe_test_wait_until (study_loaded, window));
-  return window;
 }
 
 static FeColumnsDialog *
@@ -90,28 +73,13 @@ levels_of (FeStudy    *study,
   return g_string_free (g_steal_pointer (&levels), FALSE);
 }
 
-static GtkListBox *
-find_list_box (GtkWidget *widget)
-{
-  if (GTK_IS_LIST_BOX (widget))
-    return GTK_LIST_BOX (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkListBox *found = find_list_box (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Where the question list shows @id (-1: not at all). */
 static int
 question_list_position (FeWindow   *window,
                         const char *id)
 {
-  GtkListBox *list = find_list_box (GTK_WIDGET (window->question_list));
+  GtkListBox *list = fe_app_test_find_widget (GTK_WIDGET (window->question_list),
+                                              GTK_TYPE_LIST_BOX);
   GtkListBoxRow *row;
 
   g_assert_nonnull (list);
@@ -123,18 +91,6 @@ question_list_position (FeWindow   *window,
         return i;
     }
   return -1;
-}
-
-static void
-settle (int milliseconds)
-{
-  gint64 until = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
 }
 
 static gboolean
@@ -149,31 +105,19 @@ maybe_save_screenshot (GtkWidget  *window,
                        const char *name)
 {
   const char *dir = g_getenv ("FE_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  GtkSnapshot *snapshot;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
-  int width, height;
+  gboolean drawn;
 
   if (dir == NULL)
     return;
   g_assert_true (fe_test_wait_until (has_size, window));
-  settle (300);
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_test_message ("%s: %d×%d, %s", name, width, height, node ? "drawn" : "nothing drawn");
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  fe_app_test_settle (300);
   path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
-  g_test_message ("saved %s", path);
+  drawn = fe_app_test_save_png (window, path);
+  g_test_message ("%s: %d×%d, %s", name, gtk_widget_get_width (window),
+                  gtk_widget_get_height (window), drawn ? "drawn" : "nothing drawn");
+  if (drawn)
+    g_test_message ("saved %s", path);
 }
 
 static void
@@ -218,7 +162,7 @@ test_template_instantiates (void)
 static void
 test_corrections_apply_at_once (void)
 {
-  FeWindow *window = open_sample_window ();
+  FeWindow *window = fe_app_test_open_window (NULL);
   FeColumnsDialog *dialog;
   FeStudy *before;
   g_autofree char *training = NULL;
@@ -310,7 +254,7 @@ dialog_has_error (gpointer data)
 static void
 test_refused_reload_is_undone (void)
 {
-  FeWindow *window = open_sample_window ();
+  FeWindow *window = fe_app_test_open_window (NULL);
   FeColumnsDialog *dialog;
   FeStudy *before;
 

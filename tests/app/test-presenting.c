@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "fe-app-test-util.h"
 #include "fe-chart-view.h"
 #include "fe-presentation.h"
 #include "fe-project.h"
@@ -14,31 +15,10 @@
 #include "fe-test-util.h"
 #include "fe-window-private.h"
 
-static gboolean
-study_loaded (gpointer data)
-{
-  return !fe_window_is_loading (data) && fe_window_get_study (data) != NULL;
-}
-
-static FeWindow *
-open_window (GFile *file)
-{
-  FeWindow *window = g_object_new (FE_TYPE_WINDOW, NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  if (file != NULL)
-    fe_window_open_file (window, file);
-  else
-    fe_window_open_sample (window);
-  g_assert_true (fe_test_wait_until (study_loaded, window));
-  return window;
-}
-
 static void
 test_sample_opens_with_its_views (void)
 {
-  FeWindow *window = open_window (NULL);
+  FeWindow *window = fe_app_test_open_window (NULL);
 
   g_assert_nonnull (window->project);
   g_assert_cmpuint (fe_project_get_n_views (window->project), >=, 5);
@@ -77,7 +57,7 @@ test_saved_view_survives_reopening (void)
   project_path = g_build_filename (dir, "mine.findings", NULL);
   file = g_file_new_for_path (responses);
 
-  window = open_window (file);
+  window = fe_app_test_open_window (file);
   study = fe_window_get_study (window);
   force = fe_study_find_column (study, "force");
   g_assert_false (fe_project_get_modified (window->project));
@@ -110,7 +90,7 @@ test_saved_view_survives_reopening (void)
   gtk_window_destroy (GTK_WINDOW (window));
 
   project_file = g_file_new_for_path (project_path);
-  window = open_window (project_file);
+  window = fe_app_test_open_window (project_file);
   g_assert_cmpuint (fe_project_get_n_views (window->project), ==, 1);
   fe_window_apply_view (window, 0);
   g_assert_cmpstr (window->question->id, ==, "training");
@@ -129,7 +109,7 @@ chart_laid_out (gpointer data)
 static void
 test_star_shows_and_toggles (void)
 {
-  FeWindow *window = open_window (NULL);
+  FeWindow *window = fe_app_test_open_window (NULL);
   FeChartView *chart = fe_window_get_chart_view (window);
   GListModel *quotes = fe_quote_browser_get_quotes (fe_window_get_quote_browser (window));
   const FeChartSegment *segment;
@@ -175,7 +155,7 @@ test_star_shows_and_toggles (void)
 static void
 test_deleted_view_can_be_undone (void)
 {
-  FeWindow *window = open_window (NULL);
+  FeWindow *window = fe_app_test_open_window (NULL);
   guint n_views = fe_project_get_n_views (window->project);
   g_autofree char *title = g_strdup (fe_project_get_view (window->project, 1)->title);
 

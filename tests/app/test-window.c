@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "fe-app-test-util.h"
 #include "fe-chart-layout.h"
 #include "fe-chart-view.h"
 #include "fe-data-table.h"
@@ -22,12 +23,6 @@
 static const char *binary_path;
 
 static gboolean
-study_loaded (gpointer data)
-{
-  return !fe_window_is_loading (data) && fe_window_get_study (data) != NULL;
-}
-
-static gboolean
 chart_laid_out (gpointer data)
 {
   return fe_chart_view_get_layout (fe_window_get_chart_view (data)) != NULL;
@@ -37,18 +32,6 @@ static gboolean
 load_finished (gpointer data)
 {
   return !fe_window_is_loading (data);
-}
-
-static FeWindow *
-open_sample_window (void)
-{
-  FeWindow *window = g_object_new (FE_TYPE_WINDOW, NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  fe_window_open_sample (window);
-  g_assert_true (fe_test_wait_until (study_loaded, window));
-  return window;
 }
 
 static void
@@ -144,7 +127,7 @@ json_escape (const char *text)
 static void
 test_segment_click_lists_its_quotes (void)
 {
-  FeWindow *window = open_sample_window ();
+  FeWindow *window = fe_app_test_open_window (NULL);
   FeQuoteBrowser *browser = fe_window_get_quote_browser (window);
   GListModel *model = fe_quote_browser_get_model (browser);
   g_autofree char *cli = NULL;
@@ -190,7 +173,7 @@ test_segment_click_lists_its_quotes (void)
 static void
 test_filter_changes_chart_and_counts (void)
 {
-  FeWindow *window = open_sample_window ();
+  FeWindow *window = fe_app_test_open_window (NULL);
   FeStudy *study = fe_window_get_study (window);
   FeColumn *force = fe_study_find_column (study, "force");
   FeColumn *training = fe_study_find_column (study, "training");
@@ -225,7 +208,7 @@ test_filter_changes_chart_and_counts (void)
 static void
 test_search_quotes (void)
 {
-  FeWindow *window = open_sample_window ();
+  FeWindow *window = fe_app_test_open_window (NULL);
   FeStudy *study = fe_window_get_study (window);
   FeQuoteBrowser *browser = fe_window_get_quote_browser (window);
   GListModel *model = fe_quote_browser_get_model (browser);
@@ -288,7 +271,7 @@ clipboard_read_done (gpointer data)
 static void
 test_copy_quote_with_attribution (void)
 {
-  FeWindow *window = open_sample_window ();
+  FeWindow *window = fe_app_test_open_window (NULL);
   FeQuoteBrowser *browser = fe_window_get_quote_browser (window);
   ClipboardRead read = { 0 };
   g_autoptr(FeQuoteItem) first = NULL;
@@ -441,21 +424,21 @@ test_cancel_load (void)
 
   /* The window is still good for the next file. */
   fe_window_open_sample (window);
-  g_assert_true (fe_test_wait_until (study_loaded, window));
+  g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
 test_reload_keeps_the_view (void)
 {
-  FeWindow *window = open_sample_window ();
+  FeWindow *window = fe_app_test_open_window (NULL);
   FeStudy *before;
   const FeColumn *question;
 
   show_vulnerabilities_by_force (window);
   before = fe_window_get_study (window);
   fe_window_reload_project (window);
-  g_assert_true (fe_test_wait_until (study_loaded, window));
+  g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
   g_assert_true (fe_test_wait_until (chart_laid_out, window));
   g_assert_true (fe_window_get_study (window) != before);
   question = fe_chart_view_get_tally (fe_window_get_chart_view (window))->question;
@@ -519,7 +502,7 @@ test_open_files_chosen_together (void)
 static void
 test_chart_is_accessible (void)
 {
-  FeWindow *window = open_sample_window ();
+  FeWindow *window = fe_app_test_open_window (NULL);
   FeChartView *view = fe_window_get_chart_view (window);
 
   show_vulnerabilities_by_force (window);

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "fe-chart-layout-private.h"
-#include "fe-study.h"
+#include "fe-chart-test-util.h"
 #include "fe-tally-fold.h"
 
 #define EPSILON 0.01
@@ -22,48 +22,6 @@
 static char current_case[512];
 
 #define fail(format, ...) g_error ("%s: " format, current_case, __VA_ARGS__)
-
-static FeStudy *sample;
-
-static FeStudy *
-get_sample (void)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (sample == NULL)
-    {
-      sample = fe_study_load_sample (&error);
-      g_assert_no_error (error);
-    }
-  return sample;
-}
-
-static FeTally *
-sample_tally (const char *question_id,
-              const char *by_id)
-{
-  FeStudy *study = get_sample ();
-  FeColumn *question = fe_study_find_column (study, question_id);
-  FeColumn *by = by_id != NULL ? fe_study_find_column (study, by_id) : NULL;
-
-  g_assert_nonnull (question);
-  return fe_tally_compute (question, fe_study_get_universe (study), by);
-}
-
-/* Text as a reader sees it: no-break spaces as spaces, lines run together. */
-static char *
-flatten (const char *text)
-{
-  g_autoptr(GString) flat = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      g_string_append_unichar (flat, c == 0x00a0 || c == '\n' ? ' ' : c);
-    }
-  return g_string_free (g_steal_pointer (&flat), FALSE);
-}
 
 /* The attacker */
 
@@ -361,7 +319,7 @@ static void
 check_sample (FeChartSpec *spec,
               guint       *n_checked)
 {
-  FeStudy *study = get_sample ();
+  FeStudy *study = fe_chart_test_get_sample ();
 
   for (guint c = 0; c < fe_study_get_n_columns (study); c++)
     {
@@ -371,7 +329,7 @@ check_sample (FeChartSpec *spec,
         continue;
       for (guint b = 0; b < G_N_ELEMENTS (splits); b++)
         {
-          g_autoptr(FeTally) tally = sample_tally (question->id, splits[b]);
+          g_autoptr(FeTally) tally = fe_chart_test_sample_tally (question->id, splits[b]);
 
           if (splits[b] != NULL && g_str_equal (splits[b], question->id))
             continue;
@@ -431,7 +389,7 @@ test_sample_small_forces (void)
   for (guint q = 0; q < G_N_ELEMENTS (questions); q++)
     for (guint k = 0; k <= 5; k += 5)
       {
-        g_autoptr(FeTally) tally = sample_tally (questions[q], "force");
+        g_autoptr(FeTally) tally = fe_chart_test_sample_tally (questions[q], "force");
         g_autoptr(FeChartLayout) layout = NULL;
         g_autofree char *json = NULL;
         g_autofree char *svg = NULL;
@@ -461,7 +419,8 @@ test_sample_small_forces (void)
             g_assert_cmpuint (base, <, 5);
             for (guint l = 0; l < fe_chart_layout_get_n_labels (layout); l++)
               {
-                g_autofree char *flat = flatten (fe_chart_layout_get_label (layout, l)->text);
+                const FeChartLabel *label = fe_chart_layout_get_label (layout, l);
+                g_autofree char *flat = fe_chart_test_flatten (label->text);
 
                 found_exact |= strstr (flat, exact) != NULL;
                 found_withheld |= strstr (flat, withheld) != NULL;
@@ -510,7 +469,7 @@ test_sample_small_forces (void)
 static void
 test_mark_small (void)
 {
-  g_autoptr(FeTally) tally = sample_tally ("training", "force");
+  g_autoptr(FeTally) tally = fe_chart_test_sample_tally ("training", "force");
   g_autoptr(FeChartLayout) layout = NULL;
   int north = fe_column_find_level (tally->by, "North Wales Police");
   gboolean noted = FALSE;
@@ -540,7 +499,7 @@ test_mark_small (void)
     }
   for (guint i = 0; i < fe_chart_layout_get_n_labels (layout); i++)
     {
-      g_autofree char *flat = flatten (fe_chart_layout_get_label (layout, i)->text);
+      g_autofree char *flat = fe_chart_test_flatten (fe_chart_layout_get_label (layout, i)->text);
 
       noted |= strstr (flat, "Hatched: fewer than 5 respondents") != NULL;
       g_assert_null (strstr (flat, "(n < 5)"));
@@ -548,15 +507,29 @@ test_mark_small (void)
   g_assert_true (noted);
 }
 
+/* @tally with its groups under @k folded, drawn as @kind by @spec. */
+static FeChartLayout *
+folded_layout (FeChartSpec   *spec,
+               const FeTally *tally,
+               guint          k,
+               FeChartKind    kind)
+{
+  fe_chart_spec_init (spec);
+  spec->min_cell = k;
+  spec->fold_small_groups = TRUE;
+  spec->kind = kind;
+  return fe_chart_layout_new (spec, tally, NULL);
+}
+
 /* Folding: groups under k become "Other"; an "Other" still under k is left out of a grouped
  * chart, and not folded in a 100% bar chart (where two small groups protect each other). */
 static void
 test_fold (void)
 {
-  g_autoptr(FeTally) tally = sample_tally ("vulnerabilities", "force");
+  g_autoptr(FeTally) tally = fe_chart_test_sample_tally ("vulnerabilities", "force");
   g_autoptr(FeTally) folded = fe_tally_fold_small_groups (tally, 5);
   g_autoptr(FeTally) big_other = fe_tally_fold_small_groups (tally, 13);
-  g_autoptr(FeTally) training = sample_tally ("training", "force");
+  g_autoptr(FeTally) training = fe_chart_test_sample_tally ("training", "force");
   guint other;
 
   g_assert_nonnull (folded);
@@ -581,16 +554,12 @@ test_fold (void)
     FeChartSpec spec;
     gboolean noted = FALSE;
 
-    fe_chart_spec_init (&spec);
-    spec.min_cell = 5;
-    spec.fold_small_groups = TRUE;
-    spec.kind = FE_CHART_KIND_GROUPED_BAR;
-    layout = fe_chart_layout_new (&spec, tally, NULL);
+    layout = folded_layout (&spec, tally, 5, FE_CHART_KIND_GROUPED_BAR);
     for (guint i = 0; i < fe_chart_layout_get_n_segments (layout); i++)
       g_assert_true (fe_chart_layout_get_segment (layout, i)->group <= 1);
     for (guint i = 0; i < fe_chart_layout_get_n_labels (layout); i++)
       {
-        g_autofree char *flat = flatten (fe_chart_layout_get_label (layout, i)->text);
+        g_autofree char *flat = fe_chart_test_flatten (fe_chart_layout_get_label (layout, i)->text);
 
         noted |= strstr (flat, "Not shown: Dyfed-Powys Police, North Wales Police") != NULL;
       }
@@ -602,11 +571,7 @@ test_fold (void)
     g_autoptr(FeChartLayout) layout = NULL;
     FeChartSpec spec;
 
-    fe_chart_spec_init (&spec);
-    spec.min_cell = 13;
-    spec.fold_small_groups = TRUE;
-    spec.kind = FE_CHART_KIND_STACKED;
-    layout = fe_chart_layout_new (&spec, training, NULL);
+    layout = folded_layout (&spec, training, 13, FE_CHART_KIND_STACKED);
     g_assert_cmpint (fe_chart_layout_find_segment (layout, 0, FE_CHART_GROUP_OTHER), >=, 0);
     g_snprintf (current_case, sizeof current_case, "training folded at 13");
     check_withheld (layout, &spec, training);
@@ -615,11 +580,7 @@ test_fold (void)
     g_autoptr(FeChartLayout) layout = NULL;
     FeChartSpec spec;
 
-    fe_chart_spec_init (&spec);
-    spec.min_cell = 5;
-    spec.fold_small_groups = TRUE;
-    spec.kind = FE_CHART_KIND_STACKED;
-    layout = fe_chart_layout_new (&spec, training, NULL);
+    layout = folded_layout (&spec, training, 5, FE_CHART_KIND_STACKED);
     g_assert_cmpint (fe_chart_layout_find_segment (layout, 0, 3), >=, 0);
     g_assert_cmpint (fe_chart_layout_find_segment (layout, 0, FE_CHART_GROUP_OTHER), <, 0);
   }
@@ -627,91 +588,13 @@ test_fold (void)
 
 /* Random tallies, with many small groups and cells */
 
-static FeColumn *
-random_column (GRand      *rand,
-               const char *id,
-               FeRole      role,
-               guint       n_levels)
-{
-  FeColumn *column = fe_column_new (0, 0, id);
-
-  column->role = role;
-  g_free (column->label);
-  column->label = g_strdup (id);
-  for (guint l = 0; l < n_levels; l++)
-    {
-      g_autofree char *label = g_strdup_printf ("%s %u", id, l);
-
-      fe_column_add_level (column, label, 1);
-    }
-  return column;
-}
-
-static void
-random_counts (GRand    *rand,
-               gboolean  single,
-               guint     n_levels,
-               guint     base,
-               guint    *answered,
-               guint    *counts)
-{
-  *answered = base > 0 ? (guint) g_rand_int_range (rand, (int) base / 2, (int) base + 1) : 0;
-  for (guint l = 0; l < n_levels; l++)
-    counts[l] = 0;
-  if (n_levels == 0)
-    {
-      *answered = 0;
-      return;
-    }
-  for (guint r = 0; r < *answered; r++)
-    {
-      if (single)
-        counts[g_rand_int_range (rand, 0, (int) n_levels)]++;
-      else
-        for (guint l = 0; l < n_levels; l++)
-          counts[l] += g_rand_int_range (rand, 0, 3) == 0;
-    }
-}
-
-static FeTally *
-random_tally (GRand    *rand,
-              FeColumn *question,
-              FeColumn *by)
-{
-  FeTally *tally = g_new0 (FeTally, 1);
-  gboolean single = fe_role_is_single_valued (question->role);
-
-  tally->question = question;
-  tally->by = by;
-  tally->n_levels = fe_column_get_n_levels (question);
-  tally->counts = g_new0 (guint, MAX (tally->n_levels, 1));
-  if (by == NULL)
-    {
-      tally->base = g_rand_int_range (rand, 0, 60);
-      random_counts (rand, single, tally->n_levels, tally->base, &tally->answered,
-                     tally->counts);
-      return tally;
-    }
-  tally->n_groups = fe_column_get_n_levels (by);
-  tally->groups = g_new0 (FeTallyGroup, MAX (tally->n_groups, 1));
-  for (guint g = 0; g < tally->n_groups; g++)
-    {
-      FeTallyGroup *group = &tally->groups[g];
-
-      group->group = g;
-      /* Small groups are what this is about: a third of them under 5. */
-      group->base = g_rand_int_range (rand, 0, 3) == 0 ? g_rand_int_range (rand, 0, 5)
-                                                       : g_rand_int_range (rand, 5, 60);
-      group->counts = g_new0 (guint, MAX (tally->n_levels, 1));
-      random_counts (rand, single, tally->n_levels, group->base, &group->answered,
-                     group->counts);
-      tally->base += group->base;
-      tally->answered += group->answered;
-      for (guint l = 0; l < tally->n_levels; l++)
-        tally->counts[l] += group->counts[l];
-    }
-  return tally;
-}
+/* A third of the groups under 5, the rest from 5 to 59; at least half of each answer. */
+static const FeChartTestTallyShape tally_shape = {
+  .base_limit = 60,
+  .small_one_in = 3, .small_from = 0, .small_limit = 5,
+  .large_from = 5, .large_limit = 60,
+  .none_answered_one_in = 0, .from_half = TRUE,
+};
 
 static void
 test_random_withheld (void)
@@ -722,18 +605,17 @@ test_random_withheld (void)
   for (guint i = 0; i < 500; i++)
     {
       FeRole role = roles[g_rand_int_range (rand, 0, G_N_ELEMENTS (roles))];
-      FeColumn *question = random_column (rand, "q", role, g_rand_int_range (rand, 1, 7));
+      FeColumn *question = fe_chart_test_random_column (rand, "q", role,
+                                                        g_rand_int_range (rand, 1, 7), NULL);
       FeColumn *by = g_rand_int_range (rand, 0, 4) > 0
-        ? random_column (rand, "by", FE_ROLE_ATTRIBUTE, g_rand_int_range (rand, 1, 6)) : NULL;
-      FeTally *tally = random_tally (rand, question, by);
+        ? fe_chart_test_random_column (rand, "by", FE_ROLE_ATTRIBUTE,
+                                       g_rand_int_range (rand, 1, 6), NULL)
+        : NULL;
+      FeTally *tally = fe_chart_test_random_tally (rand, question, by, &tally_shape);
       g_autoptr(FeChartLayout) layout = NULL;
       FeChartSpec spec;
 
-      fe_chart_spec_init (&spec);
-      do
-        spec.kind = g_rand_int_range (rand, FE_CHART_KIND_AUTO, FE_CHART_KIND_HEATMAP + 1);
-      while (!fe_chart_kind_applies (spec.kind, tally));
-      spec.measure = g_rand_int_range (rand, 0, 3);
+      fe_chart_test_random_spec (rand, &spec, tally);
       spec.min_cell = g_rand_int_range (rand, 2, 8);
       spec.fold_small_groups = g_rand_boolean (rand);
       g_snprintf (current_case, sizeof current_case,
@@ -743,9 +625,7 @@ test_random_withheld (void)
                   spec.min_cell, spec.fold_small_groups ? ", folded" : "");
       layout = fe_chart_layout_new (&spec, tally, NULL);
       check_withheld (layout, &spec, tally);
-      fe_tally_free (tally);
-      fe_column_free (question);
-      fe_column_free (by);
+      fe_chart_test_free_tally (tally);
     }
 }
 
@@ -753,7 +633,7 @@ test_random_withheld (void)
 static void
 test_paint_hatched (void)
 {
-  g_autoptr(FeTally) tally = sample_tally ("vulnerabilities", "force");
+  g_autoptr(FeTally) tally = fe_chart_test_sample_tally ("vulnerabilities", "force");
   g_autoptr(FeChartLayout) layout = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -793,7 +673,7 @@ test_paint_hatched (void)
 static void
 test_defaults (void)
 {
-  g_autoptr(FeTally) tally = sample_tally ("training", "force");
+  g_autoptr(FeTally) tally = fe_chart_test_sample_tally ("training", "force");
   g_autoptr(FeChartLayout) layout = NULL;
   FeChartSpec spec;
 
@@ -827,6 +707,6 @@ main (int    argc,
   g_test_add_func ("/chart/disclosure/paint", test_paint_hatched);
 
   status = g_test_run ();
-  g_clear_object (&sample);
+  fe_chart_test_clear_sample ();
   return status;
 }

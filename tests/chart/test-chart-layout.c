@@ -11,9 +11,8 @@
 #include <string.h>
 
 #include "fe-chart-layout-private.h"
+#include "fe-chart-test-util.h"
 #include "fe-filter.h"
-#include "fe-study.h"
-#include "fe-test-util.h"
 
 #define EPSILON 0.01
 
@@ -21,52 +20,6 @@
 static char current_case[512];
 
 #define fail(format, ...) g_error ("%s: " format, current_case, __VA_ARGS__)
-
-static FeStudy *sample;
-
-static FeStudy *
-get_sample (void)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (sample == NULL)
-    {
-      sample = fe_study_load_sample (&error);
-      g_assert_no_error (error);
-    }
-  return sample;
-}
-
-static FeTally *
-sample_tally (const char *question_id,
-              const char *by_id)
-{
-  FeStudy *study = get_sample ();
-  FeColumn *question = fe_study_find_column (study, question_id);
-  FeColumn *by = by_id != NULL ? fe_study_find_column (study, by_id) : NULL;
-
-  g_assert_nonnull (question);
-  g_assert_true (by_id == NULL || by != NULL);
-  return fe_tally_compute (question, fe_study_get_universe (study), by);
-}
-
-/* Text as a reader sees it: lines run together, no-break spaces as spaces. */
-static char *
-flatten (const char *text)
-{
-  g_autoptr(GString) flat = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == 0x00a0 || c == '\n')
-        g_string_append_c (flat, c == '\n' ? ' ' : ' ');
-      else
-        g_string_append_unichar (flat, c);
-    }
-  return g_string_free (g_steal_pointer (&flat), FALSE);
-}
 
 static gboolean
 overlaps (double ax, double ay, double aw, double ah,
@@ -172,7 +125,7 @@ has_label_containing (const FeChartLayout *layout,
 {
   for (guint i = 0; i < fe_chart_layout_get_n_labels (layout); i++)
     {
-      g_autofree char *flat = flatten (fe_chart_layout_get_label (layout, i)->text);
+      g_autofree char *flat = fe_chart_test_flatten (fe_chart_layout_get_label (layout, i)->text);
 
       if (strstr (flat, needle) != NULL)
         return TRUE;
@@ -192,7 +145,7 @@ check_n_shown (const FeChartLayout *layout,
   for (guint i = 0; i < fe_chart_layout_get_n_labels (layout); i++)
     {
       const char *text = fe_chart_layout_get_label (layout, i)->text;
-      g_autofree char *flat = flatten (text);
+      g_autofree char *flat = fe_chart_test_flatten (text);
       const char *n = strstr (flat, "(n ");
 
       if (n != NULL && strstr (n, "…") != NULL)
@@ -472,14 +425,14 @@ test_spec_resolve (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(FeTally) tally = sample_tally (cases[i].question, cases[i].by);
+      g_autoptr(FeTally) tally = fe_chart_test_sample_tally (cases[i].question, cases[i].by);
 
       g_assert_cmpint (fe_chart_kind_resolve (FE_CHART_KIND_AUTO, tally), ==, cases[i].kind);
     }
 
   {
-    g_autoptr(FeTally) coded = sample_tally ("vulnerabilities", "force");
-    g_autoptr(FeTally) single = sample_tally ("training", NULL);
+    g_autoptr(FeTally) coded = fe_chart_test_sample_tally ("vulnerabilities", "force");
+    g_autoptr(FeTally) single = fe_chart_test_sample_tally ("training", NULL);
 
     /* Stacked parts of a question with several answers each would not add up to 100%. */
     g_assert_false (fe_chart_kind_applies (FE_CHART_KIND_STACKED, coded));
@@ -594,6 +547,19 @@ static const Size sizes[] = {
   { 640, 400, 2.0 },
 };
 
+/* The default spec, drawing @kind at @size. */
+static void
+spec_init_sized (FeChartSpec *spec,
+                 FeChartKind  kind,
+                 const Size  *size)
+{
+  fe_chart_spec_init (spec);
+  spec->kind = kind;
+  spec->width = size->width;
+  spec->height = size->height;
+  spec->text_scale = size->text_scale;
+}
+
 static guint n_checked;
 
 static void
@@ -613,11 +579,7 @@ check_sample_question (FeColumn       *question,
           g_autoptr(FeChartLayout) layout = NULL;
           FeChartSpec spec;
 
-          fe_chart_spec_init (&spec);
-          spec.kind = kind;
-          spec.width = sizes[s].width;
-          spec.height = sizes[s].height;
-          spec.text_scale = sizes[s].text_scale;
+          spec_init_sized (&spec, kind, &sizes[s]);
           /* Vary the rest so that every combination comes up across the questions. */
           spec.dark = *variant % 2;
           spec.measure = (FeChartMeasure) (*variant / 2 % 3);
@@ -639,7 +601,7 @@ check_sample_question (FeColumn       *question,
 static void
 test_layout_sample (void)
 {
-  FeStudy *study = get_sample ();
+  FeStudy *study = fe_chart_test_get_sample ();
   const char *splits[] = { NULL, "force", "role" };
   guint variant = 0;
 
@@ -667,7 +629,7 @@ test_layout_sample (void)
 static void
 test_layout_sample_filtered (void)
 {
-  FeStudy *study = get_sample ();
+  FeStudy *study = fe_chart_test_get_sample ();
   g_autoptr(FeFilter) filter = fe_filter_new (study);
   FeColumn *force = fe_study_find_column (study, "force");
   g_autoptr(FeBitset) rows = NULL;
@@ -693,99 +655,21 @@ static const char * const words[] = {
   "Swyddogaeth ymateb a phlismona yn y gymdogaeth, gan gynnwys gwaith partneriaeth",
 };
 
-static FeColumn *
-random_column (GRand      *rand,
-               const char *id,
-               FeRole      role,
-               guint       n_levels)
-{
-  FeColumn *column = fe_column_new (0, 0, id);
-
-  column->role = role;
-  g_free (column->label);
-  column->label = g_strdup_printf ("%s %s?",
-                                   words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))],
-                                   g_rand_boolean (rand) ? words[6] : "");
-  for (guint l = 0; l < n_levels; l++)
-    {
-      g_autofree char *label = g_strdup_printf ("%s %u",
-                                                words[g_rand_int_range (rand, 0,
-                                                                        G_N_ELEMENTS (words))],
-                                                l);
-
-      fe_column_add_level (column, label, 1);
-    }
-  return column;
-}
-
-/* Counts for one group: @answered of @base spread over the levels, each respondent once for
- * a single-valued question, any number of times for a multi-select one. */
-static void
-random_counts (GRand    *rand,
-               gboolean  single,
-               guint     n_levels,
-               guint     base,
-               guint    *answered,
-               guint    *counts)
-{
-  *answered = base > 0 && g_rand_int_range (rand, 0, 8) > 0 ? g_rand_int_range (rand, 0,
-                                                                                (int) base + 1)
-                                                             : 0;
-  for (guint l = 0; l < n_levels; l++)
-    counts[l] = 0;
-  if (n_levels == 0)
-    {
-      *answered = 0;
-      return;
-    }
-  for (guint r = 0; r < *answered; r++)
-    {
-      if (single)
-        counts[g_rand_int_range (rand, 0, (int) n_levels)]++;
-      else
-        for (guint l = 0; l < n_levels; l++)
-          counts[l] += g_rand_int_range (rand, 0, 3) == 0;
-    }
-}
+/* A quarter of the groups of 0 to 2, the rest of up to 149; one group in eight with no
+ * answers, the others any number. */
+static const FeChartTestTallyShape tally_shape = {
+  .base_limit = 400,
+  .small_one_in = 4, .small_from = 0, .small_limit = 3,
+  .large_from = 0, .large_limit = 150,
+  .none_answered_one_in = 8, .from_half = FALSE,
+};
 
 static FeTally *
-random_tally (GRand     *rand,
-              FeColumn  *question,
-              FeColumn  *by)
+random_tally (GRand    *rand,
+              FeColumn *question,
+              FeColumn *by)
 {
-  FeTally *tally = g_new0 (FeTally, 1);
-  gboolean single = fe_chart_question_is_single (question);
-
-  tally->question = question;
-  tally->by = by;
-  tally->n_levels = fe_column_get_n_levels (question);
-  tally->counts = g_new0 (guint, MAX (tally->n_levels, 1));
-  if (by == NULL)
-    {
-      tally->base = g_rand_int_range (rand, 0, 400);
-      random_counts (rand, single, tally->n_levels, tally->base, &tally->answered,
-                     tally->counts);
-      return tally;
-    }
-
-  tally->n_groups = fe_column_get_n_levels (by);
-  tally->groups = g_new0 (FeTallyGroup, MAX (tally->n_groups, 1));
-  for (guint g = 0; g < tally->n_groups; g++)
-    {
-      FeTallyGroup *group = &tally->groups[g];
-
-      group->group = g;
-      group->base = g_rand_int_range (rand, 0, 4) == 0 ? g_rand_int_range (rand, 0, 3)
-                                                       : g_rand_int_range (rand, 0, 150);
-      group->counts = g_new0 (guint, MAX (tally->n_levels, 1));
-      random_counts (rand, single, tally->n_levels, group->base, &group->answered,
-                     group->counts);
-      tally->base += group->base;
-      tally->answered += group->answered;
-      for (guint l = 0; l < tally->n_levels; l++)
-        tally->counts[l] += group->counts[l];
-    }
-  return tally;
+  return fe_chart_test_random_tally (rand, question, by, &tally_shape);
 }
 
 /* Random, but reproducible: the seed is in the log and in every failure message, and
@@ -809,23 +693,24 @@ test_layout_random (void)
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   const FeRole roles[] = { FE_ROLE_ATTRIBUTE, FE_ROLE_ORDINAL, FE_ROLE_CHOICE, FE_ROLE_MULTI,
                            FE_ROLE_TEXT };
+  /* Long Welsh labels, half the columns' with the longest phrase after them. */
+  const FeChartTestNames names = { words, G_N_ELEMENTS (words), words[6] };
 
   for (guint i = 0; i < 150; i++)
     {
       FeRole role = roles[g_rand_int_range (rand, 0, G_N_ELEMENTS (roles))];
-      FeColumn *question = random_column (rand, "q", role, g_rand_int_range (rand, 0, 15));
+      FeColumn *question = fe_chart_test_random_column (rand, "q", role,
+                                                        g_rand_int_range (rand, 0, 15), &names);
       FeColumn *by = g_rand_boolean (rand)
-        ? random_column (rand, "by", FE_ROLE_ATTRIBUTE, g_rand_int_range (rand, 1, 10)) : NULL;
+        ? fe_chart_test_random_column (rand, "by", FE_ROLE_ATTRIBUTE,
+                                       g_rand_int_range (rand, 1, 10), &names)
+        : NULL;
       FeTally *tally;
       FeChartSpec spec;
 
       question->coded = role == FE_ROLE_TEXT;
       tally = random_tally (rand, question, by);
-      fe_chart_spec_init (&spec);
-      do
-        spec.kind = g_rand_int_range (rand, FE_CHART_KIND_AUTO, FE_CHART_KIND_HEATMAP + 1);
-      while (!fe_chart_kind_applies (spec.kind, tally));
-      spec.measure = g_rand_int_range (rand, 0, 3);
+      fe_chart_test_random_spec (rand, &spec, tally);
       spec.sort = g_rand_int_range (rand, 0, 2);
       spec.dark = g_rand_boolean (rand);
       spec.width = g_rand_double_range (rand, 480, 1600);
@@ -844,9 +729,7 @@ test_layout_random (void)
         layout = fe_chart_layout_new (&spec, tally, NULL);
         check_layout (layout, tally);
       }
-      fe_tally_free (tally);
-      fe_column_free (question);
-      fe_column_free (by);
+      fe_chart_test_free_tally (tally);
     }
 }
 
@@ -901,11 +784,7 @@ test_layout_heatmap_narrow (void)
           g_autoptr(FeChartLayout) layout = NULL;
           FeChartSpec spec;
 
-          fe_chart_spec_init (&spec);
-          spec.kind = FE_CHART_KIND_HEATMAP;
-          spec.width = narrow[s].width;
-          spec.height = narrow[s].height;
-          spec.text_scale = narrow[s].text_scale;
+          spec_init_sized (&spec, FE_CHART_KIND_HEATMAP, &narrow[s]);
           g_snprintf (current_case, sizeof current_case,
                       "narrow heat map, %u groups, %.0f × %.0f, text × %.1f", group_counts[t],
                       spec.width, spec.height, spec.text_scale);
@@ -913,9 +792,7 @@ test_layout_heatmap_narrow (void)
           g_assert_cmpint (fe_chart_layout_get_kind (layout), ==, FE_CHART_KIND_HEATMAP);
           check_layout (layout, tally);
         }
-      fe_tally_free (tally);
-      fe_column_free (question);
-      fe_column_free (by);
+      fe_chart_test_free_tally (tally);
     }
 }
 
@@ -925,7 +802,7 @@ sample_layout (const char  *question,
                FeChartKind  kind,
                FeTally    **tally_out)
 {
-  FeTally *tally = sample_tally (question, by);
+  FeTally *tally = fe_chart_test_sample_tally (question, by);
   FeChartSpec spec;
   FeChartLayout *layout;
 
@@ -965,7 +842,7 @@ test_layout_zero_bar (void)
 static void
 test_layout_sort (void)
 {
-  g_autoptr(FeTally) tally = sample_tally ("vulnerabilities", NULL);
+  g_autoptr(FeTally) tally = fe_chart_test_sample_tally ("vulnerabilities", NULL);
   g_autoptr(FeChartLayout) layout = NULL;
   FeChartSpec spec;
 
@@ -1028,11 +905,7 @@ test_layout_long_labels (void)
         {
           g_autoptr(FeChartLayout) layout = NULL;
 
-          fe_chart_spec_init (&spec);
-          spec.kind = kind;
-          spec.width = sizes[s].width;
-          spec.height = sizes[s].height;
-          spec.text_scale = sizes[s].text_scale;
+          spec_init_sized (&spec, kind, &sizes[s]);
           g_snprintf (current_case, sizeof current_case, "long labels, %s, %.0f × %.0f",
                       fe_chart_kind_to_string (kind), spec.width, spec.height);
           layout = fe_chart_layout_new (&spec, tally, NULL);
@@ -1050,15 +923,13 @@ test_layout_long_labels (void)
         }
     }
   g_assert_true (cut);
-  fe_tally_free (tally);
-  fe_column_free (question);
-  fe_column_free (by);
+  fe_chart_test_free_tally (tally);
 }
 
 static void
 test_layout_text_scale (void)
 {
-  g_autoptr(FeTally) tally = sample_tally ("training", NULL);
+  g_autoptr(FeTally) tally = fe_chart_test_sample_tally ("training", NULL);
   g_autoptr(FeChartLayout) normal = NULL;
   g_autoptr(FeChartLayout) large = NULL;
   FeChartSpec spec;
@@ -1132,7 +1003,7 @@ test_layout_paint (void)
 {
   for (int dark = 0; dark <= 1; dark++)
     {
-      g_autoptr(FeTally) tally = sample_tally ("training_prepared", "force");
+      g_autoptr(FeTally) tally = fe_chart_test_sample_tally ("training_prepared", "force");
       g_autoptr(FeChartLayout) layout = NULL;
       cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 500);
       cairo_t *cr = cairo_create (surface);
@@ -1196,8 +1067,7 @@ test_layout_no_levels (void)
   g_assert_cmpint (fe_chart_layout_hit_test (layout, 400, 250), ==, -1);
   g_assert_true (has_label_containing (layout, "no answers to chart"));
   check_layout (layout, tally);
-  fe_tally_free (tally);
-  fe_column_free (question);
+  fe_chart_test_free_tally (tally);
 }
 
 int
@@ -1229,6 +1099,6 @@ main (int    argc,
   g_test_add_func ("/chart/layout/no-levels", test_layout_no_levels);
 
   status = g_test_run ();
-  g_clear_object (&sample);
+  fe_chart_test_clear_sample ();
   return status;
 }
