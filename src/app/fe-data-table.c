@@ -107,8 +107,9 @@ fe_data_table_set_tally (FeDataTable   *self,
   if (tally == NULL)
     return;
 
-  caption = g_strdup_printf (_("%s — base %u respondents, %u answered"), tally->question->label,
-                             tally->base, tally->answered);
+  caption = g_strdup_printf (_("%s — base %u respondents, %u answered"),
+                             fe_column_get_display_label (tally->question), tally->base,
+                             tally->answered);
   gtk_label_set_text (self->caption_label, caption);
 
   n_columns = tally->by ? tally->n_groups : 1;
@@ -117,8 +118,8 @@ fe_data_table_set_tally (FeDataTable   *self,
   for (guint g = 0; g < n_columns; g++)
     g_ptr_array_add (header, tally->by
                              ? g_strdup_printf (_("%s (n = %u)"),
-                                                fe_column_get_level (tally->by,
-                                                                     tally->groups[g].group),
+                                                fe_column_get_display_level (
+                                                  tally->by, tally->groups[g].group),
                                                 tally->groups[g].base)
                              : g_strdup_printf (_("All (n = %u)"), tally->base));
   add_row (self, header, TRUE);
@@ -127,7 +128,7 @@ fe_data_table_set_tally (FeDataTable   *self,
     {
       g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func (g_free);
 
-      g_ptr_array_add (row, g_strdup (fe_column_get_level (tally->question, l)));
+      g_ptr_array_add (row, g_strdup (fe_column_get_display_level (tally->question, l)));
       for (guint g = 0; g < n_columns; g++)
         g_ptr_array_add (row, tally->by ? format_cell (tally->groups[g].counts[l],
                                                        tally->groups[g].base)

@@ -103,7 +103,8 @@ build_level_row (FeFilterPanel  *self,
                  guint           level)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *check = gtk_check_button_new_with_label (fe_column_get_level (column, level));
+  GtkWidget *check = gtk_check_button_new_with_label (fe_column_get_display_level (column,
+                                                                                   level));
   GtkWidget *count = gtk_label_new (NULL);
   LevelRow row = { column, level, GTK_CHECK_BUTTON (check), GTK_LABEL (count), 0 };
 
@@ -124,7 +125,7 @@ add_column_section (FeFilterPanel  *self,
                     const FeColumn *column,
                     gboolean        expanded)
 {
-  GtkWidget *expander = gtk_expander_new (column->label);
+  GtkWidget *expander = gtk_expander_new (fe_column_get_display_label (column));
   GtkWidget *levels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *label = gtk_expander_get_label_widget (GTK_EXPANDER (expander));
 

@@ -156,14 +156,14 @@ build_row (const FeColumn *column)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (column->label);
+  GtkWidget *label = gtk_label_new (fe_column_get_display_label (column));
   GtkWidget *count = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_tooltip_text (row, column->label);
+  gtk_widget_set_tooltip_text (row, fe_column_get_display_label (column));
   gtk_widget_add_css_class (count, "dim-label");
   gtk_widget_add_css_class (count, "numeric");
   gtk_box_append (GTK_BOX (box), label);
@@ -172,7 +172,7 @@ build_row (const FeColumn *column)
   g_object_set_data (G_OBJECT (row), "fe-column", (gpointer) column);
   g_object_set_data (G_OBJECT (row), "fe-count-label", count);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  column->label, -1);
+                                  fe_column_get_display_label (column), -1);
   return row;
 }
 

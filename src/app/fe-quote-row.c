@@ -129,7 +129,7 @@ describe_attributes (FeStudy *study,
 
       if (column->role != FE_ROLE_ATTRIBUTE)
         continue;
-      level = fe_study_get_level_label (study, column, row);
+      level = fe_study_get_display_level_label (study, column, row);
       if (level != NULL)
         g_string_append_printf (text, "%s%s", text->len ? " · " : "", level);
     }
@@ -143,8 +143,9 @@ describe_codes (const FeQuote *quote)
 
   for (guint i = 0; i < quote->codes->len; i++)
     g_string_append_printf (text, "%s%s", i ? " · " : "",
-                            fe_column_get_level (quote->column,
-                                                 g_array_index (quote->codes, guint, i)));
+                            fe_column_get_display_level (quote->column,
+                                                         g_array_index (quote->codes, guint,
+                                                                        i)));
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 

@@ -45,7 +45,7 @@ codes_of (const FeColumn *column,
   for (guint l = 0; l < fe_column_get_n_levels (column); l++)
     if (fe_bitset_get (g_ptr_array_index (column->level_rows, l), row))
       g_string_append_printf (codes, "%s%s", codes->len ? " · " : "",
-                              fe_column_get_level (column, l));
+                              fe_column_get_display_level (column, l));
   return g_string_free (g_steal_pointer (&codes), FALSE);
 }
 
@@ -105,7 +105,7 @@ fe_respondent_dialog_new (GtkWindow *parent,
         continue;
       if (column->coded)
         codes = codes_of (column, row);
-      add_answer (self, column->label, answer, codes);
+      add_answer (self, fe_column_get_display_label (column), answer, codes);
     }
   return GTK_WINDOW (self);
 }

@@ -278,7 +278,7 @@ on_view_named (FeWindow   *self,
 {
   FeSavedView *view = fe_window_capture_view (self);
 
-  view->title = g_strdup (*title ? title : self->question->label);
+  view->title = g_strdup (*title ? title : fe_column_get_display_label (self->question));
   view->takeaway = g_strdup (takeaway);
   fe_project_add_view (self->project, view);
   self->active_view = (int) fe_project_get_n_views (self->project) - 1;
@@ -297,7 +297,8 @@ save_view_action (GSimpleAction *action,
 
   if (self->project == NULL || self->question == NULL)
     return;
-  dialog = fe_save_view_dialog_new (GTK_WINDOW (self), self->question->label);
+  dialog = fe_save_view_dialog_new (GTK_WINDOW (self),
+                                   fe_column_get_display_label (self->question));
   g_signal_connect_object (dialog, "save", G_CALLBACK (on_view_named), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));

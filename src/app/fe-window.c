@@ -498,7 +498,7 @@ update_split_choices (FeWindow *self)
       if (column->role != FE_ROLE_ATTRIBUTE || fe_column_get_n_levels (column) == 0)
         continue;
       g_ptr_array_add (self->split_columns, column);
-      gtk_string_list_append (choices, column->label);
+      gtk_string_list_append (choices, fe_column_get_display_label (column));
       if (g_strcmp0 (saved, column->id) == 0)
         selected = self->split_columns->len;
     }
@@ -569,6 +569,8 @@ set_study (FeWindow  *self,
            gboolean   is_sample)
 {
   g_set_object (&self->study, study);
+  /* Welsh labels from the codebook when the interface speaks Welsh. */
+  fe_study_set_language (study, fe_study_language_from_locale ());
   g_clear_pointer (&self->filter, fe_filter_free);
   self->filter = fe_filter_new (study);
   self->question = NULL;
@@ -673,15 +675,16 @@ update_chips (FeWindow *self)
           if (!fe_filter_has_level (self->filter, column, l))
             continue;
           box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-          gtk_box_append (GTK_BOX (box), gtk_label_new (fe_column_get_level (column, l)));
+          gtk_box_append (GTK_BOX (box), gtk_label_new (fe_column_get_display_level (column, l)));
           gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
           chip = gtk_button_new ();
           gtk_button_set_child (GTK_BUTTON (chip), box);
           gtk_widget_add_css_class (chip, "filter-chip");
           gtk_widget_add_css_class (chip, "flat");
           /* Translators: tooltip of a filter chip: "Remove filter force: Gwent Police" */
-          tooltip = g_strdup_printf (_("Remove filter %s: %s"), column->label,
-                                     fe_column_get_level (column, l));
+          tooltip = g_strdup_printf (_("Remove filter %s: %s"),
+                                     fe_column_get_display_label (column),
+                                     fe_column_get_display_level (column, l));
           gtk_widget_set_tooltip_text (chip, tooltip);
           gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                           tooltip, -1);
@@ -743,10 +746,10 @@ show_segment_quotes (FeWindow *self)
   quotes = fe_study_collect_quotes (self->study, self->question, self->selected_level, rows);
   n_respondents = fe_bitset_count_and (rows, g_ptr_array_index (self->question->level_rows,
                                                                 (guint) self->selected_level));
-  level_label = fe_column_get_level (self->question, (guint) self->selected_level);
+  level_label = fe_column_get_display_level (self->question, (guint) self->selected_level);
   if (self->selected_group >= 0)
     heading = g_strdup_printf ("%s · %s", level_label,
-                               fe_column_get_level (self->by, (guint) self->selected_group));
+                               fe_column_get_display_level (self->by, (guint) self->selected_group));
   else
     heading = g_strdup (level_label);
   fe_quote_browser_show_quotes (self->quote_browser, self->study, quotes, heading,
@@ -1018,7 +1021,9 @@ update_recent (FeWindow *self)
       g_autoptr(GFile) folder = NULL;
       g_autofree char *parent = NULL;
 
-      if (!gtk_recent_info_has_application (info, g_get_application_name ())
+      /* Without an application name (a window made outside the app, in tests) any will do. */
+      if ((g_get_application_name () != NULL
+           && !gtk_recent_info_has_application (info, g_get_application_name ()))
           || !gtk_recent_info_exists (info))
         continue;
       file = g_file_new_for_uri (gtk_recent_info_get_uri (info));

@@ -168,6 +168,23 @@ dup_localized (Writer     *w,
   return localized;
 }
 
+/* A view's title in the pack's language; without one, its question as the data show it. */
+static char *
+dup_view_title (Writer            *w,
+                guint              index,
+                const FeSavedView *view)
+{
+  g_autofree char *group = g_strdup_printf ("View %u", index + 1);
+  FeColumn *question;
+
+  if (view->title != NULL && *view->title != '\0')
+    return dup_localized (w, group, "title", view->title);
+  question = view->question != NULL ? fe_study_find_column (w->study, view->question) : NULL;
+  if (question != NULL)
+    return g_strdup (fe_column_get_display_label (question));
+  return g_strdup (view->question);
+}
+
 static char *
 dup_title (Writer *w)
 {
@@ -507,7 +524,7 @@ dup_small_groups (Writer *w)
       {
         if (names->len > 0)
           g_string_append (names, C_("list", ", "));
-        g_string_append (names, fe_column_get_level (grouping, l));
+        g_string_append (names, fe_column_get_display_level (grouping, l));
       }
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
@@ -521,9 +538,7 @@ write_contents (Writer *w)
   for (guint i = 0; i < fe_project_get_n_views (w->project); i++)
     {
       const FeSavedView *view = fe_project_get_view (w->project, i);
-      g_autofree char *group = g_strdup_printf ("View %u", i + 1);
-      g_autofree char *title = dup_localized (w, group, "title",
-                                              view->title ? view->title : view->question);
+      g_autofree char *title = dup_view_title (w, i, view);
       guint page = i < w->view_pages->len ? g_array_index (w->view_pages, guint, i) : 0;
       g_autofree char *number = g_strdup_printf ("%u", page);
 
@@ -550,14 +565,15 @@ write_who_answered (Writer *w)
   if (w->k > 0)
     disclosure = fe_disclosure_new (tally, w->k);
   write_heading (w, STYLE_SECTION, _("Who answered"), 60, 2);
-  write_paragraph (w, STYLE_NOTE, grouping->label != NULL ? grouping->label : grouping->id, 6);
+  write_paragraph (w, STYLE_NOTE, fe_column_get_display_label (grouping), 6);
   for (guint l = 0; l < tally->n_levels; l++)
     {
       FeCellDisclosure state = disclosure != NULL ? fe_disclosure_get_cell (disclosure, -1, l)
                                                   : FE_CELL_SHOWN;
       g_autofree char *count = format_count (w->k, state, tally->counts[l]);
 
-      write_row (w, STYLE_BODY, fe_column_get_level (grouping, l), count, CONTENT_WIDTH * 0.6);
+      write_row (w, STYLE_BODY, fe_column_get_display_level (grouping, l), count,
+                 CONTENT_WIDTH * 0.6);
     }
   w->y += 18;
 }
@@ -758,9 +774,7 @@ compose_bases (Writer            *w,
       /* Translators: the groups of a split chart with their numbers, "Split by “Which police
        * force do you work for?”: South Wales Police 80, Gwent Police 12." */
       g_string_append_printf (text, _("Split by “%s”: %s."),
-                              data->tally->by->label != NULL ? data->tally->by->label
-                                                             : data->tally->by->id,
-                              groups);
+                              fe_column_get_display_label (data->tally->by), groups);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -918,8 +932,7 @@ write_view (Writer            *w,
             const FeSavedView *view)
 {
   g_autofree char *group = g_strdup_printf ("View %u", index + 1);
-  g_autofree char *title = dup_localized (w, group, "title",
-                                          view->title ? view->title : view->question);
+  g_autofree char *title = dup_view_title (w, index, view);
   g_autofree char *takeaway = dup_localized (w, group, "takeaway", view->takeaway);
   g_autofree char *kicker = NULL;
   g_autoptr(GError) error = NULL;
@@ -1139,9 +1152,7 @@ add_outline (Writer *w)
   for (guint i = 0; i < fe_project_get_n_views (w->project) && i < w->view_pages->len; i++)
     {
       const FeSavedView *view = fe_project_get_view (w->project, i);
-      g_autofree char *group = g_strdup_printf ("View %u", i + 1);
-      g_autofree char *title = dup_localized (w, group, "title",
-                                              view->title ? view->title : view->question);
+      g_autofree char *title = dup_view_title (w, i, view);
       g_autofree char *link = g_strdup_printf ("page=%u", g_array_index (w->view_pages, guint,
                                                                          i));
 
@@ -1220,6 +1231,7 @@ fe_brief_write (FeProject            *project,
   g_autoptr(GError) local_error = NULL;
   gboolean switched;
   char *previous;
+  const char *previous_data_language;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (FE_IS_PROJECT (project), FALSE);
@@ -1236,6 +1248,10 @@ fe_brief_write (FeProject            *project,
     }
 
   previous = switch_language (options != NULL ? options->lang : NULL, &switched);
+  /* The data's labels too (the codebook's label_cy, levels_cy), for the time of writing. */
+  previous_data_language = fe_study_get_language (study);
+  if (options != NULL && options->lang != NULL && *options->lang != '\0')
+    fe_study_set_language (study, options->lang);
   w.project = project;
   w.study = study;
   w.options = options != NULL ? options : &defaults;
@@ -1267,5 +1283,6 @@ fe_brief_write (FeProject            *project,
   g_free (w.title);
   g_free (w.date);
   restore_language (previous, switched);
+  fe_study_set_language (study, previous_data_language);
   return ok;
 }

@@ -22,9 +22,11 @@ typedef enum
 typedef struct
 {
   guint       min_cell;           /* disclosure threshold k (fe-disclosure.h); 0: off */
-  const char *lang;               /* "en", "cy"…: the language of the pack's own words; NULL
-                                   * or "": the current one. Switching sets LANGUAGE for the
-                                   * whole process while writing, so the app passes NULL */
+  const char *lang;               /* "en", "cy"…: the language of the pack's own words and
+                                   * of the data's labels (fe_study_set_language() while
+                                   * writing); NULL or "": the current one and the study's.
+                                   * Switching sets LANGUAGE for the whole process while
+                                   * writing, so the app passes NULL */
   gboolean    fold_small_groups;  /* merge groups of fewer than k into "Other" in charts */
 } FeBriefOptions;
 

@@ -388,8 +388,8 @@ add_segment (Build        *b,
   segment.group = series->group;
   segment.disclosure = state;
   segment.base_disclosure = base_state (b, series);
-  segment.description = describe_segment (b, fe_column_get_level (b->tally->question,
-                                                                  (guint) level),
+  segment.description = describe_segment (b, fe_column_get_display_level (b->tally->question,
+                                                                          (guint) level),
                                           series, count, base, state);
   /* What is withheld is not kept either, so that no consumer of the layout can print it. */
   if (!withheld (b, state))
@@ -740,9 +740,7 @@ title_text (const Build *b)
 {
   if (b->spec->title != NULL && *b->spec->title != '\0')
     return b->spec->title;
-  if (b->tally->question->label != NULL && *b->tally->question->label != '\0')
-    return b->tally->question->label;
-  return b->tally->question->id;
+  return fe_column_get_display_label (b->tally->question);
 }
 
 /* Title, question, filter and totals from the top; returns the y below them. */
@@ -776,14 +774,16 @@ build_header (Build *b)
 
   if (title_text (b) == b->spec->title && b->tally->question->label != NULL && !b->compact)
     {
-      lines = fe_chart_text_fit (b->text, FE_CHART_FONT_SUBTITLE, b->tally->question->label,
-                                 NULL, width, 2);
+      lines = fe_chart_text_fit (b->text, FE_CHART_FONT_SUBTITLE,
+                                 fe_column_get_display_label (b->tally->question), NULL, width,
+                                 2);
       if (lines != NULL)
         {
           double height = lines_height (lines);
 
-          place_label (b, lines, b->tally->question->label, FE_CHART_FONT_SUBTITLE, b->margin,
-                       y, FE_CHART_ALIGN_START, b->theme->text, b->theme->background, -1);
+          place_label (b, lines, fe_column_get_display_label (b->tally->question),
+                       FE_CHART_FONT_SUBTITLE, b->margin, y, FE_CHART_ALIGN_START,
+                       b->theme->text, b->theme->background, -1);
           y += height + 4 * b->scale;
         }
     }
@@ -880,7 +880,7 @@ build_kind_legend (Build  *b,
   else if (kind_is_stacked (b->layout->kind))
     for (guint l = 0; l < b->tally->n_levels; l++)
       {
-        LegendEntry entry = { fe_column_get_level (b->tally->question, l), g_strdup (""),
+        LegendEntry entry = { fe_column_get_display_level (b->tally->question, l), g_strdup (""),
                               level_color (b, l) };
 
         g_array_append_val (entries, entry);
@@ -1002,7 +1002,7 @@ build_bars (Build *b)
 
   for (guint i = 0; i < n_levels; i++)
     {
-      const char *name = fe_column_get_level (tally->question, b->order[i]);
+      const char *name = fe_column_get_display_level (tally->question, b->order[i]);
       double most = MIN (b->pw * 0.4, b->pw - value_width - 2 * gap - b->pw * 0.3);
       FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_LABEL, name, NULL, most,
                                                max_lines);
@@ -1024,7 +1024,7 @@ build_bars (Build *b)
 
       if (g_ptr_array_index (row_labels, i) != NULL)
         place_row_label (b, g_steal_pointer (&g_ptr_array_index (row_labels, i)),
-                         fe_column_get_level (tally->question, level), x0 - gap,
+                         fe_column_get_display_level (tally->question, level), x0 - gap,
                          top + pitch / 2);
 
       for (guint s = 0; s < n_series; s++)
@@ -1371,7 +1371,7 @@ build_heatmap (Build *b)
   /* The label column first, at most a third of the width, so the columns know their width. */
   for (guint i = 0; i < n_levels; i++)
     {
-      const char *name = fe_column_get_level (tally->question, b->order[i]);
+      const char *name = fe_column_get_display_level (tally->question, b->order[i]);
 
       label_width = MAX (label_width, fe_chart_text_measure (b->text, FE_CHART_FONT_LABEL, name));
     }
@@ -1458,7 +1458,7 @@ build_heatmap (Build *b)
   for (guint i = 0; i < n_levels; i++)
     {
       guint level = b->order[i];
-      const char *name = fe_column_get_level (tally->question, level);
+      const char *name = fe_column_get_display_level (tally->question, level);
       FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_LABEL, name, NULL,
                                                label_width, max_lines);
       double y = top + i * pitch;

@@ -29,7 +29,7 @@ join_small_groups (const FeTally *tally,
       if (names->len > 0)
         /* Translators: between the names of groups in a list */
         g_string_append (names, C_("list", ", "));
-      g_string_append (names, fe_column_get_level (tally->by, group->group));
+      g_string_append (names, fe_column_get_display_level (tally->by, group->group));
     }
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
@@ -390,7 +390,7 @@ fe_chart_group_name (const FeTally *tally,
   if (tally->groups[index].group == FE_TALLY_GROUP_OTHER)
     /* Translators: the group that small groups are folded into, as in "Other (n < 5)" */
     return C_("group", "Other");
-  return fe_column_get_level (tally->by, tally->groups[index].group);
+  return fe_column_get_display_level (tally->by, tally->groups[index].group);
 }
 
 char *

@@ -63,7 +63,7 @@ append_row (GString              *rows,
   if (first->group == FE_CHART_GROUP_OTHER)
     group = C_("group", "Other");
   else if (first->group >= 0 && tally->by != NULL)
-    group = fe_column_get_level (tally->by, (guint) first->group);
+    group = fe_column_get_display_level (tally->by, (guint) first->group);
   if (rows->len > 0)
     g_string_append (rows, "; ");
   if (top == NULL)
@@ -75,7 +75,7 @@ append_row (GString              *rows,
     }
   /* Translators: a group's most given answer, as in "Gwent Police: mostly Very well, 42%" */
   g_string_append_printf (rows, _("%s: mostly %s, %.0f%%"), group,
-                          fe_column_get_level (tally->question, (guint) top->level),
+                          fe_column_get_display_level (tally->question, (guint) top->level),
                           top->base > 0 ? 100.0 * top->count / top->base : 0);
 }
 
@@ -167,7 +167,7 @@ compose_summary (const FeChartLayout *self,
       g_string_append_c (summary, ' ');
       g_string_append_printf (summary, ngettext ("By %s, %u group.", "By %s, %u groups.",
                                                  tally->n_groups),
-                              tally->by->label, tally->n_groups);
+                              fe_column_get_display_label (tally->by), tally->n_groups);
     }
   if (self->segments->len == 0)
     {
@@ -295,8 +295,7 @@ fe_chart_layout_new (const FeChartSpec *spec,
   if (spec->title != NULL && *spec->title != '\0')
     self->title = g_strdup (spec->title);
   else
-    self->title = g_strdup (tally->question->label != NULL ? tally->question->label
-                                                           : tally->question->id);
+    self->title = g_strdup (fe_column_get_display_label (tally->question));
 
   scale = spec->text_scale > 0 ? CLAMP (spec->text_scale, 0.5, 4.0) : 1.0;
   text = fe_chart_text_new (self->font_map, self->font_family);

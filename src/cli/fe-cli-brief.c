@@ -4,37 +4,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <libintl.h>
-#include <string.h>
 
 #include "fe-brief.h"
 #include "fe-cli-private.h"
 
 /* What leaves the screen is disclosure-controlled unless the project or --min-cell says. */
 #define DEFAULT_MIN_CELL 5
-
-/* --lang is applied before anything is translated, so that the whole run (messages, --help,
- * the pack) is in that language, and GLib decides whether to translate at all with it set. */
-static void
-apply_lang_early (int    argc,
-                  char **argv)
-{
-  const char *lang = NULL;
-
-  for (int i = 1; i < argc; i++)
-    {
-      if (strcmp (argv[i], "--") == 0)
-        break;
-      if (strcmp (argv[i], "--lang") == 0 && i + 1 < argc)
-        lang = argv[i + 1];
-      else if (g_str_has_prefix (argv[i], "--lang="))
-        lang = argv[i] + strlen ("--lang=");
-    }
-  if (lang == NULL || *lang == '\0')
-    return;
-  g_setenv ("LANGUAGE", lang, TRUE);
-  textdomain (textdomain (NULL));
-}
 
 int
 fe_cli_brief (int    argc,
@@ -45,13 +20,12 @@ fe_cli_brief (int    argc,
   g_autoptr(FeStudy) study = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *output = NULL;
-  g_autofree char *lang = NULL;
   gboolean fold_small = FALSE;
   const char *study_path = NULL;
   int exit_code = FE_CLI_EXIT_OK;
   FeBriefOptions brief = { 0 };
 
-  apply_lang_early (argc, argv);
+  fe_cli_apply_lang_early (argc, argv);
   {
     const GOptionEntry entries[] = {
       { "min-cell", 0, 0, G_OPTION_ARG_INT, &options.min_cell,
@@ -60,8 +34,6 @@ fe_cli_brief (int    argc,
            "number)"), N_("K") },
       { "fold-small", 0, 0, G_OPTION_ARG_NONE, &fold_small,
         N_("Merge groups of fewer than K respondents into “Other” in split charts"), NULL },
-      { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
-        N_("The language of the pack: en or cy (default: the current language)"), N_("LANG") },
       { "include-incomplete", 0, 0, G_OPTION_ARG_NONE, &options.include_incomplete,
         N_("Count responses that answered nothing beyond consent"), NULL },
       { "sample", 0, 0, G_OPTION_ARG_NONE, &options.sample,
@@ -77,12 +49,15 @@ fe_cli_brief (int    argc,
                                              "its chart, takeaway and starred quotes, and a "
                                              "note on method."));
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+    fe_cli_add_lang_entry (context, &options,
+                           N_("The language of the pack: en or cy (default: the current "
+                              "language)"));
   }
   options.sample_is_project = TRUE;
 
   if (!fe_cli_parse (context, &options, &argc, &argv, &study_path, &exit_code))
     goto out;
-  if (!fe_cli_check_min_cell (&options))
+  if (!fe_cli_check_min_cell (&options) || !fe_cli_check_lang (&options))
     {
       exit_code = FE_CLI_EXIT_USAGE;
       goto out;
@@ -112,7 +87,7 @@ fe_cli_brief (int    argc,
     goto out;
 
   brief.min_cell = fe_cli_get_min_cell (&options, DEFAULT_MIN_CELL);
-  brief.lang = lang;
+  brief.lang = options.lang;
   brief.fold_small_groups = fold_small;
   if (!fe_brief_write (options.project, study, &brief, output, &error))
     {

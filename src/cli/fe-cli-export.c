@@ -172,7 +172,7 @@ fe_cli_export (int    argc,
 {
   FeCliStudyOptions options = FE_CLI_STUDY_OPTIONS_INIT;
   ExportOptions export = { .width = 800, .height = 500, .scale = 1.0, .text_scale = 1.0 };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("STUDY"));
+  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(FeStudy) study = NULL;
   g_autoptr(FeFilter) filter = NULL;
   g_autoptr(FeBitset) rows = NULL;
@@ -186,6 +186,8 @@ fe_cli_export (int    argc,
   const char *study_path = NULL;
   int exit_code = FE_CLI_EXIT_OK;
 
+  fe_cli_apply_lang_early (argc, argv);
+  context = g_option_context_new (_("STUDY"));
   fe_chart_spec_init (&spec);
   g_option_context_set_summary (context, _("Draw the chart of one question to a PNG, SVG or PDF "
                                            "file."));
@@ -194,11 +196,15 @@ fe_cli_export (int    argc,
                              N_("Show numbers of fewer than K respondents as “< K”, not to "
                                 "scale, and hide what would give them away (default 5, or the "
                                 "project's; 0 shows every number)"));
+  fe_cli_add_lang_entry (context, &options,
+                         N_("The language of the chart's words and of the codebook's labels: "
+                            "en or cy (default: the current language)"));
   fe_cli_study_options_add_entries (context, &options);
 
   if (!fe_cli_parse (context, &options, &argc, &argv, &study_path, &exit_code))
     goto out;
-  if (!check_options (&export, &spec, &format) || !fe_cli_check_min_cell (&options))
+  if (!check_options (&export, &spec, &format) || !fe_cli_check_min_cell (&options)
+      || !fe_cli_check_lang (&options))
     {
       exit_code = FE_CLI_EXIT_USAGE;
       goto out;

@@ -26,6 +26,9 @@ typedef struct
   gboolean   sample_is_project;
   int        min_cell;  /* FE_CLI_MIN_CELL_UNSET unless the verb takes --min-cell */
   FeProject *project;   /* set by fe_cli_load_study() when STUDY is a .findings project */
+  /* --lang (en or cy): the language of the verb's words and of the data's labels. */
+  gboolean   takes_lang;  /* set by fe_cli_add_lang_entry(): the study gets a language */
+  char      *lang;        /* NULL: the current language */
 } FeCliStudyOptions;
 
 #define FE_CLI_STUDY_OPTIONS_INIT { .min_cell = FE_CLI_MIN_CELL_UNSET }
@@ -53,6 +56,17 @@ gboolean  fe_cli_is_project_path           (const char        *path);
 void      fe_cli_add_min_cell_entry        (GOptionContext    *context,
                                             FeCliStudyOptions *options,
                                             const char        *description);
+/* Applies --lang LANG (when argv has a valid one) to the whole run, before anything is
+ * translated: messages, --help and the verb's output are in that language. */
+void      fe_cli_apply_lang_early          (int                argc,
+                                            char             **argv);
+/* Adds --lang LANG to @context; fe_cli_load_study() then shows the study's labels in that
+ * language (or the current one: fe_study_language_from_locale()). */
+void      fe_cli_add_lang_entry            (GOptionContext    *context,
+                                            FeCliStudyOptions *options,
+                                            const char        *description);
+/* Checks --lang; FALSE (a usage error printed) when it is not en or cy. */
+gboolean  fe_cli_check_lang                (FeCliStudyOptions *options);
 /* Checks --min-cell before the study is loaded; FALSE (a usage error printed) when negative. */
 gboolean  fe_cli_check_min_cell            (FeCliStudyOptions *options);
 /* The disclosure threshold: --min-cell when given, else the project's, else @fallback. */

@@ -4,6 +4,7 @@
 #include "fe-cli-private.h"
 
 #include <glib/gi18n.h>
+#include <libintl.h>
 #include <string.h>
 
 typedef struct
@@ -45,7 +46,7 @@ fe_cli_print_usage (FILE *out)
                 "[--by ID --group LABEL] [--respondent ID] [--filter …]… [--json] STUDY\n"
                 "  findings-explorer export  [%s] --question ID [--by ID] [--filter …]… "
                 "[--kind KIND] [--measure count|percent] [--width PX --height PX] [--scale N] "
-                "[--dark] [--min-cell K] [--fold-small] [--layout LAYOUT.json] "
+                "[--dark] [--min-cell K] [--fold-small] [--lang en|cy] [--layout LAYOUT.json] "
                 "-o OUT.png|OUT.svg|OUT.pdf STUDY\n"
                 "  findings-explorer brief   [--min-cell K] [--fold-small] [--lang en|cy] "
                 "-o OUT.pdf PROJECT\n\n%s\n",
@@ -112,7 +113,62 @@ fe_cli_study_options_clear (FeCliStudyOptions *options)
   g_clear_pointer (&options->codebook, g_free);
   g_clear_pointer (&options->coding, g_free);
   g_clear_pointer (&options->filters, g_strfreev);
+  g_clear_pointer (&options->lang, g_free);
   g_clear_object (&options->project);
+}
+
+/* The languages of the interface: English, the source, and Welsh (po/cy.po). */
+static gboolean
+lang_is_valid (const char *lang)
+{
+  return g_strcmp0 (lang, "en") == 0 || g_strcmp0 (lang, "cy") == 0;
+}
+
+/* --lang is applied before anything is translated, so that the whole run (messages, --help,
+ * the output) is in that language, and GLib decides whether to translate at all with it set.
+ * An invalid one is left for fe_cli_check_lang() to report. */
+void
+fe_cli_apply_lang_early (int    argc,
+                         char **argv)
+{
+  const char *lang = NULL;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (strcmp (argv[i], "--") == 0)
+        break;
+      if (strcmp (argv[i], "--lang") == 0 && i + 1 < argc)
+        lang = argv[i + 1];
+      else if (g_str_has_prefix (argv[i], "--lang="))
+        lang = argv[i] + strlen ("--lang=");
+    }
+  if (!lang_is_valid (lang))
+    return;
+  g_setenv ("LANGUAGE", lang, TRUE);
+  textdomain (textdomain (NULL));
+}
+
+void
+fe_cli_add_lang_entry (GOptionContext    *context,
+                       FeCliStudyOptions *options,
+                       const char        *description)
+{
+  const GOptionEntry entries[] = {
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &options->lang, description, N_("LANG") },
+    { NULL }
+  };
+
+  options->takes_lang = TRUE;
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+gboolean
+fe_cli_check_lang (FeCliStudyOptions *options)
+{
+  if (options->lang == NULL || lang_is_valid (options->lang))
+    return TRUE;
+  fe_cli_usage_error (_("--lang %s: choose en (English) or cy (Welsh)."), options->lang);
+  return FALSE;
 }
 
 void
@@ -276,6 +332,11 @@ fe_cli_load_study (FeCliStudyOptions *options,
         }
       fe_study_set_include_incomplete (study, options->include_incomplete);
     }
+
+  /* The codebook's labels in the language asked for, or the session's (LANGUAGE=cy). */
+  if (options->takes_lang)
+    fe_study_set_language (study, options->lang != NULL ? options->lang
+                                                        : fe_study_language_from_locale ());
 
   for (guint i = 0; i < fe_study_get_warnings (study)->len; i++)
     fprintf (stderr, "%s %s\n", _("Warning:"),

@@ -30,7 +30,7 @@ fe_study_dup_attribution_k (FeStudy *study,
 
       if (column->role != FE_ROLE_ATTRIBUTE)
         continue;
-      group = fe_study_get_level_label (study, column, row);
+      group = fe_study_get_display_level_label (study, column, row);
       if (group == NULL)
         break;
       group_size = fe_bitset_count_and (fe_study_get_universe (study),

@@ -4,15 +4,61 @@
 #include "fe-codebook.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "fe-csv-table.h"
 #include "fe-study-error.h"
+
+static void
+translation_free (gpointer data)
+{
+  FeCodebookTranslation *translation = data;
+
+  g_free (translation->language);
+  g_free (translation->label);
+  g_clear_pointer (&translation->levels, g_ptr_array_unref);
+  g_free (translation);
+}
+
+static FeCodebookTranslation *
+ensure_translation (GPtrArray  **translations,
+                    const char  *language)
+{
+  FeCodebookTranslation *translation;
+
+  if (*translations == NULL)
+    *translations = g_ptr_array_new_with_free_func (translation_free);
+  for (guint i = 0; i < (*translations)->len; i++)
+    {
+      translation = g_ptr_array_index (*translations, i);
+      if (strcmp (translation->language, language) == 0)
+        return translation;
+    }
+  translation = g_new0 (FeCodebookTranslation, 1);
+  translation->language = g_strdup (language);
+  g_ptr_array_add (*translations, translation);
+  return translation;
+}
+
+/* The language of a header such as label_cy (@prefix "label_"), or NULL. */
+static const char *
+header_language (const char *header,
+                 const char *prefix)
+{
+  const char *language;
+
+  if (!g_str_has_prefix (header, prefix))
+    return NULL;
+  language = header + strlen (prefix);
+  return *language != '\0' ? language : NULL;
+}
 
 static void
 codebook_entry_free (gpointer data)
 {
   FeCodebookEntry *entry = data;
 
+  g_clear_pointer (&entry->translations, g_ptr_array_unref);
   g_free (entry->column);
   g_free (entry->label);
   g_clear_pointer (&entry->levels, g_ptr_array_unref);
@@ -58,6 +104,7 @@ codebook_code_free (gpointer data)
   g_free (code->description);
   g_free (code->parent);
   g_free (code->question);
+  g_clear_pointer (&code->translations, g_ptr_array_unref);
   g_free (code);
 }
 
@@ -105,6 +152,18 @@ read_codes (const FeCsvTable *table,
                                                                        (guint) count_col),
                                                 NULL, 10);
       code->line = fe_csv_table_get_line (table, row);
+      for (guint c = 0; c < fe_csv_table_get_n_columns (table); c++)
+        {
+          const char *language = header_language (fe_csv_table_get_header (table, c), "code_");
+          const char *translated = fe_csv_table_get_cell (table, row, c);
+          FeCodebookTranslation *translation;
+
+          if (language == NULL || *translated == '\0')
+            continue;
+          translation = ensure_translation (&code->translations, language);
+          g_free (translation->label);
+          translation->label = g_strdup (translated);
+        }
       g_ptr_array_add (codes, code);
     }
   return codes;
@@ -169,6 +228,63 @@ fe_codebook_load (const char  *path,
   return g_steal_pointer (&entries);
 }
 
+/* The line's label_XX and levels_XX columns. */
+static gboolean
+read_translations (const FeCsvTable  *table,
+                   guint              row,
+                   FeCodebookEntry   *entry,
+                   GError           **error)
+{
+  for (guint c = 0; c < fe_csv_table_get_n_columns (table); c++)
+    {
+      const char *header = fe_csv_table_get_header (table, c);
+      const char *cell = fe_csv_table_get_cell (table, row, c);
+      const char *language;
+      g_autoptr(GPtrArray) levels = NULL;
+      guint n_source;
+
+      if (*cell == '\0')
+        continue;
+      if ((language = header_language (header, "label_")) != NULL)
+        {
+          FeCodebookTranslation *translation = ensure_translation (&entry->translations,
+                                                                   language);
+
+          g_free (translation->label);
+          translation->label = g_strdup (cell);
+          continue;
+        }
+      if ((language = header_language (header, "levels_")) == NULL)
+        continue;
+
+      levels = split_levels (cell);
+      n_source = entry->levels != NULL ? entry->levels->len : 0;
+      if (levels->len != n_source)
+        {
+          g_set_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CODEBOOK,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "%s, line %u, column %u: %s lists %u level but “levels” "
+                                    "lists %u. Give one translation for each level, in the "
+                                    "same order, separated by “|”.",
+                                    "%s, line %u, column %u: %s lists %u levels but “levels” "
+                                    "lists %u. Give one translation for each level, in the "
+                                    "same order, separated by “|”.",
+                                    levels->len),
+                       fe_csv_table_get_name (table), entry->line, c + 1, header, levels->len,
+                       n_source);
+          return FALSE;
+        }
+      {
+        FeCodebookTranslation *translation = ensure_translation (&entry->translations,
+                                                                 language);
+
+        g_clear_pointer (&translation->levels, g_ptr_array_unref);
+        translation->levels = g_steal_pointer (&levels);
+      }
+    }
+  return TRUE;
+}
+
 static GPtrArray *
 read_entries (const FeCsvTable  *table,
               int                column_col,
@@ -211,6 +327,8 @@ read_entries (const FeCsvTable  *table,
       levels = optional_cell (table, row, levels_col);
       if (levels != NULL)
         entry->levels = split_levels (levels);
+      if (!read_translations (table, row, entry, error))
+        return NULL;
     }
 
   return g_steal_pointer (&entries);

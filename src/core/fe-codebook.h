@@ -7,6 +7,15 @@
 
 G_BEGIN_DECLS
 
+/* A line's label and levels in another language: its label_XX and levels_XX columns. */
+typedef struct
+{
+  char      *language;     /* "cy" of label_cy */
+  char      *label;        /* NULL: not translated */
+  GPtrArray *levels;       /* char*, one per level of the line's levels, in their order;
+                            * NULL: not translated */
+} FeCodebookTranslation;
+
 /* One line of a codebook: what a column of the responses file is. */
 typedef struct
 {
@@ -16,6 +25,7 @@ typedef struct
   GPtrArray *levels;       /* NULL: levels as found in the data */
   char      *quotes_from;  /* NULL: none */
   guint      line;
+  GPtrArray *translations; /* FeCodebookTranslation*, one per language; NULL: none */
 } FeCodebookEntry;
 
 /* One code of a codes codebook (Taguette's tag,description export, or code,description,parent):
@@ -28,9 +38,13 @@ typedef struct
   char  *question;     /* NULL: every coded question */
   guint  count;        /* "number of highlights" when the file gives it, else 0 */
   guint  line;
+  GPtrArray *translations; /* FeCodebookTranslation* whose label is the code in that
+                            * language (its code_XX column); NULL: none */
 } FeCodebookCode;
 
-/* Reads a codebook CSV (column,role,label,levels,quotes_from) into FeCodebookEntry. */
+/* Reads a codebook CSV (column,role,label,levels,quotes_from) into FeCodebookEntry. Optional
+ * columns label_XX and levels_XX give the label and the levels in language XX (label_cy,
+ * levels_cy): levels_XX must list as many levels as levels, in the same order. */
 GPtrArray *fe_codebook_load (const char  *path,
                              GError     **error);
 /* Reads either kind of codebook: column entries into *@entries, or codes (a file with a

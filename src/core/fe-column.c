@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "fe-column.h"
 
+#include <string.h>
+
 static const char * const role_names[] = {
   [FE_ROLE_ID] = "id",
   [FE_ROLE_ATTRIBUTE] = "attribute",
@@ -59,6 +61,7 @@ fe_column_free (FeColumn *column)
   g_clear_pointer (&column->members, g_array_unref);
   g_array_unref (column->level_parents);
   g_ptr_array_unref (column->level_descriptions);
+  g_clear_pointer (&column->translations, g_hash_table_unref);
   g_free (column);
 }
 
@@ -284,4 +287,155 @@ fe_column_reorder_levels (FeColumn    *column,
 
       entry->code = new_index[entry->code];
     }
+}
+
+/* Translations */
+
+static void
+translation_free (gpointer data)
+{
+  FeColumnTranslation *translation = data;
+
+  g_free (translation->label);
+  g_hash_table_unref (translation->levels);
+  g_free (translation);
+}
+
+static FeColumnTranslation *
+ensure_translation (FeColumn   *column,
+                    const char *language)
+{
+  FeColumnTranslation *translation;
+
+  if (column->translations == NULL)
+    column->translations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                  translation_free);
+  translation = g_hash_table_lookup (column->translations, language);
+  if (translation == NULL)
+    {
+      translation = g_new0 (FeColumnTranslation, 1);
+      translation->levels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_insert (column->translations, g_strdup (language), translation);
+    }
+  return translation;
+}
+
+/* The translation into @language, else into its language part ("cy" of "cy_GB.UTF-8"). */
+static const FeColumnTranslation *
+find_translation (const FeColumn *column,
+                  const char     *language)
+{
+  const FeColumnTranslation *translation;
+  gsize length;
+
+  if (column->translations == NULL || language == NULL)
+    return NULL;
+  translation = g_hash_table_lookup (column->translations, language);
+  if (translation != NULL)
+    return translation;
+  length = strcspn (language, "_-.@");
+  if (language[length] == '\0')
+    return NULL;
+  {
+    g_autofree char *base = g_strndup (language, length);
+
+    return g_hash_table_lookup (column->translations, base);
+  }
+}
+
+void
+fe_column_set_label_translation (FeColumn   *column,
+                                 const char *language,
+                                 const char *label)
+{
+  FeColumnTranslation *translation;
+
+  g_return_if_fail (language != NULL);
+  translation = ensure_translation (column, language);
+  g_free (translation->label);
+  translation->label = label != NULL && *label != '\0' ? g_strdup (label) : NULL;
+}
+
+void
+fe_column_clear_label_translations (FeColumn *column)
+{
+  GHashTableIter iter;
+  FeColumnTranslation *translation;
+
+  if (column->translations == NULL)
+    return;
+  g_hash_table_iter_init (&iter, column->translations);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &translation))
+    g_clear_pointer (&translation->label, g_free);
+}
+
+void
+fe_column_set_level_translation (FeColumn   *column,
+                                 const char *language,
+                                 const char *level,
+                                 const char *translation)
+{
+  g_return_if_fail (language != NULL);
+  g_return_if_fail (level != NULL);
+  if (translation == NULL || *translation == '\0')
+    return;
+  g_hash_table_insert (ensure_translation (column, language)->levels, g_strdup (level),
+                       g_strdup (translation));
+}
+
+const char *
+fe_column_get_label_translation (const FeColumn *column,
+                                 const char     *language)
+{
+  const FeColumnTranslation *translation = find_translation (column, language);
+
+  return translation != NULL ? translation->label : NULL;
+}
+
+const char *
+fe_column_get_level_translation (const FeColumn *column,
+                                 guint           level,
+                                 const char     *language)
+{
+  const FeColumnTranslation *translation = find_translation (column, language);
+
+  g_return_val_if_fail (level < column->levels->len, NULL);
+  if (translation == NULL)
+    return NULL;
+  return g_hash_table_lookup (translation->levels, g_ptr_array_index (column->levels, level));
+}
+
+gboolean
+fe_column_has_language (const FeColumn *column,
+                        const char     *language)
+{
+  return find_translation (column, language) != NULL;
+}
+
+const char *
+fe_column_get_display_label (const FeColumn *column)
+{
+  const char *translated = fe_column_get_label_translation (column, column->language);
+
+  if (translated != NULL)
+    return translated;
+  return column->label != NULL ? column->label : column->id;
+}
+
+const char *
+fe_column_get_display_level (const FeColumn *column,
+                             guint           level)
+{
+  const char *translated;
+
+  g_return_val_if_fail (level < column->levels->len, NULL);
+  translated = fe_column_get_level_translation (column, level, column->language);
+  return translated != NULL ? translated : g_ptr_array_index (column->levels, level);
+}
+
+void
+fe_column_set_language (FeColumn   *column,
+                        const char *language)
+{
+  column->language = language != NULL ? g_intern_string (language) : NULL;
 }

@@ -58,7 +58,21 @@ struct _FeColumn
   char       separator;      /* multi-select: ';' or ',' between options */
   GArray    *level_parents;  /* int per level: the parent code's level, or -1 */
   GPtrArray *level_descriptions; /* char* per level, NULL when none */
+
+  /* Translations of the label and the levels (a codebook's label_cy, levels_cy), shown in
+   * place of the source text when the study's display language has one; the source text
+   * (label, levels) stays the canonical name that filters, views and projects use. */
+  GHashTable *translations;  /* language → FeColumnTranslation*; NULL: none */
+  const char *language;      /* interned display language (fe_study_set_language()), or
+                              * NULL for the source text */
 };
+
+/* What a column reads in one language. */
+typedef struct
+{
+  char       *label;   /* NULL: not translated */
+  GHashTable *levels;  /* canonical level name → its translation */
+} FeColumnTranslation;
 
 FeColumn    *fe_column_new              (guint           index,
                                          guint           source_column,
@@ -79,6 +93,36 @@ int          fe_column_find_level       (const FeColumn *column,
 guint        fe_column_add_level        (FeColumn       *column,
                                          const char     *label,
                                          guint           n_rows);
+/* Translations. @language is a language code as in the codebook's label_XX ("cy"). */
+void         fe_column_set_label_translation (FeColumn       *column,
+                                              const char     *language,
+                                              const char     *label);
+void         fe_column_set_level_translation (FeColumn       *column,
+                                              const char     *language,
+                                              const char     *level,
+                                              const char     *translation);
+/* Forgets the label's translations (the label was changed). */
+void         fe_column_clear_label_translations (FeColumn   *column);
+/* The translation of the label or of a level into @language ("cy", or "cy_GB", which falls
+ * back to "cy"), or NULL when there is none. */
+const char  *fe_column_get_label_translation (const FeColumn *column,
+                                              const char     *language);
+const char  *fe_column_get_level_translation (const FeColumn *column,
+                                              guint           level,
+                                              const char     *language);
+/* Whether the column has any translation into @language. */
+gboolean     fe_column_has_language     (const FeColumn *column,
+                                         const char     *language);
+/* What people read: the label and level names in the study's display language
+ * (fe_study_set_language()) when the column has them, else the source text. Use these for
+ * everything shown (charts, exports, descriptions), never to look a level up. */
+const char  *fe_column_get_display_label (const FeColumn *column);
+const char  *fe_column_get_display_level (const FeColumn *column,
+                                          guint           level);
+/* Makes @language (interned, or NULL) the column's display language; FeStudy calls it. */
+void         fe_column_set_language     (FeColumn       *column,
+                                         const char     *language);
+
 /* Whether the column can be counted as a chart: levels or codes to tally. */
 gboolean     fe_column_is_question      (const FeColumn *column);
 

@@ -221,11 +221,12 @@ fe_filter_describe (const FeFilter *filter)
     {
       const Clause *clause = &g_array_index (filter->clauses, Clause, i);
 
-      g_string_append_printf (text, "%s%s = ", i ? "; " : "", clause->column->label);
+      g_string_append_printf (text, "%s%s = ", i ? "; " : "",
+                              fe_column_get_display_label (clause->column));
       for (guint l = 0; l < clause->levels->len; l++)
         g_string_append_printf (text, "%s%s", l ? ", " : "",
-                                fe_column_get_level (clause->column,
-                                                     g_array_index (clause->levels, guint, l)));
+                                fe_column_get_display_level (
+                                  clause->column, g_array_index (clause->levels, guint, l)));
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

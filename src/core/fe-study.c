@@ -38,6 +38,7 @@ struct _FeStudy
   GRegex     *document_regex;
   GHashTable *corrections;         /* column id → FeColumnCorrection*, while loading */
   const char *corrected_id;        /* the column a correction makes the id, or NULL */
+  const char *language;            /* interned display language, or NULL */
   GCancellable      *cancellable;   /* while loading */
   FeLoadProgressFunc progress;
   gpointer           progress_data;
@@ -536,6 +537,54 @@ claim_id_role (FeStudy  *self,
     column->role = FE_ROLE_IGNORE;
 }
 
+/* A code's translation: a code "Parent/Child" is stored as Child under Parent, so each part
+ * of it translates the part of the translation in the same place, when they have as many. */
+static void
+translate_code (FeColumn   *column,
+                const char *language,
+                const char *code,
+                const char *translation)
+{
+  g_auto(GStrv) parts = g_strsplit (code, "/", -1);
+  g_auto(GStrv) translated = g_strsplit (translation, "/", -1);
+
+  if (g_strv_length (parts) != g_strv_length (translated))
+    {
+      fe_column_set_level_translation (column, language, code, translation);
+      return;
+    }
+  for (guint i = 0; parts[i] != NULL; i++)
+    fe_column_set_level_translation (column, language, g_strstrip (parts[i]),
+                                     g_strstrip (translated[i]));
+}
+
+static void
+apply_translations (FeColumn        *column,
+                    FeCodebookEntry *entry)
+{
+  for (guint t = 0; entry->translations != NULL && t < entry->translations->len; t++)
+    {
+      FeCodebookTranslation *translation = g_ptr_array_index (entry->translations, t);
+
+      if (translation->label != NULL)
+        fe_column_set_label_translation (column, translation->language, translation->label);
+      /* A correction of the role may have dropped the levels they translate. */
+      if (translation->levels == NULL || entry->levels == NULL
+          || translation->levels->len != entry->levels->len)
+        continue;
+      for (guint i = 0; i < entry->levels->len; i++)
+        {
+          const char *level = g_ptr_array_index (entry->levels, i);
+          const char *translated = g_ptr_array_index (translation->levels, i);
+
+          if (column->role == FE_ROLE_TEXT)
+            translate_code (column, translation->language, level, translated);
+          else
+            fe_column_set_level_translation (column, translation->language, level, translated);
+        }
+    }
+}
+
 static void
 apply_entry (FeStudy         *self,
              FeColumn        *column,
@@ -543,6 +592,7 @@ apply_entry (FeStudy         *self,
 {
   column->role = entry->role;
   set_label (column, entry->label);
+  apply_translations (column, entry);
   if (entry->levels == NULL)
     return;
   if (column->role == FE_ROLE_TEXT)
@@ -719,6 +769,9 @@ apply_corrections (FeStudy  *self,
                      _("The roles of a highlights export cannot be changed; the correction of "
                        "“%s” keeps only its label and order."),
                      column->id);
+      /* The codebook's translations translate the codebook's label, not the researcher's. */
+      if (correction->label != NULL && g_strcmp0 (correction->label, column->label) != 0)
+        fe_column_clear_label_translations (column);
       set_label (column, correction->label);
       if (correction->levels == NULL)
         continue;
@@ -1419,6 +1472,12 @@ apply_codes (FeStudy    *self,
                                         find_or_add_code (self, column, code->parent));
           if (code->description != NULL)
             fe_column_set_level_description (column, (guint) level, code->description);
+          for (guint t = 0; code->translations != NULL && t < code->translations->len; t++)
+            {
+              FeCodebookTranslation *translation = g_ptr_array_index (code->translations, t);
+
+              translate_code (column, translation->language, code->code, translation->label);
+            }
         }
     }
 }
@@ -1964,6 +2023,69 @@ fe_study_get_level_label (FeStudy        *self,
   if (column->values[row] == 0)
     return NULL;
   return fe_column_get_level (column, column->values[row] - 1);
+}
+
+const char *
+fe_study_get_display_level_label (FeStudy        *self,
+                                  const FeColumn *column,
+                                  guint           row)
+{
+  g_return_val_if_fail (FE_IS_STUDY (self), NULL);
+  g_return_val_if_fail (column->values != NULL, NULL);
+
+  if (column->values[row] == 0)
+    return NULL;
+  return fe_column_get_display_level (column, column->values[row] - 1);
+}
+
+void
+fe_study_set_language (FeStudy    *self,
+                       const char *language)
+{
+  g_return_if_fail (FE_IS_STUDY (self));
+
+  self->language = language != NULL && *language != '\0' ? g_intern_string (language) : NULL;
+  for (guint c = 0; c < self->columns->len; c++)
+    fe_column_set_language (g_ptr_array_index (self->columns, c), self->language);
+}
+
+const char *
+fe_study_get_language (FeStudy *self)
+{
+  g_return_val_if_fail (FE_IS_STUDY (self), NULL);
+  return self->language;
+}
+
+gboolean
+fe_study_has_language (FeStudy    *self,
+                       const char *language)
+{
+  g_return_val_if_fail (FE_IS_STUDY (self), FALSE);
+
+  for (guint c = 0; language != NULL && c < self->columns->len; c++)
+    if (fe_column_has_language (g_ptr_array_index (self->columns, c), language))
+      return TRUE;
+  return FALSE;
+}
+
+const char *
+fe_study_language_from_locale (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      gsize length = strcspn (names[i], "_-.@");
+      g_autofree char *language = NULL;
+
+      if (length == 0 || strcmp (names[i], "C") == 0 || strcmp (names[i], "POSIX") == 0)
+        continue;
+      language = g_ascii_strdown (names[i], (gssize) length);
+      if (strcmp (language, "c") == 0 || strcmp (language, "posix") == 0)
+        continue;
+      return g_intern_string (language);
+    }
+  return NULL;
 }
 
 gboolean

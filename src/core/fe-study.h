@@ -111,6 +111,26 @@ const char     *fe_study_get_level_label         (FeStudy        *self,
                                                   const FeColumn *column,
                                                   guint           row);
 
+/* The same in the study's display language (fe_column_get_display_level()). */
+const char     *fe_study_get_display_level_label (FeStudy        *self,
+                                                  const FeColumn *column,
+                                                  guint           row);
+
+/* The language in which labels and levels are shown (fe_column_get_display_label() and
+ * fe_column_get_display_level()): "cy" shows the codebook's label_cy and levels_cy where it
+ * has them; NULL (or a language the codebook does not translate into, such as "en" for an
+ * English codebook) shows the source text. Level names used to look levels up (filters,
+ * views, projects) do not change. */
+void            fe_study_set_language            (FeStudy        *self,
+                                                  const char     *language);
+const char     *fe_study_get_language            (FeStudy        *self);
+/* Whether some column has a translation into @language. */
+gboolean        fe_study_has_language            (FeStudy        *self,
+                                                  const char     *language);
+/* The language the session prefers, from g_get_language_names() ("cy" for LANGUAGE=cy or
+ * LANG=cy_GB.UTF-8), or NULL in the C locale: pass it to fe_study_set_language(). */
+const char     *fe_study_language_from_locale    (void);
+
 /* Whether @correction can be laid over @study's columns when it loads again: the column
  * exists, a role with levels suits its answers, and the level order names its levels. Fails
  * with FE_STUDY_ERROR_CORRECTION saying why. Loading checks the same. */

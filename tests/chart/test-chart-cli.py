@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import struct
+import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ElementTree
@@ -163,6 +164,89 @@ def bad_data_and_unwritable_output_exit_1():
 def usage_lists_export():
     result = run_cli(BINARY, "export", "--help")
     assert "--layout" in result.stdout and "--dark" in result.stdout, result.stdout
+
+
+def layout_texts(path):
+    with open(path, encoding="utf-8") as handle:
+        data = json.load(handle)
+    texts = [label["text"].replace("\u00a0", " ") for label in data["labels"]]
+    return data, texts
+
+
+def flat(text):
+    return " ".join(text.split())
+
+
+@test
+def lang_switches_the_data_labels():
+    # The codebook's label_cy and levels_cy: the sample's forces and question in Welsh.
+    export("--question", "force", "--lang", "cy", "--layout", out("force-cy.json"),
+           "-o", out("force-cy.svg"))
+    export("--question", "force", "--lang", "en", "--layout", out("force-en.json"),
+           "-o", out("force-en.svg"))
+    welsh, welsh_texts = layout_texts(out("force-cy.json"))
+    english, english_texts = layout_texts(out("force-en.json"))
+    assert "Heddlu Gwent" in welsh_texts, welsh_texts
+    assert "Gwent Police" not in welsh_texts, welsh_texts
+    assert "Gwent Police" in english_texts and "Heddlu Gwent" not in english_texts
+    assert welsh["title"] == "I ba heddlu ydych chi'n gweithio?", welsh["title"]
+    assert english["title"] == "Which police force do you work for?", english["title"]
+    assert any("Heddlu Gwent" in s["description"] for s in welsh["segments"])
+    # Segments keep their level and group indices whatever the language.
+    assert [(s["level"], s["group"]) for s in welsh["segments"]] == \
+        [(s["level"], s["group"]) for s in english["segments"]]
+    assert "Heddlu Gwent" in " ".join(svg_texts(out("force-cy.svg")))
+
+
+@test
+def lang_names_groups_and_filters_in_welsh():
+    layout = out("split-cy.json")
+    export("--question", "training", "--by", "force", "--filter", "force=Gwent Police",
+           "--lang", "cy", "--min-cell", "0", "--layout", layout, "-o", out("split-cy.png"))
+    data, texts = layout_texts(layout)
+    joined = " ".join(texts)
+    # Filters are given by canonical name, and shown translated.
+    assert "Heddlu Gwent" in joined and "Ydw" in joined and "Nac ydw" in joined, texts
+    assert "Gwent Police" not in joined, texts
+    assert any(group["name"] == "Heddlu Gwent" for group in data["groups"]), data["groups"]
+
+
+@test
+def lang_follows_the_session_by_default():
+    env = dict(os.environ, LANGUAGE="cy")
+    layout = out("force-session.json")
+    result = subprocess.run([BINARY, "export", "--sample", "--question", "force", "--layout",
+                             layout, "-o", out("force-session.png")],
+                            capture_output=True, text=True, env=env, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "Heddlu Gwent" in layout_texts(layout)[1]
+
+
+@test
+def lang_must_be_en_or_cy():
+    for verb, args in (("export", ["--question", "force", "-o", out("x.png")]),
+                       ("brief", ["-o", out("x.pdf")])):
+        result = run_cli(BINARY, verb, "--sample", "--lang", "fr", *args, expect=2)
+        assert "--lang fr" in result.stderr, result.stderr
+        assert not os.path.exists(args[-1])
+
+
+@test
+def brief_in_welsh_shows_welsh_questions():
+    if shutil.which("pdftotext") is None:
+        return
+    for lang in ("cy", "en"):
+        run_cli(BINARY, "brief", "--sample", "--lang", lang, "-o", out(f"pack-{lang}.pdf"))
+    welsh, english = (flat(subprocess.run(["pdftotext", "-enc", "UTF-8", out(f"pack-{lang}.pdf"),
+                                           "-"], capture_output=True, text=True,
+                                          check=True).stdout)
+                      for lang in ("cy", "en"))
+    # The title page's grouping, the charts' questions and levels, the quotes' attribution.
+    assert "I ba heddlu ydych chi'n gweithio?" in welsh, welsh
+    assert "Ydych chi wedi cael unrhyw hyfforddiant yn ymwneud â gwaith rhyw?" in welsh, welsh
+    assert "Heddlu De Cymru" in welsh and "South Wales Police" not in welsh
+    assert "Which police force do you work for?" in english
+    assert "Heddlu" not in english
 
 
 if __name__ == "__main__":
