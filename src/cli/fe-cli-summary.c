@@ -88,7 +88,7 @@ print_study_text (FeStudy        *study,
       fe_cli_append_padded (out, column->id, id_width + 2, FALSE);
       fe_cli_append_padded (out, fe_column_get_role_name (column), 11, FALSE);
       fe_cli_append_padded (out, answered, 9, TRUE);
-      g_string_append_printf (out, "  %s\n", column->label);
+      g_string_append_printf (out, "  %s\n", fe_column_get_display_label (column));
     }
   fputs (out->str, stdout);
 }
@@ -168,7 +168,7 @@ print_tally_text (const FeTally *tally,
   g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
 
   g_string_append_printf (out, "%s (%s): %s\n", question->id, fe_column_get_role_name (question),
-                          question->label);
+                          fe_column_get_display_label (question));
   g_string_append_printf (out, _("Base: %u respondents; answered: %u"), tally->base,
                           tally->answered);
   g_string_append_c (out, '\n');
@@ -177,12 +177,14 @@ print_tally_text (const FeTally *tally,
   g_string_append_c (out, '\n');
 
   for (guint l = 0; l < tally->n_levels; l++)
-    label_width = MAX (label_width, (guint) g_utf8_strlen (fe_column_get_level (question, l), -1));
+    label_width = MAX (label_width, (guint) g_utf8_strlen (fe_column_get_display_level (question, l), -1));
 
   for (guint g = 0; g < n_columns; g++)
     {
       char *header = tally->by
-        ? g_strdup_printf ("%s (n = %u)", fe_column_get_level (tally->by, tally->groups[g].group),
+        /* Translators: a group and its number of respondents */
+        ? g_strdup_printf (_("%s (n = %u)"),
+                           fe_column_get_display_level (tally->by, tally->groups[g].group),
                            tally->groups[g].base)
         /* xgettext:no-c-format */
         : g_strdup (_("Respondents (% of answered)"));
@@ -201,7 +203,7 @@ print_tally_text (const FeTally *tally,
 
   for (guint l = 0; l < tally->n_levels; l++)
     {
-      fe_cli_append_padded (out, fe_column_get_level (question, l), label_width, FALSE);
+      fe_cli_append_padded (out, fe_column_get_display_level (question, l), label_width, FALSE);
       for (guint g = 0; g < n_columns; g++)
         {
           g_autofree char *cell = tally->by
@@ -223,7 +225,7 @@ fe_cli_summary (int    argc,
   FeCliStudyOptions options = { 0 };
   g_autofree char *question_id = NULL;
   g_autofree char *by_id = NULL;
-  g_autoptr(GOptionContext) context = g_option_context_new (_("STUDY"));
+  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(FeStudy) study = NULL;
   g_autoptr(FeFilter) filter = NULL;
   g_autoptr(FeBitset) rows = NULL;
@@ -240,13 +242,23 @@ fe_cli_summary (int    argc,
   const char *study_path = NULL;
   int exit_code = FE_CLI_EXIT_OK;
 
+  fe_cli_apply_lang_early (argc, argv);
+  context = g_option_context_new (_("STUDY"));
   g_option_context_set_summary (context, _("Print the respondents and the questions of a study, "
                                            "or the counts of one question."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  fe_cli_add_lang_entry (context, &options,
+                         N_("The language of the output and of the codebook's labels: en or cy "
+                            "(default: the current language)"));
   fe_cli_study_options_add_entries (context, &options);
 
   if (!fe_cli_parse (context, &options, &argc, &argv, &study_path, &exit_code))
     goto out;
+  if (!fe_cli_check_lang (&options))
+    {
+      exit_code = FE_CLI_EXIT_USAGE;
+      goto out;
+    }
   if (by_id != NULL && question_id == NULL)
     {
       fe_cli_usage_error (_("--by splits the counts of a question: give --question too."));
