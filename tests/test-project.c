@@ -387,6 +387,28 @@ test_title_and_translations_kept (void)
   g_assert_null (strstr (contents, "title=Vulnerability"));
 }
 
+/* The sample's views speak Welsh when asked, and English otherwise. */
+static void
+test_view_translations (void)
+{
+  g_autofree char *dir = fe_study_find_sample_dir ();
+  g_autofree char *path = g_build_filename (dir, "sample.findings", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeProject) project = fe_project_load (path, &error);
+  FeSavedView *view;
+
+  g_assert_no_error (error);
+  view = fe_project_get_view (project, 0);
+  g_assert_cmpstr (fe_saved_view_get_localized (view, "title", NULL), ==, view->title);
+  g_assert_cmpstr (fe_saved_view_get_localized (view, "title", "en"), ==, view->title);
+  g_assert_true (g_str_has_prefix (fe_saved_view_get_localized (view, "title", "cy"),
+                                   "Nid oedd y rhan fwyaf"));
+  g_assert_cmpstr (fe_saved_view_get_localized (view, "title", "cy_GB.UTF-8"), ==,
+                   fe_saved_view_get_localized (view, "title", "cy"));
+  g_assert_true (g_str_has_prefix (fe_saved_view_get_localized (view, "takeaway", "cy"),
+                                   "Nid oedd 56"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -399,5 +421,6 @@ main (int    argc,
   g_test_add_func ("/core/project/corrections-round-trip", test_corrections_round_trip);
   g_test_add_func ("/core/project/bad-corrections", test_bad_corrections);
   g_test_add_func ("/core/project/title-and-translations", test_title_and_translations_kept);
+  g_test_add_func ("/core/project/view-translations", test_view_translations);
   return g_test_run ();
 }

@@ -95,12 +95,15 @@ show_view (FePresentation *self)
   FeColumn *question, *by;
   FeChartSpec spec;
   int level, group;
+  const char *title, *takeaway;
 
   self->quote = -1;
   g_ptr_array_set_size (self->quotes, 0);
-  gtk_label_set_text (self->title_label, view->title ? view->title : view->question);
-  gtk_label_set_text (self->takeaway_label, view->takeaway ? view->takeaway : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->takeaway_label), view->takeaway != NULL);
+  title = fe_saved_view_get_localized (view, "title", fe_study_get_language (self->study));
+  takeaway = fe_saved_view_get_localized (view, "takeaway", fe_study_get_language (self->study));
+  gtk_label_set_text (self->title_label, title ? title : view->question);
+  gtk_label_set_text (self->takeaway_label, takeaway ? takeaway : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->takeaway_label), takeaway != NULL);
 
   if (!fe_saved_view_resolve (view, self->study, &question, &by, &filter, &level, &group,
                               &error))

@@ -88,11 +88,15 @@ build_row (FeViewList        *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  const char *lang = fe_study_language_from_locale ();
+  const char *title = fe_saved_view_get_localized (view, "title", lang);
+  const char *takeaway = fe_saved_view_get_localized (view, "takeaway", lang);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), view->title ? view->title
-                                                                         : view->question);
-  if (view->takeaway != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), view->takeaway);
+  /* A researcher's words, not markup: "Police & partners" must show as typed. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : view->question);
+  if (takeaway != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), takeaway);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 

@@ -3,6 +3,8 @@
 
 #include "fe-project.h"
 
+#include <string.h>
+
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 
@@ -78,6 +80,42 @@ fe_saved_view_new (void)
   view->starred = g_ptr_array_new_with_free_func (starred_quote_free);
   view->extra = g_ptr_array_new_with_free_func (g_free);
   return view;
+}
+
+static const char *
+find_extra (const FeSavedView *view,
+            const char        *key,
+            const char        *lang)
+{
+  g_autofree char *name = g_strdup_printf ("%s[%s]", key, lang);
+
+  for (guint i = 0; i + 1 < view->extra->len; i += 2)
+    if (g_str_equal (g_ptr_array_index (view->extra, i), name))
+      return g_ptr_array_index (view->extra, i + 1);
+  return NULL;
+}
+
+const char *
+fe_saved_view_get_localized (const FeSavedView *view,
+                             const char        *key,
+                             const char        *lang)
+{
+  const char *own;
+  const char *localized = NULL;
+
+  g_return_val_if_fail (view != NULL && key != NULL, NULL);
+
+  own = g_str_equal (key, "title") ? view->title
+        : g_str_equal (key, "takeaway") ? view->takeaway : NULL;
+  if (lang != NULL && own != NULL)
+    {
+      g_autofree char *language = g_strndup (lang, strcspn (lang, "_.@"));
+
+      localized = find_extra (view, key, lang);
+      if (localized == NULL)
+        localized = find_extra (view, key, language);
+    }
+  return localized != NULL && *localized != '\0' ? localized : own;
 }
 
 void

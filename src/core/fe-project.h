@@ -57,6 +57,11 @@ typedef struct
 FeSavedView *fe_saved_view_new        (void);
 FeSavedView *fe_saved_view_copy       (const FeSavedView *view);
 void         fe_saved_view_free       (FeSavedView       *view);
+/* The view's title or takeaway (@key) in @lang ("cy", or "cy_GB" falling back to "cy") when the
+ * project file gives one (title[cy]=…), else the view's own; NULL @lang: its own. */
+const char  *fe_saved_view_get_localized (const FeSavedView *view,
+                                          const char        *key,
+                                          const char        *lang);
 void         fe_saved_view_add_filter (FeSavedView       *view,
                                        const char        *column,
                                        const char *const *levels);
