@@ -2020,9 +2020,7 @@ fe_study_get_level_label (FeStudy        *self,
   g_return_val_if_fail (FE_IS_STUDY (self), NULL);
   g_return_val_if_fail (column->values != NULL, NULL);
 
-  if (column->values[row] == 0)
-    return NULL;
-  return fe_column_get_level (column, column->values[row] - 1);
+  return column->values[row] ? fe_column_get_level (column, column->values[row] - 1) : NULL;
 }
 
 const char *
@@ -2033,9 +2031,8 @@ fe_study_get_display_level_label (FeStudy        *self,
   g_return_val_if_fail (FE_IS_STUDY (self), NULL);
   g_return_val_if_fail (column->values != NULL, NULL);
 
-  if (column->values[row] == 0)
-    return NULL;
-  return fe_column_get_display_level (column, column->values[row] - 1);
+  return column->values[row] ? fe_column_get_display_level (column, column->values[row] - 1)
+                             : NULL;
 }
 
 void
