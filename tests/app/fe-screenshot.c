@@ -10,6 +10,7 @@
 #include "fe-app-test-util.h"
 #include "fe-chart-layout.h"
 #include "fe-chart-view.h"
+#include "fe-presentation.h"
 #include "fe-quote-browser.h"
 #include "fe-window.h"
 
@@ -130,6 +131,30 @@ main (int    argc,
                                          "respondents");
   fe_app_test_settle (500);
   save_window (GTK_WIDGET (window), dir, "respondents.png");
+
+  /* Presentation mode, on the sample's third saved view. */
+  fe_filter_clear (fe_window_get_filter (window));
+  fe_window_filters_changed (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  fe_app_test_settle (800);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (FE_IS_PRESENTATION (toplevel))
+          {
+            fe_presentation_next (FE_PRESENTATION (toplevel));
+            fe_presentation_next (FE_PRESENTATION (toplevel));
+            fe_presentation_next_quote (FE_PRESENTATION (toplevel));
+            fe_app_test_settle (500);
+            save_window (GTK_WIDGET (toplevel), dir, "presenting.png");
+            gtk_window_destroy (toplevel);
+          }
+      }
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

@@ -195,6 +195,23 @@ project_with_north_wales_star (FeStudy *study,
   return project;
 }
 
+/* The quote on screen, found by what it is drawn as. */
+static GtkLabel *
+find_quote_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "presentation-quote"))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = find_quote_label (child);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
 static void
 test_presentation_hides_small_groups (void)
 {
@@ -214,6 +231,8 @@ test_presentation_hides_small_groups (void)
   g_assert_cmpint (fe_presentation_get_quote (presentation), ==, 0);
   g_assert_nonnull (strstr (fe_presentation_get_quote_text (presentation), text));
   g_assert_cmpstr (fe_presentation_get_attribution (presentation), ==, "a participant");
+  /* A selectable label took the focus and showed the quote selected, blue, on the projector. */
+  g_assert_false (gtk_label_get_selectable (find_quote_label (GTK_WIDGET (presentation))));
   fe_presentation_next (presentation);
   g_assert_cmpuint (fe_presentation_get_view (presentation), ==, 1);
   fe_presentation_previous (presentation);
