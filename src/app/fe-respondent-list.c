@@ -73,9 +73,17 @@ compare_by_sorter (const void *a,
 {
   FeRespondentList *self = data;
 
-  self->probe_a->row = *(const guint *) a;
-  self->probe_b->row = *(const guint *) b;
-  return gtk_sorter_compare (self->sorter, self->probe_a, self->probe_b);
+  guint row_a = *(const guint *) a;
+  guint row_b = *(const guint *) b;
+  int order;
+
+  self->probe_a->row = row_a;
+  self->probe_b->row = row_b;
+  order = gtk_sorter_compare (self->sorter, self->probe_a, self->probe_b);
+  /* Equal keys keep the file's order, so rows do not shuffle when the filter changes. */
+  if (order == GTK_ORDERING_EQUAL)
+    return row_a < row_b ? -1 : row_a > row_b;
+  return order;
 }
 
 static void
@@ -136,6 +144,7 @@ fe_respondent_list_dispose (GObject *object)
   g_clear_object (&self->probe_b);
   g_clear_pointer (&self->order, g_free);
   g_clear_pointer (&self->rows, fe_bitset_free);
+  self->n_items = 0;
   G_OBJECT_CLASS (fe_respondent_list_parent_class)->dispose (object);
 }
 

@@ -182,11 +182,11 @@ on_row_activated (FeRespondentView *self,
 static void
 list_pending_rows (FeRespondentView *self)
 {
-  g_autoptr(GtkSelectionModel) selection = gtk_column_view_get_model (self->column_view);
+  g_autoptr(GtkSelectionModel) selection = NULL;
 
   if (self->pending_rows == NULL)
     return;
-  g_object_ref (selection);
+  selection = g_object_ref (gtk_column_view_get_model (self->column_view));
   gtk_column_view_set_model (self->column_view, NULL);
   fe_respondent_list_set_rows (self->respondents, self->pending_rows);
   gtk_column_view_set_model (self->column_view, selection);
@@ -269,6 +269,10 @@ fe_respondent_view_set_study (FeRespondentView *self,
 
   g_return_if_fail (FE_IS_RESPONDENT_VIEW (self));
 
+  /* The old study's rows must not be bound to the new study's columns: empty the list before
+   * the columns change, and list the new rows after. */
+  g_clear_pointer (&self->pending_rows, fe_bitset_free);
+  fe_respondent_list_set_rows (self->respondents, NULL);
   columns = gtk_column_view_get_columns (self->column_view);
   while (g_list_model_get_n_items (columns) > 0)
     {
@@ -277,7 +281,6 @@ fe_respondent_view_set_study (FeRespondentView *self,
       gtk_column_view_remove_column (self->column_view, column);
     }
   g_set_object (&self->study, study);
-  set_listed_rows (self, study ? fe_study_get_universe (study) : NULL);
   if (study == NULL)
     return;
 
@@ -288,6 +291,7 @@ fe_respondent_view_set_study (FeRespondentView *self,
       if (column->role != FE_ROLE_IGNORE)
         add_column (self, column);
     }
+  set_listed_rows (self, fe_study_get_universe (study));
   update_summary (self);
 }
 

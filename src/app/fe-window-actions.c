@@ -32,11 +32,12 @@ csv_filters (void)
   g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (csv, _("Survey Results (CSV)"));
+  gtk_file_filter_set_name (csv, _("Survey Results and Projects"));
   gtk_file_filter_add_mime_type (csv, "text/csv");
   gtk_file_filter_add_suffix (csv, "csv");
   gtk_file_filter_add_suffix (csv, "tsv");
   gtk_file_filter_add_suffix (csv, "txt");
+  gtk_file_filter_add_suffix (csv, "findings");
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
   g_list_store_append (filters, csv);

@@ -52,12 +52,18 @@ fe_window_set_project (FeWindow  *self,
                        FeProject *project,
                        gboolean   is_template)
 {
+  /* The same project reloaded (its corrections changed) keeps its place and its Undo. */
+  gboolean same = project == self->project;
+
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
   g_set_object (&self->project, project);
   self->project_is_template = is_template;
-  self->active_view = -1;
-  g_clear_pointer (&self->deleted_view, fe_saved_view_free);
+  if (!same)
+    {
+      self->active_view = -1;
+      g_clear_pointer (&self->deleted_view, fe_saved_view_free);
+    }
   g_signal_connect_swapped (project, "notify::modified", G_CALLBACK (on_project_modified), self);
 
   /* A project remembers its threshold; it becomes the one in force. */

@@ -269,6 +269,7 @@ on_load_done (GObject      *source,
       /* What was on screen may be gone (a column now ignored): the first question will do. */
       fe_window_show_view (self, self->view_after_load, &view_error);
       g_clear_pointer (&self->view_after_load, fe_saved_view_free);
+      fe_view_list_select (self->view_list, self->active_view);
     }
 }
 
@@ -288,6 +289,10 @@ start_loading (FeWindow    *self,
   self->load_permille = g_atomic_rc_box_new0 (gint);
   self->load_started = g_get_monotonic_time ();
   request->cancellable = g_object_ref (self->load_cancellable);
+  g_clear_pointer (&self->last_error, g_free);
+  /* What a reload comes back to means nothing to other data. */
+  if (request->project == NULL)
+    g_clear_pointer (&self->view_after_load, fe_saved_view_free);
   request->permille = g_atomic_rc_box_acquire (self->load_permille);
 
   gtk_label_set_text (self->loading_label, label);
@@ -363,6 +368,7 @@ fe_window_open_files (FeWindow  *self,
         {
           g_free (request->path);
           request->path = g_steal_pointer (&path);
+          g_free (name);
           name = g_file_get_basename (files[i]);
           if (is_project_file (request->path))
             break;
@@ -581,7 +587,6 @@ set_study (FeWindow  *self,
   if (self->settings != NULL && fe_project_get_path (project) == NULL && !is_sample)
     fe_study_set_include_incomplete (study, g_settings_get_boolean (self->settings,
                                                                     "include-incomplete"));
-  fe_window_set_project (self, project, is_sample);
 
   adw_view_switcher_title_set_view_switcher_enabled (self->window_title, TRUE);
   fe_respondent_view_set_study (self->respondent_view, study);
@@ -590,6 +595,9 @@ set_study (FeWindow  *self,
   fe_filter_panel_set_study (self->filter_panel, study, self->filter);
   update_split_choices (self);
   fe_quote_browser_clear (self->quote_browser);
+  /* Only now: the project's threshold goes into the settings, whose handlers redraw with the
+   * study and filter in place everywhere. */
+  fe_window_set_project (self, project, is_sample);
   gtk_stack_set_visible_child_name (self->main_stack, "study");
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), TRUE);
   fe_window_filters_changed (self);
