@@ -210,8 +210,8 @@ show_table_action (GSimpleAction *action,
  * the data refuse the change, puts the corrections back as they were. */
 typedef struct
 {
-  FeWindow        *window;    /* weak */
-  FeColumnsDialog *dialog;    /* owns the watch */
+  FeWindow        *window;    /* owns the watch, so that closing the dialog still reverts */
+  FeColumnsDialog *dialog;    /* weak */
   FeStudy         *before;    /* the study on screen when the change was made */
   GPtrArray       *previous;  /* the corrections before the change */
   guint            source;
@@ -223,7 +223,7 @@ study_watch_free (gpointer data)
   StudyWatch *watch = data;
 
   g_clear_handle_id (&watch->source, g_source_remove);
-  g_clear_weak_pointer (&watch->window);
+  g_clear_weak_pointer (&watch->dialog);
   g_clear_object (&watch->before);
   g_ptr_array_unref (watch->previous);
   g_free (watch);
@@ -235,10 +235,11 @@ watch_study (gpointer data)
   StudyWatch *watch = data;
   FeWindow *self = watch->window;
 
-  if (self != NULL && fe_window_is_loading (self))
+  if (fe_window_is_loading (self))
     return G_SOURCE_CONTINUE;
   watch->source = 0;
-  if (self == NULL || self->study == NULL)
+  /* Also a window closing: its study and project go at dispose, the watch only at finalize. */
+  if (self->study == NULL || self->project == NULL)
     return G_SOURCE_REMOVE;
 
   if (self->study == watch->before)
@@ -251,12 +252,18 @@ watch_study (gpointer data)
                                  ? fe_window_get_last_error (self)
                                  : _("the survey results could not be read with it."));
       fe_project_set_corrections (self->project, watch->previous);
-      fe_columns_dialog_set_corrections (watch->dialog, watch->previous);
-      fe_columns_dialog_set_study (watch->dialog, self->study);
-      fe_columns_dialog_show_error (watch->dialog, message);
+      if (watch->dialog != NULL)
+        {
+          fe_columns_dialog_set_corrections (watch->dialog, watch->previous);
+          fe_columns_dialog_set_study (watch->dialog, self->study);
+          fe_columns_dialog_show_error (watch->dialog, message);
+        }
+      else
+        fe_window_show_toast (self, message);
       return G_SOURCE_REMOVE;
     }
-  fe_columns_dialog_set_study (watch->dialog, self->study);
+  if (watch->dialog != NULL)
+    fe_columns_dialog_set_study (watch->dialog, self->study);
   return G_SOURCE_REMOVE;
 }
 
@@ -271,8 +278,8 @@ on_corrections_changed (FeColumnsDialog *dialog,
     return;
 
   watch = g_new0 (StudyWatch, 1);
-  g_set_weak_pointer (&watch->window, self);
-  watch->dialog = dialog;
+  watch->window = self;
+  g_set_weak_pointer (&watch->dialog, dialog);
   watch->before = g_object_ref (self->study);
   watch->previous = fe_column_corrections_copy (fe_project_get_corrections (self->project));
 
@@ -280,7 +287,7 @@ on_corrections_changed (FeColumnsDialog *dialog,
   fe_window_reload_project (self);
   watch->source = g_timeout_add (20, watch_study, watch);
   /* A newer change replaces the watch of an older one. */
-  g_object_set_data_full (G_OBJECT (dialog), "fe-study-watch", watch, study_watch_free);
+  g_object_set_data_full (G_OBJECT (self), "fe-study-watch", watch, study_watch_free);
 }
 
 static void

@@ -236,13 +236,16 @@ on_load_done (GObject      *source,
               GAsyncResult *result,
               gpointer      data)
 {
-  FeWindow *self = FE_WINDOW (source);
+  GWeakRef *window_ref = data;
+  g_autoptr(FeWindow) self = g_weak_ref_get (window_ref);
   LoadRequest *request = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   LoadResult *loaded = g_task_propagate_pointer (G_TASK (result), &error);
 
-  /* A load that another one replaced ends unseen. */
-  if (g_task_get_cancellable (G_TASK (result)) != self->load_cancellable)
+  g_weak_ref_clear (window_ref);
+  g_free (window_ref);
+  /* A load that another one replaced, or whose window closed, ends unseen. */
+  if (self == NULL || g_task_get_cancellable (G_TASK (result)) != self->load_cancellable)
     {
       g_clear_pointer (&loaded, load_result_free);
       return;
@@ -280,6 +283,7 @@ start_loading (FeWindow    *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *label = g_strdup_printf (_("Opening %s…"), what);
+  GWeakRef *window_ref;
 
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
@@ -302,7 +306,11 @@ start_loading (FeWindow    *self,
   if (self->pulse_source == 0)
     self->pulse_source = g_timeout_add (50, update_progress, self);
 
-  task = g_task_new (self, self->load_cancellable, on_load_done, NULL);
+  /* The window is not the task's source: the thread holds the task until it stops, and the
+   * last reference to a closed window must not be dropped there. */
+  window_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (window_ref, self);
+  task = g_task_new (NULL, self->load_cancellable, on_load_done, window_ref);
   g_task_set_task_data (task, request, (GDestroyNotify) load_request_free);
   /* Cancel answers at once; the thread notices soon after and stops. */
   g_task_set_return_on_cancel (task, TRUE);
