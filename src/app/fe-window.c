@@ -733,21 +733,6 @@ fe_window_filters_changed (FeWindow *self)
   fe_window_refresh_chart (self);
 }
 
-static int
-find_segment (const FeChartLayout *layout,
-              int                  level,
-              int                  group)
-{
-  for (guint i = 0; layout != NULL && i < fe_chart_layout_get_n_segments (layout); i++)
-    {
-      const FeChartSegment *segment = fe_chart_layout_get_segment (layout, i);
-
-      if (segment->level == level && segment->group == group)
-        return (int) i;
-    }
-  return -1;
-}
-
 static void
 show_segment_quotes (FeWindow *self)
 {
@@ -809,6 +794,7 @@ fe_window_refresh_chart (FeWindow *self)
   g_autofree char *filter_text = NULL;
   FeTally *tally;
   FeColumn *by;
+  const FeChartLayout *layout;
   int segment;
 
   if (self->question == NULL)
@@ -829,9 +815,11 @@ fe_window_refresh_chart (FeWindow *self)
     return;
   if (by == NULL)
     self->selected_group = -1;
-  segment = find_segment (fe_chart_view_get_layout (self->chart_view), self->selected_level,
-                          self->selected_group);
-  if (segment < 0 && fe_chart_view_get_layout (self->chart_view) != NULL)
+  layout = fe_chart_view_get_layout (self->chart_view);
+  segment = layout ? fe_chart_layout_find_segment (layout, self->selected_level,
+                                                   self->selected_group)
+                   : -1;
+  if (segment < 0 && layout != NULL)
     {
       fe_window_clear_selection (self);
       return;

@@ -1137,15 +1137,6 @@ writer_set_context (Writer *w)
   w->layout = pango_layout_new (w->context);
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 static void
 add_outline (Writer *w)
 {
@@ -1180,7 +1171,7 @@ render (Writer  *w,
   write_pack (w);
 
   w->n_pages = w->page;
-  w->surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, PAGE_WIDTH,
+  w->surface = cairo_pdf_surface_create_for_stream (fe_chart_append_bytes, bytes, PAGE_WIDTH,
                                                     PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (w->surface, CAIRO_PDF_METADATA_TITLE, w->title);
   cairo_pdf_surface_set_metadata (w->surface, CAIRO_PDF_METADATA_SUBJECT, _("Briefing pack"));

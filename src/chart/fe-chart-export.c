@@ -50,10 +50,10 @@ fe_chart_format_to_string (FeChartFormat format)
   return format_names[format];
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
+cairo_status_t
+fe_chart_append_bytes (void                *closure,
+                       const unsigned char *data,
+                       unsigned int         length)
 {
   g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
@@ -97,7 +97,7 @@ render_png (const FeChartLayout *layout,
   status = cairo_status (cr);
   cairo_destroy (cr);
   if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, append_bytes, bytes);
+    status = cairo_surface_write_to_png_stream (surface, fe_chart_append_bytes, bytes);
   cairo_surface_destroy (surface);
   if (!check_status (status, error))
     return NULL;
@@ -113,7 +113,7 @@ render_pdf (const FeChartLayout *layout,
   cairo_status_t status;
   cairo_t *cr;
 
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes,
+  surface = cairo_pdf_surface_create_for_stream (fe_chart_append_bytes, bytes,
                                                  layout->width * POINTS_PER_UNIT,
                                                  layout->height * POINTS_PER_UNIT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, layout->title);

@@ -166,6 +166,11 @@ double        fe_chart_label_line_baseline (const FeChartLabelItem *item,
 gboolean      fe_chart_layout_segment_is_hatched (const FeChartLayout *layout,
                                                   guint                index);
 
+/* A cairo_write_func_t that appends to the GByteArray @closure: PNG and PDF into memory. */
+cairo_status_t fe_chart_append_bytes       (void                *closure,
+                                            const unsigned char *data,
+                                            unsigned int         length);
+
 /* The chart as SVG 1.1, text kept as text. */
 char         *fe_chart_layout_to_svg       (const FeChartLayout *layout);
 

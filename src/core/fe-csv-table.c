@@ -1203,10 +1203,9 @@ stats_clear (Stats *stats)
   g_clear_pointer (&stats->tokens, g_hash_table_unref);
 }
 
-/* As role inference reads a whole number: all of the text, base 10. */
-static gboolean
-parse_integer (const char *text,
-               gint64     *value)
+gboolean
+fe_csv_parse_integer (const char *text,
+                      gint64     *value)
 {
   char *end = NULL;
   gint64 quick = 0;
@@ -1265,7 +1264,7 @@ stats_add (Stats      *stats,
   stats->n_answered += count;
   if (!stats->not_integers)
     {
-      if (parse_integer (text, &number))
+      if (fe_csv_parse_integer (text, &number))
         {
           for (guint i = 0; i < count; i++)
             g_array_append_val (stats->integers, number);

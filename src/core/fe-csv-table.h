@@ -133,6 +133,10 @@ void        fe_csv_table_get_text_stats (const FeCsvTable *table,
                                          guint             column,
                                          FeCsvTextStats   *stats);
 void        fe_csv_text_stats_clear     (FeCsvTextStats   *stats);
+/* Whether @text is a whole number (all of it, base 10), as loading and role inference read
+ * one; the number in *@value. */
+gboolean    fe_csv_parse_integer        (const char       *text,
+                                         gint64           *value);
 /* The physical line of the file on which a row starts (1-based; the header is on its own line). */
 guint       fe_csv_table_get_line      (const FeCsvTable *table,
                                         guint             row);

@@ -179,18 +179,6 @@ typedef struct
   guint  first_row;
 } ValueCount;
 
-static gboolean
-parse_integer (const char *text,
-               gint64     *value)
-{
-  char *end = NULL;
-
-  if (*text == '\0')
-    return FALSE;
-  *value = g_ascii_strtoll (text, &end, 10);
-  return end != text && *end == '\0';
-}
-
 static int
 compare_by_frequency (gconstpointer a,
                       gconstpointer b)
@@ -211,8 +199,8 @@ compare_numerically (gconstpointer a,
   const ValueCount *vb = *(ValueCount * const *) b;
   gint64 ia = 0, ib = 0;
 
-  parse_integer (va->value, &ia);
-  parse_integer (vb->value, &ib);
+  fe_csv_parse_integer (va->value, &ia);
+  fe_csv_parse_integer (vb->value, &ib);
   return ia < ib ? -1 : ia > ib;
 }
 
@@ -325,7 +313,7 @@ profile_column (const FeCsvTable *table,
       g_ptr_array_add (profile->distinct, vc);
       profile->n_answered += vc->count;
       profile->max_length = MAX (profile->max_length, strlen (cell));
-      if (parse_integer (cell, &number))
+      if (fe_csv_parse_integer (cell, &number))
         {
           profile->n_integers += vc->count;
           profile->min_integer = MIN (profile->min_integer, number);
