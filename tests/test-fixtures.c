@@ -201,9 +201,10 @@ test_qualtrics_easy (void)
   g_assert_cmpuint (count_of (study, race, "Asian"), ==, 16);
   g_assert_cmpuint (count_of (study, race, "Native Hawaiian or Other Pacific Islander"), ==, 6);
 
-  /* Single answers with commas in them are not split. */
-  income = column_with_role (study, "Income", "attribute");
-  g_assert_cmpuint (fe_column_get_n_levels (income), ==, 6);
+  /* Single answers with commas in them are not split, and bands keep their numbers' order. */
+  income = column_with_role (study, "Income", "ordinal");
+  assert_levels (income, "Less than $25,000|$25,000-$49,999|$50,000-$74,999|$75,000-$99,999|"
+                         "$100,000-$149,999|$150,000 or more");
   g_assert_cmpuint (count_of (study, income, "$150,000 or more"), ==, 13);
   education = column_with_role (study, "Education", "attribute");
   g_assert_cmpuint (count_of (study, education,
@@ -309,10 +310,12 @@ test_surveymonkey_midwest (void)
   g_assert_cmpuint (count_of (study, states, "Illinois"), ==, 1954);
   g_assert_cmpuint (count_of (study, states, "West Virginia"), ==, 114);
 
-  age = column_with_role (study, "Age", "attribute");
+  age = column_with_role (study, "Age", "ordinal");
   assert_levels (age, "< 18|18-29|30-44|45-60|> 60");
   g_assert_cmpuint (count_of (study, age, "45-60"), ==, 705);
-  column_with_role (study, "Household Income", "attribute");
+  assert_levels (column_with_role (study, "Household Income", "ordinal"),
+                 "$0 - $24,999|$25,000 - $49,999|$50,000 - $99,999|$100,000 - $149,999|"
+                 "$150,000+");
 
   /* The home ZIP code is an open answer that identifies: hidden. */
   g_assert_cmpuint (fe_study_get_hidden_columns (study)->len, ==, 1);

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "fe-scale-order.h"
+
 static const char * const role_names[] = {
   [FE_ROLE_ID] = "id",
   [FE_ROLE_ATTRIBUTE] = "attribute",
@@ -40,6 +42,7 @@ fe_column_new (guint       index,
   g_array_set_clear_func (column->codings, coding_entry_clear);
   column->level_parents = g_array_new (FALSE, FALSE, sizeof (int));
   column->level_descriptions = g_ptr_array_new_with_free_func (g_free);
+  column->other_level = -1;
   return column;
 }
 
@@ -62,6 +65,7 @@ fe_column_free (FeColumn *column)
   g_array_unref (column->level_parents);
   g_ptr_array_unref (column->level_descriptions);
   g_clear_pointer (&column->translations, g_hash_table_unref);
+  g_free (column->inferred_because);
   g_free (column);
 }
 
@@ -135,6 +139,16 @@ fe_column_add_level (FeColumn   *column,
   g_array_append_val (column->level_parents, no_parent);
   g_ptr_array_add (column->level_descriptions, NULL);
   return column->levels->len - 1;
+}
+
+guint
+fe_column_get_n_scale_levels (const FeColumn *column)
+{
+  guint n = column->levels->len;
+
+  while (n > 0 && fe_answer_is_non_substantive (g_ptr_array_index (column->levels, n - 1)))
+    n--;
+  return n;
 }
 
 gboolean
@@ -277,6 +291,8 @@ fe_column_reorder_levels (FeColumn    *column,
   column->level_descriptions = g_steal_pointer (&descriptions);
   column->level_parents = g_steal_pointer (&parents);
 
+  if (column->other_level >= 0)
+    column->other_level = (int) new_index[column->other_level];
   if (column->values != NULL)
     for (guint row = 0; row < n_rows; row++)
       if (column->values[row] != 0)

@@ -59,6 +59,13 @@ struct _FeColumn
   GArray    *level_parents;  /* int per level: the parent code's level, or -1 */
   GPtrArray *level_descriptions; /* char* per level, NULL when none */
 
+  /* What role inference found, shown on the Data check page and by `inspect`. */
+  char      *inferred_because; /* why the role and order, translated; NULL when a codebook or
+                                * a correction set them */
+  gboolean   may_be_joined;   /* kept whole, though its answers may be comma-joined choices */
+  int        other_level;     /* the level rare typed-in answers fold into, or -1 */
+  guint      n_other_values;  /* how many different typed-in answers went into it */
+
   /* Translations of the label and the levels (a codebook's label_cy, levels_cy), shown in
    * place of the source text when the study's display language has one; the source text
    * (label, levels) stays the canonical name that filters, views and projects use. */
@@ -122,6 +129,10 @@ const char  *fe_column_get_display_level (const FeColumn *column,
 /* Makes @language (interned, or NULL) the column's display language; FeStudy calls it. */
 void         fe_column_set_language     (FeColumn       *column,
                                          const char     *language);
+
+/* How many of an ordinal column's levels are on its scale: the answers after them ("Don't
+ * know", "N/A", "Prefer not to say") stand outside it, and a diverging bar leaves them out. */
+guint        fe_column_get_n_scale_levels (const FeColumn *column);
 
 /* Whether the column can be counted as a chart: levels or codes to tally. */
 gboolean     fe_column_is_question      (const FeColumn *column);

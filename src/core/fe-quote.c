@@ -146,6 +146,14 @@ fe_study_collect_quotes (FeStudy        *study,
       source = question;
       code = level;
     }
+  else if (question->quotes_from == NULL && question->other_level >= 0
+           && (level < 0 || level == question->other_level))
+    {
+      /* What respondents typed into "Other" is that level's quotes. */
+      source = question;
+      code = -1;
+      level = question->other_level;
+    }
   else
     {
       source = question->quotes_from;

@@ -1,176 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
 #include "fe-role-inference.h"
+
+#include <glib/gi18n-lib.h>
 
 #include <stdlib.h>
 #include <string.h>
-
-/* Listed smallest first within each family, so the tightest scale that fits is chosen. */
-static const char * const *const likert_scales[] = {
-  (const char *[]) { "Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree",
-                     "Strongly agree", NULL },
-  (const char *[]) { "Strongly disagree", "Somewhat disagree", "Neither agree nor disagree",
-                     "Somewhat agree", "Strongly agree", NULL },
-  (const char *[]) { "Strongly disagree", "Disagree", "Somewhat disagree",
-                     "Neither agree nor disagree", "Somewhat agree", "Agree", "Strongly agree",
-                     NULL },
-  (const char *[]) { "Not at all well", "Slightly well", "Moderately well", "Very well",
-                     "Extremely well", NULL },
-  (const char *[]) { "Not at all", "Slightly", "Moderately", "Very", "Extremely", NULL },
-  (const char *[]) { "Very unlikely", "Unlikely", "Neither likely nor unlikely", "Likely",
-                     "Very likely", NULL },
-  (const char *[]) { "Extremely unlikely", "Somewhat unlikely", "Neither likely nor unlikely",
-                     "Somewhat likely", "Extremely likely", NULL },
-  (const char *[]) { "Very dissatisfied", "Dissatisfied", "Neither satisfied nor dissatisfied",
-                     "Satisfied", "Very satisfied", NULL },
-  (const char *[]) { "Extremely dissatisfied", "Somewhat dissatisfied",
-                     "Neither satisfied nor dissatisfied", "Somewhat satisfied",
-                     "Extremely satisfied", NULL },
-  (const char *[]) { "Very dissatisfied", "Somewhat dissatisfied",
-                     "Neither satisfied nor dissatisfied", "Somewhat satisfied", "Very satisfied",
-                     NULL },
-  (const char *[]) { "Very dissatisfied", "Dissatisfied", "Somewhat dissatisfied",
-                     "Neither satisfied nor dissatisfied", "Somewhat satisfied", "Satisfied",
-                     "Very satisfied", NULL },
-  (const char *[]) { "Very unlikely", "Somewhat unlikely", "Neither likely nor unlikely",
-                     "Somewhat likely", "Very likely", NULL },
-  (const char *[]) { "Never", "Rarely", "Sometimes", "Often", "Always", NULL },
-  (const char *[]) { "Never", "Sometimes", "About half the time", "Most of the time", "Always",
-                     NULL },
-  (const char *[]) { "Not at all important", "Slightly important", "Moderately important",
-                     "Very important", "Extremely important", NULL },
-  (const char *[]) { "Very poor", "Poor", "Fair", "Good", "Very good", NULL },
-  (const char *[]) { "Poor", "Fair", "Good", "Very good", "Excellent", NULL },
-  (const char *[]) { "Very unfavorably", "Somewhat unfavorably",
-                     "Neither favorably nor unfavorably (neutral)", "Somewhat favorably",
-                     "Very favorably", NULL },
-  (const char *[]) { "Very unfavourably", "Somewhat unfavourably",
-                     "Neither favourably nor unfavourably (neutral)", "Somewhat favourably",
-                     "Very favourably", NULL },
-  (const char *[]) { "Definitely will not", "Probably will not", "Might or might not",
-                     "Probably will", "Definitely will", NULL },
-  (const char *[]) { "Definitely not", "Probably not", "Might or might not", "Probably yes",
-                     "Definitely yes", NULL },
-  (const char *[]) { "Not at all", "Not much", "Some", "A lot", NULL },
-  (const char *[]) { "Not at all likely", "Slightly likely", "Moderately likely", "Very likely",
-                     "Extremely likely", NULL },
-  (const char *[]) { "Not at all satisfied", "Slightly satisfied", "Moderately satisfied",
-                     "Very satisfied", "Extremely satisfied", NULL },
-  (const char *[]) { "Not at all confident", "Slightly confident", "Moderately confident",
-                     "Very confident", "Extremely confident", NULL },
-  (const char *[]) { "Not at all familiar", "Slightly familiar", "Moderately familiar",
-                     "Very familiar", "Extremely familiar", NULL },
-  (const char *[]) { "Very difficult", "Difficult", "Neither easy nor difficult", "Easy",
-                     "Very easy", NULL },
-  (const char *[]) { "Much worse", "Somewhat worse", "About the same", "Somewhat better",
-                     "Much better", NULL },
-  (const char *[]) { "To no extent", "To a small extent", "To a moderate extent",
-                     "To a large extent", "To a very large extent", NULL },
-};
-
-/* Answers that sit outside any scale; they follow its levels. */
-static const char * const non_substantive[] = {
-  "Don't know", "Not sure", "Unsure", "Prefer not to say", "N/A", "Not applicable",
-  "Unfamiliar (N/A)", "Unfamiliar", "NA", "No opinion", "Prefer not to answer", NULL,
-};
-
-static const char * const yes_no[] = { "Yes", "No", NULL };
-
-/* Case-insensitive, with typographic apostrophes read as plain ones. */
-static char *
-normalise_wording (const char *text)
-{
-  g_autoptr(GString) plain = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == 0x2019 || c == 0x2018)
-        c = '\'';
-      g_string_append_unichar (plain, g_unichar_tolower (c));
-    }
-  return g_string_free (g_steal_pointer (&plain), FALSE);
-}
-
-static int
-find_wording (const char * const *scale,
-              const char         *normalised)
-{
-  for (int i = 0; scale[i] != NULL; i++)
-    {
-      g_autofree char *candidate = normalise_wording (scale[i]);
-
-      if (strcmp (candidate, normalised) == 0)
-        return i;
-    }
-  return -1;
-}
-
-/* Fills @found (one slot per scale level, then one per non-substantive answer) with the
- * spelling of each value in the data; FALSE when some value is in neither list. */
-static gboolean
-match_scale (const char * const *scale,
-             GPtrArray          *values,
-             const char        **found,
-             guint               scale_length)
-{
-  gboolean any_in_scale = FALSE;
-
-  for (guint v = 0; v < values->len; v++)
-    {
-      const char *value = g_ptr_array_index (values, v);
-      g_autofree char *normalised = normalise_wording (value);
-      int at = find_wording (scale, normalised);
-
-      if (at >= 0)
-        {
-          any_in_scale = TRUE;
-          found[at] = value;
-          continue;
-        }
-      at = find_wording (non_substantive, normalised);
-      if (at < 0)
-        return FALSE;
-      found[scale_length + (guint) at] = value;
-    }
-  return any_in_scale;
-}
-
-static GPtrArray *
-order_by_scale (const char * const *scale,
-                GPtrArray          *values,
-                gboolean            whole_scale)
-{
-  guint scale_length = g_strv_length ((char **) scale);
-  guint n_extra = g_strv_length ((char **) non_substantive);
-  g_autofree const char **found = g_new0 (const char *, scale_length + n_extra);
-  GPtrArray *ordered;
-
-  if (!match_scale (scale, values, found, scale_length))
-    return NULL;
-
-  ordered = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < scale_length; i++)
-    if (found[i] != NULL || whole_scale)
-      g_ptr_array_add (ordered, g_strdup (found[i] ? found[i] : scale[i]));
-  for (guint i = 0; i < n_extra; i++)
-    if (found[scale_length + i] != NULL)
-      g_ptr_array_add (ordered, g_strdup (found[scale_length + i]));
-  return ordered;
-}
-
-GPtrArray *
-fe_likert_order (GPtrArray *values)
-{
-  for (guint s = 0; s < G_N_ELEMENTS (likert_scales); s++)
-    {
-      GPtrArray *ordered = order_by_scale (likert_scales[s], values, TRUE);
-
-      if (ordered != NULL)
-        return ordered;
-    }
-  return NULL;
-}
 
 typedef struct
 {
@@ -402,29 +238,9 @@ token_levels (ColumnProfile *profile)
 }
 
 /* Options joined with commas (Google Forms ", ", Qualtrics ","), where an option may contain
- * commas itself: the pieces between commas are learned from the whole column. Two pieces are
- * one option when they always come together, one after the other (no respondent picks
- * "$25" without "000-$49,999"), or when a bracket opened in the first is still open. */
+ * commas itself ("Online course (e.g. Coursera, edX)"). */
 #define COMMA_SAMPLE 20000
 #define MAX_PIECES_PER_OPTION 8
-
-typedef struct
-{
-  guint count;
-  guint order;
-} PieceCount;
-
-typedef struct
-{
-  GHashTable *pieces;   /* piece → PieceCount* */
-  GHashTable *pairs;    /* "a\x1fb" → count */
-  GHashTable *followed; /* piece → times another piece came after it */
-  GHashTable *tokens;   /* option → PieceCount* */
-  GPtrArray  *scratch;  /* char* pieces of the cell being looked at */
-  GArray     *spans;    /* gsize start, end of each piece in the cell */
-  guint       n_multi;  /* answers with two options or more */
-  guint       n_answers;
-} CommaProfile;
 
 static int
 bracket_balance (const char *text)
@@ -444,274 +260,6 @@ next_comma (const char *p)
     if (comma == p || !g_ascii_isdigit (comma[-1]) || !g_ascii_isdigit (comma[1]))
       return comma;
   return NULL;
-}
-
-/* The trimmed pieces between commas, and where each starts and ends in @cell. */
-static void
-split_pieces (const char *cell,
-              GPtrArray  *pieces,
-              GArray     *spans)
-{
-  const char *p = cell;
-
-  g_ptr_array_set_size (pieces, 0);
-  g_array_set_size (spans, 0);
-  for (;;)
-    {
-      const char *end = next_comma (p);
-      const char *start = p;
-      const char *stop;
-      gsize span[2];
-
-      if (end == NULL)
-        end = p + strlen (p);
-      stop = end;
-      while (start < stop && g_ascii_isspace (*start))
-        start++;
-      while (stop > start && g_ascii_isspace (stop[-1]))
-        stop--;
-      g_ptr_array_add (pieces, g_strndup (start, (gsize) (stop - start)));
-      span[0] = (gsize) (start - cell);
-      span[1] = (gsize) (stop - cell);
-      g_array_append_vals (spans, span, 2);
-      if (*end == '\0')
-        break;
-      p = end + 1;
-    }
-}
-
-static guint
-table_count (GHashTable *table,
-             const char *key)
-{
-  PieceCount *pc = g_hash_table_lookup (table, key);
-
-  return pc ? pc->count : 0;
-}
-
-static void
-table_increment (GHashTable *table,
-                 const char *key,
-                 guint       weight)
-{
-  PieceCount *pc = g_hash_table_lookup (table, key);
-
-  if (pc == NULL)
-    {
-      pc = g_new0 (PieceCount, 1);
-      pc->order = g_hash_table_size (table);
-      g_hash_table_insert (table, g_strdup (key), pc);
-    }
-  pc->count += weight;
-}
-
-static char *
-pair_key (const char *a,
-          const char *b)
-{
-  return g_strconcat (a, "\x1f", b, NULL);
-}
-
-static gboolean
-pieces_glue (CommaProfile *cp,
-             const char   *a,
-             const char   *b,
-             int           depth)
-{
-  g_autofree char *key = NULL;
-  guint together;
-
-  if (depth > 0)
-    return TRUE;
-  key = pair_key (a, b);
-  together = table_count (cp->pairs, key);
-  if (together == 0)
-    return FALSE;
-  /* a never comes without b after it; or b never without a before it, and a is never
-   * followed by anything else (an option everyone picks, like a screener's, is). */
-  return together == table_count (cp->pieces, a)
-         || (together == table_count (cp->pieces, b) && together == table_count (cp->followed, a));
-}
-
-static void
-count_option (CommaProfile *cp,
-              const char   *cell,
-              gsize         start,
-              gsize         end,
-              guint        *n_options,
-              guint         weight)
-{
-  g_autofree char *option = NULL;
-
-  if (end <= start)
-    return;
-  option = g_strndup (cell + start, end - start);
-  table_increment (cp->tokens, option, weight);
-  (*n_options)++;
-}
-
-/* Learns from @weight answers @cell: the same as looking at each of them in turn, since what
- * an answer teaches depends on its text alone. */
-static void
-learn_cell (CommaProfile *cp,
-            const char   *cell,
-            gboolean      counting_pieces,
-            guint         weight)
-{
-  GPtrArray *pieces = cp->scratch;
-  guint n_options = 0;
-  int depth = 0;
-  gsize start = 0, end = 0;
-
-  split_pieces (cell, pieces, cp->spans);
-  if (counting_pieces)
-    {
-      for (guint i = 0; i < pieces->len; i++)
-        {
-          table_increment (cp->pieces, g_ptr_array_index (pieces, i), weight);
-          if (i > 0)
-            {
-              g_autofree char *key = pair_key (g_ptr_array_index (pieces, i - 1),
-                                               g_ptr_array_index (pieces, i));
-
-              table_increment (cp->pairs, key, weight);
-              table_increment (cp->followed, g_ptr_array_index (pieces, i - 1), weight);
-            }
-        }
-      return;
-    }
-
-  for (guint i = 0; i < pieces->len; i++)
-    {
-      const char *piece = g_ptr_array_index (pieces, i);
-      gsize piece_start = g_array_index (cp->spans, gsize, 2 * i);
-      gsize piece_end = g_array_index (cp->spans, gsize, 2 * i + 1);
-
-      if (i > 0 && pieces_glue (cp, g_ptr_array_index (pieces, i - 1), piece, depth))
-        end = piece_end;
-      else
-        {
-          count_option (cp, cell, start, end, &n_options, weight);
-          start = piece_start;
-          end = piece_end;
-          depth = 0;
-        }
-      depth += bracket_balance (piece);
-    }
-  count_option (cp, cell, start, end, &n_options, weight);
-  cp->n_answers += weight;
-  cp->n_multi += n_options >= 2 ? weight : 0;
-}
-
-static int
-compare_piece_counts (gconstpointer a,
-                      gconstpointer b,
-                      gpointer      user_data)
-{
-  GHashTable *tokens = user_data;
-  const PieceCount *pa = g_hash_table_lookup (tokens, *(const char * const *) a);
-  const PieceCount *pb = g_hash_table_lookup (tokens, *(const char * const *) b);
-
-  if (pa->count != pb->count)
-    return pa->count > pb->count ? -1 : 1;
-  return pa->order < pb->order ? -1 : pa->order > pb->order;
-}
-
-static GPtrArray *
-learn_comma_options (const FeCsvTable *table,
-                     guint             column)
-{
-  CommaProfile cp = { 0 };
-  guint n_rows = fe_csv_table_get_n_rows (table);
-  guint repeated = 0, occurrences = 0, n_repeated_options = 0;
-  GPtrArray *levels = NULL;
-
-  cp.pieces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  cp.pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  cp.followed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  cp.tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  cp.scratch = g_ptr_array_new_with_free_func (g_free);
-  cp.spans = g_array_new (FALSE, FALSE, sizeof (gsize));
-
-  g_autoptr(GString) cell_text = g_string_new (NULL);
-  g_autoptr(GHashTable) distinct = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
-  g_autoptr(GArray) weights = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  /* The sample's distinct answers in order of first appearance, each with how often it
-   * occurs: answers repeat (a checkbox question's above all), and each is split once. */
-  for (guint row = 0, seen = 0; row < n_rows && seen < COMMA_SAMPLE; row++)
-    {
-      const char *cell;
-      gpointer index;
-
-      if (fe_csv_table_cell_is_empty (table, row, column))
-        continue;
-      cell = fe_csv_table_read_cell (table, row, column, cell_text);
-      if (*cell == '\0')
-        continue;
-      seen++;
-      if (g_hash_table_lookup_extended (distinct, cell, NULL, &index))
-        g_array_index (weights, guint, GPOINTER_TO_UINT (index))++;
-      else
-        {
-          char *copy = g_strdup (cell);
-          guint one = 1;
-
-          g_hash_table_insert (distinct, copy, GUINT_TO_POINTER (cells->len));
-          g_ptr_array_add (cells, copy);
-          g_array_append_val (weights, one);
-        }
-    }
-  for (int pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < cells->len; i++)
-      learn_cell (&cp, g_ptr_array_index (cells, i), pass == 0,
-                  g_array_index (weights, guint, i));
-
-  {
-    GHashTableIter iter;
-    gpointer key, value;
-
-    g_hash_table_iter_init (&iter, cp.tokens);
-    while (g_hash_table_iter_next (&iter, &key, &value))
-      {
-        guint count = ((PieceCount *) value)->count;
-
-        occurrences += count;
-        if (count >= 2)
-          {
-            repeated += count;
-            n_repeated_options++;
-          }
-      }
-  }
-
-  /* Checkbox answers: some answers pick several options, and most picks are of options that
-   * others picked too (free text is nearly all one of a kind). */
-  if (cp.n_multi >= 2 && cp.n_multi * 50 >= cp.n_answers && repeated * 10 >= occurrences * 7
-      && n_repeated_options >= 2 && n_repeated_options <= 60)
-    {
-      g_autoptr(GPtrArray) keys = g_ptr_array_new ();
-      GHashTableIter iter;
-      gpointer key;
-
-      g_hash_table_iter_init (&iter, cp.tokens);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        g_ptr_array_add (keys, key);
-
-      g_ptr_array_sort_with_data (keys, compare_piece_counts, cp.tokens);
-      levels = g_ptr_array_new_with_free_func (g_free);
-      for (guint i = 0; i < keys->len; i++)
-        g_ptr_array_add (levels, g_strdup (g_ptr_array_index (keys, i)));
-    }
-
-  g_hash_table_unref (cp.pieces);
-  g_hash_table_unref (cp.pairs);
-  g_hash_table_unref (cp.followed);
-  g_hash_table_unref (cp.tokens);
-  g_ptr_array_unref (cp.scratch);
-  g_array_unref (cp.spans);
-  return levels;
 }
 
 static void
@@ -818,6 +366,347 @@ fe_split_options (const char   *cell,
     }
 }
 
+/* Two pieces between commas are one option when they always come together, one after the
+ * other (no respondent picks "$25" without "000-$49,999"), or when a bracket opened in the
+ * first is still open. */
+typedef struct
+{
+  guint count;
+  guint order;
+} PieceCount;
+
+typedef struct
+{
+  GHashTable *pieces;    /* piece → PieceCount* */
+  GHashTable *pairs;     /* "a\x1fb" → count */
+  GHashTable *followed;  /* piece → times another piece came after it */
+  GHashTable *tokens;    /* option → PieceCount*: respondents who chose it */
+  GHashTable *alone;     /* option → PieceCount*: respondents who chose it and nothing else */
+  GHashTable *contexts;  /* option → PieceCount*: distinct answers joining it to others */
+  GPtrArray  *scratch;   /* char* pieces of the cell being looked at */
+  GArray     *spans;     /* gsize start, end of each piece in the cell */
+  GPtrArray  *options;   /* char* options of the cell being looked at */
+  guint       n_multi;   /* answers with two options or more */
+  guint       n_answers;
+} CommaProfile;
+
+static void
+split_pieces (const char *cell,
+              GPtrArray  *pieces,
+              GArray     *spans)
+{
+  const char *p = cell;
+
+  g_ptr_array_set_size (pieces, 0);
+  g_array_set_size (spans, 0);
+  for (;;)
+    {
+      const char *end = next_comma (p);
+      const char *start = p;
+      const char *stop;
+      gsize span[2];
+
+      if (end == NULL)
+        end = p + strlen (p);
+      stop = end;
+      while (start < stop && g_ascii_isspace (*start))
+        start++;
+      while (stop > start && g_ascii_isspace (stop[-1]))
+        stop--;
+      g_ptr_array_add (pieces, g_strndup (start, (gsize) (stop - start)));
+      span[0] = (gsize) (start - cell);
+      span[1] = (gsize) (stop - cell);
+      g_array_append_vals (spans, span, 2);
+      if (*end == '\0')
+        break;
+      p = end + 1;
+    }
+}
+
+static guint
+table_count (GHashTable *table,
+             const char *key)
+{
+  PieceCount *pc = g_hash_table_lookup (table, key);
+
+  return pc ? pc->count : 0;
+}
+
+static void
+table_increment (GHashTable *table,
+                 const char *key,
+                 guint       weight)
+{
+  PieceCount *pc = g_hash_table_lookup (table, key);
+
+  if (pc == NULL)
+    {
+      pc = g_new0 (PieceCount, 1);
+      pc->order = g_hash_table_size (table);
+      g_hash_table_insert (table, g_strdup (key), pc);
+    }
+  pc->count += weight;
+}
+
+static char *
+pair_key (const char *a,
+          const char *b)
+{
+  return g_strconcat (a, "\x1f", b, NULL);
+}
+
+static gboolean
+pieces_glue (CommaProfile *cp,
+             const char   *a,
+             const char   *b,
+             int           depth)
+{
+  g_autofree char *key = NULL;
+  guint together;
+
+  if (depth > 0)
+    return TRUE;
+  key = pair_key (a, b);
+  together = table_count (cp->pairs, key);
+  if (together == 0)
+    return FALSE;
+  /* a never comes without b after it; or b never without a before it, and a is never
+   * followed by anything else (an option everyone picks, like a screener's, is). */
+  return together == table_count (cp->pieces, a)
+         || (together == table_count (cp->pieces, b) && together == table_count (cp->followed, a));
+}
+
+static void
+count_option (CommaProfile *cp,
+              const char   *cell,
+              gsize         start,
+              gsize         end,
+              guint        *n_options,
+              guint         weight)
+{
+  g_autofree char *option = NULL;
+
+  if (end <= start)
+    return;
+  option = g_strndup (cell + start, end - start);
+  table_increment (cp->tokens, option, weight);
+  g_ptr_array_add (cp->options, g_steal_pointer (&option));
+  (*n_options)++;
+}
+
+/* Learns from @weight answers @cell: the same as looking at each of them in turn, since what
+ * an answer teaches depends on its text alone. */
+static void
+learn_cell (CommaProfile *cp,
+            const char   *cell,
+            gboolean      counting_pieces,
+            guint         weight)
+{
+  GPtrArray *pieces = cp->scratch;
+  guint n_options = 0;
+  int depth = 0;
+  gsize start = 0, end = 0;
+
+  split_pieces (cell, pieces, cp->spans);
+  if (counting_pieces)
+    {
+      for (guint i = 0; i < pieces->len; i++)
+        {
+          table_increment (cp->pieces, g_ptr_array_index (pieces, i), weight);
+          if (i > 0)
+            {
+              g_autofree char *key = pair_key (g_ptr_array_index (pieces, i - 1),
+                                               g_ptr_array_index (pieces, i));
+
+              table_increment (cp->pairs, key, weight);
+              table_increment (cp->followed, g_ptr_array_index (pieces, i - 1), weight);
+            }
+        }
+      return;
+    }
+
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const char *piece = g_ptr_array_index (pieces, i);
+      gsize piece_start = g_array_index (cp->spans, gsize, 2 * i);
+      gsize piece_end = g_array_index (cp->spans, gsize, 2 * i + 1);
+
+      if (i > 0 && pieces_glue (cp, g_ptr_array_index (pieces, i - 1), piece, depth))
+        end = piece_end;
+      else
+        {
+          count_option (cp, cell, start, end, &n_options, weight);
+          start = piece_start;
+          end = piece_end;
+          depth = 0;
+        }
+      depth += bracket_balance (piece);
+    }
+  count_option (cp, cell, start, end, &n_options, weight);
+  cp->n_answers += weight;
+  cp->n_multi += n_options >= 2 ? weight : 0;
+  /* Each call is one distinct answer: a context for each option it joins. */
+  for (guint i = 0; i < cp->options->len; i++)
+    table_increment (n_options >= 2 ? cp->contexts : cp->alone,
+                     g_ptr_array_index (cp->options, i), n_options >= 2 ? 1 : weight);
+  g_ptr_array_set_size (cp->options, 0);
+}
+
+static int
+compare_piece_counts (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  GHashTable *tokens = user_data;
+  const PieceCount *pa = g_hash_table_lookup (tokens, *(const char * const *) a);
+  const PieceCount *pb = g_hash_table_lookup (tokens, *(const char * const *) b);
+
+  if (pa->count != pb->count)
+    return pa->count > pb->count ? -1 : 1;
+  return pa->order < pb->order ? -1 : pa->order > pb->order;
+}
+
+/* An option combines freely when it is also chosen on its own, or joined to different others
+ * in different answers; the pieces of a single-choice answer with commas ("Yes, somewhat rude",
+ * "Employed, working full-time") are never chosen alone and keep the one partner each. */
+static gboolean
+combines_freely (CommaProfile *cp,
+                 const char   *option)
+{
+  guint contexts = table_count (cp->contexts, option);
+
+  return contexts >= 2 || (contexts >= 1 && table_count (cp->alone, option) > 0);
+}
+
+/* Comma-joined choices are inferred only on strong evidence, since splitting a single-choice
+ * answer invents bars: several answers join two options or more; at least two thirds of the
+ * options so joined (of those chosen by two respondents or more) combine freely; and no option that is never chosen alone is in (nearly)
+ * every answer, as a shared opening clause is. Short of that the answers stay whole, and
+ * *@may_be_joined says whether a split is worth offering. Returns the options by how often
+ * they were chosen, or NULL; *@reason says why either way. */
+static GPtrArray *
+learn_comma_options (const FeCsvTable *table,
+                     guint             column,
+                     gboolean         *may_be_joined,
+                     char            **reason)
+{
+  CommaProfile cp = { 0 };
+  guint n_rows = fe_csv_table_get_n_rows (table);
+  guint n_joined_options = 0, n_free = 0;
+  const char *shared_clause = NULL;
+  GPtrArray *levels = NULL;
+  g_autoptr(GString) cell_text = g_string_new (NULL);
+  g_autoptr(GHashTable) distinct = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  g_autoptr(GArray) weights = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+
+  cp.pieces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  cp.pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  cp.followed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  cp.tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  cp.alone = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  cp.contexts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  cp.scratch = g_ptr_array_new_with_free_func (g_free);
+  cp.spans = g_array_new (FALSE, FALSE, sizeof (gsize));
+  cp.options = g_ptr_array_new_with_free_func (g_free);
+
+  /* The sample's distinct answers in order of first appearance, each with how often it
+   * occurs: answers repeat (a checkbox question's above all), and each is split once. */
+  for (guint row = 0, seen = 0; row < n_rows && seen < COMMA_SAMPLE; row++)
+    {
+      const char *cell;
+      gpointer index;
+
+      if (fe_csv_table_cell_is_empty (table, row, column))
+        continue;
+      cell = fe_csv_table_read_cell (table, row, column, cell_text);
+      if (*cell == '\0')
+        continue;
+      seen++;
+      if (g_hash_table_lookup_extended (distinct, cell, NULL, &index))
+        g_array_index (weights, guint, GPOINTER_TO_UINT (index))++;
+      else
+        {
+          char *copy = g_strdup (cell);
+          guint one = 1;
+
+          g_hash_table_insert (distinct, copy, GUINT_TO_POINTER (cells->len));
+          g_ptr_array_add (cells, copy);
+          g_array_append_val (weights, one);
+        }
+    }
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < cells->len; i++)
+      learn_cell (&cp, g_ptr_array_index (cells, i), pass == 0,
+                  g_array_index (weights, guint, i));
+
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, cp.tokens);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      {
+        g_ptr_array_add (keys, key);
+        if (table_count (cp.contexts, key) == 0)
+          {
+            /* Never joined to another: in every answer only if it is every answer. */
+            if (table_count (cp.tokens, key) * 100 >= cp.n_answers * 95
+                && table_count (cp.alone, key) == 0)
+              shared_clause = key;
+            continue;
+          }
+        /* One respondent's typed "Other" says nothing of how options combine. */
+        if (table_count (cp.tokens, key) >= 2)
+          {
+            n_joined_options++;
+            n_free += combines_freely (&cp, key);
+          }
+        if (table_count (cp.tokens, key) * 100 >= (guint64) cp.n_answers * 95
+            && table_count (cp.alone, key) == 0)
+          shared_clause = key;
+      }
+  }
+
+  if (cp.n_multi >= 2 && (guint64) cp.n_multi * 20 >= cp.n_answers && n_joined_options >= 2
+      && n_free * 3 >= n_joined_options * 2 && shared_clause == NULL)
+    {
+      g_ptr_array_sort_with_data (keys, compare_piece_counts, cp.tokens);
+      levels = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < keys->len; i++)
+        g_ptr_array_add (levels, g_strdup (g_ptr_array_index (keys, i)));
+      *reason = g_strdup_printf (_("%u of %u answers are two or more options joined by commas; "
+                                   "%u of their %u options are also chosen alone or with "
+                                   "others"),
+                                 cp.n_multi, cp.n_answers, n_free, n_joined_options);
+    }
+  else
+    {
+      *may_be_joined = cp.n_multi > 0 && n_free > 0;
+      *reason = shared_clause != NULL
+                  ? g_strdup_printf (_("kept whole: “%s” would be in nearly every answer, so "
+                                       "its commas are part of the answers"), shared_clause)
+                : n_joined_options > 0
+                  ? g_strdup_printf (_("kept whole: answers contain commas, but only %u of "
+                                       "the %u parts between them are chosen alone or with "
+                                       "different others"), n_free, n_joined_options)
+                  : g_strdup (_("kept whole: answers contain commas but do not split into "
+                                "options"));
+    }
+
+  g_hash_table_unref (cp.pieces);
+  g_hash_table_unref (cp.pairs);
+  g_hash_table_unref (cp.followed);
+  g_hash_table_unref (cp.tokens);
+  g_hash_table_unref (cp.alone);
+  g_hash_table_unref (cp.contexts);
+  g_ptr_array_unref (cp.scratch);
+  g_array_unref (cp.spans);
+  g_ptr_array_unref (cp.options);
+  return levels;
+}
+
 static gboolean
 name_suggests (const char         *name,
                const char * const *words)
@@ -830,84 +719,209 @@ name_suggests (const char         *name,
   return FALSE;
 }
 
-FeRole
-fe_role_infer (const FeCsvTable  *table,
-               guint              column,
-               gboolean           id_taken,
-               GPtrArray        **levels)
-{
-  char separator;
+/* Answers given by a few respondents each, far more of them than of the answers most gave: the
+ * typed-in "Other" of a choice question (Google Forms' "Other:" option). Fills @levels with
+ * the answers most gave, in their natural order when they have one, then "Other". */
+#define OTHER_LEVEL "Other"
 
-  return fe_role_infer_full (table, column, id_taken, levels, &separator);
+static gboolean
+choice_with_typed_other (ColumnProfile *profile,
+                         FeInference   *inference)
+{
+  g_autoptr(GPtrArray) frequent = g_ptr_array_new ();
+  guint covered = 0, n_rare = 0, floor_count;
+  g_autoptr(GPtrArray) ordered = NULL;
+  FeOrderKind order;
+  guint n_scale;
+
+  if (!profile->listed || profile->n_answered < 20)
+    return FALSE;
+  /* Frequent: given by at least 2 respondents and 0.5 % of those who answered. */
+  floor_count = MAX (2, (profile->n_answered + 199) / 200);
+  for (guint i = 0; i < profile->distinct->len; i++)
+    {
+      ValueCount *vc = g_ptr_array_index (profile->distinct, i);
+
+      if (vc->count >= floor_count && strlen (vc->value) <= 160)
+        {
+          g_ptr_array_add (frequent, vc->value);
+          covered += vc->count;
+        }
+      else
+        n_rare++;
+    }
+  if (frequent->len < 2 || n_rare < MAX (5, frequent->len)
+      || (guint64) covered * 10 < (guint64) profile->n_answered * 9
+      || g_ptr_array_find_with_equal_func (frequent, OTHER_LEVEL, g_str_equal, NULL))
+    return FALSE;
+
+  ordered = fe_scale_order (frequent, &order, &n_scale);
+  inference->levels = g_ptr_array_new_with_free_func (g_free);
+  if (ordered != NULL)
+    for (guint i = 0; i < ordered->len; i++)
+      g_ptr_array_add (inference->levels, g_strdup (g_ptr_array_index (ordered, i)));
+  else
+    {
+      g_autoptr(GPtrArray) by_count = levels_by (profile, compare_by_frequency);
+
+      for (guint i = 0; i < by_count->len; i++)
+        if (g_ptr_array_find_with_equal_func (frequent, g_ptr_array_index (by_count, i),
+                                              g_str_equal, NULL))
+          g_ptr_array_add (inference->levels, g_strdup (g_ptr_array_index (by_count, i)));
+    }
+  g_ptr_array_add (inference->levels, g_strdup (OTHER_LEVEL));
+  inference->other_typed = TRUE;
+  inference->order = ordered != NULL ? order : FE_ORDER_NONE;
+  inference->n_scale = ordered != NULL ? n_scale : 0;
+  inference->reason = g_strdup_printf (_("%u answers cover %u of %u respondents; the %u other "
+                                         "answers, each typed by few, form “Other”"),
+                                       frequent->len, covered, profile->n_answered, n_rare);
+  return TRUE;
 }
 
-FeRole
-fe_role_infer_full (const FeCsvTable  *table,
-                    guint              column,
-                    gboolean           id_taken,
-                    GPtrArray        **levels,
-                    char              *separator)
+/* Closed answers repeat: few distinct values for the respondents who gave them, short, and
+ * nearly every answer given by others too. However many levels that makes (43 police forces,
+ * a hundred employers), it is a category, not open text. */
+static gboolean
+answers_repeat (ColumnProfile *profile)
+{
+  guint repeated = 0;
+
+  if (!profile->listed || profile->max_length > 160)
+    return FALSE;
+  if (profile->n_distinct < profile->n_answered && profile->n_answered <= 20)
+    return TRUE;
+  if (profile->n_distinct <= 30 && profile->n_distinct * 2 <= profile->n_answered)
+    return TRUE;
+  for (guint i = 0; i < profile->distinct->len; i++)
+    {
+      ValueCount *vc = g_ptr_array_index (profile->distinct, i);
+
+      if (vc->count >= 2)
+        repeated += vc->count;
+    }
+  return profile->n_distinct * 5 <= profile->n_answered
+         && (guint64) repeated * 10 >= (guint64) profile->n_answered * 9;
+}
+
+static gboolean
+take_scale_order (GPtrArray   *values,
+                  FeInference *inference)
+{
+  inference->levels = fe_scale_order (values, &inference->order, &inference->n_scale);
+  if (inference->levels == NULL)
+    return FALSE;
+  inference->role = inference->order == FE_ORDER_YES_NO ? FE_ROLE_CHOICE : FE_ROLE_ORDINAL;
+  inference->reason = g_strdup (fe_order_kind_describe (inference->order));
+  return TRUE;
+}
+
+void
+fe_inference_clear (FeInference *inference)
+{
+  g_clear_pointer (&inference->levels, g_ptr_array_unref);
+  g_clear_pointer (&inference->reason, g_free);
+}
+
+void
+fe_role_infer (const FeCsvTable *table,
+               guint             column,
+               gboolean          id_taken,
+               FeInference      *inference)
 {
   static const char * const consent_words[] = { "consent", NULL };
   const char *name = fe_csv_table_get_header (table, column);
   ColumnProfile profile = { 0 };
   g_autoptr(GPtrArray) values = NULL;
+  g_autofree char *comma_note = NULL;
+  gboolean all_integers;
   guint n_distinct;
-  FeRole role;
 
-  *levels = NULL;
-  *separator = ';';
+  memset (inference, 0, sizeof *inference);
+  inference->separator = ';';
   profile_column (table, column, &profile);
   n_distinct = profile.n_distinct;
   values = distinct_values (&profile);
+  all_integers = profile.n_integers == profile.n_answered;
 
   if (profile.n_answered == 0)
-    role = FE_ROLE_IGNORE;
-  else if (n_distinct <= 2 && name_suggests (name, consent_words))
-    role = FE_ROLE_IGNORE;
-  else if (!id_taken && profile.n_integers == profile.n_answered
-           && n_distinct == profile.n_answered && n_distinct > 1)
-    role = FE_ROLE_ID;
-  else if ((*levels = fe_likert_order (values)) != NULL)
-    role = FE_ROLE_ORDINAL;
-  else if ((*levels = order_by_scale (yes_no, values, TRUE)) != NULL)
-    role = FE_ROLE_CHOICE;
-  else if (profile.listed && profile.n_integers == profile.n_answered
-           && profile.min_integer >= 0 && profile.max_integer <= 10 && n_distinct > 2)
     {
-      role = FE_ROLE_ORDINAL;
-      *levels = levels_by (&profile, compare_numerically);
+      inference->role = FE_ROLE_IGNORE;
+      inference->reason = g_strdup (_("nobody answered"));
     }
-  else if (profile.listed && profile.n_integers == profile.n_answered
-           && profile.min_integer >= 0 && profile.max_integer <= 10)
+  else if (n_distinct <= 2 && name_suggests (name, consent_words))
+    {
+      inference->role = FE_ROLE_IGNORE;
+      inference->reason = g_strdup (_("a consent question"));
+    }
+  else if (!id_taken && all_integers && n_distinct == profile.n_answered && n_distinct > 1)
+    {
+      inference->role = FE_ROLE_ID;
+      inference->reason = g_strdup (_("whole numbers, a different one for each respondent"));
+    }
+  else if (take_scale_order (values, inference))
+    ;
+  else if (profile.listed && all_integers && profile.min_integer >= 0
+           && profile.max_integer <= 10 && n_distinct > 2)
+    {
+      inference->role = FE_ROLE_ORDINAL;
+      inference->levels = levels_by (&profile, compare_numerically);
+      inference->reason = g_strdup_printf (_("whole numbers from %d to %d: a rating"),
+                                           (int) profile.min_integer,
+                                           (int) profile.max_integer);
+    }
+  else if (profile.listed && all_integers && profile.min_integer >= 0
+           && profile.max_integer <= 10)
     {
       /* A code or two (1 = yes, 2 = no; a choice's number): few values, numbered. */
-      role = FE_ROLE_ATTRIBUTE;
-      *levels = levels_by (&profile, compare_numerically);
+      inference->role = FE_ROLE_ATTRIBUTE;
+      inference->levels = levels_by (&profile, compare_numerically);
+      inference->reason = g_strdup (_("one or two numbered codes"));
     }
   else if (profile.n_with_separator * 5 >= profile.n_answered
            && n_tokens_distinct (&profile) <= 60
            && n_tokens_distinct (&profile) * 10 <= profile.n_tokens * 7)
     {
-      role = FE_ROLE_MULTI;
-      *levels = token_levels (&profile);
+      inference->role = FE_ROLE_MULTI;
+      inference->levels = token_levels (&profile);
+      inference->reason = g_strdup_printf (_("%u of %u answers hold options joined by “;”"),
+                                           profile.n_with_separator, profile.n_answered);
     }
-  else if (profile.n_with_comma >= 2 && (*levels = learn_comma_options (table, column)) != NULL)
+  else if (profile.n_with_comma >= 2
+           && (inference->levels = learn_comma_options (table, column,
+                                                        &inference->may_be_joined,
+                                                        &comma_note)) != NULL)
     {
-      role = FE_ROLE_MULTI;
-      *separator = ',';
+      inference->role = FE_ROLE_MULTI;
+      inference->separator = ',';
+      inference->reason = g_steal_pointer (&comma_note);
     }
-  else if (profile.listed && n_distinct <= 30 && profile.max_length <= 160
-           && (n_distinct * 2 <= profile.n_answered
-               || (n_distinct < profile.n_answered && profile.n_answered <= 20)))
+  else if (choice_with_typed_other (&profile, inference))
+    inference->role = FE_ROLE_ATTRIBUTE;
+  else if (answers_repeat (&profile))
     {
-      role = FE_ROLE_ATTRIBUTE;
-      *levels = levels_by (&profile, profile.n_integers == profile.n_answered
-                                       ? compare_numerically : compare_by_frequency);
+      inference->role = FE_ROLE_ATTRIBUTE;
+      inference->levels = levels_by (&profile, all_integers ? compare_numerically
+                                                            : compare_by_frequency);
+      inference->reason = g_strdup_printf (_("%u different answers, repeated by the %u "
+                                             "respondents who answered"),
+                                           n_distinct, profile.n_answered);
     }
   else
-    role = FE_ROLE_TEXT;
+    {
+      inference->role = FE_ROLE_TEXT;
+      inference->reason = profile.listed && profile.max_length > 160
+                            ? g_strdup (_("long answers"))
+                            : g_strdup (_("answers mostly differ from one respondent to the "
+                                          "next"));
+    }
 
+  if (comma_note != NULL)
+    {
+      char *both = g_strdup_printf ("%s; %s", inference->reason, comma_note);
+
+      g_free (inference->reason);
+      inference->reason = both;
+    }
   profile_clear (&profile);
-  return role;
 }

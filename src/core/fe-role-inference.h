@@ -5,22 +5,31 @@
 
 #include "fe-column.h"
 #include "fe-csv-table.h"
+#include "fe-scale-order.h"
 
 G_BEGIN_DECLS
 
-/* Guesses what a column of a survey export is, for studies loaded without a codebook. Sets
- * *@levels to the ordered answer options of single-valued and multi-select columns. */
-FeRole     fe_role_infer       (const FeCsvTable  *table,
-                                guint              column,
-                                gboolean           id_taken,
-                                GPtrArray        **levels);
+/* What role inference concluded about one column, and why, in words a researcher can check
+ * on the Data check page and in `inspect`. */
+typedef struct
+{
+  FeRole       role;
+  GPtrArray   *levels;         /* char*, in order: single-valued and multi-select columns */
+  guint        n_scale;        /* levels that are on the scale; the rest ("Don't know") follow */
+  FeOrderKind  order;
+  char         separator;      /* multi-select: ';' or ',' between options */
+  gboolean     may_be_joined;  /* kept whole, though its answers may be comma-joined choices */
+  gboolean     other_typed;    /* a choice whose rare typed-in answers fold into an "Other"
+                                * level, the last of @levels */
+  char        *reason;         /* why, translated: "frequency scale", "kept whole: …" */
+} FeInference;
 
-/* The same, also saying which separator a multi-select column's answers use (';' or ','). */
-FeRole     fe_role_infer_full  (const FeCsvTable  *table,
+/* Guesses what a column of a survey export is, for studies loaded without a codebook. */
+void       fe_role_infer       (const FeCsvTable  *table,
                                 guint              column,
                                 gboolean           id_taken,
-                                GPtrArray        **levels,
-                                char              *separator);
+                                FeInference       *inference);
+void       fe_inference_clear  (FeInference       *inference);
 
 typedef void (*FeOptionFunc) (const char *option,
                               gpointer    user_data);
@@ -35,10 +44,5 @@ void       fe_split_options    (const char        *cell,
                                 GString           *scratch,
                                 FeOptionFunc       emit,
                                 gpointer           user_data);
-
-/* When every one of @values is a wording of one known Likert scale (agree, well, likely,
- * satisfied, frequency, importance, extent), returns that whole scale in order, using the
- * spelling found in @values where it differs; otherwise NULL. */
-GPtrArray *fe_likert_order     (GPtrArray         *values);
 
 G_END_DECLS

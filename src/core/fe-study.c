@@ -230,6 +230,11 @@ level_for_value (FeStudy    *self,
 
   if (g_hash_table_lookup_extended (lookup, value, NULL, &found))
     return GPOINTER_TO_UINT (found);
+  if (column->other_level >= 0)
+    {
+      column->n_other_values++;
+      return (guint) column->other_level;
+    }
 
   level = fe_column_add_level (column, value, self->n_rows);
   g_hash_table_insert (lookup, (gpointer) fe_column_get_level (column, level),
@@ -831,7 +836,6 @@ build_one_column (FeStudy              *self,
   FeColumn *column = add_column (self, sc->source_column, sc->id);
   FeCodebookEntry corrected;
   FeCodebookEntry *entry = corrected_entry (self, codebook, column->id, &corrected);
-  g_autoptr(GPtrArray) levels = NULL;
 
   set_label (column, sc->label);
   column->group = g_strdup (sc->group);
@@ -847,11 +851,19 @@ build_one_column (FeStudy              *self,
     column->role = FE_ROLE_IGNORE;
   else
     {
-      column->role = fe_role_infer_full (self->responses, sc->source_column,
-                                         self->id_column != NULL || id_expected
-                                         || self->corrected_id != NULL,
-                                         &levels, &column->separator);
-      set_levels (column, levels, self->n_rows);
+      FeInference inference;
+
+      fe_role_infer (self->responses, sc->source_column,
+                     self->id_column != NULL || id_expected || self->corrected_id != NULL,
+                     &inference);
+      column->role = inference.role;
+      column->separator = inference.separator;
+      column->may_be_joined = inference.may_be_joined;
+      column->inferred_because = g_steal_pointer (&inference.reason);
+      set_levels (column, inference.levels, self->n_rows);
+      if (inference.other_typed)
+        column->other_level = (int) column->levels->len - 1;
+      fe_inference_clear (&inference);
     }
   if (column->role == FE_ROLE_MULTI && (entry != NULL || column->separator == '\0'))
     column->separator = detect_separator (self, column);
@@ -930,11 +942,24 @@ build_option_group (FeStudy    *self,
   if (entry != NULL)
     apply_entry (self, column, entry);
   else if (!single)
-    column->role = FE_ROLE_MULTI;
-  else if ((ordered = fe_likert_order (options)) != NULL)
-    column->role = FE_ROLE_ORDINAL;
+    {
+      column->role = FE_ROLE_MULTI;
+      column->inferred_because = g_strdup (_("one column per option, several chosen by some "
+                                             "respondents"));
+    }
   else
-    column->role = FE_ROLE_ATTRIBUTE;
+    {
+      FeOrderKind order;
+      guint n_scale;
+
+      /* One column per option keeps the questionnaire's order unless the words give one. */
+      ordered = fe_scale_order (options, &order, &n_scale);
+      column->role = ordered == NULL ? FE_ROLE_ATTRIBUTE
+                     : order == FE_ORDER_YES_NO ? FE_ROLE_CHOICE : FE_ROLE_ORDINAL;
+      column->inferred_because = ordered != NULL
+        ? g_strdup_printf (_("one column per option; %s"), fe_order_kind_describe (order))
+        : g_strdup (_("one column per option, in the questionnaire's order"));
+    }
   if (column->role != FE_ROLE_MULTI && !fe_role_is_single_valued (column->role))
     column->role = single ? FE_ROLE_ATTRIBUTE : FE_ROLE_MULTI;
 
