@@ -580,10 +580,11 @@ combines_freely (CommaProfile *cp,
 
 /* Comma-joined choices are inferred only on strong evidence, since splitting a single-choice
  * answer invents bars: several answers join two options or more; at least two thirds of the
- * options so joined (of those chosen by two respondents or more) combine freely; and no option that is never chosen alone is in (nearly)
- * every answer, as a shared opening clause is. Short of that the answers stay whole, and
- * *@may_be_joined says whether a split is worth offering. Returns the options by how often
- * they were chosen, or NULL; *@reason says why either way. */
+ * options so joined (of those chosen by two respondents or more) combine freely, and some are
+ * also chosen alone ("Yes, at work" and "No, at home" never are); and no option that is never
+ * chosen alone is in (nearly) every answer, as a shared opening clause is. Short of that the
+ * answers stay whole, and *@may_be_joined says whether a split is worth offering. Returns the
+ * options by how often they were chosen, or NULL; *@reason says why either way. */
 static GPtrArray *
 learn_comma_options (const FeCsvTable *table,
                      guint             column,
@@ -592,7 +593,7 @@ learn_comma_options (const FeCsvTable *table,
 {
   CommaProfile cp = { 0 };
   guint n_rows = fe_csv_table_get_n_rows (table);
-  guint n_joined_options = 0, n_free = 0;
+  guint n_joined_options = 0, n_free = 0, n_also_alone = 0;
   const char *shared_clause = NULL;
   GPtrArray *levels = NULL;
   g_autoptr(GString) cell_text = g_string_new (NULL);
@@ -662,6 +663,7 @@ learn_comma_options (const FeCsvTable *table,
           {
             n_joined_options++;
             n_free += combines_freely (&cp, key);
+            n_also_alone += table_count (cp.alone, key) > 0;
           }
         if (table_count (cp.tokens, key) * 100 >= (guint64) cp.n_answers * 95
             && table_count (cp.alone, key) == 0)
@@ -670,7 +672,7 @@ learn_comma_options (const FeCsvTable *table,
   }
 
   if (cp.n_multi >= 2 && (guint64) cp.n_multi * 20 >= cp.n_answers && n_joined_options >= 2
-      && n_free * 3 >= n_joined_options * 2 && shared_clause == NULL)
+      && n_free * 3 >= n_joined_options * 2 && n_also_alone > 0 && shared_clause == NULL)
     {
       g_ptr_array_sort_with_data (keys, compare_piece_counts, cp.tokens);
       levels = g_ptr_array_new_with_free_func (g_free);

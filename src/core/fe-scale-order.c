@@ -403,6 +403,27 @@ has_word (char       **words,
   return g_strv_contains ((const char * const *) words, word);
 }
 
+/* A period word says how often only as "daily", "a week", "per month", "every 2 years":
+ * "1-5 years" is a duration. */
+static gboolean
+is_rate_period (char **words,
+                guint  at)
+{
+  static const char * const before[] = { "a", "an", "per", "each", "every", "other", "few",
+                                         NULL };
+  const char *word = words[at];
+  gsize length = strlen (word);
+  double number;
+
+  if (length > 2 && (g_str_has_suffix (word, "ly") || strcmp (word, "annual") == 0))
+    return TRUE;
+  if (at == 0)
+    return FALSE;
+  if (in_list (before, words[at - 1]))
+    return TRUE;
+  return at >= 2 && strcmp (words[at - 2], "every") == 0 && word_number (words[at - 1], &number);
+}
+
 /* How often a "how often" answer says something happens, in times a year: "once a month" 12,
  * "a few times per week" 156, "every day" 365, "never" 0. */
 static gboolean
@@ -432,7 +453,7 @@ place_rate (const char *normalised,
       const char *w = words[i];
 
       for (guint p = 0; p < G_N_ELEMENTS (periods); p++)
-        if (strcmp (w, periods[p].word) == 0 && !found_period)
+        if (strcmp (w, periods[p].word) == 0 && !found_period && is_rate_period (words, i))
           {
             per_year = periods[p].per_year;
             found_period = TRUE;

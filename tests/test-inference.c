@@ -1,0 +1,415 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What role inference makes of the kinds of column real exports hold, on small files written
+ * here: commas inside single answers, scales and bands in their natural order, a choice with
+ * typed-in "Other" answers, and categories with many levels. Counts and order are exact. */
+#include <glib.h>
+#include <string.h>
+
+#include "fe-quote.h"
+#include "fe-study.h"
+#include "fe-tally.h"
+#include "fe-test-util.h"
+
+/* One answer and how many respondents gave it. */
+typedef struct
+{
+  const char *answer;
+  guint       count;
+} Given;
+
+static void
+append_csv_field (GString    *csv,
+                  const char *text)
+{
+  g_string_append_c (csv, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (csv, '"');
+      g_string_append_c (csv, *p);
+    }
+  g_string_append_c (csv, '"');
+}
+
+/* A study of one question "q" (and an id), the answers in @given order, each repeated. */
+static FeStudy *
+load_one_question (const Given *given)
+{
+  g_autoptr(GString) csv = g_string_new ("id,q\n");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  guint id = 1;
+  FeStudy *study;
+
+  for (guint i = 0; given[i].answer != NULL; i++)
+    for (guint n = 0; n < given[i].count; n++)
+      {
+        g_string_append_printf (csv, "%u,", id++);
+        append_csv_field (csv, given[i].answer);
+        g_string_append_c (csv, '\n');
+      }
+  path = fe_test_write_file ("responses.csv", csv->str, -1);
+  study = fe_study_load (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return study;
+}
+
+static guint
+count_of (FeStudy        *study,
+          const FeColumn *question,
+          const char     *level)
+{
+  g_autoptr(FeTally) tally = fe_tally_compute (question, fe_study_get_universe (study), NULL);
+  int at = fe_column_find_level (question, level);
+
+  if (at < 0)
+    g_error ("no level “%s” in %s", level, question->id);
+  return tally->counts[at];
+}
+
+static void
+assert_levels (const FeColumn *column,
+               const char     *expected)
+{
+  g_autoptr(GString) levels = g_string_new (NULL);
+
+  for (guint i = 0; i < fe_column_get_n_levels (column); i++)
+    g_string_append_printf (levels, "%s%s", i ? "|" : "", fe_column_get_level (column, i));
+  g_assert_cmpstr (levels->str, ==, expected);
+}
+
+/* Every answer stays one level with its own count. */
+static void
+assert_kept_whole (const Given *given)
+{
+  g_autoptr(FeStudy) study = load_one_question (given);
+  FeColumn *q = fe_study_find_column (study, "q");
+  guint n = 0;
+
+  g_assert_true (fe_role_is_single_valued (q->role));
+  for (; given[n].answer != NULL; n++)
+    g_assert_cmpuint (count_of (study, q, given[n].answer), ==, given[n].count);
+  g_assert_cmpuint (fe_column_get_n_levels (q), ==, n);
+  g_assert_nonnull (q->inferred_because);
+}
+
+static void
+test_single_answers_with_commas_stay_whole (void)
+{
+  const Given honest[] = {
+    { "It's important for a person to be honest, kind, and loyal.", 31 },
+    { "It's important for a person to be honest, kind and loyal.", 12 },
+    { NULL, 0 },
+  };
+  const Given rude[] = {
+    { "Yes, somewhat rude", 40 }, { "Yes, very rude", 25 }, { "No", 35 }, { NULL, 0 },
+  };
+  const Given employment[] = {
+    { "Employed, working full-time", 50 }, { "Employed, working part-time", 20 },
+    { "Not employed, looking for work", 8 }, { "Not employed, student", 12 }, { "Retired", 10 },
+    { NULL, 0 },
+  };
+  const Given grid[] = {
+    { "Yes, at work", 10 }, { "Yes, at home", 12 }, { "No, at work", 7 }, { "No, at home", 9 },
+    { NULL, 0 },
+  };
+
+  assert_kept_whole (honest);
+  assert_kept_whole (rude);
+  assert_kept_whole (employment);
+  assert_kept_whole (grid);
+}
+
+static void
+test_comma_joined_choices_split (void)
+{
+  const Given tools[] = {
+    { "Matlab, Microsoft Excel", 6 }, { "Matlab", 3 }, { "Microsoft Excel", 9 },
+    { "Python, Microsoft Excel", 5 }, { "Python", 4 }, { "Matlab, Python", 2 },
+    { "Python, Matlab, Microsoft Excel", 1 }, { NULL, 0 },
+  };
+  g_autoptr(FeStudy) study = load_one_question (tools);
+  FeColumn *q = fe_study_find_column (study, "q");
+
+  g_assert_cmpint (q->role, ==, FE_ROLE_MULTI);
+  /* Matlab and Python tie: the one first given comes first. */
+  assert_levels (q, "Microsoft Excel|Matlab|Python");
+  g_assert_cmpuint (count_of (study, q, "Microsoft Excel"), ==, 21);
+  g_assert_cmpuint (count_of (study, q, "Python"), ==, 12);
+  g_assert_cmpuint (count_of (study, q, "Matlab"), ==, 12);
+  g_assert_true (strstr (q->inferred_because, "joined by commas") != NULL);
+}
+
+/* Whether @answer is one of @answers, or one of them with more after a comma, or the other
+ * way round: a list of single choices never offers "Yes, at work" and "Yes, at work, kind",
+ * which is what one option chosen with another looks like. */
+static gboolean
+extends_another (GPtrArray  *answers,
+                 const char *answer)
+{
+  for (guint i = 0; i < answers->len; i++)
+    {
+      const char *other = g_ptr_array_index (answers, i);
+      gsize a = strlen (answer), o = strlen (other);
+      const char *shorter = a < o ? answer : other, *longer = a < o ? other : answer;
+
+      if (strcmp (answer, other) == 0
+          || (g_str_has_prefix (longer, shorter) && longer[strlen (shorter)] == ','))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A random single-choice question whose answers hold commas: a shared opening ("Yes, …"),
+ * parts shared between answers ("…, at work"), lists inside one answer. Never split. */
+static void
+test_random_single_choice_never_split (void)
+{
+  static const char * const heads[] = { "Yes", "No", "Employed", "Not employed", "Sometimes",
+                                        "It is important to be honest" };
+  static const char * const tails[] = { "at work", "at home", "kind", "and loyal",
+                                        "somewhat rude", "very rude", "full-time",
+                                        "part-time", "student", "kind and loyal",
+                                        "retired, or otherwise not working" };
+  guint runs = g_test_slow () ? 2000 : 300;
+
+  for (guint run = 0; run < runs; run++)
+    {
+      guint n_options = (guint) g_test_rand_int_range (2, 9);
+      g_autoptr(GPtrArray) answers = g_ptr_array_new_with_free_func (g_free);
+      g_autofree Given *given = g_new0 (Given, n_options + 1);
+      g_autoptr(FeStudy) study = NULL;
+      FeColumn *q;
+
+      while (answers->len < n_options)
+        {
+          char *answer = g_test_rand_bit ()
+            ? g_strdup_printf ("%s, %s", heads[g_test_rand_int_range (0, G_N_ELEMENTS (heads))],
+                               tails[g_test_rand_int_range (0, G_N_ELEMENTS (tails))])
+            : g_strdup_printf ("%s, %s, %s",
+                               heads[g_test_rand_int_range (0, G_N_ELEMENTS (heads))],
+                               tails[g_test_rand_int_range (0, G_N_ELEMENTS (tails))],
+                               tails[g_test_rand_int_range (0, G_N_ELEMENTS (tails))]);
+
+          if (extends_another (answers, answer))
+            g_free (answer);
+          else
+            g_ptr_array_add (answers, answer);
+        }
+      for (guint i = 0; i < n_options; i++)
+        {
+          given[i].answer = g_ptr_array_index (answers, i);
+          given[i].count = (guint) g_test_rand_int_range (1, 60);
+        }
+      study = load_one_question (given);
+      q = fe_study_find_column (study, "q");
+      if (q->role == FE_ROLE_MULTI)
+        g_error ("run %u: a single-choice question was split: %s", run, q->inferred_because);
+      if (q->role == FE_ROLE_TEXT)
+        continue;
+      g_assert_cmpuint (fe_column_get_n_levels (q), ==, n_options);
+      for (guint i = 0; i < n_options; i++)
+        g_assert_cmpuint (count_of (study, q, given[i].answer), ==, given[i].count);
+    }
+}
+
+/* Given least often first, so an order by count would be the scale reversed. */
+static void
+assert_natural_order (const char * const *in_order,
+                      FeRole              role,
+                      guint               n_on_scale)
+{
+  g_autofree Given *given = g_new0 (Given, g_strv_length ((char **) in_order) + 1);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autoptr(FeStudy) study = NULL;
+  FeColumn *q;
+  guint n = 0;
+
+  /* Shuffled in the file, so the file's order does not give it away either. */
+  for (guint i = 0; in_order[i] != NULL; i++, n++)
+    {
+      guint from_end = g_strv_length ((char **) in_order) - 1 - i;
+
+      given[from_end].answer = in_order[i];
+      given[from_end].count = i + 2;
+      g_string_append_printf (expected, "%s%s", i ? "|" : "", in_order[i]);
+    }
+  study = load_one_question (given);
+  q = fe_study_find_column (study, "q");
+  g_assert_cmpint (q->role, ==, role);
+  assert_levels (q, expected->str);
+  g_assert_cmpuint (fe_column_get_n_scale_levels (q), ==, n_on_scale);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpuint (count_of (study, q, in_order[i]), ==, i + 2);
+}
+
+static void
+test_natural_order (void)
+{
+  const char *frequency[] = { "Never", "Once in a while", "About half the time", "Usually",
+                              "Always", NULL };
+  const char *rates[] = { "Never", "Once a year or less", "A few times a year", "Once a month",
+                          "A few times per week", "Every day", NULL };
+  const char *amount[] = { "Not at all", "Not much", "Some", "A lot", NULL };
+  const char *ages[] = { "under 18", "18-24", "25-34", "35-44", "45-54", "55-64", "65 or over",
+                         NULL };
+  const char *service[] = { "Less than 1 year", "1-5 years", "6-10 years", "11-20 years",
+                            "More than 20 years", NULL };
+  const char *income[] = { "Under $25,000", "$25,000 to $49,999", "$50,000 - $74,999",
+                           "$75,000 or more", "Prefer not to say", NULL };
+  const char *satisfaction[] = { "Very dissatisfied", "Dissatisfied",
+                                 "Neither satisfied nor dissatisfied", "Satisfied",
+                                 "Very satisfied", "N/A", NULL };
+  const char *ease[] = { "Very difficult", "Somewhat difficult", "Neither easy nor difficult",
+                         "Somewhat easy", "Very easy", NULL };
+  const char *comfort[] = { "Very uncomfortable", "Somewhat uncomfortable",
+                            "Somewhat comfortable", "Very comfortable", "Don't know", NULL };
+  const char *importance[] = { "Not at all important", "Not too important",
+                               "Somewhat important", "Very important", NULL };
+
+  assert_natural_order (frequency, FE_ROLE_ORDINAL, 5);
+  assert_natural_order (rates, FE_ROLE_ORDINAL, 6);
+  assert_natural_order (amount, FE_ROLE_ORDINAL, 4);
+  assert_natural_order (ages, FE_ROLE_ORDINAL, 7);
+  assert_natural_order (service, FE_ROLE_ORDINAL, 5);
+  assert_natural_order (income, FE_ROLE_ORDINAL, 4);
+  assert_natural_order (satisfaction, FE_ROLE_ORDINAL, 5);
+  assert_natural_order (ease, FE_ROLE_ORDINAL, 5);
+  assert_natural_order (comfort, FE_ROLE_ORDINAL, 4);
+  assert_natural_order (importance, FE_ROLE_ORDINAL, 4);
+}
+
+/* Words that only look like a scale keep the order of their counts. */
+static void
+test_no_order_invented (void)
+{
+  const Given roles[] = {
+    { "Police officer", 30 }, { "Police staff", 20 }, { "Very senior officer", 5 },
+    { NULL, 0 },
+  };
+  const Given routes[] = {
+    { "Route 66", 3 }, { "A40", 9 }, { "M4 junction 28", 5 }, { NULL, 0 },
+  };
+  g_autoptr(FeStudy) study = load_one_question (roles);
+  g_autoptr(FeStudy) study2 = load_one_question (routes);
+
+  assert_levels (fe_study_find_column (study, "q"),
+                 "Police officer|Police staff|Very senior officer");
+  g_assert_cmpint (fe_study_find_column (study, "q")->role, ==, FE_ROLE_ATTRIBUTE);
+  assert_levels (fe_study_find_column (study2, "q"), "A40|M4 junction 28|Route 66");
+}
+
+static void
+test_typed_other_folds (void)
+{
+  const Given education[] = {
+    { "College degree", 40 }, { "Master's degree", 30 }, { "High school", 15 }, { "PhD", 10 },
+    { "Associate degree", 5 }, { "Some college", 4 },
+    { "Trade school in Cardiff after leaving the army", 1 }, { "Self-taught", 1 },
+    { "Still studying for my A levels", 1 }, { "Apprenticeship", 1 },
+    { "HND in engineering", 1 }, { "Police training college only", 1 },
+    { "Open University modules", 1 }, { NULL, 0 },
+  };
+  g_autoptr(FeStudy) study = load_one_question (education);
+  FeColumn *q = fe_study_find_column (study, "q");
+  g_autoptr(FeBitset) everyone = fe_bitset_copy (fe_study_get_universe (study));
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+
+  g_assert_cmpint (q->role, ==, FE_ROLE_ATTRIBUTE);
+  assert_levels (q, "College degree|Master's degree|High school|PhD|Associate degree|"
+                    "Some college|Other");
+  g_assert_cmpint (q->other_level, ==, 6);
+  g_assert_cmpuint (q->n_other_values, ==, 7);
+  g_assert_cmpuint (count_of (study, q, "Other"), ==, 7);
+  g_assert_cmpuint (count_of (study, q, "PhD"), ==, 10);
+
+  /* What they typed is the Other level's quotes; the other levels have none of their own. */
+  quotes = fe_study_collect_quotes (study, q, q->other_level, everyone);
+  g_assert_cmpuint (quotes->len, ==, 7);
+  g_assert_cmpstr (((FeQuote *) g_ptr_array_index (quotes, 0))->text, ==,
+                   "Trade school in Cardiff after leaving the army");
+  none = fe_study_collect_quotes (study, q, 0, everyone);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
+/* Forty-three forces, each repeated: a category to chart and filter by, not open text. */
+static void
+test_many_repeated_levels_are_categories (void)
+{
+  g_autofree Given *forces = g_new0 (Given, 44);
+  g_autofree Given *employers = g_new0 (Given, 121);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(FeStudy) study = NULL;
+  g_autoptr(FeStudy) study2 = NULL;
+  FeColumn *q;
+
+  for (guint i = 0; i < 43; i++)
+    {
+      char *name = g_strdup_printf ("Force %02u Constabulary", i + 1);
+
+      g_ptr_array_add (names, name);
+      forces[i].answer = name;
+      forces[i].count = 20 + i;
+    }
+  study = load_one_question (forces);
+  q = fe_study_find_column (study, "q");
+  g_assert_cmpint (q->role, ==, FE_ROLE_ATTRIBUTE);
+  g_assert_cmpuint (fe_column_get_n_levels (q), ==, 43);
+  g_assert_cmpuint (count_of (study, q, "Force 43 Constabulary"), ==, 62);
+  /* By count, most first. */
+  g_assert_cmpstr (fe_column_get_level (q, 0), ==, "Force 43 Constabulary");
+
+  for (guint i = 0; i < 120; i++)
+    {
+      char *name = g_strdup_printf ("Employer %u", i + 1);
+
+      g_ptr_array_add (names, name);
+      employers[i].answer = name;
+      employers[i].count = 6;
+    }
+  study2 = load_one_question (employers);
+  q = fe_study_find_column (study2, "q");
+  g_assert_cmpint (q->role, ==, FE_ROLE_ATTRIBUTE);
+  g_assert_cmpuint (fe_column_get_n_levels (q), ==, 120);
+}
+
+/* Open answers that happen to repeat a little stay open text. */
+static void
+test_open_text_stays_text (void)
+{
+  g_autofree Given *given = g_new0 (Given, 61);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(FeStudy) study = NULL;
+
+  for (guint i = 0; i < 60; i++)
+    {
+      char *text = g_strdup_printf ("I think the training in area %u could be better", i);
+
+      g_ptr_array_add (names, text);
+      given[i].answer = text;
+      given[i].count = i % 10 == 0 ? 2 : 1;
+    }
+  study = load_one_question (given);
+  g_assert_cmpint (fe_study_find_column (study, "q")->role, ==, FE_ROLE_TEXT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/inference/commas/single-stay-whole",
+                   test_single_answers_with_commas_stay_whole);
+  g_test_add_func ("/core/inference/commas/joined-split", test_comma_joined_choices_split);
+  g_test_add_func ("/core/inference/commas/random-single-choice",
+                   test_random_single_choice_never_split);
+  g_test_add_func ("/core/inference/order/natural", test_natural_order);
+  g_test_add_func ("/core/inference/order/none-invented", test_no_order_invented);
+  g_test_add_func ("/core/inference/other/typed", test_typed_other_folds);
+  g_test_add_func ("/core/inference/levels/many-repeated",
+                   test_many_repeated_levels_are_categories);
+  g_test_add_func ("/core/inference/levels/open-text", test_open_text_stays_text);
+  return g_test_run ();
+}
