@@ -394,6 +394,131 @@ test_open_text_stays_text (void)
   g_assert_cmpint (fe_study_find_column (study, "q")->role, ==, FE_ROLE_TEXT);
 }
 
+static FeStudy *
+load_text (const char *csv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fe_test_write_file ("responses.csv", csv, -1);
+  FeStudy *study = fe_study_load (path, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return study;
+}
+
+static FeColumn *
+find (FeStudy    *study,
+      const char *id)
+{
+  FeColumn *column = fe_study_find_column (study, id);
+
+  if (column == NULL)
+    g_error ("no column “%s”", id);
+  return column;
+}
+
+/* SurveyMonkey's one-header export: "Question - Option" over one column per option, each
+ * holding its option or nothing, then what was typed for Other. */
+static void
+test_option_columns_flattened (void)
+{
+  g_autoptr(FeStudy) study = load_text (
+    "Respondent ID,Which do you eat? Please select all that apply. - Carrots,"
+    "Which do you eat? Please select all that apply. - Peas,"
+    "Which do you eat? Please select all that apply. - Beans,"
+    "Which do you eat? Please select all that apply. - Other (please specify),Age\n"
+    "1,Carrots,,Beans,,18-24\n"
+    "2,,Peas,,Kale,25-34\n"
+    "3,Carrots,Peas,,,18-24\n"
+    "4,Carrots,,,,25-34\n");
+  FeColumn *eat = find (study, "Which do you eat? Please select all that apply.");
+  g_autoptr(GPtrArray) typed = NULL;
+
+  g_assert_cmpint (eat->role, ==, FE_ROLE_MULTI);
+  assert_levels (eat, "Carrots|Peas|Beans|Other (please specify)");
+  g_assert_cmpuint (count_of (study, eat, "Carrots"), ==, 3);
+  g_assert_cmpuint (count_of (study, eat, "Peas"), ==, 2);
+  g_assert_cmpuint (count_of (study, eat, "Other (please specify)"), ==, 1);
+  typed = fe_study_collect_quotes (study, eat, eat->other_level, fe_study_get_universe (study));
+  g_assert_cmpuint (typed->len, ==, 1);
+  g_assert_cmpstr (((FeQuote *) g_ptr_array_index (typed, 0))->text, ==, "Kale");
+}
+
+/* Qualtrics: Q5_1…Q5_3 holding their option, Q6_1…Q6_3 marked 1 or 0 with the options in the
+ * question text row, and what was typed for Q6_3 in Q6_3_TEXT. Never bars called "0" and
+ * "1". */
+static void
+test_option_columns_qualtrics (void)
+{
+  g_autoptr(FeStudy) study = load_text (
+    "StartDate,Finished,ResponseId,Q5_1,Q5_2,Q5_3,Q6_1,Q6_2,Q6_3,Q6_3_TEXT\n"
+    "Start Date,Finished,Response ID,Which? - Police,Which? - Health,Which? - Council,"
+    "Trained in? - Drugs,Trained in? - Debt,Trained in? - Other,Trained in? - Other - Text\n"
+    "2023-01-01,True,R_1,Police,,Council,1,0,0,\n"
+    "2023-01-01,True,R_2,,Health,,1,1,1,Knife crime\n"
+    "2023-01-01,True,R_3,Police,Health,,0,0,0,\n"
+    "2023-01-01,True,R_4,Police,,,0,1,1,County lines\n");
+  FeColumn *which = find (study, "Q5");
+  FeColumn *trained = find (study, "Q6");
+  g_autoptr(GPtrArray) typed = NULL;
+
+  g_assert_cmpint (which->role, ==, FE_ROLE_MULTI);
+  assert_levels (which, "Police|Health|Council");
+  g_assert_cmpuint (count_of (study, which, "Police"), ==, 3);
+  g_assert_cmpint (trained->role, ==, FE_ROLE_MULTI);
+  assert_levels (trained, "Drugs|Debt|Other");
+  g_assert_cmpuint (count_of (study, trained, "Drugs"), ==, 2);
+  g_assert_cmpuint (count_of (study, trained, "Debt"), ==, 2);
+  g_assert_cmpuint (count_of (study, trained, "Other"), ==, 2);
+  /* Who marked nothing still answered: 0 is an answer. */
+  g_assert_cmpuint (fe_bitset_count (trained->answered), ==, 4);
+  g_assert_cmpstr (fe_study_get_answer (study, trained, 0), ==, "Drugs");
+  typed = fe_study_collect_quotes (study, trained, trained->other_level,
+                                   fe_study_get_universe (study));
+  g_assert_cmpuint (typed->len, ==, 2);
+  g_assert_cmpstr (((FeQuote *) g_ptr_array_index (typed, 1))->text, ==, "County lines");
+}
+
+/* Typeform: the options are the column names, the question is nowhere; TRUE/FALSE marks. */
+static void
+test_option_columns_named (void)
+{
+  g_autoptr(FeStudy) study = load_text (
+    "#,Carrots,Peas,Beans,Likes school,Likes work,Submitted At\n"
+    "a1,Carrots,,Beans,TRUE,FALSE,2023-01-01\n"
+    "a2,,Peas,,TRUE,TRUE,2023-01-01\n"
+    "a3,Carrots,Peas,,FALSE,FALSE,2023-01-01\n");
+  FeColumn *veg = find (study, "Carrots, Peas, Beans");
+
+  g_assert_cmpint (veg->role, ==, FE_ROLE_MULTI);
+  assert_levels (veg, "Carrots|Peas|Beans");
+  g_assert_cmpuint (count_of (study, veg, "Carrots"), ==, 2);
+  g_assert_cmpuint (count_of (study, veg, "Beans"), ==, 1);
+  /* Yes/no columns of their own are not merged by their names. */
+  g_assert_cmpuint (fe_column_get_n_levels (find (study, "Likes school")), ==, 2);
+}
+
+/* A Qualtrics export saved again by Excel: no ImportId row, the question texts still under
+ * the ids. The texts are labels, not a respondent. */
+static void
+test_qualtrics_saved_by_excel (void)
+{
+  g_autoptr(FeStudy) study = load_text (
+    "StartDate,EndDate,Status,Progress,Duration (in seconds),Finished,Q1,Q2\n"
+    "Start Date,End Date,Response Type,Progress,Duration (in seconds),Finished,"
+    "How well prepared do you feel?,Which force?\n"
+    "03/02/2023 10:01,03/02/2023 10:11,IP Address,100,600,True,Very well,Gwent Police\n"
+    "03/02/2023 10:02,03/02/2023 10:12,IP Address,100,600,True,Slightly well,Gwent Police\n"
+    "03/02/2023 10:03,03/02/2023 10:13,IP Address,100,600,True,Very well,Dyfed-Powys Police\n");
+  FeColumn *q1 = find (study, "Q1");
+
+  g_assert_cmpstr (fe_study_get_format_name (study), ==, "Qualtrics");
+  g_assert_cmpuint (fe_study_get_n_rows (study), ==, 3);
+  g_assert_cmpstr (q1->label, ==, "How well prepared do you feel?");
+  g_assert_cmpint (q1->role, ==, FE_ROLE_ORDINAL);
+  g_assert_cmpint (fe_column_find_level (q1, "How well prepared do you feel?"), ==, -1);
+  g_assert_cmpuint (count_of (study, q1, "Very well"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -411,5 +536,12 @@ main (int   argc,
   g_test_add_func ("/core/inference/levels/many-repeated",
                    test_many_repeated_levels_are_categories);
   g_test_add_func ("/core/inference/levels/open-text", test_open_text_stays_text);
+  g_test_add_func ("/core/inference/layout/option-columns-flattened",
+                   test_option_columns_flattened);
+  g_test_add_func ("/core/inference/layout/option-columns-qualtrics",
+                   test_option_columns_qualtrics);
+  g_test_add_func ("/core/inference/layout/option-columns-named", test_option_columns_named);
+  g_test_add_func ("/core/inference/layout/qualtrics-saved-by-excel",
+                   test_qualtrics_saved_by_excel);
   return g_test_run ();
 }

@@ -332,13 +332,26 @@ test_surveymonkey_layout (void)
   g_assert_cmpstr (fe_study_get_format_name (study), ==, "SurveyMonkey");
   g_assert_cmpuint (fe_study_get_n_rows (study), ==, 3);
   g_assert_cmpint (services->role, ==, FE_ROLE_MULTI);
-  g_assert_cmpuint (fe_column_get_n_levels (services), ==, 3);
   g_assert_cmpuint (count_of (study, "Which services?", "Health"), ==, 2);
-  /* The "Other" text after the options is a question of its own, in the same group. */
+  /* The "Other" text after the options is one more option, whose quotes are what was typed;
+   * and a question of its own, in the same group, labelled with its question. */
+  g_assert_cmpuint (fe_column_get_n_levels (services), ==, 4);
+  g_assert_cmpuint (count_of (study, "Which services?", "Other (please specify)"), ==, 2);
+  {
+    g_autoptr(GPtrArray) quotes = fe_study_collect_quotes (study, services,
+                                                           services->other_level,
+                                                           fe_study_get_universe (study));
+
+    g_assert_cmpint (services->other_level, ==, 3);
+    g_assert_cmpuint (quotes->len, ==, 2);
+    g_assert_cmpstr (((FeQuote *) g_ptr_array_index (quotes, 1))->text, ==, "Food bank");
+  }
   g_assert_cmpint (fe_study_find_column (study, "Other (please specify)")->role, ==,
                    FE_ROLE_TEXT);
   g_assert_cmpstr (fe_study_find_column (study, "Other (please specify)")->group, ==,
                    "Which services?");
+  g_assert_cmpstr (fe_study_find_column (study, "Other (please specify)")->label, ==,
+                   "Which services? - Other (please specify)");
   g_assert_cmpint (force->role, ==, FE_ROLE_ATTRIBUTE);
   g_assert_cmpstr (fe_study_get_level_label (study, force, 1), ==, "South Wales");
   g_assert_cmpstr (fe_study_get_answer (study, force, 1), ==, "South Wales");

@@ -62,6 +62,7 @@ fe_column_free (FeColumn *column)
   g_free (column->group);
   g_free (column->group_label);
   g_clear_pointer (&column->members, g_array_unref);
+  g_clear_pointer (&column->member_options, g_ptr_array_unref);
   g_array_unref (column->level_parents);
   g_ptr_array_unref (column->level_descriptions);
   g_clear_pointer (&column->translations, g_hash_table_unref);

@@ -54,7 +54,8 @@ struct _FeColumn
   gboolean   identifying;    /* could identify a respondent (IP address, e-mail, location,
                               * name): hidden from every view and export by default */
   GArray    *members;        /* guint source columns of a question spread over one column
-                              * per option (SurveyMonkey); level i comes from member i */
+                              * per option (SurveyMonkey, Qualtrics, Typeform) */
+  GPtrArray *member_options; /* char*, the option each member stands for */
   char       separator;      /* multi-select: ';' or ',' between options */
   GArray    *level_parents;  /* int per level: the parent code's level, or -1 */
   GPtrArray *level_descriptions; /* char* per level, NULL when none */
@@ -64,6 +65,8 @@ struct _FeColumn
                                 * a correction set them */
   gboolean   may_be_joined;   /* kept whole, though its answers may be comma-joined choices */
   int        other_level;     /* the level rare typed-in answers fold into, or -1 */
+  FeColumn  *other_quotes;    /* what was typed for other_level ("Other (please specify)"),
+                               * when it has a column of its own */
   guint      n_other_values;  /* how many different typed-in answers went into it */
 
   /* Translations of the label and the levels (a codebook's label_cy, levels_cy), shown in

@@ -147,10 +147,11 @@ fe_study_collect_quotes (FeStudy        *study,
       code = level;
     }
   else if (question->quotes_from == NULL && question->other_level >= 0
-           && (level < 0 || level == question->other_level))
+           && (level < 0 || level == question->other_level)
+           && (question->other_quotes != NULL || question->members == NULL))
     {
       /* What respondents typed into "Other" is that level's quotes. */
-      source = question;
+      source = question->other_quotes ? question->other_quotes : question;
       code = -1;
       level = question->other_level;
     }

@@ -280,44 +280,88 @@ add_option (const char *option,
   fe_bitset_set (g_ptr_array_index (ctx->column->level_rows, level), ctx->row);
 }
 
-/* A question spread over one column per option: each member's text is its option. */
+/* How a column of one option marks it: by holding the option's text (or anything, once), or
+ * by 1 against 0 (TRUE against FALSE), as Qualtrics and spreadsheet exports do. */
+typedef enum
+{
+  MARK_NONE,     /* holds more than a mark: answers of its own */
+  MARK_TEXT,     /* its option, or nothing */
+  MARK_BINARY,   /* 1 or TRUE chosen, 0 or FALSE not */
+} OptionMark;
+
+static gboolean
+is_binary_value (const char *value,
+                 gboolean   *chosen)
+{
+  *chosen = strcmp (value, "1") == 0 || g_ascii_strcasecmp (value, "true") == 0;
+  return *chosen || strcmp (value, "0") == 0 || g_ascii_strcasecmp (value, "false") == 0;
+}
+
+static OptionMark
+option_mark (FeStudy *self,
+             guint    source)
+{
+  guint n_values = fe_csv_table_get_n_values (self->responses, source);
+  gboolean chosen;
+
+  if (n_values <= 1)
+    return MARK_TEXT;
+  if (n_values > 2)
+    return MARK_NONE;
+  for (guint v = 0; v < n_values; v++)
+    if (!is_binary_value (fe_csv_table_get_value (self->responses, source, v, NULL, NULL),
+                          &chosen))
+      return MARK_NONE;
+  return MARK_BINARY;
+}
+
+static gboolean
+member_chose (FeStudy    *self,
+              guint       row,
+              guint       source,
+              OptionMark  mark)
+{
+  gboolean chosen;
+
+  if (fe_csv_table_cell_is_empty (self->responses, row, source))
+    return FALSE;
+  return mark != MARK_BINARY
+         || (is_binary_value (fe_csv_table_get_cell (self->responses, row, source), &chosen)
+             && chosen);
+}
+
+/* A question spread over one column per option: each member marks its option. */
 static void
 store_member_values (FeStudy    *self,
                      FeColumn   *column,
                      GHashTable *lookup,
                      gboolean    single)
 {
-  g_autofree guint *member_level = g_new0 (guint, column->members->len);
+  guint n_members = column->members->len;
+  g_autofree guint *member_level = g_new0 (guint, n_members);
+  g_autofree OptionMark *marks = g_new0 (OptionMark, n_members);
 
-  for (guint m = 0; m < column->members->len; m++)
+  for (guint m = 0; m < n_members; m++)
     {
       guint source = g_array_index (column->members, guint, m);
-      const char *option = NULL;
 
-      if (fe_csv_table_get_n_values (self->responses, source) != G_MAXUINT)
-        {
-          if (fe_csv_table_get_n_values (self->responses, source) > 0)
-            option = fe_csv_table_get_value (self->responses, source, 0, NULL, NULL);
-        }
-      else
-        for (guint row = 0; row < self->n_rows && option == NULL; row++)
-          if (!fe_csv_table_cell_is_empty (self->responses, row, source))
-            option = fe_csv_table_get_cell (self->responses, row, source);
-      if (option == NULL)
-        option = fe_csv_table_get_header_cell (self->responses,
-                                               MIN (1, fe_csv_table_get_n_header_rows (
-                                                         self->responses) - 1), source);
-      member_level[m] = level_for_value (self, column, lookup, option, 0, FALSE);
+      marks[m] = option_mark (self, source);
+      member_level[m] = level_for_value (self, column, lookup,
+                                         g_ptr_array_index (column->member_options, m), 0,
+                                         FALSE);
     }
 
   for (guint row = 0; row < self->n_rows; row++)
-    for (guint m = 0; m < column->members->len; m++)
+    for (guint m = 0; m < n_members; m++)
       {
         guint source = g_array_index (column->members, guint, m);
 
         if (fe_csv_table_cell_is_empty (self->responses, row, source))
           continue;
+        /* 0 under every option still answered: it chose none of them. */
         fe_bitset_set (column->answered, row);
+        if (!member_chose (self, row, source, marks[m]))
+          continue;
         fe_bitset_set (g_ptr_array_index (column->level_rows, member_level[m]), row);
         if (single && column->values[row] == 0)
           column->values[row] = member_level[m] + 1;
@@ -875,43 +919,93 @@ build_one_column (FeStudy              *self,
   return TRUE;
 }
 
-/* How many of the columns first…last of a SurveyMonkey question spread over columns each hold
- * one option (its label or nothing): the leading ones that do are one question, and
- * *@single says whether each respondent picked one of them at most. A grid or a ranking has
- * none; an "Other (please specify)" text column after the options is left out. */
+/* Whether an option column holds what was typed for "Other (please specify)". */
+static gboolean
+is_other_text (const FeSourceColumn *sc)
+{
+  return sc->option != NULL && g_ascii_strncasecmp (sc->option, "Other", 5) == 0;
+}
+
+/* Whether anything but the option's own name was typed into its column. */
+static gboolean
+holds_typed_text (FeStudy              *self,
+                  const FeSourceColumn *sc)
+{
+  guint n_values = fe_csv_table_get_n_values (self->responses, sc->source_column);
+
+  if (option_mark (self, sc->source_column) == MARK_BINARY)
+    return FALSE;
+  return n_values > 1
+         || (n_values == 1
+             && strcmp (fe_csv_table_get_value (self->responses, sc->source_column, 0, NULL,
+                                                NULL), sc->option) != 0);
+}
+
+/* How many of the columns first…last of a question spread over columns each mark one option:
+ * the leading ones that do are one question, and *@single says whether each respondent picked
+ * one of them at most. A grid or a ranking has none. An "Other (please specify)" column right
+ * after them, holding what was typed, is one more option: *@other_text says so. */
 static guint
 count_option_members (FeStudy   *self,
                       GPtrArray *sources,
                       guint      first,
                       guint      last,
-                      gboolean  *single)
+                      gboolean  *single,
+                      gboolean  *other_text)
 {
   guint n = 0;
 
+  *other_text = FALSE;
   for (guint i = first; i <= last; i++, n++)
     {
       FeSourceColumn *sc = g_ptr_array_index (sources, i);
 
-      /* Its label or nothing: one distinct value at most. */
-      if (fe_csv_table_get_n_values (self->responses, sc->source_column) > 1)
+      if (option_mark (self, sc->source_column) == MARK_NONE
+          || (is_other_text (sc) && holds_typed_text (self, sc)))
         break;
     }
   if (n < 2)
     return 0;
+  if (first + n <= last && is_other_text (g_ptr_array_index (sources, first + n)))
+    *other_text = TRUE;
 
   *single = TRUE;
   for (guint row = 0; row < self->n_rows && *single; row++)
     {
       guint answered = 0;
 
-      for (guint i = first; i < first + n; i++)
-        answered += !fe_csv_table_cell_is_empty (self->responses, row,
-                                                 ((FeSourceColumn *) g_ptr_array_index (sources,
-                                                                                        i))
-                                                   ->source_column);
+      for (guint i = first; i < first + n + *other_text; i++)
+        {
+          guint source = ((FeSourceColumn *) g_ptr_array_index (sources, i))->source_column;
+
+          answered += member_chose (self, row, source,
+                                    i < first + n ? option_mark (self, source) : MARK_TEXT);
+        }
       *single = answered <= 1;
     }
   return n;
+}
+
+/* The column of what was typed for "Other", once every column is built: the option group's
+ * other_level takes its answers as quotes. */
+typedef struct
+{
+  FeColumn   *group;
+  const char *option;        /* the level whose respondents typed it */
+  guint       typed_source;
+} OtherLink;
+
+/* Qualtrics keeps what was typed for option Q5_4 in Q5_4_TEXT. */
+static int
+find_typed_column (GPtrArray            *sources,
+                   const FeSourceColumn *member)
+{
+  g_autofree char *typed = g_strconcat (member->id, "_TEXT", NULL);
+
+  for (guint i = 0; i < sources->len; i++)
+    if (strcmp (((FeSourceColumn *) g_ptr_array_index (sources, i))->id, typed) == 0)
+      return (int) i;
+  return -1;
 }
 
 static void
@@ -919,24 +1013,35 @@ build_option_group (FeStudy    *self,
                     GPtrArray  *sources,
                     guint       first,
                     guint       last,
+                    int         other_text,
                     gboolean    single,
-                    GHashTable *codebook)
+                    GHashTable *codebook,
+                    GArray     *other_links)
 {
   FeSourceColumn *head = g_ptr_array_index (sources, first);
   FeColumn *column = add_column (self, head->source_column, head->group);
   FeCodebookEntry corrected;
   FeCodebookEntry *entry = corrected_entry (self, codebook, column->id, &corrected);
-  g_autoptr(GPtrArray) options = g_ptr_array_new ();
   g_autoptr(GPtrArray) ordered = NULL;
+  OtherLink link = { column, NULL, G_MAXUINT };
 
   set_label (column, head->group_label);
   column->members = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint i = first; i <= last; i++)
+  column->member_options = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = first; i <= last || (other_text >= 0 && i == (guint) other_text); i++)
     {
       FeSourceColumn *sc = g_ptr_array_index (sources, i);
+      int typed;
 
       g_array_append_val (column->members, sc->source_column);
-      g_ptr_array_add (options, sc->option);
+      g_ptr_array_add (column->member_options, g_strdup (sc->option));
+      if (other_text >= 0 && i == (guint) other_text)
+        link.typed_source = sc->source_column;
+      else if ((typed = find_typed_column (sources, sc)) >= 0)
+        link.typed_source = ((FeSourceColumn *) g_ptr_array_index (sources, typed))->source_column;
+      else
+        continue;
+      link.option = g_ptr_array_index (column->member_options, column->member_options->len - 1);
     }
 
   if (entry != NULL)
@@ -953,7 +1058,7 @@ build_option_group (FeStudy    *self,
       guint n_scale;
 
       /* One column per option keeps the questionnaire's order unless the words give one. */
-      ordered = fe_scale_order (options, &order, &n_scale);
+      ordered = fe_scale_order (column->member_options, &order, &n_scale);
       column->role = ordered == NULL ? FE_ROLE_ATTRIBUTE
                      : order == FE_ORDER_YES_NO ? FE_ROLE_CHOICE : FE_ROLE_ORDINAL;
       column->inferred_because = ordered != NULL
@@ -963,8 +1068,32 @@ build_option_group (FeStudy    *self,
   if (column->role != FE_ROLE_MULTI && !fe_role_is_single_valued (column->role))
     column->role = single ? FE_ROLE_ATTRIBUTE : FE_ROLE_MULTI;
 
-  set_levels (column, ordered ? ordered : options, self->n_rows);
+  set_levels (column, ordered ? ordered : column->member_options, self->n_rows);
   store_column_values (self, column, FALSE);
+  if (link.typed_source != G_MAXUINT)
+    g_array_append_val (other_links, link);
+}
+
+/* Gives each option group the column of what its "Other" option's respondents typed. */
+static void
+link_typed_others (FeStudy *self,
+                   GArray  *other_links)
+{
+  for (guint i = 0; i < other_links->len; i++)
+    {
+      OtherLink *link = &g_array_index (other_links, OtherLink, i);
+
+      for (guint c = 0; c < self->columns->len; c++)
+        {
+          FeColumn *typed = g_ptr_array_index (self->columns, c);
+
+          if (typed->members != NULL || typed->source_column != link->typed_source)
+            continue;
+          link->group->other_quotes = typed;
+          link->group->other_level = fe_column_find_level (link->group, link->option);
+          break;
+        }
+    }
 }
 
 static gboolean
@@ -973,6 +1102,7 @@ build_columns (FeStudy    *self,
                GError    **error)
 {
   g_autoptr(GPtrArray) sources = fe_survey_format_describe (self->responses, self->format);
+  g_autoptr(GArray) other_links = g_array_new (FALSE, FALSE, sizeof (OtherLink));
   gboolean id_expected = FALSE;
 
   for (guint i = 0; i < sources->len; i++)
@@ -982,7 +1112,7 @@ build_columns (FeStudy    *self,
     {
       FeSourceColumn *sc = g_ptr_array_index (sources, i);
       guint last = i, n_options;
-      gboolean single = FALSE;
+      gboolean single = FALSE, other_text = FALSE;
 
       if (load_cancelled (self, error))
         return FALSE;
@@ -995,16 +1125,20 @@ build_columns (FeStudy    *self,
                              sc->group) == 0)
           last++;
 
-      n_options = sc->option != NULL ? count_option_members (self, sources, i, last, &single)
-                                     : 0;
+      n_options = sc->option != NULL
+                    ? count_option_members (self, sources, i, last, &single, &other_text)
+                    : 0;
       if (n_options > 0)
-        build_option_group (self, sources, i, i + n_options - 1, single, codebook);
+        build_option_group (self, sources, i, i + n_options - 1,
+                            other_text ? (int) (i + n_options) : -1, single, codebook,
+                            other_links);
       for (guint k = i + n_options; k <= last; k++)
         if (!build_one_column (self, g_ptr_array_index (sources, k), codebook, id_expected,
                                error))
           return FALSE;
       i = last + 1;
     }
+  link_typed_others (self, other_links);
   return TRUE;
 }
 
@@ -1995,6 +2129,21 @@ fe_study_find_respondent (FeStudy    *self,
   return row ? (int) GPOINTER_TO_UINT (row) - 1 : -1;
 }
 
+static int
+first_member_chosen (FeStudy        *self,
+                     const FeColumn *column,
+                     guint           row)
+{
+  for (guint m = 0; m < column->members->len; m++)
+    {
+      guint source = g_array_index (column->members, guint, m);
+
+      if (member_chose (self, row, source, option_mark (self, source)))
+        return (int) m;
+    }
+  return -1;
+}
+
 const char *
 fe_study_get_answer (FeStudy        *self,
                      const FeColumn *column,
@@ -2004,14 +2153,11 @@ fe_study_get_answer (FeStudy        *self,
 
   /* A question spread over one column per option: the option picked (the first of them). */
   if (column->members != NULL)
-    for (guint m = 0; m < column->members->len; m++)
-      {
-        const char *cell = fe_csv_table_get_cell (self->responses, row,
-                                                  g_array_index (column->members, guint, m));
+    {
+      int m = first_member_chosen (self, column, row);
 
-        if (*cell != '\0')
-          return cell;
-      }
+      return m >= 0 ? g_ptr_array_index (column->member_options, m) : "";
+    }
   return fe_csv_table_get_cell (self->responses, row, column->source_column);
 }
 
@@ -2027,13 +2173,7 @@ fe_study_dup_answer (FeStudy        *self,
   g_return_val_if_fail (row < self->n_rows, NULL);
 
   if (column->members != NULL)
-    for (guint m = 0; m < column->members->len; m++)
-      if (!fe_csv_table_cell_is_empty (self->responses, row,
-                                       g_array_index (column->members, guint, m)))
-        {
-          source = g_array_index (column->members, guint, m);
-          break;
-        }
+    return g_strdup (fe_study_get_answer (self, column, row));
   return g_strdup (fe_csv_table_read_cell (self->responses, row, source, text));
 }
 

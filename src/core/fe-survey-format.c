@@ -205,6 +205,35 @@ row_is_import_ids (const FeCsvTable *table,
   return n_json > 0;
 }
 
+/* Row @row names the metadata columns rather than filling them: a Qualtrics export that Excel
+ * saved again loses its ImportId row but keeps "Start Date", "Progress" above the answers.
+ * A response always has digits in its dates, progress and duration. */
+static gboolean
+row_is_metadata_labels (const FeCsvTable *table,
+                        guint             row)
+{
+  static const char * const numeric_metadata[] = {
+    "startdate", "enddate", "recordeddate", "progress", "durationinseconds", NULL,
+  };
+  guint n_labels = 0;
+
+  if (row >= fe_csv_table_get_n_rows (table))
+    return FALSE;
+  for (guint i = 0; numeric_metadata[i] != NULL; i++)
+    {
+      int column = find_normalised (table, 0, numeric_metadata[i]);
+      const char *cell;
+
+      if (column < 0)
+        continue;
+      cell = fe_csv_table_get_cell (table, row, (guint) column);
+      if (*cell == '\0' || strpbrk (cell, "0123456789") != NULL)
+        return FALSE;
+      n_labels++;
+    }
+  return n_labels > 0;
+}
+
 static gboolean
 is_taguette (const FeCsvTable *table)
 {
@@ -244,7 +273,7 @@ fe_survey_format_detect (FeCsvTable *table)
 
       if (row_is_import_ids (table, 1))
         extra = 2;
-      else if (row_is_import_ids (table, 0))
+      else if (row_is_import_ids (table, 0) || row_is_metadata_labels (table, 0))
         extra = 1;
       else if (n_rows > 0 && response_id >= 0
                && !g_str_has_prefix (fe_csv_table_get_cell (table, 0, (guint) response_id), "R_"))
@@ -450,9 +479,120 @@ describe_surveymonkey (const FeCsvTable *table,
 
       g_free (sc->id);
       sc->id = g_strdup (row2);
+      /* Two questions' "Other (please specify)" stay told apart by their question. */
+      sc->label = g_strdup_printf ("%s - %s", stem, row2);
       sc->option = g_strdup (row2);
       sc->group = g_strdup (stem);
       sc->group_label = g_strdup (stem);
+    }
+}
+
+/* "Which of these … Please select all that apply. - Carrots": the question and the option a
+ * column stands for, in a one-header export (SurveyMonkey flattened, Qualtrics labels). */
+static gboolean
+split_option_label (const char  *label,
+                    char       **stem,
+                    const char **option)
+{
+  const char *sep = label != NULL ? g_strrstr (label, " - ") : NULL;
+
+  if (sep == NULL || sep == label || sep[3] == '\0')
+    return FALSE;
+  *stem = g_strndup (label, (gsize) (sep - label));
+  *option = sep + 3;
+  return TRUE;
+}
+
+/* Consecutive columns that name one question and each an option of it. Whether each holds
+ * its option (or a 0/1 mark) and nothing else, as one column per option does, is for the
+ * study to see in the answers; a grid's items carry a scale and stay items. */
+static void
+find_option_columns (GPtrArray *columns)
+{
+  for (guint i = 0; i < columns->len;)
+    {
+      FeSourceColumn *sc = g_ptr_array_index (columns, i);
+      const char *text = sc->label != NULL ? sc->label : sc->id;
+      g_autofree char *stem = NULL;
+      const char *option;
+      guint last = i;
+
+      if (sc->metadata || sc->option != NULL || !split_option_label (text, &stem, &option))
+        {
+          i++;
+          continue;
+        }
+      while (last + 1 < columns->len)
+        {
+          FeSourceColumn *next = g_ptr_array_index (columns, last + 1);
+          g_autofree char *next_stem = NULL;
+          const char *next_option;
+
+          if (next->metadata
+              || !split_option_label (next->label != NULL ? next->label : next->id,
+                                      &next_stem, &next_option)
+              || strcmp (next_stem, stem) != 0)
+            break;
+          last++;
+        }
+      for (guint k = i; last > i && k <= last; k++)
+        {
+          FeSourceColumn *member = g_ptr_array_index (columns, k);
+          g_autofree char *member_stem = NULL;
+
+          split_option_label (member->label != NULL ? member->label : member->id, &member_stem,
+                              &option);
+          member->option = g_strdup (option);
+          if (member->group == NULL)
+            {
+              member->group = g_strdup (stem);
+              member->group_label = g_strdup (stem);
+            }
+        }
+      i = last + 1;
+    }
+}
+
+/* Typeform names each option's column after the option and leaves the question out: columns
+ * in a row whose only answer is their own name are one question's options. */
+static void
+find_named_option_columns (const FeCsvTable *table,
+                           GPtrArray        *columns)
+{
+  for (guint i = 0; i < columns->len;)
+    {
+      guint last = i;
+
+      while (last < columns->len)
+        {
+          FeSourceColumn *sc = g_ptr_array_index (columns, last);
+
+          if (sc->metadata || sc->option != NULL || sc->group != NULL
+              || fe_csv_table_get_n_values (table, sc->source_column) != 1
+              || strcmp (fe_csv_table_get_value (table, sc->source_column, 0, NULL, NULL),
+                         sc->id) != 0)
+            break;
+          last++;
+        }
+      if (last - i >= 2)
+        {
+          g_autoptr(GString) name = g_string_new (NULL);
+
+          for (guint k = i; k < last && k < i + 3; k++)
+            g_string_append_printf (name, "%s%s", k > i ? ", " : "",
+                                    ((FeSourceColumn *) g_ptr_array_index (columns, k))->id);
+          if (last - i > 3)
+            g_string_append (name, ", …");
+          for (guint k = i; k < last; k++)
+            {
+              FeSourceColumn *sc = g_ptr_array_index (columns, k);
+
+              sc->option = g_strdup (sc->id);
+              sc->group = g_strdup (name->str);
+              sc->group_label = g_strdup (name->str);
+            }
+        }
+      i = MAX (last, i + 1);
     }
 }
 
@@ -478,6 +618,11 @@ fe_survey_format_describe (const FeCsvTable *table,
     describe_surveymonkey (table, columns);
   else if (format == FE_SURVEY_FORMAT_PLAIN)
     group_grid_items (columns);
+  if (format != FE_SURVEY_FORMAT_TAGUETTE)
+    {
+      find_option_columns (columns);
+      find_named_option_columns (table, columns);
+    }
 
   for (guint c = 0; c < columns->len; c++)
     {
