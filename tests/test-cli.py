@@ -192,4 +192,39 @@ def percentages_round_half_away_from_zero():
     assert "1 of 8, 13%" in out, out
 
 
+@test
+def hidden_identifying_columns_are_named_on_stderr():
+    study = write("identifying.csv",
+                  "id,IPAddress,Email,force,agree\n"
+                  "1,10.0.0.1,a@example.org,Gwent Police,Agree\n"
+                  "2,10.0.0.2,b@example.org,South Wales Police,Disagree\n"
+                  "3,10.0.0.3,c@example.org,Gwent Police,Agree\n")
+    for args in (["summary", study], ["summary", "--json", "--question", "agree", study],
+                 ["export", "--question", "agree", "-o", os.path.join(WORK, "i.png"), study]):
+        result = run_cli(BINARY, *args)
+        lines = [line for line in result.stderr.splitlines() if "identifying" in line]
+        assert lines == ["Hidden as identifying: IPAddress, Email"], (args, result.stderr)
+        assert "IPAddress" not in result.stdout and "example.org" not in result.stdout
+    # Nothing hidden, nothing said.
+    assert "Hidden" not in run_cli(BINARY, "summary", STUDY).stderr
+
+
+@test
+def a_filter_without_a_level_is_an_error():
+    for spec in ("force=", "force= ", "force=,"):
+        result = run_cli(BINARY, "summary", "--question", "agree", "--filter", spec, STUDY,
+                         expect=2)
+        assert "--filter force=: name at least one level" in result.stderr, result.stderr
+        assert "“Gwent Police”" in result.stderr, result.stderr
+    result = run_cli(BINARY, "summary", "--question", "agree", "--filter", "force=Dyfed", STUDY,
+                     expect=2)
+    assert "force has no level “Dyfed”" in result.stderr, result.stderr
+    result = run_cli(BINARY, "summary", "--question", "agree", "--filter", "rank=Sergeant",
+                     STUDY, expect=2)
+    assert "there is no question “rank”" in result.stderr, result.stderr
+    result = run_cli(BINARY, "export", "--question", "agree", "--filter", "force=", "-o",
+                     os.path.join(WORK, "f.png"), STUDY, expect=2)
+    assert "--filter force=" in result.stderr, result.stderr
+
+
 main()
