@@ -161,6 +161,7 @@ fe_saved_view_copy (const FeSavedView *view)
   copy->sort = g_strdup (view->sort);
   copy->selected_level = g_strdup (view->selected_level);
   copy->selected_group = g_strdup (view->selected_group);
+  copy->group = g_strdup (view->group);
   for (guint i = 0; i < view->filters->len; i++)
     {
       const FeViewFilter *filter = g_ptr_array_index (view->filters, i);
@@ -192,6 +193,7 @@ fe_saved_view_free (FeSavedView *view)
   g_free (view->sort);
   g_free (view->selected_level);
   g_free (view->selected_group);
+  g_free (view->group);
   g_ptr_array_unref (view->filters);
   g_ptr_array_unref (view->starred);
   g_ptr_array_unref (view->extra);
@@ -552,6 +554,7 @@ read_view (GKeyFile   *keys,
   g_auto(GStrv) star_texts = g_key_file_get_string_list (keys, group, "starred-texts", NULL,
                                                          NULL);
 
+  view->group = g_strdup (group);
   view->title = dup_string_or_null (keys, group, "title");
   view->takeaway = dup_string_or_null (keys, group, "takeaway");
   view->question = dup_string_or_null (keys, group, "question");

@@ -52,6 +52,7 @@ typedef struct
   GPtrArray *extra;           /* char*: key, value, key, value…: what the file says of the view
                                * that the app does not know (a title's translations), written
                                * back as it was */
+  char      *group;           /* the file's group it was read from, "View 3"; NULL when new */
 } FeSavedView;
 
 FeSavedView *fe_saved_view_new        (void);
