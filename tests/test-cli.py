@@ -227,4 +227,30 @@ def a_filter_without_a_level_is_an_error():
     assert "--filter force=" in result.stderr, result.stderr
 
 
+@test
+def one_id_and_one_codebook_row_per_column():
+    study = write("two-ids.csv",
+                  "id,ref,force\n1,101,Gwent Police\n2,102,South Wales Police\n"
+                  "3,103,Gwent Police\n")
+    result = run_cli(BINARY, "summary", "--json", study)
+    questions = {q["id"]: q for q in json.loads(result.stdout)["questions"]}
+    assert "ref" in questions and questions["ref"]["answered"] == 3, questions
+    assert "Warning: two-ids.csv, column 2 (“ref”): every answer is a different whole number, " \
+        "as in an id, but id is already the id. It is kept as an ordinary column" \
+        in result.stderr, result.stderr
+    # One id is not warned about.
+    assert "Warning" not in run_cli(BINARY, "summary", STUDY).stderr
+
+    second_id = write("second-id.csv", "column,role,label\nid,id,Id\nforce,attribute,Force\n"
+                                       "ref,id,Reference\n")
+    result = run_cli(BINARY, "summary", "--codebook", second_id, study, expect=1)
+    assert "second-id.csv, line 4, column 2: “ref” is a second id; “id” (line 2) is already " \
+        "the id." in result.stderr, result.stderr
+    twice = write("twice.csv", "column,role,label\nid,id,Id\nforce,attribute,Force\n"
+                               "ref,ignore,Reference\nforce,ignore,Force again\n")
+    result = run_cli(BINARY, "summary", "--codebook", twice, study, expect=1)
+    assert "twice.csv, line 5, column 1: “force” is already described on line 3." \
+        in result.stderr, result.stderr
+
+
 main()

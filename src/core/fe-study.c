@@ -821,6 +821,30 @@ take_corrections (FeStudy   *self,
     }
 }
 
+/* Every answer a different whole number: what makes a column the id when none is yet. Read
+ * without keeping the cells, and given up at the first answer that is not one. */
+static gboolean
+looks_like_id (FeStudy *self,
+               guint    source)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) scratch = g_string_new (NULL);
+
+  for (guint row = 0; row < self->n_rows; row++)
+    {
+      const char *cell = fe_csv_table_read_cell (self->responses, row, source, scratch);
+
+      if (*cell == '\0')
+        continue;
+      for (const char *c = cell; *c != '\0'; c++)
+        if (!g_ascii_isdigit (*c))
+          return FALSE;
+      if (!g_hash_table_add (seen, g_strdup (cell)))
+        return FALSE;
+    }
+  return g_hash_table_size (seen) > 1;
+}
+
 static gboolean
 build_one_column (FeStudy              *self,
                   const FeSourceColumn *sc,
@@ -852,6 +876,15 @@ build_one_column (FeStudy              *self,
                                          || self->corrected_id != NULL,
                                          &levels, &column->separator);
       set_levels (column, levels, self->n_rows);
+      /* Two columns cannot both be the id: the second is counted as the answers it holds,
+       * but the researcher should know it was not taken for what it looks like. */
+      if (self->id_column != NULL && column->role != FE_ROLE_IGNORE
+          && looks_like_id (self, sc->source_column))
+        add_warning (self,
+                     _("%s, column %u (“%s”): every answer is a different whole number, as in "
+                       "an id, but %s is already the id. It is kept as an ordinary column; give "
+                       "it the role ignore in a codebook if it is only a number."),
+                     self->name, sc->source_column + 1, column->id, self->id_column->id);
     }
   if (column->role == FE_ROLE_MULTI && (entry != NULL || column->separator == '\0'))
     column->separator = detect_separator (self, column);
