@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The command line: usage errors, exit codes and the JSON shapes the README promises."""
+import json
 import os
+import re
 import sys
 import tempfile
 
@@ -113,6 +115,142 @@ def input_files_are_never_modified():
     run_cli(BINARY, "summary", STUDY)
     with open(STUDY, "rb") as handle:
         assert handle.read() == before
+
+
+def sample_layout(*args):
+    path = os.path.join(WORK, "layout.json")
+    run_cli(BINARY, "export", "--sample", "--min-cell", "0", "--layout", path,
+            "-o", os.path.join(WORK, "chart.png"), *args)
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def table_cells(text):
+    """The cells of `summary`'s table, the data table's own rows: {(level, column): cell}."""
+    lines = text.split("\n\n", 1)[1].strip("\n").split("\n")
+    columns = re.split(r"  +", lines[0].strip())[1:]
+    cells = {}
+    for line in lines[1:]:
+        parts = re.split(r"  +", line.strip())
+        for column, cell in zip(columns, parts[1:]):
+            cells[(parts[0], column)] = cell
+    return columns, cells
+
+
+@test
+def one_percentage_per_cell_everywhere():
+    # "Lack of trust, South Wales" was 13% on the heat map, 12% in the table and 23% in
+    # summary --by: now 10 of 80 respondents, 13%, in every front end.
+    for measure, of in (("percent", "respondents"), ("percent-answered", "answered")):
+        layout = sample_layout("--question", "barriers", "--by", "force", "--kind", "heatmap",
+                               "--measure", measure)
+        data = run_json(BINARY, "summary", "--sample", "--question", "barriers", "--by", "force",
+                        "--measure", measure)
+        text = run_cli(BINARY, "summary", "--sample", "--question", "barriers", "--by", "force",
+                       "--measure", measure).stdout
+        columns, cells = table_cells(text)
+        assert layout["percent_of"] == of and data["percent_of"] == of, (layout, data)
+        n = 0
+        for segment in layout["segments"]:
+            group = data["groups"][segment["group"]]
+            level = group["levels"][segment["level"]]
+            assert (segment["count"], segment["base"], segment["percent"]) == \
+                (level["count"], level["base"], level["percent"]), (segment, level)
+            assert level["base"] == group["base" if of == "respondents" else "answered"]
+            column = f"{group['label']} (n = {level['base']})"
+            assert column in columns, (column, columns)
+            n += 1
+            if level["base"] == 0:
+                # Nobody in the group answered: no share of nobody, anywhere.
+                assert level["percent"] is None and cells[(level["label"], column)] == "0"
+                continue
+            assert cells[(level["label"], column)] == \
+                f"{level['count']} of {level['base']}, {level['percent']}%", cells
+            who = "who answered" if of == "answered" else \
+                "respondent" if level["base"] == 1 else "respondents"
+            assert segment["description"].endswith(
+                f": {level['count']} of {level['base']} {who}, {level['percent']}%"), segment
+        assert n == 13 * 4, n
+    trust = data["groups"][0]["levels"][0]
+    assert (trust["count"], trust["base"], trust["percent"]) == (10, 43, 23), trust
+    data = run_json(BINARY, "summary", "--sample", "--question", "barriers", "--by", "force")
+    trust = data["groups"][0]["levels"][0]
+    assert (trust["count"], trust["base"], trust["percent"]) == (10, 80, 13), trust
+    assert "Percentages of all respondents in each group." in text.replace(
+        "those in each group who answered", "all respondents in each group")
+
+
+@test
+def percentages_round_half_away_from_zero():
+    # 1 of 8 is 12.5%: 13% everywhere (printf's "%.0f" made it 12 in the table).
+    study = write("eighths.csv", "id,force,answer\n" + "".join(
+        f"{i},Gwent Police,{'Yes' if i == 1 else 'No'}\n" for i in range(1, 9)))
+    data = run_json(BINARY, "summary", "--question", "answer", study)
+    yes = {level["label"]: level for level in data["levels"]}["Yes"]
+    assert (yes["count"], yes["base"], yes["percent"]) == (1, 8, 13), yes
+    out = run_cli(BINARY, "summary", "--question", "answer", study).stdout
+    assert "1 of 8, 13%" in out, out
+
+
+@test
+def hidden_identifying_columns_are_named_on_stderr():
+    study = write("identifying.csv",
+                  "id,IPAddress,Email,force,agree\n"
+                  "1,10.0.0.1,a@example.org,Gwent Police,Agree\n"
+                  "2,10.0.0.2,b@example.org,South Wales Police,Disagree\n"
+                  "3,10.0.0.3,c@example.org,Gwent Police,Agree\n")
+    for args in (["summary", study], ["summary", "--json", "--question", "agree", study],
+                 ["export", "--question", "agree", "-o", os.path.join(WORK, "i.png"), study]):
+        result = run_cli(BINARY, *args)
+        lines = [line for line in result.stderr.splitlines() if "identifying" in line]
+        assert lines == ["Hidden as identifying: IPAddress, Email"], (args, result.stderr)
+        assert "IPAddress" not in result.stdout and "example.org" not in result.stdout
+    # Nothing hidden, nothing said.
+    assert "Hidden" not in run_cli(BINARY, "summary", STUDY).stderr
+
+
+@test
+def a_filter_without_a_level_is_an_error():
+    for spec in ("force=", "force= ", "force=,"):
+        result = run_cli(BINARY, "summary", "--question", "agree", "--filter", spec, STUDY,
+                         expect=2)
+        assert "--filter force=: name at least one level" in result.stderr, result.stderr
+        assert "“Gwent Police”" in result.stderr, result.stderr
+    result = run_cli(BINARY, "summary", "--question", "agree", "--filter", "force=Dyfed", STUDY,
+                     expect=2)
+    assert "force has no level “Dyfed”" in result.stderr, result.stderr
+    result = run_cli(BINARY, "summary", "--question", "agree", "--filter", "rank=Sergeant",
+                     STUDY, expect=2)
+    assert "there is no question “rank”" in result.stderr, result.stderr
+    result = run_cli(BINARY, "export", "--question", "agree", "--filter", "force=", "-o",
+                     os.path.join(WORK, "f.png"), STUDY, expect=2)
+    assert "--filter force=" in result.stderr, result.stderr
+
+
+@test
+def one_id_and_one_codebook_row_per_column():
+    study = write("two-ids.csv",
+                  "id,ref,force\n1,101,Gwent Police\n2,102,South Wales Police\n"
+                  "3,103,Gwent Police\n")
+    result = run_cli(BINARY, "summary", "--json", study)
+    questions = {q["id"]: q for q in json.loads(result.stdout)["questions"]}
+    assert "ref" in questions and questions["ref"]["answered"] == 3, questions
+    assert "Warning: two-ids.csv, column 2 (“ref”): every answer is a different whole number, " \
+        "as in an id, but id is already the id. It is kept as an ordinary column" \
+        in result.stderr, result.stderr
+    # One id is not warned about.
+    assert "Warning" not in run_cli(BINARY, "summary", STUDY).stderr
+
+    second_id = write("second-id.csv", "column,role,label\nid,id,Id\nforce,attribute,Force\n"
+                                       "ref,id,Reference\n")
+    result = run_cli(BINARY, "summary", "--codebook", second_id, study, expect=1)
+    assert "second-id.csv, line 4, column 2: “ref” is a second id; “id” (line 2) is already " \
+        "the id." in result.stderr, result.stderr
+    twice = write("twice.csv", "column,role,label\nid,id,Id\nforce,attribute,Force\n"
+                               "ref,ignore,Reference\nforce,ignore,Force again\n")
+    result = run_cli(BINARY, "summary", "--codebook", twice, study, expect=1)
+    assert "twice.csv, line 5, column 1: “force” is already described on line 3." \
+        in result.stderr, result.stderr
 
 
 main()

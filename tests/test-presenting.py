@@ -462,6 +462,21 @@ def brief_usage_errors():
 
 
 @test
+def brief_refuses_a_view_it_cannot_draw():
+    # Drawn as the default chart, these made a pack of numbers nobody chose, with exit 0.
+    for key, value in (("kind", "pie"), ("measure", "bogus"), ("sort", "random")):
+        views = ("[View 1]\ntitle=Training\nquestion=training\n"
+                 "[View 2]\ntitle=By force\nquestion=training\nby=force\n"
+                 f"{key}={value}\n")
+        project = write_project(f"bad-{key}.findings", views)
+        pack = out(f"bad-{key}.pdf")
+        result = run_cli(BINARY, "brief", "-o", pack, project, expect=1)
+        assert f"bad-{key}.findings, [View 2]: {key}={value} is not" in result.stderr, \
+            result.stderr
+        assert not os.path.exists(pack)
+
+
+@test
 def brief_in_welsh_writes_the_same_pages():
     pack = out("cy.pdf")
     run_cli(BINARY, "brief", "--sample", "--lang", "cy", "-o", pack)

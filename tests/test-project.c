@@ -387,6 +387,121 @@ test_title_and_translations_kept (void)
   g_assert_null (strstr (contents, "title=Vulnerability"));
 }
 
+/* Saving rewrote version=2 as 1 and dropped the comments inside views. */
+static void
+test_version_and_view_comments_kept (void)
+{
+  g_autofree char *responses = fe_test_write_file ("versioned.csv", responses_csv, -1);
+  g_autofree char *path = fe_test_write_file (
+    "versioned.findings",
+    "[Project]\n"
+    "version=2\n"
+    "responses=versioned.csv\n"
+    "\n"
+    "[View 1]\n"
+    "title=Dropped\n"
+    "# About the dropped view.\n"
+    "question=answer\n"
+    "# Above the kept view.\n"
+    "[View 2]\n"
+    "title=Kept\n"
+    "# Counts, because the groups are tiny.\n"
+    "measure=count\n"
+    "question=answer\n", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeProject) project = fe_project_load (path, &error);
+  g_autoptr(FeStudy) study = NULL;
+  g_autofree char *contents = NULL;
+  GPtrArray *warnings;
+
+  g_assert_no_error (error);
+  warnings = fe_project_get_warnings (project);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (warnings, 0), ==,
+                   "versioned.findings was saved by a newer Findings Explorer (project version "
+                   "2; this one knows version 1). What this one does not know is kept as it is "
+                   "but not used; saving keeps version 2.");
+  study = fe_project_load_study (project, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_ptr_array_find_with_equal_func (fe_study_get_warnings (study),
+                                                   g_ptr_array_index (warnings, 0),
+                                                   g_str_equal, NULL));
+
+  fe_project_remove_view (project, 0);
+  g_assert_true (fe_project_save (project, path, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "version=2\n"));
+  g_assert_null (strstr (contents, "version=1"));
+  g_assert_nonnull (strstr (contents, "# Above the kept view.\n[View 1]\ntitle=Kept\n"));
+  g_assert_nonnull (strstr (contents, "# Counts, because the groups are tiny.\nmeasure=count\n"));
+  g_assert_null (strstr (contents, "About the dropped view"));
+  g_assert_null (strstr (contents, "[View 2]"));
+}
+
+/* A table outside the project's folder is read, with a warning: a shared project must not
+ * quietly read any file of its reader's. */
+static void
+test_tables_outside_the_folder (void)
+{
+  g_autofree char *outside = fe_test_write_file ("outside.csv", responses_csv, -1);
+  g_autofree char *inside_dir = g_path_get_dirname (outside);
+  g_autofree char *folder = g_build_filename (inside_dir, "project", NULL);
+  g_autofree char *inside = g_build_filename (folder, "data", "inside.csv", NULL);
+  const struct
+  {
+    const char *name;
+    const char *responses;
+    const char *warning;
+  } cases[] = {
+    { "project/inside.findings", "data/inside.csv", NULL },
+    { "project/up.findings", "../outside.csv", "outside.csv" },
+    { "project/sneaky.findings", "data/../../outside.csv", "outside.csv" },
+    { "project/absolute.findings", outside, "outside.csv" },
+    { "project/absolute-inside.findings", inside, NULL },
+  };
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  {
+    g_autofree char *data = g_build_filename (folder, "data", NULL);
+
+    g_assert_cmpint (g_mkdir_with_parents (data, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (inside, responses_csv, -1, NULL));
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("[Project]\nversion=1\nresponses=%s\n",
+                                               cases[i].responses);
+      g_autofree char *path = fe_test_write_file (cases[i].name, text, -1);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FeProject) project = fe_project_load (path, &error);
+      g_autoptr(FeStudy) study = NULL;
+      GPtrArray *warnings;
+
+      g_assert_no_error (error);
+      warnings = fe_project_get_warnings (project);
+      study = fe_project_load_study (project, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (fe_study_get_n_respondents (study), ==, 3);
+      if (cases[i].warning == NULL)
+        {
+          g_assert_cmpuint (warnings->len, ==, 0);
+          continue;
+        }
+      g_assert_cmpuint (warnings->len, ==, 1);
+      {
+        g_autofree char *base = g_path_get_basename (path);
+        g_autofree char *expected = g_strdup_printf (
+          "%s reads its responses from %s, outside the project's folder. It is read all the "
+          "same, but a copy of the project will not find it: keep the tables beside the "
+          "project.", base, outside);
+
+        g_assert_cmpstr (g_ptr_array_index (warnings, 0), ==, expected);
+      }
+    }
+}
+
 /* The sample's views speak Welsh when asked, and English otherwise. */
 static void
 test_view_translations (void)
@@ -422,5 +537,8 @@ main (int    argc,
   g_test_add_func ("/core/project/bad-corrections", test_bad_corrections);
   g_test_add_func ("/core/project/title-and-translations", test_title_and_translations_kept);
   g_test_add_func ("/core/project/view-translations", test_view_translations);
+  g_test_add_func ("/core/project/version-and-view-comments",
+                   test_version_and_view_comments_kept);
+  g_test_add_func ("/core/project/tables-outside-the-folder", test_tables_outside_the_folder);
   return g_test_run ();
 }

@@ -57,26 +57,16 @@ fe_data_table_init (FeDataTable *self)
   self->cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 }
 
-static char *
-format_cell (guint count,
-             guint base)
-{
-  if (base == 0)
-    return g_strdup_printf ("%u", count);
-  /* Translators: a table cell: respondents, then their share of the group's base */
-  return g_strdup_printf (_("%u (%.0f%%)"), count, 100.0 * count / base);
-}
-
 static void
-add_row (FeDataTable *self,
-         GPtrArray   *row,
-         gboolean     header)
+add_row (FeDataTable        *self,
+         const char * const *row,
+         gboolean            header)
 {
   guint y = self->cells->len;
 
-  for (guint x = 0; x < row->len; x++)
+  for (guint x = 0; row[x] != NULL; x++)
     {
-      GtkWidget *label = gtk_label_new (g_ptr_array_index (row, x));
+      GtkWidget *label = gtk_label_new (row[x]);
 
       gtk_label_set_xalign (GTK_LABEL (label), x == 0 ? 0 : 1);
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
@@ -86,18 +76,17 @@ add_row (FeDataTable *self,
         gtk_widget_add_css_class (label, "numeric");
       gtk_grid_attach (self->grid, label, (int) x, (int) y, 1, 1);
     }
-  g_ptr_array_add (row, NULL);
-  g_ptr_array_add (self->cells, g_ptr_array_steal (row, NULL));
+  g_ptr_array_add (self->cells, g_strdupv ((char **) row));
 }
 
 void
 fe_data_table_set_tally (FeDataTable   *self,
-                         const FeTally *tally)
+                         const FeTally *tally,
+                         FePercentOf    of)
 {
   GtkWidget *child;
-  g_autoptr(GPtrArray) header = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *caption = NULL;
-  guint n_columns;
 
   g_return_if_fail (FE_IS_DATA_TABLE (self));
 
@@ -107,34 +96,15 @@ fe_data_table_set_tally (FeDataTable   *self,
   if (tally == NULL)
     return;
 
-  caption = g_strdup_printf (_("%s — base %u respondents, %u answered"),
+  caption = g_strdup_printf (_("%s — base %u respondents, %u answered. %s"),
                              fe_column_get_display_label (tally->question), tally->base,
-                             tally->answered);
+                             tally->answered, fe_percent_of_describe (tally, of));
   gtk_label_set_text (self->caption_label, caption);
 
-  n_columns = tally->by ? tally->n_groups : 1;
-  g_ptr_array_set_free_func (header, g_free);
-  g_ptr_array_add (header, g_strdup (tally->question->coded ? _("Theme") : _("Answer")));
-  for (guint g = 0; g < n_columns; g++)
-    g_ptr_array_add (header, tally->by
-                             ? g_strdup_printf (_("%s (n = %u)"),
-                                                fe_column_get_display_level (
-                                                  tally->by, tally->groups[g].group),
-                                                tally->groups[g].base)
-                             : g_strdup_printf (_("All (n = %u)"), tally->base));
-  add_row (self, header, TRUE);
-
-  for (guint l = 0; l < tally->n_levels; l++)
-    {
-      g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func (g_free);
-
-      g_ptr_array_add (row, g_strdup (fe_column_get_display_level (tally->question, l)));
-      for (guint g = 0; g < n_columns; g++)
-        g_ptr_array_add (row, tally->by ? format_cell (tally->groups[g].counts[l],
-                                                       tally->groups[g].base)
-                                        : format_cell (tally->counts[l], tally->base));
-      add_row (self, row, FALSE);
-    }
+  /* The same cells as `summary` prints: one function makes both. */
+  rows = fe_percent_table_new (tally, of);
+  for (guint r = 0; r < rows->len; r++)
+    add_row (self, g_ptr_array_index (rows, r), r == 0);
 }
 
 char *

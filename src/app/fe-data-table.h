@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "fe-percent.h"
 #include "fe-tally.h"
 
 G_BEGIN_DECLS
@@ -11,9 +12,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FeDataTable, fe_data_table, FE, DATA_TABLE, GtkBox)
 
-/* The chart's numbers as a table: one row per level, a column per group with its base. */
+/* The chart's numbers as a table: one row per level, a column per group with its base, each
+ * percentage of @of, the chart's (fe_chart_spec_get_percent_of()). */
 void  fe_data_table_set_tally   (FeDataTable   *self,
-                                 const FeTally *tally);
+                                 const FeTally *tally,
+                                 FePercentOf    of);
 /* The table as tab-separated text, as Copy Table puts it on the clipboard. */
 char *fe_data_table_dup_text    (FeDataTable   *self);
 

@@ -808,7 +808,8 @@ fe_window_refresh_chart (FeWindow *self)
   fe_window_init_spec (self, &spec);
   spec.filter_text = filter_text;
 
-  fe_data_table_set_tally (self->data_table, tally);
+  fe_data_table_set_tally (self->data_table, tally,
+                           fe_chart_spec_get_percent_of (&spec, tally));
   fe_chart_view_set_chart (self->chart_view, &spec, tally);
 
   if (self->selected_level < 0)

@@ -1209,6 +1209,45 @@ load_keys (FeProject *project)
   return g_steal_pointer (&keys);
 }
 
+/* A view that asks for a pie chart or a "bogus" measure would otherwise be drawn as the
+ * default chart, numbers the researcher never chose, in a pack that looks fine. */
+static gboolean
+check_views (FeProject  *project,
+             GError    **error)
+{
+  const char *path = fe_project_get_path (project);
+  g_autofree char *name = path != NULL ? g_path_get_basename (path) : g_strdup ("");
+
+  for (guint i = 0; i < fe_project_get_n_views (project); i++)
+    {
+      const FeSavedView *view = fe_project_get_view (project, i);
+      g_autofree char *group = view->group != NULL ? g_strdup (view->group)
+                                                   : g_strdup_printf ("View %u", i + 1);
+      FeChartKind kind;
+      FeChartMeasure measure;
+      FeChartSort sort;
+      const char *key = NULL, *value = NULL, *choices = NULL;
+
+      if (view->kind != NULL && !fe_chart_kind_from_string (view->kind, &kind))
+        key = "kind", value = view->kind,
+        choices = "auto, bar, grouped-bar, stacked, diverging, heatmap";
+      else if (view->measure != NULL
+               && !fe_chart_measure_from_string (view->measure, &measure))
+        key = "measure", value = view->measure, choices = "count, percent, percent-answered";
+      else if (view->sort != NULL && !fe_chart_sort_from_string (view->sort, &sort))
+        key = "sort", value = view->sort, choices = "codebook, value";
+      if (key == NULL)
+        continue;
+      g_set_error (error, FE_BRIEF_ERROR, FE_BRIEF_ERROR_INVALID_VIEW,
+                   /* Translators: project file, [View n], key, its value, the values allowed */
+                   _("%s, [%s]: %s=%s is not something Findings Explorer can draw. Choose one "
+                     "of %s, or remove the line to use the default."),
+                   name, group, key, value, choices);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 fe_brief_write (FeProject            *project,
                 FeStudy              *study,
@@ -1237,6 +1276,8 @@ fe_brief_write (FeProject            *project,
                      "first."));
       return FALSE;
     }
+  if (!check_views (project, error))
+    return FALSE;
 
   previous = switch_language (options != NULL ? options->lang : NULL, &switched);
   /* The data's labels too (the codebook's label_cy, levels_cy), for the time of writing. */

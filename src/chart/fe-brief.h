@@ -15,6 +15,7 @@ typedef enum
   FE_BRIEF_ERROR_NO_VIEWS,  /* the project has no saved views to brief on */
   FE_BRIEF_ERROR_RENDER,    /* cairo failed */
   FE_BRIEF_ERROR_WRITE,     /* the file could not be written */
+  FE_BRIEF_ERROR_INVALID_VIEW, /* a saved view names a kind, measure or sort there is not */
 } FeBriefError;
 
 /* How to write a briefing pack. A zeroed struct prints every number (min_cell 0) in the

@@ -69,8 +69,7 @@ kind_is_stacked (FeChartKind kind)
 static gboolean
 uses_answered (const Build *b)
 {
-  return kind_is_stacked (b->layout->kind)
-         || b->spec->measure == FE_CHART_MEASURE_PERCENT_ANSWERED;
+  return fe_chart_percent_of (b->layout->kind, b->spec->measure) == FE_PERCENT_OF_ANSWERED;
 }
 
 /* The respondents a segment is a share of. */
@@ -124,24 +123,16 @@ measure_value (const Build *b,
   return base > 0 ? 100.0 * count / base : 0.0;
 }
 
-static char *
-format_percent (double percent)
-{
-  if (percent > 0 && percent < 0.5)
-    /* Translators: a share too small to round to 1% but not nothing */
-    /* xgettext:no-c-format */
-    return g_strdup (_("<1%"));
-  /* Translators: a percentage, "58%" */
-  return g_strdup_printf (_("%.0f%%"), floor (percent + 0.5));
-}
-
+/* A number as printed in the spec's measure: a count, or its share of @base rounded as
+ * everywhere else (fe_percent_format()). */
 static char *
 format_value (const Build *b,
-              double       value)
+              guint        count,
+              guint        base)
 {
   if (b->spec->measure == FE_CHART_MEASURE_COUNT)
-    return g_strdup_printf ("%.0f", value);
-  return format_percent (value);
+    return g_strdup_printf ("%u", count);
+  return fe_percent_format (count, base);
 }
 
 /* What a withheld number is printed as: "< 5", or a dash for one hidden to protect it. */
@@ -165,7 +156,7 @@ format_cell (const Build      *b,
 {
   if (withheld (b, state))
     return format_withheld (b, state);
-  return format_value (b, measure_value (b, count, base));
+  return format_value (b, count, base);
 }
 
 /* " (n = 12)", with no-break spaces so that it never wraps inside. */
@@ -245,8 +236,7 @@ describe_segment (const Build      *b,
                   guint             base,
                   FeCellDisclosure  state)
 {
-  g_autofree char *percent = NULL;
-  gboolean answered = base == series->answered && base != series->base;
+  g_autofree char *share = NULL;
   char *text;
 
   if (withheld (b, state))
@@ -254,27 +244,16 @@ describe_segment (const Build      *b,
   if (withheld (b, base_state (b, series)))
     return describe_count (b, level, series, count);
 
-  percent = format_percent (base > 0 ? 100.0 * count / base : 0);
+  /* The base is the chart's (fe_chart_percent_of()), said in words, as in the data table and
+   * `summary`. */
+  share = fe_percent_describe (count, base, uses_answered (b) ? FE_PERCENT_OF_ANSWERED
+                                                              : FE_PERCENT_OF_RESPONDENTS);
   if (series->group == -1 && !b->has_total)
-    text = answered
-      /* Translators: level: count of base who answered, percentage */
-      ? g_strdup_printf (ngettext ("%s: %u of %u who answered, %s",
-                                   "%s: %u of %u who answered, %s", base),
-                         level, count, base, percent)
-      /* Translators: level: count of base respondents, percentage */
-      : g_strdup_printf (ngettext ("%s: %u of %u respondent, %s",
-                                   "%s: %u of %u respondents, %s", base),
-                         level, count, base, percent);
+    /* Translators: a segment: level, then its count, base and percentage */
+    text = g_strdup_printf (_("%s: %s"), level, share);
   else
-    text = answered
-      /* Translators: level, group: count of base who answered, percentage */
-      ? g_strdup_printf (ngettext ("%s, %s: %u of %u who answered, %s",
-                                   "%s, %s: %u of %u who answered, %s", base),
-                         level, series->name, count, base, percent)
-      /* Translators: level, group: count of base respondents, percentage */
-      : g_strdup_printf (ngettext ("%s, %s: %u of %u respondent, %s",
-                                   "%s, %s: %u of %u respondents, %s", base),
-                         level, series->name, count, base, percent);
+    /* Translators: a segment: level, group, then its count, base and percentage */
+    text = g_strdup_printf (_("%s, %s: %s"), level, series->name, share);
   if (b->layout->mark && state == FE_CELL_SMALL)
     {
       char *marked = g_strdup_printf (ngettext ("%s (fewer than %u: withheld when presenting "
@@ -670,19 +649,24 @@ append_disclosure_note (const Build *b,
     }
 }
 
-static double
-largest_share (const Build *b)
+/* The largest share a heat map shades, as printed. */
+static char *
+format_largest_share (const Build *b)
 {
-  double largest = 0;
+  const FeChartSegment *largest = NULL;
 
   for (guint i = 0; i < b->layout->segments->len; i++)
     {
       const FeChartSegment *segment = &g_array_index (b->layout->segments, FeChartSegment, i);
 
-      if (segment->base > 0)
-        largest = MAX (largest, 100.0 * segment->count / segment->base);
+      if (segment->base > 0
+          && (largest == NULL
+              || (guint64) segment->count * largest->base
+                 > (guint64) largest->count * segment->base))
+        largest = segment;
     }
-  return largest;
+  return largest != NULL ? fe_percent_format (largest->count, largest->base)
+                         : fe_percent_format (0, 1);
 }
 
 static char *
@@ -716,7 +700,7 @@ compose_note (const Build *b)
     }
   if (b->layout->kind == FE_CHART_KIND_HEATMAP)
     {
-      g_autofree char *darkest = format_percent (largest_share (b));
+      g_autofree char *darkest = format_largest_share (b);
 
       g_string_append_c (note, ' ');
       g_string_append_printf (note, _("The stronger the colour, the larger the share of the "
@@ -1178,7 +1162,7 @@ side_label (Build        *b,
 
   if (side_is_withheld (b, series, upper))
     return;
-  text = format_value (b, measure_value (b, count, series->answered));
+  text = format_value (b, count, series->answered);
   lines = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, text, NULL, width + 1, 1);
   if (lines == NULL)
     return;
@@ -1229,12 +1213,10 @@ build_stacked (Build *b)
       if (diverging)
         {
           double left, right;
-          g_autofree char *low = format_value (b, measure_value (b, side_count (series, n_levels,
-                                                                                FALSE),
-                                                                 series->answered));
-          g_autofree char *high = format_value (b, measure_value (b, side_count (series,
-                                                                                 n_levels, TRUE),
-                                                                  series->answered));
+          g_autofree char *low = format_value (b, side_count (series, n_levels, FALSE),
+                                               series->answered);
+          g_autofree char *high = format_value (b, side_count (series, n_levels, TRUE),
+                                                series->answered);
 
           diverging_extent (b, series, &left, &right);
           max_left = MAX (max_left, left);

@@ -325,8 +325,8 @@ fe_chart_data_init (FeChartData       *data,
   if (spec->min_cell > 0 && spec->fold_small_groups)
     fold (data, spec, tally);
   data->kind = fe_chart_kind_resolve (spec->kind, data->tally);
-  data->on_answered = kind_is_stacked (data->kind)
-                      || spec->measure == FE_CHART_MEASURE_PERCENT_ANSWERED;
+  data->on_answered = fe_chart_percent_of (data->kind, spec->measure)
+                      == FE_PERCENT_OF_ANSWERED;
   data->k = spec->min_cell;
   /* Zeroed: FE_CELL_SHOWN. */
   data->cells = g_new0 (FeCellDisclosure, n_rows (data) * MAX (data->tally->n_levels, 1));

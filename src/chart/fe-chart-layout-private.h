@@ -106,6 +106,7 @@ struct _FeChartLayout
 {
   FeChartKind     kind;
   FeChartMeasure  measure;
+  FePercentOf     percent_of;   /* who its percentages are of */
   gboolean        dark;
   gboolean        withhold;    /* numbers under min_cell withheld (stubs, "< k") */
   gboolean        mark;        /* numbers under min_cell marked (hatched) but exact */

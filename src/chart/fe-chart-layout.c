@@ -59,6 +59,7 @@ append_row (GString              *rows,
             const FeTally        *tally)
 {
   const char *group = _("All respondents");
+  g_autofree char *percent = NULL;
 
   if (first->group == FE_CHART_GROUP_OTHER)
     group = C_("group", "Other");
@@ -73,10 +74,11 @@ append_row (GString              *rows,
       g_string_append_printf (rows, _("%s: numbers not shown"), group);
       return;
     }
+  percent = fe_percent_format (top->count, top->base);
   /* Translators: a group's most given answer, as in "Gwent Police: mostly Very well, 42%" */
-  g_string_append_printf (rows, _("%s: mostly %s, %.0f%%"), group,
+  g_string_append_printf (rows, _("%s: mostly %s, %s"), group,
                           fe_column_get_display_level (tally->question, (guint) top->level),
-                          top->base > 0 ? 100.0 * top->count / top->base : 0);
+                          percent);
 }
 
 /* Each row of a stacked chart by its most given answer among those shown. Rows are told apart
@@ -276,6 +278,7 @@ fe_chart_layout_new (const FeChartSpec *spec,
   self->mark = data.mark;
   self->min_cell = spec->min_cell;
   self->measure = spec->measure;
+  self->percent_of = fe_chart_percent_of (data.kind, spec->measure);
   self->dark = spec->dark;
   self->width = MAX (spec->width, 1);
   self->height = MAX (spec->height, 1);
@@ -613,6 +616,8 @@ fe_chart_layout_to_json_scaled (const FeChartLayout *self,
   g_string_append (out, ", \"description\": ");
   fe_json_append_string (out, self->summary);
   g_string_append_printf (out, ", \"min_cell\": %u", self->min_cell);
+  g_string_append (out, ", \"percent_of\": ");
+  fe_json_append_string (out, fe_percent_of_to_string (self->percent_of));
   append_count (out, "base", self->total_base, self->total_base_disclosure);
   append_count (out, "answered", self->total_answered, self->total_answered_disclosure);
   g_string_append (out, ",\n \"groups\": [");
@@ -654,6 +659,11 @@ fe_chart_layout_to_json_scaled (const FeChartLayout *self,
         g_string_append (out, ", \"value\": null");
       else
         append_number (out, "value", s->value);
+      /* The percentage as every front end prints it, of "percent_of" above. */
+      if (base_withheld || s->base == 0)
+        g_string_append (out, ", \"percent\": null");
+      else
+        g_string_append_printf (out, ", \"percent\": %u", fe_percent_round (s->count, s->base));
       g_string_append (out, ", \"disclosure\": ");
       fe_json_append_string (out, disclosure_names[s->disclosure]);
       append_number (out, "x", s->x * scale);

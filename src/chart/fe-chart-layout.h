@@ -91,9 +91,11 @@ void                  fe_chart_layout_paint_highlight  (const FeChartLayout  *la
                                                         int                   segment,
                                                         gboolean              selected);
 
-/* {"width", "height", "kind", "measure", "title", "description", "min_cell", "segments":
- * [{"level", "group", "count", "base", "value", "disclosure", "x", "y", "w", "h",
- * "description"}…], "labels": [{"text", "x", "y", "w", "h"}…]}. "disclosure" is "shown",
+/* {"width", "height", "kind", "measure", "title", "description", "min_cell", "percent_of",
+ * "segments": [{"level", "group", "count", "base", "value", "percent", "disclosure", "x", "y",
+ * "w", "h", "description"}…], "labels": [{"text", "x", "y", "w", "h"}…]}. "percent_of" is
+ * "respondents" or "answered" (fe_chart_percent_of()), the base every segment's "percent"
+ * (fe_percent_round() of "count" and "base") is of, whatever the measure. "disclosure" is "shown",
  * "small" or "hidden"; in a layout that withholds, "count", "base" and "value" of a segment
  * that is not shown (and "base" of a withheld base) are null, never the number. */
 char                 *fe_chart_layout_to_json          (const FeChartLayout  *layout);

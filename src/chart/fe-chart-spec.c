@@ -196,3 +196,22 @@ fe_chart_sort_from_string (const char  *text,
       }
   return FALSE;
 }
+
+FePercentOf
+fe_chart_percent_of (FeChartKind    kind,
+                     FeChartMeasure measure)
+{
+  if (kind == FE_CHART_KIND_STACKED || kind == FE_CHART_KIND_DIVERGING
+      || measure == FE_CHART_MEASURE_PERCENT_ANSWERED)
+    return FE_PERCENT_OF_ANSWERED;
+  return FE_PERCENT_OF_RESPONDENTS;
+}
+
+FePercentOf
+fe_chart_spec_get_percent_of (const FeChartSpec *spec,
+                              const FeTally     *tally)
+{
+  g_return_val_if_fail (spec != NULL && tally != NULL, FE_PERCENT_OF_RESPONDENTS);
+
+  return fe_chart_percent_of (fe_chart_kind_resolve (spec->kind, tally), spec->measure);
+}

@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "fe-percent.h"
 #include "fe-tally.h"
 
 G_BEGIN_DECLS
@@ -81,6 +82,14 @@ gboolean     fe_chart_measure_from_string (const char      *text,
 const char  *fe_chart_sort_to_string      (FeChartSort      sort);
 gboolean     fe_chart_sort_from_string    (const char      *text,
                                            FeChartSort     *sort);
+/* Who the percentages of a chart of @kind (resolved, not AUTO) in @measure are of: those who
+ * answered for a 100% bar or "percent-answered", else everybody in the group (a count's
+ * description too). The data table and `summary` ask the same. */
+FePercentOf  fe_chart_percent_of          (FeChartKind      kind,
+                                           FeChartMeasure   measure);
+/* The same for @spec drawing @tally. */
+FePercentOf  fe_chart_spec_get_percent_of (const FeChartSpec *spec,
+                                           const FeTally     *tally);
 /* Whether each respondent gives at most one level (so the levels of a group add up to 100%). */
 gboolean     fe_chart_question_is_single  (const FeColumn  *question);
 

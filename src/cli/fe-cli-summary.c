@@ -4,7 +4,9 @@
 #include <glib/gi18n.h>
 
 #include "fe-cli-private.h"
+#include "fe-chart-spec.h"
 #include "fe-json.h"
+#include "fe-percent.h"
 #include "fe-tally.h"
 
 static gboolean
@@ -93,24 +95,36 @@ print_study_text (FeStudy        *study,
   fputs (out->str, stdout);
 }
 
+/* Each level's count with the base of its percentage beside it, so that a script never has
+ * to guess which base a percentage is of. */
 static void
-append_levels_json (GString        *out,
-                    const FeColumn *question,
-                    const guint    *counts)
+append_levels_json (GString       *out,
+                    const FeTally *tally,
+                    int            group,
+                    FePercentOf    of)
 {
+  const guint *counts = group < 0 ? tally->counts : tally->groups[group].counts;
+  guint base = fe_tally_get_base (tally, group, of);
+
   g_string_append (out, "[");
-  for (guint l = 0; l < fe_column_get_n_levels (question); l++)
+  for (guint l = 0; l < tally->n_levels; l++)
     {
       g_string_append (out, l ? ", {\"label\": " : "{\"label\": ");
-      fe_json_append_string (out, fe_column_get_level (question, l));
-      g_string_append_printf (out, ", \"count\": %u}", counts[l]);
+      fe_json_append_string (out, fe_column_get_level (tally->question, l));
+      g_string_append_printf (out, ", \"count\": %u, \"base\": %u", counts[l], base);
+      if (base > 0)
+        g_string_append_printf (out, ", \"percent\": %u}", fe_percent_round (counts[l], base));
+      else
+        g_string_append (out, ", \"percent\": null}");
     }
   g_string_append (out, "]");
 }
 
 static void
 print_tally_json (const FeTally *tally,
-                  const char    *filter_text)
+                  const char    *filter_text,
+                  FeChartMeasure measure,
+                  FePercentOf    of)
 {
   g_autoptr(GString) out = g_string_new ("{\"question\": ");
 
@@ -121,9 +135,13 @@ print_tally_json (const FeTally *tally,
   fe_json_append_string (out, fe_column_get_role_name (tally->question));
   g_string_append (out, ", \"filter\": ");
   fe_json_append_string (out, filter_text);
+  g_string_append (out, ", \"measure\": ");
+  fe_json_append_string (out, fe_chart_measure_to_string (measure));
+  g_string_append (out, ", \"percent_of\": ");
+  fe_json_append_string (out, fe_percent_of_to_string (of));
   g_string_append_printf (out, ", \"base\": %u, \"answered\": %u,\n \"levels\": ", tally->base,
                           tally->answered);
-  append_levels_json (out, tally->question, tally->counts);
+  append_levels_json (out, tally, -1, of);
 
   if (tally->by != NULL)
     {
@@ -138,7 +156,7 @@ print_tally_json (const FeTally *tally,
           fe_json_append_string (out, fe_column_get_level (tally->by, group->group));
           g_string_append_printf (out, ", \"base\": %u, \"answered\": %u, \"levels\": ",
                                   group->base, group->answered);
-          append_levels_json (out, tally->question, group->counts);
+          append_levels_json (out, tally, (int) g, of);
           g_string_append (out, "}");
         }
       g_string_append (out, "]");
@@ -147,25 +165,19 @@ print_tally_json (const FeTally *tally,
   fputs (out->str, stdout);
 }
 
-static char *
-format_count (guint count,
-              guint of)
-{
-  if (of == 0)
-    return g_strdup_printf ("%u", count);
-  return g_strdup_printf ("%u (%.0f%%)", count, 100.0 * count / of);
-}
-
+/* The table the app's data table shows (fe_percent_table_new()), under a line naming the base
+ * of its percentages. */
 static void
 print_tally_text (const FeTally *tally,
-                  const char    *filter_text)
+                  const char    *filter_text,
+                  FePercentOf    of)
 {
   const FeColumn *question = tally->question;
   g_autoptr(GString) out = g_string_new (NULL);
-  guint label_width = (guint) g_utf8_strlen (_("Level"), -1);
-  guint n_columns = tally->by ? tally->n_groups : 1;
+  g_autoptr(GPtrArray) rows = fe_percent_table_new (tally, of);
+  const char * const *header = g_ptr_array_index (rows, 0);
+  guint n_columns = g_strv_length ((char **) header);
   g_autofree guint *widths = g_new0 (guint, n_columns);
-  g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
 
   g_string_append_printf (out, "%s (%s): %s\n", question->id, fe_column_get_role_name (question),
                           fe_column_get_display_label (question));
@@ -174,44 +186,24 @@ print_tally_text (const FeTally *tally,
   g_string_append_c (out, '\n');
   if (*filter_text != '\0')
     g_string_append_printf (out, "%s %s\n", _("Filter:"), filter_text);
-  g_string_append_c (out, '\n');
+  g_string_append_printf (out, "%s\n\n", fe_percent_of_describe (tally, of));
 
-  for (guint l = 0; l < tally->n_levels; l++)
-    label_width = MAX (label_width, (guint) g_utf8_strlen (fe_column_get_display_level (question, l), -1));
-
-  for (guint g = 0; g < n_columns; g++)
+  for (guint r = 0; r < rows->len; r++)
     {
-      char *header = tally->by
-        /* Translators: a group and its number of respondents */
-        ? g_strdup_printf (_("%s (n = %u)"),
-                           fe_column_get_display_level (tally->by, tally->groups[g].group),
-                           tally->groups[g].base)
-        /* xgettext:no-c-format */
-        : g_strdup (_("Respondents (% of answered)"));
+      const char * const *row = g_ptr_array_index (rows, r);
 
-      g_ptr_array_add (headers, header);
-      widths[g] = MAX ((guint) g_utf8_strlen (header, -1), 10);
+      for (guint c = 0; c < n_columns; c++)
+        widths[c] = MAX (widths[c], (guint) g_utf8_strlen (row[c], -1));
     }
-
-  fe_cli_append_padded (out, _("Level"), label_width, FALSE);
-  for (guint g = 0; g < n_columns; g++)
+  for (guint r = 0; r < rows->len; r++)
     {
-      g_string_append (out, "  ");
-      fe_cli_append_padded (out, g_ptr_array_index (headers, g), widths[g], TRUE);
-    }
-  g_string_append_c (out, '\n');
+      const char * const *row = g_ptr_array_index (rows, r);
 
-  for (guint l = 0; l < tally->n_levels; l++)
-    {
-      fe_cli_append_padded (out, fe_column_get_display_level (question, l), label_width, FALSE);
-      for (guint g = 0; g < n_columns; g++)
+      fe_cli_append_padded (out, row[0], widths[0], FALSE);
+      for (guint c = 1; c < n_columns; c++)
         {
-          g_autofree char *cell = tally->by
-            ? format_count (tally->groups[g].counts[l], tally->groups[g].answered)
-            : format_count (tally->counts[l], tally->answered);
-
           g_string_append (out, "  ");
-          fe_cli_append_padded (out, cell, widths[g], TRUE);
+          fe_cli_append_padded (out, row[c], widths[c], TRUE);
         }
       g_string_append_c (out, '\n');
     }
@@ -225,6 +217,8 @@ fe_cli_summary (int    argc,
   FeCliStudyOptions options = { 0 };
   g_autofree char *question_id = NULL;
   g_autofree char *by_id = NULL;
+  g_autofree char *measure_name = NULL;
+  FeChartMeasure measure = FE_CHART_MEASURE_PERCENT_BASE;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(FeStudy) study = NULL;
   g_autoptr(FeFilter) filter = NULL;
@@ -235,6 +229,9 @@ fe_cli_summary (int    argc,
       N_("Count the answers to one question"), N_("ID") },
     { "by", 0, 0, G_OPTION_ARG_STRING, &by_id,
       N_("Split the counts by an attribute"), N_("ID") },
+    { "measure", 0, 0, G_OPTION_ARG_STRING, &measure_name,
+      N_("Which base the percentages are of, as in export: percent (each group's respondents, "
+         "the default; count too) or percent-answered (those who answered)"), N_("MEASURE") },
     { NULL }
   };
   FeColumn *question = NULL;
@@ -256,6 +253,13 @@ fe_cli_summary (int    argc,
     goto out;
   if (!fe_cli_check_lang (&options))
     {
+      exit_code = FE_CLI_EXIT_USAGE;
+      goto out;
+    }
+  if (measure_name != NULL && !fe_chart_measure_from_string (measure_name, &measure))
+    {
+      fe_cli_usage_error (_("--measure %s: choose count, percent or percent-answered."),
+                          measure_name);
       exit_code = FE_CLI_EXIT_USAGE;
       goto out;
     }
@@ -293,11 +297,13 @@ fe_cli_summary (int    argc,
   else
     {
       g_autoptr(FeTally) tally = fe_tally_compute (question, rows, by);
+      /* Not a chart, so never a 100% bar: the base is the measure's, as on a bar chart. */
+      FePercentOf of = fe_chart_percent_of (FE_CHART_KIND_BAR, measure);
 
       if (options.json)
-        print_tally_json (tally, filter_text);
+        print_tally_json (tally, filter_text, measure, of);
       else
-        print_tally_text (tally, filter_text);
+        print_tally_text (tally, filter_text, of);
     }
 
 out:

@@ -297,6 +297,28 @@ fe_cli_parse (GOptionContext    *context,
   return TRUE;
 }
 
+/* The window says which columns it hides as identifying; so does every verb, on stderr, so
+ * that a script's output stays clean and nobody wonders where IPAddress went. */
+static void
+print_hidden_columns (FeStudy *study)
+{
+  GPtrArray *hidden = fe_study_get_hidden_columns (study);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  if (hidden->len == 0)
+    return;
+  for (guint i = 0; i < hidden->len; i++)
+    {
+      if (i > 0)
+        /* Translators: between the names of columns in a list */
+        g_string_append (names, C_("list", ", "));
+      g_string_append (names, ((FeColumn *) g_ptr_array_index (hidden, i))->id);
+    }
+  /* Translators: the columns left out of every count and quote because they could identify
+   * respondents, "Hidden as identifying: IPAddress, Email" */
+  fprintf (stderr, _("Hidden as identifying: %s\n"), names->str);
+}
+
 FeStudy *
 fe_cli_load_study (FeCliStudyOptions *options,
                    const char        *study_path,
@@ -341,6 +363,7 @@ fe_cli_load_study (FeCliStudyOptions *options,
   for (guint i = 0; i < fe_study_get_warnings (study)->len; i++)
     fprintf (stderr, "%s %s\n", _("Warning:"),
              (const char *) g_ptr_array_index (fe_study_get_warnings (study), i));
+  print_hidden_columns (study);
   return g_steal_pointer (&study);
 }
 
@@ -400,6 +423,7 @@ add_filter_levels (FeFilter   *filter,
 {
   g_auto(GStrv) pieces = g_strsplit (spec, ",", -1);
   g_autoptr(GString) pending = g_string_new (NULL);
+  guint n_added = 0;
 
   for (guint i = 0; pieces[i] != NULL; i++)
     {
@@ -415,6 +439,7 @@ add_filter_levels (FeFilter   *filter,
         {
           fe_filter_add_level (filter, column, (guint) level);
           g_string_truncate (pending, 0);
+          n_added++;
         }
     }
 
@@ -422,7 +447,20 @@ add_filter_levels (FeFilter   *filter,
     {
       g_autofree char *trimmed = g_strstrip (g_strdup (pending->str));
 
-      return fe_cli_find_level (column, trimmed, exit_code) >= 0;
+      if (*trimmed != '\0')
+        return fe_cli_find_level (column, trimmed, exit_code) >= 0;
+    }
+  /* "force=" would otherwise filter nothing out and look like a filter that was applied. */
+  if (n_added == 0)
+    {
+      g_autofree char *valid = list_levels (column);
+
+      fe_cli_usage_error (_("--filter %s=: name at least one level after “=”, for example "
+                            "--filter %s=%s, or leave the option out to count everybody. Its "
+                            "levels: %s."),
+                          column->id, column->id, fe_column_get_level (column, 0), valid);
+      *exit_code = FE_CLI_EXIT_USAGE;
+      return FALSE;
     }
   return TRUE;
 }

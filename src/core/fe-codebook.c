@@ -298,6 +298,9 @@ read_entries (const FeCsvTable  *table,
   levels_col = fe_csv_table_find_column (table, "levels");
   quotes_col = fe_csv_table_find_column (table, "quotes_from");
 
+  g_autoptr(GHashTable) lines = g_hash_table_new (g_str_hash, g_str_equal);
+  const FeCodebookEntry *id_entry = NULL;
+
   entries = g_ptr_array_new_with_free_func (codebook_entry_free);
   for (guint row = 0; row < fe_csv_table_get_n_rows (table); row++)
     {
@@ -322,6 +325,31 @@ read_entries (const FeCsvTable  *table,
                        fe_csv_table_get_name (table), entry->line, (guint) role_col + 1, role);
           return NULL;
         }
+      /* Which of two rows would win is an accident of loading: the researcher decides. */
+      if (g_hash_table_contains (lines, entry->column))
+        {
+          g_set_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CODEBOOK,
+                       _("%s, line %u, column %u: “%s” is already described on line %u. Keep "
+                         "one row per column."),
+                       fe_csv_table_get_name (table), entry->line, (guint) column_col + 1,
+                       entry->column,
+                       GPOINTER_TO_UINT (g_hash_table_lookup (lines, entry->column)));
+          return NULL;
+        }
+      g_hash_table_insert (lines, entry->column, GUINT_TO_POINTER (entry->line));
+      /* One id says whose the answers are; a second would silently be ignored. */
+      if (entry->role == FE_ROLE_ID && id_entry != NULL)
+        {
+          g_set_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CODEBOOK,
+                       _("%s, line %u, column %u: “%s” is a second id; “%s” (line %u) is "
+                         "already the id. Give one of them another role, such as attribute or "
+                         "ignore."),
+                       fe_csv_table_get_name (table), entry->line, (guint) role_col + 1,
+                       entry->column, id_entry->column, id_entry->line);
+          return NULL;
+        }
+      if (entry->role == FE_ROLE_ID)
+        id_entry = entry;
       entry->label = optional_cell (table, row, label_col);
       entry->quotes_from = optional_cell (table, row, quotes_col);
       levels = optional_cell (table, row, levels_col);

@@ -35,6 +35,8 @@ struct _FeProject
   GKeyFile  *keys;             /* the file as loaded: what the app does not know of it (other
                                 * languages, comments, newer keys) is saved again */
   gboolean   modified;
+  int        version;          /* the file's, never saved lower */
+  GPtrArray *warnings;         /* char*: what loaded but deserves a look */
 };
 
 G_DEFINE_FINAL_TYPE (FeProject, fe_project, G_TYPE_OBJECT)
@@ -161,6 +163,7 @@ fe_saved_view_copy (const FeSavedView *view)
   copy->sort = g_strdup (view->sort);
   copy->selected_level = g_strdup (view->selected_level);
   copy->selected_group = g_strdup (view->selected_group);
+  copy->group = g_strdup (view->group);
   for (guint i = 0; i < view->filters->len; i++)
     {
       const FeViewFilter *filter = g_ptr_array_index (view->filters, i);
@@ -192,6 +195,7 @@ fe_saved_view_free (FeSavedView *view)
   g_free (view->sort);
   g_free (view->selected_level);
   g_free (view->selected_group);
+  g_free (view->group);
   g_ptr_array_unref (view->filters);
   g_ptr_array_unref (view->starred);
   g_ptr_array_unref (view->extra);
@@ -325,6 +329,7 @@ fe_project_finalize (GObject *object)
   g_free (self->loaded_title);
   g_free (self->localized_title);
   g_clear_pointer (&self->keys, g_key_file_unref);
+  g_ptr_array_unref (self->warnings);
   G_OBJECT_CLASS (fe_project_parent_class)->finalize (object);
 }
 
@@ -364,6 +369,8 @@ static void
 fe_project_init (FeProject *self)
 {
   self->min_cell = DEFAULT_MIN_CELL;
+  self->version = FE_PROJECT_VERSION;
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
   self->views = g_ptr_array_new_with_free_func ((GDestroyNotify) fe_saved_view_free);
   self->corrections = fe_column_corrections_new ();
 }
@@ -552,6 +559,7 @@ read_view (GKeyFile   *keys,
   g_auto(GStrv) star_texts = g_key_file_get_string_list (keys, group, "starred-texts", NULL,
                                                          NULL);
 
+  view->group = g_strdup (group);
   view->title = dup_string_or_null (keys, group, "title");
   view->takeaway = dup_string_or_null (keys, group, "takeaway");
   view->question = dup_string_or_null (keys, group, "question");
@@ -580,6 +588,38 @@ read_view (GKeyFile   *keys,
       fe_saved_view_add_star (view, star_respondents[i], star_questions[i], star_texts[i]);
     }
   return view;
+}
+
+/* Whether @path (absolute, as resolve_path() makes it) lies in @dir or a folder under it. */
+static gboolean
+path_is_inside (const char *dir,
+                const char *path)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return g_file_has_prefix (file, folder);
+}
+
+/* A table outside the project's folder still opens, but the project no longer travels with
+ * its data, and a shared project file could make the app read any file of the reader's:
+ * said once, for the Data check. */
+static void
+check_confined (FeProject  *self,
+                const char *dir,
+                const char *key,
+                const char *resolved)
+{
+  g_autofree char *name = NULL;
+
+  if (resolved == NULL || path_is_inside (dir, resolved))
+    return;
+  name = g_path_get_basename (self->path);
+  g_ptr_array_add (self->warnings,
+                   g_strdup_printf (_("%s reads its %s from %s, outside the project's folder. "
+                                      "It is read all the same, but a copy of the project will "
+                                      "not find it: keep the tables beside the project."),
+                                    name, key, resolved));
 }
 
 FeProject *
@@ -630,6 +670,19 @@ fe_project_load (const char  *path,
   coding = dup_string_or_null (keys, PROJECT_GROUP, "coding");
   self->codebook = resolve_path (dir, codebook);
   self->coding = resolve_path (dir, coding);
+  check_confined (self, dir, "responses", self->responses);
+  check_confined (self, dir, "codebook", self->codebook);
+  check_confined (self, dir, "coding", self->coding);
+  if (g_key_file_has_key (keys, PROJECT_GROUP, "version", NULL))
+    self->version = MAX (g_key_file_get_integer (keys, PROJECT_GROUP, "version", NULL), 1);
+  if (self->version > FE_PROJECT_VERSION)
+    g_ptr_array_add (self->warnings,
+                     g_strdup_printf (_("%s was saved by a newer Findings Explorer (project "
+                                        "version %d; this one knows version %d). What this one "
+                                        "does not know is kept as it is but not used; saving "
+                                        "keeps version %d."),
+                                      name, self->version, FE_PROJECT_VERSION,
+                                      self->version));
   self->expected_rows = (guint) g_key_file_get_integer (keys, PROJECT_GROUP, "rows", NULL);
   self->expected_columns = g_key_file_get_string_list (keys, PROJECT_GROUP, "columns", NULL,
                                                        NULL);
@@ -792,6 +845,44 @@ keys_to_save (FeProject *self)
   return keys;
 }
 
+/* Views are written anew, but the comments a researcher wrote in one go with it, wherever it
+ * has moved to: above each of its keys, and above the view when what was above it is rewritten
+ * too (else that comment is still there, at the end of the group before). */
+static void
+keep_view_comments (GKeyFile          *loaded,
+                    const FeSavedView *view,
+                    GKeyFile          *keys,
+                    guint              number)
+{
+  g_autofree char *group = g_strdup_printf ("View %u", number);
+  g_auto(GStrv) loaded_keys = NULL;
+  g_auto(GStrv) groups = NULL;
+
+  if (loaded == NULL || view->group == NULL || !g_key_file_has_group (loaded, view->group))
+    return;
+  loaded_keys = g_key_file_get_keys (loaded, view->group, NULL, NULL);
+  for (guint i = 0; loaded_keys != NULL && loaded_keys[i] != NULL; i++)
+    {
+      g_autofree char *comment = g_key_file_get_comment (loaded, view->group, loaded_keys[i],
+                                                         NULL);
+
+      if (comment != NULL && *comment != '\0'
+          && g_key_file_has_key (keys, group, loaded_keys[i], NULL))
+        g_key_file_set_comment (keys, group, loaded_keys[i], comment, NULL);
+    }
+  groups = g_key_file_get_groups (loaded, NULL);
+  for (guint i = 1; groups[i] != NULL; i++)
+    if (g_str_equal (groups[i], view->group)
+        && (g_str_has_prefix (groups[i - 1], VIEW_PREFIX)
+            || g_str_has_prefix (groups[i - 1], COLUMN_PREFIX)))
+      {
+        g_autofree char *comment = g_key_file_get_comment (loaded, view->group, NULL, NULL);
+
+        if (comment != NULL && *comment != '\0')
+          g_key_file_set_comment (keys, group, NULL, comment, NULL);
+      }
+}
+
 static void
 remove_unset_keys (FeProject *self,
                    GKeyFile  *keys)
@@ -835,7 +926,9 @@ fe_project_save (FeProject   *self,
   dir = g_path_get_dirname (absolute);
 
   keys = keys_to_save (self);
-  g_key_file_set_integer (keys, PROJECT_GROUP, "version", 1);
+  /* Never downgraded: a newer app must not read its own file as an older one's. */
+  g_key_file_set_integer (keys, PROJECT_GROUP, "version",
+                          MAX (self->version, FE_PROJECT_VERSION));
   if (self->title != NULL)
     g_key_file_set_string (keys, PROJECT_GROUP, "title", self->title);
   if (self->responses != NULL)
@@ -867,7 +960,10 @@ fe_project_save (FeProject   *self,
   g_key_file_set_integer (keys, PROJECT_GROUP, "min-cell", (gint) self->min_cell);
 
   for (guint i = 0; i < self->views->len; i++)
-    write_view (keys, i + 1, g_ptr_array_index (self->views, i));
+    {
+      write_view (keys, i + 1, g_ptr_array_index (self->views, i));
+      keep_view_comments (self->keys, g_ptr_array_index (self->views, i), keys, i + 1);
+    }
   write_corrections (keys, self->corrections, self->keys);
 
   data = g_key_file_to_data (keys, &length, NULL);
@@ -886,6 +982,13 @@ fe_project_save (FeProject   *self,
   self->path = g_steal_pointer (&absolute);
   set_modified (self, FALSE);
   return TRUE;
+}
+
+GPtrArray *
+fe_project_get_warnings (FeProject *self)
+{
+  g_return_val_if_fail (FE_IS_PROJECT (self), NULL);
+  return self->warnings;
 }
 
 const char *
@@ -1084,6 +1187,10 @@ fe_project_load_study (FeProject           *self,
       return NULL;
     }
 
+  /* Said where the study's own warnings are: the window's notice, the CLI, the Data check. */
+  for (guint i = 0; i < self->warnings->len; i++)
+    g_ptr_array_add (fe_study_get_warnings (study),
+                     g_strdup (g_ptr_array_index (self->warnings, i)));
   fe_study_set_include_incomplete (study, self->include_incomplete);
   return g_steal_pointer (&study);
 }

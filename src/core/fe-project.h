@@ -10,6 +10,10 @@ G_BEGIN_DECLS
 
 #define FE_PROJECT_ERROR (fe_project_error_quark ())
 
+/* The newest project file version this app knows. A newer file opens with a warning and is
+ * saved with its own version, never this one. */
+#define FE_PROJECT_VERSION 1
+
 typedef enum
 {
   FE_PROJECT_ERROR_INVALID,
@@ -52,6 +56,7 @@ typedef struct
   GPtrArray *extra;           /* char*: key, value, key, value…: what the file says of the view
                                * that the app does not know (a title's translations), written
                                * back as it was */
+  char      *group;           /* the file's group it was read from, "View 3"; NULL when new */
 } FeSavedView;
 
 FeSavedView *fe_saved_view_new        (void);
@@ -109,6 +114,9 @@ gboolean     fe_project_save                 (FeProject   *self,
                                               const char  *path,
                                               GError     **error);
 const char  *fe_project_get_path             (FeProject   *self);
+/* What loaded but deserves a look: tables outside the project's folder, a version newer than
+ * this app knows. fe_project_load_study() adds them to the study's warnings. */
+GPtrArray   *fe_project_get_warnings         (FeProject   *self);
 /* The project's title (the "title" key of [Project]), or NULL. */
 const char  *fe_project_get_title            (FeProject   *self);
 void         fe_project_set_title            (FeProject   *self,

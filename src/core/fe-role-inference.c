@@ -845,6 +845,7 @@ fe_role_infer (const FeCsvTable *table,
   n_distinct = profile.n_distinct;
   values = distinct_values (&profile);
   all_integers = profile.n_integers == profile.n_answered;
+  inference->looks_like_id = all_integers && n_distinct == profile.n_answered && n_distinct > 1;
 
   if (profile.n_answered == 0)
     {
@@ -856,7 +857,7 @@ fe_role_infer (const FeCsvTable *table,
       inference->role = FE_ROLE_IGNORE;
       inference->reason = g_strdup (_("a consent question"));
     }
-  else if (!id_taken && all_integers && n_distinct == profile.n_answered && n_distinct > 1)
+  else if (!id_taken && inference->looks_like_id)
     {
       inference->role = FE_ROLE_ID;
       inference->reason = g_strdup (_("whole numbers, a different one for each respondent"));

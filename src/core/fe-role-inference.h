@@ -22,6 +22,7 @@ typedef struct
   gboolean     other_typed;    /* a choice whose rare typed-in answers fold into an "Other"
                                 * level, the last of @levels */
   char        *reason;         /* why, translated: "frequency scale", "kept whole: …" */
+  gboolean     looks_like_id;  /* every answer a different whole number */
 } FeInference;
 
 /* Guesses what a column of a survey export is, for studies loaded without a codebook. */

@@ -907,6 +907,14 @@ build_one_column (FeStudy              *self,
       set_levels (column, inference.levels, self->n_rows);
       if (inference.other_typed)
         column->other_level = (int) column->levels->len - 1;
+      /* Two columns cannot both be the id: the second is counted as the answers it holds,
+       * but the researcher should know it was not taken for what it looks like. */
+      if (self->id_column != NULL && column->role != FE_ROLE_IGNORE && inference.looks_like_id)
+        add_warning (self,
+                     _("%s, column %u (“%s”): every answer is a different whole number, as in "
+                       "an id, but %s is already the id. It is kept as an ordinary column; give "
+                       "it the role ignore in a codebook if it is only a number."),
+                     self->name, sc->source_column + 1, column->id, self->id_column->id);
       fe_inference_clear (&inference);
     }
   if (column->role == FE_ROLE_MULTI && (entry != NULL || column->separator == '\0'))

@@ -205,6 +205,50 @@ test_filter_changes_chart_and_counts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The data table's cells are the chart's numbers: "Lack of trust, South Wales" was 13% in the
+ * heat map and 12% in the table. */
+static void
+test_data_table_matches_the_chart (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+  FeStudy *study = fe_window_get_study (window);
+  FeColumn *barriers = fe_study_find_column (study, "barriers");
+  const FeChartLayout *layout;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_checked = 0;
+
+  gtk_toggle_button_set_active (window->percent_button, TRUE);
+  fe_window_show_question (window, barriers, fe_study_find_column (study, "force"));
+  g_assert_true (fe_test_wait_until (chart_laid_out, window));
+  layout = fe_chart_view_get_layout (fe_window_get_chart_view (window));
+  text = fe_data_table_dup_text (window->data_table);
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "Theme\tSouth Wales Police (n = 80)\tGwent Police (n = 12)\t"
+                                 "Dyfed-Powys Police (n = 2)\tNorth Wales Police (n = 1)");
+  g_assert_true (g_str_has_prefix (lines[1], "Lack of trust\t10 of 80, 13%\t3 of 12, 25%\t"));
+  for (guint i = 0; i < fe_chart_layout_get_n_segments (layout); i++)
+    {
+      const FeChartSegment *segment = fe_chart_layout_get_segment (layout, i);
+      g_auto(GStrv) cells = g_strsplit (lines[segment->level + 1], "\t", -1);
+      g_autofree char *percent = fe_percent_format (segment->count, segment->base);
+      g_autofree char *expected = g_strdup_printf ("%u of %u, %s", segment->count,
+                                                   segment->base, percent);
+      g_autofree char *described = fe_percent_describe (segment->count, segment->base,
+                                                        FE_PERCENT_OF_RESPONDENTS);
+
+      g_assert_cmpstr (cells[0], ==, fe_column_get_display_level (barriers,
+                                                                  (guint) segment->level));
+      g_assert_cmpstr (cells[segment->group + 1], ==, expected);
+      /* Small cells go on: "(fewer than 5: withheld when presenting and in exports)". */
+      g_assert_nonnull (strstr (segment->description, described));
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, ==, 13 * 4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_search_quotes (void)
 {
@@ -592,6 +636,8 @@ main (int    argc,
   g_test_add_func ("/app/window/filter-changes-chart-and-counts",
                    test_filter_changes_chart_and_counts);
   g_test_add_func ("/app/window/search-quotes", test_search_quotes);
+  g_test_add_func ("/app/window/data-table-matches-the-chart",
+                   test_data_table_matches_the_chart);
   g_test_add_func ("/app/window/copy-quote", test_copy_quote_with_attribution);
   g_test_add_func ("/app/window/broken-file", test_broken_file_error_names_the_line);
   g_test_add_func ("/app/window/chart-accessible", test_chart_is_accessible);

@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "fe-percent.h"
+
+#include <glib/gi18n-lib.h>
+
+const char *
+fe_percent_of_to_string (FePercentOf of)
+{
+  return of == FE_PERCENT_OF_ANSWERED ? "answered" : "respondents";
+}
+
+guint
+fe_percent_round (guint count,
+                  guint base)
+{
+  if (base == 0)
+    return 0;
+  /* floor (100 c / b + 1/2) without a double, whose 12.4999… would round down. */
+  return (guint) ((200 * (guint64) count + base) / (2 * (guint64) base));
+}
+
+char *
+fe_percent_format (guint count,
+                   guint base)
+{
+  if (base == 0)
+    return g_strdup ("");
+  if (count > 0 && fe_percent_round (count, base) == 0)
+    /* Translators: a share too small to round to 1% but not nothing */
+    /* xgettext:no-c-format */
+    return g_strdup (_("<1%"));
+  /* Translators: a percentage, "58%" */
+  return g_strdup_printf (_("%u%%"), fe_percent_round (count, base));
+}
+
+char *
+fe_percent_describe (guint       count,
+                     guint       base,
+                     FePercentOf of)
+{
+  g_autofree char *percent = NULL;
+
+  if (base == 0)
+    return g_strdup (of == FE_PERCENT_OF_ANSWERED
+                     /* Translators: a group's share when none of it answered */
+                     ? _("nobody answered")
+                     /* Translators: a group's share when it has nobody in it */
+                     : _("no respondents"));
+  percent = fe_percent_format (count, base);
+  if (of == FE_PERCENT_OF_ANSWERED)
+    /* Translators: count of base who answered, percentage: "10 of 43 who answered, 23%" */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u who answered, %s",
+                                         "%u of %u who answered, %s", base),
+                            count, base, percent);
+  /* Translators: count of base respondents, percentage: "10 of 80 respondents, 13%" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u respondent, %s",
+                                       "%u of %u respondents, %s", base),
+                          count, base, percent);
+}
+
+char *
+fe_percent_format_cell (guint count,
+                        guint base)
+{
+  g_autofree char *percent = NULL;
+
+  if (base == 0)
+    return g_strdup_printf ("%u", count);
+  percent = fe_percent_format (count, base);
+  /* Translators: a table cell under a column that names its base: "10 of 80, 13%" */
+  return g_strdup_printf (_("%u of %u, %s"), count, base, percent);
+}
+
+guint
+fe_tally_get_base (const FeTally *tally,
+                   int            group,
+                   FePercentOf    of)
+{
+  gboolean answered = of == FE_PERCENT_OF_ANSWERED;
+
+  g_return_val_if_fail (tally != NULL, 0);
+  g_return_val_if_fail (group < (int) tally->n_groups, 0);
+
+  if (group < 0)
+    return answered ? tally->answered : tally->base;
+  return answered ? tally->groups[group].answered : tally->groups[group].base;
+}
+
+const char *
+fe_percent_of_describe (const FeTally *tally,
+                        FePercentOf    of)
+{
+  gboolean split = tally->by != NULL;
+
+  if (of == FE_PERCENT_OF_ANSWERED)
+    return split ? _("Percentages of those in each group who answered.")
+                 : _("Percentages of those who answered.");
+  return split ? _("Percentages of all respondents in each group.")
+               : _("Percentages of all respondents.");
+}
+
+GPtrArray *
+fe_percent_table_new (const FeTally *tally,
+                      FePercentOf    of)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  guint n_columns = tally->by != NULL ? tally->n_groups : 1;
+  GPtrArray *header = g_ptr_array_new ();
+
+  g_ptr_array_add (header, g_strdup (tally->question->coded ? _("Theme") : _("Answer")));
+  for (guint g = 0; g < n_columns; g++)
+    {
+      int group = tally->by != NULL ? (int) g : -1;
+      guint base = fe_tally_get_base (tally, group, of);
+
+      g_ptr_array_add (header, tally->by != NULL
+                               /* Translators: a group and the number its percentages are of */
+                               ? g_strdup_printf (_("%s (n = %u)"),
+                                                  fe_column_get_display_level (
+                                                    tally->by, tally->groups[g].group),
+                                                  base)
+                               : g_strdup_printf (_("All (n = %u)"), base));
+    }
+  g_ptr_array_add (header, NULL);
+  g_ptr_array_add (rows, g_ptr_array_free (header, FALSE));
+
+  for (guint l = 0; l < tally->n_levels; l++)
+    {
+      GPtrArray *row = g_ptr_array_new ();
+
+      g_ptr_array_add (row, g_strdup (fe_column_get_display_level (tally->question, l)));
+      for (guint g = 0; g < n_columns; g++)
+        {
+          int group = tally->by != NULL ? (int) g : -1;
+          guint count = group < 0 ? tally->counts[l] : tally->groups[g].counts[l];
+
+          g_ptr_array_add (row, fe_percent_format_cell (count,
+                                                        fe_tally_get_base (tally, group, of)));
+        }
+      g_ptr_array_add (row, NULL);
+      g_ptr_array_add (rows, g_ptr_array_free (row, FALSE));
+    }
+  return rows;
+}

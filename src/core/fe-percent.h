@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "fe-tally.h"
+
+G_BEGIN_DECLS
+
+/* Who a percentage is of. Every front end (chart, data table, `summary`, `export`, briefing
+ * pack) asks the same question and so prints the same number for the same cell:
+ * - RESPONDENTS: everybody in the group, whether or not they answered the question. What a
+ *   bar, grouped bar or heat map shows as "percent", and what a count's description is of.
+ * - ANSWERED: those in the group who answered the question. What "percent-answered" shows,
+ *   and what a 100% (stacked or diverging) bar always is of, since its parts add up to them. */
+typedef enum
+{
+  FE_PERCENT_OF_RESPONDENTS,
+  FE_PERCENT_OF_ANSWERED,
+} FePercentOf;
+
+/* "respondents" or "answered": the base's name in JSON. */
+const char *fe_percent_of_to_string   (FePercentOf    of);
+
+/* @count as a whole percentage of @base, rounded half away from zero (12.5 → 13) in integers,
+ * so that no front end rounds it another way; 0 when @base is 0. */
+guint       fe_percent_round          (guint          count,
+                                       guint          base);
+/* The percentage as printed: "13%", or "<1%" for a share that rounds to 0 but is not
+ * nothing; "" when @base is 0 (there is no share of nobody). */
+char       *fe_percent_format         (guint          count,
+                                       guint          base);
+/* The percentage with its base: "10 of 80 respondents, 13%" or "10 of 43 who answered,
+ * 23%"; "nobody answered" or "no respondents" when @base is 0. */
+char       *fe_percent_describe       (guint          count,
+                                       guint          base,
+                                       FePercentOf    of);
+/* A cell of a table whose columns name their base: "10 of 80, 13%" ("0" of an empty base). */
+char       *fe_percent_format_cell    (guint          count,
+                                       guint          base);
+
+/* The base of the whole (@group -1) or of a group of @tally. */
+guint       fe_tally_get_base         (const FeTally *tally,
+                                       int            group,
+                                       FePercentOf    of);
+/* One sentence naming the base of every percentage of @tally: "Percentages of all
+ * respondents in each group." */
+const char *fe_percent_of_describe    (const FeTally *tally,
+                                       FePercentOf    of);
+/* The numbers of @tally as a table, as the app's data table shows them and `summary` prints
+ * them: a header row ("Answer" or "Theme", then each group with its base, "Gwent Police
+ * (n = 12)"), then a row per level, each cell fe_percent_format_cell(). A GPtrArray of
+ * NULL-terminated GStrv rows. */
+GPtrArray  *fe_percent_table_new      (const FeTally *tally,
+                                       FePercentOf    of);
+
+G_END_DECLS
