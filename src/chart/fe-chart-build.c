@@ -669,6 +669,26 @@ format_largest_share (const Build *b)
                          : fe_percent_format (0, 1);
 }
 
+/* How many levels are on the question's scale: "Don't know" and "N/A" after them are not. */
+static guint
+scale_size (const Build *b)
+{
+  guint n_scale;
+
+  if (b->tally->n_levels != fe_column_get_n_levels (b->tally->question))
+    return b->tally->n_levels;
+  n_scale = fe_column_get_n_scale_levels (b->tally->question);
+  return n_scale >= 2 ? n_scale : b->tally->n_levels;
+}
+
+/* The levels a diverging bar spreads about its centre: the scale's, not the answers after
+ * it, which would otherwise count as its top end. */
+static guint
+scale_levels (const Build *b)
+{
+  return b->layout->kind == FE_CHART_KIND_DIVERGING ? scale_size (b) : b->tally->n_levels;
+}
+
 static char *
 compose_note (const Build *b)
 {
@@ -676,7 +696,12 @@ compose_note (const Build *b)
   gboolean split = b->tally->by != NULL && b->layout->kind != FE_CHART_KIND_BAR;
   g_autoptr(GString) note = g_string_new (NULL);
 
-  if (kind_is_stacked (b->layout->kind))
+  if (scale_levels (b) < b->tally->n_levels)
+    g_string_append (note, b->spec->measure == FE_CHART_MEASURE_COUNT
+                     ? _("Numbers of respondents.")
+                     : _("Percentages of those in each group who answered, answers off the "
+                         "scale included."));
+  else if (kind_is_stacked (b->layout->kind))
     g_string_append (note, b->spec->measure == FE_CHART_MEASURE_COUNT
                      /* xgettext:no-c-format */
                      ? _("Each bar is the 100% of its group who answered; labels are numbers "
@@ -693,10 +718,22 @@ compose_note (const Build *b)
                                  : _("Percentages of all respondents."));
 
   append_disclosure_note (b, note);
-  if (b->layout->kind == FE_CHART_KIND_DIVERGING && b->tally->n_levels % 2 == 1)
+  if (b->layout->kind == FE_CHART_KIND_DIVERGING && scale_levels (b) % 2 == 1)
     {
       g_string_append_c (note, ' ');
       g_string_append (note, _("The middle answer straddles the centre line."));
+    }
+  if (scale_levels (b) < b->tally->n_levels)
+    {
+      g_autoptr(GString) outside = g_string_new (NULL);
+
+      for (guint l = scale_levels (b); l < b->tally->n_levels; l++)
+        g_string_append_printf (outside, "%s“%s”", outside->len ? ", " : "",
+                                fe_column_get_display_level (question, l));
+      g_string_append_c (note, ' ');
+      /* TRANSLATORS: %s lists answers such as “Don't know”, “N/A” */
+      g_string_append_printf (note, _("Not on the scale, so not in the bars: %s."),
+                              outside->str);
     }
   if (b->layout->kind == FE_CHART_KIND_HEATMAP)
     {
@@ -840,8 +877,20 @@ static FeChartColor
 level_color (const Build *b,
              guint        level)
 {
+  if (b->tally->question->role == FE_ROLE_ORDINAL && level >= scale_size (b))
+    {
+      /* Off the scale: greys, each lighter than the one before, none a colour of the scale. */
+      double t = MIN (0.3 + 0.25 * (level - scale_size (b)), 0.8);
+      FeChartColor grey = {
+        b->theme->rule.red * (1 - t) + b->theme->background.red * t,
+        b->theme->rule.green * (1 - t) + b->theme->background.green * t,
+        b->theme->rule.blue * (1 - t) + b->theme->background.blue * t,
+      };
+
+      return grey;
+    }
   if (b->tally->question->role == FE_ROLE_ORDINAL)
-    return fe_chart_palette_diverging (level, b->tally->n_levels);
+    return fe_chart_palette_diverging (level, scale_size (b));
   return fe_chart_palette_category (b->layout->dark, level);
 }
 
@@ -862,7 +911,7 @@ build_kind_legend (Build  *b,
         g_array_append_val (entries, entry);
       }
   else if (kind_is_stacked (b->layout->kind))
-    for (guint l = 0; l < b->tally->n_levels; l++)
+    for (guint l = 0; l < scale_levels (b); l++)
       {
         LegendEntry entry = { fe_column_get_display_level (b->tally->question, l), g_strdup (""),
                               level_color (b, l) };
@@ -1074,7 +1123,7 @@ diverging_extent (const Build  *b,
                   double       *left,
                   double       *right)
 {
-  guint n_levels = b->tally->n_levels;
+  guint n_levels = scale_levels (b);
   guint half = n_levels / 2;
 
   *left = *right = 0;
@@ -1136,7 +1185,7 @@ side_is_withheld (const Build  *b,
                   const Series *series,
                   gboolean      upper)
 {
-  guint n_levels = b->tally->n_levels;
+  guint n_levels = scale_levels (b);
 
   if (withheld (b, base_state (b, series)))
     return TRUE;
@@ -1155,7 +1204,7 @@ side_label (Build        *b,
             double        centre,
             double        width)
 {
-  guint count = side_count (series, b->tally->n_levels, upper);
+  guint count = side_count (series, scale_levels (b), upper);
   g_autofree char *text = NULL;
   FeChartLines *lines;
   double height = fe_chart_text_line_height (b->text, FE_CHART_FONT_VALUE);
@@ -1175,9 +1224,8 @@ side_label (Build        *b,
 static gboolean
 build_stacked (Build *b)
 {
-  const FeTally *tally = b->tally;
   gboolean diverging = b->layout->kind == FE_CHART_KIND_DIVERGING;
-  guint n_levels = tally->n_levels;
+  guint n_levels = scale_levels (b);
   guint n_rows = b->series->len;
   double rows = n_rows + (b->has_total ? 0.5 : 0);
   double label_height = fe_chart_text_line_height (b->text, FE_CHART_FONT_LABEL);

@@ -878,6 +878,50 @@ test_layout_diverging_centre (void)
   g_assert_true (has_label_containing (layout, "Gwent Police (n = "));
 }
 
+/* "Don't know" and "N/A" after a scale are not its top end: a diverging bar leaves them out
+ * and says so; a 100% bar keeps them. */
+static void
+test_layout_off_scale_answers (void)
+{
+  static const char * const levels[] = { "Very dissatisfied", "Dissatisfied",
+                                         "Neither satisfied nor dissatisfied", "Satisfied",
+                                         "Very satisfied", "Don't know", "N/A" };
+  FeColumn *question = fe_column_new (0, 0, "satisfaction");
+  FeColumn *by = fe_column_new (1, 1, "force");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(FeTally) tally = NULL;
+  g_autoptr(FeChartLayout) diverging = NULL;
+  g_autoptr(FeChartLayout) stacked = NULL;
+  FeChartSpec spec;
+  gboolean off_scale_drawn = FALSE;
+
+  question->role = FE_ROLE_ORDINAL;
+  for (guint l = 0; l < G_N_ELEMENTS (levels); l++)
+    fe_column_add_level (question, levels[l], 1);
+  by->role = FE_ROLE_ATTRIBUTE;
+  fe_column_add_level (by, "Gwent Police", 1);
+  fe_column_add_level (by, "South Wales Police", 1);
+  g_assert_cmpuint (fe_column_get_n_scale_levels (question), ==, 5);
+  tally = random_tally (rand, question, by);
+
+  fe_chart_spec_init (&spec);
+  spec.kind = FE_CHART_KIND_DIVERGING;
+  spec.min_cell = 0;
+  diverging = fe_chart_layout_new (&spec, tally, NULL);
+  for (guint i = 0; i < fe_chart_layout_get_n_segments (diverging); i++)
+    g_assert_cmpint (fe_chart_layout_get_segment (diverging, i)->level, <, 5);
+  g_assert_true (has_label_containing (diverging, "Not on the scale, so not in the bars: "
+                                                  "“Don't know”, “N/A”."));
+
+  spec.kind = FE_CHART_KIND_STACKED;
+  stacked = fe_chart_layout_new (&spec, tally, NULL);
+  for (guint i = 0; i < fe_chart_layout_get_n_segments (stacked); i++)
+    off_scale_drawn |= fe_chart_layout_get_segment (stacked, i)->level >= 5;
+  g_assert_true (off_scale_drawn);
+  fe_column_free (question);
+  fe_column_free (by);
+}
+
 static void
 test_layout_long_labels (void)
 {
@@ -1091,6 +1135,7 @@ main (int    argc,
   g_test_add_func ("/chart/layout/zero-bar", test_layout_zero_bar);
   g_test_add_func ("/chart/layout/sort", test_layout_sort);
   g_test_add_func ("/chart/layout/diverging-centre", test_layout_diverging_centre);
+  g_test_add_func ("/chart/layout/off-scale-answers", test_layout_off_scale_answers);
   g_test_add_func ("/chart/layout/long-labels", test_layout_long_labels);
   g_test_add_func ("/chart/layout/text-scale", test_layout_text_scale);
   g_test_add_func ("/chart/layout/describe", test_layout_describe);
