@@ -54,6 +54,28 @@ load_one_question (const Given *given)
   return study;
 }
 
+static FeStudy *
+load_text (const char *csv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fe_test_write_file ("responses.csv", csv, -1);
+  FeStudy *study = fe_study_load (path, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return study;
+}
+
+static FeColumn *
+find (FeStudy    *study,
+      const char *id)
+{
+  FeColumn *column = fe_study_find_column (study, id);
+
+  if (column == NULL)
+    g_error ("no column “%s”", id);
+  return column;
+}
+
 static guint
 count_of (FeStudy        *study,
           const FeColumn *question,
@@ -374,6 +396,35 @@ test_many_repeated_levels_are_categories (void)
   g_assert_cmpuint (fe_column_get_n_levels (q), ==, 120);
 }
 
+/* Four hundred employers, fifteen respondents each, in no order: the loader keeps them as
+ * values long enough for inference to see them repeat. */
+static void
+test_hundreds_of_repeated_levels (void)
+{
+  g_autoptr(GString) csv = g_string_new ("id,employer\n");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  g_autofree guint *order = g_new (guint, 6000);
+  g_autoptr(FeStudy) study = NULL;
+  FeColumn *employer;
+
+  for (guint i = 0; i < 6000; i++)
+    order[i] = i % 400;
+  for (guint i = 6000; i-- > 1;)
+    {
+      guint j = (guint) g_rand_int_range (rand, 0, (gint32) i + 1), t = order[i];
+
+      order[i] = order[j];
+      order[j] = t;
+    }
+  for (guint i = 0; i < 6000; i++)
+    g_string_append_printf (csv, "%u,Employer %u\n", i + 1, order[i] + 1);
+  study = load_text (csv->str);
+  employer = find (study, "employer");
+  g_assert_cmpint (employer->role, ==, FE_ROLE_ATTRIBUTE);
+  g_assert_cmpuint (fe_column_get_n_levels (employer), ==, 400);
+  g_assert_cmpuint (count_of (study, employer, "Employer 400"), ==, 15);
+}
+
 /* Open answers that happen to repeat a little stay open text. */
 static void
 test_open_text_stays_text (void)
@@ -392,28 +443,6 @@ test_open_text_stays_text (void)
     }
   study = load_one_question (given);
   g_assert_cmpint (fe_study_find_column (study, "q")->role, ==, FE_ROLE_TEXT);
-}
-
-static FeStudy *
-load_text (const char *csv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = fe_test_write_file ("responses.csv", csv, -1);
-  FeStudy *study = fe_study_load (path, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return study;
-}
-
-static FeColumn *
-find (FeStudy    *study,
-      const char *id)
-{
-  FeColumn *column = fe_study_find_column (study, id);
-
-  if (column == NULL)
-    g_error ("no column “%s”", id);
-  return column;
 }
 
 /* SurveyMonkey's one-header export: "Question - Option" over one column per option, each
@@ -535,6 +564,7 @@ main (int   argc,
   g_test_add_func ("/core/inference/other/typed", test_typed_other_folds);
   g_test_add_func ("/core/inference/levels/many-repeated",
                    test_many_repeated_levels_are_categories);
+  g_test_add_func ("/core/inference/levels/hundreds-repeated", test_hundreds_of_repeated_levels);
   g_test_add_func ("/core/inference/levels/open-text", test_open_text_stays_text);
   g_test_add_func ("/core/inference/layout/option-columns-flattened",
                    test_option_columns_flattened);

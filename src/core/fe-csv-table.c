@@ -68,10 +68,12 @@ G_DEFINE_QUARK (fe-csv-error-quark, fe_csv_error)
 #define DICT_MAX_BYTES (4 * 1024 * 1024)
 
 /* A column with more distinct values than this, whose values are not made of a few ';'-joined
- * options, cannot be anything but open text or an id for role inference (every other role
- * needs 30 values or fewer, or at most FE_CSV_MAX_TOKENS options): it keeps offsets at once,
- * which spares hashing every answer. */
+ * options and nearly all differ (nine in ten answers new), cannot be anything but open text or
+ * an id for role inference: it keeps offsets at once, which spares hashing every answer. One
+ * whose values repeat is a category however many it has (four hundred employers). */
 #define DICT_TEXT_VALUES 256
+/* Past this many, values that repeat less than twice each are taken for text too. */
+#define DICT_CATEGORY_VALUES 4096
 
 /* The first rows may become header rows (survey exports); they always stay values, so that
  * what is said about a column's text can leave them out. */
@@ -1683,7 +1685,11 @@ store_cell (Chunk        *chunk,
       column->ids[row] = e;
       if (G_UNLIKELY (added)
           && (!note_tokens (column, text, length) || dict_is_full (&column->dict))
-          && (dict_is_full (&column->dict) || column->dict.n_entries > DICT_TEXT_VALUES)
+          && (dict_is_full (&column->dict)
+              || (column->dict.n_entries > DICT_TEXT_VALUES
+                  && (guint64) column->dict.n_entries * 10 > (guint64) (row + 1) * 9)
+              || (column->dict.n_entries > DICT_CATEGORY_VALUES
+                  && (guint64) column->dict.n_entries * 2 > row + 1))
           && (!chunk->first || row >= HEAD_ROWS))
         column_to_text (column, row + 1, chunk->rows_size, chunk->first ? HEAD_ROWS : 0);
       return;
