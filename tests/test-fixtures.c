@@ -206,7 +206,11 @@ test_qualtrics_easy (void)
   assert_levels (income, "Less than $25,000|$25,000-$49,999|$50,000-$74,999|$75,000-$99,999|"
                          "$100,000-$149,999|$150,000 or more");
   g_assert_cmpuint (count_of (study, income, "$150,000 or more"), ==, 13);
-  education = column_with_role (study, "Education", "attribute");
+  education = column_with_role (study, "Education", "ordinal");
+  assert_levels (education, "Some high school or less|High school diploma or GED|"
+                            "Some college, but no degree|Associates or technical degree|"
+                            "Bachelor’s degree|"
+                            "Graduate or professional degree (MA, MS, MBA, PhD, JD, MD, DDS)");
   g_assert_cmpuint (count_of (study, education,
                               "Graduate or professional degree (MA, MS, MBA, PhD, JD, MD, DDS)"),
                     ==, 16);

@@ -286,6 +286,8 @@ test_natural_order (void)
                          "Somewhat easy", "Very easy", NULL };
   const char *comfort[] = { "Very uncomfortable", "Somewhat uncomfortable",
                             "Somewhat comfortable", "Very comfortable", "Don't know", NULL };
+  const char *education[] = { "No formal qualifications", "GCSEs", "A levels", "HND",
+                              "Bachelor's degree", "Master's degree", "PhD", NULL };
   const char *importance[] = { "Not at all important", "Not too important",
                                "Somewhat important", "Very important", NULL };
 
@@ -299,6 +301,7 @@ test_natural_order (void)
   assert_natural_order (ease, FE_ROLE_ORDINAL, 5);
   assert_natural_order (comfort, FE_ROLE_ORDINAL, 4);
   assert_natural_order (importance, FE_ROLE_ORDINAL, 4);
+  assert_natural_order (education, FE_ROLE_ORDINAL, 7);
 }
 
 /* Words that only look like a scale keep the order of their counts. */
@@ -339,8 +342,9 @@ test_typed_other_folds (void)
   g_autoptr(GPtrArray) none = NULL;
 
   g_assert_cmpint (q->role, ==, FE_ROLE_ATTRIBUTE);
-  assert_levels (q, "College degree|Master's degree|High school|PhD|Associate degree|"
-                    "Some college|Other");
+  /* The answers most gave keep their own order, a ladder of education here; Other last. */
+  assert_levels (q, "High school|Some college|Associate degree|College degree|"
+                    "Master's degree|PhD|Other");
   g_assert_cmpint (q->other_level, ==, 6);
   g_assert_cmpuint (q->n_other_values, ==, 7);
   g_assert_cmpuint (count_of (study, q, "Other"), ==, 7);

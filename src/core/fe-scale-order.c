@@ -596,6 +596,77 @@ has_range (GPtrArray *values)
   return FALSE;
 }
 
+/* Whether the words of @phrase stand one after the other in @words. */
+static gboolean
+has_phrase (char       **words,
+            const char  *phrase)
+{
+  g_auto(GStrv) wanted = g_strsplit (phrase, " ", -1);
+  guint n = g_strv_length (wanted);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      guint k = 0;
+
+      while (k < n && words[i + k] != NULL && strcmp (words[i + k], wanted[k]) == 0)
+        k++;
+      if (k == n)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Levels of education, highest first as they are looked for: "Some college or associate
+ * degree" is an associate degree, "Less than high school" is below high school. */
+static const struct
+{
+  const char *phrases;  /* '|' between alternatives */
+  double      rank;
+} education_levels[] = {
+  { "less than high school|less than secondary|some high school|no high school|primary|"
+    "elementary|grade school", 1 },
+  { "no formal|no qualifications|no schooling|none", 0 },
+  { "doctorate|doctoral|phd|doctor", 7 },
+  { "undergraduate|bachelor|bachelor's|bachelors|college degree|university degree|"
+    "first degree", 5 },
+  { "master|master's|masters|postgraduate|graduate|professional degree", 6 },
+  { "associate|associate's|associates|foundation degree|hnd|hnc", 4 },
+  { "some college|some university|vocational|trade school|technical college|college", 3 },
+  { "a level|a levels|sixth form|btec", 2.5 },
+  { "high school|secondary|ged|gcse|gcses|o level|o levels", 2 },
+};
+
+static gboolean
+place_education (const char *normalised,
+                 double     *place,
+                 double     *second)
+{
+  g_autoptr(GString) plain = g_string_new (NULL);
+  g_auto(GStrv) words = NULL;
+  int depth = 0;
+
+  /* "(MA, MS, MBA, PhD, JD, MD, DDS)" gives examples, not the level. */
+  for (const char *p = normalised; *p != '\0'; p++)
+    {
+      depth += (*p == '(') - (*p == ')');
+      if (depth == 0 && *p != ')')
+        g_string_append_c (plain, *p);
+    }
+  words = split_words (plain->str);
+  for (guint i = 0; i < G_N_ELEMENTS (education_levels); i++)
+    {
+      g_auto(GStrv) phrases = g_strsplit (education_levels[i].phrases, "|", -1);
+
+      for (guint k = 0; phrases[k] != NULL; k++)
+        if (has_phrase (words, phrases[k]))
+          {
+            *place = education_levels[i].rank;
+            return TRUE;
+          }
+    }
+  return FALSE;
+}
+
 /* One word graded by the words before it: "Not at all important" … "Extremely important",
  * "Very uncomfortable" … "Very comfortable". Qualifiers in the order survey scales use them. */
 static const Ranked qualifiers[] = {
@@ -762,6 +833,8 @@ fe_scale_order (GPtrArray   *values,
     *kind = FE_ORDER_FREQUENCY;
   else if ((ordered = order_by_places (values, place_amount_word, 3, n_scale)) != NULL)
     *kind = FE_ORDER_AMOUNT;
+  else if ((ordered = order_by_places (values, place_education, 3, n_scale)) != NULL)
+    *kind = FE_ORDER_EDUCATION;
   else if ((ordered = order_by_intensity (values, n_scale)) != NULL)
     *kind = FE_ORDER_INTENSITY;
   else if (has_range (values)
@@ -783,6 +856,8 @@ fe_order_kind_describe (FeOrderKind kind)
       return _("frequency scale");
     case FE_ORDER_AMOUNT:
       return _("amount scale");
+    case FE_ORDER_EDUCATION:
+      return _("levels of education");
     case FE_ORDER_BANDS:
       return _("numeric bands, in the order of their numbers");
     case FE_ORDER_YES_NO:

@@ -13,6 +13,7 @@ typedef enum
   FE_ORDER_INTENSITY,  /* one word graded by its qualifiers: not at all / slightly / very X */
   FE_ORDER_FREQUENCY,  /* how often: never … always, once a year … every day */
   FE_ORDER_AMOUNT,     /* how much: not at all … a lot */
+  FE_ORDER_EDUCATION,  /* less than high school … doctorate */
   FE_ORDER_BANDS,      /* numeric bands: under 18, 18–24 … 65 or over */
   FE_ORDER_YES_NO,     /* yes before no */
 } FeOrderKind;
