@@ -251,6 +251,96 @@ def one_id_and_one_codebook_row_per_column():
     result = run_cli(BINARY, "summary", "--codebook", twice, study, expect=1)
     assert "twice.csv, line 5, column 1: “force” is already described on line 3." \
         in result.stderr, result.stderr
+def inspect_study():
+    """60 respondents: a frequency scale with "Don't know" after it, a town with rare typed-in
+    answers, and answers with commas that are kept whole though they may be joined choices."""
+    often = ["Never", "Sometimes", "Often", "Always", "Don't know"]
+    towns = ["Cardiff", "Swansea", "Newport"]
+    rare = ["Rhyl", "Bangor", "Wrexham", "Tenby", "Bala", "Conwy"]
+    rude = ["Yes, somewhat", "Yes, very", "No, not really", "No, never", "Yes"]
+    lines = ["id,often,town,rude"]
+    for i in range(60):
+        town = towns[i % 3] if i < 54 else rare[i - 54]
+        lines.append(f'{i + 1},{often[i % 5]},{town},"{rude[i % 5]}"')
+    return write("inspect.csv", "\n".join(lines) + "\n")
+
+
+@test
+def inspect_says_what_was_inferred_and_why():
+    data = run_json(BINARY, "inspect", inspect_study())
+    assert data["format"] == "CSV" and data["respondents"] == 60, data
+    columns = {c["id"]: c for c in data["columns"]}
+    assert list(columns) == ["id", "often", "town", "rude"], list(columns)
+    assert columns["id"]["role"] == "id"
+    assert columns["id"]["reason"] == "whole numbers, a different one for each respondent"
+
+    often = columns["often"]
+    assert often["role"] == "ordinal" and often["role_set_by"] == "inference", often
+    assert [level["label"] for level in often["levels"]] == \
+        ["Never", "Rarely", "Sometimes", "Often", "Always", "Don't know"], often["levels"]
+    assert often["scale_levels"] == 5 and often["answered"] == 60, often
+    assert often["levels"][0]["count"] == 12 and often["levels"][1]["count"] == 0
+    assert often["reason"] == "a known answer scale", often["reason"]
+
+    town = columns["town"]
+    assert town["role"] == "attribute" and town["other_level"] == "Other", town
+    assert town["other_values"] == 6, town
+    assert [level["label"] for level in town["levels"]] == \
+        ["Cardiff", "Swansea", "Newport", "Other"], town["levels"]
+    assert town["reason"].startswith("3 answers cover 54 of 60 respondents"), town["reason"]
+
+    rude = columns["rude"]
+    assert rude["role"] == "attribute" and rude["may_be_joined"] is True, rude
+    assert "kept whole: answers contain commas" in rude["reason"], rude["reason"]
+    assert data["hidden"] == [] and data["warnings"] == [], data
+
+
+@test
+def inspect_text_marks_folding_joining_and_the_scale():
+    out = run_cli(BINARY, "inspect", inspect_study()).stdout
+    assert "Format: CSV" in out, out
+    assert "Role: ordinal: a known answer scale" in out, out
+    assert "6 typed answers went into “Other”." in out, out
+    assert "may be several choices joined by commas" in out, out
+    lines = out.splitlines()
+    dont_know = next(line for line in lines if "Don't know" in line)
+    assert "(outside the scale)" in dont_know, dont_know
+    assert "Nothing was repaired" in out, out
+
+
+@test
+def inspect_names_the_codebook_and_collapses_repeated_warnings():
+    codebook = write("inspect-codebook.csv",
+                     "column,role,levels\nforce,attribute,Gwent Police|South Wales Police\n"
+                     + "".join(f"gone{i},attribute,\n" for i in range(7)))
+    data = run_json(BINARY, "inspect", "--codebook", codebook, STUDY)
+    columns = {c["id"]: c for c in data["columns"]}
+    assert columns["force"]["reason"] == "set by the codebook", columns["force"]
+    assert columns["force"]["role_set_by"] == "codebook"
+    assert columns["agree"]["role_set_by"] == "inference"
+    # Seven codebook lines for columns the file lacks: one warning, not seven.
+    assert len(data["warnings"]) == 1, data["warnings"]
+    assert data["warnings"][0].startswith(
+        "inspect-codebook.csv: the codebook describes 7 columns that study.csv does not have "
+        "(lines 3, 4, 5, 6, 7 and 2 more"), data["warnings"]
+    result = run_cli(BINARY, "inspect", "--codebook", codebook, STUDY)
+    assert result.stderr == "", result.stderr
+    assert "1 repair or warning:" in result.stdout, result.stdout
+
+
+@test
+def inspect_escapes_control_characters():
+    study = write("control.csv", "id,force\n1,\"Gwent\x1b[31m\"\n2,Dyfed\n3,Dyfed\n"
+                                 "4,\"Gwent\x1b[31m\"\n")
+    out = run_cli(BINARY, "inspect", study).stdout
+    assert "\x1b" not in out, repr(out)
+    assert "Gwent\\e[31m" in out, out
+
+
+@test
+def inspect_usage():
+    run_cli(BINARY, "inspect", expect=2)
+    run_cli(BINARY, "inspect", "--filter", "force=Gwent Police", STUDY, expect=2)
 
 
 main()

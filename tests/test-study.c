@@ -381,7 +381,64 @@ test_comma_options_from_codebook (void)
   g_assert_cmpuint (count_of (study, "learnt", "Books"), ==, 2);
   /* What the codebook does not list is its own option, and said to be. */
   g_assert_cmpuint (fe_column_get_n_levels (learnt), ==, 5);
-  g_assert_cmpuint (warnings->len, ==, 2);
+  /* Two answers the codebook does not list: one warning that counts them. */
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (warnings, 0),
+                                   "survey.csv: 2 different answers are not among the levels"));
+}
+
+/* A coding file whose excerpts do not match: one warning with the count and the first lines,
+ * not one per line. */
+static void
+test_repeated_warnings_collapse (void)
+{
+  g_autoptr(GString) coding = g_string_new ("respondent,question,code,excerpt,note\n");
+  g_autoptr(GString) codebook = g_string_new (codebook_csv);
+  g_autoptr(FeStudy) study = NULL;
+  GPtrArray *warnings;
+  guint n_excerpt = 0, n_codebook = 0;
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (coding, "%u,reasons,Substance use,not in the answer %u,\n",
+                            1 + i % 2, i);
+  for (guint i = 0; i < 7; i++)
+    g_string_append_printf (codebook, "gone%u,attribute,Gone,,\n", i);
+  study = load_study (codebook->str, coding->str);
+  warnings = fe_study_get_warnings (study);
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const char *warning = g_ptr_array_index (warnings, i);
+
+      if (strstr (warning, "excerpt") != NULL)
+        {
+          n_excerpt++;
+          g_assert_cmpstr (warning, ==,
+                           "coding.csv: 40 excerpts are not part of the answers they code "
+                           "(lines 2, 3, 4, 5, 6 and 35 more); they are shown as the coding "
+                           "file writes them.");
+        }
+      else if (strstr (warning, "the codebook describes") != NULL)
+        {
+          n_codebook++;
+          g_assert_cmpstr (warning, ==,
+                           "codebook.csv: the codebook describes 7 columns that responses.csv "
+                           "does not have (lines 9, 10, 11, 12, 13 and 2 more; the first is "
+                           "“gone0”); those lines are ignored.");
+        }
+    }
+  g_assert_cmpuint (n_excerpt, ==, 1);
+  g_assert_cmpuint (n_codebook, ==, 1);
+
+  /* Alone, a warning keeps its own sentence. */
+  g_clear_object (&study);
+  study = load_study (codebook_csv, "respondent,question,code,excerpt,note\n"
+                                    "1,reasons,Substance use,elsewhere,\n");
+  warnings = fe_study_get_warnings (study);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (warnings, 0), ==,
+                   "coding.csv, line 2: the excerpt is not part of respondent 1's answer to "
+                   "reasons; it is shown as the coding file writes it.");
 }
 
 /* Learned from the answers alone: pieces that always come together are one option. */
@@ -554,6 +611,7 @@ main (int    argc,
   g_test_add_func ("/core/study/error/place", test_errors_name_the_place);
   g_test_add_func ("/core/study/error/header-only", test_error_header_only);
   g_test_add_func ("/core/study/unlisted-level", test_unlisted_level_warns);
+  g_test_add_func ("/core/study/repeated-warnings", test_repeated_warnings_collapse);
   g_test_add_func ("/core/study/qualtrics-incomplete", test_qualtrics_incomplete);
   g_test_add_func ("/core/study/surveymonkey", test_surveymonkey_layout);
   g_test_add_func ("/core/study/comma-options/codebook", test_comma_options_from_codebook);

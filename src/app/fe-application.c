@@ -126,6 +126,7 @@ fe_application_startup (GApplication *application)
     { "win.save-as", { "<Shift><Control>s", NULL } },
     { "win.save-view", { "<Control>d", NULL } },
     { "win.present", { "F5", NULL } },
+    { "win.data-check", { "<Control>i", NULL } },
   };
 
   G_APPLICATION_CLASS (fe_application_parent_class)->startup (application);

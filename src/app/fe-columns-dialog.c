@@ -52,9 +52,8 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* In the order of FeRole. */
-static const char *
-role_title (FeRole role)
+const char *
+fe_role_get_title (FeRole role)
 {
   switch (role)
     {
@@ -333,7 +332,7 @@ role_dropdown (void)
   GtkWidget *dropdown;
 
   for (FeRole role = FE_ROLE_ID; role <= FE_ROLE_IGNORE; role++)
-    gtk_string_list_append (roles, role_title (role));
+    gtk_string_list_append (roles, fe_role_get_title (role));
   dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&roles)), NULL);
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
   return dropdown;
@@ -414,6 +413,27 @@ reset_action (GtkWidget  *widget,
   emit_changed (self);
 }
 
+FeColumnCorrection *
+fe_column_correction_with_role (FeStudy        *study,
+                                GPtrArray      *corrections,
+                                const FeColumn *column,
+                                FeRole          role,
+                                GError        **error)
+{
+  FeColumnCorrection *current = fe_column_corrections_find (corrections, column->id);
+  g_autoptr(FeColumnCorrection) candidate = current ? fe_column_correction_copy (current)
+                                                    : fe_column_correction_new (column->id);
+
+  fe_column_correction_set_role (candidate, role);
+  /* An order belongs to the levels of the role it was made for. */
+  if (role != column->role
+      && !(fe_role_is_single_valued (role) && fe_role_is_single_valued (column->role)))
+    fe_column_correction_set_levels (candidate, NULL);
+  if (!fe_study_check_correction (study, candidate, error))
+    return NULL;
+  return g_steal_pointer (&candidate);
+}
+
 gboolean
 fe_columns_dialog_choose_role (FeColumnsDialog *self,
                                const char      *column_id,
@@ -433,15 +453,9 @@ fe_columns_dialog_choose_role (FeColumnsDialog *self,
   g_return_val_if_fail (row != NULL && column != NULL, FALSE);
 
   current = fe_column_corrections_find (self->corrections, column_id);
-  candidate = current ? fe_column_correction_copy (current)
-                      : fe_column_correction_new (column_id);
-  fe_column_correction_set_role (candidate, role);
-  /* An order belongs to the levels of the role it was made for. */
-  if (role != column->role
-      && !(fe_role_is_single_valued (role) && fe_role_is_single_valued (column->role)))
-    fe_column_correction_set_levels (candidate, NULL);
-
-  if (!fe_study_check_correction (self->study, candidate, &error))
+  candidate = fe_column_correction_with_role (self->study, self->corrections, column, role,
+                                              &error);
+  if (candidate == NULL)
     {
       self->updating = TRUE;
       gtk_drop_down_set_selected (row->role, wanted_role (row));

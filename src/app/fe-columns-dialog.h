@@ -40,6 +40,17 @@ gboolean         fe_columns_dialog_move_level      (FeColumnsDialog *self,
                                                     const char      *column,
                                                     guint            level,
                                                     int              delta);
+/* The role as the app names it to people: "Ordered Scale", "Multiple Choice"… */
+const char      *fe_role_get_title                 (FeRole           role);
+/* @column's correction in @corrections (or a new one) giving it @role, dropping a level order
+ * made for another kind of levels; NULL with the reason when @study's answers cannot take it.
+ * The Columns dialog and the Data check both change roles through it. */
+FeColumnCorrection *fe_column_correction_with_role (FeStudy        *study,
+                                                    GPtrArray      *corrections,
+                                                    const FeColumn *column,
+                                                    FeRole          role,
+                                                    GError        **error);
+
 /* The message the dialog shows about a refused change, or NULL. */
 const char      *fe_columns_dialog_get_error       (FeColumnsDialog *self);
 

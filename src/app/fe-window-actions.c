@@ -7,6 +7,7 @@
 #include "fe-chart-export.h"
 #include "fe-columns-dialog.h"
 #include "fe-compat.h"
+#include "fe-data-check.h"
 #include "fe-tally.h"
 #include "fe-window-private.h"
 
@@ -206,12 +207,13 @@ show_table_action (GSimpleAction *action,
 
 /* ---- Columns ---------------------------------------------------------------------------- */
 
-/* Waits for the study that a change of the corrections loads, to hand it to the dialog; when
- * the data refuse the change, puts the corrections back as they were. */
+/* Waits for the study that a change of the corrections loads, to hand it to the dialog that made
+ * it (Columns or Data check); when the data refuse the change, puts the corrections back as
+ * they were. */
 typedef struct
 {
   FeWindow        *window;    /* owns the watch, so that closing the dialog still reverts */
-  FeColumnsDialog *dialog;    /* weak */
+  GtkWidget       *dialog;    /* weak: an FeColumnsDialog or an FeDataCheck */
   FeStudy         *before;    /* the study on screen when the change was made */
   GPtrArray       *previous;  /* the corrections before the change */
   guint            source;
@@ -227,6 +229,36 @@ study_watch_free (gpointer data)
   g_clear_object (&watch->before);
   g_ptr_array_unref (watch->previous);
   g_free (watch);
+}
+
+static void
+dialog_set_study (GtkWidget *dialog,
+                  FeStudy   *study)
+{
+  if (FE_IS_COLUMNS_DIALOG (dialog))
+    fe_columns_dialog_set_study (FE_COLUMNS_DIALOG (dialog), study);
+  else
+    fe_data_check_set_study (FE_DATA_CHECK (dialog), study);
+}
+
+static void
+dialog_revert (GtkWidget  *dialog,
+               GPtrArray  *corrections,
+               FeStudy    *study,
+               const char *message)
+{
+  if (FE_IS_COLUMNS_DIALOG (dialog))
+    {
+      fe_columns_dialog_set_corrections (FE_COLUMNS_DIALOG (dialog), corrections);
+      fe_columns_dialog_set_study (FE_COLUMNS_DIALOG (dialog), study);
+      fe_columns_dialog_show_error (FE_COLUMNS_DIALOG (dialog), message);
+    }
+  else
+    {
+      fe_data_check_set_corrections (FE_DATA_CHECK (dialog), corrections);
+      fe_data_check_set_study (FE_DATA_CHECK (dialog), study);
+      fe_data_check_show_error (FE_DATA_CHECK (dialog), message);
+    }
 }
 
 static gboolean
@@ -253,24 +285,20 @@ watch_study (gpointer data)
                                  : _("the survey results could not be read with it."));
       fe_project_set_corrections (self->project, watch->previous);
       if (watch->dialog != NULL)
-        {
-          fe_columns_dialog_set_corrections (watch->dialog, watch->previous);
-          fe_columns_dialog_set_study (watch->dialog, self->study);
-          fe_columns_dialog_show_error (watch->dialog, message);
-        }
+        dialog_revert (watch->dialog, watch->previous, self->study, message);
       else
         fe_window_show_toast (self, message);
       return G_SOURCE_REMOVE;
     }
   if (watch->dialog != NULL)
-    fe_columns_dialog_set_study (watch->dialog, self->study);
+    dialog_set_study (watch->dialog, self->study);
   return G_SOURCE_REMOVE;
 }
 
 static void
-on_corrections_changed (FeColumnsDialog *dialog,
-                        GPtrArray       *corrections,
-                        FeWindow        *self)
+on_corrections_changed (GtkWidget *dialog,
+                        GPtrArray *corrections,
+                        FeWindow  *self)
 {
   StudyWatch *watch;
 
@@ -307,6 +335,23 @@ columns_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+data_check_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       data)
+{
+  FeWindow *self = data;
+  FeDataCheck *page;
+
+  if (self->study == NULL || self->project == NULL)
+    return;
+  page = fe_data_check_new (GTK_WINDOW (self), self->study,
+                            fe_project_get_corrections (self->project));
+  g_signal_connect_object (page, "corrections-changed", G_CALLBACK (on_corrections_changed),
+                           self, 0);
+  gtk_window_present (GTK_WINDOW (page));
+}
+
 static const GActionEntry win_entries[] = {
   { "open", open_action },
   { "open-sample", open_sample_action },
@@ -319,6 +364,7 @@ static const GActionEntry win_entries[] = {
   { "fullscreen", fullscreen_action },
   { "show-table", NULL, NULL, "false", show_table_action },
   { "columns", columns_action },
+  { "data-check", data_check_action },
 };
 
 void

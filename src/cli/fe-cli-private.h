@@ -29,6 +29,7 @@ typedef struct
   /* --lang (en or cy): the language of the verb's words and of the data's labels. */
   gboolean   takes_lang;  /* set by fe_cli_add_lang_entry(): the study gets a language */
   char      *lang;        /* NULL: the current language */
+  gboolean   reports_warnings;  /* the verb prints the study's warnings itself */
 } FeCliStudyOptions;
 
 #define FE_CLI_STUDY_OPTIONS_INIT { .min_cell = FE_CLI_MIN_CELL_UNSET }
@@ -95,6 +96,8 @@ int       fe_cli_export                    (int                argc,
                                             char             **argv);
 int       fe_cli_brief                     (int                argc,
                                             char             **argv);
+int       fe_cli_inspect                   (int                argc,
+                                            char             **argv);
 
 G_END_DECLS
 
@@ -105,4 +108,7 @@ void      fe_cli_append_padded             (GString           *out,
                                             const char        *text,
                                             guint              width,
                                             gboolean           align_right);
+/* @text as it can be printed to a terminal: control characters from the data (an escape
+ * sequence, a carriage return, a line break inside an answer) written as \e, \r, \n, \xNN. */
+char     *fe_cli_dup_visible               (const char        *text);
 G_END_DECLS

@@ -18,6 +18,7 @@ static const Verb verbs[] = {
   { "quotes", fe_cli_quotes },
   { "export", fe_cli_export },
   { "brief", fe_cli_brief },
+  { "inspect", fe_cli_inspect },
 };
 
 gboolean
@@ -49,8 +50,10 @@ fe_cli_print_usage (FILE *out)
                 "[--dark] [--min-cell K] [--fold-small] [--lang en|cy] [--layout LAYOUT.json] "
                 "-o OUT.png|OUT.svg|OUT.pdf STUDY\n"
                 "  findings-explorer brief   [--min-cell K] [--fold-small] [--lang en|cy] "
-                "-o OUT.pdf PROJECT\n\n%s\n",
+                "-o OUT.pdf PROJECT\n"
+                "  findings-explorer inspect [%s] [--json] STUDY\n\n%s\n",
            _("Usage:"), _("STUDY-OPTIONS"), _("STUDY-OPTIONS"), _("STUDY-OPTIONS"),
+           _("STUDY-OPTIONS"),
            _("STUDY is a responses CSV file, a project (.findings), or --sample for the bundled "
              "sample study.\n"
              "STUDY-OPTIONS: --codebook FILE, --coding FILE, --include-incomplete.\n"
@@ -360,7 +363,7 @@ fe_cli_load_study (FeCliStudyOptions *options,
     fe_study_set_language (study, options->lang != NULL ? options->lang
                                                         : fe_study_language_from_locale ());
 
-  for (guint i = 0; i < fe_study_get_warnings (study)->len; i++)
+  for (guint i = 0; !options->reports_warnings && i < fe_study_get_warnings (study)->len; i++)
     fprintf (stderr, "%s %s\n", _("Warning:"),
              (const char *) g_ptr_array_index (fe_study_get_warnings (study), i));
   print_hidden_columns (study);
@@ -518,4 +521,38 @@ fe_cli_append_padded (GString    *out,
     g_string_append_c (out, ' ');
   if (align_right)
     g_string_append (out, text);
+}
+
+char *
+fe_cli_dup_visible (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      /* Not UTF-8: said byte by byte. */
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02x", (guchar) *p);
+          p++;
+          continue;
+        }
+      if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c == 0x1b)
+        g_string_append (out, "\\e");
+      else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+        g_string_append_printf (out, "\\x%02x", (guint) c);
+      else
+        g_string_append_unichar (out, c);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

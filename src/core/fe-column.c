@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
 #include "fe-column.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "fe-scale-order.h"
@@ -150,6 +153,28 @@ fe_column_get_n_scale_levels (const FeColumn *column)
   while (n > 0 && fe_answer_is_non_substantive (g_ptr_array_index (column->levels, n - 1)))
     n--;
   return n;
+}
+
+const char *
+fe_column_describe_role_source (const FeColumn *column)
+{
+  g_return_val_if_fail (column != NULL, NULL);
+
+  if (column->inferred_because != NULL)
+    return column->inferred_because;
+  if (column->role_source == FE_ROLE_SOURCE_CODEBOOK)
+    return _("set by the codebook");
+  if (column->role_source == FE_ROLE_SOURCE_CORRECTION)
+    return _("set by a correction");
+  if (column->identifying)
+    return _("could identify a respondent, so it is hidden");
+  if (column->metadata)
+    return _("recorded by the survey platform, not asked");
+  if (column->role == FE_ROLE_ID)
+    return _("the survey platform's respondent id");
+  if (column->coded)
+    return _("codes from the coding file");
+  return _("from how the file is laid out");
 }
 
 gboolean

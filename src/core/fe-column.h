@@ -8,6 +8,16 @@
 
 G_BEGIN_DECLS
 
+/* What set a column's role, for the researcher who checks it; inference says why in
+ * FeColumn::inferred_because instead. */
+typedef enum
+{
+  FE_ROLE_SOURCE_FILE,        /* the file's own structure: a platform's respondent id, its
+                               * metadata, a highlights export */
+  FE_ROLE_SOURCE_CODEBOOK,
+  FE_ROLE_SOURCE_CORRECTION,
+} FeRoleSource;
+
 typedef enum
 {
   FE_ROLE_ID,
@@ -68,6 +78,7 @@ struct _FeColumn
   FeColumn  *other_quotes;    /* what was typed for other_level ("Other (please specify)"),
                                * when it has a column of its own */
   guint      n_other_values;  /* how many different typed-in answers went into it */
+  FeRoleSource role_source;   /* when not inferred: what set the role */
 
   /* Translations of the label and the levels (a codebook's label_cy, levels_cy), shown in
    * place of the source text when the study's display language has one; the source text
@@ -136,6 +147,10 @@ void         fe_column_set_language     (FeColumn       *column,
 /* How many of an ordinal column's levels are on its scale: the answers after them ("Don't
  * know", "N/A", "Prefer not to say") stand outside it, and a diverging bar leaves them out. */
 guint        fe_column_get_n_scale_levels (const FeColumn *column);
+
+/* Why the column has its role, in a few translated words: FeColumn::inferred_because, or
+ * what set it ("set by the codebook"). */
+const char  *fe_column_describe_role_source (const FeColumn *column);
 
 /* Whether the column can be counted as a chart: levels or codes to tally. */
 gboolean     fe_column_is_question      (const FeColumn *column);

@@ -12,8 +12,31 @@
 #include "fe-csv-table-private.h"
 #include "fe-role-inference.h"
 #include "fe-survey-format.h"
+#include "fe-text-decode.h"
 
 G_DEFINE_QUARK (fe-study-error-quark, fe_study_error)
+
+/* Warnings that can come once per line of a file. A wrong coding file or codebook would
+ * otherwise bury the researcher in thousands of them: each kind is said once, with how many
+ * there were and the lines of the first few. */
+typedef enum
+{
+  REPEATED_UNLISTED_LEVEL,
+  REPEATED_EXCERPT_MISMATCH,
+  REPEATED_UNKNOWN_COLUMN,
+  N_REPEATED
+} RepeatedKind;
+
+#define REPEATED_LINES_LISTED 5
+
+typedef struct
+{
+  char   *file;
+  char   *first;       /* the first one's own sentence, said as it is when it is alone */
+  char   *example[2];  /* what the first one was about, for the collapsed sentence */
+  GArray *lines;       /* guint, the first REPEATED_LINES_LISTED */
+  guint   count;
+} RepeatedWarning;
 
 struct _FeStudy
 {
@@ -30,6 +53,7 @@ struct _FeStudy
   gboolean    include_incomplete;
   GHashTable *rows_by_respondent;  /* built on first look-up */
   GPtrArray  *warnings;
+  RepeatedWarning repeated[N_REPEATED];  /* while loading */
   FeSurveyFormat format;
   GPtrArray  *hidden;              /* FeColumn*, identifying columns with answers */
   char       *document_pattern;
@@ -83,6 +107,17 @@ load_cancelled (FeStudy  *self,
   return g_cancellable_set_error_if_cancelled (self->cancellable, error);
 }
 
+static void
+repeated_warning_clear (RepeatedWarning *repeated)
+{
+  g_clear_pointer (&repeated->file, g_free);
+  g_clear_pointer (&repeated->first, g_free);
+  g_clear_pointer (&repeated->example[0], g_free);
+  g_clear_pointer (&repeated->example[1], g_free);
+  g_clear_pointer (&repeated->lines, g_array_unref);
+  repeated->count = 0;
+}
+
 G_DEFINE_FINAL_TYPE (FeStudy, fe_study, G_TYPE_OBJECT)
 
 enum {
@@ -106,6 +141,8 @@ fe_study_finalize (GObject *object)
   g_clear_pointer (&self->universe, fe_bitset_free);
   g_clear_pointer (&self->rows_by_respondent, g_hash_table_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  for (guint k = 0; k < N_REPEATED; k++)
+    repeated_warning_clear (&self->repeated[k]);
   g_clear_pointer (&self->hidden, g_ptr_array_unref);
   g_clear_pointer (&self->rows_by_document, g_hash_table_unref);
   g_clear_pointer (&self->document_regex, g_regex_unref);
@@ -189,6 +226,98 @@ add_warning (FeStudy    *self,
   va_end (args);
 }
 
+/* Notes one more warning of @kind, at @line of @file; the sentence (@format) is kept only for
+ * the first, in case it stays alone. */
+G_GNUC_PRINTF (7, 8)
+static void
+add_repeated_warning (FeStudy      *self,
+                      RepeatedKind  kind,
+                      const char   *file,
+                      guint         line,
+                      const char   *example0,
+                      const char   *example1,
+                      const char   *format,
+                      ...)
+{
+  RepeatedWarning *repeated = &self->repeated[kind];
+
+  if (repeated->count == 0)
+    {
+      va_list args;
+
+      va_start (args, format);
+      repeated->first = g_strdup_vprintf (format, args);
+      va_end (args);
+      repeated->file = g_strdup (file);
+      repeated->example[0] = g_strdup (example0);
+      repeated->example[1] = g_strdup (example1);
+      repeated->lines = g_array_new (FALSE, FALSE, sizeof (guint));
+    }
+  if (repeated->lines->len < REPEATED_LINES_LISTED)
+    g_array_append_val (repeated->lines, line);
+  repeated->count++;
+}
+
+static char *
+describe_repeated (const RepeatedWarning *repeated,
+                   RepeatedKind           kind,
+                   const char            *responses_name)
+{
+  g_autofree char *lines = fe_text_describe_lines (repeated->lines, repeated->count);
+  guint n = repeated->count;
+
+  switch (kind)
+    {
+    case REPEATED_UNLISTED_LEVEL:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%s: %u answer is not among the levels the codebook "
+                                           "lists (line %s; the first is “%s” in %s); it is "
+                                           "counted as a level of its own. Add it to the "
+                                           "codebook's levels to place it.",
+                                           "%s: %u different answers are not among the levels "
+                                           "the codebook lists (lines %s; the first is “%s” in "
+                                           "%s); each is counted as a level of its own. Add "
+                                           "them to the codebook's levels to place them.", n),
+                              repeated->file, n, lines, repeated->example[0],
+                              repeated->example[1]);
+    case REPEATED_EXCERPT_MISMATCH:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%s: %u excerpt is not part of the answer it codes "
+                                           "(line %s); it is shown as the coding file writes it.",
+                                           "%s: %u excerpts are not part of the answers they code "
+                                           "(lines %s); they are shown as the coding file writes "
+                                           "them.", n),
+                              repeated->file, n, lines);
+    case REPEATED_UNKNOWN_COLUMN:
+    case N_REPEATED:
+    default:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%s: the codebook describes %u column that %s does "
+                                           "not have (line %s: “%s”); that line is ignored.",
+                                           "%s: the codebook describes %u columns that %s does "
+                                           "not have (lines %s; the first is “%s”); those lines "
+                                           "are ignored.", n),
+                              repeated->file, n, responses_name, lines, repeated->example[0]);
+    }
+}
+
+/* Says each kind of repeated warning once, after the study's other warnings. */
+static void
+flush_repeated_warnings (FeStudy *self)
+{
+  for (guint k = 0; k < N_REPEATED; k++)
+    {
+      RepeatedWarning *repeated = &self->repeated[k];
+
+      if (repeated->count == 1)
+        g_ptr_array_add (self->warnings, g_steal_pointer (&repeated->first));
+      else if (repeated->count > 1)
+        g_ptr_array_add (self->warnings,
+                         describe_repeated (repeated, k, fe_csv_table_get_name (self->responses)));
+      repeated_warning_clear (repeated);
+    }
+}
+
 /* Repeated column names (four columns called "Other") stay distinct: "Other (2)", … */
 static char *
 unique_column_id (FeStudy    *self,
@@ -240,13 +369,14 @@ level_for_value (FeStudy    *self,
   g_hash_table_insert (lookup, (gpointer) fe_column_get_level (column, level),
                        GUINT_TO_POINTER (level));
   if (listed_by_codebook)
-    add_warning (self,
-                 _("%s, line %u, column %u: “%s” is not one of the levels the codebook lists "
-                   "for %s; it is counted as a level of its own. Add it to the codebook's "
-                   "levels to place it."),
-                 fe_csv_table_get_name (self->responses),
-                 fe_csv_table_get_line (self->responses, row), column->source_column + 1,
-                 value, column->id);
+    add_repeated_warning (self, REPEATED_UNLISTED_LEVEL, fe_csv_table_get_name (self->responses),
+                          fe_csv_table_get_line (self->responses, row), value, column->id,
+                          _("%s, line %u, column %u: “%s” is not one of the levels the codebook "
+                            "lists for %s; it is counted as a level of its own. Add it to the "
+                            "codebook's levels to place it."),
+                          fe_csv_table_get_name (self->responses),
+                          fe_csv_table_get_line (self->responses, row),
+                          column->source_column + 1, value, column->id);
   return level;
 }
 
@@ -888,7 +1018,11 @@ build_one_column (FeStudy              *self,
   column->identifying = sc->identifying;
 
   if (entry != NULL)
-    apply_entry (self, column, entry);
+    {
+      apply_entry (self, column, entry);
+      column->role_source = entry == &corrected ? FE_ROLE_SOURCE_CORRECTION
+                                                : FE_ROLE_SOURCE_CODEBOOK;
+    }
   else if (sc->is_id && self->id_column == NULL && self->corrected_id == NULL)
     column->role = FE_ROLE_ID;
   else if (sc->metadata || sc->identifying)
@@ -1053,7 +1187,11 @@ build_option_group (FeStudy    *self,
     }
 
   if (entry != NULL)
-    apply_entry (self, column, entry);
+    {
+      apply_entry (self, column, entry);
+      column->role_source = entry == &corrected ? FE_ROLE_SOURCE_CORRECTION
+                                                : FE_ROLE_SOURCE_CODEBOOK;
+    }
   else if (!single)
     {
       column->role = FE_ROLE_MULTI;
@@ -1179,11 +1317,12 @@ apply_codebook_links (FeStudy    *self,
 
       if (column == NULL)
         {
-          add_warning (self,
-                       _("%s, line %u, column 1: the codebook describes “%s”, which %s does not "
-                         "have; that line is ignored."),
-                       codebook_name, entry->line, entry->column,
-                       fe_csv_table_get_name (self->responses));
+          add_repeated_warning (self, REPEATED_UNKNOWN_COLUMN, codebook_name, entry->line,
+                                entry->column, NULL,
+                                _("%s, line %u, column 1: the codebook describes “%s”, which %s "
+                                  "does not have; that line is ignored."),
+                                codebook_name, entry->line, entry->column,
+                                fe_csv_table_get_name (self->responses));
           continue;
         }
       if (entry->quotes_from == NULL)
@@ -1548,10 +1687,10 @@ apply_coding_line (FeStudy      *self,
 
   answer = fe_study_dup_answer (self, column, (guint) row);
   if (line->excerpt != NULL && *answer != '\0' && strstr (answer, line->excerpt) == NULL)
-    add_warning (self,
-                 _("%s, line %u: the excerpt is not part of respondent %s's answer to %s; it "
-                   "is shown as the coding file writes it."),
-                 coding_name, line->line, line->respondent, column->id);
+    add_repeated_warning (self, REPEATED_EXCERPT_MISMATCH, coding_name, line->line, NULL, NULL,
+                          _("%s, line %u: the excerpt is not part of respondent %s's answer to "
+                            "%s; it is shown as the coding file writes it."),
+                          coding_name, line->line, line->respondent, column->id);
 
   if (coding_seen_before (seen, column, (guint) row, (guint) code, line->excerpt,
                           line->highlight))
@@ -1865,6 +2004,7 @@ study_build (FeStudy     *self_owned,
   sort_codings (self);
   if (!apply_corrections (self, error))
     return NULL;
+  flush_repeated_warnings (self);
   find_complete_rows (self);
   collect_hidden_columns (self);
   if (load_cancelled (self, error))

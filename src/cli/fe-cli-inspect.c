@@ -1,0 +1,301 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* `inspect`: what was read from a study's files and why, for a researcher to check before the
+ * numbers go in front of anyone: each column's role and the reason for it, its levels in order,
+ * what was folded or kept whole, what was hidden, and every repair and warning. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fe-cli-private.h"
+#include "fe-json.h"
+
+static const char *
+role_set_by (const FeColumn *column)
+{
+  if (column->inferred_because != NULL)
+    return "inference";
+  switch (column->role_source)
+    {
+    case FE_ROLE_SOURCE_CODEBOOK:
+      return "codebook";
+    case FE_ROLE_SOURCE_CORRECTION:
+      return "correction";
+    case FE_ROLE_SOURCE_FILE:
+    default:
+      return "file";
+    }
+}
+
+static gboolean
+is_hidden (FeStudy        *study,
+           const FeColumn *column)
+{
+  GPtrArray *hidden = fe_study_get_hidden_columns (study);
+
+  for (guint i = 0; i < hidden->len; i++)
+    if (g_ptr_array_index (hidden, i) == column)
+      return TRUE;
+  return FALSE;
+}
+
+/* ---- JSON ------------------------------------------------------------------------------- */
+
+static void
+append_column_json (GString        *out,
+                    FeStudy        *study,
+                    const FeColumn *column)
+{
+  const FeBitset *universe = fe_study_get_universe (study);
+
+  g_string_append (out, "{\"id\": ");
+  fe_json_append_string (out, column->id);
+  g_string_append (out, ", \"label\": ");
+  fe_json_append_string (out, column->label);
+  g_string_append (out, ", \"role\": ");
+  fe_json_append_string (out, fe_column_get_role_name (column));
+  g_string_append (out, ", \"role_set_by\": ");
+  fe_json_append_string (out, role_set_by (column));
+  g_string_append (out, ", \"reason\": ");
+  fe_json_append_string (out, fe_column_describe_role_source (column));
+  g_string_append_printf (out, ", \"answered\": %u",
+                          column->answered ? fe_bitset_count_and (universe, column->answered)
+                                           : 0);
+  g_string_append_printf (out, ", \"hidden\": %s, \"may_be_joined\": %s",
+                          is_hidden (study, column) ? "true" : "false",
+                          column->may_be_joined ? "true" : "false");
+  g_string_append (out, ", \"other_level\": ");
+  if (column->other_level >= 0)
+    fe_json_append_string (out, fe_column_get_level (column, (guint) column->other_level));
+  else
+    g_string_append (out, "null");
+  g_string_append_printf (out, ", \"other_values\": %u", column->n_other_values);
+  if (column->role == FE_ROLE_ORDINAL)
+    g_string_append_printf (out, ", \"scale_levels\": %u", fe_column_get_n_scale_levels (column));
+  else
+    g_string_append (out, ", \"scale_levels\": null");
+  g_string_append (out, ", \"levels\": [");
+  for (guint l = 0; l < fe_column_get_n_levels (column); l++)
+    {
+      g_string_append (out, l ? ", {\"label\": " : "{\"label\": ");
+      fe_json_append_string (out, fe_column_get_level (column, l));
+      g_string_append_printf (out, ", \"count\": %u}",
+                              fe_bitset_count_and (universe,
+                                                   g_ptr_array_index (column->level_rows, l)));
+    }
+  g_string_append (out, "]}");
+}
+
+static void
+print_json (FeStudy *study)
+{
+  g_autoptr(GString) out = g_string_new ("{\"study\": ");
+  GPtrArray *hidden = fe_study_get_hidden_columns (study);
+  GPtrArray *warnings = fe_study_get_warnings (study);
+
+  fe_json_append_string (out, fe_study_get_name (study));
+  g_string_append (out, ", \"format\": ");
+  fe_json_append_string (out, fe_study_get_format_name (study));
+  g_string_append_printf (out, ", \"respondents\": %u, \"excluded\": %u,\n \"columns\": [",
+                          fe_study_get_n_respondents (study), fe_study_get_n_excluded (study));
+  for (guint c = 0; c < fe_study_get_n_columns (study); c++)
+    {
+      g_string_append (out, c ? ",\n  " : "\n  ");
+      append_column_json (out, study, fe_study_get_column (study, c));
+    }
+  g_string_append (out, "],\n \"hidden\": [");
+  for (guint i = 0; i < hidden->len; i++)
+    {
+      g_string_append (out, i ? ", " : "");
+      fe_json_append_string (out, ((FeColumn *) g_ptr_array_index (hidden, i))->id);
+    }
+  g_string_append (out, "],\n \"warnings\": [");
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      g_string_append (out, i ? ",\n  " : "\n  ");
+      fe_json_append_string (out, g_ptr_array_index (warnings, i));
+    }
+  g_string_append (out, "]}\n");
+  fputs (out->str, stdout);
+}
+
+/* ---- Text ------------------------------------------------------------------------------- */
+
+static void
+append_levels_text (GString        *out,
+                    FeStudy        *study,
+                    const FeColumn *column)
+{
+  const FeBitset *universe = fe_study_get_universe (study);
+  guint n_levels = fe_column_get_n_levels (column);
+  guint n_scale = column->role == FE_ROLE_ORDINAL ? fe_column_get_n_scale_levels (column)
+                                                  : n_levels;
+  guint width = 0;
+
+  for (guint l = 0; l < n_levels; l++)
+    {
+      g_autofree char *shown = fe_cli_dup_visible (fe_column_get_level (column, l));
+
+      width = MAX (width, (guint) g_utf8_strlen (shown, -1));
+    }
+  for (guint l = 0; l < n_levels; l++)
+    {
+      g_autofree char *shown = fe_cli_dup_visible (fe_column_get_level (column, l));
+      g_autofree char *count = NULL;
+
+      count = g_strdup_printf ("%u", fe_bitset_count_and (universe,
+                                                          g_ptr_array_index (column->level_rows,
+                                                                             l)));
+      g_string_append_printf (out, "  %3u. ", l + 1);
+      fe_cli_append_padded (out, shown, width, FALSE);
+      g_string_append (out, "  ");
+      fe_cli_append_padded (out, count, 6, TRUE);
+      if (l >= n_scale)
+        g_string_append_printf (out, "  %s", _("(outside the scale)"));
+      else if ((int) l == column->other_level)
+        g_string_append_printf (out, "  %s", _("(typed-in answers)"));
+      g_string_append_c (out, '\n');
+    }
+}
+
+static void
+append_column_text (GString        *out,
+                    FeStudy        *study,
+                    const FeColumn *column)
+{
+  const FeBitset *universe = fe_study_get_universe (study);
+  g_autofree char *id = fe_cli_dup_visible (column->id);
+  g_autofree char *label = fe_cli_dup_visible (fe_column_get_display_label (column));
+  g_autofree char *reason = fe_cli_dup_visible (fe_column_describe_role_source (column));
+  guint answered = column->answered ? fe_bitset_count_and (universe, column->answered) : 0;
+
+  g_string_append_printf (out, "%s", id);
+  if (g_strcmp0 (column->label, column->id) != 0)
+    g_string_append_printf (out, " — %s", label);
+  g_string_append_c (out, '\n');
+  /* Translators: "Role: ordinal: frequency scale" — the role, then why it was chosen */
+  g_string_append_printf (out, "  %s %s: %s\n", _("Role:"), fe_column_get_role_name (column),
+                          reason);
+  g_string_append_printf (out, "  %s %u\n", _("Answered:"), answered);
+  if (is_hidden (study, column))
+    g_string_append_printf (out, "  ! %s\n",
+                            _("Hidden: it could identify respondents."));
+  if (column->may_be_joined)
+    g_string_append_printf (out, "  ! %s\n",
+                            _("These answers may be several choices joined by commas; they "
+                              "are kept whole."));
+  if (column->other_level >= 0)
+    {
+      g_autofree char *other = fe_cli_dup_visible (fe_column_get_level (column,
+                                                                        (guint) column->other_level));
+
+      g_string_append (out, "  ! ");
+      g_string_append_printf (out, ngettext ("%u typed answer went into “%s”.",
+                                             "%u typed answers went into “%s”.",
+                                             column->n_other_values),
+                              column->n_other_values, other);
+      g_string_append_c (out, '\n');
+    }
+  if (fe_column_get_n_levels (column) > 0)
+    {
+      g_string_append_printf (out, "  %s\n", _("Levels, in order (respondents):"));
+      append_levels_text (out, study, column);
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+print_text (FeStudy *study)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *hidden = fe_study_describe_hidden_columns (study);
+  GPtrArray *warnings = fe_study_get_warnings (study);
+  guint excluded = fe_study_get_n_excluded (study);
+  g_autofree char *name = fe_cli_dup_visible (fe_study_get_name (study));
+
+  g_string_append_printf (out, "%s %s\n", _("Study:"), name);
+  g_string_append_printf (out, "%s %s\n", _("Format:"), fe_study_get_format_name (study));
+  g_string_append_printf (out, "%s %u", _("Respondents:"), fe_study_get_n_respondents (study));
+  if (excluded > 0)
+    g_string_append_printf (out, ngettext (" (%u incomplete response excluded; "
+                                           "--include-incomplete counts it)",
+                                           " (%u incomplete responses excluded; "
+                                           "--include-incomplete counts them)", excluded),
+                            excluded);
+  g_string_append (out, "\n\n");
+
+  for (guint c = 0; c < fe_study_get_n_columns (study); c++)
+    append_column_text (out, study, fe_study_get_column (study, c));
+
+  if (hidden != NULL)
+    {
+      g_autofree char *shown = fe_cli_dup_visible (hidden);
+
+      g_string_append_printf (out, "%s\n\n", shown);
+    }
+  if (warnings->len == 0)
+    g_string_append_printf (out, "%s\n", _("Nothing was repaired and nothing needs a look."));
+  else
+    {
+      g_string_append_printf (out, ngettext ("%u repair or warning:", "%u repairs and warnings:",
+                                             warnings->len),
+                              warnings->len);
+      g_string_append_c (out, '\n');
+    }
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      g_autofree char *shown = fe_cli_dup_visible (g_ptr_array_index (warnings, i));
+
+      g_string_append_printf (out, "  - %s\n", shown);
+    }
+  fputs (out->str, stdout);
+}
+
+int
+fe_cli_inspect (int    argc,
+                char **argv)
+{
+  FeCliStudyOptions options = FE_CLI_STUDY_OPTIONS_INIT;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(FeStudy) study = NULL;
+  const char *study_path = NULL;
+  int exit_code = FE_CLI_EXIT_OK;
+
+  fe_cli_apply_lang_early (argc, argv);
+  context = g_option_context_new (_("STUDY"));
+  g_option_context_set_summary (context, _("Print what was read from a study and why: each "
+                                           "column's role and the reason for it, its levels in "
+                                           "order with their counts, the columns hidden and "
+                                           "every repair and warning."));
+  fe_cli_add_lang_entry (context, &options,
+                         N_("The language of the output and of the codebook's labels: en or cy "
+                            "(default: the current language)"));
+  fe_cli_study_options_add_entries (context, &options);
+  /* The warnings are part of what inspect prints, not a preamble on stderr. */
+  options.reports_warnings = TRUE;
+
+  if (!fe_cli_parse (context, &options, &argc, &argv, &study_path, &exit_code))
+    goto out;
+  if (!fe_cli_check_lang (&options))
+    {
+      exit_code = FE_CLI_EXIT_USAGE;
+      goto out;
+    }
+  if (options.filters != NULL)
+    {
+      fe_cli_usage_error (_("inspect describes the whole study; --filter goes with summary and "
+                            "quotes."));
+      exit_code = FE_CLI_EXIT_USAGE;
+      goto out;
+    }
+  if ((study = fe_cli_load_study (&options, study_path, &exit_code)) == NULL)
+    goto out;
+
+  if (options.json)
+    print_json (study);
+  else
+    print_text (study);
+
+out:
+  fe_cli_study_options_clear (&options);
+  return exit_code;
+}
