@@ -5,6 +5,7 @@
 #include <glib.h>
 #include <string.h>
 
+#include "fe-column-correction.h"
 #include "fe-quote.h"
 #include "fe-study.h"
 #include "fe-tally.h"
@@ -31,15 +32,12 @@ append_csv_field (GString    *csv,
   g_string_append_c (csv, '"');
 }
 
-/* A study of one question "q" (and an id), the answers in @given order, each repeated. */
-static FeStudy *
-load_one_question (const Given *given)
+/* A file of one question "q" (and an id), the answers in @given order, each repeated. */
+static char *
+write_one_question (const Given *given)
 {
   g_autoptr(GString) csv = g_string_new ("id,q\n");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   guint id = 1;
-  FeStudy *study;
 
   for (guint i = 0; given[i].answer != NULL; i++)
     for (guint n = 0; n < given[i].count; n++)
@@ -48,8 +46,16 @@ load_one_question (const Given *given)
         append_csv_field (csv, given[i].answer);
         g_string_append_c (csv, '\n');
       }
-  path = fe_test_write_file ("responses.csv", csv->str, -1);
-  study = fe_study_load (path, NULL, NULL, &error);
+  return fe_test_write_file ("responses.csv", csv->str, -1);
+}
+
+static FeStudy *
+load_one_question (const Given *given)
+{
+  g_autofree char *path = write_one_question (given);
+  g_autoptr(GError) error = NULL;
+  FeStudy *study = fe_study_load (path, NULL, NULL, &error);
+
   g_assert_no_error (error);
   return study;
 }
@@ -357,6 +363,34 @@ test_typed_other_folds (void)
                    "Trade school in Cardiff after leaving the army");
   none = fe_study_collect_quotes (study, q, 0, everyone);
   g_assert_cmpuint (none->len, ==, 0);
+
+  /* The researcher promotes one typed answer to a level of its own. */
+  {
+    g_autoptr(GArray) typed = fe_study_list_typed_answers (study, q);
+    g_autoptr(GPtrArray) corrections = fe_column_corrections_new ();
+    FeColumnCorrection *correction = fe_column_corrections_ensure (corrections, "q");
+    const char *levels[] = { "High school", "Some college", "Associate degree",
+                             "College degree", "Master's degree", "PhD", "Self-taught", NULL };
+    FeLoadOptions options = { 0 };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FeStudy) again = NULL;
+    g_autofree char *path = NULL;
+    FeColumn *q2;
+
+    g_assert_cmpuint (typed->len, ==, 7);
+    g_assert_cmpuint (g_array_index (typed, FeTypedAnswer, 0).count, ==, 1);
+    fe_column_correction_set_levels (correction, levels);
+    options.corrections = corrections;
+    path = write_one_question (education);
+    again = fe_study_load_full (path, NULL, NULL, &options, &error);
+    g_assert_no_error (error);
+    q2 = fe_study_find_column (again, "q");
+    assert_levels (q2, "High school|Some college|Associate degree|College degree|"
+                       "Master's degree|PhD|Self-taught|Other");
+    g_assert_cmpuint (count_of (again, q2, "Self-taught"), ==, 1);
+    g_assert_cmpuint (count_of (again, q2, "Other"), ==, 6);
+    g_assert_cmpint (q2->other_level, ==, 7);
+  }
 }
 
 /* Forty-three forces, each repeated: a category to chart and filter by, not open text. */

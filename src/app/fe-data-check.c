@@ -93,6 +93,52 @@ split_row (FeDataCheck    *self,
   return row;
 }
 
+/* The typed-in answers shown with a button to make each a level; the rest are only counted. */
+#define MAX_TYPED_SHOWN 10
+
+static void
+on_promote_clicked (GtkButton   *button,
+                    FeDataCheck *self)
+{
+  fe_data_check_promote (self, g_object_get_data (G_OBJECT (button), "fe-column"),
+                         g_object_get_data (G_OBJECT (button), "fe-answer"));
+}
+
+/* Each typed-in answer most given, with a button that makes it a level of its own. */
+static void
+add_typed_rows (FeDataCheck    *self,
+                AdwExpanderRow *expander,
+                const FeColumn *column)
+{
+  g_autoptr(GArray) typed = fe_study_list_typed_answers (self->study, column);
+
+  for (guint i = 0; i < MIN (typed->len, MAX_TYPED_SHOWN); i++)
+    {
+      const FeTypedAnswer *answer = &g_array_index (typed, FeTypedAnswer, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Make a Level"));
+      g_autofree char *subtitle = g_strdup_printf (
+        ngettext ("Typed by %u respondent", "Typed by %u respondents", answer->count),
+        answer->count);
+      /* Translators: the accessible name of the button beside a typed-in answer */
+      g_autofree char *description = g_strdup_printf (_("Make “%s” a level of its own"),
+                                                      answer->text);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), answer->text);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, _("Count this answer on its own, not in “Other”"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      description, -1);
+      g_object_set_data (G_OBJECT (button), "fe-column", column->id);
+      g_object_set_data_full (G_OBJECT (button), "fe-answer", g_strdup (answer->text), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_promote_clicked), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_expander_row_add_row (expander, row);
+    }
+}
+
 /* One row per level, in the order charts show them, with how many respondents gave it. */
 static void
 add_level_rows (FeDataCheck    *self,
@@ -164,6 +210,7 @@ column_row (FeDataCheck    *self,
                                                              (guint) column->other_level));
 
       adw_expander_row_add_row (row, text_row (text, FALSE));
+      add_typed_rows (self, row, column);
     }
   add_level_rows (self, row, column);
 
@@ -255,12 +302,27 @@ fe_data_check_show_error (FeDataCheck *self,
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
 }
 
+/* Replaces @column_id's correction by @candidate and tells the owner. */
+static void
+apply_correction (FeDataCheck        *self,
+                  const char         *column_id,
+                  FeColumnCorrection *candidate)
+{
+  FeColumnCorrection *current = fe_column_corrections_find (self->corrections, column_id);
+
+  if (current != NULL)
+    g_ptr_array_remove (self->corrections, current);
+  g_ptr_array_add (self->corrections, candidate);
+  fe_column_corrections_prune (self->corrections);
+  fe_data_check_show_error (self, NULL);
+  g_signal_emit (self, signals[SIGNAL_CORRECTIONS_CHANGED], 0, self->corrections);
+}
+
 gboolean
 fe_data_check_split (FeDataCheck *self,
                      const char  *column_id)
 {
   FeColumn *column;
-  FeColumnCorrection *current;
   g_autoptr(FeColumnCorrection) candidate = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -276,14 +338,36 @@ fe_data_check_split (FeDataCheck *self,
       fe_data_check_show_error (self, error->message);
       return FALSE;
     }
-  current = fe_column_corrections_find (self->corrections, column_id);
-  if (current != NULL)
-    g_ptr_array_remove (self->corrections, current);
-  g_ptr_array_add (self->corrections, g_steal_pointer (&candidate));
-  fe_column_corrections_prune (self->corrections);
-  fe_data_check_show_error (self, NULL);
-  g_signal_emit (self, signals[SIGNAL_CORRECTIONS_CHANGED], 0, self->corrections);
+  apply_correction (self, column_id, g_steal_pointer (&candidate));
   return TRUE;
+}
+
+void
+fe_data_check_promote (FeDataCheck *self,
+                       const char  *column_id,
+                       const char  *answer)
+{
+  FeColumn *column;
+  FeColumnCorrection *current;
+  FeColumnCorrection *candidate;
+  g_autoptr(GPtrArray) levels = g_ptr_array_new ();
+
+  g_return_if_fail (FE_IS_DATA_CHECK (self));
+  column = fe_study_find_column (self->study, column_id);
+  g_return_if_fail (column != NULL && column->other_level >= 0);
+
+  /* The levels as they stand, "Other" left to follow, and the promoted answer before it. */
+  for (guint l = 0; l < fe_column_get_n_levels (column); l++)
+    if ((int) l != column->other_level)
+      g_ptr_array_add (levels, (gpointer) fe_column_get_level (column, l));
+  g_ptr_array_add (levels, (gpointer) answer);
+  g_ptr_array_add (levels, NULL);
+
+  current = fe_column_corrections_find (self->corrections, column_id);
+  candidate = current ? fe_column_correction_copy (current)
+                      : fe_column_correction_new (column_id);
+  fe_column_correction_set_levels (candidate, (const char * const *) levels->pdata);
+  apply_correction (self, column_id, candidate);
 }
 
 GtkWidget *

@@ -33,6 +33,11 @@ void         fe_data_check_show_error      (FeDataCheck *self,
  * page says why) when the answers cannot be read so. */
 gboolean     fe_data_check_split           (FeDataCheck *self,
                                             const char  *column);
+/* What a typed-in answer's Make a Level button does: @answer, folded into @column's "Other",
+ * becomes a level of its own when the study loads again. */
+void         fe_data_check_promote         (FeDataCheck *self,
+                                            const char  *column,
+                                            const char  *answer);
 /* The row that describes @column, for tests: an AdwExpanderRow. */
 GtkWidget   *fe_data_check_get_column_row  (FeDataCheck *self,
                                             const char  *column);

@@ -1000,6 +1000,26 @@ take_corrections (FeStudy   *self,
     }
 }
 
+/* A typed-in answer that a correction names among the levels is a level of its own, before
+ * "Other" (the last of @levels): the researcher promoted it on the Data check page. */
+static void
+promote_typed_answers (FeStudy    *self,
+                       const char *column_id,
+                       GPtrArray  *levels)
+{
+  FeColumnCorrection *correction = self->corrections
+                                   ? g_hash_table_lookup (self->corrections, column_id) : NULL;
+
+  for (guint i = 0; correction != NULL && correction->levels != NULL
+                    && i < correction->levels->len; i++)
+    {
+      const char *named = g_ptr_array_index (correction->levels, i);
+
+      if (!g_ptr_array_find_with_equal_func (levels, named, g_str_equal, NULL))
+        g_ptr_array_insert (levels, (int) levels->len - 1, g_strdup (named));
+    }
+}
+
 static gboolean
 build_one_column (FeStudy              *self,
                   const FeSourceColumn *sc,
@@ -1038,6 +1058,8 @@ build_one_column (FeStudy              *self,
       column->separator = inference.separator;
       column->may_be_joined = inference.may_be_joined;
       column->inferred_because = g_steal_pointer (&inference.reason);
+      if (inference.other_typed)
+        promote_typed_answers (self, column->id, inference.levels);
       set_levels (column, inference.levels, self->n_rows);
       if (inference.other_typed)
         column->other_level = (int) column->levels->len - 1;
@@ -2290,6 +2312,48 @@ first_member_chosen (FeStudy        *self,
         return (int) m;
     }
   return -1;
+}
+
+static int
+compare_typed_answers (gconstpointer a,
+                       gconstpointer b)
+{
+  const FeTypedAnswer *ta = a, *tb = b;
+
+  return ta->count != tb->count ? (ta->count > tb->count ? -1 : 1) : strcmp (ta->text, tb->text);
+}
+
+GArray *
+fe_study_list_typed_answers (FeStudy        *self,
+                             const FeColumn *column)
+{
+  GArray *answers = g_array_new (FALSE, FALSE, sizeof (FeTypedAnswer));
+  guint n_values;
+
+  g_return_val_if_fail (FE_IS_STUDY (self), answers);
+  g_array_set_clear_func (answers, (GDestroyNotify) fe_typed_answer_clear);
+  if (column->other_level < 0 || column->members != NULL)
+    return answers;
+  n_values = fe_csv_table_get_n_values (self->responses, column->source_column);
+  for (guint v = 0; n_values != G_MAXUINT && v < n_values; v++)
+    {
+      FeTypedAnswer answer = { NULL, 0 };
+      const char *value = fe_csv_table_get_value (self->responses, column->source_column, v,
+                                                  &answer.count, NULL);
+
+      if (fe_column_find_level (column, value) >= 0)
+        continue;
+      answer.text = g_strdup (value);
+      g_array_append_val (answers, answer);
+    }
+  g_array_sort (answers, compare_typed_answers);
+  return answers;
+}
+
+void
+fe_typed_answer_clear (FeTypedAnswer *answer)
+{
+  g_clear_pointer (&answer->text, g_free);
 }
 
 const char *

@@ -145,6 +145,20 @@ GPtrArray      *fe_study_get_warnings            (FeStudy        *self);
 
 /* The tool that wrote the responses file: "Qualtrics", "SurveyMonkey", "Taguette" or "CSV". */
 const char     *fe_study_get_format_name         (FeStudy        *self);
+/* An answer typed in beside a choice question's options, folded into its "Other" level. */
+typedef struct
+{
+  char  *text;
+  guint  count;  /* rows that gave it, counted before any respondent is excluded */
+} FeTypedAnswer;
+
+void            fe_typed_answer_clear            (FeTypedAnswer  *answer);
+/* The typed-in answers that went into @column's other_level, most given first: a new array of
+ * FeTypedAnswer; empty when there are none. Naming one in a correction's levels makes it a
+ * level of its own when the study loads again. */
+GArray         *fe_study_list_typed_answers      (FeStudy        *self,
+                                                  const FeColumn *column);
+
 /* Columns that could identify respondents (IP addresses, e-mail addresses, locations, names)
  * and hold answers: hidden from every view and export (role ignore). FeColumn*, owned by the
  * study. A codebook line giving such a column a role shows it. */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The Data check page: opened from the window, it shows each column's role and the reason for
- * it, and its Split button reloads the study with the answers read as multiple choice. */
+ * it; its Split button reloads the study with the answers read as multiple choice, and Make a
+ * Level takes a typed-in answer out of "Other". */
 #include <adwaita.h>
 #include <string.h>
 
@@ -138,6 +139,25 @@ test_roles_reasons_and_split (void)
                                                 "rude"));
   row = fe_data_check_get_column_row (page, "rude");
   g_assert_true (shows_text (row, "Multiple Choice: set by a correction · 60 answered"));
+
+  /* Make a Level: one typed-in answer leaves "Other" and is counted on its own. */
+  row = fe_data_check_get_column_row (page, "town");
+  g_assert_true (shows_text (row, "Tenby"));
+  reload = (Reload) { window, page, fe_window_get_study (window) };
+  fe_data_check_promote (page, "town", "Tenby");
+  g_assert_true (fe_test_wait_until (reloaded, &reload));
+  {
+    FeColumn *town = fe_study_find_column (fe_window_get_study (window), "town");
+
+    g_assert_cmpint (fe_column_find_level (town, "Tenby"), ==, 3);
+    g_assert_cmpint (town->other_level, ==, 4);
+    g_assert_cmpuint (town->n_other_values, ==, 5);
+    /* Split is remembered beside it. */
+    g_assert_cmpint (fe_study_find_column (fe_window_get_study (window), "rude")->role, ==,
+                     FE_ROLE_MULTI);
+  }
+  row = fe_data_check_get_column_row (page, "town");
+  g_assert_true (shows_text (row, "5 different typed-in answers went into “Other”."));
 
   gtk_window_destroy (GTK_WINDOW (page));
   gtk_window_destroy (GTK_WINDOW (window));
