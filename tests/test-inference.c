@@ -586,6 +586,31 @@ test_qualtrics_saved_by_excel (void)
   g_assert_cmpuint (count_of (study, q1, "Very well"), ==, 2);
 }
 
+/* A 100,000-character answer that the codebook does not list is quoted by its start. */
+static void
+test_long_answer_quoted_short (void)
+{
+  g_autoptr(GString) csv = g_string_new ("id,q\n1,Agree\n2,");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *responses = NULL;
+  g_autofree char *codebook = NULL;
+  g_autoptr(FeStudy) study = NULL;
+  GPtrArray *warnings;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (csv, 'x');
+  g_string_append_c (csv, '\n');
+  responses = fe_test_write_file ("long.csv", csv->str, -1);
+  codebook = fe_test_write_file ("codebook.csv", "column,role,levels\nq,ordinal,Disagree|Agree\n",
+                                 -1);
+  study = fe_study_load (responses, codebook, NULL, &error);
+  g_assert_no_error (error);
+  warnings = fe_study_get_warnings (study);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_cmpuint (strlen (g_ptr_array_index (warnings, 0)), <, 1000);
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "xxx…”"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -611,5 +636,6 @@ main (int   argc,
   g_test_add_func ("/core/inference/layout/option-columns-named", test_option_columns_named);
   g_test_add_func ("/core/inference/layout/qualtrics-saved-by-excel",
                    test_qualtrics_saved_by_excel);
+  g_test_add_func ("/core/inference/long-answer-quoted-short", test_long_answer_quoted_short);
   return g_test_run ();
 }

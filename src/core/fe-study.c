@@ -369,14 +369,19 @@ level_for_value (FeStudy    *self,
   g_hash_table_insert (lookup, (gpointer) fe_column_get_level (column, level),
                        GUINT_TO_POINTER (level));
   if (listed_by_codebook)
-    add_repeated_warning (self, REPEATED_UNLISTED_LEVEL, fe_csv_table_get_name (self->responses),
-                          fe_csv_table_get_line (self->responses, row), value, column->id,
-                          _("%s, line %u, column %u: “%s” is not one of the levels the codebook "
-                            "lists for %s; it is counted as a level of its own. Add it to the "
-                            "codebook's levels to place it."),
-                          fe_csv_table_get_name (self->responses),
-                          fe_csv_table_get_line (self->responses, row),
-                          column->source_column + 1, value, column->id);
+    {
+      /* An answer can be megabytes long: the message quotes its start. */
+      g_autofree char *quoted = fe_text_shorten (value, 80);
+
+      add_repeated_warning (self, REPEATED_UNLISTED_LEVEL, fe_csv_table_get_name (self->responses),
+                            fe_csv_table_get_line (self->responses, row), quoted, column->id,
+                            _("%s, line %u, column %u: “%s” is not one of the levels the codebook "
+                              "lists for %s; it is counted as a level of its own. Add it to the "
+                              "codebook's levels to place it."),
+                            fe_csv_table_get_name (self->responses),
+                            fe_csv_table_get_line (self->responses, row),
+                            column->source_column + 1, quoted, column->id);
+    }
   return level;
 }
 

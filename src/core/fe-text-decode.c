@@ -445,3 +445,22 @@ fe_text_decode (const char  *display_name,
     }
   return data;
 }
+
+char *
+fe_text_shorten (const char *text,
+                 guint       max_chars)
+{
+  const char *end = text;
+  guint n = 0;
+  g_autofree char *start = NULL;
+
+  while (*end != '\0' && n < max_chars)
+    {
+      end = g_utf8_next_char (end);
+      n++;
+    }
+  if (*end == '\0')
+    return g_strdup (text);
+  start = g_utf8_substring (text, 0, max_chars > 0 ? max_chars - 1 : 0);
+  return g_strconcat (start, "…", NULL);
+}

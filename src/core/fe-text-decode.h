@@ -43,4 +43,9 @@ void        fe_text_position (const char  *text,
 char       *fe_text_describe_lines (const GArray *lines,
                                     guint         n_lines);
 
+/* @text cut to at most @max_chars characters, ending in "…" when cut: an answer quoted in a
+ * message, which may be a 20 MB one. */
+char       *fe_text_shorten        (const char   *text,
+                                    guint         max_chars);
+
 G_END_DECLS
