@@ -373,7 +373,8 @@ level_for_value (FeStudy    *self,
       /* An answer can be megabytes long: the message quotes its start. */
       g_autofree char *quoted = fe_text_shorten (value, 80);
 
-      add_repeated_warning (self, REPEATED_UNLISTED_LEVEL, fe_csv_table_get_name (self->responses),
+      add_repeated_warning (self, REPEATED_UNLISTED_LEVEL,
+                            fe_csv_table_get_name (self->responses),
                             fe_csv_table_get_line (self->responses, row), quoted, column->id,
                             _("%s, line %u, column %u: “%s” is not one of the levels the codebook "
                               "lists for %s; it is counted as a level of its own. Add it to the "
