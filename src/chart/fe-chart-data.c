@@ -34,12 +34,11 @@ join_small_groups (const FeTally *tally,
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
-/* Small groups merged into "Other". An "Other" still smaller than k stays a row of a 100% bar
- * chart, whose "All respondents" row would otherwise give its parts away: it is withheld
- * whole, drawn as words rather than a distribution, and protect() holds back what would give
- * it away. Elsewhere it is not drawn at all; that the groups left out add up to the total less
- * the groups drawn is what any chart with two groups held back tells too, never the size of
- * one small group. */
+/* Small groups merged into "Other". An "Other" still smaller than k is a problem in a 100% bar
+ * chart, whose "All respondents" row would give its parts away unless a second row were held
+ * back with it: there the small groups stay apart and protect each other. Elsewhere it is not
+ * drawn at all; that the groups left out add up to the total less the groups drawn is what any
+ * chart with two groups held back tells too, never the size of one small group. */
 static void
 fold (FeChartData       *data,
       const FeChartSpec *spec,
@@ -51,9 +50,12 @@ fold (FeChartData       *data,
   if (folded == NULL)
     return;
   other = folded->n_groups - 1;
-  if (folded->groups[other].base < spec->min_cell
-      && !kind_is_stacked (fe_chart_kind_resolve (spec->kind, folded)))
-    data->dropped = (int) other;
+  if (folded->groups[other].base < spec->min_cell)
+    {
+      if (kind_is_stacked (fe_chart_kind_resolve (spec->kind, folded)))
+        return;
+      data->dropped = (int) other;
+    }
   data->other_names = join_small_groups (tally, spec->min_cell);
   data->folded = g_steal_pointer (&folded);
   data->tally = data->folded;
