@@ -430,6 +430,9 @@ on_brief_chosen (GFile    *file,
   if (path == NULL)
     return;
   options.min_cell = fe_window_get_min_cell (self);
+  /* The pack leaves the screen as presentations and exports do: folded unless turned off. */
+  options.fold_small_groups = self->settings
+                              && g_settings_get_boolean (self->settings, "fold-small-groups");
   if (fe_brief_write (self->project, self->study, &options, path, &error))
     fe_window_show_toast (self, _("Briefing pack exported"));
   else

@@ -15,8 +15,6 @@
 #define MIN_TARGET 6.0
 /* The length of a withheld bar: there, visibly, but far from any real bar's length. */
 #define STUB 10.0
-/* The same in a 100% bar, as a share of the bar. */
-#define STUB_SHARE 0.04
 #define NBSP "\u00a0"
 
 /* A bar (or row, or column) of the chart: one group of the split, or everybody. */
@@ -591,7 +589,20 @@ append_disclosure_note (const Build *b,
 {
   guint k = b->spec->min_cell;
 
-  if (b->layout->withhold && b->any_small && b->any_hidden)
+  if (b->layout->withhold && (b->any_small || b->any_hidden) && kind_is_stacked (b->layout->kind))
+    {
+      g_string_append_c (note, ' ');
+      g_string_append_printf (note, ngettext ("Answers of fewer than %u respondent (%s), and "
+                                              "numbers hidden so that they cannot be worked out "
+                                              "(–), are not drawn: they are marked beside their "
+                                              "bar.",
+                                              "Answers of fewer than %u respondents (%s), and "
+                                              "numbers hidden so that they cannot be worked out "
+                                              "(–), are not drawn: they are marked beside their "
+                                              "bar.", k),
+                              k, b->small_text);
+    }
+  else if (b->layout->withhold && b->any_small && b->any_hidden)
     {
       g_string_append_c (note, ' ');
       g_string_append_printf (note, ngettext ("Groups and answers of fewer than %u respondent "
@@ -1067,26 +1078,23 @@ build_bars (Build *b)
           double value = measure_value (b, series->counts[level], base);
           double y = first + s * bar;
           double w = value / axis_max * length;
-
-          /* A withheld number is a stub of one fixed length, so that it cannot be measured. */
-          if (withheld (b, cell_state (b, series, level)))
-            w = MIN (STUB * b->scale, length * 0.1);
+          const char *text = g_ptr_array_index (values, s * n_levels + level);
+          FeChartLines *lines = show_values ? fe_chart_text_fit (b->text, value_font, text, NULL,
+                                                                 value_width + 1, 1)
+                                            : NULL;
           FeChartColor fill = n_series > 1 ? fe_chart_palette_category (b->layout->dark, s)
                                            : b->theme->single_bar;
 
+          /* A withheld number is a stub of one fixed length, so that it cannot be measured,
+           * and only beside its "< 5": a stub without it would read as a small bar. */
+          if (withheld (b, cell_state (b, series, level)))
+            w = lines != NULL ? MIN (STUB * b->scale, length * 0.1) : 0;
           add_segment (b, (int) level, series, series->counts[level], base, x0, y, w, bar,
                        fill);
-          if (show_values)
-            {
-              const char *text = g_ptr_array_index (values, s * n_levels + level);
-              FeChartLines *lines = fe_chart_text_fit (b->text, value_font, text, NULL,
-                                                       value_width + 1, 1);
-
-              if (lines != NULL)
-                place_label (b, lines, text, value_font, x0 + w + 6 * b->scale,
-                             y + bar / 2 - value_height / 2, FE_CHART_ALIGN_START,
-                             b->theme->text, b->theme->background, -1);
-            }
+          if (lines != NULL)
+            place_label (b, lines, text, value_font, x0 + w + 6 * b->scale,
+                         y + bar / 2 - value_height / 2, FE_CHART_ALIGN_START,
+                         b->theme->text, b->theme->background, -1);
         }
     }
 
@@ -1096,15 +1104,15 @@ build_bars (Build *b)
 }
 
 /* The width of part @level of a stacked row as a share of the row: its count's share of those
- * who answered, or for a withheld part a stub of one fixed width, so that it cannot be
- * measured. */
+ * who answered. A withheld part has none: any length, even a fixed stub, would sit in the bar
+ * among parts drawn to scale and be read as one of them. It is marked beside the bar. */
 static double
 part_share (const Build  *b,
             const Series *series,
             guint         level)
 {
   if (withheld (b, cell_state (b, series, level)))
-    return STUB_SHARE;
+    return 0;
   return series->answered > 0 ? (double) series->counts[level] / series->answered : 0;
 }
 
@@ -1145,19 +1153,6 @@ diverging_extent (const Build  *b,
     }
 }
 
-static double
-row_extent (const Build  *b,
-            const Series *series)
-{
-  double extent = 0;
-
-  if (row_is_empty (b, series))
-    return 0;
-  for (guint l = 0; l < b->tally->n_levels; l++)
-    extent += part_share (b, series, l);
-  return extent;
-}
-
 /* The levels of one side of a diverging bar: the lower or the upper half, not the middle. */
 static guint
 side_level (guint    n_levels,
@@ -1195,8 +1190,9 @@ side_is_withheld (const Build  *b,
   return FALSE;
 }
 
-/* A side total beside a diverging bar: what share rated low, what share rated high. */
-static void
+/* A side total beside a diverging bar: what share rated low, what share rated high. Returns
+ * the width it takes, 0 when it is withheld or does not fit. */
+static double
 side_label (Build        *b,
             const Series *series,
             gboolean      upper,
@@ -1209,18 +1205,100 @@ side_label (Build        *b,
   FeChartLines *lines;
   double height = fe_chart_text_line_height (b->text, FE_CHART_FONT_VALUE);
 
+  double taken;
+
   if (side_is_withheld (b, series, upper))
-    return;
+    return 0;
   text = format_value (b, count, series->answered);
   lines = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, text, NULL, width + 1, 1);
   if (lines == NULL)
-    return;
+    return 0;
+  taken = lines->width;
   place_label (b, lines, text, FE_CHART_FONT_VALUE, upper ? x : x - lines->width,
                centre - height / 2, upper ? FE_CHART_ALIGN_START : FE_CHART_ALIGN_END,
                b->theme->secondary_text, b->theme->background, -1);
+  return taken;
 }
 
-/* 100% stacked and diverging bars: one row per series, parts in the scale's order. */
+/* A row whose number who answered is withheld: none of its parts may be drawn, nor even
+ * marked, since which answers it has would tell what its few respondents said. */
+static gboolean
+row_is_withheld (const Build  *b,
+                 const Series *series)
+{
+  return withheld (b, base_state (b, series));
+}
+
+/* What stands in the bar's place of a withheld row. */
+static char *
+describe_withheld_row (const Build  *b,
+                       const Series *series)
+{
+  guint k = b->spec->min_cell;
+
+  if (base_state (b, series) == FE_CELL_SMALL)
+    /* Translators: in place of the bar of a group in a 100% bar chart */
+    return g_strdup_printf (ngettext ("Fewer than %u answered: not shown as a distribution",
+                                      "Fewer than %u answered: not shown as a distribution", k),
+                            k);
+  /* Translators: in place of the bar of a group in a 100% bar chart */
+  return g_strdup (_("Not shown, so that a smaller number cannot be worked out"));
+}
+
+/* The marks of a row's withheld parts beside its bar: a swatch of the part's colour and "< 5"
+ * or "–", in the scale's order. The width they take; with @y >= 0 they are placed from @x,
+ * each the target of its segment, which has no width: nothing in the bar stands for it. */
+static double
+place_markers (Build        *b,
+               const Series *series,
+               guint         n_levels,
+               double        x,
+               double        y,
+               double        bar)
+{
+  double value_height = fe_chart_text_line_height (b->text, FE_CHART_FONT_VALUE);
+  double swatch = round (value_height * 0.75);
+  double gap = 3 * b->scale;
+  double spacing = 8 * b->scale;
+  double start = x;
+
+  if (row_is_withheld (b, series) || row_is_empty (b, series))
+    return 0;
+  for (guint l = 0; l < n_levels; l++)
+    {
+      FeCellDisclosure state = cell_state (b, series, l);
+      g_autofree char *text = NULL;
+      double width;
+
+      if (!withheld (b, state))
+        continue;
+      text = format_withheld (b, state);
+      width = fe_chart_text_measure (b->text, FE_CHART_FONT_VALUE, text);
+      if (y >= 0)
+        {
+          double middle = y + bar / 2;
+          FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, text, NULL,
+                                                   width + 1, 1);
+          int index = add_segment (b, (int) l, series, series->counts[l], series->answered, x,
+                                   y, 0, bar, level_color (b, l));
+          FeChartSegment *segment = &g_array_index (b->layout->segments, FeChartSegment, index);
+
+          add_rect (b, x, middle - swatch / 2, swatch, swatch, level_color (b, l));
+          if (lines != NULL)
+            place_label (b, lines, text, FE_CHART_FONT_VALUE, x + swatch + gap,
+                         middle - value_height / 2, FE_CHART_ALIGN_START, b->theme->text,
+                         b->theme->background, -1);
+          segment->target_x = x;
+          segment->target_w = swatch + gap + width;
+        }
+      x += swatch + gap + width + spacing;
+    }
+  return x > start ? x - start - spacing : 0;
+}
+
+/* 100% stacked and diverging bars: one row per series, parts in the scale's order, drawn to
+ * scale; withheld parts are marked beside the bar, and a row whose size is withheld says so in
+ * words instead of a bar. */
 static gboolean
 build_stacked (Build *b)
 {
@@ -1232,8 +1310,8 @@ build_stacked (Build *b)
   double gap = 10 * b->scale;
   double pitch = MIN (b->ph / rows, 2.4 * label_height + 12 * b->scale);
   double bar = MIN (pitch * 0.7, 34 * b->scale);
-  double label_width = 0, side_width = 0, x0, x_left, length, scale, centre = 0;
-  double max_left = 0, max_right = 0, max_extent = 1;
+  double label_width = 0, side_width = 0, marker_width = 0, x0, x_left, length, scale;
+  double centre = 0, max_left = 0, max_right = 0;
   guint max_lines = lines_for_pitch (b, pitch, 2);
   g_autoptr(GPtrArray) row_labels = lines_array_new ();
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -1256,8 +1334,7 @@ build_stacked (Build *b)
       label_width = MAX (label_width, lines != NULL ? lines->width : 0);
       g_ptr_array_add (row_labels, lines);
       g_ptr_array_add (names, g_strconcat (series->name, suffix, NULL));
-      /* Withheld stubs can make a row longer than 100%: the scale makes room for it. */
-      max_extent = MAX (max_extent, row_extent (b, series));
+      marker_width = MAX (marker_width, place_markers (b, series, n_levels, 0, -1, bar));
       if (diverging)
         {
           double left, right;
@@ -1273,10 +1350,12 @@ build_stacked (Build *b)
           side_width = MAX (side_width, fe_chart_text_measure (b->text, FE_CHART_FONT_VALUE, high));
         }
     }
+  if (marker_width > 0)
+    marker_width += 6 * b->scale;
 
   x0 = b->px + label_width + gap;
   x_left = diverging ? x0 + side_width + 6 * b->scale : x0;
-  length = b->px + b->pw - (diverging ? side_width + 6 * b->scale : 0) - x_left;
+  length = b->px + b->pw - (diverging ? side_width + 6 * b->scale : 0) - marker_width - x_left;
   if (length < 20)
     return FALSE;
   if (diverging)
@@ -1285,7 +1364,7 @@ build_stacked (Build *b)
       centre = x_left + max_left * scale;
     }
   else
-    scale = length / max_extent;
+    scale = length;
 
   for (guint r = 0; r < n_rows; r++)
     {
@@ -1293,30 +1372,46 @@ build_stacked (Build *b)
       double top = b->py + (r + (b->has_total && r > 0 ? 0.5 : 0)) * pitch;
       double middle = top + pitch / 2;
       double y = middle - bar / 2;
-      double x, left, right;
+      double x, left, right, end;
       int previous = -1;
 
       place_row_label (b, g_steal_pointer (&g_ptr_array_index (row_labels, r)),
                        g_ptr_array_index (names, r), x0 - gap, middle);
-      if (row_is_empty (b, series))
+      if (row_is_empty (b, series) || row_is_withheld (b, series))
         {
-          FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE,
-                                                   _("No answers"), NULL, length, 1);
+          g_autofree char *text = row_is_empty (b, series) ? g_strdup (_("No answers"))
+                                                           : describe_withheld_row (b, series);
+          FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, text, NULL,
+                                                   b->px + b->pw - x_left, 1);
 
           if (lines != NULL)
-            place_label (b, lines, _("No answers"), FE_CHART_FONT_VALUE, x_left,
+            place_label (b, lines, text, FE_CHART_FONT_VALUE, x_left,
                          middle - lines_height (lines) / 2, FE_CHART_ALIGN_START,
                          b->theme->secondary_text, b->theme->background, -1);
           continue;
         }
 
+      /* The centre line runs through the rows with a bar only, never through words. */
+      if (diverging)
+        add_line (b, centre, top - (b->has_total && r == 1 ? pitch / 2 : 0), centre,
+                  top + pitch, 1, b->theme->rule, TRUE);
       diverging_extent (b, series, &left, &right);
       x = diverging ? centre - left * scale : x_left;
+      end = x + (left + right) * scale;
+      if (!diverging)
+        {
+          end = x;
+          for (guint l = 0; l < n_levels; l++)
+            end += part_share (b, series, l) * scale;
+        }
       if (diverging)
         {
+          double taken;
+
           side_label (b, series, FALSE, x - 4 * b->scale, middle, side_width);
-          side_label (b, series, TRUE, x + (left + right) * scale + 4 * b->scale, middle,
-                      side_width);
+          taken = side_label (b, series, TRUE, end + 4 * b->scale, middle, side_width);
+          if (taken > 0)
+            end += 4 * b->scale + taken;
         }
 
       for (guint l = 0; l < n_levels; l++)
@@ -1328,9 +1423,9 @@ build_stacked (Build *b)
           g_autofree char *text = NULL;
           int index;
 
-          /* A part nobody gave is not drawn, so it is not a segment either; but a withheld
-           * one is, or its absence would tell that it is 0. */
-          if (count == 0 && !withheld (b, state))
+          /* A part nobody gave is not drawn, so it is not a segment either; a withheld one is
+           * marked after the bar. */
+          if (count == 0 || withheld (b, state))
             continue;
           index = add_segment (b, (int) l, series, count, series->answered, x, y, w, bar, fill);
           text = format_cell (b, state, count, series->answered);
@@ -1342,10 +1437,9 @@ build_stacked (Build *b)
           previous = index;
           x += w;
         }
+      place_markers (b, series, n_levels, end + 6 * b->scale, y, bar);
     }
 
-  if (diverging)
-    add_line (b, centre, b->py, centre, b->py + rows * pitch, 1, b->theme->rule, TRUE);
   b->plot_bottom = b->py + rows * pitch;
   return TRUE;
 }

@@ -21,6 +21,7 @@ fe_cli_brief (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *output = NULL;
   gboolean fold_small = FALSE;
+  gboolean no_fold = FALSE;
   const char *study_path = NULL;
   int exit_code = FE_CLI_EXIT_OK;
   FeBriefOptions brief = { 0 };
@@ -32,8 +33,11 @@ fe_cli_brief (int    argc,
         N_("Show numbers of fewer than K respondents as “< K” and attribute quotes from groups "
            "that small to “a participant” (default: the project's, else 5; 0 shows every "
            "number)"), N_("K") },
-      { "fold-small", 0, 0, G_OPTION_ARG_NONE, &fold_small,
-        N_("Merge groups of fewer than K respondents into “Other” in split charts"), NULL },
+      /* Folding is the default now; the option stays so that scripts that ask for it run. */
+      { "fold-small", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &fold_small, NULL, NULL },
+      { "no-fold", 0, 0, G_OPTION_ARG_NONE, &no_fold,
+        N_("Draw every group of a split chart on its own, however small (by default groups of "
+           "fewer than K respondents are merged into “Other”)"), NULL },
       { "include-incomplete", 0, 0, G_OPTION_ARG_NONE, &options.include_incomplete,
         N_("Count responses that answered nothing beyond consent"), NULL },
       { "sample", 0, 0, G_OPTION_ARG_NONE, &options.sample,
@@ -88,7 +92,7 @@ fe_cli_brief (int    argc,
 
   brief.min_cell = fe_cli_get_min_cell (&options, DEFAULT_MIN_CELL);
   brief.lang = options.lang;
-  brief.fold_small_groups = fold_small;
+  brief.fold_small_groups = !no_fold;
   if (!fe_brief_write (options.project, study, &brief, output, &error))
     {
       fprintf (stderr, "findings-explorer: %s\n", error->message);

@@ -29,6 +29,7 @@ typedef struct
   double    text_scale;
   gboolean  dark;
   gboolean  fold_small;
+  gboolean  no_fold;
 } ExportOptions;
 
 static void
@@ -71,9 +72,12 @@ add_entries (GOptionContext *context,
       N_("Larger type for presenting, 1.5 for example (default 1)"), N_("N") },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &options->dark,
       N_("Light text on a dark background"), NULL },
-    { "fold-small", 0, 0, G_OPTION_ARG_NONE, &options->fold_small,
-      N_("Merge the groups of --by with fewer than --min-cell respondents into “Other”"),
+    /* Folding is the default now; the option stays so that scripts that ask for it run. */
+    { "fold-small", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &options->fold_small, NULL,
       NULL },
+    { "no-fold", 0, 0, G_OPTION_ARG_NONE, &options->no_fold,
+      N_("Draw every group of --by on its own, however small (by default groups of fewer than "
+         "--min-cell respondents are merged into “Other”)"), NULL },
     { "layout", 0, 0, G_OPTION_ARG_FILENAME, &options->layout,
       N_("Also write every segment and label with its rectangle as JSON"), N_("LAYOUT.json") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options->output,
@@ -254,7 +258,9 @@ fe_cli_export (int    argc,
   spec.filter_text = filter_text;
   /* What leaves the screen is disclosure-controlled unless asked otherwise. */
   spec.min_cell = fe_cli_get_min_cell (&options, DEFAULT_MIN_CELL);
-  spec.fold_small_groups = export.fold_small;
+  /* Small groups are folded before their numbers are withheld: "Other (n = 7)" tells more
+   * than two rows of "< 5". */
+  spec.fold_small_groups = !export.no_fold;
   if (!fe_chart_export (&spec, tally, format, export.scale, export.output, export.layout,
                         &error))
     {

@@ -245,6 +245,29 @@ attack (Model *m)
     }
 }
 
+/* Whether a label says "< k" or "–" right after withheld segment @s, on its line: every
+ * stub of a bar and every mark beside a 100% bar has one. */
+static gboolean
+has_withheld_label (const FeChartLayout  *layout,
+                    const FeChartSegment *s,
+                    const FeChartData    *data)
+{
+  g_autofree char *small = fe_chart_data_dup_small_text (data);
+  const char *expected = s->disclosure == FE_CELL_SMALL ? small : "–";
+  double middle = s->y + s->h / 2;
+
+  for (guint i = 0; i < fe_chart_layout_get_n_labels (layout); i++)
+    {
+      const FeChartLabel *label = fe_chart_layout_get_label (layout, i);
+
+      if (g_str_equal (label->text, expected) && label->y <= middle
+          && middle <= label->y + label->h && label->x >= s->x + s->w - EPSILON
+          && label->x <= s->x + s->w + 40)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Nothing printed is under k; nothing withheld can be worked out; stubs are alike. */
 static void
 check_withheld (const FeChartLayout *layout,
@@ -301,7 +324,19 @@ check_withheld (const FeChartLayout *layout,
         fail ("withheld %s does not say why", s->description);
       if (!fe_chart_layout_segment_is_hatched (layout, i))
         fail ("withheld %s is not hatched", s->description);
-      /* A stub of one length, not the number to scale (heat-map cells are all alike). */
+      /* No length in a 100% bar, where it would be read among parts drawn to scale. */
+      if ((fe_chart_layout_get_kind (layout) == FE_CHART_KIND_STACKED
+           || fe_chart_layout_get_kind (layout) == FE_CHART_KIND_DIVERGING) && s->w > 0)
+        fail ("withheld %s is drawn %.2f long in a 100%% bar", s->description, s->w);
+      /* Elsewhere a stub of one length, not the number to scale (heat-map cells are all
+       * alike), or none where its label could not be printed. */
+      if (fe_chart_layout_get_kind (layout) != FE_CHART_KIND_HEATMAP
+          && (s->w > 0 || (fe_chart_layout_get_kind (layout) != FE_CHART_KIND_BAR
+                           && fe_chart_layout_get_kind (layout) != FE_CHART_KIND_GROUPED_BAR))
+          && !has_withheld_label (layout, s, &data))
+        fail ("withheld %s is drawn without its label", s->description);
+      if (s->w == 0)
+        continue;
       if (stub < 0)
         stub = s->w;
       if (fabs (s->w - stub) > EPSILON)
@@ -394,6 +429,7 @@ test_sample_small_forces (void)
         g_autofree char *json = NULL;
         g_autofree char *svg = NULL;
         g_autofree char *summary = NULL;
+        gboolean stacked;
         FeChartSpec spec;
 
         fe_chart_spec_init (&spec);
@@ -405,6 +441,8 @@ test_sample_small_forces (void)
         json = fe_chart_layout_to_json (layout);
         svg = fe_chart_layout_to_svg (layout);
         summary = fe_chart_layout_describe (layout);
+        stacked = fe_chart_layout_get_kind (layout) == FE_CHART_KIND_STACKED
+                  || fe_chart_layout_get_kind (layout) == FE_CHART_KIND_DIVERGING;
         g_snprintf (current_case, sizeof current_case, "%s by force, k %u", questions[q], k);
         for (guint i = 0; i < G_N_ELEMENTS (small); i++)
           {
@@ -425,12 +463,15 @@ test_sample_small_forces (void)
                 found_exact |= strstr (flat, exact) != NULL;
                 found_withheld |= strstr (flat, withheld) != NULL;
               }
-            /* A stacked chart names the group and its n on one label. */
-            if (fe_chart_layout_get_kind (layout) == FE_CHART_KIND_STACKED
-                || fe_chart_layout_get_kind (layout) == FE_CHART_KIND_DIVERGING)
+            /* A stacked chart names the group and its n on one label, and draws no
+             * distribution of a group that small, not even stubs: it says so in words. */
+            if (stacked)
               {
                 g_assert_true (found_exact == (k == 0));
                 g_assert_true (found_withheld == (k == 5));
+                if (k == 5)
+                  g_assert_nonnull (strstr (json, "Fewer than 5 answered: not shown as a "
+                                                  "distribution"));
               }
             for (guint s = 0; s < fe_chart_layout_get_n_segments (layout); s++)
               {
@@ -439,6 +480,9 @@ test_sample_small_forces (void)
 
                 if (segment->group != group)
                   continue;
+                if (k == 5 && stacked)
+                  g_test_fail_printf ("%s: a group of %u drawn as a distribution", current_case,
+                                      base);
                 if (k == 5)
                   {
                     g_assert_cmpint (segment->disclosure, ==, FE_CELL_SMALL);
@@ -458,9 +502,9 @@ test_sample_small_forces (void)
                 g_assert_false (g_regex_match_simple (pattern, summary, 0, 0));
               }
           }
-        if (k == 5)
+        if (k == 5 && !stacked)
           g_assert_nonnull (strstr (json, "\"count\": null"));
-        else
+        else if (k == 0)
           g_assert_null (strstr (json, "null"));
       }
 }
@@ -522,7 +566,8 @@ folded_layout (FeChartSpec   *spec,
 }
 
 /* Folding: groups under k become "Other"; an "Other" still under k is left out of a grouped
- * chart, and not folded in a 100% bar chart (where two small groups protect each other). */
+ * chart, and not folded in a 100% bar chart (where two small groups protect each other), whose
+ * small groups are rows of words, not distributions. */
 static void
 test_fold (void)
 {
@@ -580,9 +625,28 @@ test_fold (void)
     g_autoptr(FeChartLayout) layout = NULL;
     FeChartSpec spec;
 
+    gboolean said = FALSE;
+
+    /* "Other" of 3 would be a row of one small number, which the groups' n would give away
+     * unless a large group were hidden with it: the small groups stay apart and protect
+     * each other, each a row of words rather than a distribution. */
     layout = folded_layout (&spec, training, 5, FE_CHART_KIND_STACKED);
-    g_assert_cmpint (fe_chart_layout_find_segment (layout, 0, 3), >=, 0);
-    g_assert_cmpint (fe_chart_layout_find_segment (layout, 0, FE_CHART_GROUP_OTHER), <, 0);
+    for (guint i = 0; i < fe_chart_layout_get_n_segments (layout); i++)
+      {
+        g_assert_cmpint (fe_chart_layout_get_segment (layout, i)->group, !=, 3);
+        g_assert_cmpint (fe_chart_layout_get_segment (layout, i)->group, !=,
+                         FE_CHART_GROUP_OTHER);
+      }
+    for (guint i = 0; i < fe_chart_layout_get_n_labels (layout); i++)
+      {
+        g_autofree char *flat = fe_chart_test_flatten (fe_chart_layout_get_label (layout, i)->text);
+
+        said |= strstr (flat, "Fewer than 5 answered: not shown") != NULL;
+        g_assert_null (strstr (flat, "(n hidden)"));
+      }
+    g_assert_true (said);
+    g_snprintf (current_case, sizeof current_case, "training folded at 5");
+    check_withheld (layout, &spec, training);
   }
 }
 
