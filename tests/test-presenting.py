@@ -313,28 +313,41 @@ def nothing_withheld_can_be_worked_out():
 
 
 @test
-def quotes_drop_the_small_group_under_min_cell():
+def quotes_of_a_small_group_are_refused_under_min_cell():
     args = ["quotes", "--sample", "--question", "training_comments", "--by", "force",
             "--group", "North Wales Police"]
-    exact = run_json(BINARY, *args)
+    exact = run_json(BINARY, *args, "--min-cell", "0")
     assert exact and all(q["respondent"] in SMALL_RESPONDENTS for q in exact), exact
     assert all(q["attributes"]["force"] == "North Wales Police" for q in exact)
     assert all(q["citation"].endswith("(Participant 68, North Wales Police)") for q in exact)
-    safe = run_json(BINARY, *args, "--min-cell", "5")
-    assert [q["text"] for q in safe] == [q["text"] for q in exact]
-    for quote in safe:
-        assert quote["respondent"] is None and "force" not in quote["attributes"], quote
-        assert quote["citation"].endswith("(a participant)"), quote
-        assert "North Wales" not in json.dumps(quote), quote
-    text = run_cli(BINARY, *args, "--min-cell", "5").stdout
-    assert "A participant" in text and "North Wales" not in text and "68" not in text, text
-    assert "fewer than 5 respondents" in text, text
+    # --by/--group select one respondent as --filter would: nothing of theirs is printed.
+    for extra in ((), ("--min-cell", "5"), ("--json",)):
+        result = run_cli(BINARY, *args, *extra, expect=3)
+        assert result.stdout == "", result.stdout
+        assert "fewer respondents than the disclosure threshold (5)" in result.stderr, \
+            result.stderr
+        assert not any(flat(q["text"])[:40] in flat(result.stderr) for q in exact)
     # The sample's project has min-cell 5: the rule is its default.
     sample = os.path.join(SAMPLE, "sample.findings")
-    via_project = run_json(BINARY, *args[:1], *args[2:], sample)
-    assert all(q["respondent"] is None for q in via_project), via_project
+    run_cli(BINARY, *args[:1], *args[2:], sample, expect=3)
     via_project = run_json(BINARY, *args[:1], *args[2:], "--min-cell", "0", sample)
     assert all(q["respondent"] == "68" for q in via_project), via_project
+
+
+@test
+def quotes_of_a_small_group_say_nothing_but_a_participant():
+    # Every answer of North Wales's one respondent, asked for by number: under k they are
+    # "a participant", without the role and length of service that would single them out.
+    exact = run_json(BINARY, "quotes", "--sample", "--respondent", "68", "--min-cell", "0")
+    role, service = exact[0]["attributes"]["role"], exact[0]["attributes"]["service_length"]
+    safe = run_json(BINARY, "quotes", "--sample", "--respondent", "68")
+    assert [q["text"] for q in safe] == [q["text"] for q in exact]
+    for quote in safe:
+        assert quote["respondent"] is None and quote["attributes"] == {}, quote
+        assert quote["citation"].endswith("(a participant)"), quote
+    text = run_cli(BINARY, "quotes", "--sample", "--respondent", "68").stdout
+    assert "A participant" in text and "North Wales" not in text, text
+    assert role not in text and service not in text and "68" not in text, text
 
 
 @test

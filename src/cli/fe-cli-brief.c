@@ -8,9 +8,6 @@
 #include "fe-brief.h"
 #include "fe-cli-private.h"
 
-/* What leaves the screen is disclosure-controlled unless the project or --min-cell says. */
-#define DEFAULT_MIN_CELL 5
-
 int
 fe_cli_brief (int    argc,
               char **argv)
@@ -28,10 +25,6 @@ fe_cli_brief (int    argc,
   fe_cli_apply_lang_early (argc, argv);
   {
     const GOptionEntry entries[] = {
-      { "min-cell", 0, 0, G_OPTION_ARG_INT, &options.min_cell,
-        N_("Show numbers of fewer than K respondents as “< K” and attribute quotes from groups "
-           "that small to “a participant” (default: the project's, else 5; 0 shows every "
-           "number)"), N_("K") },
       { "fold-small", 0, 0, G_OPTION_ARG_NONE, &fold_small,
         N_("Merge groups of fewer than K respondents into “Other” in split charts"), NULL },
       { "include-incomplete", 0, 0, G_OPTION_ARG_NONE, &options.include_incomplete,
@@ -49,6 +42,10 @@ fe_cli_brief (int    argc,
                                              "its chart, takeaway and starred quotes, and a "
                                              "note on method."));
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+    fe_cli_add_min_cell_entry (context, &options,
+                               N_("Show numbers of fewer than K respondents as “< K” and "
+                                  "attribute quotes from groups that small to “a participant” "
+                                  "(default: the project's, else 5; 0 shows every number)"));
     fe_cli_add_lang_entry (context, &options,
                            N_("The language of the pack: en or cy (default: the current "
                               "language)"));
@@ -86,12 +83,12 @@ fe_cli_brief (int    argc,
   if ((study = fe_cli_load_study (&options, study_path, &exit_code)) == NULL)
     goto out;
 
-  brief.min_cell = fe_cli_get_min_cell (&options, DEFAULT_MIN_CELL);
+  brief.min_cell = fe_cli_get_min_cell (&options, FE_CLI_DEFAULT_MIN_CELL);
   brief.lang = options.lang;
   brief.fold_small_groups = fold_small;
   if (!fe_brief_write (options.project, study, &brief, output, &error))
     {
-      fprintf (stderr, "findings-explorer: %s\n", error->message);
+      fe_cli_print_error (error->message);
       exit_code = g_error_matches (error, FE_BRIEF_ERROR, FE_BRIEF_ERROR_NO_VIEWS)
                   ? FE_CLI_EXIT_USAGE : FE_CLI_EXIT_BAD_DATA;
     }
