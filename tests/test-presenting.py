@@ -358,6 +358,92 @@ def quotes_of_large_groups_keep_their_attribution():
     run_cli(BINARY, "quotes", "--sample", "--respondent", "87", "--min-cell", "-2", expect=2)
 
 
+# Query-set-size control: filters a reader could set beside each other and subtract
+
+THREE_FORCES = "force=South Wales Police,Gwent Police,Dyfed-Powys Police"
+
+
+@test
+def the_differencing_pair_is_refused():
+    # All respondents against all but North Wales: the difference is its one respondent.
+    for verb in (["summary", "--question", "training"],
+                 ["export", "--question", "training", "-o", out("three.svg")],
+                 ["quotes", "--question", "training_comments"]):
+        run_cli(BINARY, *verb, "--sample")
+        if os.path.exists(out("three.svg")):
+            os.remove(out("three.svg"))
+        result = run_cli(BINARY, *verb, "--filter", THREE_FORCES, "--sample", expect=3)
+        assert "leaves out fewer respondents than the disclosure threshold (5)" in \
+            result.stderr, result.stderr
+        assert result.stdout == "", result.stdout
+    assert not os.path.exists(out("three.svg"))
+    # One level that adds fewer than k to a filter is the same attack.
+    result = run_cli(BINARY, "summary", "--question", "training", "--filter",
+                     "force=South Wales Police,North Wales Police", "--sample", expect=3)
+    assert "“North Wales Police” adds fewer respondents" in result.stderr, result.stderr
+    # k = 0 is the researcher's own: everything, as asked.
+    run_cli(BINARY, "summary", "--question", "training", "--filter", THREE_FORCES,
+            "--min-cell", "0", "--sample")
+    run_cli(BINARY, "summary", "--question", "training", "--filter",
+            "force=South Wales Police", "--sample")
+
+
+@test
+def the_differencing_pair_is_refused_in_the_pack():
+    if not HAVE_POPPLER:
+        print("# pdftotext missing: skipped")
+        return
+    views = ("[View 1]\ntitle=All forces\nquestion=training\nmeasure=count\n"
+             "\n[View 2]\ntitle=Three forces\nquestion=training\nmeasure=count\n"
+             "filter-columns=force;\n"
+             "filter-levels-1=South Wales Police;Gwent Police;Dyfed-Powys Police;\n"
+             f"starred-respondents=87;\nstarred-questions=promising_practice;\n"
+             "starred-texts=I investigated a rape;\n")
+    project = write_project("difference.findings", views=views)
+    pack = out("difference.pdf")
+    run_cli(BINARY, "brief", "-o", pack, project)
+    text = flat(pdf_text(pack))
+    assert "This view is left out of the pack: The filter on" in text, text
+    assert "I investigated a rape" not in text, text
+    run_cli(BINARY, "brief", "--min-cell", "0", "-o", pack, project)
+    assert "left out of the pack" not in flat(pdf_text(pack))
+
+
+@test
+def summary_with_the_project_hides_small_cells():
+    sample = os.path.join(SAMPLE, "sample.findings")
+    data = run_json(BINARY, "summary", "--question", "training", "--by", "force", sample)
+    assert data["min_cell"] == 5, data
+    for group in data["groups"]:
+        if group["label"] in SMALL:
+            assert group["base"] is None and all(level["count"] is None
+                                                 for level in group["levels"]), group
+    text = flat(run_cli(BINARY, "summary", "--question", "training", "--by", "force",
+                        sample).stdout)
+    for force, n in SMALL.items():
+        assert f"{force} (n < 5)" in text and f"{force} (n = {n})" not in text, text
+    exact = run_json(BINARY, "summary", "--question", "training", "--by", "force",
+                     "--min-cell", "0", sample)
+    assert {g["label"]: g["base"] for g in exact["groups"]}["North Wales Police"] == 1
+
+
+@test
+def min_cell_must_be_a_whole_number_up_to_1000():
+    for value in ("five", "5.0", "-3", "2147483648", "1001", "", " 5x"):
+        project = write_project("bad-k.findings", min_cell=value)
+        for verb in (["summary"], ["brief", "-o", out("bad-k.pdf")]):
+            result = run_cli(BINARY, *verb, project, expect=1)
+            assert "bad-k.findings, [Project] min-cell:" in result.stderr, result.stderr
+            assert "whole number from 0 to 1000" in result.stderr, result.stderr
+        assert not os.path.exists(out("bad-k.pdf"))
+        if value.strip():
+            result = run_cli(BINARY, "summary", "--sample", "--min-cell", value, expect=2)
+            assert f"--min-cell {value}:" in result.stderr, result.stderr
+    for value in ("0", "1000", "7"):
+        project = write_project("good-k.findings", min_cell=value)
+        run_cli(BINARY, "summary", project)
+
+
 # The briefing pack
 
 

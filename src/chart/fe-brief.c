@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "fe-attribution.h"
+#include "fe-query-set.h"
 #include "fe-chart-layout-private.h"
 #include "fe-quote.h"
 
@@ -936,6 +937,7 @@ write_view (Writer            *w,
   g_autofree char *takeaway = dup_localized (w, group, "takeaway", view->takeaway);
   g_autofree char *kicker = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) refusal = NULL;
   g_autoptr(FeFilter) filter = NULL;
   FeColumn *question = NULL, *by = NULL;
   int level, group_index;
@@ -958,6 +960,17 @@ write_view (Writer            *w,
                                               error->message);
 
       write_paragraph (w, STYLE_BODY, why, 12);
+    }
+  else if (!fe_filter_check_query_set (filter, w->k, &refusal))
+    {
+      /* Neither chart nor quotes: set beside the pack's other views, either would give away
+       * the few respondents the filter keeps or leaves out. */
+      g_autofree char *why = g_strdup_printf (_("This view is left out of the pack: %s"),
+                                              refusal->message);
+
+      write_paragraph (w, STYLE_BODY, why, 12);
+      end_page (w);
+      return;
     }
   else if (fe_column_get_n_levels (question) == 0)
     write_paragraph (w, STYLE_BODY, _("This view’s question is open text that is not coded: "
