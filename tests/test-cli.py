@@ -255,4 +255,85 @@ def one_id_and_one_codebook_row_per_column():
         in result.stderr, result.stderr
 
 
+# Safe output: what the data hold never acts on the reader's terminal, never breaks an SVG,
+# and never overwrites the data.
+
+HOSTILE = "\x1b]0;pwned\x07"
+
+
+def hostile_study():
+    rows = ["id,force,comment"]
+    for i in range(1, 7):
+        force = "Gwent\x01Police" if i % 2 else "South\x0bWales"
+        rows.append(f"{i},{force},\"Answer {i} is long enough to be free text {HOSTILE} "
+                    f"and it differs from row to row: {i * 7919}\"")
+    return write("hostile.csv", "\n".join(rows) + "\n")
+
+
+@test
+def terminal_output_escapes_control_characters():
+    study = hostile_study()
+    for args in (["quotes", "--respondent", "1"], ["summary", "--question", "force"],
+                 ["summary"]):
+        result = run_cli(BINARY, *args, *EXACT, study)
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout, result.stdout
+        assert "\x01" not in result.stdout and "\x0b" not in result.stdout, result.stdout
+    text = run_cli(BINARY, "quotes", "--respondent", "1", *EXACT, study).stdout
+    assert "\\u001b]0;pwned\\u0007" in text, text
+    # JSON escapes them its own way and reads back as the answer was.
+    quotes = run_json(BINARY, "quotes", "--respondent", "1", *EXACT, study)
+    assert HOSTILE in quotes[0]["text"], quotes
+    result = run_cli(BINARY, "summary", "--question", "force", "--filter",
+                     f"force=x{HOSTILE}", *EXACT, study, expect=2)
+    assert "\x1b" not in result.stderr and "\\u001b" in result.stderr, result.stderr
+
+
+@test
+def an_svg_with_control_characters_in_its_labels_is_xml():
+    import xml.dom.minidom
+    study = hostile_study()
+    svg = os.path.join(WORK, "hostile.svg")
+    run_cli(BINARY, "export", "--question", "force", "--title", f"Forces {HOSTILE}", *EXACT,
+            "-o", svg, study)
+    document = xml.dom.minidom.parse(svg)
+    words = " ".join(node.firstChild.data for node in document.getElementsByTagName("text")
+                     if node.firstChild is not None)
+    assert "Gwent" in words and "Police" in words and "Forces" in words, words
+
+
+@test
+def outputs_never_overwrite_the_study():
+    with open(STUDY, encoding="utf-8") as handle:
+        before = handle.read()
+    result = run_cli(BINARY, "export", "--question", "agree", *EXACT, "--layout", STUDY, "-o",
+                     os.path.join(WORK, "safe.png"), STUDY, expect=2)
+    assert "read from" in result.stderr, result.stderr
+    # Responses saved under a chart's name: -o onto them refuses too.
+    disguised = write("responses.svg", before)
+    run_cli(BINARY, "export", "--question", "agree", *EXACT, "-o", disguised, disguised,
+            expect=2)
+    for path in (STUDY, disguised):
+        with open(path, encoding="utf-8") as handle:
+            assert handle.read() == before, path
+
+
+@test
+def replacing_an_export_keeps_its_mode_and_its_symlink():
+    chart = os.path.join(WORK, "kept.svg")
+    run_cli(BINARY, "export", "--question", "agree", *EXACT, "-o", chart, STUDY)
+    os.chmod(chart, 0o640)
+    run_cli(BINARY, "export", "--question", "force", *EXACT, "-o", chart, STUDY)
+    assert os.stat(chart).st_mode & 0o7777 == 0o640, oct(os.stat(chart).st_mode)
+    with open(chart, encoding="utf-8") as handle:
+        assert "Gwent" in handle.read()
+    target = os.path.join(WORK, "target.svg")
+    link = os.path.join(WORK, "link.svg")
+    run_cli(BINARY, "export", "--question", "agree", *EXACT, "-o", target, STUDY)
+    os.symlink("target.svg", link)
+    run_cli(BINARY, "export", "--question", "force", *EXACT, "-o", link, STUDY)
+    assert os.path.islink(link) and os.readlink(link) == "target.svg"
+    with open(target, encoding="utf-8") as handle:
+        assert "Gwent" in handle.read()
+
+
 main()

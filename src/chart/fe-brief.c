@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "fe-attribution.h"
+#include "fe-file.h"
 #include "fe-query-set.h"
 #include "fe-chart-layout-private.h"
 #include "fe-quote.h"
@@ -1313,8 +1314,7 @@ fe_brief_write (FeProject            *project,
       gsize length;
       const char *data = g_bytes_get_data (bytes, &length);
 
-      /* g_file_set_contents writes a temporary file beside @path and renames it into place. */
-      ok = g_file_set_contents (path, data, (gssize) length, &local_error);
+      ok = fe_file_replace_contents (path, data, length, &local_error);
       if (!ok)
         g_set_error (error, FE_BRIEF_ERROR, FE_BRIEF_ERROR_WRITE, _("Could not write %s: %s"),
                      path, local_error->message);

@@ -82,6 +82,8 @@ fe_cli_brief (int    argc,
     }
   if ((study = fe_cli_load_study (&options, study_path, &exit_code)) == NULL)
     goto out;
+  if (!fe_cli_check_output (&options, study_path, "-o", output, &exit_code))
+    goto out;
 
   brief.min_cell = fe_cli_get_min_cell (&options, FE_CLI_DEFAULT_MIN_CELL);
   brief.lang = options.lang;

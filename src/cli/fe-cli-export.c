@@ -208,6 +208,9 @@ fe_cli_export (int    argc,
     }
   if ((study = fe_cli_load_study (&options, study_path, &exit_code)) == NULL)
     goto out;
+  if (!fe_cli_check_output (&options, study_path, "-o", export.output, &exit_code)
+      || !fe_cli_check_output (&options, study_path, "--layout", export.layout, &exit_code))
+    goto out;
   if ((question = fe_cli_find_question (study, "--question", export.question, &exit_code))
       == NULL)
     goto out;

@@ -55,6 +55,13 @@ gboolean  fe_cli_parse                     (GOptionContext    *context,
 FeStudy  *fe_cli_load_study                (FeCliStudyOptions *options,
                                             const char        *study_path,
                                             int               *exit_code);
+/* Whether @output (given as @option, "-o") may be written: FALSE (a usage error printed) when it
+ * is one of the files the study was loaded from (after fe_cli_load_study()). */
+gboolean  fe_cli_check_output              (FeCliStudyOptions *options,
+                                            const char        *study_path,
+                                            const char        *option,
+                                            const char        *output,
+                                            int               *exit_code);
 /* Whether @path names a project (.findings) rather than a table. */
 gboolean  fe_cli_is_project_path           (const char        *path);
 /* Adds --min-cell K to @context, describing its default. */

@@ -7,6 +7,8 @@
 #include <libintl.h>
 #include <string.h>
 
+#include "fe-file.h"
+
 typedef struct
 {
   const char *name;
@@ -442,6 +444,58 @@ fe_cli_load_study (FeCliStudyOptions *options,
     }
   print_hidden_columns (study);
   return g_steal_pointer (&study);
+}
+
+/* The files @options read the study from. */
+static GPtrArray *
+list_inputs (FeCliStudyOptions *options,
+             const char        *study_path)
+{
+  GPtrArray *inputs = g_ptr_array_new_with_free_func (g_free);
+
+  if (options->project != NULL)
+    {
+      g_ptr_array_add (inputs, g_strdup (fe_project_get_path (options->project)));
+      g_ptr_array_add (inputs, g_strdup (fe_project_get_responses (options->project)));
+      g_ptr_array_add (inputs, g_strdup (fe_project_get_codebook (options->project)));
+      g_ptr_array_add (inputs, g_strdup (fe_project_get_coding (options->project)));
+    }
+  else if (study_path != NULL)
+    {
+      g_ptr_array_add (inputs, g_strdup (study_path));
+      g_ptr_array_add (inputs, g_strdup (options->codebook));
+      g_ptr_array_add (inputs, g_strdup (options->coding));
+    }
+  else
+    {
+      g_autofree char *dir = fe_study_find_sample_dir ();
+      const char *names[] = { "responses.csv", "codebook.csv", "coding.csv" };
+
+      for (guint i = 0; dir != NULL && i < G_N_ELEMENTS (names); i++)
+        g_ptr_array_add (inputs, g_build_filename (dir, names[i], NULL));
+    }
+  return inputs;
+}
+
+gboolean
+fe_cli_check_output (FeCliStudyOptions *options,
+                     const char        *study_path,
+                     const char        *option,
+                     const char        *output,
+                     int               *exit_code)
+{
+  g_autoptr(GPtrArray) inputs = list_inputs (options, study_path);
+
+  for (guint i = 0; output != NULL && i < inputs->len; i++)
+    if (fe_file_is_same (output, g_ptr_array_index (inputs, i)))
+      {
+        fe_cli_usage_error (_("%s %s: that is %s, which the study is read from, and input "
+                              "files are never written to. Choose another file."),
+                            option, output, (const char *) g_ptr_array_index (inputs, i));
+        *exit_code = FE_CLI_EXIT_USAGE;
+        return FALSE;
+      }
+  return TRUE;
 }
 
 FeColumn *

@@ -8,6 +8,8 @@
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 
+#include "fe-file.h"
+
 G_DEFINE_QUARK (fe-project-error-quark, fe_project_error)
 
 #define PROJECT_GROUP "Project"
@@ -1006,8 +1008,7 @@ fe_project_save (FeProject   *self,
   write_corrections (keys, self->corrections, self->keys);
 
   data = g_key_file_to_data (keys, &length, NULL);
-  /* g_file_set_contents writes a temporary file and renames it into place. */
-  if (!g_file_set_contents (absolute, data, (gssize) length, &local_error))
+  if (!fe_file_replace_contents (absolute, data, length, &local_error))
     {
       g_autofree char *name = g_path_get_basename (absolute);
 
