@@ -10,6 +10,8 @@ sys.path.insert(0, os.path.dirname(__file__))
 from tap import main, run_cli, run_json, test  # noqa: E402
 
 BINARY = sys.argv[1]
+# These tests check the researcher's exact figures: disclosure control (default k = 5) off.
+EXACT = ("--min-cell", "0")
 WORK = tempfile.mkdtemp(prefix="fe-cli-")
 
 
@@ -31,19 +33,19 @@ STUDY = write("study.csv",
 
 @test
 def summary_lists_questions_and_excludes_incomplete():
-    data = run_json(BINARY, "summary", STUDY)
+    data = run_json(BINARY, "summary", *EXACT, STUDY)
     assert data["respondents"] == 4 and data["excluded"] == 1, data
     questions = {q["id"]: q for q in data["questions"]}
     assert set(questions) == {"force", "agree", "comment"}, questions
     assert questions["agree"]["role"] == "ordinal"
     assert questions["comment"]["answered"] == 3
-    data = run_json(BINARY, "summary", "--include-incomplete", STUDY)
+    data = run_json(BINARY, "summary", *EXACT, "--include-incomplete", STUDY)
     assert data["respondents"] == 5 and data["excluded"] == 0
 
 
 @test
 def summary_question_by_attribute():
-    data = run_json(BINARY, "summary", "--question", "agree", "--by", "force", STUDY)
+    data = run_json(BINARY, "summary", *EXACT, "--question", "agree", "--by", "force", STUDY)
     assert data["base"] == 4 and data["answered"] == 4
     levels = {level["label"]: level["count"] for level in data["levels"]}
     assert levels["Agree"] == 2 and levels["Strongly disagree"] == 0, levels
@@ -55,17 +57,17 @@ def summary_question_by_attribute():
 
 @test
 def filter_narrows_counts():
-    data = run_json(BINARY, "summary", "--question", "agree", "--filter",
+    data = run_json(BINARY, "summary", *EXACT, "--question", "agree", "--filter",
                     "force=South Wales Police", STUDY)
     assert data["base"] == 2, data
-    data = run_json(BINARY, "summary", "--question", "agree", "--filter",
+    data = run_json(BINARY, "summary", *EXACT, "--question", "agree", "--filter",
                     "force=South Wales Police,Gwent Police", STUDY)
     assert data["base"] == 4, data
 
 
 @test
 def quotes_behind_a_level():
-    quotes = run_json(BINARY, "quotes", "--question", "comment", "--by", "force", "--group",
+    quotes = run_json(BINARY, "quotes", *EXACT, "--question", "comment", "--by", "force", "--group",
                       "Gwent Police", STUDY)
     assert [q["text"] for q in quotes] == ["Short, with a comma"], quotes
     assert quotes[0]["respondent"] == "1"
@@ -74,37 +76,37 @@ def quotes_behind_a_level():
 
 @test
 def text_output_is_readable():
-    out = run_cli(BINARY, "summary", "--question", "agree", STUDY).stdout
+    out = run_cli(BINARY, "summary", *EXACT, "--question", "agree", STUDY).stdout
     assert "Strongly agree" in out and "Base: 4 respondents" in out, out
-    out = run_cli(BINARY, "quotes", "--respondent", "2", STUDY).stdout
+    out = run_cli(BINARY, "quotes", *EXACT, "--respondent", "2", STUDY).stdout
     assert "Another view" in out and "Participant 2" in out, out
 
 
 @test
 def unknown_ids_list_the_valid_ones():
-    result = run_cli(BINARY, "summary", "--question", "nope", STUDY, expect=2)
+    result = run_cli(BINARY, "summary", *EXACT, "--question", "nope", STUDY, expect=2)
     assert "force, agree, comment" in result.stderr, result.stderr
-    result = run_cli(BINARY, "summary", "--question", "agree", "--filter", "force=Dyfed", STUDY,
+    result = run_cli(BINARY, "summary", *EXACT, "--question", "agree", "--filter", "force=Dyfed", STUDY,
                      expect=2)
     assert "“Gwent Police”" in result.stderr, result.stderr
-    run_cli(BINARY, "quotes", "--respondent", "99", STUDY, expect=2)
+    run_cli(BINARY, "quotes", *EXACT, "--respondent", "99", STUDY, expect=2)
 
 
 @test
 def usage_errors_exit_2():
-    run_cli(BINARY, "summary", expect=2)
-    run_cli(BINARY, "quotes", STUDY, expect=2)
-    run_cli(BINARY, "summary", "--by", "force", STUDY, expect=2)
-    run_cli(BINARY, "summary", "--bogus", STUDY, expect=2)
+    run_cli(BINARY, "summary", *EXACT, expect=2)
+    run_cli(BINARY, "quotes", *EXACT, STUDY, expect=2)
+    run_cli(BINARY, "summary", *EXACT, "--by", "force", STUDY, expect=2)
+    run_cli(BINARY, "summary", *EXACT, "--bogus", STUDY, expect=2)
     run_cli(BINARY, "frobnicate", expect=2)
 
 
 @test
 def bad_data_exits_1_naming_the_place():
     broken = write("broken.csv", "id,force\n1,Gwent\n2,Gwent,extra\n")
-    result = run_cli(BINARY, "summary", broken, expect=1)
+    result = run_cli(BINARY, "summary", *EXACT, broken, expect=1)
     assert "broken.csv, line 3, column 3:" in result.stderr, result.stderr
-    result = run_cli(BINARY, "summary", os.path.join(WORK, "missing.csv"), expect=1)
+    result = run_cli(BINARY, "summary", *EXACT, os.path.join(WORK, "missing.csv"), expect=1)
     assert "missing.csv, line 1, column 1:" in result.stderr, result.stderr
 
 
@@ -112,7 +114,7 @@ def bad_data_exits_1_naming_the_place():
 def input_files_are_never_modified():
     with open(STUDY, "rb") as handle:
         before = handle.read()
-    run_cli(BINARY, "summary", STUDY)
+    run_cli(BINARY, "summary", *EXACT, STUDY)
     with open(STUDY, "rb") as handle:
         assert handle.read() == before
 
@@ -144,9 +146,9 @@ def one_percentage_per_cell_everywhere():
     for measure, of in (("percent", "respondents"), ("percent-answered", "answered")):
         layout = sample_layout("--question", "barriers", "--by", "force", "--kind", "heatmap",
                                "--measure", measure)
-        data = run_json(BINARY, "summary", "--sample", "--question", "barriers", "--by", "force",
+        data = run_json(BINARY, "summary", *EXACT, "--sample", "--question", "barriers", "--by", "force",
                         "--measure", measure)
-        text = run_cli(BINARY, "summary", "--sample", "--question", "barriers", "--by", "force",
+        text = run_cli(BINARY, "summary", *EXACT, "--sample", "--question", "barriers", "--by", "force",
                        "--measure", measure).stdout
         columns, cells = table_cells(text)
         assert layout["percent_of"] == of and data["percent_of"] == of, (layout, data)
@@ -173,7 +175,7 @@ def one_percentage_per_cell_everywhere():
         assert n == 13 * 4, n
     trust = data["groups"][0]["levels"][0]
     assert (trust["count"], trust["base"], trust["percent"]) == (10, 43, 23), trust
-    data = run_json(BINARY, "summary", "--sample", "--question", "barriers", "--by", "force")
+    data = run_json(BINARY, "summary", *EXACT, "--sample", "--question", "barriers", "--by", "force")
     trust = data["groups"][0]["levels"][0]
     assert (trust["count"], trust["base"], trust["percent"]) == (10, 80, 13), trust
     assert "Percentages of all respondents in each group." in text.replace(
@@ -185,10 +187,10 @@ def percentages_round_half_away_from_zero():
     # 1 of 8 is 12.5%: 13% everywhere (printf's "%.0f" made it 12 in the table).
     study = write("eighths.csv", "id,force,answer\n" + "".join(
         f"{i},Gwent Police,{'Yes' if i == 1 else 'No'}\n" for i in range(1, 9)))
-    data = run_json(BINARY, "summary", "--question", "answer", study)
+    data = run_json(BINARY, "summary", *EXACT, "--question", "answer", study)
     yes = {level["label"]: level for level in data["levels"]}["Yes"]
     assert (yes["count"], yes["base"], yes["percent"]) == (1, 8, 13), yes
-    out = run_cli(BINARY, "summary", "--question", "answer", study).stdout
+    out = run_cli(BINARY, "summary", *EXACT, "--question", "answer", study).stdout
     assert "1 of 8, 13%" in out, out
 
 
@@ -206,20 +208,20 @@ def hidden_identifying_columns_are_named_on_stderr():
         assert lines == ["Hidden as identifying: IPAddress, Email"], (args, result.stderr)
         assert "IPAddress" not in result.stdout and "example.org" not in result.stdout
     # Nothing hidden, nothing said.
-    assert "Hidden" not in run_cli(BINARY, "summary", STUDY).stderr
+    assert "Hidden" not in run_cli(BINARY, "summary", *EXACT, STUDY).stderr
 
 
 @test
 def a_filter_without_a_level_is_an_error():
     for spec in ("force=", "force= ", "force=,"):
-        result = run_cli(BINARY, "summary", "--question", "agree", "--filter", spec, STUDY,
+        result = run_cli(BINARY, "summary", *EXACT, "--question", "agree", "--filter", spec, STUDY,
                          expect=2)
         assert "--filter force=: name at least one level" in result.stderr, result.stderr
         assert "“Gwent Police”" in result.stderr, result.stderr
-    result = run_cli(BINARY, "summary", "--question", "agree", "--filter", "force=Dyfed", STUDY,
+    result = run_cli(BINARY, "summary", *EXACT, "--question", "agree", "--filter", "force=Dyfed", STUDY,
                      expect=2)
     assert "force has no level “Dyfed”" in result.stderr, result.stderr
-    result = run_cli(BINARY, "summary", "--question", "agree", "--filter", "rank=Sergeant",
+    result = run_cli(BINARY, "summary", *EXACT, "--question", "agree", "--filter", "rank=Sergeant",
                      STUDY, expect=2)
     assert "there is no question “rank”" in result.stderr, result.stderr
     result = run_cli(BINARY, "export", "--question", "agree", "--filter", "force=", "-o",
@@ -232,23 +234,23 @@ def one_id_and_one_codebook_row_per_column():
     study = write("two-ids.csv",
                   "id,ref,force\n1,101,Gwent Police\n2,102,South Wales Police\n"
                   "3,103,Gwent Police\n")
-    result = run_cli(BINARY, "summary", "--json", study)
+    result = run_cli(BINARY, "summary", *EXACT, "--json", study)
     questions = {q["id"]: q for q in json.loads(result.stdout)["questions"]}
     assert "ref" in questions and questions["ref"]["answered"] == 3, questions
     assert "Warning: two-ids.csv, column 2 (“ref”): every answer is a different whole number, " \
         "as in an id, but id is already the id. It is kept as an ordinary column" \
         in result.stderr, result.stderr
     # One id is not warned about.
-    assert "Warning" not in run_cli(BINARY, "summary", STUDY).stderr
+    assert "Warning" not in run_cli(BINARY, "summary", *EXACT, STUDY).stderr
 
     second_id = write("second-id.csv", "column,role,label\nid,id,Id\nforce,attribute,Force\n"
                                        "ref,id,Reference\n")
-    result = run_cli(BINARY, "summary", "--codebook", second_id, study, expect=1)
+    result = run_cli(BINARY, "summary", *EXACT, "--codebook", second_id, study, expect=1)
     assert "second-id.csv, line 4, column 2: “ref” is a second id; “id” (line 2) is already " \
         "the id." in result.stderr, result.stderr
     twice = write("twice.csv", "column,role,label\nid,id,Id\nforce,attribute,Force\n"
                                "ref,ignore,Reference\nforce,ignore,Force again\n")
-    result = run_cli(BINARY, "summary", "--codebook", twice, study, expect=1)
+    result = run_cli(BINARY, "summary", *EXACT, "--codebook", twice, study, expect=1)
     assert "twice.csv, line 5, column 1: “force” is already described on line 3." \
         in result.stderr, result.stderr
 def inspect_study():
@@ -341,6 +343,87 @@ def inspect_escapes_control_characters():
 def inspect_usage():
     run_cli(BINARY, "inspect", expect=2)
     run_cli(BINARY, "inspect", "--filter", "force=Gwent Police", STUDY, expect=2)
+
+
+# Safe output: what the data hold never acts on the reader's terminal, never breaks an SVG,
+# and never overwrites the data.
+
+HOSTILE = "\x1b]0;pwned\x07"
+
+
+def hostile_study():
+    rows = ["id,force,comment"]
+    for i in range(1, 7):
+        force = "Gwent\x01Police" if i % 2 else "South\x0bWales"
+        rows.append(f"{i},{force},\"Answer {i} is long enough to be free text {HOSTILE} "
+                    f"and it differs from row to row: {i * 7919}\"")
+    return write("hostile.csv", "\n".join(rows) + "\n")
+
+
+@test
+def terminal_output_escapes_control_characters():
+    study = hostile_study()
+    for args in (["quotes", "--respondent", "1"], ["summary", "--question", "force"],
+                 ["summary"]):
+        result = run_cli(BINARY, *args, *EXACT, study)
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout, result.stdout
+        assert "\x01" not in result.stdout and "\x0b" not in result.stdout, result.stdout
+    text = run_cli(BINARY, "quotes", "--respondent", "1", *EXACT, study).stdout
+    assert "\\u001b]0;pwned\\u0007" in text, text
+    # JSON escapes them its own way and reads back as the answer was.
+    quotes = run_json(BINARY, "quotes", "--respondent", "1", *EXACT, study)
+    assert HOSTILE in quotes[0]["text"], quotes
+    result = run_cli(BINARY, "summary", "--question", "force", "--filter",
+                     f"force=x{HOSTILE}", *EXACT, study, expect=2)
+    assert "\x1b" not in result.stderr and "\\u001b" in result.stderr, result.stderr
+
+
+@test
+def an_svg_with_control_characters_in_its_labels_is_xml():
+    import xml.dom.minidom
+    study = hostile_study()
+    svg = os.path.join(WORK, "hostile.svg")
+    run_cli(BINARY, "export", "--question", "force", "--title", f"Forces {HOSTILE}", *EXACT,
+            "-o", svg, study)
+    document = xml.dom.minidom.parse(svg)
+    words = " ".join(node.firstChild.data for node in document.getElementsByTagName("text")
+                     if node.firstChild is not None)
+    assert "Gwent" in words and "Police" in words and "Forces" in words, words
+
+
+@test
+def outputs_never_overwrite_the_study():
+    with open(STUDY, encoding="utf-8") as handle:
+        before = handle.read()
+    result = run_cli(BINARY, "export", "--question", "agree", *EXACT, "--layout", STUDY, "-o",
+                     os.path.join(WORK, "safe.png"), STUDY, expect=2)
+    assert "read from" in result.stderr, result.stderr
+    # Responses saved under a chart's name: -o onto them refuses too.
+    disguised = write("responses.svg", before)
+    run_cli(BINARY, "export", "--question", "agree", *EXACT, "-o", disguised, disguised,
+            expect=2)
+    for path in (STUDY, disguised):
+        with open(path, encoding="utf-8") as handle:
+            assert handle.read() == before, path
+
+
+@test
+def replacing_an_export_keeps_its_mode_and_its_symlink():
+    chart = os.path.join(WORK, "kept.svg")
+    run_cli(BINARY, "export", "--question", "agree", *EXACT, "-o", chart, STUDY)
+    os.chmod(chart, 0o640)
+    run_cli(BINARY, "export", "--question", "force", *EXACT, "-o", chart, STUDY)
+    assert os.stat(chart).st_mode & 0o7777 == 0o640, oct(os.stat(chart).st_mode)
+    with open(chart, encoding="utf-8") as handle:
+        assert "Gwent" in handle.read()
+    target = os.path.join(WORK, "target.svg")
+    link = os.path.join(WORK, "link.svg")
+    run_cli(BINARY, "export", "--question", "agree", *EXACT, "-o", target, STUDY)
+    os.symlink("target.svg", link)
+    run_cli(BINARY, "export", "--question", "force", *EXACT, "-o", link, STUDY)
+    assert os.path.islink(link) and os.readlink(link) == "target.svg"
+    with open(target, encoding="utf-8") as handle:
+        assert "Gwent" in handle.read()
 
 
 main()

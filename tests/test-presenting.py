@@ -322,26 +322,23 @@ def nothing_withheld_can_be_worked_out():
 
 
 @test
-def quotes_drop_the_small_group_under_min_cell():
+def quotes_of_a_small_group_are_refused_under_min_cell():
     args = ["quotes", "--sample", "--question", "training_comments", "--by", "force",
             "--group", "North Wales Police"]
-    exact = run_json(BINARY, *args)
+    exact = run_json(BINARY, *args, "--min-cell", "0")
     assert exact and all(q["respondent"] in SMALL_RESPONDENTS for q in exact), exact
     assert all(q["attributes"]["force"] == "North Wales Police" for q in exact)
     assert all(q["citation"].endswith("(Participant 68, North Wales Police)") for q in exact)
-    safe = run_json(BINARY, *args, "--min-cell", "5")
-    assert [q["text"] for q in safe] == [q["text"] for q in exact]
-    for quote in safe:
-        assert quote["respondent"] is None and "force" not in quote["attributes"], quote
-        assert quote["citation"].endswith("(a participant)"), quote
-        assert "North Wales" not in json.dumps(quote), quote
-    text = run_cli(BINARY, *args, "--min-cell", "5").stdout
-    assert "A participant" in text and "North Wales" not in text and "68" not in text, text
-    assert "fewer than 5 respondents" in text, text
+    # --by/--group select one respondent as --filter would: nothing of theirs is printed.
+    for extra in ((), ("--min-cell", "5"), ("--json",)):
+        result = run_cli(BINARY, *args, *extra, expect=3)
+        assert result.stdout == "", result.stdout
+        assert "fewer respondents than the disclosure threshold (5)" in result.stderr, \
+            result.stderr
+        assert not any(flat(q["text"])[:40] in flat(result.stderr) for q in exact)
     # The sample's project has min-cell 5: the rule is its default.
     sample = os.path.join(SAMPLE, "sample.findings")
-    via_project = run_json(BINARY, *args[:1], *args[2:], sample)
-    assert all(q["respondent"] is None for q in via_project), via_project
+    run_cli(BINARY, *args[:1], *args[2:], sample, expect=3)
     via_project = run_json(BINARY, *args[:1], *args[2:], "--min-cell", "0", sample)
     assert all(q["respondent"] == "68" for q in via_project), via_project
 
@@ -400,11 +397,113 @@ def the_brief_keeps_the_marks_of_withheld_parts():
 
 
 @test
+def quotes_of_a_small_group_say_nothing_but_a_participant():
+    # Every answer of North Wales's one respondent, asked for by number: under k they are
+    # "a participant", without the role and length of service that would single them out.
+    exact = run_json(BINARY, "quotes", "--sample", "--respondent", "68", "--min-cell", "0")
+    role, service = exact[0]["attributes"]["role"], exact[0]["attributes"]["service_length"]
+    safe = run_json(BINARY, "quotes", "--sample", "--respondent", "68")
+    assert [q["text"] for q in safe] == [q["text"] for q in exact]
+    for quote in safe:
+        assert quote["respondent"] is None and quote["attributes"] == {}, quote
+        assert quote["citation"].endswith("(a participant)"), quote
+    text = run_cli(BINARY, "quotes", "--sample", "--respondent", "68").stdout
+    assert "A participant" in text and "North Wales" not in text, text
+    assert role not in text and service not in text and "68" not in text, text
+
+
+@test
 def quotes_of_large_groups_keep_their_attribution():
     quotes = run_json(BINARY, "quotes", "--sample", "--respondent", "87", "--min-cell", "5")
     assert quotes and all(q["respondent"] == "87" for q in quotes)
     assert all(q["attributes"]["force"] == "South Wales Police" for q in quotes)
     run_cli(BINARY, "quotes", "--sample", "--respondent", "87", "--min-cell", "-2", expect=2)
+
+
+# Query-set-size control: filters a reader could set beside each other and subtract
+
+THREE_FORCES = "force=South Wales Police,Gwent Police,Dyfed-Powys Police"
+
+
+@test
+def the_differencing_pair_is_refused():
+    # All respondents against all but North Wales: the difference is its one respondent.
+    for verb in (["summary", "--question", "training"],
+                 ["export", "--question", "training", "-o", out("three.svg")],
+                 ["quotes", "--question", "training_comments"]):
+        run_cli(BINARY, *verb, "--sample")
+        if os.path.exists(out("three.svg")):
+            os.remove(out("three.svg"))
+        result = run_cli(BINARY, *verb, "--filter", THREE_FORCES, "--sample", expect=3)
+        assert "leaves out fewer respondents than the disclosure threshold (5)" in \
+            result.stderr, result.stderr
+        assert result.stdout == "", result.stdout
+    assert not os.path.exists(out("three.svg"))
+    # One level that adds fewer than k to a filter is the same attack.
+    result = run_cli(BINARY, "summary", "--question", "training", "--filter",
+                     "force=South Wales Police,North Wales Police", "--sample", expect=3)
+    assert "“North Wales Police” adds fewer respondents" in result.stderr, result.stderr
+    # k = 0 is the researcher's own: everything, as asked.
+    run_cli(BINARY, "summary", "--question", "training", "--filter", THREE_FORCES,
+            "--min-cell", "0", "--sample")
+    run_cli(BINARY, "summary", "--question", "training", "--filter",
+            "force=South Wales Police", "--sample")
+
+
+@test
+def the_differencing_pair_is_refused_in_the_pack():
+    if not HAVE_POPPLER:
+        print("# pdftotext missing: skipped")
+        return
+    views = ("[View 1]\ntitle=All forces\nquestion=training\nmeasure=count\n"
+             "\n[View 2]\ntitle=Three forces\nquestion=training\nmeasure=count\n"
+             "filter-columns=force;\n"
+             "filter-levels-1=South Wales Police;Gwent Police;Dyfed-Powys Police;\n"
+             f"starred-respondents=87;\nstarred-questions=promising_practice;\n"
+             "starred-texts=I investigated a rape;\n")
+    project = write_project("difference.findings", views=views)
+    pack = out("difference.pdf")
+    run_cli(BINARY, "brief", "-o", pack, project)
+    text = flat(pdf_text(pack))
+    assert "This view is left out of the pack: The filter on" in text, text
+    assert "I investigated a rape" not in text, text
+    run_cli(BINARY, "brief", "--min-cell", "0", "-o", pack, project)
+    assert "left out of the pack" not in flat(pdf_text(pack))
+
+
+@test
+def summary_with_the_project_hides_small_cells():
+    sample = os.path.join(SAMPLE, "sample.findings")
+    data = run_json(BINARY, "summary", "--question", "training", "--by", "force", sample)
+    assert data["min_cell"] == 5, data
+    for group in data["groups"]:
+        if group["label"] in SMALL:
+            assert group["base"] is None and all(level["count"] is None
+                                                 for level in group["levels"]), group
+    text = flat(run_cli(BINARY, "summary", "--question", "training", "--by", "force",
+                        sample).stdout)
+    for force, n in SMALL.items():
+        assert f"{force} (n < 5)" in text and f"{force} (n = {n})" not in text, text
+    exact = run_json(BINARY, "summary", "--question", "training", "--by", "force",
+                     "--min-cell", "0", sample)
+    assert {g["label"]: g["base"] for g in exact["groups"]}["North Wales Police"] == 1
+
+
+@test
+def min_cell_must_be_a_whole_number_up_to_1000():
+    for value in ("five", "5.0", "-3", "2147483648", "1001", "", " 5x"):
+        project = write_project("bad-k.findings", min_cell=value)
+        for verb in (["summary"], ["brief", "-o", out("bad-k.pdf")]):
+            result = run_cli(BINARY, *verb, project, expect=1)
+            assert "bad-k.findings, [Project] min-cell:" in result.stderr, result.stderr
+            assert "whole number from 0 to 1000" in result.stderr, result.stderr
+        assert not os.path.exists(out("bad-k.pdf"))
+        if value.strip():
+            result = run_cli(BINARY, "summary", "--sample", "--min-cell", value, expect=2)
+            assert f"--min-cell {value}:" in result.stderr, result.stderr
+    for value in ("0", "1000", "7"):
+        project = write_project("good-k.findings", min_cell=value)
+        run_cli(BINARY, "summary", project)
 
 
 # The briefing pack

@@ -8,6 +8,8 @@ sys.path.insert(0, os.path.dirname(__file__))
 from tap import main, run_json, test  # noqa: E402
 
 BINARY = sys.argv[1]
+# These tests check the researcher's exact figures: disclosure control (default k = 5) off.
+EXACT = ("--min-cell", "0")
 QUOTES_TSV = os.path.join(os.path.dirname(__file__), "data", "report-quotes.tsv")
 
 # Respondents per level in the default view of 95, as the report gives them (question id →
@@ -51,17 +53,17 @@ def levels_of(data):
 
 @test
 def base_is_95_and_128_with_incomplete():
-    data = run_json(BINARY, "summary", "--sample")
+    data = run_json(BINARY, "summary", *EXACT, "--sample")
     assert data["respondents"] == 95 and data["excluded"] == 33, data
-    data = run_json(BINARY, "summary", "--sample", "--include-incomplete")
+    data = run_json(BINARY, "summary", *EXACT, "--sample", "--include-incomplete")
     assert data["respondents"] == 128 and data["excluded"] == 0, data
-    data = run_json(BINARY, "summary", "--sample", "--question", "force")
+    data = run_json(BINARY, "summary", *EXACT, "--sample", "--question", "force")
     assert data["base"] == 95
 
 
 @test
 def question_roles():
-    questions = {q["id"]: q for q in run_json(BINARY, "summary", "--sample")["questions"]}
+    questions = {q["id"]: q for q in run_json(BINARY, "summary", *EXACT, "--sample")["questions"]}
     for question, role in ROLES.items():
         assert questions[question]["role"] == role, (question, questions[question])
 
@@ -69,7 +71,7 @@ def question_roles():
 @test
 def report_figures():
     for question, expected in FIGURES.items():
-        data = run_json(BINARY, "summary", "--sample", "--question", question)
+        data = run_json(BINARY, "summary", *EXACT, "--sample", "--question", question)
         assert data["base"] == 95, (question, data["base"])
         got = levels_of(data)
         for level, count in expected.items():
@@ -78,20 +80,20 @@ def report_figures():
             else:
                 assert got[level] == count, (question, level, got.get(level), count)
     for question, answered in ANSWERED.items():
-        data = run_json(BINARY, "summary", "--sample", "--question", question)
+        data = run_json(BINARY, "summary", *EXACT, "--sample", "--question", question)
         assert data["answered"] == answered, (question, data["answered"])
 
 
 @test
 def definition_fit_groups():
-    got = levels_of(run_json(BINARY, "summary", "--sample", "--question", "cop_definition_fit"))
+    got = levels_of(run_json(BINARY, "summary", *EXACT, "--sample", "--question", "cop_definition_fit"))
     assert got["Very"] + got["Extremely"] == 64, got
     assert got["Not at all"] + got["Slightly"] + got["Moderately"] == 12, got
 
 
 @test
 def partnership_policy_is_all_south_wales():
-    data = run_json(BINARY, "summary", "--sample", "--question", "force_policy", "--by", "force")
+    data = run_json(BINARY, "summary", *EXACT, "--sample", "--question", "force_policy", "--by", "force")
     for group in data["groups"]:
         count = levels_of(group)["Partnership working"]
         assert count == (6 if group["label"] == "South Wales Police" else 0), group
@@ -103,7 +105,7 @@ def forces_the_report_implies():
                 "87": "South Wales Police", "89": "Gwent Police", "92": "Gwent Police",
                 "93": "Gwent Police", "95": "Gwent Police"}
     for respondent, force in expected.items():
-        quotes = run_json(BINARY, "quotes", "--sample", "--respondent", respondent)
+        quotes = run_json(BINARY, "quotes", *EXACT, "--sample", "--respondent", respondent)
         assert quotes and quotes[0]["attributes"]["force"] == force, (respondent, quotes[:1])
 
 
@@ -115,7 +117,7 @@ def every_report_quote_is_found_by_its_participant():
     by_respondent = {}
     for participant, question, text in rows:
         if participant not in by_respondent:
-            by_respondent[participant] = run_json(BINARY, "quotes", "--sample", "--respondent",
+            by_respondent[participant] = run_json(BINARY, "quotes", *EXACT, "--sample", "--respondent",
                                                   participant)
         quotes = [q for q in by_respondent[participant] if q["question"] == question]
         matching = [q for q in quotes if text in q["text"]]
@@ -126,11 +128,11 @@ def every_report_quote_is_found_by_its_participant():
 
 @test
 def segment_quotes_match_the_segment():
-    quotes = run_json(BINARY, "quotes", "--sample", "--question", "vulnerabilities", "--level",
+    quotes = run_json(BINARY, "quotes", *EXACT, "--sample", "--question", "vulnerabilities", "--level",
                       "Substance use", "--by", "force", "--group", "Gwent Police")
     assert quotes, "no quotes"
     respondents = {q["respondent"] for q in quotes}
-    data = run_json(BINARY, "summary", "--sample", "--question", "vulnerabilities", "--by",
+    data = run_json(BINARY, "summary", *EXACT, "--sample", "--question", "vulnerabilities", "--by",
                     "force")
     gwent = next(g for g in data["groups"] if g["label"] == "Gwent Police")
     assert len(respondents) == levels_of(gwent)["Substance use"], respondents
@@ -141,7 +143,7 @@ def segment_quotes_match_the_segment():
 
 @test
 def illustrative_answers_are_marked():
-    quotes = run_json(BINARY, "quotes", "--sample", "--question", "promising_practice")
+    quotes = run_json(BINARY, "quotes", *EXACT, "--sample", "--question", "promising_practice")
     notes = {q["note"] for q in quotes}
     assert notes <= {"illustrative"} | {n for n in notes if n and n.startswith("quoted in")}, notes
     assert "illustrative" in notes

@@ -7,6 +7,7 @@
 
 #include "fe-attribution.h"
 #include "fe-chart-view.h"
+#include "fe-query-set.h"
 #include "fe-quote.h"
 #include "fe-tally.h"
 
@@ -107,6 +108,14 @@ show_view (FePresentation *self)
 
   if (!fe_saved_view_resolve (view, self->study, &question, &by, &filter, &level, &group,
                               &error))
+    {
+      show_problem (self, error->message);
+      update_footer (self);
+      return;
+    }
+  /* The audience sees neither chart nor quotes of a filter they could set beside another
+   * view and subtract; the explore view still shows it to the researcher. */
+  if (!fe_filter_check_query_set (filter, self->k, &error))
     {
       show_problem (self, error->message);
       update_footer (self);

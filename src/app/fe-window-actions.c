@@ -8,6 +8,7 @@
 #include "fe-columns-dialog.h"
 #include "fe-compat.h"
 #include "fe-data-check.h"
+#include "fe-query-set.h"
 #include "fe-tally.h"
 #include "fe-window-private.h"
 
@@ -99,6 +100,13 @@ on_export_chosen (GFile    *file,
     {
       /* Exports are for slides and briefing packs: light, landscape, crisp. */
       fe_window_init_spec (self, &spec);
+      if (!fe_filter_check_query_set (self->filter, spec.min_cell, &error))
+        {
+          fe_window_show_error (self, _("Could Not Export the Chart"), error->message);
+          g_object_unref (request->window);
+          g_free (request);
+          return;
+        }
       spec.width = 1200;
       spec.height = 750;
       spec.mark_small = FALSE;

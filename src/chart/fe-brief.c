@@ -16,6 +16,8 @@
 #include <string.h>
 
 #include "fe-attribution.h"
+#include "fe-file.h"
+#include "fe-query-set.h"
 #include "fe-chart-layout-private.h"
 #include "fe-quote.h"
 
@@ -936,6 +938,7 @@ write_view (Writer            *w,
   g_autofree char *takeaway = dup_localized (w, group, "takeaway", view->takeaway);
   g_autofree char *kicker = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) refusal = NULL;
   g_autoptr(FeFilter) filter = NULL;
   FeColumn *question = NULL, *by = NULL;
   int level, group_index;
@@ -958,6 +961,17 @@ write_view (Writer            *w,
                                               error->message);
 
       write_paragraph (w, STYLE_BODY, why, 12);
+    }
+  else if (!fe_filter_check_query_set (filter, w->k, &refusal))
+    {
+      /* Neither chart nor quotes: set beside the pack's other views, either would give away
+       * the few respondents the filter keeps or leaves out. */
+      g_autofree char *why = g_strdup_printf (_("This view is left out of the pack: %s"),
+                                              refusal->message);
+
+      write_paragraph (w, STYLE_BODY, why, 12);
+      end_page (w);
+      return;
     }
   else if (fe_column_get_n_levels (question) == 0)
     write_paragraph (w, STYLE_BODY, _("This view’s question is open text that is not coded: "
@@ -1300,8 +1314,7 @@ fe_brief_write (FeProject            *project,
       gsize length;
       const char *data = g_bytes_get_data (bytes, &length);
 
-      /* g_file_set_contents writes a temporary file beside @path and renames it into place. */
-      ok = g_file_set_contents (path, data, (gssize) length, &local_error);
+      ok = fe_file_replace_contents (path, data, length, &local_error);
       if (!ok)
         g_set_error (error, FE_BRIEF_ERROR, FE_BRIEF_ERROR_WRITE, _("Could not write %s: %s"),
                      path, local_error->message);

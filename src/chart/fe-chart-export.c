@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "fe-chart-layout-private.h"
+#include "fe-file.h"
 
 /* Past this a PNG needs gigabytes; cairo's own limit is 32767 pixels a side. */
 #define MAX_PIXELS_SIDE 16384.0
@@ -176,8 +177,7 @@ write_file (const char  *path,
 {
   g_autoptr(GError) local_error = NULL;
 
-  /* g_file_set_contents writes a temporary file beside @path and renames it into place. */
-  if (g_file_set_contents (path, data, (gssize) length, &local_error))
+  if (fe_file_replace_contents (path, data, length, &local_error))
     return TRUE;
   g_set_error (error, FE_CHART_ERROR, FE_CHART_ERROR_WRITE, _("Could not write %s: %s"), path,
                local_error->message);

@@ -6,6 +6,8 @@
 
 #include "fe-chart-layout-private.h"
 
+#include <string.h>
+
 static void
 append_number (GString    *out,
                const char *name,
@@ -27,12 +29,40 @@ append_color (GString            *out,
   g_string_append_printf (out, " %s=\"%s\"", name, hex);
 }
 
+/* Whether XML 1.0 allows @c in a document at all, even as &#x1;: a label from the data can
+ * hold any control character, and one of these would make the whole SVG unreadable. */
+static gboolean
+is_xml_char (gunichar c)
+{
+  return c == 0x9 || c == 0xa || c == 0xd || (c >= 0x20 && c <= 0xd7ff)
+         || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+}
+
 static void
 append_escaped (GString    *out,
                 const char *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  g_autoptr(GString) allowed = g_string_new (NULL);
+  g_autofree char *escaped = NULL;
+  const char *end = text + strlen (text);
 
+  for (const char *p = text; p < end;)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_unichar (allowed, 0xfffd);
+          p++;
+          continue;
+        }
+      if (is_xml_char (c))
+        g_string_append_len (allowed, p, g_utf8_next_char (p) - p);
+      else
+        g_string_append_unichar (allowed, 0xfffd);
+      p = g_utf8_next_char (p);
+    }
+  escaped = g_markup_escape_text (allowed->str, -1);
   g_string_append (out, escaped);
 }
 
@@ -160,7 +190,7 @@ fe_chart_layout_to_svg (const FeChartLayout *layout)
   g_autoptr(GString) out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                                          "<svg xmlns=\"http://www.w3.org/2000/svg\" "
                                          "version=\"1.1\" role=\"img\"");
-  g_autofree char *family = g_markup_escape_text (layout->font_family, -1);
+  g_autoptr(GString) family = g_string_new (NULL);
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
   append_number (out, "width", layout->width);
@@ -169,7 +199,8 @@ fe_chart_layout_to_svg (const FeChartLayout *layout)
                           g_ascii_formatd (buffer, sizeof buffer, "%.2f", layout->width));
   g_string_append_printf (out, " %s\"",
                           g_ascii_formatd (buffer, sizeof buffer, "%.2f", layout->height));
-  g_string_append_printf (out, " font-family=\"%s, sans-serif\">\n  <title>", family);
+  append_escaped (family, layout->font_family);
+  g_string_append_printf (out, " font-family=\"%s, sans-serif\">\n  <title>", family->str);
   append_escaped (out, layout->title);
   g_string_append (out, "</title>\n  <desc>");
   append_escaped (out, layout->summary);

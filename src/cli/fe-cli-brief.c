@@ -8,9 +8,6 @@
 #include "fe-brief.h"
 #include "fe-cli-private.h"
 
-/* What leaves the screen is disclosure-controlled unless the project or --min-cell says. */
-#define DEFAULT_MIN_CELL 5
-
 int
 fe_cli_brief (int    argc,
               char **argv)
@@ -29,10 +26,6 @@ fe_cli_brief (int    argc,
   fe_cli_apply_lang_early (argc, argv);
   {
     const GOptionEntry entries[] = {
-      { "min-cell", 0, 0, G_OPTION_ARG_INT, &options.min_cell,
-        N_("Show numbers of fewer than K respondents as “< K” and attribute quotes from groups "
-           "that small to “a participant” (default: the project's, else 5; 0 shows every "
-           "number)"), N_("K") },
       /* Folding is the default now; the option stays so that scripts that ask for it run. */
       { "fold-small", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &fold_small, NULL, NULL },
       { "no-fold", 0, 0, G_OPTION_ARG_NONE, &no_fold,
@@ -53,6 +46,10 @@ fe_cli_brief (int    argc,
                                              "its chart, takeaway and starred quotes, and a "
                                              "note on method."));
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+    fe_cli_add_min_cell_entry (context, &options,
+                               N_("Show numbers of fewer than K respondents as “< K” and "
+                                  "attribute quotes from groups that small to “a participant” "
+                                  "(default: the project's, else 5; 0 shows every number)"));
     fe_cli_add_lang_entry (context, &options,
                            N_("The language of the pack: en or cy (default: the current "
                               "language)"));
@@ -89,13 +86,15 @@ fe_cli_brief (int    argc,
     }
   if ((study = fe_cli_load_study (&options, study_path, &exit_code)) == NULL)
     goto out;
+  if (!fe_cli_check_output (&options, study_path, "-o", output, &exit_code))
+    goto out;
 
-  brief.min_cell = fe_cli_get_min_cell (&options, DEFAULT_MIN_CELL);
+  brief.min_cell = fe_cli_get_min_cell (&options, FE_CLI_DEFAULT_MIN_CELL);
   brief.lang = options.lang;
   brief.fold_small_groups = !no_fold;
   if (!fe_brief_write (options.project, study, &brief, output, &error))
     {
-      fprintf (stderr, "findings-explorer: %s\n", error->message);
+      fe_cli_print_error (error->message);
       exit_code = g_error_matches (error, FE_BRIEF_ERROR, FE_BRIEF_ERROR_NO_VIEWS)
                   ? FE_CLI_EXIT_USAGE : FE_CLI_EXIT_BAD_DATA;
     }

@@ -10,9 +10,6 @@
 #include "fe-cli-private.h"
 #include "fe-tally.h"
 
-/* The disclosure threshold of an export when neither --min-cell nor a project gives one. */
-#define DEFAULT_MIN_CELL 5
-
 typedef struct
 {
   char     *question;
@@ -215,6 +212,9 @@ fe_cli_export (int    argc,
     }
   if ((study = fe_cli_load_study (&options, study_path, &exit_code)) == NULL)
     goto out;
+  if (!fe_cli_check_output (&options, study_path, "-o", export.output, &exit_code)
+      || !fe_cli_check_output (&options, study_path, "--layout", export.layout, &exit_code))
+    goto out;
   if ((question = fe_cli_find_question (study, "--question", export.question, &exit_code))
       == NULL)
     goto out;
@@ -239,6 +239,10 @@ fe_cli_export (int    argc,
     }
   if ((filter = fe_cli_build_filter (study, options.filters, &exit_code)) == NULL)
     goto out;
+  /* What leaves the screen is disclosure-controlled unless asked otherwise. */
+  spec.min_cell = fe_cli_get_min_cell (&options, FE_CLI_DEFAULT_MIN_CELL);
+  if (!fe_cli_check_query_set (filter, spec.min_cell, &exit_code))
+    goto out;
 
   rows = fe_filter_compute_rows (filter);
   filter_text = fe_filter_describe (filter);
@@ -256,15 +260,13 @@ fe_cli_export (int    argc,
   spec.dark = export.dark;
   spec.title = export.title;
   spec.filter_text = filter_text;
-  /* What leaves the screen is disclosure-controlled unless asked otherwise. */
-  spec.min_cell = fe_cli_get_min_cell (&options, DEFAULT_MIN_CELL);
   /* Small groups are folded before their numbers are withheld: "Other (n = 7)" tells more
    * than two rows of "< 5". */
   spec.fold_small_groups = !export.no_fold;
   if (!fe_chart_export (&spec, tally, format, export.scale, export.output, export.layout,
                         &error))
     {
-      fprintf (stderr, "findings-explorer: %s\n", error->message);
+      fe_cli_print_error (error->message);
       exit_code = FE_CLI_EXIT_BAD_DATA;
     }
 

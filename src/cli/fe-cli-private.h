@@ -6,12 +6,16 @@
 #include "fe-cli.h"
 #include "fe-filter.h"
 #include "fe-project.h"
+#include "fe-query-set.h"
 #include "fe-study.h"
 
 G_BEGIN_DECLS
 
 /* --min-cell not given. */
 #define FE_CLI_MIN_CELL_UNSET G_MININT
+/* What leaves the screen is disclosure-controlled unless --min-cell or a project says
+ * otherwise: every verb's threshold when neither gives one. */
+#define FE_CLI_DEFAULT_MIN_CELL 5
 
 /* What every verb reads: which study, and which respondents. */
 typedef struct
@@ -24,7 +28,8 @@ typedef struct
   gboolean   json;
   /* --sample names the sample study's project (sample.findings) rather than its tables. */
   gboolean   sample_is_project;
-  int        min_cell;  /* FE_CLI_MIN_CELL_UNSET unless the verb takes --min-cell */
+  int        min_cell;  /* FE_CLI_MIN_CELL_UNSET until fe_cli_check_min_cell() reads --min-cell */
+  char      *min_cell_text;  /* --min-cell as given */
   FeProject *project;   /* set by fe_cli_load_study() when STUDY is a .findings project */
   /* --lang (en or cy): the language of the verb's words and of the data's labels. */
   gboolean   takes_lang;  /* set by fe_cli_add_lang_entry(): the study gets a language */
@@ -51,6 +56,13 @@ gboolean  fe_cli_parse                     (GOptionContext    *context,
 FeStudy  *fe_cli_load_study                (FeCliStudyOptions *options,
                                             const char        *study_path,
                                             int               *exit_code);
+/* Whether @output (given as @option, "-o") may be written: FALSE (a usage error printed) when it
+ * is one of the files the study was loaded from (after fe_cli_load_study()). */
+gboolean  fe_cli_check_output              (FeCliStudyOptions *options,
+                                            const char        *study_path,
+                                            const char        *option,
+                                            const char        *output,
+                                            int               *exit_code);
 /* Whether @path names a project (.findings) rather than a table. */
 gboolean  fe_cli_is_project_path           (const char        *path);
 /* Adds --min-cell K to @context, describing its default. */
@@ -68,7 +80,8 @@ void      fe_cli_add_lang_entry            (GOptionContext    *context,
                                             const char        *description);
 /* Checks --lang; FALSE (a usage error printed) when it is not en or cy. */
 gboolean  fe_cli_check_lang                (FeCliStudyOptions *options);
-/* Checks --min-cell before the study is loaded; FALSE (a usage error printed) when negative. */
+/* Reads --min-cell before the study is loaded; FALSE (a usage error printed) unless it is a
+ * whole number from 0 to 1000. */
 gboolean  fe_cli_check_min_cell            (FeCliStudyOptions *options);
 /* The disclosure threshold: --min-cell when given, else the project's, else @fallback. */
 guint     fe_cli_get_min_cell              (FeCliStudyOptions *options,
@@ -83,6 +96,19 @@ FeColumn *fe_cli_find_question             (FeStudy           *study,
                                             int               *exit_code);
 int       fe_cli_find_level                (FeColumn          *column,
                                             const char        *label,
+                                            int               *exit_code);
+/* @text with the characters a terminal would obey rather than show (escape sequences that
+ * retitle the window or rewrite the screen, carriage returns…) written out as \u001b; an
+ * answer is data, never a command to the reader's terminal. */
+char     *fe_cli_escape_terminal           (const char        *text);
+/* Prints @text (output, text or JSON) to stdout, escaped. */
+void      fe_cli_print                     (const char        *text);
+/* Prints "findings-explorer: @message" to stderr, escaped. */
+void      fe_cli_print_error               (const char        *message);
+/* fe_filter_check_query_set() for output that leaves the screen: on refusal prints why and
+ * sets @exit_code. */
+gboolean  fe_cli_check_query_set           (const FeFilter    *filter,
+                                            guint              k,
                                             int               *exit_code);
 G_GNUC_PRINTF (1, 2)
 void      fe_cli_usage_error               (const char        *format,

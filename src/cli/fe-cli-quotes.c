@@ -50,10 +50,11 @@ append_quote_json (GString       *out,
 {
   g_autofree char *respondent = fe_study_dup_respondent_id (study, quote->row);
   g_autofree char *citation = fe_quote_dup_citation (study, quote, k);
+  gboolean anonymous = is_anonymous (study, quote->row, k);
   gboolean first = TRUE;
 
   g_string_append (out, "{\"respondent\": ");
-  if (is_anonymous (study, quote->row, k))
+  if (anonymous)
     g_string_append (out, "null");
   else
     fe_json_append_string (out, respondent);
@@ -82,6 +83,10 @@ append_quote_json (GString       *out,
       FeColumn *column = fe_study_get_column (study, c);
       const char *label;
 
+      /* "a participant" is all there is to say of them: their role and length of service
+       * beside their small group's quotes would single them out again. */
+      if (anonymous)
+        break;
       if (column->role != FE_ROLE_ATTRIBUTE || in_small_group (study, column, quote->row, k))
         continue;
       label = fe_study_get_level_label (study, column, quote->row);
@@ -110,7 +115,7 @@ print_quotes_json (FeStudy   *study,
       append_quote_json (out, study, g_ptr_array_index (quotes, i), k);
     }
   g_string_append (out, "\n]\n");
-  fputs (out->str, stdout);
+  fe_cli_print (out->str);
 }
 
 static char *
@@ -123,10 +128,9 @@ describe_respondent (FeStudy *study,
 
   if (is_anonymous (study, row, k))
     /* Translators: in place of "Participant 12" for a respondent in a group too small to
-     * name */
-    g_string_assign (text, _("A participant"));
-  else
-    g_string_printf (text, _("Participant %s"), id);
+     * name; nothing else is said of them */
+    return g_strdup (_("A participant"));
+  g_string_printf (text, _("Participant %s"), id);
   for (guint c = 0; c < fe_study_get_n_columns (study); c++)
     {
       FeColumn *column = fe_study_get_column (study, c);
@@ -196,7 +200,7 @@ print_quotes_text (FeStudy   *study,
       if (quote->note != NULL)
         g_string_append_printf (out, "  %s %s\n", _("Note:"), quote->note);
     }
-  fputs (out->str, stdout);
+  fe_cli_print (out->str);
 }
 
 int
@@ -229,14 +233,16 @@ fe_cli_quotes (int    argc,
   const char *study_path = NULL;
   int exit_code = FE_CLI_EXIT_OK;
   int level = -1;
+  guint k;
 
   g_option_context_set_summary (context, _("Print the verbatim answers behind a chart segment, "
                                            "or every answer of one respondent."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   fe_cli_add_min_cell_entry (context, &options,
                              N_("Attribute quotes from a group of fewer than K respondents to "
-                                "“a participant” and leave that group out (default 0, or the "
-                                "project's)"));
+                                "“a participant” with nothing else said of them, and refuse a "
+                                "filter that keeps or leaves out fewer than K (default 5, or the "
+                                "project's; 0 shows everything)"));
   fe_cli_study_options_add_entries (context, &options);
 
   if (!fe_cli_parse (context, &options, &argc, &argv, &study_path, &exit_code))
@@ -261,6 +267,8 @@ fe_cli_quotes (int    argc,
     }
   if ((study = fe_cli_load_study (&options, study_path, &exit_code)) == NULL)
     goto out;
+  /* Quotes leave the screen as exports do: under the same threshold by default. */
+  k = fe_cli_get_min_cell (&options, FE_CLI_DEFAULT_MIN_CELL);
 
   if (respondent != NULL)
     {
@@ -296,15 +304,17 @@ fe_cli_quotes (int    argc,
           fe_filter_clear_column (filter, by);
           fe_filter_add_level (filter, by, (guint) group);
         }
+      /* --by and --group filter as --filter does, and are checked with it. */
+      if (!fe_cli_check_query_set (filter, k, &exit_code))
+        goto out;
       rows = fe_filter_compute_rows (filter);
       quotes = fe_study_collect_quotes (study, question, level, rows);
     }
 
-  /* Quotes printed for the researcher's own scripts show everything unless asked. */
   if (options.json)
-    print_quotes_json (study, quotes, fe_cli_get_min_cell (&options, 0));
+    print_quotes_json (study, quotes, k);
   else
-    print_quotes_text (study, quotes, fe_cli_get_min_cell (&options, 0));
+    print_quotes_text (study, quotes, k);
 
 out:
   fe_cli_study_options_clear (&options);

@@ -5,9 +5,48 @@
 
 #include "fe-cli-private.h"
 #include "fe-chart-spec.h"
+#include "fe-disclosure.h"
 #include "fe-json.h"
 #include "fe-percent.h"
 #include "fe-tally.h"
+
+/* A number as it may leave the screen under @d: itself, "< k", or "–" where it is withheld
+ * so that a small one cannot be worked out from it. */
+static char *
+format_number (const FeDisclosure *d,
+               FeCellDisclosure    state,
+               guint               n)
+{
+  if (state == FE_CELL_SHOWN)
+    return g_strdup_printf ("%u", n);
+  if (state == FE_CELL_SMALL)
+    return fe_disclosure_small_text (d);
+  /* Translators: in place of a number withheld so that a small number cannot be worked out
+   * from it */
+  return g_strdup (C_("withheld", "–"));
+}
+
+/* The disclosure of the base @of is of: a percentage of a withheld base would give it away. */
+static FeCellDisclosure
+get_base_state (const FeDisclosure *d,
+                int                 group,
+                FePercentOf         of)
+{
+  return of == FE_PERCENT_OF_ANSWERED ? fe_disclosure_get_answered (d, group)
+                                      : fe_disclosure_get_base (d, group);
+}
+
+static void
+append_json_number (GString            *out,
+                    const FeDisclosure *d,
+                    FeCellDisclosure    state,
+                    guint               n)
+{
+  if (state == FE_CELL_SHOWN)
+    g_string_append_printf (out, "%u", n);
+  else
+    g_string_append (out, "null");
+}
 
 static gboolean
 column_is_listed (const FeColumn *column)
@@ -15,9 +54,21 @@ column_is_listed (const FeColumn *column)
   return column->role != FE_ROLE_ID && column->role != FE_ROLE_IGNORE;
 }
 
+/* An answered count of the overview, "< k" when it is one of fewer than @k respondents. */
+static char *
+format_answered (guint n,
+                 guint k)
+{
+  if (n > 0 && n < k)
+    /* Translators: a number of fewer than k respondents, "< 5" */
+    return g_strdup_printf (_("< %u"), k);
+  return g_strdup_printf ("%u", n);
+}
+
 static void
 print_study_json (FeStudy        *study,
-                  const FeBitset *rows)
+                  const FeBitset *rows,
+                  guint           k)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   gboolean first = TRUE;
@@ -36,8 +87,14 @@ print_study_json (FeStudy        *study,
       fe_json_append_string (out, column->label);
       g_string_append (out, ", \"role\": ");
       fe_json_append_string (out, fe_column_get_role_name (column));
-      g_string_append_printf (out, ", \"answered\": %u}",
-                              fe_bitset_count_and (rows, column->answered));
+      {
+        guint answered = fe_bitset_count_and (rows, column->answered);
+
+        if (answered > 0 && answered < k)
+          g_string_append (out, ", \"answered\": null}");
+        else
+          g_string_append_printf (out, ", \"answered\": %u}", answered);
+      }
       first = FALSE;
     }
   g_string_append (out, "\n]}\n");
@@ -47,7 +104,8 @@ print_study_json (FeStudy        *study,
 static void
 print_study_text (FeStudy        *study,
                   const FeBitset *rows,
-                  const char     *filter_text)
+                  const char     *filter_text,
+                  guint           k)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   guint id_width = (guint) g_utf8_strlen (_("Question"), -1);
@@ -86,45 +144,58 @@ print_study_text (FeStudy        *study,
 
       if (!column_is_listed (column))
         continue;
-      answered = g_strdup_printf ("%u", fe_bitset_count_and (rows, column->answered));
+      answered = format_answered (fe_bitset_count_and (rows, column->answered), k);
       fe_cli_append_padded (out, column->id, id_width + 2, FALSE);
       fe_cli_append_padded (out, fe_column_get_role_name (column), 11, FALSE);
       fe_cli_append_padded (out, answered, 9, TRUE);
       g_string_append_printf (out, "  %s\n", fe_column_get_display_label (column));
     }
-  fputs (out->str, stdout);
+  fe_cli_print (out->str);
 }
 
 /* Each level's count with the base of its percentage beside it, so that a script never has
  * to guess which base a percentage is of. */
 static void
-append_levels_json (GString       *out,
-                    const FeTally *tally,
-                    int            group,
-                    FePercentOf    of)
+append_levels_json (GString            *out,
+                    const FeTally      *tally,
+                    const FeDisclosure *d,
+                    int                 group,
+                    FePercentOf         of)
 {
   const guint *counts = group < 0 ? tally->counts : tally->groups[group].counts;
   guint base = fe_tally_get_base (tally, group, of);
+  FeCellDisclosure base_state = get_base_state (d, group, of);
 
   g_string_append (out, "[");
   for (guint l = 0; l < tally->n_levels; l++)
     {
+      FeCellDisclosure state = fe_disclosure_get_cell (d, group, l);
+
       g_string_append (out, l ? ", {\"label\": " : "{\"label\": ");
       fe_json_append_string (out, fe_column_get_level (tally->question, l));
-      g_string_append_printf (out, ", \"count\": %u, \"base\": %u", counts[l], base);
-      if (base > 0)
-        g_string_append_printf (out, ", \"percent\": %u}", fe_percent_round (counts[l], base));
+      g_string_append (out, ", \"count\": ");
+      append_json_number (out, d, state, counts[l]);
+      g_string_append (out, ", \"base\": ");
+      append_json_number (out, d, base_state, base);
+      if (base > 0 && state == FE_CELL_SHOWN && base_state == FE_CELL_SHOWN)
+        g_string_append_printf (out, ", \"percent\": %u", fe_percent_round (counts[l], base));
       else
-        g_string_append (out, ", \"percent\": null}");
+        g_string_append (out, ", \"percent\": null");
+      if (state != FE_CELL_SHOWN)
+        g_string_append (out, state == FE_CELL_SMALL ? ", \"withheld\": \"small\"}"
+                                                     : ", \"withheld\": \"hidden\"}");
+      else
+        g_string_append (out, "}");
     }
   g_string_append (out, "]");
 }
 
 static void
-print_tally_json (const FeTally *tally,
-                  const char    *filter_text,
-                  FeChartMeasure measure,
-                  FePercentOf    of)
+print_tally_json (const FeTally      *tally,
+                  const FeDisclosure *d,
+                  const char         *filter_text,
+                  FeChartMeasure      measure,
+                  FePercentOf         of)
 {
   g_autoptr(GString) out = g_string_new ("{\"question\": ");
 
@@ -139,9 +210,12 @@ print_tally_json (const FeTally *tally,
   fe_json_append_string (out, fe_chart_measure_to_string (measure));
   g_string_append (out, ", \"percent_of\": ");
   fe_json_append_string (out, fe_percent_of_to_string (of));
-  g_string_append_printf (out, ", \"base\": %u, \"answered\": %u,\n \"levels\": ", tally->base,
-                          tally->answered);
-  append_levels_json (out, tally, -1, of);
+  g_string_append_printf (out, ", \"min_cell\": %u, \"base\": ", fe_disclosure_get_k (d));
+  append_json_number (out, d, fe_disclosure_get_base (d, -1), tally->base);
+  g_string_append (out, ", \"answered\": ");
+  append_json_number (out, d, fe_disclosure_get_answered (d, -1), tally->answered);
+  g_string_append (out, ",\n \"levels\": ");
+  append_levels_json (out, tally, d, -1, of);
 
   if (tally->by != NULL)
     {
@@ -154,23 +228,69 @@ print_tally_json (const FeTally *tally,
 
           g_string_append (out, g ? ",\n  {\"label\": " : "\n  {\"label\": ");
           fe_json_append_string (out, fe_column_get_level (tally->by, group->group));
-          g_string_append_printf (out, ", \"base\": %u, \"answered\": %u, \"levels\": ",
-                                  group->base, group->answered);
-          append_levels_json (out, tally, (int) g, of);
+          g_string_append (out, ", \"base\": ");
+          append_json_number (out, d, fe_disclosure_get_base (d, (int) g), group->base);
+          g_string_append (out, ", \"answered\": ");
+          append_json_number (out, d, fe_disclosure_get_answered (d, (int) g), group->answered);
+          g_string_append (out, ", \"levels\": ");
+          append_levels_json (out, tally, d, (int) g, of);
           g_string_append (out, "}");
         }
       g_string_append (out, "]");
     }
   g_string_append (out, "}\n");
-  fputs (out->str, stdout);
+  fe_cli_print (out->str);
 }
 
 /* The table the app's data table shows (fe_percent_table_new()), under a line naming the base
  * of its percentages. */
+/* Replaces in @rows (fe_percent_table_new()) what @d withholds: a count under k by "< k",
+ * a number that would give one away by "–", and a percentage of a withheld base. */
 static void
-print_tally_text (const FeTally *tally,
-                  const char    *filter_text,
-                  FePercentOf    of)
+withhold_table (GPtrArray          *rows,
+                const FeTally      *tally,
+                const FeDisclosure *d,
+                FePercentOf         of)
+{
+  char **header = g_ptr_array_index (rows, 0);
+
+  for (guint c = 1; header[c] != NULL; c++)
+    {
+      int group = tally->by != NULL ? (int) c - 1 : -1;
+      FeCellDisclosure base_state = get_base_state (d, group, of);
+
+      if (base_state != FE_CELL_SHOWN)
+        {
+          g_autofree char *n = format_number (d, base_state, 0);
+          const char *name = tally->by != NULL
+                             ? fe_column_get_display_level (tally->by, tally->groups[group].group)
+                             /* Translators: the column of all respondents in a table */
+                             : C_("all respondents", "All");
+
+          g_free (header[c]);
+          /* Translators: a group and its number of respondents withheld, "Gwent (n < 5)" */
+          header[c] = g_strdup_printf (_("%s (n %s)"), name, n);
+        }
+      for (guint r = 1; r < rows->len; r++)
+        {
+          char **row = g_ptr_array_index (rows, r);
+          guint level = r - 1;
+          FeCellDisclosure state = fe_disclosure_get_cell (d, group, level);
+          guint count = group < 0 ? tally->counts[level] : tally->groups[group].counts[level];
+
+          if (state == FE_CELL_SHOWN && base_state == FE_CELL_SHOWN)
+            continue;
+          g_free (row[c]);
+          row[c] = format_number (d, state, count);
+        }
+    }
+}
+
+static void
+print_tally_text (const FeTally      *tally,
+                  const FeDisclosure *d,
+                  const char         *filter_text,
+                  FePercentOf         of)
 {
   const FeColumn *question = tally->question;
   g_autoptr(GString) out = g_string_new (NULL);
@@ -179,10 +299,24 @@ print_tally_text (const FeTally *tally,
   guint n_columns = g_strv_length ((char **) header);
   g_autofree guint *widths = g_new0 (guint, n_columns);
 
+  withhold_table (rows, tally, d, of);
+
   g_string_append_printf (out, "%s (%s): %s\n", question->id, fe_column_get_role_name (question),
                           fe_column_get_display_label (question));
-  g_string_append_printf (out, _("Base: %u respondents; answered: %u"), tally->base,
-                          tally->answered);
+  if (fe_disclosure_get_base (d, -1) == FE_CELL_SHOWN
+      && fe_disclosure_get_answered (d, -1) == FE_CELL_SHOWN)
+    g_string_append_printf (out, _("Base: %u respondents; answered: %u"), tally->base,
+                            tally->answered);
+  else
+    {
+      g_autofree char *base = format_number (d, fe_disclosure_get_base (d, -1), tally->base);
+      g_autofree char *answered = format_number (d, fe_disclosure_get_answered (d, -1),
+                                                 tally->answered);
+
+      /* Translators: the base of a table with numbers withheld, "Base: < 5 respondents;
+       * answered: < 5" */
+      g_string_append_printf (out, _("Base: %s respondents; answered: %s"), base, answered);
+    }
   g_string_append_c (out, '\n');
   if (*filter_text != '\0')
     g_string_append_printf (out, "%s %s\n", _("Filter:"), filter_text);
@@ -207,14 +341,14 @@ print_tally_text (const FeTally *tally,
         }
       g_string_append_c (out, '\n');
     }
-  fputs (out->str, stdout);
+  fe_cli_print (out->str);
 }
 
 int
 fe_cli_summary (int    argc,
                 char **argv)
 {
-  FeCliStudyOptions options = { 0 };
+  FeCliStudyOptions options = FE_CLI_STUDY_OPTIONS_INIT;
   g_autofree char *question_id = NULL;
   g_autofree char *by_id = NULL;
   g_autofree char *measure_name = NULL;
@@ -238,6 +372,7 @@ fe_cli_summary (int    argc,
   FeColumn *by = NULL;
   const char *study_path = NULL;
   int exit_code = FE_CLI_EXIT_OK;
+  guint k;
 
   fe_cli_apply_lang_early (argc, argv);
   context = g_option_context_new (_("STUDY"));
@@ -247,11 +382,15 @@ fe_cli_summary (int    argc,
   fe_cli_add_lang_entry (context, &options,
                          N_("The language of the output and of the codebook's labels: en or cy "
                             "(default: the current language)"));
+  fe_cli_add_min_cell_entry (context, &options,
+                             N_("Print counts of fewer than K respondents as “< K” and withhold "
+                                "what would give them away, and refuse a filter that would "
+                                "(default 5, or the project's; 0 shows every number)"));
   fe_cli_study_options_add_entries (context, &options);
 
   if (!fe_cli_parse (context, &options, &argc, &argv, &study_path, &exit_code))
     goto out;
-  if (!fe_cli_check_lang (&options))
+  if (!fe_cli_check_lang (&options) || !fe_cli_check_min_cell (&options))
     {
       exit_code = FE_CLI_EXIT_USAGE;
       goto out;
@@ -286,24 +425,28 @@ fe_cli_summary (int    argc,
     }
   if ((filter = fe_cli_build_filter (study, options.filters, &exit_code)) == NULL)
     goto out;
+  k = fe_cli_get_min_cell (&options, FE_CLI_DEFAULT_MIN_CELL);
+  if (!fe_cli_check_query_set (filter, k, &exit_code))
+    goto out;
 
   rows = fe_filter_compute_rows (filter);
   filter_text = fe_filter_describe (filter);
 
   if (question == NULL && options.json)
-    print_study_json (study, rows);
+    print_study_json (study, rows, k);
   else if (question == NULL)
-    print_study_text (study, rows, filter_text);
+    print_study_text (study, rows, filter_text, k);
   else
     {
       g_autoptr(FeTally) tally = fe_tally_compute (question, rows, by);
+      g_autoptr(FeDisclosure) disclosure = fe_disclosure_new (tally, k);
       /* Not a chart, so never a 100% bar: the base is the measure's, as on a bar chart. */
       FePercentOf of = fe_chart_percent_of (FE_CHART_KIND_BAR, measure);
 
       if (options.json)
-        print_tally_json (tally, filter_text, measure, of);
+        print_tally_json (tally, disclosure, filter_text, measure, of);
       else
-        print_tally_text (tally, filter_text, of);
+        print_tally_text (tally, disclosure, filter_text, of);
     }
 
 out:

@@ -7,6 +7,8 @@
 #include <libintl.h>
 #include <string.h>
 
+#include "fe-file.h"
+
 typedef struct
 {
   const char *name;
@@ -75,6 +77,67 @@ fe_cli_run (int    argc,
   return FE_CLI_EXIT_USAGE;
 }
 
+char *
+fe_cli_escape_terminal (const char *text)
+{
+  const char *end = text + strlen (text);
+  GString *out = g_string_sized_new ((gsize) (end - text));
+
+  for (const char *p = text; p < end;)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+      const char *next;
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          /* Not UTF-8 (the loader converts data, but a file name need not be): the byte is
+           * shown, never sent. */
+          g_string_append_printf (out, "\\x%02x", (guchar) *p);
+          p++;
+          continue;
+        }
+      next = g_utf8_next_char (p);
+      /* C0 but newline and tab, DEL, and C1, whose CSI (U+009B) some terminals obey as
+       * ESC [ does; written as JSON writes them, so that JSON output stays JSON. */
+      if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c < 0xa0))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, next - p);
+      p = next;
+    }
+  return g_string_free (out, FALSE);
+}
+
+void
+fe_cli_print (const char *text)
+{
+  g_autofree char *escaped = fe_cli_escape_terminal (text);
+
+  fputs (escaped, stdout);
+}
+
+void
+fe_cli_print_error (const char *message)
+{
+  g_autofree char *escaped = fe_cli_escape_terminal (message);
+
+  fprintf (stderr, "findings-explorer: %s\n", escaped);
+}
+
+gboolean
+fe_cli_check_query_set (const FeFilter *filter,
+                        guint           k,
+                        int            *exit_code)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (fe_filter_check_query_set (filter, k, &error))
+    return TRUE;
+  fe_cli_print_error (error->message);
+  *exit_code = FE_CLI_EXIT_REFUSED;
+  return FALSE;
+}
+
 void
 fe_cli_usage_error (const char *format,
                     ...)
@@ -85,7 +148,7 @@ fe_cli_usage_error (const char *format,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  fprintf (stderr, "findings-explorer: %s\n", message);
+  fe_cli_print_error (message);
 }
 
 void
@@ -117,6 +180,7 @@ fe_cli_study_options_clear (FeCliStudyOptions *options)
   g_clear_pointer (&options->coding, g_free);
   g_clear_pointer (&options->filters, g_strfreev);
   g_clear_pointer (&options->lang, g_free);
+  g_clear_pointer (&options->min_cell_text, g_free);
   g_clear_object (&options->project);
 }
 
@@ -180,7 +244,8 @@ fe_cli_add_min_cell_entry (GOptionContext    *context,
                            const char        *description)
 {
   const GOptionEntry entries[] = {
-    { "min-cell", 0, 0, G_OPTION_ARG_INT, &options->min_cell, description, N_("K") },
+    /* Read as text: GOption would take "-2147483648" for FE_CLI_MIN_CELL_UNSET. */
+    { "min-cell", 0, 0, G_OPTION_ARG_STRING, &options->min_cell_text, description, N_("K") },
     { NULL }
   };
 
@@ -190,12 +255,18 @@ fe_cli_add_min_cell_entry (GOptionContext    *context,
 gboolean
 fe_cli_check_min_cell (FeCliStudyOptions *options)
 {
-  if (options->min_cell == FE_CLI_MIN_CELL_UNSET
-      || (options->min_cell >= 0 && options->min_cell <= 1000))
+  guint k;
+
+  if (options->min_cell_text == NULL)
     return TRUE;
-  fe_cli_usage_error (_("--min-cell %d: give a number of respondents from 0 (every number "
-                        "shown) to 1000."),
-                      options->min_cell);
+  if (fe_project_parse_min_cell (options->min_cell_text, &k))
+    {
+      options->min_cell = (int) k;
+      return TRUE;
+    }
+  fe_cli_usage_error (_("--min-cell %s: give a whole number of respondents from 0 (every "
+                        "number shown) to %u."),
+                      options->min_cell_text, (guint) FE_PROJECT_MAX_MIN_CELL);
   return FALSE;
 }
 
@@ -256,7 +327,7 @@ load_project (FeCliStudyOptions *options,
   if ((project = fe_project_load (path, &error)) == NULL
       || (study = fe_project_load_study (project, NULL, &error)) == NULL)
     {
-      fprintf (stderr, "findings-explorer: %s\n", error->message);
+      fe_cli_print_error (error->message);
       *exit_code = FE_CLI_EXIT_BAD_DATA;
       return NULL;
     }
@@ -319,7 +390,11 @@ print_hidden_columns (FeStudy *study)
     }
   /* Translators: the columns left out of every count and quote because they could identify
    * respondents, "Hidden as identifying: IPAddress, Email" */
-  fprintf (stderr, _("Hidden as identifying: %s\n"), names->str);
+  {
+    g_autofree char *escaped = fe_cli_escape_terminal (names->str);
+
+    fprintf (stderr, _("Hidden as identifying: %s\n"), escaped);
+  }
 }
 
 FeStudy *
@@ -351,7 +426,7 @@ fe_cli_load_study (FeCliStudyOptions *options,
                          : fe_study_load_sample (&error);
       if (study == NULL)
         {
-          fprintf (stderr, "findings-explorer: %s\n", error->message);
+          fe_cli_print_error (error->message);
           *exit_code = FE_CLI_EXIT_BAD_DATA;
           return NULL;
         }
@@ -364,10 +439,66 @@ fe_cli_load_study (FeCliStudyOptions *options,
                                                         : fe_study_language_from_locale ());
 
   for (guint i = 0; !options->reports_warnings && i < fe_study_get_warnings (study)->len; i++)
-    fprintf (stderr, "%s %s\n", _("Warning:"),
-             (const char *) g_ptr_array_index (fe_study_get_warnings (study), i));
+    {
+      g_autofree char *escaped = fe_cli_escape_terminal (g_ptr_array_index (
+                                                          fe_study_get_warnings (study), i));
+
+      fprintf (stderr, "%s %s\n", _("Warning:"), escaped);
+    }
   print_hidden_columns (study);
   return g_steal_pointer (&study);
+}
+
+/* The files @options read the study from. */
+static GPtrArray *
+list_inputs (FeCliStudyOptions *options,
+             const char        *study_path)
+{
+  GPtrArray *inputs = g_ptr_array_new_with_free_func (g_free);
+
+  if (options->project != NULL)
+    {
+      g_ptr_array_add (inputs, g_strdup (fe_project_get_path (options->project)));
+      g_ptr_array_add (inputs, g_strdup (fe_project_get_responses (options->project)));
+      g_ptr_array_add (inputs, g_strdup (fe_project_get_codebook (options->project)));
+      g_ptr_array_add (inputs, g_strdup (fe_project_get_coding (options->project)));
+    }
+  else if (study_path != NULL)
+    {
+      g_ptr_array_add (inputs, g_strdup (study_path));
+      g_ptr_array_add (inputs, g_strdup (options->codebook));
+      g_ptr_array_add (inputs, g_strdup (options->coding));
+    }
+  else
+    {
+      g_autofree char *dir = fe_study_find_sample_dir ();
+      const char *names[] = { "responses.csv", "codebook.csv", "coding.csv" };
+
+      for (guint i = 0; dir != NULL && i < G_N_ELEMENTS (names); i++)
+        g_ptr_array_add (inputs, g_build_filename (dir, names[i], NULL));
+    }
+  return inputs;
+}
+
+gboolean
+fe_cli_check_output (FeCliStudyOptions *options,
+                     const char        *study_path,
+                     const char        *option,
+                     const char        *output,
+                     int               *exit_code)
+{
+  g_autoptr(GPtrArray) inputs = list_inputs (options, study_path);
+
+  for (guint i = 0; output != NULL && i < inputs->len; i++)
+    if (fe_file_is_same (output, g_ptr_array_index (inputs, i)))
+      {
+        fe_cli_usage_error (_("%s %s: that is %s, which the study is read from, and input "
+                              "files are never written to. Choose another file."),
+                            option, output, (const char *) g_ptr_array_index (inputs, i));
+        *exit_code = FE_CLI_EXIT_USAGE;
+        return FALSE;
+      }
+  return TRUE;
 }
 
 FeColumn *

@@ -12,6 +12,7 @@ typedef enum
   FE_CLI_EXIT_OK = 0,
   FE_CLI_EXIT_BAD_DATA = 1,
   FE_CLI_EXIT_USAGE = 2,
+  FE_CLI_EXIT_REFUSED = 3,  /* disclosure control refused to let the output leave the screen */
 } FeCliExit;
 
 gboolean fe_cli_is_verb  (const char *word);

@@ -8,6 +8,8 @@
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 
+#include "fe-file.h"
+
 G_DEFINE_QUARK (fe-project-error-quark, fe_project_error)
 
 #define PROJECT_GROUP "Project"
@@ -622,6 +624,46 @@ check_confined (FeProject  *self,
                                     name, key, resolved));
 }
 
+gboolean
+fe_project_parse_min_cell (const char *text,
+                           guint      *k)
+{
+  guint64 parsed;
+
+  /* Digits only: no sign, no space, no decimal point, nothing after. */
+  if (text == NULL || !g_ascii_isdigit (*text)
+      || !g_ascii_string_to_unsigned (text, 10, 0, FE_PROJECT_MAX_MIN_CELL, &parsed, NULL))
+    return FALSE;
+  *k = (guint) parsed;
+  return TRUE;
+}
+
+/* Anything but a whole number in range is refused rather than read as 0, which would switch
+ * disclosure control off without a word. */
+static gboolean
+read_min_cell (GKeyFile    *keys,
+               const char  *file_name,
+               guint       *min_cell,
+               GError     **error)
+{
+  g_autofree char *value = NULL;
+
+  if (!g_key_file_has_key (keys, PROJECT_GROUP, "min-cell", NULL))
+    return TRUE;
+  value = g_key_file_get_value (keys, PROJECT_GROUP, "min-cell", NULL);
+  if (value == NULL || !fe_project_parse_min_cell (g_strstrip (value), min_cell))
+    {
+      g_set_error (error, FE_PROJECT_ERROR, FE_PROJECT_ERROR_INVALID,
+                   _("%s, [%s] min-cell: “%s” is not a whole number from 0 to %u. It is the "
+                     "disclosure threshold, the fewest respondents a number may stand for: "
+                     "5 is usual, 0 shows every number."),
+                   file_name, PROJECT_GROUP, value != NULL ? value : "",
+                   (guint) FE_PROJECT_MAX_MIN_CELL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 FeProject *
 fe_project_load (const char  *path,
                  GError     **error)
@@ -688,9 +730,8 @@ fe_project_load (const char  *path,
                                                        NULL);
   self->include_incomplete = g_key_file_get_boolean (keys, PROJECT_GROUP, "include-incomplete",
                                                      NULL);
-  if (g_key_file_has_key (keys, PROJECT_GROUP, "min-cell", NULL))
-    self->min_cell = (guint) MAX (g_key_file_get_integer (keys, PROJECT_GROUP, "min-cell",
-                                                          NULL), 0);
+  if (!read_min_cell (keys, name, &self->min_cell, error))
+    return NULL;
 
   self->title = dup_string_or_null (keys, PROJECT_GROUP, "title");
   self->loaded_title = g_strdup (self->title);
@@ -967,8 +1008,7 @@ fe_project_save (FeProject   *self,
   write_corrections (keys, self->corrections, self->keys);
 
   data = g_key_file_to_data (keys, &length, NULL);
-  /* g_file_set_contents writes a temporary file and renames it into place. */
-  if (!g_file_set_contents (absolute, data, (gssize) length, &local_error))
+  if (!fe_file_replace_contents (absolute, data, length, &local_error))
     {
       g_autofree char *name = g_path_get_basename (absolute);
 

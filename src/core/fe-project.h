@@ -14,6 +14,9 @@ G_BEGIN_DECLS
  * saved with its own version, never this one. */
 #define FE_PROJECT_VERSION 1
 
+/* The largest disclosure threshold (min-cell) a project or --min-cell may give. */
+#define FE_PROJECT_MAX_MIN_CELL 1000
+
 typedef enum
 {
   FE_PROJECT_ERROR_INVALID,
@@ -151,6 +154,10 @@ FeStudy     *fe_project_load_study           (FeProject           *self,
 void         fe_project_remember_study       (FeProject   *self,
                                               FeStudy     *study);
 
+/* Reads a disclosure threshold written as a whole number from 0 to FE_PROJECT_MAX_MIN_CELL
+ * ("5"); FALSE, @k untouched, for anything else ("five", "5.0", "-3", " 5"). */
+gboolean     fe_project_parse_min_cell       (const char  *text,
+                                              guint       *k);
 guint        fe_project_get_min_cell         (FeProject   *self);
 void         fe_project_set_min_cell         (FeProject   *self,
                                               guint        k);

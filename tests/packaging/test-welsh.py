@@ -35,7 +35,8 @@ def summary_speaks_welsh_and_english():
 @tap.test
 def plural_forms_follow_welsh_numbers():
     # Respondent 87's quotes: one respondent (form 1), twelve quotes (form 5, soft mutation).
-    welsh = run("cy", "quotes", "--sample", "--respondent", "87")
+    # Exact figures (k = 0): under the default k = 5 one respondent is "fewer than 5".
+    welsh = run("cy", "quotes", "--sample", "--respondent", "87", "--min-cell", "0")
     assert "1 ymatebydd" in welsh and "o ddyfyniadau" in welsh, welsh
     assert "Cyfranogwr 87" in welsh, welsh
 
