@@ -40,6 +40,7 @@ fe_column_new (guint       index,
   g_array_set_clear_func (column->codings, coding_entry_clear);
   column->level_parents = g_array_new (FALSE, FALSE, sizeof (int));
   column->level_descriptions = g_ptr_array_new_with_free_func (g_free);
+  column->level_index = g_hash_table_new (g_str_hash, g_str_equal);
   return column;
 }
 
@@ -61,6 +62,8 @@ fe_column_free (FeColumn *column)
   g_clear_pointer (&column->members, g_array_unref);
   g_array_unref (column->level_parents);
   g_ptr_array_unref (column->level_descriptions);
+  g_hash_table_unref (column->level_index);
+  g_clear_pointer (&column->child_index, g_hash_table_unref);
   g_clear_pointer (&column->translations, g_hash_table_unref);
   g_free (column);
 }
@@ -117,10 +120,74 @@ int
 fe_column_find_level (const FeColumn *column,
                       const char     *label)
 {
-  for (guint i = 0; i < column->levels->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (column->levels, i), label) == 0)
-      return (int) i;
-  return -1;
+  gpointer found;
+
+  if (label == NULL)
+    return -1;
+  found = g_hash_table_lookup (column->level_index, label);
+  return found != NULL ? (int) GPOINTER_TO_UINT (found) - 1 : -1;
+}
+
+static char *
+child_key (int         parent,
+           const char *label)
+{
+  return g_strdup_printf ("%d\x1f%s", parent, label);
+}
+
+/* Adds @level under its key unless an earlier level holds it: lookups find the first. */
+static void
+child_index_add (FeColumn *column,
+                 guint     level)
+{
+  char *key = child_key (g_array_index (column->level_parents, int, level),
+                         g_ptr_array_index (column->levels, level));
+
+  if (g_hash_table_contains (column->child_index, key))
+    {
+      column->child_index_duplicates = TRUE;
+      g_free (key);
+      return;
+    }
+  g_hash_table_insert (column->child_index, key, GUINT_TO_POINTER (level + 1));
+}
+
+static void
+ensure_child_index (FeColumn *column)
+{
+  if (column->child_index != NULL)
+    return;
+  column->child_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  column->child_index_duplicates = FALSE;
+  for (guint l = 0; l < column->levels->len; l++)
+    child_index_add (column, l);
+}
+
+int
+fe_column_find_child_level (const FeColumn *const_column,
+                            int             parent,
+                            const char     *label)
+{
+  /* The index is built on demand, behind a const column. */
+  FeColumn *column = (FeColumn *) const_column;
+  g_autofree char *key = child_key (parent, label);
+  gpointer found;
+
+  ensure_child_index (column);
+  found = g_hash_table_lookup (column->child_index, key);
+  return found != NULL ? (int) GPOINTER_TO_UINT (found) - 1 : -1;
+}
+
+/* Both indexes point at the level's strings or copies of them, so they are rebuilt whenever
+ * levels move. */
+static void
+rebuild_level_index (FeColumn *column)
+{
+  g_hash_table_remove_all (column->level_index);
+  for (guint l = column->levels->len; l-- > 0;)
+    g_hash_table_replace (column->level_index, g_ptr_array_index (column->levels, l),
+                          GUINT_TO_POINTER (l + 1));
+  g_clear_pointer (&column->child_index, g_hash_table_unref);
 }
 
 guint
@@ -128,13 +195,19 @@ fe_column_add_level (FeColumn   *column,
                      const char *label,
                      guint       n_rows)
 {
-  g_ptr_array_add (column->levels, g_strdup (label));
+  char *copy = g_strdup (label);
+  guint level = column->levels->len;
   int no_parent = -1;
 
+  g_ptr_array_add (column->levels, copy);
+  if (!g_hash_table_contains (column->level_index, copy))
+    g_hash_table_insert (column->level_index, copy, GUINT_TO_POINTER (level + 1));
   g_ptr_array_add (column->level_rows, fe_bitset_new (n_rows));
   g_array_append_val (column->level_parents, no_parent);
   g_ptr_array_add (column->level_descriptions, NULL);
-  return column->levels->len - 1;
+  if (column->child_index != NULL)
+    child_index_add (column, level);
+  return level;
 }
 
 gboolean
@@ -163,7 +236,20 @@ fe_column_set_level_parent (FeColumn *column,
   /* A code cannot sit under itself or under its own descendant. */
   if (parent >= 0 && fe_column_level_is_within (column, (guint) parent, level))
     return;
+  if (column->child_index != NULL)
+    {
+      g_autofree char *old_key = child_key (g_array_index (column->level_parents, int, level),
+                                            g_ptr_array_index (column->levels, level));
+
+      /* Another level with the old key may have been hidden behind this one. */
+      if (column->child_index_duplicates)
+        g_clear_pointer (&column->child_index, g_hash_table_unref);
+      else if (GPOINTER_TO_UINT (g_hash_table_lookup (column->child_index, old_key)) == level + 1)
+        g_hash_table_remove (column->child_index, old_key);
+    }
   g_array_index (column->level_parents, int, level) = parent;
+  if (column->child_index != NULL)
+    child_index_add (column, level);
 }
 
 gboolean
@@ -276,6 +362,7 @@ fe_column_reorder_levels (FeColumn    *column,
   column->level_rows = g_steal_pointer (&level_rows);
   column->level_descriptions = g_steal_pointer (&descriptions);
   column->level_parents = g_steal_pointer (&parents);
+  rebuild_level_index (column);
 
   if (column->values != NULL)
     for (guint row = 0; row < n_rows; row++)

@@ -1158,10 +1158,9 @@ find_or_add_code (FeStudy    *self,
     return (int) fe_column_add_level (column, code, self->n_rows);
 
   parent = find_or_add_code (self, column, parent_path);
-  for (guint l = 0; l < fe_column_get_n_levels (column); l++)
-    if (fe_column_get_level_parent (column, l) == parent
-        && strcmp (fe_column_get_level (column, l), leaf) == 0)
-      return (int) l;
+  level = fe_column_find_child_level (column, parent, leaf);
+  if (level >= 0)
+    return level;
   level = (int) fe_column_add_level (column, leaf, self->n_rows);
   fe_column_set_level_parent (column, (guint) level, parent);
   return level;
@@ -1590,14 +1589,19 @@ warn_code_counts (FeStudy    *self,
                   const char *codebook_name)
 {
   FeColumn *highlights = fe_study_find_column (self, "highlights");
+  g_autofree guint *counts = NULL;
 
   if (self->format != FE_SURVEY_FORMAT_TAGUETTE || highlights == NULL)
     return;
+  /* Counted in one pass: a codebook may list 100,000 codes. */
+  counts = g_new0 (guint, fe_column_get_n_levels (highlights) + 1);
+  for (guint i = 0; i < highlights->codings->len; i++)
+    counts[g_array_index (highlights->codings, FeCodingEntry, i).code]++;
   for (guint i = 0; i < codes->len; i++)
     {
       FeCodebookCode *code = g_ptr_array_index (codes, i);
       int level = fe_column_find_level (highlights, code->code);
-      guint found = level >= 0 ? fe_column_count_codings (highlights, (guint) level) : 0;
+      guint found = level >= 0 ? counts[level] : 0;
 
       if (code->count > 0 && found != code->count)
         add_warning (self,

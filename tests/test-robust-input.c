@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Real exports that are unusually shaped: huge code lists, odd encodings, special files, files
+ * that change after loading. */
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "fe-csv-table.h"
+#include "fe-study.h"
+#include "fe-test-util.h"
+
+#define N_CODES 100000
+
+static const char small_responses_csv[] =
+  "participant,force,comment\n"
+  "1,Gwent,first answer\n"
+  "2,Dyfed-Powys,second answer\n"
+  "3,Gwent,third answer\n";
+
+/* 100,000 codes, half of them under 50 parents, each raised by one of three respondents: a
+ * lookup that walked the codes would take minutes. */
+static void
+test_hundred_thousand_codes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) coding = g_string_new ("respondent,question,code\n");
+  g_autoptr(GString) codebook = g_string_new ("column,role,levels\nparticipant,id,\n"
+                                              "comment,text,\nforce,attribute,");
+  g_autofree char *responses_path = NULL;
+  g_autofree char *coding_path = NULL;
+  g_autofree char *codebook_path = NULL;
+  g_autoptr(FeStudy) study = NULL;
+  FeColumn *comment, *force;
+  gint64 start;
+  int level, parent;
+
+  for (guint i = 0; i < N_CODES; i++)
+    {
+      if (i % 2 == 0)
+        g_string_append_printf (coding, "%u,comment,Theme %u\n", i % 3 + 1, i);
+      else
+        g_string_append_printf (coding, "%u,comment,Group %u/Theme %u\n", i % 3 + 1, i / 2 % 50,
+                                i);
+      g_string_append_printf (codebook, "Level %u|", i);
+    }
+  g_string_append (codebook, "Gwent|Dyfed-Powys\n");
+  responses_path = fe_test_write_file ("responses.csv", small_responses_csv, -1);
+  coding_path = fe_test_write_file ("coding.csv", coding->str, (gssize) coding->len);
+  codebook_path = fe_test_write_file ("codebook.csv", codebook->str, (gssize) codebook->len);
+
+  start = g_get_monotonic_time ();
+  study = fe_study_load (responses_path, codebook_path, coding_path, &error);
+  g_test_message ("100,000 codes and 100,000 levels loaded in %.0f ms",
+                  (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_no_error (error);
+
+  comment = fe_study_find_column (study, "comment");
+  /* Every even code at the top, every odd one under its group, and the 50 groups. */
+  g_assert_cmpuint (fe_column_get_n_levels (comment), ==, N_CODES + 50);
+  level = fe_column_find_level (comment, "Theme 99998");
+  g_assert_cmpint (level, >=, 0);
+  g_assert_cmpint (fe_column_get_level_parent (comment, (guint) level), ==, -1);
+  g_assert_true (fe_bitset_get (g_ptr_array_index (comment->level_rows, (guint) level),
+                                99998 % 3));
+  parent = fe_column_find_level (comment, "Group 49");
+  g_assert_cmpint (parent, >=, 0);
+  level = fe_column_find_child_level (comment, parent, "Theme 99999");
+  g_assert_cmpint (level, >=, 0);
+  g_assert_cmpstr (fe_column_get_level (comment, (guint) level), ==, "Theme 99999");
+  g_assert_cmpint (fe_column_find_child_level (comment, parent, "Theme 99997"), ==, -1);
+
+  force = fe_study_find_column (study, "force");
+  g_assert_cmpuint (fe_column_get_n_levels (force), ==, N_CODES + 2);
+  g_assert_cmpint (fe_column_find_level (force, "Level 54321"), ==, 54321);
+  level = fe_column_find_level (force, "Dyfed-Powys");
+  g_assert_cmpint (level, ==, N_CODES + 1);
+  g_assert_cmpstr (fe_study_get_level_label (study, force, 1), ==, "Dyfed-Powys");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/robust-input/hundred-thousand-codes", test_hundred_thousand_codes);
+  return g_test_run ();
+}
