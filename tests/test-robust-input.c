@@ -77,6 +77,70 @@ test_hundred_thousand_codes (void)
   g_assert_cmpstr (fe_study_get_level_label (study, force, 1), ==, "Dyfed-Powys");
 }
 
+static gboolean
+has_warning_with (GPtrArray  *warnings,
+                  const char *prefix,
+                  const char *part)
+{
+  for (guint i = 0; i < warnings->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (warnings, i), prefix)
+        && strstr (g_ptr_array_index (warnings, i), part) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* SurveyMonkey on a Mac: Mac Roman, with no-break spaces (0xca) where spaces were typed, curly
+ * quotes 0xd2/0xd3/0xd5 and é as 0x8e. Read as Windows-1252 it became "knowledgeÊof". */
+static void
+test_mac_roman (void)
+{
+  static const char mac[] =
+    "participant,knowledge,why\n"
+    "1,Not much\xca,\xd2I don\xd5t know\xd3 \xd0 my knowledge\xcaof it is slight\n"
+    "2,A great deal,The caf\x8e had a leaflet \xc9\n"
+    "3,Not much\xca,\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeStudy) study = fe_study_load_data ("mac.csv", mac, sizeof mac - 1, NULL, &error);
+  FeColumn *knowledge, *why;
+
+  g_assert_no_error (error);
+  knowledge = fe_study_find_column (study, "knowledge");
+  why = fe_study_find_column (study, "why");
+  g_assert_cmpuint (fe_column_get_n_levels (knowledge), ==, 2);
+  g_assert_cmpstr (fe_column_get_level (knowledge, 0), ==, "Not much");
+  g_assert_cmpstr (fe_column_get_level (knowledge, 1), ==, "A great deal");
+  g_assert_cmpstr (fe_study_get_answer (study, why, 0), ==,
+                   "“I don’t know” – my knowledge of it is slight");
+  g_assert_cmpstr (fe_study_get_answer (study, why, 1), ==, "The café had a leaflet …");
+  g_assert_true (has_warning_with (fe_study_get_warnings (study), "mac.csv: ", "Mac Roman"));
+}
+
+/* What Excel writes on Windows must not be taken for Mac Roman: its curly quotes and é read as
+ * Mac Roman are letters too ("cafÈ"), so only counting implausible characters tells them
+ * apart. */
+static void
+test_windows_1252_not_mac (void)
+{
+  static const char windows[] =
+    "id,a\n1,caf\xe9 \x93quoted\x94 and don\x92t \x96 \x80" "5\n2,na\xefve r\xe9sum\xe9\n";
+  static const char latin1[] = "id,a\n1,\xa9 Caf\xe9 Gw\xean\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeCsvTable) table = fe_csv_table_parse ("win.csv", windows, sizeof windows - 1,
+                                                    &error);
+  g_autoptr(FeCsvTable) latin = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (fe_csv_table_get_cell (table, 0, 1), ==, "café “quoted” and don’t – €5");
+  g_assert_cmpstr (fe_csv_table_get_cell (table, 1, 1), ==, "naïve résumé");
+  g_assert_true (has_warning_with (fe_csv_table_get_warnings (table), "win.csv: ",
+                                   "Windows-1252"));
+
+  latin = fe_csv_table_parse ("latin.csv", latin1, sizeof latin1 - 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fe_csv_table_get_cell (latin, 0, 1), ==, "© Café Gwên");
+  g_assert_true (has_warning_with (fe_csv_table_get_warnings (latin), "latin.csv: ", "Latin-1"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -84,5 +148,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/robust-input/hundred-thousand-codes", test_hundred_thousand_codes);
+  g_test_add_func ("/core/robust-input/mac-roman", test_mac_roman);
+  g_test_add_func ("/core/robust-input/windows-1252-not-mac", test_windows_1252_not_mac);
   return g_test_run ();
 }

@@ -46,7 +46,7 @@ typedef struct
  * into one buffer).
  *
  * Loading repairs what it safely can and says so in the warnings: text that is not UTF-8 is read
- * as Windows-1252, NUL bytes are dropped, title lines above the header are skipped, rows with
+ * as Windows-1252, Latin-1 or Mac Roman (fe_text_decode()), NUL bytes are dropped, title lines above the header are skipped, rows with
  * too few fields are padded with empty answers, rows with nothing in them are skipped, and
  * unnamed trailing columns with nothing in them (a trailing delimiter) are left out. */
 typedef struct _FeCsvTable FeCsvTable;
