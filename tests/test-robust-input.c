@@ -141,6 +141,38 @@ test_windows_1252_not_mac (void)
   g_assert_true (has_warning_with (fe_csv_table_get_warnings (latin), "latin.csv: ", "Latin-1"));
 }
 
+/* A broken UTF-16 file is refused, and (under the sanitizer build) without leaking the whole
+ * file it read to convert. */
+static void
+test_utf16_broken (void)
+{
+  /* "a,b\n" then a lone high surrogate. */
+  static const char broken[] = "\xff\xfe" "a\0,\0b\0\n\0" "\x00\xd8,\0" "2\0\n\0";
+  g_autofree char *path = fe_test_write_file ("broken16.csv", broken, sizeof broken - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeCsvTable) table = fe_csv_table_load (path, &error);
+
+  g_assert_null (table);
+  g_assert_error (error, FE_CSV_ERROR, FE_CSV_ERROR_ENCODING);
+  fe_test_assert_error_at (error, "broken16.csv", 2, 1);
+}
+
+/* An odd byte at the end of a UTF-16 file is half a character: it is left out, and said. */
+static void
+test_utf16_odd_byte (void)
+{
+  static const char odd[] = "\xff\xfe" "a\0,\0b\0\n\0" "1\0,\0" "2\0\n\0" "X";
+  g_autofree char *path = fe_test_write_file ("odd16.csv", odd, sizeof odd - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeCsvTable) table = fe_csv_table_load (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (fe_csv_table_get_n_rows (table), ==, 1);
+  g_assert_cmpstr (fe_csv_table_get_cell (table, 0, 1), ==, "2");
+  g_assert_true (has_warning_with (fe_csv_table_get_warnings (table), "odd16.csv: ",
+                                   "half a UTF-16 character"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -150,5 +182,7 @@ main (int    argc,
   g_test_add_func ("/core/robust-input/hundred-thousand-codes", test_hundred_thousand_codes);
   g_test_add_func ("/core/robust-input/mac-roman", test_mac_roman);
   g_test_add_func ("/core/robust-input/windows-1252-not-mac", test_windows_1252_not_mac);
+  g_test_add_func ("/core/robust-input/utf16/broken", test_utf16_broken);
+  g_test_add_func ("/core/robust-input/utf16/odd-byte", test_utf16_odd_byte);
   return g_test_run ();
 }

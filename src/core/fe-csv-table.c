@@ -2820,10 +2820,16 @@ table_decode_and_parse (FeCsvTable          *table_owned,
 
   text = fe_text_decode (table->name, data, length, &text_length, &converted, warnings, error);
   if (text == NULL)
-    return NULL;
+    {
+      if (data_is_ours)
+        g_free ((char *) data);
+      return NULL;
+    }
   if (text_length > MAX_TEXT_BYTES)
     {
       g_free (converted);
+      if (data_is_ours)
+        g_free ((char *) data);
       g_set_error (error, FE_CSV_ERROR, FE_CSV_ERROR_TOO_LARGE,
                    _("%s, line 1: the file is larger than Findings Explorer can hold (4 GiB of "
                      "text). Split it into smaller files."),

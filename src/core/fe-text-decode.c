@@ -273,6 +273,14 @@ decode_utf16 (const char  *display_name,
       return NULL;
     }
 
+  /* iconv converts whole characters only: a last odd byte is left over, not an error. */
+  if (bytes_read < length && warnings != NULL)
+    g_ptr_array_add (warnings,
+                     g_strdup_printf (_("%s: the file ends in half a UTF-16 character, which was "
+                                        "left out. Check the last answer; if the export was cut "
+                                        "short, export the survey results again."),
+                                      display_name));
+
   if (memchr (utf8, '\0', bytes_written) != NULL)
     {
       char *clean = drop_nul_bytes (display_name, utf8, bytes_written, &bytes_written, warnings);
