@@ -4,8 +4,13 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 #include "fe-csv-table.h"
+#include "fe-project.h"
 #include "fe-study.h"
 #include "fe-test-util.h"
 
@@ -173,6 +178,85 @@ test_utf16_odd_byte (void)
                                    "half a UTF-16 character"));
 }
 
+static void
+assert_refused_at_once (const char *name,
+                        GError     *error)
+{
+  g_assert_nonnull (error);
+  fe_test_assert_error_at (error, name, 1, 1);
+  g_assert_nonnull (strstr (error->message, "pipe, a socket or a device"));
+}
+
+/* A pipe, a socket or a device given as any input file is refused at once, naming it: opening
+ * a pipe for reading used to wait for ever for a writer. */
+static void
+test_special_files (void)
+{
+  g_autofree char *responses = fe_test_write_file ("responses.csv", small_responses_csv, -1);
+  g_autofree char *dir = g_path_get_dirname (responses);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.csv", NULL);
+  g_autofree char *socket_path = g_build_filename (dir, "socket.csv", NULL);
+  struct sockaddr_un address = { .sun_family = AF_UNIX };
+  int sock;
+  g_autoptr(GError) error = NULL;
+  struct { const char *path, *name; } special[3];
+
+  /* Should anything wait, the test fails in seconds rather than hanging the suite. */
+  alarm (10);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  sock = socket (AF_UNIX, SOCK_STREAM, 0);
+  g_assert_cmpint (sock, >=, 0);
+  g_assert_cmpuint (strlen (socket_path), <, sizeof address.sun_path);
+  strcpy (address.sun_path, socket_path);
+  g_assert_cmpint (bind (sock, (struct sockaddr *) &address, sizeof address), ==, 0);
+  special[0].path = fifo;
+  special[0].name = "pipe.csv";
+  special[1].path = socket_path;
+  special[1].name = "socket.csv";
+  special[2].path = "/dev/zero";
+  special[2].name = "zero";
+
+  for (guint i = 0; i < G_N_ELEMENTS (special); i++)
+    {
+      const char *path = special[i].path, *name = special[i].name;
+      g_autoptr(FeCsvTable) table = NULL;
+      g_autoptr(FeStudy) study = NULL;
+      g_autoptr(FeProject) project = NULL;
+
+      table = fe_csv_table_load (path, &error);
+      g_assert_null (table);
+      g_assert_error (error, FE_CSV_ERROR, FE_CSV_ERROR_IO);
+      assert_refused_at_once (name, error);
+      g_clear_error (&error);
+
+      study = fe_study_load (path, NULL, NULL, &error);
+      g_assert_null (study);
+      assert_refused_at_once (name, error);
+      g_clear_error (&error);
+
+      study = fe_study_load (responses, path, NULL, &error);
+      g_assert_null (study);
+      assert_refused_at_once (name, error);
+      g_clear_error (&error);
+
+      study = fe_study_load (responses, NULL, path, &error);
+      g_assert_null (study);
+      assert_refused_at_once (name, error);
+      g_clear_error (&error);
+
+      project = fe_project_load (path, &error);
+      g_assert_null (project);
+      assert_refused_at_once (name, error);
+      g_clear_error (&error);
+
+      g_assert_cmpint (fe_data_file_guess_kind (path), ==, FE_DATA_FILE_RESPONSES);
+    }
+  alarm (0);
+  close (sock);
+  g_unlink (fifo);
+  g_unlink (socket_path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -184,5 +268,6 @@ main (int    argc,
   g_test_add_func ("/core/robust-input/windows-1252-not-mac", test_windows_1252_not_mac);
   g_test_add_func ("/core/robust-input/utf16/broken", test_utf16_broken);
   g_test_add_func ("/core/robust-input/utf16/odd-byte", test_utf16_odd_byte);
+  g_test_add_func ("/core/robust-input/special-files", test_special_files);
   return g_test_run ();
 }

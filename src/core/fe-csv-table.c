@@ -2929,41 +2929,74 @@ read_whole_file (Source      *source,
   return TRUE;
 }
 
+/* A folder, a pipe, a socket or a device, which cannot be read as a file: FALSE with @error. */
+static gboolean
+check_ordinary (const struct stat  *st,
+                const char         *display_name,
+                GError            **error)
+{
+  if (S_ISREG (st->st_mode))
+    return TRUE;
+  if (S_ISDIR (st->st_mode))
+    g_set_error (error, FE_CSV_ERROR, FE_CSV_ERROR_IO,
+                 _("%s, line 1, column 1: this is a folder, not a CSV file. Choose the CSV file "
+                   "inside it."),
+                 display_name);
+  else
+    g_set_error (error, FE_CSV_ERROR, FE_CSV_ERROR_IO,
+                 _("%s, line 1, column 1: this is not an ordinary file but a pipe, a socket or "
+                   "a device, which Findings Explorer cannot read. Save the data to a file and "
+                   "open that file."),
+                 display_name);
+  return FALSE;
+}
+
+int
+fe_csv_open_input (const char  *path,
+                   const char  *display_name,
+                   GStatBuf    *st,
+                   GError     **error)
+{
+  GStatBuf before;
+  int fd, flags;
+
+  /* Opening a pipe waits for a writer, and opening a device may wait for it: look first, and
+   * open without waiting in case the file is replaced in between. */
+  if (g_stat (path, &before) != 0)
+    return (set_io_error (error, display_name, errno), -1);
+  if (!check_ordinary (&before, display_name, error))
+    return -1;
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
+  if (fd < 0)
+    return (set_io_error (error, display_name, errno), -1);
+  if (fstat (fd, st) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      return (set_io_error (error, display_name, saved_errno), -1);
+    }
+  if (!check_ordinary (st, display_name, error))
+    {
+      close (fd);
+      return -1;
+    }
+  flags = fcntl (fd, F_GETFL);
+  if (flags >= 0)
+    fcntl (fd, F_SETFL, flags & ~O_NONBLOCK);
+  return fd;
+}
+
 static gboolean
 open_file (Source      *source,
            const char  *path,
            const char  *display_name,
            GError     **error)
 {
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  int fd = fe_csv_open_input (path, display_name, &source->st, error);
 
   if (fd < 0)
-    return set_io_error (error, display_name, errno);
-  if (fstat (fd, &source->st) != 0)
-    {
-      int saved_errno = errno;
-
-      close (fd);
-      return set_io_error (error, display_name, saved_errno);
-    }
-  if (S_ISDIR (source->st.st_mode))
-    {
-      close (fd);
-      g_set_error (error, FE_CSV_ERROR, FE_CSV_ERROR_IO,
-                   _("%s, line 1, column 1: this is a folder, not a CSV file. Choose the CSV file "
-                     "inside it."),
-                   display_name);
-      return FALSE;
-    }
-  if (!S_ISREG (source->st.st_mode))
-    {
-      close (fd);
-      g_set_error (error, FE_CSV_ERROR, FE_CSV_ERROR_IO,
-                   _("%s, line 1, column 1: this is not an ordinary file (it may be a device or a "
-                     "pipe). Save the survey results to a CSV file and open that."),
-                   display_name);
-      return FALSE;
-    }
+    return FALSE;
   if ((guint64) source->st.st_size > MAX_TEXT_BYTES)
     {
       g_autofree char *size = g_format_size ((guint64) source->st.st_size);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 
 G_BEGIN_DECLS
 
@@ -50,6 +51,14 @@ typedef struct
  * too few fields are padded with empty answers, rows with nothing in them are skipped, and
  * unnamed trailing columns with nothing in them (a trailing delimiter) are left out. */
 typedef struct _FeCsvTable FeCsvTable;
+
+/* Opens any input file (responses, codebook, coding, project) for reading without ever
+ * waiting: a folder, a pipe, a socket or a device fails at once with FE_CSV_ERROR_IO naming
+ * @display_name. Returns the descriptor with its status in *@st, or -1. */
+int         fe_csv_open_input          (const char   *path,
+                                        const char   *display_name,
+                                        GStatBuf     *st,
+                                        GError      **error);
 
 FeCsvTable *fe_csv_table_load          (const char   *path,
                                         GError      **error);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fe-codebook.h"
 #include "fe-coding.h"
@@ -2191,16 +2192,18 @@ header_has (char       **names,
 FeDataFileKind
 fe_data_file_guess_kind (const char *path)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  GStatBuf st;
+  int fd = fe_csv_open_input (path, "", &st, NULL);
   char buffer[4096];
   gssize length;
   g_autofree char *line = NULL;
   g_auto(GStrv) names = NULL;
 
-  if (stream == NULL)
+  /* A pipe or a device is not waited on here: loading it as responses says what it is. */
+  if (fd < 0)
     return FE_DATA_FILE_RESPONSES;
-  length = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer - 1, NULL, NULL);
+  length = read (fd, buffer, sizeof buffer - 1);
+  close (fd);
   if (length <= 0)
     return FE_DATA_FILE_RESPONSES;
   buffer[length] = '\0';
