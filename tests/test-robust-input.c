@@ -4,6 +4,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -257,6 +258,82 @@ test_special_files (void)
   g_unlink (socket_path);
 }
 
+/* The address space in use now, from /proc (0 when it cannot be read). */
+static guint64
+address_space_in_use (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL)
+      || (line = strstr (status, "VmSize:")) == NULL)
+    return 0;
+  return g_ascii_strtoull (line + strlen ("VmSize:"), NULL, 10) * 1024;
+}
+
+/* A header of three million columns in a 6 MB file needs more memory than is left: loading
+ * fails with an error naming the file, and does not abort. */
+static void
+test_too_many_columns (void)
+{
+#if defined(__SANITIZE_ADDRESS__)
+  g_test_skip ("AddressSanitizer reserves address space that a limit on it would break");
+#else
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GString) csv = g_string_new ("a");
+      g_autofree char *path = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FeCsvTable) table = NULL;
+      struct rlimit limit;
+      guint64 in_use;
+
+      for (guint i = 1; i < 3000000; i++)
+        g_string_append (csv, ",a");
+      g_string_append (csv, "\n1\n");
+      path = fe_test_write_file ("wide.csv", csv->str, (gssize) csv->len);
+      in_use = address_space_in_use ();
+      g_assert_cmpuint (in_use, >, 0);
+      limit.rlim_cur = limit.rlim_max = in_use + 400 * 1024 * 1024;
+      g_assert_cmpint (setrlimit (RLIMIT_AS, &limit), ==, 0);
+
+      table = fe_csv_table_load (path, &error);
+      g_assert_null (table);
+      g_assert_error (error, FE_CSV_ERROR, FE_CSV_ERROR_TOO_LARGE);
+      g_assert_true (g_str_has_prefix (error->message, "wide.csv, line 1:"));
+      return;
+    }
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+#endif
+}
+
+/* 100,000 columns of two rows load, each with its answers. */
+static void
+test_wide_file (void)
+{
+  g_autoptr(GString) csv = g_string_new ("q0");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeCsvTable) table = NULL;
+
+  for (guint i = 1; i < 100000; i++)
+    g_string_append_printf (csv, ",q%u", i);
+  g_string_append (csv, "\n0");
+  for (guint i = 1; i < 100000; i++)
+    g_string_append_printf (csv, ",%u", i % 7);
+  g_string_append (csv, "\n1");
+  for (guint i = 1; i < 100000; i++)
+    g_string_append_printf (csv, ",%u", i % 5);
+  g_string_append_c (csv, '\n');
+  table = fe_csv_table_parse ("wide.csv", csv->str, csv->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fe_csv_table_get_n_columns (table), ==, 100000);
+  g_assert_cmpuint (fe_csv_table_get_n_rows (table), ==, 2);
+  g_assert_cmpstr (fe_csv_table_get_header (table, 99999), ==, "q99999");
+  g_assert_cmpstr (fe_csv_table_get_cell (table, 0, 99999), ==, "4");
+  g_assert_cmpstr (fe_csv_table_get_cell (table, 1, 99998), ==, "3");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -269,5 +346,7 @@ main (int    argc,
   g_test_add_func ("/core/robust-input/utf16/broken", test_utf16_broken);
   g_test_add_func ("/core/robust-input/utf16/odd-byte", test_utf16_odd_byte);
   g_test_add_func ("/core/robust-input/special-files", test_special_files);
+  g_test_add_func ("/core/robust-input/wide-file", test_wide_file);
+  g_test_add_func ("/core/robust-input/too-many-columns", test_too_many_columns);
   return g_test_run ();
 }

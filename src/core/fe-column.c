@@ -3,6 +3,9 @@
 
 #include <string.h>
 
+/* Columns with this many levels or fewer are searched without an index. */
+#define SMALL_LEVELS 16
+
 static const char * const role_names[] = {
   [FE_ROLE_ID] = "id",
   [FE_ROLE_ATTRIBUTE] = "attribute",
@@ -40,7 +43,6 @@ fe_column_new (guint       index,
   g_array_set_clear_func (column->codings, coding_entry_clear);
   column->level_parents = g_array_new (FALSE, FALSE, sizeof (int));
   column->level_descriptions = g_ptr_array_new_with_free_func (g_free);
-  column->level_index = g_hash_table_new (g_str_hash, g_str_equal);
   return column;
 }
 
@@ -62,7 +64,7 @@ fe_column_free (FeColumn *column)
   g_clear_pointer (&column->members, g_array_unref);
   g_array_unref (column->level_parents);
   g_ptr_array_unref (column->level_descriptions);
-  g_hash_table_unref (column->level_index);
+  g_clear_pointer (&column->level_index, g_hash_table_unref);
   g_clear_pointer (&column->child_index, g_hash_table_unref);
   g_clear_pointer (&column->translations, g_hash_table_unref);
   g_free (column);
@@ -124,6 +126,13 @@ fe_column_find_level (const FeColumn *column,
 
   if (label == NULL)
     return -1;
+  if (column->level_index == NULL)
+    {
+      for (guint i = 0; i < column->levels->len; i++)
+        if (strcmp (g_ptr_array_index (column->levels, i), label) == 0)
+          return (int) i;
+      return -1;
+    }
   found = g_hash_table_lookup (column->level_index, label);
   return found != NULL ? (int) GPOINTER_TO_UINT (found) - 1 : -1;
 }
@@ -183,11 +192,19 @@ fe_column_find_child_level (const FeColumn *const_column,
 static void
 rebuild_level_index (FeColumn *column)
 {
+  g_clear_pointer (&column->child_index, g_hash_table_unref);
+  /* A few levels are found as fast by looking at each, and a file may have 100,000 columns. */
+  if (column->levels->len <= SMALL_LEVELS)
+    {
+      g_clear_pointer (&column->level_index, g_hash_table_unref);
+      return;
+    }
+  if (column->level_index == NULL)
+    column->level_index = g_hash_table_new (g_str_hash, g_str_equal);
   g_hash_table_remove_all (column->level_index);
   for (guint l = column->levels->len; l-- > 0;)
     g_hash_table_replace (column->level_index, g_ptr_array_index (column->levels, l),
                           GUINT_TO_POINTER (l + 1));
-  g_clear_pointer (&column->child_index, g_hash_table_unref);
 }
 
 guint
@@ -200,8 +217,13 @@ fe_column_add_level (FeColumn   *column,
   int no_parent = -1;
 
   g_ptr_array_add (column->levels, copy);
-  if (!g_hash_table_contains (column->level_index, copy))
-    g_hash_table_insert (column->level_index, copy, GUINT_TO_POINTER (level + 1));
+  if (column->level_index != NULL)
+    {
+      if (!g_hash_table_contains (column->level_index, copy))
+        g_hash_table_insert (column->level_index, copy, GUINT_TO_POINTER (level + 1));
+    }
+  else if (column->levels->len > SMALL_LEVELS)
+    rebuild_level_index (column);
   g_ptr_array_add (column->level_rows, fe_bitset_new (n_rows));
   g_array_append_val (column->level_parents, no_parent);
   g_ptr_array_add (column->level_descriptions, NULL);

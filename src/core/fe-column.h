@@ -59,7 +59,7 @@ struct _FeColumn
   GArray    *level_parents;  /* int per level: the parent code's level, or -1 */
   GPtrArray *level_descriptions; /* char* per level, NULL when none */
   /* Codebooks and codings may have 100,000 codes: finding one by name must not walk them. */
-  GHashTable *level_index;   /* label → first level with it + 1 */
+  GHashTable *level_index;   /* label → first level with it + 1; NULL for a few levels */
   GHashTable *child_index;   /* "parent\x1flabel" → first such level + 1; NULL: build when
                               * next asked */
   gboolean   child_index_duplicates; /* two levels share a parent and a label */

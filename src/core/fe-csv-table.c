@@ -152,7 +152,8 @@ typedef struct
   guint32  *ids;      /* values: entry per row, 0 = empty */
   Span     *spans;    /* text: where each answer is, or an empty span */
   Dict      dict;
-  GHashTable *tokens_seen;  /* values: the ';'-separated options seen, until there are too many */
+  GHashTable *tokens_seen;  /* values: the ';'-separated options seen, made when the first is */
+  gboolean  tokens_over;    /* too many options were seen for a multi-select */
   Stats     stats;    /* text: rows past the head rows */
   char     *head[HEAD_ROWS];  /* text: the first rows' answers, NULL when empty */
   /* Listing: the values of the data rows, in order of first occurrence. */
@@ -1053,12 +1054,13 @@ hash_bytes (const char *p,
 static void
 dict_init (Dict *dict)
 {
-  dict->entries_size = 16;
+  /* Small to start with: a file may have 100,000 columns of a value or two each. */
+  dict->entries_size = 4;
   dict->entries = g_new0 (Entry, dict->entries_size);
   dict->n_entries = 1;
-  dict->slot_mask = 31;
+  dict->slot_mask = 7;
   dict->slots = g_new0 (guint32, dict->slot_mask + 1);
-  dict->strings_size = 256;
+  dict->strings_size = 32;
   dict->strings = g_malloc (dict->strings_size);
   dict->strings[0] = '\0';
   dict->strings_length = 1;
@@ -1397,6 +1399,7 @@ column_to_text (Column *column,
 
   g_clear_pointer (&column->ids, g_free);
   g_clear_pointer (&column->tokens_seen, g_hash_table_unref);
+  column->tokens_over = TRUE;
   dict_clear (dict);
   column->text = TRUE;
 }
@@ -1409,7 +1412,7 @@ note_tokens (Column     *column,
 {
   const char *p = text, *end = text + length;
 
-  if (column->tokens_seen == NULL)
+  if (column->tokens_over)
     return FALSE;
   /* Past DICT_TEXT_VALUES values with few options, it is a multi-select: it stays values. */
   if (column->dict.n_entries > 2 * DICT_TEXT_VALUES)
@@ -1426,12 +1429,17 @@ note_tokens (Column     *column,
         start++;
       while (stop > start && g_ascii_isspace (stop[-1]))
         stop--;
-      if (start < stop)
-        g_hash_table_add (column->tokens_seen, g_strndup (start, (gsize) (stop - start)));
+      if (start >= stop)
+        continue;
+      /* Made only now: a file may have 100,000 columns with nothing to note. */
+      if (column->tokens_seen == NULL)
+        column->tokens_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_add (column->tokens_seen, g_strndup (start, (gsize) (stop - start)));
     }
-  if (g_hash_table_size (column->tokens_seen) <= FE_CSV_MAX_TOKENS)
+  if (column->tokens_seen == NULL || g_hash_table_size (column->tokens_seen) <= FE_CSV_MAX_TOKENS)
     return TRUE;
   g_clear_pointer (&column->tokens_seen, g_hash_table_unref);
+  column->tokens_over = TRUE;
   return FALSE;
 }
 
@@ -1539,20 +1547,25 @@ chunk_init (Chunk  *chunk,
   chunk->scratch = g_string_sized_new (256);
 }
 
-static void
+/* FALSE when the columns do not fit in memory: a header line of millions of delimiters must
+ * give an error, not abort. */
+static gboolean
 chunk_alloc_columns (Chunk *chunk,
                      guint  stride)
 {
-  chunk->rows_size = 1024;
-  chunk->columns = g_new0 (Column, MAX (stride, 1));
+  /* The first rows of every column in 256 KiB, whatever the width: memory grows with the
+   * file, not with its number of columns. */
+  chunk->rows_size = CLAMP ((gsize) 65536 / MAX (stride, 1), 16, 1024);
+  chunk->columns = g_try_new0 (Column, MAX (stride, 1));
+  if (chunk->columns == NULL)
+    return FALSE;
   for (guint c = 0; c < stride; c++)
     {
       dict_init (&chunk->columns[c].dict);
       chunk->columns[c].ids = g_new (guint32, chunk->rows_size);
-      chunk->columns[c].tokens_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                             NULL);
     }
   chunk->row_offsets = g_new (guint32, chunk->rows_size);
+  return TRUE;
 }
 
 static void
@@ -1789,8 +1802,16 @@ take_header (Chunk        *chunk,
          && *(const char *) g_ptr_array_index (table->header_cells,
                                                loader->named_columns - 1) == '\0')
     loader->named_columns--;
+  if (!chunk_alloc_columns (chunk, table->stride))
+    {
+      g_set_error (&chunk->error, FE_CSV_ERROR, FE_CSV_ERROR_TOO_LARGE,
+                   _("%s, line 1: the header names %u columns, more than fit in memory. Export "
+                     "only the questions you need, or split the file."),
+                   table->name, table->stride);
+      table->stride = 0;
+      return FALSE;
+    }
   chunk->header_taken = TRUE;
-  chunk_alloc_columns (chunk, table->stride);
   return TRUE;
 }
 
@@ -2199,12 +2220,18 @@ loader_start_second (Loader *loader,
     return;
   g_debug ("%s: the second thread starts at byte %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT,
            loader->table->name, split, loader->length);
-  chunk->end = split;
-  chunk->to_eof = FALSE;
   chunk_init (&loader->chunks[1], loader, split, loader->length, FALSE);
   loader->chunks[1].header_taken = TRUE;
-  chunk_alloc_columns (&loader->chunks[1], loader->table->stride);
   loader->n_chunks = 2;
+  /* Without memory for a second set of columns, the first thread parses on alone. */
+  if (!chunk_alloc_columns (&loader->chunks[1], loader->table->stride))
+    {
+      chunk_clear (&loader->chunks[1]);
+      loader->n_chunks = 1;
+      return;
+    }
+  chunk->end = split;
+  chunk->to_eof = FALSE;
   loader->thread = g_thread_new ("fe-csv-load", second_thread, &loader->chunks[1]);
 }
 
