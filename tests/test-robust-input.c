@@ -3,6 +3,7 @@
  * that change after loading. */
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -334,6 +335,50 @@ test_wide_file (void)
   g_assert_cmpstr (fe_csv_table_get_cell (table, 1, 99998), ==, "3");
 }
 
+/* The responses file rewritten in place after loading (a sync, Excel saving over it): open
+ * answers are read from the file when shown, and must come back as an error, not as empty
+ * answers. */
+static void
+test_file_changed_after_loading (void)
+{
+  g_autoptr(GString) csv = g_string_new ("participant,comment\n");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeStudy) study = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *answer = NULL;
+  FeColumn *comment;
+  FILE *file;
+
+  /* Thousands of different answers (more than one 64 KiB read): the column keeps where they
+   * are in the file. */
+  for (guint i = 1; i <= 4000; i++)
+    g_string_append_printf (csv, "%u,Answer number %u says something different\n", i, i);
+  path = fe_test_write_file ("changing.csv", csv->str, (gssize) csv->len);
+  study = fe_study_load (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  comment = fe_study_find_column (study, "comment");
+  g_assert_true (fe_study_check_unchanged (study, &error));
+  g_assert_no_error (error);
+  first = fe_study_read_answer (study, comment, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (first, ==, "Answer number 1 says something different");
+
+  file = fopen (path, "w");
+  g_assert_nonnull (file);
+  fputs ("participant,comment\n1,Rewritten\n", file);
+  fclose (file);
+
+  answer = fe_study_read_answer (study, comment, 3999, &error);
+  g_assert_null (answer);
+  g_assert_error (error, FE_CSV_ERROR, FE_CSV_ERROR_CHANGED);
+  g_assert_true (g_str_has_prefix (error->message, "changing.csv: "));
+  g_assert_nonnull (strstr (error->message, "Reload"));
+  g_clear_error (&error);
+  g_assert_false (fe_study_check_unchanged (study, &error));
+  g_assert_error (error, FE_CSV_ERROR, FE_CSV_ERROR_CHANGED);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -348,5 +393,6 @@ main (int    argc,
   g_test_add_func ("/core/robust-input/special-files", test_special_files);
   g_test_add_func ("/core/robust-input/wide-file", test_wide_file);
   g_test_add_func ("/core/robust-input/too-many-columns", test_too_many_columns);
+  g_test_add_func ("/core/robust-input/changed-after-loading", test_file_changed_after_loading);
   return g_test_run ();
 }

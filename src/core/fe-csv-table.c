@@ -3292,6 +3292,12 @@ get_stored_cell (const FeCsvTable *const_table,
       g_autoptr(GString) out = g_string_new (NULL);
 
       read_stored_cell (table, stored_row, column, out);
+      /* A read that failed (the file changed) is not kept: it is not the answer. */
+      if (out->len == 0)
+        {
+          g_mutex_unlock (&table->source.lock);
+          return "";
+        }
       text = g_string_free (g_steal_pointer (&out), FALSE);
       g_hash_table_insert (table->cache, key, text);
     }
@@ -3328,6 +3334,45 @@ fe_csv_table_read_cell (const FeCsvTable *const_table,
   g_mutex_lock (&table->source.lock);
   text = read_stored_cell (table, table->first_row + row, column, scratch);
   g_mutex_unlock (&table->source.lock);
+  return text;
+}
+
+gboolean
+fe_csv_table_check_source (const FeCsvTable  *const_table,
+                           GError           **error)
+{
+  FeCsvTable *table = (FeCsvTable *) const_table;
+  gboolean changed;
+
+  g_mutex_lock (&table->source.lock);
+  if (!table->source.changed && !source_unchanged (&table->source))
+    table->source.changed = TRUE;
+  changed = table->source.changed;
+  g_mutex_unlock (&table->source.lock);
+  if (changed)
+    g_set_error (error, FE_CSV_ERROR, FE_CSV_ERROR_CHANGED,
+                 _("%s: the file changed on disk after it was opened, so its open answers can "
+                   "no longer be read from it. Open it again (Reload) to see the file as it is "
+                   "now."),
+                 table->name);
+  return !changed;
+}
+
+const char *
+fe_csv_table_read_cell_checked (const FeCsvTable  *table,
+                                guint              row,
+                                guint              column,
+                                GString           *scratch,
+                                GError           **error)
+{
+  const char *text = fe_csv_table_read_cell (table, row, column, scratch);
+
+  /* An answer that was there when the file was loaded cannot read back empty. */
+  if (*text == '\0' && !fe_csv_table_cell_is_empty (table, row, column))
+    {
+      if (!fe_csv_table_check_source (table, error))
+        return NULL;
+    }
   return text;
 }
 

@@ -99,6 +99,18 @@ const char *fe_csv_table_read_cell     (const FeCsvTable *table,
                                         guint             row,
                                         guint             column,
                                         GString          *scratch);
+/* The same, or NULL with FE_CSV_ERROR_CHANGED when a non-empty answer cannot be read because
+ * the file changed since it was loaded. */
+const char *fe_csv_table_read_cell_checked (const FeCsvTable  *table,
+                                            guint              row,
+                                            guint              column,
+                                            GString           *scratch,
+                                            GError           **error);
+/* FALSE with FE_CSV_ERROR_CHANGED when the file the table reads its answers from has changed
+ * (size, time or length) since it was loaded: answers not yet read can no longer be read. A
+ * cheap check (one fstat), for a caller about to show answers or after showing them. */
+gboolean    fe_csv_table_check_source  (const FeCsvTable  *table,
+                                        GError           **error);
 gboolean    fe_csv_table_cell_is_empty (const FeCsvTable *table,
                                         guint             row,
                                         guint             column);

@@ -1995,26 +1995,58 @@ fe_study_get_answer (FeStudy        *self,
   return fe_csv_table_get_cell (self->responses, row, column->source_column);
 }
 
+/* The responses column that holds @row's answer to @column: for a question spread over one
+ * column per option, the first option picked. */
+static guint
+answer_source (FeStudy        *self,
+               const FeColumn *column,
+               guint           row)
+{
+  if (column->members != NULL)
+    for (guint m = 0; m < column->members->len; m++)
+      if (!fe_csv_table_cell_is_empty (self->responses, row,
+                                       g_array_index (column->members, guint, m)))
+        return g_array_index (column->members, guint, m);
+  return column->source_column;
+}
+
 char *
 fe_study_dup_answer (FeStudy        *self,
                      const FeColumn *column,
                      guint           row)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  guint source = column->source_column;
 
   g_return_val_if_fail (FE_IS_STUDY (self), NULL);
   g_return_val_if_fail (row < self->n_rows, NULL);
 
-  if (column->members != NULL)
-    for (guint m = 0; m < column->members->len; m++)
-      if (!fe_csv_table_cell_is_empty (self->responses, row,
-                                       g_array_index (column->members, guint, m)))
-        {
-          source = g_array_index (column->members, guint, m);
-          break;
-        }
-  return g_strdup (fe_csv_table_read_cell (self->responses, row, source, text));
+  return g_strdup (fe_csv_table_read_cell (self->responses, row,
+                                           answer_source (self, column, row), text));
+}
+
+char *
+fe_study_read_answer (FeStudy         *self,
+                      const FeColumn  *column,
+                      guint            row,
+                      GError         **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *cell;
+
+  g_return_val_if_fail (FE_IS_STUDY (self), NULL);
+  g_return_val_if_fail (row < self->n_rows, NULL);
+
+  cell = fe_csv_table_read_cell_checked (self->responses, row,
+                                         answer_source (self, column, row), text, error);
+  return cell != NULL ? g_strdup (cell) : NULL;
+}
+
+gboolean
+fe_study_check_unchanged (FeStudy  *self,
+                          GError  **error)
+{
+  g_return_val_if_fail (FE_IS_STUDY (self), FALSE);
+  return fe_csv_table_check_source (self->responses, error);
 }
 
 const char *
