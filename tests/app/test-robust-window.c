@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The responses file changes on disk while the window shows it: the window says so and offers
- * to reload, rather than showing open answers that have silently gone empty. */
+/* Unusual input in the window: a responses file that changes on disk while it is shown, and an
+ * answer that is one enormous word. */
 #include <adwaita.h>
 #include <stdio.h>
 
 #include "fe-app-test-util.h"
 #include "fe-study.h"
+#include "fe-text-match.h"
 #include "fe-test-util.h"
 
 static gboolean
@@ -53,6 +54,35 @@ test_banner_and_reload (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* An answer of 100,000 letters without a space: the label that shows it is measured in well
+ * under a second (unbounded, Pango took 22 s for 10,000). */
+static void
+test_enormous_word (void)
+{
+  g_autofree char *word = g_strnfill (100000, 'x');
+  g_autofree char *shown = fe_text_for_display (word);
+  GtkWidget *label = g_object_ref_sink (gtk_label_new (shown));
+  int minimum = 0, natural = 0;
+  gint64 start;
+
+  g_assert_cmpuint (g_utf8_strlen (shown, -1), <, 12000);
+  g_assert_true (g_str_has_suffix (shown, "…"));
+  g_assert_true (g_str_has_prefix (shown, "xxxxxxxxxx"));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  start = g_get_monotonic_time ();
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, 400, &minimum, &natural, NULL, NULL);
+  g_test_message ("a label of a 100,000-letter answer measured in %.0f ms",
+                  (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpint (natural, >, 0);
+  g_object_unref (label);
+
+  /* Ordinary answers are shown as they are. */
+  g_free (shown);
+  shown = fe_text_for_display ("A short answer, with words of ordinary length.");
+  g_assert_cmpstr (shown, ==, "A short answer, with words of ordinary length.");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -60,6 +90,7 @@ main (int    argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add_func ("/app/file-changed/banner-and-reload", test_banner_and_reload);
+  g_test_add_func ("/app/robust/file-changed-banner-and-reload", test_banner_and_reload);
+  g_test_add_func ("/app/robust/enormous-word", test_enormous_word);
   return g_test_run ();
 }
