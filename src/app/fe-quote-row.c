@@ -156,6 +156,7 @@ fe_quote_row_bind (FeQuoteRow  *self,
 {
   const FeQuote *quote;
   FeStudy *study;
+  g_autofree char *shown = NULL;
   g_autofree char *markup = NULL;
   g_autofree char *attributes = NULL;
   g_autofree char *codes = NULL;
@@ -172,7 +173,8 @@ fe_quote_row_bind (FeQuoteRow  *self,
   codes = describe_codes (quote);
 
   gtk_label_set_text (self->attribution_label, fe_quote_item_get_attribution (item));
-  markup = fe_text_markup_matches (quote->text, query ? query : "");
+  shown = fe_text_for_display (quote->text);
+  markup = fe_text_markup_matches (shown, query ? query : "");
   gtk_label_set_markup (self->text_label, markup);
   gtk_label_set_text (self->attributes_label, attributes);
   gtk_label_set_text (self->codes_label, codes);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "fe-attribution.h"
+#include "fe-text-match.h"
 
 struct _FeRespondentDialog
 {
@@ -56,8 +57,9 @@ add_answer (FeRespondentDialog *self,
             const char         *codes)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  g_autofree char *shown = fe_text_for_display (answer);
   GtkWidget *heading = gtk_label_new (question);
-  GtkWidget *text = gtk_label_new (answer);
+  GtkWidget *text = gtk_label_new (shown);
 
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_label_set_wrap (GTK_LABEL (heading), TRUE);

@@ -128,3 +128,29 @@ fe_text_markup_matches (const char *text,
     }
   return g_string_free (g_steal_pointer (&markup), FALSE);
 }
+
+char *
+fe_text_for_display (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text) + 16);
+  guint n_chars = 0, word = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n_chars++ == FE_TEXT_DISPLAY_MAX_CHARS)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      word = g_unichar_isspace (c) ? 0 : word + 1;
+      if (word > FE_TEXT_DISPLAY_MAX_WORD)
+        {
+          g_string_append_unichar (out, 0x200b);
+          word = 1;
+        }
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}

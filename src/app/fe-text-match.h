@@ -17,4 +17,12 @@ gboolean  fe_text_matches         (const char *text,
 char     *fe_text_markup_matches  (const char *text,
                                    const char *query);
 
+/* @text as a wrapping label can show it at a bounded cost: at most FE_TEXT_DISPLAY_MAX_CHARS
+ * characters (then "…"), with a zero-width break opportunity after every
+ * FE_TEXT_DISPLAY_MAX_WORD characters of one word. Pango breaks a long word in time quadratic
+ * in its length: one answer of 10,000 letters without a space froze the window for 22 s. */
+#define FE_TEXT_DISPLAY_MAX_CHARS 10000
+#define FE_TEXT_DISPLAY_MAX_WORD 64
+char     *fe_text_for_display     (const char *text);
+
 G_END_DECLS

@@ -35,6 +35,8 @@ struct _FeWindow
   GtkFlowBox       *chips_box;
   GtkLabel         *base_label;
   GtkRevealer      *notice_revealer;
+  GtkWidget        *changed_banner;     /* the responses file changed on disk: Reload */
+  GFileMonitor     *responses_monitor;
   GtkLabel         *notice_label;
   GtkButton        *notice_button;
   GtkStack         *view_stack;

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "fe-changed-banner.h"
 #include "fe-compat.h"
 #include "fe-respondent-dialog.h"
 #include "fe-quote.h"
@@ -577,6 +578,109 @@ set_ellipsizing_factories (GtkDropDown *dropdown)
 }
 
 static void
+on_responses_changed (GFileMonitor      *monitor,
+                      GFile             *file,
+                      GFile             *other,
+                      GFileMonitorEvent  event,
+                      FeWindow          *self)
+{
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_RENAMED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+      /* Open answers are read from the file when shown: from a changed file they would be
+       * missing or wrong, and one replaced whole leaves what is shown out of date. */
+      fe_changed_banner_set_revealed (self->changed_banner, TRUE);
+      break;
+    default:
+      break;
+    }
+}
+
+/* Watches the responses file of the study on screen. */
+static void
+watch_responses (FeWindow  *self,
+                 FeProject *project)
+{
+  const char *path = fe_project_get_responses (project);
+
+  if (self->responses_monitor != NULL)
+    g_signal_handlers_disconnect_by_data (self->responses_monitor, self);
+  g_clear_object (&self->responses_monitor);
+  fe_changed_banner_set_revealed (self->changed_banner, FALSE);
+  if (path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      self->responses_monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL,
+                                                     NULL);
+    }
+  if (self->responses_monitor != NULL)
+    g_signal_connect (self->responses_monitor, "changed", G_CALLBACK (on_responses_changed),
+                      self);
+}
+
+/* The window shows the banner as soon as it is active again, even where no monitor can
+ * watch the file (some network shares): the check is one fstat. */
+static void
+on_active_changed (FeWindow *self)
+{
+  if (self->study != NULL && gtk_window_is_active (GTK_WINDOW (self))
+      && !fe_study_check_unchanged (self->study, NULL))
+    fe_changed_banner_set_revealed (self->changed_banner, TRUE);
+}
+
+static void start_loading (FeWindow *self, LoadRequest *request, const char *what);
+
+static void
+on_reload_changed (FeWindow *self)
+{
+  LoadRequest *request;
+  g_autofree char *name = NULL;
+
+  fe_changed_banner_set_revealed (self->changed_banner, FALSE);
+  if (self->project == NULL || self->study == NULL)
+    return;
+  /* A saved project checks that its views still fit the file; data opened on their own are
+   * simply opened again, however many rows they now have. */
+  if (fe_project_get_path (self->project) != NULL)
+    {
+      fe_window_reload_project (self);
+      return;
+    }
+  request = g_new0 (LoadRequest, 1);
+  request->path = g_strdup (fe_project_get_responses (self->project));
+  request->codebook = g_strdup (fe_project_get_codebook (self->project));
+  request->coding = g_strdup (fe_project_get_coding (self->project));
+  if (request->path == NULL)
+    {
+      load_request_free (request);
+      return;
+    }
+  name = g_path_get_basename (request->path);
+  start_loading (self, request, name);
+}
+
+gboolean
+fe_window_get_file_changed (FeWindow *self)
+{
+  g_return_val_if_fail (FE_IS_WINDOW (self), FALSE);
+  return fe_changed_banner_get_revealed (self->changed_banner);
+}
+
+void
+fe_window_reload_changed (FeWindow *self)
+{
+  g_return_if_fail (FE_IS_WINDOW (self));
+  fe_changed_banner_activate (self->changed_banner);
+}
+
+static void
 set_study (FeWindow  *self,
            FeStudy   *study,
            FeProject *project,
@@ -606,6 +710,7 @@ set_study (FeWindow  *self,
   /* Only now: the project's threshold goes into the settings, whose handlers redraw with the
    * study and filter in place everywhere. */
   fe_window_set_project (self, project, is_sample);
+  watch_responses (self, project);
   gtk_stack_set_visible_child_name (self->main_stack, "study");
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), TRUE);
   fe_window_filters_changed (self);
@@ -1163,6 +1268,9 @@ fe_window_dispose (GObject *object)
   g_clear_pointer (&self->load_permille, g_atomic_rc_box_release);
   g_clear_pointer (&self->view_after_load, fe_saved_view_free);
   g_clear_pointer (&self->deleted_view, fe_saved_view_free);
+  if (self->responses_monitor != NULL)
+    g_signal_handlers_disconnect_by_data (self->responses_monitor, self);
+  g_clear_object (&self->responses_monitor);
   gtk_widget_dispose_template (GTK_WIDGET (self), FE_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->filter, fe_filter_free);
@@ -1269,6 +1377,13 @@ fe_window_init (FeWindow *self)
   g_signal_connect_swapped (self->split_dropdown, "notify::selected",
                             G_CALLBACK (on_split_changed), self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
+
+  /* Under the header bar, above whatever the window shows. */
+  self->changed_banner = fe_changed_banner_new (G_CALLBACK (on_reload_changed), self);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->main_stack))),
+                              self->changed_banner,
+                              gtk_widget_get_prev_sibling (GTK_WIDGET (self->main_stack)));
+  g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (on_active_changed), self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);

@@ -31,6 +31,10 @@ double          fe_window_get_load_fraction  (FeWindow       *self);
 /* Loads the project's data again on the loading thread (after its corrections changed, say),
  * coming back to the same view. */
 void            fe_window_reload_project     (FeWindow       *self);
+/* Whether the window says that the responses file changed on disk since it was opened. */
+gboolean        fe_window_get_file_changed   (FeWindow       *self);
+/* Reloads after such a change, as the banner's Reload button does. */
+void            fe_window_reload_changed     (FeWindow       *self);
 FeStudy        *fe_window_get_study          (FeWindow       *self);
 FeFilter       *fe_window_get_filter         (FeWindow       *self);
 /* Shows @question (split by @by, or not when NULL) as the chart. */

@@ -284,6 +284,32 @@ ellipsize (FeChartText *text,
   return best;
 }
 
+/* Cuts @body (in place) after as many characters as @max_lines lines of @max_width could ever
+ * show, so that the work of breaking and ellipsizing is bounded by the space, not by the text:
+ * Pango breaks a 100,000-character word in time quadratic in its length. TRUE when it cut. */
+static gboolean
+bound_text (FeChartText *text,
+            FeChartFont  font,
+            char        *body,
+            double       max_width,
+            guint        max_lines)
+{
+  /* No glyph of a chart font is narrower than an eighth of the line height (a thin space or an
+   * "i" is a quarter of an em or more); zero-width characters only end up cut a little early. */
+  double narrowest = MAX (text->line_heights[font] / 8, 0.01);
+  double per_line = MIN (max_width / narrowest + 1, (double) G_MAXINT32);
+  guint64 limit = (guint64) MIN (per_line * max_lines + 16, (double) G_MAXINT32);
+  char *p = body;
+
+  for (guint64 n = 0; *p != '\0'; n++, p = g_utf8_next_char (p))
+    if (n == limit)
+      {
+        *p = '\0';
+        return TRUE;
+      }
+  return FALSE;
+}
+
 FeChartLines *
 fe_chart_text_fit (FeChartText *text,
                    FeChartFont  font,
@@ -299,16 +325,20 @@ fe_chart_text_fit (FeChartText *text,
   FeChartLines *result;
   gboolean cut = FALSE;
   gboolean suffix_lost = FALSE;
+  gboolean bounded;
   guint keep;
 
   if (suffix == NULL)
     suffix = "";
+  if (max_lines == 0 || max_width < 1)
+    return NULL;
+  bounded = bound_text (text, font, body, max_width, max_lines);
   whole = g_strconcat (body, suffix, NULL);
-  if (max_lines == 0 || max_width < 1 || *whole == '\0')
+  if (*whole == '\0')
     return NULL;
 
   wrap (text, font, whole, max_width, lines, NULL);
-  if (lines->len > max_lines)
+  if (lines->len > max_lines || bounded)
     {
       char *last;
 

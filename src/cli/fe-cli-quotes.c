@@ -229,6 +229,7 @@ fe_cli_quotes (int    argc,
       N_("Every open answer of one respondent"), N_("ID") },
     { NULL }
   };
+  g_autoptr(GError) changed_error = NULL;
   FeColumn *question = NULL;
   const char *study_path = NULL;
   int exit_code = FE_CLI_EXIT_OK;
@@ -309,6 +310,15 @@ fe_cli_quotes (int    argc,
         goto out;
       rows = fe_filter_compute_rows (filter);
       quotes = fe_study_collect_quotes (study, question, level, rows);
+    }
+
+  /* Answers read from a file that changed meanwhile would be missing: an error, not a short
+   * list. */
+  if (!fe_study_check_unchanged (study, &changed_error))
+    {
+      fprintf (stderr, "findings-explorer: %s\n", changed_error->message);
+      exit_code = FE_CLI_EXIT_BAD_DATA;
+      goto out;
     }
 
   if (options.json)

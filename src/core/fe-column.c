@@ -8,6 +8,9 @@
 
 #include "fe-scale-order.h"
 
+/* Columns with this many levels or fewer are searched without an index. */
+#define SMALL_LEVELS 16
+
 static const char * const role_names[] = {
   [FE_ROLE_ID] = "id",
   [FE_ROLE_ATTRIBUTE] = "attribute",
@@ -68,6 +71,8 @@ fe_column_free (FeColumn *column)
   g_clear_pointer (&column->member_options, g_ptr_array_unref);
   g_array_unref (column->level_parents);
   g_ptr_array_unref (column->level_descriptions);
+  g_clear_pointer (&column->level_index, g_hash_table_unref);
+  g_clear_pointer (&column->child_index, g_hash_table_unref);
   g_clear_pointer (&column->translations, g_hash_table_unref);
   g_free (column->inferred_because);
   g_free (column);
@@ -125,10 +130,89 @@ int
 fe_column_find_level (const FeColumn *column,
                       const char     *label)
 {
-  for (guint i = 0; i < column->levels->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (column->levels, i), label) == 0)
-      return (int) i;
-  return -1;
+  gpointer found;
+
+  if (label == NULL)
+    return -1;
+  if (column->level_index == NULL)
+    {
+      for (guint i = 0; i < column->levels->len; i++)
+        if (strcmp (g_ptr_array_index (column->levels, i), label) == 0)
+          return (int) i;
+      return -1;
+    }
+  found = g_hash_table_lookup (column->level_index, label);
+  return found != NULL ? (int) GPOINTER_TO_UINT (found) - 1 : -1;
+}
+
+static char *
+child_key (int         parent,
+           const char *label)
+{
+  return g_strdup_printf ("%d\x1f%s", parent, label);
+}
+
+/* Adds @level under its key unless an earlier level holds it: lookups find the first. */
+static void
+child_index_add (FeColumn *column,
+                 guint     level)
+{
+  char *key = child_key (g_array_index (column->level_parents, int, level),
+                         g_ptr_array_index (column->levels, level));
+
+  if (g_hash_table_contains (column->child_index, key))
+    {
+      column->child_index_duplicates = TRUE;
+      g_free (key);
+      return;
+    }
+  g_hash_table_insert (column->child_index, key, GUINT_TO_POINTER (level + 1));
+}
+
+static void
+ensure_child_index (FeColumn *column)
+{
+  if (column->child_index != NULL)
+    return;
+  column->child_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  column->child_index_duplicates = FALSE;
+  for (guint l = 0; l < column->levels->len; l++)
+    child_index_add (column, l);
+}
+
+int
+fe_column_find_child_level (const FeColumn *const_column,
+                            int             parent,
+                            const char     *label)
+{
+  /* The index is built on demand, behind a const column. */
+  FeColumn *column = (FeColumn *) const_column;
+  g_autofree char *key = child_key (parent, label);
+  gpointer found;
+
+  ensure_child_index (column);
+  found = g_hash_table_lookup (column->child_index, key);
+  return found != NULL ? (int) GPOINTER_TO_UINT (found) - 1 : -1;
+}
+
+/* Both indexes point at the level's strings or copies of them, so they are rebuilt whenever
+ * levels move. */
+static void
+rebuild_level_index (FeColumn *column)
+{
+  g_clear_pointer (&column->child_index, g_hash_table_unref);
+  /* A few levels are found as fast by looking at each, and a file may have 100,000 columns. */
+  if (column->levels->len <= SMALL_LEVELS)
+    {
+      g_clear_pointer (&column->level_index, g_hash_table_unref);
+      return;
+    }
+  if (column->level_index == NULL)
+    column->level_index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_remove_all (column->level_index);
+  for (guint l = column->levels->len; l-- > 0;)
+    g_hash_table_replace (column->level_index, g_ptr_array_index (column->levels, l),
+                          GUINT_TO_POINTER (l + 1));
 }
 
 guint
@@ -136,13 +220,24 @@ fe_column_add_level (FeColumn   *column,
                      const char *label,
                      guint       n_rows)
 {
-  g_ptr_array_add (column->levels, g_strdup (label));
+  char *copy = g_strdup (label);
+  guint level = column->levels->len;
   int no_parent = -1;
 
+  g_ptr_array_add (column->levels, copy);
+  if (column->level_index != NULL)
+    {
+      if (!g_hash_table_contains (column->level_index, copy))
+        g_hash_table_insert (column->level_index, copy, GUINT_TO_POINTER (level + 1));
+    }
+  else if (column->levels->len > SMALL_LEVELS)
+    rebuild_level_index (column);
   g_ptr_array_add (column->level_rows, fe_bitset_new (n_rows));
   g_array_append_val (column->level_parents, no_parent);
   g_ptr_array_add (column->level_descriptions, NULL);
-  return column->levels->len - 1;
+  if (column->child_index != NULL)
+    child_index_add (column, level);
+  return level;
 }
 
 guint
@@ -203,7 +298,20 @@ fe_column_set_level_parent (FeColumn *column,
   /* A code cannot sit under itself or under its own descendant. */
   if (parent >= 0 && fe_column_level_is_within (column, (guint) parent, level))
     return;
+  if (column->child_index != NULL)
+    {
+      g_autofree char *old_key = child_key (g_array_index (column->level_parents, int, level),
+                                            g_ptr_array_index (column->levels, level));
+
+      /* Another level with the old key may have been hidden behind this one. */
+      if (column->child_index_duplicates)
+        g_clear_pointer (&column->child_index, g_hash_table_unref);
+      else if (GPOINTER_TO_UINT (g_hash_table_lookup (column->child_index, old_key)) == level + 1)
+        g_hash_table_remove (column->child_index, old_key);
+    }
   g_array_index (column->level_parents, int, level) = parent;
+  if (column->child_index != NULL)
+    child_index_add (column, level);
 }
 
 gboolean
@@ -316,6 +424,7 @@ fe_column_reorder_levels (FeColumn    *column,
   column->level_rows = g_steal_pointer (&level_rows);
   column->level_descriptions = g_steal_pointer (&descriptions);
   column->level_parents = g_steal_pointer (&parents);
+  rebuild_level_index (column);
 
   if (column->other_level >= 0)
     column->other_level = (int) new_index[column->other_level];

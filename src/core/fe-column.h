@@ -69,6 +69,11 @@ struct _FeColumn
   char       separator;      /* multi-select: ';' or ',' between options */
   GArray    *level_parents;  /* int per level: the parent code's level, or -1 */
   GPtrArray *level_descriptions; /* char* per level, NULL when none */
+  /* Codebooks and codings may have 100,000 codes: finding one by name must not walk them. */
+  GHashTable *level_index;   /* label → first level with it + 1; NULL for a few levels */
+  GHashTable *child_index;   /* "parent\x1flabel" → first such level + 1; NULL: build when
+                              * next asked */
+  gboolean   child_index_duplicates; /* two levels share a parent and a label */
 
   /* What role inference found, shown on the Data check page and by `inspect`. */
   char      *inferred_because; /* why the role and order, translated; NULL when a codebook or
@@ -110,6 +115,10 @@ const char  *fe_column_get_level        (const FeColumn *column,
                                          guint           level);
 /* Returns the level whose label is @label, or -1. */
 int          fe_column_find_level       (const FeColumn *column,
+                                         const char     *label);
+/* The level called @label directly under @parent (-1: at the top), or -1. */
+int          fe_column_find_child_level (const FeColumn *column,
+                                         int             parent,
                                          const char     *label);
 guint        fe_column_add_level        (FeColumn       *column,
                                          const char     *label,

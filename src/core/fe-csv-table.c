@@ -154,7 +154,8 @@ typedef struct
   guint32  *ids;      /* values: entry per row, 0 = empty */
   Span     *spans;    /* text: where each answer is, or an empty span */
   Dict      dict;
-  GHashTable *tokens_seen;  /* values: the ';'-separated options seen, until there are too many */
+  GHashTable *tokens_seen;  /* values: the ';'-separated options seen, made when the first is */
+  gboolean  tokens_over;    /* too many options were seen for a multi-select */
   Stats     stats;    /* text: rows past the head rows */
   char     *head[HEAD_ROWS];  /* text: the first rows' answers, NULL when empty */
   /* Listing: the values of the data rows, in order of first occurrence. */
@@ -1055,12 +1056,13 @@ hash_bytes (const char *p,
 static void
 dict_init (Dict *dict)
 {
-  dict->entries_size = 16;
+  /* Small to start with: a file may have 100,000 columns of a value or two each. */
+  dict->entries_size = 4;
   dict->entries = g_new0 (Entry, dict->entries_size);
   dict->n_entries = 1;
-  dict->slot_mask = 31;
+  dict->slot_mask = 7;
   dict->slots = g_new0 (guint32, dict->slot_mask + 1);
-  dict->strings_size = 256;
+  dict->strings_size = 32;
   dict->strings = g_malloc (dict->strings_size);
   dict->strings[0] = '\0';
   dict->strings_length = 1;
@@ -1399,6 +1401,7 @@ column_to_text (Column *column,
 
   g_clear_pointer (&column->ids, g_free);
   g_clear_pointer (&column->tokens_seen, g_hash_table_unref);
+  column->tokens_over = TRUE;
   dict_clear (dict);
   column->text = TRUE;
 }
@@ -1411,7 +1414,7 @@ note_tokens (Column     *column,
 {
   const char *p = text, *end = text + length;
 
-  if (column->tokens_seen == NULL)
+  if (column->tokens_over)
     return FALSE;
   /* Past DICT_TEXT_VALUES values with few options, it is a multi-select: it stays values. */
   if (column->dict.n_entries > 2 * DICT_TEXT_VALUES)
@@ -1428,12 +1431,17 @@ note_tokens (Column     *column,
         start++;
       while (stop > start && g_ascii_isspace (stop[-1]))
         stop--;
-      if (start < stop)
-        g_hash_table_add (column->tokens_seen, g_strndup (start, (gsize) (stop - start)));
+      if (start >= stop)
+        continue;
+      /* Made only now: a file may have 100,000 columns with nothing to note. */
+      if (column->tokens_seen == NULL)
+        column->tokens_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_add (column->tokens_seen, g_strndup (start, (gsize) (stop - start)));
     }
-  if (g_hash_table_size (column->tokens_seen) <= FE_CSV_MAX_TOKENS)
+  if (column->tokens_seen == NULL || g_hash_table_size (column->tokens_seen) <= FE_CSV_MAX_TOKENS)
     return TRUE;
   g_clear_pointer (&column->tokens_seen, g_hash_table_unref);
+  column->tokens_over = TRUE;
   return FALSE;
 }
 
@@ -1541,20 +1549,25 @@ chunk_init (Chunk  *chunk,
   chunk->scratch = g_string_sized_new (256);
 }
 
-static void
+/* FALSE when the columns do not fit in memory: a header line of millions of delimiters must
+ * give an error, not abort. */
+static gboolean
 chunk_alloc_columns (Chunk *chunk,
                      guint  stride)
 {
-  chunk->rows_size = 1024;
-  chunk->columns = g_new0 (Column, MAX (stride, 1));
+  /* The first rows of every column in 256 KiB, whatever the width: memory grows with the
+   * file, not with its number of columns. */
+  chunk->rows_size = CLAMP ((gsize) 65536 / MAX (stride, 1), 16, 1024);
+  chunk->columns = g_try_new0 (Column, MAX (stride, 1));
+  if (chunk->columns == NULL)
+    return FALSE;
   for (guint c = 0; c < stride; c++)
     {
       dict_init (&chunk->columns[c].dict);
       chunk->columns[c].ids = g_new (guint32, chunk->rows_size);
-      chunk->columns[c].tokens_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                             NULL);
     }
   chunk->row_offsets = g_new (guint32, chunk->rows_size);
+  return TRUE;
 }
 
 static void
@@ -1795,8 +1808,16 @@ take_header (Chunk        *chunk,
          && *(const char *) g_ptr_array_index (table->header_cells,
                                                loader->named_columns - 1) == '\0')
     loader->named_columns--;
+  if (!chunk_alloc_columns (chunk, table->stride))
+    {
+      g_set_error (&chunk->error, FE_CSV_ERROR, FE_CSV_ERROR_TOO_LARGE,
+                   _("%s, line 1: the header names %u columns, more than fit in memory. Export "
+                     "only the questions you need, or split the file."),
+                   table->name, table->stride);
+      table->stride = 0;
+      return FALSE;
+    }
   chunk->header_taken = TRUE;
-  chunk_alloc_columns (chunk, table->stride);
   return TRUE;
 }
 
@@ -2205,12 +2226,18 @@ loader_start_second (Loader *loader,
     return;
   g_debug ("%s: the second thread starts at byte %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT,
            loader->table->name, split, loader->length);
-  chunk->end = split;
-  chunk->to_eof = FALSE;
   chunk_init (&loader->chunks[1], loader, split, loader->length, FALSE);
   loader->chunks[1].header_taken = TRUE;
-  chunk_alloc_columns (&loader->chunks[1], loader->table->stride);
   loader->n_chunks = 2;
+  /* Without memory for a second set of columns, the first thread parses on alone. */
+  if (!chunk_alloc_columns (&loader->chunks[1], loader->table->stride))
+    {
+      chunk_clear (&loader->chunks[1]);
+      loader->n_chunks = 1;
+      return;
+    }
+  chunk->end = split;
+  chunk->to_eof = FALSE;
   loader->thread = g_thread_new ("fe-csv-load", second_thread, &loader->chunks[1]);
 }
 
@@ -2826,10 +2853,16 @@ table_decode_and_parse (FeCsvTable          *table_owned,
 
   text = fe_text_decode (table->name, data, length, &text_length, &converted, warnings, error);
   if (text == NULL)
-    return NULL;
+    {
+      if (data_is_ours)
+        g_free ((char *) data);
+      return NULL;
+    }
   if (text_length > MAX_TEXT_BYTES)
     {
       g_free (converted);
+      if (data_is_ours)
+        g_free ((char *) data);
       g_set_error (error, FE_CSV_ERROR, FE_CSV_ERROR_TOO_LARGE,
                    _("%s, line 1: the file is larger than Findings Explorer can hold (4 GiB of "
                      "text). Split it into smaller files."),
@@ -2929,41 +2962,74 @@ read_whole_file (Source      *source,
   return TRUE;
 }
 
+/* A folder, a pipe, a socket or a device, which cannot be read as a file: FALSE with @error. */
+static gboolean
+check_ordinary (const struct stat  *st,
+                const char         *display_name,
+                GError            **error)
+{
+  if (S_ISREG (st->st_mode))
+    return TRUE;
+  if (S_ISDIR (st->st_mode))
+    g_set_error (error, FE_CSV_ERROR, FE_CSV_ERROR_IO,
+                 _("%s, line 1, column 1: this is a folder, not a CSV file. Choose the CSV file "
+                   "inside it."),
+                 display_name);
+  else
+    g_set_error (error, FE_CSV_ERROR, FE_CSV_ERROR_IO,
+                 _("%s, line 1, column 1: this is not an ordinary file but a pipe, a socket or "
+                   "a device, which Findings Explorer cannot read. Save the data to a file and "
+                   "open that file."),
+                 display_name);
+  return FALSE;
+}
+
+int
+fe_csv_open_input (const char  *path,
+                   const char  *display_name,
+                   GStatBuf    *st,
+                   GError     **error)
+{
+  GStatBuf before;
+  int fd, flags;
+
+  /* Opening a pipe waits for a writer, and opening a device may wait for it: look first, and
+   * open without waiting in case the file is replaced in between. */
+  if (g_stat (path, &before) != 0)
+    return (set_io_error (error, display_name, errno), -1);
+  if (!check_ordinary (&before, display_name, error))
+    return -1;
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
+  if (fd < 0)
+    return (set_io_error (error, display_name, errno), -1);
+  if (fstat (fd, st) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      return (set_io_error (error, display_name, saved_errno), -1);
+    }
+  if (!check_ordinary (st, display_name, error))
+    {
+      close (fd);
+      return -1;
+    }
+  flags = fcntl (fd, F_GETFL);
+  if (flags >= 0)
+    fcntl (fd, F_SETFL, flags & ~O_NONBLOCK);
+  return fd;
+}
+
 static gboolean
 open_file (Source      *source,
            const char  *path,
            const char  *display_name,
            GError     **error)
 {
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  int fd = fe_csv_open_input (path, display_name, &source->st, error);
 
   if (fd < 0)
-    return set_io_error (error, display_name, errno);
-  if (fstat (fd, &source->st) != 0)
-    {
-      int saved_errno = errno;
-
-      close (fd);
-      return set_io_error (error, display_name, saved_errno);
-    }
-  if (S_ISDIR (source->st.st_mode))
-    {
-      close (fd);
-      g_set_error (error, FE_CSV_ERROR, FE_CSV_ERROR_IO,
-                   _("%s, line 1, column 1: this is a folder, not a CSV file. Choose the CSV file "
-                     "inside it."),
-                   display_name);
-      return FALSE;
-    }
-  if (!S_ISREG (source->st.st_mode))
-    {
-      close (fd);
-      g_set_error (error, FE_CSV_ERROR, FE_CSV_ERROR_IO,
-                   _("%s, line 1, column 1: this is not an ordinary file (it may be a device or a "
-                     "pipe). Save the survey results to a CSV file and open that."),
-                   display_name);
-      return FALSE;
-    }
+    return FALSE;
   if ((guint64) source->st.st_size > MAX_TEXT_BYTES)
     {
       g_autofree char *size = g_format_size ((guint64) source->st.st_size);
@@ -3232,6 +3298,12 @@ get_stored_cell (const FeCsvTable *const_table,
       g_autoptr(GString) out = g_string_new (NULL);
 
       read_stored_cell (table, stored_row, column, out);
+      /* A read that failed (the file changed) is not kept: it is not the answer. */
+      if (out->len == 0)
+        {
+          g_mutex_unlock (&table->source.lock);
+          return "";
+        }
       text = g_string_free (g_steal_pointer (&out), FALSE);
       g_hash_table_insert (table->cache, key, text);
     }
@@ -3268,6 +3340,45 @@ fe_csv_table_read_cell (const FeCsvTable *const_table,
   g_mutex_lock (&table->source.lock);
   text = read_stored_cell (table, table->first_row + row, column, scratch);
   g_mutex_unlock (&table->source.lock);
+  return text;
+}
+
+gboolean
+fe_csv_table_check_source (const FeCsvTable  *const_table,
+                           GError           **error)
+{
+  FeCsvTable *table = (FeCsvTable *) const_table;
+  gboolean changed;
+
+  g_mutex_lock (&table->source.lock);
+  if (!table->source.changed && !source_unchanged (&table->source))
+    table->source.changed = TRUE;
+  changed = table->source.changed;
+  g_mutex_unlock (&table->source.lock);
+  if (changed)
+    g_set_error (error, FE_CSV_ERROR, FE_CSV_ERROR_CHANGED,
+                 _("%s: the file changed on disk after it was opened, so its open answers can "
+                   "no longer be read from it. Open it again (Reload) to see the file as it is "
+                   "now."),
+                 table->name);
+  return !changed;
+}
+
+const char *
+fe_csv_table_read_cell_checked (const FeCsvTable  *table,
+                                guint              row,
+                                guint              column,
+                                GString           *scratch,
+                                GError           **error)
+{
+  const char *text = fe_csv_table_read_cell (table, row, column, scratch);
+
+  /* An answer that was there when the file was loaded cannot read back empty. */
+  if (*text == '\0' && !fe_csv_table_cell_is_empty (table, row, column))
+    {
+      if (!fe_csv_table_check_source (table, error))
+        return NULL;
+    }
   return text;
 }
 

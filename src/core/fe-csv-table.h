@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 
 G_BEGIN_DECLS
 
@@ -46,10 +47,18 @@ typedef struct
  * into one buffer).
  *
  * Loading repairs what it safely can and says so in the warnings: text that is not UTF-8 is read
- * as Windows-1252, NUL bytes are dropped, title lines above the header are skipped, rows with
+ * as Windows-1252, Latin-1 or Mac Roman (fe_text_decode()), NUL bytes are dropped, title lines above the header are skipped, rows with
  * too few fields are padded with empty answers, rows with nothing in them are skipped, and
  * unnamed trailing columns with nothing in them (a trailing delimiter) are left out. */
 typedef struct _FeCsvTable FeCsvTable;
+
+/* Opens any input file (responses, codebook, coding, project) for reading without ever
+ * waiting: a folder, a pipe, a socket or a device fails at once with FE_CSV_ERROR_IO naming
+ * @display_name. Returns the descriptor with its status in *@st, or -1. */
+int         fe_csv_open_input          (const char   *path,
+                                        const char   *display_name,
+                                        GStatBuf     *st,
+                                        GError      **error);
 
 FeCsvTable *fe_csv_table_load          (const char   *path,
                                         GError      **error);
@@ -90,6 +99,18 @@ const char *fe_csv_table_read_cell     (const FeCsvTable *table,
                                         guint             row,
                                         guint             column,
                                         GString          *scratch);
+/* The same, or NULL with FE_CSV_ERROR_CHANGED when a non-empty answer cannot be read because
+ * the file changed since it was loaded. */
+const char *fe_csv_table_read_cell_checked (const FeCsvTable  *table,
+                                            guint              row,
+                                            guint              column,
+                                            GString           *scratch,
+                                            GError           **error);
+/* FALSE with FE_CSV_ERROR_CHANGED when the file the table reads its answers from has changed
+ * (size, time or length) since it was loaded: answers not yet read can no longer be read. A
+ * cheap check (one fstat), for a caller about to show answers or after showing them. */
+gboolean    fe_csv_table_check_source  (const FeCsvTable  *table,
+                                        GError           **error);
 gboolean    fe_csv_table_cell_is_empty (const FeCsvTable *table,
                                         guint             row,
                                         guint             column);

@@ -3,7 +3,11 @@
 
 #include "fe-project.h"
 
+#include "fe-csv-table.h"
+
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
@@ -664,6 +668,49 @@ read_min_cell (GKeyFile    *keys,
   return TRUE;
 }
 
+/* A project chosen by mistake may be a pipe or a device: it is refused at once, not waited
+ * on (fe_csv_open_input()). */
+static gboolean
+read_project_file (const char  *path,
+                   const char  *display_name,
+                   char       **data,
+                   gsize       *length,
+                   GError     **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GStatBuf st;
+  char block[65536];
+  int fd = fe_csv_open_input (path, display_name, &st, error);
+
+  if (fd < 0)
+    return FALSE;
+  for (;;)
+    {
+      gssize n = read (fd, block, sizeof block);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       _("%s, line 1, column 1: the file cannot be read (%s). Check that it "
+                         "exists and that you may open it."),
+                       display_name, g_strerror (saved_errno));
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      g_string_append_len (text, block, n);
+    }
+  close (fd);
+  *length = text->len;
+  *data = g_string_free (g_steal_pointer (&text), FALSE);
+  return TRUE;
+}
+
 FeProject *
 fe_project_load (const char  *path,
                  GError     **error)
@@ -680,15 +727,26 @@ fe_project_load (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_key_file_load_from_file (keys, path,
-                                  G_KEY_FILE_KEEP_COMMENTS | G_KEY_FILE_KEEP_TRANSLATIONS,
-                                  &local_error))
-    {
-      g_set_error (error, FE_PROJECT_ERROR, FE_PROJECT_ERROR_INVALID,
-                   _("%s, line 1, column 1: this is not a Findings Explorer project (%s)."),
-                   name, local_error->message);
-      return NULL;
-    }
+  {
+    g_autofree char *data = NULL;
+    gsize length = 0;
+
+    if (!read_project_file (path, name, &data, &length, &local_error))
+      {
+        g_set_error_literal (error, FE_PROJECT_ERROR, FE_PROJECT_ERROR_INVALID,
+                             local_error->message);
+        return NULL;
+      }
+    if (!g_key_file_load_from_data (keys, data, length,
+                                    G_KEY_FILE_KEEP_COMMENTS | G_KEY_FILE_KEEP_TRANSLATIONS,
+                                    &local_error))
+      {
+        g_set_error (error, FE_PROJECT_ERROR, FE_PROJECT_ERROR_INVALID,
+                     _("%s, line 1, column 1: this is not a Findings Explorer project (%s)."),
+                     name, local_error->message);
+        return NULL;
+      }
+  }
 
   responses = dup_string_or_null (keys, PROJECT_GROUP, "responses");
   if (responses == NULL)

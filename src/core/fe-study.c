@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fe-codebook.h"
 #include "fe-coding.h"
@@ -1492,10 +1493,9 @@ find_or_add_code (FeStudy    *self,
     return (int) fe_column_add_level (column, code, self->n_rows);
 
   parent = find_or_add_code (self, column, parent_path);
-  for (guint l = 0; l < fe_column_get_n_levels (column); l++)
-    if (fe_column_get_level_parent (column, l) == parent
-        && strcmp (fe_column_get_level (column, l), leaf) == 0)
-      return (int) l;
+  level = fe_column_find_child_level (column, parent, leaf);
+  if (level >= 0)
+    return level;
   level = (int) fe_column_add_level (column, leaf, self->n_rows);
   fe_column_set_level_parent (column, (guint) level, parent);
   return level;
@@ -1924,14 +1924,19 @@ warn_code_counts (FeStudy    *self,
                   const char *codebook_name)
 {
   FeColumn *highlights = fe_study_find_column (self, "highlights");
+  g_autofree guint *counts = NULL;
 
   if (self->format != FE_SURVEY_FORMAT_TAGUETTE || highlights == NULL)
     return;
+  /* Counted in one pass: a codebook may list 100,000 codes. */
+  counts = g_new0 (guint, fe_column_get_n_levels (highlights) + 1);
+  for (guint i = 0; i < highlights->codings->len; i++)
+    counts[g_array_index (highlights->codings, FeCodingEntry, i).code]++;
   for (guint i = 0; i < codes->len; i++)
     {
       FeCodebookCode *code = g_ptr_array_index (codes, i);
       int level = fe_column_find_level (highlights, code->code);
-      guint found = level >= 0 ? fe_column_count_codings (highlights, (guint) level) : 0;
+      guint found = level >= 0 ? counts[level] : 0;
 
       if (code->count > 0 && found != code->count)
         add_warning (self,
@@ -2385,14 +2390,41 @@ fe_study_dup_answer (FeStudy        *self,
                      guint           row)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  guint source = column->source_column;
+
+  g_return_val_if_fail (FE_IS_STUDY (self), NULL);
+  g_return_val_if_fail (row < self->n_rows, NULL);
+
+  /* A question spread over one column per option answers with the option picked. */
+  if (column->members != NULL)
+    return g_strdup (fe_study_get_answer (self, column, row));
+  return g_strdup (fe_csv_table_read_cell (self->responses, row, column->source_column, text));
+}
+
+char *
+fe_study_read_answer (FeStudy         *self,
+                      const FeColumn  *column,
+                      guint            row,
+                      GError         **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *cell;
 
   g_return_val_if_fail (FE_IS_STUDY (self), NULL);
   g_return_val_if_fail (row < self->n_rows, NULL);
 
   if (column->members != NULL)
     return g_strdup (fe_study_get_answer (self, column, row));
-  return g_strdup (fe_csv_table_read_cell (self->responses, row, source, text));
+  cell = fe_csv_table_read_cell_checked (self->responses, row, column->source_column, text,
+                                         error);
+  return cell != NULL ? g_strdup (cell) : NULL;
+}
+
+gboolean
+fe_study_check_unchanged (FeStudy  *self,
+                          GError  **error)
+{
+  g_return_val_if_fail (FE_IS_STUDY (self), FALSE);
+  return fe_csv_table_check_source (self->responses, error);
 }
 
 const char *
@@ -2570,16 +2602,18 @@ header_has (char       **names,
 FeDataFileKind
 fe_data_file_guess_kind (const char *path)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  GStatBuf st;
+  int fd = fe_csv_open_input (path, "", &st, NULL);
   char buffer[4096];
   gssize length;
   g_autofree char *line = NULL;
   g_auto(GStrv) names = NULL;
 
-  if (stream == NULL)
+  /* A pipe or a device is not waited on here: loading it as responses says what it is. */
+  if (fd < 0)
     return FE_DATA_FILE_RESPONSES;
-  length = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer - 1, NULL, NULL);
+  length = read (fd, buffer, sizeof buffer - 1);
+  close (fd);
   if (length <= 0)
     return FE_DATA_FILE_RESPONSES;
   buffer[length] = '\0';

@@ -106,6 +106,16 @@ const char     *fe_study_get_answer              (FeStudy        *self,
 char           *fe_study_dup_answer              (FeStudy        *self,
                                                   const FeColumn *column,
                                                   guint           row);
+/* The same, or NULL with FE_CSV_ERROR_CHANGED when the responses file changed on disk since
+ * loading and the answer can no longer be read from it (instead of an empty answer). */
+char           *fe_study_read_answer             (FeStudy         *self,
+                                                  const FeColumn  *column,
+                                                  guint            row,
+                                                  GError         **error);
+/* FALSE with FE_CSV_ERROR_CHANGED when the responses file changed on disk since loading, so
+ * that open answers not yet read cannot be read: the study must be opened again. Cheap. */
+gboolean        fe_study_check_unchanged         (FeStudy         *self,
+                                                  GError         **error);
 /* The level label of @row in a single-valued @column, or NULL when unanswered. */
 const char     *fe_study_get_level_label         (FeStudy        *self,
                                                   const FeColumn *column,

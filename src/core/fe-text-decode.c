@@ -22,6 +22,34 @@ static const gunichar cp1252_high[32] = {
   0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
 };
 
+/* Mac Roman 0x80–0xff, as Apple maps it since Mac OS 8.5 (0xdb is the euro sign). */
+static const gunichar mac_roman_high[128] = {
+  0x00c4, 0x00c5, 0x00c7, 0x00c9, 0x00d1, 0x00d6, 0x00dc, 0x00e1,
+  0x00e0, 0x00e2, 0x00e4, 0x00e3, 0x00e5, 0x00e7, 0x00e9, 0x00e8,
+  0x00ea, 0x00eb, 0x00ed, 0x00ec, 0x00ee, 0x00ef, 0x00f1, 0x00f3,
+  0x00f2, 0x00f4, 0x00f6, 0x00f5, 0x00fa, 0x00f9, 0x00fb, 0x00fc,
+  0x2020, 0x00b0, 0x00a2, 0x00a3, 0x00a7, 0x2022, 0x00b6, 0x00df,
+  0x00ae, 0x00a9, 0x2122, 0x00b4, 0x00a8, 0x2260, 0x00c6, 0x00d8,
+  0x221e, 0x00b1, 0x2264, 0x2265, 0x00a5, 0x00b5, 0x2202, 0x2211,
+  0x220f, 0x03c0, 0x222b, 0x00aa, 0x00ba, 0x03a9, 0x00e6, 0x00f8,
+  0x00bf, 0x00a1, 0x00ac, 0x221a, 0x0192, 0x2248, 0x2206, 0x00ab,
+  0x00bb, 0x2026, 0x00a0, 0x00c0, 0x00c3, 0x00d5, 0x0152, 0x0153,
+  0x2013, 0x2014, 0x201c, 0x201d, 0x2018, 0x2019, 0x00f7, 0x25ca,
+  0x00ff, 0x0178, 0x2044, 0x20ac, 0x2039, 0x203a, 0xfb01, 0xfb02,
+  0x2021, 0x00b7, 0x201a, 0x201e, 0x2030, 0x00c2, 0x00ca, 0x00c1,
+  0x00cb, 0x00c8, 0x00cd, 0x00ce, 0x00cf, 0x00cc, 0x00d3, 0x00d4,
+  0xf8ff, 0x00d2, 0x00da, 0x00db, 0x00d9, 0x0131, 0x02c6, 0x02dc,
+  0x00af, 0x02d8, 0x02d9, 0x02da, 0x00b8, 0x02dd, 0x02db, 0x02c7,
+};
+
+/* The 8-bit encodings a file that is not UTF-8 may be in. */
+typedef enum
+{
+  LEGACY_WINDOWS_1252,
+  LEGACY_LATIN_1,
+  LEGACY_MAC_ROMAN,
+} Legacy;
+
 void
 fe_text_position (const char *text,
                   gsize       offset,
@@ -245,6 +273,14 @@ decode_utf16 (const char  *display_name,
       return NULL;
     }
 
+  /* iconv converts whole characters only: a last odd byte is left over, not an error. */
+  if (bytes_read < length && warnings != NULL)
+    g_ptr_array_add (warnings,
+                     g_strdup_printf (_("%s: the file ends in half a UTF-16 character, which was "
+                                        "left out. Check the last answer; if the export was cut "
+                                        "short, export the survey results again."),
+                                      display_name));
+
   if (memchr (utf8, '\0', bytes_written) != NULL)
     {
       char *clean = drop_nul_bytes (display_name, utf8, bytes_written, &bytes_written, warnings);
@@ -258,21 +294,168 @@ decode_utf16 (const char  *display_name,
   return utf8;
 }
 
-static void
-append_cp1252 (GString *out,
-               guchar   byte)
+static gunichar
+legacy_char (Legacy legacy,
+             guchar byte)
 {
   if (byte < 0x80)
-    g_string_append_c (out, (char) byte);
-  else if (byte < 0xa0)
-    g_string_append_unichar (out, cp1252_high[byte - 0x80]);
-  else
-    g_string_append_unichar (out, byte);
+    return byte;
+  if (legacy == LEGACY_MAC_ROMAN)
+    return mac_roman_high[byte - 0x80];
+  if (byte < 0xa0 && legacy == LEGACY_WINDOWS_1252)
+    return cp1252_high[byte - 0x80];
+  return byte;
 }
 
-/* Keeps every valid UTF-8 sequence and reads each other byte as Windows-1252: right for a file
- * that is all Windows-1252 or Latin-1 (what Excel writes on Windows), and for a UTF-8 file into
- * which a few legacy bytes were pasted. */
+static void
+append_legacy (GString *out,
+               Legacy   legacy,
+               guchar   byte)
+{
+  /* SurveyMonkey on a Mac writes a no-break space (0xca) where a space was typed: kept, a label
+   * such as "Not much" would no longer match the codebook's levels or a Likert wording. */
+  if (legacy == LEGACY_MAC_ROMAN && byte == 0xca)
+    g_string_append_c (out, ' ');
+  else if (byte < 0x80)
+    g_string_append_c (out, (char) byte);
+  else
+    g_string_append_unichar (out, legacy_char (legacy, byte));
+}
+
+/* Characters that text in any Western language hardly ever holds, but that a byte read in the
+ * wrong 8-bit encoding often becomes. */
+static gboolean
+is_rare_symbol (gunichar c)
+{
+  static const gunichar rare[] = {
+    0x00a4, 0x00a6, 0x00a8, 0x00ac, 0x00af, 0x00b4, 0x00b8, 0x0131, 0x0192, 0x02c6, 0x02c7,
+    0x02d8, 0x02d9, 0x02da, 0x02db, 0x02dc, 0x02dd, 0x03a9, 0x03c0, 0x2020, 0x2021, 0x201a,
+    0x201e, 0x2030, 0x2044, 0x2202, 0x2206, 0x220f, 0x2211, 0x221a, 0x221e, 0x222b, 0x2248,
+    0x2260, 0x2264, 0x2265, 0x25ca, 0xfb01, 0xfb02,
+  };
+
+  if (c >= 0xe000 && c <= 0xf8ff)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (rare); i++)
+    if (rare[i] == c)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_symbol (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_MATH_SYMBOL:
+    case G_UNICODE_CURRENCY_SYMBOL:
+    case G_UNICODE_MODIFIER_SYMBOL:
+    case G_UNICODE_OTHER_SYMBOL:
+    case G_UNICODE_OTHER_PUNCTUATION:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* How many of the file's 8-bit characters would be implausible read as @legacy: control
+ * characters, rare symbols, a capital letter straight after a small one ("knowledgeÊof",
+ * "cafŽ"), a symbol inside a word ("m·s"). Each wrong reading of the common letters and
+ * punctuation of one encoding produces such characters in the other. */
+static guint64
+implausible_chars (const guchar *text,
+                   gsize         length,
+                   Legacy        legacy)
+{
+  guint64 score = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      gunichar c, before, after;
+
+      if (text[i] < 0x80)
+        continue;
+      c = legacy_char (legacy, text[i]);
+      before = i > 0 ? legacy_char (legacy, text[i - 1]) : ' ';
+      after = i + 1 < length ? legacy_char (legacy, text[i + 1]) : ' ';
+      if (c >= 0x80 && c < 0xa0)
+        score += 2;
+      else if (is_rare_symbol (c))
+        score++;
+      else if (g_unichar_isupper (c) && g_unichar_islower (before))
+        score++;
+      else if (is_symbol (c) && g_ascii_isalpha (before) && g_ascii_isalpha (after))
+        score++;
+    }
+  return score;
+}
+
+/* Which 8-bit encoding a file with no UTF-8 in it is in: Windows-1252 unless Mac Roman reads
+ * it with fewer implausible characters; Latin-1 when it has no byte on which the two differ. */
+static Legacy
+guess_legacy (const guchar *text,
+              gsize         length)
+{
+  gboolean any_c1 = FALSE;
+
+  if (implausible_chars (text, length, LEGACY_MAC_ROMAN)
+      < implausible_chars (text, length, LEGACY_WINDOWS_1252))
+    return LEGACY_MAC_ROMAN;
+  for (gsize i = 0; i < length && !any_c1; i++)
+    any_c1 = text[i] >= 0x80 && text[i] < 0xa0;
+  return any_c1 ? LEGACY_WINDOWS_1252 : LEGACY_LATIN_1;
+}
+
+/* Whether @text holds at least one valid UTF-8 sequence beyond ASCII. */
+static gboolean
+has_utf8_multibyte (const char *text,
+                    gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      gunichar c;
+
+      if ((guchar) text[i] < 0xc2)
+        continue;
+      c = g_utf8_get_char_validated (text + i, (gssize) MIN (length - i, 4));
+      if (c != (gunichar) -1 && c != (gunichar) -2)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The sentence that says which 8-bit encoding a file was read in. */
+static char *
+describe_legacy (const char *display_name,
+                 Legacy      legacy)
+{
+  switch (legacy)
+    {
+    case LEGACY_MAC_ROMAN:
+      return g_strdup_printf (_("%s: the file is not UTF-8, so it was read as Mac Roman (what "
+                                "older programs on a Mac, such as SurveyMonkey exports opened "
+                                "there, write). If accented letters look wrong, save it again "
+                                "as “CSV UTF-8” and open that file."),
+                              display_name);
+    case LEGACY_LATIN_1:
+      return g_strdup_printf (_("%s: the file is not UTF-8, so it was read as Latin-1 (ISO "
+                                "8859-1, Western European). If accented letters look wrong, "
+                                "save it again as “CSV UTF-8” and open that file."),
+                              display_name);
+    case LEGACY_WINDOWS_1252:
+    default:
+      return g_strdup_printf (_("%s: the file is not UTF-8, so it was read as Windows-1252 "
+                                "(Western European, what Excel writes on Windows). If accented "
+                                "letters look wrong, save it again as “CSV UTF-8” and open that "
+                                "file."),
+                              display_name);
+    }
+}
+
+/* Keeps every valid UTF-8 sequence and reads each other byte as Windows-1252: right for a UTF-8
+ * file into which a few legacy bytes were pasted. A file with no UTF-8 in it at all is read
+ * whole in the 8-bit encoding that suits it best (Windows-1252 or Latin-1, what Excel writes on
+ * Windows, or Mac Roman). */
 static char *
 repair_encoding (const char *display_name,
                  const char *text,
@@ -283,17 +466,24 @@ repair_encoding (const char *display_name,
 {
   g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
   GString *out = g_string_sized_new (length + length / 8 + 16);
-  gboolean any_multibyte = FALSE;
   guint n_lines = 0;
   guint line = 1;
 
-  for (gsize i = 0; i < valid_prefix; i++)
+  if (!has_utf8_multibyte (text, length))
     {
-      if (is_line_break (text, length, i))
-        line++;
-      if ((guchar) text[i] >= 0x80)
-        any_multibyte = TRUE;
+      Legacy legacy = guess_legacy ((const guchar *) text, length);
+
+      for (gsize i = 0; i < length; i++)
+        append_legacy (out, legacy, (guchar) text[i]);
+      if (warnings != NULL)
+        g_ptr_array_add (warnings, describe_legacy (display_name, legacy));
+      *out_length = out->len;
+      return g_string_free (out, FALSE);
     }
+
+  for (gsize i = 0; i < valid_prefix; i++)
+    if (is_line_break (text, length, i))
+      line++;
   g_string_append_len (out, text, (gssize) valid_prefix);
 
   for (gsize i = valid_prefix; i < length;)
@@ -316,24 +506,16 @@ repair_encoding (const char *display_name,
           gsize n = (gsize) (g_utf8_next_char (text + i) - (text + i));
 
           g_string_append_len (out, text + i, (gssize) n);
-          any_multibyte = TRUE;
           i += n;
           continue;
         }
 
       note_line (lines, &n_lines, line);
-      append_cp1252 (out, byte);
+      append_legacy (out, LEGACY_WINDOWS_1252, byte);
       i++;
     }
 
-  if (warnings != NULL && !any_multibyte)
-    g_ptr_array_add (warnings,
-                     g_strdup_printf (_("%s: the file is not UTF-8, so it was read as "
-                                        "Windows-1252 (Western European, what Excel writes on "
-                                        "Windows). If accented letters look wrong, save it "
-                                        "again as “CSV UTF-8” and open that file."),
-                                      display_name));
-  else if (warnings != NULL)
+  if (warnings != NULL)
     {
       g_autofree char *list = fe_text_describe_lines (lines, n_lines);
 

@@ -10,9 +10,10 @@ G_BEGIN_DECLS
  * the return value points into.
  *
  * UTF-8 (with or without BOM) and UTF-16 (with a BOM, or recognisably without one) are read as
- * they are. Bytes that are not UTF-8 are read as Windows-1252 (which includes Latin-1), and NUL
- * bytes in an otherwise textual file are dropped: both repairs add a sentence to @warnings
- * (char*, may be NULL) naming the lines. Errors (binary files, broken UTF-16) are in
+ * they are. A file with no UTF-8 in it is read as Windows-1252, Latin-1 or Mac Roman, whichever
+ * reads it with the fewest implausible characters; stray bytes in a UTF-8 file are read as
+ * Windows-1252; NUL bytes in an otherwise textual file are dropped: each repair adds a sentence
+ * to @warnings (char*, may be NULL) naming the encoding or the lines. Errors (binary files, broken UTF-16) are in
  * FE_CSV_ERROR and name the line and column. */
 const char *fe_text_decode   (const char  *display_name,
                               const char  *data,
