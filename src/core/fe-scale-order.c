@@ -125,6 +125,15 @@ in_list (const char * const *list,
   return FALSE;
 }
 
+static gboolean
+is_non_substantive (const char *plain)
+{
+  /* "N/A - never used it", "Not applicable (retired)" */
+  return in_list (non_substantive, plain) || g_str_has_prefix (plain, "n/a ")
+         || g_str_has_prefix (plain, "not applicable ")
+         || g_str_has_prefix (plain, "don't know ") || g_str_has_prefix (plain, "prefer not ");
+}
+
 gboolean
 fe_answer_is_non_substantive (const char *answer)
 {
@@ -133,10 +142,62 @@ fe_answer_is_non_substantive (const char *answer)
   if (strlen (answer) > MAX_SCALE_ANSWER)
     return FALSE;
   plain = normalise_wording (answer);
-  /* "N/A - never used it", "Not applicable (retired)" */
-  return in_list (non_substantive, plain) || g_str_has_prefix (plain, "n/a ")
-         || g_str_has_prefix (plain, "not applicable ")
-         || g_str_has_prefix (plain, "don't know ") || g_str_has_prefix (plain, "prefer not ");
+  return is_non_substantive (plain);
+}
+
+/* The answers being ordered, each normalised once, and whether it stands outside any scale:
+ * every rule below looks at them, some many times. */
+typedef struct
+{
+  GPtrArray  *values;
+  char      **plain;
+  gboolean   *outside;
+} Answers;
+
+static void
+answers_init (Answers   *answers,
+              GPtrArray *values)
+{
+  answers->values = values;
+  answers->plain = g_new0 (char *, values->len + 1);
+  answers->outside = g_new0 (gboolean, MAX (values->len, 1));
+  for (guint i = 0; i < values->len; i++)
+    {
+      answers->plain[i] = normalise_wording (g_ptr_array_index (values, i));
+      answers->outside[i] = is_non_substantive (answers->plain[i]);
+    }
+}
+
+static void
+answers_clear (Answers *answers)
+{
+  g_strfreev (answers->plain);
+  g_free (answers->outside);
+}
+
+/* The known wordings normalised, once for the process. */
+static char ***
+normalised_scales (void)
+{
+  static gsize scales = 0;
+
+  if (g_once_init_enter (&scales))
+    {
+      char ***made = g_new0 (char **, G_N_ELEMENTS (likert_scales) + 1);
+
+      for (guint s = 0; s < G_N_ELEMENTS (likert_scales) + 1; s++)
+        {
+          const char * const *scale = s < G_N_ELEMENTS (likert_scales) ? likert_scales[s]
+                                                                      : yes_no;
+          guint n = g_strv_length ((char **) scale);
+
+          made[s] = g_new0 (char *, n + 1);
+          for (guint i = 0; i < n; i++)
+            made[s][i] = normalise_wording (scale[i]);
+        }
+      g_once_init_leave (&scales, (gsize) made);
+    }
+  return (char ***) scales;
 }
 
 /* Each answer with the place the rule gives it on the scale. */
@@ -167,24 +228,23 @@ typedef gboolean (*PlaceFunc) (const char *normalised,
 /* Orders @values by @place_of; NULL unless every answer but the non-substantive ones has a
  * place, at least @minimum do, and no two share one. */
 static GPtrArray *
-order_by_places (GPtrArray *values,
-                 PlaceFunc  place_of,
-                 guint      minimum,
-                 guint     *n_scale)
+order_by_places (const Answers *answers,
+                 PlaceFunc      place_of,
+                 guint          minimum,
+                 guint         *n_scale)
 {
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Placed));
   g_autoptr(GPtrArray) outside = g_ptr_array_new ();
   GPtrArray *ordered;
 
-  for (guint i = 0; i < values->len; i++)
+  for (guint i = 0; i < answers->values->len; i++)
     {
-      const char *value = g_ptr_array_index (values, i);
-      g_autofree char *plain = normalise_wording (value);
+      const char *value = g_ptr_array_index (answers->values, i);
       Placed p = { value, 0, 0 };
 
-      if (fe_answer_is_non_substantive (value))
+      if (answers->outside[i])
         g_ptr_array_add (outside, (gpointer) value);
-      else if (place_of (plain, &p.place, &p.second))
+      else if (place_of (answers->plain[i], &p.place, &p.second))
         g_array_append_val (placed, p);
       else
         return NULL;
@@ -209,7 +269,8 @@ order_by_places (GPtrArray *values,
 /* A known wording: its levels in its order, nobody's choice included when @whole_scale. */
 static GPtrArray *
 order_by_wording (const char * const *scale,
-                  GPtrArray          *values,
+                  char              **plain_scale,
+                  const Answers      *answers,
                   gboolean            whole_scale,
                   guint              *n_scale)
 {
@@ -219,25 +280,20 @@ order_by_wording (const char * const *scale,
   gboolean any_in_scale = FALSE;
   GPtrArray *ordered;
 
-  for (guint v = 0; v < values->len; v++)
+  for (guint v = 0; v < answers->values->len; v++)
     {
-      const char *value = g_ptr_array_index (values, v);
-      g_autofree char *plain = normalise_wording (value);
+      const char *value = g_ptr_array_index (answers->values, v);
       int at = -1;
 
-      for (guint i = 0; scale[i] != NULL && at < 0; i++)
-        {
-          g_autofree char *candidate = normalise_wording (scale[i]);
-
-          if (strcmp (candidate, plain) == 0)
-            at = (int) i;
-        }
+      for (guint i = 0; plain_scale[i] != NULL && at < 0; i++)
+        if (strcmp (plain_scale[i], answers->plain[v]) == 0)
+          at = (int) i;
       if (at >= 0)
         {
           any_in_scale = TRUE;
           found[at] = value;
         }
-      else if (fe_answer_is_non_substantive (value))
+      else if (answers->outside[v])
         g_ptr_array_add (outside, (gpointer) value);
       else
         return NULL;
@@ -269,18 +325,13 @@ too_many_or_too_long (GPtrArray *values)
 GPtrArray *
 fe_likert_order (GPtrArray *values)
 {
+  FeOrderKind kind;
   guint n_scale;
+  GPtrArray *ordered = fe_scale_order (values, &kind, &n_scale);
 
-  if (too_many_or_too_long (values))
-    return NULL;
-  for (guint s = 0; s < G_N_ELEMENTS (likert_scales); s++)
-    {
-      GPtrArray *ordered = order_by_wording (likert_scales[s], values, TRUE, &n_scale);
-
-      if (ordered != NULL)
-        return ordered;
-    }
-  return NULL;
+  if (ordered != NULL && kind != FE_ORDER_LIKERT)
+    g_clear_pointer (&ordered, g_ptr_array_unref);
+  return ordered;
 }
 
 /* Words with a rank: the whole answer must be one of them. */
@@ -583,14 +634,13 @@ place_band (const char *normalised,
 /* Bands need a range among them ("18-24", "65+"): plain numbers are counts or codes, which
  * role inference orders on its own terms. */
 static gboolean
-has_range (GPtrArray *values)
+has_range (const Answers *answers)
 {
-  for (guint i = 0; i < values->len; i++)
+  for (guint i = 0; i < answers->values->len; i++)
     {
-      g_autofree char *plain = normalise_wording (g_ptr_array_index (values, i));
       double place, second;
 
-      if (place_band (plain, &place, &second) && place != second)
+      if (place_band (answers->plain[i], &place, &second) && place != second)
         return TRUE;
     }
   return FALSE;
@@ -726,8 +776,8 @@ is_opposite (const char *word,
 }
 
 static GPtrArray *
-order_by_intensity (GPtrArray *values,
-                    guint     *n_scale)
+order_by_intensity (const Answers *answers,
+                    guint         *n_scale)
 {
   g_autoptr(GPtrArray) ordered = NULL;
   g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
@@ -738,15 +788,15 @@ order_by_intensity (GPtrArray *values,
   guint n_qualified = 0;
 
   /* The one word every answer grades, and its opposite when the scale has two poles. */
-  for (guint i = 0; i < values->len; i++)
+  for (guint i = 0; i < answers->values->len; i++)
     {
-      const char *value = g_ptr_array_index (values, i);
-      g_autofree char *plain = normalise_wording (value);
+      const char *value = g_ptr_array_index (answers->values, i);
+      const char *plain = answers->plain[i];
       gboolean neutral;
       double weight = 0;
       const char *word;
 
-      if (fe_answer_is_non_substantive (value))
+      if (answers->outside[i])
         {
           g_ptr_array_add (outside, (gpointer) value);
           continue;
@@ -816,30 +866,36 @@ fe_scale_order (GPtrArray   *values,
                 guint       *n_scale)
 {
   GPtrArray *ordered = NULL;
+  Answers answers;
+  char ***scales;
 
   *kind = FE_ORDER_NONE;
   *n_scale = 0;
   if (too_many_or_too_long (values))
     return NULL;
 
+  answers_init (&answers, values);
+  scales = normalised_scales ();
   for (guint s = 0; s < G_N_ELEMENTS (likert_scales) && ordered == NULL; s++)
-    ordered = order_by_wording (likert_scales[s], values, TRUE, n_scale);
+    ordered = order_by_wording (likert_scales[s], scales[s], &answers, TRUE, n_scale);
   if (ordered != NULL)
     *kind = FE_ORDER_LIKERT;
-  else if ((ordered = order_by_wording (yes_no, values, TRUE, n_scale)) != NULL)
+  else if ((ordered = order_by_wording (yes_no, scales[G_N_ELEMENTS (likert_scales)], &answers,
+                                        TRUE, n_scale)) != NULL)
     *kind = FE_ORDER_YES_NO;
-  else if ((ordered = order_by_places (values, place_frequency_word, 3, n_scale)) != NULL
-           || (ordered = order_by_places (values, place_rate, 3, n_scale)) != NULL)
+  else if ((ordered = order_by_places (&answers, place_frequency_word, 3, n_scale)) != NULL
+           || (ordered = order_by_places (&answers, place_rate, 3, n_scale)) != NULL)
     *kind = FE_ORDER_FREQUENCY;
-  else if ((ordered = order_by_places (values, place_amount_word, 3, n_scale)) != NULL)
+  else if ((ordered = order_by_places (&answers, place_amount_word, 3, n_scale)) != NULL)
     *kind = FE_ORDER_AMOUNT;
-  else if ((ordered = order_by_places (values, place_education, 3, n_scale)) != NULL)
+  else if ((ordered = order_by_places (&answers, place_education, 3, n_scale)) != NULL)
     *kind = FE_ORDER_EDUCATION;
-  else if ((ordered = order_by_intensity (values, n_scale)) != NULL)
+  else if ((ordered = order_by_intensity (&answers, n_scale)) != NULL)
     *kind = FE_ORDER_INTENSITY;
-  else if (has_range (values)
-           && (ordered = order_by_places (values, place_band, 3, n_scale)) != NULL)
+  else if (has_range (&answers)
+           && (ordered = order_by_places (&answers, place_band, 3, n_scale)) != NULL)
     *kind = FE_ORDER_BANDS;
+  answers_clear (&answers);
   return ordered;
 }
 
