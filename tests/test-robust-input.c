@@ -381,6 +381,41 @@ test_file_changed_after_loading (void)
   g_assert_error (error, FE_CSV_ERROR, FE_CSV_ERROR_CHANGED);
 }
 
+/* SPSS and Stata files are refused by name, not read as CSV: a portable file is text, and
+ * read as CSV it gave twelve respondents of nonsense. */
+static void
+test_statistics_files_named (void)
+{
+  static const struct { const char *bytes; gsize length; const char *kind; } files[] = {
+    { "$FL2@(#) IBM SPSS STATISTICS 64-bit", 36, "an SPSS data file (.sav)" },
+    { "<stata_dta><header><release>118</release>", 41, "a Stata data file (.dta)" },
+  };
+  g_autoptr(GString) portable = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = fe_test_write_file ("data.bin", files[i].bytes,
+                                                  (gssize) files[i].length);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FeStudy) study = fe_study_load (path, NULL, NULL, &error);
+
+      g_assert_null (study);
+      g_assert_nonnull (strstr (error->message, files[i].kind));
+    }
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append_c (portable, "ABCDEFGH@"[i % 9]);
+  g_string_append (portable, "ASCII SPSS PORT FILE                    \r\n00000-0000-0000\r\n");
+  {
+    g_autofree char *path = fe_test_write_file ("sample.por", portable->str, -1);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FeStudy) study = fe_study_load (path, NULL, NULL, &error);
+
+    g_assert_null (study);
+    g_assert_nonnull (strstr (error->message, "an SPSS portable file (.por)"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -393,6 +428,7 @@ main (int    argc,
   g_test_add_func ("/core/robust-input/utf16/broken", test_utf16_broken);
   g_test_add_func ("/core/robust-input/utf16/odd-byte", test_utf16_odd_byte);
   g_test_add_func ("/core/robust-input/special-files", test_special_files);
+  g_test_add_func ("/core/robust-input/statistics-files", test_statistics_files_named);
   g_test_add_func ("/core/robust-input/wide-file", test_wide_file);
   g_test_add_func ("/core/robust-input/too-many-columns", test_too_many_columns);
   g_test_add_func ("/core/robust-input/changed-after-loading", test_file_changed_after_loading);

@@ -132,6 +132,14 @@ binary_kind (const guchar *data,
     return _("a picture");
   if (length >= 4 && memcmp (data, "\x7f" "ELF", 4) == 0)
     return _("a program");
+  if (length >= 4 && (memcmp (data, "$FL2", 4) == 0 || memcmp (data, "$FL3", 4) == 0))
+    return _("an SPSS data file (.sav)");
+  if (length >= 11 && memcmp (data, "<stata_dta>", 11) == 0)
+    return _("a Stata data file (.dta)");
+  /* A portable file is text, in 80-column lines that would read as CSV of nonsense: its
+   * signature follows a 200-byte header of character-set tables. */
+  if (g_strstr_len ((const char *) data, MIN (length, 512), "SPSS PORT FILE") != NULL)
+    return _("an SPSS portable file (.por)");
   return NULL;
 }
 
