@@ -221,6 +221,30 @@ compare_placed (gconstpointer a,
   return 0;
 }
 
+/* The answers by their places, then those outside the scale; NULL when two share a place,
+ * which no scale allows. */
+static GPtrArray *
+order_placed (GArray    *placed,
+              GPtrArray *outside,
+              guint     *n_scale)
+{
+  GPtrArray *ordered;
+
+  g_array_sort (placed, compare_placed);
+  for (guint i = 1; i < placed->len; i++)
+    if (compare_placed (&g_array_index (placed, Placed, i - 1),
+                        &g_array_index (placed, Placed, i)) == 0)
+      return NULL;
+
+  ordered = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < placed->len; i++)
+    g_ptr_array_add (ordered, g_strdup (g_array_index (placed, Placed, i).value));
+  for (guint i = 0; i < outside->len; i++)
+    g_ptr_array_add (ordered, g_strdup (g_ptr_array_index (outside, i)));
+  *n_scale = placed->len;
+  return ordered;
+}
+
 typedef gboolean (*PlaceFunc) (const char *normalised,
                                double     *place,
                                double     *second);
@@ -235,7 +259,6 @@ order_by_places (const Answers *answers,
 {
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Placed));
   g_autoptr(GPtrArray) outside = g_ptr_array_new ();
-  GPtrArray *ordered;
 
   for (guint i = 0; i < answers->values->len; i++)
     {
@@ -251,19 +274,7 @@ order_by_places (const Answers *answers,
     }
   if (placed->len < minimum)
     return NULL;
-  g_array_sort (placed, compare_placed);
-  for (guint i = 1; i < placed->len; i++)
-    if (compare_placed (&g_array_index (placed, Placed, i - 1),
-                        &g_array_index (placed, Placed, i)) == 0)
-      return NULL;
-
-  ordered = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < placed->len; i++)
-    g_ptr_array_add (ordered, g_strdup (g_array_index (placed, Placed, i).value));
-  for (guint i = 0; i < outside->len; i++)
-    g_ptr_array_add (ordered, g_strdup (g_ptr_array_index (outside, i)));
-  *n_scale = placed->len;
-  return ordered;
+  return order_placed (placed, outside, n_scale);
 }
 
 /* A known wording: its levels in its order, nobody's choice included when @whole_scale. */
@@ -779,7 +790,6 @@ static GPtrArray *
 order_by_intensity (const Answers *answers,
                     guint         *n_scale)
 {
-  g_autoptr(GPtrArray) ordered = NULL;
   g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) weights = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Placed));
@@ -845,19 +855,7 @@ order_by_intensity (const Answers *answers,
       else
         return NULL;
     }
-  g_array_sort (placed, compare_placed);
-  for (guint i = 1; i < placed->len; i++)
-    if (compare_placed (&g_array_index (placed, Placed, i - 1),
-                        &g_array_index (placed, Placed, i)) == 0)
-      return NULL;
-
-  ordered = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < placed->len; i++)
-    g_ptr_array_add (ordered, g_strdup (g_array_index (placed, Placed, i).value));
-  for (guint i = 0; i < outside->len; i++)
-    g_ptr_array_add (ordered, g_strdup (g_ptr_array_index (outside, i)));
-  *n_scale = placed->len;
-  return g_steal_pointer (&ordered);
+  return order_placed (placed, outside, n_scale);
 }
 
 GPtrArray *
