@@ -650,14 +650,9 @@ learn_comma_options (const FeCsvTable *table,
     while (g_hash_table_iter_next (&iter, &key, NULL))
       {
         g_ptr_array_add (keys, key);
+        /* Never joined to another: always alone, so no shared clause either. */
         if (table_count (cp.contexts, key) == 0)
-          {
-            /* Never joined to another: in every answer only if it is every answer. */
-            if (table_count (cp.tokens, key) * 100 >= cp.n_answers * 95
-                && table_count (cp.alone, key) == 0)
-              shared_clause = key;
-            continue;
-          }
+          continue;
         /* One respondent's typed "Other" says nothing of how options combine. */
         if (table_count (cp.tokens, key) >= 2)
           {
