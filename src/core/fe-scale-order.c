@@ -333,18 +333,6 @@ too_many_or_too_long (GPtrArray *values)
   return FALSE;
 }
 
-GPtrArray *
-fe_likert_order (GPtrArray *values)
-{
-  FeOrderKind kind;
-  guint n_scale;
-  GPtrArray *ordered = fe_scale_order (values, &kind, &n_scale);
-
-  if (ordered != NULL && kind != FE_ORDER_LIKERT)
-    g_clear_pointer (&ordered, g_ptr_array_unref);
-  return ordered;
-}
-
 /* Words with a rank: the whole answer must be one of them. */
 typedef struct
 {

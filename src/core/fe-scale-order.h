@@ -26,9 +26,6 @@ GPtrArray  *fe_scale_order                (GPtrArray   *values,
                                            FeOrderKind *kind,
                                            guint       *n_scale);
 
-/* The same for known Likert wordings only: the whole scale in order, or NULL. */
-GPtrArray  *fe_likert_order               (GPtrArray   *values);
-
 /* Whether @answer declines to place itself on a scale: "Don't know", "N/A", "Prefer not to
  * say"… */
 gboolean    fe_answer_is_non_substantive  (const char  *answer);
