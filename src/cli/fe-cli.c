@@ -18,6 +18,7 @@ static const Verb verbs[] = {
   { "quotes", fe_cli_quotes },
   { "export", fe_cli_export },
   { "brief", fe_cli_brief },
+  { "audit", fe_cli_audit },
 };
 
 gboolean
@@ -49,7 +50,8 @@ fe_cli_print_usage (FILE *out)
                 "[--dark] [--min-cell K] [--fold-small] [--lang en|cy] [--layout LAYOUT.json] "
                 "-o OUT.png|OUT.svg|OUT.pdf STUDY\n"
                 "  findings-explorer brief   [--min-cell K] [--fold-small] [--lang en|cy] "
-                "-o OUT.pdf PROJECT\n\n%s\n",
+                "[--force] -o OUT.pdf PROJECT\n"
+                "  findings-explorer audit   [--min-cell K] PROJECT\n\n%s\n",
            _("Usage:"), _("STUDY-OPTIONS"), _("STUDY-OPTIONS"), _("STUDY-OPTIONS"),
            _("STUDY is a responses CSV file, a project (.findings), or --sample for the bundled "
              "sample study.\n"
