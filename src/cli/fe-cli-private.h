@@ -122,6 +122,13 @@ int       fe_cli_export                    (int                argc,
                                             char             **argv);
 int       fe_cli_brief                     (int                argc,
                                             char             **argv);
+int       fe_cli_audit                     (int                argc,
+                                            char             **argv);
+/* Prints what fe_project_audit() finds to @out; TRUE when it finds nothing. */
+gboolean  fe_cli_print_audit               (FeProject         *project,
+                                            FeStudy           *study,
+                                            guint              k,
+                                            FILE              *out);
 int       fe_cli_inspect                   (int                argc,
                                             char             **argv);
 
