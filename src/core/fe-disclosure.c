@@ -181,6 +181,14 @@ FeDisclosure *
 fe_disclosure_new (const FeTally *tally,
                    guint          k)
 {
+  return fe_disclosure_new_split (tally, k, TRUE);
+}
+
+FeDisclosure *
+fe_disclosure_new_split (const FeTally *tally,
+                         guint          k,
+                         gboolean       whole_printed)
+{
   FeDisclosure *d;
   FeAuditTally table;
   gboolean single_valued;
@@ -208,14 +216,14 @@ fe_disclosure_new (const FeTally *tally,
       changed = FALSE;
       if (single_valued)
         changed |= protect_rows (d, tally);
-      if (by_single)
+      if (by_single && whole_printed)
         changed |= protect_columns (d, tally);
     }
   if (by_single)
     protect_bases (d, tally);
   /* Held back is not hidden until the interval attack says so: see fe-disclosure-audit.h. */
   table = (FeAuditTally) { .tally = tally, .k = k, .cells = d->cells, .bases = d->bases,
-                           .answered = d->answered, .whole_printed = TRUE,
+                           .answered = d->answered, .whole_printed = whole_printed,
                            .groups_printed = TRUE };
   fe_audit_tally_protect (&table);
   return d;
