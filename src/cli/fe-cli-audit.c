@@ -14,9 +14,15 @@ gboolean
 fe_cli_print_audit (FeProject *project,
                     FeStudy   *study,
                     guint      k,
+                    gboolean   fold_small_groups,
                     FILE      *out)
 {
-  g_autoptr(GPtrArray) findings = fe_project_audit (project, study, k);
+  g_autoptr(GPtrArray) left_out = NULL;
+  g_autoptr(GPtrArray) findings = fe_project_audit (project, study, k, fold_small_groups,
+                                                    &left_out);
+
+  for (guint i = 0; i < left_out->len; i++)
+    fprintf (out, "%s\n", (const char *) g_ptr_array_index (left_out, i));
 
   for (guint i = 0; i < findings->len; i++)
     fprintf (out, "%s\n", (const char *) g_ptr_array_index (findings, i));
@@ -32,13 +38,20 @@ fe_cli_audit (int    argc,
   g_autoptr(FeStudy) study = NULL;
   const char *study_path = NULL;
   int exit_code = FE_CLI_EXIT_OK;
+  gboolean no_fold = FALSE;
   guint k;
+  const GOptionEntry entries[] = {
+    { "no-fold", 0, 0, G_OPTION_ARG_NONE, &no_fold,
+      N_("Audit split views with every group on its own, as brief --no-fold draws them"), NULL },
+    { NULL }
+  };
 
   fe_cli_apply_lang_early (argc, argv);
   context = g_option_context_new (_("PROJECT"));
   g_option_context_set_summary (context, _("Check that nothing a project's saved views hold "
                                            "back can be worked out from what they print, "
                                            "nor from comparing two of them."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   fe_cli_add_min_cell_entry (context, &options,
                              N_("The disclosure threshold to check (default: the project's, "
                                 "else 5)"));
@@ -62,7 +75,7 @@ fe_cli_audit (int    argc,
   if ((study = fe_cli_load_study (&options, study_path, &exit_code)) == NULL)
     goto out;
   k = fe_cli_get_min_cell (&options, DEFAULT_MIN_CELL);
-  if (fe_cli_print_audit (options.project, study, k, stdout))
+  if (fe_cli_print_audit (options.project, study, k, !no_fold, stdout))
     /* Translators: what `findings-explorer audit` prints when it finds nothing */
     printf (_("Nothing held back can be worked out (threshold %u).\n"), k);
   else

@@ -94,7 +94,8 @@ fe_cli_brief (int    argc,
 
   brief.min_cell = fe_cli_get_min_cell (&options, FE_CLI_DEFAULT_MIN_CELL);
   /* A pack goes to people outside the project: it is audited first (findings-explorer audit). */
-  if (!fe_cli_print_audit (options.project, study, brief.min_cell, stderr) && !force)
+  /* Views the query-set rule refuses are left out of the pack (it says why), not audited. */
+  if (!fe_cli_print_audit (options.project, study, brief.min_cell, !no_fold, stderr) && !force)
     {
       fe_cli_usage_error (_("The audit above finds numbers a reader could work out; no pack "
                             "written. Change the views, or give --force to write it anyway."));

@@ -54,7 +54,7 @@ fe_cli_print_usage (FILE *out)
                 "-o OUT.png|OUT.svg|OUT.pdf STUDY\n"
                 "  findings-explorer brief   [--min-cell K] [--no-fold] [--lang en|cy] "
                 "[--force] -o OUT.pdf PROJECT\n"
-                "  findings-explorer audit   [--min-cell K] PROJECT\n"
+                "  findings-explorer audit   [--min-cell K] [--no-fold] PROJECT\n"
                 "  findings-explorer inspect [%s] [--json] STUDY\n\n%s\n",
            _("Usage:"), _("STUDY-OPTIONS"), _("STUDY-OPTIONS"), _("STUDY-OPTIONS"),
            _("STUDY-OPTIONS"),

@@ -7,6 +7,8 @@
 
 #include "fe-disclosure-audit.h"
 #include "fe-filter.h"
+#include "fe-query-set.h"
+#include "fe-tally-fold.h"
 
 static const char *
 view_name (const FeSavedView *view)
@@ -42,8 +44,11 @@ describe_item (const FeAuditTally *table,
     }
   return g_strdup_printf ("%s, %s", what,
                           row == 0 ? _("All respondents")
-                                   : fe_column_get_display_level (tally->by,
-                                                                  tally->groups[row - 1].group));
+                          : tally->groups[row - 1].group == FE_TALLY_GROUP_OTHER
+                          /* Translators: the group that small groups are folded into */
+                          ? C_("group", "Other")
+                          : fe_column_get_display_level (tally->by,
+                                                         tally->groups[row - 1].group));
 }
 
 /* Each printed number of the view's table, as every export of it holds it back. */
@@ -51,15 +56,17 @@ static void
 audit_table (GPtrArray     *findings,
              const char    *name,
              const FeTally *tally,
-             guint          k)
+             guint          k,
+             gboolean       whole_printed)
 {
-  g_autoptr(FeDisclosure) d = fe_disclosure_new (tally, k);
+  g_autoptr(FeDisclosure) d = fe_disclosure_new_split (tally, k, whole_printed);
   guint n_rows = 1 + tally->n_groups;
   g_autofree FeCellDisclosure *cells = g_new0 (FeCellDisclosure, n_rows * MAX (tally->n_levels, 1));
   g_autofree FeCellDisclosure *bases = g_new0 (FeCellDisclosure, n_rows);
   g_autofree FeCellDisclosure *answered = g_new0 (FeCellDisclosure, n_rows);
   FeAuditTally table = { .tally = tally, .k = k, .cells = cells, .bases = bases,
-                         .answered = answered, .whole_printed = TRUE, .groups_printed = TRUE };
+                         .answered = answered, .whole_printed = whole_printed,
+                         .groups_printed = TRUE };
   g_autoptr(FeAudit) audit = NULL;
   guint n_items;
 
@@ -89,15 +96,19 @@ audit_table (GPtrArray     *findings,
 }
 
 GPtrArray *
-fe_project_audit (FeProject *project,
-                  FeStudy   *study,
-                  guint      k)
+fe_project_audit (FeProject  *project,
+                  FeStudy    *study,
+                  guint       k,
+                  gboolean    fold_small_groups,
+                  GPtrArray **left_out)
 {
   GPtrArray *findings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) sets = g_ptr_array_new_with_free_func ((GDestroyNotify) fe_bitset_free);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
   g_return_val_if_fail (FE_IS_PROJECT (project) && study != NULL, findings);
+  if (left_out != NULL)
+    *left_out = g_ptr_array_new_with_free_func (g_free);
   if (k == 0)
     return findings;
   g_ptr_array_add (sets, fe_bitset_copy (fe_study_get_universe (study)));
@@ -114,16 +125,38 @@ fe_project_audit (FeProject *project,
       if (!fe_saved_view_resolve (view, study, &question, &by, &filter, &level, &group, NULL)
           || fe_column_get_n_levels (question) == 0)
         continue;
+      /* A view the query-set rule refuses is left out of every output, pack included: it
+       * shows nothing to attack, and is no set to compare. */
+      {
+        g_autoptr(GError) refusal = NULL;
+
+        if (!fe_filter_check_query_set (filter, k, &refusal))
+          {
+            if (left_out != NULL)
+              /* Translators: a view the audit leaves out, and why */
+              g_ptr_array_add (*left_out, g_strdup_printf (_("%s: left out. %s"),
+                                                           view_name (view),
+                                                           refusal->message));
+            continue;
+          }
+      }
       rows = fe_filter_compute_rows (filter);
       {
         g_autoptr(FeTally) whole = fe_tally_compute (question, rows, NULL);
 
-        audit_table (findings, view_name (view), whole, k);
+        audit_table (findings, view_name (view), whole, k, TRUE);
         if (by != NULL && by != question)
           {
             g_autoptr(FeTally) split = fe_tally_compute (question, rows, by);
+            g_autoptr(FeTally) folded = fold_small_groups
+                                        ? fe_tally_fold_small_groups (split, k) : NULL;
 
-            audit_table (findings, view_name (view), split, k);
+            /* As the pack draws it: small groups folded into an "Other" of at least k, the
+             * whole row then not drawn beside the groups it adds up. */
+            if (folded != NULL && folded->groups[folded->n_groups - 1].base >= k)
+              audit_table (findings, view_name (view), folded, k, FALSE);
+            else
+              audit_table (findings, view_name (view), split, k, TRUE);
           }
       }
       g_ptr_array_add (sets, g_steal_pointer (&rows));
