@@ -654,10 +654,9 @@ append_disclosure_note (const Build *b,
       else
         /* Translators: the groups merged into "Other", the smallest first until together
          * they reach the threshold */
-        g_string_append_printf (note, ngettext ("Other: %s, merged so that no group shown has "
-                                                "fewer than %u respondent.",
-                                                "Other: %s, merged so that no group shown has "
-                                                "fewer than %u respondents.", k),
+        g_string_append_printf (note, ngettext ("Other: %s, merged to reach %u respondent.",
+                                                "Other: %s, merged to reach %u respondents.",
+                                                k),
                                 b->data->other_names, k);
     }
 }
