@@ -1091,7 +1091,8 @@ write_methods (Writer *w)
         {
           g_autofree char *fold = g_strdup_printf (
             _("In charts split by group, groups of fewer than %u respondents are combined as "
-              "“Other”."), w->k);
+              "“Other”, together with the next smallest groups until “Other” has at least "
+              "%u; each chart’s note names them."), w->k, w->k);
 
           write_paragraph (w, STYLE_BODY, fold, 6);
         }

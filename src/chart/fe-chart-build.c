@@ -425,9 +425,10 @@ collect_series (Build *b)
 
   b->series = g_array_new (FALSE, FALSE, sizeof (Series));
   /* Stacked bars put everybody above the groups, to compare each group with the whole. */
-  if (tally->by == NULL || b->layout->kind == FE_CHART_KIND_BAR || stacked)
+  if (tally->by == NULL || b->layout->kind == FE_CHART_KIND_BAR
+      || (stacked && b->data->whole_row))
     g_array_append_val (b->series, all);
-  b->has_total = tally->by != NULL && stacked;
+  b->has_total = tally->by != NULL && stacked && b->data->whole_row;
 
   if (tally->by == NULL || b->layout->kind == FE_CHART_KIND_BAR)
     return;
@@ -651,11 +652,11 @@ append_disclosure_note (const Build *b,
                                                 "even together.", k),
                                 b->data->other_names, k);
       else
-        /* Translators: the groups merged into "Other" because each was small */
-        g_string_append_printf (note, ngettext ("Other: %s, each with fewer than %u "
-                                                "respondent.",
-                                                "Other: %s, each with fewer than %u "
-                                                "respondents.", k),
+        /* Translators: the groups merged into "Other", the smallest first until together
+         * they reach the threshold */
+        g_string_append_printf (note, ngettext ("Other: %s, merged to reach %u respondent.",
+                                                "Other: %s, merged to reach %u respondents.",
+                                                k),
                                 b->data->other_names, k);
     }
 }

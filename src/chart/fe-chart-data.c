@@ -14,31 +14,31 @@ kind_is_stacked (FeChartKind kind)
   return kind == FE_CHART_KIND_STACKED || kind == FE_CHART_KIND_DIVERGING;
 }
 
+/* The names of the groups folded into "Other", in the split's order. */
 static char *
-join_small_groups (const FeTally *tally,
-                   guint          k)
+join_folded_groups (const FeTally *tally,
+                    guint          k)
 {
   g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree gboolean *in_other = g_new0 (gboolean, MAX (tally->n_groups, 1));
 
+  fe_tally_fold_plan (tally, k, in_other);
   for (guint g = 0; g < tally->n_groups; g++)
     {
-      const FeTallyGroup *group = &tally->groups[g];
-
-      if (group->base == 0 || group->base >= k)
+      if (!in_other[g])
         continue;
       if (names->len > 0)
         /* Translators: between the names of groups in a list */
         g_string_append (names, C_("list", ", "));
-      g_string_append (names, fe_column_get_display_level (tally->by, group->group));
+      g_string_append (names, fe_column_get_display_level (tally->by, tally->groups[g].group));
     }
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
-/* Small groups merged into "Other". An "Other" still smaller than k is a problem in a 100% bar
- * chart, whose "All respondents" row would give its parts away unless a second row were held
- * back with it: there the small groups stay apart and protect each other. Elsewhere it is not
- * drawn at all; that the groups left out add up to the total less the groups drawn is what any
- * chart with two groups held back tells too, never the size of one small group. */
+/* Small groups merged into "Other", with the next smallest until it reaches k (see
+ * fe_tally_fold_small_groups()). "Other" is smaller than k only when every group together is:
+ * in a 100% bar chart, whose "All respondents" row would then be that "Other" again, the
+ * groups stay apart and each is a row of words; elsewhere it is not drawn at all. */
 static void
 fold (FeChartData       *data,
       const FeChartSpec *spec,
@@ -56,7 +56,7 @@ fold (FeChartData       *data,
         return;
       data->dropped = (int) other;
     }
-  data->other_names = join_small_groups (tally, spec->min_cell);
+  data->other_names = join_folded_groups (tally, spec->min_cell);
   data->folded = g_steal_pointer (&folded);
   data->tally = data->folded;
 }
@@ -125,7 +125,7 @@ disclose (FeChartData *data)
   if (kind_is_stacked (data->kind))
     {
       /* "All respondents" above its groups: every row and every column adds up. */
-      whole = fe_disclosure_new (tally, data->k);
+      whole = fe_disclosure_new_split (tally, data->k, data->whole_row);
       for (int r = -1; r < (int) tally->n_groups; r++)
         copy_row (data, whole, r, r);
       return;
@@ -241,6 +241,7 @@ protect (FeChartData       *data,
 {
   const FeTally *tally = data->tally;
   gboolean stacked = kind_is_stacked (data->kind);
+  gboolean whole_row = stacked && data->whole_row;
   gboolean on_answered = data->on_answered;
   /* A heat map's shade is a share whatever its labels say. */
   gboolean shares = stacked || data->kind == FE_CHART_KIND_HEATMAP
@@ -279,7 +280,7 @@ protect (FeChartData       *data,
           changed |= protect_line (states, counts, n, &line[0]);
         }
       /* A share of a held-back base gives the base away. */
-      for (int r = stacked ? -1 : 0; shares && r < (int) tally->n_groups; r++)
+      for (int r = whole_row ? -1 : 0; shares && r < (int) tally->n_groups; r++)
         if (denominators[r + 1] != FE_CELL_SHOWN)
           for (guint l = 0; l < n_levels; l++)
             if (*cell_at (data, r, l) == FE_CELL_SHOWN && row_count (tally, r, l) > 0)
@@ -288,7 +289,7 @@ protect (FeChartData       *data,
                 changed = TRUE;
               }
       /* Each row adds up to those in it who answered (one answer each). */
-      for (int r = stacked ? -1 : 0; single && r < (int) tally->n_groups; r++)
+      for (int r = whole_row ? -1 : 0; single && r < (int) tally->n_groups; r++)
         {
           for (guint l = 0; l < n_levels; l++)
             {
@@ -298,7 +299,7 @@ protect (FeChartData       *data,
           changed |= protect_line (states, counts, n_levels, &data->answered[r + 1]);
         }
       /* Each column of a 100% bar chart adds up to its "All respondents" part. */
-      for (guint l = 0; stacked && by_single && l < n_levels; l++)
+      for (guint l = 0; whole_row && by_single && l < n_levels; l++)
         {
           for (guint g = 0; g < tally->n_groups; g++)
             {
@@ -325,6 +326,8 @@ fe_chart_data_init (FeChartData       *data,
   if (spec->min_cell > 0 && spec->fold_small_groups)
     fold (data, spec, tally);
   data->kind = fe_chart_kind_resolve (spec->kind, data->tally);
+  data->whole_row = kind_is_stacked (data->kind) && data->tally->by != NULL
+                    && data->folded == NULL;
   data->on_answered = fe_chart_percent_of (data->kind, spec->measure)
                       == FE_PERCENT_OF_ANSWERED;
   data->k = spec->min_cell;

@@ -68,6 +68,9 @@ typedef struct
   int               dropped;      /* the group of @tally not drawn, or -1: an "Other" still
                                    * smaller than k, of which nothing could be shown */
   gboolean          on_answered;  /* shares and each group's n are of those who answered */
+  gboolean          whole_row;    /* a 100% bar chart draws "All respondents" above its
+                                   * groups: not once they are folded, where it is only the
+                                   * groups added up and would make one more sum to protect */
   FeCellDisclosure *cells;        /* (1 + n_groups) × n_levels; row 0 is the whole */
   FeCellDisclosure *bases;        /* 1 + n_groups */
   FeCellDisclosure *answered;     /* 1 + n_groups */

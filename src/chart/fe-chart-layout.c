@@ -250,7 +250,7 @@ note_rows_n (FeChartLayout     *self,
     self->total_answered = tally->answered;
   if (tally->by == NULL || self->kind == FE_CHART_KIND_BAR)
     return;
-  if (self->kind == FE_CHART_KIND_STACKED || self->kind == FE_CHART_KIND_DIVERGING)
+  if (data->whole_row)
     add_row_n (self, data, -1);
   for (guint g = 0; g < tally->n_groups; g++)
     if ((int) g != data->dropped)

@@ -19,6 +19,7 @@ fe_cli_brief (int    argc,
   g_autofree char *output = NULL;
   gboolean fold_small = FALSE;
   gboolean no_fold = FALSE;
+  gboolean force = FALSE;
   const char *study_path = NULL;
   int exit_code = FE_CLI_EXIT_OK;
   FeBriefOptions brief = { 0 };
@@ -35,6 +36,8 @@ fe_cli_brief (int    argc,
         N_("Count responses that answered nothing beyond consent"), NULL },
       { "sample", 0, 0, G_OPTION_ARG_NONE, &options.sample,
         N_("Use the sample study's project instead of a file"), NULL },
+      { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+        N_("Write the pack even when the audit finds numbers a reader could work out"), NULL },
       { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
         N_("The PDF file to write"), N_("FILE.pdf") },
       { NULL }
@@ -90,6 +93,15 @@ fe_cli_brief (int    argc,
     goto out;
 
   brief.min_cell = fe_cli_get_min_cell (&options, FE_CLI_DEFAULT_MIN_CELL);
+  /* A pack goes to people outside the project: it is audited first (findings-explorer audit). */
+  /* Views the query-set rule refuses are left out of the pack (it says why), not audited. */
+  if (!fe_cli_print_audit (options.project, study, brief.min_cell, !no_fold, stderr) && !force)
+    {
+      fe_cli_usage_error (_("The audit above finds numbers a reader could work out; no pack "
+                            "written. Change the views, or give --force to write it anyway."));
+      exit_code = FE_CLI_EXIT_BAD_DATA;
+      goto out;
+    }
   brief.lang = options.lang;
   brief.fold_small_groups = !no_fold;
   if (!fe_brief_write (options.project, study, &brief, output, &error))

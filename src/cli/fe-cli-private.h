@@ -122,6 +122,15 @@ int       fe_cli_export                    (int                argc,
                                             char             **argv);
 int       fe_cli_brief                     (int                argc,
                                             char             **argv);
+int       fe_cli_audit                     (int                argc,
+                                            char             **argv);
+/* Prints what fe_project_audit() finds to @out, after the views it leaves out and why;
+ * TRUE when it finds nothing. */
+gboolean  fe_cli_print_audit               (FeProject         *project,
+                                            FeStudy           *study,
+                                            guint              k,
+                                            gboolean           fold_small_groups,
+                                            FILE              *out);
 int       fe_cli_inspect                   (int                argc,
                                             char             **argv);
 

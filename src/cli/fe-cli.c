@@ -20,6 +20,7 @@ static const Verb verbs[] = {
   { "quotes", fe_cli_quotes },
   { "export", fe_cli_export },
   { "brief", fe_cli_brief },
+  { "audit", fe_cli_audit },
   { "inspect", fe_cli_inspect },
 };
 
@@ -51,8 +52,9 @@ fe_cli_print_usage (FILE *out)
                 "[--kind KIND] [--measure count|percent] [--width PX --height PX] [--scale N] "
                 "[--dark] [--min-cell K] [--fold-small] [--lang en|cy] [--layout LAYOUT.json] "
                 "-o OUT.png|OUT.svg|OUT.pdf STUDY\n"
-                "  findings-explorer brief   [--min-cell K] [--fold-small] [--lang en|cy] "
-                "-o OUT.pdf PROJECT\n"
+                "  findings-explorer brief   [--min-cell K] [--no-fold] [--lang en|cy] "
+                "[--force] -o OUT.pdf PROJECT\n"
+                "  findings-explorer audit   [--min-cell K] [--no-fold] PROJECT\n"
                 "  findings-explorer inspect [%s] [--json] STUDY\n\n%s\n",
            _("Usage:"), _("STUDY-OPTIONS"), _("STUDY-OPTIONS"), _("STUDY-OPTIONS"),
            _("STUDY-OPTIONS"),

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "fe-disclosure.h"
+#include "fe-disclosure-audit.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -180,8 +181,18 @@ FeDisclosure *
 fe_disclosure_new (const FeTally *tally,
                    guint          k)
 {
+  return fe_disclosure_new_split (tally, k, TRUE);
+}
+
+FeDisclosure *
+fe_disclosure_new_split (const FeTally *tally,
+                         guint          k,
+                         gboolean       whole_printed)
+{
   FeDisclosure *d;
+  FeAuditTally table;
   gboolean single_valued;
+  gboolean by_single;
 
   g_return_val_if_fail (tally != NULL, NULL);
 
@@ -196,17 +207,25 @@ fe_disclosure_new (const FeTally *tally,
     return d;
 
   single_valued = fe_role_is_single_valued (tally->question->role);
+  by_single = tally->by != NULL && fe_role_is_single_valued (tally->by->role);
   suppress_primary (d, tally);
+  /* A number alone held back in a sum goes first, whatever its interval: with k = 2 a "< 2"
+   * is 1 to a reader who knows zeros print as 0, but not which of two it is. */
   for (gboolean changed = TRUE; changed;)
     {
       changed = FALSE;
       if (single_valued)
         changed |= protect_rows (d, tally);
-      if (tally->by != NULL && fe_role_is_single_valued (tally->by->role))
+      if (by_single && whole_printed)
         changed |= protect_columns (d, tally);
     }
-  if (tally->by != NULL && fe_role_is_single_valued (tally->by->role))
+  if (by_single)
     protect_bases (d, tally);
+  /* Held back is not hidden until the interval attack says so: see fe-disclosure-audit.h. */
+  table = (FeAuditTally) { .tally = tally, .k = k, .cells = d->cells, .bases = d->bases,
+                           .answered = d->answered, .whole_printed = whole_printed,
+                           .groups_printed = TRUE };
+  fe_audit_tally_protect (&table);
   return d;
 }
 

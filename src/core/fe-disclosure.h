@@ -22,6 +22,12 @@ typedef struct _FeDisclosure FeDisclosure;
 /* Decides for every count, base and answered total of @tally. k = 0 shows everything. */
 FeDisclosure     *fe_disclosure_new           (const FeTally      *tally,
                                                guint               k);
+/* The same for an output that prints the groups of @tally but not its whole row's cells (its
+ * totals still): a chart of "Other" and the large groups, where "All respondents" less the
+ * large groups would be "Other" again. @whole_printed TRUE is fe_disclosure_new(). */
+FeDisclosure     *fe_disclosure_new_split     (const FeTally      *tally,
+                                               guint               k,
+                                               gboolean            whole_printed);
 void              fe_disclosure_free          (FeDisclosure       *disclosure);
 guint             fe_disclosure_get_k         (const FeDisclosure *disclosure);
 /* @group -1 is the whole (unsplit) row. */

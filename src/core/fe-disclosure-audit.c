@@ -1,0 +1,660 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "fe-disclosure-audit.h"
+#include <string.h>
+
+/* Beyond every count: the sums below never overflow with it. */
+#define INF ((gint64) G_MAXINT32 * 1024)
+
+typedef struct
+{
+  guint            value;
+  FeCellDisclosure state;
+  gboolean         printed;
+  gboolean         guarded;
+  guint            floor;
+  FeAuditKind      kind;
+  gint64           lo;
+  gint64           hi;
+  gint64           need_lo;  /* the widest it can be kept: see compute_needs() */
+  gint64           need_hi;
+} Item;
+
+typedef struct
+{
+  guint total;
+  guint first;    /* into parts */
+  guint n_parts;
+} Sum;
+
+struct _FeAudit
+{
+  guint   k;
+  GArray *items;     /* Item */
+  GArray *sums;      /* Sum */
+  GArray *parts;     /* guint */
+  GArray *at_most;   /* guint pairs: part, whole */
+  gboolean needs_valid;
+};
+
+static Item *
+item_at (const FeAudit *audit,
+         guint          i)
+{
+  return &g_array_index (audit->items, Item, i);
+}
+
+FeAudit *
+fe_audit_new (guint k)
+{
+  FeAudit *audit = g_new0 (FeAudit, 1);
+
+  audit->k = k;
+  audit->items = g_array_new (FALSE, TRUE, sizeof (Item));
+  audit->sums = g_array_new (FALSE, TRUE, sizeof (Sum));
+  audit->parts = g_array_new (FALSE, TRUE, sizeof (guint));
+  audit->at_most = g_array_new (FALSE, TRUE, sizeof (guint));
+  return audit;
+}
+
+void
+fe_audit_free (FeAudit *audit)
+{
+  if (audit == NULL)
+    return;
+  g_array_unref (audit->items);
+  g_array_unref (audit->sums);
+  g_array_unref (audit->parts);
+  g_array_unref (audit->at_most);
+  g_free (audit);
+}
+
+guint
+fe_audit_add (FeAudit          *audit,
+              guint             value,
+              FeCellDisclosure  state,
+              gboolean          printed,
+              gboolean          guarded,
+              guint             floor,
+              FeAuditKind       kind)
+{
+  Item item = { .value = value, .state = state, .printed = printed, .guarded = guarded,
+                .floor = floor, .kind = kind };
+
+  g_return_val_if_fail (audit != NULL, 0);
+  g_array_append_val (audit->items, item);
+  audit->needs_valid = FALSE;
+  return audit->items->len - 1;
+}
+
+void
+fe_audit_add_sum (FeAudit     *audit,
+                  guint        total,
+                  const guint *parts,
+                  guint        n_parts)
+{
+  Sum sum = { .total = total, .first = audit->parts->len, .n_parts = n_parts };
+
+  g_return_if_fail (total < audit->items->len);
+  for (guint i = 0; i < n_parts; i++)
+    g_return_if_fail (parts[i] < audit->items->len);
+  g_array_append_vals (audit->parts, parts, n_parts);
+  g_array_append_val (audit->sums, sum);
+  audit->needs_valid = FALSE;
+}
+
+void
+fe_audit_add_at_most (FeAudit *audit,
+                      guint    part,
+                      guint    whole)
+{
+  g_return_if_fail (part < audit->items->len && whole < audit->items->len);
+  g_array_append_val (audit->at_most, part);
+  g_array_append_val (audit->at_most, whole);
+  audit->needs_valid = FALSE;
+}
+
+guint
+fe_audit_get_n_items (const FeAudit *audit)
+{
+  return audit->items->len;
+}
+
+FeCellDisclosure
+fe_audit_get_state (const FeAudit *audit,
+                    guint          item)
+{
+  g_return_val_if_fail (item < audit->items->len, FE_CELL_HIDDEN);
+  return item_at (audit, item)->state;
+}
+
+/* What the reader knows before doing any sums. The true value is always inside, whatever the
+ * caller's states, so that narrowing can only stop at it. */
+static void
+set_prior (const FeAudit *audit,
+           Item          *item)
+{
+  gint64 v = item->value;
+
+  if (!item->printed)
+    {
+      item->lo = 0;
+      item->hi = INF;
+    }
+  else if (item->state == FE_CELL_SHOWN)
+    item->lo = item->hi = v;
+  else if (item->state == FE_CELL_SMALL)
+    {
+      item->lo = MIN ((gint64) item->floor, v);
+      item->hi = MAX ((gint64) audit->k - 1, v);
+    }
+  else
+    {
+      /* A zero held back to keep a total from being a sum is not at least k. */
+      item->lo = MIN ((gint64) audit->k, v);
+      item->hi = INF;
+    }
+}
+
+static gboolean
+raise_lo (Item   *item,
+          gint64  lo)
+{
+  if (lo <= item->lo)
+    return FALSE;
+  item->lo = lo;
+  return TRUE;
+}
+
+static gboolean
+lower_hi (Item   *item,
+          gint64  hi)
+{
+  if (hi >= item->hi)
+    return FALSE;
+  item->hi = hi;
+  return TRUE;
+}
+
+static gboolean
+narrow_sum (FeAudit   *audit,
+            const Sum *sum)
+{
+  const guint *parts = &g_array_index (audit->parts, guint, sum->first);
+  Item *total = item_at (audit, sum->total);
+  gint64 sum_lo = 0;
+  gint64 sum_hi = 0;
+  guint n_unbounded = 0;
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < sum->n_parts; i++)
+    {
+      const Item *part = item_at (audit, parts[i]);
+
+      sum_lo += part->lo;
+      if (part->hi >= INF)
+        n_unbounded++;
+      else
+        sum_hi += part->hi;
+    }
+  changed |= raise_lo (total, sum_lo);
+  if (n_unbounded == 0)
+    changed |= lower_hi (total, sum_hi);
+
+  for (guint i = 0; i < sum->n_parts; i++)
+    {
+      Item *part = item_at (audit, parts[i]);
+      gboolean own_unbounded = part->hi >= INF;
+      guint others_unbounded = n_unbounded - (own_unbounded ? 1 : 0);
+
+      /* The part is the total less the others: at least the least total less their most. */
+      if (others_unbounded == 0)
+        changed |= raise_lo (part, total->lo - (sum_hi - (own_unbounded ? 0 : part->hi)));
+      if (total->hi < INF)
+        changed |= lower_hi (part, total->hi - (sum_lo - part->lo));
+    }
+  return changed;
+}
+
+static void
+narrow (FeAudit *audit)
+{
+  gboolean changed = TRUE;
+
+  for (guint i = 0; i < audit->items->len; i++)
+    set_prior (audit, item_at (audit, i));
+  /* Bounds only move towards the true values, which are inside them: this ends. */
+  while (changed)
+    {
+      changed = FALSE;
+      for (guint s = 0; s < audit->sums->len; s++)
+        changed |= narrow_sum (audit, &g_array_index (audit->sums, Sum, s));
+      for (guint a = 0; a + 1 < audit->at_most->len; a += 2)
+        {
+          Item *part = item_at (audit, g_array_index (audit->at_most, guint, a));
+          Item *whole = item_at (audit, g_array_index (audit->at_most, guint, a + 1));
+
+          changed |= lower_hi (part, whole->hi);
+          changed |= raise_lo (whole, part->lo);
+        }
+    }
+}
+
+static gboolean is_maskable_zero (const Item *item);
+
+/* Some of what the reader learns no suppression can take away: a "< 5" printed beside another
+ * "< 5" under a total of "< 5" is at most 3 however much else is held back. What each number
+ * must keep is what it would keep with every printed number that may be held back held back:
+ * protection can always reach that, and nothing wider. */
+static void
+compute_needs (FeAudit *audit)
+{
+  g_autofree Item *saved = g_memdup2 (audit->items->data, sizeof (Item) * audit->items->len);
+
+  for (guint i = 0; i < audit->items->len; i++)
+    {
+      Item *item = item_at (audit, i);
+
+      if (!item->printed || item->state != FE_CELL_SHOWN)
+        continue;
+      if (is_maskable_zero (item))
+        {
+          item->state = FE_CELL_SMALL;
+          item->floor = 0;
+        }
+      else if (item->value > 0)
+        item->state = FE_CELL_HIDDEN;
+    }
+  narrow (audit);
+  for (guint i = 0; i < audit->items->len; i++)
+    {
+      Item *item = item_at (audit, i);
+
+      saved[i].need_lo = item->lo;
+      saved[i].need_hi = item->hi;
+    }
+  memcpy (audit->items->data, saved, sizeof (Item) * audit->items->len);
+  audit->needs_valid = TRUE;
+}
+
+void
+fe_audit_solve (FeAudit *audit)
+{
+  /* Held-back numbers only ever grow in number, so what each must keep is the same at every
+   * step of protection. */
+  if (!audit->needs_valid)
+    compute_needs (audit);
+  narrow (audit);
+}
+
+void
+fe_audit_get_interval (const FeAudit *audit,
+                       guint          item,
+                       guint         *lo,
+                       guint         *hi)
+{
+  const Item *it;
+
+  g_return_if_fail (item < audit->items->len);
+  it = item_at (audit, item);
+  if (lo != NULL)
+    *lo = (guint) MAX (it->lo, 0);
+  if (hi != NULL)
+    *hi = it->hi >= INF ? FE_AUDIT_UNBOUNDED : (guint) it->hi;
+}
+
+gboolean
+fe_audit_is_revealed (const FeAudit *audit,
+                      guint          item)
+{
+  const Item *it;
+  gint64 k = audit->k;
+
+  g_return_val_if_fail (item < audit->items->len, FALSE);
+  it = item_at (audit, item);
+  if (k == 0)
+    return FALSE;
+  if (it->printed ? it->state == FE_CELL_SHOWN : !it->guarded)
+    return FALSE;
+  if (it->printed && it->state == FE_CELL_HIDDEN)
+    return it->hi < INF && it->hi - it->lo < MIN (k, it->need_hi - it->need_lo);
+  /* A small number: the reader must not be able to rule out any value it could have. */
+  return it->lo > it->need_lo || it->hi < it->need_hi;
+}
+
+guint
+fe_audit_count_revealed (FeAudit *audit)
+{
+  guint n = 0;
+
+  fe_audit_solve (audit);
+  for (guint i = 0; i < audit->items->len; i++)
+    n += fe_audit_is_revealed (audit, i);
+  return n;
+}
+
+/* A zero can be printed as "< k" as well as any small number: it then gives the numbers it
+ * adds up with room to move without losing a number worth printing. */
+static gboolean
+is_maskable_zero (const Item *item)
+{
+  return item->kind == FE_AUDIT_CELL && item->value == 0;
+}
+
+/* Whether @candidate may be held back, and is a better choice than @best: zeros first, then
+ * cells before totals, then the smallest, so that as little as possible goes. */
+static gboolean
+better_candidate (const FeAudit *audit,
+                  guint          candidate,
+                  int            best)
+{
+  const Item *c = item_at (audit, candidate);
+  const Item *b;
+
+  if (!c->printed || c->state != FE_CELL_SHOWN || (c->value == 0 && !is_maskable_zero (c)))
+    return FALSE;
+  if (best < 0)
+    return TRUE;
+  b = item_at (audit, (guint) best);
+  if (is_maskable_zero (c) != is_maskable_zero (b))
+    return is_maskable_zero (c);
+  if (c->kind != b->kind)
+    return c->kind < b->kind;
+  return c->value < b->value;
+}
+
+/* The printed number to hold back next for @revealed: one of those it adds up with. */
+static int
+choose (const FeAudit *audit,
+        guint          revealed)
+{
+  int best = -1;
+
+  for (guint s = 0; s < audit->sums->len; s++)
+    {
+      const Sum *sum = &g_array_index (audit->sums, Sum, s);
+      const guint *parts = &g_array_index (audit->parts, guint, sum->first);
+      gboolean involved = sum->total == revealed;
+
+      for (guint i = 0; !involved && i < sum->n_parts; i++)
+        involved = parts[i] == revealed;
+      if (!involved)
+        continue;
+      for (guint i = 0; i < sum->n_parts; i++)
+        if (better_candidate (audit, parts[i], best))
+          best = (int) parts[i];
+      if (better_candidate (audit, sum->total, best))
+        best = (int) sum->total;
+    }
+  for (guint a = 0; a + 1 < audit->at_most->len; a += 2)
+    {
+      guint part = g_array_index (audit->at_most, guint, a);
+      guint whole = g_array_index (audit->at_most, guint, a + 1);
+
+      if (part == revealed && better_candidate (audit, whole, best))
+        best = (int) whole;
+      else if (whole == revealed && better_candidate (audit, part, best))
+        best = (int) part;
+    }
+  /* Everything it adds up with is held back already, and still it is narrowed: through a
+   * chain of sums. Anything printed will do; in the end, with everything held back, only the
+   * printed bounds are left and nothing can be narrowed. */
+  if (best >= 0)
+    return best;
+  for (guint i = 0; i < audit->items->len; i++)
+    if (better_candidate (audit, i, best))
+      best = (int) i;
+  return best;
+}
+
+static void
+hold_back (Item *item)
+{
+  if (is_maskable_zero (item))
+    {
+      item->state = FE_CELL_SMALL;
+      item->floor = 0;
+    }
+  else
+    item->state = FE_CELL_HIDDEN;
+}
+
+guint
+fe_audit_protect (FeAudit *audit)
+{
+  guint n_more = 0;
+
+  g_return_val_if_fail (audit != NULL, 0);
+  if (audit->k == 0)
+    return 0;
+  for (;;)
+    {
+      int revealed = -1;
+      int next;
+
+      fe_audit_solve (audit);
+      for (guint i = 0; revealed < 0 && i < audit->items->len; i++)
+        if (fe_audit_is_revealed (audit, i))
+          revealed = (int) i;
+      if (revealed < 0)
+        break;
+      next = choose (audit, (guint) revealed);
+      if (next < 0)
+        break;
+      hold_back (item_at (audit, (guint) next));
+      n_more++;
+    }
+  return n_more;
+}
+
+/* A tally */
+
+static guint
+n_rows (const FeAuditTally *table)
+{
+  return 1 + table->tally->n_groups;
+}
+
+guint
+fe_audit_tally_cell (const FeAuditTally *table,
+                     int                 group,
+                     guint               level)
+{
+  return (guint) (group + 1) * table->tally->n_levels + level;
+}
+
+guint
+fe_audit_tally_base (const FeAuditTally *table,
+                     int                 group)
+{
+  return n_rows (table) * table->tally->n_levels + (guint) (group + 1);
+}
+
+guint
+fe_audit_tally_answered (const FeAuditTally *table,
+                         int                 group)
+{
+  return n_rows (table) * (table->tally->n_levels + 1) + (guint) (group + 1);
+}
+
+static const guint *
+group_counts (const FeTally *tally,
+              int            group)
+{
+  return group < 0 ? tally->counts : tally->groups[group].counts;
+}
+
+static gboolean
+is_small (guint count,
+          guint k)
+{
+  return count > 0 && count < k;
+}
+
+/* Every row's items, states as the table has them. A "< k" is at least 1 where zeros print as
+ * 0, but anything from 0 in a row whose respondents are fewer than k, where every cell is,
+ * and where it is a zero printed as "< k" to protect others. */
+static void
+add_rows (FeAudit            *audit,
+          const FeAuditTally *table)
+{
+  const FeTally *tally = table->tally;
+  guint n_levels = tally->n_levels;
+
+  for (int r = -1; r < (int) tally->n_groups; r++)
+    {
+      gboolean printed = r < 0 ? table->whole_printed : table->groups_printed;
+      gboolean small_row = table->bases[r + 1] == FE_CELL_SMALL;
+
+      for (guint l = 0; l < n_levels; l++)
+        {
+          guint count = group_counts (tally, r)[l];
+
+          fe_audit_add (audit, count, table->cells[(guint) (r + 1) * n_levels + l], printed,
+                        FALSE, small_row || count == 0 ? 0 : 1, FE_AUDIT_CELL);
+        }
+    }
+  /* The whole row's totals are printed with any chart; a group's with its row. */
+  for (int r = -1; r < (int) tally->n_groups; r++)
+    fe_audit_add (audit, r < 0 ? tally->base : tally->groups[r].base, table->bases[r + 1],
+                  r < 0 || table->groups_printed, FALSE, 1, FE_AUDIT_BASE);
+  for (int r = -1; r < (int) tally->n_groups; r++)
+    fe_audit_add (audit, r < 0 ? tally->answered : tally->groups[r].answered,
+                  table->answered[r + 1], r < 0 || table->groups_printed, FALSE,
+                  table->bases[r + 1] == FE_CELL_SMALL ? 0 : 1, FE_AUDIT_ANSWERED);
+}
+
+/* Respondents in no group (no answer to the split-by question): the whole less the groups,
+ * printed nowhere, but as easily worked out as a printed group. Returns the first of its
+ * items (cells, base, answered), or -1 when there are none. */
+static int
+add_rest (FeAudit            *audit,
+          const FeAuditTally *table)
+{
+  const FeTally *tally = table->tally;
+  guint base = tally->base;
+  guint answered = tally->answered;
+  gboolean small_row;
+  int first = (int) fe_audit_get_n_items (audit);
+
+  for (guint g = 0; g < tally->n_groups; g++)
+    {
+      base -= MIN (base, tally->groups[g].base);
+      answered -= MIN (answered, tally->groups[g].answered);
+    }
+  if (base == 0)
+    return -1;
+  small_row = is_small (base, table->k);
+  for (guint l = 0; l < tally->n_levels; l++)
+    {
+      guint count = tally->counts[l];
+
+      for (guint g = 0; g < tally->n_groups; g++)
+        count -= MIN (count, tally->groups[g].counts[l]);
+      fe_audit_add (audit, count, FE_CELL_SMALL, FALSE, small_row || is_small (count, table->k),
+                    small_row ? 0 : 1, FE_AUDIT_CELL);
+    }
+  fe_audit_add (audit, base, FE_CELL_SMALL, FALSE, small_row, 1, FE_AUDIT_BASE);
+  fe_audit_add (audit, answered, FE_CELL_SMALL, FALSE, small_row || is_small (answered, table->k),
+                small_row ? 0 : 1, FE_AUDIT_ANSWERED);
+  return first;
+}
+
+FeAudit *
+fe_audit_new_for_tally (const FeAuditTally *table)
+{
+  const FeTally *tally;
+  FeAudit *audit;
+  guint n_levels;
+  gboolean single;
+  gboolean by_single;
+  g_autofree guint *parts = NULL;
+  int rest;
+
+  g_return_val_if_fail (table != NULL && table->tally != NULL, NULL);
+  tally = table->tally;
+  n_levels = tally->n_levels;
+  single = fe_role_is_single_valued (tally->question->role);
+  by_single = tally->by != NULL && fe_role_is_single_valued (tally->by->role);
+  parts = g_new (guint, MAX (n_levels, tally->n_groups) + 2);
+  audit = fe_audit_new (table->k);
+  add_rows (audit, table);
+  rest = by_single ? add_rest (audit, table) : -1;
+
+  for (int r = -1; r < (int) tally->n_groups + (rest >= 0 ? 1 : 0); r++)
+    {
+      gboolean is_rest = r == (int) tally->n_groups;
+      guint answered = is_rest ? (guint) rest + n_levels + 1 : fe_audit_tally_answered (table, r);
+      guint base = is_rest ? (guint) rest + n_levels : fe_audit_tally_base (table, r);
+
+      for (guint l = 0; l < n_levels; l++)
+        {
+          parts[l] = is_rest ? (guint) rest + l : fe_audit_tally_cell (table, r, l);
+          if (!single)
+            fe_audit_add_at_most (audit, parts[l], answered);
+        }
+      if (single)
+        fe_audit_add_sum (audit, answered, parts, n_levels);
+      fe_audit_add_at_most (audit, answered, base);
+    }
+
+  if (tally->by == NULL)
+    return audit;
+  for (guint l = 0; l <= n_levels + 1; l++)
+    {
+      guint n = 0;
+      guint whole = l < n_levels ? fe_audit_tally_cell (table, -1, l)
+                    : l == n_levels ? fe_audit_tally_base (table, -1)
+                    : fe_audit_tally_answered (table, -1);
+
+      for (guint g = 0; g <= tally->n_groups; g++)
+        {
+          guint part;
+
+          if (g == tally->n_groups)
+            {
+              if (rest < 0)
+                break;
+              part = (guint) rest + l;
+            }
+          else
+            part = l < n_levels ? fe_audit_tally_cell (table, (int) g, l)
+                   : l == n_levels ? fe_audit_tally_base (table, (int) g)
+                   : fe_audit_tally_answered (table, (int) g);
+          if (by_single)
+            parts[n++] = part;
+          else
+            fe_audit_add_at_most (audit, part, whole);
+        }
+      if (by_single)
+        fe_audit_add_sum (audit, whole, parts, n);
+    }
+  return audit;
+}
+
+void
+fe_audit_tally_store (FeAuditTally  *table,
+                      const FeAudit *audit)
+{
+  const FeTally *tally = table->tally;
+
+  for (int r = -1; r < (int) tally->n_groups; r++)
+    {
+      for (guint l = 0; l < tally->n_levels; l++)
+        table->cells[(guint) (r + 1) * tally->n_levels + l]
+          = fe_audit_get_state (audit, fe_audit_tally_cell (table, r, l));
+      table->bases[r + 1] = fe_audit_get_state (audit, fe_audit_tally_base (table, r));
+      table->answered[r + 1] = fe_audit_get_state (audit, fe_audit_tally_answered (table, r));
+    }
+}
+
+guint
+fe_audit_tally_protect (FeAuditTally *table)
+{
+  g_autoptr(FeAudit) audit = fe_audit_new_for_tally (table);
+  guint n_more = fe_audit_protect (audit);
+
+  fe_audit_tally_store (table, audit);
+  return n_more;
+}

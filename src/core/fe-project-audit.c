@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "fe-project-audit.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "fe-disclosure-audit.h"
+#include "fe-filter.h"
+#include "fe-query-set.h"
+#include "fe-tally-fold.h"
+
+static const char *
+view_name (const FeSavedView *view)
+{
+  return view->title != NULL && *view->title != '\0' ? view->title : view->question;
+}
+
+static char *
+describe_item (const FeAuditTally *table,
+               guint               item)
+{
+  const FeTally *tally = table->tally;
+  guint n_rows = 1 + tally->n_groups;
+  guint row;
+  const char *what;
+
+  if (item < n_rows * tally->n_levels)
+    {
+      row = item / tally->n_levels;
+      what = fe_column_get_display_level (tally->question, item % tally->n_levels);
+    }
+  else if (item < n_rows * (tally->n_levels + 1))
+    {
+      row = item - n_rows * tally->n_levels;
+      /* Translators: the number of respondents of a row, in an audit finding */
+      what = _("respondents");
+    }
+  else
+    {
+      row = item - n_rows * (tally->n_levels + 1);
+      /* Translators: the number who answered, of a row, in an audit finding */
+      what = _("answered");
+    }
+  return g_strdup_printf ("%s, %s", what,
+                          row == 0 ? _("All respondents")
+                          : tally->groups[row - 1].group == FE_TALLY_GROUP_OTHER
+                          /* Translators: the group that small groups are folded into */
+                          ? C_("group", "Other")
+                          : fe_column_get_display_level (tally->by,
+                                                         tally->groups[row - 1].group));
+}
+
+/* Each printed number of the view's table, as every export of it holds it back. */
+static void
+audit_table (GPtrArray     *findings,
+             const char    *name,
+             const FeTally *tally,
+             guint          k,
+             gboolean       whole_printed)
+{
+  g_autoptr(FeDisclosure) d = fe_disclosure_new_split (tally, k, whole_printed);
+  guint n_rows = 1 + tally->n_groups;
+  g_autofree FeCellDisclosure *cells = g_new0 (FeCellDisclosure, n_rows * MAX (tally->n_levels, 1));
+  g_autofree FeCellDisclosure *bases = g_new0 (FeCellDisclosure, n_rows);
+  g_autofree FeCellDisclosure *answered = g_new0 (FeCellDisclosure, n_rows);
+  FeAuditTally table = { .tally = tally, .k = k, .cells = cells, .bases = bases,
+                         .answered = answered, .whole_printed = whole_printed,
+                         .groups_printed = TRUE };
+  g_autoptr(FeAudit) audit = NULL;
+  guint n_items;
+
+  for (int r = -1; r < (int) tally->n_groups; r++)
+    {
+      for (guint l = 0; l < tally->n_levels; l++)
+        cells[(guint) (r + 1) * tally->n_levels + l] = fe_disclosure_get_cell (d, r, l);
+      bases[r + 1] = fe_disclosure_get_base (d, r);
+      answered[r + 1] = fe_disclosure_get_answered (d, r);
+    }
+  audit = fe_audit_new_for_tally (&table);
+  fe_audit_solve (audit);
+  n_items = (n_rows) * (tally->n_levels + 2);
+  for (guint i = 0; i < n_items; i++)
+    if (fe_audit_is_revealed (audit, i))
+      {
+        g_autofree char *what = describe_item (&table, i);
+        guint lo, hi;
+
+        fe_audit_get_interval (audit, i, &lo, &hi);
+        /* Translators: an audit finding: view, cell, and the interval a reader can narrow a
+         * held-back number to */
+        g_ptr_array_add (findings, g_strdup_printf (_("%s: %s can be worked out to lie "
+                                                      "between %u and %u."),
+                                                    name, what, lo, hi));
+      }
+}
+
+GPtrArray *
+fe_project_audit (FeProject  *project,
+                  FeStudy    *study,
+                  guint       k,
+                  gboolean    fold_small_groups,
+                  GPtrArray **left_out)
+{
+  GPtrArray *findings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) sets = g_ptr_array_new_with_free_func ((GDestroyNotify) fe_bitset_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  g_return_val_if_fail (FE_IS_PROJECT (project) && study != NULL, findings);
+  if (left_out != NULL)
+    *left_out = g_ptr_array_new_with_free_func (g_free);
+  if (k == 0)
+    return findings;
+  g_ptr_array_add (sets, fe_bitset_copy (fe_study_get_universe (study)));
+  g_ptr_array_add (names, (gpointer) _("All respondents"));
+  for (guint v = 0; v < fe_project_get_n_views (project); v++)
+    {
+      const FeSavedView *view = fe_project_get_view (project, v);
+      g_autoptr(FeFilter) filter = NULL;
+      g_autoptr(FeBitset) rows = NULL;
+      FeColumn *question = NULL, *by = NULL;
+      int level, group;
+
+      /* A view the data no longer support draws nothing, so it reveals nothing. */
+      if (!fe_saved_view_resolve (view, study, &question, &by, &filter, &level, &group, NULL)
+          || fe_column_get_n_levels (question) == 0)
+        continue;
+      /* A view the query-set rule refuses is left out of every output, pack included: it
+       * shows nothing to attack, and is no set to compare. */
+      {
+        g_autoptr(GError) refusal = NULL;
+
+        if (!fe_filter_check_query_set (filter, k, &refusal))
+          {
+            if (left_out != NULL)
+              /* Translators: a view the audit leaves out, and why */
+              g_ptr_array_add (*left_out, g_strdup_printf (_("%s: left out. %s"),
+                                                           view_name (view),
+                                                           refusal->message));
+            continue;
+          }
+      }
+      rows = fe_filter_compute_rows (filter);
+      {
+        g_autoptr(FeTally) whole = fe_tally_compute (question, rows, NULL);
+
+        audit_table (findings, view_name (view), whole, k, TRUE);
+        if (by != NULL && by != question)
+          {
+            g_autoptr(FeTally) split = fe_tally_compute (question, rows, by);
+            g_autoptr(FeTally) folded = fold_small_groups
+                                        ? fe_tally_fold_small_groups (split, k) : NULL;
+
+            /* As the pack draws it: small groups folded into an "Other" of at least k, the
+             * whole row then not drawn beside the groups it adds up. */
+            if (folded != NULL && folded->groups[folded->n_groups - 1].base >= k)
+              audit_table (findings, view_name (view), folded, k, FALSE);
+            else
+              audit_table (findings, view_name (view), split, k, TRUE);
+          }
+      }
+      g_ptr_array_add (sets, g_steal_pointer (&rows));
+      g_ptr_array_add (names, (gpointer) view_name (view));
+    }
+
+  /* Two sets of respondents a few apart: subtracting one's counts from the other's gives those
+   * few people's answers, whatever each table holds back. */
+  for (guint a = 0; a < sets->len; a++)
+    for (guint b = a + 1; b < sets->len; b++)
+      {
+        g_autoptr(FeBitset) only_a = fe_bitset_copy (g_ptr_array_index (sets, a));
+        g_autoptr(FeBitset) only_b = fe_bitset_copy (g_ptr_array_index (sets, b));
+        guint difference;
+
+        fe_bitset_and_not (only_a, g_ptr_array_index (sets, b));
+        fe_bitset_and_not (only_b, g_ptr_array_index (sets, a));
+        difference = fe_bitset_count (only_a) + fe_bitset_count (only_b);
+        if (difference > 0 && difference < k)
+          g_ptr_array_add (findings,
+                           g_strdup_printf (ngettext ("%s and %s differ by %u respondent, "
+                                                      "fewer than %u: comparing them gives "
+                                                      "that respondent's answers away.",
+                                                      "%s and %s differ by %u respondents, "
+                                                      "fewer than %u: comparing them gives "
+                                                      "those respondents' answers away.",
+                                                      difference),
+                                            (const char *) g_ptr_array_index (names, a),
+                                            (const char *) g_ptr_array_index (names, b),
+                                            difference, k));
+      }
+  return findings;
+}

@@ -1,0 +1,258 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The interval attack: a reader who knows that a "< k" is 1 to k − 1 (zeros print as 0), that
+ * a "–" is at least k, and that rows add up to those who answered and groups to the whole,
+ * narrows every held-back number to an interval. fe_disclosure_new() must leave none of them
+ * narrower than the audit allows, on the sample study and on random tables. */
+#include <glib.h>
+
+#include "fe-disclosure-audit.h"
+#include "fe-study.h"
+#include "fe-tally.h"
+
+static FeStudy *
+sample_study (void)
+{
+  g_autoptr(GError) error = NULL;
+  FeStudy *study = fe_study_load_sample (&error);
+
+  g_assert_no_error (error);
+  return study;
+}
+
+/* What fe_disclosure_new() decided, as a table for the attack: everything printed. */
+typedef struct
+{
+  FeAuditTally table;
+} Printed;
+
+static void
+printed_init (Printed            *p,
+              const FeTally      *tally,
+              const FeDisclosure *d,
+              guint               k)
+{
+  guint n_rows = 1 + tally->n_groups;
+
+  p->table = (FeAuditTally) { .tally = tally, .k = k, .whole_printed = TRUE,
+                              .groups_printed = TRUE };
+  p->table.cells = g_new0 (FeCellDisclosure, n_rows * MAX (tally->n_levels, 1));
+  p->table.bases = g_new0 (FeCellDisclosure, n_rows);
+  p->table.answered = g_new0 (FeCellDisclosure, n_rows);
+  for (int r = -1; r < (int) tally->n_groups; r++)
+    {
+      for (guint l = 0; l < tally->n_levels; l++)
+        p->table.cells[(guint) (r + 1) * tally->n_levels + l] = fe_disclosure_get_cell (d, r, l);
+      p->table.bases[r + 1] = fe_disclosure_get_base (d, r);
+      p->table.answered[r + 1] = fe_disclosure_get_answered (d, r);
+    }
+}
+
+static void
+printed_clear (Printed *p)
+{
+  g_free (p->table.cells);
+  g_free (p->table.bases);
+  g_free (p->table.answered);
+}
+
+/* How many held-back numbers of @tally under @d the attack narrows too far. */
+static guint
+count_revealed (const FeTally      *tally,
+                const FeDisclosure *d,
+                guint               k)
+{
+  Printed p;
+  g_autoptr(FeAudit) audit = NULL;
+  guint n;
+
+  printed_init (&p, tally, d, k);
+  audit = fe_audit_new_for_tally (&p.table);
+  n = fe_audit_count_revealed (audit);
+  printed_clear (&p);
+  return n;
+}
+
+/* The issue: South Wales, 32 answered, printed 6, 12, 8, "–", "< 5". */
+static void
+test_issue_row (void)
+{
+  const guint counts[] = { 6, 12, 8, 5, 1 };
+  const FeCellDisclosure printed[] = { FE_CELL_SHOWN, FE_CELL_SHOWN, FE_CELL_SHOWN,
+                                       FE_CELL_HIDDEN, FE_CELL_SMALL };
+  g_autoptr(FeAudit) audit = fe_audit_new (5);
+  guint parts[5];
+  guint answered;
+  guint lo, hi;
+
+  for (guint l = 0; l < 5; l++)
+    parts[l] = fe_audit_add (audit, counts[l], printed[l], TRUE, FALSE, 1, FE_AUDIT_CELL);
+  answered = fe_audit_add (audit, 32, FE_CELL_SHOWN, TRUE, FALSE, 1, FE_AUDIT_ANSWERED);
+  fe_audit_add_sum (audit, answered, parts, 5);
+
+  /* Very well = 5 and Extremely well = 1, as the issue worked out. */
+  g_assert_cmpuint (fe_audit_count_revealed (audit), ==, 2);
+  fe_audit_get_interval (audit, parts[3], &lo, &hi);
+  g_assert_cmpuint (lo, ==, 5);
+  g_assert_cmpuint (hi, ==, 5);
+  fe_audit_get_interval (audit, parts[4], &lo, &hi);
+  g_assert_cmpuint (lo, ==, 1);
+  g_assert_cmpuint (hi, ==, 1);
+
+  g_assert_cmpuint (fe_audit_protect (audit), >, 0);
+  g_assert_cmpuint (fe_audit_count_revealed (audit), ==, 0);
+  fe_audit_get_interval (audit, parts[4], &lo, &hi);
+  g_assert_cmpuint (lo, ==, 1);
+  g_assert_cmpuint (hi, ==, 4);
+}
+
+/* The same row as the export prints it now: the attack from the issue fails. */
+static void
+test_issue_export (void)
+{
+  g_autoptr(FeStudy) study = sample_study ();
+  FeColumn *question = fe_study_find_column (study, "training_prepared");
+  FeColumn *force = fe_study_find_column (study, "force");
+  g_autoptr(FeTally) tally = fe_tally_compute (question, fe_study_get_universe (study), force);
+  g_autoptr(FeDisclosure) d = fe_disclosure_new (tally, 5);
+  int south = fe_column_find_level (force, "South Wales Police");
+  Printed p;
+  g_autoptr(FeAudit) audit = NULL;
+  guint lo, hi;
+
+  g_assert_cmpuint (tally->groups[south].answered, ==, 32);
+  g_assert_cmpuint (tally->groups[south].counts[4], ==, 1);
+  printed_init (&p, tally, d, 5);
+  audit = fe_audit_new_for_tally (&p.table);
+  g_assert_cmpuint (fe_audit_count_revealed (audit), ==, 0);
+  g_assert_cmpint (fe_disclosure_get_cell (d, south, 4), ==, FE_CELL_SMALL);
+  fe_audit_get_interval (audit, fe_audit_tally_cell (&p.table, south, 4), &lo, &hi);
+  g_assert_cmpuint (lo, ==, 1);
+  g_assert_cmpuint (hi, ==, 4);
+  g_assert_cmpint (fe_disclosure_get_cell (d, south, 3), !=, FE_CELL_SHOWN);
+  fe_audit_get_interval (audit, fe_audit_tally_cell (&p.table, south, 3), &lo, &hi);
+  g_assert_true (hi == FE_AUDIT_UNBOUNDED || hi - lo >= 5);
+  printed_clear (&p);
+}
+
+/* Every question of the sample, split by nothing and by each attribute, at k 5 and 3. */
+static void
+test_sample_sweep (void)
+{
+  g_autoptr(FeStudy) study = sample_study ();
+  const guint ks[] = { 5, 3 };
+  guint n_tables = 0;
+
+  for (guint c = 0; c < fe_study_get_n_columns (study); c++)
+    {
+      FeColumn *question = fe_study_get_column (study, c);
+
+      if (!fe_column_is_question (question) || fe_column_get_n_levels (question) == 0)
+        continue;
+      for (int b = -1; b < (int) fe_study_get_n_columns (study); b++)
+        {
+          FeColumn *by = b < 0 ? NULL : fe_study_get_column (study, (guint) b);
+
+          if (by != NULL && (by == question || by->role != FE_ROLE_ATTRIBUTE))
+            continue;
+          for (guint i = 0; i < G_N_ELEMENTS (ks); i++)
+            {
+              g_autoptr(FeTally) tally = fe_tally_compute (question,
+                                                           fe_study_get_universe (study), by);
+              g_autoptr(FeDisclosure) d = fe_disclosure_new (tally, ks[i]);
+              guint n = count_revealed (tally, d, ks[i]);
+
+              if (n > 0)
+                g_error ("%s by %s, k %u: %u held-back numbers narrowed too far", question->id,
+                         by != NULL ? by->id : "nothing", ks[i], n);
+              n_tables++;
+            }
+        }
+    }
+  g_assert_cmpuint (n_tables, >, 50);
+}
+
+/* Random small tables, single-answer and multi-select, split or not, at random k. */
+static void
+test_random (void)
+{
+  FeColumn single = { .id = (char *) "q", .role = FE_ROLE_CHOICE };
+  FeColumn multi = { .id = (char *) "m", .role = FE_ROLE_MULTI };
+  FeColumn by = { .id = (char *) "by", .role = FE_ROLE_ATTRIBUTE };
+
+  for (guint iteration = 0; iteration < 400; iteration++)
+    {
+      gboolean is_multi = g_test_rand_bit ();
+      guint k = (guint) g_test_rand_int_range (2, 11);
+      guint n_levels = (guint) g_test_rand_int_range (1, 7);
+      guint n_groups = (guint) g_test_rand_int_range (0, 6);
+      FeTally tally = { .question = is_multi ? &multi : &single,
+                        .by = n_groups > 0 ? &by : NULL, .n_levels = n_levels,
+                        .n_groups = n_groups };
+      g_autofree FeTallyGroup *groups = g_new0 (FeTallyGroup, MAX (n_groups, 1));
+      g_autofree guint *whole = g_new0 (guint, n_levels);
+      g_autoptr(FeDisclosure) d = NULL;
+      guint n;
+
+      tally.counts = whole;
+      tally.groups = groups;
+      /* Groups of a few respondents and of many, and at times some in no group. */
+      for (guint g = 0; g <= n_groups; g++)
+        {
+          guint *counts = g < n_groups ? g_new0 (guint, n_levels) : g_new0 (guint, n_levels);
+          guint size = (guint) (g_test_rand_bit () ? g_test_rand_int_range (0, 8)
+                                                   : g_test_rand_int_range (0, 60));
+          guint answered = 0;
+
+          if (g == n_groups && (n_groups == 0 || g_test_rand_int_range (0, 4) > 0))
+            size = n_groups == 0 ? size : 0;
+          for (guint person = 0; person < size; person++)
+            {
+              gboolean answers = g_test_rand_int_range (0, 5) > 0;
+
+              answered += answers;
+              for (guint l = 0; answers && l < n_levels; l++)
+                if (is_multi ? g_test_rand_bit () : l == (guint) g_test_rand_int_range (0, (gint32) n_levels))
+                  {
+                    counts[l]++;
+                    if (!is_multi)
+                      break;
+                  }
+            }
+          /* One answer each: the levels must add up to those who answered. */
+          if (!is_multi)
+            {
+              answered = 0;
+              for (guint l = 0; l < n_levels; l++)
+                answered += counts[l];
+            }
+          tally.base += size;
+          tally.answered += answered;
+          for (guint l = 0; l < n_levels; l++)
+            whole[l] += counts[l];
+          if (g < n_groups)
+            groups[g] = (FeTallyGroup) { .group = g, .base = size, .answered = answered,
+                                         .counts = counts };
+          else
+            g_free (counts);
+        }
+      d = fe_disclosure_new (&tally, k);
+      n = count_revealed (&tally, d, k);
+      if (n > 0)
+        g_error ("random table %u (k %u, %u levels, %u groups, %s): %u narrowed too far",
+                 iteration, k, n_levels, n_groups, is_multi ? "multi" : "single", n);
+      for (guint g = 0; g < n_groups; g++)
+        g_free (groups[g].counts);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/core/disclosure-audit/issue-row", test_issue_row);
+  g_test_add_func ("/core/disclosure-audit/issue-export", test_issue_export);
+  g_test_add_func ("/core/disclosure-audit/sample", test_sample_sweep);
+  g_test_add_func ("/core/disclosure-audit/random", test_random);
+  return g_test_run ();
+}
