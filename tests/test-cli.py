@@ -302,7 +302,7 @@ def inspect_text_marks_folding_joining_and_the_scale():
     out = run_cli(BINARY, "inspect", inspect_study()).stdout
     assert "Format: CSV" in out, out
     assert "Role: ordinal: a known answer scale" in out, out
-    assert "6 typed answers went into “Other”." in out, out
+    assert "6 different answers went into “Other”." in out, out
     assert "may be several choices joined by commas" in out, out
     lines = out.splitlines()
     dont_know = next(line for line in lines if "Don't know" in line)

@@ -463,6 +463,40 @@ test_hundreds_of_repeated_levels (void)
   g_assert_cmpuint (count_of (study, employer, "Employer 400"), ==, 15);
 }
 
+/* On request, a long list's answers given by fewer than N respondents fold into "Other", and
+ * the project file keeps the request. */
+static void
+test_long_list_folds_on_request (void)
+{
+  g_autofree Given *forces = g_new0 (Given, 44);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) corrections = fe_column_corrections_new ();
+  FeLoadOptions options = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeStudy) study = NULL;
+  g_autofree char *path = NULL;
+  FeColumn *q;
+
+  for (guint i = 0; i < 43; i++)
+    {
+      char *name = g_strdup_printf ("Force %02u", i + 1);
+
+      g_ptr_array_add (names, name);
+      forces[i].answer = name;
+      forces[i].count = i < 40 ? 2 : 50 + i;
+    }
+  path = write_one_question (forces);
+  fe_column_corrections_ensure (corrections, "q")->fold_below = 5;
+  options.corrections = corrections;
+  study = fe_study_load_full (path, NULL, NULL, &options, &error);
+  g_assert_no_error (error);
+  q = fe_study_find_column (study, "q");
+  assert_levels (q, "Force 43|Force 42|Force 41|Other");
+  g_assert_cmpint (q->other_level, ==, 3);
+  g_assert_cmpuint (count_of (study, q, "Other"), ==, 80);
+  g_assert_cmpuint (q->n_other_values, ==, 40);
+}
+
 /* Open answers that happen to repeat a little stay open text. */
 static void
 test_open_text_stays_text (void)
@@ -628,6 +662,7 @@ main (int   argc,
   g_test_add_func ("/core/inference/levels/many-repeated",
                    test_many_repeated_levels_are_categories);
   g_test_add_func ("/core/inference/levels/hundreds-repeated", test_hundreds_of_repeated_levels);
+  g_test_add_func ("/core/inference/levels/fold-on-request", test_long_list_folds_on_request);
   g_test_add_func ("/core/inference/levels/open-text", test_open_text_stays_text);
   g_test_add_func ("/core/inference/layout/option-columns-flattened",
                    test_option_columns_flattened);

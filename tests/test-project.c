@@ -197,6 +197,7 @@ test_corrections_round_trip (void)
   fe_column_correction_set_levels (force, order);
   grade = fe_column_corrections_ensure (corrections, "grade");
   fe_column_correction_set_role (grade, FE_ROLE_ORDINAL);
+  grade->fold_below = 3;
   fe_column_corrections_ensure (corrections, "comment");  /* empty: left out */
   fe_project_set_corrections (project, corrections);
   g_assert_true (fe_project_get_modified (project));
@@ -213,6 +214,7 @@ test_corrections_round_trip (void)
   g_assert_nonnull (strstr (contents, "column=force"));
   g_assert_nonnull (strstr (contents, "levels=South;North;"));
   g_assert_nonnull (strstr (contents, "role=ordinal"));
+  g_assert_nonnull (strstr (contents, "fold-below=3"));
 
   reopened = fe_project_load (path, &error);
   g_assert_no_error (error);

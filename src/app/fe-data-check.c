@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "fe-columns-dialog.h"
+#include "fe-role-inference.h"
 
 struct _FeDataCheck
 {
@@ -93,6 +94,72 @@ split_row (FeDataCheck    *self,
   return row;
 }
 
+/* From this many levels a list is long enough to offer folding its rare answers. */
+#define MANY_LEVELS 12
+
+static guint
+current_fold (FeDataCheck *self,
+              const char  *column_id)
+{
+  FeColumnCorrection *correction = fe_column_corrections_find (self->corrections, column_id);
+
+  return correction != NULL ? correction->fold_below : 0;
+}
+
+static void
+on_fold_clicked (GtkButton   *button,
+                 FeDataCheck *self)
+{
+  GtkSpinButton *spin = g_object_get_data (G_OBJECT (button), "fe-spin");
+
+  fe_data_check_fold (self, g_object_get_data (G_OBJECT (button), "fe-column"),
+                      spin != NULL ? (guint) gtk_spin_button_get_value_as_int (spin) : 0);
+}
+
+/* A long list of answers: fold the rare ones into "Other" on request, or undo it. */
+static GtkWidget *
+fold_row (FeDataCheck    *self,
+          const FeColumn *column)
+{
+  GtkWidget *row = adw_action_row_new ();
+  guint folded = current_fold (self, column->id);
+  GtkWidget *button = gtk_button_new_with_mnemonic (folded ? _("_Unfold") : _("_Fold"));
+  GtkWidget *spin = NULL;
+
+  if (folded > 0)
+    {
+      g_autofree char *title = g_strdup_printf (
+        ngettext ("Answers given by fewer than %u respondent are folded into “%s”.",
+                  "Answers given by fewer than %u respondents are folded into “%s”.", folded),
+        folded, FE_OTHER_LEVEL);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_widget_set_tooltip_text (button, _("Give every answer a bar of its own again"));
+    }
+  else
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     _("Many different answers: fold the rare ones into "
+                                       "“Other”?"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Answers given by fewer respondents than this make one "
+                                     "bar. Make a Level brings one back."));
+      spin = gtk_spin_button_new_with_range (2, 1000, 1);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 5);
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Fewest respondents for a bar of its own"), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      gtk_widget_set_tooltip_text (button, _("Fold the rare answers into “Other”"));
+    }
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (button), "fe-column", column->id);
+  g_object_set_data (G_OBJECT (button), "fe-spin", spin);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_fold_clicked), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
 /* The typed-in answers shown with a button to make each a level; the rest are only counted. */
 #define MAX_TYPED_SHOWN 10
 
@@ -166,7 +233,7 @@ add_level_rows (FeDataCheck    *self,
       if (l >= n_scale)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Outside the scale"));
       else if ((int) l == column->other_level)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Typed-in answers"));
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Rare answers, folded together"));
       gtk_widget_add_css_class (position, "dim-label");
       gtk_widget_add_css_class (position, "numeric");
       gtk_label_set_width_chars (GTK_LABEL (position), 2);
@@ -204,14 +271,18 @@ column_row (FeDataCheck    *self,
   if (column->other_level >= 0)
     {
       g_autofree char *text = g_strdup_printf (
-        ngettext ("%u different typed-in answer went into “%s”.",
-                  "%u different typed-in answers went into “%s”.", column->n_other_values),
+        ngettext ("%u different answer went into “%s”.",
+                  "%u different answers went into “%s”.", column->n_other_values),
         column->n_other_values, fe_column_get_display_level (column,
                                                              (guint) column->other_level));
 
       adw_expander_row_add_row (row, text_row (text, FALSE));
       add_typed_rows (self, row, column);
     }
+  if (fe_role_is_single_valued (column->role) && column->members == NULL
+      && (current_fold (self, column->id) > 0
+          || (column->other_level < 0 && fe_column_get_n_levels (column) >= MANY_LEVELS)))
+    adw_expander_row_add_row (row, fold_row (self, column));
   add_level_rows (self, row, column);
 
   if (needs_look)
@@ -340,6 +411,22 @@ fe_data_check_split (FeDataCheck *self,
     }
   apply_correction (self, column_id, g_steal_pointer (&candidate));
   return TRUE;
+}
+
+void
+fe_data_check_fold (FeDataCheck *self,
+                    const char  *column_id,
+                    guint        fewer_than)
+{
+  FeColumnCorrection *current;
+  FeColumnCorrection *candidate;
+
+  g_return_if_fail (FE_IS_DATA_CHECK (self));
+  current = fe_column_corrections_find (self->corrections, column_id);
+  candidate = current ? fe_column_correction_copy (current)
+                      : fe_column_correction_new (column_id);
+  candidate->fold_below = fewer_than;
+  apply_correction (self, column_id, candidate);
 }
 
 void

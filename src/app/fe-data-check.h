@@ -33,6 +33,11 @@ void         fe_data_check_show_error      (FeDataCheck *self,
  * page says why) when the answers cannot be read so. */
 gboolean     fe_data_check_split           (FeDataCheck *self,
                                             const char  *column);
+/* What a long list's Fold button does: answers given by fewer than @fewer_than respondents go
+ * into "Other" when the study loads again; 0 gives each its own bar again. */
+void         fe_data_check_fold            (FeDataCheck *self,
+                                            const char  *column,
+                                            guint        fewer_than);
 /* What a typed-in answer's Make a Level button does: @answer, folded into @column's "Other",
  * becomes a level of its own when the study loads again. */
 void         fe_data_check_promote         (FeDataCheck *self,

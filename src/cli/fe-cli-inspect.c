@@ -152,7 +152,7 @@ append_levels_text (GString        *out,
       if (l >= n_scale)
         g_string_append_printf (out, "  %s", _("(outside the scale)"));
       else if ((int) l == column->other_level)
-        g_string_append_printf (out, "  %s", _("(typed-in answers)"));
+        g_string_append_printf (out, "  %s", _("(rare answers, folded together)"));
       g_string_append_c (out, '\n');
     }
 }
@@ -189,8 +189,8 @@ append_column_text (GString        *out,
                                                                         (guint) column->other_level));
 
       g_string_append (out, "  ! ");
-      g_string_append_printf (out, ngettext ("%u typed answer went into “%s”.",
-                                             "%u typed answers went into “%s”.",
+      g_string_append_printf (out, ngettext ("%u different answer went into “%s”.",
+                                             "%u different answers went into “%s”.",
                                              column->n_other_values),
                               column->n_other_values, other);
       g_string_append_c (out, '\n');

@@ -38,6 +38,7 @@ fe_column_correction_copy (const FeColumnCorrection *correction)
   copy->label = g_strdup (correction->label);
   if (correction->levels != NULL)
     copy->levels = fe_column_correction_copy_levels (correction->levels);
+  copy->fold_below = correction->fold_below;
   return copy;
 }
 
@@ -101,7 +102,8 @@ gboolean
 fe_column_correction_is_empty (const FeColumnCorrection *correction)
 {
   g_return_val_if_fail (correction != NULL, TRUE);
-  return !correction->has_role && correction->label == NULL && correction->levels == NULL;
+  return !correction->has_role && correction->label == NULL && correction->levels == NULL
+         && correction->fold_below == 0;
 }
 
 static gboolean
@@ -128,7 +130,7 @@ fe_column_correction_equal (const FeColumnCorrection *a,
          && a->has_role == b->has_role
          && (!a->has_role || a->role == b->role)
          && g_strcmp0 (a->label, b->label) == 0
-         && levels_equal (a->levels, b->levels);
+         && levels_equal (a->levels, b->levels) && a->fold_below == b->fold_below;
 }
 
 GPtrArray *

@@ -18,6 +18,8 @@ typedef struct
   char      *label;     /* NULL: keep */
   GPtrArray *levels;    /* char*: these levels first, in this order, then the others as they
                          * were; NULL: keep the order */
+  guint      fold_below; /* answers given by fewer respondents than this go into "Other";
+                          * 0: none */
 } FeColumnCorrection;
 
 FeColumnCorrection *fe_column_correction_new        (const char               *column);

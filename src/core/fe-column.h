@@ -82,7 +82,7 @@ struct _FeColumn
   int        other_level;     /* the level rare typed-in answers fold into, or -1 */
   FeColumn  *other_quotes;    /* what was typed for other_level ("Other (please specify)"),
                                * when it has a column of its own */
-  guint      n_other_values;  /* how many different typed-in answers went into it */
+  guint      n_other_values;  /* how many different answers went into it */
   FeRoleSource role_source;   /* when not inferred: what set the role */
 
   /* Translations of the label and the levels (a codebook's label_cy, levels_cy), shown in

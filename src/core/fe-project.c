@@ -547,6 +547,22 @@ read_correction (GKeyFile    *keys,
   fe_column_correction_set_label (correction, label);
   if (levels != NULL)
     fe_column_correction_set_levels (correction, (const char * const *) levels);
+  if (g_key_file_has_key (keys, group, "fold-below", NULL))
+    {
+      g_autofree char *value = g_key_file_get_value (keys, group, "fold-below", NULL);
+      guint64 parsed_fold;
+
+      if (value == NULL || !g_ascii_isdigit (*value)
+          || !g_ascii_string_to_unsigned (value, 10, 0, G_MAXINT, &parsed_fold, NULL))
+        {
+          g_set_error (error, FE_PROJECT_ERROR, FE_PROJECT_ERROR_INVALID,
+                       _("%s, [%s] fold-below: “%s” is not a whole number. It is how many "
+                         "respondents an answer needs to keep a bar of its own."),
+                       file_name, group, value != NULL ? value : "");
+          return FALSE;
+        }
+      correction->fold_below = (guint) parsed_fold;
+    }
   return TRUE;
 }
 
@@ -914,6 +930,8 @@ write_corrections (GKeyFile  *keys,
         g_key_file_set_string_list (keys, group, "levels",
                                     (const char * const *) correction->levels->pdata,
                                     correction->levels->len);
+      if (correction->fold_below > 0)
+        g_key_file_set_uint64 (keys, group, "fold-below", correction->fold_below);
       if (extra != NULL)
         write_unknown_keys (keys, group, extra);
     }

@@ -719,8 +719,6 @@ name_suggests (const char         *name,
 /* Answers given by a few respondents each, far more of them than of the answers most gave: the
  * typed-in "Other" of a choice question (Google Forms' "Other:" option). Fills @levels with
  * the answers most gave, in their natural order when they have one, then "Other". */
-#define OTHER_LEVEL "Other"
-
 static gboolean
 choice_with_typed_other (ColumnProfile *profile,
                          FeInference   *inference)
@@ -749,7 +747,7 @@ choice_with_typed_other (ColumnProfile *profile,
     }
   if (frequent->len < 2 || n_rare < MAX (5, frequent->len)
       || (guint64) covered * 10 < (guint64) profile->n_answered * 9
-      || g_ptr_array_find_with_equal_func (frequent, OTHER_LEVEL, g_str_equal, NULL))
+      || g_ptr_array_find_with_equal_func (frequent, FE_OTHER_LEVEL, g_str_equal, NULL))
     return FALSE;
 
   ordered = fe_scale_order (frequent, &order, &n_scale);
@@ -766,7 +764,7 @@ choice_with_typed_other (ColumnProfile *profile,
                                               g_str_equal, NULL))
           g_ptr_array_add (inference->levels, g_strdup (g_ptr_array_index (by_count, i)));
     }
-  g_ptr_array_add (inference->levels, g_strdup (OTHER_LEVEL));
+  g_ptr_array_add (inference->levels, g_strdup (FE_OTHER_LEVEL));
   inference->other_typed = TRUE;
   inference->order = ordered != NULL ? order : FE_ORDER_NONE;
   inference->n_scale = ordered != NULL ? n_scale : 0;

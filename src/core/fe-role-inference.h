@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* The level that rare answers fold into: typed-in ones, or a long list's tail on request. */
+#define FE_OTHER_LEVEL "Other"
+
 /* What role inference concluded about one column, and why, in words a researcher can check
  * on the Data check page and in `inspect`. */
 typedef struct

@@ -981,6 +981,8 @@ merge_correction (FeColumnCorrection       *into,
       g_clear_pointer (&into->levels, g_ptr_array_unref);
       into->levels = fe_column_correction_copy_levels (from->levels);
     }
+  if (from->fold_below > 0)
+    into->fold_below = from->fold_below;
 }
 
 static void
@@ -1005,6 +1007,47 @@ take_corrections (FeStudy   *self,
       if (into->has_role && into->role == FE_ROLE_ID)
         self->corrected_id = into->column;
     }
+}
+
+/* A long list of answers, folded on request: those given by fewer respondents than the
+ * correction's fold_below go into "Other", as typed-in answers do, and can be made levels of
+ * their own again the same way. */
+static void
+fold_rare_answers (FeStudy     *self,
+                   guint        source,
+                   const char  *column_id,
+                   FeInference *inference)
+{
+  FeColumnCorrection *correction = self->corrections
+                                   ? g_hash_table_lookup (self->corrections, column_id) : NULL;
+  guint n_values = fe_csv_table_get_n_values (self->responses, source);
+  g_autoptr(GHashTable) rare = NULL;
+  guint n_rare = 0;
+
+  if (correction == NULL || correction->fold_below == 0 || inference->levels == NULL
+      || !fe_role_is_single_valued (inference->role) || n_values == G_MAXUINT)
+    return;
+  rare = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint v = 0; v < n_values; v++)
+    {
+      guint count;
+      const char *value = fe_csv_table_get_value (self->responses, source, v, &count, NULL);
+
+      if (count < correction->fold_below)
+        g_hash_table_add (rare, (gpointer) value);
+    }
+  for (guint i = inference->levels->len; i-- > 0;)
+    if (g_hash_table_contains (rare, g_ptr_array_index (inference->levels, i))
+        && !(inference->other_typed && i + 1 == inference->levels->len))
+      {
+        g_ptr_array_remove_index (inference->levels, i);
+        n_rare++;
+      }
+  if (n_rare == 0 || inference->levels->len == 0)
+    return;
+  if (!inference->other_typed)
+    g_ptr_array_add (inference->levels, g_strdup (FE_OTHER_LEVEL));
+  inference->other_typed = TRUE;
 }
 
 /* A typed-in answer that a correction names among the levels is a level of its own, before
@@ -1065,11 +1108,12 @@ build_one_column (FeStudy              *self,
       column->separator = inference.separator;
       column->may_be_joined = inference.may_be_joined;
       column->inferred_because = g_steal_pointer (&inference.reason);
+      fold_rare_answers (self, sc->source_column, column->id, &inference);
       if (inference.other_typed)
         promote_typed_answers (self, column->id, inference.levels);
       set_levels (column, inference.levels, self->n_rows);
       if (inference.other_typed)
-        column->other_level = (int) column->levels->len - 1;
+        column->other_level = fe_column_find_level (column, FE_OTHER_LEVEL);
       /* Two columns cannot both be the id: the second is counted as the answers it holds,
        * but the researcher should know it was not taken for what it looks like. */
       if (self->id_column != NULL && column->role != FE_ROLE_IGNORE && inference.looks_like_id)

@@ -123,7 +123,7 @@ test_roles_reasons_and_split (void)
   g_assert_true (shows_text (row, "Outside the scale"));
 
   row = fe_data_check_get_column_row (page, "town");
-  g_assert_true (shows_text (row, "6 different typed-in answers went into “Other”."));
+  g_assert_true (shows_text (row, "6 different answers went into “Other”."));
 
   row = fe_data_check_get_column_row (page, "rude");
   g_assert_true (shows_text (row, "These answers may be several choices joined by commas: "
@@ -157,7 +157,55 @@ test_roles_reasons_and_split (void)
                      FE_ROLE_MULTI);
   }
   row = fe_data_check_get_column_row (page, "town");
-  g_assert_true (shows_text (row, "5 different typed-in answers went into “Other”."));
+  g_assert_true (shows_text (row, "5 different answers went into “Other”."));
+
+  gtk_window_destroy (GTK_WINDOW (page));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A long list folds its rare answers into "Other" on request, and unfolds again. */
+static void
+test_fold_long_list (void)
+{
+  g_autoptr(GString) csv = g_string_new ("id,unit\n");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  FeWindow *window;
+  FeDataCheck *page;
+  FeColumn *unit;
+  GtkWidget *row;
+  Reload reload;
+
+  /* Twelve units of five respondents, then four of one each: 16 levels. */
+  for (guint i = 0; i < 64; i++)
+    g_string_append_printf (csv, "%u,Unit %u\n", i + 1, i < 60 ? i % 12 + 1 : i - 47);
+  path = fe_test_write_file ("units.csv", csv->str, -1);
+  file = g_file_new_for_path (path);
+  window = fe_app_test_open_window (file);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "data-check", NULL);
+  g_assert_true (fe_test_wait_until (page_shown, NULL));
+  page = find_page ();
+  g_assert_cmpuint (fe_column_get_n_levels (fe_study_find_column (fe_window_get_study (window),
+                                                                  "unit")), ==, 16);
+  row = fe_data_check_get_column_row (page, "unit");
+  g_assert_true (shows_text (row, "Many different answers: fold the rare ones into “Other”?"));
+
+  reload = (Reload) { window, page, fe_window_get_study (window) };
+  fe_data_check_fold (page, "unit", 3);
+  g_assert_true (fe_test_wait_until (reloaded, &reload));
+  unit = fe_study_find_column (fe_window_get_study (window), "unit");
+  g_assert_cmpuint (fe_column_get_n_levels (unit), ==, 13);
+  g_assert_cmpint (unit->other_level, ==, 12);
+  g_assert_cmpuint (unit->n_other_values, ==, 4);
+  row = fe_data_check_get_column_row (page, "unit");
+  g_assert_true (shows_text (row, "Answers given by fewer than 3 respondents are folded into "
+                                  "“Other”."));
+
+  reload = (Reload) { window, page, fe_window_get_study (window) };
+  fe_data_check_fold (page, "unit", 0);
+  g_assert_true (fe_test_wait_until (reloaded, &reload));
+  g_assert_cmpuint (fe_column_get_n_levels (fe_study_find_column (fe_window_get_study (window),
+                                                                  "unit")), ==, 16);
 
   gtk_window_destroy (GTK_WINDOW (page));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -172,5 +220,6 @@ main (int    argc,
 
   g_test_add_func ("/app/data-check/template", test_template_instantiates);
   g_test_add_func ("/app/data-check/roles-reasons-split", test_roles_reasons_and_split);
+  g_test_add_func ("/app/data-check/fold-long-list", test_fold_long_list);
   return g_test_run ();
 }
