@@ -234,6 +234,25 @@ protect_last_column (FeChartData       *data,
   return changed;
 }
 
+/* A share of a held-back base gives the base away: the row's printed shares go with it. */
+static gboolean
+hide_shares (FeChartData            *data,
+             int                     row,
+             const FeCellDisclosure *denominators)
+{
+  gboolean changed = FALSE;
+
+  if (denominators[row + 1] == FE_CELL_SHOWN)
+    return FALSE;
+  for (guint l = 0; l < data->tally->n_levels; l++)
+    if (*cell_at (data, row, l) == FE_CELL_SHOWN && row_count (data->tally, row, l) > 0)
+      {
+        *cell_at (data, row, l) = FE_CELL_HIDDEN;
+        changed = TRUE;
+      }
+  return changed;
+}
+
 /* What only the chart knows it prints, until nothing more changes. */
 static void
 protect (FeChartData       *data,
@@ -257,7 +276,13 @@ protect (FeChartData       *data,
   gboolean changed = TRUE;
 
   if (!split)
-    return;
+    {
+      /* The audit may hold back the whole's total rather than a second cell beside a small
+       * one, knowing nothing of shares. */
+      if (shares)
+        hide_shares (data, -1, denominators);
+      return;
+    }
   while (changed)
     {
       guint n;
@@ -279,15 +304,8 @@ protect (FeChartData       *data,
               }
           changed |= protect_line (states, counts, n, &line[0]);
         }
-      /* A share of a held-back base gives the base away. */
       for (int r = whole_row ? -1 : 0; shares && r < (int) tally->n_groups; r++)
-        if (denominators[r + 1] != FE_CELL_SHOWN)
-          for (guint l = 0; l < n_levels; l++)
-            if (*cell_at (data, r, l) == FE_CELL_SHOWN && row_count (tally, r, l) > 0)
-              {
-                *cell_at (data, r, l) = FE_CELL_HIDDEN;
-                changed = TRUE;
-              }
+        changed |= hide_shares (data, r, denominators);
       /* Each row adds up to those in it who answered (one answer each). */
       for (int r = whole_row ? -1 : 0; single && r < (int) tally->n_groups; r++)
         {
