@@ -633,14 +633,17 @@ try_hold_back (FeAudit     *audit,
 /* The search: for the first number narrowed too far, the cheapest of the numbers it adds up
  * with whose holding back keeps it wide enough; failing one, the cheapest such pair of the
  * cheapest few; failing that, the cheapest number, as before, and look again. Each try is a
- * run of the attack, so the tries are bounded (SEARCH_WIDTH, PAIR_WIDTH, WORK_BUDGET): past
- * the budget it goes on as the old rule. */
+ * run of the attack, so the tries are bounded (SEARCH_WIDTH, PAIR_WIDTH), and the whole by
+ * WORK_BUDGET: past it the search gives up (returns FALSE) and the old rule's choice stands. */
 #define SEARCH_WIDTH 12
 #define PAIR_WIDTH   6
-/* Bounds visited by narrow(): a 50 × 50 table's attack visits some 10^4 per round. */
-#define WORK_BUDGET  ((guint64) 20 * 1000 * 1000)
+/* Bounds visited by narrow(), by both rules: a 50 × 50 table's attack visits some 10^4 a
+ * round and 10^5 a run; the old rule and its pruning some 5 · 10^6 on such a table at most
+ * (some 25 ms), where the search would take some eight times as long and find little more.
+ * The sample study's tables take a few thousand. */
+#define WORK_BUDGET  ((guint64) 6 * 1000 * 1000)
 
-static void
+static gboolean
 protect_search (FeAudit     *audit,
                 GArray      *added,
                 const Saved *start)
@@ -652,45 +655,41 @@ protect_search (FeAudit     *audit,
       int revealed;
       int pick = -1;
       int partner = -1;
+      guint n;
+      Cost best = { G_MAXUINT, G_MAXUINT, G_MAXUINT64 };
 
       fe_audit_solve (audit);
       revealed = first_revealed (audit);
       if (revealed < 0)
         break;
       if (audit->work > WORK_BUDGET)
-        pick = choose (audit, (guint) revealed);
-      else
-        {
-          guint n;
-          Cost best = { G_MAXUINT, G_MAXUINT, G_MAXUINT64 };
+        return FALSE;
+      collect_candidates (audit, (guint) revealed, candidates);
+      n = MIN (candidates->len, SEARCH_WIDTH);
+      for (guint i = 0; pick < 0 && i < n; i++)
+        if (try_hold_back (audit, (guint) revealed, g_array_index (candidates, guint, i), -1,
+                           start))
+          pick = (int) g_array_index (candidates, guint, i);
+      n = pick < 0 ? MIN (candidates->len, PAIR_WIDTH) : 0;
+      for (guint i = 0; i < n; i++)
+        for (guint j = i + 1; j < n; j++)
+          {
+            guint a = g_array_index (candidates, guint, i);
+            guint b = g_array_index (candidates, guint, j);
+            Cost cost = { 0 };
 
-          collect_candidates (audit, (guint) revealed, candidates);
-          n = MIN (candidates->len, SEARCH_WIDTH);
-          for (guint i = 0; pick < 0 && i < n; i++)
-            if (try_hold_back (audit, (guint) revealed, g_array_index (candidates, guint, i), -1,
-                               start))
-              pick = (int) g_array_index (candidates, guint, i);
-          n = MIN (candidates->len, PAIR_WIDTH);
-          for (guint i = 0; pick < 0 && i < n; i++)
-            for (guint j = i + 1; j < n; j++)
+            cost_add (&cost, item_at (audit, a));
+            cost_add (&cost, item_at (audit, b));
+            if (cost_compare (&cost, &best) < 0
+                && try_hold_back (audit, (guint) revealed, a, (int) b, start))
               {
-                guint a = g_array_index (candidates, guint, i);
-                guint b = g_array_index (candidates, guint, j);
-                Cost cost = { 0 };
-
-                cost_add (&cost, item_at (audit, a));
-                cost_add (&cost, item_at (audit, b));
-                if (cost_compare (&cost, &best) < 0
-                    && try_hold_back (audit, (guint) revealed, a, (int) b, start))
-                  {
-                    best = cost;
-                    pick = (int) a;
-                    partner = (int) b;
-                  }
+                best = cost;
+                pick = (int) a;
+                partner = (int) b;
               }
-          if (pick < 0 && candidates->len > 0)
-            pick = (int) g_array_index (candidates, guint, 0);
-        }
+          }
+      if (pick < 0 && candidates->len > 0)
+        pick = (int) g_array_index (candidates, guint, 0);
       if (pick < 0)
         break;
       hold_back (item_at (audit, (guint) pick));
@@ -701,6 +700,7 @@ protect_search (FeAudit     *audit,
           g_array_append_val (added, partner);
         }
     }
+  return TRUE;
 }
 
 static int
@@ -768,20 +768,26 @@ fe_audit_protect (FeAudit *audit)
     return count_added (audit, start);
 
   /* The search is judged against the old rule on every table: whichever of the two loses
-   * less, the attack passing first, so that it never holds back more than the old rule. */
+   * less, the attack passing first, so that it never holds back more than the old rule. The
+   * old rule's pruning, which does most of the good on large tables, is cheap; the search is
+   * tried only when the old rule took less than an eighth of the budget. */
   prune (audit, added, start);
   greedy_passes = fe_audit_count_revealed (audit) == 0;
   greedy_cost = table_cost (audit);
+  if (audit->work > WORK_BUDGET / 8)
+    return count_added (audit, start);
   greedy = save_states (audit);
 
   restore_states (audit, start);
   g_array_set_size (added, 0);
-  protect_search (audit, added, start);
-  prune (audit, added, start);
-  search_passes = fe_audit_count_revealed (audit) == 0;
-  search_cost = table_cost (audit);
-  if (search_passes && (!greedy_passes || cost_compare (&search_cost, &greedy_cost) <= 0))
-    return count_added (audit, start);
+  if (protect_search (audit, added, start))
+    {
+      prune (audit, added, start);
+      search_passes = fe_audit_count_revealed (audit) == 0;
+      search_cost = table_cost (audit);
+      if (search_passes && (!greedy_passes || cost_compare (&search_cost, &greedy_cost) <= 0))
+        return count_added (audit, start);
+    }
   restore_states (audit, greedy);
   fe_audit_solve (audit);
   return count_added (audit, start);
