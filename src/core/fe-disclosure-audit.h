@@ -18,15 +18,27 @@ G_BEGIN_DECLS
  *   - a "< k" must still be able to be anything from its least (1, or 0 in a row held back
  *     whole) to k − 1;
  *   - a "–" must still span at least k (hi − lo ≥ k).
- * The audit finds the numbers that fail; protection holds back more until none does: first a
- * zero among the numbers the failing one adds up with (printed as "< k", so the reader cannot
- * tell it from a small number), then the smallest printed cell, and a total only when no
- * cell will do. */
+ * The audit finds the numbers that fail; protection holds back more until none does, among
+ * the numbers the failing one adds up with: a zero (printed as "< k", so the reader cannot
+ * tell it from a small number) before a cell, a cell before a total, and of those the ones
+ * whose holding back the audit finds enough, fewest and smallest first (FeAuditChoice). */
 
 /* The upper end of an interval nothing bounds. */
 #define FE_AUDIT_UNBOUNDED G_MAXUINT
 
 typedef struct _FeAudit FeAudit;
+
+/* How fe_audit_protect() chooses what else to hold back. */
+typedef enum
+{
+  /* The better of two: the old rule, and a search that tries the numbers a failing one adds
+   * up with (one at a time, then two) for the cheapest that keeps it wide; each then prints
+   * again whatever it held back needlessly. Never holds back more than the old rule. */
+  FE_AUDIT_CHOICE_SEARCH,
+  /* The old rule alone, kept to measure the search against: a zero, else the smallest cell,
+   * a total last, until the attack fails. */
+  FE_AUDIT_CHOICE_GREEDY,
+} FeAuditChoice;
 
 /* What kind of number an item is, which decides what is held back first when more must be:
  * cells before those who answered, those before the respondents of a row. */
@@ -76,6 +88,9 @@ gboolean          fe_audit_is_revealed     (const FeAudit     *audit,
                                             guint              item);
 /* Solves and counts the items revealed. */
 guint             fe_audit_count_revealed  (FeAudit           *audit);
+/* FE_AUDIT_CHOICE_SEARCH unless set. */
+void              fe_audit_set_choice      (FeAudit           *audit,
+                                            FeAuditChoice      choice);
 /* Holds back more until nothing is revealed; returns how many more were held back. */
 guint             fe_audit_protect         (FeAudit           *audit);
 
@@ -109,8 +124,16 @@ FeAudit          *fe_audit_new_for_tally   (const FeAuditTally *table);
 /* Copies the states of @audit back into @table. */
 void              fe_audit_tally_store     (FeAuditTally       *table,
                                             const FeAudit      *audit);
-/* Builds, protects and stores; returns how many more were held back. */
-guint             fe_audit_tally_protect   (FeAuditTally       *table);
+/* Builds, protects (as @choice) and stores; returns how many more were held back. */
+guint             fe_audit_tally_protect   (FeAuditTally       *table,
+                                            FeAuditChoice       choice);
+
+/* fe_disclosure_new_split() with the choice of what else to hold back made as @choice, to
+ * measure one rule against the other. */
+FeDisclosure     *fe_disclosure_new_full   (const FeTally      *tally,
+                                            guint               k,
+                                            gboolean            whole_printed,
+                                            FeAuditChoice       choice);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FeAudit, fe_audit_free)
 

@@ -189,6 +189,15 @@ fe_disclosure_new_split (const FeTally *tally,
                          guint          k,
                          gboolean       whole_printed)
 {
+  return fe_disclosure_new_full (tally, k, whole_printed, FE_AUDIT_CHOICE_SEARCH);
+}
+
+FeDisclosure *
+fe_disclosure_new_full (const FeTally *tally,
+                        guint          k,
+                        gboolean       whole_printed,
+                        FeAuditChoice  choice)
+{
   FeDisclosure *d;
   FeAuditTally table;
   gboolean single_valued;
@@ -225,7 +234,7 @@ fe_disclosure_new_split (const FeTally *tally,
   table = (FeAuditTally) { .tally = tally, .k = k, .cells = d->cells, .bases = d->bases,
                            .answered = d->answered, .whole_printed = whole_printed,
                            .groups_printed = TRUE };
-  fe_audit_tally_protect (&table);
+  fe_audit_tally_protect (&table, choice);
   return d;
 }
 

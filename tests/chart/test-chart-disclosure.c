@@ -15,6 +15,9 @@
 
 #include "fe-chart-layout-private.h"
 #include "fe-chart-test-util.h"
+#include "fe-disclosure-audit.h"
+#include "fe-filter.h"
+#include "fe-query-set.h"
 #include "fe-tally-fold.h"
 
 #define EPSILON 0.01
@@ -413,6 +416,124 @@ test_sample_withheld (void)
   g_assert_cmpuint (n_checked, >, 500);
 }
 
+/* The interval attack (fe-disclosure-audit.h) on what FeChartData lets through: no withheld
+ * number narrowed too far. Returns FALSE for a chart that leaves a group out (an "Other"
+ * under k), whose rows the audit cannot describe. */
+static gboolean
+audit_chart_data (const FeChartData *data)
+{
+  const FeTally *tally = data->tally;
+  gboolean split = tally->by != NULL && data->kind != FE_CHART_KIND_BAR;
+  FeAuditTally table = { .tally = tally, .k = data->k, .cells = data->cells,
+                         .bases = data->bases, .answered = data->answered,
+                         .whole_printed = !split || data->whole_row, .groups_printed = split };
+  g_autoptr(FeAudit) audit = NULL;
+
+  if (data->dropped >= 0)
+    return FALSE;
+  audit = fe_audit_new_for_tally (&table);
+  fe_audit_solve (audit);
+  for (guint i = 0; i < fe_audit_get_n_items (audit); i++)
+    if (fe_audit_is_revealed (audit, i))
+      {
+        guint lo, hi;
+
+        fe_audit_get_interval (audit, i, &lo, &hi);
+        fail ("item %u (%s) narrowed to %u..%u", i,
+              fe_audit_get_state (audit, i) == FE_CELL_SMALL ? "< k" : "–", lo, hi);
+      }
+  return TRUE;
+}
+
+/* Every export of the sample: each question, split by nothing and each attribute, filtered by
+ * nothing and by each level of each attribute the query-set rule allows, in every kind and
+ * measure, folded or not, at k 5 and 3. Only FeChartData is built, not the layout, which
+ * prints what it says (see check_withheld()): this stays fast. */
+static void
+test_sample_audit_sweep (void)
+{
+  FeStudy *study = fe_chart_test_get_sample ();
+  const guint ks[] = { 5, 3 };
+  guint n_checked = 0;
+  guint n_refused = 0;
+  guint n_dropped = 0;
+  FeChartSpec spec;
+
+  fe_chart_spec_init (&spec);
+  for (int f = -1; f < (int) fe_study_get_n_columns (study); f++)
+    {
+      FeColumn *filter_column = f < 0 ? NULL : fe_study_get_column (study, (guint) f);
+      guint n_filters = filter_column == NULL ? 1 : fe_column_get_n_levels (filter_column);
+
+      if (filter_column != NULL && filter_column->role != FE_ROLE_ATTRIBUTE)
+        continue;
+      for (guint fl = 0; fl < n_filters; fl++)
+        for (guint i = 0; i < G_N_ELEMENTS (ks); i++)
+          {
+            g_autoptr(FeFilter) filter = fe_filter_new (study);
+            g_autoptr(FeBitset) rows = NULL;
+            g_autoptr(GError) error = NULL;
+
+            if (filter_column != NULL)
+              fe_filter_add_level (filter, filter_column, fl);
+            if (!fe_filter_check_query_set (filter, ks[i], &error))
+              {
+                n_refused++;
+                continue;
+              }
+            rows = fe_filter_compute_rows (filter);
+            for (guint c = 0; c < fe_study_get_n_columns (study); c++)
+              {
+                FeColumn *question = fe_study_get_column (study, c);
+
+                if (!fe_column_is_question (question) || fe_column_get_n_levels (question) == 0)
+                  continue;
+                for (int b = -1; b < (int) fe_study_get_n_columns (study); b++)
+                  {
+                    FeColumn *by = b < 0 ? NULL : fe_study_get_column (study, (guint) b);
+                    g_autoptr(FeTally) tally = NULL;
+
+                    if (by != NULL && (by == question || by->role != FE_ROLE_ATTRIBUTE))
+                      continue;
+                    tally = fe_tally_compute (question, rows, by);
+                    /* Auto is one of the others. */
+                    for (FeChartKind kind = FE_CHART_KIND_AUTO + 1; kind <= FE_CHART_KIND_HEATMAP;
+                         kind++)
+                      for (FeChartMeasure measure = 0;
+                           measure <= FE_CHART_MEASURE_PERCENT_ANSWERED; measure++)
+                        for (guint fold = 0; fold < (by != NULL ? 2u : 1u); fold++)
+                          {
+                            FeChartData data;
+
+                            if (!fe_chart_kind_applies (kind, tally))
+                              continue;
+                            spec.kind = kind;
+                            spec.measure = measure;
+                            spec.min_cell = ks[i];
+                            spec.fold_small_groups = fold;
+                            g_snprintf (current_case, sizeof current_case,
+                                        "%s by %s, filter %s = %u, %s, %s, k %u%s", question->id,
+                                        by != NULL ? by->id : "nothing",
+                                        filter_column != NULL ? filter_column->id : "nothing",
+                                        fl, fe_chart_kind_to_string (kind),
+                                        fe_chart_measure_to_string (measure), ks[i],
+                                        fold ? ", folded" : "");
+                            fe_chart_data_init (&data, &spec, tally);
+                            if (audit_chart_data (&data))
+                              n_checked++;
+                            else
+                              n_dropped++;
+                            fe_chart_data_clear (&data);
+                          }
+                  }
+              }
+          }
+    }
+  g_test_message ("%u exports audited, %u filters refused, %u charts leaving a group out",
+                  n_checked, n_refused, n_dropped);
+  g_assert_cmpuint (n_checked, >, 20000);
+}
+
 /* North Wales (1) and Dyfed-Powys (2): nothing of theirs is printed at k = 5; all of it at 0. */
 static void
 test_sample_small_forces (void)
@@ -782,6 +903,7 @@ main (int    argc,
 
   g_test_add_func ("/chart/disclosure/defaults", test_defaults);
   g_test_add_func ("/chart/disclosure/sample", test_sample_withheld);
+  g_test_add_func ("/chart/disclosure/audit-sweep", test_sample_audit_sweep);
   g_test_add_func ("/chart/disclosure/small-forces", test_sample_small_forces);
   g_test_add_func ("/chart/disclosure/mark-small", test_mark_small);
   g_test_add_func ("/chart/disclosure/fold", test_fold);
