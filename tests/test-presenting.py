@@ -516,10 +516,71 @@ def summary_with_the_project_hides_small_cells():
     text = flat(run_cli(BINARY, "summary", "--question", "training", "--by", "force",
                         sample).stdout)
     for force, n in SMALL.items():
+        assert f"{force} (n = {n})" not in text, text
+    # Folded like export by default: the small forces are in "Other", never a row of their own.
+    assert "Other (n = 15)" in text and "Other: Gwent Police, Dyfed-Powys Police, " \
+        "North Wales Police" in text, text
+    unfolded = run_json(BINARY, "summary", "--question", "training", "--by", "force",
+                        "--no-fold", sample)
+    for group in unfolded["groups"]:
+        if group["label"] in SMALL:
+            assert group["base"] is None and all(level["count"] is None
+                                                 for level in group["levels"]), group
+    text = flat(run_cli(BINARY, "summary", "--question", "training", "--by", "force",
+                        "--no-fold", sample).stdout)
+    for force, n in SMALL.items():
         assert f"{force} (n < 5)" in text and f"{force} (n = {n})" not in text, text
     exact = run_json(BINARY, "summary", "--question", "training", "--by", "force",
                      "--min-cell", "0", sample)
     assert {g["label"]: g["base"] for g in exact["groups"]}["North Wales Police"] == 1
+
+
+WITHHELD = {None: "shown", "small": "small", "hidden": "hidden"}
+
+
+@test
+def summary_folds_and_withholds_as_export_does():
+    # The same view through `summary --by` and `export --by` gives the same numbers: the
+    # same groups folded into "Other", and the same cells, bases and totals withheld.
+    questions = ("training", "training_prepared", "guidance_aware", "cop_definition_fit",
+                 "vulnerabilities", "barriers", "guidance_alignment")
+    for question in questions:
+        for measure in ("percent", "percent-answered", "count"):
+            args = ("--sample", "--question", question, "--by", "force", "--measure", measure)
+            data = run_json(BINARY, "summary", *args)
+            layout = export_layout(*args)
+            assert data["folded"] == ["Gwent Police", "Dyfed-Powys Police",
+                                      "North Wales Police"], data["folded"]
+            groups = {g["label"]: g for g in data["groups"]}
+            names = {g["group"]: g["name"] for g in layout["groups"]}
+            assert sorted(groups) == sorted(names.values()), (groups.keys(), names)
+            assert (data["base"], data["answered"]) == (layout["base"], layout["answered"]), \
+                (question, measure, data, layout)
+            for row in layout["groups"]:
+                assert groups[row["name"]]["base" if layout["percent_of"] == "respondents"
+                                           else "answered"] == row["n"], (question, row)
+            for segment in layout["segments"]:
+                if segment["group"] == -1:
+                    level = data["levels"][segment["level"]]
+                else:
+                    level = groups[names[segment["group"]]]["levels"][segment["level"]]
+                assert WITHHELD[level.get("withheld")] == segment["disclosure"], \
+                    (question, measure, segment, level)
+                assert level["count"] == segment["count"], (question, measure, segment, level)
+                # A withheld segment's base is null in the layout; summary prints the
+                # group's base once, beside its other numbers.
+                if data["percent_of"] == layout["percent_of"] and \
+                        segment["disclosure"] == "shown":
+                    assert (level["base"], level["percent"]) == \
+                        (segment["base"], segment["percent"]), (question, segment, level)
+            if not any(s["group"] == -1 for s in layout["segments"]):
+                # The whole row is not drawn beside folded groups: summary prints it nowhere.
+                assert data["levels"] is None, (question, data["levels"])
+        for args in ([], ["--no-fold"]):
+            text = run_cli(BINARY, "summary", "--sample", "--question", question, "--by",
+                           "force", *args).stdout
+            assert ("Other (n " in text) == (not args), text
+            assert ("North Wales Police (n " in text) == bool(args), text
 
 
 @test
