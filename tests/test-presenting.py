@@ -446,6 +446,41 @@ def quotes_of_a_small_group_say_nothing_but_a_participant():
 
 
 @test
+def quotes_of_a_small_segment_are_refused_under_min_cell():
+    # One chart segment's quotes (--question Q --level L) are a filter on the answer: a
+    # segment of fewer than k respondents under the filter is refused, as a filter is.
+    args = ["quotes", "--sample", "--question", "vulnerabilities", "--level", "Gender"]
+    exact = run_json(BINARY, *args, "--min-cell", "0")
+    assert 0 < len({q["respondent"] for q in exact}) < 5, exact
+    for extra in ((), ("--json",), ("--min-cell", "5")):
+        result = run_cli(BINARY, *args, *extra, expect=3)
+        assert result.stdout == "", result.stdout
+        assert "fewer respondents than the disclosure threshold (5)" in result.stderr, \
+            result.stderr
+        assert not any(flat(q["text"])[:40] in flat(result.stderr) for q in exact)
+    # Under a filter: Substance use has 38 respondents, but only a few of them outside
+    # South Wales and Gwent.
+    narrow = ["quotes", "--sample", "--question", "vulnerabilities", "--level",
+              "Substance use", "--filter", "force=Dyfed-Powys Police,North Wales Police"]
+    run_cli(BINARY, *narrow, expect=3)
+    run_cli(BINARY, *narrow, "--min-cell", "0")
+    # A large segment is printed, and its quotes from a small force are still "a participant".
+    quotes = run_json(BINARY, "quotes", "--sample", "--question", "vulnerabilities", "--level",
+                      "Substance use")
+    exact = run_json(BINARY, "quotes", "--sample", "--question", "vulnerabilities", "--level",
+                     "Substance use", "--min-cell", "0")
+    small = [q for q in exact if q["respondent"] in SMALL_RESPONDENTS]
+    assert small and len(quotes) == len(exact), (small, len(quotes))
+    for quote, truth in zip(quotes, exact):
+        assert quote["text"] == truth["text"], (quote, truth)
+        if truth["respondent"] in SMALL_RESPONDENTS:
+            assert quote["respondent"] is None and quote["attributes"] == {}, quote
+            assert quote["citation"].endswith("(a participant)"), quote
+        else:
+            assert quote["respondent"] == truth["respondent"], quote
+
+
+@test
 def quotes_of_large_groups_keep_their_attribution():
     quotes = run_json(BINARY, "quotes", "--sample", "--respondent", "87", "--min-cell", "5")
     assert quotes and all(q["respondent"] == "87" for q in quotes)
