@@ -678,6 +678,23 @@ def the_sample_brief_is_an_a4_pack_with_numbered_pages():
 
 
 @test
+def the_brief_prints_every_chart_note_whole():
+    # The note under a chart says what is withheld and what "Other" holds; view 6's grew past
+    # three lines and lost its last sentence to an ellipsis.
+    if not HAVE_POPPLER:
+        print("# pdftotext missing: skipped")
+        return
+    pack = out("notes.pdf")
+    run_cli(BINARY, "brief", "--sample", "-o", pack)
+    text = flat(pdf_text(pack))
+    assert "The middle answer straddles the centre line." in text, text
+    assert "merged to reach 5 respondents." in text, text
+    # No note is cut short anywhere in the pack: none ends in an ellipsis.
+    lines = [line for line in pdf_text(pack).splitlines() if line.rstrip().endswith("…")]
+    assert not lines, lines
+
+
+@test
 def the_brief_withholds_the_small_forces():
     if not HAVE_POPPLER:
         print("# pdftotext missing: skipped")
