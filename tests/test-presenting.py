@@ -446,6 +446,41 @@ def quotes_of_a_small_group_say_nothing_but_a_participant():
 
 
 @test
+def quotes_of_a_small_segment_are_refused_under_min_cell():
+    # One chart segment's quotes (--question Q --level L) are a filter on the answer: a
+    # segment of fewer than k respondents under the filter is refused, as a filter is.
+    args = ["quotes", "--sample", "--question", "vulnerabilities", "--level", "Gender"]
+    exact = run_json(BINARY, *args, "--min-cell", "0")
+    assert 0 < len({q["respondent"] for q in exact}) < 5, exact
+    for extra in ((), ("--json",), ("--min-cell", "5")):
+        result = run_cli(BINARY, *args, *extra, expect=3)
+        assert result.stdout == "", result.stdout
+        assert "fewer respondents than the disclosure threshold (5)" in result.stderr, \
+            result.stderr
+        assert not any(flat(q["text"])[:40] in flat(result.stderr) for q in exact)
+    # Under a filter: Substance use has 38 respondents, but only a few of them outside
+    # South Wales and Gwent.
+    narrow = ["quotes", "--sample", "--question", "vulnerabilities", "--level",
+              "Substance use", "--filter", "force=Dyfed-Powys Police,North Wales Police"]
+    run_cli(BINARY, *narrow, expect=3)
+    run_cli(BINARY, *narrow, "--min-cell", "0")
+    # A large segment is printed, and its quotes from a small force are still "a participant".
+    quotes = run_json(BINARY, "quotes", "--sample", "--question", "vulnerabilities", "--level",
+                      "Substance use")
+    exact = run_json(BINARY, "quotes", "--sample", "--question", "vulnerabilities", "--level",
+                     "Substance use", "--min-cell", "0")
+    small = [q for q in exact if q["respondent"] in SMALL_RESPONDENTS]
+    assert small and len(quotes) == len(exact), (small, len(quotes))
+    for quote, truth in zip(quotes, exact):
+        assert quote["text"] == truth["text"], (quote, truth)
+        if truth["respondent"] in SMALL_RESPONDENTS:
+            assert quote["respondent"] is None and quote["attributes"] == {}, quote
+            assert quote["citation"].endswith("(a participant)"), quote
+        else:
+            assert quote["respondent"] == truth["respondent"], quote
+
+
+@test
 def quotes_of_large_groups_keep_their_attribution():
     quotes = run_json(BINARY, "quotes", "--sample", "--respondent", "87", "--min-cell", "5")
     assert quotes and all(q["respondent"] == "87" for q in quotes)
@@ -516,10 +551,71 @@ def summary_with_the_project_hides_small_cells():
     text = flat(run_cli(BINARY, "summary", "--question", "training", "--by", "force",
                         sample).stdout)
     for force, n in SMALL.items():
+        assert f"{force} (n = {n})" not in text, text
+    # Folded like export by default: the small forces are in "Other", never a row of their own.
+    assert "Other (n = 15)" in text and "Other: Gwent Police, Dyfed-Powys Police, " \
+        "North Wales Police" in text, text
+    unfolded = run_json(BINARY, "summary", "--question", "training", "--by", "force",
+                        "--no-fold", sample)
+    for group in unfolded["groups"]:
+        if group["label"] in SMALL:
+            assert group["base"] is None and all(level["count"] is None
+                                                 for level in group["levels"]), group
+    text = flat(run_cli(BINARY, "summary", "--question", "training", "--by", "force",
+                        "--no-fold", sample).stdout)
+    for force, n in SMALL.items():
         assert f"{force} (n < 5)" in text and f"{force} (n = {n})" not in text, text
     exact = run_json(BINARY, "summary", "--question", "training", "--by", "force",
                      "--min-cell", "0", sample)
     assert {g["label"]: g["base"] for g in exact["groups"]}["North Wales Police"] == 1
+
+
+WITHHELD = {None: "shown", "small": "small", "hidden": "hidden"}
+
+
+@test
+def summary_folds_and_withholds_as_export_does():
+    # The same view through `summary --by` and `export --by` gives the same numbers: the
+    # same groups folded into "Other", and the same cells, bases and totals withheld.
+    questions = ("training", "training_prepared", "guidance_aware", "cop_definition_fit",
+                 "vulnerabilities", "barriers", "guidance_alignment")
+    for question in questions:
+        for measure in ("percent", "percent-answered", "count"):
+            args = ("--sample", "--question", question, "--by", "force", "--measure", measure)
+            data = run_json(BINARY, "summary", *args)
+            layout = export_layout(*args)
+            assert data["folded"] == ["Gwent Police", "Dyfed-Powys Police",
+                                      "North Wales Police"], data["folded"]
+            groups = {g["label"]: g for g in data["groups"]}
+            names = {g["group"]: g["name"] for g in layout["groups"]}
+            assert sorted(groups) == sorted(names.values()), (groups.keys(), names)
+            assert (data["base"], data["answered"]) == (layout["base"], layout["answered"]), \
+                (question, measure, data, layout)
+            for row in layout["groups"]:
+                assert groups[row["name"]]["base" if layout["percent_of"] == "respondents"
+                                           else "answered"] == row["n"], (question, row)
+            for segment in layout["segments"]:
+                if segment["group"] == -1:
+                    level = data["levels"][segment["level"]]
+                else:
+                    level = groups[names[segment["group"]]]["levels"][segment["level"]]
+                assert WITHHELD[level.get("withheld")] == segment["disclosure"], \
+                    (question, measure, segment, level)
+                assert level["count"] == segment["count"], (question, measure, segment, level)
+                # A withheld segment's base is null in the layout; summary prints the
+                # group's base once, beside its other numbers.
+                if data["percent_of"] == layout["percent_of"] and \
+                        segment["disclosure"] == "shown":
+                    assert (level["base"], level["percent"]) == \
+                        (segment["base"], segment["percent"]), (question, segment, level)
+            if not any(s["group"] == -1 for s in layout["segments"]):
+                # The whole row is not drawn beside folded groups: summary prints it nowhere.
+                assert data["levels"] is None, (question, data["levels"])
+        for args in ([], ["--no-fold"]):
+            text = run_cli(BINARY, "summary", "--sample", "--question", question, "--by",
+                           "force", *args).stdout
+            assert ("Other (n " in text) == (not args), text
+            assert ("North Wales Police (n " in text) == bool(args), text
 
 
 @test
@@ -579,6 +675,23 @@ def the_sample_brief_is_an_a4_pack_with_numbered_pages():
     assert "— Participant 87, South Wales Police" in text
     assert "128 responses were received. 33 were left out as incomplete" in text
     assert "About these figures" in text and "< 5" in text
+
+
+@test
+def the_brief_prints_every_chart_note_whole():
+    # The note under a chart says what is withheld and what "Other" holds; view 6's grew past
+    # three lines and lost its last sentence to an ellipsis.
+    if not HAVE_POPPLER:
+        print("# pdftotext missing: skipped")
+        return
+    pack = out("notes.pdf")
+    run_cli(BINARY, "brief", "--sample", "-o", pack)
+    text = flat(pdf_text(pack))
+    assert "The middle answer straddles the centre line." in text, text
+    assert "merged to reach 5 respondents." in text, text
+    # No note is cut short anywhere in the pack: none ends in an ellipsis.
+    lines = [line for line in pdf_text(pack).splitlines() if line.rstrip().endswith("…")]
+    assert not lines, lines
 
 
 @test

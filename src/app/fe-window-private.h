@@ -99,6 +99,11 @@ FeSavedView *fe_window_capture_view (FeWindow *self);
 /* The disclosure threshold now in force (0: off). */
 guint fe_window_get_min_cell    (FeWindow    *self);
 gboolean fe_window_confirm_close (FeWindow   *self);
+/* Writes the briefing pack to @path once the audit (fe_project_audit()) passes; when it finds
+ * numbers a reader could work out, asks first in a dialog listing them ("cancel", the
+ * default, or "export"). */
+void fe_window_export_brief     (FeWindow    *self,
+                                 const char  *path);
 void fe_window_toggle_star      (FeWindow    *self,
                                  FeQuoteItem *item);
 void fe_window_show_stars       (FeWindow    *self);

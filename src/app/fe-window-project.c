@@ -8,6 +8,7 @@
 #include "fe-brief.h"
 #include "fe-compat.h"
 #include "fe-presentation.h"
+#include "fe-project-audit.h"
 #include "fe-quote-item.h"
 #include "fe-save-view-dialog.h"
 #include "fe-window-private.h"
@@ -418,25 +419,120 @@ present_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (presentation));
 }
 
+/* How many findings the audit dialog lists before "and N more": the rest are in `audit`. */
+#define AUDIT_FINDINGS_LISTED 8
+
+static gboolean
+brief_folds (FeWindow *self)
+{
+  /* The pack leaves the screen as presentations and exports do: folded unless turned off. */
+  return self->settings && g_settings_get_boolean (self->settings, "fold-small-groups");
+}
+
+static void
+write_brief (FeWindow   *self,
+             const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  FeBriefOptions options = { 0 };
+
+  options.min_cell = fe_window_get_min_cell (self);
+  options.fold_small_groups = brief_folds (self);
+  if (fe_brief_write (self->project, self->study, &options, path, &error))
+    fe_window_show_toast (self, _("Briefing pack exported"));
+  else
+    fe_window_show_error (self, _("Could Not Export the Briefing Pack"), error->message);
+}
+
+static void
+on_audit_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   FeWindow         *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "fe-brief-path");
+
+  if (g_str_equal (response, "export") && self->project != NULL && self->study != NULL)
+    write_brief (self, path);
+}
+
+/* The dialog body: what the audit found, the first few findings one a line. */
+static char *
+describe_findings (GPtrArray *findings)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  guint listed = MIN (findings->len, AUDIT_FINDINGS_LISTED);
+
+  g_string_append (body, _("A reader who does arithmetic on the pack could work out numbers "
+                           "it withholds:"));
+  g_string_append_c (body, '\n');
+  for (guint i = 0; i < listed; i++)
+    g_string_append_printf (body, "\n• %s", (const char *) g_ptr_array_index (findings, i));
+  if (findings->len > listed)
+    {
+      guint more = findings->len - listed;
+
+      g_string_append_c (body, '\n');
+      /* Translators: after a list of audit findings cut short; `findings-explorer audit`
+       * lists them all */
+      g_string_append_printf (body, ngettext ("…and %u more (findings-explorer audit lists "
+                                              "them all).",
+                                              "…and %u more (findings-explorer audit lists "
+                                              "them all).", more),
+                              more);
+    }
+  g_string_append (body, "\n\n");
+  g_string_append (body, _("Change or remove the views named, or export anyway if these "
+                           "numbers may be shown."));
+  return g_string_free (g_steal_pointer (&body), FALSE);
+}
+
+void
+fe_window_export_brief (FeWindow   *self,
+                        const char *path)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  g_return_if_fail (FE_IS_WINDOW (self) && path != NULL);
+
+  if (self->project == NULL || self->study == NULL)
+    return;
+  /* A pack goes to people outside the project: audited first, as `brief` does. Views the
+   * query-set rule refuses are left out of the pack, which says why; they are not findings. */
+  findings = fe_project_audit (self->project, self->study, fe_window_get_min_cell (self),
+                               brief_folds (self), NULL);
+  if (findings->len == 0)
+    {
+      write_brief (self, path);
+      return;
+    }
+
+  body = describe_findings (findings);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Numbers Could Be Worked Out"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "export", _("_Export Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  /* Enter, Escape and closing the dialog all keep the pack from being written. */
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "fe-brief-path", g_strdup (path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_audit_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_brief_chosen (GFile    *file,
                  gpointer  data)
 {
   g_autoptr(FeWindow) self = data;
   g_autofree char *path = file ? g_file_get_path (file) : NULL;
-  g_autoptr(GError) error = NULL;
-  FeBriefOptions options = { 0 };
 
-  if (path == NULL)
-    return;
-  options.min_cell = fe_window_get_min_cell (self);
-  /* The pack leaves the screen as presentations and exports do: folded unless turned off. */
-  options.fold_small_groups = self->settings
-                              && g_settings_get_boolean (self->settings, "fold-small-groups");
-  if (fe_brief_write (self->project, self->study, &options, path, &error))
-    fe_window_show_toast (self, _("Briefing pack exported"));
-  else
-    fe_window_show_error (self, _("Could Not Export the Briefing Pack"), error->message);
+  if (path != NULL)
+    fe_window_export_brief (self, path);
 }
 
 static void

@@ -56,6 +56,7 @@ typedef struct
   double             note_height;
   double             plot_bottom; /* where the drawn plot ends */
   gboolean           lost_n;      /* a group's n did not fit: try smaller type */
+  gboolean           note_cut;    /* the note did not fit whole: try smaller type */
 } Build;
 
 static gboolean
@@ -946,6 +947,7 @@ fit_note (Build *b)
                                            b->layout->width - 2 * b->margin, b->note_lines);
 
   b->note_height = lines != NULL ? lines_height (lines) + 10 * b->scale : 0;
+  b->note_cut = lines != NULL && lines->cut;
   return lines;
 }
 
@@ -1645,7 +1647,10 @@ fe_chart_layout_build (FeChartLayout     *layout,
   b.scale = fe_chart_text_get_scale (text);
   b.margin = fe_chart_layout_margin (layout->width, layout->height);
   b.title_lines = attempt == 0 ? 4 : (attempt < 3 ? 2 : 1);
-  b.note_lines = attempt == 0 ? 3 : (attempt < 3 ? 2 : 1);
+  /* The note says what is withheld and what "Other" holds: its last sentence matters as much
+   * as its first, so it may take the lines it needs, and a note cut short even so makes the
+   * chart try smaller type (a plot too short for its rows does the same). */
+  b.note_lines = attempt == 0 ? 8 : (attempt < 3 ? 5 : 3);
   b.compact = attempt >= 2;
 
   collect_series (&b);
@@ -1678,7 +1683,7 @@ fe_chart_layout_build (FeChartLayout     *layout,
   else
     fits = build_bars (&b);
 
-  if (b.lost_n && !force)
+  if ((b.lost_n || b.note_cut) && !force)
     fits = FALSE;
   if (fits && note != NULL)
     {

@@ -292,7 +292,8 @@ protect (FeChartData       *data,
       /* The n of the groups add up to the total in the header: those of the respondents
        * (printed beside the chart in a briefing pack) and those who answered, when they are
        * what the chart prints. */
-      for (guint which = 0; by_single && which < (on_answered ? 2u : 1u); which++)
+      for (guint which = 0;
+           by_single && which < (on_answered || spec->answered_printed ? 2u : 1u); which++)
         {
           FeCellDisclosure *line = which == 0 ? data->bases : data->answered;
 

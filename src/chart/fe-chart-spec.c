@@ -48,6 +48,7 @@ fe_chart_spec_init (FeChartSpec *spec)
     .min_cell = 0,
     .mark_small = FALSE,
     .fold_small_groups = FALSE,
+    .answered_printed = FALSE,
   };
 }
 

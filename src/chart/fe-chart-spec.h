@@ -54,6 +54,10 @@ typedef struct
   /* With k set: merge the groups of the split that have fewer than k respondents into one
    * "Other" group (fe_tally_fold_small_groups()), which is itself withheld if still small. */
   gboolean       fold_small_groups;
+  /* The output prints each group's number who answered beside its n, whatever the measure
+   * (`summary`'s table does; a chart only when its shares are of those who answered): they add
+   * up to the header's like the n, so they are protected like them. */
+  gboolean       answered_printed;
 } FeChartSpec;
 
 /* Bar, percent of each group's respondents, codebook order, light, 800 × 500, text scale 1;

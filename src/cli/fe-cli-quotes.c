@@ -308,6 +308,20 @@ fe_cli_quotes (int    argc,
       /* --by and --group filter as --filter does, and are checked with it. */
       if (!fe_cli_check_query_set (filter, k, &exit_code))
         goto out;
+      /* So is --level: the quotes of one chart segment are those of a filter on the answer.
+       * A segment of fewer than k respondents, or one all but a few of its question's, would
+       * otherwise show those few people's words (set beside the question's quotes). */
+      if (level >= 0)
+        {
+          g_autoptr(FeFilter) segment = fe_filter_copy (filter);
+
+          /* A --filter on the question itself is replaced by the level: the segment is within
+           * it, or empty and its quotes none. */
+          fe_filter_clear_column (segment, question);
+          fe_filter_add_level (segment, question, (guint) level);
+          if (!fe_cli_check_query_set (segment, k, &exit_code))
+            goto out;
+        }
       rows = fe_filter_compute_rows (filter);
       quotes = fe_study_collect_quotes (study, question, level, rows);
     }

@@ -4,23 +4,92 @@
 #include <glib/gi18n.h>
 
 #include "fe-cli-private.h"
+/* FeChartData: a folded summary prints exactly what the chart of the same view withholds. */
+#include "fe-chart-layout-private.h"
 #include "fe-chart-spec.h"
 #include "fe-disclosure.h"
 #include "fe-json.h"
 #include "fe-percent.h"
 #include "fe-tally.h"
+#include "fe-tally-fold.h"
 
-/* A number as it may leave the screen under @d: itself, "< k", or "–" where it is withheld
- * so that a small one cannot be worked out from it. */
+/* What summary may print of a tally: decided for the table alone (no split, k = 0 or
+ * --no-fold), or, once small groups are folded, by the chart `export` draws of the same view,
+ * so that the two print the same numbers. */
+typedef struct
+{
+  const FeTally      *tally;  /* what is printed: the study's tally, or the chart's folded one */
+  const FeDisclosure *table;  /* NULL when @chart decides */
+  const FeChartData  *chart;
+} Shown;
+
+static FeCellDisclosure
+shown_cell (const Shown *shown,
+            int          group,
+            guint        level)
+{
+  if (shown->table != NULL)
+    return fe_disclosure_get_cell (shown->table, group, level);
+  /* An "Other" still under k is not drawn: none of its numbers are printed. */
+  if (group >= 0 && group == shown->chart->dropped)
+    return FE_CELL_HIDDEN;
+  return fe_chart_data_get_cell (shown->chart, group, level);
+}
+
+static FeCellDisclosure
+shown_base (const Shown *shown,
+            int          group)
+{
+  return shown->table != NULL ? fe_disclosure_get_base (shown->table, group)
+                              : fe_chart_data_get_base (shown->chart, group);
+}
+
+static FeCellDisclosure
+shown_answered (const Shown *shown,
+                int          group)
+{
+  if (shown->table != NULL)
+    return fe_disclosure_get_answered (shown->table, group);
+  if (group >= 0 && group == shown->chart->dropped)
+    return FE_CELL_HIDDEN;
+  return fe_chart_data_get_answered (shown->chart, group);
+}
+
+/* Whether the whole row's answers are printed beside the groups. A chart split by a column
+ * draws them only as the "All respondents" row of a 100% bar that folds nothing: elsewhere
+ * they were never audited against its groups, and once folded the whole less the large groups
+ * would be "Other"'s withheld answers again. */
+static gboolean
+shown_whole_levels (const Shown *shown)
+{
+  return shown->table != NULL || shown->tally->by == NULL || shown->chart->whole_row;
+}
+
+static guint
+shown_k (const Shown *shown)
+{
+  return shown->table != NULL ? fe_disclosure_get_k (shown->table) : shown->chart->k;
+}
+
+static const char *
+shown_group_name (const Shown *shown,
+                  guint        group)
+{
+  return fe_chart_group_name (shown->tally, group);
+}
+
+/* A number as it may leave the screen: itself, "< k", or "–" where it is withheld so that a
+ * small one cannot be worked out from it. */
 static char *
-format_number (const FeDisclosure *d,
-               FeCellDisclosure    state,
-               guint               n)
+format_number (const Shown      *shown,
+               FeCellDisclosure  state,
+               guint             n)
 {
   if (state == FE_CELL_SHOWN)
     return g_strdup_printf ("%u", n);
   if (state == FE_CELL_SMALL)
-    return fe_disclosure_small_text (d);
+    /* Translators: a number of fewer than k respondents, "< 5" */
+    return g_strdup_printf (_("< %u"), shown_k (shown));
   /* Translators: in place of a number withheld so that a small number cannot be worked out
    * from it */
   return g_strdup (C_("withheld", "–"));
@@ -28,19 +97,18 @@ format_number (const FeDisclosure *d,
 
 /* The disclosure of the base @of is of: a percentage of a withheld base would give it away. */
 static FeCellDisclosure
-get_base_state (const FeDisclosure *d,
-                int                 group,
-                FePercentOf         of)
+get_base_state (const Shown *shown,
+                int          group,
+                FePercentOf  of)
 {
-  return of == FE_PERCENT_OF_ANSWERED ? fe_disclosure_get_answered (d, group)
-                                      : fe_disclosure_get_base (d, group);
+  return of == FE_PERCENT_OF_ANSWERED ? shown_answered (shown, group)
+                                      : shown_base (shown, group);
 }
 
 static void
-append_json_number (GString            *out,
-                    const FeDisclosure *d,
-                    FeCellDisclosure    state,
-                    guint               n)
+append_json_number (GString          *out,
+                    FeCellDisclosure  state,
+                    guint             n)
 {
   if (state == FE_CELL_SHOWN)
     g_string_append_printf (out, "%u", n);
@@ -156,27 +224,27 @@ print_study_text (FeStudy        *study,
 /* Each level's count with the base of its percentage beside it, so that a script never has
  * to guess which base a percentage is of. */
 static void
-append_levels_json (GString            *out,
-                    const FeTally      *tally,
-                    const FeDisclosure *d,
-                    int                 group,
-                    FePercentOf         of)
+append_levels_json (GString     *out,
+                    const Shown *shown,
+                    int          group,
+                    FePercentOf  of)
 {
+  const FeTally *tally = shown->tally;
   const guint *counts = group < 0 ? tally->counts : tally->groups[group].counts;
   guint base = fe_tally_get_base (tally, group, of);
-  FeCellDisclosure base_state = get_base_state (d, group, of);
+  FeCellDisclosure base_state = get_base_state (shown, group, of);
 
   g_string_append (out, "[");
   for (guint l = 0; l < tally->n_levels; l++)
     {
-      FeCellDisclosure state = fe_disclosure_get_cell (d, group, l);
+      FeCellDisclosure state = shown_cell (shown, group, l);
 
       g_string_append (out, l ? ", {\"label\": " : "{\"label\": ");
       fe_json_append_string (out, fe_column_get_level (tally->question, l));
       g_string_append (out, ", \"count\": ");
-      append_json_number (out, d, state, counts[l]);
+      append_json_number (out, state, counts[l]);
       g_string_append (out, ", \"base\": ");
-      append_json_number (out, d, base_state, base);
+      append_json_number (out, base_state, base);
       if (base > 0 && state == FE_CELL_SHOWN && base_state == FE_CELL_SHOWN)
         g_string_append_printf (out, ", \"percent\": %u", fe_percent_round (counts[l], base));
       else
@@ -190,14 +258,38 @@ append_levels_json (GString            *out,
   g_string_append (out, "]");
 }
 
+/* The groups folded into "Other", as a JSON array of their labels. */
 static void
-print_tally_json (const FeTally      *tally,
-                  const FeDisclosure *d,
-                  const char         *filter_text,
-                  FeChartMeasure      measure,
-                  FePercentOf         of)
+append_folded_json (GString           *out,
+                    const FeTally     *tally,
+                    const FeChartData *chart)
+{
+  g_autofree gboolean *in_other = g_new0 (gboolean, MAX (tally->n_groups, 1));
+  gboolean first = TRUE;
+
+  fe_tally_fold_plan (tally, chart->k, in_other);
+  g_string_append (out, "[");
+  for (guint g = 0; g < tally->n_groups; g++)
+    {
+      if (!in_other[g])
+        continue;
+      if (!first)
+        g_string_append (out, ", ");
+      fe_json_append_string (out, fe_column_get_level (tally->by, tally->groups[g].group));
+      first = FALSE;
+    }
+  g_string_append (out, "]");
+}
+
+static void
+print_tally_json (const FeTally  *tally,
+                  const Shown    *shown,
+                  const char     *filter_text,
+                  FeChartMeasure  measure,
+                  FePercentOf     of)
 {
   g_autoptr(GString) out = g_string_new ("{\"question\": ");
+  const FeTally *printed = shown->tally;
 
   fe_json_append_string (out, tally->question->id);
   g_string_append (out, ", \"label\": ");
@@ -210,30 +302,41 @@ print_tally_json (const FeTally      *tally,
   fe_json_append_string (out, fe_chart_measure_to_string (measure));
   g_string_append (out, ", \"percent_of\": ");
   fe_json_append_string (out, fe_percent_of_to_string (of));
-  g_string_append_printf (out, ", \"min_cell\": %u, \"base\": ", fe_disclosure_get_k (d));
-  append_json_number (out, d, fe_disclosure_get_base (d, -1), tally->base);
+  g_string_append_printf (out, ", \"min_cell\": %u, \"base\": ", shown_k (shown));
+  append_json_number (out, shown_base (shown, -1), printed->base);
   g_string_append (out, ", \"answered\": ");
-  append_json_number (out, d, fe_disclosure_get_answered (d, -1), tally->answered);
+  append_json_number (out, shown_answered (shown, -1), printed->answered);
   g_string_append (out, ",\n \"levels\": ");
-  append_levels_json (out, tally, d, -1, of);
+  if (shown_whole_levels (shown))
+    append_levels_json (out, shown, -1, of);
+  else
+    g_string_append (out, "null");
 
-  if (tally->by != NULL)
+  if (printed->by != NULL)
     {
       g_string_append (out, ",\n \"by\": ");
-      fe_json_append_string (out, tally->by->id);
+      fe_json_append_string (out, printed->by->id);
+      g_string_append (out, ", \"folded\": ");
+      if (shown->chart != NULL && shown->chart->folded != NULL)
+        append_folded_json (out, tally, shown->chart);
+      else
+        g_string_append (out, "[]");
       g_string_append (out, ", \"groups\": [");
-      for (guint g = 0; g < tally->n_groups; g++)
+      for (guint g = 0; g < printed->n_groups; g++)
         {
-          const FeTallyGroup *group = &tally->groups[g];
+          const FeTallyGroup *group = &printed->groups[g];
 
           g_string_append (out, g ? ",\n  {\"label\": " : "\n  {\"label\": ");
-          fe_json_append_string (out, fe_column_get_level (tally->by, group->group));
+          /* The data's own label, as every other label here; "Other" is the chart's word. */
+          fe_json_append_string (out, group->group == FE_TALLY_GROUP_OTHER
+                                      ? shown_group_name (shown, g)
+                                      : fe_column_get_level (printed->by, group->group));
           g_string_append (out, ", \"base\": ");
-          append_json_number (out, d, fe_disclosure_get_base (d, (int) g), group->base);
+          append_json_number (out, shown_base (shown, (int) g), group->base);
           g_string_append (out, ", \"answered\": ");
-          append_json_number (out, d, fe_disclosure_get_answered (d, (int) g), group->answered);
+          append_json_number (out, shown_answered (shown, (int) g), group->answered);
           g_string_append (out, ", \"levels\": ");
-          append_levels_json (out, tally, d, (int) g, of);
+          append_levels_json (out, shown, (int) g, of);
           g_string_append (out, "}");
         }
       g_string_append (out, "]");
@@ -242,28 +345,26 @@ print_tally_json (const FeTally      *tally,
   fe_cli_print (out->str);
 }
 
-/* The table the app's data table shows (fe_percent_table_new()), under a line naming the base
- * of its percentages. */
-/* Replaces in @rows (fe_percent_table_new()) what @d withholds: a count under k by "< k",
+/* Replaces in @rows (fe_percent_table_new()) what @shown withholds: a count under k by "< k",
  * a number that would give one away by "–", and a percentage of a withheld base. */
 static void
-withhold_table (GPtrArray          *rows,
-                const FeTally      *tally,
-                const FeDisclosure *d,
-                FePercentOf         of)
+withhold_table (GPtrArray   *rows,
+                const Shown *shown,
+                FePercentOf  of)
 {
+  const FeTally *tally = shown->tally;
   char **header = g_ptr_array_index (rows, 0);
 
   for (guint c = 1; header[c] != NULL; c++)
     {
       int group = tally->by != NULL ? (int) c - 1 : -1;
-      FeCellDisclosure base_state = get_base_state (d, group, of);
+      FeCellDisclosure base_state = get_base_state (shown, group, of);
 
       if (base_state != FE_CELL_SHOWN)
         {
-          g_autofree char *n = format_number (d, base_state, 0);
+          g_autofree char *n = format_number (shown, base_state, 0);
           const char *name = tally->by != NULL
-                             ? fe_column_get_display_level (tally->by, tally->groups[group].group)
+                             ? shown_group_name (shown, (guint) group)
                              /* Translators: the column of all respondents in a table */
                              : C_("all respondents", "All");
 
@@ -275,23 +376,23 @@ withhold_table (GPtrArray          *rows,
         {
           char **row = g_ptr_array_index (rows, r);
           guint level = r - 1;
-          FeCellDisclosure state = fe_disclosure_get_cell (d, group, level);
+          FeCellDisclosure state = shown_cell (shown, group, level);
           guint count = group < 0 ? tally->counts[level] : tally->groups[group].counts[level];
 
           if (state == FE_CELL_SHOWN && base_state == FE_CELL_SHOWN)
             continue;
           g_free (row[c]);
-          row[c] = format_number (d, state, count);
+          row[c] = format_number (shown, state, count);
         }
     }
 }
 
 static void
-print_tally_text (const FeTally      *tally,
-                  const FeDisclosure *d,
-                  const char         *filter_text,
-                  FePercentOf         of)
+print_tally_text (const Shown *shown,
+                  const char  *filter_text,
+                  FePercentOf  of)
 {
+  const FeTally *tally = shown->tally;
   const FeColumn *question = tally->question;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GPtrArray) rows = fe_percent_table_new (tally, of);
@@ -299,18 +400,17 @@ print_tally_text (const FeTally      *tally,
   guint n_columns = g_strv_length ((char **) header);
   g_autofree guint *widths = g_new0 (guint, n_columns);
 
-  withhold_table (rows, tally, d, of);
+  withhold_table (rows, shown, of);
 
   g_string_append_printf (out, "%s (%s): %s\n", question->id, fe_column_get_role_name (question),
                           fe_column_get_display_label (question));
-  if (fe_disclosure_get_base (d, -1) == FE_CELL_SHOWN
-      && fe_disclosure_get_answered (d, -1) == FE_CELL_SHOWN)
+  if (shown_base (shown, -1) == FE_CELL_SHOWN && shown_answered (shown, -1) == FE_CELL_SHOWN)
     g_string_append_printf (out, _("Base: %u respondents; answered: %u"), tally->base,
                             tally->answered);
   else
     {
-      g_autofree char *base = format_number (d, fe_disclosure_get_base (d, -1), tally->base);
-      g_autofree char *answered = format_number (d, fe_disclosure_get_answered (d, -1),
+      g_autofree char *base = format_number (shown, shown_base (shown, -1), tally->base);
+      g_autofree char *answered = format_number (shown, shown_answered (shown, -1),
                                                  tally->answered);
 
       /* Translators: the base of a table with numbers withheld, "Base: < 5 respondents;
@@ -320,6 +420,11 @@ print_tally_text (const FeTally      *tally,
   g_string_append_c (out, '\n');
   if (*filter_text != '\0')
     g_string_append_printf (out, "%s %s\n", _("Filter:"), filter_text);
+  if (shown->chart != NULL && shown->chart->other_names != NULL)
+    /* Translators: under a summary table whose small groups are folded, "Other: Dyfed-Powys
+     * Police, North Wales Police (--no-fold shows each)" */
+    g_string_append_printf (out, _("Other: %s (--no-fold shows each)\n"),
+                            shown->chart->other_names);
   g_string_append_printf (out, "%s\n\n", fe_percent_of_describe (tally, of));
 
   for (guint r = 0; r < rows->len; r++)
@@ -353,6 +458,8 @@ fe_cli_summary (int    argc,
   g_autofree char *by_id = NULL;
   g_autofree char *measure_name = NULL;
   FeChartMeasure measure = FE_CHART_MEASURE_PERCENT_BASE;
+  gboolean no_fold = FALSE;
+  gboolean fold_small = FALSE;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(FeStudy) study = NULL;
   g_autoptr(FeFilter) filter = NULL;
@@ -366,6 +473,11 @@ fe_cli_summary (int    argc,
     { "measure", 0, 0, G_OPTION_ARG_STRING, &measure_name,
       N_("Which base the percentages are of, as in export: percent (each group's respondents, "
          "the default; count too) or percent-answered (those who answered)"), N_("MEASURE") },
+    /* As in export, where folding was once asked for: scripts that ask still run. */
+    { "fold-small", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &fold_small, NULL, NULL },
+    { "no-fold", 0, 0, G_OPTION_ARG_NONE, &no_fold,
+      N_("Count every group of --by on its own, however small (by default groups of fewer than "
+         "--min-cell respondents are merged into “Other”, as export draws them)"), NULL },
     { NULL }
   };
   FeColumn *question = NULL;
@@ -439,14 +551,36 @@ fe_cli_summary (int    argc,
   else
     {
       g_autoptr(FeTally) tally = fe_tally_compute (question, rows, by);
-      g_autoptr(FeDisclosure) disclosure = fe_disclosure_new (tally, k);
+      g_autoptr(FeDisclosure) disclosure = NULL;
+      FeChartData chart = { 0 };
+      Shown shown = { .tally = tally };
       /* Not a chart, so never a 100% bar: the base is the measure's, as on a bar chart. */
       FePercentOf of = fe_chart_percent_of (FE_CHART_KIND_BAR, measure);
 
-      if (options.json)
-        print_tally_json (tally, disclosure, filter_text, measure, of);
+      if (by != NULL && k > 0 && !no_fold)
+        {
+          /* Folded as `export --by` draws the same view, with the chart's own decisions of
+           * what to withhold: the two print the same numbers. The table also prints each
+           * group's number who answered, which the chart protects then too. */
+          FeChartSpec spec;
+
+          fe_chart_spec_init (&spec);
+          spec.measure = measure;
+          spec.min_cell = k;
+          spec.fold_small_groups = TRUE;
+          spec.answered_printed = TRUE;
+          fe_chart_data_init (&chart, &spec, tally);
+          shown.tally = chart.tally;
+          shown.chart = &chart;
+        }
       else
-        print_tally_text (tally, disclosure, filter_text, of);
+        shown.table = disclosure = fe_disclosure_new (tally, k);
+
+      if (options.json)
+        print_tally_json (tally, &shown, filter_text, measure, of);
+      else
+        print_tally_text (&shown, filter_text, of);
+      fe_chart_data_clear (&chart);
     }
 
 out:

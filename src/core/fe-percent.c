@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "fe-percent.h"
+#include "fe-tally-fold.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -118,8 +119,13 @@ fe_percent_table_new (const FeTally *tally,
       g_ptr_array_add (header, tally->by != NULL
                                /* Translators: a group and the number its percentages are of */
                                ? g_strdup_printf (_("%s (n = %u)"),
-                                                  fe_column_get_display_level (
-                                                    tally->by, tally->groups[g].group),
+                                                  tally->groups[g].group
+                                                  == FE_TALLY_GROUP_OTHER
+                                                  /* Translators: the group that small
+                                                   * groups are folded into */
+                                                  ? C_("group", "Other")
+                                                  : fe_column_get_display_level (
+                                                      tally->by, tally->groups[g].group),
                                                   base)
                                : g_strdup_printf (_("All (n = %u)"), base));
     }

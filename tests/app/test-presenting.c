@@ -2,6 +2,7 @@
 /* Presenting safely, in the window: saved views, projects that reopen, presentation mode and
  * what it shows of a respondent in a small group. */
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "fe-app-test-util.h"
@@ -247,6 +248,100 @@ test_presentation_hides_small_groups (void)
   gtk_window_destroy (GTK_WINDOW (presentation));
 }
 
+static GtkWindow *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return window;  /* the list of toplevels keeps it alive */
+    }
+  return NULL;
+}
+
+/* A view of guidance_aware, counted, under a filter on @column. */
+static FeSavedView *
+leaky_view (const char        *title,
+            const char        *column,
+            const char *const *levels)
+{
+  FeSavedView *view = fe_saved_view_new ();
+
+  view->title = g_strdup (title);
+  view->question = g_strdup ("guidance_aware");
+  g_free (view->kind);
+  view->kind = g_strdup ("bar");
+  fe_saved_view_add_filter (view, column, levels);
+  return view;
+}
+
+static void
+test_brief_asks_when_the_audit_finds_something (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+  const char *trained[] = { "Yes", NULL };
+  const char *less_than_extremely[] = { "Not at all well", "Slightly well", "Moderately well",
+                                        "Very well", NULL };
+  g_autofree char *dir = g_dir_make_tmp ("fe-brief-XXXXXX", NULL);
+  g_autofree char *clean = g_build_filename (dir, "clean.pdf", NULL);
+  g_autofree char *leaky = g_build_filename (dir, "leaky.pdf", NULL);
+  GtkWindow *dialog;
+  const char *body;
+
+  /* The sample's own views pass the audit: the pack is written without a question. */
+  fe_window_export_brief (window, clean);
+  g_assert_null (find_message_dialog ());
+  g_assert_true (g_file_test (clean, G_FILE_TEST_EXISTS));
+
+  /* Two views whose respondents differ by one: the only one who found their training
+   * extremely good. */
+  fe_project_add_view (window->project, leaky_view ("Those trained", "training", trained));
+  fe_project_add_view (window->project, leaky_view ("Those less than extremely well prepared",
+                                                    "training_prepared",
+                                                    less_than_extremely));
+  fe_window_export_brief (window, leaky);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Numbers Could Be Worked Out");
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, "Those trained"));
+  g_assert_nonnull (strstr (body, "Those less than extremely well prepared"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "cancel");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "cancel");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (dialog),
+                                                               "export"),
+                   ==, ADW_RESPONSE_DESTRUCTIVE);
+
+  /* Cancel writes nothing. A response given programmatically leaves the dialog open, where a
+   * click would close it: it is closed here as the click would. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_destroy (dialog);
+  fe_app_test_settle (50);
+  g_assert_false (g_file_test (leaky, G_FILE_TEST_EXISTS));
+
+  /* Export Anyway writes the pack as asked. */
+  fe_window_export_brief (window, leaky);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  gtk_window_destroy (dialog);
+  fe_app_test_settle (50);
+  g_assert_true (g_file_test (leaky, G_FILE_TEST_EXISTS));
+
+  g_unlink (clean);
+  g_unlink (leaky);
+  g_rmdir (dir);
+  /* The views added are not saved: closing asks, so the window is destroyed directly. */
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -259,5 +354,6 @@ main (int    argc,
   g_test_add_func ("/app/presenting/small-groups", test_presentation_hides_small_groups);
   g_test_add_func ("/app/presenting/star", test_star_shows_and_toggles);
   g_test_add_func ("/app/presenting/undo-delete-view", test_deleted_view_can_be_undone);
+  g_test_add_func ("/app/presenting/brief-audit", test_brief_asks_when_the_audit_finds_something);
   return g_test_run ();
 }
