@@ -645,6 +645,108 @@ test_long_answer_quoted_short (void)
   g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "xxx…”"));
 }
 
+/* Review findings: each a wrong number that a small file showed. */
+static void
+test_two_spellings_of_a_point (void)
+{
+  const Given agree[] = {
+    { "Strongly agree", 30 }, { "Strongly Agree", 6 }, { "Agree", 12 }, { "Disagree", 9 },
+    { "Strongly disagree", 4 }, { "Don't know", 7 }, { NULL, 0 },
+  };
+  g_autoptr(FeStudy) study = load_one_question (agree);
+  FeColumn *q = fe_study_find_column (study, "q");
+
+  /* No scale is claimed that would put one spelling after "Don't know"; every count holds. */
+  g_assert_cmpint (q->role, !=, FE_ROLE_ORDINAL);
+  for (guint i = 0; agree[i].answer != NULL; i++)
+    g_assert_cmpuint (count_of (study, q, agree[i].answer), ==, agree[i].count);
+}
+
+static void
+test_rare_real_options_keep_their_bars (void)
+{
+  g_autofree Given *forces = g_new0 (Given, 12);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(FeStudy) study = NULL;
+  FeColumn *q;
+
+  forces[0] = (Given) { "Met", 3000 };
+  forces[1] = (Given) { "West Midlands", 2000 };
+  forces[2] = (Given) { "Thames Valley", 1000 };
+  for (guint i = 0; i < 8; i++)
+    {
+      char *name = g_strdup_printf ("Small force %u", i + 1);
+
+      g_ptr_array_add (names, name);
+      forces[3 + i] = (Given) { name, 4 };
+    }
+  study = load_one_question (forces);
+  q = fe_study_find_column (study, "q");
+  g_assert_cmpint (q->other_level, ==, -1);
+  g_assert_cmpuint (fe_column_get_n_levels (q), ==, 11);
+  g_assert_cmpuint (count_of (study, q, "Small force 8"), ==, 4);
+}
+
+static void
+test_scales_are_not_folded (void)
+{
+  const Given rating[] = {
+    { "0", 1 }, { "1", 2 }, { "2", 30 }, { "3", 30 }, { "4", 30 }, { "5", 30 }, { "6", 30 },
+    { "7", 30 }, { "8", 30 }, { "9", 30 }, { "10", 2 }, { NULL, 0 },
+  };
+  g_autofree char *path = write_one_question (rating);
+  g_autoptr(GPtrArray) corrections = fe_column_corrections_new ();
+  FeLoadOptions options = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeStudy) study = NULL;
+  FeColumn *q;
+
+  fe_column_corrections_ensure (corrections, "q")->fold_below = 5;
+  options.corrections = corrections;
+  study = fe_study_load_full (path, NULL, NULL, &options, &error);
+  g_assert_no_error (error);
+  q = fe_study_find_column (study, "q");
+  g_assert_cmpint (q->role, ==, FE_ROLE_ORDINAL);
+  g_assert_cmpuint (fe_column_get_n_levels (q), ==, 11);
+  g_assert_cmpint (q->other_level, ==, -1);
+}
+
+/* One choice marked 1 or 0 over three columns: whoever marked none did not answer it, so the
+ * counts add up to those who answered; a codebook that calls a question whose respondents
+ * ticked several "one choice" is corrected, with a warning, rather than counted twice. */
+static void
+test_option_columns_add_up (void)
+{
+  g_autoptr(FeStudy) study = load_text (
+    "StartDate,Finished,ResponseId,Q7_1,Q7_2,Q7_3\n"
+    "Start Date,Finished,Response ID,Role? - Officer,Role? - Staff,Role? - Volunteer\n"
+    "2023-01-01,True,R_1,1,0,0\n"
+    "2023-01-01,True,R_2,0,1,0\n"
+    "2023-01-01,True,R_3,0,0,0\n"
+    "2023-01-01,True,R_4,1,0,0\n");
+  FeColumn *role = find (study, "Q7");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *responses = fe_test_write_file ("several.csv",
+                                                   "id,Seen - Police,Seen - Health\n"
+                                                   "1,Police,Health\n2,Police,\n3,,Health\n",
+                                                   -1);
+  g_autofree char *codebook = fe_test_write_file ("codebook.csv",
+                                                  "column,role\nSeen,attribute\n", -1);
+  g_autoptr(FeStudy) several = NULL;
+
+  g_assert_true (fe_role_is_single_valued (role->role));
+  g_assert_cmpuint (fe_bitset_count (role->answered), ==, 3);
+  g_assert_cmpuint (count_of (study, role, "Officer") + count_of (study, role, "Staff")
+                    + count_of (study, role, "Volunteer"), ==, 3);
+
+  several = fe_study_load (responses, codebook, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (find (several, "Seen")->role, ==, FE_ROLE_MULTI);
+  g_assert_cmpuint (count_of (several, find (several, "Seen"), "Police"), ==, 2);
+  g_assert_nonnull (strstr (g_ptr_array_index (fe_study_get_warnings (several), 0),
+                            "some respondents chose several"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -672,5 +774,10 @@ main (int   argc,
   g_test_add_func ("/core/inference/layout/qualtrics-saved-by-excel",
                    test_qualtrics_saved_by_excel);
   g_test_add_func ("/core/inference/long-answer-quoted-short", test_long_answer_quoted_short);
+  g_test_add_func ("/core/inference/review/two-spellings", test_two_spellings_of_a_point);
+  g_test_add_func ("/core/inference/review/rare-real-options",
+                   test_rare_real_options_keep_their_bars);
+  g_test_add_func ("/core/inference/review/scales-not-folded", test_scales_are_not_folded);
+  g_test_add_func ("/core/inference/review/option-columns-add-up", test_option_columns_add_up);
   return g_test_run ();
 }

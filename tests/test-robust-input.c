@@ -387,7 +387,7 @@ static void
 test_statistics_files_named (void)
 {
   static const struct { const char *bytes; gsize length; const char *kind; } files[] = {
-    { "$FL2@(#) IBM SPSS STATISTICS 64-bit", 36, "an SPSS data file (.sav)" },
+    { "$FL2@(#) IBM SPSS STATISTICS 64-bit", 36, "an SPSS data file (.sav, .zsav)" },
     { "<stata_dta><header><release>118</release>", 41, "a Stata data file (.dta)" },
   };
   g_autoptr(GString) portable = g_string_new (NULL);

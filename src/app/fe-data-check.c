@@ -279,7 +279,8 @@ column_row (FeDataCheck    *self,
       adw_expander_row_add_row (row, text_row (text, FALSE));
       add_typed_rows (self, row, column);
     }
-  if (fe_role_is_single_valued (column->role) && column->members == NULL
+  if (fe_role_is_single_valued (column->role) && column->role != FE_ROLE_ORDINAL
+      && column->members == NULL
       && (current_fold (self, column->id) > 0
           || (column->other_level < 0 && fe_column_get_n_levels (column) >= MANY_LEVELS)))
     adw_expander_row_add_row (row, fold_row (self, column));

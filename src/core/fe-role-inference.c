@@ -716,15 +716,16 @@ name_suggests (const char         *name,
   return FALSE;
 }
 
-/* Answers given by a few respondents each, far more of them than of the answers most gave: the
- * typed-in "Other" of a choice question (Google Forms' "Other:" option). Fills @levels with
+/* Answers given by a few respondents each, far more of them than of the answers most gave, and
+ * most of them by one respondent alone: the typed-in "Other" of a choice question (Google
+ * Forms' "Other:" option). Fills @levels with
  * the answers most gave, in their natural order when they have one, then "Other". */
 static gboolean
 choice_with_typed_other (ColumnProfile *profile,
                          FeInference   *inference)
 {
   g_autoptr(GPtrArray) frequent = g_ptr_array_new ();
-  guint covered = 0, n_rare = 0, floor_count;
+  guint covered = 0, n_rare = 0, n_once = 0, floor_count;
   g_autoptr(GPtrArray) ordered = NULL;
   FeOrderKind order;
   guint n_scale;
@@ -743,9 +744,14 @@ choice_with_typed_other (ColumnProfile *profile,
           covered += vc->count;
         }
       else
-        n_rare++;
+        {
+          n_rare++;
+          n_once += vc->count == 1;
+        }
     }
-  if (frequent->len < 2 || n_rare < MAX (5, frequent->len)
+  /* Typed answers are one of a kind, mostly: rare answers that repeat (eight small forces of
+   * four respondents each) are real options, and keep bars of their own. */
+  if (frequent->len < 2 || n_rare < MAX (5, frequent->len) || n_once * 3 < n_rare * 2
       || (guint64) covered * 10 < (guint64) profile->n_answered * 9
       || g_ptr_array_find_with_equal_func (frequent, FE_OTHER_LEVEL, g_str_equal, NULL))
     return FALSE;

@@ -299,6 +299,10 @@ order_by_wording (const char * const *scale,
       for (guint i = 0; plain_scale[i] != NULL && at < 0; i++)
         if (strcmp (plain_scale[i], answers->plain[v]) == 0)
           at = (int) i;
+      /* "Strongly agree" and "Strongly Agree" are one point spelt twice: no order is given
+       * rather than one of them placed after "Don't know". */
+      if (at >= 0 && found[at] != NULL)
+        return NULL;
       if (at >= 0)
         {
           any_in_scale = TRUE;

@@ -434,15 +434,25 @@ is_binary_value (const char *value,
   return *chosen || strcmp (value, "0") == 0 || g_ascii_strcasecmp (value, "false") == 0;
 }
 
+/* How the column of @option marks it. A column holding only "0" is marked 0 by everyone,
+ * unless "0" is the option's own name. */
 static OptionMark
-option_mark (FeStudy *self,
-             guint    source)
+option_mark (FeStudy    *self,
+             guint       source,
+             const char *option)
 {
   guint n_values = fe_csv_table_get_n_values (self->responses, source);
   gboolean chosen;
 
-  if (n_values <= 1)
+  if (n_values == 0)
     return MARK_TEXT;
+  if (n_values == 1)
+    {
+      const char *value = fe_csv_table_get_value (self->responses, source, 0, NULL, NULL);
+
+      return g_strcmp0 (value, option) != 0 && is_binary_value (value, &chosen) ? MARK_BINARY
+                                                                                : MARK_TEXT;
+    }
   if (n_values > 2)
     return MARK_NONE;
   for (guint v = 0; v < n_values; v++)
@@ -482,7 +492,7 @@ store_member_values (FeStudy    *self,
     {
       guint source = g_array_index (column->members, guint, m);
 
-      marks[m] = option_mark (self, source);
+      marks[m] = option_mark (self, source, g_ptr_array_index (column->member_options, m));
       member_level[m] = level_for_value (self, column, lookup,
                                          g_ptr_array_index (column->member_options, m), 0,
                                          FALSE);
@@ -495,10 +505,13 @@ store_member_values (FeStudy    *self,
 
         if (fe_csv_table_cell_is_empty (self->responses, row, source))
           continue;
-        /* 0 under every option still answered: it chose none of them. */
-        fe_bitset_set (column->answered, row);
+        /* 0 under every option of a multi-select still answered: it chose none of them. A
+         * single choice is answered by the option chosen, so its counts add up. */
+        if (!single)
+          fe_bitset_set (column->answered, row);
         if (!member_chose (self, row, source, marks[m]))
           continue;
+        fe_bitset_set (column->answered, row);
         fe_bitset_set (g_ptr_array_index (column->level_rows, member_level[m]), row);
         if (single && column->values[row] == 0)
           column->values[row] = member_level[m] + 1;
@@ -1024,8 +1037,10 @@ fold_rare_answers (FeStudy     *self,
   g_autoptr(GHashTable) rare = NULL;
   guint n_rare = 0;
 
+  /* A scale's rare points are still points on it: "Other" would have no place on the scale. */
   if (correction == NULL || correction->fold_below == 0 || inference->levels == NULL
-      || !fe_role_is_single_valued (inference->role) || n_values == G_MAXUINT)
+      || !fe_role_is_single_valued (inference->role) || inference->role == FE_ROLE_ORDINAL
+      || n_values == G_MAXUINT)
     return;
   rare = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint v = 0; v < n_values; v++)
@@ -1148,7 +1163,7 @@ holds_typed_text (FeStudy              *self,
 {
   guint n_values = fe_csv_table_get_n_values (self->responses, sc->source_column);
 
-  if (option_mark (self, sc->source_column) == MARK_BINARY)
+  if (option_mark (self, sc->source_column, sc->option) == MARK_BINARY)
     return FALSE;
   return n_values > 1
          || (n_values == 1
@@ -1175,7 +1190,7 @@ count_option_members (FeStudy   *self,
     {
       FeSourceColumn *sc = g_ptr_array_index (sources, i);
 
-      if (option_mark (self, sc->source_column) == MARK_NONE
+      if (option_mark (self, sc->source_column, sc->option) == MARK_NONE
           || (is_other_text (sc) && holds_typed_text (self, sc)))
         break;
     }
@@ -1191,10 +1206,12 @@ count_option_members (FeStudy   *self,
 
       for (guint i = first; i < first + n + *other_text; i++)
         {
-          guint source = ((FeSourceColumn *) g_ptr_array_index (sources, i))->source_column;
+          const FeSourceColumn *sc = g_ptr_array_index (sources, i);
 
-          answered += member_chose (self, row, source,
-                                    i < first + n ? option_mark (self, source) : MARK_TEXT);
+          answered += member_chose (self, row, sc->source_column,
+                                    i < first + n ? option_mark (self, sc->source_column,
+                                                                 sc->option)
+                                                  : MARK_TEXT);
         }
       *single = answered <= 1;
     }
@@ -1286,6 +1303,16 @@ build_option_group (FeStudy    *self,
     }
   if (column->role != FE_ROLE_MULTI && !fe_role_is_single_valued (column->role))
     column->role = single ? FE_ROLE_ATTRIBUTE : FE_ROLE_MULTI;
+  /* Counted as one choice, a respondent who ticked two boxes would count twice and the
+   * answers add up to more than everyone. */
+  if (fe_role_is_single_valued (column->role) && !single)
+    {
+      add_warning (self,
+                   _("%s: “%s” is described as one choice, but some respondents chose several "
+                     "of its options; it is counted as multiple choice."),
+                   fe_csv_table_get_name (self->responses), column->id);
+      column->role = FE_ROLE_MULTI;
+    }
 
   set_levels (column, ordered ? ordered : column->member_options, self->n_rows);
   store_column_values (self, column, FALSE);
@@ -2363,7 +2390,8 @@ first_member_chosen (FeStudy        *self,
     {
       guint source = g_array_index (column->members, guint, m);
 
-      if (member_chose (self, row, source, option_mark (self, source)))
+      if (member_chose (self, row, source,
+                        option_mark (self, source, g_ptr_array_index (column->member_options, m))))
         return (int) m;
     }
   return -1;

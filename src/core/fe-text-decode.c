@@ -133,7 +133,7 @@ binary_kind (const guchar *data,
   if (length >= 4 && memcmp (data, "\x7f" "ELF", 4) == 0)
     return _("a program");
   if (length >= 4 && (memcmp (data, "$FL2", 4) == 0 || memcmp (data, "$FL3", 4) == 0))
-    return _("an SPSS data file (.sav)");
+    return _("an SPSS data file (.sav, .zsav)");
   if (length >= 11 && memcmp (data, "<stata_dta>", 11) == 0)
     return _("a Stata data file (.dta)");
   /* A portable file is text, in 80-column lines that would read as CSV of nonsense: its
