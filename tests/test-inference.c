@@ -747,6 +747,29 @@ test_option_columns_add_up (void)
                             "some respondents chose several"));
 }
 
+/* With the codebook's options known, "1,3" is codes 1 and 3, while an unknown "$25,000"
+ * keeps its comma. */
+static void
+test_numeric_codes_joined_by_commas (void)
+{
+  g_autofree char *responses = fe_test_write_file ("codes.csv",
+                                                   "id,q\n1,\"1,3\"\n2,2\n3,\"1,2,3\"\n"
+                                                   "4,\"$25,000\"\n", -1);
+  g_autofree char *codebook = fe_test_write_file ("codebook.csv",
+                                                  "column,role,levels\nq,multi,1|2|3\n", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeStudy) study = fe_study_load (responses, codebook, NULL, &error);
+  FeColumn *q;
+
+  g_assert_no_error (error);
+  q = find (study, "q");
+  g_assert_cmpuint (count_of (study, q, "1"), ==, 2);
+  g_assert_cmpuint (count_of (study, q, "2"), ==, 2);
+  g_assert_cmpuint (count_of (study, q, "3"), ==, 2);
+  g_assert_cmpuint (count_of (study, q, "$25,000"), ==, 1);
+  g_assert_cmpint (fe_column_find_level (q, "1,3"), ==, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -779,5 +802,6 @@ main (int   argc,
                    test_rare_real_options_keep_their_bars);
   g_test_add_func ("/core/inference/review/scales-not-folded", test_scales_are_not_folded);
   g_test_add_func ("/core/inference/review/option-columns-add-up", test_option_columns_add_up);
+  g_test_add_func ("/core/inference/review/numeric-codes", test_numeric_codes_joined_by_commas);
   return g_test_run ();
 }

@@ -328,10 +328,12 @@ fe_split_options (const char   *cell,
       const char *q = p;
       int take = -1;
 
+      /* Every comma may end an option the codebook knows ("1,3" are codes 1 and 3); only
+       * an unknown piece keeps the commas between digits ("$25,000") inside it. */
       bounds[n_bounds++] = p;
       while (n_bounds < G_N_ELEMENTS (bounds))
         {
-          const char *comma = next_comma (q);
+          const char *comma = strchr (q, ',');
 
           if (comma == NULL)
             {
@@ -352,7 +354,11 @@ fe_split_options (const char   *cell,
           int depth = 0;
 
           take = 1;
-          is_known (known, scratch, p, bounds[1]);
+          while (take + 1 < (int) n_bounds && *bounds[take] == ','
+                 && bounds[take] > cell && g_ascii_isdigit (bounds[take][-1])
+                 && g_ascii_isdigit (bounds[take][1]))
+            take++;
+          is_known (known, scratch, p, bounds[take]);
           depth = bracket_balance (scratch->str);
           while (depth > 0 && take + 1 < (int) n_bounds)
             {
