@@ -242,10 +242,12 @@ def truth(question, by):
     return rows
 
 
-def attack(layout, rows, single, measure):
+def attack(layout, rows, single, measure, whole=None):
     """What can be worked out from a layout's printed numbers, solving every sum that has one
     unknown left: rows add up to those who answered, groups to the whole, a share and its
-    count give the base. Returns the withheld numbers it works out."""
+    count give the base. @whole: the whole row's counts printed elsewhere (the unsplit view,
+    summary), level to count. Groups the chart leaves out count as one withheld "Other".
+    Returns the withheld numbers it works out."""
     kind = layout["kind"]
     stacked = kind in ("stacked", "diverging")
     on_answered = stacked or measure == "percent-answered"
@@ -257,8 +259,8 @@ def attack(layout, rows, single, measure):
     withheld = set()
     # A folded chart's "Other" (group -2) is the groups it does not draw on their own.
     drawn = {g["group"] for g in layout["groups"]}
-    if -2 in drawn:
-        members = [r for r in rows if r >= 0 and r not in drawn]
+    members = [r for r in rows if r >= 0 and r not in drawn and rows[r]["base"] > 0]
+    if members:
         rows = {r: row for r, row in rows.items() if r not in members}
         other = {"base": 0, "answered": 0,
                  "levels": [{"count": 0} for _ in range(levels)]}
@@ -276,6 +278,13 @@ def attack(layout, rows, single, measure):
 
     def learn(var, printed):
         (known if printed else withheld).add(var)
+
+    if members and -2 not in drawn:
+        withheld.update([("base", -2), ("answered", -2)]
+                        + [("cell", -2, level) for level in range(levels)])
+    for level, count in (whole or {}).items():
+        known.add(("cell", -1, level))
+        assert value[("cell", -1, level)] == count
 
     learn(("base", -1), layout["base"] is not None)
     learn(("answered", -1), layout["answered"] is not None)
@@ -868,6 +877,88 @@ def brief_refuses_what_the_audit_finds_unless_forced():
     run_cli(BINARY, "brief", "--force", "-o", pack, leaky)
     with open(pack, "rb") as handle:
         assert handle.read(5) == b"%PDF-"
+
+
+# Numbers linked across outputs: a split chart beside the unsplit counts of its question.
+
+
+def write_study(name, forces, answers, rows):
+    """A study of one split and one single-answer question, @rows (force, answer) pairs, and
+    a project of it with k = 5: the question unsplit, then split by force. Returns the
+    project."""
+    folder = out(name)
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "codebook.csv"), "w", encoding="utf-8") as handle:
+        handle.write("column,role,label,levels\nparticipant,id,Participant,\n"
+                     f"force,attribute,Force,{'|'.join(forces)}\n"
+                     f"q1,choice,Q1,{'|'.join(answers)}\n")
+    with open(os.path.join(folder, "responses.csv"), "w", encoding="utf-8") as handle:
+        handle.write("participant,force,q1\n")
+        for number, (force, answer) in enumerate(rows, 1):
+            handle.write(f"{number},{force},{answer}\n")
+    project = os.path.join(folder, "project.findings")
+    with open(project, "w", encoding="utf-8") as handle:
+        handle.write("[Project]\nversion=1\n"
+                     f"responses={os.path.join(folder, 'responses.csv')}\n"
+                     f"codebook={os.path.join(folder, 'codebook.csv')}\nmin-cell=5\n"
+                     "[View 1]\nquestion=q1\nmeasure=count\nkind=bar\n"
+                     "[View 2]\nquestion=q1\nby=force\nmeasure=count\nkind=grouped-bar\n")
+    return project
+
+
+def linked_attack(project, kinds, measures=("count",), fold=True):
+    """The split charts of q1 attacked with the unsplit counts that summary (and the pack's
+    bar chart) prints; asserts nothing withheld comes out."""
+    data = run_json(BINARY, "summary", "--min-cell", "0", "--question", "q1", "--by", "force",
+                    "--no-fold", project)
+    rows = {-1: data}
+    rows.update(enumerate(data["groups"]))
+    printed = run_json(BINARY, "summary", "--question", "q1", project)
+    whole = {level: item["count"] for level, item in enumerate(printed["levels"])
+             if item["count"] is not None}
+    n_withheld = 0
+    for kind in kinds:
+        for measure in measures:
+            layout = export_layout("--question", "q1", "--by", "force", "--kind", kind,
+                                   "--measure", measure, *([] if fold else ["--no-fold"]),
+                                   project)
+            recovered, withheld = attack(layout, rows, True, measure, whole)
+            assert not recovered, (kind, measure, recovered)
+            n_withheld += withheld
+    return n_withheld
+
+
+@test
+def a_split_chart_holds_back_against_the_unsplit_counts():
+    # A: Yes 16, No 2, Maybe 2; B and C 10, 5, 5. Unsplit: No 12, which less B's and C's 5
+    # gives A's 2 unless the split chart holds back more than each group alone needs.
+    rows = ([("A", "Yes")] * 16 + [("A", "No")] * 2 + [("A", "Maybe")] * 2
+            + ([("B", "Yes")] * 10 + [("B", "No")] * 5 + [("B", "Maybe")] * 5)
+            + ([("C", "Yes")] * 10 + [("C", "No")] * 5 + [("C", "Maybe")] * 5))
+    project = write_study("linked", ["A", "B", "C"], ["Yes", "No", "Maybe"], rows)
+    assert linked_attack(project, ["grouped-bar", "heatmap", "stacked"],
+                         ["count", "percent"]) > 0
+    result = run_cli(BINARY, "audit", project)
+    assert "Nothing held back" in result.stdout, result.stdout
+    run_cli(BINARY, "brief", "-o", out("linked.pdf"), project)
+
+
+@test
+def a_small_other_left_off_the_chart_cannot_be_worked_out():
+    # Gwent 2 and Dyfed-Powys 1, 3 together, are left off: South Wales's n and answers beside
+    # the header's 83 and the unsplit Yes 45, No 38 must not give theirs away.
+    rows = ([("South Wales", "Yes")] * 44 + [("South Wales", "No")] * 36
+            + [("Gwent", "Yes"), ("Gwent", "No"), ("Dyfed-Powys", "No")])
+    project = write_study("dropped", ["South Wales", "Gwent", "Dyfed-Powys"], ["Yes", "No"],
+                          rows)
+    linked_attack(project, ["grouped-bar", "heatmap"], ["count", "percent"])
+    result = run_cli(BINARY, "audit", project)
+    assert "Nothing held back" in result.stdout, result.stdout
+    run_cli(BINARY, "brief", "-o", out("dropped.pdf"), project)
+    if HAVE_POPPLER:
+        text = flat(pdf_text(out("dropped.pdf")))
+        assert "South Wales (n = 80)" not in text or "83 respondents" not in text, text
+
 
 if __name__ == "__main__":
     main()

@@ -911,10 +911,11 @@ write_quotes (Writer            *w,
     }
 }
 
-static void
-init_spec (FeChartSpec       *spec,
-           const FeSavedView *view,
-           const FeBriefOptions *options)
+void
+fe_brief_init_view_spec (FeChartSpec       *spec,
+                         const FeSavedView *view,
+                         guint              k,
+                         gboolean           fold_small_groups)
 {
   fe_chart_spec_init (spec);
   if (view->kind != NULL)
@@ -923,9 +924,17 @@ init_spec (FeChartSpec       *spec,
     fe_chart_measure_from_string (view->measure, &spec->measure);
   if (view->sort != NULL)
     fe_chart_sort_from_string (view->sort, &spec->sort);
+  spec->min_cell = k;
+  spec->fold_small_groups = fold_small_groups;
+}
+
+static void
+init_spec (FeChartSpec       *spec,
+           const FeSavedView *view,
+           const FeBriefOptions *options)
+{
+  fe_brief_init_view_spec (spec, view, options->min_cell, options->fold_small_groups);
   spec->width = CONTENT_WIDTH / POINTS_PER_UNIT;
-  spec->min_cell = options->min_cell;
-  spec->fold_small_groups = options->fold_small_groups;
 }
 
 static void

@@ -109,31 +109,19 @@ disclose_row (const FeTally *tally,
   return fe_disclosure_new (&row, k);
 }
 
-/* The starting point: fe_disclosure_new() on what the chart shows. */
+/* The starting point: fe_disclosure_new() on each row alone. The whole row is decided as the
+ * unsplit view of the question decides it, for that view prints it (the pack's bar chart,
+ * summary), split or not: groups the chart shows must not make it hide more there, and a
+ * split chart's groups are then protected against it (protect(), audit()). */
 static void
 disclose (FeChartData *data)
 {
   const FeTally *tally = data->tally;
-  g_autoptr(FeDisclosure) whole = NULL;
+  g_autoptr(FeDisclosure) whole = disclose_row (tally, -1, data->k);
 
-  if (tally->by == NULL || data->kind == FE_CHART_KIND_BAR)
-    {
-      /* Groups the chart does not show must not make it hide more than it has to. */
-      whole = disclose_row (tally, -1, data->k);
-      copy_row (data, whole, -1, -1);
-      return;
-    }
-  if (kind_is_stacked (data->kind))
-    {
-      /* "All respondents" above its groups: every row and every column adds up. */
-      whole = fe_disclosure_new_split (tally, data->k, data->whole_row);
-      for (int r = -1; r < (int) tally->n_groups; r++)
-        copy_row (data, whole, r, r);
-      return;
-    }
-  /* Grouped bars and heat maps print no whole row: each group stands alone. */
-  whole = disclose_row (tally, -1, data->k);
   copy_row (data, whole, -1, -1);
+  if (tally->by == NULL || data->kind == FE_CHART_KIND_BAR)
+    return;
   for (guint g = 0; g < tally->n_groups; g++)
     {
       g_autoptr(FeDisclosure) row = disclose_row (tally, (int) g, data->k);
@@ -197,44 +185,6 @@ row_denominator (const FeTally *tally,
   return answered ? tally->groups[row].answered : tally->groups[row].base;
 }
 
-/* A grouped bar chart or heat map prints no whole row, but of a question with one answer each
- * the whole row adds up to those who answered, which the header prints: when every column but
- * one is shown whole, that one's total is the header's less the others, and its cells add up
- * to it like a printed total. */
-static gboolean
-protect_last_column (FeChartData       *data,
-                     FeCellDisclosure **states,
-                     guint             *counts)
-{
-  const FeTally *tally = data->tally;
-  int open = -1;
-  FeCellDisclosure total = FE_CELL_SHOWN;
-  gboolean changed;
-
-  if (data->answered[0] != FE_CELL_SHOWN || data->dropped >= 0)
-    return FALSE;
-  for (guint l = 0; l < tally->n_levels; l++)
-    for (guint g = 0; g < tally->n_groups; g++)
-      if (*cell_at (data, (int) g, l) != FE_CELL_SHOWN)
-        {
-          if (open >= 0 && open != (int) l)
-            return FALSE;
-          open = (int) l;
-        }
-  if (open < 0)
-    return FALSE;
-  for (guint g = 0; g < tally->n_groups; g++)
-    {
-      states[g] = cell_at (data, (int) g, (guint) open);
-      counts[g] = row_count (tally, (int) g, (guint) open);
-    }
-  changed = protect_line (states, counts, tally->n_groups, &total);
-  /* Nothing else in the column to hold back: the header's answered goes instead. */
-  if (total != FE_CELL_SHOWN)
-    data->answered[0] = FE_CELL_HIDDEN;
-  return changed;
-}
-
 /* A share of a held-back base gives the base away: the row's printed shares go with it. */
 static gboolean
 hide_shares (FeChartData            *data,
@@ -267,6 +217,9 @@ protect (FeChartData       *data,
   gboolean shares = stacked || data->kind == FE_CHART_KIND_HEATMAP
                     || spec->measure != FE_CHART_MEASURE_COUNT;
   gboolean single = fe_role_is_single_valued (tally->question->role);
+  /* The whole row's totals and cells are printed as the unsplit view prints them, whatever
+   * this chart does: a sum with one of them as its total is protected among its parts. */
+  FeCellDisclosure whole;
   gboolean split = tally->by != NULL && data->kind != FE_CHART_KIND_BAR;
   gboolean by_single = split && fe_role_is_single_valued (tally->by->role);
   guint n_levels = tally->n_levels;
@@ -292,6 +245,7 @@ protect (FeChartData       *data,
       /* The n of the groups add up to the total in the header: those of the respondents
        * (printed beside the chart in a briefing pack) and those who answered, when they are
        * what the chart prints. */
+      /* A group left off the chart is in the sum all the same, held back ("< k"). */
       for (guint which = 0;
            by_single && which < (on_answered || spec->answered_printed ? 2u : 1u); which++)
         {
@@ -299,17 +253,17 @@ protect (FeChartData       *data,
 
           n = 0;
           for (guint g = 0; g < tally->n_groups; g++)
-            if ((int) g != data->dropped)
-              {
-                states[n] = &line[g + 1];
-                counts[n++] = row_denominator (tally, (int) g, which == 1);
-              }
-          changed |= protect_line (states, counts, n, &line[0]);
+            {
+              states[n] = &line[g + 1];
+              counts[n++] = row_denominator (tally, (int) g, which == 1);
+            }
+          whole = line[0];
+          changed |= protect_line (states, counts, n, &whole);
         }
       for (int r = whole_row ? -1 : 0; shares && r < (int) tally->n_groups; r++)
         changed |= hide_shares (data, r, denominators);
       /* Each row adds up to those in it who answered (one answer each). */
-      for (int r = whole_row ? -1 : 0; single && r < (int) tally->n_groups; r++)
+      for (int r = 0; single && r < (int) tally->n_groups; r++)
         {
           for (guint l = 0; l < n_levels; l++)
             {
@@ -318,37 +272,45 @@ protect (FeChartData       *data,
             }
           changed |= protect_line (states, counts, n_levels, &data->answered[r + 1]);
         }
-      /* Each column of a 100% bar chart adds up to its "All respondents" part. */
-      for (guint l = 0; whole_row && by_single && l < n_levels; l++)
+      /* Each column adds up to the whole row's part, printed here or by the unsplit view. */
+      for (guint l = 0; by_single && l < n_levels; l++)
         {
           for (guint g = 0; g < tally->n_groups; g++)
             {
               states[g] = cell_at (data, (int) g, l);
               counts[g] = row_count (tally, (int) g, l);
             }
-          changed |= protect_line (states, counts, tally->n_groups, cell_at (data, -1, l));
+          whole = *cell_at (data, -1, l);
+          changed |= protect_line (states, counts, tally->n_groups, &whole);
         }
-      if (!stacked && by_single && single)
-        changed |= protect_last_column (data, states, counts);
     }
+}
+
+void
+fe_chart_data_get_audit_table (FeChartData  *data,
+                               FeAuditTally *table)
+{
+  gboolean split = data->tally->by != NULL && data->kind != FE_CHART_KIND_BAR;
+
+  *table = (FeAuditTally) { .tally = data->tally, .k = data->k, .cells = data->cells,
+                            .bases = data->bases, .answered = data->answered,
+                            .whole_printed = !split || data->whole_row,
+                            .groups_printed = split, .whole_fixed = split,
+                            .other_left_out = data->dropped >= 0 };
 }
 
 /* The chart's rules above see one line at a time; a grouped bar chart's small groups can still
  * be narrowed through the sums they share (two "< 5" bases adding up to 3). The interval
- * attack on the table as the chart prints it is the judge: what it holds back, the rules
- * above then follow through (a held-back base takes its shares), until both agree. A chart
- * that leaves a group out is not a table the audit describes. */
+ * attack on the table as the chart prints it, the unsplit counts known and a group left off
+ * guarded, is the judge: what it holds back, the rules above then follow through (a held-back
+ * base takes its shares), until both agree. */
 static void
 audit (FeChartData       *data,
        const FeChartSpec *spec)
 {
-  gboolean split = data->tally->by != NULL && data->kind != FE_CHART_KIND_BAR;
-  FeAuditTally table = { .tally = data->tally, .k = data->k, .cells = data->cells,
-                         .bases = data->bases, .answered = data->answered,
-                         .whole_printed = !split || data->whole_row, .groups_printed = split };
+  FeAuditTally table;
 
-  if (data->dropped >= 0)
-    return;
+  fe_chart_data_get_audit_table (data, &table);
   /* Each round holds back more: this ends. */
   while (fe_audit_tally_protect (&table, FE_AUDIT_CHOICE_SEARCH) > 0)
     protect (data, spec);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "fe-disclosure-audit.h"
 #include "fe-chart-layout.h"
 #include "fe-chart-style.h"
 #include "fe-chart-text.h"
@@ -80,6 +81,10 @@ void             fe_chart_data_init            (FeChartData       *data,
                                                 const FeChartSpec *spec,
                                                 const FeTally     *tally);
 void             fe_chart_data_clear           (FeChartData       *data);
+/* The table as @data draws it, for the interval attack (fe-disclosure-audit.h): the states are
+ * @data's own, so that the audit of a pack judges what the chart draws. */
+void             fe_chart_data_get_audit_table (FeChartData       *data,
+                                                FeAuditTally      *table);
 /* @row -1 is the whole tally, else a group of data->tally. */
 FeCellDisclosure fe_chart_data_get_cell        (const FeChartData *data,
                                                 int                row,

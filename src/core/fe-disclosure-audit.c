@@ -13,6 +13,7 @@ typedef struct
   FeCellDisclosure state;
   gboolean         printed;
   gboolean         guarded;
+  gboolean         fixed;    /* printed elsewhere as it is: holding it back here hides nothing */
   guint            floor;
   FeAuditKind      kind;
   gint64           lo;
@@ -38,6 +39,9 @@ struct _FeAudit
   gboolean needs_valid;
   FeAuditChoice choice;
   guint64 work;      /* bounds visited by narrow(), against WORK_BUDGET */
+  /* The sums cannot all hold for the printed numbers (inconsistent input): nothing the attack
+   * says can be trusted, so everything that can be is held back. */
+  gboolean inconsistent;
 };
 
 static Item *
@@ -118,6 +122,15 @@ fe_audit_add_at_most (FeAudit *audit,
   audit->needs_valid = FALSE;
 }
 
+void
+fe_audit_fix (FeAudit *audit,
+              guint    item)
+{
+  g_return_if_fail (item < audit->items->len);
+  item_at (audit, item)->fixed = TRUE;
+  audit->needs_valid = FALSE;
+}
+
 guint
 fe_audit_get_n_items (const FeAudit *audit)
 {
@@ -160,10 +173,14 @@ set_prior (const FeAudit *audit,
     }
 }
 
+/* Bounds stay within [0, INF]: a count is never negative, and INF is beyond every count, so
+ * that no sum of them overflows. They cross only when the sums do not hold for the printed
+ * numbers; narrow() then stops. */
 static gboolean
 raise_lo (Item   *item,
           gint64  lo)
 {
+  lo = MIN (lo, INF);
   if (lo <= item->lo)
     return FALSE;
   item->lo = lo;
@@ -174,10 +191,22 @@ static gboolean
 lower_hi (Item   *item,
           gint64  hi)
 {
+  hi = MAX (hi, 0);
   if (hi >= item->hi)
     return FALSE;
   item->hi = hi;
   return TRUE;
+}
+
+static gboolean
+crossed (const FeAudit *audit,
+         const guint   *items,
+         guint          n_items)
+{
+  for (guint i = 0; i < n_items; i++)
+    if (item_at (audit, items[i])->lo > item_at (audit, items[i])->hi)
+      return TRUE;
+  return FALSE;
 }
 
 static gboolean
@@ -217,6 +246,8 @@ narrow_sum (FeAudit   *audit,
       if (total->hi < INF)
         changed |= lower_hi (part, total->hi - (sum_lo - part->lo));
     }
+  if (changed && (crossed (audit, parts, sum->n_parts) || crossed (audit, &sum->total, 1)))
+    audit->inconsistent = TRUE;
   return changed;
 }
 
@@ -225,10 +256,12 @@ narrow (FeAudit *audit)
 {
   gboolean changed = TRUE;
 
+  audit->inconsistent = FALSE;
   for (guint i = 0; i < audit->items->len; i++)
     set_prior (audit, item_at (audit, i));
-  /* Bounds only move towards the true values, which are inside them: this ends. */
-  while (changed)
+  /* Bounds only move towards the true values, which are inside them: this ends. When the sums
+   * do not hold for those values, the bounds cross instead and would grow without end: stop. */
+  while (changed && !audit->inconsistent)
     {
       changed = FALSE;
       audit->work += audit->parts->len + audit->at_most->len;
@@ -241,6 +274,8 @@ narrow (FeAudit *audit)
 
           changed |= lower_hi (part, whole->hi);
           changed |= raise_lo (whole, part->lo);
+          if (part->lo > part->hi || whole->lo > whole->hi)
+            audit->inconsistent = TRUE;
         }
     }
 }
@@ -260,7 +295,7 @@ compute_needs (FeAudit *audit)
     {
       Item *item = item_at (audit, i);
 
-      if (!item->printed || item->state != FE_CELL_SHOWN)
+      if (!item->printed || item->state != FE_CELL_SHOWN || item->fixed)
         continue;
       if (is_maskable_zero (item))
         {
@@ -321,6 +356,9 @@ fe_audit_is_revealed (const FeAudit *audit,
     return FALSE;
   if (it->printed ? it->state == FE_CELL_SHOWN : !it->guarded)
     return FALSE;
+  /* Sums that do not hold vouch for nothing: the safe side. */
+  if (audit->inconsistent)
+    return TRUE;
   if (it->printed && it->state == FE_CELL_HIDDEN)
     return it->hi < INF && it->hi - it->lo < MIN (k, it->need_hi - it->need_lo);
   /* A small number: the reader must not be able to rule out any value it could have. */
@@ -356,7 +394,8 @@ better_candidate (const FeAudit *audit,
   const Item *c = item_at (audit, candidate);
   const Item *b;
 
-  if (!c->printed || c->state != FE_CELL_SHOWN || (c->value == 0 && !is_maskable_zero (c)))
+  if (!c->printed || c->fixed || c->state != FE_CELL_SHOWN
+      || (c->value == 0 && !is_maskable_zero (c)))
     return FALSE;
   if (best < 0)
     return TRUE;
@@ -763,6 +802,16 @@ fe_audit_protect (FeAudit *audit)
   start = save_states (audit);
   added = g_array_new (FALSE, FALSE, sizeof (guint));
   audit->work = 0;
+  /* Inconsistent sums: no attack to measure a choice against, so everything goes. */
+  fe_audit_solve (audit);
+  if (audit->inconsistent)
+    {
+      for (guint i = 0; i < audit->items->len; i++)
+        if (better_candidate (audit, i, -1))
+          hold_back (item_at (audit, i));
+      fe_audit_solve (audit);
+      return count_added (audit, start);
+    }
   protect_greedy (audit, added);
   if (audit->choice == FE_AUDIT_CHOICE_GREEDY)
     return count_added (audit, start);
@@ -855,27 +904,39 @@ add_rows (FeAudit            *audit,
   const FeTally *tally = table->tally;
   guint n_levels = tally->n_levels;
 
+  int left_out = table->other_left_out && tally->n_groups > 0 ? (int) tally->n_groups - 1
+                 : G_MAXINT;
+
   for (int r = -1; r < (int) tally->n_groups; r++)
     {
-      gboolean printed = r < 0 ? table->whole_printed : table->groups_printed;
-      gboolean small_row = table->bases[r + 1] == FE_CELL_SMALL;
+      gboolean printed = r < 0 ? table->whole_printed || table->whole_fixed
+                         : table->groups_printed && r != left_out;
+      gboolean small_row = table->bases[r + 1] == FE_CELL_SMALL || r == left_out;
 
       for (guint l = 0; l < n_levels; l++)
         {
           guint count = group_counts (tally, r)[l];
 
           fe_audit_add (audit, count, table->cells[(guint) (r + 1) * n_levels + l], printed,
-                        FALSE, small_row || count == 0 ? 0 : 1, FE_AUDIT_CELL);
+                        r == left_out, small_row || count == 0 ? 0 : 1, FE_AUDIT_CELL);
         }
     }
   /* The whole row's totals are printed with any chart; a group's with its row. */
   for (int r = -1; r < (int) tally->n_groups; r++)
     fe_audit_add (audit, r < 0 ? tally->base : tally->groups[r].base, table->bases[r + 1],
-                  r < 0 || table->groups_printed, FALSE, 1, FE_AUDIT_BASE);
+                  r < 0 || (table->groups_printed && r != left_out), r == left_out, 1,
+                  FE_AUDIT_BASE);
   for (int r = -1; r < (int) tally->n_groups; r++)
     fe_audit_add (audit, r < 0 ? tally->answered : tally->groups[r].answered,
-                  table->answered[r + 1], r < 0 || table->groups_printed, FALSE,
-                  table->bases[r + 1] == FE_CELL_SMALL ? 0 : 1, FE_AUDIT_ANSWERED);
+                  table->answered[r + 1], r < 0 || (table->groups_printed && r != left_out),
+                  r == left_out, table->bases[r + 1] == FE_CELL_SMALL || r == left_out ? 0 : 1,
+                  FE_AUDIT_ANSWERED);
+  if (!table->whole_fixed)
+    return;
+  for (guint l = 0; l < n_levels; l++)
+    fe_audit_fix (audit, fe_audit_tally_cell (table, -1, l));
+  fe_audit_fix (audit, fe_audit_tally_base (table, -1));
+  fe_audit_fix (audit, fe_audit_tally_answered (table, -1));
 }
 
 /* Respondents in no group (no answer to the split-by question): the whole less the groups,

@@ -72,6 +72,11 @@ void              fe_audit_add_sum         (FeAudit           *audit,
 void              fe_audit_add_at_most     (FeAudit           *audit,
                                             guint              part,
                                             guint              whole);
+/* @item is printed elsewhere just as its state says (the unsplit view of the same question
+ * beside a split one): the reader knows it, and holding it back here would hide nothing, so it
+ * is never chosen to be. */
+void              fe_audit_fix             (FeAudit           *audit,
+                                            guint              item);
 guint             fe_audit_get_n_items     (const FeAudit     *audit);
 FeCellDisclosure  fe_audit_get_state       (const FeAudit     *audit,
                                             guint              item);
@@ -106,6 +111,13 @@ typedef struct
   FeCellDisclosure *answered;       /* 1 + n_groups */
   gboolean          whole_printed;  /* the whole row's cells are printed */
   gboolean          groups_printed; /* the groups' rows are printed */
+  /* The whole row (cells and totals) is known as its states say from another output (a
+   * split chart's question is also printed unsplit: the pack's bar chart, summary), whether or
+   * not this one prints it: it is never held back here (fe_audit_fix()). */
+  gboolean          whole_fixed;
+  /* The last group ("Other", fewer than k) is left off the output: printed nowhere, but as
+   * easily worked out as a printed group, so guarded like the respondents in no group. */
+  gboolean          other_left_out;
 } FeAuditTally;
 
 /* Items of fe_audit_new_for_tally(): cells first, then the bases, then those who answered,

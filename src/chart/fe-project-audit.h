@@ -12,8 +12,9 @@ G_BEGIN_DECLS
  * number the interval attack (fe-disclosure-audit.h) narrows too far in a view's table, and
  * per two views (or a view and all respondents) whose respondents differ by fewer than k, whose
  * difference gives those few people's answers away. Empty when nothing is revealed.
- * @fold_small_groups: split views are audited as a pack draws them, small groups folded
- * (fe_tally_fold_small_groups()). A view whose filter the query-set rule refuses
+ * Each view is judged as the pack's chart draws it (fe_chart_data_init() with the pack's
+ * spec), its question's unsplit counts known beside a split; @fold_small_groups as the pack
+ * folds small groups (fe_tally_fold_small_groups()). A view whose filter the query-set rule refuses
  * (fe_filter_check_query_set()) is left out of the pack and so of the audit; @left_out, when
  * given, receives a sentence per such view. */
 GPtrArray *fe_project_audit (FeProject  *project,

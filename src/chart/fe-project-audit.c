@@ -5,10 +5,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "fe-brief.h"
+#include "fe-chart-layout-private.h"
 #include "fe-disclosure-audit.h"
 #include "fe-filter.h"
 #include "fe-query-set.h"
-#include "fe-tally-fold.h"
 
 static const char *
 view_name (const FeSavedView *view)
@@ -44,42 +45,35 @@ describe_item (const FeAuditTally *table,
     }
   return g_strdup_printf ("%s, %s", what,
                           row == 0 ? _("All respondents")
-                          : tally->groups[row - 1].group == FE_TALLY_GROUP_OTHER
-                          /* Translators: the group that small groups are folded into */
-                          ? C_("group", "Other")
-                          : fe_column_get_display_level (tally->by,
-                                                         tally->groups[row - 1].group));
+                          : fe_chart_group_name (tally, row - 1));
 }
 
-/* Each printed number of the view's table, as every export of it holds it back. */
+/* Each printed number of the view's chart as the pack draws it: the chart's own states
+ * (fe_chart_data_init() with the pack's spec), judged as the chart judged them, so that the
+ * audit and the drawing cannot disagree. @tally unsplit: the question's whole row, as the
+ * pack's bar chart and summary print it whatever the view's kind. */
 static void
-audit_table (GPtrArray     *findings,
-             const char    *name,
-             const FeTally *tally,
-             guint          k,
-             gboolean       whole_printed)
+audit_chart (GPtrArray         *findings,
+             const FeSavedView *view,
+             const FeTally     *tally,
+             guint              k,
+             gboolean           fold_small_groups)
 {
-  g_autoptr(FeDisclosure) d = fe_disclosure_new_split (tally, k, whole_printed);
-  guint n_rows = 1 + tally->n_groups;
-  g_autofree FeCellDisclosure *cells = g_new0 (FeCellDisclosure, n_rows * MAX (tally->n_levels, 1));
-  g_autofree FeCellDisclosure *bases = g_new0 (FeCellDisclosure, n_rows);
-  g_autofree FeCellDisclosure *answered = g_new0 (FeCellDisclosure, n_rows);
-  FeAuditTally table = { .tally = tally, .k = k, .cells = cells, .bases = bases,
-                         .answered = answered, .whole_printed = whole_printed,
-                         .groups_printed = TRUE };
+  FeChartSpec spec;
+  FeChartData data;
+  FeAuditTally table;
   g_autoptr(FeAudit) audit = NULL;
   guint n_items;
 
-  for (int r = -1; r < (int) tally->n_groups; r++)
-    {
-      for (guint l = 0; l < tally->n_levels; l++)
-        cells[(guint) (r + 1) * tally->n_levels + l] = fe_disclosure_get_cell (d, r, l);
-      bases[r + 1] = fe_disclosure_get_base (d, r);
-      answered[r + 1] = fe_disclosure_get_answered (d, r);
-    }
+  fe_brief_init_view_spec (&spec, view, k, fold_small_groups);
+  if (tally->by == NULL)
+    spec.kind = FE_CHART_KIND_BAR;
+  fe_chart_data_init (&data, &spec, tally);
+  fe_chart_data_get_audit_table (&data, &table);
   audit = fe_audit_new_for_tally (&table);
   fe_audit_solve (audit);
-  n_items = (n_rows) * (tally->n_levels + 2);
+  /* The rows' items; the respondents in no group come after and are described by none. */
+  n_items = (1 + table.tally->n_groups) * (table.tally->n_levels + 2);
   for (guint i = 0; i < n_items; i++)
     if (fe_audit_is_revealed (audit, i))
       {
@@ -91,8 +85,9 @@ audit_table (GPtrArray     *findings,
          * held-back number to */
         g_ptr_array_add (findings, g_strdup_printf (_("%s: %s can be worked out to lie "
                                                       "between %u and %u."),
-                                                    name, what, lo, hi));
+                                                    view_name (view), what, lo, hi));
       }
+  fe_chart_data_clear (&data);
 }
 
 GPtrArray *
@@ -144,19 +139,12 @@ fe_project_audit (FeProject  *project,
       {
         g_autoptr(FeTally) whole = fe_tally_compute (question, rows, NULL);
 
-        audit_table (findings, view_name (view), whole, k, TRUE);
+        audit_chart (findings, view, whole, k, fold_small_groups);
         if (by != NULL && by != question)
           {
             g_autoptr(FeTally) split = fe_tally_compute (question, rows, by);
-            g_autoptr(FeTally) folded = fold_small_groups
-                                        ? fe_tally_fold_small_groups (split, k) : NULL;
 
-            /* As the pack draws it: small groups folded into an "Other" of at least k, the
-             * whole row then not drawn beside the groups it adds up. */
-            if (folded != NULL && folded->groups[folded->n_groups - 1].base >= k)
-              audit_table (findings, view_name (view), folded, k, FALSE);
-            else
-              audit_table (findings, view_name (view), split, k, TRUE);
+            audit_chart (findings, view, split, k, fold_small_groups);
           }
       }
       g_ptr_array_add (sets, g_steal_pointer (&rows));
