@@ -132,16 +132,18 @@ disclose (FeChartData *data)
 
 /* A line of numbers that add up to a total. With the total printed and exactly one of them
  * held back, that one is the total less the others: the smallest other one is held back too,
- * or else the total. With the total held back and all of them printed, it is their sum: the
- * smallest of them is held back. */
+ * or else the total — unless the total is known (@total_known: printed by the unsplit view),
+ * when a printed zero is held back instead. With the total held back and all of them printed,
+ * it is their sum: the smallest of them is held back. */
 static gboolean
 protect_line (FeCellDisclosure **states,
               const guint       *counts,
               guint              n,
-              FeCellDisclosure  *total)
+              FeCellDisclosure  *total,
+              gboolean           total_known)
 {
   guint n_held = 0;
-  int smallest = -1;
+  int smallest = -1, zero = -1;
 
   for (guint i = 0; i < n; i++)
     {
@@ -149,6 +151,8 @@ protect_line (FeCellDisclosure **states,
         n_held++;
       else if (counts[i] > 0 && (smallest < 0 || counts[i] < counts[smallest]))
         smallest = (int) i;
+      else if (counts[i] == 0 && zero < 0)
+        zero = (int) i;
     }
   if (*total != FE_CELL_SHOWN)
     {
@@ -162,8 +166,13 @@ protect_line (FeCellDisclosure **states,
     return FALSE;
   if (smallest >= 0)
     *states[smallest] = FE_CELL_HIDDEN;
-  else
+  else if (!total_known)
     *total = FE_CELL_HIDDEN;
+  else if (zero >= 0)
+    *states[zero] = FE_CELL_HIDDEN;
+  else
+    /* The held one is the known total itself: nothing more to hide. */
+    return FALSE;
   return TRUE;
 }
 
@@ -258,7 +267,7 @@ protect (FeChartData       *data,
               counts[n++] = row_denominator (tally, (int) g, which == 1);
             }
           whole = line[0];
-          changed |= protect_line (states, counts, n, &whole);
+          changed |= protect_line (states, counts, n, &whole, TRUE);
         }
       for (int r = whole_row ? -1 : 0; shares && r < (int) tally->n_groups; r++)
         changed |= hide_shares (data, r, denominators);
@@ -270,7 +279,7 @@ protect (FeChartData       *data,
               states[l] = cell_at (data, r, l);
               counts[l] = row_count (tally, r, l);
             }
-          changed |= protect_line (states, counts, n_levels, &data->answered[r + 1]);
+          changed |= protect_line (states, counts, n_levels, &data->answered[r + 1], FALSE);
         }
       /* Each column adds up to the whole row's part, printed here or by the unsplit view. */
       for (guint l = 0; by_single && l < n_levels; l++)
@@ -281,7 +290,7 @@ protect (FeChartData       *data,
               counts[g] = row_count (tally, (int) g, l);
             }
           whole = *cell_at (data, -1, l);
-          changed |= protect_line (states, counts, tally->n_groups, &whole);
+          changed |= protect_line (states, counts, tally->n_groups, &whole, TRUE);
         }
     }
 }
