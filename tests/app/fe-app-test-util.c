@@ -41,6 +41,31 @@ fe_app_test_find_widget (GtkWidget *widget,
   return NULL;
 }
 
+gpointer
+fe_app_test_find_toplevel (GType type)
+{
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  /* The list is the toolkit's; the reference keeps it for the loop. */
+  g_object_ref (toplevels);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type))
+        return item;
+    }
+  return NULL;
+}
+
+gboolean
+fe_app_test_toplevel_shown (gpointer type)
+{
+  GtkWidget *toplevel = fe_app_test_find_toplevel ((GType) GPOINTER_TO_SIZE (type));
+
+  return toplevel != NULL && gtk_widget_get_mapped (toplevel);
+}
+
 void
 fe_app_test_settle (int milliseconds)
 {

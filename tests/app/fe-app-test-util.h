@@ -20,6 +20,11 @@ FeWindow *fe_app_test_open_window  (GFile *file);
 gpointer  fe_app_test_find_widget  (GtkWidget *widget,
                                     GType      type);
 
+/* The first toplevel window that is a @type (a dialog the window opened), or NULL. */
+gpointer  fe_app_test_find_toplevel (GType type);
+/* Whether a toplevel of @type (a GType in a pointer, for fe_test_wait_until()) is on screen. */
+gboolean  fe_app_test_toplevel_shown (gpointer type);
+
 /* Runs the main loop for @milliseconds, for whatever is queued to happen and be drawn. */
 void      fe_app_test_settle       (int milliseconds);
 

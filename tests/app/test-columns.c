@@ -40,25 +40,7 @@ wait_for_reload (FeWindow        *window,
 static FeColumnsDialog *
 find_dialog (void)
 {
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
-
-  g_object_ref (toplevels);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (FE_IS_COLUMNS_DIALOG (item))
-        return FE_COLUMNS_DIALOG (item);
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  FeColumnsDialog *dialog = find_dialog ();
-
-  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+  return fe_app_test_find_toplevel (FE_TYPE_COLUMNS_DIALOG);
 }
 
 static char *
@@ -171,7 +153,8 @@ test_corrections_apply_at_once (void)
   g_assert_false (fe_project_get_modified (window->project));
   g_assert_cmpint (question_list_position (window, "role"), >=, 0);
   g_action_group_activate_action (G_ACTION_GROUP (window), "columns", NULL);
-  g_assert_true (fe_test_wait_until (dialog_shown, NULL));
+  g_assert_true (fe_test_wait_until (fe_app_test_toplevel_shown,
+                                     GSIZE_TO_POINTER (FE_TYPE_COLUMNS_DIALOG)));
   dialog = find_dialog ();
   g_assert_true (fe_columns_dialog_get_study (dialog) == fe_window_get_study (window));
 
@@ -259,7 +242,8 @@ test_refused_reload_is_undone (void)
   FeStudy *before;
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "columns", NULL);
-  g_assert_true (fe_test_wait_until (dialog_shown, NULL));
+  g_assert_true (fe_test_wait_until (fe_app_test_toplevel_shown,
+                                     GSIZE_TO_POINTER (FE_TYPE_COLUMNS_DIALOG)));
   dialog = find_dialog ();
 
   /* Consent as the respondent id: the coding file's respondents are then nowhere, so the data

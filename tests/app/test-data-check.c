@@ -31,25 +31,7 @@ write_study (void)
 static FeDataCheck *
 find_page (void)
 {
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
-
-  g_object_ref (toplevels);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (FE_IS_DATA_CHECK (item))
-        return FE_DATA_CHECK (item);
-    }
-  return NULL;
-}
-
-static gboolean
-page_shown (gpointer data)
-{
-  FeDataCheck *page = find_page ();
-
-  return page != NULL && gtk_widget_get_mapped (GTK_WIDGET (page));
+  return fe_app_test_find_toplevel (FE_TYPE_DATA_CHECK);
 }
 
 /* Whether a label inside @widget reads @text: what the researcher sees, not what the page
@@ -110,7 +92,8 @@ test_roles_reasons_and_split (void)
   Reload reload;
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "data-check", NULL);
-  g_assert_true (fe_test_wait_until (page_shown, NULL));
+  g_assert_true (fe_test_wait_until (fe_app_test_toplevel_shown,
+                                     GSIZE_TO_POINTER (FE_TYPE_DATA_CHECK)));
   page = find_page ();
   g_assert_true (fe_data_check_get_study (page) == fe_window_get_study (window));
 
@@ -183,7 +166,8 @@ test_fold_long_list (void)
   file = g_file_new_for_path (path);
   window = fe_app_test_open_window (file);
   g_action_group_activate_action (G_ACTION_GROUP (window), "data-check", NULL);
-  g_assert_true (fe_test_wait_until (page_shown, NULL));
+  g_assert_true (fe_test_wait_until (fe_app_test_toplevel_shown,
+                                     GSIZE_TO_POINTER (FE_TYPE_DATA_CHECK)));
   page = find_page ();
   g_assert_cmpuint (fe_column_get_n_levels (fe_study_find_column (fe_window_get_study (window),
                                                                   "unit")), ==, 16);
