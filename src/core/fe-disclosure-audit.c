@@ -407,13 +407,14 @@ better_candidate (const FeAudit *audit,
   return c->value < b->value;
 }
 
-/* The printed number to hold back next for @revealed: one of those it adds up with. */
-static int
-choose (const FeAudit *audit,
-        guint          revealed)
+/* Appends every number that @revealed adds up with (the other parts and the total of each
+ * sum it is in, the other side of each "at most"), in the order the sums were made; a number
+ * in two sums comes twice. */
+static void
+collect_partners (const FeAudit *audit,
+                  guint          revealed,
+                  GArray        *partners)
 {
-  int best = -1;
-
   for (guint s = 0; s < audit->sums->len; s++)
     {
       const Sum *sum = &g_array_index (audit->sums, Sum, s);
@@ -424,22 +425,33 @@ choose (const FeAudit *audit,
         involved = parts[i] == revealed;
       if (!involved)
         continue;
-      for (guint i = 0; i < sum->n_parts; i++)
-        if (better_candidate (audit, parts[i], best))
-          best = (int) parts[i];
-      if (better_candidate (audit, sum->total, best))
-        best = (int) sum->total;
+      g_array_append_vals (partners, parts, sum->n_parts);
+      g_array_append_val (partners, sum->total);
     }
   for (guint a = 0; a + 1 < audit->at_most->len; a += 2)
     {
       guint part = g_array_index (audit->at_most, guint, a);
       guint whole = g_array_index (audit->at_most, guint, a + 1);
 
-      if (part == revealed && better_candidate (audit, whole, best))
-        best = (int) whole;
-      else if (whole == revealed && better_candidate (audit, part, best))
-        best = (int) part;
+      if (part == revealed)
+        g_array_append_val (partners, whole);
+      else if (whole == revealed)
+        g_array_append_val (partners, part);
     }
+}
+
+/* The printed number to hold back next for @revealed: one of those it adds up with. */
+static int
+choose (const FeAudit *audit,
+        guint          revealed)
+{
+  g_autoptr(GArray) partners = g_array_new (FALSE, FALSE, sizeof (guint));
+  int best = -1;
+
+  collect_partners (audit, revealed, partners);
+  for (guint i = 0; i < partners->len; i++)
+    if (better_candidate (audit, g_array_index (partners, guint, i), best))
+      best = (int) g_array_index (partners, guint, i);
   /* Everything it adds up with is held back already, and still it is narrowed: through a
    * chain of sums. Anything printed will do; in the end, with everything held back, only the
    * printed bounds are left and nothing can be narrowed. */
@@ -617,31 +629,12 @@ collect_candidates (const FeAudit *audit,
                     guint          revealed,
                     GArray        *candidates)
 {
+  g_autoptr(GArray) partners = g_array_new (FALSE, FALSE, sizeof (guint));
+
   g_array_set_size (candidates, 0);
-  for (guint s = 0; s < audit->sums->len; s++)
-    {
-      const Sum *sum = &g_array_index (audit->sums, Sum, s);
-      const guint *parts = &g_array_index (audit->parts, guint, sum->first);
-      gboolean involved = sum->total == revealed;
-
-      for (guint i = 0; !involved && i < sum->n_parts; i++)
-        involved = parts[i] == revealed;
-      if (!involved)
-        continue;
-      for (guint i = 0; i < sum->n_parts; i++)
-        add_candidate (audit, candidates, parts[i]);
-      add_candidate (audit, candidates, sum->total);
-    }
-  for (guint a = 0; a + 1 < audit->at_most->len; a += 2)
-    {
-      guint part = g_array_index (audit->at_most, guint, a);
-      guint whole = g_array_index (audit->at_most, guint, a + 1);
-
-      if (part == revealed)
-        add_candidate (audit, candidates, whole);
-      else if (whole == revealed)
-        add_candidate (audit, candidates, part);
-    }
+  collect_partners (audit, revealed, partners);
+  for (guint i = 0; i < partners->len; i++)
+    add_candidate (audit, candidates, g_array_index (partners, guint, i));
   if (candidates->len == 0)
     for (guint i = 0; i < audit->items->len; i++)
       add_candidate (audit, candidates, i);
