@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The loader parses CSV itself, in blocks and on two threads; libcsv is the reference. Random
- * text made of the characters that matter (delimiters, quotes, blanks, line ends, a two-byte
- * letter) is read by libcsv as the loader once did (line by line, cells trimmed and their line
- * ends made \n, blank rows skipped) and by the loader, from memory and from a file, with blocks
- * of a few bytes, a split into two threads at every size and columns turned to text after two
- * values; cells, line numbers and errors must agree. */
+/* The loader drives libcsv in blocks, one field at a time, on several threads at guessed cuts;
+ * libcsv fed line by line on one thread is the reference. Random text made of the characters
+ * that matter (delimiters, quotes, blanks, line ends, a two-byte letter) is read by the
+ * reference (cells trimmed and their line ends made \n, blank rows skipped) and by the loader,
+ * from memory and from a file, with blocks of a few bytes, two to five parts at every size and
+ * columns turned to text after two values; cells, line numbers and errors must agree. */
 #include <csv.h>
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -268,14 +268,14 @@ test_random_against_libcsv (void)
 
       reference_parse (&ref, text, length);
       /* Plain, from memory and from a file. */
-      fe_csv_table_set_tuning (0, 0, 0);
+      fe_csv_table_set_tuning (0, 0, 0, 0);
       load_and_check (text, length, &ref, FALSE);
       if (i % 4 == 0)
         load_and_check (text, length, &ref, TRUE);
-      /* Blocks of 16 bytes, always two threads, columns turned to text early. */
-      fe_csv_table_set_tuning (16, 1, 2);
+      /* Blocks of 16 bytes, always two to five parts, columns turned to text early. */
+      fe_csv_table_set_tuning (16, 1, 2, 2 + i % 4);
       load_and_check (text, length, &ref, i % 2 == 0);
-      fe_csv_table_set_tuning (0, 0, 0);
+      fe_csv_table_set_tuning (0, 0, 0, 0);
       reference_clear (&ref);
     }
 }
@@ -352,7 +352,7 @@ test_split_survey (void)
   g_autoptr(FeStudy) plain = NULL;
   g_autoptr(FeStudy) split = NULL;
 
-  fe_csv_table_set_tuning (0, 0, 0);
+  fe_csv_table_set_tuning (0, 0, 0, 0);
   plain = fe_study_load (path, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (fe_study_find_column (plain, "q1")->role, ==, FE_ROLE_ORDINAL);
@@ -360,12 +360,48 @@ test_split_survey (void)
   g_assert_cmpint (fe_study_find_column (plain, "id")->role, ==, FE_ROLE_ID);
   g_assert_cmpint (fe_study_find_respondent (plain, "2999"), ==, 2998);
 
-  /* Blocks of 100 bytes and a split near the middle: the same study. */
-  fe_csv_table_set_tuning (100, 1, 0);
+  /* Blocks of 100 bytes and three parts: the same study. */
+  fe_csv_table_set_tuning (100, 1, 0, 3);
   split = fe_study_load (path, NULL, NULL, &error);
-  fe_csv_table_set_tuning (0, 0, 0);
+  fe_csv_table_set_tuning (0, 0, 0, 0);
   g_assert_no_error (error);
   assert_same_study (plain, split);
+}
+
+/* Answers whose lines, read outside their quotes, are records as good as the real ones: the
+ * guessed cuts fall inside quotes, and the result must not change. */
+static void
+test_wrong_cuts (void)
+{
+  GString *text = g_string_new ("id,force,q1,why\n");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeStudy) plain = NULL;
+  g_autoptr(FeStudy) parts = NULL;
+
+  for (guint r = 1; r <= 400; r++)
+    {
+      g_string_append_printf (text, "%u,Gwent,Agree,\"It started\n", r);
+      for (guint l = 0; l < 40; l++)
+        g_string_append_printf (text, "%u,Dyfed-Powys,Disagree,looks like a row\n", 9000 + l);
+      g_string_append (text, "and ended here\"\n");
+    }
+  path = fe_test_write_file ("cuts.csv", text->str, (gssize) text->len);
+  g_string_free (text, TRUE);
+
+  fe_csv_table_set_tuning (0, 0, 0, 1);
+  plain = fe_study_load (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fe_study_get_n_rows (plain), ==, 400);
+  for (guint n = 2; n <= 8; n++)
+    {
+      fe_csv_table_set_tuning (4096, 1, 0, n);
+      parts = fe_study_load (path, NULL, NULL, &error);
+      g_assert_no_error (error);
+      assert_same_study (plain, parts);
+      g_clear_object (&parts);
+    }
+  fe_csv_table_set_tuning (0, 0, 0, 0);
 }
 
 typedef struct
@@ -408,9 +444,9 @@ test_progress_and_cancel (void)
 
   g_cancellable_cancel (cancellable);
   options.cancellable = cancellable;
-  fe_csv_table_set_tuning (256, 1, 0);
+  fe_csv_table_set_tuning (256, 1, 0, 0);
   study = fe_study_load_full (path, NULL, NULL, &options, &error);
-  fe_csv_table_set_tuning (0, 0, 0);
+  fe_csv_table_set_tuning (0, 0, 0, 0);
   g_assert_null (study);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
@@ -423,6 +459,7 @@ main (int    argc,
 
   g_test_add_func ("/core/csv-scan/random-against-libcsv", test_random_against_libcsv);
   g_test_add_func ("/core/csv-scan/split-survey", test_split_survey);
+  g_test_add_func ("/core/csv-scan/wrong-cuts", test_wrong_cuts);
   g_test_add_func ("/core/csv-scan/progress-and-cancel", test_progress_and_cancel);
   return g_test_run ();
 }
