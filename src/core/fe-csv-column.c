@@ -55,9 +55,9 @@ fe_csv_column_clear (FeCsvColumn *column)
  * candidates: their answers are kept aside instead. */
 static void
 column_to_text (FeCsvColumn *column,
-                guint   n_rows,
-                gsize   capacity,
-                guint   n_head)
+                guint        n_rows,
+                gsize        capacity,
+                guint        n_head)
 {
   FeCsvDict *dict = &column->dict;
   g_autofree guint32 *counts = g_new (guint32, dict->n_entries);
@@ -88,9 +88,9 @@ column_to_text (FeCsvColumn *column,
 
 /* Notes the options of a new value; FALSE once there are too many for a multi-select. */
 static gboolean
-note_tokens (FeCsvColumn     *column,
-             const char *text,
-             gsize       length)
+note_tokens (FeCsvColumn *column,
+             const char  *text,
+             gsize        length)
 {
   const char *p = text, *end = text + length;
 

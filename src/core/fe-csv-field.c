@@ -124,7 +124,7 @@ utf8_sequence (const guchar *p,
  * there (all x86-64). */
 gboolean
 fe_csv_is_utf8 (const guchar *p,
-         const guchar *end)
+                const guchar *end)
 {
   while (p < end)
     {
@@ -162,7 +162,7 @@ fe_csv_is_utf8 (const guchar *p,
  * @end, which is checked with the next block. */
 const guchar *
 fe_csv_utf8_safe_end (const guchar *start,
-               const guchar *end)
+                      const guchar *end)
 {
   const guchar *p = end;
 

@@ -12,7 +12,7 @@
 
 void
 fe_csv_lines_add (FeCsvLines *list,
-                 gsize       offset)
+                  gsize       offset)
 {
   if (list->offsets == NULL)
     list->offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
@@ -30,7 +30,7 @@ fe_csv_lines_clear (FeCsvLines *list)
 
 void
 fe_csv_lines_merge (FeCsvLines *into,
-                   FeCsvLines *from)
+                    FeCsvLines *from)
 {
   guint count = into->count + from->count;
 
@@ -142,7 +142,7 @@ check_blank (const char *block,
 
 void
 fe_csv_set_no_header_error (FeCsvTable  *table,
-                     GError     **error)
+                            GError     **error)
 {
   BlankCheck bc = { TRUE };
 

@@ -37,7 +37,7 @@ fe_csv_source_clear (FeCsvSource *source)
 
 gboolean
 fe_csv_set_changed_error (GError     **error,
-                   const char  *display_name)
+                          const char  *display_name)
 {
   g_set_error (error, FE_CSV_ERROR, FE_CSV_ERROR_CHANGED,
                _("%s, line 1, column 1: the file changed while it was being read. Wait until "
@@ -49,8 +49,8 @@ fe_csv_set_changed_error (GError     **error,
 
 gboolean
 fe_csv_set_io_error (GError     **error,
-              const char  *display_name,
-              int          saved_errno)
+                     const char  *display_name,
+                     int          saved_errno)
 {
   if (saved_errno == EACCES || saved_errno == EPERM)
     g_set_error (error, FE_CSV_ERROR, FE_CSV_ERROR_IO,
@@ -69,10 +69,10 @@ fe_csv_set_io_error (GError     **error,
  * than it was (it changed) or cannot be read. */
 gboolean
 fe_csv_source_pread (const FeCsvSource *source,
-              char         *buffer,
-              gsize         offset,
-              gsize         length,
-              int          *saved_errno)
+                     char              *buffer,
+                     gsize              offset,
+                     gsize              length,
+                     int               *saved_errno)
 {
   gsize done = 0;
 
@@ -113,10 +113,10 @@ fe_csv_source_unchanged (const FeCsvSource *source)
 /* Appends text bytes [offset, offset + length) to @out; FALSE when the file changed since it
  * was loaded. Call with the source's lock held. */
 gboolean
-fe_csv_source_append (FeCsvSource  *source,
-               gsize    offset,
-               gsize    length,
-               GString *out)
+fe_csv_source_append (FeCsvSource *source,
+                      gsize        offset,
+                      gsize        length,
+                      GString     *out)
 {
   int saved_errno;
 
@@ -170,9 +170,9 @@ fe_csv_source_append (FeCsvSource  *source,
 
 gboolean
 fe_csv_source_visit (FeCsvSource       *source,
-              gsize         end,
-              FeCsvBlockVisitor  visit,
-              gpointer      user_data)
+                     gsize              end,
+                     FeCsvBlockVisitor  visit,
+                     gpointer           user_data)
 {
   g_autofree char *block = NULL;
   gsize done = 0;
@@ -231,10 +231,10 @@ count_lines_in_block (const char *block,
 }
 
 void
-fe_csv_source_count_lines (FeCsvSource      *source,
-                    const gsize *offsets,
-                    guint       *lines,
-                    guint        n)
+fe_csv_source_count_lines (FeCsvSource *source,
+                           const gsize *offsets,
+                           guint       *lines,
+                           guint        n)
 {
   LineCount lc = { offsets, lines, n, 0, 0, 1, FALSE };
   gsize end;
@@ -250,7 +250,7 @@ fe_csv_source_count_lines (FeCsvSource      *source,
 
 guint
 fe_csv_source_line_at (FeCsvSource *source,
-                gsize   offset)
+                       gsize        offset)
 {
   guint line = 1;
 
@@ -262,10 +262,10 @@ fe_csv_source_line_at (FeCsvSource *source,
 /* Reads a whole regular file, refusing what would not fit, and noticing a file that grows,
  * shrinks or is rewritten meanwhile. */
 gboolean
-fe_csv_source_read_whole (FeCsvSource      *source,
-                 const char  *display_name,
-                 char       **contents_out,
-                 GError     **error)
+fe_csv_source_read_whole (FeCsvSource  *source,
+                          const char   *display_name,
+                          char        **contents_out,
+                          GError      **error)
 {
   gsize size = (gsize) source->st.st_size;
   g_autofree char *contents = g_try_malloc (size + 1);
@@ -357,10 +357,10 @@ fe_csv_open_input (const char  *path,
 }
 
 gboolean
-fe_csv_source_open (FeCsvSource      *source,
-           const char  *path,
-           const char  *display_name,
-           GError     **error)
+fe_csv_source_open (FeCsvSource  *source,
+                    const char   *path,
+                    const char   *display_name,
+                    GError      **error)
 {
   int fd = fe_csv_open_input (path, display_name, &source->st, error);
 

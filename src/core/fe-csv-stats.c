@@ -45,7 +45,7 @@ fe_csv_parse_integer (const char *text,
 }
 
 static void
-stats_add_token (FeCsvStats      *stats,
+stats_add_token (FeCsvStats *stats,
                  const char *start,
                  const char *end,
                  guint       count)
@@ -69,10 +69,10 @@ stats_add_token (FeCsvStats      *stats,
 }
 
 void
-fe_csv_stats_add (FeCsvStats      *stats,
-           const char *text,
-           gsize       length,
-           guint       count)
+fe_csv_stats_add (FeCsvStats *stats,
+                  const char *text,
+                  gsize       length,
+                  guint       count)
 {
   gint64 number;
 
@@ -119,7 +119,7 @@ fe_csv_stats_add (FeCsvStats      *stats,
 
 void
 fe_csv_stats_merge (FeCsvStats *into,
-             FeCsvStats *from)
+                    FeCsvStats *from)
 {
   into->n_answered += from->n_answered;
   if (from->not_integers || into->not_integers)
@@ -157,7 +157,7 @@ fe_csv_stats_merge (FeCsvStats *into,
 
 int
 fe_csv_compare_int64 (gconstpointer a,
-               gconstpointer b)
+                      gconstpointer b)
 {
   gint64 ia = *(const gint64 *) a, ib = *(const gint64 *) b;
 
