@@ -5,6 +5,7 @@
  *                                       one filter changed → the chart split by the first
  *                                       attribute and every level count of the filter panel
  *   fe-bench render FILE [--runs N]     the first chart's layout and paint on an image surface
+ * --threads N cuts the file into N parts, one thread each (default: one per core, at most 8).
  * --codebook FILE gives roles (bench/survey-codebook.csv makes the generated survey's 43 forces
  * an attribute to split by; without it, 43 values are more than an inferred attribute has). 
  * Each prints one JSON line; times are medians over the runs. Not installed. */
@@ -18,6 +19,7 @@
 #include <cairo.h>
 
 #include "fe-chart-layout.h"
+#include "fe-csv-table-private.h"
 #include "fe-filter.h"
 #include "fe-study.h"
 #include "fe-tally.h"
@@ -27,6 +29,7 @@ static int changes = 400;
 static gboolean verify = FALSE;
 static guint seed = 20261128;
 static char *codebook = NULL;
+static int threads = 0;
 
 static GOptionEntry entries[] = {
   { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs to take the median of (3)", "N" },
@@ -34,6 +37,7 @@ static GOptionEntry entries[] = {
   { "verify", 0, 0, G_OPTION_ARG_NONE, &verify, "Check every count against a recount", NULL },
   { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed of the random filter changes", "N" },
   { "codebook", 0, 0, G_OPTION_ARG_FILENAME, &codebook, "A codebook for the file", "FILE" },
+  { "threads", 0, 0, G_OPTION_ARG_INT, &threads, "Parts parsed at once (one per core)", "N" },
   { NULL },
 };
 
@@ -436,12 +440,13 @@ main (int    argc,
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 3 || runs < 1
-      || changes < 1)
+      || changes < 1 || threads < 0 || threads > 8)
     {
       fprintf (stderr, "usage: fe-bench load|refilter|render FILE [--runs N] [--changes N] "
-                       "[--verify]\n");
+                       "[--verify] [--threads 1-8]\n");
       return 2;
     }
+  fe_csv_table_set_tuning (0, 0, 0, (guint) threads);
   if (strcmp (argv[1], "load") == 0)
     return bench_load (argv[2]);
   if (strcmp (argv[1], "refilter") == 0)
