@@ -311,6 +311,19 @@ def inspect_text_marks_folding_joining_and_the_scale():
 
 
 @test
+def inspect_names_a_role_the_file_set():
+    qualtrics = write("inspect-qualtrics.csv",
+                      "ResponseId,Q1\nResponse ID,Force\n"
+                      '"{""ImportId"":""_recordId""}","{""ImportId"":""QID1""}"\n'
+                      "R_a,Gwent\nR_b,Dyfed\n")
+    data = run_json(BINARY, "inspect", qualtrics)
+    columns = {c["id"]: c for c in data["columns"]}
+    assert data["format"] == "Qualtrics", data["format"]
+    assert columns["ResponseId"]["role"] == "id", columns["ResponseId"]
+    assert columns["ResponseId"]["role_set_by"] == "file", columns["ResponseId"]
+
+
+@test
 def inspect_names_the_codebook_and_collapses_repeated_warnings():
     codebook = write("inspect-codebook.csv",
                      "column,role,levels\nforce,attribute,Gwent Police|South Wales Police\n"

@@ -316,6 +316,33 @@ test_bad_corrections (void)
   }
 }
 
+/* Project files and codebooks name roles by these words: they must never change. */
+static void
+test_role_names (void)
+{
+  static const char * const names[] = {
+    [FE_ROLE_ID] = "id",
+    [FE_ROLE_ATTRIBUTE] = "attribute",
+    [FE_ROLE_ORDINAL] = "ordinal",
+    [FE_ROLE_CHOICE] = "choice",
+    [FE_ROLE_MULTI] = "multi",
+    [FE_ROLE_TEXT] = "text",
+    [FE_ROLE_IGNORE] = "ignore",
+  };
+  FeRole role;
+
+  for (FeRole r = FE_ROLE_ID; r <= FE_ROLE_IGNORE; r++)
+    {
+      g_assert_cmpstr (fe_role_to_string (r), ==, names[r]);
+      g_assert_true (fe_role_from_string (names[r], &role));
+      g_assert_cmpint (role, ==, r);
+    }
+  /* Written by hand in a codebook's role column. */
+  g_assert_true (fe_role_from_string ("Ordinal", &role));
+  g_assert_cmpint (role, ==, FE_ROLE_ORDINAL);
+  g_assert_false (fe_role_from_string ("category", &role));
+}
+
 static void
 test_title_and_translations_kept (void)
 {
@@ -537,6 +564,7 @@ main (int    argc,
   g_test_add_func ("/core/project/small-group-attribution", test_small_group_attribution);
   g_test_add_func ("/core/project/corrections-round-trip", test_corrections_round_trip);
   g_test_add_func ("/core/project/bad-corrections", test_bad_corrections);
+  g_test_add_func ("/core/project/role-names", test_role_names);
   g_test_add_func ("/core/project/title-and-translations", test_title_and_translations_kept);
   g_test_add_func ("/core/project/view-translations", test_view_translations);
   g_test_add_func ("/core/project/version-and-view-comments",

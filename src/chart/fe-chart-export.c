@@ -7,7 +7,9 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "fe-chart-enums.h"
 #include "fe-chart-layout-private.h"
+#include "fe-enum.h"
 #include "fe-file.h"
 
 /* Past this a PNG needs gigabytes; cairo's own limit is 32767 pixels a side. */
@@ -17,38 +19,24 @@
 
 G_DEFINE_QUARK (fe-chart-error-quark, fe_chart_error)
 
-static const char * const format_names[] = {
-  [FE_CHART_FORMAT_PNG] = "png",
-  [FE_CHART_FORMAT_SVG] = "svg",
-  [FE_CHART_FORMAT_PDF] = "pdf",
-};
-
 gboolean
 fe_chart_format_from_path (const char    *path,
                            FeChartFormat *format)
 {
   const char *dot;
+  g_autofree char *extension = NULL;
+  int value;
 
   g_return_val_if_fail (path != NULL && format != NULL, FALSE);
 
   dot = strrchr (path, '.');
   if (dot == NULL || strchr (dot, G_DIR_SEPARATOR) != NULL)
     return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
-    if (g_ascii_strcasecmp (dot + 1, format_names[i]) == 0)
-      {
-        *format = (FeChartFormat) i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-const char *
-fe_chart_format_to_string (FeChartFormat format)
-{
-  g_return_val_if_fail ((guint) format < G_N_ELEMENTS (format_names), NULL);
-
-  return format_names[format];
+  extension = g_ascii_strdown (dot + 1, -1);
+  if (!fe_enum_from_nick (FE_TYPE_CHART_FORMAT, extension, &value))
+    return FALSE;
+  *format = (FeChartFormat) value;
+  return TRUE;
 }
 
 cairo_status_t

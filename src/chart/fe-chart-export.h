@@ -18,11 +18,12 @@ typedef enum
   FE_CHART_ERROR_WRITE,   /* the file could not be written */
 } FeChartError;
 
+/* The nicks are the files' extensions (fe-enum.h). */
 typedef enum
 {
-  FE_CHART_FORMAT_PNG,
-  FE_CHART_FORMAT_SVG,
-  FE_CHART_FORMAT_PDF,
+  FE_CHART_FORMAT_PNG,  /*< nick=png >*/
+  FE_CHART_FORMAT_SVG,  /*< nick=svg >*/
+  FE_CHART_FORMAT_PDF,  /*< nick=pdf >*/
 } FeChartFormat;
 
 GQuark      fe_chart_error_quark       (void);
@@ -30,7 +31,6 @@ GQuark      fe_chart_error_quark       (void);
 /* From the extension of @path, case-insensitive. */
 gboolean    fe_chart_format_from_path  (const char        *path,
                                         FeChartFormat     *format);
-const char *fe_chart_format_to_string  (FeChartFormat      format);
 
 /* Renders the chart into memory: PNG at @device_scale pixels per layout unit; SVG in layout
  * units with text as text; PDF as one vector page, a layout unit being a CSS pixel (3/4 pt). */

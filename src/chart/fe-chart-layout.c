@@ -5,6 +5,8 @@
 #include <pango/pangocairo.h>
 
 #include "fe-chart-layout-private.h"
+#include "fe-core-enums.h"
+#include "fe-enum.h"
 #include "fe-json.h"
 #include "fe-tally-fold.h"
 
@@ -563,12 +565,6 @@ fe_chart_layout_hit_test (const FeChartLayout *self,
   return found;
 }
 
-static const char * const disclosure_names[] = {
-  [FE_CELL_SHOWN] = "shown",
-  [FE_CELL_SMALL] = "small",
-  [FE_CELL_HIDDEN] = "hidden",
-};
-
 /* A count as printed: null when withheld, never the number. */
 static void
 append_count (GString          *out,
@@ -630,7 +626,7 @@ fe_chart_layout_to_json_scaled (const FeChartLayout *self,
       fe_json_append_string (out, row->name);
       append_count (out, "n", row->n, row->disclosure);
       g_string_append (out, ", \"disclosure\": ");
-      fe_json_append_string (out, disclosure_names[row->disclosure]);
+      fe_json_append_string (out, fe_enum_to_nick (FE_TYPE_CELL_DISCLOSURE, row->disclosure));
       g_string_append (out, "}");
     }
   g_string_append (out, "]");
@@ -665,7 +661,7 @@ fe_chart_layout_to_json_scaled (const FeChartLayout *self,
       else
         g_string_append_printf (out, ", \"percent\": %u", fe_percent_round (s->count, s->base));
       g_string_append (out, ", \"disclosure\": ");
-      fe_json_append_string (out, disclosure_names[s->disclosure]);
+      fe_json_append_string (out, fe_enum_to_nick (FE_TYPE_CELL_DISCLOSURE, s->disclosure));
       append_number (out, "x", s->x * scale);
       append_number (out, "y", s->y * scale);
       append_number (out, "w", s->w * scale);

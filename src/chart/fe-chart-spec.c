@@ -5,30 +5,13 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "fe-chart-enums.h"
+#include "fe-enum.h"
+
 /* Past this many bars a grouped bar chart turns into a comb that nobody can read: a heat map
  * shows the same crosstab in a grid. */
 #define MAX_GROUPED_GROUPS 5
 #define MAX_GROUPED_BARS   36
-
-static const char * const kind_ids[] = {
-  [FE_CHART_KIND_AUTO] = "auto",
-  [FE_CHART_KIND_BAR] = "bar",
-  [FE_CHART_KIND_GROUPED_BAR] = "grouped-bar",
-  [FE_CHART_KIND_STACKED] = "stacked",
-  [FE_CHART_KIND_DIVERGING] = "diverging",
-  [FE_CHART_KIND_HEATMAP] = "heatmap",
-};
-
-static const char * const measure_ids[] = {
-  [FE_CHART_MEASURE_COUNT] = "count",
-  [FE_CHART_MEASURE_PERCENT_BASE] = "percent",
-  [FE_CHART_MEASURE_PERCENT_ANSWERED] = "percent-answered",
-};
-
-static const char * const sort_ids[] = {
-  [FE_CHART_SORT_CODEBOOK] = "codebook",
-  [FE_CHART_SORT_VALUE] = "value",
-};
 
 void
 fe_chart_spec_init (FeChartSpec *spec)
@@ -109,24 +92,21 @@ fe_chart_kind_resolve (FeChartKind    kind,
 const char *
 fe_chart_kind_to_string (FeChartKind kind)
 {
-  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (kind_ids), NULL);
-
-  return kind_ids[kind];
+  return fe_enum_to_nick (FE_TYPE_CHART_KIND, kind);
 }
 
 gboolean
 fe_chart_kind_from_string (const char  *text,
                            FeChartKind *kind)
 {
+  int value;
+
   g_return_val_if_fail (kind != NULL, FALSE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (kind_ids); i++)
-    if (g_strcmp0 (text, kind_ids[i]) == 0)
-      {
-        *kind = (FeChartKind) i;
-        return TRUE;
-      }
-  return FALSE;
+  if (!fe_enum_from_nick (FE_TYPE_CHART_KIND, text, &value))
+    return FALSE;
+  *kind = (FeChartKind) value;
+  return TRUE;
 }
 
 const char *
@@ -155,47 +135,41 @@ fe_chart_kind_get_name (FeChartKind kind)
 const char *
 fe_chart_measure_to_string (FeChartMeasure measure)
 {
-  g_return_val_if_fail ((guint) measure < G_N_ELEMENTS (measure_ids), NULL);
-
-  return measure_ids[measure];
+  return fe_enum_to_nick (FE_TYPE_CHART_MEASURE, measure);
 }
 
 gboolean
 fe_chart_measure_from_string (const char     *text,
                               FeChartMeasure *measure)
 {
+  int value;
+
   g_return_val_if_fail (measure != NULL, FALSE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (measure_ids); i++)
-    if (g_strcmp0 (text, measure_ids[i]) == 0)
-      {
-        *measure = (FeChartMeasure) i;
-        return TRUE;
-      }
-  return FALSE;
+  if (!fe_enum_from_nick (FE_TYPE_CHART_MEASURE, text, &value))
+    return FALSE;
+  *measure = (FeChartMeasure) value;
+  return TRUE;
 }
 
 const char *
 fe_chart_sort_to_string (FeChartSort sort)
 {
-  g_return_val_if_fail ((guint) sort < G_N_ELEMENTS (sort_ids), NULL);
-
-  return sort_ids[sort];
+  return fe_enum_to_nick (FE_TYPE_CHART_SORT, sort);
 }
 
 gboolean
 fe_chart_sort_from_string (const char  *text,
                            FeChartSort *sort)
 {
+  int value;
+
   g_return_val_if_fail (sort != NULL, FALSE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (sort_ids); i++)
-    if (g_strcmp0 (text, sort_ids[i]) == 0)
-      {
-        *sort = (FeChartSort) i;
-        return TRUE;
-      }
-  return FALSE;
+  if (!fe_enum_from_nick (FE_TYPE_CHART_SORT, text, &value))
+    return FALSE;
+  *sort = (FeChartSort) value;
+  return TRUE;
 }
 
 FePercentOf

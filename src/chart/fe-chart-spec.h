@@ -8,27 +8,29 @@
 
 G_BEGIN_DECLS
 
+/* The nicks of these three are their names in project files' views, JSON and the command
+ * line's options (fe-enum.h). */
 typedef enum
 {
-  FE_CHART_KIND_AUTO,
-  FE_CHART_KIND_BAR,
-  FE_CHART_KIND_GROUPED_BAR,
-  FE_CHART_KIND_STACKED,
-  FE_CHART_KIND_DIVERGING,
-  FE_CHART_KIND_HEATMAP,
+  FE_CHART_KIND_AUTO,         /*< nick=auto >*/
+  FE_CHART_KIND_BAR,          /*< nick=bar >*/
+  FE_CHART_KIND_GROUPED_BAR,  /*< nick=grouped-bar >*/
+  FE_CHART_KIND_STACKED,      /*< nick=stacked >*/
+  FE_CHART_KIND_DIVERGING,    /*< nick=diverging >*/
+  FE_CHART_KIND_HEATMAP,      /*< nick=heatmap >*/
 } FeChartKind;
 
 typedef enum
 {
-  FE_CHART_MEASURE_COUNT,
-  FE_CHART_MEASURE_PERCENT_BASE,
-  FE_CHART_MEASURE_PERCENT_ANSWERED,
+  FE_CHART_MEASURE_COUNT,             /*< nick=count >*/
+  FE_CHART_MEASURE_PERCENT_BASE,      /*< nick=percent >*/
+  FE_CHART_MEASURE_PERCENT_ANSWERED,  /*< nick=percent-answered >*/
 } FeChartMeasure;
 
 typedef enum
 {
-  FE_CHART_SORT_CODEBOOK,
-  FE_CHART_SORT_VALUE,
+  FE_CHART_SORT_CODEBOOK,  /*< nick=codebook >*/
+  FE_CHART_SORT_VALUE,     /*< nick=value >*/
 } FeChartSort;
 
 /* What to draw. The strings are borrowed: they only need to live until the layout is built. */

@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "fe-cli-private.h"
+#include "fe-core-enums.h"
+#include "fe-enum.h"
 #include "fe-json.h"
 
 static const char *
@@ -14,16 +16,7 @@ role_set_by (const FeColumn *column)
 {
   if (column->inferred_because != NULL)
     return "inference";
-  switch (column->role_source)
-    {
-    case FE_ROLE_SOURCE_CODEBOOK:
-      return "codebook";
-    case FE_ROLE_SOURCE_CORRECTION:
-      return "correction";
-    case FE_ROLE_SOURCE_FILE:
-    default:
-      return "file";
-    }
+  return fe_enum_to_nick (FE_TYPE_ROLE_SOURCE, column->role_source);
 }
 
 static gboolean

@@ -7,7 +7,9 @@
 /* FeChartData: a folded summary prints exactly what the chart of the same view withholds. */
 #include "fe-chart-layout-private.h"
 #include "fe-chart-spec.h"
+#include "fe-core-enums.h"
 #include "fe-disclosure.h"
+#include "fe-enum.h"
 #include "fe-json.h"
 #include "fe-percent.h"
 #include "fe-tally.h"
@@ -250,10 +252,11 @@ append_levels_json (GString     *out,
       else
         g_string_append (out, ", \"percent\": null");
       if (state != FE_CELL_SHOWN)
-        g_string_append (out, state == FE_CELL_SMALL ? ", \"withheld\": \"small\"}"
-                                                     : ", \"withheld\": \"hidden\"}");
-      else
-        g_string_append (out, "}");
+        {
+          g_string_append (out, ", \"withheld\": ");
+          fe_json_append_string (out, fe_enum_to_nick (FE_TYPE_CELL_DISCLOSURE, state));
+        }
+      g_string_append (out, "}");
     }
   g_string_append (out, "]");
 }

@@ -6,20 +6,12 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "fe-core-enums.h"
+#include "fe-enum.h"
 #include "fe-scale-order.h"
 
 /* Columns with this many levels or fewer are searched without an index. */
 #define SMALL_LEVELS 16
-
-static const char * const role_names[] = {
-  [FE_ROLE_ID] = "id",
-  [FE_ROLE_ATTRIBUTE] = "attribute",
-  [FE_ROLE_ORDINAL] = "ordinal",
-  [FE_ROLE_CHOICE] = "choice",
-  [FE_ROLE_MULTI] = "multi",
-  [FE_ROLE_TEXT] = "text",
-  [FE_ROLE_IGNORE] = "ignore",
-};
 
 static void
 coding_entry_clear (gpointer data)
@@ -81,21 +73,21 @@ fe_column_free (FeColumn *column)
 const char *
 fe_role_to_string (FeRole role)
 {
-  g_return_val_if_fail (role <= FE_ROLE_IGNORE, NULL);
-  return role_names[role];
+  return fe_enum_to_nick (FE_TYPE_ROLE, role);
 }
 
 gboolean
 fe_role_from_string (const char *text,
                      FeRole     *role)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (role_names); i++)
-    if (g_ascii_strcasecmp (text, role_names[i]) == 0)
-      {
-        *role = (FeRole) i;
-        return TRUE;
-      }
-  return FALSE;
+  /* People write codebooks by hand: "Choice" is a role too. */
+  g_autofree char *lower = g_ascii_strdown (text, -1);
+  int value;
+
+  if (!fe_enum_from_nick (FE_TYPE_ROLE, lower, &value))
+    return FALSE;
+  *role = (FeRole) value;
+  return TRUE;
 }
 
 gboolean

@@ -9,24 +9,25 @@
 G_BEGIN_DECLS
 
 /* What set a column's role, for the researcher who checks it; inference says why in
- * FeColumn::inferred_because instead. */
+ * FeColumn::inferred_because instead. The nicks are `inspect --json`'s "role_set_by". */
 typedef enum
 {
-  FE_ROLE_SOURCE_FILE,        /* the file's own structure: a platform's respondent id, its
-                               * metadata, a highlights export */
-  FE_ROLE_SOURCE_CODEBOOK,
-  FE_ROLE_SOURCE_CORRECTION,
+  /* the file's own structure: a platform's respondent id, its metadata, a highlights export */
+  FE_ROLE_SOURCE_FILE,        /*< nick=file >*/
+  FE_ROLE_SOURCE_CODEBOOK,    /*< nick=codebook >*/
+  FE_ROLE_SOURCE_CORRECTION,  /*< nick=correction >*/
 } FeRoleSource;
 
+/* The nicks are the roles' names in codebooks, project files and JSON (fe-enum.h). */
 typedef enum
 {
-  FE_ROLE_ID,
-  FE_ROLE_ATTRIBUTE,
-  FE_ROLE_ORDINAL,
-  FE_ROLE_CHOICE,
-  FE_ROLE_MULTI,
-  FE_ROLE_TEXT,
-  FE_ROLE_IGNORE,
+  FE_ROLE_ID,         /*< nick=id >*/
+  FE_ROLE_ATTRIBUTE,  /*< nick=attribute >*/
+  FE_ROLE_ORDINAL,    /*< nick=ordinal >*/
+  FE_ROLE_CHOICE,     /*< nick=choice >*/
+  FE_ROLE_MULTI,      /*< nick=multi >*/
+  FE_ROLE_TEXT,       /*< nick=text >*/
+  FE_ROLE_IGNORE,     /*< nick=ignore >*/
 } FeRole;
 
 /* One code given to one respondent's open answer by the coding file. */

@@ -8,13 +8,15 @@
 G_BEGIN_DECLS
 
 /* How a number of a tally may leave the screen when every printed number must stand for at
- * least k respondents. */
+ * least k respondents. The nicks are the states' names in JSON (fe-enum.h). */
 typedef enum
 {
-  FE_CELL_SHOWN,
-  FE_CELL_SMALL,   /* fewer than k: printed as "< k", not drawn to scale */
-  FE_CELL_HIDDEN,  /* large enough, but hidden so that a small cell cannot be worked out by
-                    * subtracting the other numbers from a printed total */
+  FE_CELL_SHOWN,   /*< nick=shown >*/
+  /* fewer than k: printed as "< k", not drawn to scale */
+  FE_CELL_SMALL,   /*< nick=small >*/
+  /* large enough, but hidden so that a small cell cannot be worked out by subtracting the
+   * other numbers from a printed total */
+  FE_CELL_HIDDEN,  /*< nick=hidden >*/
 } FeCellDisclosure;
 
 typedef struct _FeDisclosure FeDisclosure;

@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include "fe-percent.h"
+#include "fe-core-enums.h"
+#include "fe-enum.h"
 #include "fe-tally-fold.h"
 
 #include <glib/gi18n-lib.h>
@@ -9,7 +11,7 @@
 const char *
 fe_percent_of_to_string (FePercentOf of)
 {
-  return of == FE_PERCENT_OF_ANSWERED ? "answered" : "respondents";
+  return fe_enum_to_nick (FE_TYPE_PERCENT_OF, of);
 }
 
 guint

@@ -12,11 +12,12 @@ G_BEGIN_DECLS
  * - RESPONDENTS: everybody in the group, whether or not they answered the question. What a
  *   bar, grouped bar or heat map shows as "percent", and what a count's description is of.
  * - ANSWERED: those in the group who answered the question. What "percent-answered" shows,
- *   and what a 100% (stacked or diverging) bar always is of, since its parts add up to them. */
+ *   and what a 100% (stacked or diverging) bar always is of, since its parts add up to them.
+ * The nicks are the bases' names in JSON (fe-enum.h). */
 typedef enum
 {
-  FE_PERCENT_OF_RESPONDENTS,
-  FE_PERCENT_OF_ANSWERED,
+  FE_PERCENT_OF_RESPONDENTS,  /*< nick=respondents >*/
+  FE_PERCENT_OF_ANSWERED,     /*< nick=answered >*/
 } FePercentOf;
 
 /* "respondents" or "answered": the base's name in JSON. */

@@ -380,13 +380,30 @@ test_spec_defaults (void)
   g_assert_null (spec.filter_text);
 }
 
+/* Project files, JSON and the command line name kinds, measures and sorts by these words:
+ * they must never change. */
 static void
 test_spec_strings (void)
 {
+  static const char * const kinds[] = {
+    [FE_CHART_KIND_AUTO] = "auto",
+    [FE_CHART_KIND_BAR] = "bar",
+    [FE_CHART_KIND_GROUPED_BAR] = "grouped-bar",
+    [FE_CHART_KIND_STACKED] = "stacked",
+    [FE_CHART_KIND_DIVERGING] = "diverging",
+    [FE_CHART_KIND_HEATMAP] = "heatmap",
+  };
+  static const char * const measures[] = {
+    [FE_CHART_MEASURE_COUNT] = "count",
+    [FE_CHART_MEASURE_PERCENT_BASE] = "percent",
+    [FE_CHART_MEASURE_PERCENT_ANSWERED] = "percent-answered",
+  };
+
   for (FeChartKind kind = FE_CHART_KIND_AUTO; kind <= FE_CHART_KIND_HEATMAP; kind++)
     {
       FeChartKind parsed;
 
+      g_assert_cmpstr (fe_chart_kind_to_string (kind), ==, kinds[kind]);
       g_assert_true (fe_chart_kind_from_string (fe_chart_kind_to_string (kind), &parsed));
       g_assert_cmpint (parsed, ==, kind);
       g_assert_nonnull (fe_chart_kind_get_name (kind));
@@ -395,6 +412,7 @@ test_spec_strings (void)
     {
       FeChartMeasure parsed;
 
+      g_assert_cmpstr (fe_chart_measure_to_string (measure), ==, measures[measure]);
       g_assert_true (fe_chart_measure_from_string (fe_chart_measure_to_string (measure),
                                                    &parsed));
       g_assert_cmpint (parsed, ==, measure);
@@ -407,6 +425,7 @@ test_spec_strings (void)
     g_assert_false (fe_chart_kind_from_string (NULL, &kind));
     g_assert_true (fe_chart_sort_from_string ("value", &sort));
     g_assert_cmpint (sort, ==, FE_CHART_SORT_VALUE);
+    g_assert_cmpstr (fe_chart_sort_to_string (FE_CHART_SORT_CODEBOOK), ==, "codebook");
   }
 }
 
