@@ -347,6 +347,12 @@ def json_escapes_the_unit_separator():
     columns = {c["id"]: c for c in run_json(BINARY, "inspect", study)["columns"]}
     assert [level["label"] for level in columns["force"]["levels"]] == \
         ["Force\x1f1", "Force\x1f0"], columns["force"]
+    layout = os.path.join(WORK, "unit-separator.json")
+    run_cli(BINARY, "export", "--question", "force", *EXACT, "--layout", layout, "-o",
+            os.path.join(WORK, "unit-separator.png"), study)
+    with open(layout, encoding="utf-8") as handle:
+        texts = [label["text"] for label in json.load(handle)["labels"]]
+    assert "Force\x1f1" in texts, texts
 
 
 @test

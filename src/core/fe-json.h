@@ -16,8 +16,4 @@ void  fe_json_object_set_count_member (JsonObject *object,
 char *fe_json_to_data                 (JsonNode   *root,
                                        gboolean    pretty);
 
-/* Appends @text as a JSON string literal, quotes included. */
-void fe_json_append_string (GString    *out,
-                            const char *text);
-
 G_END_DECLS
