@@ -21,6 +21,7 @@
 #include "fe-chart-layout.h"
 #include "fe-csv-table-private.h"
 #include "fe-filter.h"
+#include "fe-json.h"
 #include "fe-study.h"
 #include "fe-tally.h"
 
@@ -124,16 +125,46 @@ first_attribute (FeStudy *study)
   return NULL;
 }
 
+/* The first chart's counts, which tests/test-bench.py checks against a recount of the file. */
 static void
-print_counts (GString       *out,
-              const FeTally *tally)
+set_counts_members (JsonObject    *object,
+                    const FeTally *tally)
 {
-  g_string_append_printf (out, "\"question\": \"%s\", \"base\": %u, \"answered\": %u, \"counts\": [",
-                          tally->question->id, tally->base, tally->answered);
+  JsonArray *counts = json_array_new ();
+
+  json_object_set_string_member (object, "question", tally->question->id);
+  json_object_set_int_member (object, "base", tally->base);
+  json_object_set_int_member (object, "answered", tally->answered);
   for (guint l = 0; l < tally->n_levels; l++)
-    g_string_append_printf (out, "%s{\"label\": \"%s\", \"count\": %u}", l ? ", " : "",
-                            fe_column_get_level (tally->question, l), tally->counts[l]);
-  g_string_append (out, "]");
+    {
+      JsonObject *level = json_object_new ();
+
+      json_object_set_string_member (level, "label", fe_column_get_level (tally->question, l));
+      json_object_set_int_member (level, "count", tally->counts[l]);
+      json_array_add_object_element (counts, level);
+    }
+  json_object_set_array_member (object, "counts", counts);
+}
+
+static void
+copy_member (JsonObject *from,
+             const char *name,
+             JsonNode   *node,
+             gpointer    to)
+{
+  json_object_set_member (to, name, json_node_copy (node));
+}
+
+/* @object as one JSON line on stdout, the form bench/compare and the test read. */
+static void
+print_line (JsonObject *object)
+{
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autofree char *text = NULL;
+
+  json_node_set_object (root, object);
+  text = fe_json_to_data (root, FALSE);
+  fputs (text, stdout);
 }
 
 static int
@@ -141,8 +172,8 @@ bench_load (const char *path)
 {
   g_autoptr(GArray) first_chart = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) loads = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GString) counts = g_string_new (NULL);
+  g_autoptr(JsonObject) out = json_object_new ();
+  g_autoptr(JsonObject) counts = NULL;
   guint rows = 0;
   guint64 bytes = 0;
   GStatBuf st;
@@ -168,20 +199,23 @@ bench_load (const char *path)
       rows = fe_study_get_n_rows (study);
       g_array_append_val (loads, (double) { loaded - start });
       g_array_append_val (first_chart, (double) { charted - start });
-      g_string_truncate (counts, 0);
+      /* Kept apart from the study, which goes before the next run loads: two at once would
+       * double the peak memory measured. */
+      g_clear_pointer (&counts, json_object_unref);
+      counts = json_object_new ();
       if (tally != NULL)
-        print_counts (counts, tally);
+        set_counts_members (counts, tally);
     }
 
-  g_string_append_printf (out, "{\"rows\": %u, \"bytes\": %" G_GUINT64_FORMAT ", "
-                          "\"first_chart_ms\": %.1f, \"load_ms\": %.1f, \"peak_rss_kib\": %ld, "
-                          "\"runs\": %d",
-                          rows, bytes, percentile (first_chart, 0.5), percentile (loads, 0.5),
-                          peak_rss_kib (), runs);
-  if (counts->len > 0)
-    g_string_append_printf (out, ", %s", counts->str);
-  g_string_append (out, "}");
-  puts (out->str);
+  json_object_set_int_member (out, "rows", rows);
+  json_object_set_int_member (out, "bytes", (gint64) bytes);
+  json_object_set_double_member (out, "first_chart_ms", percentile (first_chart, 0.5));
+  json_object_set_double_member (out, "load_ms", percentile (loads, 0.5));
+  json_object_set_int_member (out, "peak_rss_kib", peak_rss_kib ());
+  json_object_set_int_member (out, "runs", runs);
+  if (counts != NULL)
+    json_object_foreach_member (counts, copy_member, out);
+  print_line (out);
   return 0;
 }
 
@@ -337,6 +371,7 @@ bench_refilter (const char *path)
   g_autoptr(GPtrArray) filterable = g_ptr_array_new ();
   g_autoptr(GArray) medians = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(JsonObject) out = json_object_new ();
   FeColumn *question = first_question (study);
   FeColumn *by = first_attribute (study);
   guint checksum = 0;
@@ -375,10 +410,13 @@ bench_refilter (const char *path)
       g_array_append_val (medians, (double) { percentile (times, 0.5) });
     }
 
-  printf ("{\"n\": %u, \"median_ms\": %.2f, \"p95_ms\": %.2f, \"rows\": %u, \"columns\": %u, "
-          "\"checksum\": %u}\n",
-          all->len, percentile (medians, 0.5), percentile (all, 0.95),
-          fe_study_get_n_rows (study), filterable->len, checksum);
+  json_object_set_int_member (out, "n", all->len);
+  json_object_set_double_member (out, "median_ms", percentile (medians, 0.5));
+  json_object_set_double_member (out, "p95_ms", percentile (all, 0.95));
+  json_object_set_int_member (out, "rows", fe_study_get_n_rows (study));
+  json_object_set_int_member (out, "columns", filterable->len);
+  json_object_set_int_member (out, "checksum", checksum);
+  print_line (out);
   return 0;
 }
 
@@ -391,6 +429,7 @@ bench_render (const char *path)
   g_autoptr(GArray) layouts = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) paints = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) totals = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(JsonObject) out = json_object_new ();
   FeColumn *question = first_question (study);
   FeColumn *by = first_attribute (study);
 
@@ -424,10 +463,13 @@ bench_render (const char *path)
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
     }
-  printf ("{\"question\": \"%s\", \"by\": \"%s\", \"layout_ms\": %.2f, \"paint_ms\": %.2f, "
-          "\"median_ms\": %.2f, \"runs\": %d}\n",
-          question->id, by ? by->id : "", percentile (layouts, 0.5), percentile (paints, 0.5),
-          percentile (totals, 0.5), MAX (runs, 1));
+  json_object_set_string_member (out, "question", question->id);
+  json_object_set_string_member (out, "by", by ? by->id : "");
+  json_object_set_double_member (out, "layout_ms", percentile (layouts, 0.5));
+  json_object_set_double_member (out, "paint_ms", percentile (paints, 0.5));
+  json_object_set_double_member (out, "median_ms", percentile (totals, 0.5));
+  json_object_set_int_member (out, "runs", MAX (runs, 1));
+  print_line (out);
   return 0;
 }
 

@@ -353,6 +353,22 @@ def inspect_escapes_control_characters():
 
 
 @test
+def json_escapes_the_unit_separator():
+    # json-glib writes U+001F as it is, which a strict reader (Python's) refuses in a string.
+    rows = ["id,force"] + [f'{i},"Force\x1f{i % 2}"' for i in range(1, 9)]
+    study = write("unit-separator.csv", "\n".join(rows) + "\n")
+    columns = {c["id"]: c for c in run_json(BINARY, "inspect", study)["columns"]}
+    assert [level["label"] for level in columns["force"]["levels"]] == \
+        ["Force\x1f1", "Force\x1f0"], columns["force"]
+    layout = os.path.join(WORK, "unit-separator.json")
+    run_cli(BINARY, "export", "--question", "force", *EXACT, "--layout", layout, "-o",
+            os.path.join(WORK, "unit-separator.png"), study)
+    with open(layout, encoding="utf-8") as handle:
+        texts = [label["text"] for label in json.load(handle)["labels"]]
+    assert "Force\x1f1" in texts, texts
+
+
+@test
 def inspect_usage():
     run_cli(BINARY, "inspect", expect=2)
     run_cli(BINARY, "inspect", "--filter", "force=Gwent Police", STUDY, expect=2)

@@ -565,126 +565,137 @@ fe_chart_layout_hit_test (const FeChartLayout *self,
   return found;
 }
 
-/* A count as printed: null when withheld, never the number. */
+/* Two decimals are finer than any device pixel, and keep a layout the same file from one machine
+ * to the next. Rounded as "%.2f" prints them; json-glib then writes the nearest double in full
+ * (0.28999999999999998 for 0.29), which reads back as exactly that number. */
 static void
-append_count (GString          *out,
-              const char       *name,
-              guint             count,
-              FeCellDisclosure  state)
-{
-  if (state != FE_CELL_SHOWN)
-    g_string_append_printf (out, ", \"%s\": null", name);
-  else
-    g_string_append_printf (out, ", \"%s\": %u", name, count);
-}
-
-static void
-append_number (GString    *out,
-               const char *name,
-               double      value)
+set_rounded_member (JsonObject *object,
+                    const char *name,
+                    double      value)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-  /* Two decimals are finer than any device pixel, and keep the file readable. */
-  g_string_append_printf (out, ", \"%s\": %s", name,
-                          g_ascii_formatd (buffer, sizeof buffer, "%.2f", value));
+  g_ascii_formatd (buffer, sizeof buffer, "%.2f", value);
+  json_object_set_double_member (object, name, g_ascii_strtod (buffer, NULL));
+}
+
+static void
+set_rectangle_members (JsonObject *object,
+                       double      x,
+                       double      y,
+                       double      w,
+                       double      h,
+                       double      scale)
+{
+  set_rounded_member (object, "x", x * scale);
+  set_rounded_member (object, "y", y * scale);
+  set_rounded_member (object, "w", w * scale);
+  set_rounded_member (object, "h", h * scale);
+}
+
+static JsonArray *
+groups_to_json (const FeChartLayout *self)
+{
+  JsonArray *groups = json_array_new ();
+
+  for (guint i = 0; i < self->rows_n->len; i++)
+    {
+      const FeChartRowN *row = &g_array_index (self->rows_n, FeChartRowN, i);
+      JsonObject *group = json_object_new ();
+
+      json_object_set_int_member (group, "group", row->group);
+      json_object_set_string_member (group, "name", row->name);
+      fe_json_object_set_count_member (group, "n", row->n, row->disclosure == FE_CELL_SHOWN);
+      json_object_set_string_member (group, "disclosure",
+                                     fe_enum_to_nick (FE_TYPE_CELL_DISCLOSURE, row->disclosure));
+      json_array_add_object_element (groups, group);
+    }
+  return groups;
+}
+
+static JsonArray *
+segments_to_json (const FeChartLayout *self,
+                  double               scale)
+{
+  JsonArray *segments = json_array_new ();
+
+  for (guint i = 0; i < self->segments->len; i++)
+    {
+      const FeChartSegment *s = &g_array_index (self->segments, FeChartSegment, i);
+      JsonObject *segment = json_object_new ();
+      gboolean cell_withheld = self->withhold && s->disclosure != FE_CELL_SHOWN;
+      gboolean base_withheld = cell_withheld
+                               || (self->withhold && s->base_disclosure != FE_CELL_SHOWN);
+
+      json_object_set_int_member (segment, "level", s->level);
+      json_object_set_int_member (segment, "group", s->group);
+      /* What is withheld is null, never a number: a script must not be able to print it. */
+      fe_json_object_set_count_member (segment, "count", s->count, !cell_withheld);
+      fe_json_object_set_count_member (segment, "base", s->base, !base_withheld);
+      if (cell_withheld)
+        json_object_set_null_member (segment, "value");
+      else
+        set_rounded_member (segment, "value", s->value);
+      /* The percentage as every front end prints it, of "percent_of" above. */
+      fe_json_object_set_count_member (segment, "percent", fe_percent_round (s->count, s->base),
+                                       !base_withheld && s->base > 0);
+      json_object_set_string_member (segment, "disclosure",
+                                     fe_enum_to_nick (FE_TYPE_CELL_DISCLOSURE, s->disclosure));
+      set_rectangle_members (segment, s->x, s->y, s->w, s->h, scale);
+      json_object_set_string_member (segment, "description", s->description);
+      json_array_add_object_element (segments, segment);
+    }
+  return segments;
+}
+
+static JsonArray *
+labels_to_json (const FeChartLayout *self,
+                double               scale)
+{
+  JsonArray *labels = json_array_new ();
+
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      const FeChartLabel *l = &g_array_index (self->labels, FeChartLabelItem, i).label;
+      JsonObject *label = json_object_new ();
+
+      json_object_set_string_member (label, "text", l->text);
+      set_rectangle_members (label, l->x, l->y, l->w, l->h, scale);
+      json_array_add_object_element (labels, label);
+    }
+  return labels;
 }
 
 char *
 fe_chart_layout_to_json_scaled (const FeChartLayout *self,
                                 double               scale)
 {
-  g_autoptr(GString) out = g_string_new ("{");
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (scale > 0, NULL);
 
-  g_string_append_printf (out, "\"width\": %s",
-                          g_ascii_formatd (buffer, sizeof buffer, "%.2f", self->width * scale));
-  append_number (out, "height", self->height * scale);
-  g_string_append (out, ", \"kind\": ");
-  fe_json_append_string (out, fe_chart_kind_to_string (self->kind));
-  g_string_append (out, ", \"measure\": ");
-  fe_json_append_string (out, fe_chart_measure_to_string (self->measure));
-  g_string_append (out, ", \"title\": ");
-  fe_json_append_string (out, self->title);
-  g_string_append (out, ", \"description\": ");
-  fe_json_append_string (out, self->summary);
-  g_string_append_printf (out, ", \"min_cell\": %u", self->min_cell);
-  g_string_append (out, ", \"percent_of\": ");
-  fe_json_append_string (out, fe_percent_of_to_string (self->percent_of));
-  append_count (out, "base", self->total_base, self->total_base_disclosure);
-  append_count (out, "answered", self->total_answered, self->total_answered_disclosure);
-  g_string_append (out, ",\n \"groups\": [");
-  for (guint i = 0; i < self->rows_n->len; i++)
-    {
-      const FeChartRowN *row = &g_array_index (self->rows_n, FeChartRowN, i);
-
-      g_string_append_printf (out, "%s\n  {\"group\": %d, \"name\": ", i ? "," : "",
-                              row->group);
-      fe_json_append_string (out, row->name);
-      append_count (out, "n", row->n, row->disclosure);
-      g_string_append (out, ", \"disclosure\": ");
-      fe_json_append_string (out, fe_enum_to_nick (FE_TYPE_CELL_DISCLOSURE, row->disclosure));
-      g_string_append (out, "}");
-    }
-  g_string_append (out, "]");
-
-  g_string_append (out, ",\n \"segments\": [");
-  for (guint i = 0; i < self->segments->len; i++)
-    {
-      const FeChartSegment *s = &g_array_index (self->segments, FeChartSegment, i);
-
-      gboolean cell_withheld = self->withhold && s->disclosure != FE_CELL_SHOWN;
-      gboolean base_withheld = cell_withheld
-                               || (self->withhold && s->base_disclosure != FE_CELL_SHOWN);
-
-      g_string_append_printf (out, "%s\n  {\"level\": %d, \"group\": %d", i ? "," : "",
-                              s->level, s->group);
-      /* What is withheld is null, never a number: a script must not be able to print it. */
-      if (cell_withheld)
-        g_string_append (out, ", \"count\": null");
-      else
-        g_string_append_printf (out, ", \"count\": %u", s->count);
-      if (base_withheld)
-        g_string_append (out, ", \"base\": null");
-      else
-        g_string_append_printf (out, ", \"base\": %u", s->base);
-      if (cell_withheld)
-        g_string_append (out, ", \"value\": null");
-      else
-        append_number (out, "value", s->value);
-      /* The percentage as every front end prints it, of "percent_of" above. */
-      if (base_withheld || s->base == 0)
-        g_string_append (out, ", \"percent\": null");
-      else
-        g_string_append_printf (out, ", \"percent\": %u", fe_percent_round (s->count, s->base));
-      g_string_append (out, ", \"disclosure\": ");
-      fe_json_append_string (out, fe_enum_to_nick (FE_TYPE_CELL_DISCLOSURE, s->disclosure));
-      append_number (out, "x", s->x * scale);
-      append_number (out, "y", s->y * scale);
-      append_number (out, "w", s->w * scale);
-      append_number (out, "h", s->h * scale);
-      g_string_append (out, ", \"description\": ");
-      fe_json_append_string (out, s->description);
-      g_string_append (out, "}");
-    }
-  g_string_append (out, "],\n \"labels\": [");
-  for (guint i = 0; i < self->labels->len; i++)
-    {
-      const FeChartLabel *l = &g_array_index (self->labels, FeChartLabelItem, i).label;
-
-      g_string_append (out, i ? ",\n  {\"text\": " : "\n  {\"text\": ");
-      fe_json_append_string (out, l->text);
-      append_number (out, "x", l->x * scale);
-      append_number (out, "y", l->y * scale);
-      append_number (out, "w", l->w * scale);
-      append_number (out, "h", l->h * scale);
-      g_string_append (out, "}");
-    }
-  g_string_append (out, "]}\n");
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  root = json_node_new (JSON_NODE_OBJECT);
+  object = json_object_new ();
+  json_node_take_object (root, object);
+  set_rounded_member (object, "width", self->width * scale);
+  set_rounded_member (object, "height", self->height * scale);
+  json_object_set_string_member (object, "kind", fe_chart_kind_to_string (self->kind));
+  json_object_set_string_member (object, "measure", fe_chart_measure_to_string (self->measure));
+  json_object_set_string_member (object, "title", self->title);
+  json_object_set_string_member (object, "description", self->summary);
+  json_object_set_int_member (object, "min_cell", self->min_cell);
+  json_object_set_string_member (object, "percent_of",
+                                 fe_percent_of_to_string (self->percent_of));
+  fe_json_object_set_count_member (object, "base", self->total_base,
+                                   self->total_base_disclosure == FE_CELL_SHOWN);
+  fe_json_object_set_count_member (object, "answered", self->total_answered,
+                                   self->total_answered_disclosure == FE_CELL_SHOWN);
+  json_object_set_array_member (object, "groups", groups_to_json (self));
+  json_object_set_array_member (object, "segments", segments_to_json (self, scale));
+  json_object_set_array_member (object, "labels", labels_to_json (self, scale));
+  return fe_json_to_data (root, TRUE);
 }
 
 char *

@@ -33,82 +33,77 @@ is_hidden (FeStudy        *study,
 
 /* ---- JSON ------------------------------------------------------------------------------- */
 
-static void
-append_column_json (GString        *out,
-                    FeStudy        *study,
-                    const FeColumn *column)
+static JsonObject *
+column_to_json (FeStudy        *study,
+                const FeColumn *column)
 {
   const FeBitset *universe = fe_study_get_universe (study);
+  JsonObject *object = json_object_new ();
+  JsonArray *levels = json_array_new ();
 
-  g_string_append (out, "{\"id\": ");
-  fe_json_append_string (out, column->id);
-  g_string_append (out, ", \"label\": ");
-  fe_json_append_string (out, column->label);
-  g_string_append (out, ", \"role\": ");
-  fe_json_append_string (out, fe_column_get_role_name (column));
-  g_string_append (out, ", \"role_set_by\": ");
-  fe_json_append_string (out, role_set_by (column));
-  g_string_append (out, ", \"reason\": ");
-  fe_json_append_string (out, fe_column_describe_role_source (column));
-  g_string_append_printf (out, ", \"answered\": %u",
-                          column->answered ? fe_bitset_count_and (universe, column->answered)
-                                           : 0);
-  g_string_append_printf (out, ", \"hidden\": %s, \"may_be_joined\": %s",
-                          is_hidden (study, column) ? "true" : "false",
-                          column->may_be_joined ? "true" : "false");
-  g_string_append (out, ", \"other_level\": ");
-  if (column->other_level >= 0)
-    fe_json_append_string (out, fe_column_get_level (column, (guint) column->other_level));
-  else
-    g_string_append (out, "null");
-  g_string_append_printf (out, ", \"other_values\": %u", column->n_other_values);
+  json_object_set_string_member (object, "id", column->id);
+  json_object_set_string_member (object, "label", column->label);
+  json_object_set_string_member (object, "role", fe_column_get_role_name (column));
+  json_object_set_string_member (object, "role_set_by", role_set_by (column));
+  json_object_set_string_member (object, "reason", fe_column_describe_role_source (column));
+  json_object_set_int_member (object, "answered",
+                              column->answered ? fe_bitset_count_and (universe, column->answered)
+                                               : 0);
+  json_object_set_boolean_member (object, "hidden", is_hidden (study, column));
+  json_object_set_boolean_member (object, "may_be_joined", column->may_be_joined);
+  json_object_set_string_member (object, "other_level",
+                                 column->other_level >= 0
+                                 ? fe_column_get_level (column, (guint) column->other_level)
+                                 : NULL);
+  json_object_set_int_member (object, "other_values", column->n_other_values);
   if (column->role == FE_ROLE_ORDINAL)
-    g_string_append_printf (out, ", \"scale_levels\": %u", fe_column_get_n_scale_levels (column));
+    json_object_set_int_member (object, "scale_levels", fe_column_get_n_scale_levels (column));
   else
-    g_string_append (out, ", \"scale_levels\": null");
-  g_string_append (out, ", \"levels\": [");
+    json_object_set_null_member (object, "scale_levels");
   for (guint l = 0; l < fe_column_get_n_levels (column); l++)
     {
-      g_string_append (out, l ? ", {\"label\": " : "{\"label\": ");
-      fe_json_append_string (out, fe_column_get_level (column, l));
-      g_string_append_printf (out, ", \"count\": %u}",
-                              fe_bitset_count_and (universe,
-                                                   g_ptr_array_index (column->level_rows, l)));
+      JsonObject *level = json_object_new ();
+
+      json_object_set_string_member (level, "label", fe_column_get_level (column, l));
+      json_object_set_int_member (level, "count",
+                                  fe_bitset_count_and (universe,
+                                                       g_ptr_array_index (column->level_rows, l)));
+      json_array_add_object_element (levels, level);
     }
-  g_string_append (out, "]}");
+  json_object_set_array_member (object, "levels", levels);
+  return object;
 }
 
 static void
 print_json (FeStudy *study)
 {
-  g_autoptr(GString) out = g_string_new ("{\"study\": ");
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = json_object_new ();
+  JsonArray *columns = json_array_new ();
+  JsonArray *hidden_ids = json_array_new ();
+  JsonArray *warning_texts = json_array_new ();
   GPtrArray *hidden = fe_study_get_hidden_columns (study);
   GPtrArray *warnings = fe_study_get_warnings (study);
+  g_autofree char *text = NULL;
 
-  fe_json_append_string (out, fe_study_get_name (study));
-  g_string_append (out, ", \"format\": ");
-  fe_json_append_string (out, fe_study_get_format_name (study));
-  g_string_append_printf (out, ", \"respondents\": %u, \"excluded\": %u,\n \"columns\": [",
-                          fe_study_get_n_respondents (study), fe_study_get_n_excluded (study));
+  json_node_take_object (root, object);
+  json_object_set_string_member (object, "study", fe_study_get_name (study));
+  json_object_set_string_member (object, "format", fe_study_get_format_name (study));
+  json_object_set_int_member (object, "respondents", fe_study_get_n_respondents (study));
+  json_object_set_int_member (object, "excluded", fe_study_get_n_excluded (study));
   for (guint c = 0; c < fe_study_get_n_columns (study); c++)
-    {
-      g_string_append (out, c ? ",\n  " : "\n  ");
-      append_column_json (out, study, fe_study_get_column (study, c));
-    }
-  g_string_append (out, "],\n \"hidden\": [");
+    json_array_add_object_element (columns,
+                                   column_to_json (study, fe_study_get_column (study, c)));
+  json_object_set_array_member (object, "columns", columns);
   for (guint i = 0; i < hidden->len; i++)
-    {
-      g_string_append (out, i ? ", " : "");
-      fe_json_append_string (out, ((FeColumn *) g_ptr_array_index (hidden, i))->id);
-    }
-  g_string_append (out, "],\n \"warnings\": [");
+    json_array_add_string_element (hidden_ids,
+                                   ((FeColumn *) g_ptr_array_index (hidden, i))->id);
+  json_object_set_array_member (object, "hidden", hidden_ids);
   for (guint i = 0; i < warnings->len; i++)
-    {
-      g_string_append (out, i ? ",\n  " : "\n  ");
-      fe_json_append_string (out, g_ptr_array_index (warnings, i));
-    }
-  g_string_append (out, "]}\n");
-  fputs (out->str, stdout);
+    json_array_add_string_element (warning_texts, g_ptr_array_index (warnings, i));
+  json_object_set_array_member (object, "warnings", warning_texts);
+  text = fe_json_to_data (root, TRUE);
+  fputs (text, stdout);
 }
 
 /* ---- Text ------------------------------------------------------------------------------- */

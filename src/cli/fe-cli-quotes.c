@@ -42,42 +42,28 @@ is_anonymous (FeStudy *study,
   return FALSE;
 }
 
-static void
-append_quote_json (GString       *out,
-                   FeStudy       *study,
-                   const FeQuote *quote,
-                   guint          k)
+static JsonObject *
+quote_to_json (FeStudy       *study,
+               const FeQuote *quote,
+               guint          k)
 {
   g_autofree char *respondent = fe_study_dup_respondent_id (study, quote->row);
   g_autofree char *citation = fe_quote_dup_citation (study, quote, k);
   gboolean anonymous = is_anonymous (study, quote->row, k);
-  gboolean first = TRUE;
+  JsonObject *object = json_object_new ();
+  JsonArray *codes = json_array_new ();
+  JsonObject *attributes = json_object_new ();
 
-  g_string_append (out, "{\"respondent\": ");
-  if (anonymous)
-    g_string_append (out, "null");
-  else
-    fe_json_append_string (out, respondent);
-  g_string_append (out, ", \"citation\": ");
-  fe_json_append_string (out, citation);
-  g_string_append (out, ", \"question\": ");
-  fe_json_append_string (out, quote->column->id);
-  g_string_append (out, ", \"text\": ");
-  fe_json_append_string (out, quote->text);
-  g_string_append (out, ", \"note\": ");
-  if (quote->note != NULL)
-    fe_json_append_string (out, quote->note);
-  else
-    g_string_append (out, "null");
-  g_string_append (out, ", \"codes\": [");
+  json_object_set_string_member (object, "respondent", anonymous ? NULL : respondent);
+  json_object_set_string_member (object, "citation", citation);
+  json_object_set_string_member (object, "question", quote->column->id);
+  json_object_set_string_member (object, "text", quote->text);
+  json_object_set_string_member (object, "note", quote->note);
   for (guint i = 0; i < quote->codes->len; i++)
-    {
-      if (i > 0)
-        g_string_append (out, ", ");
-      fe_json_append_string (out, fe_column_get_level (quote->column,
-                                                       g_array_index (quote->codes, guint, i)));
-    }
-  g_string_append (out, "], \"attributes\": {");
+    json_array_add_string_element (codes,
+                                   fe_column_get_level (quote->column,
+                                                        g_array_index (quote->codes, guint, i)));
+  json_object_set_array_member (object, "codes", codes);
   for (guint c = 0; c < fe_study_get_n_columns (study); c++)
     {
       FeColumn *column = fe_study_get_column (study, c);
@@ -90,16 +76,11 @@ append_quote_json (GString       *out,
       if (column->role != FE_ROLE_ATTRIBUTE || in_small_group (study, column, quote->row, k))
         continue;
       label = fe_study_get_level_label (study, column, quote->row);
-      if (label == NULL)
-        continue;
-      if (!first)
-        g_string_append (out, ", ");
-      fe_json_append_string (out, column->id);
-      g_string_append (out, ": ");
-      fe_json_append_string (out, label);
-      first = FALSE;
+      if (label != NULL)
+        json_object_set_string_member (attributes, column->id, label);
     }
-  g_string_append (out, "}}");
+  json_object_set_object_member (object, "attributes", attributes);
+  return object;
 }
 
 static void
@@ -107,15 +88,16 @@ print_quotes_json (FeStudy   *study,
                    GPtrArray *quotes,
                    guint      k)
 {
-  g_autoptr(GString) out = g_string_new ("[");
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+  JsonArray *array = json_array_new ();
+  g_autofree char *text = NULL;
 
+  json_node_take_array (root, array);
   for (guint i = 0; i < quotes->len; i++)
-    {
-      g_string_append (out, i ? ",\n " : "\n ");
-      append_quote_json (out, study, g_ptr_array_index (quotes, i), k);
-    }
-  g_string_append (out, "\n]\n");
-  fe_cli_print (out->str);
+    json_array_add_object_element (array,
+                                   quote_to_json (study, g_ptr_array_index (quotes, i), k));
+  text = fe_json_to_data (root, TRUE);
+  fe_cli_print (text);
 }
 
 static char *

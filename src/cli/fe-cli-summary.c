@@ -107,17 +107,6 @@ get_base_state (const Shown *shown,
                                       : shown_base (shown, group);
 }
 
-static void
-append_json_number (GString          *out,
-                    FeCellDisclosure  state,
-                    guint             n)
-{
-  if (state == FE_CELL_SHOWN)
-    g_string_append_printf (out, "%u", n);
-  else
-    g_string_append (out, "null");
-}
-
 static gboolean
 column_is_listed (const FeColumn *column)
 {
@@ -140,35 +129,34 @@ print_study_json (FeStudy        *study,
                   const FeBitset *rows,
                   guint           k)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
-  gboolean first = TRUE;
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = json_object_new ();
+  JsonArray *questions = json_array_new ();
+  g_autofree char *text = NULL;
 
-  g_string_append_printf (out, "{\"respondents\": %u, \"excluded\": %u, \"questions\": [",
-                          fe_bitset_count (rows), fe_study_get_n_excluded (study));
+  json_node_take_object (root, object);
+  json_object_set_int_member (object, "respondents", fe_bitset_count (rows));
+  json_object_set_int_member (object, "excluded", fe_study_get_n_excluded (study));
   for (guint c = 0; c < fe_study_get_n_columns (study); c++)
     {
       FeColumn *column = fe_study_get_column (study, c);
+      JsonObject *question;
+      guint answered;
 
       if (!column_is_listed (column))
         continue;
-      g_string_append (out, first ? "\n  {\"id\": " : ",\n  {\"id\": ");
-      fe_json_append_string (out, column->id);
-      g_string_append (out, ", \"label\": ");
-      fe_json_append_string (out, column->label);
-      g_string_append (out, ", \"role\": ");
-      fe_json_append_string (out, fe_column_get_role_name (column));
-      {
-        guint answered = fe_bitset_count_and (rows, column->answered);
-
-        if (answered > 0 && answered < k)
-          g_string_append (out, ", \"answered\": null}");
-        else
-          g_string_append_printf (out, ", \"answered\": %u}", answered);
-      }
-      first = FALSE;
+      question = json_object_new ();
+      answered = fe_bitset_count_and (rows, column->answered);
+      json_object_set_string_member (question, "id", column->id);
+      json_object_set_string_member (question, "label", column->label);
+      json_object_set_string_member (question, "role", fe_column_get_role_name (column));
+      fe_json_object_set_count_member (question, "answered", answered,
+                                       answered == 0 || answered >= k);
+      json_array_add_object_element (questions, question);
     }
-  g_string_append (out, "\n]}\n");
-  fputs (out->str, stdout);
+  json_object_set_array_member (object, "questions", questions);
+  text = fe_json_to_data (root, TRUE);
+  fputs (text, stdout);
 }
 
 static void
@@ -225,63 +213,50 @@ print_study_text (FeStudy        *study,
 
 /* Each level's count with the base of its percentage beside it, so that a script never has
  * to guess which base a percentage is of. */
-static void
-append_levels_json (GString     *out,
-                    const Shown *shown,
-                    int          group,
-                    FePercentOf  of)
+static JsonArray *
+levels_to_json (const Shown *shown,
+                int          group,
+                FePercentOf  of)
 {
   const FeTally *tally = shown->tally;
   const guint *counts = group < 0 ? tally->counts : tally->groups[group].counts;
   guint base = fe_tally_get_base (tally, group, of);
   FeCellDisclosure base_state = get_base_state (shown, group, of);
+  JsonArray *levels = json_array_new ();
 
-  g_string_append (out, "[");
   for (guint l = 0; l < tally->n_levels; l++)
     {
       FeCellDisclosure state = shown_cell (shown, group, l);
+      JsonObject *level = json_object_new ();
 
-      g_string_append (out, l ? ", {\"label\": " : "{\"label\": ");
-      fe_json_append_string (out, fe_column_get_level (tally->question, l));
-      g_string_append (out, ", \"count\": ");
-      append_json_number (out, state, counts[l]);
-      g_string_append (out, ", \"base\": ");
-      append_json_number (out, base_state, base);
-      if (base > 0 && state == FE_CELL_SHOWN && base_state == FE_CELL_SHOWN)
-        g_string_append_printf (out, ", \"percent\": %u", fe_percent_round (counts[l], base));
-      else
-        g_string_append (out, ", \"percent\": null");
+      json_object_set_string_member (level, "label", fe_column_get_level (tally->question, l));
+      fe_json_object_set_count_member (level, "count", counts[l], state == FE_CELL_SHOWN);
+      fe_json_object_set_count_member (level, "base", base, base_state == FE_CELL_SHOWN);
+      fe_json_object_set_count_member (level, "percent", fe_percent_round (counts[l], base),
+                                       base > 0 && state == FE_CELL_SHOWN
+                                       && base_state == FE_CELL_SHOWN);
       if (state != FE_CELL_SHOWN)
-        {
-          g_string_append (out, ", \"withheld\": ");
-          fe_json_append_string (out, fe_enum_to_nick (FE_TYPE_CELL_DISCLOSURE, state));
-        }
-      g_string_append (out, "}");
+        json_object_set_string_member (level, "withheld",
+                                       fe_enum_to_nick (FE_TYPE_CELL_DISCLOSURE, state));
+      json_array_add_object_element (levels, level);
     }
-  g_string_append (out, "]");
+  return levels;
 }
 
-/* The groups folded into "Other", as a JSON array of their labels. */
-static void
-append_folded_json (GString           *out,
-                    const FeTally     *tally,
-                    const FeChartData *chart)
+/* The labels of the groups folded into "Other". */
+static JsonArray *
+folded_to_json (const FeTally     *tally,
+                const FeChartData *chart)
 {
   g_autofree gboolean *in_other = g_new0 (gboolean, MAX (tally->n_groups, 1));
-  gboolean first = TRUE;
+  JsonArray *folded = json_array_new ();
 
   fe_tally_fold_plan (tally, chart->k, in_other);
-  g_string_append (out, "[");
   for (guint g = 0; g < tally->n_groups; g++)
-    {
-      if (!in_other[g])
-        continue;
-      if (!first)
-        g_string_append (out, ", ");
-      fe_json_append_string (out, fe_column_get_level (tally->by, tally->groups[g].group));
-      first = FALSE;
-    }
-  g_string_append (out, "]");
+    if (in_other[g])
+      json_array_add_string_element (folded,
+                                     fe_column_get_level (tally->by, tally->groups[g].group));
+  return folded;
 }
 
 static void
@@ -291,61 +266,58 @@ print_tally_json (const FeTally  *tally,
                   FeChartMeasure  measure,
                   FePercentOf     of)
 {
-  g_autoptr(GString) out = g_string_new ("{\"question\": ");
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = json_object_new ();
   const FeTally *printed = shown->tally;
+  g_autofree char *text = NULL;
 
-  fe_json_append_string (out, tally->question->id);
-  g_string_append (out, ", \"label\": ");
-  fe_json_append_string (out, tally->question->label);
-  g_string_append (out, ", \"role\": ");
-  fe_json_append_string (out, fe_column_get_role_name (tally->question));
-  g_string_append (out, ", \"filter\": ");
-  fe_json_append_string (out, filter_text);
-  g_string_append (out, ", \"measure\": ");
-  fe_json_append_string (out, fe_chart_measure_to_string (measure));
-  g_string_append (out, ", \"percent_of\": ");
-  fe_json_append_string (out, fe_percent_of_to_string (of));
-  g_string_append_printf (out, ", \"min_cell\": %u, \"base\": ", shown_k (shown));
-  append_json_number (out, shown_base (shown, -1), printed->base);
-  g_string_append (out, ", \"answered\": ");
-  append_json_number (out, shown_answered (shown, -1), printed->answered);
-  g_string_append (out, ",\n \"levels\": ");
+  json_node_take_object (root, object);
+  json_object_set_string_member (object, "question", tally->question->id);
+  json_object_set_string_member (object, "label", tally->question->label);
+  json_object_set_string_member (object, "role", fe_column_get_role_name (tally->question));
+  json_object_set_string_member (object, "filter", filter_text);
+  json_object_set_string_member (object, "measure", fe_chart_measure_to_string (measure));
+  json_object_set_string_member (object, "percent_of", fe_percent_of_to_string (of));
+  json_object_set_int_member (object, "min_cell", shown_k (shown));
+  fe_json_object_set_count_member (object, "base", printed->base,
+                                   shown_base (shown, -1) == FE_CELL_SHOWN);
+  fe_json_object_set_count_member (object, "answered", printed->answered,
+                                   shown_answered (shown, -1) == FE_CELL_SHOWN);
   if (shown_whole_levels (shown))
-    append_levels_json (out, shown, -1, of);
+    json_object_set_array_member (object, "levels", levels_to_json (shown, -1, of));
   else
-    g_string_append (out, "null");
+    json_object_set_null_member (object, "levels");
 
   if (printed->by != NULL)
     {
-      g_string_append (out, ",\n \"by\": ");
-      fe_json_append_string (out, printed->by->id);
-      g_string_append (out, ", \"folded\": ");
-      if (shown->chart != NULL && shown->chart->folded != NULL)
-        append_folded_json (out, tally, shown->chart);
-      else
-        g_string_append (out, "[]");
-      g_string_append (out, ", \"groups\": [");
+      JsonArray *groups = json_array_new ();
+
+      json_object_set_string_member (object, "by", printed->by->id);
+      json_object_set_array_member (object, "folded",
+                                    shown->chart != NULL && shown->chart->folded != NULL
+                                    ? folded_to_json (tally, shown->chart)
+                                    : json_array_new ());
       for (guint g = 0; g < printed->n_groups; g++)
         {
           const FeTallyGroup *group = &printed->groups[g];
+          JsonObject *item = json_object_new ();
 
-          g_string_append (out, g ? ",\n  {\"label\": " : "\n  {\"label\": ");
           /* The data's own label, as every other label here; "Other" is the chart's word. */
-          fe_json_append_string (out, group->group == FE_TALLY_GROUP_OTHER
-                                      ? shown_group_name (shown, g)
-                                      : fe_column_get_level (printed->by, group->group));
-          g_string_append (out, ", \"base\": ");
-          append_json_number (out, shown_base (shown, (int) g), group->base);
-          g_string_append (out, ", \"answered\": ");
-          append_json_number (out, shown_answered (shown, (int) g), group->answered);
-          g_string_append (out, ", \"levels\": ");
-          append_levels_json (out, shown, (int) g, of);
-          g_string_append (out, "}");
+          json_object_set_string_member (item, "label",
+                                         group->group == FE_TALLY_GROUP_OTHER
+                                         ? shown_group_name (shown, g)
+                                         : fe_column_get_level (printed->by, group->group));
+          fe_json_object_set_count_member (item, "base", group->base,
+                                           shown_base (shown, (int) g) == FE_CELL_SHOWN);
+          fe_json_object_set_count_member (item, "answered", group->answered,
+                                           shown_answered (shown, (int) g) == FE_CELL_SHOWN);
+          json_object_set_array_member (item, "levels", levels_to_json (shown, (int) g, of));
+          json_array_add_object_element (groups, item);
         }
-      g_string_append (out, "]");
+      json_object_set_array_member (object, "groups", groups);
     }
-  g_string_append (out, "}\n");
-  fe_cli_print (out->str);
+  text = fe_json_to_data (root, TRUE);
+  fe_cli_print (text);
 }
 
 /* Replaces in @rows (fe_percent_table_new()) what @shown withholds: a count under k by "< k",

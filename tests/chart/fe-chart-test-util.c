@@ -49,6 +49,20 @@ fe_chart_test_flatten (const char *text)
   return g_string_free (g_steal_pointer (&flat), FALSE);
 }
 
+JsonObject *
+fe_chart_test_parse_layout (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  return json_object_ref (json_node_get_object (root));
+}
+
 FeColumn *
 fe_chart_test_random_column (GRand                  *rand,
                              const char             *id,

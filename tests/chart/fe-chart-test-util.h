@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* What the chart tests share: the sample study, reading labels as a person does, and random
- * tallies. */
+/* What the chart tests share: the sample study, reading labels and layouts as a person or a
+ * script does, and random tallies. */
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "fe-chart-spec.h"
 #include "fe-study.h"
@@ -20,6 +21,9 @@ FeTally *fe_chart_test_sample_tally (const char *question_id,
 
 /* Text as a reader sees it: no-break spaces as spaces, lines run together. */
 char    *fe_chart_test_flatten      (const char *text);
+
+/* A layout's JSON (fe_chart_layout_to_json()) read back; asserts that it is JSON. */
+JsonObject *fe_chart_test_parse_layout (const char *json);
 
 /* Names for random columns: each label a word drawn from @words, a column's own followed by
  * @long_word half the time. */
