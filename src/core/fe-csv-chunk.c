@@ -122,8 +122,20 @@ on_field (void   *text,
     }
   if (G_UNLIKELY (chunk->texts_length + length + 1 > chunk->texts_size))
     {
-      chunk->texts_size = MAX (chunk->texts_size * 2, chunk->texts_length + length + 1);
-      chunk->texts = g_realloc (chunk->texts, chunk->texts_size);
+      gsize size = MAX (chunk->texts_size * 2, chunk->texts_length + length + 1);
+      char *texts = g_try_realloc (chunk->texts, size);
+
+      /* An answer of gigabytes (a quote that never closes): an error once libcsv returns. */
+      if (texts == NULL)
+        {
+          chunk->out_of_memory = TRUE;
+          length = 0;
+        }
+      else
+        {
+          chunk->texts = texts;
+          chunk->texts_size = size;
+        }
     }
   f = &chunk->fields[chunk->n_fields++];
   f->text = (guint32) chunk->texts_length;
@@ -364,6 +376,12 @@ chunk_take_ended (FeCsvChunk *chunk,
 {
   gboolean stored;
 
+  if (chunk->out_of_memory)
+    {
+      fe_csv_set_out_of_memory_error (chunk->loader->table, chunk->field_start, &chunk->error);
+      chunk->status = FE_CSV_CHUNK_ERROR;
+      return FALSE;
+    }
   if (chunk->field_ended && !finish_field (chunk, field_end))
     {
       chunk->status = FE_CSV_CHUNK_ERROR;
@@ -395,13 +413,9 @@ chunk_feed (FeCsvChunk *chunk,
       gsize n = (gsize) ((cut < end ? cut + 1 : end) - p);
 
       chunk->field_ended = chunk->record_ended = FALSE;
+      /* libcsv stops short when its own buffer cannot grow. */
       if (csv_parse (&chunk->parser, p, n, on_field, on_record, chunk) != n)
-        {
-          fe_csv_set_out_of_memory_error (chunk->loader->table, chunk->field_start,
-                                          &chunk->error);
-          chunk->status = FE_CSV_CHUNK_ERROR;
-          return FALSE;
-        }
+        chunk->out_of_memory = TRUE;
       chunk->pos += n;
       if (!chunk_take_ended (chunk, chunk->pos - 1))
         return FALSE;

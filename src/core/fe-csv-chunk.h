@@ -50,6 +50,7 @@ typedef struct
   gsize              field_start;  /* where the next field is written */
   gboolean           field_ended;  /* by the last piece */
   gboolean           record_ended;
+  gboolean           out_of_memory;  /* a field's text could not be kept */
   /* The rows. */
   guint              n_rows;
   gsize              rows_size;
