@@ -25,7 +25,7 @@ static const char codebook_csv[] =
   "I ba heddlu ydych chi'n gweithio?,Heddlu De Cymru|Heddlu Gwent|Heddlu Gogledd Cymru\n"
   "training,choice,Have you had training?,Yes|No,why,,Ydw|Nac ydw\n"
   "why,text,Why?,Risk/Substance use|Lone working,,Pam?,"
-  "Risg/Defnyddio sylweddau|Gweithio ar eich pen eich hun\n";
+  "Risg/Defnyddio sylweddau|Gweithio ar eu pen eu hunain\n";
 
 static const char coding_csv[] =
   "respondent,question,code,excerpt,note\n"
@@ -119,7 +119,7 @@ test_coded_levels (void)
   g_assert_cmpstr (fe_column_get_display_level (why, (guint) substance), ==,
                    "Defnyddio sylweddau");
   g_assert_cmpstr (fe_column_get_display_level (why, (guint) lone), ==,
-                   "Gweithio ar eich pen eich hun");
+                   "Gweithio ar eu pen eu hunain");
 }
 
 /* What is shown uses the display names: a filter in words, a quote's attribution. */
@@ -211,8 +211,8 @@ test_other_languages_and_codes (void)
     "participant,id,Participant,,,,\n"
     "force,attribute,Force,South Wales Police|Gwent Police,,Police,Police du sud du Pays de "
     "Galles|Police de Gwent\n";
-  static const char codes[] = "code,description,code_cy\nLone working,,Gweithio ar eich pen "
-                              "eich hun\nRisk/Substance use,,Risg/Defnyddio sylweddau\n";
+  static const char codes[] = "code,description,code_cy\nLone working,,Gweithio ar eu pen eu "
+                              "hunain\nRisk/Substance use,,Risg/Defnyddio sylweddau\n";
   g_autoptr(GError) error = NULL;
   g_autoptr(FeStudy) study = load_with (codebook, NULL, &error);
   g_autoptr(FeStudy) coded = NULL;
@@ -241,7 +241,7 @@ test_other_languages_and_codes (void)
                    ==, "Risg");
   g_assert_cmpstr (fe_column_get_display_level (why, (guint) fe_column_find_level (
                                                   why, "Lone working")),
-                   ==, "Gweithio ar eich pen eich hun");
+                   ==, "Gweithio ar eu pen eu hunain");
 }
 
 static void
