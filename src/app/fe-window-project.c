@@ -558,6 +558,13 @@ export_brief_action (GSimpleAction *action,
 
 /* ---- Closing with unsaved changes --------------------------------------------------------- */
 
+static gboolean
+destroy_window (gpointer data)
+{
+  gtk_window_destroy (data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_close_response (AdwMessageDialog *dialog,
                    const char       *response,
@@ -567,7 +574,10 @@ on_close_response (AdwMessageDialog *dialog,
     {
       g_signal_handlers_disconnect_by_data (self->project, self);
       g_clear_object (&self->project);
-      gtk_window_destroy (GTK_WINDOW (self));
+      /* Not yet: the dialog, still answering, would be freed after the window it is transient
+       * for and let go of it then. Once it has closed, the window goes. */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_window, g_object_ref (self),
+                       g_object_unref);
     }
   else if (g_str_equal (response, "save"))
     {
