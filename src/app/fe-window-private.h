@@ -72,6 +72,7 @@ struct _FeWindow
   FeSavedView      *deleted_view;      /* the last view deleted, for Undo */
   guint             deleted_view_index;
   char             *last_error;
+  GtkWidget        *close_dialog;      /* weak: "Save Changes?", while it asks */
 };
 
 void fe_window_show_toast       (FeWindow    *self,

@@ -592,6 +592,12 @@ fe_window_confirm_close (FeWindow *self)
 
   if (self->project == NULL || !fe_project_get_modified (self->project))
     return FALSE;
+  /* Quit and the close button can both ask while the question is open: it is asked once. */
+  if (self->close_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->close_dialog));
+      return TRUE;
+    }
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"),
                                    _("The project has unsaved views or stars. If you close "
@@ -608,6 +614,7 @@ fe_window_confirm_close (FeWindow *self)
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_close_response), self);
+  g_set_weak_pointer (&self->close_dialog, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
 }

@@ -1281,6 +1281,7 @@ fe_window_dispose (GObject *object)
   g_clear_object (&self->study);
   g_clear_pointer (&self->split_columns, g_ptr_array_unref);
   g_clear_pointer (&self->last_error, g_free);
+  g_clear_weak_pointer (&self->close_dialog);
   G_OBJECT_CLASS (fe_window_parent_class)->dispose (object);
 }
 
