@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "fe-compat.h"
+
 /* A subtitle longer than this is cut: some labels are whole paragraphs of question text. */
 #define SUBTITLE_CHARS 90
 
@@ -423,18 +425,10 @@ reset_action (GtkWidget  *widget,
   GtkWidget *dialog;
 
   /* Every change applies at once and has no Undo, and a reset loses all of them: it asks. */
-  dialog = adw_message_dialog_new (GTK_WINDOW (widget), _("Reset All Columns?"),
-                                   _("Every role, label and order of answers you changed is "
-                                     "lost: each column is read again as the codebook or the "
-                                     "data say."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "reset", _("_Reset All"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reset",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = fe_compat_confirm (GTK_WINDOW (widget), _("Reset All Columns?"),
+                              _("Every role, label and order of answers you changed is lost: "
+                                "each column is read again as the codebook or the data say."),
+                              "reset", _("_Reset All"));
   g_signal_connect_object (dialog, "response::reset", G_CALLBACK (on_reset_confirmed), widget,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -509,16 +509,9 @@ fe_window_export_brief (FeWindow   *self,
     }
 
   body = describe_findings (findings);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Numbers Could Be Worked Out"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "export", _("_Export Anyway"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export",
-                                              ADW_RESPONSE_DESTRUCTIVE);
   /* Enter, Escape and closing the dialog all keep the pack from being written. */
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = fe_compat_confirm (GTK_WINDOW (self), _("Numbers Could Be Worked Out"), body,
+                              "export", _("_Export Anyway"));
   g_object_set_data_full (G_OBJECT (dialog), "fe-brief-path", g_strdup (path), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_audit_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
