@@ -75,7 +75,14 @@ quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       data)
 {
-  g_application_quit (G_APPLICATION (data));
+  g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Closed as their close buttons close them, so that a window with unsaved views or stars asks
+   * first; the application ends with its last window. Closing changes the application's list. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (data)); l != NULL; l = l->next)
+    g_ptr_array_add (windows, g_object_ref (l->data));
+  for (guint i = 0; i < windows->len; i++)
+    gtk_window_close (g_ptr_array_index (windows, i));
 }
 
 static void

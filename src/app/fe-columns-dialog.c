@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "fe-compat.h"
+
 /* A subtitle longer than this is cut: some labels are whole paragraphs of question text. */
 #define SUBTITLE_CHARS 90
 
@@ -108,10 +110,18 @@ on_error_dismissed (FeColumnsDialog *self)
   show_error (self, NULL);
 }
 
+/* Reset All asks before it throws corrections away; with none, there is nothing to ask about. */
+static void
+update_reset (FeColumnsDialog *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "columns.reset", self->corrections->len > 0);
+}
+
 static void
 emit_changed (FeColumnsDialog *self)
 {
   fe_column_corrections_prune (self->corrections);
+  update_reset (self);
   show_error (self, NULL);
   g_signal_emit (self, signals[SIGNAL_CORRECTIONS_CHANGED], 0, self->corrections);
 }
@@ -401,16 +411,27 @@ on_search_changed (FeColumnsDialog *self)
 /* ---- Actions ---------------------------------------------------------------------------- */
 
 static void
+on_reset_confirmed (FeColumnsDialog *self)
+{
+  g_ptr_array_set_size (self->corrections, 0);
+  emit_changed (self);
+}
+
+static void
 reset_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  FeColumnsDialog *self = FE_COLUMNS_DIALOG (widget);
+  GtkWidget *dialog;
 
-  if (self->corrections->len == 0)
-    return;
-  g_ptr_array_set_size (self->corrections, 0);
-  emit_changed (self);
+  /* Every change applies at once and has no Undo, and a reset loses all of them: it asks. */
+  dialog = fe_compat_confirm (GTK_WINDOW (widget), _("Reset All Columns?"),
+                              _("Every role, label and order of answers you changed is lost: "
+                                "each column is read again as the codebook or the data say."),
+                              "reset", _("_Reset All"));
+  g_signal_connect_object (dialog, "response::reset", G_CALLBACK (on_reset_confirmed), widget,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 FeColumnCorrection *
@@ -521,6 +542,20 @@ fe_columns_dialog_dispose (GObject *object)
 }
 
 static void
+fe_columns_dialog_map (GtkWidget *widget)
+{
+  FeColumnsDialog *self = FE_COLUMNS_DIALOG (widget);
+
+  GTK_WIDGET_CLASS (fe_columns_dialog_parent_class)->map (widget);
+  /* The window would focus Reset All, the first thing in the header bar, where a stray Enter or
+   * Space asks to throw every correction away: the first column has the focus instead. Only
+   * once mapped can a row pass the focus on to its header. */
+  if (self->rows->len > 0)
+    gtk_widget_child_focus (GTK_WIDGET (((ColumnRow *) g_ptr_array_index (self->rows, 0))->row),
+                            GTK_DIR_TAB_FORWARD);
+}
+
+static void
 fe_columns_dialog_finalize (GObject *object)
 {
   FeColumnsDialog *self = FE_COLUMNS_DIALOG (object);
@@ -542,6 +577,7 @@ fe_columns_dialog_class_init (FeColumnsDialogClass *klass)
 
   object_class->dispose = fe_columns_dialog_dispose;
   object_class->finalize = fe_columns_dialog_finalize;
+  widget_class->map = fe_columns_dialog_map;
 
   signals[SIGNAL_CORRECTIONS_CHANGED] =
     g_signal_new ("corrections-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -584,6 +620,7 @@ fe_columns_dialog_new (GtkWindow *parent,
   self = g_object_new (FE_TYPE_COLUMNS_DIALOG, "transient-for", parent, NULL);
   g_ptr_array_unref (self->corrections);
   self->corrections = fe_column_corrections_copy (corrections);
+  update_reset (self);
   fe_columns_dialog_set_study (self, study);
   return self;
 }
@@ -631,6 +668,7 @@ fe_columns_dialog_set_corrections (FeColumnsDialog *self,
 
   g_ptr_array_unref (self->corrections);
   self->corrections = fe_column_corrections_copy (corrections);
+  update_reset (self);
 }
 
 void

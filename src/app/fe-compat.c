@@ -164,6 +164,26 @@ fe_compat_alert (GtkWindow  *parent,
 #endif
 }
 
+GtkWidget *
+fe_compat_confirm (GtkWindow  *parent,
+                   const char *heading,
+                   const char *body,
+                   const char *confirm,
+                   const char *confirm_label)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    confirm, confirm_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), confirm,
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  return dialog;
+}
+
 void
 fe_compat_show_about (GtkWindow *parent)
 {

@@ -31,6 +31,14 @@ void fe_compat_save_file  (GtkWindow            *parent,
 void fe_compat_alert      (GtkWindow            *parent,
                            const char           *heading,
                            const char           *body);
+/* A modal question before something is lost: Cancel, which Enter, Escape and closing answer,
+ * and the destructive @confirm response labelled @confirm_label. The caller connects to its
+ * "response" signal and presents it. */
+GtkWidget *fe_compat_confirm (GtkWindow          *parent,
+                              const char         *heading,
+                              const char         *body,
+                              const char         *confirm,
+                              const char         *confirm_label);
 void fe_compat_show_about (GtkWindow            *parent);
 
 G_END_DECLS

@@ -381,3 +381,24 @@ fe_window_install_actions (FeWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries),
                                    self);
 }
+
+void
+fe_window_update_actions (FeWindow *self)
+{
+  /* What acts on a study: on the welcome page they would do nothing, so they say so by being
+   * greyed out rather than by ignoring a click or a shortcut. */
+  static const char * const study_actions[] = {
+    "export-chart", "search-quotes", "copy-quote", "clear-filters", "show-table", "columns",
+    "data-check", "save", "save-as", "save-view", "star-quote", "present", "export-brief",
+    "undo-delete-view",
+  };
+  gboolean has_study = self->study != NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (study_actions); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), study_actions[i]);
+
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), has_study);
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), has_study);
+}

@@ -72,6 +72,7 @@ struct _FeWindow
   FeSavedView      *deleted_view;      /* the last view deleted, for Undo */
   guint             deleted_view_index;
   char             *last_error;
+  GtkWidget        *close_dialog;      /* weak: "Save Changes?", while it asks */
 };
 
 void fe_window_show_toast       (FeWindow    *self,
@@ -85,6 +86,8 @@ void fe_window_refresh_chart    (FeWindow    *self);
 void fe_window_init_spec        (FeWindow    *self,
                                  FeChartSpec *spec);
 void fe_window_install_actions  (FeWindow    *self);
+/* Enables the actions that need a study only while one is loaded. */
+void fe_window_update_actions   (FeWindow    *self);
 /* Project, saved views and presentation (fe-window-project.c). */
 void fe_window_install_project_actions (FeWindow *self);
 void fe_window_set_project      (FeWindow    *self,

@@ -509,16 +509,9 @@ fe_window_export_brief (FeWindow   *self,
     }
 
   body = describe_findings (findings);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Numbers Could Be Worked Out"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "export", _("_Export Anyway"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export",
-                                              ADW_RESPONSE_DESTRUCTIVE);
   /* Enter, Escape and closing the dialog all keep the pack from being written. */
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = fe_compat_confirm (GTK_WINDOW (self), _("Numbers Could Be Worked Out"), body,
+                              "export", _("_Export Anyway"));
   g_object_set_data_full (G_OBJECT (dialog), "fe-brief-path", g_strdup (path), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_audit_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -558,6 +551,13 @@ export_brief_action (GSimpleAction *action,
 
 /* ---- Closing with unsaved changes --------------------------------------------------------- */
 
+static gboolean
+destroy_window (gpointer data)
+{
+  gtk_window_destroy (data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_close_response (AdwMessageDialog *dialog,
                    const char       *response,
@@ -567,7 +567,10 @@ on_close_response (AdwMessageDialog *dialog,
     {
       g_signal_handlers_disconnect_by_data (self->project, self);
       g_clear_object (&self->project);
-      gtk_window_destroy (GTK_WINDOW (self));
+      /* Not yet: the dialog, still answering, would be freed after the window it is transient
+       * for and let go of it then. Once it has closed, the window goes. */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_window, g_object_ref (self),
+                       g_object_unref);
     }
   else if (g_str_equal (response, "save"))
     {
@@ -582,6 +585,12 @@ fe_window_confirm_close (FeWindow *self)
 
   if (self->project == NULL || !fe_project_get_modified (self->project))
     return FALSE;
+  /* Quit and the close button can both ask while the question is open: it is asked once. */
+  if (self->close_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->close_dialog));
+      return TRUE;
+    }
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"),
                                    _("The project has unsaved views or stars. If you close "
@@ -598,6 +607,7 @@ fe_window_confirm_close (FeWindow *self)
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_close_response), self);
+  g_set_weak_pointer (&self->close_dialog, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
 }

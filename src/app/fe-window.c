@@ -712,7 +712,7 @@ set_study (FeWindow  *self,
   fe_window_set_project (self, project, is_sample);
   watch_responses (self, project);
   gtk_stack_set_visible_child_name (self->main_stack, "study");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), TRUE);
+  fe_window_update_actions (self);
   fe_window_filters_changed (self);
 
   /* Selecting the first question draws it. */
@@ -1281,6 +1281,7 @@ fe_window_dispose (GObject *object)
   g_clear_object (&self->study);
   g_clear_pointer (&self->split_columns, g_ptr_array_unref);
   g_clear_pointer (&self->last_error, g_free);
+  g_clear_weak_pointer (&self->close_dialog);
   G_OBJECT_CLASS (fe_window_parent_class)->dispose (object);
 }
 
@@ -1371,12 +1372,12 @@ fe_window_init (FeWindow *self)
   self->active_view = -1;
   fe_window_install_actions (self);
   fe_window_install_project_actions (self);
+  fe_window_update_actions (self);
   set_ellipsizing_factories (self->split_dropdown);
   set_ellipsizing_factories (self->sort_dropdown);
   set_ellipsizing_factories (self->kind_dropdown);
   g_signal_connect_swapped (self->split_dropdown, "notify::selected",
                             G_CALLBACK (on_split_changed), self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
 
   /* Under the header bar, above whatever the window shows. */
   self->changed_banner = fe_changed_banner_new (G_CALLBACK (on_reload_changed), self);

@@ -127,6 +127,44 @@ expand_row_of (FeColumnsDialog *dialog,
   g_assert_not_reached ();
 }
 
+/* The button that the action @name drives inside @widget, or NULL. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *name)
+{
+  if (GTK_IS_BUTTON (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Reset All pressed: the question it asks. */
+static AdwMessageDialog *
+ask_to_reset (FeColumnsDialog *dialog)
+{
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "columns.reset", NULL);
+  g_assert_true (fe_test_wait_until (fe_app_test_toplevel_shown,
+                                     GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
+  return fe_app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+}
+
+/* As a click on the button of @response does: answers, then closes. */
+static void
+answer (AdwMessageDialog *question,
+        const char       *response)
+{
+  adw_message_dialog_response (question, response);
+  gtk_window_destroy (GTK_WINDOW (question));
+}
+
 static void
 test_template_instantiates (void)
 {
@@ -215,7 +253,7 @@ test_corrections_apply_at_once (void)
   maybe_save_screenshot (GTK_WIDGET (dialog), "columns-dialog-refused.png");
 
   /* Reset All: back to the codebook. */
-  gtk_widget_activate_action (GTK_WIDGET (dialog), "columns.reset", NULL);
+  answer (ask_to_reset (dialog), "reset");
   wait_for_reload (window, dialog, before);
   g_assert_cmpuint (fe_project_get_corrections (window->project)->len, ==, 0);
   g_clear_pointer (&training, g_free);
@@ -260,6 +298,73 @@ test_refused_reload_is_undone (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static FeColumnsDialog *
+open_dialog (FeWindow *window)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (window), "columns", NULL);
+  g_assert_true (fe_test_wait_until (fe_app_test_toplevel_shown,
+                                     GSIZE_TO_POINTER (FE_TYPE_COLUMNS_DIALOG)));
+  return find_dialog ();
+}
+
+static void
+test_reset_asks_first (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+  FeColumnsDialog *dialog = open_dialog (window);
+  GtkWidget *reset = find_button (GTK_WIDGET (dialog), "columns.reset");
+  GtkWidget *focus;
+  AdwMessageDialog *question;
+  FeStudy *before;
+
+  /* Nothing to reset yet. */
+  g_assert_nonnull (reset);
+  g_assert_false (gtk_widget_is_sensitive (reset));
+  before = fe_window_get_study (window);
+  g_assert_true (fe_columns_dialog_choose_role (dialog, "role", FE_ROLE_IGNORE));
+  wait_for_reload (window, dialog, before);
+  g_assert_true (gtk_widget_is_sensitive (reset));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Opened again with a correction to lose, Reset All is there but has not the focus: a column
+   * has. */
+  dialog = open_dialog (window);
+  reset = find_button (GTK_WIDGET (dialog), "columns.reset");
+  g_assert_true (gtk_widget_is_sensitive (reset));
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_nonnull (focus);
+  g_assert_false (focus == reset || gtk_widget_is_ancestor (focus, reset));
+  g_assert_true (gtk_widget_is_ancestor (focus, fe_app_test_find_widget (
+                                                  GTK_WIDGET (dialog),
+                                                  ADW_TYPE_PREFERENCES_GROUP)));
+  g_assert_null (gtk_window_get_default_widget (GTK_WINDOW (dialog)));
+
+  /* Asked, and cancelled (Escape or Enter do the same): nothing changes. */
+  question = ask_to_reset (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (question), ==, "cancel");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (question), ==, "cancel");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (question, "reset"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  maybe_save_screenshot (GTK_WIDGET (question), "columns-reset-question.png");
+  answer (question, "cancel");
+  fe_app_test_settle (50);
+  g_assert_false (fe_window_is_loading (window));
+  g_assert_cmpuint (fe_columns_dialog_get_corrections (dialog)->len, ==, 1);
+  g_assert_cmpuint (fe_project_get_corrections (window->project)->len, ==, 1);
+
+  /* Asked and confirmed: every column as the codebook says. */
+  before = fe_window_get_study (window);
+  answer (ask_to_reset (dialog), "reset");
+  wait_for_reload (window, dialog, before);
+  g_assert_cmpuint (fe_project_get_corrections (window->project)->len, ==, 0);
+  g_assert_cmpint (fe_study_find_column (fe_window_get_study (window), "role")->role, ==,
+                   FE_ROLE_ATTRIBUTE);
+  g_assert_false (gtk_widget_is_sensitive (reset));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -270,5 +375,6 @@ main (int    argc,
   g_test_add_func ("/app/columns/template", test_template_instantiates);
   g_test_add_func ("/app/columns/apply-at-once", test_corrections_apply_at_once);
   g_test_add_func ("/app/columns/refused-reload-is-undone", test_refused_reload_is_undone);
+  g_test_add_func ("/app/columns/reset-asks-first", test_reset_asks_first);
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "fe-app-test-util.h"
+#include "fe-application.h"
 #include "fe-chart-view.h"
 #include "fe-presentation.h"
 #include "fe-project.h"
@@ -342,6 +343,81 @@ test_brief_asks_when_the_audit_finds_something (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+count_message_dialogs (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      n += ADW_IS_MESSAGE_DIALOG (toplevel);
+    }
+  return n;
+}
+
+/* A weak pointer (at @data) whose object is gone. */
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+test_quit_asks_about_unsaved_work (void)
+{
+  g_autoptr(FeApplication) app = fe_application_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWindow *welcome;
+  FeWindow *window;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  /* One window with nothing to lose, one with a change to its project. */
+  welcome = GTK_WINDOW (fe_window_new (GTK_APPLICATION (app)));
+  g_object_add_weak_pointer (G_OBJECT (welcome), (gpointer *) &welcome);
+  gtk_window_present (welcome);
+  window = fe_window_new (GTK_APPLICATION (app));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (GTK_WINDOW (window));
+  fe_window_open_sample (window);
+  g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
+  fe_project_set_title (window->project, "Findings for the board");
+  g_assert_true (fe_project_get_modified (window->project));
+
+  /* Ctrl+Q: the window without changes closes, the other asks as its close button does. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_assert_true (fe_test_wait_until (fe_app_test_toplevel_shown,
+                                     GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
+  g_assert_null (welcome);
+  g_assert_nonnull (window);
+  dialog = fe_app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "save");
+  /* Pressed again while it asks: still one question. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_assert_cmpuint (count_message_dialogs (), ==, 1);
+
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  fe_app_test_settle (50);
+  g_assert_nonnull (window);
+  g_assert_cmpuint (count_message_dialogs (), ==, 0);
+  g_assert_true (fe_project_get_modified (window->project));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_assert_true (fe_test_wait_until (fe_app_test_toplevel_shown,
+                                     GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
+  dialog = fe_app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  adw_message_dialog_response (dialog, "discard");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (fe_test_wait_until (pointer_cleared, &window));
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -355,5 +431,6 @@ main (int    argc,
   g_test_add_func ("/app/presenting/star", test_star_shows_and_toggles);
   g_test_add_func ("/app/presenting/undo-delete-view", test_deleted_view_can_be_undone);
   g_test_add_func ("/app/presenting/brief-audit", test_brief_asks_when_the_audit_finds_something);
+  g_test_add_func ("/app/presenting/quit-asks", test_quit_asks_about_unsaved_work);
   return g_test_run ();
 }

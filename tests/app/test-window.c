@@ -579,6 +579,42 @@ test_chart_is_accessible (void)
 }
 
 static void
+assert_study_actions_enabled (FeWindow *window,
+                              gboolean  enabled)
+{
+  static const char * const study_actions[] = {
+    "present", "save", "save-as", "save-view", "columns", "data-check", "export-chart",
+    "export-brief", "show-table", "search-quotes", "clear-filters", "star-quote",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (study_actions); i++)
+    {
+      g_test_message ("win.%s", study_actions[i]);
+      g_assert_cmpint (g_action_group_get_action_enabled (G_ACTION_GROUP (window),
+                                                          study_actions[i]), ==, enabled);
+    }
+  g_assert_cmpint (gtk_widget_get_sensitive (GTK_WIDGET (window->export_button)), ==, enabled);
+  /* The way to a study stays open. */
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open-sample"));
+}
+
+static void
+test_study_actions_wait_for_a_study (void)
+{
+  FeWindow *window = g_object_new (FE_TYPE_WINDOW, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "welcome");
+  assert_study_actions_enabled (window, FALSE);
+
+  fe_window_open_sample (window);
+  g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
+  assert_study_actions_enabled (window, TRUE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_every_template_instantiates (void)
 {
   GType types[] = { FE_TYPE_WINDOW, FE_TYPE_QUOTE_BROWSER, FE_TYPE_FILTER_PANEL,
@@ -621,6 +657,8 @@ main (int    argc,
   g_test_add_func ("/app/window/copy-quote", test_copy_quote_with_attribution);
   g_test_add_func ("/app/window/broken-file", test_broken_file_error_names_the_line);
   g_test_add_func ("/app/window/chart-accessible", test_chart_is_accessible);
+  g_test_add_func ("/app/window/study-actions-wait-for-a-study",
+                   test_study_actions_wait_for_a_study);
   g_test_add_func ("/app/window/keeps-drawing-while-loading",
                    test_window_keeps_drawing_while_loading);
   g_test_add_func ("/app/window/cancel-load", test_cancel_load);
