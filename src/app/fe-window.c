@@ -496,6 +496,28 @@ on_notice_dismissed (FeWindow *self)
 
 /* ---- The study on screen ---------------------------------------------------------------- */
 
+FeColumn *
+fe_window_get_split (FeWindow *self)
+{
+  return self->by != self->question ? self->by : NULL;
+}
+
+/* The dropdown shows the split in effect, so that it never offers a question split by itself;
+ * the split asked for comes back with the next question. */
+static void
+show_split (FeWindow *self)
+{
+  FeColumn *by = fe_window_get_split (self);
+  guint selected = 0;
+
+  for (guint i = 0; by != NULL && i < self->split_columns->len; i++)
+    if (g_ptr_array_index (self->split_columns, i) == by)
+      selected = i + 1;
+  self->updating_controls = TRUE;
+  gtk_drop_down_set_selected (self->split_dropdown, selected);
+  self->updating_controls = FALSE;
+}
+
 static void
 update_split_choices (FeWindow *self)
 {
@@ -520,9 +542,9 @@ update_split_choices (FeWindow *self)
 
   self->updating_controls = TRUE;
   gtk_drop_down_set_model (self->split_dropdown, G_LIST_MODEL (choices));
-  gtk_drop_down_set_selected (self->split_dropdown, selected);
   self->updating_controls = FALSE;
   self->by = selected > 0 ? g_ptr_array_index (self->split_columns, selected - 1) : NULL;
+  show_split (self);
 }
 
 static void
@@ -905,8 +927,7 @@ fe_window_refresh_chart (FeWindow *self)
   if (self->question == NULL)
     return;
 
-  /* A question split by itself says nothing new. */
-  by = self->by != self->question ? self->by : NULL;
+  by = fe_window_get_split (self);
   tally = fe_tally_compute (self->question, self->rows, by);
   filter_text = fe_filter_describe (self->filter);
 
@@ -934,6 +955,16 @@ fe_window_refresh_chart (FeWindow *self)
   show_segment_quotes (self);
 }
 
+/* The question list and saved views both reach a new question through here. */
+static void
+set_question (FeWindow *self,
+              FeColumn *question)
+{
+  self->question = question;
+  show_split (self);
+  fe_window_clear_selection (self);
+}
+
 void
 fe_window_show_question (FeWindow *self,
                          FeColumn *question,
@@ -943,17 +974,9 @@ fe_window_show_question (FeWindow *self,
   g_return_if_fail (question != NULL);
 
   self->by = by;
-  self->updating_controls = TRUE;
-  gtk_drop_down_set_selected (self->split_dropdown, 0);
-  for (guint i = 0; by != NULL && i < self->split_columns->len; i++)
-    if (g_ptr_array_index (self->split_columns, i) == by)
-      gtk_drop_down_set_selected (self->split_dropdown, i + 1);
-  self->updating_controls = FALSE;
-
   if (self->question != question)
     fe_question_list_select (self->question_list, question);
-  self->question = question;
-  fe_window_clear_selection (self);
+  set_question (self, question);
   fe_window_refresh_chart (self);
 }
 
@@ -965,8 +988,7 @@ on_question_selected (FeWindow *self,
 
   if (question == self->question)
     return;
-  self->question = question;
-  fe_window_clear_selection (self);
+  set_question (self, question);
   fe_window_refresh_chart (self);
 }
 
@@ -1069,6 +1091,13 @@ on_split_changed (FeWindow *self)
     return;
   by = selected > 0 && selected <= self->split_columns->len
        ? g_ptr_array_index (self->split_columns, selected - 1) : NULL;
+  /* A question picked as its own split is not split by itself; and the dropdown coming to
+   * show the split in effect (it notifies twice) changes nothing. */
+  if ((by != NULL && by == self->question) || by == fe_window_get_split (self))
+    {
+      show_split (self);
+      return;
+    }
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "split-by", by ? by->id : "");
   self->by = by;

@@ -269,6 +269,40 @@ test_search_quotes (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* "Split by force", remembered, reached the force question and stayed selected there. */
+static void
+test_question_is_not_split_by_itself (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+  FeStudy *study = fe_window_get_study (window);
+  FeColumn *force = fe_study_find_column (study, "force");
+  FeColumn *training = fe_study_find_column (study, "training");
+  FeChartView *view = fe_window_get_chart_view (window);
+  guint by_force;
+
+  fe_window_show_question (window, training, force);
+  by_force = gtk_drop_down_get_selected (window->split_dropdown);
+  g_assert_cmpuint (by_force, >, 0);
+  g_assert_true (fe_chart_view_get_tally (view)->by == force);
+
+  fe_question_list_select (window->question_list, force);
+  g_assert_true (window->question == force);
+  g_assert_cmpuint (gtk_drop_down_get_selected (window->split_dropdown), ==, 0);
+  g_assert_null (fe_chart_view_get_tally (view)->by);
+
+  /* Nor is it kept when picked there. */
+  gtk_drop_down_set_selected (window->split_dropdown, by_force);
+  g_assert_cmpuint (gtk_drop_down_get_selected (window->split_dropdown), ==, 0);
+  g_assert_null (fe_chart_view_get_tally (view)->by);
+
+  /* The split asked for comes back with the next question. */
+  fe_question_list_select (window->question_list, training);
+  g_assert_cmpuint (gtk_drop_down_get_selected (window->split_dropdown), ==, by_force);
+  g_assert_true (fe_chart_view_get_tally (view)->by == force);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 typedef struct
 {
   char     *text;
@@ -616,6 +650,7 @@ main (int    argc,
   g_test_add_func ("/app/window/filter-changes-chart-and-counts",
                    test_filter_changes_chart_and_counts);
   g_test_add_func ("/app/window/search-quotes", test_search_quotes);
+  g_test_add_func ("/app/window/not-split-by-itself", test_question_is_not_split_by_itself);
   g_test_add_func ("/app/window/data-table-matches-the-chart",
                    test_data_table_matches_the_chart);
   g_test_add_func ("/app/window/copy-quote", test_copy_quote_with_attribution);
