@@ -955,11 +955,14 @@ fe_window_refresh_chart (FeWindow *self)
   show_segment_quotes (self);
 }
 
-/* The question list and saved views both reach a new question through here. */
+/* The question list and saved views both reach a new question through here. A search typed
+ * for one question's quotes would silently hide most of the next one's. */
 static void
 set_question (FeWindow *self,
               FeColumn *question)
 {
+  if (question != self->question)
+    fe_quote_browser_set_search (self->quote_browser, NULL);
   self->question = question;
   show_split (self);
   fe_window_clear_selection (self);

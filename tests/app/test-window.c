@@ -236,6 +236,7 @@ test_search_quotes (void)
   FeStudy *study = fe_window_get_study (window);
   FeQuoteBrowser *browser = fe_window_get_quote_browser (window);
   GListModel *model = fe_quote_browser_get_model (browser);
+  GtkEditable *entry;
   guint all;
 
   fe_window_show_question (window, fe_study_find_column (study, "vulnerabilities"), NULL);
@@ -265,6 +266,18 @@ test_search_quotes (void)
     }
   fe_quote_browser_set_search (browser, "");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, all);
+
+  /* Escape clears it, */
+  fe_quote_browser_set_search (browser, "drug");
+  entry = fe_app_test_find_widget (GTK_WIDGET (browser), GTK_TYPE_SEARCH_ENTRY);
+  g_signal_emit_by_name (entry, "stop-search");
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, all);
+
+  /* and so does the next question: the search was typed for this one's quotes. */
+  fe_quote_browser_set_search (browser, "drug");
+  fe_question_list_select (window->question_list, fe_study_find_column (study, "barriers"));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
