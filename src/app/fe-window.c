@@ -11,6 +11,7 @@
 #include "fe-respondent-dialog.h"
 #include "fe-quote.h"
 #include "fe-tally.h"
+#include "fe-text-decode.h"
 
 
 G_DEFINE_FINAL_TYPE (FeWindow, fe_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -797,6 +798,21 @@ on_chip_clicked (GtkButton *button,
   fe_window_filters_changed (self);
 }
 
+/* Whole words from the start of a chip's question: a row of chips stays short, and the
+ * tooltip says the rest. */
+static char *
+dup_question_start (const FeColumn *column)
+{
+  const char *label = fe_column_get_display_label (column);
+  g_autofree char *start = fe_text_shorten (label, 30);
+  char *space;
+
+  if (strcmp (start, label) == 0 || (space = strrchr (start, ' ')) == NULL)
+    return g_steal_pointer (&start);
+  *space = '\0';
+  return g_strconcat (start, "…", NULL);
+}
+
 static void
 update_chips (FeWindow *self)
 {
@@ -813,12 +829,18 @@ update_chips (FeWindow *self)
         {
           GtkWidget *chip;
           GtkWidget *box;
+          g_autofree char *question = NULL;
+          g_autofree char *text = NULL;
           g_autofree char *tooltip = NULL;
 
           if (!fe_filter_has_level (self->filter, column, l))
             continue;
+          question = dup_question_start (column);
+          /* Translators: a filter chip: the start of its question, then the answer kept:
+           * "Have you received any…: No" */
+          text = g_strdup_printf (_("%s: %s"), question, fe_column_get_display_level (column, l));
           box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-          gtk_box_append (GTK_BOX (box), gtk_label_new (fe_column_get_display_level (column, l)));
+          gtk_box_append (GTK_BOX (box), gtk_label_new (text));
           gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
           chip = gtk_button_new ();
           gtk_button_set_child (GTK_BUTTON (chip), box);

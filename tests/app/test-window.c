@@ -185,6 +185,27 @@ test_filter_changes_chart_and_counts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A chip read just "No ×": no one could tell which question it filtered. */
+static void
+test_filter_chip_names_its_question (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+  FeStudy *study = fe_window_get_study (window);
+  FeColumn *training = fe_study_find_column (study, "training");
+  GtkWidget *chip;
+  GtkLabel *label;
+
+  fe_filter_add_level (fe_window_get_filter (window), training,
+                       (guint) fe_column_find_level (training, "No"));
+  fe_window_filters_changed (window);
+  chip = fe_app_test_find_widget (GTK_WIDGET (window->chips_box), GTK_TYPE_BUTTON);
+  label = fe_app_test_find_widget (chip, GTK_TYPE_LABEL);
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "Have you received any…: No");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (chip), ==,
+                   "Remove filter Have you received any training related to sex work?: No");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The data table's cells are the chart's numbers: "Lack of trust, South Wales" was 13% in the
  * heat map and 12% in the table. */
 static void
@@ -662,6 +683,8 @@ main (int    argc,
                    test_segment_click_lists_its_quotes);
   g_test_add_func ("/app/window/filter-changes-chart-and-counts",
                    test_filter_changes_chart_and_counts);
+  g_test_add_func ("/app/window/filter-chip-names-its-question",
+                   test_filter_chip_names_its_question);
   g_test_add_func ("/app/window/search-quotes", test_search_quotes);
   g_test_add_func ("/app/window/not-split-by-itself", test_question_is_not_split_by_itself);
   g_test_add_func ("/app/window/data-table-matches-the-chart",
