@@ -668,6 +668,29 @@ test_every_template_instantiates (void)
   }
 }
 
+static void
+assert_no_key_names (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    g_assert_null (strchr (gtk_label_get_text (GTK_LABEL (widget)), '_'));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_no_key_names (child);
+}
+
+/* The shortcuts window showed "Page_Down": GTK draws the keys as they are named where its own
+ * translations do not rename them. */
+static void
+test_shortcuts_show_keys (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (
+    "/io/github/findings_explorer/FindingsExplorer/gtk/help-overlay.ui");
+  GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  assert_no_key_names (GTK_WIDGET (overlay));
+  gtk_window_destroy (overlay);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -679,6 +702,7 @@ main (int    argc,
   g_assert_nonnull (binary_path);
 
   g_test_add_func ("/app/templates", test_every_template_instantiates);
+  g_test_add_func ("/app/shortcuts-show-keys", test_shortcuts_show_keys);
   g_test_add_func ("/app/window/segment-click-lists-its-quotes",
                    test_segment_click_lists_its_quotes);
   g_test_add_func ("/app/window/filter-changes-chart-and-counts",
