@@ -844,6 +844,8 @@ update_chips (FeWindow *self)
           gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
           chip = gtk_button_new ();
           gtk_button_set_child (GTK_BUTTON (chip), box);
+          /* A pill around its words, not stretched to the widest chip's cell. */
+          gtk_widget_set_halign (chip, GTK_ALIGN_START);
           gtk_widget_add_css_class (chip, "filter-chip");
           gtk_widget_add_css_class (chip, "flat");
           /* Translators: tooltip of a filter chip: "Remove filter force: Gwent Police" */
