@@ -208,6 +208,34 @@ previous_quote (FePresentation *self)
     }
 }
 
+/* A clicker has only forward and back, so these step through each view's starred quotes
+ * before going on to the next view. */
+static void
+step_forward (FePresentation *self)
+{
+  if (self->quote + 1 < (int) self->quotes->len)
+    fe_presentation_next_quote (self);
+  else
+    fe_presentation_next (self);
+}
+
+/* The same steps backwards: from a view's chart to the last quote of the view before. */
+static void
+step_back (FePresentation *self)
+{
+  if (self->quote >= 0)
+    previous_quote (self);
+  else if (self->view > 0)
+    {
+      fe_presentation_previous (self);
+      if (self->quotes->len > 0)
+        {
+          self->quote = (int) self->quotes->len - 1;
+          show_quote (self);
+        }
+    }
+}
+
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -217,14 +245,18 @@ on_key_pressed (GtkEventControllerKey *controller,
 {
   switch (keyval)
     {
-    case GDK_KEY_Right:
     case GDK_KEY_Page_Down:
     case GDK_KEY_space:
+      step_forward (self);
+      return TRUE;
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_BackSpace:
+      step_back (self);
+      return TRUE;
+    case GDK_KEY_Right:
       fe_presentation_next (self);
       return TRUE;
     case GDK_KEY_Left:
-    case GDK_KEY_Page_Up:
-    case GDK_KEY_BackSpace:
       fe_presentation_previous (self);
       return TRUE;
     case GDK_KEY_Down:
@@ -234,10 +266,7 @@ on_key_pressed (GtkEventControllerKey *controller,
       previous_quote (self);
       return TRUE;
     case GDK_KEY_Escape:
-      if (self->quote >= 0)
-        previous_quote (self);
-      else
-        gtk_window_close (GTK_WINDOW (self));
+      gtk_window_close (GTK_WINDOW (self));
       return TRUE;
     default:
       return FALSE;

@@ -13,8 +13,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FePresentation, fe_presentation, FE, PRESENTATION, AdwWindow)
 
 /* The project's saved views full screen, one at a time, with disclosure threshold @k applied
- * to every number and attribution. Left/Right and Page Up/Down (what a clicker sends) move
- * between views; Down shows the view's starred quotes one at a time; Escape leaves. */
+ * to every number and attribution. Page Down/Up and Space (what a clicker sends) step through
+ * each view and then its starred quotes; Left/Right move between views and Down/Up between
+ * a view's quotes; Escape leaves. */
 FePresentation *fe_presentation_new          (GtkWindow      *parent,
                                               FeStudy        *study,
                                               FeProject      *project,

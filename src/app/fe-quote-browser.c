@@ -101,6 +101,13 @@ on_search_changed (FeQuoteBrowser *self)
   update_summary (self);
 }
 
+/* Escape, as in every GNOME search. */
+static void
+on_stop_search (FeQuoteBrowser *self)
+{
+  fe_quote_browser_set_search (self, NULL);
+}
+
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
@@ -202,6 +209,7 @@ fe_quote_browser_class_init (FeQuoteBrowserClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FeQuoteBrowser, empty_page);
   gtk_widget_class_bind_template_child (widget_class, FeQuoteBrowser, list_view);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
 
   gtk_widget_class_install_action (widget_class, "quotes.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "quotes.copied", NULL, copied_action);

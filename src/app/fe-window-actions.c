@@ -114,8 +114,7 @@ on_export_chosen (GFile    *file,
                                && g_settings_get_boolean (self->settings, "fold-small-groups");
       filter_text = fe_filter_describe (self->filter);
       spec.filter_text = filter_text;
-      tally = fe_tally_compute (self->question, self->rows,
-                                self->by != self->question ? self->by : NULL);
+      tally = fe_tally_compute (self->question, self->rows, fe_window_get_split (self));
       if (fe_chart_export (&spec, tally, request->format,
                            request->format == FE_CHART_FORMAT_PNG ? 2.0 : 1.0, path, NULL,
                            &error))

@@ -55,7 +55,7 @@ struct _FeWindow
   FeFilter         *filter;
   FeBitset         *rows;
   FeColumn         *question;
-  FeColumn         *by;
+  FeColumn         *by;             /* the split asked for; fe_window_get_split() is drawn */
   GPtrArray        *split_columns;  /* FeColumn*, the dropdown's items after "None" */
   gboolean          updating_controls;
 
@@ -82,6 +82,8 @@ void fe_window_show_error       (FeWindow    *self,
                                  const char  *message);
 void fe_window_clear_selection  (FeWindow    *self);
 void fe_window_refresh_chart    (FeWindow    *self);
+/* The split in effect: none while the question shown is the split column itself. */
+FeColumn *fe_window_get_split   (FeWindow    *self);
 /* The chart as the controls ask for it. */
 void fe_window_init_spec        (FeWindow    *self,
                                  FeChartSpec *spec);

@@ -144,8 +144,8 @@ fe_window_capture_view (FeWindow *self)
   FeSavedView *view;
 
   fe_window_init_spec (self, &spec);
-  view = fe_saved_view_new_for (self->question, self->by != self->question ? self->by : NULL,
-                                self->filter, self->selected_level, self->selected_group);
+  view = fe_saved_view_new_for (self->question, fe_window_get_split (self), self->filter,
+                                self->selected_level, self->selected_group);
   g_free (view->measure);
   g_free (view->kind);
   g_free (view->sort);

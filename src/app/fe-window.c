@@ -11,6 +11,7 @@
 #include "fe-respondent-dialog.h"
 #include "fe-quote.h"
 #include "fe-tally.h"
+#include "fe-text-decode.h"
 
 
 G_DEFINE_FINAL_TYPE (FeWindow, fe_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -496,6 +497,28 @@ on_notice_dismissed (FeWindow *self)
 
 /* ---- The study on screen ---------------------------------------------------------------- */
 
+FeColumn *
+fe_window_get_split (FeWindow *self)
+{
+  return self->by != self->question ? self->by : NULL;
+}
+
+/* The dropdown shows the split in effect, so that it never offers a question split by itself;
+ * the split asked for comes back with the next question. */
+static void
+show_split (FeWindow *self)
+{
+  FeColumn *by = fe_window_get_split (self);
+  guint selected = 0;
+
+  for (guint i = 0; by != NULL && i < self->split_columns->len; i++)
+    if (g_ptr_array_index (self->split_columns, i) == by)
+      selected = i + 1;
+  self->updating_controls = TRUE;
+  gtk_drop_down_set_selected (self->split_dropdown, selected);
+  self->updating_controls = FALSE;
+}
+
 static void
 update_split_choices (FeWindow *self)
 {
@@ -520,9 +543,9 @@ update_split_choices (FeWindow *self)
 
   self->updating_controls = TRUE;
   gtk_drop_down_set_model (self->split_dropdown, G_LIST_MODEL (choices));
-  gtk_drop_down_set_selected (self->split_dropdown, selected);
   self->updating_controls = FALSE;
   self->by = selected > 0 ? g_ptr_array_index (self->split_columns, selected - 1) : NULL;
+  show_split (self);
 }
 
 static void
@@ -775,6 +798,21 @@ on_chip_clicked (GtkButton *button,
   fe_window_filters_changed (self);
 }
 
+/* Whole words from the start of a chip's question: a row of chips stays short, and the
+ * tooltip says the rest. */
+static char *
+dup_question_start (const FeColumn *column)
+{
+  const char *label = fe_column_get_display_label (column);
+  g_autofree char *start = fe_text_shorten (label, 30);
+  char *space;
+
+  if (strcmp (start, label) == 0 || (space = strrchr (start, ' ')) == NULL)
+    return g_steal_pointer (&start);
+  *space = '\0';
+  return g_strconcat (start, "…", NULL);
+}
+
 static void
 update_chips (FeWindow *self)
 {
@@ -791,15 +829,23 @@ update_chips (FeWindow *self)
         {
           GtkWidget *chip;
           GtkWidget *box;
+          g_autofree char *question = NULL;
+          g_autofree char *text = NULL;
           g_autofree char *tooltip = NULL;
 
           if (!fe_filter_has_level (self->filter, column, l))
             continue;
+          question = dup_question_start (column);
+          /* Translators: a filter chip: the start of its question, then the answer kept:
+           * "Have you received any…: No" */
+          text = g_strdup_printf (_("%s: %s"), question, fe_column_get_display_level (column, l));
           box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-          gtk_box_append (GTK_BOX (box), gtk_label_new (fe_column_get_display_level (column, l)));
+          gtk_box_append (GTK_BOX (box), gtk_label_new (text));
           gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
           chip = gtk_button_new ();
           gtk_button_set_child (GTK_BUTTON (chip), box);
+          /* A pill around its words, not stretched to the widest chip's cell. */
+          gtk_widget_set_halign (chip, GTK_ALIGN_START);
           gtk_widget_add_css_class (chip, "filter-chip");
           gtk_widget_add_css_class (chip, "flat");
           /* Translators: tooltip of a filter chip: "Remove filter force: Gwent Police" */
@@ -905,8 +951,7 @@ fe_window_refresh_chart (FeWindow *self)
   if (self->question == NULL)
     return;
 
-  /* A question split by itself says nothing new. */
-  by = self->by != self->question ? self->by : NULL;
+  by = fe_window_get_split (self);
   tally = fe_tally_compute (self->question, self->rows, by);
   filter_text = fe_filter_describe (self->filter);
 
@@ -934,6 +979,19 @@ fe_window_refresh_chart (FeWindow *self)
   show_segment_quotes (self);
 }
 
+/* The question list and saved views both reach a new question through here. A search typed
+ * for one question's quotes would silently hide most of the next one's. */
+static void
+set_question (FeWindow *self,
+              FeColumn *question)
+{
+  if (question != self->question)
+    fe_quote_browser_set_search (self->quote_browser, NULL);
+  self->question = question;
+  show_split (self);
+  fe_window_clear_selection (self);
+}
+
 void
 fe_window_show_question (FeWindow *self,
                          FeColumn *question,
@@ -943,17 +1001,9 @@ fe_window_show_question (FeWindow *self,
   g_return_if_fail (question != NULL);
 
   self->by = by;
-  self->updating_controls = TRUE;
-  gtk_drop_down_set_selected (self->split_dropdown, 0);
-  for (guint i = 0; by != NULL && i < self->split_columns->len; i++)
-    if (g_ptr_array_index (self->split_columns, i) == by)
-      gtk_drop_down_set_selected (self->split_dropdown, i + 1);
-  self->updating_controls = FALSE;
-
   if (self->question != question)
     fe_question_list_select (self->question_list, question);
-  self->question = question;
-  fe_window_clear_selection (self);
+  set_question (self, question);
   fe_window_refresh_chart (self);
 }
 
@@ -965,8 +1015,7 @@ on_question_selected (FeWindow *self,
 
   if (question == self->question)
     return;
-  self->question = question;
-  fe_window_clear_selection (self);
+  set_question (self, question);
   fe_window_refresh_chart (self);
 }
 
@@ -1069,6 +1118,13 @@ on_split_changed (FeWindow *self)
     return;
   by = selected > 0 && selected <= self->split_columns->len
        ? g_ptr_array_index (self->split_columns, selected - 1) : NULL;
+  /* A question picked as its own split is not split by itself; and the dropdown coming to
+   * show the split in effect (it notifies twice) changes nothing. */
+  if ((by != NULL && by == self->question) || by == fe_window_get_split (self))
+    {
+      show_split (self);
+      return;
+    }
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "split-by", by ? by->id : "");
   self->by = by;

@@ -20,6 +20,11 @@ FeWindow *fe_app_test_open_window  (GFile *file);
 gpointer  fe_app_test_find_widget  (GtkWidget *widget,
                                     GType      type);
 
+/* @keyval, unmodified, to @widget's own key controllers, as if pressed while it had the
+ * focus (Xvfb has no keyboard the tests can type on); whether one of them took it. */
+gboolean  fe_app_test_press_key    (GtkWidget *widget,
+                                    guint      keyval);
+
 /* The first toplevel window that is a @type (a dialog the window opened), or NULL. */
 gpointer  fe_app_test_find_toplevel (GType type);
 /* Whether a toplevel of @type (a GType in a pointer, for fe_test_wait_until()) is on screen. */

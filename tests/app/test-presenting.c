@@ -249,6 +249,55 @@ test_presentation_hides_small_groups (void)
   gtk_window_destroy (GTK_WINDOW (presentation));
 }
 
+/* A clicker sends Page Down, Space and Page Up, which skipped the starred quotes; Escape went
+ * back one quote instead of leaving. */
+static void
+test_clicker_steps_through_quotes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeStudy) study = fe_study_load_sample (&error);
+  g_autofree char *text = NULL;
+  g_autoptr(FeProject) project = NULL;
+  FePresentation *presentation;
+  GtkWidget *widget;
+
+  g_assert_no_error (error);
+  project = project_with_north_wales_star (study, &text);
+  presentation = fe_presentation_new (NULL, study, project, 5, FALSE, 0);
+  widget = GTK_WIDGET (presentation);
+  gtk_window_present (GTK_WINDOW (presentation));
+  g_object_add_weak_pointer (G_OBJECT (presentation), (gpointer *) &presentation);
+
+  /* View 1's chart, its one starred quote, then view 2. */
+  g_assert_true (fe_app_test_press_key (widget, GDK_KEY_Page_Down));
+  g_assert_cmpuint (fe_presentation_get_view (presentation), ==, 0);
+  g_assert_cmpint (fe_presentation_get_quote (presentation), ==, 0);
+  g_assert_nonnull (strstr (fe_presentation_get_quote_text (presentation), text));
+  g_assert_true (fe_app_test_press_key (widget, GDK_KEY_space));
+  g_assert_cmpuint (fe_presentation_get_view (presentation), ==, 1);
+  g_assert_cmpint (fe_presentation_get_quote (presentation), ==, -1);
+
+  /* Back the same way: view 1's last quote, then its chart. */
+  g_assert_true (fe_app_test_press_key (widget, GDK_KEY_Page_Up));
+  g_assert_cmpuint (fe_presentation_get_view (presentation), ==, 0);
+  g_assert_cmpint (fe_presentation_get_quote (presentation), ==, 0);
+  g_assert_true (fe_app_test_press_key (widget, GDK_KEY_Page_Up));
+  g_assert_cmpuint (fe_presentation_get_view (presentation), ==, 0);
+  g_assert_cmpint (fe_presentation_get_quote (presentation), ==, -1);
+
+  /* The arrows still move a view, or a quote, at a time. */
+  g_assert_true (fe_app_test_press_key (widget, GDK_KEY_Right));
+  g_assert_cmpuint (fe_presentation_get_view (presentation), ==, 1);
+  g_assert_true (fe_app_test_press_key (widget, GDK_KEY_Left));
+  g_assert_true (fe_app_test_press_key (widget, GDK_KEY_Down));
+  g_assert_cmpint (fe_presentation_get_quote (presentation), ==, 0);
+
+  /* Escape on a quote leaves the presentation. */
+  g_assert_true (fe_app_test_press_key (widget, GDK_KEY_Escape));
+  fe_app_test_settle (50);
+  g_assert_null (presentation);
+}
+
 static GtkWindow *
 find_message_dialog (void)
 {
@@ -428,6 +477,7 @@ main (int    argc,
   g_test_add_func ("/app/presenting/sample-views", test_sample_opens_with_its_views);
   g_test_add_func ("/app/presenting/saved-view-reopens", test_saved_view_survives_reopening);
   g_test_add_func ("/app/presenting/small-groups", test_presentation_hides_small_groups);
+  g_test_add_func ("/app/presenting/clicker", test_clicker_steps_through_quotes);
   g_test_add_func ("/app/presenting/star", test_star_shows_and_toggles);
   g_test_add_func ("/app/presenting/undo-delete-view", test_deleted_view_can_be_undone);
   g_test_add_func ("/app/presenting/brief-audit", test_brief_asks_when_the_audit_finds_something);

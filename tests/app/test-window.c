@@ -185,6 +185,27 @@ test_filter_changes_chart_and_counts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A chip read just "No ×": no one could tell which question it filtered. */
+static void
+test_filter_chip_names_its_question (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+  FeStudy *study = fe_window_get_study (window);
+  FeColumn *training = fe_study_find_column (study, "training");
+  GtkWidget *chip;
+  GtkLabel *label;
+
+  fe_filter_add_level (fe_window_get_filter (window), training,
+                       (guint) fe_column_find_level (training, "No"));
+  fe_window_filters_changed (window);
+  chip = fe_app_test_find_widget (GTK_WIDGET (window->chips_box), GTK_TYPE_BUTTON);
+  label = fe_app_test_find_widget (chip, GTK_TYPE_LABEL);
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "Have you received any…: No");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (chip), ==,
+                   "Remove filter Have you received any training related to sex work?: No");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The data table's cells are the chart's numbers: "Lack of trust, South Wales" was 13% in the
  * heat map and 12% in the table. */
 static void
@@ -236,6 +257,7 @@ test_search_quotes (void)
   FeStudy *study = fe_window_get_study (window);
   FeQuoteBrowser *browser = fe_window_get_quote_browser (window);
   GListModel *model = fe_quote_browser_get_model (browser);
+  GtkEditable *entry;
   guint all;
 
   fe_window_show_question (window, fe_study_find_column (study, "vulnerabilities"), NULL);
@@ -265,6 +287,52 @@ test_search_quotes (void)
     }
   fe_quote_browser_set_search (browser, "");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, all);
+
+  /* Escape clears it, */
+  fe_quote_browser_set_search (browser, "drug");
+  entry = fe_app_test_find_widget (GTK_WIDGET (browser), GTK_TYPE_SEARCH_ENTRY);
+  g_signal_emit_by_name (entry, "stop-search");
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, all);
+
+  /* and so does the next question: the search was typed for this one's quotes. */
+  fe_quote_browser_set_search (browser, "drug");
+  fe_question_list_select (window->question_list, fe_study_find_column (study, "barriers"));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* "Split by force", remembered, reached the force question and stayed selected there. */
+static void
+test_question_is_not_split_by_itself (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+  FeStudy *study = fe_window_get_study (window);
+  FeColumn *force = fe_study_find_column (study, "force");
+  FeColumn *training = fe_study_find_column (study, "training");
+  FeChartView *view = fe_window_get_chart_view (window);
+  guint by_force;
+
+  fe_window_show_question (window, training, force);
+  by_force = gtk_drop_down_get_selected (window->split_dropdown);
+  g_assert_cmpuint (by_force, >, 0);
+  g_assert_true (fe_chart_view_get_tally (view)->by == force);
+
+  fe_question_list_select (window->question_list, force);
+  g_assert_true (window->question == force);
+  g_assert_cmpuint (gtk_drop_down_get_selected (window->split_dropdown), ==, 0);
+  g_assert_null (fe_chart_view_get_tally (view)->by);
+
+  /* Nor is it kept when picked there. */
+  gtk_drop_down_set_selected (window->split_dropdown, by_force);
+  g_assert_cmpuint (gtk_drop_down_get_selected (window->split_dropdown), ==, 0);
+  g_assert_null (fe_chart_view_get_tally (view)->by);
+
+  /* The split asked for comes back with the next question. */
+  fe_question_list_select (window->question_list, training);
+  g_assert_cmpuint (gtk_drop_down_get_selected (window->split_dropdown), ==, by_force);
+  g_assert_true (fe_chart_view_get_tally (view)->by == force);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -636,6 +704,29 @@ test_every_template_instantiates (void)
   }
 }
 
+static void
+assert_no_key_names (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    g_assert_null (strchr (gtk_label_get_text (GTK_LABEL (widget)), '_'));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_no_key_names (child);
+}
+
+/* The shortcuts window showed "Page_Down": GTK draws the keys as they are named where its own
+ * translations do not rename them. */
+static void
+test_shortcuts_show_keys (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (
+    "/io/github/findings_explorer/FindingsExplorer/gtk/help-overlay.ui");
+  GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  assert_no_key_names (GTK_WIDGET (overlay));
+  gtk_window_destroy (overlay);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -647,11 +738,15 @@ main (int    argc,
   g_assert_nonnull (binary_path);
 
   g_test_add_func ("/app/templates", test_every_template_instantiates);
+  g_test_add_func ("/app/shortcuts-show-keys", test_shortcuts_show_keys);
   g_test_add_func ("/app/window/segment-click-lists-its-quotes",
                    test_segment_click_lists_its_quotes);
   g_test_add_func ("/app/window/filter-changes-chart-and-counts",
                    test_filter_changes_chart_and_counts);
+  g_test_add_func ("/app/window/filter-chip-names-its-question",
+                   test_filter_chip_names_its_question);
   g_test_add_func ("/app/window/search-quotes", test_search_quotes);
+  g_test_add_func ("/app/window/not-split-by-itself", test_question_is_not_split_by_itself);
   g_test_add_func ("/app/window/data-table-matches-the-chart",
                    test_data_table_matches_the_chart);
   g_test_add_func ("/app/window/copy-quote", test_copy_quote_with_attribution);
