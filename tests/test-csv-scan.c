@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "fe-csv-cut.h"
 #include "fe-csv-table.h"
 #include "fe-csv-table-private.h"
 #include "fe-study.h"
@@ -404,6 +405,31 @@ test_wrong_cuts (void)
   fe_csv_table_set_tuning (0, 0, 0, 0);
 }
 
+/* A guessed cut is the line end after which the most of the first records have as many fields
+ * as the header: the line end inside a quoted answer, after which one record is short and the
+ * rest good, must lose to the next one, after which all are. */
+static void
+test_cut_between_records (void)
+{
+  GString *text = g_string_new ("id,force,why\n");
+  FeCsvSource source;
+  gsize target, cut;
+
+  for (guint r = 1; r <= 200; r++)
+    g_string_append_printf (text, "%u,Gwent,\"first line\nsecond line, with a comma\"\n", r);
+  fe_csv_source_init (&source);
+  source.memory = text->str;
+  source.length = text->len;
+  target = strstr (text->str + text->len / 2, "first line") - text->str;
+  cut = fe_csv_find_cut (&source, ',', 3, target);
+  g_assert_cmpuint (cut, >, target);
+  g_assert_true (g_ascii_isdigit (text->str[cut]));
+  g_assert_true (cut == 0 || text->str[cut - 1] == '\n');
+  g_assert_true (g_str_has_prefix (text->str + cut - 2, "\"\n"));
+  fe_csv_source_clear (&source);
+  g_string_free (text, TRUE);
+}
+
 typedef struct
 {
   guint  calls;
@@ -460,6 +486,7 @@ main (int    argc,
   g_test_add_func ("/core/csv-scan/random-against-libcsv", test_random_against_libcsv);
   g_test_add_func ("/core/csv-scan/split-survey", test_split_survey);
   g_test_add_func ("/core/csv-scan/wrong-cuts", test_wrong_cuts);
+  g_test_add_func ("/core/csv-scan/cut-between-records", test_cut_between_records);
   g_test_add_func ("/core/csv-scan/progress-and-cancel", test_progress_and_cancel);
   return g_test_run ();
 }

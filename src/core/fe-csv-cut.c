@@ -30,8 +30,10 @@ on_probe_record (int   terminator,
 {
   Probe *probe = data;
 
+  /* Only the first records count: libcsv reads on to the end of the piece it is given. */
+  if (probe->records < SPLIT_PROBE_RECORDS)
+    probe->good += probe->fields == probe->stride;
   probe->records++;
-  probe->good += probe->fields == probe->stride;
   probe->fields = 0;
 }
 
@@ -56,7 +58,7 @@ probe_records (char          delimiter,
       p += n;
     }
   csv_free (&parser);
-  return MIN (probe.good, SPLIT_PROBE_RECORDS);
+  return probe.good;
 }
 
 /* A line end at or after @target after which libcsv reads records with as many fields as the
