@@ -4,7 +4,6 @@
 #include <csv.h>
 #include <string.h>
 
-#define PRESCAN_BYTES (64 * 1024)
 #define PRESCAN_RECORDS 20
 #define PRESCAN_PIECE 4096
 
@@ -58,7 +57,7 @@ prescan (const char *text,
          Prescan    *ps)
 {
   struct csv_parser parser;
-  gsize limit = MIN (length, (gsize) PRESCAN_BYTES);
+  gsize limit = MIN (length, (gsize) FE_CSV_PRESCAN_BYTES);
 
   memset (ps, 0, sizeof *ps);
   if (csv_init (&parser, 0) != 0)

@@ -6,7 +6,8 @@
 G_BEGIN_DECLS
 
 /* What the first records of a file say of its dialect, each record read by libcsv. Only the
- * first 64 KiB and 20 records are looked at. */
+ * first FE_CSV_PRESCAN_BYTES and 20 records are looked at. */
+#define FE_CSV_PRESCAN_BYTES (64 * 1024)
 
 /* Comma, semicolon, tab or pipe: the one that splits the most of the first records into the
  * same number of fields (a title line or a ragged row does not count against it), then the

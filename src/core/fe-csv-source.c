@@ -11,9 +11,6 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Cells are addressed with 32-bit offsets into the text. */
-#define MAX_TEXT_BYTES ((gsize) G_MAXUINT32 - 1)
-
 /* Reads of text answers after loading go through a window of the file. */
 #define READ_WINDOW (64 * 1024)
 
@@ -366,7 +363,7 @@ fe_csv_source_open (FeCsvSource  *source,
 
   if (fd < 0)
     return FALSE;
-  if ((guint64) source->st.st_size > MAX_TEXT_BYTES)
+  if ((guint64) source->st.st_size > FE_CSV_MAX_TEXT_BYTES)
     {
       g_autofree char *size = g_format_size ((guint64) source->st.st_size);
 

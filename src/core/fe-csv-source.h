@@ -6,6 +6,9 @@
 
 G_BEGIN_DECLS
 
+/* Cells are addressed with 32-bit offsets into the text. */
+#define FE_CSV_MAX_TEXT_BYTES ((gsize) G_MAXUINT32 - 1)
+
 /* Where a table's text comes from: a UTF-8 file that stays open and is read again when an
  * answer is shown, or text held in memory (converted from another encoding, or built in code).
  *

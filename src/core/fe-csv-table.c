@@ -8,18 +8,13 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "fe-csv-sniff.h"
 #include "fe-text-decode.h"
 
-/* A table is parsed by libcsv (fe-csv-loader.c) from a source (fe-csv-source.c) into columns
+/* A table is parsed by libcsv (fe-csv-loader.c, fe-csv-chunk.c) from a source (fe-csv-source.c) into columns
  * (fe-csv-column.c); this file opens and finishes tables and reads their cells. */
 
 G_DEFINE_QUARK (fe-csv-error-quark, fe_csv_error)
-
-/* Cells are addressed with 32-bit offsets into the text. */
-#define MAX_TEXT_BYTES ((gsize) G_MAXUINT32 - 1)
-
-/* Delimiter detection and title-line detection look at this much of the file only. */
-#define PRESCAN_BYTES (64 * 1024)
 
 /* An unnamed column with nothing in it (a trailing delimiter on every line) is not a question.
  * Only trailing ones are left out, so that column numbers stay those of the file. */
@@ -122,7 +117,7 @@ table_decode_and_parse (FeCsvTable          *table_owned,
         g_free ((char *) data);
       return NULL;
     }
-  if (text_length > MAX_TEXT_BYTES)
+  if (text_length > FE_CSV_MAX_TEXT_BYTES)
     {
       g_free (converted);
       if (data_is_ours)
@@ -152,8 +147,8 @@ table_decode_and_parse (FeCsvTable          *table_owned,
   table->source.length = text_length;
   {
     FeCsvParseResult result = table_parse (table, owned,
-                                           MIN (text_length, (gsize) PRESCAN_BYTES), options,
-                                           error);
+                                           MIN (text_length, (gsize) FE_CSV_PRESCAN_BYTES),
+                                           options, error);
 
     g_assert (result != FE_CSV_PARSE_CONVERT);
     if (result != FE_CSV_PARSE_OK)
@@ -211,7 +206,7 @@ fe_csv_table_load_full (const char          *path,
     return NULL;
 
   size = (gsize) source->st.st_size;
-  prefix_length = MIN (size, (gsize) PRESCAN_BYTES + 3);
+  prefix_length = MIN (size, (gsize) FE_CSV_PRESCAN_BYTES + 3);
   prefix = g_malloc (prefix_length + 1);
   if (prefix_length > 0 && !fe_csv_source_pread (source, prefix, 0, prefix_length, &saved_errno))
     return saved_errno != 0 ? (fe_csv_set_io_error (error, display_name, saved_errno), NULL)
