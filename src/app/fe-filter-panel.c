@@ -121,23 +121,59 @@ build_level_row (FeFilterPanel  *self,
 }
 
 static void
+on_header_toggled (GtkToggleButton *header,
+                   GtkImage        *arrow)
+{
+  gboolean expanded = gtk_toggle_button_get_active (header);
+
+  gtk_image_set_from_icon_name (arrow, expanded ? "pan-down-symbolic" : "pan-end-symbolic");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (header),
+                               GTK_ACCESSIBLE_STATE_EXPANDED, expanded, -1);
+}
+
+/* A flat toggle button over the levels, not a GtkExpander: GTK 4.8's expander does not ask
+ * for height-for-width, so a folded one was given one line's height while its wrapped title
+ * drew three or more, over the sections below. A button measures its label height-for-width,
+ * so each title wraps within its own row. */
+static void
 add_column_section (FeFilterPanel  *self,
                     const FeColumn *column,
                     gboolean        expanded)
 {
-  GtkWidget *expander = gtk_expander_new (fe_column_get_display_label (column));
+  GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = gtk_toggle_button_new ();
+  GtkWidget *title = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *arrow = gtk_image_new ();
+  GtkWidget *label = gtk_label_new (fe_column_get_display_label (column));
   GtkWidget *levels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *label = gtk_expander_get_label_widget (GTK_EXPANDER (expander));
 
-  gtk_expander_set_expanded (GTK_EXPANDER (expander), expanded);
+  gtk_widget_set_valign (arrow, GTK_ALIGN_START);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* Welsh compounds can be longer than the sidebar is wide. */
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (title), arrow);
+  gtk_box_append (GTK_BOX (title), label);
+  gtk_button_set_child (GTK_BUTTON (header), title);
+  gtk_widget_add_css_class (header, "flat");
+  gtk_widget_add_css_class (header, "filter-header");
+  /* With a box for its child the button has no label of its own to be named by. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (header),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                  GTK_ACCESSIBLE_RELATION_CONTROLS, levels, NULL, -1);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (header), expanded);
+  on_header_toggled (GTK_TOGGLE_BUTTON (header), GTK_IMAGE (arrow));
+  g_signal_connect (header, "toggled", G_CALLBACK (on_header_toggled), arrow);
+  g_object_bind_property (header, "active", levels, "visible", G_BINDING_SYNC_CREATE);
+
   gtk_widget_set_margin_start (levels, 12);
   for (guint l = 0; l < fe_column_get_n_levels (column); l++)
     gtk_box_append (GTK_BOX (levels), build_level_row (self, column, l));
-  gtk_expander_set_child (GTK_EXPANDER (expander), levels);
-  gtk_box_append (self->content_box, expander);
+  gtk_box_append (GTK_BOX (section), header);
+  gtk_box_append (GTK_BOX (section), levels);
+  gtk_box_append (self->content_box, section);
 }
 
 void
