@@ -665,6 +665,70 @@ test_mark_small (void)
   g_assert_true (noted);
 }
 
+/* Issue 16: grouped bars print their values, and where they are too thin an axis labels
+ * their scale. Neither prints a small number: a withheld bar with a length says "< 5" or "–"
+ * at its end, a number at the end of a bar is never one under k, and what the axis adds is
+ * only the scale of bars drawn to it. Checked where the values fit (large) and where only
+ * the axis does (small). */
+static void
+test_grouped_small_cells (void)
+{
+  const char * const questions[] = { "better_enabled", "vulnerabilities", "training_prepared" };
+  const double sizes[][2] = { { 1600, 1000 }, { 800, 500 }, { 480, 320 } };
+  guint n_marks = 0;
+
+  for (guint q = 0; q < G_N_ELEMENTS (questions); q++)
+    for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+      for (FeChartMeasure measure = 0; measure <= FE_CHART_MEASURE_PERCENT_ANSWERED; measure++)
+        {
+          g_autoptr(FeTally) tally = fe_chart_test_sample_tally (questions[q], "role");
+          g_autoptr(FeChartLayout) layout = NULL;
+          FeChartSpec spec;
+          FeChartData data;
+
+          fe_chart_spec_init (&spec);
+          spec.kind = FE_CHART_KIND_GROUPED_BAR;
+          spec.measure = measure;
+          spec.min_cell = 5;
+          spec.width = sizes[z][0];
+          spec.height = sizes[z][1];
+          g_snprintf (current_case, sizeof current_case, "grouped %s by role, %.0f × %.0f, %s",
+                      questions[q], spec.width, spec.height,
+                      fe_chart_measure_to_string (measure));
+          layout = fe_chart_layout_new (&spec, tally, NULL);
+          check_withheld (layout, &spec, tally);
+          fe_chart_data_init (&data, &spec, tally);
+          for (guint i = 0; i < fe_chart_layout_get_n_segments (layout); i++)
+            {
+              const FeChartSegment *s = fe_chart_layout_get_segment (layout, i);
+              double middle = s->y + s->h / 2;
+
+              if (s->disclosure != FE_CELL_SHOWN)
+                {
+                  n_marks += s->w > 0 && has_withheld_label (layout, s, &data);
+                  continue;
+                }
+              for (guint j = 0; j < fe_chart_layout_get_n_labels (layout); j++)
+                {
+                  const FeChartLabel *label = fe_chart_layout_get_label (layout, j);
+                  char *end;
+                  guint64 number;
+
+                  if (label->y > middle || middle > label->y + label->h
+                      || label->x < s->x + s->w - EPSILON || label->x > s->x + s->w + 40
+                      || measure != FE_CHART_MEASURE_COUNT)
+                    continue;
+                  number = g_ascii_strtoull (label->text, &end, 10);
+                  if (*end == '\0' && number > 0 && number < spec.min_cell)
+                    fail ("%s is printed as %s", s->description, label->text);
+                }
+            }
+          fe_chart_data_clear (&data);
+        }
+  /* The large charts have room for the marks: they are there, not left out. */
+  g_assert_cmpuint (n_marks, >, 0);
+}
+
 /* @tally with its groups under @k folded, drawn as @kind by @spec. */
 static FeChartLayout *
 folded_layout (FeChartSpec   *spec,
@@ -900,6 +964,7 @@ main (int    argc,
   g_test_add_func ("/chart/disclosure/small-forces", test_sample_small_forces);
   g_test_add_func ("/chart/disclosure/mark-small", test_mark_small);
   g_test_add_func ("/chart/disclosure/fold", test_fold);
+  g_test_add_func ("/chart/disclosure/grouped-small-cells", test_grouped_small_cells);
   g_test_add_func ("/chart/disclosure/random", test_random_withheld);
   g_test_add_func ("/chart/disclosure/paint", test_paint_hatched);
 

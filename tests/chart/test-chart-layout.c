@@ -13,6 +13,7 @@
 #include "fe-chart-layout-private.h"
 #include "fe-chart-test-util.h"
 #include "fe-filter.h"
+#include "fe-percent.h"
 
 #define EPSILON 0.01
 
@@ -860,6 +861,207 @@ test_layout_zero_bar (void)
   g_assert_true (found);
 }
 
+/* A number as a tick or a value prints it, "40" or "40%", read back; FALSE for any other text
+ * ("< 5", "–", a level's name). */
+static gboolean
+read_number (const char *text,
+             double     *value)
+{
+  g_autofree char *plain = g_strdup (text);
+  char *end;
+
+  if (g_str_has_suffix (plain, "%"))
+    plain[strlen (plain) - 1] = '\0';
+  if (*plain == '\0' || !g_ascii_isdigit (*plain))
+    return FALSE;
+  *value = g_ascii_strtod (plain, &end);
+  return *end == '\0';
+}
+
+/* What a grouped chart's JSON shows of its bars, as a script reads it: each drawn bar either
+ * has its value printed at its end, on its line, or the chart has a labelled value axis under
+ * its rows whose ticks stand where the bars' scale puts their values. A zero is a bar of no
+ * length with its "0" wherever the others print theirs. Returns through @all_valued and @axis
+ * which of the two the chart has. */
+static void
+check_grouped_values (const FeChartLayout *layout,
+                      const FeChartSpec   *spec,
+                      gboolean            *all_valued,
+                      gboolean            *axis)
+{
+  g_autofree char *json = fe_chart_layout_to_json (layout);
+  g_autoptr(JsonObject) data = fe_chart_test_parse_layout (json);
+  JsonArray *segments = json_object_get_array_member (data, "segments");
+  JsonArray *labels = json_object_get_array_member (data, "labels");
+  g_autofree char *small = g_strdup_printf ("< %u", spec->min_cell);
+  double bottom = 0, x0 = -1, per_unit = 0, longest = 0;
+  guint n_ticks = 0, n_found = 0, n_missing = 0, n_missing_zero = 0;
+
+  for (guint i = 0; i < json_array_get_length (segments); i++)
+    {
+      JsonObject *s = json_array_get_object_element (segments, i);
+      double w = json_object_get_double_member (s, "w");
+      double value = json_object_get_double_member (s, "value");
+
+      bottom = MAX (bottom, json_object_get_double_member (s, "y")
+                            + json_object_get_double_member (s, "h"));
+      x0 = json_object_get_double_member (s, "x");
+      /* From the longest bar, which the JSON's rounding to 0.01 disturbs least. */
+      if (g_str_equal (json_object_get_string_member (s, "disclosure"), "shown") && value > 0
+          && w > longest)
+        {
+          longest = w;
+          per_unit = w / value;
+        }
+    }
+
+  /* Ticks: numbers under the rows, each centred where the bars' scale puts its value. */
+  for (guint i = 0; i < json_array_get_length (labels); i++)
+    {
+      JsonObject *l = json_array_get_object_element (labels, i);
+      double y = json_object_get_double_member (l, "y"), value;
+
+      if (y < bottom - EPSILON || y > bottom + 30
+          || !read_number (json_object_get_string_member (l, "text"), &value))
+        continue;
+      n_ticks++;
+      g_assert_cmpfloat (per_unit, >, 0);
+      if (fabs (json_object_get_double_member (l, "x") + json_object_get_double_member (l, "w") / 2
+                - (x0 + value * per_unit)) > 0.5)
+        fail ("the tick “%s” is at %.2f, not under its value at %.2f",
+              json_object_get_string_member (l, "text"), json_object_get_double_member (l, "x")
+              + json_object_get_double_member (l, "w") / 2, x0 + value * per_unit);
+    }
+  *axis = n_ticks >= 2;
+
+  for (guint i = 0; i < json_array_get_length (segments); i++)
+    {
+      JsonObject *s = json_array_get_object_element (segments, i);
+      double end = json_object_get_double_member (s, "x") + json_object_get_double_member (s, "w");
+      double middle = json_object_get_double_member (s, "y")
+                      + json_object_get_double_member (s, "h") / 2;
+      gboolean shown = g_str_equal (json_object_get_string_member (s, "disclosure"), "shown");
+      const char *found = NULL;
+      gboolean zero;
+
+      if (!shown && json_object_get_double_member (s, "w") <= 0)
+        continue;
+      zero = json_object_get_double_member (s, "w") <= 0;
+      for (guint j = 0; j < json_array_get_length (labels) && found == NULL; j++)
+        {
+          JsonObject *l = json_array_get_object_element (labels, j);
+          double x = json_object_get_double_member (l, "x");
+          double y = json_object_get_double_member (l, "y");
+          double h = json_object_get_double_member (l, "h");
+
+          /* On the bar's line: centred on it, a little past its end. */
+          if (x >= end - EPSILON && x <= end + 12 && fabs (y + h / 2 - middle) <= 1)
+            found = json_object_get_string_member (l, "text");
+        }
+      if (found == NULL)
+        {
+          n_missing += !zero;
+          n_missing_zero += zero;
+          continue;
+        }
+      n_found++;
+      if (shown)
+        {
+          guint count = (guint) json_object_get_int_member (s, "count");
+          guint base = (guint) json_object_get_int_member (s, "base");
+          g_autofree char *expected = spec->measure == FE_CHART_MEASURE_COUNT
+                                      ? g_strdup_printf ("%u", count)
+                                      : fe_percent_format (count, base);
+
+          if (base > 0 && !g_str_equal (found, expected))
+            fail ("%s is labelled “%s”", json_object_get_string_member (s, "description"),
+                  found);
+        }
+      else
+        {
+          g_autofree char *flat = fe_chart_test_flatten (found);
+
+          if (!g_str_equal (flat, small) && !g_str_equal (flat, "–"))
+            fail ("withheld %s is labelled “%s”", json_object_get_string_member (s,
+                                                                                 "description"),
+                  found);
+        }
+    }
+  *all_valued = n_missing == 0 && n_missing_zero == 0;
+  if (n_missing > 0 && !*axis)
+    fail ("%u bars have no value and the chart no axis", n_missing);
+  /* A zero keeps its slot and says "0" there, wherever the other bars print theirs. */
+  if (n_missing_zero > 0 && n_found > 0)
+    fail ("%u bars of no length have no value where others have", n_missing_zero);
+}
+
+/* Issue 16: grouped bars showed no numbers and no axis. Every drawn bar carries its value, in
+ * the measure's format and with withheld numbers as their marks, or the chart has a value
+ * axis; a chart with room for both has both. */
+static void
+test_layout_grouped_values (void)
+{
+  const struct { const char *question, *by; } charts[] = {
+    { "better_enabled", "force" },
+    { "better_enabled", "role" },
+    { "training_prepared", "role" },
+    { "training_prepared", "force" },
+    { "vulnerabilities", "role" },
+  };
+  guint n_both = 0, n_axis_only = 0;
+
+  for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
+    {
+      g_autoptr(FeTally) tally = fe_chart_test_sample_tally (charts[c].question, charts[c].by);
+
+      for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+        for (guint k = 0; k <= 5; k += 5)
+          for (FeChartMeasure measure = FE_CHART_MEASURE_COUNT;
+               measure <= FE_CHART_MEASURE_PERCENT_BASE; measure++)
+            {
+              g_autoptr(FeChartLayout) layout = NULL;
+              gboolean all_valued, axis;
+              FeChartSpec spec;
+
+              fe_chart_spec_init (&spec);
+              spec.kind = FE_CHART_KIND_GROUPED_BAR;
+              spec.measure = measure;
+              spec.min_cell = k;
+              spec.fold_small_groups = k > 0;
+              spec.width = sizes[z].width;
+              spec.height = sizes[z].height;
+              spec.text_scale = sizes[z].text_scale;
+              g_snprintf (current_case, sizeof current_case, "grouped %s by %s, %.0f × %.0f × "
+                          "%.1f, k %u, %s", charts[c].question, charts[c].by, spec.width,
+                          spec.height, spec.text_scale, k, fe_chart_measure_to_string (measure));
+              layout = fe_chart_layout_new (&spec, tally, NULL);
+              g_assert_cmpint (fe_chart_layout_get_kind (layout), ==, FE_CHART_KIND_GROUPED_BAR);
+              check_grouped_values (layout, &spec, &all_valued, &axis);
+              n_both += all_valued && axis;
+              n_axis_only += !all_valued && axis;
+            }
+    }
+  /* Both kinds of chart are among these: the test sees the fallback as well as the values. */
+  g_assert_cmpuint (n_both, >, 0);
+  g_assert_cmpuint (n_axis_only, >, 0);
+
+  {
+    g_autoptr(FeTally) tally = fe_chart_test_sample_tally ("better_enabled", "force");
+    g_autoptr(FeChartLayout) layout = NULL;
+    gboolean all_valued, axis;
+    FeChartSpec spec;
+
+    /* Two groups at the default size: room for both. */
+    fe_chart_spec_init (&spec);
+    spec.kind = FE_CHART_KIND_GROUPED_BAR;
+    g_snprintf (current_case, sizeof current_case, "grouped better_enabled by force");
+    layout = fe_chart_layout_new (&spec, tally, NULL);
+    check_grouped_values (layout, &spec, &all_valued, &axis);
+    g_assert_true (all_valued);
+    g_assert_true (axis);
+  }
+}
+
 static void
 test_layout_sort (void)
 {
@@ -1170,6 +1372,7 @@ main (int    argc,
   g_test_add_func ("/chart/layout/random", test_layout_random);
   g_test_add_func ("/chart/layout/heatmap-narrow", test_layout_heatmap_narrow);
   g_test_add_func ("/chart/layout/zero-bar", test_layout_zero_bar);
+  g_test_add_func ("/chart/layout/grouped-values", test_layout_grouped_values);
   g_test_add_func ("/chart/layout/sort", test_layout_sort);
   g_test_add_func ("/chart/layout/diverging-centre", test_layout_diverging_centre);
   g_test_add_func ("/chart/layout/off-scale-answers", test_layout_off_scale_answers);
