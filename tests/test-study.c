@@ -191,6 +191,80 @@ test_respondent_quotes (void)
   g_assert_cmpint (fe_study_find_respondent (study, "99"), ==, -1);
 }
 
+/* Issue 16: "What did the 56 who had no training say?" Every open answer of a segment, open
+ * question by open question, with numbers equal to a recount respondent by respondent. */
+static void
+test_text_quotes_of_a_segment (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeStudy) study = fe_study_load_sample (&error);
+  FeColumn *training;
+  g_autoptr(FeBitset) rows = NULL;
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_autoptr(GArray) groups = NULL;
+  int no;
+  guint g = 0;
+
+  g_assert_no_error (error);
+  training = fe_study_find_column (study, "training");
+  no = fe_column_find_level (training, "No");
+  /* The training question has no open question of its own; its follow-up does. */
+  g_assert_false (fe_column_has_quotes (training, no));
+  g_assert_true (fe_column_has_quotes (fe_study_find_column (study, "training_prepared"), 0));
+  g_assert_true (fe_column_has_quotes (fe_study_find_column (study, "barriers"), -1));
+
+  rows = fe_bitset_copy (g_ptr_array_index (training->level_rows, (guint) no));
+  fe_bitset_and (rows, fe_study_get_universe (study));
+  g_assert_cmpuint (fe_bitset_count (rows), ==, 56);
+  quotes = fe_study_collect_text_quotes (study, rows);
+  groups = fe_quotes_group_by_question (quotes);
+
+  for (guint c = 0; c < fe_study_get_n_columns (study); c++)
+    {
+      FeColumn *column = fe_study_get_column (study, c);
+      guint n_quotes = 0;
+      guint n_respondents = 0;
+      const FeQuoteGroup *group;
+
+      if (column->role != FE_ROLE_TEXT)
+        continue;
+      FE_BITSET_FOREACH (rows, row)
+        {
+          g_autoptr(GPtrArray) own = fe_study_collect_respondent_quotes (study, row);
+          guint mine = 0;
+
+          for (guint i = 0; i < own->len; i++)
+            if (((FeQuote *) g_ptr_array_index (own, i))->column == column)
+              mine++;
+          n_quotes += mine;
+          n_respondents += mine > 0;
+        }
+      /* Those without training were not asked about it: no group, not an empty one. */
+      if (n_quotes == 0)
+        continue;
+      g_assert_cmpuint (g, <, groups->len);
+      group = &g_array_index (groups, FeQuoteGroup, g++);
+      g_assert_true (group->column == column);
+      g_assert_cmpuint (group->n_quotes, ==, n_quotes);
+      g_assert_cmpuint (group->n_respondents, ==, n_respondents);
+      g_assert_cmpuint (group->n_respondents, ==, fe_bitset_count_and (rows, column->answered));
+      for (guint i = group->first; i < group->first + group->n_quotes; i++)
+        {
+          const FeQuote *quote = g_ptr_array_index (quotes, i);
+
+          g_assert_true (quote->column == column);
+          g_assert_true (fe_bitset_get (rows, quote->row));
+        }
+    }
+  g_assert_cmpuint (g, ==, groups->len);
+  g_assert_cmpuint (groups->len, >, 1);
+  {
+    const FeQuoteGroup *last = &g_array_index (groups, FeQuoteGroup, groups->len - 1);
+
+    g_assert_cmpuint (last->first + last->n_quotes, ==, quotes->len);
+  }
+}
+
 static void
 test_filter_or_within_and_across (void)
 {
@@ -607,6 +681,7 @@ main (int    argc,
   g_test_add_func ("/core/study/quotes/code", test_quotes_of_a_code);
   g_test_add_func ("/core/study/quotes/closed-question", test_quotes_of_a_closed_question);
   g_test_add_func ("/core/study/quotes/respondent", test_respondent_quotes);
+  g_test_add_func ("/core/study/quotes/all-text", test_text_quotes_of_a_segment);
   g_test_add_func ("/core/study/filter", test_filter_or_within_and_across);
   g_test_add_func ("/core/study/error/place", test_errors_name_the_place);
   g_test_add_func ("/core/study/error/header-only", test_error_header_only);

@@ -126,6 +126,40 @@ collect_row_quotes (FeStudy        *study,
       g_ptr_array_remove_index (quotes, q);
 }
 
+/* The column a segment's quotes come from, or NULL when its question has none; @level and
+ * @code become the answer that selects the respondents and the code their quotes must carry. */
+static const FeColumn *
+quote_source (const FeColumn *question,
+              int            *level,
+              int            *code)
+{
+  *code = -1;
+  if (question->role == FE_ROLE_TEXT)
+    {
+      *code = *level;
+      return question;
+    }
+  if (question->quotes_from == NULL && question->other_level >= 0
+      && (*level < 0 || *level == question->other_level)
+      && (question->other_quotes != NULL || question->members == NULL))
+    {
+      /* What respondents typed into "Other" is that level's quotes. */
+      *level = question->other_level;
+      return question->other_quotes ? question->other_quotes : question;
+    }
+  return question->quotes_from;
+}
+
+gboolean
+fe_column_has_quotes (const FeColumn *question,
+                      int             level)
+{
+  int code;
+
+  g_return_val_if_fail (question != NULL, FALSE);
+  return quote_source (question, &level, &code) != NULL;
+}
+
 GPtrArray *
 fe_study_collect_quotes (FeStudy        *study,
                          const FeColumn *question,
@@ -141,26 +175,7 @@ fe_study_collect_quotes (FeStudy        *study,
   g_return_val_if_fail (question != NULL && rows != NULL, quotes);
   g_return_val_if_fail (level < (int) fe_column_get_n_levels (question), quotes);
 
-  if (question->role == FE_ROLE_TEXT)
-    {
-      source = question;
-      code = level;
-    }
-  else if (question->quotes_from == NULL && question->other_level >= 0
-           && (level < 0 || level == question->other_level)
-           && (question->other_quotes != NULL || question->members == NULL))
-    {
-      /* What respondents typed into "Other" is that level's quotes. */
-      source = question->other_quotes ? question->other_quotes : question;
-      code = -1;
-      level = question->other_level;
-    }
-  else
-    {
-      source = question->quotes_from;
-      code = -1;
-    }
-  if (source == NULL)
+  if ((source = quote_source (question, &level, &code)) == NULL)
     return quotes;
 
   selected = fe_bitset_copy (rows);
@@ -169,6 +184,57 @@ fe_study_collect_quotes (FeStudy        *study,
   FE_BITSET_FOREACH (selected, row)
     collect_row_quotes (study, source, row, code, quotes);
   return quotes;
+}
+
+GPtrArray *
+fe_study_collect_text_quotes (FeStudy        *study,
+                              const FeBitset *rows)
+{
+  GPtrArray *quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) fe_quote_free);
+
+  g_return_val_if_fail (FE_IS_STUDY (study), quotes);
+  g_return_val_if_fail (rows != NULL, quotes);
+
+  for (guint c = 0; c < fe_study_get_n_columns (study); c++)
+    {
+      const FeColumn *column = fe_study_get_column (study, c);
+
+      if (column->role != FE_ROLE_TEXT)
+        continue;
+      FE_BITSET_FOREACH (rows, row)
+        collect_row_quotes (study, column, row, -1, quotes);
+    }
+  return quotes;
+}
+
+GArray *
+fe_quotes_group_by_question (GPtrArray *quotes)
+{
+  GArray *groups = g_array_new (FALSE, TRUE, sizeof (FeQuoteGroup));
+  FeQuoteGroup *group = NULL;
+  guint last_row = G_MAXUINT;
+
+  g_return_val_if_fail (quotes != NULL, groups);
+
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      const FeQuote *quote = g_ptr_array_index (quotes, i);
+
+      if (group == NULL || group->column != quote->column)
+        {
+          g_array_set_size (groups, groups->len + 1);
+          group = &g_array_index (groups, FeQuoteGroup, groups->len - 1);
+          group->column = quote->column;
+          group->first = i;
+          last_row = G_MAXUINT;
+        }
+      group->n_quotes++;
+      /* Within a question, a respondent's excerpts are next to each other. */
+      if (quote->row != last_row)
+        group->n_respondents++;
+      last_row = quote->row;
+    }
+  return groups;
 }
 
 GPtrArray *

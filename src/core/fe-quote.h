@@ -19,6 +19,15 @@ struct _FeQuote
   GArray         *codes;   /* guint, levels of @column */
 };
 
+/* The quotes of one open question among a list of them, with their numbers. */
+typedef struct
+{
+  const FeColumn *column;
+  guint           first;          /* index of its first quote */
+  guint           n_quotes;
+  guint           n_respondents;  /* who wrote them */
+} FeQuoteGroup;
+
 void       fe_quote_free                        (FeQuote        *quote);
 
 /* The quotes behind a chart segment: of the respondents in @rows who gave @level (-1: any
@@ -28,6 +37,17 @@ GPtrArray *fe_study_collect_quotes              (FeStudy        *study,
                                                  const FeColumn *question,
                                                  int             level,
                                                  const FeBitset *rows);
+/* Whether a segment of @question (@level, -1: any answer) has quotes of its own: an open
+ * question, a quotes_from column, or what was typed into "Other". */
+gboolean   fe_column_has_quotes                 (const FeColumn *question,
+                                                 int             level);
+/* Every open answer (or coded excerpt) of the respondents in @rows, open question by open
+ * question in the study's order, and respondent by respondent within each. */
+GPtrArray *fe_study_collect_text_quotes         (FeStudy        *study,
+                                                 const FeBitset *rows);
+/* The runs of @quotes that come from one open question (FeQuoteGroup), in their order; for the
+ * quotes of fe_study_collect_text_quotes(). */
+GArray    *fe_quotes_group_by_question          (GPtrArray      *quotes);
 /* Every open answer of one respondent, column by column. */
 GPtrArray *fe_study_collect_respondent_quotes   (FeStudy        *study,
                                                  guint           row);
