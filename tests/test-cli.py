@@ -455,4 +455,47 @@ def replacing_an_export_keeps_its_mode_and_its_symlink():
         assert "Gwent" in handle.read()
 
 
+@test
+def all_text_gives_every_open_answer_of_a_segment():
+    # "agree" has no open question of its own: its Agree segment's answers elsewhere.
+    data = run_json(BINARY, "quotes", *EXACT, "--question", "agree", "--level", "Agree",
+                    "--all-text", STUDY)
+    assert data["respondents"] == 2, data
+    assert [(g["question"], g["respondents"]) for g in data["groups"]] == [("comment", 2)], data
+    assert [q["text"] for q in data["groups"][0]["quotes"]] == ["Short, with a comma", "A third"]
+    out = run_cli(BINARY, "quotes", *EXACT, "--question", "agree", "--level", "Agree",
+                  "--all-text", STUDY).stdout
+    assert out.startswith("2 respondents · 2 quotes · every open answer they gave, from 1 open "
+                          "question\n"), out
+    assert "== comment: comment\n   2 quotes · 2 respondents\n" in out, out
+    # Disclosure control as for the segment's own quotes: two respondents are fewer than 5.
+    run_cli(BINARY, "quotes", "--question", "agree", "--level", "Agree", "--all-text", STUDY,
+            expect=3)
+    run_cli(BINARY, "quotes", *EXACT, "--all-text", STUDY, expect=2)
+
+
+@test
+def all_text_of_the_untrained_on_the_sample():
+    data = run_json(BINARY, "quotes", *EXACT, "--sample", "--question", "training", "--level",
+                    "No", "--all-text")
+    assert data["respondents"] == 56, data["respondents"]
+    ids = [g["question"] for g in data["groups"]]
+    # They were not asked about their training; every other open question, in the study's order.
+    assert "training_comments" not in ids and ids[0] == "cop_definition_develop", ids
+    for group in data["groups"]:
+        assert group["respondents"] == len({q["respondent"] for q in group["quotes"]}), group
+        assert all(q["question"] == group["question"] for q in group["quotes"]), group
+    # A group is exactly that open question's quotes under the filter training=No.
+    own = run_json(BINARY, "quotes", *EXACT, "--sample", "--question", "vulnerabilities",
+                   "--filter", "training=No")
+    group = data["groups"][ids.index("vulnerabilities")]
+    assert [(q["respondent"], q["text"]) for q in group["quotes"]] == \
+        [(q["respondent"], q["text"]) for q in own], group
+    # Under k = 5, a group of fewer writers is not counted out and its quotes are anonymous.
+    safe = run_json(BINARY, "quotes", "--sample", "--question", "training", "--level", "No",
+                    "--all-text")
+    small = [g for g in safe["groups"] if g["respondents"] is None]
+    assert small and all(len({q["respondent"] for q in g["quotes"]}) < 5 for g in small), small
+
+
 main()

@@ -100,6 +100,52 @@ print_quotes_json (FeStudy   *study,
   fe_cli_print (text);
 }
 
+static JsonNode *
+respondents_to_json (guint n,
+                     guint k)
+{
+  /* Under the attribution rule, a group of fewer than k is not counted out. */
+  if (n > 0 && n < k)
+    return json_node_init_null (json_node_alloc ());
+  return json_node_init_int (json_node_alloc (), n);
+}
+
+/* --all-text --json: {"respondents", "groups": [{"question", "label", "respondents",
+ * "quotes": […]}…]}. */
+static void
+print_groups_json (FeStudy   *study,
+                   GPtrArray *quotes,
+                   guint      n_respondents,
+                   guint      k)
+{
+  g_autoptr(GArray) groups = fe_quotes_group_by_question (quotes);
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = json_object_new ();
+  JsonArray *array = json_array_new ();
+  g_autofree char *text = NULL;
+
+  json_node_take_object (root, object);
+  json_object_set_member (object, "respondents", respondents_to_json (n_respondents, k));
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const FeQuoteGroup *group = &g_array_index (groups, FeQuoteGroup, g);
+      JsonObject *item = json_object_new ();
+      JsonArray *items = json_array_new ();
+
+      json_object_set_string_member (item, "question", group->column->id);
+      json_object_set_string_member (item, "label", group->column->label);
+      json_object_set_member (item, "respondents", respondents_to_json (group->n_respondents, k));
+      for (guint i = group->first; i < group->first + group->n_quotes; i++)
+        json_array_add_object_element (items,
+                                       quote_to_json (study, g_ptr_array_index (quotes, i), k));
+      json_object_set_array_member (item, "quotes", items);
+      json_array_add_object_element (array, item);
+    }
+  json_object_set_array_member (object, "groups", array);
+  text = fe_json_to_data (root, TRUE);
+  fe_cli_print (text);
+}
+
 static char *
 describe_respondent (FeStudy *study,
                      guint    row,
@@ -146,41 +192,88 @@ count_respondents (GPtrArray *quotes)
 }
 
 static void
+append_respondents (GString *out,
+                     guint    n,
+                     guint    k)
+{
+  /* Under the attribution rule, a group of fewer than k is not counted out either. */
+  if (n > 0 && n < k)
+    g_string_append_printf (out, ngettext ("fewer than %u respondent", "fewer than %u respondents",
+                                           k), k);
+  else
+    g_string_append_printf (out, ngettext ("%u respondent", "%u respondents", n), n);
+}
+
+static void
+append_quote (GString       *out,
+              FeStudy       *study,
+              const FeQuote *quote,
+              guint          k)
+{
+  g_autofree char *who = describe_respondent (study, quote->row, k);
+  g_auto(GStrv) lines = g_strsplit (quote->text, "\n", -1);
+
+  g_string_append_printf (out, "\n%s\n  %s", who, quote->column->id);
+  for (guint c = 0; c < quote->codes->len; c++)
+    g_string_append_printf (out, "%s%s", c ? ", " : ": ",
+                            fe_column_get_level (quote->column,
+                                                 g_array_index (quote->codes, guint, c)));
+  g_string_append_c (out, '\n');
+  for (guint l = 0; lines[l] != NULL; l++)
+    g_string_append_printf (out, "  %s%s%s\n", l == 0 ? "“" : " ", lines[l],
+                            lines[l + 1] == NULL ? "”" : "");
+  if (quote->note != NULL)
+    g_string_append_printf (out, "  %s %s\n", _("Note:"), quote->note);
+}
+
+static void
 print_quotes_text (FeStudy   *study,
                    GPtrArray *quotes,
                    guint      k)
 {
   g_autoptr(GString) out = g_string_new (NULL);
-  guint n_respondents = count_respondents (quotes);
 
   g_string_append_printf (out, ngettext ("%u quote", "%u quotes", quotes->len), quotes->len);
   g_string_append (out, " · ");
-  /* Under the attribution rule, a group of fewer than k is not counted out either. */
-  if (n_respondents > 0 && n_respondents < k)
-    g_string_append_printf (out, ngettext ("fewer than %u respondent", "fewer than %u respondents",
-                                           k), k);
-  else
-    g_string_append_printf (out, ngettext ("%u respondent", "%u respondents", n_respondents),
-                            n_respondents);
+  append_respondents (out, count_respondents (quotes), k);
   g_string_append (out, "\n");
-
   for (guint i = 0; i < quotes->len; i++)
-    {
-      const FeQuote *quote = g_ptr_array_index (quotes, i);
-      g_autofree char *who = describe_respondent (study, quote->row, k);
-      g_auto(GStrv) lines = g_strsplit (quote->text, "\n", -1);
+    append_quote (out, study, g_ptr_array_index (quotes, i), k);
+  fe_cli_print (out->str);
+}
 
-      g_string_append_printf (out, "\n%s\n  %s", who, quote->column->id);
-      for (guint c = 0; c < quote->codes->len; c++)
-        g_string_append_printf (out, "%s%s", c ? ", " : ": ",
-                                fe_column_get_level (quote->column,
-                                                     g_array_index (quote->codes, guint, c)));
-      g_string_append_c (out, '\n');
-      for (guint l = 0; lines[l] != NULL; l++)
-        g_string_append_printf (out, "  %s%s%s\n", l == 0 ? "“" : " ", lines[l],
-                                lines[l + 1] == NULL ? "”" : "");
-      if (quote->note != NULL)
-        g_string_append_printf (out, "  %s %s\n", _("Note:"), quote->note);
+/* --all-text: the segment's @n_respondents, then each open question's quotes under a line
+ * with its label and numbers. */
+static void
+print_groups_text (FeStudy   *study,
+                   GPtrArray *quotes,
+                   guint      n_respondents,
+                   guint      k)
+{
+  g_autoptr(GArray) groups = fe_quotes_group_by_question (quotes);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  append_respondents (out, n_respondents, k);
+  g_string_append (out, " · ");
+  g_string_append_printf (out, ngettext ("%u quote", "%u quotes", quotes->len), quotes->len);
+  g_string_append (out, " · ");
+  /* Translators: after "56 respondents · 120 quotes · ": what the quotes are */
+  g_string_append_printf (out, ngettext ("every open answer they gave, from %u open question",
+                                         "every open answer they gave, from %u open questions",
+                                         groups->len), groups->len);
+  g_string_append (out, "\n");
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const FeQuoteGroup *group = &g_array_index (groups, FeQuoteGroup, g);
+
+      g_string_append_printf (out, "\n== %s: %s\n   ", group->column->id, group->column->label);
+      g_string_append_printf (out, ngettext ("%u quote", "%u quotes", group->n_quotes),
+                              group->n_quotes);
+      g_string_append (out, " · ");
+      append_respondents (out, group->n_respondents, k);
+      g_string_append (out, "\n");
+      for (guint i = group->first; i < group->first + group->n_quotes; i++)
+        append_quote (out, study, g_ptr_array_index (quotes, i), k);
     }
   fe_cli_print (out->str);
 }
@@ -195,6 +288,7 @@ fe_cli_quotes (int    argc,
   g_autofree char *by_id = NULL;
   g_autofree char *group_label = NULL;
   g_autofree char *respondent = NULL;
+  gboolean all_text = FALSE;
   g_autoptr(GOptionContext) context = g_option_context_new (_("STUDY"));
   g_autoptr(FeStudy) study = NULL;
   g_autoptr(FeFilter) filter = NULL;
@@ -209,6 +303,8 @@ fe_cli_quotes (int    argc,
     { "group", 0, 0, G_OPTION_ARG_STRING, &group_label, N_("The group of --by"), N_("LABEL") },
     { "respondent", 0, 0, G_OPTION_ARG_STRING, &respondent,
       N_("Every open answer of one respondent"), N_("ID") },
+    { "all-text", 0, 0, G_OPTION_ARG_NONE, &all_text,
+      N_("With --question: every open answer of its respondents, by open question"), NULL },
     { NULL }
   };
   g_autoptr(GError) changed_error = NULL;
@@ -216,6 +312,7 @@ fe_cli_quotes (int    argc,
   const char *study_path = NULL;
   int exit_code = FE_CLI_EXIT_OK;
   int level = -1;
+  guint n_respondents = 0;
   guint k;
 
   g_option_context_set_summary (context, _("Print the verbatim answers behind a chart segment, "
@@ -242,9 +339,11 @@ fe_cli_quotes (int    argc,
       exit_code = FE_CLI_EXIT_USAGE;
       goto out;
     }
-  if ((by_id == NULL) != (group_label == NULL) || (level_label != NULL && question_id == NULL))
+  if ((by_id == NULL) != (group_label == NULL)
+      || ((level_label != NULL || all_text) && question_id == NULL))
     {
-      fe_cli_usage_error (_("--by and --group go together, and --level goes with --question."));
+      fe_cli_usage_error (_("--by and --group go together, and --level and --all-text go with "
+                            "--question."));
       exit_code = FE_CLI_EXIT_USAGE;
       goto out;
     }
@@ -305,7 +404,18 @@ fe_cli_quotes (int    argc,
             goto out;
         }
       rows = fe_filter_compute_rows (filter);
-      quotes = fe_study_collect_quotes (study, question, level, rows);
+      if (all_text)
+        {
+          /* The same respondents as the segment's own quotes (fe_study_collect_quotes()), the
+           * same checks above, only every open question's answers. */
+          fe_bitset_and (rows, level >= 0 ? g_ptr_array_index (question->level_rows,
+                                                               (guint) level)
+                                          : question->answered);
+          n_respondents = fe_bitset_count (rows);
+          quotes = fe_study_collect_text_quotes (study, rows);
+        }
+      else
+        quotes = fe_study_collect_quotes (study, question, level, rows);
     }
 
   /* Answers read from a file that changed meanwhile would be missing: an error, not a short
@@ -317,7 +427,11 @@ fe_cli_quotes (int    argc,
       goto out;
     }
 
-  if (options.json)
+  if (all_text && options.json)
+    print_groups_json (study, quotes, n_respondents, k);
+  else if (all_text)
+    print_groups_text (study, quotes, n_respondents, k);
+  else if (options.json)
     print_quotes_json (study, quotes, k);
   else
     print_quotes_text (study, quotes, k);
