@@ -16,6 +16,7 @@ struct _FeQuoteBrowser
 
   GtkLabel           *heading_label;
   GtkLabel           *summary_label;
+  GtkLabel           *note_label;
   GtkSearchEntry     *search_entry;
   GtkStack           *content_stack;
   AdwStatusPage      *empty_page;
@@ -27,6 +28,9 @@ struct _FeQuoteBrowser
   GtkSingleSelection *selection;
   char               *query;
   guint               n_respondents;
+  /* When the quotes are every open answer of a segment: FeColumn → its numbers ("19 quotes ·
+   * 17 respondents"), shown above its first quote; else NULL. */
+  GHashTable         *group_counts;
 };
 
 G_DEFINE_FINAL_TYPE (FeQuoteBrowser, fe_quote_browser, GTK_TYPE_BOX)
@@ -122,9 +126,12 @@ bind_row (GtkSignalListItemFactory *factory,
           gpointer                  data)
 {
   FeQuoteBrowser *self = data;
+  FeQuoteRow *row = FE_QUOTE_ROW (gtk_list_item_get_child (list_item));
+  const FeColumn *group = fe_quote_browser_get_group (self, gtk_list_item_get_position (list_item));
 
-  fe_quote_row_bind (FE_QUOTE_ROW (gtk_list_item_get_child (list_item)),
-                     gtk_list_item_get_item (list_item), self->query);
+  fe_quote_row_bind (row, gtk_list_item_get_item (list_item), self->query);
+  fe_quote_row_set_group (row, group ? fe_column_get_display_label (group) : NULL,
+                          group ? g_hash_table_lookup (self->group_counts, group) : NULL);
 }
 
 static void
@@ -133,6 +140,7 @@ unbind_row (GtkSignalListItemFactory *factory,
             gpointer                  data)
 {
   fe_quote_row_bind (FE_QUOTE_ROW (gtk_list_item_get_child (list_item)), NULL, NULL);
+  fe_quote_row_set_group (FE_QUOTE_ROW (gtk_list_item_get_child (list_item)), NULL, NULL);
 }
 
 static void
@@ -177,6 +185,7 @@ fe_quote_browser_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->quotes);
   g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->group_counts, g_hash_table_unref);
   G_OBJECT_CLASS (fe_quote_browser_parent_class)->dispose (object);
 }
 
@@ -204,6 +213,7 @@ fe_quote_browser_class_init (FeQuoteBrowserClass *klass)
                                                "ui/fe-quote-browser.ui");
   gtk_widget_class_bind_template_child (widget_class, FeQuoteBrowser, heading_label);
   gtk_widget_class_bind_template_child (widget_class, FeQuoteBrowser, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, FeQuoteBrowser, note_label);
   gtk_widget_class_bind_template_child (widget_class, FeQuoteBrowser, search_entry);
   gtk_widget_class_bind_template_child (widget_class, FeQuoteBrowser, content_stack);
   gtk_widget_class_bind_template_child (widget_class, FeQuoteBrowser, empty_page);
@@ -246,16 +256,14 @@ fe_quote_browser_init (FeQuoteBrowser *self)
   gtk_stack_set_visible_child_name (self->content_stack, "empty");
 }
 
-void
-fe_quote_browser_show_quotes (FeQuoteBrowser *self,
-                              FeStudy        *study,
-                              GPtrArray      *quotes,
-                              const char     *heading,
-                              guint           n_respondents)
+static void
+show_items (FeQuoteBrowser *self,
+            FeStudy        *study,
+            GPtrArray      *quotes,
+            const char     *heading,
+            guint           n_respondents)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-  g_return_if_fail (FE_IS_QUOTE_BROWSER (self));
 
   /* The quotes move into the items, which free them. */
   g_ptr_array_set_free_func (quotes, NULL);
@@ -267,6 +275,7 @@ fe_quote_browser_show_quotes (FeQuoteBrowser *self,
   g_list_store_splice (self->quotes, 0, g_list_model_get_n_items (G_LIST_MODEL (self->quotes)),
                        items->pdata, items->len);
   gtk_label_set_text (self->heading_label, heading);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), self->group_counts != NULL);
   update_summary (self);
 
   if (items->len > 0)
@@ -281,11 +290,90 @@ fe_quote_browser_show_quotes (FeQuoteBrowser *self,
 }
 
 void
+fe_quote_browser_show_quotes (FeQuoteBrowser *self,
+                              FeStudy        *study,
+                              GPtrArray      *quotes,
+                              const char     *heading,
+                              guint           n_respondents)
+{
+  g_return_if_fail (FE_IS_QUOTE_BROWSER (self));
+
+  g_clear_pointer (&self->group_counts, g_hash_table_unref);
+  show_items (self, study, quotes, heading, n_respondents);
+}
+
+void
+fe_quote_browser_show_all_text (FeQuoteBrowser *self,
+                                FeStudy        *study,
+                                GPtrArray      *quotes,
+                                const char     *heading,
+                                guint           n_respondents)
+{
+  g_autoptr(GArray) groups = NULL;
+
+  g_return_if_fail (FE_IS_QUOTE_BROWSER (self));
+
+  groups = fe_quotes_group_by_question (quotes);
+  g_clear_pointer (&self->group_counts, g_hash_table_unref);
+  self->group_counts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const FeQuoteGroup *group = &g_array_index (groups, FeQuoteGroup, g);
+      g_autofree char *n_quotes = g_strdup_printf (ngettext ("%u quote", "%u quotes",
+                                                             group->n_quotes),
+                                                   group->n_quotes);
+      g_autofree char *n_respondents_of = g_strdup_printf (ngettext ("%u respondent",
+                                                                     "%u respondents",
+                                                                     group->n_respondents),
+                                                           group->n_respondents);
+
+      /* Translators: an open question's numbers among a segment's answers: "19 quotes · 17
+       * respondents" */
+      g_hash_table_insert (self->group_counts, (gpointer) group->column,
+                           g_strdup_printf (_("%s · %s"), n_quotes, n_respondents_of));
+    }
+  show_items (self, study, quotes, heading, n_respondents);
+}
+
+const FeColumn *
+fe_quote_browser_get_group (FeQuoteBrowser *self,
+                            guint           position)
+{
+  g_autoptr(FeQuoteItem) item = NULL;
+  g_autoptr(FeQuoteItem) previous = NULL;
+  const FeColumn *column;
+
+  g_return_val_if_fail (FE_IS_QUOTE_BROWSER (self), NULL);
+
+  if (self->group_counts == NULL
+      || (item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position)) == NULL)
+    return NULL;
+  column = fe_quote_item_get_quote (item)->column;
+  /* Of the quotes the search leaves, so a group keeps its heading when its first does not
+   * match. */
+  if (position > 0)
+    previous = g_list_model_get_item (G_LIST_MODEL (self->filtered), position - 1);
+  if (previous != NULL && fe_quote_item_get_quote (previous)->column == column)
+    return NULL;
+  return column;
+}
+
+const char *
+fe_quote_browser_get_note (FeQuoteBrowser *self)
+{
+  g_return_val_if_fail (FE_IS_QUOTE_BROWSER (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->note_label))
+         ? gtk_label_get_text (self->note_label) : NULL;
+}
+
+void
 fe_quote_browser_clear (FeQuoteBrowser *self)
 {
   g_return_if_fail (FE_IS_QUOTE_BROWSER (self));
 
   g_list_store_remove_all (self->quotes);
+  g_clear_pointer (&self->group_counts, g_hash_table_unref);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), FALSE);
   self->n_respondents = 0;
   gtk_label_set_text (self->heading_label, _("Quotes"));
   gtk_label_set_text (self->summary_label, "");

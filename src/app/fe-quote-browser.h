@@ -17,6 +17,20 @@ void        fe_quote_browser_show_quotes   (FeQuoteBrowser *self,
                                             GPtrArray      *quotes,
                                             const char     *heading,
                                             guint           n_respondents);
+/* Lists every open answer of a segment whose question has no open question of its own: @quotes
+ * as fe_study_collect_text_quotes() gives them, each open question under a heading with its
+ * numbers, and a note saying why they are all there. */
+void        fe_quote_browser_show_all_text (FeQuoteBrowser *self,
+                                            FeStudy        *study,
+                                            GPtrArray      *quotes,
+                                            const char     *heading,
+                                            guint           n_respondents);
+/* The open question whose heading the quote shown at @position starts, or NULL (not the first
+ * of its group, or not every open answer). */
+const FeColumn *fe_quote_browser_get_group (FeQuoteBrowser *self,
+                                            guint           position);
+/* The note above the quotes when they are every open answer of a segment, or NULL. */
+const char *fe_quote_browser_get_note      (FeQuoteBrowser *self);
 void        fe_quote_browser_clear         (FeQuoteBrowser *self);
 /* Every quote shown (before the search narrows them), as FeQuoteItems. */
 GListModel *fe_quote_browser_get_quotes    (FeQuoteBrowser *self);

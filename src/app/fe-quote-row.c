@@ -12,6 +12,9 @@ struct _FeQuoteRow
 {
   GtkBox       parent_instance;
 
+  GtkWidget   *group_box;
+  GtkLabel    *group_label;
+  GtkLabel    *group_count_label;
   GtkLabel    *attribution_label;
   GtkLabel    *text_label;
   GtkLabel    *attributes_label;
@@ -92,6 +95,9 @@ fe_quote_row_class_init (FeQuoteRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/findings_explorer/FindingsExplorer/"
                                                "ui/fe-quote-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, FeQuoteRow, group_box);
+  gtk_widget_class_bind_template_child (widget_class, FeQuoteRow, group_label);
+  gtk_widget_class_bind_template_child (widget_class, FeQuoteRow, group_count_label);
   gtk_widget_class_bind_template_child (widget_class, FeQuoteRow, attribution_label);
   gtk_widget_class_bind_template_child (widget_class, FeQuoteRow, text_label);
   gtk_widget_class_bind_template_child (widget_class, FeQuoteRow, attributes_label);
@@ -181,4 +187,16 @@ fe_quote_row_bind (FeQuoteRow  *self,
   gtk_widget_set_visible (GTK_WIDGET (self->codes_label), *codes != '\0');
   gtk_label_set_text (self->note_label, quote->note ? quote->note : "");
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), quote->note != NULL);
+}
+
+void
+fe_quote_row_set_group (FeQuoteRow *self,
+                        const char *title,
+                        const char *counts)
+{
+  g_return_if_fail (FE_IS_QUOTE_ROW (self));
+
+  gtk_label_set_text (self->group_label, title ? title : "");
+  gtk_label_set_text (self->group_count_label, counts ? counts : "");
+  gtk_widget_set_visible (self->group_box, title != NULL);
 }

@@ -16,5 +16,10 @@ GtkWidget *fe_quote_row_new  (void);
 void       fe_quote_row_bind (FeQuoteRow  *self,
                               FeQuoteItem *item,
                               const char  *query);
+/* Shows the open question @title and its @counts above the quote, as the first of its group;
+ * NULL @title shows none. */
+void       fe_quote_row_set_group (FeQuoteRow  *self,
+                                   const char  *title,
+                                   const char  *counts);
 
 G_END_DECLS

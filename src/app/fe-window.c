@@ -895,7 +895,6 @@ show_segment_quotes (FeWindow *self)
 
   if (self->selected_group >= 0)
     fe_bitset_and (rows, g_ptr_array_index (self->by->level_rows, (guint) self->selected_group));
-  quotes = fe_study_collect_quotes (self->study, self->question, self->selected_level, rows);
   n_respondents = fe_bitset_count_and (rows, g_ptr_array_index (self->question->level_rows,
                                                                 (guint) self->selected_level));
   level_label = fe_column_get_display_level (self->question, (guint) self->selected_level);
@@ -904,8 +903,22 @@ show_segment_quotes (FeWindow *self)
                                fe_column_get_display_level (self->by, (guint) self->selected_group));
   else
     heading = g_strdup (level_label);
-  fe_quote_browser_show_quotes (self->quote_browser, self->study, quotes, heading,
-                                n_respondents);
+  if (fe_column_has_quotes (self->question, self->selected_level))
+    {
+      quotes = fe_study_collect_quotes (self->study, self->question, self->selected_level, rows);
+      fe_quote_browser_show_quotes (self->quote_browser, self->study, quotes, heading,
+                                    n_respondents);
+    }
+  else
+    {
+      /* "What did the 56 who had no training say?": with no open question of its own, the
+       * segment's respondents are still worth reading, in everything they wrote. */
+      fe_bitset_and (rows, g_ptr_array_index (self->question->level_rows,
+                                              (guint) self->selected_level));
+      quotes = fe_study_collect_text_quotes (self->study, rows);
+      fe_quote_browser_show_all_text (self->quote_browser, self->study, quotes, heading,
+                                      n_respondents);
+    }
   fe_window_show_stars (self);
 }
 

@@ -90,6 +90,19 @@ main (int    argc,
   fe_chart_view_click_at (view, segment->x + segment->w / 2, segment->y + segment->h / 2);
   fe_app_test_settle (500);
   save_window (GTK_WIDGET (window), dir, "quotes.png");
+  /* A question with no open question of its own: every open answer of the segment. */
+  {
+    FeColumn *training = fe_study_find_column (study, "training");
+
+    fe_window_show_question (window, training, NULL);
+    fe_app_test_settle (500);
+    index = fe_chart_layout_find_segment (fe_chart_view_get_layout (view),
+                                          fe_column_find_level (training, "No"), -1);
+    segment = fe_chart_layout_get_segment (fe_chart_view_get_layout (view), (guint) index);
+    fe_chart_view_click_at (view, segment->x + segment->w / 2, segment->y + segment->h / 2);
+    fe_app_test_settle (500);
+    save_window (GTK_WIDGET (window), dir, "all-text.png");
+  }
   fe_window_show_question (window, fe_study_find_column (study, "guidance_alignment"),
                            fe_study_find_column (study, "force"));
   fe_app_test_settle (500);

@@ -150,6 +150,66 @@ test_segment_click_lists_its_quotes (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Issue 16: clicking "No" on the training question, which has no open question of its own,
+ * lists every open answer of those 56, open question by open question under headings. */
+static void
+test_segment_without_open_question_lists_all_text (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+  FeStudy *study = fe_window_get_study (window);
+  FeColumn *training = fe_study_find_column (study, "training");
+  FeQuoteBrowser *browser = fe_window_get_quote_browser (window);
+  GListModel *model = fe_quote_browser_get_model (browser);
+  g_autoptr(FeBitset) rows = NULL;
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_autoptr(GArray) groups = NULL;
+  int no = fe_column_find_level (training, "No");
+  int segment;
+  guint g = 0;
+
+  fe_window_show_question (window, training, NULL);
+  g_assert_true (fe_test_wait_until (chart_laid_out, window));
+  segment = fe_chart_layout_find_segment (
+    fe_chart_view_get_layout (fe_window_get_chart_view (window)), no, -1);
+  g_assert_cmpint (segment, >=, 0);
+  click_segment (window, segment);
+
+  g_assert_cmpstr (fe_quote_browser_get_heading (browser), ==, "No");
+  g_assert_nonnull (fe_quote_browser_get_note (browser));
+  g_assert_nonnull (strstr (fe_quote_browser_get_note (browser), "all the open answers"));
+  g_assert_true (g_str_has_prefix (fe_quote_browser_get_summary (browser), "56 respondents, "));
+
+  /* The same quotes as the core gives for those 56, with a heading where each group starts. */
+  rows = fe_bitset_copy (g_ptr_array_index (training->level_rows, (guint) no));
+  fe_bitset_and (rows, fe_study_get_universe (study));
+  quotes = fe_study_collect_text_quotes (study, rows);
+  groups = fe_quotes_group_by_question (quotes);
+  g_assert_cmpuint (groups->len, >, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, quotes->len);
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      g_autoptr(FeQuoteItem) item = g_list_model_get_item (model, i);
+      const FeQuote *quote = g_ptr_array_index (quotes, i);
+      const FeColumn *group = fe_quote_browser_get_group (browser, i);
+
+      g_assert_cmpstr (fe_quote_item_get_quote (item)->text, ==, quote->text);
+      g_assert_cmpuint (fe_quote_item_get_quote (item)->row, ==, quote->row);
+      if (g < groups->len && g_array_index (groups, FeQuoteGroup, g).first == i)
+        g_assert_true (group == g_array_index (groups, FeQuoteGroup, g++).column);
+      else
+        g_assert_null (group);
+    }
+  g_assert_cmpuint (g, ==, groups->len);
+
+  /* A question with quotes of its own keeps them, and no note. */
+  show_vulnerabilities_by_force (window);
+  click_segment (window, segment_of (window, "Substance use", "Gwent Police"));
+  g_assert_null (fe_quote_browser_get_note (browser));
+  g_assert_null (fe_quote_browser_get_group (browser, 0));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_filter_changes_chart_and_counts (void)
 {
@@ -741,6 +801,8 @@ main (int    argc,
   g_test_add_func ("/app/shortcuts-show-keys", test_shortcuts_show_keys);
   g_test_add_func ("/app/window/segment-click-lists-its-quotes",
                    test_segment_click_lists_its_quotes);
+  g_test_add_func ("/app/window/segment-without-open-question-lists-all-text",
+                   test_segment_without_open_question_lists_all_text);
   g_test_add_func ("/app/window/filter-changes-chart-and-counts",
                    test_filter_changes_chart_and_counts);
   g_test_add_func ("/app/window/filter-chip-names-its-question",
