@@ -6,6 +6,8 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "fe-compat.h"
+
 struct _FeChartView
 {
   GtkWidget      parent_instance;
@@ -80,6 +82,17 @@ ensure_layout (FeChartView *self)
   return TRUE;
 }
 
+/* Read at each frame rather than kept: the accent follows the style without a signal. */
+static FeChartColor
+accent_color (FeChartView *self)
+{
+  GdkRGBA rgba;
+
+  if (!fe_compat_lookup_accent (GTK_WIDGET (self), &rgba))
+    return fe_chart_theme_get (self->spec.dark)->focus;  /* a theme without one: the text's */
+  return (FeChartColor) { rgba.red, rgba.green, rgba.blue };
+}
+
 static void
 fe_chart_view_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -113,9 +126,16 @@ fe_chart_view_snapshot (GtkWidget   *widget,
     fe_chart_layout_paint_highlight (self->layout, cr, self->hovered, FALSE);
   if (self->selected >= 0)
     fe_chart_layout_paint_highlight (self->layout, cr, self->selected, TRUE);
-  if (self->focused >= 0 && gtk_widget_has_focus (widget)
-      && self->focused != self->selected)
-    fe_chart_layout_paint_highlight (self->layout, cr, self->focused, FALSE);
+  /* Whenever the chart has the focus, not only while GTK shows focus (it stops 3 s after the
+   * last key): the ring is where the next arrow key starts. The selection ring marks a selected
+   * segment already. */
+  if (self->focused >= 0 && (guint) self->focused < fe_chart_layout_get_n_segments (self->layout)
+      && gtk_widget_has_focus (widget) && self->focused != self->selected)
+    {
+      FeChartColor accent = accent_color (self);
+
+      fe_chart_layout_paint_focus (self->layout, cr, self->focused, &accent);
+    }
   cairo_destroy (cr);
 }
 
@@ -220,6 +240,15 @@ on_query_tooltip (GtkWidget   *widget,
 }
 
 static void
+set_focused (FeChartView *self,
+             int          segment)
+{
+  self->focused = segment;
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
 move_focus (FeChartView *self,
             int          delta)
 {
@@ -228,11 +257,27 @@ move_focus (FeChartView *self,
   if (n == 0)
     return;
   if (self->focused < 0)
-    self->focused = delta > 0 ? 0 : n - 1;
+    set_focused (self, delta > 0 ? 0 : n - 1);
   else
-    self->focused = CLAMP (self->focused + delta, 0, n - 1);
-  update_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+    set_focused (self, CLAMP (self->focused + delta, 0, n - 1));
+}
+
+/* A heat map is a grid, so the arrows move along its rows and columns; every other chart is read
+ * as one line, in reading order, forward with Right or Down and back with Left or Up. */
+static void
+step_focus (FeChartView *self,
+            int          dx,
+            int          dy)
+{
+  int n = self->layout ? (int) fe_chart_layout_get_n_segments (self->layout) : 0;
+
+  if (self->focused < 0 || self->focused >= n
+      || fe_chart_layout_get_kind (self->layout) != FE_CHART_KIND_HEATMAP)
+    {
+      move_focus (self, dx + dy);
+      return;
+    }
+  set_focused (self, fe_chart_layout_find_neighbour (self->layout, self->focused, dx, dy));
 }
 
 static gboolean
@@ -247,18 +292,25 @@ on_key_pressed (GtkEventControllerKey *controller,
   switch (keyval)
     {
     case GDK_KEY_Right:
+      step_focus (self, 1, 0);
+      return TRUE;
     case GDK_KEY_Down:
-      move_focus (self, 1);
+      step_focus (self, 0, 1);
       return TRUE;
     case GDK_KEY_Left:
-    case GDK_KEY_Up:
-      move_focus (self, -1);
+      step_focus (self, -1, 0);
       return TRUE;
+    case GDK_KEY_Up:
+      step_focus (self, 0, -1);
+      return TRUE;
+    /* The first and the last segment, wherever the focus is (or when it is nowhere yet). */
     case GDK_KEY_Home:
-      move_focus (self, -n);
+      if (n > 0)
+        set_focused (self, 0);
       return TRUE;
     case GDK_KEY_End:
-      move_focus (self, n);
+      if (n > 0)
+        set_focused (self, n - 1);
       return TRUE;
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:

@@ -216,3 +216,21 @@ fe_compat_show_about (GtkWindow *parent)
   gtk_window_present (GTK_WINDOW (about));
 #endif
 }
+
+gboolean
+fe_compat_lookup_accent (GtkWidget *widget,
+                         GdkRGBA   *color)
+{
+  gboolean found;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (color != NULL, FALSE);
+
+  /* GTK 4.10 deprecates the style context with no way to read a named colour in its place (a
+   * libadwaita accent call arrives only in 1.6): this one lookup stays, on every version. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  found = gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "accent_color",
+                                          color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return found;
+}

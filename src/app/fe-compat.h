@@ -40,5 +40,9 @@ GtkWidget *fe_compat_confirm (GtkWindow          *parent,
                               const char         *confirm,
                               const char         *confirm_label);
 void fe_compat_show_about (GtkWindow            *parent);
+/* The style's accent colour for @widget (libadwaita's "accent_color", the one that reads on
+ * the window's background in light and dark styles); FALSE when the theme names none. */
+gboolean fe_compat_lookup_accent (GtkWidget *widget,
+                                  GdkRGBA   *color);
 
 G_END_DECLS

@@ -40,6 +40,20 @@ on_copy_clicked (FeQuoteRow *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "quotes.copied", NULL);
 }
 
+/* Ctrl+C in a selectable label is the label's own binding: it copies the selection, and nothing
+ * at all when there is none, and the key goes no further. A click on the quote's text leaves
+ * the focus there with nothing selected, so without a selection the quote is what is copied,
+ * as the window's Ctrl+C would. */
+static void
+on_text_copy_clipboard (FeQuoteRow *self,
+                        GtkLabel   *label)
+{
+  if (gtk_label_get_selection_bounds (label, NULL, NULL))
+    return;
+  g_signal_stop_emission_by_name (label, "copy-clipboard");
+  on_copy_clicked (self);
+}
+
 static void
 on_star_clicked (FeQuoteRow *self)
 {
@@ -107,6 +121,7 @@ fe_quote_row_class_init (FeQuoteRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FeQuoteRow, star_button);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_star_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_text_copy_clipboard);
 }
 
 static void

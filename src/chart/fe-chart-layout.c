@@ -565,6 +565,46 @@ fe_chart_layout_hit_test (const FeChartLayout *self,
   return found;
 }
 
+int
+fe_chart_layout_find_neighbour (const FeChartLayout *self,
+                                int                  segment,
+                                int                  dx,
+                                int                  dy)
+{
+  const FeChartSegment *from;
+  double from_x, from_y;
+  double best = G_MAXDOUBLE;
+  int found;
+
+  g_return_val_if_fail (self != NULL, -1);
+  g_return_val_if_fail (segment >= 0 && (guint) segment < self->segments->len, -1);
+  g_return_val_if_fail ((dx == 0) != (dy == 0), segment);
+
+  from = &g_array_index (self->segments, FeChartSegment, segment);
+  from_x = from->target_x + from->target_w / 2;
+  from_y = from->target_y + from->target_h / 2;
+  found = segment;
+  for (guint i = 0; i < self->segments->len; i++)
+    {
+      const FeChartSegment *s = &g_array_index (self->segments, FeChartSegment, i);
+      double x = s->target_x + s->target_w / 2;
+      double y = s->target_y + s->target_h / 2;
+      /* How far ahead its middle is; in the same row (or column) when its middle is within
+       * the span of ours across the direction of travel. */
+      double ahead = dx != 0 ? (x - from_x) * dx : (y - from_y) * dy;
+      gboolean in_line = dx != 0
+                           ? y >= from->target_y && y < from->target_y + from->target_h
+                           : x >= from->target_x && x < from->target_x + from->target_w;
+
+      if (ahead > 0 && in_line && ahead < best)
+        {
+          found = (int) i;
+          best = ahead;
+        }
+    }
+  return found;
+}
+
 /* Two decimals are finer than any device pixel, and keep a layout the same file from one machine
  * to the next. Rounded as "%.2f" prints them; json-glib then writes the nearest double in full
  * (0.28999999999999998 for 0.29), which reads back as exactly that number. */

@@ -5,6 +5,7 @@
 #include <pango/pango.h>
 
 #include "fe-chart-spec.h"
+#include "fe-chart-style.h"
 #include "fe-chart-types.h"
 #include "fe-disclosure.h"
 #include "fe-tally.h"
@@ -80,6 +81,13 @@ const FeChartLabel   *fe_chart_layout_get_label        (const FeChartLayout  *la
 int                   fe_chart_layout_hit_test         (const FeChartLayout  *layout,
                                                         double                x,
                                                         double                y);
+/* The nearest segment from @segment in the direction (@dx, @dy), one of them 0 and the other
+ * -1 or 1, whose middle lies within @segment's row (or column); @segment itself when there is
+ * none. A heat map's arrow keys move on its grid this way. */
+int                   fe_chart_layout_find_neighbour   (const FeChartLayout  *layout,
+                                                        int                   segment,
+                                                        int                   dx,
+                                                        int                   dy);
 
 /* Paints the chart with its background at (0, 0) in user units of @cr. */
 void                  fe_chart_layout_paint            (const FeChartLayout  *layout,
@@ -90,6 +98,13 @@ void                  fe_chart_layout_paint_highlight  (const FeChartLayout  *la
                                                         cairo_t              *cr,
                                                         int                   segment,
                                                         gboolean              selected);
+/* Paints the keyboard focus ring of one segment over a painted chart: 2 units of @accent (the
+ * desktop's accent colour) just outside its target, edged with the background so that it reads
+ * on dark and light neighbours alike. */
+void                  fe_chart_layout_paint_focus      (const FeChartLayout  *layout,
+                                                        cairo_t              *cr,
+                                                        int                   segment,
+                                                        const FeChartColor   *accent);
 
 /* {"width", "height", "kind", "measure", "title", "description", "min_cell", "percent_of",
  * "segments": [{"level", "group", "count", "base", "value", "percent", "disclosure", "x", "y",

@@ -2,6 +2,7 @@
 /* Painting a layout on any cairo_t: a widget's snapshot, a PNG, a PDF page. */
 #include "config.h"
 
+#include <math.h>
 #include <pango/pangocairo.h>
 
 #include "fe-chart-layout-private.h"
@@ -186,5 +187,38 @@ fe_chart_layout_paint_highlight (const FeChartLayout *self,
                        s->target_h + 6);
       cairo_stroke (cr);
     }
+  cairo_restore (cr);
+}
+
+void
+fe_chart_layout_paint_focus (const FeChartLayout *self,
+                             cairo_t             *cr,
+                             int                  segment,
+                             const FeChartColor  *accent)
+{
+  const FeChartSegment *s;
+  /* The middle of the accent line: 1 unit of background between it and the segment. */
+  const double out = 2;
+  double left, top, right, bottom;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (accent != NULL);
+  g_return_if_fail (segment >= 0 && (guint) segment < self->segments->len);
+
+  s = &g_array_index (self->segments, FeChartSegment, segment);
+  /* Whole units, so that at one pixel to the unit the ring is crisp, not smeared over three. */
+  left = floor (s->target_x) - out;
+  top = floor (s->target_y) - out;
+  right = ceil (s->target_x + s->target_w) + out;
+  bottom = ceil (s->target_y + s->target_h) + out;
+  cairo_save (cr);
+  cairo_rectangle (cr, left, top, right - left, bottom - top);
+  set_color (cr, &self->theme.background);
+  cairo_set_line_width (cr, 4);
+  cairo_stroke_preserve (cr);
+  set_color (cr, accent);
+  cairo_set_line_width (cr, 2);
+  cairo_stroke (cr);
   cairo_restore (cr);
 }

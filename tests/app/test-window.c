@@ -13,6 +13,7 @@
 #include "fe-question-list.h"
 #include "fe-quote-browser.h"
 #include "fe-quote-item.h"
+#include "fe-quote-row.h"
 #include "fe-preferences-window.h"
 #include "fe-respondent-dialog.h"
 #include "fe-respondent-view.h"
@@ -420,12 +421,24 @@ clipboard_read_done (gpointer data)
   return ((ClipboardRead *) data)->done;
 }
 
+/* The text on @window's clipboard, once it has been read. */
+static char *
+read_clipboard (FeWindow *window)
+{
+  ClipboardRead read = { 0 };
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
+                                 on_clipboard_read, &read);
+  g_assert_true (fe_test_wait_until (clipboard_read_done, &read));
+  return read.text;
+}
+
 static void
 test_copy_quote_with_attribution (void)
 {
   FeWindow *window = fe_app_test_open_window (NULL);
   FeQuoteBrowser *browser = fe_window_get_quote_browser (window);
-  ClipboardRead read = { 0 };
+  g_autofree char *copied = NULL;
   g_autoptr(FeQuoteItem) first = NULL;
   g_autofree char *expected = NULL;
 
@@ -437,12 +450,59 @@ test_copy_quote_with_attribution (void)
                               strstr (fe_quote_item_get_attribution (first), " ") + 1);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-quote", NULL);
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
-                                 on_clipboard_read, &read);
-  g_assert_true (fe_test_wait_until (clipboard_read_done, &read));
-  g_assert_cmpstr (read.text, ==, expected);
-  g_assert_true (g_str_has_suffix (read.text, ", Gwent Police)"));
-  g_free (read.text);
+  copied = read_clipboard (window);
+  g_assert_cmpstr (copied, ==, expected);
+  g_assert_true (g_str_has_suffix (copied, ", Gwent Police)"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A click on a quote's text leaves the focus in its label with nothing selected, and Ctrl+C is
+ * then the label's: it must still copy the quote, and only the selection when there is one. */
+static void
+test_copy_after_clicking_quote_text (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+  FeQuoteBrowser *browser = fe_window_get_quote_browser (window);
+  GListModel *model = fe_quote_browser_get_model (browser);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  GtkLabel *label;
+  g_autofree char *copied = NULL;
+  g_autofree char *selected = NULL;
+  gboolean found = FALSE;
+
+  show_vulnerabilities_by_force (window);
+  click_segment (window, segment_of (window, "Substance use", "Gwent Police"));
+  fe_app_test_settle (200);
+  /* A row is its heading, then the quote's text. */
+  label = GTK_LABEL (gtk_widget_get_next_sibling (gtk_widget_get_first_child (
+    fe_app_test_find_widget (GTK_WIDGET (browser), FE_TYPE_QUOTE_ROW))));
+  g_assert_true (gtk_label_get_selectable (label));
+  /* A grab selects the whole text, as Tab does; a click leaves nothing selected. */
+  gtk_widget_grab_focus (GTK_WIDGET (label));
+  gtk_label_select_region (GTK_LABEL (label), 0, 0);
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (label)));
+
+  /* What the label's Ctrl+C binding emits. */
+  gdk_clipboard_set_text (clipboard, "not the quote");
+  g_signal_emit_by_name (label, "copy-clipboard");
+  copied = read_clipboard (window);
+  for (guint i = 0; i < g_list_model_get_n_items (model) && !found; i++)
+    {
+      g_autoptr(FeQuoteItem) item = g_list_model_get_item (model, i);
+      g_autofree char *citation = fe_quote_item_dup_citation (item);
+
+      found = g_str_equal (copied, citation);
+    }
+  g_assert_true (found);
+  g_assert_nonnull (strstr (copied, gtk_label_get_text (label)));
+  g_clear_pointer (&copied, g_free);
+
+  gtk_label_select_region (label, 0, 5);
+  g_signal_emit_by_name (label, "copy-clipboard");
+  copied = read_clipboard (window);
+  selected = g_utf8_substring (gtk_label_get_text (label), 0, 5);
+  g_assert_cmpstr (copied, ==, selected);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -812,6 +872,8 @@ main (int    argc,
   g_test_add_func ("/app/window/data-table-matches-the-chart",
                    test_data_table_matches_the_chart);
   g_test_add_func ("/app/window/copy-quote", test_copy_quote_with_attribution);
+  g_test_add_func ("/app/window/copy-after-clicking-quote-text",
+                   test_copy_after_clicking_quote_text);
   g_test_add_func ("/app/window/broken-file", test_broken_file_error_names_the_line);
   g_test_add_func ("/app/window/chart-accessible", test_chart_is_accessible);
   g_test_add_func ("/app/window/study-actions-wait-for-a-study",
