@@ -99,6 +99,44 @@ test_display_follows_language (void)
   g_assert_cmpstr (fe_column_get_display_label (force), ==, "Which police force do you work for?");
 }
 
+/* A codebook's short_label names a question where it would not fit, in the display language;
+ * without one, the start of the question in that language, cut at a word. */
+static void
+test_short_labels (void)
+{
+  static const char codebook[] =
+    "column,role,label,short_label,levels,quotes_from,label_cy,short_label_cy\n"
+    "participant,id,Participant,Participant id,,,Cyfranogwr,\n"
+    "force,attribute,Which police force do you work for?,Force,,,"
+    "I ba heddlu ydych chi'n gweithio?,Heddlu\n"
+    "training,choice,Have you received any training related to sex work?,,,why,"
+    "Ydych chi wedi cael unrhyw hyfforddiant yn ymwneud â gwaith rhyw?,\n"
+    "why,text,Why?,Reasons,,,,\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeStudy) study = load_with (codebook, NULL, &error);
+  const char *ids[] = { "participant", "force", "training", "why" };
+  const char *english[] = { "Participant id", "Force", "Have you received any…", "Reasons" };
+  /* A translated question is not named in English; an untranslated one keeps its name. */
+  const char *welsh[] = { "Cyfranogwr", "Heddlu", "Ydych chi wedi cael unrhyw…", "Reasons" };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      FeColumn *column = fe_study_find_column (study, ids[i]);
+      g_autofree char *in_english = fe_column_dup_short_label (column);
+      g_autofree char *in_welsh = NULL;
+
+      g_assert_cmpstr (in_english, ==, english[i]);
+      fe_study_set_language (study, "cy");
+      in_welsh = fe_column_dup_short_label (column);
+      g_assert_cmpstr (in_welsh, ==, welsh[i]);
+      fe_study_set_language (study, NULL);
+    }
+  /* The short label only names: the label stays the question. */
+  g_assert_cmpstr (fe_study_find_column (study, "force")->label, ==,
+                   "Which police force do you work for?");
+}
+
 /* Codes "Parent/Child" translate part by part, into the child and the parent levels. */
 static void
 test_coded_levels (void)
@@ -300,6 +338,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/translations/display", test_display_follows_language);
+  g_test_add_func ("/core/translations/short-labels", test_short_labels);
   g_test_add_func ("/core/translations/coded", test_coded_levels);
   g_test_add_func ("/core/translations/filter-attribution", test_filter_and_attribution_in_welsh);
   g_test_add_func ("/core/translations/corrections", test_corrections_keep_level_translations);

@@ -11,7 +11,6 @@
 #include "fe-respondent-dialog.h"
 #include "fe-quote.h"
 #include "fe-tally.h"
-#include "fe-text-decode.h"
 
 
 G_DEFINE_FINAL_TYPE (FeWindow, fe_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -519,16 +518,32 @@ show_split (FeWindow *self)
   self->updating_controls = FALSE;
 }
 
+/* Split choices carry their column's short name (fe_column_dup_short_label()) for the
+ * dropdown's button, which has no room for a question. */
+#define SHORT_LABEL_KEY "fe-short-label"
+
+/* Takes @short_label. */
+static void
+append_split_choice (GListStore *choices,
+                     const char *label,
+                     char       *short_label)
+{
+  g_autoptr(GtkStringObject) choice = gtk_string_object_new (label);
+
+  g_object_set_data_full (G_OBJECT (choice), SHORT_LABEL_KEY, short_label, g_free);
+  g_list_store_append (choices, choice);
+}
+
 static void
 update_split_choices (FeWindow *self)
 {
-  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  g_autoptr(GListStore) choices = g_list_store_new (GTK_TYPE_STRING_OBJECT);
   g_autofree char *saved = self->settings ? g_settings_get_string (self->settings, "split-by")
                                           : NULL;
   guint selected = 0;
 
   g_ptr_array_set_size (self->split_columns, 0);
-  gtk_string_list_append (choices, _("None"));
+  append_split_choice (choices, _("None"), NULL);
   for (guint c = 0; self->study != NULL && c < fe_study_get_n_columns (self->study); c++)
     {
       FeColumn *column = fe_study_get_column (self->study, c);
@@ -536,7 +551,8 @@ update_split_choices (FeWindow *self)
       if (column->role != FE_ROLE_ATTRIBUTE || fe_column_get_n_levels (column) == 0)
         continue;
       g_ptr_array_add (self->split_columns, column);
-      gtk_string_list_append (choices, fe_column_get_display_label (column));
+      append_split_choice (choices, fe_column_get_display_label (column),
+                           fe_column_dup_short_label (column));
       if (g_strcmp0 (saved, column->id) == 0)
         selected = self->split_columns->len;
     }
@@ -548,17 +564,40 @@ update_split_choices (FeWindow *self)
   show_split (self);
 }
 
-static void
-setup_ellipsized_item (GtkSignalListItemFactory *factory,
-                       GtkListItem              *item,
-                       gpointer                  max_chars)
+static GtkLabel *
+add_item_label (GtkListItem *item)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (max_chars));
   gtk_list_item_set_child (item, label);
+  return GTK_LABEL (label);
+}
+
+static void
+setup_label_item (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  data)
+{
+  add_item_label (item);
+}
+
+/* The popup shows each choice whole, a long question wrapped over lines rather than cut:
+ * questions that start alike ("Which police force…", "Which of the following…") must be told
+ * apart. The popup is as wide as its choices' least width (a wrapping label's longest word,
+ * unless width-chars says more), but the list measures their height at their natural width:
+ * both are one width, or wrapped rows overflow their measured height and the popup cuts them. */
+static void
+setup_wrapping_item (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  data)
+{
+  GtkLabel *label = add_item_label (item);
+
+  gtk_label_set_wrap (label, TRUE);
+  gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (label, 36);
+  gtk_label_set_max_width_chars (label, 36);
 }
 
 static void
@@ -570,31 +609,55 @@ bind_string_item (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
                       gtk_string_object_get_string (string));
-  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item),
-                               gtk_string_object_get_string (string));
 }
 
+/* The split's button: a question ellipsizes only when the toolbar is short of room, and then
+ * keeps enough to recognise it (Welsh labels are longer) rather than a lone "…". */
 static void
-setup_button_item (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  data)
+setup_short_item (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  data)
 {
-  setup_ellipsized_item (factory, item, GINT_TO_POINTER (18));
-  /* Enough to recognise the choice when the toolbar is short of room (Welsh labels are longer),
-   * rather than a lone "…". */
-  gtk_label_set_width_chars (GTK_LABEL (gtk_list_item_get_child (item)), 7);
+  GtkLabel *label = add_item_label (item);
+
+  gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (label, 7);
 }
 
-/* Question texts are long: the button shows the start, the popup the whole. */
+/* The short name, with the whole question in its tooltip. */
 static void
-set_ellipsizing_factories (GtkDropDown *dropdown)
+bind_short_item (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  const char *whole = gtk_string_object_get_string (string);
+  const char *short_label = g_object_get_data (G_OBJECT (string), SHORT_LABEL_KEY);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (label), short_label != NULL ? short_label : whole);
+  gtk_widget_set_tooltip_text (label, short_label != NULL ? whole : NULL);
+}
+
+/* Questions are long: the split's button shows a short name, its popup each question whole and
+ * wrapped. A sort or a chart kind is named in a few words, whole on the button and in the
+ * popup. */
+static void
+set_dropdown_factories (GtkDropDown *dropdown,
+                        gboolean     questions)
 {
   g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkListItemFactory) popup = gtk_signal_list_item_factory_new ();
 
-  g_signal_connect (button, "setup", G_CALLBACK (setup_button_item), NULL);
-  g_signal_connect (button, "bind", G_CALLBACK (bind_string_item), NULL);
-  g_signal_connect (popup, "setup", G_CALLBACK (setup_ellipsized_item), GINT_TO_POINTER (60));
+  g_signal_connect (button, "setup",
+                    questions ? G_CALLBACK (setup_short_item) : G_CALLBACK (setup_label_item),
+                    NULL);
+  g_signal_connect (button, "bind",
+                    questions ? G_CALLBACK (bind_short_item) : G_CALLBACK (bind_string_item),
+                    NULL);
+  g_signal_connect (popup, "setup",
+                    questions ? G_CALLBACK (setup_wrapping_item) : G_CALLBACK (setup_label_item),
+                    NULL);
   g_signal_connect (popup, "bind", G_CALLBACK (bind_string_item), NULL);
   gtk_drop_down_set_factory (dropdown, button);
   gtk_drop_down_set_list_factory (dropdown, popup);
@@ -798,21 +861,6 @@ on_chip_clicked (GtkButton *button,
   fe_window_filters_changed (self);
 }
 
-/* Whole words from the start of a chip's question: a row of chips stays short, and the
- * tooltip says the rest. */
-static char *
-dup_question_start (const FeColumn *column)
-{
-  const char *label = fe_column_get_display_label (column);
-  g_autofree char *start = fe_text_shorten (label, 30);
-  char *space;
-
-  if (strcmp (start, label) == 0 || (space = strrchr (start, ' ')) == NULL)
-    return g_steal_pointer (&start);
-  *space = '\0';
-  return g_strconcat (start, "…", NULL);
-}
-
 static void
 update_chips (FeWindow *self)
 {
@@ -835,9 +883,11 @@ update_chips (FeWindow *self)
 
           if (!fe_filter_has_level (self->filter, column, l))
             continue;
-          question = dup_question_start (column);
-          /* Translators: a filter chip: the start of its question, then the answer kept:
-           * "Have you received any…: No" */
+          /* A row of chips stays short; the tooltip says the whole question. */
+          question = fe_column_dup_short_label (column);
+          /* Translators: a filter chip: the question's short name (or the start of the
+           * question), then the answer kept: "Force: Gwent Police", "Have you received
+           * any…: No" */
           text = g_strdup_printf (_("%s: %s"), question, fe_column_get_display_level (column, l));
           box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
           gtk_box_append (GTK_BOX (box), gtk_label_new (text));
@@ -1442,9 +1492,9 @@ fe_window_init (FeWindow *self)
   fe_window_install_actions (self);
   fe_window_install_project_actions (self);
   fe_window_update_actions (self);
-  set_ellipsizing_factories (self->split_dropdown);
-  set_ellipsizing_factories (self->sort_dropdown);
-  set_ellipsizing_factories (self->kind_dropdown);
+  set_dropdown_factories (self->split_dropdown, TRUE);
+  set_dropdown_factories (self->sort_dropdown, FALSE);
+  set_dropdown_factories (self->kind_dropdown, FALSE);
   g_signal_connect_swapped (self->split_dropdown, "notify::selected",
                             G_CALLBACK (on_split_changed), self);
 

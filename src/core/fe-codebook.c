@@ -16,6 +16,7 @@ translation_free (gpointer data)
 
   g_free (translation->language);
   g_free (translation->label);
+  g_free (translation->short_label);
   g_clear_pointer (&translation->levels, g_ptr_array_unref);
   g_free (translation);
 }
@@ -61,6 +62,7 @@ codebook_entry_free (gpointer data)
   g_clear_pointer (&entry->translations, g_ptr_array_unref);
   g_free (entry->column);
   g_free (entry->label);
+  g_free (entry->short_label);
   g_clear_pointer (&entry->levels, g_ptr_array_unref);
   g_free (entry->quotes_from);
   g_free (entry);
@@ -236,7 +238,7 @@ fe_codebook_load (const char  *path,
   return g_steal_pointer (&entries);
 }
 
-/* The line's label_XX and levels_XX columns. */
+/* The line's label_XX, short_label_XX and levels_XX columns. */
 static gboolean
 read_translations (const FeCsvTable  *table,
                    guint              row,
@@ -260,6 +262,15 @@ read_translations (const FeCsvTable  *table,
 
           g_free (translation->label);
           translation->label = g_strdup (cell);
+          continue;
+        }
+      if ((language = header_language (header, "short_label_")) != NULL)
+        {
+          FeCodebookTranslation *translation = ensure_translation (&entry->translations,
+                                                                   language);
+
+          g_free (translation->short_label);
+          translation->short_label = g_strdup (cell);
           continue;
         }
       if ((language = header_language (header, "levels_")) == NULL)
@@ -300,9 +311,10 @@ read_entries (const FeCsvTable  *table,
               GError           **error)
 {
   g_autoptr(GPtrArray) entries = NULL;
-  int label_col, levels_col, quotes_col;
+  int label_col, short_label_col, levels_col, quotes_col;
 
   label_col = fe_csv_table_find_column (table, "label");
+  short_label_col = fe_csv_table_find_column (table, "short_label");
   levels_col = fe_csv_table_find_column (table, "levels");
   quotes_col = fe_csv_table_find_column (table, "quotes_from");
 
@@ -359,6 +371,7 @@ read_entries (const FeCsvTable  *table,
       if (entry->role == FE_ROLE_ID)
         id_entry = entry;
       entry->label = optional_cell (table, row, label_col);
+      entry->short_label = optional_cell (table, row, short_label_col);
       entry->quotes_from = optional_cell (table, row, quotes_col);
       levels = optional_cell (table, row, levels_col);
       if (levels != NULL)

@@ -12,6 +12,7 @@ typedef struct
 {
   char      *language;     /* "cy" of label_cy */
   char      *label;        /* NULL: not translated */
+  char      *short_label;  /* its short_label_XX; NULL: not translated */
   GPtrArray *levels;       /* char*, one per level of the line's levels, in their order;
                             * NULL: not translated */
 } FeCodebookTranslation;
@@ -22,6 +23,7 @@ typedef struct
   char      *column;
   FeRole     role;
   char      *label;        /* NULL: keep the column id */
+  char      *short_label;  /* NULL: none, see fe_column_dup_short_label() */
   GPtrArray *levels;       /* NULL: levels as found in the data */
   char      *quotes_from;  /* NULL: none */
   guint      line;
@@ -42,9 +44,11 @@ typedef struct
                             * language (its code_XX column); NULL: none */
 } FeCodebookCode;
 
-/* Reads a codebook CSV (column,role,label,levels,quotes_from) into FeCodebookEntry. Optional
- * columns label_XX and levels_XX give the label and the levels in language XX (label_cy,
- * levels_cy): levels_XX must list as many levels as levels, in the same order. */
+/* Reads a codebook CSV (column,role,label,levels,quotes_from) into FeCodebookEntry. An optional
+ * short_label names the column where its question would not fit (a dropdown's button, a
+ * filter chip). Optional columns label_XX, short_label_XX and levels_XX give the label, the
+ * short label and the levels in language XX (label_cy, levels_cy): levels_XX must list as many
+ * levels as levels, in the same order. */
 GPtrArray *fe_codebook_load (const char  *path,
                              GError     **error);
 /* Reads either kind of codebook: column entries into *@entries, or codes (a file with a

@@ -9,6 +9,7 @@
 #include "fe-core-enums.h"
 #include "fe-enum.h"
 #include "fe-scale-order.h"
+#include "fe-text-decode.h"
 
 /* Columns with this many levels or fewer are searched without an index. */
 #define SMALL_LEVELS 16
@@ -52,6 +53,7 @@ fe_column_free (FeColumn *column)
 
   g_free (column->id);
   g_free (column->label);
+  g_free (column->short_label);
   g_ptr_array_unref (column->levels);
   g_ptr_array_unref (column->level_rows);
   g_clear_pointer (&column->answered, fe_bitset_free);
@@ -440,6 +442,7 @@ translation_free (gpointer data)
   FeColumnTranslation *translation = data;
 
   g_free (translation->label);
+  g_free (translation->short_label);
   g_hash_table_unref (translation->levels);
   g_free (translation);
 }
@@ -486,17 +489,31 @@ find_translation (const FeColumn *column,
   }
 }
 
+/* A translated text: NULL or "" is none. */
+static void
+set_translated (char       **field,
+                const char  *text)
+{
+  g_free (*field);
+  *field = text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+}
+
 void
 fe_column_set_label_translation (FeColumn   *column,
                                  const char *language,
                                  const char *label)
 {
-  FeColumnTranslation *translation;
-
   g_return_if_fail (language != NULL);
-  translation = ensure_translation (column, language);
-  g_free (translation->label);
-  translation->label = label != NULL && *label != '\0' ? g_strdup (label) : NULL;
+  set_translated (&ensure_translation (column, language)->label, label);
+}
+
+void
+fe_column_set_short_label_translation (FeColumn   *column,
+                                       const char *language,
+                                       const char *short_label)
+{
+  g_return_if_fail (language != NULL);
+  set_translated (&ensure_translation (column, language)->short_label, short_label);
 }
 
 void
@@ -563,6 +580,26 @@ fe_column_get_display_label (const FeColumn *column)
   if (translated != NULL)
     return translated;
   return column->label != NULL ? column->label : column->id;
+}
+
+char *
+fe_column_dup_short_label (const FeColumn *column)
+{
+  const FeColumnTranslation *translation = find_translation (column, column->language);
+  const char *label;
+  g_autofree char *start = NULL;
+  char *space;
+
+  if (translation != NULL && translation->short_label != NULL)
+    return g_strdup (translation->short_label);
+  if (column->short_label != NULL && (translation == NULL || translation->label == NULL))
+    return g_strdup (column->short_label);
+  label = fe_column_get_display_label (column);
+  start = fe_text_shorten (label, 30);
+  if (strcmp (start, label) == 0 || (space = strrchr (start, ' ')) == NULL)
+    return g_steal_pointer (&start);
+  *space = '\0';
+  return g_strconcat (start, "…", NULL);
 }
 
 const char *

@@ -48,6 +48,7 @@ struct _FeColumn
   guint      source_column;  /* the column of the responses file it was read from */
   char      *id;
   char      *label;
+  char      *short_label;    /* the codebook's short_label; NULL: none */
   FeRole     role;
   gboolean   coded;
   GPtrArray *levels;         /* char* */
@@ -97,8 +98,9 @@ struct _FeColumn
 /* What a column reads in one language. */
 typedef struct
 {
-  char       *label;   /* NULL: not translated */
-  GHashTable *levels;  /* canonical level name → its translation */
+  char       *label;        /* NULL: not translated */
+  char       *short_label;  /* NULL: not translated */
+  GHashTable *levels;       /* canonical level name → its translation */
 } FeColumnTranslation;
 
 FeColumn    *fe_column_new              (guint           index,
@@ -128,6 +130,9 @@ guint        fe_column_add_level        (FeColumn       *column,
 void         fe_column_set_label_translation (FeColumn       *column,
                                               const char     *language,
                                               const char     *label);
+void         fe_column_set_short_label_translation (FeColumn   *column,
+                                                    const char *language,
+                                                    const char *short_label);
 void         fe_column_set_level_translation (FeColumn       *column,
                                               const char     *language,
                                               const char     *level,
@@ -150,6 +155,13 @@ gboolean     fe_column_has_language     (const FeColumn *column,
 const char  *fe_column_get_display_label (const FeColumn *column);
 const char  *fe_column_get_display_level (const FeColumn *column,
                                           guint           level);
+/* A name for the column where its question would not fit (a dropdown's button, a filter chip),
+ * in the display language: the codebook's short label in that language, else its short_label
+ * when the label is not translated either (a Welsh question is not named in English), else
+ * the whole words that fit in 30 characters from the start of the display label, then "…".
+ * Never the column id, which is not translated and, from survey platforms, says nothing
+ * ("Q5_1"). */
+char        *fe_column_dup_short_label  (const FeColumn *column);
 /* Makes @language (interned, or NULL) the column's display language; FeStudy calls it. */
 void         fe_column_set_language     (FeColumn       *column,
                                          const char     *language);

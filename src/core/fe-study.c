@@ -767,6 +767,9 @@ apply_translations (FeColumn        *column,
 
       if (translation->label != NULL)
         fe_column_set_label_translation (column, translation->language, translation->label);
+      if (translation->short_label != NULL)
+        fe_column_set_short_label_translation (column, translation->language,
+                                               translation->short_label);
       /* A correction of the role may have dropped the levels they translate. */
       if (translation->levels == NULL || entry->levels == NULL
           || translation->levels->len != entry->levels->len)
@@ -791,6 +794,11 @@ apply_entry (FeStudy         *self,
 {
   column->role = entry->role;
   set_label (column, entry->label);
+  if (entry->short_label != NULL)
+    {
+      g_free (column->short_label);
+      column->short_label = g_strdup (entry->short_label);
+    }
   apply_translations (column, entry);
   if (entry->levels == NULL)
     return;

@@ -253,6 +253,7 @@ test_filter_chip_names_its_question (void)
   FeWindow *window = fe_app_test_open_window (NULL);
   FeStudy *study = fe_window_get_study (window);
   FeColumn *training = fe_study_find_column (study, "training");
+  FeColumn *force = fe_study_find_column (study, "force");
   GtkWidget *chip;
   GtkLabel *label;
 
@@ -264,6 +265,110 @@ test_filter_chip_names_its_question (void)
   g_assert_cmpstr (gtk_label_get_text (label), ==, "Have you received any…: No");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (chip), ==,
                    "Remove filter Have you received any training related to sex work?: No");
+
+  /* A question with a short label in the codebook goes by it. */
+  fe_filter_clear (fe_window_get_filter (window));
+  fe_filter_add_level (fe_window_get_filter (window), force,
+                       (guint) fe_column_find_level (force, "Gwent Police"));
+  fe_window_filters_changed (window);
+  chip = fe_app_test_find_widget (GTK_WIDGET (window->chips_box), GTK_TYPE_BUTTON);
+  label = fe_app_test_find_widget (chip, GTK_TYPE_LABEL);
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "Force: Gwent Police");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+widget_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* The labels inside @widget, depth first. */
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, labels);
+}
+
+/* The label a dropdown's button shows, drawn: not cut to "…". */
+static GtkLabel *
+dropdown_button_label (GtkDropDown *dropdown)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkLabel *shown = NULL;
+
+  fe_app_test_settle (100);
+  /* The button also holds the label of an empty choice, unmapped. */
+  collect_labels (fe_app_test_find_widget (GTK_WIDGET (dropdown), GTK_TYPE_TOGGLE_BUTTON),
+                  labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (labels, i)))
+      {
+        g_assert_null (shown);
+        shown = g_ptr_array_index (labels, i);
+      }
+  g_assert_nonnull (shown);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (shown)));
+  return shown;
+}
+
+/* "Split by" read "Which p…", "Which o…", "How lon…": force, role and service could not be
+ * told apart, and the chart kind read "Grouped …". */
+static void
+test_dropdowns_show_whole_names (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+  FeStudy *study = fe_window_get_study (window);
+  const char *ids[] = { "force", "role", "service_length" };
+  const char *names[] = { "Force", "Role", "Service" };
+  GtkPopover *popover;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  gboolean role_wraps = FALSE;
+
+  fe_window_show_question (window, fe_study_find_column (study, "training"), NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      FeColumn *column = fe_study_find_column (study, ids[i]);
+      GtkLabel *label;
+
+      for (guint c = 0; c < window->split_columns->len; c++)
+        if (g_ptr_array_index (window->split_columns, c) == column)
+          gtk_drop_down_set_selected (window->split_dropdown, c + 1);
+      g_assert_true (fe_window_get_split (window) == column);
+      /* The codebook's short name on the button, the whole question in its tooltip. */
+      label = dropdown_button_label (window->split_dropdown);
+      g_assert_cmpstr (gtk_label_get_text (label), ==, names[i]);
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (label)), ==, column->label);
+    }
+
+  /* The popup lists every question whole, wrapping the long ones. */
+  g_signal_emit_by_name (window->split_dropdown, "activate");
+  popover = fe_app_test_find_widget (GTK_WIDGET (window->split_dropdown), GTK_TYPE_POPOVER);
+  g_assert_true (fe_test_wait_until (widget_mapped, popover));
+  fe_app_test_settle (100);
+  collect_labels (fe_app_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_LIST_VIEW), labels);
+  g_assert_cmpuint (labels->len, >=, window->split_columns->len + 1);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      g_assert_true (gtk_label_get_wrap (label));
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+      if (strcmp (gtk_label_get_text (label),
+                  fe_study_find_column (study, "role")->label) == 0)
+        role_wraps = pango_layout_get_line_count (gtk_label_get_layout (label)) > 1;
+    }
+  g_assert_true (role_wraps);
+  gtk_popover_popdown (popover);
+
+  gtk_drop_down_set_selected (window->kind_dropdown, FE_CHART_KIND_GROUPED_BAR);
+  g_assert_cmpstr (gtk_label_get_text (dropdown_button_label (window->kind_dropdown)), ==,
+                   "Grouped Bars");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -883,6 +988,7 @@ main (int    argc,
                    test_filter_changes_chart_and_counts);
   g_test_add_func ("/app/window/filter-chip-names-its-question",
                    test_filter_chip_names_its_question);
+  g_test_add_func ("/app/window/dropdowns-show-whole-names", test_dropdowns_show_whole_names);
   g_test_add_func ("/app/window/search-quotes", test_search_quotes);
   g_test_add_func ("/app/window/not-split-by-itself", test_question_is_not_split_by_itself);
   g_test_add_func ("/app/window/data-table-matches-the-chart",
