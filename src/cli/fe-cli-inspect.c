@@ -202,13 +202,7 @@ print_text (FeStudy *study)
 
   g_string_append_printf (out, "%s %s\n", _("Study:"), name);
   g_string_append_printf (out, "%s %s\n", _("Format:"), fe_study_get_format_name (study));
-  g_string_append_printf (out, "%s %u", _("Respondents:"), fe_study_get_n_respondents (study));
-  if (excluded > 0)
-    g_string_append_printf (out, ngettext (" (%u incomplete response excluded; "
-                                           "--include-incomplete counts it)",
-                                           " (%u incomplete responses excluded; "
-                                           "--include-incomplete counts them)", excluded),
-                            excluded);
+  fe_cli_append_respondents (out, fe_study_get_n_respondents (study), excluded);
   g_string_append (out, "\n\n");
 
   for (guint c = 0; c < fe_study_get_n_columns (study); c++)

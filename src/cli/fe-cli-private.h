@@ -143,6 +143,11 @@ void      fe_cli_append_padded             (GString           *out,
                                             const char        *text,
                                             guint              width,
                                             gboolean           align_right);
+/* Appends "Respondents: @n" and, when some were left out as incomplete, how many and how to
+ * count them. */
+void      fe_cli_append_respondents        (GString           *out,
+                                            guint              n,
+                                            guint              excluded);
 /* @text as it can be printed to a terminal: control characters from the data (an escape
  * sequence, a carriage return, a line break inside an answer) written as \e, \r, \n, \xNN. */
 char     *fe_cli_dup_visible               (const char        *text);

@@ -170,13 +170,7 @@ print_study_text (FeStudy        *study,
   guint excluded = fe_study_get_n_excluded (study);
 
   g_string_append_printf (out, "%s %s\n", _("Study:"), fe_study_get_name (study));
-  g_string_append_printf (out, "%s %u", _("Respondents:"), fe_bitset_count (rows));
-  if (excluded > 0)
-    g_string_append_printf (out, ngettext (" (%u incomplete response excluded; "
-                                           "--include-incomplete counts it)",
-                                           " (%u incomplete responses excluded; "
-                                           "--include-incomplete counts them)", excluded),
-                            excluded);
+  fe_cli_append_respondents (out, fe_bitset_count (rows), excluded);
   g_string_append_c (out, '\n');
   if (*filter_text != '\0')
     g_string_append_printf (out, "%s %s\n", _("Filter:"), filter_text);

@@ -640,6 +640,20 @@ fe_cli_build_filter (FeStudy  *study,
 }
 
 void
+fe_cli_append_respondents (GString *out,
+                           guint    n,
+                           guint    excluded)
+{
+  g_string_append_printf (out, "%s %u", _("Respondents:"), n);
+  if (excluded > 0)
+    g_string_append_printf (out, ngettext (" (%u incomplete response excluded; "
+                                           "--include-incomplete counts it)",
+                                           " (%u incomplete responses excluded; "
+                                           "--include-incomplete counts them)", excluded),
+                            excluded);
+}
+
+void
 fe_cli_append_padded (GString    *out,
                       const char *text,
                       guint       width,

@@ -1,64 +1,29 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "fe-csv-cut.h"
 
-#include <csv.h>
+#include "fe-csv-sniff.h"
 
 /* Text after a guessed cut looked at to check it, and how. */
 #define SPLIT_WINDOW (256 * 1024)
 #define SPLIT_CANDIDATES 16
 #define SPLIT_PROBE_RECORDS 32
 
-typedef struct
-{
-  guint stride;
-  guint fields;
-  guint records;
-  guint good;
-} Probe;
-
-static void
-on_probe_field (void   *text,
-                size_t  length,
-                void   *data)
-{
-  ((Probe *) data)->fields++;
-}
-
-static void
-on_probe_record (int   terminator,
-                 void *data)
-{
-  Probe *probe = data;
-
-  /* Only the first records count: libcsv reads on to the end of the piece it is given. */
-  if (probe->records < SPLIT_PROBE_RECORDS)
-    probe->good += probe->fields == probe->stride;
-  probe->records++;
-  probe->fields = 0;
-}
-
-/* How many of the records from @p, as libcsv reads them, have as many fields as the header. */
+/* How many of the first records from @p, as libcsv reads them, have as many fields as the
+ * header. */
 static guint
 probe_records (char          delimiter,
                guint         stride,
                const guchar *p,
                const guchar *end)
 {
-  struct csv_parser parser;
-  Probe probe = { stride, 0, 0, 0 };
+  FeCsvShapes shapes;
+  guint good = 0;
 
-  if (csv_init (&parser, 0) != 0)
-    return 0;
-  csv_set_delim (&parser, (unsigned char) delimiter);
-  while (p < end && probe.records < SPLIT_PROBE_RECORDS)
-    {
-      gsize n = MIN ((gsize) 4096, (gsize) (end - p));
-
-      csv_parse (&parser, p, n, on_probe_field, on_probe_record, &probe);
-      p += n;
-    }
-  csv_free (&parser);
-  return probe.good;
+  fe_csv_read_shapes ((const char *) p, (gsize) (end - p), delimiter, SPLIT_PROBE_RECORDS,
+                      &shapes);
+  for (guint i = 0; i < shapes.n_records; i++)
+    good += shapes.n_fields[i] == stride;
+  return good;
 }
 
 /* A line end at or after @target after which libcsv reads records with as many fields as the

@@ -5,70 +5,81 @@
 #include <string.h>
 
 #define PRESCAN_RECORDS 20
-#define PRESCAN_PIECE 4096
+#define SHAPE_PIECE 4096
 
 typedef struct
 {
-  guint n_records;
-  guint n_fields[PRESCAN_RECORDS];
-  guint n_non_empty[PRESCAN_RECORDS];
-  guint fields;
-  guint non_empty;
-} Prescan;
+  FeCsvShapes *shapes;
+  guint        max_records;
+  guint        fields;
+  guint        non_empty;
+} ShapeReader;
 
 static void
-on_prescan_field (void   *field,
-                  size_t  length,
-                  void   *data)
+on_shape_field (void   *field,
+                size_t  length,
+                void   *data)
 {
-  Prescan *ps = data;
+  ShapeReader *reader = data;
   const char *text = field;
 
-  ps->fields++;
+  reader->fields++;
   for (size_t i = 0; i < length; i++)
     if (!g_ascii_isspace (text[i]))
       {
-        ps->non_empty++;
+        reader->non_empty++;
         break;
       }
 }
 
 static void
-on_prescan_record (int   terminator,
-                   void *data)
+on_shape_record (int   terminator,
+                 void *data)
 {
-  Prescan *ps = data;
+  ShapeReader *reader = data;
+  FeCsvShapes *shapes = reader->shapes;
 
-  if (ps->n_records < PRESCAN_RECORDS)
+  /* libcsv reads on to the end of the piece it is given: only the first records count. */
+  if (shapes->n_records < reader->max_records)
     {
-      ps->n_fields[ps->n_records] = ps->fields;
-      ps->n_non_empty[ps->n_records] = ps->non_empty;
-      ps->n_records++;
+      shapes->n_fields[shapes->n_records] = reader->fields;
+      shapes->n_non_empty[shapes->n_records] = reader->non_empty;
+      shapes->n_records++;
     }
-  ps->fields = ps->non_empty = 0;
+  reader->fields = reader->non_empty = 0;
 }
 
-/* The first records of @text as libcsv reads them with @delimiter; a record cut off by the end
- * of what is looked at counts only when no record ends before it. */
-static void
-prescan (const char *text,
-         gsize       length,
-         char        delimiter,
-         Prescan    *ps)
+void
+fe_csv_read_shapes (const char  *text,
+                    gsize        length,
+                    char         delimiter,
+                    guint        max_records,
+                    FeCsvShapes *shapes)
 {
   struct csv_parser parser;
-  gsize limit = MIN (length, (gsize) FE_CSV_PRESCAN_BYTES);
+  ShapeReader reader = { shapes, MIN (max_records, FE_CSV_MAX_SHAPES), 0, 0 };
 
-  memset (ps, 0, sizeof *ps);
+  memset (shapes, 0, sizeof *shapes);
   if (csv_init (&parser, 0) != 0)
     return;
   csv_set_delim (&parser, (unsigned char) delimiter);
-  for (gsize at = 0; at < limit && ps->n_records < PRESCAN_RECORDS; at += PRESCAN_PIECE)
-    csv_parse (&parser, text + at, MIN ((gsize) PRESCAN_PIECE, limit - at), on_prescan_field,
-               on_prescan_record, ps);
-  if (ps->n_records == 0)
-    csv_fini (&parser, on_prescan_field, on_prescan_record, ps);
+  for (gsize at = 0; at < length && shapes->n_records < reader.max_records; at += SHAPE_PIECE)
+    csv_parse (&parser, text + at, MIN ((gsize) SHAPE_PIECE, length - at), on_shape_field,
+               on_shape_record, &reader);
+  if (shapes->n_records == 0)
+    csv_fini (&parser, on_shape_field, on_shape_record, &reader);
   csv_free (&parser);
+}
+
+/* The first records of @text; the rest of a large file says no more of its dialect. */
+static void
+prescan (const char  *text,
+         gsize        length,
+         char         delimiter,
+         FeCsvShapes *shapes)
+{
+  fe_csv_read_shapes (text, MIN (length, (gsize) FE_CSV_PRESCAN_BYTES), delimiter,
+                      PRESCAN_RECORDS, shapes);
 }
 
 static const char delimiter_candidates[] = { ',', ';', '\t', '|' };
@@ -81,7 +92,7 @@ fe_csv_sniff_delimiter (const char *text,
 
   for (guint k = 0; k < G_N_ELEMENTS (delimiter_candidates); k++)
     {
-      Prescan ps;
+      FeCsvShapes ps;
       guint mode = 0, agree = 0;
 
       prescan (text, length, delimiter_candidates[k], &ps);
@@ -114,7 +125,7 @@ fe_csv_sniff_title_records (const char *text,
                             gsize       length,
                             char        delimiter)
 {
-  Prescan ps;
+  FeCsvShapes ps;
   guint n = 0;
 
   prescan (text, length, delimiter, &ps);
