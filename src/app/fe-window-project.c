@@ -82,30 +82,28 @@ fe_window_show_view (FeWindow           *self,
                      const FeSavedView  *view,
                      GError            **error)
 {
-  FeFilter *filter = NULL;
-  FeColumn *question, *by;
-  FeChartMeasure measure = FE_CHART_MEASURE_COUNT;
-  FeChartSort sort = FE_CHART_SORT_CODEBOOK;
-  FeChartKind kind = FE_CHART_KIND_AUTO;
+  g_autoptr(FeQuery) query = NULL;
+  FeColumn *question;
+  FeChartSpec spec;
   int level, group;
 
-  if (!fe_saved_view_resolve (view, self->study, &question, &by, &filter, &level, &group, error))
+  query = fe_saved_view_to_query (view, self->study, &level, &group, error);
+  if (query == NULL)
     return FALSE;
+  question = fe_query_get_question (query);
 
-  fe_chart_measure_from_string (view->measure, &measure);
-  fe_chart_sort_from_string (view->sort, &sort);
-  fe_chart_kind_from_string (view->kind, &kind);
+  fe_chart_spec_init_for_view (&spec, view, 0, FALSE);
   self->updating_controls = TRUE;
-  gtk_toggle_button_set_active (self->percent_button, measure != FE_CHART_MEASURE_COUNT);
-  gtk_drop_down_set_selected (self->sort_dropdown, sort == FE_CHART_SORT_VALUE ? 1 : 0);
-  gtk_drop_down_set_selected (self->kind_dropdown, (guint) kind);
+  gtk_toggle_button_set_active (self->percent_button, spec.measure != FE_CHART_MEASURE_COUNT);
+  gtk_drop_down_set_selected (self->sort_dropdown, spec.sort == FE_CHART_SORT_VALUE ? 1 : 0);
+  gtk_drop_down_set_selected (self->kind_dropdown, (guint) spec.kind);
   self->updating_controls = FALSE;
 
   fe_filter_free (self->filter);
-  self->filter = filter;
+  self->filter = fe_filter_copy (fe_query_get_filter (query));
   fe_filter_panel_set_study (self->filter_panel, self->study, self->filter);
   fe_window_filters_changed (self);
-  fe_window_show_question (self, question, by);
+  fe_window_show_question (self, question, fe_query_get_split (query));
   if (level >= 0)
     {
       const FeChartLayout *layout = fe_chart_view_get_layout (self->chart_view);

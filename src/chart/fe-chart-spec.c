@@ -68,6 +68,23 @@ fe_chart_kind_applies (FeChartKind    kind,
     }
 }
 
+void
+fe_chart_spec_init_for_view (FeChartSpec       *spec,
+                             const FeSavedView *view,
+                             guint              k,
+                             gboolean           fold_small_groups)
+{
+  fe_chart_spec_init (spec);
+  if (view->kind != NULL)
+    fe_chart_kind_from_string (view->kind, &spec->kind);
+  if (view->measure != NULL)
+    fe_chart_measure_from_string (view->measure, &spec->measure);
+  if (view->sort != NULL)
+    fe_chart_sort_from_string (view->sort, &spec->sort);
+  spec->min_cell = k;
+  spec->fold_small_groups = fold_small_groups;
+}
+
 FeChartKind
 fe_chart_kind_resolve (FeChartKind    kind,
                        const FeTally *tally)

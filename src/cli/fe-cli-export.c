@@ -176,10 +176,9 @@ fe_cli_export (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(FeStudy) study = NULL;
   g_autoptr(FeFilter) filter = NULL;
-  g_autoptr(FeBitset) rows = NULL;
+  g_autoptr(FeQuery) query = NULL;
   g_autoptr(FeTally) tally = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *filter_text = NULL;
   FeChartSpec spec;
   FeChartFormat format = FE_CHART_FORMAT_PNG;
   FeColumn *question = NULL;
@@ -244,9 +243,8 @@ fe_cli_export (int    argc,
   if (!fe_cli_check_query_set (filter, spec.min_cell, &exit_code))
     goto out;
 
-  rows = fe_filter_compute_rows (filter);
-  filter_text = fe_filter_describe (filter);
-  tally = fe_tally_compute (question, rows, by);
+  query = fe_query_new (study, filter, question, by);
+  tally = fe_query_compute_tally (query);
   if (!fe_chart_kind_applies (spec.kind, tally))
     {
       explain_kind (spec.kind, tally);
@@ -259,7 +257,7 @@ fe_cli_export (int    argc,
   spec.text_scale = export.text_scale;
   spec.dark = export.dark;
   spec.title = export.title;
-  spec.filter_text = filter_text;
+  spec.filter_text = fe_query_get_filter_text (query);
   /* Small groups are folded before their numbers are withheld: "Other (n = 7)" tells more
    * than two rows of "< 5". */
   spec.fold_small_groups = !export.no_fold;
