@@ -92,15 +92,14 @@ on_export_chosen (GFile    *file,
   FeWindow *self = request->window;
   g_autofree char *path = file ? g_file_get_path (file) : NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(FeTally) tally = NULL;
-  g_autofree char *filter_text = NULL;
+  FeQuery *query = fe_explore_state_get_query (self->state);
   FeChartSpec spec;
 
-  if (path != NULL && self->question != NULL)
+  if (path != NULL && query != NULL && fe_query_get_tally (query) != NULL)
     {
       /* Exports are for slides and briefing packs: light, landscape, crisp. */
-      fe_window_init_spec (self, &spec);
-      if (!fe_filter_check_query_set (self->filter, spec.min_cell, &error))
+      fe_explore_state_init_spec (self->state, &spec);
+      if (!fe_query_check_query_set (query, spec.min_cell, &error))
         {
           fe_window_show_error (self, _("Could Not Export the Chart"), error->message);
           g_object_unref (request->window);
@@ -112,10 +111,7 @@ on_export_chosen (GFile    *file,
       spec.mark_small = FALSE;
       spec.fold_small_groups = self->settings
                                && g_settings_get_boolean (self->settings, "fold-small-groups");
-      filter_text = fe_filter_describe (self->filter);
-      spec.filter_text = filter_text;
-      tally = fe_tally_compute (self->question, self->rows, fe_window_get_split (self));
-      if (fe_chart_export (&spec, tally, request->format,
+      if (fe_chart_export (&spec, fe_query_get_tally (query), request->format,
                            request->format == FE_CHART_FORMAT_PNG ? 2.0 : 1.0, path, NULL,
                            &error))
         fe_window_show_toast (self, _("Chart exported"));
@@ -136,10 +132,10 @@ export_chart_action (GSimpleAction *action,
   g_autofree char *name = NULL;
   ExportRequest *request;
 
-  if (self->question == NULL)
+  if (fe_explore_state_get_question (self->state) == NULL)
     return;
   request = g_new0 (ExportRequest, 1);
-  name = g_strdup_printf ("%s.%s", self->question->id, extension);
+  name = g_strdup_printf ("%s.%s", fe_explore_state_get_question (self->state)->id, extension);
   if (!fe_chart_format_from_path (name, &request->format))
     request->format = FE_CHART_FORMAT_PNG;
   request->window = g_object_ref (self);
@@ -169,9 +165,10 @@ clear_selection_action (GSimpleAction *action,
 {
   FeWindow *self = data;
 
-  if (gtk_window_is_fullscreen (GTK_WINDOW (self)) && self->selected_level < 0)
+  if (gtk_window_is_fullscreen (GTK_WINDOW (self))
+      && fe_explore_state_get_selected_level (self->state) < 0)
     gtk_window_unfullscreen (GTK_WINDOW (self));
-  fe_window_clear_selection (self);
+  fe_explore_state_select (self->state, -1, -1);
 }
 
 static void
@@ -181,10 +178,7 @@ clear_filters_action (GSimpleAction *action,
 {
   FeWindow *self = data;
 
-  if (self->filter == NULL)
-    return;
-  fe_filter_clear (self->filter);
-  fe_window_filters_changed (self);
+  fe_explore_state_clear_filter (self->state);
 }
 
 static void
@@ -278,10 +272,10 @@ watch_study (gpointer data)
     return G_SOURCE_CONTINUE;
   watch->source = 0;
   /* Also a window closing: its study and project go at dispose, the watch only at finalize. */
-  if (self->study == NULL || self->project == NULL)
+  if (fe_window_get_study (self) == NULL || self->project == NULL)
     return G_SOURCE_REMOVE;
 
-  if (self->study == watch->before)
+  if (fe_window_get_study (self) == watch->before)
     {
       g_autofree char *message = NULL;
 
@@ -292,13 +286,13 @@ watch_study (gpointer data)
                                  : _("the survey results could not be read with it."));
       fe_project_set_corrections (self->project, watch->previous);
       if (watch->dialog != NULL)
-        dialog_revert (watch->dialog, watch->previous, self->study, message);
+        dialog_revert (watch->dialog, watch->previous, fe_window_get_study (self), message);
       else
         fe_window_show_toast (self, message);
       return G_SOURCE_REMOVE;
     }
   if (watch->dialog != NULL)
-    dialog_set_study (watch->dialog, self->study);
+    dialog_set_study (watch->dialog, fe_window_get_study (self));
   return G_SOURCE_REMOVE;
 }
 
@@ -309,13 +303,13 @@ on_corrections_changed (GtkWidget *dialog,
 {
   StudyWatch *watch;
 
-  if (self->project == NULL || self->study == NULL)
+  if (self->project == NULL || fe_window_get_study (self) == NULL)
     return;
 
   watch = g_new0 (StudyWatch, 1);
   watch->window = self;
   g_set_weak_pointer (&watch->dialog, dialog);
-  watch->before = g_object_ref (self->study);
+  watch->before = g_object_ref (fe_window_get_study (self));
   watch->previous = fe_column_corrections_copy (fe_project_get_corrections (self->project));
 
   fe_project_set_corrections (self->project, corrections);
@@ -333,9 +327,9 @@ columns_action (GSimpleAction *action,
   FeWindow *self = data;
   FeColumnsDialog *dialog;
 
-  if (self->study == NULL || self->project == NULL)
+  if (fe_window_get_study (self) == NULL || self->project == NULL)
     return;
-  dialog = fe_columns_dialog_new (GTK_WINDOW (self), self->study,
+  dialog = fe_columns_dialog_new (GTK_WINDOW (self), fe_window_get_study (self),
                                   fe_project_get_corrections (self->project));
   g_signal_connect_object (dialog, "corrections-changed", G_CALLBACK (on_corrections_changed),
                            self, 0);
@@ -350,9 +344,9 @@ data_check_action (GSimpleAction *action,
   FeWindow *self = data;
   FeDataCheck *page;
 
-  if (self->study == NULL || self->project == NULL)
+  if (fe_window_get_study (self) == NULL || self->project == NULL)
     return;
-  page = fe_data_check_new (GTK_WINDOW (self), self->study,
+  page = fe_data_check_new (GTK_WINDOW (self), fe_window_get_study (self),
                             fe_project_get_corrections (self->project));
   g_signal_connect_object (page, "corrections-changed", G_CALLBACK (on_corrections_changed),
                            self, 0);
@@ -391,7 +385,7 @@ fe_window_update_actions (FeWindow *self)
     "data-check", "save", "save-as", "save-view", "star-quote", "present", "export-brief",
     "undo-delete-view",
   };
-  gboolean has_study = self->study != NULL;
+  gboolean has_study = fe_window_get_study (self) != NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (study_actions); i++)
     {

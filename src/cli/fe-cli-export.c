@@ -177,7 +177,7 @@ fe_cli_export (int    argc,
   g_autoptr(FeStudy) study = NULL;
   g_autoptr(FeFilter) filter = NULL;
   g_autoptr(FeQuery) query = NULL;
-  g_autoptr(FeTally) tally = NULL;
+  const FeTally *tally;
   g_autoptr(GError) error = NULL;
   FeChartSpec spec;
   FeChartFormat format = FE_CHART_FORMAT_PNG;
@@ -244,7 +244,7 @@ fe_cli_export (int    argc,
     goto out;
 
   query = fe_query_new (study, filter, question, by);
-  tally = fe_query_compute_tally (query);
+  tally = fe_query_get_tally (query);
   if (!fe_chart_kind_applies (spec.kind, tally))
     {
       explain_kind (spec.kind, tally);

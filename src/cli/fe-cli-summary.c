@@ -521,7 +521,7 @@ fe_cli_summary (int    argc,
     print_study_text (study, rows, filter_text, k);
   else
     {
-      g_autoptr(FeTally) tally = fe_query_compute_tally (query);
+      const FeTally *tally = fe_query_get_tally (query);
       g_autoptr(FeDisclosure) disclosure = NULL;
       FeChartData chart = { 0 };
       Shown shown = { .tally = tally };

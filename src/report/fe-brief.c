@@ -970,7 +970,7 @@ write_view (Writer            *w,
   else
     {
       const char *filter_text = fe_query_get_filter_text (query);
-      g_autoptr(FeTally) tally = fe_query_compute_tally (query);
+      const FeTally *tally = fe_query_get_tally (query);
       g_autoptr(FeChartLayout) layout = NULL;
       g_autofree char *bases = NULL;
       FeChartData data;

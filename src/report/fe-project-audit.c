@@ -140,7 +140,7 @@ fe_project_audit (FeProject  *project,
         audit_chart (findings, view, whole, k, fold_small_groups);
         if (fe_query_get_split (query) != NULL)
           {
-            g_autoptr(FeTally) split = fe_query_compute_tally (query);
+            const FeTally *split = fe_query_get_tally (query);
 
             audit_chart (findings, view, split, k, fold_small_groups);
           }

@@ -13,8 +13,11 @@ struct _FeQuery
   FeColumn *question;
   FeColumn *split;
   FeBitset *rows;
+  FeTally  *tally;
   char     *filter_text;
 };
+
+G_DEFINE_BOXED_TYPE (FeQuery, fe_query, fe_query_ref, fe_query_unref)
 
 FeQuery *
 fe_query_new (FeStudy        *study,
@@ -34,6 +37,8 @@ fe_query_new (FeStudy        *study,
   /* Made now rather than when first asked, so that a query shared between threads is only
    * ever read. */
   self->rows = fe_filter_compute_rows (self->filter);
+  if (question != NULL)
+    self->tally = fe_tally_compute (question, self->rows, split);
   self->filter_text = fe_filter_describe (self->filter);
   return self;
 }
@@ -51,6 +56,7 @@ query_clear (FeQuery *self)
   g_object_unref (self->study);
   fe_filter_free (self->filter);
   fe_bitset_free (self->rows);
+  fe_tally_free (self->tally);
   g_free (self->filter_text);
 }
 
@@ -97,12 +103,27 @@ fe_query_get_filter_text (const FeQuery *self)
   return self->filter_text;
 }
 
-FeTally *
-fe_query_compute_tally (const FeQuery *self)
+const FeTally *
+fe_query_get_tally (const FeQuery *self)
 {
-  if (self->question == NULL)
-    return NULL;
-  return fe_tally_compute (self->question, self->rows, self->split);
+  return self->tally;
+}
+
+FeTally *
+fe_query_dup_tally (const FeQuery *self)
+{
+  return self->tally != NULL ? fe_tally_copy (self->tally) : NULL;
+}
+
+FeBitset *
+fe_query_dup_group_rows (const FeQuery *self,
+                         int            group)
+{
+  FeBitset *rows = fe_bitset_copy (self->rows);
+
+  if (group >= 0 && self->split != NULL && (guint) group < self->split->level_rows->len)
+    fe_bitset_and (rows, g_ptr_array_index (self->split->level_rows, (guint) group));
+  return rows;
 }
 
 FeBitset *
@@ -115,10 +136,8 @@ fe_query_dup_segment_rows (const FeQuery *self,
   g_return_val_if_fail (self->question != NULL, NULL);
   g_return_val_if_fail (level < self->question->level_rows->len, NULL);
 
-  rows = fe_bitset_copy (self->rows);
+  rows = fe_query_dup_group_rows (self, group);
   fe_bitset_and (rows, g_ptr_array_index (self->question->level_rows, level));
-  if (group >= 0 && self->split != NULL)
-    fe_bitset_and (rows, g_ptr_array_index (self->split->level_rows, (guint) group));
   return rows;
 }
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 #include "fe-bitset.h"
 #include "fe-column.h"
@@ -18,6 +18,9 @@ G_BEGIN_DECLS
  * A query is made whole and never changes: a new filter or question is a new query. So one can
  * be handed to another thread, and whoever holds one knows what its numbers stand for. */
 typedef struct _FeQuery FeQuery;
+
+#define FE_TYPE_QUERY (fe_query_get_type ())
+GType fe_query_get_type (void) G_GNUC_CONST;
 
 /* @filter is copied (NULL: everyone); @question may be NULL, for the rows alone; @split NULL
  * for none. */
@@ -37,9 +40,13 @@ FeColumn       *fe_query_get_split        (const FeQuery  *self);
 const FeBitset *fe_query_get_rows         (const FeQuery  *self);
 /* "force = Gwent Police; role = PCSO", or "". */
 const char     *fe_query_get_filter_text  (const FeQuery  *self);
-/* The question's counts over the rows, split when the query is; the caller owns it. NULL
- * without a question. */
-FeTally        *fe_query_compute_tally    (const FeQuery  *self);
+/* The question's counts over the rows, split when the query is; NULL without a question. */
+const FeTally  *fe_query_get_tally        (const FeQuery  *self);
+/* A copy of them for the caller to keep. */
+FeTally        *fe_query_dup_tally        (const FeQuery  *self);
+/* The rows of group @group of the split (-1: every row of the query). */
+FeBitset       *fe_query_dup_group_rows   (const FeQuery  *self,
+                                           int             group);
 /* The rows behind a segment: those who gave the question's answer @level and, when @group is
  * not -1, are in group @group of the split. */
 FeBitset       *fe_query_dup_segment_rows (const FeQuery  *self,
