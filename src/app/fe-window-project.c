@@ -76,6 +76,7 @@ fe_window_set_project (FeWindow  *self,
   if (fe_project_get_n_views (project) > 0)
     gtk_stack_set_visible_child_name (self->sidebar_stack, "views");
   update_title (self);
+  fe_window_update_actions (self);
 }
 
 /* Shows what @view describes; fails, saying why, when the data no longer have it. */
@@ -172,6 +173,7 @@ on_view_deleted (FeWindow *self,
     self->active_view--;
   fe_view_list_refresh (self->view_list);
   fe_window_show_stars (self);
+  fe_window_update_actions (self);
 
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -194,6 +196,7 @@ undo_delete_view_action (GSimpleAction *action,
     self->active_view++;
   fe_view_list_refresh (self->view_list);
   fe_view_list_select (self->view_list, self->active_view);
+  fe_window_update_actions (self);
 }
 
 /* ---- Saving ----------------------------------------------------------------------------- */
@@ -278,6 +281,7 @@ on_view_named (FeWindow   *self,
   view->title = g_strdup (*title ? title : fe_column_get_display_label (question));
   view->takeaway = g_strdup (takeaway);
   fe_project_add_view (self->project, view);
+  fe_window_update_actions (self);
   self->active_view = (int) fe_project_get_n_views (self->project) - 1;
   fe_view_list_refresh (self->view_list);
   fe_view_list_select (self->view_list, self->active_view);

@@ -43,6 +43,7 @@ typedef struct
   FeProject    *project;    /* instead of a path: load this project's data again */
   gint         *permille;   /* how far the thread has got, read by the window */
   GCancellable *cancellable;
+  GTask        *reload;     /* who waits for the study of a reload (fe_window_reload_project_async()) */
 } LoadRequest;
 
 typedef struct
@@ -61,6 +62,11 @@ load_request_free (LoadRequest *request)
   g_clear_object (&request->project);
   g_atomic_rc_box_release (request->permille);
   g_clear_object (&request->cancellable);
+  /* A load that never finished (replaced, or its window closed) tells its waiter so. */
+  if (request->reload != NULL)
+    g_task_return_new_error (request->reload, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                             "%s", _("Another load replaced this one"));
+  g_clear_object (&request->reload);
   g_free (request);
 }
 
@@ -258,6 +264,11 @@ on_load_done (GObject      *source,
       g_clear_pointer (&self->view_after_load, fe_saved_view_free);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         fe_window_show_error (self, _("Could Not Open the Survey Results"), error->message);
+      if (request->reload != NULL)
+        {
+          g_task_return_error (request->reload, g_steal_pointer (&error));
+          g_clear_object (&request->reload);
+        }
       return;
     }
 
@@ -275,6 +286,12 @@ on_load_done (GObject      *source,
       fe_window_show_view (self, self->view_after_load, &view_error);
       g_clear_pointer (&self->view_after_load, fe_saved_view_free);
       fe_view_list_select (self->view_list, self->active_view);
+    }
+  if (request->reload != NULL)
+    {
+      g_task_return_pointer (request->reload, g_object_ref (fe_window_get_study (self)),
+                             g_object_unref);
+      g_clear_object (&request->reload);
     }
 }
 
@@ -320,22 +337,42 @@ start_loading (FeWindow    *self,
 }
 
 void
-fe_window_reload_project (FeWindow *self)
+fe_window_reload_project_async (FeWindow            *self,
+                                GAsyncReadyCallback  callback,
+                                gpointer             data)
 {
+  g_autoptr(GTask) task = NULL;
   LoadRequest *request;
   g_autofree char *name = NULL;
 
   g_return_if_fail (FE_IS_WINDOW (self));
+
+  task = g_task_new (self, NULL, callback, data);
+  g_task_set_source_tag (task, fe_window_reload_project_async);
   if (self->project == NULL || fe_window_get_study (self) == NULL)
-    return;
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s",
+                               _("There is no project to load again"));
+      return;
+    }
 
   g_clear_pointer (&self->view_after_load, fe_saved_view_free);
   if (fe_explore_state_get_question (self->state) != NULL)
     self->view_after_load = fe_window_capture_view (self);
   request = g_new0 (LoadRequest, 1);
   request->project = g_object_ref (self->project);
+  request->reload = g_steal_pointer (&task);
   name = g_strdup (fe_study_get_name (fe_window_get_study (self)));
   start_loading (self, request, name);
+}
+
+FeStudy *
+fe_window_reload_project_finish (FeWindow      *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void
@@ -744,7 +781,7 @@ on_reload_changed (FeWindow *self)
    * simply opened again, however many rows they now have. */
   if (fe_project_get_path (self->project) != NULL)
     {
-      fe_window_reload_project (self);
+      fe_window_reload_project_async (self, NULL, NULL);
       return;
     }
   request = g_new0 (LoadRequest, 1);
@@ -1238,6 +1275,10 @@ bind_state (FeWindow *self)
   g_signal_connect_swapped (self->state, "notify::min-cell", G_CALLBACK (show_base), self);
   g_signal_connect_swapped (self->state, "notify::question", G_CALLBACK (show_split), self);
   g_signal_connect_swapped (self->state, "notify::split", G_CALLBACK (show_split), self);
+  g_signal_connect_swapped (self->state, "notify::query", G_CALLBACK (fe_window_update_actions),
+                            self);
+  g_signal_connect_swapped (self->state, "notify::respondent",
+                            G_CALLBACK (fe_window_update_actions), self);
   /* After the quote browser has filled. */
   g_signal_connect_swapped (self->state, "notify::query", G_CALLBACK (fe_window_show_stars),
                             self);

@@ -30,8 +30,14 @@ gboolean        fe_window_is_loading         (FeWindow       *self);
 /* The share of the current load done (0 to 1), 0 when nothing is loading. */
 double          fe_window_get_load_fraction  (FeWindow       *self);
 /* Loads the project's data again on the loading thread (after its corrections changed, say),
- * coming back to the same view. */
-void            fe_window_reload_project     (FeWindow       *self);
+ * coming back to the same view; finishes with the new study, or the error that the window
+ * showed (G_IO_ERROR_CANCELLED when another load replaced it or the window closed). */
+void            fe_window_reload_project_async  (FeWindow            *self,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             data);
+FeStudy        *fe_window_reload_project_finish (FeWindow            *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
 /* Whether the window says that the responses file changed on disk since it was opened. */
 gboolean        fe_window_get_file_changed   (FeWindow       *self);
 /* Reloads after such a change, as the banner's Reload button does. */

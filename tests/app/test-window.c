@@ -773,7 +773,7 @@ test_reload_keeps_the_view (void)
 
   show_vulnerabilities_by_force (window);
   before = fe_window_get_study (window);
-  fe_window_reload_project (window);
+  fe_window_reload_project_async (window, NULL, NULL);
   g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
   g_assert_true (fe_test_wait_until (chart_laid_out, window));
   g_assert_true (fe_window_get_study (window) != before);
@@ -891,38 +891,59 @@ test_chart_is_accessible (void)
 }
 
 static void
-assert_study_actions_enabled (FeWindow *window,
-                              gboolean  enabled)
+assert_actions_enabled (FeWindow          *window,
+                        const char *const *actions,
+                        gboolean           enabled)
 {
-  static const char * const study_actions[] = {
-    "present", "save", "save-as", "save-view", "columns", "data-check", "export-chart",
-    "export-brief", "show-table", "search-quotes", "clear-filters", "star-quote",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (study_actions); i++)
+  for (guint i = 0; actions[i] != NULL; i++)
     {
-      g_test_message ("win.%s", study_actions[i]);
-      g_assert_cmpint (g_action_group_get_action_enabled (G_ACTION_GROUP (window),
-                                                          study_actions[i]), ==, enabled);
+      g_test_message ("win.%s", actions[i]);
+      g_assert_cmpint (g_action_group_get_action_enabled (G_ACTION_GROUP (window), actions[i]),
+                       ==, enabled);
     }
-  g_assert_cmpint (gtk_widget_get_sensitive (GTK_WIDGET (window->export_button)), ==, enabled);
-  /* The way to a study stays open. */
-  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open"));
-  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open-sample"));
 }
 
 static void
 test_study_actions_wait_for_a_study (void)
 {
+  static const char * const study_actions[] = {
+    "present", "save", "save-as", "save-view", "columns", "data-check", "export-chart",
+    "export-brief", "show-table", "search-quotes", NULL,
+  };
+  static const char * const selection_actions[] = { "clear-filters", "star-quote", "copy-quote",
+                                                    "undo-delete-view", NULL };
+  static const char * const quote_actions[] = { "star-quote", "copy-quote", NULL };
   FeWindow *window = g_object_new (FE_TYPE_WINDOW, NULL);
+  FeExploreState *state = fe_window_get_state (window);
+  FeColumn *force;
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "welcome");
-  assert_study_actions_enabled (window, FALSE);
+  assert_actions_enabled (window, study_actions, FALSE);
+  assert_actions_enabled (window, selection_actions, FALSE);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window->export_button)));
+  /* The way to a study stays open. */
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open-sample"));
 
   fe_window_open_sample (window);
   g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
-  assert_study_actions_enabled (window, TRUE);
+  assert_actions_enabled (window, study_actions, TRUE);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (window->export_button)));
+  /* Nothing filtered, no quote picked, no view deleted: nothing for those to act on. */
+  assert_actions_enabled (window, selection_actions, FALSE);
+
+  force = fe_study_find_column (fe_window_get_study (window), "force");
+  fe_explore_state_set_filter_level (state, force, 0, TRUE);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "clear-filters"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "clear-filters", NULL);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "clear-filters"));
+
+  fe_explore_state_set_respondent (state, 0);
+  assert_actions_enabled (window, quote_actions, TRUE);
+  fe_explore_state_select (state, -1, -1);
+  fe_explore_state_set_respondent (state, -1);
+  assert_actions_enabled (window, quote_actions, FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
