@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fe-changed-banner.h"
+#include "fe-chart-enums.h"
 #include "fe-compat.h"
 #include "fe-respondent-dialog.h"
 #include "fe-quote.h"
@@ -1201,6 +1202,21 @@ bind_settings (FeWindow *self)
                                 NULL, NULL);
 }
 
+/* The kinds in the order of FeChartKind, so that a choice's position is its kind. */
+static void
+set_kind_choices (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GEnumClass) klass = g_type_class_ref (FE_TYPE_CHART_KIND);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      g_assert (klass->values[i].value == (int) i);
+      gtk_string_list_append (kinds, fe_chart_kind_get_label (klass->values[i].value));
+    }
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (kinds));
+}
+
 /* ---- The state every panel shows ----------------------------------------------------------- */
 
 static gboolean
@@ -1244,8 +1260,7 @@ measure_to_toggle (GBinding     *binding,
   return TRUE;
 }
 
-/* The kind and sort dropdowns list their choices in the order of the enums. */
-G_STATIC_ASSERT (FE_CHART_KIND_AUTO == 0 && FE_CHART_KIND_HEATMAP == 5);
+/* The sort dropdown lists its choices in the order of the enum, as the kinds are listed. */
 G_STATIC_ASSERT (FE_CHART_SORT_CODEBOOK == 0 && FE_CHART_SORT_VALUE == 1);
 
 /* The panels follow the state and change it; the window only keeps what is its own in step
@@ -1399,6 +1414,7 @@ fe_window_init (FeWindow *self)
   fe_window_update_actions (self);
   set_dropdown_factories (self->split_dropdown, TRUE);
   set_dropdown_factories (self->sort_dropdown, FALSE);
+  set_kind_choices (self->kind_dropdown);
   set_dropdown_factories (self->kind_dropdown, FALSE);
   g_signal_connect_swapped (self->split_dropdown, "notify::selected",
                             G_CALLBACK (on_split_changed), self);

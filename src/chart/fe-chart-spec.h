@@ -87,6 +87,8 @@ gboolean     fe_chart_kind_from_string    (const char      *text,
                                            FeChartKind     *kind);
 /* The kind as a person names it: "Grouped bar chart". */
 const char  *fe_chart_kind_get_name       (FeChartKind      kind);
+/* The kind among other kinds, as a choice: "Grouped Bars". */
+const char  *fe_chart_kind_get_label      (FeChartKind      kind);
 /* "count", "percent", "percent-answered" */
 const char  *fe_chart_measure_to_string   (FeChartMeasure   measure);
 gboolean     fe_chart_measure_from_string (const char      *text,

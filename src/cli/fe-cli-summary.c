@@ -5,6 +5,7 @@
 
 #include "fe-cli-private.h"
 /* FeChartData: a folded summary prints exactly what the chart of the same view withholds. */
+#include "fe-chart-enums.h"
 #include "fe-chart-layout-private.h"
 #include "fe-chart-spec.h"
 #include "fe-core-enums.h"
@@ -479,8 +480,7 @@ fe_cli_summary (int    argc,
     }
   if (measure_name != NULL && !fe_chart_measure_from_string (measure_name, &measure))
     {
-      fe_cli_usage_error (_("--measure %s: choose count, percent or percent-answered."),
-                          measure_name);
+      fe_cli_usage_error_choices ("--measure", measure_name, FE_TYPE_CHART_MEASURE);
       exit_code = FE_CLI_EXIT_USAGE;
       goto out;
     }

@@ -16,6 +16,8 @@
 #include <string.h>
 
 #include "fe-attribution.h"
+#include "fe-chart-enums.h"
+#include "fe-enum.h"
 #include "fe-file.h"
 #include "fe-query-set.h"
 #include "fe-chart-layout-private.h"
@@ -1231,18 +1233,20 @@ check_views (FeProject  *project,
       FeChartKind kind;
       FeChartMeasure measure;
       FeChartSort sort;
-      const char *key = NULL, *value = NULL, *choices = NULL;
+      const char *key = NULL, *value = NULL;
+      g_autofree char *choices = NULL;
+      GType type = G_TYPE_INVALID;
 
       if (view->kind != NULL && !fe_chart_kind_from_string (view->kind, &kind))
-        key = "kind", value = view->kind,
-        choices = "auto, bar, grouped-bar, stacked, diverging, heatmap";
+        key = "kind", value = view->kind, type = FE_TYPE_CHART_KIND;
       else if (view->measure != NULL
                && !fe_chart_measure_from_string (view->measure, &measure))
-        key = "measure", value = view->measure, choices = "count, percent, percent-answered";
+        key = "measure", value = view->measure, type = FE_TYPE_CHART_MEASURE;
       else if (view->sort != NULL && !fe_chart_sort_from_string (view->sort, &sort))
-        key = "sort", value = view->sort, choices = "codebook, value";
+        key = "sort", value = view->sort, type = FE_TYPE_CHART_SORT;
       if (key == NULL)
         continue;
+      choices = fe_enum_dup_nicks (type);
       g_set_error (error, FE_BRIEF_ERROR, FE_BRIEF_ERROR_INVALID_VIEW,
                    /* Translators: project file, [View n], key, its value, the values allowed */
                    _("%s, [%s]: %s=%s is not something Findings Explorer can draw. Choose one "
