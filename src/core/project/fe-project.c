@@ -29,6 +29,7 @@ struct _FeProject
   char      *responses;
   char      *codebook;
   char      *coding;
+  char      *sheet;            /* of a workbook: the sheet the responses are read from */
   guint      expected_rows;
   GStrv      expected_columns;
   gboolean   include_incomplete;
@@ -328,6 +329,7 @@ fe_project_finalize (GObject *object)
   g_free (self->responses);
   g_free (self->codebook);
   g_free (self->coding);
+  g_free (self->sheet);
   g_strfreev (self->expected_columns);
   g_ptr_array_unref (self->views);
   g_ptr_array_unref (self->corrections);
@@ -786,6 +788,7 @@ fe_project_load (const char  *path,
   coding = dup_string_or_null (keys, PROJECT_GROUP, "coding");
   self->codebook = resolve_path (dir, codebook);
   self->coding = resolve_path (dir, coding);
+  self->sheet = dup_string_or_null (keys, PROJECT_GROUP, "sheet");
   check_confined (self, dir, "responses", self->responses);
   check_confined (self, dir, "codebook", self->codebook);
   check_confined (self, dir, "coding", self->coding);
@@ -1013,6 +1016,7 @@ remove_unset_keys (FeProject *self,
     { "responses", self->responses != NULL },
     { "codebook", self->codebook != NULL },
     { "coding", self->coding != NULL },
+    { "sheet", self->sheet != NULL },
     { "rows", self->expected_rows > 0 },
     { "columns", self->expected_columns != NULL },
   };
@@ -1066,6 +1070,8 @@ fe_project_save (FeProject   *self,
 
       g_key_file_set_string (keys, PROJECT_GROUP, "coding", coding);
     }
+  if (self->sheet != NULL)
+    g_key_file_set_string (keys, PROJECT_GROUP, "sheet", self->sheet);
   if (self->expected_rows > 0)
     g_key_file_set_integer (keys, PROJECT_GROUP, "rows", (gint) self->expected_rows);
   if (self->expected_columns != NULL)
@@ -1189,6 +1195,13 @@ fe_project_set_data_files (FeProject  *self,
 {
   g_return_if_fail (FE_IS_PROJECT (self));
 
+  {
+    g_autofree char *absolute = absolute_or_null (responses);
+
+    /* Another workbook's sheets are not this one's. */
+    if (g_strcmp0 (absolute, self->responses) != 0)
+      g_clear_pointer (&self->sheet, g_free);
+  }
   g_free (self->responses);
   g_free (self->codebook);
   g_free (self->coding);
@@ -1277,6 +1290,8 @@ fe_project_load_study (FeProject           *self,
     g_ptr_array_add (corrections,
                      fe_column_correction_copy (g_ptr_array_index (options->corrections, i)));
   merged.corrections = corrections;
+  if (merged.sheet == NULL)
+    merged.sheet = self->sheet;
 
   study = fe_study_load_full (self->responses, self->codebook, self->coding, &merged, error);
   if (study == NULL)
@@ -1327,6 +1342,8 @@ fe_project_remember_study (FeProject *self,
   self->expected_columns = (GStrv) g_ptr_array_steal (columns, NULL);
   self->expected_rows = fe_study_get_n_rows (study);
   self->include_incomplete = fe_study_get_include_incomplete (study);
+  g_free (self->sheet);
+  self->sheet = g_strdup (fe_study_get_sheet (study));
   set_modified (self, TRUE);
 }
 
