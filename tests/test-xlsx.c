@@ -718,6 +718,117 @@ test_merged_header (void)
   g_assert_cmpuint (fe_study_get_n_respondents (from_xlsx), ==, 12);
 }
 
+/* A Qualtrics download as Apache POI writes it: every cell an inline string or a number, the
+ * shared strings empty, <dimension ref="A1"/>, three header rows (ids, question texts, import
+ * ids); identifying columns (IP address, location, e-mail) hidden as from its CSV twin. */
+static void
+test_qualtrics (void)
+{
+  static const char * const header[] = {
+    "StartDate", "EndDate", "Status", "IPAddress", "Progress", "Finished", "ResponseId",
+    "RecipientEmail", "LocationLatitude", "Q1", "Q2_1", "Q2_2", "Q3", NULL,
+  };
+  static const char * const texts[] = {
+    "Start Date", "End Date", "Response Type", "IP Address", "Progress", "Finished",
+    "Response ID", "Recipient Email", "Location Latitude", "Which force do you work for?",
+    "How confident are you? - Spotting exploitation", "How confident are you? - Referring",
+    "What would help?", NULL,
+  };
+  static const char * const levels[] = { "Not at all confident", "Slightly confident",
+                                         "Moderately confident", "Very confident" };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GString) sheet = g_string_new (NULL);
+  g_autoptr(GString) csv = g_string_new (NULL);
+  g_autofree char *xlsx = NULL;
+  g_autofree char *csv_path = NULL;
+  g_autoptr(FeStudy) from_xlsx = NULL;
+  g_autoptr(FeStudy) from_csv = NULL;
+  GPtrArray *hidden;
+
+  g_ptr_array_add (rows, g_strdupv ((char **) header));
+  g_ptr_array_add (rows, g_strdupv ((char **) texts));
+  {
+    GStrvBuilder *ids = g_strv_builder_new ();
+
+    for (guint c = 0; header[c] != NULL; c++)
+      {
+        g_autofree char *id = g_strdup_printf ("{\"ImportId\":\"%s\"}", header[c]);
+
+        g_strv_builder_add (ids, id);
+      }
+    g_ptr_array_add (rows, g_strv_builder_end (ids));
+    g_strv_builder_unref (ids);
+  }
+  for (guint i = 0; i < 24; i++)
+    {
+      GStrvBuilder *row = g_strv_builder_new ();
+      g_autofree char *start = g_strdup_printf ("2024-05-%02u 10:%02u:00", 1 + i % 28, i);
+      g_autofree char *ip = g_strdup_printf ("192.168.1.%u", 10 + i);
+      g_autofree char *id = g_strdup_printf ("R_%08u", 1000 + i * 37);
+      g_autofree char *email = g_strdup_printf ("officer%u@example.police.uk", i);
+      g_autofree char *latitude = g_strdup_printf ("51.%04u", 4000 + i * 13);
+      gboolean finished = i % 8 != 7;
+
+      g_strv_builder_add_many (row, start, start, "IP Address", ip, finished ? "100" : "40",
+                               finished ? "True" : "False", id, email, latitude,
+                               forces[i % 3], levels[i % 4], levels[(i / 2) % 4],
+                               i % 3 == 0 ? "More training, \"real\" cases" : "", NULL);
+      g_ptr_array_add (rows, g_strv_builder_end (row));
+      g_strv_builder_unref (row);
+    }
+
+  g_string_append (sheet, "<?xml version=\"1.0\"?><worksheet xmlns=\"" MAIN_NS "\">"
+                          "<dimension ref=\"A1\"/><sheetData>");
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+
+      g_string_append_printf (sheet, "<row r=\"%u\">", r + 1);
+      for (guint c = 0; cells[c] != NULL; c++)
+        {
+          g_autofree char *escaped = g_markup_escape_text (cells[c], -1);
+          gint64 number;
+
+          if (c > 0)
+            g_string_append_c (csv, ',');
+          csv_field (csv, cells[c]);
+          if (*cells[c] == '\0')
+            continue;
+          if (fe_csv_parse_integer (cells[c], &number))
+            g_string_append_printf (sheet, "<c r=\"%c%u\" t=\"n\"><v>%s</v></c>", 'A' + c, r + 1,
+                                    cells[c]);
+          else
+            g_string_append_printf (sheet, "<c r=\"%c%u\" t=\"inlineStr\"><is><t>%s</t></is></c>",
+                                    'A' + c, r + 1, escaped);
+        }
+      g_string_append (sheet, "</row>");
+      g_string_append_c (csv, '\n');
+    }
+  g_string_append (sheet, "</sheetData></worksheet>");
+  xlsx = write_workbook ("qualtrics.xlsx", sheet->str, "<sst xmlns=\"" MAIN_NS "\" count=\"0\"/>");
+  csv_path = fe_test_write_file ("qualtrics.csv", csv->str, -1);
+
+  from_xlsx = load_study (xlsx, NULL);
+  from_csv = load_study (csv_path, NULL);
+  g_assert_cmpstr (fe_study_get_format_name (from_xlsx), ==, "Qualtrics");
+  assert_same_study (from_xlsx, from_csv);
+  /* Three unfinished responses are left out; the grid's items are one group. */
+  g_assert_cmpuint (fe_study_get_n_rows (from_xlsx), ==, 24);
+  g_assert_cmpuint (fe_study_get_n_respondents (from_xlsx), ==, 21);
+  g_assert_cmpstr (fe_study_find_column (from_xlsx, "Q2_1")->group, ==, "Q2");
+  g_assert_cmpstr (fe_study_find_column (from_xlsx, "Q1")->label, ==,
+                   "Which force do you work for?");
+  hidden = fe_study_get_hidden_columns (from_xlsx);
+  g_assert_cmpuint (hidden->len, ==, 3);
+  for (guint i = 0; i < hidden->len; i++)
+    {
+      const char *id = ((FeColumn *) g_ptr_array_index (hidden, i))->id;
+
+      g_assert_true (strcmp (id, "IPAddress") == 0 || strcmp (id, "RecipientEmail") == 0
+                     || strcmp (id, "LocationLatitude") == 0);
+    }
+}
+
 /* Numbers as Excel shows them, and serial numbers by their cell's number format. */
 static void
 test_number_formats (void)
@@ -908,6 +1019,7 @@ main (int    argc,
   g_test_add_func ("/xlsx/fixtures/nonstandard-prefix", test_nonstandard_prefix);
   g_test_add_func ("/xlsx/twin", test_twin);
   g_test_add_func ("/xlsx/merged-header", test_merged_header);
+  g_test_add_func ("/xlsx/qualtrics", test_qualtrics);
   g_test_add_func ("/xlsx/number-formats", test_number_formats);
   g_test_add_func ("/xlsx/entity-expansion", test_entity_expansion);
   g_test_add_func ("/xlsx/errors", test_errors);
