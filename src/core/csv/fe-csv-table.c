@@ -175,6 +175,19 @@ fe_csv_table_parse_full (const char          *display_name,
 }
 
 FeCsvTable *
+fe_csv_table_parse_take (const char          *display_name,
+                         char                *data,
+                         gsize                length,
+                         const FeCsvOptions  *options,
+                         GError             **error)
+{
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+
+  return table_decode_and_parse (table_new (display_name), data, length, TRUE, options, error);
+}
+
+FeCsvTable *
 fe_csv_table_parse (const char  *display_name,
                     const char  *data,
                     gsize        length,

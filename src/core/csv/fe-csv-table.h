@@ -74,6 +74,13 @@ FeCsvTable *fe_csv_table_parse_full    (const char         *display_name,
                                         gsize               length,
                                         const FeCsvOptions *options,
                                         GError            **error);
+/* The same as fe_csv_table_parse_full(), taking @data (g_malloc()ed, freed with the table or
+ * at once) rather than copying it: for text written for the table, such as a workbook's sheet. */
+FeCsvTable *fe_csv_table_parse_take    (const char         *display_name,
+                                        char               *data,
+                                        gsize               length,
+                                        const FeCsvOptions *options,
+                                        GError            **error);
 /* A table built in code, row by row (for tables derived from other files). */
 FeCsvTable *fe_csv_table_new           (const char         *display_name,
                                         const char * const *header);

@@ -953,6 +953,8 @@ row_free (gpointer data)
 {
   Row *row = data;
 
+  if (row == NULL)
+    return;
   g_ptr_array_unref (row->cells);
   g_free (row);
 }
@@ -1624,6 +1626,8 @@ fe_xlsx_load_table (const char          *path,
         }
     }
 
+  /* The parts are read: what is left to hold is the sheet's cells, then its text. */
+  g_hash_table_remove_all (wb->parts);
   fill_header_merges (sheet);
 
   /* The rows as CSV, one record a row, and the row of the sheet on each line. */
@@ -1647,6 +1651,7 @@ fe_xlsx_load_table (const char          *path,
       g_string_append_c (csv, '\n');
       for (guint k = 0; k < n_lines; k++)
         g_array_append_val (line_map, number);
+      g_clear_pointer (&sheet->rows->pdata[i], row_free);
       if (csv->len > max_bytes)
         {
           set_too_large_error (wb, error);
@@ -1659,7 +1664,12 @@ fe_xlsx_load_table (const char          *path,
   if (options != NULL)
     csv_options = *options;
   csv_options.delimiter = ',';
-  table = fe_csv_table_parse_full (wb->name, csv->str, csv->len, &csv_options, error);
+  {
+    gsize length = csv->len;
+
+    table = fe_csv_table_parse_take (wb->name, g_string_free (g_steal_pointer (&csv), FALSE),
+                                     length, &csv_options, error);
+  }
   if (table == NULL)
     return NULL;
   fe_csv_table_set_line_map (table, (const guint *) line_map->data, line_map->len);
