@@ -515,6 +515,8 @@ def excel_workbooks_summarise_export_and_inspect():
     assert levels == {"Direktoratet": 18, "Linje": 7}, levels
     inspected = run_json(BINARY, "inspect", msforms)
     assert inspected["format"] == "Excel workbook", inspected["format"]
+    assert inspected["sheet"] == "Sheet1", inspected
+    assert "Sheet: Sheet1" in run_cli(BINARY, "inspect", msforms).stdout
     chart = os.path.join(WORK, "nav.svg")
     run_cli(BINARY, "export", *EXACT, "--question", "Hvor jobber du i NAV?", "-o", chart, msforms)
     assert "Direktoratet" in open(chart, encoding="utf-8").read()

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fe-app-test-util.h"
+#include "fe-data-check.h"
 #include "fe-study.h"
 #include "fe-test-util.h"
 #include "fe-window.h"
@@ -49,6 +50,24 @@ save_screenshot (GtkWidget  *widget,
     g_test_message ("%s: nothing drawn", path);
 }
 
+/* A label in @widget showing @text. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_msforms_opens (void)
 {
@@ -56,6 +75,7 @@ test_msforms_opens (void)
   g_autoptr(GFile) file = NULL;
   FeWindow *window;
   FeStudy *study;
+  gpointer page;
 
   if (path == NULL)
     {
@@ -75,6 +95,16 @@ test_msforms_opens (void)
   /* After the stack's cross-fade from the welcome page. */
   fe_app_test_settle (1000);
   save_screenshot (GTK_WIDGET (window), "xlsx-msforms.png");
+
+  /* The Data check page names the workbook's sheet. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "data-check", NULL);
+  g_assert_true (fe_test_wait_until (fe_app_test_toplevel_shown,
+                                     GSIZE_TO_POINTER (FE_TYPE_DATA_CHECK)));
+  page = fe_app_test_find_toplevel (FE_TYPE_DATA_CHECK);
+  g_assert_nonnull (find_label (GTK_WIDGET (page), "Excel workbook, sheet “Sheet1”"));
+  fe_app_test_settle (500);
+  save_screenshot (GTK_WIDGET (page), "xlsx-data-check.png");
+  gtk_window_destroy (GTK_WINDOW (page));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
