@@ -406,7 +406,7 @@ write_zip (const char  *name,
 /* A workbook of three sheets: "Notes", empty, then @sheet_xml as "Responses", with @strings as
  * its shared strings, then "Lookup", hidden. Styles: 0 General, 1 a date and time (22), 2 a
  * custom date (d/m/yyyy), 3 a duration ([h]:mm:ss), 4 a time (18, h:mm AM/PM), 5 a number whose
- * format quotes a "d" ("day" 0.00). */
+ * format quotes a "d" ("day" 0.00), 6 a percentage (9, 0%), 7 one with a decimal (0.0%). */
 static char *
 write_workbook (const char *name,
                 const char *sheet_xml,
@@ -447,11 +447,13 @@ write_workbook (const char *name,
       "<?xml version=\"1.0\"?><styleSheet xmlns=\"" MAIN_NS "\"><numFmts count=\"1\">"
       "<numFmt numFmtId=\"164\" formatCode=\"d/m/yyyy;@\"/>"
       "<numFmt numFmtId=\"165\" formatCode=\"[h]:mm:ss\"/>"
-      "<numFmt numFmtId=\"166\" formatCode=\"&quot;day&quot; 0.00\"/></numFmts>"
+      "<numFmt numFmtId=\"166\" formatCode=\"&quot;day&quot; 0.00\"/>"
+      "<numFmt numFmtId=\"167\" formatCode=\"0.0%;[Red]-0.0%\"/></numFmts>"
       "<cellStyleXfs count=\"1\"><xf numFmtId=\"14\"/></cellStyleXfs>"
-      "<cellXfs count=\"6\"><xf numFmtId=\"0\"/><xf numFmtId=\"22\" applyNumberFormat=\"1\"/>"
+      "<cellXfs count=\"8\"><xf numFmtId=\"0\"/><xf numFmtId=\"22\" applyNumberFormat=\"1\"/>"
       "<xf numFmtId=\"164\" applyNumberFormat=\"1\"/><xf numFmtId=\"165\"/>"
-      "<xf numFmtId=\"18\"/><xf numFmtId=\"166\"/></cellXfs></styleSheet>" },
+      "<xf numFmtId=\"18\"/><xf numFmtId=\"166\"/><xf numFmtId=\"9\"/><xf numFmtId=\"167\"/>"
+      "</cellXfs></styleSheet>" },
     { "xl/strings.xml", strings_xml },
   };
 
@@ -853,6 +855,9 @@ test_number_formats (void)
     { "123456789012", 0, "123456789012" },
     { "-3.0", 0, "-3" },
     { "-1", 2, "-1" },
+    { "0.25", 6, "25%" },
+    { "0.125", 7, "12.5%" },
+    { "1", 7, "100.0%" },
     { "not a number", 0, "not a number" },
   };
   g_autoptr(GString) sheet = g_string_new (NULL);

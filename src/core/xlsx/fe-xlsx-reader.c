@@ -715,11 +715,20 @@ enum
   SHOWS_TIME = 1 << 1,
   SHOWS_SECONDS = 1 << 2,
   SHOWS_ELAPSED = 1 << 3,  /* [h]:mm: hours past 24 */
+  SHOWS_PERCENT = 1 << 4,  /* 0.00%: a hundred times the number, its decimals in the bits
+                            * above (PERCENT_DECIMALS) */
 };
+
+#define PERCENT_DECIMALS(shows) ((guint) ((shows) >> 5))
+#define SHOWS_PERCENT_WITH(decimals) ((guint8) (SHOWS_PERCENT | (MIN ((decimals), 7u) << 5)))
 
 static guint8
 builtin_format_kind (guint id)
 {
+  if (id == 9)
+    return SHOWS_PERCENT_WITH (0);
+  if (id == 10)
+    return SHOWS_PERCENT_WITH (2);
   if (id >= 14 && id <= 17)
     return SHOWS_DATE;
   if (id == 18 || id == 20)
@@ -739,11 +748,14 @@ builtin_format_kind (guint id)
 }
 
 /* Whether a format code shows a date or a time: its first section's letters d, m, y, h, s
- * outside quoted text, escapes and [colour] or [$-locale] brackets. */
+ * outside quoted text, escapes and [colour] or [$-locale] brackets; else whether it shows a
+ * percentage (a % there), and with how many decimals. */
 static guint8
 custom_format_kind (const char *code)
 {
   gboolean date = FALSE, time = FALSE, seconds = FALSE, month = FALSE, elapsed = FALSE;
+  gboolean percent = FALSE, after_point = FALSE;
+  guint decimals = 0;
 
   if (g_ascii_strcasecmp (code, "General") == 0)
     return SHOWS_NUMBER;
@@ -788,9 +800,19 @@ custom_format_kind (const char *code)
         time = TRUE, seconds = TRUE;
       else if (c == 'm')
         month = TRUE;
+      else if (*p == '%')
+        percent = TRUE;
+      else if (*p == '.')
+        after_point = TRUE;
+      else if (after_point && (*p == '0' || *p == '#' || *p == '?'))
+        decimals++;
+      else if (after_point)
+        after_point = FALSE;
     }
   if (month && !time)
     date = TRUE;
+  if (percent && !date && !time)
+    return SHOWS_PERCENT_WITH (decimals);
   return (date ? SHOWS_DATE : 0) | (time ? SHOWS_TIME : 0) | (seconds ? SHOWS_SECONDS : 0)
          | (elapsed && !date ? SHOWS_ELAPSED : 0);
 }
@@ -1158,6 +1180,16 @@ cell_text (Workbook *wb,
         ;
       else if (end == NULL || *end != '\0' || !isfinite (value))
         g_string_append (out, text);
+      else if (shows & SHOWS_PERCENT)
+        {
+          char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+          char format[8];
+
+          /* As Excel writes it in a CSV file: 0.125 in a 0.0% cell is 12.5%. */
+          g_snprintf (format, sizeof format, "%%.%uf", PERCENT_DECIMALS (shows));
+          g_ascii_formatd (buffer, sizeof buffer, format, value * 100);
+          g_string_append_printf (out, "%s%%", strcmp (buffer, "-0") == 0 ? "0" : buffer);
+        }
       else if (shows == SHOWS_NUMBER || !append_serial (out, value, wb->date1904, shows))
         {
           g_string_truncate (out, 0);

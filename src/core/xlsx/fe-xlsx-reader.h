@@ -14,7 +14,7 @@ G_BEGIN_DECLS
  *
  * Cells read as Excel shows them in a CSV it saves: shared and inline strings (rich text runs
  * joined, _xHHHH_ escapes decoded), numbers (whole numbers without ".0", others to 15
- * significant digits), booleans as TRUE and FALSE, dates and times from serial numbers (1900 or
+ * significant digits; percentage formats as 12.5%), booleans as TRUE and FALSE, dates and times from serial numbers (1900 or
  * 1904 system) whose number format says they are dates, as ISO 8601 text (2024-03-01,
  * 2024-03-01 14:05:00, 14:05). Error values (#N/A, #DIV/0!…) read as empty cells and are
  * counted in a warning. A merged cell of the header row gives its text to every column it
