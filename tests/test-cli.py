@@ -498,4 +498,48 @@ def all_text_of_the_untrained_on_the_sample():
     assert small and all(len({q["respondent"] for q in g["quotes"]}) < 5 for g in small), small
 
 
+def xlsx_fixture(name):
+    root = os.environ.get("FE_FIXTURES_DIR", "")
+    path = os.path.join(root, "xlsx", name)
+    return path if root and os.path.isfile(path) else None
+
+
+@test
+def excel_workbooks_summarise_export_and_inspect():
+    msforms = xlsx_fixture("msforms_nav-medlemsundersokelse.xlsx")
+    types = xlsx_fixture("readxl_types-1904-booleans-errors.xlsx")
+    if msforms is None or types is None:
+        return  # the shared fixtures are not beside this checkout
+    data = run_json(BINARY, "summary", *EXACT, "--question", "Hvor jobber du i NAV?", msforms)
+    levels = {level["label"]: level["count"] for level in data["levels"]}
+    assert levels == {"Direktoratet": 18, "Linje": 7}, levels
+    inspected = run_json(BINARY, "inspect", msforms)
+    assert inspected["format"] == "Excel workbook", inspected["format"]
+    assert inspected["sheet"] == "Sheet1", inspected
+    assert "Sheet: Sheet1" in run_cli(BINARY, "inspect", msforms).stdout
+    chart = os.path.join(WORK, "nav.svg")
+    run_cli(BINARY, "export", *EXACT, "--question", "Hvor jobber du i NAV?", "-o", chart, msforms)
+    assert "Direktoratet" in open(chart, encoding="utf-8").read()
+    # --sheet by name or number; the default is the first sheet with data.
+    first = run_json(BINARY, "summary", *EXACT, types)
+    assert {q["id"] for q in first["questions"]} >= {"boolean", "text"}, first
+    by_name = run_json(BINARY, "summary", *EXACT, "--sheet", "smorgasbord", types)
+    by_number = run_json(BINARY, "summary", *EXACT, "--sheet", "3", types)
+    assert by_name == by_number and by_name["respondents"] == 19, by_name
+    result = run_cli(BINARY, "summary", "--sheet", "nope", types, expect=1)
+    assert "has no sheet “nope”" in result.stderr and "smorgasbord" in result.stderr
+    result = run_cli(BINARY, "summary", "--sheet", "2", "--sample", expect=2)
+    assert "--sheet" in result.stderr
+
+
+@test
+def an_old_xls_workbook_says_how_to_save_it():
+    path = os.path.join(WORK, "old.xls")
+    with open(path, "wb") as handle:
+        handle.write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    result = run_cli(BINARY, "summary", path, expect=1)
+    assert "old.xls is an Excel 97–2003 workbook (.xls)" in result.stderr, result.stderr
+    assert "(.xlsx)" in result.stderr and "CSV" in result.stderr
+
+
 main()

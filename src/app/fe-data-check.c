@@ -325,7 +325,18 @@ fill_file_rows (FeDataCheck *self)
     : g_strdup_printf ("%u", fe_study_get_n_respondents (self->study));
   g_autofree char *count = NULL;
 
-  adw_action_row_set_subtitle (self->format_row, fe_study_get_format_name (self->study));
+  if (fe_study_get_sheet (self->study) != NULL)
+    {
+      /* A workbook: which of its sheets, named as it is ("R&D" is no markup). */
+      g_autofree char *format = g_strdup_printf (_("%s, sheet “%s”"),
+                                                 fe_study_get_format_name (self->study),
+                                                 fe_study_get_sheet (self->study));
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->format_row), FALSE);
+      adw_action_row_set_subtitle (self->format_row, format);
+    }
+  else
+    adw_action_row_set_subtitle (self->format_row, fe_study_get_format_name (self->study));
   adw_action_row_set_subtitle (self->respondents_row, respondents);
   adw_action_row_set_subtitle (self->hidden_row, hidden ? hidden : _("None"));
 

@@ -39,6 +39,9 @@ csv_filters (void)
   gtk_file_filter_add_suffix (csv, "csv");
   gtk_file_filter_add_suffix (csv, "tsv");
   gtk_file_filter_add_suffix (csv, "txt");
+  gtk_file_filter_add_mime_type (csv,
+                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_filter_add_suffix (csv, "xlsx");
   gtk_file_filter_add_suffix (csv, "findings");
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");

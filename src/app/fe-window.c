@@ -10,6 +10,7 @@
 #include "fe-chart-enums.h"
 #include "fe-compat.h"
 #include "fe-respondent-dialog.h"
+#include "fe-sheet-dialog.h"
 #include "fe-quote.h"
 #include "fe-tally.h"
 
@@ -41,6 +42,7 @@ typedef struct
   char         *path;       /* a responses CSV or a .findings project; NULL for the sample */
   char         *codebook;   /* chosen with the responses; NULL: look beside them */
   char         *coding;
+  char         *sheet;      /* of a workbook: the sheet chosen; NULL: the first with data */
   FeProject    *project;    /* instead of a path: load this project's data again */
   gint         *permille;   /* how far the thread has got, read by the window */
   GCancellable *cancellable;
@@ -60,8 +62,9 @@ load_request_free (LoadRequest *request)
   g_free (request->path);
   g_free (request->codebook);
   g_free (request->coding);
+  g_free (request->sheet);
   g_clear_object (&request->project);
-  g_atomic_rc_box_release (request->permille);
+  g_clear_pointer (&request->permille, g_atomic_rc_box_release);
   g_clear_object (&request->cancellable);
   /* A load that never finished (replaced, or its window closed) tells its waiter so. */
   if (request->reload != NULL)
@@ -140,6 +143,7 @@ load (LoadRequest  *request,
     .cancellable = request->cancellable,
     .progress = report_progress,
     .progress_data = request->permille,
+    .sheet = request->sheet,
   };
   LoadResult *result;
 
@@ -386,6 +390,50 @@ fe_window_open_file (FeWindow *self,
   fe_window_open_files (self, &file, 1);
 }
 
+typedef struct
+{
+  FeWindow    *window;
+  LoadRequest *request;
+  char        *name;
+} SheetRequest;
+
+static void
+on_sheet_chosen (const char *sheet,
+                 gpointer    data)
+{
+  SheetRequest *choice = data;
+
+  if (sheet != NULL)
+    {
+      choice->request->sheet = g_strdup (sheet);
+      start_loading (choice->window, g_steal_pointer (&choice->request), choice->name);
+    }
+  g_clear_pointer (&choice->request, load_request_free);
+  g_object_unref (choice->window);
+  g_free (choice->name);
+  g_free (choice);
+}
+
+/* A workbook with several sheets with data: which is the responses is asked first. TRUE when
+ * loading waits for the answer. */
+static gboolean
+ask_for_sheet (FeWindow    *self,
+               LoadRequest *request,
+               const char  *name)
+{
+  SheetRequest *choice = g_new0 (SheetRequest, 1);
+
+  choice->request = request;
+  choice->name = g_strdup (name);
+  choice->window = g_object_ref (self);
+  if (fe_sheet_dialog_ask (GTK_WINDOW (self), request->path, name, on_sheet_chosen, choice))
+    return TRUE;
+  g_object_unref (choice->window);
+  g_free (choice->name);
+  g_free (choice);
+  return FALSE;
+}
+
 void
 fe_window_open_files (FeWindow  *self,
                       GFile    **files,
@@ -457,6 +505,8 @@ fe_window_open_files (FeWindow  *self,
       g_clear_pointer (&request->codebook, g_free);
       g_clear_pointer (&request->coding, g_free);
     }
+  else if (ask_for_sheet (self, request, name))
+    return;
   start_loading (self, request, name);
 }
 

@@ -22,6 +22,7 @@ typedef struct
 {
   char      *codebook;
   char      *coding;
+  char      *sheet;     /* --sheet: of an Excel workbook, a sheet's name or number from 1 */
   gboolean   include_incomplete;
   gboolean   sample;
   char     **filters;

@@ -59,9 +59,10 @@ fe_cli_print_usage (FILE *out)
                 "  findings-explorer inspect [%s] [--json] STUDY\n\n%s\n",
            _("Usage:"), _("STUDY-OPTIONS"), _("STUDY-OPTIONS"), _("STUDY-OPTIONS"),
            _("STUDY-OPTIONS"),
-           _("STUDY is a responses CSV file, a project (.findings), or --sample for the bundled "
-             "sample study.\n"
-             "STUDY-OPTIONS: --codebook FILE, --coding FILE, --include-incomplete.\n"
+           _("STUDY is a responses CSV file, an Excel workbook (.xlsx), a project (.findings), or "
+             "--sample for the bundled sample study.\n"
+             "STUDY-OPTIONS: --codebook FILE, --coding FILE, --sheet NAME|N, "
+             "--include-incomplete.\n"
              "Run “findings-explorer VERB --help” for the options of a verb."));
 }
 
@@ -175,6 +176,9 @@ fe_cli_study_options_add_entries (GOptionContext    *context,
       N_("The codebook: role, label and levels of each column"), N_("FILE") },
     { "coding", 0, 0, G_OPTION_ARG_FILENAME, &options->coding,
       N_("The coding of open answers: respondent, question, code, excerpt, note"), N_("FILE") },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &options->sheet,
+      N_("Of an Excel workbook: the sheet to read, by name or number from 1 (default: the "
+         "first with data)"), N_("NAME|N") },
     { "include-incomplete", 0, 0, G_OPTION_ARG_NONE, &options->include_incomplete,
       N_("Count responses that answered nothing beyond consent"), NULL },
     { "sample", 0, 0, G_OPTION_ARG_NONE, &options->sample,
@@ -193,6 +197,7 @@ fe_cli_study_options_clear (FeCliStudyOptions *options)
 {
   g_clear_pointer (&options->codebook, g_free);
   g_clear_pointer (&options->coding, g_free);
+  g_clear_pointer (&options->sheet, g_free);
   g_clear_pointer (&options->filters, g_strfreev);
   g_clear_pointer (&options->lang, g_free);
   g_clear_pointer (&options->min_cell_text, g_free);
@@ -325,10 +330,10 @@ load_project (FeCliStudyOptions *options,
   g_autoptr(FeProject) project = NULL;
   g_autoptr(FeStudy) study = NULL;
 
-  if (options->codebook != NULL || options->coding != NULL)
+  if (options->codebook != NULL || options->coding != NULL || options->sheet != NULL)
     {
-      fe_cli_usage_error (_("A project names its own codebook and coding; --codebook and "
-                            "--coding go with a responses file."));
+      fe_cli_usage_error (_("A project names its own codebook, coding and sheet; --codebook, "
+                            "--coding and --sheet go with a responses file."));
       *exit_code = FE_CLI_EXIT_USAGE;
       return NULL;
     }
@@ -435,9 +440,18 @@ fe_cli_load_study (FeCliStudyOptions *options,
       *exit_code = FE_CLI_EXIT_USAGE;
       return NULL;
     }
+  else if (options->sheet != NULL && study_path == NULL)
+    {
+      fe_cli_usage_error (_("--sheet goes with an Excel workbook (.xlsx)."));
+      *exit_code = FE_CLI_EXIT_USAGE;
+      return NULL;
+    }
   else
     {
-      study = study_path ? fe_study_load (study_path, options->codebook, options->coding, &error)
+      FeLoadOptions load_options = { .sheet = options->sheet };
+
+      study = study_path ? fe_study_load_full (study_path, options->codebook, options->coding,
+                                               &load_options, &error)
                          : fe_study_load_sample (&error);
       if (study == NULL)
         {

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer harness for the loader: the bytes are a responses file (or, split at "\n##\n", a
- * responses file, a codebook and a coding file), read as the app reads them (encoding,
+ * responses file, a codebook and a coding file; or, when they start as a zip or an OLE file
+ * does, an Excel workbook), read as the app reads them (encoding,
  * dialect, platform layout, roles, codes), then counted and quoted as a chart would. The
  * first byte also picks a delimiter override or a document pattern now and then, so that
  * those paths are fuzzed too. */
@@ -120,12 +121,18 @@ load_parts (const uint8_t  *data,
       lengths[p] = lengths[p - 1] - (gsize) (parts[p] - parts[p - 1]);
       lengths[p - 1] = (gsize) (marker - parts[p - 1]);
     }
-  if (parts[1] == NULL)
-    return fe_study_load_data ("fuzz.csv", (const char *) data, size, options, error);
-
   if (dir == NULL)
     dir = g_dir_make_tmp ("fe-fuzz-XXXXXX", NULL);
   g_assert_nonnull (dir);
+  /* A workbook: read from a file, as libarchive reads a zip. */
+  if (size >= 4 && (memcmp (data, "PK\3\4", 4) == 0 || memcmp (data, "\xd0\xcf\x11\xe0", 4) == 0))
+    {
+      responses = write_part (dir, "fuzz.xlsx", (const char *) data, size);
+      return fe_study_load_full (responses, NULL, NULL, options, error);
+    }
+  if (parts[1] == NULL)
+    return fe_study_load_data ("fuzz.csv", (const char *) data, size, options, error);
+
   responses = write_part (dir, "fuzz.csv", parts[0], lengths[0]);
   codebook = lengths[1] > 0 ? write_part (dir, "codebook.csv", parts[1], lengths[1]) : NULL;
   coding = parts[2] != NULL ? write_part (dir, "coding.csv", parts[2], lengths[2]) : NULL;
@@ -152,6 +159,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       /* Every failure explains itself: the file and place, or the pattern at fault. */
       g_assert_nonnull (error);
       g_assert_true (g_str_has_prefix (error->message, "fuzz.csv")
+                     || g_str_has_prefix (error->message, "fuzz.xlsx")
                      || g_str_has_prefix (error->message, "codebook.csv")
                      || g_str_has_prefix (error->message, "coding.csv")
                      || g_str_has_prefix (error->message, "The document pattern"));

@@ -45,7 +45,8 @@ def launches_the_app_and_opens_csv_files():
     assert entry["Exec"].split()[0] == "findings-explorer", entry["Exec"]
     # The app reads local paths (g_file_get_path), so the launcher passes files, not URIs.
     assert entry["Exec"].split()[-1] in ("%F", "%f"), entry["Exec"]
-    assert entry["MimeType"] == "text/csv;"
+    assert entry["MimeType"] == ("text/csv;"
+                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;")
     assert entry["Categories"] == "Education;Science;DataVisualization;"
     assert entry["StartupNotify"] == "true"
     assert entry["Terminal"] == "false"

@@ -16,10 +16,11 @@ manifest_path, options_path, app_id = sys.argv[1:4]
 FINISH_ARGS = ["--share=ipc", "--socket=fallback-x11", "--socket=wayland", "--device=dri"]
 LIBCSV_URL = "https://github.com/rgamble/libcsv.git"
 LIBCSV_COMMIT = "b1d5212831842ee5869d99bc208a21837e4037d5"
-# What meson.build asks for and the GNOME runtime already has (json-glib included): no module
-# builds these. Anything else needs a module of its own, named here.
-FROM_RUNTIME = {"glib-2.0", "gobject-2.0", "gio-2.0", "json-glib-1.0", "cairo", "pangocairo",
-                "gtk4", "libadwaita-1", "m"}
+# What meson.build asks for and the GNOME runtime already has (json-glib included; libarchive
+# and libxml2 come from the freedesktop SDK the GNOME runtime is built on): no module builds
+# these. Anything else needs a module of its own, named here.
+FROM_RUNTIME = {"glib-2.0", "gobject-2.0", "gio-2.0", "json-glib-1.0", "libarchive", "libxml-2.0",
+                "cairo", "pangocairo", "gtk4", "libadwaita-1", "m"}
 BUILT_BY_MODULE = {"csv": "libcsv"}
 
 

@@ -175,6 +175,19 @@ fe_csv_table_parse_full (const char          *display_name,
 }
 
 FeCsvTable *
+fe_csv_table_parse_take (const char          *display_name,
+                         char                *data,
+                         gsize                length,
+                         const FeCsvOptions  *options,
+                         GError             **error)
+{
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+
+  return table_decode_and_parse (table_new (display_name), data, length, TRUE, options, error);
+}
+
+FeCsvTable *
 fe_csv_table_parse (const char  *display_name,
                     const char  *data,
                     gsize        length,
@@ -682,6 +695,45 @@ fe_csv_text_stats_clear (FeCsvTextStats *stats)
   g_clear_pointer (&stats->tokens, g_hash_table_unref);
 }
 
+/* Call with the source's lock held. */
+static void
+count_lines (FeCsvTable *table)
+{
+  g_autofree gsize *offsets = NULL;
+
+  if (table->lines != NULL)
+    return;
+  offsets = g_new (gsize, MAX (table->n_stored, 1));
+  for (guint r = 0; r < table->n_stored; r++)
+    offsets[r] = table->row_offsets[r];
+  table->lines = g_new (guint, MAX (table->n_stored, 1));
+  fe_csv_source_count_lines (&table->source, offsets, table->lines, table->n_stored);
+}
+
+void
+fe_csv_table_set_line_map (FeCsvTable  *table,
+                           const guint *line_map,
+                           guint        n_lines)
+{
+  g_return_if_fail (table != NULL && (line_map != NULL || n_lines == 0));
+
+  g_mutex_lock (&table->source.lock);
+  count_lines (table);
+  for (guint r = 0; r < table->n_stored; r++)
+    if (table->lines[r] >= 1 && table->lines[r] <= n_lines)
+      table->lines[r] = line_map[table->lines[r] - 1];
+  g_mutex_unlock (&table->source.lock);
+}
+
+void
+fe_csv_table_add_warning (FeCsvTable *table,
+                          char       *warning)
+{
+  g_return_if_fail (table != NULL && warning != NULL);
+
+  g_ptr_array_add (table->warnings, warning);
+}
+
 guint
 fe_csv_table_get_line (const FeCsvTable *const_table,
                        guint             row)
@@ -693,15 +745,7 @@ fe_csv_table_get_line (const FeCsvTable *const_table,
 
   /* Counted once, when first asked: most loads never need a line number. */
   g_mutex_lock (&table->source.lock);
-  if (table->lines == NULL)
-    {
-      g_autofree gsize *offsets = g_new (gsize, MAX (table->n_stored, 1));
-
-      for (guint r = 0; r < table->n_stored; r++)
-        offsets[r] = table->row_offsets[r];
-      table->lines = g_new (guint, MAX (table->n_stored, 1));
-      fe_csv_source_count_lines (&table->source, offsets, table->lines, table->n_stored);
-    }
+  count_lines (table);
   line = table->lines[table->first_row + row];
   g_mutex_unlock (&table->source.lock);
   return line;

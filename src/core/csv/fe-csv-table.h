@@ -74,6 +74,13 @@ FeCsvTable *fe_csv_table_parse_full    (const char         *display_name,
                                         gsize               length,
                                         const FeCsvOptions *options,
                                         GError            **error);
+/* The same as fe_csv_table_parse_full(), taking @data (g_malloc()ed, freed with the table or
+ * at once) rather than copying it: for text written for the table, such as a workbook's sheet. */
+FeCsvTable *fe_csv_table_parse_take    (const char         *display_name,
+                                        char               *data,
+                                        gsize               length,
+                                        const FeCsvOptions *options,
+                                        GError            **error);
 /* A table built in code, row by row (for tables derived from other files). */
 FeCsvTable *fe_csv_table_new           (const char         *display_name,
                                         const char * const *header);
@@ -168,6 +175,14 @@ int         fe_csv_table_find_column   (const FeCsvTable *table,
 char        fe_csv_table_get_delimiter (const FeCsvTable *table);
 /* What was repaired while loading: char*, one sentence each naming the file and lines. */
 GPtrArray  *fe_csv_table_get_warnings  (const FeCsvTable *table);
+/* Adds a warning (taking @warning) for a table read from another kind of file. */
+void        fe_csv_table_add_warning   (FeCsvTable       *table,
+                                        char             *warning);
+/* For a table parsed from text written for another file (a workbook's sheet): line L of that
+ * text is line @line_map[L - 1] of the file, which fe_csv_table_get_line() then gives. */
+void        fe_csv_table_set_line_map  (FeCsvTable       *table,
+                                        const guint      *line_map,
+                                        guint             n_lines);
 
 /* Survey exports put more than one header line above the answers (Qualtrics: question texts and
  * import ids; SurveyMonkey: option labels). This moves the first @n_rows rows out of the data

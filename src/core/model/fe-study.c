@@ -14,6 +14,7 @@
 #include "fe-role-inference.h"
 #include "fe-survey-format.h"
 #include "fe-text-decode.h"
+#include "fe-xlsx-reader.h"
 
 G_DEFINE_QUARK (fe-study-error-quark, fe_study_error)
 
@@ -44,6 +45,7 @@ struct _FeStudy
   GObject     parent_instance;
 
   char       *name;
+  char       *sheet;            /* of a workbook: the sheet read; NULL for a CSV file */
   FeCsvTable *responses;
   GPtrArray  *columns;          /* FeColumn* */
   GHashTable *columns_by_id;
@@ -135,6 +137,7 @@ fe_study_finalize (GObject *object)
   FeStudy *self = FE_STUDY (object);
 
   g_free (self->name);
+  g_free (self->sheet);
   g_clear_pointer (&self->responses, fe_csv_table_free);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->columns_by_id, g_hash_table_unref);
@@ -2151,7 +2154,13 @@ fe_study_load_full (const char           *responses_path,
       csv_options.progress = on_read_progress;
       csv_options.progress_data = self;
     }
-  self->responses = fe_csv_table_load_full (responses_path, &csv_options, error);
+  /* An Excel workbook (or an old .xls, which gets an error saying how to save it) becomes the
+   * same table of text cells as a CSV file. */
+  if (fe_xlsx_sniff_path (responses_path) != FE_XLSX_KIND_NONE)
+    self->responses = fe_xlsx_load_table (responses_path, options ? options->sheet : NULL,
+                                          &csv_options, &self->sheet, error);
+  else
+    self->responses = fe_csv_table_load_full (responses_path, &csv_options, error);
   if (self->responses == NULL)
     return NULL;
   return study_build (g_steal_pointer (&self), codebook_path, coding_path, error);
@@ -2617,7 +2626,16 @@ const char *
 fe_study_get_format_name (FeStudy *self)
 {
   g_return_val_if_fail (FE_IS_STUDY (self), NULL);
+  if (self->sheet != NULL && self->format == FE_SURVEY_FORMAT_PLAIN)
+    return _("Excel workbook");
   return fe_survey_format_get_name (self->format);
+}
+
+const char *
+fe_study_get_sheet (FeStudy *self)
+{
+  g_return_val_if_fail (FE_IS_STUDY (self), NULL);
+  return self->sheet;
 }
 
 GPtrArray *

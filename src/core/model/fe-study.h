@@ -36,6 +36,8 @@ typedef struct
   GPtrArray          *corrections;  /* FeColumnCorrection*, laid over the codebook and the
                                      * inferred roles (a later one for the same column over an
                                      * earlier one); NULL: none */
+  const char         *sheet;        /* of an Excel workbook: a sheet's name or its number from
+                                     * 1; NULL: the first with data */
 } FeLoadOptions;
 
 FeStudy        *fe_study_load                    (const char     *responses_path,
@@ -153,8 +155,11 @@ gboolean        fe_study_check_correction        (FeStudy                  *self
 /* Things that loaded but deserve the researcher's attention: char*, one sentence each. */
 GPtrArray      *fe_study_get_warnings            (FeStudy        *self);
 
-/* The tool that wrote the responses file: "Qualtrics", "SurveyMonkey", "Taguette" or "CSV". */
+/* The tool that wrote the responses file: "Qualtrics", "SurveyMonkey", "Taguette", "CSV" or
+ * "Excel workbook". */
 const char     *fe_study_get_format_name         (FeStudy        *self);
+/* The sheet the responses were read from when they are an Excel workbook, else NULL. */
+const char     *fe_study_get_sheet               (FeStudy        *self);
 /* An answer typed in beside a choice question's options, folded into its "Other" level. */
 typedef struct
 {

@@ -29,7 +29,7 @@ static const char * const surveymonkey_metadata[] = {
 /* What Google Forms, Typeform, Microsoft Forms and others record beside the answers. */
 static const char * const any_metadata[] = {
   "timestamp", "marcatemporal", "horodateur", "zeitstempel", "submittedat", "submitdateutc",
-  "startdateutc", "networkid", "completiontime", "starttime", NULL,
+  "startdateutc", "networkid", "completiontime", "starttime", "lastmodifiedtime", NULL,
 };
 
 static const char * const identifying_exact[] = {

@@ -390,6 +390,7 @@ fe_project_load (const char  *path,
   coding = dup_string_or_null (keys, PROJECT_GROUP, "coding");
   self->codebook = resolve_path (dir, codebook);
   self->coding = resolve_path (dir, coding);
+  self->sheet = dup_string_or_null (keys, PROJECT_GROUP, "sheet");
   check_confined (self, dir, "responses", self->responses);
   check_confined (self, dir, "codebook", self->codebook);
   check_confined (self, dir, "coding", self->coding);
@@ -617,6 +618,7 @@ remove_unset_keys (FeProject *self,
     { "responses", self->responses != NULL },
     { "codebook", self->codebook != NULL },
     { "coding", self->coding != NULL },
+    { "sheet", self->sheet != NULL },
     { "rows", self->expected_rows > 0 },
     { "columns", self->expected_columns != NULL },
   };
@@ -670,6 +672,8 @@ fe_project_save (FeProject   *self,
 
       g_key_file_set_string (keys, PROJECT_GROUP, "coding", coding);
     }
+  if (self->sheet != NULL)
+    g_key_file_set_string (keys, PROJECT_GROUP, "sheet", self->sheet);
   if (self->expected_rows > 0)
     g_key_file_set_integer (keys, PROJECT_GROUP, "rows", (gint) self->expected_rows);
   if (self->expected_columns != NULL)

@@ -20,6 +20,7 @@ struct _FeProject
   char      *responses;
   char      *codebook;
   char      *coding;
+  char      *sheet;            /* of a workbook: the sheet the responses are read from */
   guint      expected_rows;
   GStrv      expected_columns;
   gboolean   include_incomplete;

@@ -27,6 +27,7 @@ fe_project_finalize (GObject *object)
   g_free (self->responses);
   g_free (self->codebook);
   g_free (self->coding);
+  g_free (self->sheet);
   g_strfreev (self->expected_columns);
   g_ptr_array_unref (self->views);
   g_ptr_array_unref (self->corrections);
@@ -199,6 +200,13 @@ fe_project_set_data_files (FeProject  *self,
 {
   g_return_if_fail (FE_IS_PROJECT (self));
 
+  {
+    g_autofree char *absolute = absolute_or_null (responses);
+
+    /* Another workbook's sheets are not this one's. */
+    if (g_strcmp0 (absolute, self->responses) != 0)
+      g_clear_pointer (&self->sheet, g_free);
+  }
   g_free (self->responses);
   g_free (self->codebook);
   g_free (self->coding);
@@ -287,6 +295,8 @@ fe_project_load_study (FeProject           *self,
     g_ptr_array_add (corrections,
                      fe_column_correction_copy (g_ptr_array_index (options->corrections, i)));
   merged.corrections = corrections;
+  if (merged.sheet == NULL)
+    merged.sheet = self->sheet;
 
   study = fe_study_load_full (self->responses, self->codebook, self->coding, &merged, error);
   if (study == NULL)
@@ -337,6 +347,8 @@ fe_project_remember_study (FeProject *self,
   self->expected_columns = (GStrv) g_ptr_array_steal (columns, NULL);
   self->expected_rows = fe_study_get_n_rows (study);
   self->include_incomplete = fe_study_get_include_incomplete (study);
+  g_free (self->sheet);
+  self->sheet = g_strdup (fe_study_get_sheet (study));
   fe_project_set_modified (self, TRUE);
 }
 
