@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "fe-compat.h"
 
@@ -22,6 +23,7 @@ struct _FeChartView
   int            selected;
   int            focused;
   GArray        *marked;      /* int */
+  gboolean       presenting;  /* scaled to fill the view, and no hover, tooltip or click */
 };
 
 G_DEFINE_FINAL_TYPE (FeChartView, fe_chart_view, GTK_TYPE_WIDGET)
@@ -62,6 +64,96 @@ update_description (FeChartView *self)
                                     self->spec.title ? self->spec.title : _("Chart"), -1);
 }
 
+/* The thinnest bar, or heat-map row, drawn. */
+static double
+thinnest_bar (const FeChartLayout *layout)
+{
+  double thinnest = G_MAXDOUBLE;
+
+  for (guint i = 0; i < fe_chart_layout_get_n_segments (layout); i++)
+    {
+      const FeChartSegment *segment = fe_chart_layout_get_segment (layout, i);
+
+      if (segment->h > 0)
+        thinnest = MIN (thinnest, segment->h);
+    }
+  return thinnest;
+}
+
+/* Labels wrapped short of their whole text or ellipsized. */
+static guint
+count_cut_labels (const FeChartLayout *layout)
+{
+  guint cut = 0;
+
+  for (guint i = 0; i < fe_chart_layout_get_n_labels (layout); i++)
+    {
+      const FeChartLabel *label = fe_chart_layout_get_label (layout, i);
+
+      cut += label->full_text != NULL && strstr (label->text, "…") != NULL
+             && strstr (label->full_text, "…") == NULL;
+    }
+  return cut;
+}
+
+/* Bottom of the lowest thing drawn. */
+static double
+drawn_height (const FeChartLayout *layout)
+{
+  double bottom = 0;
+
+  for (guint i = 0; i < fe_chart_layout_get_n_segments (layout); i++)
+    {
+      const FeChartSegment *segment = fe_chart_layout_get_segment (layout, i);
+
+      bottom = MAX (bottom, segment->y + segment->h);
+    }
+  for (guint i = 0; i < fe_chart_layout_get_n_labels (layout); i++)
+    {
+      const FeChartLabel *label = fe_chart_layout_get_label (layout, i);
+
+      bottom = MAX (bottom, label->y + label->h);
+    }
+  return bottom;
+}
+
+/* A slide's chart: the spec's type, grown up to twice as large while the chart still fits the
+ * slide at that size as well as it did (no bar thinner, no label cut that was whole), so that a
+ * short chart fills the screen rather than its top third and reads from the back of a room. */
+#define PRESENTING_MAX_GROWTH 2.0
+#define PRESENTING_STEPS 8
+
+static FeChartLayout *
+fit_layout (FeChartView  *self,
+            PangoContext *context)
+{
+  FeChartSpec spec = self->spec;
+  double base = spec.text_scale > 0 ? spec.text_scale : 1.0;
+  FeChartLayout *layout = fe_chart_layout_new (&spec, self->tally, context);
+  double thinnest = thinnest_bar (layout);
+  guint cut = count_cut_labels (layout);
+
+  if (fe_chart_layout_get_text_scale (layout) < base)
+    return layout;
+  for (int step = PRESENTING_STEPS; step > 0; step--)
+    {
+      FeChartLayout *larger;
+
+      spec.text_scale = base * (1 + (PRESENTING_MAX_GROWTH - 1) * step / PRESENTING_STEPS);
+      larger = fe_chart_layout_new (&spec, self->tally, context);
+      if (fe_chart_layout_get_text_scale (larger) >= spec.text_scale
+          && thinnest_bar (larger) >= thinnest * 0.98
+          && count_cut_labels (larger) <= cut
+          && drawn_height (larger) <= spec.height)
+        {
+          fe_chart_layout_free (layout);
+          return larger;
+        }
+      fe_chart_layout_free (larger);
+    }
+  return layout;
+}
+
 static gboolean
 ensure_layout (FeChartView *self)
 {
@@ -76,8 +168,11 @@ ensure_layout (FeChartView *self)
   self->spec.width = width;
   self->spec.height = height;
   self->spec.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  self->layout = fe_chart_layout_new (&self->spec, self->tally,
-                                      gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  if (self->presenting)
+    self->layout = fit_layout (self, gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  else
+    self->layout = fe_chart_layout_new (&self->spec, self->tally,
+                                        gtk_widget_get_pango_context (GTK_WIDGET (self)));
   update_description (self);
   return TRUE;
 }
@@ -182,6 +277,9 @@ on_motion (GtkEventControllerMotion *controller,
            double                    y,
            FeChartView              *self)
 {
+  /* A projected slide follows no pointer. */
+  if (self->presenting)
+    return;
   set_hovered (self, self->layout ? fe_chart_layout_hit_test (self->layout, x, y) : -1);
 }
 
@@ -208,7 +306,8 @@ on_click (GtkGestureClick *gesture,
           double           y,
           FeChartView      *self)
 {
-  fe_chart_view_click_at (self, x, y);
+  if (!self->presenting)
+    fe_chart_view_click_at (self, x, y);
 }
 
 static gboolean
@@ -223,7 +322,7 @@ on_query_tooltip (GtkWidget   *widget,
   const FeChartSegment *info;
   GdkRectangle area;
 
-  if (self->layout == NULL)
+  if (self->layout == NULL || self->presenting)
     return FALSE;
   segment = keyboard_mode ? self->focused : fe_chart_layout_hit_test (self->layout, x, y);
   if (segment < 0)
@@ -515,4 +614,27 @@ fe_chart_view_set_marked (FeChartView *self,
   if (segments != NULL)
     self->marked = g_array_ref (segments);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+fe_chart_view_set_presenting (FeChartView *self,
+                              gboolean     presenting)
+{
+  g_return_if_fail (FE_IS_CHART_VIEW (self));
+
+  presenting = !!presenting;
+  if (self->presenting == presenting)
+    return;
+  self->presenting = presenting;
+  gtk_widget_set_focusable (GTK_WIDGET (self), !presenting);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), !presenting);
+  set_hovered (self, -1);
+  invalidate_layout (self);
+}
+
+gboolean
+fe_chart_view_get_presenting (FeChartView *self)
+{
+  g_return_val_if_fail (FE_IS_CHART_VIEW (self), FALSE);
+  return self->presenting;
 }

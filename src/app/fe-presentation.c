@@ -313,6 +313,7 @@ fe_presentation_init (FePresentation *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  fe_chart_view_set_presenting (self->chart_view, TRUE);
   self->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) fe_quote_free);
   self->quote = -1;
 
@@ -372,4 +373,18 @@ fe_presentation_get_attribution (FePresentation *self)
 {
   g_return_val_if_fail (FE_IS_PRESENTATION (self), NULL);
   return gtk_label_get_text (self->attribution_label);
+}
+
+FeChartView *
+fe_presentation_get_chart_view (FePresentation *self)
+{
+  g_return_val_if_fail (FE_IS_PRESENTATION (self), NULL);
+  return self->chart_view;
+}
+
+GtkWidget *
+fe_presentation_get_footer (FePresentation *self)
+{
+  g_return_val_if_fail (FE_IS_PRESENTATION (self), NULL);
+  return GTK_WIDGET (self->footer_label);
 }

@@ -151,6 +151,7 @@ search_quotes_action (GSimpleAction *action,
                       GVariant      *parameter,
                       gpointer       data)
 {
+  fe_window_reveal_quotes (FE_WINDOW (data));
   fe_quote_browser_focus_search (FE_WINDOW (data)->quote_browser);
 }
 

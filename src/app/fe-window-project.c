@@ -116,6 +116,8 @@ fe_window_show_view (FeWindow           *self,
       fe_window_refresh_chart (self);
       if (segment < 0)
         fe_window_clear_selection (self);
+      else
+        fe_window_reveal_quotes (self);
     }
   return TRUE;
 }
@@ -159,6 +161,7 @@ static void
 on_view_activated (FeWindow *self,
                    int       index)
 {
+  fe_window_dismiss_sidebar (self);
   fe_window_apply_view (self, (guint) index);
 }
 
