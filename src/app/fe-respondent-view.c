@@ -73,7 +73,28 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_width_chars (GTK_LABEL (label),
+                             GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory),
+                                                                 "fe-width-chars")));
   gtk_list_item_set_child (item, label);
+}
+
+/* Room for a column's answers as the study shows them: its longest level (Welsh ones are
+ * longer), up to a snippet's worth; a short header alone would cut every answer. */
+#define CELL_MAX_CHARS 24
+
+static int
+cell_width_chars (const FeColumn *column)
+{
+  glong widest = 0;
+
+  if (column->role == FE_ROLE_ID)
+    return 6;
+  if (fe_column_get_n_levels (column) == 0 || column->role == FE_ROLE_MULTI || column->coded)
+    return CELL_MAX_CHARS;
+  for (guint l = 0; l < fe_column_get_n_levels (column); l++)
+    widest = MAX (widest, g_utf8_strlen (fe_column_get_display_level (column, l), -1));
+  return (int) CLAMP (widest, 4, CELL_MAX_CHARS);
 }
 
 static void
@@ -140,6 +161,8 @@ add_column (FeRespondentView *self,
   g_autofree char *title = NULL;
 
   g_object_set_data (G_OBJECT (factory), "fe-view", self);
+  g_object_set_data (G_OBJECT (factory), "fe-width-chars",
+                     GINT_TO_POINTER (cell_width_chars (column)));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) column);
 

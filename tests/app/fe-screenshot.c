@@ -13,6 +13,7 @@
 #include "fe-app-test-util.h"
 #include "fe-chart-layout.h"
 #include "fe-chart-view.h"
+#include "fe-compat.h"
 #include "fe-presentation.h"
 #include "fe-quote-browser.h"
 #include "fe-window-private.h"
@@ -24,10 +25,18 @@ save_window (GtkWidget  *window,
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
 
-  if (fe_app_test_save_png (window, path))
-    g_print ("%s\n", path);
-  else
-    g_printerr ("%s: nothing drawn\n", path);
+  /* A window in the middle of an animation (a pane sliding in) may have nothing to draw
+   * between two frames. */
+  for (int attempt = 0; attempt < 10; attempt++)
+    {
+      if (fe_app_test_save_png (window, path))
+        {
+          g_print ("%s\n", path);
+          return;
+        }
+      fe_app_test_settle (200);
+    }
+  g_printerr ("%s: nothing drawn\n", path);
 }
 
 int
@@ -95,6 +104,7 @@ main (int    argc,
   fe_window_show_question (window, fe_study_find_column (study, "vulnerabilities"),
                            fe_study_find_column (study, "force"));
   fe_app_test_settle (500);
+  save_window (GTK_WIDGET (window), dir, "chart.png");
   view = fe_window_get_chart_view (window);
   vulnerabilities = fe_study_find_column (study, "vulnerabilities");
   force = fe_study_find_column (study, "force");
@@ -141,6 +151,16 @@ main (int    argc,
                                          "respondents");
   fe_app_test_settle (500);
   save_window (GTK_WIDGET (window), dir, "respondents.png");
+
+  /* In a narrow window, the sidebar brought over the chart (F9). */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (window->content_stack), "chart");
+  if (fe_compat_pane_get_folded (window->sidebar_pane))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+      fe_app_test_settle (800);
+      save_window (GTK_WIDGET (window), dir, "sidebar.png");
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+    }
 
   /* Presentation mode at the window's size (full screen, where a window manager would make
    * it so): the sample's first view, a short chart; its third, a long one; a starred quote. */
