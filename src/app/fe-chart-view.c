@@ -24,6 +24,7 @@ struct _FeChartView
   int            focused;
   GArray        *marked;      /* int */
   gboolean       presenting;  /* scaled to fill the view, and no hover, tooltip or click */
+  double         slide_scale; /* the slide's type against a 720-pixel-high screen's */
 };
 
 G_DEFINE_FINAL_TYPE (FeChartView, fe_chart_view, GTK_TYPE_WIDGET)
@@ -117,10 +118,12 @@ drawn_height (const FeChartLayout *layout)
   return bottom;
 }
 
-/* A slide's chart: the spec's type, grown up to twice as large while the chart still fits the
- * slide at that size as well as it did (no bar thinner, no label cut that was whole), so that a
- * short chart fills the screen rather than its top third and reads from the back of a room. */
-#define PRESENTING_MAX_GROWTH 2.0
+/* A slide's chart: its type grown with the screen (the slide scale) and then up to 1.75 times
+ * more, as large as the chart still fits the slide at that size as well as it did at the spec's
+ * type (no bar thinner, no label cut that was whole): a short chart fills the screen rather
+ * than its top third and reads from the back of a room, and a long one stays as it was. Beyond
+ * 1.75 the chart's title would outgrow the slide's. */
+#define PRESENTING_MAX_GROWTH 1.75
 #define PRESENTING_STEPS 8
 
 static FeChartLayout *
@@ -129,6 +132,7 @@ fit_layout (FeChartView  *self,
 {
   FeChartSpec spec = self->spec;
   double base = spec.text_scale > 0 ? spec.text_scale : 1.0;
+  double most = base * self->slide_scale * PRESENTING_MAX_GROWTH;
   FeChartLayout *layout = fe_chart_layout_new (&spec, self->tally, context);
   double thinnest = thinnest_bar (layout);
   guint cut = count_cut_labels (layout);
@@ -139,7 +143,7 @@ fit_layout (FeChartView  *self,
     {
       FeChartLayout *larger;
 
-      spec.text_scale = base * (1 + (PRESENTING_MAX_GROWTH - 1) * step / PRESENTING_STEPS);
+      spec.text_scale = base + (most - base) * step / PRESENTING_STEPS;
       larger = fe_chart_layout_new (&spec, self->tally, context);
       if (fe_chart_layout_get_text_scale (larger) >= spec.text_scale
           && thinnest_bar (larger) >= thinnest * 0.98
@@ -479,6 +483,7 @@ fe_chart_view_init (FeChartView *self)
 
   fe_chart_spec_init (&self->spec);
   self->hovered = self->selected = self->focused = -1;
+  self->slide_scale = 1.0;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
@@ -637,4 +642,18 @@ fe_chart_view_get_presenting (FeChartView *self)
 {
   g_return_val_if_fail (FE_IS_CHART_VIEW (self), FALSE);
   return self->presenting;
+}
+
+void
+fe_chart_view_set_slide_scale (FeChartView *self,
+                               double       scale)
+{
+  g_return_if_fail (FE_IS_CHART_VIEW (self));
+  g_return_if_fail (scale > 0);
+
+  if (self->slide_scale == scale)
+    return;
+  self->slide_scale = scale;
+  if (self->presenting)
+    invalidate_layout (self);
 }

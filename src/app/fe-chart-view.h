@@ -41,5 +41,8 @@ void                 fe_chart_view_set_marked     (FeChartView       *self,
 void                 fe_chart_view_set_presenting (FeChartView       *self,
                                                    gboolean           presenting);
 gboolean             fe_chart_view_get_presenting (FeChartView       *self);
+/* While presenting, the chart's type times @scale: the slide's, larger on a larger screen. */
+void                 fe_chart_view_set_slide_scale (FeChartView      *self,
+                                                    double            scale);
 
 G_END_DECLS

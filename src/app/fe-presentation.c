@@ -4,6 +4,7 @@
 #include "fe-presentation.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "fe-attribution.h"
 #include "fe-chart-view.h"
@@ -31,6 +32,9 @@ struct _FePresentation
   guint          view;
   int            quote;
   GPtrArray     *quotes;  /* FeQuote* starred in this view and still in the data */
+  double         scale;   /* the slide's type against a 720-pixel-high screen's */
+  double         new_scale;
+  guint          scale_source;
 };
 
 G_DEFINE_FINAL_TYPE (FePresentation, fe_presentation, ADW_TYPE_WINDOW)
@@ -273,11 +277,63 @@ on_key_pressed (GtkEventControllerKey *controller,
     }
 }
 
+/* The slide's type is set for a 720-pixel-high screen (1280 × 720, a common projector); a
+ * larger screen shows all of it larger, up to twice, as the same slide would be projected. */
+#define SLIDE_HEIGHT 720.0
+
+static void
+scale_label (GtkLabel *label,
+             double    scale)
+{
+  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+
+  pango_attr_list_insert (attributes, pango_attr_scale_new (scale));
+  gtk_label_set_attributes (label, attributes);
+}
+
+/* After the allocation that asked for it: new type sizes lay the slide out again. */
+static gboolean
+apply_scale (gpointer data)
+{
+  FePresentation *self = data;
+  double scale = self->new_scale;
+
+  self->scale_source = 0;
+  self->scale = scale;
+  /* The headline grows less: the chart below it needs the height more. */
+  scale_label (self->title_label, 1 + (scale - 1) / 2);
+  scale_label (self->takeaway_label, 1 + (scale - 1) / 2);
+  scale_label (self->quote_label, scale);
+  scale_label (self->attribution_label, scale);
+  scale_label (self->footer_label, scale);
+  fe_chart_view_set_slide_scale (self->chart_view, scale);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+fe_presentation_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  FePresentation *self = FE_PRESENTATION (widget);
+  /* In steps of an eighth, so that a window being resized does not scale at every pixel. */
+  double scale = round (CLAMP (MIN (height / SLIDE_HEIGHT, width / (SLIDE_HEIGHT * 16 / 9)),
+                               1.0, 2.0) * 8) / 8;
+
+  GTK_WIDGET_CLASS (fe_presentation_parent_class)->size_allocate (widget, width, height,
+                                                                   baseline);
+  self->new_scale = scale;
+  if (scale != self->scale && self->scale_source == 0)
+    self->scale_source = g_idle_add (apply_scale, self);
+}
+
 static void
 fe_presentation_dispose (GObject *object)
 {
   FePresentation *self = FE_PRESENTATION (object);
 
+  g_clear_handle_id (&self->scale_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), FE_TYPE_PRESENTATION);
   g_clear_object (&self->study);
   g_clear_object (&self->project);
@@ -292,6 +348,7 @@ fe_presentation_class_init (FePresentationClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fe_presentation_dispose;
+  widget_class->size_allocate = fe_presentation_size_allocate;
 
   g_type_ensure (FE_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -316,6 +373,7 @@ fe_presentation_init (FePresentation *self)
   fe_chart_view_set_presenting (self->chart_view, TRUE);
   self->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) fe_quote_free);
   self->quote = -1;
+  self->scale = 1.0;
 
   /* Before the chart, which would take the arrows to move between its segments. */
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

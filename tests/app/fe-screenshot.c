@@ -174,6 +174,7 @@ main (int    argc,
     gtk_window_present (GTK_WINDOW (presentation));
     fe_app_test_settle (800);
     save_window (GTK_WIDGET (presentation), dir, "presenting-short.png");
+
     fe_presentation_next (presentation);
     fe_presentation_next (presentation);
     fe_app_test_settle (500);
