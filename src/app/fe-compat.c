@@ -319,16 +319,21 @@ fe_compat_pane_new (GtkWidget   *pane,
                     int          width)
 {
   AdwFlap *flap = ADW_FLAP (adw_flap_new ());
+  GtkWidget *clamp = adw_clamp_new ();
 
-  /* Side by side the flap gets its width request and the content the rest; folded, the
-   * flap's natural width, which the request caps for panes of wrapping labels. */
-  gtk_widget_set_size_request (pane, width, -1);
+  /* Side by side the flap gets its width request and the content the rest; folded, its
+   * natural width, which a quote's long question would make most of the window's: the clamp
+   * keeps it near the width beside the content. */
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), width * 6 / 5);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), width * 6 / 5);
+  adw_clamp_set_child (ADW_CLAMP (clamp), pane);
+  gtk_widget_set_size_request (clamp, width, -1);
   /* A pane that asks to expand would take half the window. */
-  gtk_widget_set_hexpand (pane, FALSE);
+  gtk_widget_set_hexpand (clamp, FALSE);
   /* Over the content, the pane needs a background of its own. */
-  gtk_widget_add_css_class (pane, "background");
+  gtk_widget_add_css_class (clamp, "background");
   adw_flap_set_flap_position (flap, side);
-  adw_flap_set_flap (flap, pane);
+  adw_flap_set_flap (flap, clamp);
   adw_flap_set_separator (flap, gtk_separator_new (GTK_ORIENTATION_VERTICAL));
   adw_flap_set_content (flap, content);
   return GTK_WIDGET (flap);
