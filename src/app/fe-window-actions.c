@@ -170,6 +170,9 @@ clear_selection_action (GSimpleAction *action,
 {
   FeWindow *self = data;
 
+  /* A pane over the chart goes first, as any overlay does; the selection stays. */
+  if (fe_window_dismiss_overlay (self))
+    return;
   if (gtk_window_is_fullscreen (GTK_WINDOW (self)) && self->selected_level < 0)
     gtk_window_unfullscreen (GTK_WINDOW (self));
   fe_window_clear_selection (self);

@@ -119,6 +119,8 @@ void fe_window_export_brief     (FeWindow    *self,
 /* Hides the sidebar when it lies over the chart (a narrow window): a choice made in it is
  * done. */
 void fe_window_dismiss_sidebar  (FeWindow    *self);
+/* Hides whichever pane lies over the chart (the sidebar first); whether one did. */
+gboolean fe_window_dismiss_overlay (FeWindow  *self);
 /* Shows the quotes pane, over the chart in a narrow window. */
 void fe_window_reveal_quotes    (FeWindow    *self);
 void fe_window_toggle_star      (FeWindow    *self,

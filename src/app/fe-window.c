@@ -1582,6 +1582,22 @@ fe_window_dismiss_sidebar (FeWindow *self)
     fe_compat_pane_set_shown (self->sidebar_pane, FALSE);
 }
 
+gboolean
+fe_window_dismiss_overlay (FeWindow *self)
+{
+  GtkWidget *panes[] = { self->sidebar_pane, self->quotes_pane };
+
+  g_return_val_if_fail (FE_IS_WINDOW (self), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
+    if (fe_compat_pane_get_folded (panes[i]) && fe_compat_pane_get_shown (panes[i]))
+      {
+        fe_compat_pane_set_shown (panes[i], FALSE);
+        return TRUE;
+      }
+  return FALSE;
+}
+
 void
 fe_window_reveal_quotes (FeWindow *self)
 {

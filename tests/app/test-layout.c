@@ -116,17 +116,33 @@ test_small_window (void)
   assert_inside_window (window, browser, 800, 600);
   quotes = bounds_in_window (window, browser);
   g_assert_cmpfloat (quotes.size.width, >=, 300);
-  /* The button again (its action) puts them away. */
+  /* Escape (the window's) puts them away, as it does any overlay. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-selection", NULL);
+  fe_app_test_settle (PANE_SETTLE_MS);
+  g_assert_false (action_state (window, "show-quotes"));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (browser)));
+  /* Ctrl+F9's action brings them back, and again puts them away. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-quotes", NULL);
+  fe_app_test_settle (PANE_SETTLE_MS);
+  assert_inside_window (window, browser, 800, 600);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-quotes", NULL);
   fe_app_test_settle (PANE_SETTLE_MS);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (browser)));
 
-  /* Clicking a bar shows what its respondents wrote, over the chart. */
+  /* Clicking a bar shows what its respondents wrote, over the chart; Escape puts it away and
+   * keeps the bar selected. */
   click_first_segment (window);
   fe_app_test_settle (PANE_SETTLE_MS);
   assert_inside_window (window, browser, 800, 600);
   g_assert_nonnull (fe_quote_browser_get_heading (browser));
   g_assert_cmpuint (g_list_model_get_n_items (fe_quote_browser_get_model (browser)), >, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-selection", NULL);
+  fe_app_test_settle (PANE_SETTLE_MS);
+  g_assert_false (action_state (window, "show-quotes"));
+  g_assert_cmpint (fe_chart_view_get_selected (fe_window_get_chart_view (window)), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-quotes", NULL);
+  fe_app_test_settle (PANE_SETTLE_MS);
+  g_assert_nonnull (fe_quote_browser_get_heading (browser));
   /* Letting the bar go puts the empty pane away. */
   click_first_segment (window);
   fe_app_test_settle (PANE_SETTLE_MS);
@@ -136,6 +152,12 @@ test_small_window (void)
   /* F9's action brings the sidebar, inside the window; picking a question there puts it
    * away again, for the chart. */
   assert_inside_window (window, window->sidebar_button, 800, 600);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+  fe_app_test_settle (PANE_SETTLE_MS);
+  assert_inside_window (window, window->sidebar_box, 800, 600);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-selection", NULL);
+  fe_app_test_settle (PANE_SETTLE_MS);
+  g_assert_false (action_state (window, "show-sidebar"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
   fe_app_test_settle (PANE_SETTLE_MS);
   assert_inside_window (window, window->sidebar_box, 800, 600);
