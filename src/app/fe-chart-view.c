@@ -120,7 +120,7 @@ drawn_height (const FeChartLayout *layout)
 
 /* A slide's chart: its type grown with the screen (the slide scale) and then up to 1.75 times
  * more, as large as the chart still fits the slide at that size as well as it did at the spec's
- * type (no bar thinner, no label cut that was whole): a short chart fills the screen rather
+ * type (no bar thinner, no label cut or dropped): a short chart fills the screen rather
  * than its top third and reads from the back of a room, and a long one stays as it was. Beyond
  * 1.75 the chart's title would outgrow the slide's. */
 #define PRESENTING_MAX_GROWTH 1.75
@@ -136,6 +136,8 @@ fit_layout (FeChartView  *self,
   FeChartLayout *layout = fe_chart_layout_new (&spec, self->tally, context);
   double thinnest = thinnest_bar (layout);
   guint cut = count_cut_labels (layout);
+  /* Larger type must not cost a label: a grouped chart drops its values first. */
+  guint n_labels = fe_chart_layout_get_n_labels (layout);
 
   if (fe_chart_layout_get_text_scale (layout) < base)
     return layout;
@@ -148,6 +150,7 @@ fit_layout (FeChartView  *self,
       if (fe_chart_layout_get_text_scale (larger) >= spec.text_scale
           && thinnest_bar (larger) >= thinnest * 0.98
           && count_cut_labels (larger) <= cut
+          && fe_chart_layout_get_n_labels (larger) >= n_labels
           && drawn_height (larger) <= spec.height)
         {
           fe_chart_layout_free (layout);

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "fe-attribution.h"
+#include "fe-chart-layout.h"
 #include "fe-chart-view.h"
 #include "fe-query-set.h"
 #include "fe-quote.h"
@@ -35,6 +36,8 @@ struct _FePresentation
   double         scale;   /* the slide's type against a 720-pixel-high screen's */
   double         new_scale;
   guint          scale_source;
+  gboolean       compact;   /* the headline made smaller for a chart that needs the room */
+  guint          fit_source;
 };
 
 G_DEFINE_FINAL_TYPE (FePresentation, fe_presentation, ADW_TYPE_WINDOW)
@@ -89,6 +92,12 @@ show_problem (FePresentation *self,
   gtk_stack_set_visible_child_name (self->stack, "problem");
 }
 
+static void schedule_fit_check (FePresentation *self);
+static void update_headline (FePresentation *self);
+
+/* The type of a slide's chart, before it grows to fill the screen. */
+#define SLIDE_CHART_TEXT_SCALE 1.5
+
 static void
 show_view (FePresentation *self)
 {
@@ -141,13 +150,19 @@ show_view (FePresentation *self)
   fe_chart_measure_from_string (view->measure, &spec.measure);
   fe_chart_sort_from_string (view->sort, &spec.sort);
   spec.filter_text = filter_text;
-  spec.text_scale = 1.5;
+  spec.text_scale = SLIDE_CHART_TEXT_SCALE;
   spec.min_cell = self->k;
   spec.fold_small_groups = self->fold_small_groups;
   fe_chart_view_set_chart (self->chart_view, &spec,
                            fe_tally_compute (question, rows, by != question ? by : NULL));
   gtk_stack_set_visible_child_name (self->stack, "chart");
   update_footer (self);
+  if (self->compact)
+    {
+      self->compact = FALSE;
+      update_headline (self);
+    }
+  schedule_fit_check (self);
 }
 
 static void
@@ -291,6 +306,46 @@ scale_label (GtkLabel *label,
   gtk_label_set_attributes (label, attributes);
 }
 
+/* The headline grows less than the rest: the chart below it needs the height more. And a
+ * chart that does not fit the slide at its type (a dozen rows of grouped bars at 1280 × 720,
+ * whose withheld cells would lose their "< 5") gets a smaller headline's room. */
+static void
+update_headline (FePresentation *self)
+{
+  double scale = (1 + (self->scale - 1) / 2) * (self->compact ? 0.7 : 1.0);
+
+  scale_label (self->title_label, scale);
+  scale_label (self->takeaway_label, scale);
+}
+
+static gboolean
+check_fit (gpointer data)
+{
+  FePresentation *self = data;
+  const FeChartLayout *layout;
+
+  self->fit_source = 0;
+  if (self->compact
+      || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "chart") != 0)
+    return G_SOURCE_REMOVE;
+  layout = fe_chart_view_get_layout (self->chart_view);
+  if (layout != NULL
+      && fe_chart_layout_get_text_scale (layout) < SLIDE_CHART_TEXT_SCALE - 0.01)
+    {
+      self->compact = TRUE;
+      update_headline (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the slide is laid out at its size. */
+static void
+schedule_fit_check (FePresentation *self)
+{
+  if (self->fit_source == 0)
+    self->fit_source = g_timeout_add (50, check_fit, self);
+}
+
 /* After the allocation that asked for it: new type sizes lay the slide out again. */
 static gboolean
 apply_scale (gpointer data)
@@ -300,13 +355,12 @@ apply_scale (gpointer data)
 
   self->scale_source = 0;
   self->scale = scale;
-  /* The headline grows less: the chart below it needs the height more. */
-  scale_label (self->title_label, 1 + (scale - 1) / 2);
-  scale_label (self->takeaway_label, 1 + (scale - 1) / 2);
+  update_headline (self);
   scale_label (self->quote_label, scale);
   scale_label (self->attribution_label, scale);
   scale_label (self->footer_label, scale);
   fe_chart_view_set_slide_scale (self->chart_view, scale);
+  schedule_fit_check (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -334,6 +388,7 @@ fe_presentation_dispose (GObject *object)
   FePresentation *self = FE_PRESENTATION (object);
 
   g_clear_handle_id (&self->scale_source, g_source_remove);
+  g_clear_handle_id (&self->fit_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), FE_TYPE_PRESENTATION);
   g_clear_object (&self->study);
   g_clear_object (&self->project);
