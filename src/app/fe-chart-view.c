@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fe-compat.h"
+#include "fe-explore-state.h"
 
 struct _FeChartView
 {
@@ -25,6 +26,7 @@ struct _FeChartView
   GArray        *marked;      /* int */
   gboolean       presenting;  /* scaled to fill the view, and no hover, tooltip or click */
   double         slide_scale; /* the slide's type against a 720-pixel-high screen's */
+  FeExploreState *state;      /* what the chart shows, when it explores one */
 };
 
 G_DEFINE_FINAL_TYPE (FeChartView, fe_chart_view, GTK_TYPE_WIDGET)
@@ -449,6 +451,9 @@ fe_chart_view_dispose (GObject *object)
   FeChartView *self = FE_CHART_VIEW (object);
 
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_clear_object (&self->state);
   invalidate_layout (self);
   g_clear_pointer (&self->tally, fe_tally_free);
   g_clear_pointer (&self->title, g_free);
@@ -659,4 +664,106 @@ fe_chart_view_set_slide_scale (FeChartView *self,
   self->slide_scale = scale;
   if (self->presenting)
     invalidate_layout (self);
+}
+
+/* ---- Bound to an exploration state ---------------------------------------------------------- */
+
+static int
+find_selected_segment (FeChartView *self)
+{
+  int level = fe_explore_state_get_selected_level (self->state);
+
+  if (level < 0 || !ensure_layout (self))
+    return -1;
+  return fe_chart_layout_find_segment (self->layout, level,
+                                       fe_explore_state_get_selected_group (self->state));
+}
+
+static void
+show_selection (FeChartView *self)
+{
+  int segment = find_selected_segment (self);
+
+  g_clear_pointer (&self->marked, g_array_unref);
+  /* A selection the chart no longer draws (its group folded into "Other") goes. */
+  if (segment < 0 && fe_explore_state_get_selected_level (self->state) >= 0 && self->layout)
+    fe_explore_state_select (self->state, -1, -1);
+  fe_chart_view_set_selected (self, segment);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+show_state (FeChartView *self)
+{
+  FeQuery *query = fe_explore_state_get_query (self->state);
+  FeChartSpec spec;
+
+  if (query == NULL || fe_query_get_tally (query) == NULL)
+    {
+      fe_chart_view_clear (self);
+      return;
+    }
+  fe_explore_state_init_spec (self->state, &spec);
+  fe_chart_view_set_chart (self, &spec, fe_query_dup_tally (query));
+  show_selection (self);
+}
+
+/* Every segment the highlighted respondent counts in: where a quote's author stands. */
+static void
+show_respondent (FeChartView *self)
+{
+  FeQuery *query = fe_explore_state_get_query (self->state);
+  int row = fe_explore_state_get_respondent (self->state);
+  g_autoptr(GArray) marked = NULL;
+
+  if (row < 0 || query == NULL || !ensure_layout (self))
+    {
+      fe_chart_view_set_marked (self, NULL);
+      return;
+    }
+  marked = g_array_new (FALSE, FALSE, sizeof (int));
+  for (guint i = 0; i < fe_chart_layout_get_n_segments (self->layout); i++)
+    {
+      const FeChartSegment *segment = fe_chart_layout_get_segment (self->layout, i);
+      int index = (int) i;
+
+      if (fe_query_row_in_segment (query, (guint) row, (guint) segment->level, segment->group))
+        g_array_append_val (marked, index);
+    }
+  fe_chart_view_set_marked (self, marked);
+}
+
+static void
+on_segment_activated (FeChartView *self,
+                      int          segment)
+{
+  const FeChartSegment *info;
+
+  /* Clicking the selected segment again lets it go. */
+  if (segment == self->selected)
+    {
+      fe_explore_state_select (self->state, -1, -1);
+      return;
+    }
+  info = fe_chart_layout_get_segment (self->layout, (guint) segment);
+  fe_explore_state_select (self->state, info->level, info->group);
+}
+
+void
+fe_chart_view_set_state (FeChartView    *self,
+                         FeExploreState *state)
+{
+  g_return_if_fail (FE_IS_CHART_VIEW (self));
+  g_return_if_fail (self->state == NULL && FE_IS_EXPLORE_STATE (state));
+
+  self->state = g_object_ref (state);
+  g_signal_connect_swapped (state, "notify::query", G_CALLBACK (show_state), self);
+  g_signal_connect_swapped (state, "notify::kind", G_CALLBACK (show_state), self);
+  g_signal_connect_swapped (state, "notify::measure", G_CALLBACK (show_state), self);
+  g_signal_connect_swapped (state, "notify::sort", G_CALLBACK (show_state), self);
+  g_signal_connect_swapped (state, "notify::min-cell", G_CALLBACK (show_state), self);
+  g_signal_connect_swapped (state, "notify::selection", G_CALLBACK (show_selection), self);
+  g_signal_connect_swapped (state, "notify::respondent", G_CALLBACK (show_respondent), self);
+  g_signal_connect (self, "segment-activated", G_CALLBACK (on_segment_activated), NULL);
+  show_state (self);
 }

@@ -5,6 +5,7 @@
 
 #include "fe-chart-layout.h"
 #include "fe-chart-spec.h"
+#include "fe-explore-state.h"
 #include "fe-tally.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,10 @@ void                 fe_chart_view_set_chart      (FeChartView       *self,
                                                    const FeChartSpec *spec,
                                                    FeTally           *tally);
 void                 fe_chart_view_clear          (FeChartView       *self);
+/* Shows what @state explores, as it changes, and selects through it: a click selects the
+ * segment in @state, and a quote's respondent highlights their segments. */
+void                 fe_chart_view_set_state      (FeChartView       *self,
+                                                   FeExploreState    *state);
 /* Does what a click at (@x, @y) does; FALSE when no segment is there. */
 gboolean             fe_chart_view_click_at       (FeChartView       *self,
                                                    double             x,

@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "fe-explore-state.h"
+
 struct _FeDataTable
 {
   GtkBox     parent_instance;
@@ -121,4 +123,34 @@ fe_data_table_dup_text (FeDataTable *self)
       g_string_append_printf (text, "%s\n", line);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+show_state (FeDataTable    *self,
+            GParamSpec     *pspec,
+            FeExploreState *state)
+{
+  FeQuery *query = fe_explore_state_get_query (state);
+  const FeTally *tally = query != NULL ? fe_query_get_tally (query) : NULL;
+  FeChartSpec spec;
+
+  fe_explore_state_init_spec (state, &spec);
+  fe_data_table_set_tally (self, tally, tally ? fe_chart_spec_get_percent_of (&spec, tally) : 0);
+}
+
+void
+fe_data_table_set_state (FeDataTable    *self,
+                         FeExploreState *state)
+{
+  g_return_if_fail (FE_IS_DATA_TABLE (self));
+  g_return_if_fail (FE_IS_EXPLORE_STATE (state));
+
+  /* Whose base a percentage is of depends on the kind of chart too (a 100 % bar). */
+  g_signal_connect_object (state, "notify::query", G_CALLBACK (show_state), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (state, "notify::measure", G_CALLBACK (show_state), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (state, "notify::kind", G_CALLBACK (show_state), self,
+                           G_CONNECT_SWAPPED);
+  show_state (self, NULL, state);
 }

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "fe-explore-state.h"
 #include "fe-percent.h"
 #include "fe-tally.h"
 
@@ -17,6 +18,9 @@ G_DECLARE_FINAL_TYPE (FeDataTable, fe_data_table, FE, DATA_TABLE, GtkBox)
 void  fe_data_table_set_tally   (FeDataTable   *self,
                                  const FeTally *tally,
                                  FePercentOf    of);
+/* Shows the numbers of what @state explores, as it changes. */
+void  fe_data_table_set_state   (FeDataTable    *self,
+                                 FeExploreState *state);
 /* The table as tab-separated text, as Copy Table puts it on the clipboard. */
 char *fe_data_table_dup_text    (FeDataTable   *self);
 

@@ -20,20 +20,13 @@ struct _FeFilterPanel
 
   GtkBox   *content_box;
 
-  FeStudy  *study;
-  FeFilter *filter;
-  GArray   *rows;       /* LevelRow */
-  gboolean  updating;   /* set while check boxes follow the filter, not the user */
+  FeExploreState *state;
+  FeStudy        *study;     /* whose questions the sections are */
+  GArray         *rows;      /* LevelRow */
+  gboolean        updating;  /* set while check boxes follow the filter, not the user */
 };
 
 G_DEFINE_FINAL_TYPE (FeFilterPanel, fe_filter_panel, GTK_TYPE_BOX)
-
-enum {
-  SIGNAL_CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 static void
 fe_filter_panel_dispose (GObject *object)
@@ -41,6 +34,9 @@ fe_filter_panel_dispose (GObject *object)
   FeFilterPanel *self = FE_FILTER_PANEL (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FE_TYPE_FILTER_PANEL);
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_clear_object (&self->state);
   g_clear_object (&self->study);
   g_clear_pointer (&self->rows, g_array_unref);
   G_OBJECT_CLASS (fe_filter_panel_parent_class)->dispose (object);
@@ -53,10 +49,6 @@ fe_filter_panel_class_init (FeFilterPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fe_filter_panel_dispose;
-
-  signals[SIGNAL_CHANGED] =
-    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/findings_explorer/FindingsExplorer/"
@@ -82,12 +74,9 @@ on_check_toggled (GtkCheckButton *check,
     return;
   row = &g_array_index (self->rows, LevelRow, index - 1);
 
-  if (gtk_check_button_get_active (check))
-    fe_filter_add_level (self->filter, row->column, row->level);
-  else
-    fe_filter_remove_level (self->filter, row->column, row->level);
-  fe_filter_panel_refresh (self);
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  /* The state counts again and tells every view, this panel among them, once. */
+  fe_explore_state_set_filter_level (self->state, row->column, row->level,
+                                     gtk_check_button_get_active (check));
 }
 
 static gboolean
@@ -176,20 +165,16 @@ add_column_section (FeFilterPanel  *self,
   gtk_box_append (self->content_box, section);
 }
 
-void
-fe_filter_panel_set_study (FeFilterPanel *self,
-                           FeStudy       *study,
-                           FeFilter      *filter)
+static void
+show_study (FeFilterPanel *self,
+            FeStudy       *study)
 {
   GtkWidget *child;
 
-  g_return_if_fail (FE_IS_FILTER_PANEL (self));
-
+  g_set_object (&self->study, study);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content_box))) != NULL)
     gtk_box_remove (self->content_box, child);
   g_array_set_size (self->rows, 0);
-  g_set_object (&self->study, study);
-  self->filter = filter;
   if (study == NULL)
     return;
 
@@ -203,18 +188,22 @@ fe_filter_panel_set_study (FeFilterPanel *self,
         if (column_is_filterable (column) && is_attribute == (pass == 0))
           add_column_section (self, column, is_attribute);
       }
-  fe_filter_panel_refresh (self);
 }
 
-void
-fe_filter_panel_refresh (FeFilterPanel *self)
+static void
+show_filter (FeFilterPanel *self)
 {
+  FeQuery *query = fe_explore_state_get_query (self->state);
+  const FeFilter *filter;
   const FeColumn *counted_for = NULL;
   g_autoptr(FeBitset) rows = NULL;
 
-  g_return_if_fail (FE_IS_FILTER_PANEL (self));
-  if (self->study == NULL)
+  if (query == NULL)
     return;
+  /* A new study comes as a new query: its sections are built first. */
+  if (fe_query_get_study (query) != self->study)
+    show_study (self, fe_query_get_study (query));
+  filter = fe_query_get_filter (query);
 
   self->updating = TRUE;
   for (guint i = 0; i < self->rows->len; i++)
@@ -227,7 +216,7 @@ fe_filter_panel_refresh (FeFilterPanel *self)
       if (row->column != counted_for)
         {
           g_clear_pointer (&rows, fe_bitset_free);
-          rows = fe_filter_compute_rows_except (self->filter, row->column);
+          rows = fe_filter_compute_rows_except (filter, row->column);
           counted_for = row->column;
         }
       row->count = fe_bitset_count_and (rows, g_ptr_array_index (row->column->level_rows,
@@ -239,9 +228,23 @@ fe_filter_panel_refresh (FeFilterPanel *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (row->check),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
       gtk_check_button_set_active (row->check,
-                                   fe_filter_has_level (self->filter, row->column, row->level));
+                                   fe_filter_has_level (filter, row->column, row->level));
     }
   self->updating = FALSE;
+}
+
+void
+fe_filter_panel_set_state (FeFilterPanel  *self,
+                           FeExploreState *state)
+{
+  g_return_if_fail (FE_IS_FILTER_PANEL (self));
+  g_return_if_fail (self->state == NULL && FE_IS_EXPLORE_STATE (state));
+
+  self->state = g_object_ref (state);
+  /* The filter is the query's: a new query is a new filter, or the same under other
+   * respondents. */
+  g_signal_connect_swapped (state, "notify::query", G_CALLBACK (show_filter), self);
+  show_filter (self);
 }
 
 static LevelRow *

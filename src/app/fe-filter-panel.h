@@ -3,8 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "fe-explore-state.h"
 #include "fe-filter.h"
-#include "fe-study.h"
 
 G_BEGIN_DECLS
 
@@ -12,13 +12,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FeFilterPanel, fe_filter_panel, FE, FILTER_PANEL, GtkBox)
 
-/* Check boxes for the levels of every attribute and closed question, each with the count it
- * would have under the other filters. Edits @filter (owned by the caller) and emits "changed". */
-void            fe_filter_panel_set_study        (FeFilterPanel  *self,
-                                                  FeStudy        *study,
-                                                  FeFilter       *filter);
-/* Re-reads @filter and recounts, after it changed elsewhere. */
-void            fe_filter_panel_refresh          (FeFilterPanel  *self);
+/* Check boxes for the levels of every attribute and closed question of @state's study, each
+ * with the count it would have under the other filters, following the state's filter and
+ * changing it. */
+void            fe_filter_panel_set_state        (FeFilterPanel  *self,
+                                                  FeExploreState *state);
 GtkCheckButton *fe_filter_panel_get_check_button (FeFilterPanel  *self,
                                                   const FeColumn *column,
                                                   guint           level);

@@ -103,10 +103,7 @@ show_view (FePresentation *self)
 {
   const FeSavedView *view = fe_project_get_view (self->project, self->view);
   g_autoptr(GError) error = NULL;
-  g_autoptr(FeFilter) filter = NULL;
-  g_autoptr(FeBitset) rows = NULL;
-  g_autofree char *filter_text = NULL;
-  FeColumn *question, *by;
+  g_autoptr(FeQuery) query = NULL;
   FeChartSpec spec;
   int level, group;
   const char *title, *takeaway;
@@ -119,8 +116,8 @@ show_view (FePresentation *self)
   gtk_label_set_text (self->takeaway_label, takeaway ? takeaway : "");
   gtk_widget_set_visible (GTK_WIDGET (self->takeaway_label), takeaway != NULL);
 
-  if (!fe_saved_view_resolve (view, self->study, &question, &by, &filter, &level, &group,
-                              &error))
+  query = fe_saved_view_to_query (view, self->study, &level, &group, &error);
+  if (query == NULL)
     {
       show_problem (self, error->message);
       update_footer (self);
@@ -128,7 +125,7 @@ show_view (FePresentation *self)
     }
   /* The audience sees neither chart nor quotes of a filter they could set beside another
    * view and subtract; the explore view still shows it to the researcher. */
-  if (!fe_filter_check_query_set (filter, self->k, &error))
+  if (!fe_query_check_query_set (query, self->k, &error))
     {
       show_problem (self, error->message);
       update_footer (self);
@@ -143,18 +140,10 @@ show_view (FePresentation *self)
         g_ptr_array_add (self->quotes, quote);
     }
 
-  rows = fe_filter_compute_rows (filter);
-  filter_text = fe_filter_describe (filter);
-  fe_chart_spec_init (&spec);
-  fe_chart_kind_from_string (view->kind, &spec.kind);
-  fe_chart_measure_from_string (view->measure, &spec.measure);
-  fe_chart_sort_from_string (view->sort, &spec.sort);
-  spec.filter_text = filter_text;
+  fe_chart_spec_init_for_view (&spec, view, self->k, self->fold_small_groups);
+  spec.filter_text = fe_query_get_filter_text (query);
   spec.text_scale = SLIDE_CHART_TEXT_SCALE;
-  spec.min_cell = self->k;
-  spec.fold_small_groups = self->fold_small_groups;
-  fe_chart_view_set_chart (self->chart_view, &spec,
-                           fe_tally_compute (question, rows, by != question ? by : NULL));
+  fe_chart_view_set_chart (self->chart_view, &spec, fe_query_dup_tally (query));
   gtk_stack_set_visible_child_name (self->stack, "chart");
   update_footer (self);
   if (self->compact)

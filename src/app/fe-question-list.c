@@ -9,19 +9,14 @@ struct _FeQuestionList
 {
   GtkBox      parent_instance;
 
-  GtkListBox *list_box;
+  GtkListBox     *list_box;
 
-  FeStudy    *study;
+  FeExploreState *state;
+  FeStudy        *study;      /* whose questions are listed */
+  gboolean        following;  /* set while the selection follows the state, not the user */
 };
 
 G_DEFINE_FINAL_TYPE (FeQuestionList, fe_question_list, GTK_TYPE_BOX)
-
-enum {
-  SIGNAL_QUESTION_SELECTED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 typedef enum
 {
@@ -110,8 +105,8 @@ static void
 on_row_selected (FeQuestionList *self,
                  GtkListBoxRow  *row)
 {
-  if (row != NULL)
-    g_signal_emit (self, signals[SIGNAL_QUESTION_SELECTED], 0, row_column (self, row)->index);
+  if (row != NULL && !self->following)
+    fe_explore_state_set_question (self->state, row_column (self, row));
 }
 
 static void
@@ -120,6 +115,9 @@ fe_question_list_dispose (GObject *object)
   FeQuestionList *self = FE_QUESTION_LIST (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FE_TYPE_QUESTION_LIST);
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_clear_object (&self->state);
   g_clear_object (&self->study);
   G_OBJECT_CLASS (fe_question_list_parent_class)->dispose (object);
 }
@@ -131,10 +129,6 @@ fe_question_list_class_init (FeQuestionListClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fe_question_list_dispose;
-
-  signals[SIGNAL_QUESTION_SELECTED] =
-    g_signal_new ("question-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/findings_explorer/FindingsExplorer/"
@@ -176,20 +170,17 @@ build_row (const FeColumn *column)
   return row;
 }
 
-void
-fe_question_list_set_study (FeQuestionList *self,
-                            FeStudy        *study)
+static void
+show_study (FeQuestionList *self,
+            FeStudy        *study)
 {
   GtkListBoxRow *old;
 
-  g_return_if_fail (FE_IS_QUESTION_LIST (self));
-
+  g_set_object (&self->study, study);
   while ((old = gtk_list_box_get_row_at_index (self->list_box, 0)) != NULL)
     gtk_list_box_remove (self->list_box, GTK_WIDGET (old));
-  g_set_object (&self->study, study);
   if (study == NULL)
     return;
-
   for (guint c = 0; c < fe_study_get_n_columns (study); c++)
     {
       FeColumn *column = fe_study_get_column (study, c);
@@ -197,27 +188,71 @@ fe_question_list_set_study (FeQuestionList *self,
       if (section_of (column) != SECTION_NONE)
         gtk_list_box_append (self->list_box, build_row (column));
     }
-  fe_question_list_update_counts (self, fe_study_get_universe (study));
 }
 
-void
-fe_question_list_update_counts (FeQuestionList *self,
-                                const FeBitset *rows)
+static GtkListBoxRow *
+find_row (FeQuestionList *self,
+          const FeColumn *column)
 {
-  g_return_if_fail (FE_IS_QUESTION_LIST (self));
-
   GtkListBoxRow *row;
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
+    if (row_column (self, row) == column)
+      return row;
+  return NULL;
+}
+
+static void
+show_question (FeQuestionList *self)
+{
+  GtkListBoxRow *row = find_row (self, fe_explore_state_get_question (self->state));
+
+  self->following = TRUE;
+  if (row != NULL)
+    gtk_list_box_select_row (self->list_box, row);
+  else
+    gtk_list_box_unselect_all (self->list_box);
+  self->following = FALSE;
+}
+
+/* Each question's count: how many of the filtered respondents answered it. */
+static void
+show_counts (FeQuestionList *self)
+{
+  FeQuery *query = fe_explore_state_get_query (self->state);
+  GtkListBoxRow *row;
+
+  if (query == NULL)
+    return;
+  /* A new study comes as a new query: its questions are listed first. */
+  if (fe_query_get_study (query) != self->study)
+    {
+      show_study (self, fe_query_get_study (query));
+      show_question (self);
+    }
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
     {
       GtkLabel *count = g_object_get_data (G_OBJECT (row), "fe-count-label");
-      g_autofree char *text = g_strdup_printf ("%u",
-                                               fe_bitset_count_and (rows,
-                                                                    row_column (self, row)
-                                                                      ->answered));
+      g_autofree char *text = NULL;
 
+      text = g_strdup_printf ("%u", fe_bitset_count_and (fe_query_get_rows (query),
+                                                         row_column (self, row)->answered));
       gtk_label_set_text (count, text);
     }
+}
+
+void
+fe_question_list_set_state (FeQuestionList *self,
+                            FeExploreState *state)
+{
+  g_return_if_fail (FE_IS_QUESTION_LIST (self));
+  g_return_if_fail (self->state == NULL && FE_IS_EXPLORE_STATE (state));
+
+  self->state = g_object_ref (state);
+  g_signal_connect_swapped (state, "notify::query", G_CALLBACK (show_counts), self);
+  g_signal_connect_swapped (state, "notify::question", G_CALLBACK (show_question), self);
+  show_counts (self);
+  show_question (self);
 }
 
 void
@@ -228,10 +263,6 @@ fe_question_list_select (FeQuestionList *self,
 
   g_return_if_fail (FE_IS_QUESTION_LIST (self));
 
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
-    if (row_column (self, row) == column)
-      {
-        gtk_list_box_select_row (self->list_box, row);
-        return;
-      }
+  if ((row = find_row (self, column)) != NULL)
+    gtk_list_box_select_row (self->list_box, row);
 }

@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "fe-study.h"
+#include "fe-explore-state.h"
 
 G_BEGIN_DECLS
 
@@ -11,12 +11,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FeQuestionList, fe_question_list, FE, QUESTION_LIST, GtkBox)
 
-/* The questions a chart can show, grouped as Respondents, Closed questions and Themes, each with
- * how many of the filtered respondents answered it. Emits "question-selected" (column index). */
-void      fe_question_list_set_study      (FeQuestionList *self,
-                                           FeStudy        *study);
-void      fe_question_list_update_counts  (FeQuestionList *self,
-                                           const FeBitset *rows);
+/* The questions of @state's study a chart can show, grouped as Respondents, Closed questions
+ * and Themes, each with how many of the filtered respondents answered it; the state's question
+ * selected. Selecting a row shows its question in @state. */
+void      fe_question_list_set_state      (FeQuestionList *self,
+                                           FeExploreState *state);
+/* Selects @column's row, as a click on it does. */
 void      fe_question_list_select         (FeQuestionList *self,
                                            const FeColumn *column);
 

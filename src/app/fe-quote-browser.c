@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "fe-explore-state.h"
 #include "fe-quote-item.h"
 #include "fe-quote-row.h"
 #include "fe-text-match.h"
@@ -31,12 +32,12 @@ struct _FeQuoteBrowser
   /* When the quotes are every open answer of a segment: FeColumn → its numbers ("19 quotes ·
    * 17 respondents"), shown above its first quote; else NULL. */
   GHashTable         *group_counts;
+  FeExploreState     *state;
 };
 
 G_DEFINE_FINAL_TYPE (FeQuoteBrowser, fe_quote_browser, GTK_TYPE_BOX)
 
 enum {
-  SIGNAL_QUOTE_SELECTED,
   SIGNAL_COPIED,
   SIGNAL_STAR_REQUESTED,
   N_SIGNALS
@@ -148,8 +149,9 @@ on_selection_changed (FeQuoteBrowser *self)
 {
   FeQuoteItem *item = gtk_single_selection_get_selected_item (self->selection);
 
-  g_signal_emit (self, signals[SIGNAL_QUOTE_SELECTED], 0,
-                 item ? fe_quote_item_get_quote (item)->row : G_MAXUINT);
+  if (self->state != NULL)
+    fe_explore_state_set_respondent (self->state,
+                                     item ? (int) fe_quote_item_get_quote (item)->row : -1);
 }
 
 static void
@@ -186,6 +188,9 @@ fe_quote_browser_dispose (GObject *object)
   g_clear_object (&self->quotes);
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->group_counts, g_hash_table_unref);
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_clear_object (&self->state);
   G_OBJECT_CLASS (fe_quote_browser_parent_class)->dispose (object);
 }
 
@@ -198,9 +203,6 @@ fe_quote_browser_class_init (FeQuoteBrowserClass *klass)
   object_class->dispose = fe_quote_browser_dispose;
 
   /* The respondent row of the selected quote, or G_MAXUINT when none is selected. */
-  signals[SIGNAL_QUOTE_SELECTED] =
-    g_signal_new ("quote-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
   signals[SIGNAL_COPIED] =
     g_signal_new ("copied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -471,4 +473,68 @@ fe_quote_browser_get_quotes (FeQuoteBrowser *self)
 {
   g_return_val_if_fail (FE_IS_QUOTE_BROWSER (self), NULL);
   return G_LIST_MODEL (self->quotes);
+}
+
+/* ---- Bound to an exploration state ---------------------------------------------------------- */
+
+static void
+show_state (FeQuoteBrowser *self)
+{
+  FeQuery *query = fe_explore_state_get_query (self->state);
+  int level = fe_explore_state_get_selected_level (self->state);
+  int group = fe_explore_state_get_selected_group (self->state);
+  g_autoptr(FeBitset) rows = NULL;
+  g_autoptr(FeBitset) segment = NULL;
+  g_autofree char *heading = NULL;
+  FeColumn *question, *split;
+  const char *level_label;
+
+  if (query == NULL || level < 0)
+    {
+      fe_quote_browser_clear (self);
+      return;
+    }
+  question = fe_query_get_question (query);
+  split = fe_query_get_split (query);
+  rows = fe_query_dup_group_rows (query, group);
+  segment = fe_query_dup_segment_rows (query, (guint) level, group);
+  level_label = fe_column_get_display_level (question, (guint) level);
+  if (group >= 0 && split != NULL)
+    heading = g_strdup_printf ("%s · %s", level_label,
+                               fe_column_get_display_level (split, (guint) group));
+  else
+    heading = g_strdup (level_label);
+  if (fe_column_has_quotes (question, level))
+    fe_quote_browser_show_quotes (self, fe_query_get_study (query),
+                                  fe_study_collect_quotes (fe_query_get_study (query), question,
+                                                           level, rows),
+                                  heading, fe_bitset_count (segment));
+  else
+    /* "What did the 56 who had no training say?": with no open question of its own, the
+     * segment's respondents are still worth reading, in everything they wrote. */
+    fe_quote_browser_show_all_text (self, fe_query_get_study (query),
+                                    fe_study_collect_text_quotes (fe_query_get_study (query),
+                                                                  segment),
+                                    heading, fe_bitset_count (segment));
+}
+
+/* A search typed for one question's quotes would silently hide most of the next one's. */
+static void
+on_question_changed (FeQuoteBrowser *self)
+{
+  fe_quote_browser_set_search (self, NULL);
+}
+
+void
+fe_quote_browser_set_state (FeQuoteBrowser *self,
+                            FeExploreState *state)
+{
+  g_return_if_fail (FE_IS_QUOTE_BROWSER (self));
+  g_return_if_fail (self->state == NULL && FE_IS_EXPLORE_STATE (state));
+
+  self->state = g_object_ref (state);
+  g_signal_connect_swapped (state, "notify::question", G_CALLBACK (on_question_changed), self);
+  g_signal_connect_swapped (state, "notify::query", G_CALLBACK (show_state), self);
+  g_signal_connect_swapped (state, "notify::selection", G_CALLBACK (show_state), self);
+  show_state (self);
 }

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "fe-explore-state.h"
 #include "fe-study.h"
 
 G_BEGIN_DECLS
@@ -11,6 +12,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FeQuoteBrowser, fe_quote_browser, FE, QUOTE_BROWSER, GtkBox)
 
+/* Shows the quotes of the segment selected in @state, as the state changes, and tells it the
+ * respondent of the quote picked (fe_explore_state_set_respondent()). */
+void        fe_quote_browser_set_state     (FeQuoteBrowser *self,
+                                            FeExploreState *state);
 /* Lists @quotes (FeQuote*, taken over) under @heading, e.g. "Substance use · Gwent Police". */
 void        fe_quote_browser_show_quotes   (FeQuoteBrowser *self,
                                             FeStudy        *study,

@@ -288,13 +288,11 @@ fe_respondent_view_init (FeRespondentView *self)
   g_object_unref (selection);
 }
 
-void
-fe_respondent_view_set_study (FeRespondentView *self,
-                              FeStudy          *study)
+static void
+use_study (FeRespondentView *self,
+           FeStudy          *study)
 {
   GListModel *columns;
-
-  g_return_if_fail (FE_IS_RESPONDENT_VIEW (self));
 
   /* The old study's rows must not be bound to the new study's columns: empty the list before
    * the columns change, and list the new rows after. */
@@ -322,12 +320,10 @@ fe_respondent_view_set_study (FeRespondentView *self,
   update_summary (self);
 }
 
-void
-fe_respondent_view_set_rows (FeRespondentView *self,
-                             const FeBitset   *rows)
+static void
+list_rows (FeRespondentView *self,
+           const FeBitset   *rows)
 {
-  g_return_if_fail (FE_IS_RESPONDENT_VIEW (self));
-
   if (self->study == NULL)
     return;
   set_listed_rows (self, rows);
@@ -349,4 +345,31 @@ fe_respondent_view_get_row_at (FeRespondentView *self,
   g_return_val_if_fail (FE_IS_RESPONDENT_VIEW (self), G_MAXUINT);
   list_pending_rows (self);
   return fe_respondent_list_get_row_at (self->respondents, position);
+}
+
+static void
+on_query_changed (FeRespondentView *self,
+                  GParamSpec       *pspec,
+                  FeExploreState   *state)
+{
+  FeQuery *query = fe_explore_state_get_query (state);
+
+  if (query == NULL)
+    return;
+  /* A new study comes as a new query: its columns first. */
+  if (fe_query_get_study (query) != self->study)
+    use_study (self, fe_query_get_study (query));
+  list_rows (self, fe_query_get_rows (query));
+}
+
+void
+fe_respondent_view_set_state (FeRespondentView *self,
+                              FeExploreState   *state)
+{
+  g_return_if_fail (FE_IS_RESPONDENT_VIEW (self));
+  g_return_if_fail (FE_IS_EXPLORE_STATE (state));
+
+  g_signal_connect_object (state, "notify::query", G_CALLBACK (on_query_changed), self,
+                           G_CONNECT_SWAPPED);
+  on_query_changed (self, NULL, state);
 }

@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "fe-study.h"
+#include "fe-explore-state.h"
 
 G_BEGIN_DECLS
 
@@ -13,11 +13,9 @@ G_DECLARE_FINAL_TYPE (FeRespondentView, fe_respondent_view, FE, RESPONDENT_VIEW,
 
 /* One row per respondent: id, attributes, closed answers and a snippet of each open answer,
  * sortable by any column. Emits "respondent-activated" (row) when a row is opened. */
-void        fe_respondent_view_set_study  (FeRespondentView *self,
-                                           FeStudy          *study);
-/* Shows only the respondents in @rows. */
-void        fe_respondent_view_set_rows   (FeRespondentView *self,
-                                           const FeBitset   *rows);
+/* Lists the respondents @state counts, as it changes. */
+void        fe_respondent_view_set_state  (FeRespondentView *self,
+                                           FeExploreState   *state);
 GListModel *fe_respondent_view_get_model  (FeRespondentView *self);
 /* The study row of the respondent at @position of the shown (filtered, sorted) list. */
 guint       fe_respondent_view_get_row_at (FeRespondentView *self,

@@ -92,15 +92,14 @@ on_export_chosen (GFile    *file,
   FeWindow *self = request->window;
   g_autofree char *path = file ? g_file_get_path (file) : NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(FeTally) tally = NULL;
-  g_autofree char *filter_text = NULL;
+  FeQuery *query = fe_explore_state_get_query (self->state);
   FeChartSpec spec;
 
-  if (path != NULL && self->question != NULL)
+  if (path != NULL && query != NULL && fe_query_get_tally (query) != NULL)
     {
       /* Exports are for slides and briefing packs: light, landscape, crisp. */
-      fe_window_init_spec (self, &spec);
-      if (!fe_filter_check_query_set (self->filter, spec.min_cell, &error))
+      fe_explore_state_init_spec (self->state, &spec);
+      if (!fe_query_check_query_set (query, spec.min_cell, &error))
         {
           fe_window_show_error (self, _("Could Not Export the Chart"), error->message);
           g_object_unref (request->window);
@@ -112,10 +111,7 @@ on_export_chosen (GFile    *file,
       spec.mark_small = FALSE;
       spec.fold_small_groups = self->settings
                                && g_settings_get_boolean (self->settings, "fold-small-groups");
-      filter_text = fe_filter_describe (self->filter);
-      spec.filter_text = filter_text;
-      tally = fe_tally_compute (self->question, self->rows, fe_window_get_split (self));
-      if (fe_chart_export (&spec, tally, request->format,
+      if (fe_chart_export (&spec, fe_query_get_tally (query), request->format,
                            request->format == FE_CHART_FORMAT_PNG ? 2.0 : 1.0, path, NULL,
                            &error))
         fe_window_show_toast (self, _("Chart exported"));
@@ -136,10 +132,10 @@ export_chart_action (GSimpleAction *action,
   g_autofree char *name = NULL;
   ExportRequest *request;
 
-  if (self->question == NULL)
+  if (fe_explore_state_get_question (self->state) == NULL)
     return;
   request = g_new0 (ExportRequest, 1);
-  name = g_strdup_printf ("%s.%s", self->question->id, extension);
+  name = g_strdup_printf ("%s.%s", fe_explore_state_get_question (self->state)->id, extension);
   if (!fe_chart_format_from_path (name, &request->format))
     request->format = FE_CHART_FORMAT_PNG;
   request->window = g_object_ref (self);
@@ -173,9 +169,10 @@ clear_selection_action (GSimpleAction *action,
   /* A pane over the chart goes first, as any overlay does; the selection stays. */
   if (fe_window_dismiss_overlay (self))
     return;
-  if (gtk_window_is_fullscreen (GTK_WINDOW (self)) && self->selected_level < 0)
+  if (gtk_window_is_fullscreen (GTK_WINDOW (self))
+      && fe_explore_state_get_selected_level (self->state) < 0)
     gtk_window_unfullscreen (GTK_WINDOW (self));
-  fe_window_clear_selection (self);
+  fe_explore_state_select (self->state, -1, -1);
 }
 
 static void
@@ -185,10 +182,7 @@ clear_filters_action (GSimpleAction *action,
 {
   FeWindow *self = data;
 
-  if (self->filter == NULL)
-    return;
-  fe_filter_clear (self->filter);
-  fe_window_filters_changed (self);
+  fe_explore_state_clear_filter (self->state);
 }
 
 static void
@@ -218,29 +212,23 @@ show_table_action (GSimpleAction *action,
 
 /* ---- Columns ---------------------------------------------------------------------------- */
 
-/* Waits for the study that a change of the corrections loads, to hand it to the dialog that made
- * it (Columns or Data check); when the data refuse the change, puts the corrections back as
- * they were. */
+/* What a change of the corrections (in Columns or Data check) waits for: the study it loads, to
+ * hand to the dialog that made it; or the data refusing it, to put the corrections back. */
 typedef struct
 {
-  FeWindow        *window;    /* owns the watch, so that closing the dialog still reverts */
-  GtkWidget       *dialog;    /* weak: an FeColumnsDialog or an FeDataCheck */
-  FeStudy         *before;    /* the study on screen when the change was made */
-  GPtrArray       *previous;  /* the corrections before the change */
-  guint            source;
-} StudyWatch;
+  GtkWidget *dialog;    /* weak: an FeColumnsDialog or an FeDataCheck */
+  GPtrArray *previous;  /* the corrections before the change */
+} CorrectionChange;
 
 static void
-study_watch_free (gpointer data)
+correction_change_free (CorrectionChange *change)
 {
-  StudyWatch *watch = data;
-
-  g_clear_handle_id (&watch->source, g_source_remove);
-  g_clear_weak_pointer (&watch->dialog);
-  g_clear_object (&watch->before);
-  g_ptr_array_unref (watch->previous);
-  g_free (watch);
+  g_clear_weak_pointer (&change->dialog);
+  g_ptr_array_unref (change->previous);
+  g_free (change);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CorrectionChange, correction_change_free)
 
 static void
 dialog_set_study (GtkWidget *dialog,
@@ -272,38 +260,34 @@ dialog_revert (GtkWidget  *dialog,
     }
 }
 
-static gboolean
-watch_study (gpointer data)
+static void
+on_corrections_reloaded (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      data)
 {
-  StudyWatch *watch = data;
-  FeWindow *self = watch->window;
+  FeWindow *self = FE_WINDOW (source);
+  g_autoptr(CorrectionChange) change = data;
+  g_autoptr(FeStudy) study = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
 
-  if (fe_window_is_loading (self))
-    return G_SOURCE_CONTINUE;
-  watch->source = 0;
-  /* Also a window closing: its study and project go at dispose, the watch only at finalize. */
-  if (self->study == NULL || self->project == NULL)
-    return G_SOURCE_REMOVE;
-
-  if (self->study == watch->before)
+  study = fe_window_reload_project_finish (self, result, &error);
+  if (study != NULL)
     {
-      g_autofree char *message = NULL;
-
-      /* The study did not load with the change (the window said why): undo it. */
-      message = g_strdup_printf (_("That change was undone: %s"),
-                                 fe_window_get_last_error (self)
-                                 ? fe_window_get_last_error (self)
-                                 : _("the survey results could not be read with it."));
-      fe_project_set_corrections (self->project, watch->previous);
-      if (watch->dialog != NULL)
-        dialog_revert (watch->dialog, watch->previous, self->study, message);
-      else
-        fe_window_show_toast (self, message);
-      return G_SOURCE_REMOVE;
+      if (change->dialog != NULL)
+        dialog_set_study (change->dialog, study);
+      return;
     }
-  if (watch->dialog != NULL)
-    dialog_set_study (watch->dialog, self->study);
-  return G_SOURCE_REMOVE;
+  /* A newer change, or the window closing, took over. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->project == NULL)
+    return;
+  /* The study did not load with the change (the window said why): undo it. */
+  message = g_strdup_printf (_("That change was undone: %s"), error->message);
+  fe_project_set_corrections (self->project, change->previous);
+  if (change->dialog != NULL)
+    dialog_revert (change->dialog, change->previous, fe_window_get_study (self), message);
+  else
+    fe_window_show_toast (self, message);
 }
 
 static void
@@ -311,22 +295,16 @@ on_corrections_changed (GtkWidget *dialog,
                         GPtrArray *corrections,
                         FeWindow  *self)
 {
-  StudyWatch *watch;
+  CorrectionChange *change;
 
-  if (self->project == NULL || self->study == NULL)
+  if (self->project == NULL || fe_window_get_study (self) == NULL)
     return;
 
-  watch = g_new0 (StudyWatch, 1);
-  watch->window = self;
-  g_set_weak_pointer (&watch->dialog, dialog);
-  watch->before = g_object_ref (self->study);
-  watch->previous = fe_column_corrections_copy (fe_project_get_corrections (self->project));
-
+  change = g_new0 (CorrectionChange, 1);
+  g_set_weak_pointer (&change->dialog, dialog);
+  change->previous = fe_column_corrections_copy (fe_project_get_corrections (self->project));
   fe_project_set_corrections (self->project, corrections);
-  fe_window_reload_project (self);
-  watch->source = g_timeout_add (20, watch_study, watch);
-  /* A newer change replaces the watch of an older one. */
-  g_object_set_data_full (G_OBJECT (self), "fe-study-watch", watch, study_watch_free);
+  fe_window_reload_project_async (self, on_corrections_reloaded, change);
 }
 
 static void
@@ -337,9 +315,9 @@ columns_action (GSimpleAction *action,
   FeWindow *self = data;
   FeColumnsDialog *dialog;
 
-  if (self->study == NULL || self->project == NULL)
+  if (fe_window_get_study (self) == NULL || self->project == NULL)
     return;
-  dialog = fe_columns_dialog_new (GTK_WINDOW (self), self->study,
+  dialog = fe_columns_dialog_new (GTK_WINDOW (self), fe_window_get_study (self),
                                   fe_project_get_corrections (self->project));
   g_signal_connect_object (dialog, "corrections-changed", G_CALLBACK (on_corrections_changed),
                            self, 0);
@@ -354,9 +332,9 @@ data_check_action (GSimpleAction *action,
   FeWindow *self = data;
   FeDataCheck *page;
 
-  if (self->study == NULL || self->project == NULL)
+  if (fe_window_get_study (self) == NULL || self->project == NULL)
     return;
-  page = fe_data_check_new (GTK_WINDOW (self), self->study,
+  page = fe_data_check_new (GTK_WINDOW (self), fe_window_get_study (self),
                             fe_project_get_corrections (self->project));
   g_signal_connect_object (page, "corrections-changed", G_CALLBACK (on_corrections_changed),
                            self, 0);
@@ -385,23 +363,41 @@ fe_window_install_actions (FeWindow *self)
                                    self);
 }
 
+static void
+enable (FeWindow   *self,
+        const char *name,
+        gboolean    enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
 void
 fe_window_update_actions (FeWindow *self)
 {
-  /* What acts on a study: on the welcome page they would do nothing, so they say so by being
-   * greyed out rather than by ignoring a click or a shortcut. */
+  /* An action that cannot act says so by being greyed out, in menus and for its shortcut,
+   * rather than by ignoring a click. */
   static const char * const study_actions[] = {
-    "export-chart", "search-quotes", "copy-quote", "clear-filters", "show-table", "columns",
-    "data-check", "save", "save-as", "save-view", "star-quote", "present", "export-brief",
-    "undo-delete-view",
+    "search-quotes", "show-table", "columns", "data-check", "save", "save-as",
   };
-  gboolean has_study = self->study != NULL;
+  FeQuery *query = fe_explore_state_get_query (self->state);
+  gboolean has_study = query != NULL;
+  gboolean has_chart = has_study && fe_query_get_tally (query) != NULL
+                       && fe_query_get_tally (query)->n_levels > 0;
+  gboolean has_quote = fe_explore_state_get_respondent (self->state) >= 0;
+  gboolean has_views = self->project != NULL && fe_project_get_n_views (self->project) > 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (study_actions); i++)
-    {
-      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), study_actions[i]);
-
-      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), has_study);
-    }
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), has_study);
+    enable (self, study_actions[i], has_study);
+  enable (self, "export-chart", has_chart);
+  enable (self, "save-view", has_chart);
+  enable (self, "clear-filters",
+          has_study && !fe_filter_is_empty (fe_query_get_filter (query)));
+  enable (self, "copy-quote", has_quote);
+  enable (self, "star-quote", has_quote);
+  enable (self, "present", has_study && has_views);
+  enable (self, "export-brief", has_study && has_views);
+  enable (self, "undo-delete-view", has_study && self->deleted_view != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), has_chart);
 }

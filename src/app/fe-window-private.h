@@ -58,18 +58,9 @@ struct _FeWindow
   FeProject        *project;
   gboolean          project_is_template;  /* the sample: saving asks where */
   int               active_view;          /* the saved view on screen, or -1 */
-  FeStudy          *study;
-  FeFilter         *filter;
-  FeBitset         *rows;
-  FeColumn         *question;
-  FeColumn         *by;             /* the split asked for; fe_window_get_split() is drawn */
+  FeExploreState   *state;          /* what is explored; the panels follow it */
   GPtrArray        *split_columns;  /* FeColumn*, the dropdown's items after "None" */
   gboolean          updating_controls;
-
-  /* The selected segment, by what it is rather than where it is drawn, so that it survives
-   * filter changes. */
-  int               selected_level;
-  int               selected_group;
 
   GCancellable     *load_cancellable;
   gint             *load_permille;     /* shared with the loading thread (g_atomic_rc_box) */
@@ -87,13 +78,8 @@ void fe_window_show_toast       (FeWindow    *self,
 void fe_window_show_error       (FeWindow    *self,
                                  const char  *heading,
                                  const char  *message);
-void fe_window_clear_selection  (FeWindow    *self);
-void fe_window_refresh_chart    (FeWindow    *self);
 /* The split in effect: none while the question shown is the split column itself. */
 FeColumn *fe_window_get_split   (FeWindow    *self);
-/* The chart as the controls ask for it. */
-void fe_window_init_spec        (FeWindow    *self,
-                                 FeChartSpec *spec);
 void fe_window_install_actions  (FeWindow    *self);
 /* Enables the actions that need a study only while one is loaded. */
 void fe_window_update_actions   (FeWindow    *self);

@@ -16,9 +16,7 @@
 guint
 fe_window_get_min_cell (FeWindow *self)
 {
-  if (self->settings != NULL)
-    return g_settings_get_uint (self->settings, "min-cell");
-  return self->project ? fe_project_get_min_cell (self->project) : 5;
+  return fe_explore_state_get_min_cell (self->state);
 }
 
 static void
@@ -30,14 +28,15 @@ update_title (FeWindow *self)
   gboolean modified = self->project && fe_project_get_modified (self->project);
   g_autofree char *subtitle = NULL;
   g_autofree char *title = NULL;
+  FeStudy *study = fe_window_get_study (self);
 
-  if (self->study == NULL)
+  if (study == NULL)
     return;
   /* Translators: the window subtitle of a study not saved as a project yet */
   subtitle = g_strdup_printf ("%s%s", modified ? "• " : "", name ? name : _("Unsaved project"));
-  adw_view_switcher_title_set_title (self->window_title, fe_study_get_name (self->study));
+  adw_view_switcher_title_set_title (self->window_title, fe_study_get_name (study));
   adw_view_switcher_title_set_subtitle (self->window_title, subtitle);
-  title = g_strdup_printf ("%s%s — %s", modified ? "• " : "", fe_study_get_name (self->study),
+  title = g_strdup_printf ("%s%s — %s", modified ? "• " : "", fe_study_get_name (study),
                            _("Findings Explorer"));
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
@@ -67,13 +66,17 @@ fe_window_set_project (FeWindow  *self,
     }
   g_signal_connect_swapped (project, "notify::modified", G_CALLBACK (on_project_modified), self);
 
-  /* A project remembers its threshold; it becomes the one in force. */
-  if (self->settings != NULL && fe_project_get_path (project) != NULL)
+  /* A project remembers its threshold; it becomes the one in force (and, through the
+   * settings bound to the state, the one the next study starts with). */
+  if (self->settings == NULL)
+    fe_explore_state_set_min_cell (self->state, fe_project_get_min_cell (project));
+  else if (fe_project_get_path (project) != NULL)
     g_settings_set_uint (self->settings, "min-cell", fe_project_get_min_cell (project));
   fe_view_list_set_project (self->view_list, project);
   if (fe_project_get_n_views (project) > 0)
     gtk_stack_set_visible_child_name (self->sidebar_stack, "views");
   update_title (self);
+  fe_window_update_actions (self);
 }
 
 /* Shows what @view describes; fails, saying why, when the data no longer have it. */
@@ -82,43 +85,26 @@ fe_window_show_view (FeWindow           *self,
                      const FeSavedView  *view,
                      GError            **error)
 {
-  FeFilter *filter = NULL;
-  FeColumn *question, *by;
-  FeChartMeasure measure = FE_CHART_MEASURE_COUNT;
-  FeChartSort sort = FE_CHART_SORT_CODEBOOK;
-  FeChartKind kind = FE_CHART_KIND_AUTO;
+  g_autoptr(FeQuery) query = NULL;
+  FeColumn *question;
+  FeChartSpec spec;
   int level, group;
 
-  if (!fe_saved_view_resolve (view, self->study, &question, &by, &filter, &level, &group, error))
+  query = fe_saved_view_to_query (view, fe_window_get_study (self), &level, &group, error);
+  if (query == NULL)
     return FALSE;
+  question = fe_query_get_question (query);
 
-  fe_chart_measure_from_string (view->measure, &measure);
-  fe_chart_sort_from_string (view->sort, &sort);
-  fe_chart_kind_from_string (view->kind, &kind);
-  self->updating_controls = TRUE;
-  gtk_toggle_button_set_active (self->percent_button, measure != FE_CHART_MEASURE_COUNT);
-  gtk_drop_down_set_selected (self->sort_dropdown, sort == FE_CHART_SORT_VALUE ? 1 : 0);
-  gtk_drop_down_set_selected (self->kind_dropdown, (guint) kind);
-  self->updating_controls = FALSE;
-
-  fe_filter_free (self->filter);
-  self->filter = filter;
-  fe_filter_panel_set_study (self->filter_panel, self->study, self->filter);
-  fe_window_filters_changed (self);
-  fe_window_show_question (self, question, by);
-  if (level >= 0)
-    {
-      const FeChartLayout *layout = fe_chart_view_get_layout (self->chart_view);
-      int segment = layout ? fe_chart_layout_find_segment (layout, level, group) : -1;
-
-      self->selected_level = level;
-      self->selected_group = group;
-      fe_window_refresh_chart (self);
-      if (segment < 0)
-        fe_window_clear_selection (self);
-      else
-        fe_window_reveal_quotes (self);
-    }
+  fe_chart_spec_init_for_view (&spec, view, 0, FALSE);
+  /* One change: the panels hear of it once, with everything in place. */
+  g_object_freeze_notify (G_OBJECT (self->state));
+  fe_explore_state_set_kind (self->state, spec.kind);
+  fe_explore_state_set_measure (self->state, spec.measure);
+  fe_explore_state_set_sort (self->state, spec.sort);
+  fe_explore_state_show (self->state, question, fe_query_get_split (query));
+  fe_explore_state_set_filter (self->state, fe_query_get_filter (query));
+  fe_explore_state_select (self->state, level, group);
+  g_object_thaw_notify (G_OBJECT (self->state));
   return TRUE;
 }
 
@@ -142,12 +128,15 @@ fe_window_apply_view (FeWindow *self,
 FeSavedView *
 fe_window_capture_view (FeWindow *self)
 {
+  FeQuery *query = fe_explore_state_get_query (self->state);
   FeChartSpec spec;
   FeSavedView *view;
 
-  fe_window_init_spec (self, &spec);
-  view = fe_saved_view_new_for (self->question, fe_window_get_split (self), self->filter,
-                                self->selected_level, self->selected_group);
+  fe_explore_state_init_spec (self->state, &spec);
+  view = fe_saved_view_new_for (fe_query_get_question (query), fe_query_get_split (query),
+                                fe_query_get_filter (query),
+                                fe_explore_state_get_selected_level (self->state),
+                                fe_explore_state_get_selected_group (self->state));
   g_free (view->measure);
   g_free (view->kind);
   g_free (view->sort);
@@ -185,6 +174,7 @@ on_view_deleted (FeWindow *self,
     self->active_view--;
   fe_view_list_refresh (self->view_list);
   fe_window_show_stars (self);
+  fe_window_update_actions (self);
 
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -207,6 +197,7 @@ undo_delete_view_action (GSimpleAction *action,
     self->active_view++;
   fe_view_list_refresh (self->view_list);
   fe_view_list_select (self->view_list, self->active_view);
+  fe_window_update_actions (self);
 }
 
 /* ---- Saving ----------------------------------------------------------------------------- */
@@ -217,10 +208,9 @@ save_to (FeWindow   *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->settings != NULL)
-    fe_project_set_min_cell (self->project, g_settings_get_uint (self->settings, "min-cell"));
+  fe_project_set_min_cell (self->project, fe_explore_state_get_min_cell (self->state));
   fe_project_set_include_incomplete (self->project,
-                                     fe_study_get_include_incomplete (self->study));
+                                     fe_study_get_include_incomplete (fe_window_get_study (self)));
   if (!fe_project_save (self->project, path, &error))
     {
       fe_window_show_error (self, _("Could Not Save the Project"), error->message);
@@ -257,7 +247,7 @@ save_as_action (GSimpleAction *action,
 
   if (self->project == NULL)
     return;
-  name = g_strdup_printf ("%s.findings", fe_study_get_name (self->study));
+  name = g_strdup_printf ("%s.findings", fe_study_get_name (fe_window_get_study (self)));
   fe_compat_save_file (GTK_WINDOW (self), _("Save Project"), name, on_save_as_chosen,
                        g_object_ref (self));
 }
@@ -287,10 +277,12 @@ on_view_named (FeWindow   *self,
                const char *takeaway)
 {
   FeSavedView *view = fe_window_capture_view (self);
+  FeColumn *question = fe_explore_state_get_question (self->state);
 
-  view->title = g_strdup (*title ? title : fe_column_get_display_label (self->question));
+  view->title = g_strdup (*title ? title : fe_column_get_display_label (question));
   view->takeaway = g_strdup (takeaway);
   fe_project_add_view (self->project, view);
+  fe_window_update_actions (self);
   self->active_view = (int) fe_project_get_n_views (self->project) - 1;
   fe_view_list_refresh (self->view_list);
   fe_view_list_select (self->view_list, self->active_view);
@@ -303,12 +295,12 @@ save_view_action (GSimpleAction *action,
                   gpointer       data)
 {
   FeWindow *self = data;
+  FeColumn *question = fe_explore_state_get_question (self->state);
   FeSaveViewDialog *dialog;
 
-  if (self->project == NULL || self->question == NULL)
+  if (self->project == NULL || question == NULL)
     return;
-  dialog = fe_save_view_dialog_new (GTK_WINDOW (self),
-                                   fe_column_get_display_label (self->question));
+  dialog = fe_save_view_dialog_new (GTK_WINDOW (self), fe_column_get_display_label (question));
   g_signal_connect_object (dialog, "save", G_CALLBACK (on_view_named), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -347,7 +339,7 @@ fe_window_show_stars (FeWindow *self)
       g_autofree char *respondent = NULL;
 
       if (view != NULL)
-        respondent = fe_study_dup_respondent_id (self->study, quote->row);
+        respondent = fe_study_dup_respondent_id (fe_window_get_study (self), quote->row);
       fe_quote_item_set_starred (item, view != NULL && find_star (view, respondent, quote) >= 0);
     }
 }
@@ -367,7 +359,7 @@ fe_window_toggle_star (FeWindow    *self,
       return;
     }
   view = fe_project_get_view (self->project, (guint) self->active_view);
-  respondent = fe_study_dup_respondent_id (self->study, quote->row);
+  respondent = fe_study_dup_respondent_id (fe_window_get_study (self), quote->row);
   star = find_star (view, respondent, quote);
   if (star >= 0)
     {
@@ -406,7 +398,7 @@ present_action (GSimpleAction *action,
   FePresentation *presentation;
   gboolean fold;
 
-  if (self->project == NULL || self->study == NULL)
+  if (self->project == NULL || fe_window_get_study (self) == NULL)
     return;
   if (fe_project_get_n_views (self->project) == 0)
     {
@@ -415,7 +407,7 @@ present_action (GSimpleAction *action,
       return;
     }
   fold = self->settings && g_settings_get_boolean (self->settings, "fold-small-groups");
-  presentation = fe_presentation_new (GTK_WINDOW (self), self->study, self->project,
+  presentation = fe_presentation_new (GTK_WINDOW (self), fe_window_get_study (self), self->project,
                                       fe_window_get_min_cell (self), fold,
                                       self->active_view >= 0 ? (guint) self->active_view : 0);
   gtk_window_fullscreen (GTK_WINDOW (presentation));
@@ -441,7 +433,7 @@ write_brief (FeWindow   *self,
 
   options.min_cell = fe_window_get_min_cell (self);
   options.fold_small_groups = brief_folds (self);
-  if (fe_brief_write (self->project, self->study, &options, path, &error))
+  if (fe_brief_write (self->project, fe_window_get_study (self), &options, path, &error))
     fe_window_show_toast (self, _("Briefing pack exported"));
   else
     fe_window_show_error (self, _("Could Not Export the Briefing Pack"), error->message);
@@ -454,7 +446,8 @@ on_audit_response (AdwMessageDialog *dialog,
 {
   const char *path = g_object_get_data (G_OBJECT (dialog), "fe-brief-path");
 
-  if (g_str_equal (response, "export") && self->project != NULL && self->study != NULL)
+  if (g_str_equal (response, "export") && self->project != NULL
+      && fe_window_get_study (self) != NULL)
     write_brief (self, path);
 }
 
@@ -499,12 +492,12 @@ fe_window_export_brief (FeWindow   *self,
 
   g_return_if_fail (FE_IS_WINDOW (self) && path != NULL);
 
-  if (self->project == NULL || self->study == NULL)
+  if (self->project == NULL || fe_window_get_study (self) == NULL)
     return;
   /* A pack goes to people outside the project: audited first, as `brief` does. Views the
    * query-set rule refuses are left out of the pack, which says why; they are not findings. */
-  findings = fe_project_audit (self->project, self->study, fe_window_get_min_cell (self),
-                               brief_folds (self), NULL);
+  findings = fe_project_audit (self->project, fe_window_get_study (self),
+                               fe_window_get_min_cell (self), brief_folds (self), NULL);
   if (findings->len == 0)
     {
       write_brief (self, path);
@@ -539,7 +532,7 @@ export_brief_action (GSimpleAction *action,
   FeWindow *self = data;
   g_autofree char *name = NULL;
 
-  if (self->project == NULL || self->study == NULL)
+  if (self->project == NULL || fe_window_get_study (self) == NULL)
     return;
   if (fe_project_get_n_views (self->project) == 0)
     {
@@ -547,7 +540,7 @@ export_brief_action (GSimpleAction *action,
                                     "per saved view"));
       return;
     }
-  name = g_strdup_printf ("%s-briefing.pdf", fe_study_get_name (self->study));
+  name = g_strdup_printf ("%s-briefing.pdf", fe_study_get_name (fe_window_get_study (self)));
   fe_compat_save_file (GTK_WINDOW (self), _("Export Briefing Pack"), name, on_brief_chosen,
                        g_object_ref (self));
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fe-changed-banner.h"
+#include "fe-chart-enums.h"
 #include "fe-compat.h"
 #include "fe-respondent-dialog.h"
 #include "fe-quote.h"
@@ -43,6 +44,7 @@ typedef struct
   FeProject    *project;    /* instead of a path: load this project's data again */
   gint         *permille;   /* how far the thread has got, read by the window */
   GCancellable *cancellable;
+  GTask        *reload;     /* who waits for the study of a reload (fe_window_reload_project_async()) */
 } LoadRequest;
 
 typedef struct
@@ -61,6 +63,11 @@ load_request_free (LoadRequest *request)
   g_clear_object (&request->project);
   g_atomic_rc_box_release (request->permille);
   g_clear_object (&request->cancellable);
+  /* A load that never finished (replaced, or its window closed) tells its waiter so. */
+  if (request->reload != NULL)
+    g_task_return_new_error (request->reload, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                             "%s", _("Another load replaced this one"));
+  g_clear_object (&request->reload);
   g_free (request);
 }
 
@@ -212,7 +219,8 @@ stop_loading_ui (FeWindow *self)
   g_clear_handle_id (&self->pulse_source, g_source_remove);
   g_clear_object (&self->load_cancellable);
   g_clear_pointer (&self->load_permille, g_atomic_rc_box_release);
-  gtk_stack_set_visible_child_name (self->main_stack, self->study ? "study" : "welcome");
+  gtk_stack_set_visible_child_name (self->main_stack,
+                                    fe_window_get_study (self) ? "study" : "welcome");
 }
 
 static void update_recent (FeWindow *self);
@@ -257,6 +265,11 @@ on_load_done (GObject      *source,
       g_clear_pointer (&self->view_after_load, fe_saved_view_free);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         fe_window_show_error (self, _("Could Not Open the Survey Results"), error->message);
+      if (request->reload != NULL)
+        {
+          g_task_return_error (request->reload, g_steal_pointer (&error));
+          g_clear_object (&request->reload);
+        }
       return;
     }
 
@@ -274,6 +287,12 @@ on_load_done (GObject      *source,
       fe_window_show_view (self, self->view_after_load, &view_error);
       g_clear_pointer (&self->view_after_load, fe_saved_view_free);
       fe_view_list_select (self->view_list, self->active_view);
+    }
+  if (request->reload != NULL)
+    {
+      g_task_return_pointer (request->reload, g_object_ref (fe_window_get_study (self)),
+                             g_object_unref);
+      g_clear_object (&request->reload);
     }
 }
 
@@ -302,7 +321,7 @@ start_loading (FeWindow    *self,
 
   gtk_label_set_text (self->loading_label, label);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  if (self->study == NULL)
+  if (fe_window_get_study (self) == NULL)
     gtk_stack_set_visible_child_name (self->main_stack, "loading");
   if (self->pulse_source == 0)
     self->pulse_source = g_timeout_add (50, update_progress, self);
@@ -319,22 +338,42 @@ start_loading (FeWindow    *self,
 }
 
 void
-fe_window_reload_project (FeWindow *self)
+fe_window_reload_project_async (FeWindow            *self,
+                                GAsyncReadyCallback  callback,
+                                gpointer             data)
 {
+  g_autoptr(GTask) task = NULL;
   LoadRequest *request;
   g_autofree char *name = NULL;
 
   g_return_if_fail (FE_IS_WINDOW (self));
-  if (self->project == NULL || self->study == NULL)
-    return;
+
+  task = g_task_new (self, NULL, callback, data);
+  g_task_set_source_tag (task, fe_window_reload_project_async);
+  if (self->project == NULL || fe_window_get_study (self) == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s",
+                               _("There is no project to load again"));
+      return;
+    }
 
   g_clear_pointer (&self->view_after_load, fe_saved_view_free);
-  if (self->question != NULL)
+  if (fe_explore_state_get_question (self->state) != NULL)
     self->view_after_load = fe_window_capture_view (self);
   request = g_new0 (LoadRequest, 1);
   request->project = g_object_ref (self->project);
-  name = g_strdup (fe_study_get_name (self->study));
+  request->reload = g_steal_pointer (&task);
+  name = g_strdup (fe_study_get_name (fe_window_get_study (self)));
   start_loading (self, request, name);
+}
+
+FeStudy *
+fe_window_reload_project_finish (FeWindow      *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void
@@ -449,8 +488,8 @@ fe_window_get_load_fraction (FeWindow *self)
 static void
 update_notice (FeWindow *self)
 {
-  GPtrArray *warnings = fe_study_get_warnings (self->study);
-  g_autofree char *hidden = fe_study_describe_hidden_columns (self->study);
+  GPtrArray *warnings = fe_study_get_warnings (fe_window_get_study (self));
+  g_autofree char *hidden = fe_study_describe_hidden_columns (fe_window_get_study (self));
   g_autoptr(GString) text = g_string_new (hidden);
 
   if (warnings->len > 0)
@@ -471,7 +510,7 @@ update_notice (FeWindow *self)
 static void
 on_notice_details (FeWindow *self)
 {
-  GPtrArray *warnings = fe_study_get_warnings (self->study);
+  GPtrArray *warnings = fe_study_get_warnings (fe_window_get_study (self));
   g_autoptr(GString) body = g_string_new (NULL);
   const guint shown = MIN (warnings->len, 20);
 
@@ -499,7 +538,9 @@ on_notice_dismissed (FeWindow *self)
 FeColumn *
 fe_window_get_split (FeWindow *self)
 {
-  return self->by != self->question ? self->by : NULL;
+  FeQuery *query = fe_explore_state_get_query (self->state);
+
+  return query != NULL ? fe_query_get_split (query) : NULL;
 }
 
 /* The dropdown shows the split in effect, so that it never offers a question split by itself;
@@ -540,13 +581,14 @@ update_split_choices (FeWindow *self)
   g_autoptr(GListStore) choices = g_list_store_new (GTK_TYPE_STRING_OBJECT);
   g_autofree char *saved = self->settings ? g_settings_get_string (self->settings, "split-by")
                                           : NULL;
+  FeStudy *study = fe_window_get_study (self);
   guint selected = 0;
 
   g_ptr_array_set_size (self->split_columns, 0);
   append_split_choice (choices, _("None"), NULL);
-  for (guint c = 0; self->study != NULL && c < fe_study_get_n_columns (self->study); c++)
+  for (guint c = 0; study != NULL && c < fe_study_get_n_columns (study); c++)
     {
-      FeColumn *column = fe_study_get_column (self->study, c);
+      FeColumn *column = fe_study_get_column (study, c);
 
       if (column->role != FE_ROLE_ATTRIBUTE || fe_column_get_n_levels (column) == 0)
         continue;
@@ -560,7 +602,9 @@ update_split_choices (FeWindow *self)
   self->updating_controls = TRUE;
   gtk_drop_down_set_model (self->split_dropdown, G_LIST_MODEL (choices));
   self->updating_controls = FALSE;
-  self->by = selected > 0 ? g_ptr_array_index (self->split_columns, selected - 1) : NULL;
+  fe_explore_state_set_split (self->state, selected > 0 ? g_ptr_array_index (self->split_columns,
+                                                                            selected - 1)
+                                                      : NULL);
   show_split (self);
 }
 
@@ -716,8 +760,10 @@ watch_responses (FeWindow  *self,
 static void
 on_active_changed (FeWindow *self)
 {
-  if (self->study != NULL && gtk_window_is_active (GTK_WINDOW (self))
-      && !fe_study_check_unchanged (self->study, NULL))
+  FeStudy *study = fe_window_get_study (self);
+
+  if (study != NULL && gtk_window_is_active (GTK_WINDOW (self))
+      && !fe_study_check_unchanged (study, NULL))
     fe_changed_banner_set_revealed (self->changed_banner, TRUE);
 }
 
@@ -730,13 +776,13 @@ on_reload_changed (FeWindow *self)
   g_autofree char *name = NULL;
 
   fe_changed_banner_set_revealed (self->changed_banner, FALSE);
-  if (self->project == NULL || self->study == NULL)
+  if (self->project == NULL || fe_window_get_study (self) == NULL)
     return;
   /* A saved project checks that its views still fit the file; data opened on their own are
    * simply opened again, however many rows they now have. */
   if (fe_project_get_path (self->project) != NULL)
     {
-      fe_window_reload_project (self);
+      fe_window_reload_project_async (self, NULL, NULL);
       return;
     }
   request = g_new0 (LoadRequest, 1);
@@ -772,56 +818,45 @@ set_study (FeWindow  *self,
            FeProject *project,
            gboolean   is_sample)
 {
-  g_set_object (&self->study, study);
   /* Welsh labels from the codebook when the interface speaks Welsh. */
   fe_study_set_language (study, fe_study_language_from_locale ());
-  g_clear_pointer (&self->filter, fe_filter_free);
-  self->filter = fe_filter_new (study);
-  self->question = NULL;
-  self->selected_level = -1;
-  self->selected_group = -1;
-
   /* A project keeps its own choice; fresh data follow the preference. */
   if (self->settings != NULL && fe_project_get_path (project) == NULL && !is_sample)
     fe_study_set_include_incomplete (study, g_settings_get_boolean (self->settings,
                                                                     "include-incomplete"));
+  fe_explore_state_set_study (self->state, study);
 
   adw_view_switcher_title_set_view_switcher_enabled (self->window_title, TRUE);
-  fe_respondent_view_set_study (self->respondent_view, study);
   update_notice (self);
-  fe_question_list_set_study (self->question_list, study);
-  fe_filter_panel_set_study (self->filter_panel, study, self->filter);
   update_split_choices (self);
-  fe_quote_browser_clear (self->quote_browser);
-  /* Only now: the project's threshold goes into the settings, whose handlers redraw with the
-   * study and filter in place everywhere. */
+  /* Only now: the project's threshold goes into the settings, and so into the state. */
   fe_window_set_project (self, project, is_sample);
   watch_responses (self, project);
   gtk_stack_set_visible_child_name (self->main_stack, "study");
   fe_window_update_actions (self);
-  fe_window_filters_changed (self);
 
-  /* Selecting the first question draws it. */
+  /* The first question worth a chart is shown. */
   for (guint c = 0; c < fe_study_get_n_columns (study); c++)
     {
       FeColumn *column = fe_study_get_column (study, c);
 
       if (fe_column_is_question (column) && fe_column_get_n_levels (column) > 0)
         {
-          fe_question_list_select (self->question_list, column);
+          fe_explore_state_set_question (self->state, column);
           break;
         }
     }
 }
 
 static char *
-describe_base (FeWindow *self)
+describe_base (FeWindow *self,
+               FeQuery  *query)
 {
-  guint n = fe_bitset_count (self->rows);
-  guint excluded = fe_study_get_n_excluded (self->study);
+  guint n = fe_bitset_count (fe_query_get_rows (query));
+  guint excluded = fe_study_get_n_excluded (fe_query_get_study (query));
   g_autofree char *respondents = NULL;
 
-  if (fe_filter_is_empty (self->filter))
+  if (fe_filter_is_empty (fe_query_get_filter (query)))
     respondents = g_strdup_printf (ngettext ("%u respondent", "%u respondents", n), n);
   else
     respondents = g_strdup_printf (ngettext ("%u respondent matches the filters",
@@ -857,21 +892,21 @@ on_chip_clicked (GtkButton *button,
   const FeColumn *column = g_object_get_data (G_OBJECT (button), "fe-column");
   guint level = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "fe-level"));
 
-  fe_filter_remove_level (self->filter, column, level);
-  fe_window_filters_changed (self);
+  fe_explore_state_set_filter_level (self->state, column, level, FALSE);
 }
 
 static void
-update_chips (FeWindow *self)
+update_chips (FeWindow       *self,
+              const FeFilter *filter)
 {
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box))) != NULL)
     gtk_flow_box_remove (self->chips_box, child);
 
-  for (guint i = 0; i < fe_filter_get_n_columns (self->filter); i++)
+  for (guint i = 0; i < fe_filter_get_n_columns (filter); i++)
     {
-      const FeColumn *column = fe_filter_get_column (self->filter, i);
+      const FeColumn *column = fe_filter_get_column (filter, i);
 
       for (guint l = 0; l < fe_column_get_n_levels (column); l++)
         {
@@ -881,7 +916,7 @@ update_chips (FeWindow *self)
           g_autofree char *text = NULL;
           g_autofree char *tooltip = NULL;
 
-          if (!fe_filter_has_level (self->filter, column, l))
+          if (!fe_filter_has_level (filter, column, l))
             continue;
           /* A row of chips stays short; the tooltip says the whole question. */
           question = fe_column_dup_short_label (column);
@@ -911,247 +946,29 @@ update_chips (FeWindow *self)
           gtk_flow_box_append (self->chips_box, chip);
         }
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->chips_bar), !fe_filter_is_empty (self->filter));
+  gtk_widget_set_visible (GTK_WIDGET (self->chips_bar), !fe_filter_is_empty (filter));
 }
 
-void
-fe_window_filters_changed (FeWindow *self)
+/* What the filters keep, above the chart: the base and a chip per answer kept. */
+static void
+show_base (FeWindow *self)
 {
+  FeQuery *query = fe_explore_state_get_query (self->state);
   g_autofree char *base = NULL;
 
-  g_return_if_fail (FE_IS_WINDOW (self));
-  if (self->study == NULL)
+  if (query == NULL)
     return;
-
-  g_clear_pointer (&self->rows, fe_bitset_free);
-  self->rows = fe_filter_compute_rows (self->filter);
-  fe_filter_panel_refresh (self->filter_panel);
-  fe_question_list_update_counts (self->question_list, self->rows);
-  fe_respondent_view_set_rows (self->respondent_view, self->rows);
-  update_chips (self);
-  base = describe_base (self);
+  base = describe_base (self, query);
   gtk_label_set_text (self->base_label, base);
-  fe_window_refresh_chart (self);
-}
-
-static void
-show_segment_quotes (FeWindow *self)
-{
-  g_autoptr(FeBitset) rows = fe_bitset_copy (self->rows);
-  g_autofree char *heading = NULL;
-  const char *level_label;
-  GPtrArray *quotes;
-  guint n_respondents;
-
-  if (self->selected_group >= 0)
-    fe_bitset_and (rows, g_ptr_array_index (self->by->level_rows, (guint) self->selected_group));
-  n_respondents = fe_bitset_count_and (rows, g_ptr_array_index (self->question->level_rows,
-                                                                (guint) self->selected_level));
-  level_label = fe_column_get_display_level (self->question, (guint) self->selected_level);
-  if (self->selected_group >= 0)
-    heading = g_strdup_printf ("%s · %s", level_label,
-                               fe_column_get_display_level (self->by, (guint) self->selected_group));
-  else
-    heading = g_strdup (level_label);
-  if (fe_column_has_quotes (self->question, self->selected_level))
-    {
-      quotes = fe_study_collect_quotes (self->study, self->question, self->selected_level, rows);
-      fe_quote_browser_show_quotes (self->quote_browser, self->study, quotes, heading,
-                                    n_respondents);
-    }
-  else
-    {
-      /* "What did the 56 who had no training say?": with no open question of its own, the
-       * segment's respondents are still worth reading, in everything they wrote. */
-      fe_bitset_and (rows, g_ptr_array_index (self->question->level_rows,
-                                              (guint) self->selected_level));
-      quotes = fe_study_collect_text_quotes (self->study, rows);
-      fe_quote_browser_show_all_text (self->quote_browser, self->study, quotes, heading,
-                                      n_respondents);
-    }
-  fe_window_show_stars (self);
-}
-
-void
-fe_window_clear_selection (FeWindow *self)
-{
-  self->selected_level = -1;
-  self->selected_group = -1;
-  fe_chart_view_set_selected (self->chart_view, -1);
-  fe_chart_view_set_marked (self->chart_view, NULL);
-  fe_quote_browser_clear (self->quote_browser);
-  /* Over the chart, an empty quotes pane would only hide it. */
-  if (self->quotes_pane != NULL && fe_compat_pane_get_folded (self->quotes_pane))
-    fe_compat_pane_set_shown (self->quotes_pane, FALSE);
-}
-
-/* The kind dropdown lists the kinds in the order of FeChartKind. */
-G_STATIC_ASSERT (FE_CHART_KIND_AUTO == 0 && FE_CHART_KIND_HEATMAP == 5);
-
-/* The chart as the controls ask for it. */
-void
-fe_window_init_spec (FeWindow    *self,
-           FeChartSpec *spec)
-{
-  fe_chart_spec_init (spec);
-  /* Explore shows every number, small cells marked; exports and presenting hide them. */
-  spec->min_cell = fe_window_get_min_cell (self);
-  spec->mark_small = TRUE;
-  spec->kind = (FeChartKind) gtk_drop_down_get_selected (self->kind_dropdown);
-  spec->measure = gtk_toggle_button_get_active (self->percent_button)
-                  ? FE_CHART_MEASURE_PERCENT_BASE : FE_CHART_MEASURE_COUNT;
-  spec->sort = gtk_drop_down_get_selected (self->sort_dropdown) == 1
-               ? FE_CHART_SORT_VALUE : FE_CHART_SORT_CODEBOOK;
-}
-
-void
-fe_window_refresh_chart (FeWindow *self)
-{
-  FeChartSpec spec;
-  g_autofree char *filter_text = NULL;
-  FeTally *tally;
-  FeColumn *by;
-  const FeChartLayout *layout;
-  int segment;
-
-  if (self->question == NULL)
-    return;
-
-  by = fe_window_get_split (self);
-  tally = fe_tally_compute (self->question, self->rows, by);
-  filter_text = fe_filter_describe (self->filter);
-
-  fe_window_init_spec (self, &spec);
-  spec.filter_text = filter_text;
-
-  fe_data_table_set_tally (self->data_table, tally,
-                           fe_chart_spec_get_percent_of (&spec, tally));
-  fe_chart_view_set_chart (self->chart_view, &spec, tally);
-
-  if (self->selected_level < 0)
-    return;
-  if (by == NULL)
-    self->selected_group = -1;
-  layout = fe_chart_view_get_layout (self->chart_view);
-  segment = layout ? fe_chart_layout_find_segment (layout, self->selected_level,
-                                                   self->selected_group)
-                   : -1;
-  if (segment < 0 && layout != NULL)
-    {
-      fe_window_clear_selection (self);
-      return;
-    }
-  fe_chart_view_set_selected (self->chart_view, segment);
-  show_segment_quotes (self);
-}
-
-/* The question list and saved views both reach a new question through here. A search typed
- * for one question's quotes would silently hide most of the next one's. */
-static void
-set_question (FeWindow *self,
-              FeColumn *question)
-{
-  if (question != self->question)
-    fe_quote_browser_set_search (self->quote_browser, NULL);
-  self->question = question;
-  show_split (self);
-  fe_window_clear_selection (self);
-}
-
-void
-fe_window_show_question (FeWindow *self,
-                         FeColumn *question,
-                         FeColumn *by)
-{
-  g_return_if_fail (FE_IS_WINDOW (self));
-  g_return_if_fail (question != NULL);
-
-  self->by = by;
-  if (self->question != question)
-    fe_question_list_select (self->question_list, question);
-  set_question (self, question);
-  fe_window_refresh_chart (self);
-}
-
-static void
-on_question_selected (FeWindow *self,
-                      guint     column_index)
-{
-  FeColumn *question = fe_study_get_column (self->study, column_index);
-
-  fe_window_dismiss_sidebar (self);
-  if (question == self->question)
-    return;
-  set_question (self, question);
-  fe_window_refresh_chart (self);
-}
-
-static void
-on_filters_changed (FeWindow *self)
-{
-  fe_window_filters_changed (self);
-}
-
-static void
-on_segment_activated (FeWindow *self,
-                      int       segment)
-{
-  const FeChartSegment *info;
-
-  /* Clicking the selected segment again lets it go. */
-  if (segment == fe_chart_view_get_selected (self->chart_view))
-    {
-      fe_window_clear_selection (self);
-      return;
-    }
-  info = fe_chart_layout_get_segment (fe_chart_view_get_layout (self->chart_view),
-                                      (guint) segment);
-  self->selected_level = info->level;
-  self->selected_group = info->group;
-  fe_chart_view_set_selected (self->chart_view, segment);
-  fe_chart_view_set_marked (self->chart_view, NULL);
-  show_segment_quotes (self);
-  /* What a click on a bar asks for, also when the quotes are folded away. */
-  fe_window_reveal_quotes (self);
-}
-
-static void
-on_quote_selected (FeWindow *self,
-                   guint     row)
-{
-  const FeChartLayout *layout = fe_chart_view_get_layout (self->chart_view);
-  g_autoptr(GArray) marked = NULL;
-
-  if (row == G_MAXUINT || layout == NULL)
-    {
-      fe_chart_view_set_marked (self->chart_view, NULL);
-      return;
-    }
-
-  /* Every segment the quote's respondent counts in. */
-  marked = g_array_new (FALSE, FALSE, sizeof (int));
-  for (guint i = 0; i < fe_chart_layout_get_n_segments (layout); i++)
-    {
-      const FeChartSegment *segment = fe_chart_layout_get_segment (layout, i);
-      int index = (int) i;
-
-      if (!fe_bitset_get (g_ptr_array_index (self->question->level_rows, (guint) segment->level),
-                          row))
-        continue;
-      if (segment->group >= 0
-          && !fe_bitset_get (g_ptr_array_index (self->by->level_rows, (guint) segment->group),
-                             row))
-        continue;
-      g_array_append_val (marked, index);
-    }
-  fe_chart_view_set_marked (self->chart_view, marked);
+  update_chips (self, fe_query_get_filter (query));
 }
 
 static void
 on_respondent_activated (FeWindow *self,
                          guint     row)
 {
-  gtk_window_present (fe_respondent_dialog_new (GTK_WINDOW (self), self->study, row));
+  gtk_window_present (fe_respondent_dialog_new (GTK_WINDOW (self), fe_window_get_study (self),
+                                               row));
 }
 
 static void
@@ -1189,41 +1006,15 @@ on_split_changed (FeWindow *self)
        ? g_ptr_array_index (self->split_columns, selected - 1) : NULL;
   /* A question picked as its own split is not split by itself; and the dropdown coming to
    * show the split in effect (it notifies twice) changes nothing. */
-  if ((by != NULL && by == self->question) || by == fe_window_get_split (self))
+  if ((by != NULL && by == fe_explore_state_get_question (self->state))
+      || by == fe_window_get_split (self))
     {
       show_split (self);
       return;
     }
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "split-by", by ? by->id : "");
-  self->by = by;
-  fe_window_clear_selection (self);
-  fe_window_refresh_chart (self);
-}
-
-static void
-on_measure_toggled (FeWindow *self)
-{
-  if (self->settings != NULL && !self->updating_controls)
-    g_settings_set_string (self->settings, "measure",
-                           gtk_toggle_button_get_active (self->percent_button) ? "percent"
-                                                                               : "count");
-  fe_window_refresh_chart (self);
-}
-
-static void
-on_sort_changed (FeWindow *self)
-{
-  if (self->settings != NULL && !self->updating_controls)
-    g_settings_set_boolean (self->settings, "sort-by-value",
-                            gtk_drop_down_get_selected (self->sort_dropdown) == 1);
-  fe_window_refresh_chart (self);
-}
-
-static void
-on_kind_changed (FeWindow *self)
-{
-  fe_window_refresh_chart (self);
+  fe_explore_state_set_split (self->state, by);
 }
 
 /* ---- Recent studies --------------------------------------------------------------------- */
@@ -1311,32 +1102,62 @@ on_drop (GtkDropTarget *target,
 static void
 on_include_incomplete_changed (FeWindow *self)
 {
-  if (self->study == NULL)
+  FeStudy *study = fe_window_get_study (self);
+
+  if (study == NULL)
     return;
-  fe_study_set_include_incomplete (self->study, g_settings_get_boolean (self->settings,
-                                                                        "include-incomplete"));
-  fe_window_filters_changed (self);
+  fe_study_set_include_incomplete (study, g_settings_get_boolean (self->settings,
+                                                                  "include-incomplete"));
+  fe_explore_state_requery (self->state);
 }
 
 static void
 on_min_cell_changed (FeWindow *self)
 {
   if (self->project != NULL)
-    fe_project_set_min_cell (self->project, g_settings_get_uint (self->settings, "min-cell"));
-  fe_window_filters_changed (self);
+    fe_project_set_min_cell (self->project, fe_explore_state_get_min_cell (self->state));
 }
 
-static void
-on_chart_settings_changed (FeWindow *self)
+/* The sort order is a boolean in the settings, an enum in the state. */
+static gboolean
+sort_from_setting (GValue   *value,
+                   GVariant *variant,
+                   gpointer  data)
 {
-  g_autofree char *measure = g_settings_get_string (self->settings, "measure");
+  g_value_set_enum (value, g_variant_get_boolean (variant) ? FE_CHART_SORT_VALUE
+                                                            : FE_CHART_SORT_CODEBOOK);
+  return TRUE;
+}
 
-  self->updating_controls = TRUE;
-  gtk_toggle_button_set_active (self->percent_button, g_str_equal (measure, "percent"));
-  gtk_drop_down_set_selected (self->sort_dropdown,
-                              g_settings_get_boolean (self->settings, "sort-by-value") ? 1 : 0);
-  self->updating_controls = FALSE;
-  fe_window_refresh_chart (self);
+static GVariant *
+sort_to_setting (const GValue       *value,
+                 const GVariantType *type,
+                 gpointer            data)
+{
+  return g_variant_new_boolean (g_value_get_enum (value) == FE_CHART_SORT_VALUE);
+}
+
+/* The settings remember counts or percentages; a view's "percent of those who answered" is the
+ * view's own. */
+static GVariant *
+measure_to_setting (const GValue       *value,
+                    const GVariantType *type,
+                    gpointer            data)
+{
+  return g_variant_new_string (g_value_get_enum (value) == FE_CHART_MEASURE_COUNT ? "count"
+                                                                                  : "percent");
+}
+
+static gboolean
+measure_from_setting (GValue   *value,
+                      GVariant *variant,
+                      gpointer  data)
+{
+  FeChartMeasure measure = FE_CHART_MEASURE_COUNT;
+
+  fe_chart_measure_from_string (g_variant_get_string (variant, NULL), &measure);
+  g_value_set_enum (value, measure);
+  return TRUE;
 }
 
 static GSettings *
@@ -1370,13 +1191,114 @@ bind_settings (FeWindow *self)
   g_action_map_add_action (G_ACTION_MAP (self), include);
   g_signal_connect_swapped (self->settings, "changed::include-incomplete",
                             G_CALLBACK (on_include_incomplete_changed), self);
-  g_signal_connect_swapped (self->settings, "changed::min-cell",
+  g_settings_bind (self->settings, "min-cell", self->state, "min-cell", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_swapped (self->state, "notify::min-cell",
                             G_CALLBACK (on_min_cell_changed), self);
-  g_signal_connect_swapped (self->settings, "changed::measure",
-                            G_CALLBACK (on_chart_settings_changed), self);
-  g_signal_connect_swapped (self->settings, "changed::sort-by-value",
-                            G_CALLBACK (on_chart_settings_changed), self);
-  on_chart_settings_changed (self);
+  g_settings_bind_with_mapping (self->settings, "measure", self->state, "measure",
+                                G_SETTINGS_BIND_DEFAULT, measure_from_setting,
+                                measure_to_setting, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "sort-by-value", self->state, "sort",
+                                G_SETTINGS_BIND_DEFAULT, sort_from_setting, sort_to_setting,
+                                NULL, NULL);
+}
+
+/* The kinds in the order of FeChartKind, so that a choice's position is its kind. */
+static void
+set_kind_choices (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GEnumClass) klass = g_type_class_ref (FE_TYPE_CHART_KIND);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      g_assert (klass->values[i].value == (int) i);
+      gtk_string_list_append (kinds, fe_chart_kind_get_label (klass->values[i].value));
+    }
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (kinds));
+}
+
+/* ---- The state every panel shows ----------------------------------------------------------- */
+
+static gboolean
+enum_from_dropdown (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      data)
+{
+  g_value_set_enum (to, (int) g_value_get_uint (from));
+  return TRUE;
+}
+
+static gboolean
+enum_to_dropdown (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      data)
+{
+  g_value_set_uint (to, (guint) g_value_get_enum (from));
+  return TRUE;
+}
+
+static gboolean
+measure_from_toggle (GBinding     *binding,
+                     const GValue *from,
+                     GValue       *to,
+                     gpointer      data)
+{
+  g_value_set_enum (to, g_value_get_boolean (from) ? FE_CHART_MEASURE_PERCENT_BASE
+                                                   : FE_CHART_MEASURE_COUNT);
+  return TRUE;
+}
+
+static gboolean
+measure_to_toggle (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      data)
+{
+  g_value_set_boolean (to, g_value_get_enum (from) != FE_CHART_MEASURE_COUNT);
+  return TRUE;
+}
+
+/* The sort dropdown lists its choices in the order of the enum, as the kinds are listed. */
+G_STATIC_ASSERT (FE_CHART_SORT_CODEBOOK == 0 && FE_CHART_SORT_VALUE == 1);
+
+/* The panels follow the state and change it; the window only keeps what is its own in step
+ * (the base and chips above the chart, the split dropdown, the stars of the quotes). */
+static void
+bind_state (FeWindow *self)
+{
+  self->state = fe_explore_state_new ();
+  /* Until settings or a project say otherwise. */
+  fe_explore_state_set_min_cell (self->state, 5);
+  fe_question_list_set_state (self->question_list, self->state);
+  fe_filter_panel_set_state (self->filter_panel, self->state);
+  fe_chart_view_set_state (self->chart_view, self->state);
+  fe_data_table_set_state (self->data_table, self->state);
+  fe_quote_browser_set_state (self->quote_browser, self->state);
+  fe_respondent_view_set_state (self->respondent_view, self->state);
+  g_object_bind_property_full (self->kind_dropdown, "selected", self->state, "kind",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               enum_from_dropdown, enum_to_dropdown, NULL, NULL);
+  g_object_bind_property_full (self->sort_dropdown, "selected", self->state, "sort",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               enum_from_dropdown, enum_to_dropdown, NULL, NULL);
+  g_object_bind_property_full (self->percent_button, "active", self->state, "measure",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               measure_from_toggle, measure_to_toggle, NULL, NULL);
+  g_signal_connect_swapped (self->state, "notify::query", G_CALLBACK (show_base), self);
+  g_signal_connect_swapped (self->state, "notify::min-cell", G_CALLBACK (show_base), self);
+  g_signal_connect_swapped (self->state, "notify::question", G_CALLBACK (show_split), self);
+  g_signal_connect_swapped (self->state, "notify::split", G_CALLBACK (show_split), self);
+  g_signal_connect_swapped (self->state, "notify::query", G_CALLBACK (fe_window_update_actions),
+                            self);
+  g_signal_connect_swapped (self->state, "notify::respondent",
+                            G_CALLBACK (fe_window_update_actions), self);
+  /* After the quote browser has filled. */
+  g_signal_connect_swapped (self->state, "notify::query", G_CALLBACK (fe_window_show_stars),
+                            self);
+  g_signal_connect_swapped (self->state, "notify::selection",
+                            G_CALLBACK (fe_window_show_stars), self);
 }
 
 /* ---- GObject ------------------------------------------------------------------------------ */
@@ -1398,12 +1320,12 @@ fe_window_dispose (GObject *object)
   g_clear_object (&self->responses_monitor);
   gtk_widget_dispose_template (GTK_WIDGET (self), FE_TYPE_WINDOW);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->filter, fe_filter_free);
-  g_clear_pointer (&self->rows, fe_bitset_free);
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_clear_object (&self->state);
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
   g_clear_object (&self->project);
-  g_clear_object (&self->study);
   g_clear_pointer (&self->split_columns, g_ptr_array_unref);
   g_clear_pointer (&self->last_error, g_free);
   g_clear_weak_pointer (&self->close_dialog);
@@ -1462,18 +1384,11 @@ fe_window_class_init (FeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FeWindow, quote_browser);
   gtk_widget_class_bind_template_child (widget_class, FeWindow, respondent_view);
   gtk_widget_class_bind_template_child (widget_class, FeWindow, view_list);
-  gtk_widget_class_bind_template_callback (widget_class, on_question_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_filters_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_segment_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_quote_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_quote_copied);
   gtk_widget_class_bind_template_callback (widget_class, on_star_requested);
   gtk_widget_class_bind_template_callback (widget_class, on_notice_details);
   gtk_widget_class_bind_template_callback (widget_class, on_notice_dismissed);
   gtk_widget_class_bind_template_callback (widget_class, on_respondent_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_measure_toggled);
-  gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_kind_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_activated);
 
   /* Bubbling up from the focused widget: a selectable label or an entry copies its own text
@@ -1606,6 +1521,45 @@ fe_window_reveal_quotes (FeWindow *self)
   fe_compat_pane_set_shown (self->quotes_pane, TRUE);
 }
 
+/* A question picked (in the sidebar, or by a view picked there) is what the sidebar was
+ * brought over the chart for. */
+static void
+on_question_changed (FeWindow *self)
+{
+  fe_window_dismiss_sidebar (self);
+}
+
+/* A segment selected is what the quotes are for, also when they are folded away; none
+ * selected, an empty quotes pane over the chart would only hide it. */
+static void
+on_selection_changed (FeWindow *self)
+{
+  if (fe_explore_state_get_selected_level (self->state) >= 0)
+    fe_window_reveal_quotes (self);
+  else if (fe_compat_pane_get_folded (self->quotes_pane))
+    fe_compat_pane_set_shown (self->quotes_pane, FALSE);
+}
+
+/* A new question or split lets the selection go without notifying "selection". */
+static void
+on_query_changed (FeWindow *self)
+{
+  if (fe_explore_state_get_selected_level (self->state) < 0
+      && fe_compat_pane_get_folded (self->quotes_pane))
+    fe_compat_pane_set_shown (self->quotes_pane, FALSE);
+}
+
+static void
+follow_state_with_panes (FeWindow *self)
+{
+  g_signal_connect_object (self->state, "notify::question", G_CALLBACK (on_question_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::selection", G_CALLBACK (on_selection_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::query", G_CALLBACK (on_query_changed),
+                           self, G_CONNECT_SWAPPED);
+}
+
 static void
 fe_window_init (FeWindow *self)
 {
@@ -1619,8 +1573,8 @@ fe_window_init (FeWindow *self)
                                       gtk_widget_get_display (GTK_WIDGET (self))),
                                     "/io/github/findings_explorer/FindingsExplorer/icons");
   self->split_columns = g_ptr_array_new ();
-  self->selected_level = -1;
-  self->selected_group = -1;
+  bind_state (self);
+  follow_state_with_panes (self);
 
   self->active_view = -1;
   fe_window_install_actions (self);
@@ -1628,6 +1582,7 @@ fe_window_init (FeWindow *self)
   fe_window_update_actions (self);
   set_dropdown_factories (self->split_dropdown, TRUE);
   set_dropdown_factories (self->sort_dropdown, FALSE);
+  set_kind_choices (self->kind_dropdown);
   set_dropdown_factories (self->kind_dropdown, FALSE);
   g_signal_connect_swapped (self->split_dropdown, "notify::selected",
                             G_CALLBACK (on_split_changed), self);
@@ -1658,14 +1613,14 @@ FeStudy *
 fe_window_get_study (FeWindow *self)
 {
   g_return_val_if_fail (FE_IS_WINDOW (self), NULL);
-  return self->study;
+  return fe_explore_state_get_study (self->state);
 }
 
-FeFilter *
-fe_window_get_filter (FeWindow *self)
+FeExploreState *
+fe_window_get_state (FeWindow *self)
 {
   g_return_val_if_fail (FE_IS_WINDOW (self), NULL);
-  return self->filter;
+  return self->state;
 }
 
 FeChartView *

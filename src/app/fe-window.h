@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "fe-chart-view.h"
+#include "fe-explore-state.h"
 #include "fe-filter-panel.h"
 #include "fe-filter.h"
 #include "fe-quote-browser.h"
@@ -29,20 +30,21 @@ gboolean        fe_window_is_loading         (FeWindow       *self);
 /* The share of the current load done (0 to 1), 0 when nothing is loading. */
 double          fe_window_get_load_fraction  (FeWindow       *self);
 /* Loads the project's data again on the loading thread (after its corrections changed, say),
- * coming back to the same view. */
-void            fe_window_reload_project     (FeWindow       *self);
+ * coming back to the same view; finishes with the new study, or the error that the window
+ * showed (G_IO_ERROR_CANCELLED when another load replaced it or the window closed). */
+void            fe_window_reload_project_async  (FeWindow            *self,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             data);
+FeStudy        *fe_window_reload_project_finish (FeWindow            *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
 /* Whether the window says that the responses file changed on disk since it was opened. */
 gboolean        fe_window_get_file_changed   (FeWindow       *self);
 /* Reloads after such a change, as the banner's Reload button does. */
 void            fe_window_reload_changed     (FeWindow       *self);
 FeStudy        *fe_window_get_study          (FeWindow       *self);
-FeFilter       *fe_window_get_filter         (FeWindow       *self);
-/* Shows @question (split by @by, or not when NULL) as the chart. */
-void            fe_window_show_question      (FeWindow       *self,
-                                              FeColumn       *question,
-                                              FeColumn       *by);
-/* Call after changing the filter from outside the filter panel. */
-void            fe_window_filters_changed    (FeWindow       *self);
+/* What the window explores: the study, question, split, filter, chart and selection. */
+FeExploreState *fe_window_get_state          (FeWindow       *self);
 FeChartView    *fe_window_get_chart_view     (FeWindow       *self);
 FeQuoteBrowser *fe_window_get_quote_browser  (FeWindow       *self);
 FeFilterPanel  *fe_window_get_filter_panel   (FeWindow       *self);

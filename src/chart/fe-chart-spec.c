@@ -68,6 +68,23 @@ fe_chart_kind_applies (FeChartKind    kind,
     }
 }
 
+void
+fe_chart_spec_init_for_view (FeChartSpec       *spec,
+                             const FeSavedView *view,
+                             guint              k,
+                             gboolean           fold_small_groups)
+{
+  fe_chart_spec_init (spec);
+  if (view->kind != NULL)
+    fe_chart_kind_from_string (view->kind, &spec->kind);
+  if (view->measure != NULL)
+    fe_chart_measure_from_string (view->measure, &spec->measure);
+  if (view->sort != NULL)
+    fe_chart_sort_from_string (view->sort, &spec->sort);
+  spec->min_cell = k;
+  spec->fold_small_groups = fold_small_groups;
+}
+
 FeChartKind
 fe_chart_kind_resolve (FeChartKind    kind,
                        const FeTally *tally)
@@ -109,27 +126,37 @@ fe_chart_kind_from_string (const char  *text,
   return TRUE;
 }
 
+/* What each kind is called, once: on its own in a list of kinds, and in a sentence describing a
+ * chart. */
+static const struct
+{
+  const char *label;
+  const char *name;
+} kind_names[] = {
+  [FE_CHART_KIND_AUTO] = { N_("Automatic"), N_("Automatic chart") },
+  [FE_CHART_KIND_BAR] = { N_("Bars"), N_("Bar chart") },
+  [FE_CHART_KIND_GROUPED_BAR] = { N_("Grouped Bars"), N_("Grouped bar chart") },
+  [FE_CHART_KIND_STACKED] = {
+    /* xgettext:no-c-format */
+    N_("Stacked to 100%"),
+    /* xgettext:no-c-format */
+    N_("100% stacked bar chart") },
+  [FE_CHART_KIND_DIVERGING] = { N_("Diverging"), N_("Diverging stacked bar chart") },
+  [FE_CHART_KIND_HEATMAP] = { N_("Heat Map"), N_("Heat map") },
+};
+
 const char *
 fe_chart_kind_get_name (FeChartKind kind)
 {
-  switch (kind)
-    {
-    case FE_CHART_KIND_AUTO:
-      return _("Automatic chart");
-    case FE_CHART_KIND_BAR:
-      return _("Bar chart");
-    case FE_CHART_KIND_GROUPED_BAR:
-      return _("Grouped bar chart");
-    case FE_CHART_KIND_STACKED:
-      /* xgettext:no-c-format */
-      return _("100% stacked bar chart");
-    case FE_CHART_KIND_DIVERGING:
-      return _("Diverging stacked bar chart");
-    case FE_CHART_KIND_HEATMAP:
-      return _("Heat map");
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (kind_names), NULL);
+  return _(kind_names[kind].name);
+}
+
+const char *
+fe_chart_kind_get_label (FeChartKind kind)
+{
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (kind_names), NULL);
+  return _(kind_names[kind].label);
 }
 
 const char *

@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "fe-percent.h"
+#include "fe-project.h"
 #include "fe-tally.h"
 
 G_BEGIN_DECLS
@@ -65,6 +66,12 @@ typedef struct
 /* Bar, percent of each group's respondents, codebook order, light, 800 × 500, text scale 1;
  * every number shown (min_cell 0), nothing marked or folded. */
 void         fe_chart_spec_init           (FeChartSpec     *spec);
+/* The chart a saved view asks for, as an audience sees it at threshold @k: the view's kind,
+ * measure and sort over fe_chart_spec_init(). The one place a spec is made from a view. */
+void         fe_chart_spec_init_for_view  (FeChartSpec       *spec,
+                                           const FeSavedView *view,
+                                           guint              k,
+                                           gboolean           fold_small_groups);
 
 /* The kind to draw: AUTO, or a kind that cannot show @tally (a stacked bar of a multi-select
  * question, a grouped bar without a split), becomes the one that suits the question's role and
@@ -80,6 +87,8 @@ gboolean     fe_chart_kind_from_string    (const char      *text,
                                            FeChartKind     *kind);
 /* The kind as a person names it: "Grouped bar chart". */
 const char  *fe_chart_kind_get_name       (FeChartKind      kind);
+/* The kind among other kinds, as a choice: "Grouped Bars". */
+const char  *fe_chart_kind_get_label      (FeChartKind      kind);
 /* "count", "percent", "percent-answered" */
 const char  *fe_chart_measure_to_string   (FeChartMeasure   measure);
 gboolean     fe_chart_measure_from_string (const char      *text,

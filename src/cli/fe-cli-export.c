@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "fe-chart-enums.h"
 #include "fe-chart-export.h"
+#include "fe-enum.h"
 #include "fe-cli-private.h"
 #include "fe-tally.h"
 
@@ -27,11 +29,13 @@ typedef struct
   gboolean  dark;
   gboolean  fold_small;
   gboolean  no_fold;
+  char     *kinds;      /* the --kind choices, for --help */
 } ExportOptions;
 
 static void
 export_options_clear (ExportOptions *options)
 {
+  g_clear_pointer (&options->kinds, g_free);
   g_clear_pointer (&options->question, g_free);
   g_clear_pointer (&options->by, g_free);
   g_clear_pointer (&options->kind, g_free);
@@ -51,8 +55,7 @@ add_entries (GOptionContext *context,
       N_("The question to chart"), N_("ID") },
     { "by", 0, 0, G_OPTION_ARG_STRING, &options->by,
       N_("Split the chart by an attribute"), N_("ID") },
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &options->kind,
-      N_("auto, bar, grouped-bar, stacked, diverging or heatmap"), N_("KIND") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &options->kind, options->kinds, N_("KIND") },
     { "measure", 0, 0, G_OPTION_ARG_STRING, &options->measure,
       N_("count, percent (of each group's respondents) or percent-answered"), N_("MEASURE") },
     { "sort", 0, 0, G_OPTION_ARG_STRING, &options->sort,
@@ -109,20 +112,18 @@ check_options (ExportOptions *options,
     }
   if (options->kind != NULL && !fe_chart_kind_from_string (options->kind, &spec->kind))
     {
-      fe_cli_usage_error (_("--kind %s: choose auto, bar, grouped-bar, stacked, diverging or "
-                            "heatmap."), options->kind);
+      fe_cli_usage_error_choices ("--kind", options->kind, FE_TYPE_CHART_KIND);
       return FALSE;
     }
   if (options->measure != NULL && !fe_chart_measure_from_string (options->measure,
                                                                  &spec->measure))
     {
-      fe_cli_usage_error (_("--measure %s: choose count, percent or percent-answered."),
-                          options->measure);
+      fe_cli_usage_error_choices ("--measure", options->measure, FE_TYPE_CHART_MEASURE);
       return FALSE;
     }
   if (options->sort != NULL && !fe_chart_sort_from_string (options->sort, &spec->sort))
     {
-      fe_cli_usage_error (_("--sort %s: choose codebook or value."), options->sort);
+      fe_cli_usage_error_choices ("--sort", options->sort, FE_TYPE_CHART_SORT);
       return FALSE;
     }
   if (options->width < 100 || options->width > 10000 || options->height < 100
@@ -176,10 +177,9 @@ fe_cli_export (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(FeStudy) study = NULL;
   g_autoptr(FeFilter) filter = NULL;
-  g_autoptr(FeBitset) rows = NULL;
-  g_autoptr(FeTally) tally = NULL;
+  g_autoptr(FeQuery) query = NULL;
+  const FeTally *tally;
   g_autoptr(GError) error = NULL;
-  g_autofree char *filter_text = NULL;
   FeChartSpec spec;
   FeChartFormat format = FE_CHART_FORMAT_PNG;
   FeColumn *question = NULL;
@@ -192,6 +192,7 @@ fe_cli_export (int    argc,
   fe_chart_spec_init (&spec);
   g_option_context_set_summary (context, _("Draw the chart of one question to a PNG, SVG or PDF "
                                            "file."));
+  export.kinds = fe_enum_dup_nicks (FE_TYPE_CHART_KIND);
   add_entries (context, &export);
   fe_cli_add_min_cell_entry (context, &options,
                              N_("Show numbers of fewer than K respondents as “< K”, not to "
@@ -244,9 +245,8 @@ fe_cli_export (int    argc,
   if (!fe_cli_check_query_set (filter, spec.min_cell, &exit_code))
     goto out;
 
-  rows = fe_filter_compute_rows (filter);
-  filter_text = fe_filter_describe (filter);
-  tally = fe_tally_compute (question, rows, by);
+  query = fe_query_new (study, filter, question, by);
+  tally = fe_query_get_tally (query);
   if (!fe_chart_kind_applies (spec.kind, tally))
     {
       explain_kind (spec.kind, tally);
@@ -259,7 +259,7 @@ fe_cli_export (int    argc,
   spec.text_scale = export.text_scale;
   spec.dark = export.dark;
   spec.title = export.title;
-  spec.filter_text = filter_text;
+  spec.filter_text = fe_query_get_filter_text (query);
   /* Small groups are folded before their numbers are withheld: "Other (n = 7)" tells more
    * than two rows of "< 5". */
   spec.fold_small_groups = !export.no_fold;

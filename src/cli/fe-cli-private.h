@@ -113,6 +113,10 @@ gboolean  fe_cli_check_query_set           (const FeFilter    *filter,
 G_GNUC_PRINTF (1, 2)
 void      fe_cli_usage_error               (const char        *format,
                                             ...);
+/* "--kind pie: choose one of auto, bar, …": every nick of the enum @choices. */
+void      fe_cli_usage_error_choices       (const char        *option,
+                                            const char        *value,
+                                            GType              choices);
 
 int       fe_cli_summary                   (int                argc,
                                             char             **argv);

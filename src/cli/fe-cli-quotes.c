@@ -367,6 +367,7 @@ fe_cli_quotes (int    argc,
     }
   else
     {
+      g_autoptr(FeQuery) query = NULL;
       g_autoptr(FeBitset) rows = NULL;
 
       if ((question = fe_cli_find_question (study, "--question", question_id, &exit_code)) == NULL)
@@ -403,14 +404,19 @@ fe_cli_quotes (int    argc,
           if (!fe_cli_check_query_set (segment, k, &exit_code))
             goto out;
         }
-      rows = fe_filter_compute_rows (filter);
+      query = fe_query_new (study, filter, question, NULL);
+      rows = fe_bitset_copy (fe_query_get_rows (query));
       if (all_text)
         {
           /* The same respondents as the segment's own quotes (fe_study_collect_quotes()), the
            * same checks above, only every open question's answers. */
-          fe_bitset_and (rows, level >= 0 ? g_ptr_array_index (question->level_rows,
-                                                               (guint) level)
-                                          : question->answered);
+          if (level >= 0)
+            {
+              fe_bitset_free (rows);
+              rows = fe_query_dup_segment_rows (query, (guint) level, -1);
+            }
+          else
+            fe_bitset_and (rows, question->answered);
           n_respondents = fe_bitset_count (rows);
           quotes = fe_study_collect_text_quotes (study, rows);
         }

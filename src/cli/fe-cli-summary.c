@@ -5,6 +5,7 @@
 
 #include "fe-cli-private.h"
 /* FeChartData: a folded summary prints exactly what the chart of the same view withholds. */
+#include "fe-chart-enums.h"
 #include "fe-chart-layout-private.h"
 #include "fe-chart-spec.h"
 #include "fe-core-enums.h"
@@ -432,8 +433,9 @@ fe_cli_summary (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(FeStudy) study = NULL;
   g_autoptr(FeFilter) filter = NULL;
-  g_autoptr(FeBitset) rows = NULL;
-  g_autofree char *filter_text = NULL;
+  g_autoptr(FeQuery) query = NULL;
+  const FeBitset *rows;
+  const char *filter_text;
   const GOptionEntry entries[] = {
     { "question", 0, 0, G_OPTION_ARG_STRING, &question_id,
       N_("Count the answers to one question"), N_("ID") },
@@ -478,8 +480,7 @@ fe_cli_summary (int    argc,
     }
   if (measure_name != NULL && !fe_chart_measure_from_string (measure_name, &measure))
     {
-      fe_cli_usage_error (_("--measure %s: choose count, percent or percent-answered."),
-                          measure_name);
+      fe_cli_usage_error_choices ("--measure", measure_name, FE_TYPE_CHART_MEASURE);
       exit_code = FE_CLI_EXIT_USAGE;
       goto out;
     }
@@ -510,8 +511,9 @@ fe_cli_summary (int    argc,
   if (!fe_cli_check_query_set (filter, k, &exit_code))
     goto out;
 
-  rows = fe_filter_compute_rows (filter);
-  filter_text = fe_filter_describe (filter);
+  query = fe_query_new (study, filter, question, by);
+  rows = fe_query_get_rows (query);
+  filter_text = fe_query_get_filter_text (query);
 
   if (question == NULL && options.json)
     print_study_json (study, rows, k);
@@ -519,7 +521,7 @@ fe_cli_summary (int    argc,
     print_study_text (study, rows, filter_text, k);
   else
     {
-      g_autoptr(FeTally) tally = fe_tally_compute (question, rows, by);
+      const FeTally *tally = fe_query_get_tally (query);
       g_autoptr(FeDisclosure) disclosure = NULL;
       FeChartData chart = { 0 };
       Shown shown = { .tally = tally };

@@ -7,6 +7,7 @@
 #include <libintl.h>
 #include <string.h>
 
+#include "fe-enum.h"
 #include "fe-file.h"
 
 typedef struct
@@ -151,6 +152,18 @@ fe_cli_usage_error (const char *format,
   message = g_strdup_vprintf (format, args);
   va_end (args);
   fe_cli_print_error (message);
+}
+
+void
+fe_cli_usage_error_choices (const char *option,
+                            const char *value,
+                            GType       choices)
+{
+  g_autofree char *nicks = fe_enum_dup_nicks (choices);
+
+  /* Translators: a command-line value not among the choices: "--kind pie: choose one of auto,
+   * bar, grouped-bar, stacked, diverging, heatmap." */
+  fe_cli_usage_error (_("%s %s: choose one of %s."), option, value, nicks);
 }
 
 void

@@ -35,3 +35,14 @@ fe_enum_from_nick (GType       type,
   *value = found->value;
   return TRUE;
 }
+
+char *
+fe_enum_dup_nicks (GType type)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GString *nicks = g_string_new (NULL);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    g_string_append_printf (nicks, "%s%s", i > 0 ? ", " : "", klass->values[i].value_nick);
+  return g_string_free (nicks, FALSE);
+}

@@ -17,4 +17,8 @@ gboolean    fe_enum_from_nick (GType       type,
                                const char *nick,
                                int        *value);
 
+/* Every nick of @type in the order of its values, "auto, bar, heatmap", for a message that
+ * lists the choices. */
+char       *fe_enum_dup_nicks (GType       type);
+
 G_END_DECLS

@@ -16,6 +16,8 @@
 #include <string.h>
 
 #include "fe-attribution.h"
+#include "fe-chart-enums.h"
+#include "fe-enum.h"
 #include "fe-file.h"
 #include "fe-query-set.h"
 #include "fe-chart-layout-private.h"
@@ -911,29 +913,12 @@ write_quotes (Writer            *w,
     }
 }
 
-void
-fe_brief_init_view_spec (FeChartSpec       *spec,
-                         const FeSavedView *view,
-                         guint              k,
-                         gboolean           fold_small_groups)
-{
-  fe_chart_spec_init (spec);
-  if (view->kind != NULL)
-    fe_chart_kind_from_string (view->kind, &spec->kind);
-  if (view->measure != NULL)
-    fe_chart_measure_from_string (view->measure, &spec->measure);
-  if (view->sort != NULL)
-    fe_chart_sort_from_string (view->sort, &spec->sort);
-  spec->min_cell = k;
-  spec->fold_small_groups = fold_small_groups;
-}
-
 static void
 init_spec (FeChartSpec       *spec,
            const FeSavedView *view,
            const FeBriefOptions *options)
 {
-  fe_brief_init_view_spec (spec, view, options->min_cell, options->fold_small_groups);
+  fe_chart_spec_init_for_view (spec, view, options->min_cell, options->fold_small_groups);
   spec->width = CONTENT_WIDTH / POINTS_PER_UNIT;
 }
 
@@ -948,8 +933,7 @@ write_view (Writer            *w,
   g_autofree char *kicker = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) refusal = NULL;
-  g_autoptr(FeFilter) filter = NULL;
-  FeColumn *question = NULL, *by = NULL;
+  g_autoptr(FeQuery) query = NULL;
   int level, group_index;
 
   begin_page (w);
@@ -962,8 +946,8 @@ write_view (Writer            *w,
   if (takeaway != NULL && *takeaway != '\0')
     write_text (w, STYLE_TAKEAWAY, takeaway, QUOTE_INDENT, PANGO_ALIGN_LEFT, TRUE, 16);
 
-  if (!fe_saved_view_resolve (view, w->study, &question, &by, &filter, &level, &group_index,
-                              &error))
+  query = fe_saved_view_to_query (view, w->study, &level, &group_index, &error);
+  if (query == NULL)
     {
       /* A view the data no longer support is said so, not drawn wrong. */
       g_autofree char *why = g_strdup_printf (_("This view cannot be drawn from the data: %s"),
@@ -971,7 +955,7 @@ write_view (Writer            *w,
 
       write_paragraph (w, STYLE_BODY, why, 12);
     }
-  else if (!fe_filter_check_query_set (filter, w->k, &refusal))
+  else if (!fe_query_check_query_set (query, w->k, &refusal))
     {
       /* Neither chart nor quotes: set beside the pack's other views, either would give away
        * the few respondents the filter keeps or leaves out. */
@@ -982,14 +966,13 @@ write_view (Writer            *w,
       end_page (w);
       return;
     }
-  else if (fe_column_get_n_levels (question) == 0)
+  else if (fe_column_get_n_levels (fe_query_get_question (query)) == 0)
     write_paragraph (w, STYLE_BODY, _("This view’s question is open text that is not coded: "
                                       "there is nothing to chart."), 12);
   else
     {
-      g_autoptr(FeBitset) rows = fe_filter_compute_rows (filter);
-      g_autofree char *filter_text = fe_filter_describe (filter);
-      g_autoptr(FeTally) tally = fe_tally_compute (question, rows, by != question ? by : NULL);
+      const char *filter_text = fe_query_get_filter_text (query);
+      const FeTally *tally = fe_query_get_tally (query);
       g_autoptr(FeChartLayout) layout = NULL;
       g_autofree char *bases = NULL;
       FeChartData data;
@@ -1250,18 +1233,20 @@ check_views (FeProject  *project,
       FeChartKind kind;
       FeChartMeasure measure;
       FeChartSort sort;
-      const char *key = NULL, *value = NULL, *choices = NULL;
+      const char *key = NULL, *value = NULL;
+      g_autofree char *choices = NULL;
+      GType type = G_TYPE_INVALID;
 
       if (view->kind != NULL && !fe_chart_kind_from_string (view->kind, &kind))
-        key = "kind", value = view->kind,
-        choices = "auto, bar, grouped-bar, stacked, diverging, heatmap";
+        key = "kind", value = view->kind, type = FE_TYPE_CHART_KIND;
       else if (view->measure != NULL
                && !fe_chart_measure_from_string (view->measure, &measure))
-        key = "measure", value = view->measure, choices = "count, percent, percent-answered";
+        key = "measure", value = view->measure, type = FE_TYPE_CHART_MEASURE;
       else if (view->sort != NULL && !fe_chart_sort_from_string (view->sort, &sort))
-        key = "sort", value = view->sort, choices = "codebook, value";
+        key = "sort", value = view->sort, type = FE_TYPE_CHART_SORT;
       if (key == NULL)
         continue;
+      choices = fe_enum_dup_nicks (type);
       g_set_error (error, FE_BRIEF_ERROR, FE_BRIEF_ERROR_INVALID_VIEW,
                    /* Translators: project file, [View n], key, its value, the values allowed */
                    _("%s, [%s]: %s=%s is not something Findings Explorer can draw. Choose one "

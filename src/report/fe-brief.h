@@ -34,13 +34,6 @@ typedef struct
 
 GQuark   fe_brief_error_quark (void);
 
-/* The chart spec a pack draws @view with at threshold @k (fe_chart_spec_init(), then the
- * view's kind, measure and sort), for the audit to judge what the pack draws. */
-void     fe_brief_init_view_spec (FeChartSpec       *spec,
-                                  const FeSavedView *view,
-                                  guint              k,
-                                  gboolean           fold_small_groups);
-
 /* Writes the briefing pack of @project, whose data are @study, to @path as an A4 PDF: a title
  * page (the study, the date, how many answered, by the study's main grouping), one page per
  * saved view (its title, the chart at A4 width with the view's settings and filters, its

@@ -65,7 +65,7 @@ audit_chart (GPtrArray         *findings,
   g_autoptr(FeAudit) audit = NULL;
   guint n_items;
 
-  fe_brief_init_view_spec (&spec, view, k, fold_small_groups);
+  fe_chart_spec_init_for_view (&spec, view, k, fold_small_groups);
   if (tally->by == NULL)
     spec.kind = FE_CHART_KIND_BAR;
   fe_chart_data_init (&data, &spec, tally);
@@ -111,21 +111,19 @@ fe_project_audit (FeProject  *project,
   for (guint v = 0; v < fe_project_get_n_views (project); v++)
     {
       const FeSavedView *view = fe_project_get_view (project, v);
-      g_autoptr(FeFilter) filter = NULL;
-      g_autoptr(FeBitset) rows = NULL;
-      FeColumn *question = NULL, *by = NULL;
+      g_autoptr(FeQuery) query = NULL;
       int level, group;
 
       /* A view the data no longer support draws nothing, so it reveals nothing. */
-      if (!fe_saved_view_resolve (view, study, &question, &by, &filter, &level, &group, NULL)
-          || fe_column_get_n_levels (question) == 0)
+      query = fe_saved_view_to_query (view, study, &level, &group, NULL);
+      if (query == NULL || fe_column_get_n_levels (fe_query_get_question (query)) == 0)
         continue;
       /* A view the query-set rule refuses is left out of every output, pack included: it
        * shows nothing to attack, and is no set to compare. */
       {
         g_autoptr(GError) refusal = NULL;
 
-        if (!fe_filter_check_query_set (filter, k, &refusal))
+        if (!fe_query_check_query_set (query, k, &refusal))
           {
             if (left_out != NULL)
               /* Translators: a view the audit leaves out, and why */
@@ -135,19 +133,19 @@ fe_project_audit (FeProject  *project,
             continue;
           }
       }
-      rows = fe_filter_compute_rows (filter);
       {
-        g_autoptr(FeTally) whole = fe_tally_compute (question, rows, NULL);
+        g_autoptr(FeTally) whole = fe_tally_compute (fe_query_get_question (query),
+                                                     fe_query_get_rows (query), NULL);
 
         audit_chart (findings, view, whole, k, fold_small_groups);
-        if (by != NULL && by != question)
+        if (fe_query_get_split (query) != NULL)
           {
-            g_autoptr(FeTally) split = fe_tally_compute (question, rows, by);
+            const FeTally *split = fe_query_get_tally (query);
 
             audit_chart (findings, view, split, k, fold_small_groups);
           }
       }
-      g_ptr_array_add (sets, g_steal_pointer (&rows));
+      g_ptr_array_add (sets, fe_bitset_copy (fe_query_get_rows (query)));
       g_ptr_array_add (names, (gpointer) view_name (view));
     }
 

@@ -101,8 +101,9 @@ main (int    argc,
   while (fe_window_get_study (window) == NULL)
     fe_app_test_settle (50);
   study = fe_window_get_study (window);
-  fe_window_show_question (window, fe_study_find_column (study, "vulnerabilities"),
-                           fe_study_find_column (study, "force"));
+  fe_explore_state_show (fe_window_get_state (window),
+                         fe_study_find_column (study, "vulnerabilities"),
+                         fe_study_find_column (study, "force"));
   fe_app_test_settle (500);
   save_window (GTK_WIDGET (window), dir, "chart.png");
   view = fe_window_get_chart_view (window);
@@ -119,7 +120,7 @@ main (int    argc,
   {
     FeColumn *training = fe_study_find_column (study, "training");
 
-    fe_window_show_question (window, training, NULL);
+    fe_explore_state_show (fe_window_get_state (window), training, NULL);
     fe_app_test_settle (500);
     index = fe_chart_layout_find_segment (fe_chart_view_get_layout (view),
                                           fe_column_find_level (training, "No"), -1);
@@ -128,8 +129,9 @@ main (int    argc,
     fe_app_test_settle (500);
     save_window (GTK_WIDGET (window), dir, "all-text.png");
   }
-  fe_window_show_question (window, fe_study_find_column (study, "guidance_alignment"),
-                           fe_study_find_column (study, "force"));
+  fe_explore_state_show (fe_window_get_state (window),
+                         fe_study_find_column (study, "guidance_alignment"),
+                         fe_study_find_column (study, "force"));
   fe_app_test_settle (500);
   save_window (GTK_WIDGET (window), dir, "likert.png");
 
@@ -138,10 +140,10 @@ main (int    argc,
   save_window (GTK_WIDGET (window), dir, "table.png");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-table", NULL);
 
-  fe_filter_add_level (fe_window_get_filter (window), force,
-                       (guint) fe_column_find_level (force, "Gwent Police"));
-  fe_window_filters_changed (window);
-  fe_window_show_question (window, fe_study_find_column (study, "barriers"), NULL);
+  fe_explore_state_set_filter_level (fe_window_get_state (window), force,
+                                     (guint) fe_column_find_level (force, "Gwent Police"), TRUE);
+  fe_explore_state_show (fe_window_get_state (window),
+                         fe_study_find_column (study, "barriers"), NULL);
   /* The chips above the chart take a few frames to settle their size. */
   fe_app_test_settle (1000);
   save_window (GTK_WIDGET (window), dir, "filtered.png");
@@ -164,8 +166,7 @@ main (int    argc,
 
   /* Presentation mode at the window's size (full screen, where a window manager would make
    * it so): the sample's first view, a short chart; its third, a long one; a starred quote. */
-  fe_filter_clear (fe_window_get_filter (window));
-  fe_window_filters_changed (window);
+  fe_explore_state_clear_filter (fe_window_get_state (window));
   {
     FePresentation *presentation = fe_presentation_new (GTK_WINDOW (window), study,
                                                         window->project, 5, TRUE, 0);

@@ -30,8 +30,9 @@ show_chart (FeWindow    *window,
 {
   FeStudy *study = fe_window_get_study (window);
 
-  fe_window_show_question (window, fe_study_find_column (study, "vulnerabilities"),
-                           fe_study_find_column (study, "force"));
+  fe_explore_state_show (fe_window_get_state (window),
+                         fe_study_find_column (study, "vulnerabilities"),
+                         fe_study_find_column (study, "force"));
   gtk_drop_down_set_selected (window->kind_dropdown, kind);
   g_assert_true (fe_test_wait_until (kind_laid_out, window));
   return fe_window_get_chart_view (window);

@@ -9,6 +9,7 @@
 #include "fe-chart-layout.h"
 #include "fe-chart-view.h"
 #include "fe-compat.h"
+#include "fe-explore-state.h"
 #include "fe-quote-browser.h"
 #include "fe-test-util.h"
 #include "fe-window-private.h"
@@ -63,8 +64,9 @@ open_at (int width,
   FeWindow *window = fe_app_test_open_window_sized (NULL, width, height);
   FeStudy *study = fe_window_get_study (window);
 
-  fe_window_show_question (window, fe_study_find_column (study, "vulnerabilities"),
-                           fe_study_find_column (study, "force"));
+  fe_explore_state_show (fe_window_get_state (window),
+                         fe_study_find_column (study, "vulnerabilities"),
+                         fe_study_find_column (study, "force"));
   g_assert_true (fe_test_wait_until (chart_laid_out, window));
   fe_app_test_settle (PANE_SETTLE_MS);
   return window;
@@ -161,11 +163,13 @@ test_small_window (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
   fe_app_test_settle (PANE_SETTLE_MS);
   assert_inside_window (window, window->sidebar_box, 800, 600);
-  g_signal_emit_by_name (window->question_list, "question-selected",
-                         fe_study_find_column (fe_window_get_study (window), "barriers")->index);
+  /* What the question list does with a click on a question. */
+  fe_explore_state_set_question (fe_window_get_state (window),
+                                 fe_study_find_column (fe_window_get_study (window), "barriers"));
   fe_app_test_settle (PANE_SETTLE_MS);
   g_assert_false (action_state (window, "show-sidebar"));
-  g_assert_cmpstr (window->question->id, ==, "barriers");
+  g_assert_cmpstr (fe_explore_state_get_question (fe_window_get_state (window))->id, ==,
+                   "barriers");
   assert_inside_window (window, fe_window_get_chart_view (window), 800, 600);
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -30,7 +30,7 @@ test_sample_opens_with_its_views (void)
 
   fe_window_apply_view (window, 2);
   g_assert_cmpint (window->active_view, ==, 2);
-  g_assert_cmpstr (window->question->id, ==,
+  g_assert_cmpstr (fe_explore_state_get_question (window->state)->id, ==,
                    fe_project_get_view (window->project, 2)->question);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -65,10 +65,10 @@ test_saved_view_survives_reopening (void)
   force = fe_study_find_column (study, "force");
   g_assert_false (fe_project_get_modified (window->project));
 
-  fe_filter_add_level (fe_window_get_filter (window), force,
-                       (guint) fe_column_find_level (force, "Gwent Police"));
-  fe_window_filters_changed (window);
-  fe_window_show_question (window, fe_study_find_column (study, "training"), force);
+  fe_explore_state_set_filter_level (fe_window_get_state (window), force,
+                                     (guint) fe_column_find_level (force, "Gwent Police"), TRUE);
+  fe_explore_state_show (fe_window_get_state (window),
+                         fe_study_find_column (study, "training"), force);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save-view", NULL);
   {
     GListModel *toplevels = gtk_window_get_toplevels ();
@@ -96,8 +96,9 @@ test_saved_view_survives_reopening (void)
   window = fe_app_test_open_window (project_file);
   g_assert_cmpuint (fe_project_get_n_views (window->project), ==, 1);
   fe_window_apply_view (window, 0);
-  g_assert_cmpstr (window->question->id, ==, "training");
-  g_assert_true (window->by == fe_study_find_column (fe_window_get_study (window), "force"));
+  g_assert_cmpstr (fe_explore_state_get_question (window->state)->id, ==, "training");
+  g_assert_true (fe_explore_state_get_split (window->state)
+                 == fe_study_find_column (fe_window_get_study (window), "force"));
   g_assert_cmpuint (fe_chart_view_get_tally (fe_window_get_chart_view (window))->base, ==, 12);
   g_assert_false (fe_window_confirm_close (window));
   gtk_window_destroy (GTK_WINDOW (window));

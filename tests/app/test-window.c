@@ -41,8 +41,9 @@ show_vulnerabilities_by_force (FeWindow *window)
 {
   FeStudy *study = fe_window_get_study (window);
 
-  fe_window_show_question (window, fe_study_find_column (study, "vulnerabilities"),
-                           fe_study_find_column (study, "force"));
+  fe_explore_state_show (fe_window_get_state (window),
+                         fe_study_find_column (study, "vulnerabilities"),
+                         fe_study_find_column (study, "force"));
   g_assert_true (fe_test_wait_until (chart_laid_out, window));
 }
 
@@ -168,7 +169,7 @@ test_segment_without_open_question_lists_all_text (void)
   int segment;
   guint g = 0;
 
-  fe_window_show_question (window, training, NULL);
+  fe_explore_state_show (fe_window_get_state (window), training, NULL);
   g_assert_true (fe_test_wait_until (chart_laid_out, window));
   segment = fe_chart_layout_find_segment (
     fe_chart_view_get_layout (fe_window_get_chart_view (window)), no, -1);
@@ -232,7 +233,8 @@ test_filter_changes_chart_and_counts (void)
 
   gtk_check_button_set_active (fe_filter_panel_get_check_button (panel, force, south_wales),
                                TRUE);
-  g_assert_true (fe_filter_has_level (fe_window_get_filter (window), force, south_wales));
+  g_assert_true (fe_filter_has_level (fe_explore_state_get_filter (window->state), force,
+                                      south_wales));
   g_assert_cmpuint (fe_chart_view_get_tally (view)->base, ==, 80);
   /* Other columns count under the force filter; the force column itself does not. */
   g_assert_cmpuint (fe_filter_panel_get_count (panel, training, no_training), <, before);
@@ -257,9 +259,8 @@ test_filter_chip_names_its_question (void)
   GtkWidget *chip;
   GtkLabel *label;
 
-  fe_filter_add_level (fe_window_get_filter (window), training,
-                       (guint) fe_column_find_level (training, "No"));
-  fe_window_filters_changed (window);
+  fe_explore_state_set_filter_level (fe_window_get_state (window), training,
+                                     (guint) fe_column_find_level (training, "No"), TRUE);
   chip = fe_app_test_find_widget (GTK_WIDGET (window->chips_box), GTK_TYPE_BUTTON);
   label = fe_app_test_find_widget (chip, GTK_TYPE_LABEL);
   g_assert_cmpstr (gtk_label_get_text (label), ==, "Have you received any…: No");
@@ -267,10 +268,9 @@ test_filter_chip_names_its_question (void)
                    "Remove filter Have you received any training related to sex work?: No");
 
   /* A question with a short label in the codebook goes by it. */
-  fe_filter_clear (fe_window_get_filter (window));
-  fe_filter_add_level (fe_window_get_filter (window), force,
-                       (guint) fe_column_find_level (force, "Gwent Police"));
-  fe_window_filters_changed (window);
+  fe_explore_state_clear_filter (fe_window_get_state (window));
+  fe_explore_state_set_filter_level (fe_window_get_state (window), force,
+                                     (guint) fe_column_find_level (force, "Gwent Police"), TRUE);
   chip = fe_app_test_find_widget (GTK_WIDGET (window->chips_box), GTK_TYPE_BUTTON);
   label = fe_app_test_find_widget (chip, GTK_TYPE_LABEL);
   g_assert_cmpstr (gtk_label_get_text (label), ==, "Force: Gwent Police");
@@ -330,7 +330,8 @@ test_dropdowns_show_whole_names (void)
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   gboolean role_wraps = FALSE;
 
-  fe_window_show_question (window, fe_study_find_column (study, "training"), NULL);
+  fe_explore_state_show (fe_window_get_state (window),
+                         fe_study_find_column (study, "training"), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
       FeColumn *column = fe_study_find_column (study, ids[i]);
@@ -386,7 +387,8 @@ test_data_table_matches_the_chart (void)
   guint n_checked = 0;
 
   gtk_toggle_button_set_active (window->percent_button, TRUE);
-  fe_window_show_question (window, barriers, fe_study_find_column (study, "force"));
+  fe_explore_state_show (fe_window_get_state (window),
+                         barriers, fe_study_find_column (study, "force"));
   g_assert_true (fe_test_wait_until (chart_laid_out, window));
   layout = fe_chart_view_get_layout (fe_window_get_chart_view (window));
   text = fe_data_table_dup_text (window->data_table);
@@ -426,7 +428,8 @@ test_search_quotes (void)
   GtkEditable *entry;
   guint all;
 
-  fe_window_show_question (window, fe_study_find_column (study, "vulnerabilities"), NULL);
+  fe_explore_state_show (fe_window_get_state (window),
+                         fe_study_find_column (study, "vulnerabilities"), NULL);
   g_assert_true (fe_test_wait_until (chart_laid_out, window));
   {
     const FeChartLayout *layout = fe_chart_view_get_layout (fe_window_get_chart_view (window));
@@ -480,13 +483,13 @@ test_question_is_not_split_by_itself (void)
   FeChartView *view = fe_window_get_chart_view (window);
   guint by_force;
 
-  fe_window_show_question (window, training, force);
+  fe_explore_state_show (fe_window_get_state (window), training, force);
   by_force = gtk_drop_down_get_selected (window->split_dropdown);
   g_assert_cmpuint (by_force, >, 0);
   g_assert_true (fe_chart_view_get_tally (view)->by == force);
 
   fe_question_list_select (window->question_list, force);
-  g_assert_true (window->question == force);
+  g_assert_true (fe_explore_state_get_question (window->state) == force);
   g_assert_cmpuint (gtk_drop_down_get_selected (window->split_dropdown), ==, 0);
   g_assert_null (fe_chart_view_get_tally (view)->by);
 
@@ -770,7 +773,7 @@ test_reload_keeps_the_view (void)
 
   show_vulnerabilities_by_force (window);
   before = fe_window_get_study (window);
-  fe_window_reload_project (window);
+  fe_window_reload_project_async (window, NULL, NULL);
   g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
   g_assert_true (fe_test_wait_until (chart_laid_out, window));
   g_assert_true (fe_window_get_study (window) != before);
@@ -888,38 +891,59 @@ test_chart_is_accessible (void)
 }
 
 static void
-assert_study_actions_enabled (FeWindow *window,
-                              gboolean  enabled)
+assert_actions_enabled (FeWindow          *window,
+                        const char *const *actions,
+                        gboolean           enabled)
 {
-  static const char * const study_actions[] = {
-    "present", "save", "save-as", "save-view", "columns", "data-check", "export-chart",
-    "export-brief", "show-table", "search-quotes", "clear-filters", "star-quote",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (study_actions); i++)
+  for (guint i = 0; actions[i] != NULL; i++)
     {
-      g_test_message ("win.%s", study_actions[i]);
-      g_assert_cmpint (g_action_group_get_action_enabled (G_ACTION_GROUP (window),
-                                                          study_actions[i]), ==, enabled);
+      g_test_message ("win.%s", actions[i]);
+      g_assert_cmpint (g_action_group_get_action_enabled (G_ACTION_GROUP (window), actions[i]),
+                       ==, enabled);
     }
-  g_assert_cmpint (gtk_widget_get_sensitive (GTK_WIDGET (window->export_button)), ==, enabled);
-  /* The way to a study stays open. */
-  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open"));
-  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open-sample"));
 }
 
 static void
 test_study_actions_wait_for_a_study (void)
 {
+  static const char * const study_actions[] = {
+    "present", "save", "save-as", "save-view", "columns", "data-check", "export-chart",
+    "export-brief", "show-table", "search-quotes", NULL,
+  };
+  static const char * const selection_actions[] = { "clear-filters", "star-quote", "copy-quote",
+                                                    "undo-delete-view", NULL };
+  static const char * const quote_actions[] = { "star-quote", "copy-quote", NULL };
   FeWindow *window = g_object_new (FE_TYPE_WINDOW, NULL);
+  FeExploreState *state = fe_window_get_state (window);
+  FeColumn *force;
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "welcome");
-  assert_study_actions_enabled (window, FALSE);
+  assert_actions_enabled (window, study_actions, FALSE);
+  assert_actions_enabled (window, selection_actions, FALSE);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window->export_button)));
+  /* The way to a study stays open. */
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open-sample"));
 
   fe_window_open_sample (window);
   g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
-  assert_study_actions_enabled (window, TRUE);
+  assert_actions_enabled (window, study_actions, TRUE);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (window->export_button)));
+  /* Nothing filtered, no quote picked, no view deleted: nothing for those to act on. */
+  assert_actions_enabled (window, selection_actions, FALSE);
+
+  force = fe_study_find_column (fe_window_get_study (window), "force");
+  fe_explore_state_set_filter_level (state, force, 0, TRUE);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "clear-filters"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "clear-filters", NULL);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "clear-filters"));
+
+  fe_explore_state_set_respondent (state, 0);
+  assert_actions_enabled (window, quote_actions, TRUE);
+  fe_explore_state_select (state, -1, -1);
+  fe_explore_state_set_respondent (state, -1);
+  assert_actions_enabled (window, quote_actions, FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

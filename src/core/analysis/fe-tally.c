@@ -59,6 +59,22 @@ fe_tally_compute (const FeColumn *question,
   return tally;
 }
 
+FeTally *
+fe_tally_copy (const FeTally *tally)
+{
+  FeTally *copy;
+
+  g_return_val_if_fail (tally != NULL, NULL);
+
+  copy = g_memdup2 (tally, sizeof *tally);
+  copy->counts = g_memdup2 (tally->counts, sizeof (guint) * MAX (tally->n_levels, 1));
+  copy->groups = g_memdup2 (tally->groups, sizeof (FeTallyGroup) * MAX (tally->n_groups, 1));
+  for (guint g = 0; g < tally->n_groups; g++)
+    copy->groups[g].counts = g_memdup2 (tally->groups[g].counts,
+                                        sizeof (guint) * MAX (tally->n_levels, 1));
+  return copy;
+}
+
 void
 fe_tally_free (FeTally *tally)
 {

@@ -34,6 +34,7 @@ struct _FeTally
 FeTally *fe_tally_compute (const FeColumn *question,
                            const FeBitset *rows,
                            const FeColumn *by);
+FeTally *fe_tally_copy    (const FeTally  *tally);
 void     fe_tally_free    (FeTally        *tally);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FeTally, fe_tally_free)

@@ -271,28 +271,25 @@ view_level (const FeColumn  *column,
   return FALSE;
 }
 
-gboolean
-fe_saved_view_resolve (const FeSavedView *view,
-                       FeStudy           *study,
-                       FeColumn         **question,
-                       FeColumn         **by,
-                       FeFilter         **filter,
-                       int               *level,
-                       int               *group,
-                       GError           **error)
+FeQuery *
+fe_saved_view_to_query (const FeSavedView *view,
+                        FeStudy           *study,
+                        int               *level,
+                        int               *group,
+                        GError           **error)
 {
   const char *title;
   g_autoptr(FeFilter) resolved = NULL;
+  FeColumn *question = NULL, *by = NULL;
 
-  g_return_val_if_fail (view != NULL && FE_IS_STUDY (study), FALSE);
+  g_return_val_if_fail (view != NULL && FE_IS_STUDY (study), NULL);
 
   title = view->title ? view->title : view->question;
-  *by = NULL;
   *level = *group = -1;
-  if (view->question == NULL || !view_column (study, view->question, title, question, error))
-    return FALSE;
-  if (view->by != NULL && !view_column (study, view->by, title, by, error))
-    return FALSE;
+  if (view->question == NULL || !view_column (study, view->question, title, &question, error))
+    return NULL;
+  if (view->by != NULL && !view_column (study, view->by, title, &by, error))
+    return NULL;
 
   resolved = fe_filter_new (study);
   for (guint i = 0; i < view->filters->len; i++)
@@ -301,22 +298,22 @@ fe_saved_view_resolve (const FeSavedView *view,
       FeColumn *column;
 
       if (!view_column (study, clause->column, title, &column, error))
-        return FALSE;
+        return NULL;
       for (guint l = 0; clause->levels[l] != NULL; l++)
         {
           int found;
 
           if (!view_level (column, clause->levels[l], title, &found, error))
-            return FALSE;
+            return NULL;
           fe_filter_add_level (resolved, column, (guint) found);
         }
     }
 
-  if (!view_level (*question, view->selected_level, title, level, error)
-      || (*by != NULL && !view_level (*by, view->selected_group, title, group, error)))
-    return FALSE;
-  *filter = g_steal_pointer (&resolved);
-  return TRUE;
+  if (!view_level (question, view->selected_level, title, level, error)
+      || (by != NULL && !view_level (by, view->selected_group, title, group, error)))
+    return NULL;
+  /* As the window draws it: a question is not split by itself. */
+  return fe_query_new (study, resolved, question, by != question ? by : NULL);
 }
 
 static void

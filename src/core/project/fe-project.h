@@ -4,6 +4,7 @@
 #include <glib-object.h>
 
 #include "fe-filter.h"
+#include "fe-query.h"
 #include "fe-study.h"
 
 G_BEGIN_DECLS
@@ -85,14 +86,13 @@ FeSavedView *fe_saved_view_new_for    (const FeColumn    *question,
                                        const FeFilter    *filter,
                                        int                level,
                                        int                group);
-/* What a saved view means in @study: its question, its split (NULL when none), its filter, and
- * the selected segment's level and group (-1 when none). Fails, saying which, when the view
- * names a question, column or level the data no longer have. */
-gboolean     fe_saved_view_resolve    (const FeSavedView *view,
+/* What a saved view counts in @study (its question, split and filter), with its selected
+ * segment's level and group in @level and @group (-1 when none). The one way from a view to
+ * numbers: the window, presenting, the briefing pack and the audit all come through here.
+ * Fails, saying which, when the view names a question, column or level the data no longer
+ * have. */
+FeQuery     *fe_saved_view_to_query   (const FeSavedView *view,
                                        FeStudy           *study,
-                                       FeColumn         **question,
-                                       FeColumn         **by,
-                                       FeFilter         **filter,
                                        int               *level,
                                        int               *group,
                                        GError           **error);
