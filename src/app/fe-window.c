@@ -608,79 +608,41 @@ update_split_choices (FeWindow *self)
   show_split (self);
 }
 
-static GtkLabel *
-add_item_label (GtkListItem *item)
+/* For the question button's template: the short name, and the whole question as its tooltip
+ * when the button shows less. */
+static char *
+choice_short_label (GtkListItem     *item,
+                    GtkStringObject *choice)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  const char *short_label;
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_list_item_set_child (item, label);
-  return GTK_LABEL (label);
+  if (choice == NULL)
+    return NULL;
+  short_label = g_object_get_data (G_OBJECT (choice), SHORT_LABEL_KEY);
+  return g_strdup (short_label != NULL ? short_label : gtk_string_object_get_string (choice));
 }
 
-static void
-setup_label_item (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  data)
+static char *
+choice_tooltip (GtkListItem     *item,
+                GtkStringObject *choice)
 {
-  add_item_label (item);
+  if (choice == NULL || g_object_get_data (G_OBJECT (choice), SHORT_LABEL_KEY) == NULL)
+    return NULL;
+  return g_strdup (gtk_string_object_get_string (choice));
 }
 
-/* The popup shows each choice whole, a long question wrapped over lines rather than cut:
- * questions that start alike ("Which police force…", "Which of the following…") must be told
- * apart. The popup is as wide as its choices' least width (a wrapping label's longest word,
- * unless width-chars says more), but the list measures their height at their natural width:
- * both are one width, or wrapped rows overflow their measured height and the popup cuts them. */
-static void
-setup_wrapping_item (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     gpointer                  data)
+static GtkListItemFactory *
+choice_factory (const char *template)
 {
-  GtkLabel *label = add_item_label (item);
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  g_autofree char *path = g_strconcat ("/io/github/findings_explorer/FindingsExplorer/ui/",
+                                       template, NULL);
 
-  gtk_label_set_wrap (label, TRUE);
-  gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_width_chars (label, 36);
-  gtk_label_set_max_width_chars (label, 36);
-}
-
-static void
-bind_string_item (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  data)
-{
-  GtkStringObject *string = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      gtk_string_object_get_string (string));
-}
-
-/* The split's button: a question ellipsizes only when the toolbar is short of room, and then
- * keeps enough to recognise it (Welsh labels are longer) rather than a lone "…". */
-static void
-setup_short_item (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  data)
-{
-  GtkLabel *label = add_item_label (item);
-
-  gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (label, 7);
-}
-
-/* The short name, with the whole question in its tooltip. */
-static void
-bind_short_item (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  data)
-{
-  GtkStringObject *string = gtk_list_item_get_item (item);
-  const char *whole = gtk_string_object_get_string (string);
-  const char *short_label = g_object_get_data (G_OBJECT (string), SHORT_LABEL_KEY);
-  GtkWidget *label = gtk_list_item_get_child (item);
-
-  gtk_label_set_text (GTK_LABEL (label), short_label != NULL ? short_label : whole);
-  gtk_widget_set_tooltip_text (label, short_label != NULL ? whole : NULL);
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "choice_short_label", G_CALLBACK (choice_short_label),
+                                           "choice_tooltip", G_CALLBACK (choice_tooltip),
+                                           NULL);
+  return gtk_builder_list_item_factory_new_from_resource (scope, path);
 }
 
 /* Questions are long: the split's button shows a short name, its popup each question whole and
@@ -690,19 +652,11 @@ static void
 set_dropdown_factories (GtkDropDown *dropdown,
                         gboolean     questions)
 {
-  g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkListItemFactory) popup = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) button = NULL;
+  g_autoptr(GtkListItemFactory) popup = NULL;
 
-  g_signal_connect (button, "setup",
-                    questions ? G_CALLBACK (setup_short_item) : G_CALLBACK (setup_label_item),
-                    NULL);
-  g_signal_connect (button, "bind",
-                    questions ? G_CALLBACK (bind_short_item) : G_CALLBACK (bind_string_item),
-                    NULL);
-  g_signal_connect (popup, "setup",
-                    questions ? G_CALLBACK (setup_wrapping_item) : G_CALLBACK (setup_label_item),
-                    NULL);
-  g_signal_connect (popup, "bind", G_CALLBACK (bind_string_item), NULL);
+  button = choice_factory (questions ? "fe-question-button-item.ui" : "fe-choice-item.ui");
+  popup = choice_factory (questions ? "fe-question-choice-item.ui" : "fe-choice-item.ui");
   gtk_drop_down_set_factory (dropdown, button);
   gtk_drop_down_set_list_factory (dropdown, popup);
 }
