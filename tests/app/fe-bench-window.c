@@ -1,0 +1,359 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Not a test: the window's frame-time benchmark (issue 17). Opens a study, replays what a
+ * researcher does — choose questions, toggle filters on the chart page, on the Respondents page
+ * and with a segment selected, sort the grid, type a quote search — and reports, for each kind
+ * of action, the time from the action to the next frame the window presents (p50, p95, max) and
+ * the longest stall of the main loop, with the peak RSS.
+ *
+ *   xvfb-run -s '-screen 0 1600x1000x24' env GSK_RENDERER=cairo \
+ *     _build/tests/app/fe-bench-window /tmp/survey-1m.csv --codebook bench/survey-codebook.csv
+ *
+ * An action runs on the main loop, as a click does: its own time is a stall too. */
+#include <adwaita.h>
+#include <stdio.h>
+#include <sys/resource.h>
+
+#include "fe-app-test-util.h"
+#include "fe-chart-layout.h"
+#include "fe-filter-panel.h"
+#include "fe-question-list.h"
+#include "fe-window-private.h"
+
+typedef struct
+{
+  const char *name;
+  GArray     *to_frame;  /* gint64 µs from the action to the next frame presented */
+  gint64      longest_stall;
+} Category;
+
+static gint64 last_paint;
+static gint64 last_tick;
+static gint64 longest_gap;
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gpointer       data)
+{
+  last_paint = g_get_monotonic_time ();
+}
+
+/* A 1 ms timeout on the main loop: the longest time it waited is the longest stall. */
+static gboolean
+on_tick (gpointer data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  longest_gap = MAX (longest_gap, now - last_tick);
+  last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+run_until (gboolean (*done) (gpointer),
+           gpointer   data,
+           gint64     timeout_us)
+{
+  gint64 until = g_get_monotonic_time () + timeout_us;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > until)
+        return FALSE;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return TRUE;
+}
+
+static gboolean
+painted_since (gpointer data)
+{
+  return last_paint > *(gint64 *) data;
+}
+
+static gboolean
+idle_for_a_while (gpointer data)
+{
+  return g_get_monotonic_time () > *(gint64 *) data;
+}
+
+/* Lets whatever the last action started finish (a sort on a worker, a search), so that the
+ * next action is timed on its own. */
+static void
+settle (int milliseconds)
+{
+  gint64 until = g_get_monotonic_time () + milliseconds * G_TIME_SPAN_MILLISECOND;
+
+  run_until (idle_for_a_while, &until, G_MAXINT64);
+}
+
+typedef void (*Action) (FeWindow *window, gpointer data);
+
+static void
+time_action (Category *category,
+             FeWindow *window,
+             Action    action,
+             gpointer  data)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint64 to_frame;
+
+  longest_gap = 0;
+  last_tick = start;
+  action (window, data);
+  /* A frame is asked for, so that an action that changes nothing still ends at one. */
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  if (!run_until (painted_since, &start, 10 * G_TIME_SPAN_SECOND))
+    g_printerr ("fe-bench-window: no frame within 10 s of a %s\n", category->name);
+  to_frame = last_paint - start;
+  g_array_append_val (category->to_frame, to_frame);
+  settle (150);
+  category->longest_stall = MAX (category->longest_stall, MAX (longest_gap, to_frame));
+}
+
+static int
+compare_times (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+percentile_ms (GArray *times,
+               double  share)
+{
+  guint index;
+
+  if (times->len == 0)
+    return 0;
+  g_array_sort (times, compare_times);
+  index = MIN (times->len - 1, (guint) (share * times->len));
+  return g_array_index (times, gint64, index) / 1000.0;
+}
+
+/* ---- The script ------------------------------------------------------------------------- */
+
+static void
+choose_question (FeWindow *window,
+                 gpointer  column)
+{
+  fe_question_list_select (window->question_list, column);
+}
+
+typedef struct
+{
+  FeColumn *column;
+  guint     level;
+} FilterLevel;
+
+static void
+toggle_filter (FeWindow *window,
+               gpointer  data)
+{
+  FilterLevel *filter = data;
+  GtkCheckButton *check = fe_filter_panel_get_check_button (window->filter_panel, filter->column,
+                                                            filter->level);
+
+  gtk_check_button_set_active (check, !gtk_check_button_get_active (check));
+}
+
+static void
+show_page (FeWindow *window,
+           gpointer  name)
+{
+  adw_view_stack_set_visible_child_name (fe_app_test_find_widget (GTK_WIDGET (window),
+                                                                  ADW_TYPE_VIEW_STACK),
+                                         name);
+}
+
+static void
+select_first_segment (FeWindow *window,
+                      gpointer  data)
+{
+  const FeChartLayout *layout = fe_chart_view_get_layout (window->chart_view);
+  const FeChartSegment *segment = fe_chart_layout_get_segment (layout, 0);
+
+  fe_explore_state_select (window->state, segment->level, segment->group);
+}
+
+static void
+sort_by_column (FeWindow *window,
+                gpointer  data)
+{
+  GtkColumnView *view = fe_app_test_find_widget (GTK_WIDGET (window->respondent_view),
+                                                 GTK_TYPE_COLUMN_VIEW);
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns,
+                                                                 GPOINTER_TO_UINT (data));
+
+  gtk_column_view_sort_by_column (view, column, GTK_SORT_ASCENDING);
+}
+
+static void
+type_search (FeWindow *window,
+             gpointer  text)
+{
+  GtkEditable *entry = fe_app_test_find_widget (GTK_WIDGET (window->quote_browser),
+                                                GTK_TYPE_SEARCH_ENTRY);
+
+  gtk_editable_set_text (entry, text);
+}
+
+/* Ten filter clicks on levels of the attributes, each one on and then off again. */
+static void
+toggle_filters (Category *category,
+                FeWindow *window,
+                GArray   *levels)
+{
+  for (guint i = 0; i < 10; i++)
+    time_action (category, window, toggle_filter,
+                 &g_array_index (levels, FilterLevel, (i / 2) % levels->len));
+}
+
+static gboolean
+study_loaded (gpointer window)
+{
+  return fe_app_test_study_loaded (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *codebook = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "codebook", 0, 0, G_OPTION_ARG_FILENAME, &codebook, "The study's codebook", "FILE" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print one JSON line", NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("RESPONSES.csv");
+  g_autoptr(GError) error = NULL;
+  Category questions = { "question change" }, chart = { "filter click (chart)" },
+           respondents = { "filter click (respondents)" },
+           selected = { "filter click (segment selected)" }, page = { "page switch" },
+           sorting = { "grid sort" }, search = { "quote search key" },
+           segment = { "segment click" };
+  Category *categories[] = { &questions, &chart, &page, &respondents, &segment, &selected,
+                             &sorting, &search };
+  g_autoptr(GArray) levels = g_array_new (FALSE, FALSE, sizeof (FilterLevel));
+  g_autoptr(GPtrArray) charted = g_ptr_array_new ();
+  GFile *files[2];
+  guint n_files = 0;
+  FeWindow *window;
+  FeStudy *study;
+  gint64 load_start, longest = 0, p95_clicks = 0;
+  struct rusage usage;
+  guint tick_source;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2)
+    {
+      g_printerr ("fe-bench-window: %s\n", error ? error->message : "give one responses file");
+      return 2;
+    }
+  gtk_init ();
+  adw_init ();
+  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+    categories[i]->to_frame = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  window = g_object_new (FE_TYPE_WINDOW, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  files[n_files++] = g_file_new_for_commandline_arg (argv[1]);
+  if (codebook != NULL)
+    files[n_files++] = g_file_new_for_commandline_arg (codebook);
+  load_start = g_get_monotonic_time ();
+  fe_window_open_files (window, files, n_files);
+  if (!run_until (study_loaded, window, 600 * G_TIME_SPAN_SECOND))
+    {
+      g_printerr ("fe-bench-window: %s did not load: %s\n", argv[1],
+                  fe_window_get_last_error (window));
+      return 1;
+    }
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (on_after_paint), NULL);
+  settle (500);
+  if (!json)
+    g_print ("loaded in %.1f s\n", (g_get_monotonic_time () - load_start) / 1e6);
+  tick_source = g_timeout_add_full (G_PRIORITY_HIGH, 1, on_tick, NULL, NULL);
+
+  study = fe_window_get_study (window);
+  for (guint c = 0; c < fe_study_get_n_columns (study); c++)
+    {
+      FeColumn *column = fe_study_get_column (study, c);
+
+      if (fe_column_is_question (column) && fe_column_get_n_levels (column) > 0)
+        g_ptr_array_add (charted, column);
+      if (column->role == FE_ROLE_ATTRIBUTE && fe_filter_panel_get_check_button (
+                                                 window->filter_panel, column, 0) != NULL)
+        for (guint l = 0; l < MIN (fe_column_get_n_levels (column), 3u); l++)
+          g_array_append_val (levels, ((FilterLevel) { column, l }));
+    }
+  if (levels->len == 0 || charted->len < 2)
+    {
+      g_printerr ("fe-bench-window: the study needs an attribute and two questions\n");
+      return 1;
+    }
+
+  /* Ten question changes, going round the questions when a study has fewer. */
+  for (guint i = 1; i <= 10; i++)
+    time_action (&questions, window, choose_question,
+                 g_ptr_array_index (charted, i % charted->len));
+
+  toggle_filters (&chart, window, levels);
+  time_action (&page, window, show_page, "respondents");
+  toggle_filters (&respondents, window, levels);
+  for (guint c = 1; c <= 3; c++)
+    time_action (&sorting, window, sort_by_column, GUINT_TO_POINTER (c));
+  time_action (&page, window, show_page, "chart");
+  time_action (&segment, window, select_first_segment, NULL);
+  toggle_filters (&selected, window, levels);
+  {
+    static const char * const typed[] = { "s", "su", "sub", "subs", "subst", "substa" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+      time_action (&search, window, type_search, (gpointer) typed[i]);
+  }
+  g_source_remove (tick_source);
+  getrusage (RUSAGE_SELF, &usage);
+
+  if (json)
+    g_print ("{");
+  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+    {
+      Category *category = categories[i];
+      double p50 = percentile_ms (category->to_frame, 0.5);
+      double p95 = percentile_ms (category->to_frame, 0.95);
+      double max = percentile_ms (category->to_frame, 1.0);
+
+      longest = MAX (longest, category->longest_stall);
+      if (g_str_has_prefix (category->name, "filter click")
+          || category == &questions)
+        p95_clicks = MAX (p95_clicks, (gint64) (p95 * 1000));
+      if (json)
+        g_print ("\"%s\": {\"n\": %u, \"p50_ms\": %.1f, \"p95_ms\": %.1f, \"max_ms\": %.1f, "
+                 "\"longest_stall_ms\": %.1f}, ",
+                 category->name, category->to_frame->len, p50, p95, max,
+                 category->longest_stall / 1000.0);
+      else
+        g_print ("%-32s n=%-3u input→frame p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms  "
+                 "longest stall %7.1f ms\n",
+                 category->name, category->to_frame->len, p50, p95, max,
+                 category->longest_stall / 1000.0);
+      g_array_unref (category->to_frame);
+    }
+  if (json)
+    g_print ("\"p95_clicks_ms\": %.1f, \"longest_stall_ms\": %.1f, \"peak_rss_mib\": %.0f}\n",
+             p95_clicks / 1000.0, longest / 1000.0, usage.ru_maxrss / 1024.0);
+  else
+    g_print ("p95 of question changes and filter clicks %.1f ms; longest stall %.1f ms; "
+             "peak RSS %.0f MiB\n",
+             p95_clicks / 1000.0, longest / 1000.0, usage.ru_maxrss / 1024.0);
+
+  for (guint i = 0; i < n_files; i++)
+    g_object_unref (files[i]);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
