@@ -134,6 +134,8 @@ fe_application_startup (GApplication *application)
     { "win.save-view", { "<Control>d", NULL } },
     { "win.present", { "F5", NULL } },
     { "win.data-check", { "<Control>i", NULL } },
+    { "win.show-sidebar", { "F9", NULL } },
+    { "win.show-quotes", { "<Control>F9", NULL } },
   };
 
   G_APPLICATION_CLASS (fe_application_parent_class)->startup (application);

@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "fe-compat.h"
 #include "fe-explore-state.h"
@@ -23,6 +24,8 @@ struct _FeChartView
   int            selected;
   int            focused;
   GArray        *marked;      /* int */
+  gboolean       presenting;  /* scaled to fill the view, and no hover, tooltip or click */
+  double         slide_scale; /* the slide's type against a 720-pixel-high screen's */
   FeExploreState *state;      /* what the chart shows, when it explores one */
 };
 
@@ -64,6 +67,102 @@ update_description (FeChartView *self)
                                     self->spec.title ? self->spec.title : _("Chart"), -1);
 }
 
+/* The thinnest bar, or heat-map row, drawn. */
+static double
+thinnest_bar (const FeChartLayout *layout)
+{
+  double thinnest = G_MAXDOUBLE;
+
+  for (guint i = 0; i < fe_chart_layout_get_n_segments (layout); i++)
+    {
+      const FeChartSegment *segment = fe_chart_layout_get_segment (layout, i);
+
+      if (segment->h > 0)
+        thinnest = MIN (thinnest, segment->h);
+    }
+  return thinnest;
+}
+
+/* Labels wrapped short of their whole text or ellipsized. */
+static guint
+count_cut_labels (const FeChartLayout *layout)
+{
+  guint cut = 0;
+
+  for (guint i = 0; i < fe_chart_layout_get_n_labels (layout); i++)
+    {
+      const FeChartLabel *label = fe_chart_layout_get_label (layout, i);
+
+      cut += label->full_text != NULL && strstr (label->text, "…") != NULL
+             && strstr (label->full_text, "…") == NULL;
+    }
+  return cut;
+}
+
+/* Bottom of the lowest thing drawn. */
+static double
+drawn_height (const FeChartLayout *layout)
+{
+  double bottom = 0;
+
+  for (guint i = 0; i < fe_chart_layout_get_n_segments (layout); i++)
+    {
+      const FeChartSegment *segment = fe_chart_layout_get_segment (layout, i);
+
+      bottom = MAX (bottom, segment->y + segment->h);
+    }
+  for (guint i = 0; i < fe_chart_layout_get_n_labels (layout); i++)
+    {
+      const FeChartLabel *label = fe_chart_layout_get_label (layout, i);
+
+      bottom = MAX (bottom, label->y + label->h);
+    }
+  return bottom;
+}
+
+/* A slide's chart: its type grown with the screen (the slide scale) and then up to 1.75 times
+ * more, as large as the chart still fits the slide at that size as well as it did at the spec's
+ * type (no bar thinner, no label cut or dropped): a short chart fills the screen rather
+ * than its top third and reads from the back of a room, and a long one stays as it was. Beyond
+ * 1.75 the chart's title would outgrow the slide's. */
+#define PRESENTING_MAX_GROWTH 1.75
+#define PRESENTING_STEPS 8
+
+static FeChartLayout *
+fit_layout (FeChartView  *self,
+            PangoContext *context)
+{
+  FeChartSpec spec = self->spec;
+  double base = spec.text_scale > 0 ? spec.text_scale : 1.0;
+  double most = base * self->slide_scale * PRESENTING_MAX_GROWTH;
+  FeChartLayout *layout = fe_chart_layout_new (&spec, self->tally, context);
+  double thinnest = thinnest_bar (layout);
+  guint cut = count_cut_labels (layout);
+  /* Larger type must not cost a label: a grouped chart drops its values first. */
+  guint n_labels = fe_chart_layout_get_n_labels (layout);
+
+  if (fe_chart_layout_get_text_scale (layout) < base)
+    return layout;
+  for (int step = PRESENTING_STEPS; step > 0; step--)
+    {
+      FeChartLayout *larger;
+
+      spec.text_scale = base + (most - base) * step / PRESENTING_STEPS;
+      larger = fe_chart_layout_new (&spec, self->tally, context);
+      if (fe_chart_layout_get_text_scale (larger) >= spec.text_scale
+          && thinnest_bar (larger) >= thinnest * 0.98
+          && count_cut_labels (larger) <= cut
+          && fe_chart_layout_get_n_labels (larger) >= n_labels
+          && drawn_height (larger) <= spec.height)
+        {
+          fe_chart_layout_free (layout);
+          return larger;
+        }
+      fe_chart_layout_free (larger);
+    }
+  return layout;
+}
+
 static gboolean
 ensure_layout (FeChartView *self)
 {
@@ -78,8 +177,11 @@ ensure_layout (FeChartView *self)
   self->spec.width = width;
   self->spec.height = height;
   self->spec.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  self->layout = fe_chart_layout_new (&self->spec, self->tally,
-                                      gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  if (self->presenting)
+    self->layout = fit_layout (self, gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  else
+    self->layout = fe_chart_layout_new (&self->spec, self->tally,
+                                        gtk_widget_get_pango_context (GTK_WIDGET (self)));
   update_description (self);
   return TRUE;
 }
@@ -184,6 +286,9 @@ on_motion (GtkEventControllerMotion *controller,
            double                    y,
            FeChartView              *self)
 {
+  /* A projected slide follows no pointer. */
+  if (self->presenting)
+    return;
   set_hovered (self, self->layout ? fe_chart_layout_hit_test (self->layout, x, y) : -1);
 }
 
@@ -210,7 +315,8 @@ on_click (GtkGestureClick *gesture,
           double           y,
           FeChartView      *self)
 {
-  fe_chart_view_click_at (self, x, y);
+  if (!self->presenting)
+    fe_chart_view_click_at (self, x, y);
 }
 
 static gboolean
@@ -225,7 +331,7 @@ on_query_tooltip (GtkWidget   *widget,
   const FeChartSegment *info;
   GdkRectangle area;
 
-  if (self->layout == NULL)
+  if (self->layout == NULL || self->presenting)
     return FALSE;
   segment = keyboard_mode ? self->focused : fe_chart_layout_hit_test (self->layout, x, y);
   if (segment < 0)
@@ -385,6 +491,7 @@ fe_chart_view_init (FeChartView *self)
 
   fe_chart_spec_init (&self->spec);
   self->hovered = self->selected = self->focused = -1;
+  self->slide_scale = 1.0;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
@@ -520,6 +627,43 @@ fe_chart_view_set_marked (FeChartView *self,
   if (segments != NULL)
     self->marked = g_array_ref (segments);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+fe_chart_view_set_presenting (FeChartView *self,
+                              gboolean     presenting)
+{
+  g_return_if_fail (FE_IS_CHART_VIEW (self));
+
+  presenting = !!presenting;
+  if (self->presenting == presenting)
+    return;
+  self->presenting = presenting;
+  gtk_widget_set_focusable (GTK_WIDGET (self), !presenting);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), !presenting);
+  set_hovered (self, -1);
+  invalidate_layout (self);
+}
+
+gboolean
+fe_chart_view_get_presenting (FeChartView *self)
+{
+  g_return_val_if_fail (FE_IS_CHART_VIEW (self), FALSE);
+  return self->presenting;
+}
+
+void
+fe_chart_view_set_slide_scale (FeChartView *self,
+                               double       scale)
+{
+  g_return_if_fail (FE_IS_CHART_VIEW (self));
+  g_return_if_fail (scale > 0);
+
+  if (self->slide_scale == scale)
+    return;
+  self->slide_scale = scale;
+  if (self->presenting)
+    invalidate_layout (self);
 }
 
 /* ---- Bound to an exploration state ---------------------------------------------------------- */

@@ -41,5 +41,13 @@ int                  fe_chart_view_get_focused    (FeChartView       *self);
 /* Segments to mark, e.g. those the selected quote's respondent belongs to. */
 void                 fe_chart_view_set_marked     (FeChartView       *self,
                                                    GArray            *segments);
+/* A slide: the chart's type grows while the chart still fits the view as well, to fill a screen
+ * rather than its top, and it follows no pointer (no hover, tooltip, click or focus). */
+void                 fe_chart_view_set_presenting (FeChartView       *self,
+                                                   gboolean           presenting);
+gboolean             fe_chart_view_get_presenting (FeChartView       *self);
+/* While presenting, the chart's type times @scale: the slide's, larger on a larger screen. */
+void                 fe_chart_view_set_slide_scale (FeChartView      *self,
+                                                    double            scale);
 
 G_END_DECLS

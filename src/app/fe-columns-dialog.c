@@ -180,6 +180,8 @@ clear_level_rows (ColumnRow *row)
 static void
 fill_level_rows (ColumnRow *row)
 {
+  FeColumn *column;
+
   clear_level_rows (row);
   if (!role_has_order (row->shown_role) || row->levels->len == 0)
     return;
@@ -202,17 +204,23 @@ fill_level_rows (ColumnRow *row)
     adw_expander_row_add_row (row->row, heading_row);
     row->levels_heading = heading_row;
   }
+  column = fe_study_find_column (row->dialog->study, row->id);
   for (guint l = 0; l < row->levels->len; l++)
     {
       const char *level = g_ptr_array_index (row->levels, l);
+      /* Moved by its name in the data; shown as the study shows it (Welsh where the codebook
+       * has it). */
+      int index = column != NULL ? fe_column_find_level (column, level) : -1;
+      const char *shown = index >= 0 ? fe_column_get_display_level (column, (guint) index)
+                                     : level;
       GtkWidget *level_row = adw_action_row_new ();
       g_autofree char *number = g_strdup_printf ("%u", l + 1);
       GtkWidget *position = gtk_label_new (number);
-      GtkWidget *up = move_button (row, l, -1, level);
-      GtkWidget *down = move_button (row, l, +1, level);
+      GtkWidget *up = move_button (row, l, -1, shown);
+      GtkWidget *down = move_button (row, l, +1, shown);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (level_row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (level_row), level);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (level_row), shown);
       gtk_widget_add_css_class (position, "dim-label");
       gtk_widget_add_css_class (position, "numeric");
       gtk_label_set_width_chars (GTK_LABEL (position), 2);
@@ -251,7 +259,9 @@ update_row (ColumnRow      *row,
   gboolean editing_label;
 
   self->updating = TRUE;
-  subtitle = g_strcmp0 (column->label, column->id) != 0 ? shorten (column->label) : NULL;
+  /* The question as the study shows it; the Label row below edits the codebook's own. */
+  subtitle = g_strcmp0 (fe_column_get_display_label (column), column->id) != 0
+             ? shorten (fe_column_get_display_label (column)) : NULL;
   adw_expander_row_set_subtitle (row->row, subtitle ? subtitle : "");
   gtk_drop_down_set_selected (row->role, column->role);
 
@@ -401,10 +411,14 @@ on_search_changed (FeColumnsDialog *self)
       FeColumn *column = fe_study_find_column (self->study, row->id);
       g_autofree char *id = g_utf8_casefold (row->id, -1);
       g_autofree char *label = column ? g_utf8_casefold (column->label, -1) : NULL;
+      g_autofree char *shown = column ? g_utf8_casefold (fe_column_get_display_label (column),
+                                                         -1)
+                                      : NULL;
 
       gtk_widget_set_visible (GTK_WIDGET (row->row),
                               *needle == '\0' || strstr (id, needle) != NULL
-                              || (label != NULL && strstr (label, needle) != NULL));
+                              || (label != NULL && strstr (label, needle) != NULL)
+                              || (shown != NULL && strstr (shown, needle) != NULL));
     }
 }
 

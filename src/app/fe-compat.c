@@ -234,3 +234,150 @@ fe_compat_lookup_accent (GtkWidget *widget,
   G_GNUC_END_IGNORE_DEPRECATIONS
   return found;
 }
+
+/* ---- Panes that fold in narrow windows ------------------------------------------------- */
+
+#if ADW_CHECK_VERSION (1, 4, 0)
+GtkWidget *
+fe_compat_pane_new (GtkWidget   *pane,
+                    GtkWidget   *content,
+                    GtkPackType  side,
+                    int          width)
+{
+  AdwOverlaySplitView *split = ADW_OVERLAY_SPLIT_VIEW (adw_overlay_split_view_new ());
+
+  adw_overlay_split_view_set_sidebar_position (split, side);
+  adw_overlay_split_view_set_sidebar_width_unit (split, ADW_LENGTH_UNIT_PX);
+  adw_overlay_split_view_set_min_sidebar_width (split, width);
+  adw_overlay_split_view_set_max_sidebar_width (split, width);
+  adw_overlay_split_view_set_sidebar (split, pane);
+  adw_overlay_split_view_set_content (split, content);
+  return GTK_WIDGET (split);
+}
+
+void
+fe_compat_fold_panes (GtkWidget *window,
+                      int        min_width,
+                      int        min_height,
+                      GtkWidget *outer,
+                      int        outer_fold,
+                      GtkWidget *inner,
+                      int        inner_fold)
+{
+  AdwBreakpoint *narrow, *narrower;
+
+  /* The last breakpoint that matches applies alone, so the narrower one folds both. */
+  narrow = adw_breakpoint_new (adw_breakpoint_condition_new_length (
+                                 ADW_BREAKPOINT_CONDITION_MAX_WIDTH, inner_fold - 1,
+                                 ADW_LENGTH_UNIT_SP));
+  adw_breakpoint_add_setters (narrow, G_OBJECT (inner), "collapsed", TRUE, NULL);
+  narrower = adw_breakpoint_new (adw_breakpoint_condition_new_length (
+                                   ADW_BREAKPOINT_CONDITION_MAX_WIDTH, outer_fold - 1,
+                                   ADW_LENGTH_UNIT_SP));
+  adw_breakpoint_add_setters (narrower, G_OBJECT (inner), "collapsed", TRUE,
+                              G_OBJECT (outer), "collapsed", TRUE, NULL);
+  gtk_widget_set_size_request (window, min_width, min_height);
+  adw_application_window_add_breakpoint (ADW_APPLICATION_WINDOW (window), narrow);
+  adw_application_window_add_breakpoint (ADW_APPLICATION_WINDOW (window), narrower);
+}
+
+gboolean
+fe_compat_pane_get_folded (GtkWidget *split)
+{
+  return adw_overlay_split_view_get_collapsed (ADW_OVERLAY_SPLIT_VIEW (split));
+}
+
+gboolean
+fe_compat_pane_get_shown (GtkWidget *split)
+{
+  return adw_overlay_split_view_get_show_sidebar (ADW_OVERLAY_SPLIT_VIEW (split));
+}
+
+void
+fe_compat_pane_set_shown (GtkWidget *split,
+                          gboolean   shown)
+{
+  adw_overlay_split_view_set_show_sidebar (ADW_OVERLAY_SPLIT_VIEW (split), shown);
+}
+
+const char *
+fe_compat_pane_shown_property (void)
+{
+  return "show-sidebar";
+}
+
+const char *
+fe_compat_pane_folded_property (void)
+{
+  return "collapsed";
+}
+#else
+GtkWidget *
+fe_compat_pane_new (GtkWidget   *pane,
+                    GtkWidget   *content,
+                    GtkPackType  side,
+                    int          width)
+{
+  AdwFlap *flap = ADW_FLAP (adw_flap_new ());
+  GtkWidget *clamp = adw_clamp_new ();
+
+  /* Side by side the flap gets its width request and the content the rest; folded, its
+   * natural width, which a quote's long question would make most of the window's: the clamp
+   * keeps it near the width beside the content. */
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), width * 6 / 5);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), width * 6 / 5);
+  adw_clamp_set_child (ADW_CLAMP (clamp), pane);
+  gtk_widget_set_size_request (clamp, width, -1);
+  /* A pane that asks to expand would take half the window. */
+  gtk_widget_set_hexpand (clamp, FALSE);
+  /* Over the content, the pane needs a background of its own. */
+  gtk_widget_add_css_class (clamp, "background");
+  adw_flap_set_flap_position (flap, side);
+  adw_flap_set_flap (flap, clamp);
+  adw_flap_set_separator (flap, gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  adw_flap_set_content (flap, content);
+  return GTK_WIDGET (flap);
+}
+
+void
+fe_compat_fold_panes (GtkWidget *window,
+                      int        min_width,
+                      int        min_height,
+                      GtkWidget *outer,
+                      int        outer_fold,
+                      GtkWidget *inner,
+                      int        inner_fold)
+{
+}
+
+gboolean
+fe_compat_pane_get_folded (GtkWidget *split)
+{
+  return adw_flap_get_folded (ADW_FLAP (split));
+}
+
+gboolean
+fe_compat_pane_get_shown (GtkWidget *split)
+{
+  return adw_flap_get_reveal_flap (ADW_FLAP (split));
+}
+
+void
+fe_compat_pane_set_shown (GtkWidget *split,
+                          gboolean   shown)
+{
+  adw_flap_set_reveal_flap (ADW_FLAP (split), shown);
+}
+
+const char *
+fe_compat_pane_shown_property (void)
+{
+  return "reveal-flap";
+}
+
+const char *
+fe_compat_pane_folded_property (void)
+{
+  return "folded";
+}
+#endif

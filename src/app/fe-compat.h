@@ -45,4 +45,35 @@ void fe_compat_show_about (GtkWindow            *parent);
 gboolean fe_compat_lookup_accent (GtkWidget *widget,
                                   GdkRGBA   *color);
 
+/* A pane (the sidebar, the quotes) beside @content on the @side of it, @width pixels wide; in a
+ * window too narrow for both, it folds into an overlay over @content, hidden until shown. On
+ * libadwaita ≥ 1.4 an AdwOverlaySplitView, folded by fe_compat_fold_panes()' breakpoints; on
+ * 1.2 an AdwFlap, which folds by itself when @content's width request and @width no longer
+ * fit side by side. */
+GtkWidget *fe_compat_pane_new         (GtkWidget   *pane,
+                                       GtkWidget   *content,
+                                       GtkPackType  side,
+                                       int          width);
+/* Folds @outer (the sidebar, whose content is @inner) below @outer_fold pixels of window width
+ * and @inner (the quotes) below @inner_fold, the widths at which AdwFlap folds them by itself
+ * on libadwaita 1.2; the window can then shrink to @min_width × @min_height (breakpoints need a
+ * minimum size). Does nothing on 1.2, where the window's minimum is its content's. */
+void       fe_compat_fold_panes       (GtkWidget   *window,
+                                       int          min_width,
+                                       int          min_height,
+                                       GtkWidget   *outer,
+                                       int          outer_fold,
+                                       GtkWidget   *inner,
+                                       int          inner_fold);
+/* Whether the pane is folded into an overlay (a narrow window). */
+gboolean   fe_compat_pane_get_folded  (GtkWidget   *split);
+/* Whether the pane is shown, beside the content or over it. */
+gboolean   fe_compat_pane_get_shown   (GtkWidget   *split);
+void       fe_compat_pane_set_shown   (GtkWidget   *split,
+                                       gboolean     shown);
+/* The name of the boolean property that says whether the pane is shown, to bind or watch
+ * ("notify::…"); likewise whether it is folded. */
+const char *fe_compat_pane_shown_property  (void);
+const char *fe_compat_pane_folded_property (void);
+
 G_END_DECLS

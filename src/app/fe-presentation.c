@@ -4,8 +4,10 @@
 #include "fe-presentation.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "fe-attribution.h"
+#include "fe-chart-layout.h"
 #include "fe-chart-view.h"
 #include "fe-query-set.h"
 #include "fe-quote.h"
@@ -31,6 +33,11 @@ struct _FePresentation
   guint          view;
   int            quote;
   GPtrArray     *quotes;  /* FeQuote* starred in this view and still in the data */
+  double         scale;   /* the slide's type against a 720-pixel-high screen's */
+  double         new_scale;
+  guint          scale_source;
+  gboolean       compact;   /* the headline made smaller for a chart that needs the room */
+  guint          fit_source;
 };
 
 G_DEFINE_FINAL_TYPE (FePresentation, fe_presentation, ADW_TYPE_WINDOW)
@@ -85,6 +92,12 @@ show_problem (FePresentation *self,
   gtk_stack_set_visible_child_name (self->stack, "problem");
 }
 
+static void schedule_fit_check (FePresentation *self);
+static void update_headline (FePresentation *self);
+
+/* The type of a slide's chart, before it grows to fill the screen. */
+#define SLIDE_CHART_TEXT_SCALE 1.5
+
 static void
 show_view (FePresentation *self)
 {
@@ -129,10 +142,16 @@ show_view (FePresentation *self)
 
   fe_chart_spec_init_for_view (&spec, view, self->k, self->fold_small_groups);
   spec.filter_text = fe_query_get_filter_text (query);
-  spec.text_scale = 1.5;
+  spec.text_scale = SLIDE_CHART_TEXT_SCALE;
   fe_chart_view_set_chart (self->chart_view, &spec, fe_query_dup_tally (query));
   gtk_stack_set_visible_child_name (self->stack, "chart");
   update_footer (self);
+  if (self->compact)
+    {
+      self->compact = FALSE;
+      update_headline (self);
+    }
+  schedule_fit_check (self);
 }
 
 static void
@@ -262,11 +281,103 @@ on_key_pressed (GtkEventControllerKey *controller,
     }
 }
 
+/* The slide's type is set for a 720-pixel-high screen (1280 × 720, a common projector); a
+ * larger screen shows all of it larger, up to twice, as the same slide would be projected. */
+#define SLIDE_HEIGHT 720.0
+
+static void
+scale_label (GtkLabel *label,
+             double    scale)
+{
+  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+
+  pango_attr_list_insert (attributes, pango_attr_scale_new (scale));
+  gtk_label_set_attributes (label, attributes);
+}
+
+/* The headline grows less than the rest: the chart below it needs the height more. And a
+ * chart that does not fit the slide at its type (a dozen rows of grouped bars at 1280 × 720,
+ * whose withheld cells would lose their "< 5") gets a smaller headline's room. */
+static void
+update_headline (FePresentation *self)
+{
+  double scale = (1 + (self->scale - 1) / 2) * (self->compact ? 0.7 : 1.0);
+
+  scale_label (self->title_label, scale);
+  scale_label (self->takeaway_label, scale);
+}
+
+static gboolean
+check_fit (gpointer data)
+{
+  FePresentation *self = data;
+  const FeChartLayout *layout;
+
+  self->fit_source = 0;
+  if (self->compact
+      || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "chart") != 0)
+    return G_SOURCE_REMOVE;
+  layout = fe_chart_view_get_layout (self->chart_view);
+  if (layout != NULL
+      && fe_chart_layout_get_text_scale (layout) < SLIDE_CHART_TEXT_SCALE - 0.01)
+    {
+      self->compact = TRUE;
+      update_headline (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the slide is laid out at its size. */
+static void
+schedule_fit_check (FePresentation *self)
+{
+  if (self->fit_source == 0)
+    self->fit_source = g_timeout_add (50, check_fit, self);
+}
+
+/* After the allocation that asked for it: new type sizes lay the slide out again. */
+static gboolean
+apply_scale (gpointer data)
+{
+  FePresentation *self = data;
+  double scale = self->new_scale;
+
+  self->scale_source = 0;
+  self->scale = scale;
+  update_headline (self);
+  scale_label (self->quote_label, scale);
+  scale_label (self->attribution_label, scale);
+  scale_label (self->footer_label, scale);
+  fe_chart_view_set_slide_scale (self->chart_view, scale);
+  schedule_fit_check (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+fe_presentation_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  FePresentation *self = FE_PRESENTATION (widget);
+  /* In steps of an eighth, so that a window being resized does not scale at every pixel. */
+  double scale = round (CLAMP (MIN (height / SLIDE_HEIGHT, width / (SLIDE_HEIGHT * 16 / 9)),
+                               1.0, 2.0) * 8) / 8;
+
+  GTK_WIDGET_CLASS (fe_presentation_parent_class)->size_allocate (widget, width, height,
+                                                                   baseline);
+  self->new_scale = scale;
+  if (scale != self->scale && self->scale_source == 0)
+    self->scale_source = g_idle_add (apply_scale, self);
+}
+
 static void
 fe_presentation_dispose (GObject *object)
 {
   FePresentation *self = FE_PRESENTATION (object);
 
+  g_clear_handle_id (&self->scale_source, g_source_remove);
+  g_clear_handle_id (&self->fit_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), FE_TYPE_PRESENTATION);
   g_clear_object (&self->study);
   g_clear_object (&self->project);
@@ -281,6 +392,7 @@ fe_presentation_class_init (FePresentationClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fe_presentation_dispose;
+  widget_class->size_allocate = fe_presentation_size_allocate;
 
   g_type_ensure (FE_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -302,8 +414,10 @@ fe_presentation_init (FePresentation *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  fe_chart_view_set_presenting (self->chart_view, TRUE);
   self->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) fe_quote_free);
   self->quote = -1;
+  self->scale = 1.0;
 
   /* Before the chart, which would take the arrows to move between its segments. */
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
@@ -361,4 +475,18 @@ fe_presentation_get_attribution (FePresentation *self)
 {
   g_return_val_if_fail (FE_IS_PRESENTATION (self), NULL);
   return gtk_label_get_text (self->attribution_label);
+}
+
+FeChartView *
+fe_presentation_get_chart_view (FePresentation *self)
+{
+  g_return_val_if_fail (FE_IS_PRESENTATION (self), NULL);
+  return self->chart_view;
+}
+
+GtkWidget *
+fe_presentation_get_footer (FePresentation *self)
+{
+  g_return_val_if_fail (FE_IS_PRESENTATION (self), NULL);
+  return GTK_WIDGET (self->footer_label);
 }

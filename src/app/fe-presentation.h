@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "fe-chart-view.h"
 #include "fe-project.h"
 #include "fe-study.h"
 
@@ -30,5 +31,8 @@ void            fe_presentation_previous     (FePresentation *self);
 void            fe_presentation_next_quote   (FePresentation *self);
 const char     *fe_presentation_get_quote_text (FePresentation *self);
 const char     *fe_presentation_get_attribution (FePresentation *self);
+FeChartView    *fe_presentation_get_chart_view (FePresentation *self);
+/* "View 2 of 6", as the room reads it. */
+GtkWidget      *fe_presentation_get_footer   (FePresentation *self);
 
 G_END_DECLS

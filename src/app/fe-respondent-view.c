@@ -39,8 +39,9 @@ cell_text (FeStudy        *study,
 {
   if (column->role == FE_ROLE_ID)
     return fe_study_dup_respondent_id (study, row);
+  /* The answers as the study shows them: Welsh levels where the codebook has them. */
   if (fe_role_is_single_valued (column->role))
-    return g_strdup (fe_study_get_level_label (study, column, row));
+    return g_strdup (fe_study_get_display_level_label (study, column, row));
   if (column->role == FE_ROLE_MULTI || column->coded)
     {
       g_autoptr(GString) codes = g_string_new (NULL);
@@ -48,7 +49,7 @@ cell_text (FeStudy        *study,
       for (guint l = 0; l < fe_column_get_n_levels (column); l++)
         if (fe_bitset_get (g_ptr_array_index (column->level_rows, l), row))
           g_string_append_printf (codes, "%s%s", codes->len ? "; " : "",
-                                  fe_column_get_level (column, l));
+                                  fe_column_get_display_level (column, l));
       if (column->role == FE_ROLE_MULTI || codes->len > 0)
         return g_string_free (g_steal_pointer (&codes), FALSE);
     }
@@ -72,7 +73,28 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_width_chars (GTK_LABEL (label),
+                             GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory),
+                                                                 "fe-width-chars")));
   gtk_list_item_set_child (item, label);
+}
+
+/* Room for a column's answers as the study shows them: its longest level (Welsh ones are
+ * longer), up to a snippet's worth; a short header alone would cut every answer. */
+#define CELL_MAX_CHARS 24
+
+static int
+cell_width_chars (const FeColumn *column)
+{
+  glong widest = 0;
+
+  if (column->role == FE_ROLE_ID)
+    return 6;
+  if (fe_column_get_n_levels (column) == 0 || column->role == FE_ROLE_MULTI || column->coded)
+    return CELL_MAX_CHARS;
+  for (guint l = 0; l < fe_column_get_n_levels (column); l++)
+    widest = MAX (widest, g_utf8_strlen (fe_column_get_display_level (column, l), -1));
+  return (int) CLAMP (widest, 4, CELL_MAX_CHARS);
 }
 
 static void
@@ -136,8 +158,11 @@ add_column (FeRespondentView *self,
   SortData *sort = g_new0 (SortData, 1);
   GtkColumnViewColumn *view_column;
   GtkSorter *sorter;
+  g_autofree char *title = NULL;
 
   g_object_set_data (G_OBJECT (factory), "fe-view", self);
+  g_object_set_data (G_OBJECT (factory), "fe-width-chars",
+                     GINT_TO_POINTER (cell_width_chars (column)));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) column);
 
@@ -145,9 +170,11 @@ add_column (FeRespondentView *self,
   sort->column = column;
   sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, sort, g_free));
 
-  view_column = gtk_column_view_column_new (column->role == FE_ROLE_ID ? _("Respondent")
-                                                                         : column->id,
-                                            factory);
+  /* A column is named as the chart's dropdowns name it, in the study's language: its id
+   * ("Q5_1", "force") is neither. */
+  title = column->role == FE_ROLE_ID ? g_strdup (_("Respondent"))
+                                     : fe_column_dup_short_label (column);
+  view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_sorter (view_column, sorter);
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_append_column (self->column_view, view_column);

@@ -150,6 +150,7 @@ search_quotes_action (GSimpleAction *action,
                       GVariant      *parameter,
                       gpointer       data)
 {
+  fe_window_reveal_quotes (FE_WINDOW (data));
   fe_quote_browser_focus_search (FE_WINDOW (data)->quote_browser);
 }
 
@@ -168,6 +169,9 @@ clear_selection_action (GSimpleAction *action,
 {
   FeWindow *self = data;
 
+  /* A pane over the chart goes first, as any overlay does; the selection stays. */
+  if (fe_window_dismiss_overlay (self))
+    return;
   if (gtk_window_is_fullscreen (GTK_WINDOW (self))
       && fe_explore_state_get_selected_level (self->state) < 0)
     gtk_window_unfullscreen (GTK_WINDOW (self));

@@ -20,6 +20,13 @@ struct _FeWindow
   AdwViewSwitcherTitle *window_title;
   GtkMenuButton    *export_button;
   GtkStack         *main_stack;
+  GtkWidget        *sidebar_button;     /* header toggles, shown with a study */
+  GtkWidget        *quotes_button;
+  GtkBox           *study_page;
+  GtkWidget        *sidebar_box;
+  GtkWidget        *content_stack;
+  GtkWidget        *sidebar_pane;       /* folds over the content in narrow windows */
+  GtkWidget        *quotes_pane;
   GtkListBox       *recent_list;
   GtkLabel         *recent_heading;
   GtkLabel         *loading_label;
@@ -95,6 +102,13 @@ gboolean fe_window_confirm_close (FeWindow   *self);
  * default, or "export"). */
 void fe_window_export_brief     (FeWindow    *self,
                                  const char  *path);
+/* Hides the sidebar when it lies over the chart (a narrow window): a choice made in it is
+ * done. */
+void fe_window_dismiss_sidebar  (FeWindow    *self);
+/* Hides whichever pane lies over the chart (the sidebar first); whether one did. */
+gboolean fe_window_dismiss_overlay (FeWindow  *self);
+/* Shows the quotes pane, over the chart in a narrow window. */
+void fe_window_reveal_quotes    (FeWindow    *self);
 void fe_window_toggle_star      (FeWindow    *self,
                                  FeQuoteItem *item);
 void fe_window_show_stars       (FeWindow    *self);

@@ -150,6 +150,7 @@ static void
 on_view_activated (FeWindow *self,
                    int       index)
 {
+  fe_window_dismiss_sidebar (self);
   fe_window_apply_view (self, (guint) index);
 }
 

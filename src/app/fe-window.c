@@ -1360,6 +1360,11 @@ fe_window_class_init (FeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FeWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, FeWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, FeWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, quotes_button);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, study_page);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, sidebar_box);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, FeWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, FeWindow, recent_heading);
   gtk_widget_class_bind_template_child (widget_class, FeWindow, loading_label);
@@ -1398,12 +1403,174 @@ fe_window_class_init (FeWindowClass *klass)
                                        "win.clear-selection", NULL);
 }
 
+/* ---- Layout: panes that fold in narrow windows ------------------------------------------ */
+
+/* Side by side: the sidebar, the chart (at least its controls' width in English) and the
+ * quotes. A window narrower than all three folds the quotes into an overlay, then the sidebar
+ * too; a button in the header bar (and F9, Ctrl+F9) brings each back. 1366 px (a laptop, a
+ * projector) shows all three; 1024 px the sidebar and the chart; 800 px the chart alone. */
+#define SIDEBAR_WIDTH 300
+#define QUOTES_WIDTH 360
+#define CHART_MIN_WIDTH 680
+#define WINDOW_MIN_HEIGHT 480
+/* Breakpoints fold a little before the panes' widths run out, for a sidebar whose words are
+ * longer than English (Welsh's needs 309 px). */
+#define FOLD_SLACK 12
+
+static void
+on_pane_shown (FeWindow   *self,
+               GParamSpec *pspec,
+               GtkWidget  *pane)
+{
+  const char *name = pane == self->sidebar_pane ? "show-sidebar" : "show-quotes";
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_boolean (fe_compat_pane_get_shown (pane)));
+}
+
+static void
+show_pane_action (GSimpleAction *action,
+                  GVariant      *state,
+                  gpointer       data)
+{
+  FeWindow *self = data;
+  gboolean sidebar = g_str_equal (g_action_get_name (G_ACTION (action)), "show-sidebar");
+
+  fe_compat_pane_set_shown (sidebar ? self->sidebar_pane : self->quotes_pane,
+                            g_variant_get_boolean (state));
+}
+
+static void
+on_main_page_changed (FeWindow *self)
+{
+  gboolean study = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack),
+                              "study") == 0;
+
+  gtk_widget_set_visible (self->sidebar_button, study);
+  gtk_widget_set_visible (self->quotes_button, study);
+}
+
+static GtkWidget *
+take_child (GtkBox    *box,
+            GtkWidget *child)
+{
+  g_object_ref (child);
+  gtk_box_remove (box, child);
+  return child;
+}
+
+static void
+build_layout (FeWindow *self)
+{
+  static const GActionEntry entries[] = {
+    { "show-sidebar", NULL, NULL, "true", show_pane_action },
+    { "show-quotes", NULL, NULL, "true", show_pane_action },
+  };
+  g_autoptr(GtkWidget) sidebar = take_child (self->study_page, self->sidebar_box);
+  g_autoptr(GtkWidget) content = take_child (self->study_page, self->content_stack);
+  g_autoptr(GtkWidget) quotes = take_child (self->study_page, GTK_WIDGET (self->quote_browser));
+  g_autofree char *shown = g_strdup_printf ("notify::%s", fe_compat_pane_shown_property ());
+
+  gtk_widget_set_size_request (content, CHART_MIN_WIDTH, -1);
+  self->quotes_pane = fe_compat_pane_new (quotes, content, GTK_PACK_END, QUOTES_WIDTH);
+  self->sidebar_pane = fe_compat_pane_new (sidebar, self->quotes_pane, GTK_PACK_START,
+                                           SIDEBAR_WIDTH);
+  gtk_widget_set_hexpand (self->sidebar_pane, TRUE);
+  gtk_box_append (self->study_page, self->sidebar_pane);
+  fe_compat_fold_panes (GTK_WIDGET (self), CHART_MIN_WIDTH, WINDOW_MIN_HEIGHT,
+                        self->sidebar_pane, SIDEBAR_WIDTH + 1 + CHART_MIN_WIDTH + FOLD_SLACK,
+                        self->quotes_pane,
+                        SIDEBAR_WIDTH + 1 + CHART_MIN_WIDTH + 1 + QUOTES_WIDTH + FOLD_SLACK);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  g_signal_connect_object (self->sidebar_pane, shown, G_CALLBACK (on_pane_shown), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->quotes_pane, shown, G_CALLBACK (on_pane_shown), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->main_stack, "notify::visible-child-name",
+                           G_CALLBACK (on_main_page_changed), self, G_CONNECT_SWAPPED);
+}
+
+void
+fe_window_dismiss_sidebar (FeWindow *self)
+{
+  g_return_if_fail (FE_IS_WINDOW (self));
+
+  if (fe_compat_pane_get_folded (self->sidebar_pane))
+    fe_compat_pane_set_shown (self->sidebar_pane, FALSE);
+}
+
+gboolean
+fe_window_dismiss_overlay (FeWindow *self)
+{
+  GtkWidget *panes[] = { self->sidebar_pane, self->quotes_pane };
+
+  g_return_val_if_fail (FE_IS_WINDOW (self), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
+    if (fe_compat_pane_get_folded (panes[i]) && fe_compat_pane_get_shown (panes[i]))
+      {
+        fe_compat_pane_set_shown (panes[i], FALSE);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+fe_window_reveal_quotes (FeWindow *self)
+{
+  g_return_if_fail (FE_IS_WINDOW (self));
+
+  fe_compat_pane_set_shown (self->quotes_pane, TRUE);
+}
+
+/* A question picked (in the sidebar, or by a view picked there) is what the sidebar was
+ * brought over the chart for. */
+static void
+on_question_changed (FeWindow *self)
+{
+  fe_window_dismiss_sidebar (self);
+}
+
+/* A segment selected is what the quotes are for, also when they are folded away; none
+ * selected, an empty quotes pane over the chart would only hide it. */
+static void
+on_selection_changed (FeWindow *self)
+{
+  if (fe_explore_state_get_selected_level (self->state) >= 0)
+    fe_window_reveal_quotes (self);
+  else if (fe_compat_pane_get_folded (self->quotes_pane))
+    fe_compat_pane_set_shown (self->quotes_pane, FALSE);
+}
+
+/* A new question or split lets the selection go without notifying "selection". */
+static void
+on_query_changed (FeWindow *self)
+{
+  if (fe_explore_state_get_selected_level (self->state) < 0
+      && fe_compat_pane_get_folded (self->quotes_pane))
+    fe_compat_pane_set_shown (self->quotes_pane, FALSE);
+}
+
+static void
+follow_state_with_panes (FeWindow *self)
+{
+  g_signal_connect_object (self->state, "notify::question", G_CALLBACK (on_question_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::selection", G_CALLBACK (on_selection_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::query", G_CALLBACK (on_query_changed),
+                           self, G_CONNECT_SWAPPED);
+}
+
 static void
 fe_window_init (FeWindow *self)
 {
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  build_layout (self);
 
   /* The app's own symbolic icons, also when the window is made without the application. */
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (
@@ -1411,6 +1578,7 @@ fe_window_init (FeWindow *self)
                                     "/io/github/findings_explorer/FindingsExplorer/icons");
   self->split_columns = g_ptr_array_new ();
   bind_state (self);
+  follow_state_with_panes (self);
 
   self->active_view = -1;
   fe_window_install_actions (self);

@@ -374,6 +374,14 @@ fe_chart_layout_get_dark (const FeChartLayout *self)
   return self->dark;
 }
 
+double
+fe_chart_layout_get_text_scale (const FeChartLayout *self)
+{
+  g_return_val_if_fail (self != NULL, 1.0);
+
+  return self->font_scale;
+}
+
 gboolean
 fe_chart_layout_withholds (const FeChartLayout *self)
 {

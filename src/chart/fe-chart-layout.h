@@ -59,6 +59,8 @@ FeChartKind           fe_chart_layout_get_kind         (const FeChartLayout  *la
 double                fe_chart_layout_get_width        (const FeChartLayout  *layout);
 double                fe_chart_layout_get_height       (const FeChartLayout  *layout);
 gboolean              fe_chart_layout_get_dark         (const FeChartLayout  *layout);
+/* The text scale the chart was laid out at: the spec's, or less where the spec's did not fit. */
+double                fe_chart_layout_get_text_scale   (const FeChartLayout  *layout);
 /* Whether numbers of fewer than the spec's min_cell are withheld (min_cell set and not
  * mark_small), rather than shown exactly or marked. */
 gboolean              fe_chart_layout_withholds        (const FeChartLayout  *layout);

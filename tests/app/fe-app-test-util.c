@@ -12,9 +12,39 @@ fe_app_test_study_loaded (gpointer window)
 FeWindow *
 fe_app_test_open_window (GFile *file)
 {
-  FeWindow *window = g_object_new (FE_TYPE_WINDOW, NULL);
+  return fe_app_test_open_window_sized (file, 1400, 900);
+}
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+/* What GtkApplication loads for the app, which the tests make no application for: the
+ * sidebar's switcher, for one, is narrower with it. */
+static void
+load_app_style (void)
+{
+  static gboolean loaded;
+  g_autoptr(GtkCssProvider) css = NULL;
+
+  if (loaded)
+    return;
+  loaded = TRUE;
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/io/github/findings_explorer/FindingsExplorer/"
+                                            "style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+FeWindow *
+fe_app_test_open_window_sized (GFile *file,
+                               int    width,
+                               int    height)
+{
+  FeWindow *window;
+
+  load_app_style ();
+  window = g_object_new (FE_TYPE_WINDOW, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   if (file != NULL)
     fe_window_open_file (window, file);

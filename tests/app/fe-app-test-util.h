@@ -15,6 +15,10 @@ gboolean  fe_app_test_study_loaded (gpointer window);
 
 /* A new 1400 × 900 window, shown, once it has loaded @file (NULL: the sample study). */
 FeWindow *fe_app_test_open_window  (GFile *file);
+/* The same, @width × @height. */
+FeWindow *fe_app_test_open_window_sized (GFile *file,
+                                         int    width,
+                                         int    height);
 
 /* @widget, or the first widget inside it (depth first), that is a @type; NULL: none is. */
 gpointer  fe_app_test_find_widget  (GtkWidget *widget,

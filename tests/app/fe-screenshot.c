@@ -1,18 +1,22 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Renders the main states of the window to PNG files, for looking at changes and for the
- * README and metainfo screenshots:  fe-screenshot OUTDIR [--dark]  */
+ * README and metainfo screenshots:  fe-screenshot OUTDIR [--dark] [--size WIDTHxHEIGHT]
+ * (1400x860 unless told; run under an X server at least that size, e.g.
+ * xvfb-run -s "-screen 0 800x600x24"). */
 #include "config.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdio.h>
 
 #include "fe-app-test-util.h"
 #include "fe-chart-layout.h"
 #include "fe-chart-view.h"
+#include "fe-compat.h"
 #include "fe-presentation.h"
 #include "fe-quote-browser.h"
-#include "fe-window.h"
+#include "fe-window-private.h"
 
 static void
 save_window (GtkWidget  *window,
@@ -21,23 +25,32 @@ save_window (GtkWidget  *window,
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
 
-  if (fe_app_test_save_png (window, path))
-    g_print ("%s\n", path);
-  else
-    g_printerr ("%s: nothing drawn\n", path);
+  /* A window in the middle of an animation (a pane sliding in) may have nothing to draw
+   * between two frames. */
+  for (int attempt = 0; attempt < 10; attempt++)
+    {
+      if (fe_app_test_save_png (window, path))
+        {
+          g_print ("%s\n", path);
+          return;
+        }
+      fe_app_test_settle (200);
+    }
+  g_printerr ("%s: nothing drawn\n", path);
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  FeWindow *window;
+  FeWindow *window;  /* its project, for presenting */
   FeStudy *study;
   FeChartView *view;
   const FeChartSegment *segment;
   FeColumn *vulnerabilities, *force;
   const char *dir;
   int index;
+  int width = 1400, height = 860;
 
   /* LANGUAGE=cy shows the Welsh window, from FE_LOCALEDIR when not installed. */
   setlocale (LC_ALL, "");
@@ -59,16 +72,27 @@ main (int    argc,
   }
   if (argc < 2)
     {
-      g_printerr ("usage: fe-screenshot OUTDIR [--dark]\n");
+      g_printerr ("usage: fe-screenshot OUTDIR [--dark] [--size WIDTHxHEIGHT]\n");
       return 2;
     }
   dir = argv[1];
-  if (argc > 2 && g_str_equal (argv[2], "--dark"))
-    adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                        ADW_COLOR_SCHEME_FORCE_DARK);
+  for (int i = 2; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--dark"))
+        adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                            ADW_COLOR_SCHEME_FORCE_DARK);
+      else if (g_str_equal (argv[i], "--size") && i + 1 < argc
+               && sscanf (argv[i + 1], "%dx%d", &width, &height) == 2)
+        i++;
+      else
+        {
+          g_printerr ("fe-screenshot: unknown option %s\n", argv[i]);
+          return 2;
+        }
+    }
 
   window = g_object_new (FE_TYPE_WINDOW, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   fe_app_test_settle (800);
   save_window (GTK_WIDGET (window), dir, "welcome.png");
@@ -81,6 +105,7 @@ main (int    argc,
                          fe_study_find_column (study, "vulnerabilities"),
                          fe_study_find_column (study, "force"));
   fe_app_test_settle (500);
+  save_window (GTK_WIDGET (window), dir, "chart.png");
   view = fe_window_get_chart_view (window);
   vulnerabilities = fe_study_find_column (study, "vulnerabilities");
   force = fe_study_find_column (study, "force");
@@ -129,27 +154,36 @@ main (int    argc,
   fe_app_test_settle (500);
   save_window (GTK_WIDGET (window), dir, "respondents.png");
 
-  /* Presentation mode, on the sample's third saved view. */
+  /* In a narrow window, the sidebar brought over the chart (F9). */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (window->content_stack), "chart");
+  if (fe_compat_pane_get_folded (window->sidebar_pane))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+      fe_app_test_settle (800);
+      save_window (GTK_WIDGET (window), dir, "sidebar.png");
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+    }
+
+  /* Presentation mode at the window's size (full screen, where a window manager would make
+   * it so): the sample's first view, a short chart; its third, a long one; a starred quote. */
   fe_explore_state_clear_filter (fe_window_get_state (window));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
-  fe_app_test_settle (800);
   {
-    GListModel *toplevels = gtk_window_get_toplevels ();
+    FePresentation *presentation = fe_presentation_new (GTK_WINDOW (window), study,
+                                                        window->project, 5, TRUE, 0);
 
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-      {
-        g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+    gtk_window_set_default_size (GTK_WINDOW (presentation), width, height);
+    gtk_window_present (GTK_WINDOW (presentation));
+    fe_app_test_settle (800);
+    save_window (GTK_WIDGET (presentation), dir, "presenting-short.png");
 
-        if (FE_IS_PRESENTATION (toplevel))
-          {
-            fe_presentation_next (FE_PRESENTATION (toplevel));
-            fe_presentation_next (FE_PRESENTATION (toplevel));
-            fe_presentation_next_quote (FE_PRESENTATION (toplevel));
-            fe_app_test_settle (500);
-            save_window (GTK_WIDGET (toplevel), dir, "presenting.png");
-            gtk_window_destroy (toplevel);
-          }
-      }
+    fe_presentation_next (presentation);
+    fe_presentation_next (presentation);
+    fe_app_test_settle (500);
+    save_window (GTK_WIDGET (presentation), dir, "presenting-chart.png");
+    fe_presentation_next_quote (presentation);
+    fe_app_test_settle (500);
+    save_window (GTK_WIDGET (presentation), dir, "presenting.png");
+    gtk_window_destroy (GTK_WINDOW (presentation));
   }
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -7,6 +7,7 @@
 
 #include "fe-app-test-util.h"
 #include "fe-application.h"
+#include "fe-chart-layout.h"
 #include "fe-chart-view.h"
 #include "fe-presentation.h"
 #include "fe-project.h"
@@ -468,6 +469,89 @@ test_quit_asks_about_unsaved_work (void)
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
 }
 
+
+/* The bottom of the lowest thing the chart draws, in the view's pixels. */
+static double
+chart_drawn_height (const FeChartLayout *layout)
+{
+  double bottom = 0;
+
+  for (guint i = 0; i < fe_chart_layout_get_n_segments (layout); i++)
+    {
+      const FeChartSegment *segment = fe_chart_layout_get_segment (layout, i);
+
+      bottom = MAX (bottom, segment->y + segment->h);
+    }
+  for (guint i = 0; i < fe_chart_layout_get_n_labels (layout); i++)
+    {
+      const FeChartLabel *label = fe_chart_layout_get_label (layout, i);
+
+      bottom = MAX (bottom, label->y + label->h);
+    }
+  return bottom;
+}
+
+static void
+check_slide_at (FeWindow *window,
+                int       width,
+                int       height)
+{
+  FePresentation *presentation = fe_presentation_new (GTK_WINDOW (window),
+                                                      fe_window_get_study (window),
+                                                      window->project, 5, TRUE, 0);
+  FeChartView *view = fe_presentation_get_chart_view (presentation);
+  const FeChartLayout *layout;
+  const FeChartSegment *segment;
+  g_autoptr(GListModel) controllers = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (presentation), width, height);
+  gtk_window_present (GTK_WINDOW (presentation));
+  fe_app_test_settle (500);
+  layout = fe_chart_view_get_layout (view);
+  g_assert_nonnull (layout);
+
+  /* The sample's first view is two bars: scaled to the screen, their type is larger than the
+   * slide's 1.5 and the chart fills most of its part of the screen, not its top third. */
+  g_assert_cmpfloat (fe_chart_layout_get_text_scale (layout), >, 1.5 * 1.4);
+  g_assert_cmpfloat (chart_drawn_height (layout), >=,
+                     0.6 * gtk_widget_get_height (GTK_WIDGET (view)));
+  /* Bars as thick as a finger at arm's length: a twentieth of the screen. */
+  segment = fe_chart_layout_get_segment (layout, 0);
+  g_assert_cmpfloat (segment->h, >=, height / 20.0);
+
+  /* "View 1 of 6" reads from the back of the room: its line is at least 20 px high. */
+  g_assert_cmpint (gtk_widget_get_height (fe_presentation_get_footer (presentation)), >=, 20);
+
+  /* The pointer over a bar shows nothing on the projected slide: no hover, no hand. */
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        g_signal_emit_by_name (controller, "motion", segment->x + segment->w / 2,
+                               segment->y + segment->h / 2);
+    }
+  g_assert_null (gtk_widget_get_cursor (GTK_WIDGET (view)));
+  g_assert_false (gtk_widget_get_has_tooltip (GTK_WIDGET (view)));
+  g_assert_false (gtk_widget_get_focusable (GTK_WIDGET (view)));
+  g_assert_false (fe_chart_view_click_at (view, segment->x + segment->w / 2,
+                                          segment->y + segment->h / 2)
+                  && fe_chart_view_get_selected (view) >= 0);
+  gtk_window_destroy (GTK_WINDOW (presentation));
+}
+
+/* Slides at a projector's 1280 × 720 and a screen's 1920 × 1080. */
+static void
+test_slides_fill_the_screen (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+
+  check_slide_at (window, 1280, 720);
+  check_slide_at (window, 1920, 1080);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -479,6 +563,7 @@ main (int    argc,
   g_test_add_func ("/app/presenting/saved-view-reopens", test_saved_view_survives_reopening);
   g_test_add_func ("/app/presenting/small-groups", test_presentation_hides_small_groups);
   g_test_add_func ("/app/presenting/clicker", test_clicker_steps_through_quotes);
+  g_test_add_func ("/app/presenting/slides-fill-the-screen", test_slides_fill_the_screen);
   g_test_add_func ("/app/presenting/star", test_star_shows_and_toggles);
   g_test_add_func ("/app/presenting/undo-delete-view", test_deleted_view_can_be_undone);
   g_test_add_func ("/app/presenting/brief-audit", test_brief_asks_when_the_audit_finds_something);
