@@ -14,7 +14,7 @@
 static const char *
 role_set_by (const FeColumn *column)
 {
-  if (column->inferred_because != NULL)
+  if (column->inferred_because != NULL && column->role_source != FE_ROLE_SOURCE_DICTIONARY)
     return "inference";
   return fe_enum_to_nick (FE_TYPE_ROLE_SOURCE, column->role_source);
 }
