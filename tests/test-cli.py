@@ -544,6 +544,9 @@ def a_sav_with_a_codebook_beside_it():
     assert columns["mylabl"]["role"] == "choice"
     assert [level["label"] for level in columns["mylabl"]["levels"]] == ["Male", "Female"]
     assert columns["myord"]["role_set_by"] == "dictionary"
+    assert data["weight"] is None
+    weighted = spss_fixture("savreaderwriter-spssio_test.sav")
+    assert run_json(BINARY, "inspect", weighted)["weight"] == "weightVar"
 
 
 @test

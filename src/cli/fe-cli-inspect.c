@@ -89,6 +89,7 @@ print_json (FeStudy *study)
   json_node_take_object (root, object);
   json_object_set_string_member (object, "study", fe_study_get_name (study));
   json_object_set_string_member (object, "format", fe_study_get_format_name (study));
+  json_object_set_string_member (object, "weight", fe_study_get_weight_variable (study));
   json_object_set_int_member (object, "respondents", fe_study_get_n_respondents (study));
   json_object_set_int_member (object, "excluded", fe_study_get_n_excluded (study));
   for (guint c = 0; c < fe_study_get_n_columns (study); c++)
@@ -202,6 +203,9 @@ print_text (FeStudy *study)
 
   g_string_append_printf (out, "%s %s\n", _("Study:"), name);
   g_string_append_printf (out, "%s %s\n", _("Format:"), fe_study_get_format_name (study));
+  if (fe_study_get_weight_variable (study) != NULL)
+    g_string_append_printf (out, "%s %s\n", _("Case weight (not applied):"),
+                            fe_study_get_weight_variable (study));
   fe_cli_append_respondents (out, fe_study_get_n_respondents (study), excluded);
   g_string_append (out, "\n\n");
 

@@ -66,6 +66,7 @@ struct _FeStudy
   const char *corrected_id;        /* the column a correction makes the id, or NULL */
   const char *language;            /* interned display language, or NULL */
   FeStatFile *stat;               /* an SPSS or Stata file's dictionary, while loading */
+  char       *weight;             /* the case weight it declares, or NULL */
   GHashTable *stat_entries;        /* its FeCodebookEntry*, while loading (a set) */
   GCancellable      *cancellable;   /* while loading */
   FeLoadProgressFunc progress;
@@ -153,6 +154,7 @@ fe_study_finalize (GObject *object)
   g_clear_pointer (&self->corrections, g_hash_table_unref);
   g_clear_pointer (&self->stat_entries, g_hash_table_unref);
   g_clear_pointer (&self->stat, fe_stat_file_free);
+  g_free (self->weight);
   g_free (self->document_pattern);
   g_free (self->coding_question);
 
@@ -2212,6 +2214,8 @@ study_build (FeStudy     *self_owned,
   if (load_cancelled (self, error))
     return NULL;
   report_progress (self, 1.0, TRUE);
+  if (self->stat != NULL)
+    self->weight = g_strdup (self->stat->weight);
   /* Only for the load: the caller may free them once it returns. */
   g_clear_pointer (&self->stat_entries, g_hash_table_unref);
   g_clear_pointer (&self->stat, fe_stat_file_free);
@@ -2712,6 +2716,13 @@ fe_study_get_warnings (FeStudy *self)
 {
   g_return_val_if_fail (FE_IS_STUDY (self), NULL);
   return self->warnings;
+}
+
+const char *
+fe_study_get_weight_variable (FeStudy *self)
+{
+  g_return_val_if_fail (FE_IS_STUDY (self), NULL);
+  return self->weight;
 }
 
 const char *

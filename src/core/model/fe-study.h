@@ -153,7 +153,12 @@ gboolean        fe_study_check_correction        (FeStudy                  *self
 /* Things that loaded but deserve the researcher's attention: char*, one sentence each. */
 GPtrArray      *fe_study_get_warnings            (FeStudy        *self);
 
-/* The tool that wrote the responses file: "Qualtrics", "SurveyMonkey", "Taguette" or "CSV". */
+/* The case-weight variable an SPSS or Stata file declares, or NULL. Charts count respondents
+ * unweighted; the Data check page names it. */
+const char     *fe_study_get_weight_variable     (FeStudy        *self);
+
+/* The tool that wrote the responses file: "Qualtrics", "SurveyMonkey", "Taguette", "SPSS",
+ * "Stata" or "CSV". */
 const char     *fe_study_get_format_name         (FeStudy        *self);
 /* An answer typed in beside a choice question's options, folded into its "Other" level. */
 typedef struct

@@ -110,6 +110,7 @@ static gboolean
 looks_like_ipv6 (const char *text)
 {
   guint colons = 0;
+  gboolean hex_letter = FALSE;
 
   for (const char *p = text; *p != '\0'; p++)
     {
@@ -117,8 +118,11 @@ looks_like_ipv6 (const char *text)
         colons++;
       else if (!g_ascii_isxdigit (*p) && *p != '.')
         return FALSE;
+      else
+        hex_letter |= g_ascii_isalpha (*p);
     }
-  return colons >= 2;
+  /* A time of day (10:15:00, 10:15:00.5) has two colons and only digits. */
+  return colons >= 3 || (colons == 2 && (hex_letter || strstr (text, "::") != NULL));
 }
 
 static gboolean

@@ -8,6 +8,7 @@
 #include <readstat.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fe-codebook.h"
 #include "fe-sav-dict.h"
@@ -338,14 +339,19 @@ on_error (const char *message,
 FeStatFileKind
 fe_stat_file_sniff (const char *path)
 {
-  FILE *file = fopen (path, "rb");
   char head[512];
-  size_t n;
+  GStatBuf st;
+  gssize n;
+  /* Never waits: a pipe, a socket or a device is refused here, and loading it as CSV says
+   * what it is. */
+  int fd = fe_csv_open_input (path, "", &st, NULL);
 
-  if (file == NULL)
+  if (fd < 0)
     return FE_STAT_FILE_NONE;
-  n = fread (head, 1, sizeof head, file);
-  fclose (file);
+  n = read (fd, head, sizeof head);
+  close (fd);
+  if (n < 0)
+    return FE_STAT_FILE_NONE;
   if (n >= 4 && (memcmp (head, "$FL2", 4) == 0 || memcmp (head, "$FL3", 4) == 0))
     return FE_STAT_FILE_SAV;
   /* A password-protected .sav: a short header, then ENCRYPTEDSAV. */
@@ -359,7 +365,8 @@ fe_stat_file_sniff (const char *path)
     return FE_STAT_FILE_DTA;
   /* A portable file: 200 bytes of vanity, a 256-byte character table, then SPSSPORT, with
    * line breaks every 80 characters. */
-  if (g_ascii_strcasecmp (path + MAX (strlen (path), 4) - 4, ".por") == 0)
+  if (g_strstr_len (head, n, "SPSS PORT FILE") != NULL
+      || (strlen (path) >= 4 && g_ascii_strcasecmp (path + strlen (path) - 4, ".por") == 0))
     return FE_STAT_FILE_POR;
   return FE_STAT_FILE_NONE;
 }
