@@ -358,14 +358,16 @@ write_bytes (const void *data,
 }
 
 /* A survey: a satisfaction scale whose codes sort unlike its words, a nominal attribute, three
- * options marked Selected / Not selected, a long open answer, user-missing 9. */
+ * options marked Selected / Not selected, two more as Qualtrics marks them (1 labelled with the
+ * option, system-missing when not chosen), a long open answer, user-missing 9. */
 static char *
 write_survey (void)
 {
   readstat_writer_t *writer = readstat_writer_init ();
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   readstat_label_set_t *scale, *sex, *selected;
-  readstat_variable_t *q1, *gender, *items[3], *comment;
+  readstat_variable_t *q1, *gender, *items[3], *contact[2], *comment;
+  readstat_label_set_t *email, *phone;
   const char *item_labels[] = { "Sources - Newspapers", "Sources - Television",
                                 "Sources - Radio" };
   const double q1_values[] = { 1, 2, 5, 9, 4, 5 };
@@ -392,6 +394,11 @@ write_survey (void)
   readstat_label_double_value (selected, 0, "Not selected");
   readstat_label_double_value (selected, 1, "Selected");
 
+  email = readstat_add_label_set (writer, READSTAT_TYPE_DOUBLE, "email");
+  readstat_label_double_value (email, 1, "By e-mail");
+  phone = readstat_add_label_set (writer, READSTAT_TYPE_DOUBLE, "phone");
+  readstat_label_double_value (phone, 1, "By phone");
+
   q1 = readstat_add_variable (writer, "q1", READSTAT_TYPE_DOUBLE, 0);
   readstat_variable_set_label (q1, "How satisfied are you with the service?");
   readstat_variable_set_label_set (q1, scale);
@@ -409,6 +416,14 @@ write_survey (void)
       readstat_variable_set_label (items[i], item_labels[i]);
       readstat_variable_set_label_set (items[i], selected);
     }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Q6_%u", i + 1);
+
+      contact[i] = readstat_add_variable (writer, name, READSTAT_TYPE_DOUBLE, 0);
+      readstat_variable_set_label (contact[i], "How may we contact you?");
+      readstat_variable_set_label_set (contact[i], i == 0 ? email : phone);
+    }
   comment = readstat_add_variable (writer, "comment", READSTAT_TYPE_STRING, 1000);
   readstat_variable_set_label (comment, "Anything else?");
 
@@ -420,6 +435,11 @@ write_survey (void)
       readstat_insert_double_value (writer, gender, gender_values[row]);
       for (guint i = 0; i < 3; i++)
         readstat_insert_double_value (writer, items[i], chosen[row][i]);
+      for (guint i = 0; i < 2; i++)
+        if (chosen[row][i + 1])
+          readstat_insert_double_value (writer, contact[i], 1);
+        else
+          readstat_insert_missing_value (writer, contact[i]);
       if (row == 0)
         readstat_insert_string_value (writer, comment, long_answer->str);
       else if (row == 3)
@@ -456,6 +476,14 @@ test_written_survey (void)
   g_assert_cmpstr (gender_levels, ==, "Male 2|Female 4");
   g_assert_cmpstr (sources->label, ==, "Sources");
   g_assert_cmpstr (source_levels, ==, "Newspapers 3|Television 2|Radio 2");
+  {
+    FeColumn *contact = column_with_role (study, "Q6", "multi");
+    g_autofree char *contact_levels = levels_with_counts (contact);
+
+    g_assert_cmpstr (contact_levels, ==, "By e-mail 2|By phone 2");
+    g_assert_cmpstr (contact->label, ==, "How may we contact you?");
+    g_assert_null (fe_study_find_column (study, "Q6_1"));
+  }
   answer = fe_study_get_answer (study, comment, 0);
   g_assert_true (g_str_has_prefix (answer, "“It’s fine,” she said; and then"));
   g_assert_cmpuint (strlen (answer), >=, 600);

@@ -187,7 +187,10 @@ on_variable (int                  index,
 
   /* The index is the variable's position; ReadStat reports them in order. */
   if ((guint) index != ctx->vars->len)
-    return READSTAT_HANDLER_ABORT;
+    {
+      var_free (var);
+      return READSTAT_HANDLER_ABORT;
+    }
   g_ptr_array_add (ctx->vars, var);
   return READSTAT_HANDLER_OK;
 }
@@ -751,6 +754,16 @@ find_selection_groups (ReadContext *ctx,
           if (label_stem == NULL)
             break;
         }
+      /* Qualtrics labels every option's variable with the question itself. */
+      if (label_stem == NULL)
+        {
+          Var *head = g_ptr_array_index (ctx->vars, i);
+
+          label_stem = g_strdup (head->label);
+          for (guint k = i + 1; k <= last && label_stem != NULL; k++)
+            if (g_strcmp0 (((Var *) g_ptr_array_index (ctx->vars, k))->label, label_stem) != 0)
+              g_clear_pointer (&label_stem, g_free);
+        }
       for (guint k = i; k <= last; k++)
         {
           Var *member = g_ptr_array_index (ctx->vars, k);
@@ -764,8 +777,10 @@ find_selection_groups (ReadContext *ctx,
             info->option = g_strdup (code->text);
           else if (sep != NULL && sep[3] != '\0')
             info->option = g_strdup (sep + 3);
+          else if (member->label != NULL && g_strcmp0 (member->label, label_stem) != 0)
+            info->option = g_strdup (member->label);
           else
-            info->option = g_strdup (member->label ? member->label : member->name);
+            info->option = g_strdup (member->name);
           g_hash_table_insert (options, g_strdup (member->name), info);
           g_ptr_array_add (selected, (gpointer) code);
         }
