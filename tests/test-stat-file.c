@@ -123,6 +123,12 @@ test_sample_in_every_format (void)
       g_assert_cmpstr (fe_study_get_answer (study, mychar, 4), ==, "e");
       g_assert_cmpstr (fe_study_get_answer (study, fe_study_find_column (study,
                                                 por ? "MYNUM" : "mynum"), 2), ==, "-1000.3");
+      /* Dates as ISO dates, whether SPSS seconds since 1582 or Stata days since 1960. */
+      g_assert_cmpstr (fe_study_get_answer (study, fe_study_find_column (study,
+                                                por ? "MYDATE" : "mydate"), 0), ==, "2018-05-06");
+      g_assert_cmpstr (fe_study_get_answer (study, fe_study_find_column (study,
+                                                por ? "DTIME" : "dtime"), 0), ==,
+                       "2018-05-06 10:10:10");
       g_assert_cmpint (fe_study_find_column (study, por ? "MYLABL" : "mylabl")->role_source, ==,
                        FE_ROLE_SOURCE_DICTIONARY);
     }
