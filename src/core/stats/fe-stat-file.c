@@ -123,12 +123,29 @@ dup_utf8 (const char *text)
   return g_utf8_make_valid (text, -1);
 }
 
+/* As a CSV cell reads: trimmed, with \n line ends, so that a label is found among the cells. */
 static char *
 dup_stripped (const char *text)
 {
   char *copy = dup_utf8 (text);
+  char *to;
 
-  return copy != NULL ? g_strstrip (copy) : NULL;
+  if (copy == NULL)
+    return NULL;
+  to = copy;
+  for (const char *from = copy; *from; from++)
+    {
+      if (*from == '\r')
+        {
+          *to++ = '\n';
+          if (from[1] == '\n')
+            from++;
+          continue;
+        }
+      *to++ = *from;
+    }
+  *to = '\0';
+  return g_strstrip (copy);
 }
 
 /* ---- ReadStat's callbacks ------------------------------------------------------------------ */
