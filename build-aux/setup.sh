@@ -7,7 +7,7 @@ top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # Everything a fresh Debian 12 / Ubuntu machine needs to build, test and run the app.
 debian_packages=(
   gcc meson ninja-build pkg-config python3 gettext
-  libglib2.0-dev libcsv-dev libjson-glib-dev libarchive-dev libxml2-dev
+  libglib2.0-dev libcsv-dev libreadstat-dev libjson-glib-dev libarchive-dev libxml2-dev
   libcairo2-dev libpango1.0-dev libgtk-4-dev libadwaita-1-dev
   xvfb xauth
   desktop-file-utils appstream libxml2-utils dbus-daemon

@@ -542,4 +542,75 @@ def an_old_xls_workbook_says_how_to_save_it():
     assert "(.xlsx)" in result.stderr and "CSV" in result.stderr
 
 
+def spss_fixture(name):
+    """A file of ../shared/fixtures/spss, or None where the fixtures are not beside us."""
+    path = os.path.join(os.environ.get("FE_FIXTURES_DIR", ""), "spss", name)
+    return path if os.path.isfile(path) else None
+
+
+@test
+def summary_export_and_inspect_read_a_sav():
+    gss = spss_fixture("hoffman-gss.sav")
+    if gss is None:
+        return
+    data = run_json(BINARY, "summary", *EXACT, "--question", "marital", gss)
+    assert data["label"] == "marital status", data
+    levels = [(level["label"], level["count"]) for level in data["levels"]]
+    assert levels == [("married", 1390), ("widowed", 282), ("divorced", 455),
+                      ("separated", 118), ("never married", 658)], levels
+    # The same counts split by a labelled attribute, from the Stata copy of the same data.
+    dta = run_json(BINARY, "summary", *EXACT, "--question", "marital",
+                   spss_fixture("hoffman-gss.dta"))
+    assert [(level["label"], level["count"]) for level in dta["levels"]] == levels
+    inspect = run_json(BINARY, "inspect", gss)
+    assert inspect["format"] == "SPSS", inspect["format"]
+    columns = {c["id"]: c for c in inspect["columns"]}
+    assert columns["marital"]["role_set_by"] == "dictionary", columns["marital"]
+    assert any("system-missing" in w for w in inspect["warnings"]), inspect["warnings"]
+    chart = os.path.join(WORK, "marital.svg")
+    run_cli(BINARY, "export", *EXACT, "--question", "marital", "--by", "female", "-o", chart,
+            gss)
+    with open(chart, encoding="utf-8") as handle:
+        svg = handle.read()
+    assert "never married" in svg
+
+
+@test
+def a_sav_with_a_codebook_beside_it():
+    sample = spss_fixture("pyreadstat-sample.sav")
+    if sample is None:
+        return
+    codebook = write("sample-codebook.csv",
+                     "column,role,label\nmylabl,choice,Sex of the respondent\n")
+    data = run_json(BINARY, "inspect", "--codebook", codebook, sample)
+    columns = {c["id"]: c for c in data["columns"]}
+    assert columns["mylabl"]["label"] == "Sex of the respondent", columns["mylabl"]
+    assert columns["mylabl"]["role"] == "choice"
+    assert [level["label"] for level in columns["mylabl"]["levels"]] == ["Male", "Female"]
+    assert columns["myord"]["role_set_by"] == "dictionary"
+    assert data["weight"] is None
+    weighted = spss_fixture("savreaderwriter-spssio_test.sav")
+    assert run_json(BINARY, "inspect", weighted)["weight"] == "weightVar"
+
+
+@test
+def unreadable_spss_files_exit_1_naming_the_file():
+    encrypted = spss_fixture("readspss-hotel-encrypted.sav")
+    sample = spss_fixture("pyreadstat-sample.sav")
+    if encrypted is None or sample is None:
+        return
+    result = run_cli(BINARY, "summary", encrypted, expect=1)
+    assert "readspss-hotel-encrypted.sav is a password-protected SPSS file" in result.stderr, \
+        result.stderr
+    with open(sample, "rb") as handle:
+        head = handle.read(700)
+    cut = os.path.join(WORK, "cut.sav")
+    with open(cut, "wb") as handle:
+        handle.write(head)
+    result = run_cli(BINARY, "summary", cut, expect=1)
+    assert "cut.sav is cut short: it ends before all the data an SPSS file holds" \
+        in result.stderr, result.stderr
+    assert "ReadStat error" in result.stderr, result.stderr
+
+
 main()

@@ -18,6 +18,7 @@ struct _FeDataCheck
   AdwActionRow        *format_row;
   AdwActionRow        *respondents_row;
   AdwActionRow        *hidden_row;
+  AdwActionRow        *weight_row;
   AdwExpanderRow      *warnings_row;
   GtkRevealer         *error_revealer;
   GtkLabel            *error_label;
@@ -324,6 +325,7 @@ fill_file_rows (FeDataCheck *self)
                        fe_study_get_n_respondents (self->study), excluded)
     : g_strdup_printf ("%u", fe_study_get_n_respondents (self->study));
   g_autofree char *count = NULL;
+  const char *weight;
 
   if (fe_study_get_sheet (self->study) != NULL)
     {
@@ -339,6 +341,15 @@ fill_file_rows (FeDataCheck *self)
     adw_action_row_set_subtitle (self->format_row, fe_study_get_format_name (self->study));
   adw_action_row_set_subtitle (self->respondents_row, respondents);
   adw_action_row_set_subtitle (self->hidden_row, hidden ? hidden : _("None"));
+  weight = fe_study_get_weight_variable (self->study);
+  if (weight != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("%s, declared in the file. Charts count "
+                                                 "respondents unweighted."), weight);
+
+      adw_action_row_set_subtitle (self->weight_row, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->weight_row), weight != NULL);
 
   count = warnings->len == 0
     ? g_strdup (_("Nothing was repaired and nothing needs a look."))
@@ -566,6 +577,7 @@ fe_data_check_class_init (FeDataCheckClass *klass)
                                                "ui/fe-data-check.ui");
   gtk_widget_class_bind_template_child (widget_class, FeDataCheck, columns_group);
   gtk_widget_class_bind_template_child (widget_class, FeDataCheck, format_row);
+  gtk_widget_class_bind_template_child (widget_class, FeDataCheck, weight_row);
   gtk_widget_class_bind_template_child (widget_class, FeDataCheck, respondents_row);
   gtk_widget_class_bind_template_child (widget_class, FeDataCheck, hidden_row);
   gtk_widget_class_bind_template_child (widget_class, FeDataCheck, warnings_row);

@@ -43,6 +43,14 @@ csv_filters (void)
                                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   gtk_file_filter_add_suffix (csv, "xlsx");
   gtk_file_filter_add_suffix (csv, "findings");
+  /* SPSS and Stata files (fe-stat-file.h). */
+  gtk_file_filter_add_mime_type (csv, "application/x-spss-sav");
+  gtk_file_filter_add_mime_type (csv, "application/x-spss-por");
+  gtk_file_filter_add_mime_type (csv, "application/x-stata-dta");
+  gtk_file_filter_add_suffix (csv, "sav");
+  gtk_file_filter_add_suffix (csv, "zsav");
+  gtk_file_filter_add_suffix (csv, "por");
+  gtk_file_filter_add_suffix (csv, "dta");
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
   g_list_store_append (filters, csv);

@@ -14,7 +14,7 @@
 static const char *
 role_set_by (const FeColumn *column)
 {
-  if (column->inferred_because != NULL)
+  if (column->inferred_because != NULL && column->role_source != FE_ROLE_SOURCE_DICTIONARY)
     return "inference";
   return fe_enum_to_nick (FE_TYPE_ROLE_SOURCE, column->role_source);
 }
@@ -91,6 +91,7 @@ print_json (FeStudy *study)
   json_object_set_string_member (object, "format", fe_study_get_format_name (study));
   if (fe_study_get_sheet (study) != NULL)
     json_object_set_string_member (object, "sheet", fe_study_get_sheet (study));
+  json_object_set_string_member (object, "weight", fe_study_get_weight_variable (study));
   json_object_set_int_member (object, "respondents", fe_study_get_n_respondents (study));
   json_object_set_int_member (object, "excluded", fe_study_get_n_excluded (study));
   for (guint c = 0; c < fe_study_get_n_columns (study); c++)
@@ -210,6 +211,9 @@ print_text (FeStudy *study)
 
       g_string_append_printf (out, "%s %s\n", _("Sheet:"), sheet);
     }
+  if (fe_study_get_weight_variable (study) != NULL)
+    g_string_append_printf (out, "%s %s\n", _("Case weight (not applied):"),
+                            fe_study_get_weight_variable (study));
   fe_cli_append_respondents (out, fe_study_get_n_respondents (study), excluded);
   g_string_append (out, "\n\n");
 

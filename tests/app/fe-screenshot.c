@@ -2,7 +2,9 @@
 /* Renders the main states of the window to PNG files, for looking at changes and for the
  * README and metainfo screenshots:  fe-screenshot OUTDIR [--dark] [--size WIDTHxHEIGHT]
  * (1400x860 unless told; run under an X server at least that size, e.g.
- * xvfb-run -s "-screen 0 800x600x24"). */
+ * xvfb-run -s "-screen 0 800x600x24").
+ * Or a study of one's own (an SPSS file, say) on one question, and its Data check page:
+ *   fe-screenshot OUTDIR --open FILE QUESTION [BY]  */
 #include "config.h"
 
 #include <adwaita.h>
@@ -37,6 +39,57 @@ save_window (GtkWidget  *window,
       fe_app_test_settle (200);
     }
   g_printerr ("%s: nothing drawn\n", path);
+}
+
+/* The window on @path's @question (split by @by), then its Data check page. */
+static int
+screenshot_file (FeWindow   *window,
+                 const char *dir,
+                 const char *path,
+                 const char *question,
+                 const char *by)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GListModel) before = NULL;
+  FeStudy *study;
+  GListModel *toplevels;
+  g_autofree char *name = NULL;
+
+  fe_window_open_file (window, file);
+  for (guint i = 0; i < 400 && fe_window_get_study (window) == NULL; i++)
+    fe_app_test_settle (50);
+  study = fe_window_get_study (window);
+  if (study == NULL)
+    {
+      g_printerr ("%s did not open\n", path);
+      fe_app_test_settle (300);
+      save_window (GTK_WIDGET (window), dir, "open-failed.png");
+      return 1;
+    }
+  if (fe_study_find_column (study, question) == NULL)
+    {
+      g_printerr ("%s has no question %s\n", path, question);
+      return 1;
+    }
+  fe_explore_state_show (fe_window_get_state (window), fe_study_find_column (study, question),
+                         by ? fe_study_find_column (study, by) : NULL);
+  fe_app_test_settle (800);
+  name = g_strdup_printf ("%s.png", question);
+  save_window (GTK_WIDGET (window), dir, name);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.data-check", NULL);
+  fe_app_test_settle (800);
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (toplevel != GTK_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        save_window (GTK_WIDGET (toplevel), dir, "data-check.png");
+    }
+  /* The page may be a view of the window itself. */
+  save_window (GTK_WIDGET (window), dir, "window-data-check.png");
+  return 0;
 }
 
 int
@@ -94,6 +147,11 @@ main (int    argc,
   window = g_object_new (FE_TYPE_WINDOW, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
+  if (argc > 4 && g_str_equal (argv[2], "--open"))
+    {
+      fe_app_test_settle (300);
+      return screenshot_file (window, dir, argv[3], argv[4], argc > 5 ? argv[5] : NULL);
+    }
   fe_app_test_settle (800);
   save_window (GTK_WIDGET (window), dir, "welcome.png");
 

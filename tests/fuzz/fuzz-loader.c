@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* libFuzzer harness for the loader: the bytes are a responses file (or, split at "\n##\n", a
- * responses file, a codebook and a coding file; or, when they start as a zip or an OLE file
- * does, an Excel workbook), read as the app reads them (encoding,
- * dialect, platform layout, roles, codes), then counted and quoted as a chart would. The
+/* libFuzzer harness for the loader: the bytes are a responses file (an SPSS or Stata file too,
+ * read with ReadStat; or, split at "\n##\n", a responses file, a codebook and a coding file;
+ * or, when they start as a zip or an OLE file does, an Excel workbook), read as the app reads
+ * them (encoding, dialect, platform layout, roles, codes), then counted and quoted as a chart
+ * would. The
  * first byte also picks a delimiter override or a document pattern now and then, so that
  * those paths are fuzzed too. */
 #include <glib.h>
@@ -12,6 +13,8 @@
 #include "fe-csv-table.h"
 #include "fe-filter.h"
 #include "fe-quote.h"
+#include "fe-sav-dict.h"
+#include "fe-stat-file.h"
 #include "fe-study.h"
 #include "fe-tally.h"
 
@@ -130,6 +133,13 @@ load_parts (const uint8_t  *data,
       responses = write_part (dir, "fuzz.xlsx", (const char *) data, size);
       return fe_study_load_full (responses, NULL, NULL, options, error);
     }
+  /* An SPSS or Stata file is read from a file, by ReadStat. */
+  {
+    g_autofree char *whole = write_part (dir, "fuzz.csv", (const char *) data, size);
+
+    if (fe_stat_file_sniff (whole) != FE_STAT_FILE_NONE)
+      return fe_study_load_full (whole, NULL, NULL, options, error);
+  }
   if (parts[1] == NULL)
     return fe_study_load_data ("fuzz.csv", (const char *) data, size, options, error);
 
@@ -153,6 +163,15 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (size > 0 && (data[0] & 0xf0) == 0xe0)
     options.document_pattern = (data[0] & 1) ? "^P(\\d+)_" : "Participant (";
 
+  /* The .sav dictionary's own parser (multiple-response sets) on the raw bytes. */
+  {
+    g_autoptr(GPtrArray) sets = NULL;
+    g_autoptr(GHashTable) long_names = NULL;
+
+    fe_sav_parse_dictionary (data, size, NULL, &sets, &long_names);
+    g_assert_nonnull (sets);
+    g_assert_nonnull (long_names);
+  }
   study = load_parts (data, size, &options, &error);
   if (study == NULL)
     {

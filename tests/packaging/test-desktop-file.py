@@ -45,8 +45,11 @@ def launches_the_app_and_opens_csv_files():
     assert entry["Exec"].split()[0] == "findings-explorer", entry["Exec"]
     # The app reads local paths (g_file_get_path), so the launcher passes files, not URIs.
     assert entry["Exec"].split()[-1] in ("%F", "%f"), entry["Exec"]
-    assert entry["MimeType"] == ("text/csv;"
-                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;")
+    mime_types = entry["MimeType"].rstrip(";").split(";")
+    assert mime_types[0] == "text/csv", entry["MimeType"]
+    for other in ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                  "application/x-spss-sav", "application/x-spss-por", "application/x-stata-dta"):
+        assert other in mime_types, entry["MimeType"]
     assert entry["Categories"] == "Education;Science;DataVisualization;"
     assert entry["StartupNotify"] == "true"
     assert entry["Terminal"] == "false"

@@ -21,7 +21,8 @@ LIBCSV_COMMIT = "b1d5212831842ee5869d99bc208a21837e4037d5"
 # these. Anything else needs a module of its own, named here.
 FROM_RUNTIME = {"glib-2.0", "gobject-2.0", "gio-2.0", "json-glib-1.0", "libarchive", "libxml-2.0",
                 "cairo", "pangocairo", "gtk4", "libadwaita-1", "m"}
-BUILT_BY_MODULE = {"csv": "libcsv"}
+BUILT_BY_MODULE = {"csv": "libcsv", "readstat": "readstat"}
+READSTAT_URL = "https://github.com/WizardMac/ReadStat/releases/download/v1.1.9/readstat-1.1.9.tar.gz"
 
 
 def manifest():
@@ -67,6 +68,15 @@ def libcsv_is_pinned():
     assert libcsv["config-opts"] == ["--disable-static"]
     (source,) = libcsv["sources"]
     assert source == {"type": "git", "url": LIBCSV_URL, "commit": LIBCSV_COMMIT}, source
+
+
+@tap.test
+def readstat_is_a_pinned_release():
+    readstat = module("readstat")
+    assert readstat["buildsystem"] == "autotools"
+    (source,) = readstat["sources"]
+    assert source["type"] == "archive" and source["url"] == READSTAT_URL, source
+    assert re.fullmatch(r"[0-9a-f]{64}", source["sha256"]), source
 
 
 @tap.test

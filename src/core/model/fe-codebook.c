@@ -68,6 +68,12 @@ codebook_entry_free (gpointer data)
   g_free (entry);
 }
 
+GPtrArray *
+fe_codebook_entries_new (void)
+{
+  return g_ptr_array_new_with_free_func (codebook_entry_free);
+}
+
 static char *
 optional_cell (const FeCsvTable *table,
                guint             row,

@@ -44,6 +44,9 @@ typedef struct
                             * language (its code_XX column); NULL: none */
 } FeCodebookCode;
 
+/* An empty array of FeCodebookEntry* that frees them (for codebooks made from other files). */
+GPtrArray *fe_codebook_entries_new (void);
+
 /* Reads a codebook CSV (column,role,label,levels,quotes_from) into FeCodebookEntry. An optional
  * short_label names the column where its question would not fit (a dropdown's button, a
  * filter chip). Optional columns label_XX, short_label_XX and levels_XX give the label, the

@@ -16,6 +16,9 @@ typedef enum
   FE_ROLE_SOURCE_FILE,        /*< nick=file >*/
   FE_ROLE_SOURCE_CODEBOOK,    /*< nick=codebook >*/
   FE_ROLE_SOURCE_CORRECTION,  /*< nick=correction >*/
+  /* an SPSS or Stata file's dictionary: value labels, measurement level, string type, MR sets;
+   * FeColumn::inferred_because says which */
+  FE_ROLE_SOURCE_DICTIONARY,  /*< nick=dictionary >*/
 } FeRoleSource;
 
 /* The nicks are the roles' names in codebooks, project files and JSON (fe-enum.h). */

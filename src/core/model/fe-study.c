@@ -12,6 +12,7 @@
 #include "fe-csv-table.h"
 #include "fe-csv-table-private.h"
 #include "fe-role-inference.h"
+#include "fe-stat-file.h"
 #include "fe-survey-format.h"
 #include "fe-text-decode.h"
 #include "fe-xlsx-reader.h"
@@ -66,6 +67,9 @@ struct _FeStudy
   GHashTable *corrections;         /* column id → FeColumnCorrection*, while loading */
   const char *corrected_id;        /* the column a correction makes the id, or NULL */
   const char *language;            /* interned display language, or NULL */
+  FeStatFile *stat;               /* an SPSS or Stata file's dictionary, while loading */
+  char       *weight;             /* the case weight it declares, or NULL */
+  GHashTable *stat_entries;        /* its FeCodebookEntry*, while loading (a set) */
   GCancellable      *cancellable;   /* while loading */
   FeLoadProgressFunc progress;
   gpointer           progress_data;
@@ -151,6 +155,9 @@ fe_study_finalize (GObject *object)
   g_clear_pointer (&self->rows_by_document, g_hash_table_unref);
   g_clear_pointer (&self->document_regex, g_regex_unref);
   g_clear_pointer (&self->corrections, g_hash_table_unref);
+  g_clear_pointer (&self->stat_entries, g_hash_table_unref);
+  g_clear_pointer (&self->stat, fe_stat_file_free);
+  g_free (self->weight);
   g_free (self->document_pattern);
   g_free (self->coding_question);
 
@@ -1096,6 +1103,27 @@ promote_typed_answers (FeStudy    *self,
     }
 }
 
+/* Who gave a column the role of @entry: a correction, the codebook, or the dictionary of an
+ * SPSS or Stata file, which says why. */
+static void
+set_role_source (FeStudy         *self,
+                 FeColumn        *column,
+                 FeCodebookEntry *entry,
+                 FeCodebookEntry *corrected)
+{
+  if (entry == corrected)
+    column->role_source = FE_ROLE_SOURCE_CORRECTION;
+  else if (self->stat_entries != NULL && g_hash_table_contains (self->stat_entries, entry))
+    {
+      column->role_source = FE_ROLE_SOURCE_DICTIONARY;
+      g_free (column->inferred_because);
+      column->inferred_because = g_strdup (g_hash_table_lookup (self->stat->reasons,
+                                                                entry->column));
+    }
+  else
+    column->role_source = FE_ROLE_SOURCE_CODEBOOK;
+}
+
 static gboolean
 build_one_column (FeStudy              *self,
                   const FeSourceColumn *sc,
@@ -1116,8 +1144,7 @@ build_one_column (FeStudy              *self,
   if (entry != NULL)
     {
       apply_entry (self, column, entry);
-      column->role_source = entry == &corrected ? FE_ROLE_SOURCE_CORRECTION
-                                                : FE_ROLE_SOURCE_CODEBOOK;
+      set_role_source (self, column, entry, &corrected);
     }
   else if (sc->is_id && self->id_column == NULL && self->corrected_id == NULL)
     column->role = FE_ROLE_ID;
@@ -1290,8 +1317,7 @@ build_option_group (FeStudy    *self,
   if (entry != NULL)
     {
       apply_entry (self, column, entry);
-      column->role_source = entry == &corrected ? FE_ROLE_SOURCE_CORRECTION
-                                                : FE_ROLE_SOURCE_CODEBOOK;
+      set_role_source (self, column, entry, &corrected);
     }
   else if (!single)
     {
@@ -1353,6 +1379,36 @@ link_typed_others (FeStudy *self,
     }
 }
 
+/* What an SPSS or Stata file's dictionary says of its columns that its names and labels do not:
+ * the options of questions spread over variables. A platform's metadata (a Qualtrics export's
+ * ResponseId, StartDate…) and identifying columns are what they are in its CSV export, not the
+ * open answers their string type suggests. */
+static void
+apply_stat_sources (FeStudy    *self,
+                    GPtrArray  *sources,
+                    GHashTable *codebook)
+{
+  for (guint i = 0; i < sources->len; i++)
+    {
+      FeSourceColumn *sc = g_ptr_array_index (sources, i);
+      FeStatOption *option = g_hash_table_lookup (self->stat->options, sc->id);
+      FeCodebookEntry *entry = codebook ? g_hash_table_lookup (codebook, sc->id) : NULL;
+
+      if (option != NULL)
+        {
+          g_free (sc->group);
+          g_free (sc->group_label);
+          g_free (sc->option);
+          sc->group = g_strdup (option->group);
+          sc->group_label = g_strdup (option->group_label);
+          sc->option = g_strdup (option->option);
+        }
+      if (entry != NULL && g_hash_table_contains (self->stat_entries, entry)
+          && (sc->metadata || sc->identifying || sc->is_id) && entry->levels == NULL)
+        g_hash_table_remove (codebook, sc->id);
+    }
+}
+
 static gboolean
 build_columns (FeStudy    *self,
                GHashTable *codebook,
@@ -1364,6 +1420,8 @@ build_columns (FeStudy    *self,
 
   for (guint i = 0; i < sources->len; i++)
     id_expected |= ((FeSourceColumn *) g_ptr_array_index (sources, i))->is_id;
+  if (self->stat != NULL)
+    apply_stat_sources (self, sources, codebook);
 
   for (guint i = 0; i < sources->len;)
     {
@@ -2041,6 +2099,35 @@ collect_hidden_columns (FeStudy *self)
     }
 }
 
+/* The codebook an SPSS or Stata file's dictionary makes, with a codebook CSV's lines laid over
+ * it: the researcher's codebook says what a column is where it describes it. */
+static GHashTable *
+merge_stat_codebook (FeStudy    *self,
+                     GHashTable *codebook)
+{
+  GHashTable *merged = g_hash_table_new (g_str_hash, g_str_equal);
+
+  self->stat_entries = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < self->stat->entries->len; i++)
+    {
+      FeCodebookEntry *entry = g_ptr_array_index (self->stat->entries, i);
+
+      g_hash_table_insert (merged, entry->column, entry);
+      g_hash_table_add (self->stat_entries, entry);
+    }
+  if (codebook != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, codebook);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_insert (merged, key, value);
+      g_hash_table_unref (codebook);
+    }
+  return merged;
+}
+
 static FeStudy *
 study_new (const FeLoadOptions *options)
 {
@@ -2074,7 +2161,8 @@ study_build (FeStudy     *self_owned,
   self->name = g_strdup (fe_csv_table_get_name (self->responses));
   for (guint i = 0; i < table_warnings->len; i++)
     add_warning (self, "%s", (const char *) g_ptr_array_index (table_warnings, i));
-  self->format = fe_survey_format_detect (self->responses);
+  self->format = self->stat != NULL ? self->stat->format
+                                    : fe_survey_format_detect (self->responses);
   self->n_rows = fe_csv_table_get_n_rows (self->responses);
 
   if (self->n_rows == 0)
@@ -2092,6 +2180,8 @@ study_build (FeStudy     *self_owned,
       if (codebook == NULL)
         return NULL;
     }
+  if (self->stat != NULL)
+    codebook = merge_stat_codebook (self, codebook);
 
   if (self->format == FE_SURVEY_FORMAT_TAGUETTE)
     {
@@ -2120,12 +2210,18 @@ study_build (FeStudy     *self_owned,
   if (!apply_corrections (self, error))
     return NULL;
   flush_repeated_warnings (self);
+  for (guint i = 0; self->stat != NULL && i < self->stat->notes->len; i++)
+    add_warning (self, "%s", (const char *) g_ptr_array_index (self->stat->notes, i));
   find_complete_rows (self);
   collect_hidden_columns (self);
   if (load_cancelled (self, error))
     return NULL;
   report_progress (self, 1.0, TRUE);
+  if (self->stat != NULL)
+    self->weight = g_strdup (self->stat->weight);
   /* Only for the load: the caller may free them once it returns. */
+  g_clear_pointer (&self->stat_entries, g_hash_table_unref);
+  g_clear_pointer (&self->stat, fe_stat_file_free);
   self->corrected_id = NULL;
   g_clear_pointer (&self->corrections, g_hash_table_unref);
   self->cancellable = NULL;
@@ -2155,10 +2251,18 @@ fe_study_load_full (const char           *responses_path,
       csv_options.progress_data = self;
     }
   /* An Excel workbook (or an old .xls, which gets an error saying how to save it) becomes the
-   * same table of text cells as a CSV file. */
+   * same table of text cells as a CSV file; so does an SPSS or Stata file, read by ReadStat. */
   if (fe_xlsx_sniff_path (responses_path) != FE_XLSX_KIND_NONE)
     self->responses = fe_xlsx_load_table (responses_path, options ? options->sheet : NULL,
                                           &csv_options, &self->sheet, error);
+  else if (fe_stat_file_sniff (responses_path) != FE_STAT_FILE_NONE)
+    {
+      self->stat = fe_stat_file_read (responses_path, csv_options.cancellable,
+                                      csv_options.progress, csv_options.progress_data, error);
+      if (self->stat == NULL)
+        return NULL;
+      self->responses = g_steal_pointer (&self->stat->table);
+    }
   else
     self->responses = fe_csv_table_load_full (responses_path, &csv_options, error);
   if (self->responses == NULL)
@@ -2623,6 +2727,13 @@ fe_study_get_warnings (FeStudy *self)
 }
 
 const char *
+fe_study_get_weight_variable (FeStudy *self)
+{
+  g_return_val_if_fail (FE_IS_STUDY (self), NULL);
+  return self->weight;
+}
+
+const char *
 fe_study_get_format_name (FeStudy *self)
 {
   g_return_val_if_fail (FE_IS_STUDY (self), NULL);
@@ -2707,9 +2818,15 @@ fe_data_file_guess_kind (const char *path)
   g_autofree char *line = NULL;
   g_auto(GStrv) names = NULL;
 
-  /* A pipe or a device is not waited on here: loading it as responses says what it is. */
+  /* A pipe or a device is not waited on here: loading it as responses says what it is. An SPSS
+   * or Stata file holds responses. */
   if (fd < 0)
     return FE_DATA_FILE_RESPONSES;
+  if (fe_stat_file_sniff (path) != FE_STAT_FILE_NONE)
+    {
+      close (fd);
+      return FE_DATA_FILE_RESPONSES;
+    }
   length = read (fd, buffer, sizeof buffer - 1);
   close (fd);
   if (length <= 0)

@@ -155,8 +155,12 @@ gboolean        fe_study_check_correction        (FeStudy                  *self
 /* Things that loaded but deserve the researcher's attention: char*, one sentence each. */
 GPtrArray      *fe_study_get_warnings            (FeStudy        *self);
 
-/* The tool that wrote the responses file: "Qualtrics", "SurveyMonkey", "Taguette", "CSV" or
- * "Excel workbook". */
+/* The case-weight variable an SPSS or Stata file declares, or NULL. Charts count respondents
+ * unweighted; the Data check page names it. */
+const char     *fe_study_get_weight_variable     (FeStudy        *self);
+
+/* The tool that wrote the responses file: "Qualtrics", "SurveyMonkey", "Taguette", "SPSS",
+ * "Stata", "CSV" or "Excel workbook". */
 const char     *fe_study_get_format_name         (FeStudy        *self);
 /* The sheet the responses were read from when they are an Excel workbook, else NULL. */
 const char     *fe_study_get_sheet               (FeStudy        *self);

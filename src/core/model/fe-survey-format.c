@@ -110,6 +110,7 @@ static gboolean
 looks_like_ipv6 (const char *text)
 {
   guint colons = 0;
+  gboolean hex_letter = FALSE;
 
   for (const char *p = text; *p != '\0'; p++)
     {
@@ -117,8 +118,11 @@ looks_like_ipv6 (const char *text)
         colons++;
       else if (!g_ascii_isxdigit (*p) && *p != '.')
         return FALSE;
+      else
+        hex_letter |= g_ascii_isalpha (*p);
     }
-  return colons >= 2;
+  /* A time of day (10:15:00, 10:15:00.5) has two colons and only digits. */
+  return colons >= 3 || (colons == 2 && (hex_letter || strstr (text, "::") != NULL));
 }
 
 static gboolean
@@ -303,6 +307,10 @@ fe_survey_format_get_name (FeSurveyFormat format)
       return "SurveyMonkey";
     case FE_SURVEY_FORMAT_TAGUETTE:
       return "Taguette";
+    case FE_SURVEY_FORMAT_SPSS:
+      return "SPSS";
+    case FE_SURVEY_FORMAT_STATA:
+      return "Stata";
     case FE_SURVEY_FORMAT_PLAIN:
     default:
       return "CSV";
@@ -441,7 +449,8 @@ describe_qualtrics (const FeCsvTable *table,
         sc->label = g_strdup (row2);
 
       mark_metadata (sc, sc->id, qualtrics_metadata);
-      if (g_str_has_prefix (sc->id, "Q_"))
+      if (g_str_has_prefix (sc->id, "Q_")
+          && (format == FE_SURVEY_FORMAT_QUALTRICS || format == FE_SURVEY_FORMAT_QUALTRICS_LEGACY))
         sc->metadata = TRUE;
     }
   group_grid_items (columns);
@@ -612,7 +621,10 @@ fe_survey_format_describe (const FeCsvTable *table,
       g_ptr_array_add (columns, sc);
     }
 
-  if (format == FE_SURVEY_FORMAT_QUALTRICS || format == FE_SURVEY_FORMAT_QUALTRICS_LEGACY)
+  /* A statistics file's labels are its second header row, as Qualtrics' question texts are;
+   * a Qualtrics survey exported as .sav keeps the same metadata names. */
+  if (format == FE_SURVEY_FORMAT_QUALTRICS || format == FE_SURVEY_FORMAT_QUALTRICS_LEGACY
+      || format == FE_SURVEY_FORMAT_SPSS || format == FE_SURVEY_FORMAT_STATA)
     describe_qualtrics (table, format, columns);
   else if (format == FE_SURVEY_FORMAT_SURVEYMONKEY)
     describe_surveymonkey (table, columns);

@@ -16,6 +16,8 @@ typedef enum
   FE_SURVEY_FORMAT_QUALTRICS_LEGACY,  /* V1…Vn and Q ids, then names and question texts */
   FE_SURVEY_FORMAT_SURVEYMONKEY,      /* question texts, then "Response" or option labels */
   FE_SURVEY_FORMAT_TAGUETTE,          /* highlights: id, document, tag, content */
+  FE_SURVEY_FORMAT_SPSS,              /* an SPSS file read as names, then labels (fe-stat-file.h) */
+  FE_SURVEY_FORMAT_STATA,             /* a Stata file, the same way */
 } FeSurveyFormat;
 
 /* What the header rows say about one column of the file. */
