@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "fe-i18n.h"
+#include "fe-i18n.h"  /* defines what it declares: fe_i18n_gettext()… */
 #include "fe-plural.h"
 
 #define MO_MAGIC         0x950412deu
@@ -99,14 +99,16 @@ fe_catalog_new_source (const char *language)
   return self;
 }
 
+/* The catalogue's own errors are not translated: they are about the translations, and no
+ * one reads them but a developer (a caller without its catalogue falls back to the source
+ * language, as gettext does). */
 static gboolean
 corrupt (GError     **error,
          const char  *language,
          const char  *why)
 {
   g_set_error (error, FE_CATALOG_ERROR, FE_CATALOG_ERROR_CORRUPT,
-               /* Translators: a language code ("cy"), then why its catalogue is refused */
-               _("The translation catalogue for “%s” is damaged: %s."), language, why);
+               "The translation catalogue for “%s” is damaged: %s.", language, why);
   return FALSE;
 }
 
@@ -142,15 +144,15 @@ load (FeCatalog  *self,
   const char *previous = NULL;
 
   if (self->size < MO_HEADER_SIZE)
-    return corrupt (error, self->language, _("it is cut short"));
+    return corrupt (error, self->language, "it is cut short");
   memcpy (&magic, self->data, sizeof magic);
   if (magic == MO_MAGIC_SWAPPED)
     self->swapped = TRUE;
   else if (magic != MO_MAGIC)
-    return corrupt (error, self->language, _("it is not a compiled catalogue"));
+    return corrupt (error, self->language, "it is not a compiled catalogue");
   revision = read_word (self, 4);
   if ((revision >> 16) > 1)
-    return corrupt (error, self->language, _("its format is newer than this app reads"));
+    return corrupt (error, self->language, "its format is newer than this app reads");
   self->n_strings = read_word (self, 8);
   self->originals = read_word (self, 12);
   self->translations = read_word (self, 16);
@@ -159,7 +161,7 @@ load (FeCatalog  *self,
       || self->originals > self->size - (gsize) self->n_strings * 8
       || self->translations > self->size - (gsize) self->n_strings * 8
       || self->originals % 4 != 0 || self->translations % 4 != 0)
-    return corrupt (error, self->language, _("a table lies outside it"));
+    return corrupt (error, self->language, "a table lies outside it");
 
   for (guint32 i = 0; i < self->n_strings; i++)
     {
@@ -167,12 +169,12 @@ load (FeCatalog  *self,
       guint32 length;
 
       if (!check_entry (self, self->originals, i) || !check_entry (self, self->translations, i))
-        return corrupt (error, self->language, _("a message lies outside it"));
+        return corrupt (error, self->language, "a message lies outside it");
       /* Sorted, as the binary search needs: by the msgid (up to its first NUL; a plural
        * entry's msgid_plural follows it). */
       original = entry_string (self, self->originals, i, &length);
       if (previous != NULL && strcmp (previous, original) >= 0)
-        return corrupt (error, self->language, _("its messages are out of order"));
+        return corrupt (error, self->language, "its messages are out of order");
       previous = original;
     }
 
@@ -291,7 +293,7 @@ fe_catalog_new_for_language (const char  *language,
         return fe_catalog_new_from_file (path, base, error);
     }
   g_set_error (error, FE_CATALOG_ERROR, FE_CATALOG_ERROR_NOT_FOUND,
-               _("There is no translation into “%s” in %s."), language,
+               "There is no translation into “%s” in %s.", language,
                fe_catalog_get_localedir ());
   return NULL;
 }

@@ -2,14 +2,14 @@
 /* The Plural-Forms expression of a gettext catalogue, parsed by recursive descent into a small
  * tree held in one array, with bounds on its length, its nodes and its depth, so that a
  * corrupt or hostile catalogue can make it refuse but never loop, overflow or recurse
- * without end. */
+ * without end. Its errors are for developers, as the catalogue's are (fe-catalog.c), and not
+ * translated. */
 #include "config.h"
 
 #include "fe-plural.h"
 
 #include <string.h>
 
-#include "fe-i18n.h"
 
 #define MAX_EXPRESSION 1024  /* characters */
 #define MAX_NODES      256
@@ -294,7 +294,7 @@ fe_plural_rule_new (const char  *expression,
   if (n_forms == 0 || n_forms > MAX_FORMS || length > MAX_EXPRESSION)
     {
       g_set_error (error, FE_PLURAL_ERROR, FE_PLURAL_ERROR_PARSE,
-                   _("The plural rule is too long or has too many forms."));
+                   "The plural rule is too long or has too many forms.");
       return NULL;
     }
   rule = g_new0 (FePluralRule, 1);
@@ -311,7 +311,7 @@ fe_plural_rule_new (const char  *expression,
   if (ps.failed || rule->root < 0 || ps.p != ps.end)
     {
       g_set_error (error, FE_PLURAL_ERROR, FE_PLURAL_ERROR_PARSE,
-                   _("The plural rule “%s” could not be read."), expression);
+                   "The plural rule “%s” could not be read.", expression);
       return NULL;
     }
   return g_steal_pointer (&rule);
@@ -343,7 +343,7 @@ fe_plural_rule_new_from_header (const char  *plural_forms,
   if (nplurals == NULL || plural == NULL || end == NULL || n_forms == 0 || n_forms > MAX_FORMS)
     {
       g_set_error (error, FE_PLURAL_ERROR, FE_PLURAL_ERROR_PARSE,
-                   _("The catalogue’s Plural-Forms “%s” could not be read."), plural_forms);
+                   "The catalogue’s Plural-Forms “%s” could not be read.", plural_forms);
       return NULL;
     }
   {
