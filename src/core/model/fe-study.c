@@ -2373,19 +2373,31 @@ int
 fe_study_find_respondent (FeStudy    *self,
                           const char *id)
 {
+  GHashTable *rows;
   gpointer row;
 
   g_return_val_if_fail (FE_IS_STUDY (self), -1);
 
-  if (self->rows_by_respondent == NULL)
+  /* Built on first look-up and published atomically: a briefing pack being written on another
+   * thread looks respondents up too, and the two must not build it at once. */
+  rows = g_atomic_pointer_get (&self->rows_by_respondent);
+  if (rows == NULL)
     {
-      self->rows_by_respondent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      GHashTable *built = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
       for (guint r = self->n_rows; r-- > 0;)
-        g_hash_table_insert (self->rows_by_respondent, fe_study_dup_respondent_id (self, r),
+        g_hash_table_insert (built, fe_study_dup_respondent_id (self, r),
                              GUINT_TO_POINTER (r + 1));
+      if (g_atomic_pointer_compare_and_exchange (&self->rows_by_respondent, NULL, built))
+        rows = built;
+      else
+        {
+          g_hash_table_unref (built);
+          rows = g_atomic_pointer_get (&self->rows_by_respondent);
+        }
     }
 
-  row = g_hash_table_lookup (self->rows_by_respondent, id);
+  row = g_hash_table_lookup (rows, id);
   return row ? (int) GPOINTER_TO_UINT (row) - 1 : -1;
 }
 
