@@ -32,8 +32,7 @@ typedef struct
   int        min_cell;  /* FE_CLI_MIN_CELL_UNSET until fe_cli_check_min_cell() reads --min-cell */
   char      *min_cell_text;  /* --min-cell as given */
   FeProject *project;   /* set by fe_cli_load_study() when STUDY is a .findings project */
-  /* --lang (en or cy): the language of the verb's words and of the data's labels. */
-  gboolean   takes_lang;  /* set by fe_cli_add_lang_entry(): the study gets a language */
+  /* --lang (en or cy) as given, for fe_cli_check_lang(): fe_cli_run() applied it already. */
   char      *lang;        /* NULL: the current language */
   gboolean   reports_warnings;  /* the verb prints the study's warnings itself */
 } FeCliStudyOptions;

@@ -265,7 +265,6 @@ fe_cli_add_lang_entry (GOptionContext    *context,
     { NULL }
   };
 
-  options->takes_lang = TRUE;
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 }
 
