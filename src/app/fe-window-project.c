@@ -477,6 +477,7 @@ brief_job_free (BriefJob *job)
 {
   g_clear_object (&job->project);
   g_clear_object (&job->study);
+  g_clear_pointer (&job->options.catalog, fe_catalog_unref);
   g_clear_pointer (&job->path, g_free);
   g_clear_pointer (&job->progress, brief_progress_unref);
   g_free (job);
@@ -589,8 +590,9 @@ write_brief (FeWindow   *self,
   job->path = g_strdup (path);
   job->options.min_cell = fe_window_get_min_cell (self);
   job->options.fold_small_groups = brief_folds (self);
-  /* The window's language: the process's, and the study's labels as the window shows them. */
-  job->options.catalog = NULL;
+  /* In the language the window shows the study in, passed down: the pack's words and the
+   * codebook's labels alike (without its catalogue, the process's words). */
+  job->options.catalog = fe_catalog_new_for_language (fe_study_get_language (self->study), NULL);
   job->progress = g_new0 (BriefProgress, 1);
   g_atomic_ref_count_init (&job->progress->ref_count);
   job->options.progress = on_brief_page;
