@@ -6,17 +6,19 @@
 
 #include "cli/fe-cli.h"
 #include "fe-application.h"
+#include "fe-catalog.h"
 
 int
 main (int    argc,
       char **argv)
 {
   g_autoptr(FeApplication) application = NULL;
-  const char *localedir = g_getenv ("FE_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  /* FE_LOCALEDIR names the catalogues built in the build tree, for running uninstalled. */
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  /* The process's language, once: the window's. $FE_LOCALEDIR names the catalogues built in
+   * the build tree, for running uninstalled; a chart or pack in another language is given
+   * that language's FeCatalog instead (fe-catalog.h). */
+  bindtextdomain (GETTEXT_PACKAGE, fe_catalog_get_localedir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

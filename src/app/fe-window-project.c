@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "fe-brief.h"
 #include "fe-compat.h"
@@ -424,19 +425,187 @@ brief_folds (FeWindow *self)
   return self->settings && g_settings_get_boolean (self->settings, "fold-small-groups");
 }
 
+/* Writing the pack, off the main thread: the window stays live, a toast counts the pages.
+ * The worker reads a copy of the project (the researcher may save a view meanwhile) and the
+ * study the window has, never the files again. */
+
+typedef struct
+{
+  gatomicrefcount ref_count;
+  AdwToast       *toast;       /* main thread only */
+  gint            done;        /* atomic: pages drawn */
+  gint            total;       /* atomic */
+  gint            pending;     /* atomic: an update is queued */
+} BriefProgress;
+
+typedef struct
+{
+  FeProject      *project;     /* a snapshot, the worker's alone */
+  FeStudy        *study;
+  FeBriefOptions  options;
+  char           *path;
+  BriefProgress  *progress;
+  gulong          study_changed;   /* the study's notify::include-incomplete while writing */
+  guint           n_study_changes;
+} BriefJob;
+
+static BriefProgress *
+brief_progress_ref (BriefProgress *progress)
+{
+  g_atomic_ref_count_inc (&progress->ref_count);
+  return progress;
+}
+
+static void
+brief_progress_unref (BriefProgress *progress)
+{
+  /* The toast was let go of on the main thread already (on_brief_written()). */
+  if (!g_atomic_ref_count_dec (&progress->ref_count))
+    return;
+  g_free (progress);
+}
+
+/* Whatever thread drops the task last: the toast and the signal handler were dealt with on
+ * the main thread when the pack was done. */
+static void
+brief_job_free (BriefJob *job)
+{
+  g_clear_object (&job->project);
+  g_clear_object (&job->study);
+  g_clear_pointer (&job->options.catalog, fe_catalog_unref);
+  g_clear_pointer (&job->path, g_free);
+  g_clear_pointer (&job->progress, brief_progress_unref);
+  g_free (job);
+}
+
+static gboolean
+show_brief_progress (gpointer data)
+{
+  BriefProgress *progress = data;
+  guint done, total;
+  g_autofree char *title = NULL;
+
+  g_atomic_int_set (&progress->pending, 0);
+  done = (guint) g_atomic_int_get (&progress->done);
+  total = (guint) g_atomic_int_get (&progress->total);
+  if (progress->toast == NULL || total == 0)
+    return G_SOURCE_REMOVE;
+  /* Translators: while a briefing pack is written, "Writing the briefing pack: page 3 of 8" */
+  title = g_strdup_printf (_("Writing the briefing pack: page %u of %u"), done, total);
+  adw_toast_set_title (progress->toast, title);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called on the worker thread as each page is drawn. */
+static void
+on_brief_page (guint    done,
+               guint    total,
+               gpointer data)
+{
+  BriefProgress *progress = data;
+
+  g_atomic_int_set (&progress->done, (gint) done);
+  g_atomic_int_set (&progress->total, (gint) total);
+  if (g_atomic_int_compare_and_exchange (&progress->pending, 0, 1))
+    /* Always through the main loop, never run here: the toast is the main thread's. */
+    g_idle_add_full (G_PRIORITY_DEFAULT, show_brief_progress, brief_progress_ref (progress),
+                     (GDestroyNotify) brief_progress_unref);
+}
+
+static void
+write_brief_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  BriefJob *job = task_data;
+  GError *error = NULL;
+
+  if (fe_brief_write (job->project, job->study, &job->options, job->path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_study_changed_while_writing (BriefJob *job)
+{
+  job->n_study_changes++;
+}
+
+static void
+on_brief_written (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  FeWindow *self = FE_WINDOW (source);
+  BriefJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gboolean written = g_task_propagate_boolean (G_TASK (result), &error);
+
+  g_object_set_data (G_OBJECT (self), "fe-brief-writing", NULL);
+  g_clear_signal_handler (&job->study_changed, job->study);
+  if (job->progress->toast != NULL)
+    adw_toast_dismiss (job->progress->toast);
+  g_clear_object (&job->progress->toast);
+  if (written && job->n_study_changes > 0)
+    {
+      /* "Include incomplete responses" was turned while the pages were counted: some pages
+       * may count one way and some the other. The file is not left behind as if it were
+       * right. */
+      g_unlink (job->path);
+      fe_window_show_error (self, _("Could Not Export the Briefing Pack"),
+                            _("Which responses count changed while the pack was written. "
+                              "Export it again."));
+      return;
+    }
+  if (written)
+    fe_window_show_toast (self, _("Briefing pack exported"));
+  else
+    fe_window_show_error (self, _("Could Not Export the Briefing Pack"), error->message);
+}
+
 static void
 write_brief (FeWindow   *self,
              const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  FeBriefOptions options = { 0 };
+  g_autoptr(GTask) task = NULL;
+  BriefJob *job;
+  AdwToast *toast;
 
-  options.min_cell = fe_window_get_min_cell (self);
-  options.fold_small_groups = brief_folds (self);
-  if (fe_brief_write (self->project, fe_window_get_study (self), &options, path, &error))
-    fe_window_show_toast (self, _("Briefing pack exported"));
-  else
-    fe_window_show_error (self, _("Could Not Export the Briefing Pack"), error->message);
+  if (g_object_get_data (G_OBJECT (self), "fe-brief-writing") != NULL)
+    {
+      fe_window_show_toast (self, _("A briefing pack is being written already"));
+      return;
+    }
+
+  job = g_new0 (BriefJob, 1);
+  job->project = fe_project_copy (self->project);
+  job->study = g_object_ref (fe_window_get_study (self));
+  job->path = g_strdup (path);
+  job->options.min_cell = fe_window_get_min_cell (self);
+  job->options.fold_small_groups = brief_folds (self);
+  /* In the language the window shows the study in, passed down: the pack's words and the
+   * codebook's labels alike (without its catalogue, the process's words). */
+  job->options.catalog = fe_catalog_new_for_language (fe_study_get_language (job->study), NULL);
+  job->progress = g_new0 (BriefProgress, 1);
+  g_atomic_ref_count_init (&job->progress->ref_count);
+  job->options.progress = on_brief_page;
+  job->options.progress_data = job->progress;
+  job->study_changed = g_signal_connect_swapped (job->study, "notify::include-incomplete",
+                                                 G_CALLBACK (on_study_changed_while_writing),
+                                                 job);
+
+  toast = adw_toast_new (_("Writing the briefing pack…"));
+  adw_toast_set_timeout (toast, 0);
+  job->progress->toast = g_object_ref (toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  task = g_task_new (self, NULL, on_brief_written, NULL);
+  g_task_set_source_tag (task, write_brief);
+  g_task_set_task_data (task, job, (GDestroyNotify) brief_job_free);
+  g_object_set_data (G_OBJECT (self), "fe-brief-writing", task);
+  g_task_run_in_thread (task, write_brief_thread);
 }
 
 static void

@@ -4,7 +4,7 @@
  * (a value left out of a thin bar is still in the segment's description and the data table). */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "fe-i18n.h"
 #include <math.h>
 
 #include "fe-chart-layout-private.h"

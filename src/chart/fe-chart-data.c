@@ -3,7 +3,7 @@
  * the kind, and which numbers disclosure control lets through. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "fe-i18n.h"
 
 #include "fe-chart-layout-private.h"
 #include "fe-disclosure-audit.h"

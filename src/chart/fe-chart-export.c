@@ -4,7 +4,7 @@
 #include "fe-chart-export.h"
 
 #include <cairo-pdf.h>
-#include <glib/gi18n-lib.h>
+#include "fe-i18n.h"
 #include <math.h>
 
 #include "fe-chart-enums.h"
@@ -172,8 +172,8 @@ write_file (const char  *path,
   return FALSE;
 }
 
-gboolean
-fe_chart_export (const FeChartSpec *spec,
+static gboolean
+export_chart (const FeChartSpec *spec,
                  const FeTally     *tally,
                  FeChartFormat      format,
                  double             device_scale,
@@ -216,4 +216,25 @@ fe_chart_export (const FeChartSpec *spec,
         return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+fe_chart_export (const FeChartSpec *spec,
+                 const FeTally     *tally,
+                 FeChartFormat      format,
+                 double             device_scale,
+                 const char        *path,
+                 const char        *layout_json_path,
+                 GError           **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (spec != NULL && tally != NULL && path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Its messages too in the chart's language. */
+  fe_catalog_push_thread_default (spec->catalog);
+  ok = export_chart (spec, tally, format, device_scale, path, layout_json_path, error);
+  fe_catalog_pop_thread_default (spec->catalog);
+  return ok;
 }

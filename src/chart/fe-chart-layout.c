@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "fe-i18n.h"
 #include <pango/pangocairo.h>
 
 #include "fe-chart-layout-private.h"
@@ -273,6 +273,8 @@ fe_chart_layout_new (const FeChartSpec *spec,
   g_return_val_if_fail (tally != NULL && tally->question != NULL, NULL);
   g_return_val_if_fail (context == NULL || PANGO_IS_CONTEXT (context), NULL);
 
+  /* Every word built below, the codebook's labels included, in the spec's language. */
+  fe_catalog_push_thread_default (spec->catalog);
   fe_chart_data_init (&data, spec, tally);
   self = g_new0 (FeChartLayout, 1);
   self->kind = data.kind;
@@ -322,6 +324,7 @@ fe_chart_layout_new (const FeChartSpec *spec,
   self->summary = compose_summary (self, spec, &data);
   note_rows_n (self, &data);
   fe_chart_data_clear (&data);
+  fe_catalog_pop_thread_default (spec->catalog);
   return self;
 }
 

@@ -3,7 +3,7 @@
 
 #include "fe-chart-spec.h"
 
-#include <glib/gi18n-lib.h>
+#include "fe-i18n.h"
 
 #include "fe-chart-enums.h"
 #include "fe-enum.h"

@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "fe-catalog.h"
 #include "fe-percent.h"
 #include "fe-project.h"
 #include "fe-tally.h"
@@ -61,10 +62,14 @@ typedef struct
    * (`summary`'s table does; a chart only when its shares are of those who answered): they add
    * up to the header's like the n, so they are protected like them. */
   gboolean       answered_printed;
+  /* The language of the chart's words and of the codebook's labels on it (borrowed): the
+   * chart is drawn in it whatever the process's language. NULL: the process's language and
+   * the study's display language (fe_study_set_language()), as the window shows them. */
+  FeCatalog     *catalog;
 } FeChartSpec;
 
 /* Bar, percent of each group's respondents, codebook order, light, 800 × 500, text scale 1;
- * every number shown (min_cell 0), nothing marked or folded. */
+ * every number shown (min_cell 0), nothing marked or folded; the process's language. */
 void         fe_chart_spec_init           (FeChartSpec     *spec);
 /* The chart a saved view asks for, as an audience sees it at threshold @k: the view's kind,
  * measure and sort over fe_chart_spec_init(). The one place a spec is made from a view. */

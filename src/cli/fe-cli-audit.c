@@ -2,7 +2,7 @@
 /* `findings-explorer audit`: what a reader could work out from a project's saved views. */
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "fe-i18n.h"
 
 #include "fe-cli-private.h"
 #include "fe-project-audit.h"
@@ -46,7 +46,6 @@ fe_cli_audit (int    argc,
     { NULL }
   };
 
-  fe_cli_apply_lang_early (argc, argv);
   context = g_option_context_new (_("PROJECT"));
   g_option_context_set_summary (context, _("Check that nothing a project's saved views hold "
                                            "back can be worked out from what they print, "

@@ -3,7 +3,7 @@
  * pack as the app's Export Briefing Pack. Headless: Cairo and Pango, never a display. */
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "fe-i18n.h"
 
 #include "fe-brief.h"
 #include "fe-cli-private.h"
@@ -24,7 +24,6 @@ fe_cli_brief (int    argc,
   int exit_code = FE_CLI_EXIT_OK;
   FeBriefOptions brief = { 0 };
 
-  fe_cli_apply_lang_early (argc, argv);
   {
     const GOptionEntry entries[] = {
       /* Folding is the default now; the option stays so that scripts that ask for it run. */
@@ -102,7 +101,7 @@ fe_cli_brief (int    argc,
       exit_code = FE_CLI_EXIT_BAD_DATA;
       goto out;
     }
-  brief.lang = options.lang;
+  brief.catalog = fe_cli_get_catalog ();
   brief.fold_small_groups = !no_fold;
   if (!fe_brief_write (options.project, study, &brief, output, &error))
     {

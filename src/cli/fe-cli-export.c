@@ -3,7 +3,7 @@
  * Headless: the chart layer needs Cairo and Pango, never a display. */
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "fe-i18n.h"
 #include <math.h>
 
 #include "fe-chart-enums.h"
@@ -187,7 +187,6 @@ fe_cli_export (int    argc,
   const char *study_path = NULL;
   int exit_code = FE_CLI_EXIT_OK;
 
-  fe_cli_apply_lang_early (argc, argv);
   context = g_option_context_new (_("STUDY"));
   fe_chart_spec_init (&spec);
   g_option_context_set_summary (context, _("Draw the chart of one question to a PNG, SVG or PDF "
@@ -242,6 +241,8 @@ fe_cli_export (int    argc,
     goto out;
   /* What leaves the screen is disclosure-controlled unless asked otherwise. */
   spec.min_cell = fe_cli_get_min_cell (&options, FE_CLI_DEFAULT_MIN_CELL);
+  /* Drawn in the run's language (--lang, else the session's). */
+  spec.catalog = fe_cli_get_catalog ();
   if (!fe_cli_check_query_set (filter, spec.min_cell, &exit_code))
     goto out;
 

@@ -4,7 +4,7 @@
  * what was folded or kept whole, what was hidden, and every repair and warning. */
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "fe-i18n.h"
 
 #include "fe-cli-private.h"
 #include "fe-core-enums.h"
@@ -254,7 +254,6 @@ fe_cli_inspect (int    argc,
   const char *study_path = NULL;
   int exit_code = FE_CLI_EXIT_OK;
 
-  fe_cli_apply_lang_early (argc, argv);
   context = g_option_context_new (_("STUDY"));
   g_option_context_set_summary (context, _("Print what was read from a study and why: each "
                                            "column's role and the reason for it, its levels in "

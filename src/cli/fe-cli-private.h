@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 
+#include "fe-catalog.h"
 #include "fe-cli.h"
 #include "fe-filter.h"
 #include "fe-project.h"
@@ -32,8 +33,7 @@ typedef struct
   int        min_cell;  /* FE_CLI_MIN_CELL_UNSET until fe_cli_check_min_cell() reads --min-cell */
   char      *min_cell_text;  /* --min-cell as given */
   FeProject *project;   /* set by fe_cli_load_study() when STUDY is a .findings project */
-  /* --lang (en or cy): the language of the verb's words and of the data's labels. */
-  gboolean   takes_lang;  /* set by fe_cli_add_lang_entry(): the study gets a language */
+  /* --lang (en or cy) as given, for fe_cli_check_lang(): fe_cli_run() applied it already. */
   char      *lang;        /* NULL: the current language */
   gboolean   reports_warnings;  /* the verb prints the study's warnings itself */
 } FeCliStudyOptions;
@@ -70,12 +70,12 @@ gboolean  fe_cli_is_project_path           (const char        *path);
 void      fe_cli_add_min_cell_entry        (GOptionContext    *context,
                                             FeCliStudyOptions *options,
                                             const char        *description);
-/* Applies --lang LANG (when argv has a valid one) to the whole run, before anything is
- * translated: messages, --help and the verb's output are in that language. */
-void      fe_cli_apply_lang_early          (int                argc,
-                                            char             **argv);
-/* Adds --lang LANG to @context; fe_cli_load_study() then shows the study's labels in that
- * language (or the current one: fe_study_language_from_locale()). */
+/* The catalogue of the run (fe_cli_run() resolves it from --lang LANG, else the session's
+ * language, and pushes it before anything is translated): messages, --help, the verb's output
+ * and the codebook's labels are in its language. Pass it on to what draws (FeChartSpec,
+ * FeBriefOptions). NULL in the C locale without --lang. */
+FeCatalog *fe_cli_get_catalog              (void);
+/* Adds --lang LANG to @context (fe_cli_run() has applied it already). */
 void      fe_cli_add_lang_entry            (GOptionContext    *context,
                                             FeCliStudyOptions *options,
                                             const char        *description);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "fe-i18n.h"
 
 #include "fe-attribution.h"
 #include "fe-cli-private.h"

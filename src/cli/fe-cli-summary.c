@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "fe-i18n.h"
 
 #include "fe-cli-private.h"
 /* FeChartData: a folded summary prints exactly what the chart of the same view withholds. */
@@ -457,7 +457,6 @@ fe_cli_summary (int    argc,
   int exit_code = FE_CLI_EXIT_OK;
   guint k;
 
-  fe_cli_apply_lang_early (argc, argv);
   context = g_option_context_new (_("STUDY"));
   g_option_context_set_summary (context, _("Print the respondents and the questions of a study, "
                                            "or the counts of one question."));

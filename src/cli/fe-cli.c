@@ -3,8 +3,7 @@
 
 #include "fe-cli-private.h"
 
-#include <glib/gi18n.h>
-#include <libintl.h>
+#include "fe-i18n.h"
 #include <string.h>
 
 #include "fe-enum.h"
@@ -66,12 +65,13 @@ fe_cli_print_usage (FILE *out)
              "Run “findings-explorer VERB --help” for the options of a verb."));
 }
 
-int
-fe_cli_run (int    argc,
-            char **argv)
-{
-  g_return_val_if_fail (argc >= 2, FE_CLI_EXIT_USAGE);
+static FeCatalog *resolve_catalog (int    argc,
+                                   char **argv);
 
+static int
+run_verb (int    argc,
+          char **argv)
+{
   for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
     if (strcmp (argv[1], verbs[i].name) == 0)
       return verbs[i].run (argc - 1, argv + 1);
@@ -79,6 +79,22 @@ fe_cli_run (int    argc,
   fe_cli_usage_error (_("“%s” is not a verb or a file."), argv[1]);
   fe_cli_print_usage (stderr);
   return FE_CLI_EXIT_USAGE;
+}
+
+int
+fe_cli_run (int    argc,
+            char **argv)
+{
+  g_autoptr(FeCatalog) catalog = NULL;
+  int status;
+
+  g_return_val_if_fail (argc >= 2, FE_CLI_EXIT_USAGE);
+
+  catalog = resolve_catalog (argc, argv);
+  fe_catalog_push_thread_default (catalog);
+  status = run_verb (argc, argv);
+  fe_catalog_pop_thread_default (catalog);
+  return status;
 }
 
 char *
@@ -211,14 +227,18 @@ lang_is_valid (const char *lang)
   return g_strcmp0 (lang, "en") == 0 || g_strcmp0 (lang, "cy") == 0;
 }
 
-/* --lang is applied before anything is translated, so that the whole run (messages, --help,
- * the output) is in that language, and GLib decides whether to translate at all with it set.
- * An invalid one is left for fe_cli_check_lang() to report. */
-void
-fe_cli_apply_lang_early (int    argc,
-                         char **argv)
+/* The catalogue of the run: --lang's when it is valid, else the session's language (LANGUAGE,
+ * LC_MESSAGES…). It is pushed on the main thread for the whole run, before anything is
+ * translated, so that the verb's words, the core's messages, --help and the codebook's labels
+ * are all in that language, without touching the process's locale or LANGUAGE. A language
+ * whose catalogue is not installed still shows the codebook's labels in it, as before. */
+static FeCatalog *
+resolve_catalog (int    argc,
+                 char **argv)
 {
   const char *lang = NULL;
+  g_autoptr(GError) error = NULL;
+  FeCatalog *catalog;
 
   for (int i = 1; i < argc; i++)
     {
@@ -229,10 +249,28 @@ fe_cli_apply_lang_early (int    argc,
       else if (g_str_has_prefix (argv[i], "--lang="))
         lang = argv[i] + strlen ("--lang=");
     }
+  /* An invalid one is left for fe_cli_check_lang() to report. */
   if (!lang_is_valid (lang))
-    return;
-  g_setenv ("LANGUAGE", lang, TRUE);
-  textdomain (textdomain (NULL));
+    lang = fe_study_language_from_locale ();
+  if (lang == NULL)
+    return NULL;
+  catalog = fe_catalog_new_for_language (lang, &error);
+  if (catalog == NULL)
+    catalog = fe_catalog_new_source (lang);
+  return catalog;
+}
+
+FeCatalog *
+fe_cli_get_catalog (void)
+{
+  return fe_catalog_get_thread_default ();
+}
+
+static const char *
+translate_option (const char *text,
+                  gpointer    data)
+{
+  return _(text);
 }
 
 void
@@ -245,7 +283,6 @@ fe_cli_add_lang_entry (GOptionContext    *context,
     { NULL }
   };
 
-  options->takes_lang = TRUE;
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 }
 
@@ -368,6 +405,8 @@ fe_cli_parse (GOptionContext    *context,
 {
   g_autoptr(GError) error = NULL;
 
+  /* The options' descriptions in the run's language (fe_cli_get_catalog()). */
+  g_option_context_set_translate_func (context, translate_option, NULL, NULL);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
       fe_cli_usage_error ("%s", error->message);
@@ -461,11 +500,6 @@ fe_cli_load_study (FeCliStudyOptions *options,
         }
       fe_study_set_include_incomplete (study, options->include_incomplete);
     }
-
-  /* The codebook's labels in the language asked for, or the session's (LANGUAGE=cy). */
-  if (options->takes_lang)
-    fe_study_set_language (study, options->lang != NULL ? options->lang
-                                                        : fe_study_language_from_locale ());
 
   for (guint i = 0; !options->reports_warnings && i < fe_study_get_warnings (study)->len; i++)
     {

@@ -9,8 +9,7 @@
 #include "fe-brief.h"
 
 #include <cairo-pdf.h>
-#include <glib/gi18n-lib.h>
-#include <libintl.h>
+#include "fe-i18n.h"
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -96,7 +95,8 @@ typedef struct
   FeStudy              *study;
   const FeBriefOptions *options;
   guint                 k;
-  GKeyFile             *keys;        /* the project file, for translated titles; or NULL */
+  const char           *lang;        /* the pack's language, for the project's translated
+                                      * titles (title[cy]=…) */
   char                 *title;
   char                 *date;
 
@@ -113,64 +113,7 @@ typedef struct
   guint                 methods_page;
 } Writer;
 
-/* Language */
-
-/* Switches the language of the pack's own words. gettext reads LANGUAGE on each call and
- * textdomain() is how a program tells it to forget the catalogue it had chosen. */
-static char *
-switch_language (const char *lang,
-                 gboolean   *switched)
-{
-  char *previous = g_strdup (g_getenv ("LANGUAGE"));
-
-  *switched = FALSE;
-  if (lang == NULL || *lang == '\0' || g_strcmp0 (previous, lang) == 0)
-    return previous;
-  g_setenv ("LANGUAGE", lang, TRUE);
-  textdomain (textdomain (NULL));
-  *switched = TRUE;
-  return previous;
-}
-
-static void
-restore_language (char     *previous,
-                  gboolean  switched)
-{
-  if (switched)
-    {
-      if (previous != NULL)
-        g_setenv ("LANGUAGE", previous, TRUE);
-      else
-        g_unsetenv ("LANGUAGE");
-      textdomain (textdomain (NULL));
-    }
-  g_free (previous);
-}
-
-/* A string of the project file in the pack's language (title[cy]=…), as long as the file
- * still says what the project in memory says (it may have been edited since it was saved). */
-static char *
-dup_localized (Writer     *w,
-               const char *group,
-               const char *key,
-               const char *current)
-{
-  g_autofree char *saved = NULL;
-  char *localized;
-
-  if (w->keys == NULL || current == NULL)
-    return g_strdup (current);
-  saved = g_key_file_get_string (w->keys, group, key, NULL);
-  if (g_strcmp0 (saved, current) != 0)
-    return g_strdup (current);
-  localized = g_key_file_get_locale_string (w->keys, group, key, w->options->lang, NULL);
-  if (localized == NULL || *localized == '\0')
-    {
-      g_free (localized);
-      return g_strdup (current);
-    }
-  return localized;
-}
+/* Titles */
 
 /* A view's title in the pack's language; without one, its question as the data show it. */
 static char *
@@ -178,11 +121,10 @@ dup_view_title (Writer            *w,
                 guint              index,
                 const FeSavedView *view)
 {
-  g_autofree char *group = g_strdup_printf ("View %u", index + 1);
   FeColumn *question;
 
   if (view->title != NULL && *view->title != '\0')
-    return dup_localized (w, group, "title", view->title);
+    return g_strdup (fe_saved_view_get_localized (view, "title", w->lang));
   question = view->question != NULL ? fe_study_find_column (w->study, view->question) : NULL;
   if (question != NULL)
     return g_strdup (fe_column_get_display_label (question));
@@ -197,8 +139,7 @@ dup_title (Writer *w)
   g_autofree char *base = NULL;
 
   /* A project may name its study ("title" in [Project]); otherwise its file does. */
-  if (w->keys != NULL)
-    title = g_key_file_get_locale_string (w->keys, "Project", "title", w->options->lang, NULL);
+  title = fe_project_dup_title_in (w->project, w->lang);
   if (title != NULL && *title != '\0')
     return g_steal_pointer (&title);
   if (path == NULL)
@@ -229,7 +170,7 @@ dup_date (void)
     now = g_date_time_new_now_local ();
   /* Translators: a date: day, month name, year ("14 March 2026"); reorder with %2$s etc. */
   return g_strdup_printf (C_("date", "%1$d %2$s %3$d"), g_date_time_get_day_of_month (now),
-                          g_dpgettext2 (GETTEXT_PACKAGE, "month",
+                          fe_i18n_pgettext2 ("month",
                                         months[g_date_time_get_month (now) - 1]),
                           g_date_time_get_year (now));
 }
@@ -319,7 +260,11 @@ end_page (Writer *w)
     return;
   show_footer (w);
   if (w->cr != NULL)
-    cairo_show_page (w->cr);
+    {
+      cairo_show_page (w->cr);
+      if (w->options->progress != NULL)
+        w->options->progress (w->page, w->n_pages, w->options->progress_data);
+    }
   w->page_open = FALSE;
 }
 
@@ -920,6 +865,7 @@ init_spec (FeChartSpec       *spec,
 {
   fe_chart_spec_init_for_view (spec, view, options->min_cell, options->fold_small_groups);
   spec->width = CONTENT_WIDTH / POINTS_PER_UNIT;
+  spec->catalog = options->catalog;
 }
 
 static void
@@ -927,9 +873,8 @@ write_view (Writer            *w,
             guint              index,
             const FeSavedView *view)
 {
-  g_autofree char *group = g_strdup_printf ("View %u", index + 1);
   g_autofree char *title = dup_view_title (w, index, view);
-  g_autofree char *takeaway = dup_localized (w, group, "takeaway", view->takeaway);
+  const char *takeaway = fe_saved_view_get_localized (view, "takeaway", w->lang);
   g_autofree char *kicker = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) refusal = NULL;
@@ -1205,17 +1150,6 @@ render (Writer  *w,
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
 
-static GKeyFile *
-load_keys (FeProject *project)
-{
-  const char *path = fe_project_get_path (project);
-  g_autoptr(GKeyFile) keys = g_key_file_new ();
-
-  if (path == NULL || !g_key_file_load_from_file (keys, path, G_KEY_FILE_NONE, NULL))
-    return NULL;
-  return g_steal_pointer (&keys);
-}
-
 /* A view that asks for a pie chart or a "bogus" measure would otherwise be drawn as the
  * default chart, numbers the researcher never chose, in a pack that looks fine. */
 static gboolean
@@ -1257,26 +1191,17 @@ check_views (FeProject  *project,
   return TRUE;
 }
 
-gboolean
-fe_brief_write (FeProject            *project,
-                FeStudy              *study,
-                const FeBriefOptions *options,
-                const char           *path,
-                GError              **error)
+static gboolean
+write_brief (FeProject            *project,
+             FeStudy              *study,
+             const FeBriefOptions *options,
+             const char           *path,
+             GError              **error)
 {
-  const FeBriefOptions defaults = { 0 };
   Writer w = { 0 };
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  gboolean switched;
-  char *previous;
-  const char *previous_data_language;
   gboolean ok = FALSE;
-
-  g_return_val_if_fail (FE_IS_PROJECT (project), FALSE);
-  g_return_val_if_fail (FE_IS_STUDY (study), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (fe_project_get_n_views (project) == 0)
     {
@@ -1288,18 +1213,18 @@ fe_brief_write (FeProject            *project,
   if (!check_views (project, error))
     return FALSE;
 
-  previous = switch_language (options != NULL ? options->lang : NULL, &switched);
-  /* The data's labels too (the codebook's label_cy, levels_cy), for the time of writing. */
-  previous_data_language = fe_study_get_language (study);
-  if (options != NULL && options->lang != NULL && *options->lang != '\0')
-    fe_study_set_language (study, options->lang);
   w.project = project;
   w.study = study;
-  w.options = options != NULL ? options : &defaults;
-  w.k = w.options->min_cell;
-  w.keys = load_keys (project);
+  w.options = options;
+  w.k = options->min_cell;
+  /* The project's own translated titles (title[cy]) follow the pack's words; without a
+   * catalogue, the reader's language. */
+  w.lang = options->catalog != NULL ? fe_catalog_get_language (options->catalog)
+                                    : fe_study_language_from_locale ();
   w.title = dup_title (&w);
   w.date = dup_date ();
+  /* Pango's default font map is the calling thread's own: a pack can be written off the main
+   * thread. */
   w.font_map = g_object_ref (pango_cairo_font_map_get_default ());
   w.view_pages = g_array_new (FALSE, FALSE, sizeof (guint));
 
@@ -1318,11 +1243,33 @@ fe_brief_write (FeProject            *project,
   g_clear_object (&w.layout);
   g_clear_object (&w.context);
   g_clear_object (&w.font_map);
-  g_clear_pointer (&w.keys, g_key_file_unref);
   g_clear_pointer (&w.view_pages, g_array_unref);
   g_free (w.title);
   g_free (w.date);
-  restore_language (previous, switched);
-  fe_study_set_language (study, previous_data_language);
+  return ok;
+}
+
+gboolean
+fe_brief_write (FeProject            *project,
+                FeStudy              *study,
+                const FeBriefOptions *options,
+                const char           *path,
+                GError              **error)
+{
+  const FeBriefOptions defaults = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (FE_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (FE_IS_STUDY (study), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (options == NULL)
+    options = &defaults;
+  /* Every word of the pack, the core's and the codebook's labels included, in its language,
+   * on this thread only: the study and the process are left as they are. */
+  fe_catalog_push_thread_default (options->catalog);
+  ok = write_brief (project, study, options, path, error);
+  fe_catalog_pop_thread_default (options->catalog);
   return ok;
 }

@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "fe-catalog.h"
 #include "fe-chart-spec.h"
 #include "fe-project.h"
 #include "fe-study.h"
@@ -20,16 +21,22 @@ typedef enum
 } FeBriefError;
 
 /* How to write a briefing pack. A zeroed struct prints every number (min_cell 0) in the
- * current language. */
+ * process's language. */
 typedef struct
 {
   guint       min_cell;           /* disclosure threshold k (fe-disclosure.h); 0: off */
-  const char *lang;               /* "en", "cy"…: the language of the pack's own words and
-                                   * of the data's labels (fe_study_set_language() while
-                                   * writing); NULL or "": the current one and the study's.
-                                   * Switching sets LANGUAGE for the whole process while
-                                   * writing, so the app passes NULL */
+  FeCatalog  *catalog;            /* the language of the pack's own words, of the data's labels
+                                   * (the codebook's label_cy, levels_cy) and of the project's
+                                   * titles (title[cy]), for this pack only: the study and the
+                                   * process keep theirs, so a pack can be written in Welsh on
+                                   * one thread while the window stays in English. NULL: the
+                                   * process's language and the study's */
   gboolean    fold_small_groups;  /* merge groups of fewer than k into "Other" in charts */
+  /* Called as each page of the pack is drawn, on the thread writing it: @done of @total. */
+  void      (*progress)           (guint    done,
+                                   guint    total,
+                                   gpointer data);
+  gpointer    progress_data;
 } FeBriefOptions;
 
 GQuark   fe_brief_error_quark (void);
@@ -43,7 +50,9 @@ GQuark   fe_brief_error_quark (void);
  * searched. Under @options->min_cell nothing in it (chart, words, quotes, metadata) prints a
  * number of fewer than k respondents or what would give one away, and quotes from a group
  * smaller than k lose the attribute that names the group. Written to a temporary file and
- * renamed over @path. */
+ * renamed over @path. It reads @project and @study as they are in memory, never the project
+ * file again, and changes neither: it may run on another thread as long as nothing changes
+ * them meanwhile (give it a fe_project_copy()). */
 gboolean fe_brief_write       (FeProject            *project,
                                FeStudy              *study,
                                const FeBriefOptions *options,

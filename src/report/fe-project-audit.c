@@ -3,7 +3,7 @@
 
 #include "fe-project-audit.h"
 
-#include <glib/gi18n-lib.h>
+#include "fe-i18n.h"
 
 #include "fe-brief.h"
 #include "fe-chart-layout-private.h"

@@ -104,26 +104,44 @@ popcount_and_portable (const guint64 *a,
   return sum;
 }
 
-/* |a ∧ b| over @n words. */
-static guint64
-popcount_and (const guint64 *a,
-              const guint64 *b,
-              gsize          n)
+/* AVX2 pays for its set-up from this many words. */
+#define AVX2_FROM_WORDS 16
+
+FeBitsetKernel
+fe_bitset_get_kernel (gsize n_words)
 {
 #ifdef FE_HAVE_X86_KERNELS
   switch (cpu_level ())
     {
     case CPU_AVX2:
-      if (n >= 16)
-        return popcount_and_avx2 (a, b, n);
-      return popcount_and_popcnt (a, b, n);
+      return n_words >= AVX2_FROM_WORDS ? FE_BITSET_KERNEL_AVX2 : FE_BITSET_KERNEL_POPCNT;
     case CPU_POPCNT:
-      return popcount_and_popcnt (a, b, n);
+      return FE_BITSET_KERNEL_POPCNT;
     default:
       break;
     }
 #endif
-  return popcount_and_portable (a, b, n);
+  return FE_BITSET_KERNEL_PORTABLE;
+}
+
+/* |a ∧ b| over @n words, by the loop fe_bitset_get_kernel() names. */
+static guint64
+popcount_and (const guint64 *a,
+              const guint64 *b,
+              gsize          n)
+{
+  switch (fe_bitset_get_kernel (n))
+    {
+#ifdef FE_HAVE_X86_KERNELS
+    case FE_BITSET_KERNEL_AVX2:
+      return popcount_and_avx2 (a, b, n);
+    case FE_BITSET_KERNEL_POPCNT:
+      return popcount_and_popcnt (a, b, n);
+#endif
+    case FE_BITSET_KERNEL_PORTABLE:
+    default:
+      return popcount_and_portable (a, b, n);
+    }
 }
 
 static FeBitset *

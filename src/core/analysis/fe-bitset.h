@@ -45,6 +45,16 @@ void      fe_bitset_count_and_many (const FeBitset        *a,
                                     guint                 *base,
                                     guint                 *counts);
 
+/* Which loop counts @n_words words on this processor: what the tests check they reach. */
+typedef enum
+{
+  FE_BITSET_KERNEL_PORTABLE,  /* the compiler's popcount */
+  FE_BITSET_KERNEL_POPCNT,    /* x86-64 POPCNT, a word at a time */
+  FE_BITSET_KERNEL_AVX2,      /* x86-64 AVX2, four words at a time: from 16 words */
+} FeBitsetKernel;
+
+FeBitsetKernel fe_bitset_get_kernel (gsize n_words);
+
 /* The words of the set, bit i of the set being bit i % 64 of word i / 64, for loops that fill
  * a set row by row at load time. Bits past the size must stay 0. */
 guint64  *fe_bitset_peek_words   (FeBitset       *set);

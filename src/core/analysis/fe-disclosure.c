@@ -4,7 +4,7 @@
 #include "fe-disclosure.h"
 #include "fe-disclosure-audit.h"
 
-#include <glib/gi18n-lib.h>
+#include "fe-i18n.h"
 
 struct _FeDisclosure
 {

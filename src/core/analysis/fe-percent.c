@@ -6,7 +6,7 @@
 #include "fe-enum.h"
 #include "fe-tally-fold.h"
 
-#include <glib/gi18n-lib.h>
+#include "fe-i18n.h"
 
 const char *
 fe_percent_of_to_string (FePercentOf of)
@@ -54,11 +54,11 @@ fe_percent_describe (guint       count,
   percent = fe_percent_format (count, base);
   if (of == FE_PERCENT_OF_ANSWERED)
     /* Translators: count of base who answered, percentage: "10 of 43 who answered, 23%" */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u who answered, %s",
+    return g_strdup_printf (ngettext ("%u of %u who answered, %s",
                                          "%u of %u who answered, %s", base),
                             count, base, percent);
   /* Translators: count of base respondents, percentage: "10 of 80 respondents, 13%" */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u respondent, %s",
+  return g_strdup_printf (ngettext ("%u of %u respondent, %s",
                                        "%u of %u respondents, %s", base),
                           count, base, percent);
 }

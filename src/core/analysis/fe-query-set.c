@@ -3,7 +3,7 @@
 
 #include "fe-query-set.h"
 
-#include <glib/gi18n-lib.h>
+#include "fe-i18n.h"
 
 G_DEFINE_QUARK (fe-query-set-error-quark, fe_query_set_error)
 

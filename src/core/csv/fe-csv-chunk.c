@@ -4,7 +4,7 @@
 #include "fe-csv-chunk.h"
 
 #include <csv.h>
-#include <glib/gi18n-lib.h>
+#include "fe-i18n.h"
 #include <string.h>
 
 #include "fe-csv-field.h"

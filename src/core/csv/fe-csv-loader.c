@@ -4,7 +4,7 @@
 #include "fe-csv-chunk.h"
 #include "fe-csv-table-private.h"
 
-#include <glib/gi18n-lib.h>
+#include "fe-i18n.h"
 #include <string.h>
 
 #include "fe-csv-cut.h"

@@ -3,7 +3,7 @@
 
 #include "fe-csv-report.h"
 
-#include <glib/gi18n-lib.h>
+#include "fe-i18n.h"
 
 #include "fe-text-decode.h"
 
@@ -171,7 +171,7 @@ fe_csv_add_parse_warnings (FeCsvTable *table,
       g_autofree char *list = describe_offsets (table, skipped);
 
       g_ptr_array_add (table->warnings,
-                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                       g_strdup_printf (ngettext (
                                                      "%s, line %s: this line above the column "
                                                      "names looks like a title, so it was "
                                                      "skipped.",
@@ -185,7 +185,7 @@ fe_csv_add_parse_warnings (FeCsvTable *table,
       g_autofree char *list = describe_offsets (table, short_rows);
 
       g_ptr_array_add (table->warnings,
-                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                       g_strdup_printf (ngettext (
                                                      "%s, line %s: this row has fewer fields than "
                                                      "the header has columns; the missing answers "
                                                      "were left empty. Check that no field is "

@@ -5,7 +5,7 @@
 #include "fe-csv-table-private.h"
 #include "fe-csv-table-internal.h"
 
-#include <glib/gi18n-lib.h>
+#include "fe-i18n.h"
 #include <string.h>
 
 #include "fe-csv-sniff.h"

@@ -3,7 +3,7 @@
 
 #include "fe-text-decode.h"
 
-#include <glib/gi18n-lib.h>
+#include "fe-i18n.h"
 #include <string.h>
 
 #include "fe-csv-table.h"
@@ -236,7 +236,7 @@ drop_nul_bytes (const char *display_name,
       g_autofree char *list = fe_text_describe_lines (lines, n_lines);
 
       g_ptr_array_add (warnings,
-                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                       g_strdup_printf (ngettext (
                                                      "%s, line %s: the file contains NUL bytes, "
                                                      "which were removed. Check the answers on "
                                                      "that line.",
@@ -528,7 +528,7 @@ repair_encoding (const char *display_name,
       g_autofree char *list = fe_text_describe_lines (lines, n_lines);
 
       g_ptr_array_add (warnings,
-                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                       g_strdup_printf (ngettext (
                                                      "%s, line %s: some characters were not UTF-8 "
                                                      "and were read as Windows-1252. Check the "
                                                      "accented letters and symbols there.",

@@ -3,7 +3,7 @@
 
 #include "fe-attribution.h"
 
-#include <glib/gi18n-lib.h>
+#include "fe-i18n.h"
 
 #include "fe-quote.h"
 #include "fe-study.h"

@@ -3,7 +3,7 @@
 
 #include "fe-codebook.h"
 
-#include <glib/gi18n-lib.h>
+#include "fe-i18n.h"
 #include <string.h>
 
 #include "fe-csv-table.h"
@@ -287,7 +287,7 @@ read_translations (const FeCsvTable  *table,
       if (levels->len != n_source)
         {
           g_set_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CODEBOOK,
-                       g_dngettext (GETTEXT_PACKAGE,
+                       ngettext (
                                     "%s, line %u, column %u: %s lists %u level but “levels” "
                                     "lists %u. Give one translation for each level, in the "
                                     "same order, separated by “|”.",

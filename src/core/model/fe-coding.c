@@ -3,7 +3,7 @@
 
 #include "fe-coding.h"
 
-#include <glib/gi18n-lib.h>
+#include "fe-i18n.h"
 
 #include "fe-csv-table.h"
 #include "fe-study-error.h"

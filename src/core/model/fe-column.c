@@ -3,7 +3,7 @@
 
 #include "fe-column.h"
 
-#include <glib/gi18n-lib.h>
+#include "fe-i18n.h"
 #include <string.h>
 
 #include "fe-core-enums.h"
@@ -573,19 +573,33 @@ fe_column_has_language (const FeColumn *column,
 }
 
 const char *
-fe_column_get_display_label (const FeColumn *column)
+fe_column_get_label_in (const FeColumn *column,
+                        const char     *language)
 {
-  const char *translated = fe_column_get_label_translation (column, column->language);
+  const char *translated = fe_column_get_label_translation (column, language);
 
   if (translated != NULL)
     return translated;
   return column->label != NULL ? column->label : column->id;
 }
 
-char *
-fe_column_dup_short_label (const FeColumn *column)
+const char *
+fe_column_get_level_in (const FeColumn *column,
+                        guint           level,
+                        const char     *language)
 {
-  const FeColumnTranslation *translation = find_translation (column, column->language);
+  const char *translated;
+
+  g_return_val_if_fail (level < column->levels->len, NULL);
+  translated = fe_column_get_level_translation (column, level, language);
+  return translated != NULL ? translated : g_ptr_array_index (column->levels, level);
+}
+
+char *
+fe_column_dup_short_label_in (const FeColumn *column,
+                              const char     *language)
+{
+  const FeColumnTranslation *translation = find_translation (column, language);
   const char *label;
   g_autofree char *start = NULL;
   char *space;
@@ -594,7 +608,7 @@ fe_column_dup_short_label (const FeColumn *column)
     return g_strdup (translation->short_label);
   if (column->short_label != NULL && (translation == NULL || translation->label == NULL))
     return g_strdup (column->short_label);
-  label = fe_column_get_display_label (column);
+  label = fe_column_get_label_in (column, language);
   start = fe_text_shorten (label, 30);
   if (strcmp (start, label) == 0 || (space = strrchr (start, ' ')) == NULL)
     return g_steal_pointer (&start);
@@ -603,14 +617,30 @@ fe_column_dup_short_label (const FeColumn *column)
 }
 
 const char *
+fe_column_get_display_language (const FeColumn *column)
+{
+  FeCatalog *catalog = fe_catalog_get_thread_default ();
+
+  return catalog != NULL ? fe_catalog_get_language (catalog) : column->language;
+}
+
+const char *
+fe_column_get_display_label (const FeColumn *column)
+{
+  return fe_column_get_label_in (column, fe_column_get_display_language (column));
+}
+
+char *
+fe_column_dup_short_label (const FeColumn *column)
+{
+  return fe_column_dup_short_label_in (column, fe_column_get_display_language (column));
+}
+
+const char *
 fe_column_get_display_level (const FeColumn *column,
                              guint           level)
 {
-  const char *translated;
-
-  g_return_val_if_fail (level < column->levels->len, NULL);
-  translated = fe_column_get_level_translation (column, level, column->language);
-  return translated != NULL ? translated : g_ptr_array_index (column->levels, level);
+  return fe_column_get_level_in (column, level, fe_column_get_display_language (column));
 }
 
 void

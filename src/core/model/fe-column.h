@@ -152,9 +152,23 @@ const char  *fe_column_get_level_translation (const FeColumn *column,
 /* Whether the column has any translation into @language. */
 gboolean     fe_column_has_language     (const FeColumn *column,
                                          const char     *language);
-/* What people read: the label and level names in the study's display language
- * (fe_study_set_language()) when the column has them, else the source text. Use these for
- * everything shown (charts, exports, descriptions), never to look a level up. */
+/* The label and a level's name in @language ("cy"; NULL: the source text) when the column
+ * has them, else the source text: for drawing in a language without changing the column's
+ * display language for everyone else. */
+const char  *fe_column_get_label_in     (const FeColumn *column,
+                                         const char     *language);
+const char  *fe_column_get_level_in     (const FeColumn *column,
+                                         guint           level,
+                                         const char     *language);
+char        *fe_column_dup_short_label_in (const FeColumn *column,
+                                           const char     *language);
+/* The language the display functions below use: the catalogue's pushed on this thread
+ * (fe_catalog_push_thread_default(), while a chart or pack is drawn in a language of its own),
+ * else the study's display language (fe_study_set_language()). */
+const char  *fe_column_get_display_language (const FeColumn *column);
+/* What people read: the label and level names in the display language when the column has
+ * them, else the source text. Use these for everything shown (charts, exports,
+ * descriptions), never to look a level up. */
 const char  *fe_column_get_display_label (const FeColumn *column);
 const char  *fe_column_get_display_level (const FeColumn *column,
                                           guint           level);

@@ -3,7 +3,7 @@
 
 #include "fe-role-inference.h"
 
-#include <glib/gi18n-lib.h>
+#include "fe-i18n.h"
 
 #include <stdlib.h>
 #include <string.h>

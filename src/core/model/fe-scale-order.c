@@ -7,7 +7,7 @@
 
 #include "fe-scale-order.h"
 
-#include <glib/gi18n-lib.h>
+#include "fe-i18n.h"
 #include <math.h>
 #include <string.h>
 

@@ -3,7 +3,7 @@
 
 #include "fe-study.h"
 
-#include <glib/gi18n-lib.h>
+#include "fe-i18n.h"
 #include <string.h>
 #include <unistd.h>
 
@@ -280,7 +280,7 @@ describe_repeated (const RepeatedWarning *repeated,
   switch (kind)
     {
     case REPEATED_UNLISTED_LEVEL:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+      return g_strdup_printf (ngettext (
                                            "%s: %u answer is not among the levels the codebook "
                                            "lists (line %s; the first is “%s” in %s); it is "
                                            "counted as a level of its own. Add it to the "
@@ -292,7 +292,7 @@ describe_repeated (const RepeatedWarning *repeated,
                               repeated->file, n, lines, repeated->example[0],
                               repeated->example[1]);
     case REPEATED_EXCERPT_MISMATCH:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+      return g_strdup_printf (ngettext (
                                            "%s: %u excerpt is not part of the answer it codes "
                                            "(line %s); it is shown as the coding file writes it.",
                                            "%s: %u excerpts are not part of the answers they code "
@@ -302,7 +302,7 @@ describe_repeated (const RepeatedWarning *repeated,
     case REPEATED_UNKNOWN_COLUMN:
     case N_REPEATED:
     default:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+      return g_strdup_printf (ngettext (
                                            "%s: the codebook describes %u column that %s does "
                                            "not have (line %s: “%s”); that line is ignored.",
                                            "%s: the codebook describes %u columns that %s does "
@@ -2486,19 +2486,31 @@ int
 fe_study_find_respondent (FeStudy    *self,
                           const char *id)
 {
+  GHashTable *rows;
   gpointer row;
 
   g_return_val_if_fail (FE_IS_STUDY (self), -1);
 
-  if (self->rows_by_respondent == NULL)
+  /* Built on first look-up and published atomically: a briefing pack being written on another
+   * thread looks respondents up too, and the two must not build it at once. */
+  rows = g_atomic_pointer_get (&self->rows_by_respondent);
+  if (rows == NULL)
     {
-      self->rows_by_respondent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      GHashTable *built = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
       for (guint r = self->n_rows; r-- > 0;)
-        g_hash_table_insert (self->rows_by_respondent, fe_study_dup_respondent_id (self, r),
+        g_hash_table_insert (built, fe_study_dup_respondent_id (self, r),
                              GUINT_TO_POINTER (r + 1));
+      if (g_atomic_pointer_compare_and_exchange (&self->rows_by_respondent, NULL, built))
+        rows = built;
+      else
+        {
+          g_hash_table_unref (built);
+          rows = g_atomic_pointer_get (&self->rows_by_respondent);
+        }
     }
 
-  row = g_hash_table_lookup (self->rows_by_respondent, id);
+  row = g_hash_table_lookup (rows, id);
   return row ? (int) GPOINTER_TO_UINT (row) - 1 : -1;
 }
 
@@ -2643,6 +2655,20 @@ fe_study_get_display_level_label (FeStudy        *self,
                              : NULL;
 }
 
+const char *
+fe_study_get_level_label_in (FeStudy        *self,
+                             const FeColumn *column,
+                             guint           row,
+                             const char     *language)
+{
+  g_return_val_if_fail (FE_IS_STUDY (self), NULL);
+  g_return_val_if_fail (column->values != NULL, NULL);
+
+  return column->values[row] ? fe_column_get_level_in (column, column->values[row] - 1,
+                                                       language)
+                             : NULL;
+}
+
 void
 fe_study_set_language (FeStudy    *self,
                        const char *language)
@@ -2773,7 +2799,7 @@ fe_study_describe_hidden_columns (FeStudy *self)
         g_string_append (names, i + 1 == self->hidden->len ? _(" and ") : ", ");
       g_string_append (names, column->id);
     }
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+  return g_strdup_printf (ngettext (
                                        "Hidden to protect respondents: %s, which could identify "
                                        "them. It is left out of every chart, quote and export; "
                                        "give it a role in the codebook to use it.",

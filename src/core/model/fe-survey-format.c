@@ -3,7 +3,7 @@
 
 #include "fe-survey-format.h"
 
-#include <glib/gi18n-lib.h>
+#include "fe-i18n.h"
 #include <string.h>
 
 /* Answers looked at to decide whether a column holds e-mail or IP addresses. */

@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include <gio/gio.h>
-#include <glib/gi18n-lib.h>
+#include "fe-i18n.h"
 
 #include "fe-csv-table.h"
 #include "fe-file.h"

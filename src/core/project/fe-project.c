@@ -4,7 +4,7 @@
 #include "fe-project-private.h"
 
 #include <gio/gio.h>
-#include <glib/gi18n-lib.h>
+#include "fe-i18n.h"
 
 G_DEFINE_QUARK (fe-project-error-quark, fe_project_error)
 
@@ -155,6 +155,79 @@ fe_project_get_localized_title (FeProject *self)
   if (self->localized_title != NULL && g_strcmp0 (self->title, self->loaded_title) == 0)
     return self->localized_title;
   return self->title;
+}
+
+char *
+fe_project_dup_title_in (FeProject  *self,
+                         const char *language)
+{
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (FE_IS_PROJECT (self), NULL);
+
+  if (language == NULL || self->keys == NULL || self->title == NULL
+      || g_strcmp0 (self->title, self->loaded_title) != 0)
+    return g_strdup (self->title);
+  /* title[cy_GB], then title[cy], from the file as it was loaded (held, not read again). */
+  base = g_strndup (language, strcspn (language, "_-.@"));
+  {
+    const char *keys[] = { language, base };
+
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      {
+        g_autofree char *key = g_strdup_printf ("title[%s]", keys[i]);
+        g_autofree char *value = NULL;
+
+        if (!g_key_file_has_key (self->keys, PROJECT_GROUP, key, NULL))
+          continue;
+        value = g_key_file_get_string (self->keys, PROJECT_GROUP, key, NULL);
+        if (value != NULL && *value != '\0')
+          return g_steal_pointer (&value);
+      }
+  }
+  return g_strdup (self->title);
+}
+
+FeProject *
+fe_project_copy (FeProject *self)
+{
+  FeProject *copy;
+
+  g_return_val_if_fail (FE_IS_PROJECT (self), NULL);
+
+  copy = fe_project_new ();
+  copy->path = g_strdup (self->path);
+  copy->responses = g_strdup (self->responses);
+  copy->codebook = g_strdup (self->codebook);
+  copy->coding = g_strdup (self->coding);
+  copy->expected_rows = self->expected_rows;
+  copy->expected_columns = g_strdupv (self->expected_columns);
+  copy->include_incomplete = self->include_incomplete;
+  copy->min_cell = self->min_cell;
+  for (guint i = 0; i < self->views->len; i++)
+    g_ptr_array_add (copy->views, fe_saved_view_copy (g_ptr_array_index (self->views, i)));
+  g_ptr_array_unref (copy->corrections);
+  copy->corrections = fe_column_corrections_copy (self->corrections);
+  copy->title = g_strdup (self->title);
+  copy->loaded_title = g_strdup (self->loaded_title);
+  copy->localized_title = g_strdup (self->localized_title);
+  if (self->keys != NULL)
+    {
+      g_autofree char *data = NULL;
+      gsize length = 0;
+
+      data = g_key_file_to_data (self->keys, &length, NULL);
+      copy->keys = g_key_file_new ();
+      if (!g_key_file_load_from_data (copy->keys, data, length,
+                                      G_KEY_FILE_KEEP_COMMENTS | G_KEY_FILE_KEEP_TRANSLATIONS,
+                                      NULL))
+        g_clear_pointer (&copy->keys, g_key_file_unref);
+    }
+  copy->modified = self->modified;
+  copy->version = self->version;
+  for (guint i = 0; i < self->warnings->len; i++)
+    g_ptr_array_add (copy->warnings, g_strdup (g_ptr_array_index (self->warnings, i)));
+  return copy;
 }
 
 GPtrArray *

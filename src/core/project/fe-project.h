@@ -40,6 +40,9 @@ FeProject   *fe_project_new_for_data         (const char  *responses,
                                               FeStudy     *study);
 FeProject   *fe_project_load                 (const char  *path,
                                               GError     **error);
+/* A deep copy of everything it holds (views, corrections, the file as loaded, the modified
+ * flag): a snapshot another thread can read while the app goes on changing the original. */
+FeProject   *fe_project_copy                 (FeProject   *self);
 /* Writes to a temporary file and renames it over @path, so a crash or a full disk never
  * leaves a broken project behind. */
 gboolean     fe_project_save                 (FeProject   *self,
@@ -56,6 +59,11 @@ void         fe_project_set_title            (FeProject   *self,
 /* The title in the reader's language when the file has it (title[cy]=…) and the title was not
  * changed since; otherwise the title. */
 const char  *fe_project_get_localized_title  (FeProject   *self);
+/* The title in @language ("cy", "cy_GB": title[cy_GB], then title[cy]) from the file as it
+ * was loaded, when the title was not changed since; otherwise the title (or NULL). For a
+ * pack in a language of its own; read from memory, never from the file again. */
+char        *fe_project_dup_title_in         (FeProject   *self,
+                                              const char  *language);
 
 /* How the researcher corrected the roles, labels and level orders the codebook gives or loading
  * infers: FeColumnCorrection*, owned by the project; fe_project_load_study() applies them. */

@@ -4,7 +4,7 @@
 
 #include "fe-saved-view.h"
 
-#include <glib/gi18n-lib.h>
+#include "fe-i18n.h"
 
 #include "fe-project.h"
 

@@ -3,7 +3,7 @@
 
 #include "fe-stat-file.h"
 
-#include <glib/gi18n-lib.h>
+#include "fe-i18n.h"
 #include <math.h>
 #include <readstat.h>
 #include <stdio.h>

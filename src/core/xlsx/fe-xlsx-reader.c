@@ -7,7 +7,7 @@
 #include <archive_entry.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <glib/gi18n-lib.h>
+#include "fe-i18n.h"
 #include <glib/gstdio.h>
 #include <libxml/xmlreader.h>
 #include <math.h>
