@@ -81,6 +81,17 @@ void fe_window_show_error       (FeWindow    *self,
 /* The split in effect: none while the question shown is the split column itself. */
 FeColumn *fe_window_get_split   (FeWindow    *self);
 void fe_window_install_actions  (FeWindow    *self);
+/* Loading (fe-window-loading.c): the drop target, recent studies and the changed-file banner;
+ * what a loaded study does to the window (fe-window.c); watching its responses file. */
+void fe_window_install_loading  (FeWindow    *self);
+void fe_window_set_study        (FeWindow    *self,
+                                 FeStudy     *study,
+                                 FeProject   *project,
+                                 gboolean     is_sample);
+void fe_window_watch_responses  (FeWindow    *self,
+                                 FeProject   *project);
+void fe_window_on_recent_activated (FeWindow      *self,
+                                    GtkListBoxRow *row);
 /* Enables the actions that need a study only while one is loaded. */
 void fe_window_update_actions   (FeWindow    *self);
 /* Project, saved views and presentation (fe-window-project.c). */
