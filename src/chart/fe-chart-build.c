@@ -7,57 +7,9 @@
 #include "fe-i18n.h"
 #include <math.h>
 
-#include "fe-chart-layout-private.h"
+#include "fe-chart-build-private.h"
 #include "fe-tally-fold.h"
 
-/* The smallest width a pointer or a focus ring can find: a zero bar is drawn as nothing, but
- * it is still an answer that people can pick to read about. */
-#define MIN_TARGET 6.0
-/* The length of a withheld bar: there, visibly, but far from any real bar's length. */
-#define STUB 10.0
-#define NBSP "\u00a0"
-
-/* A bar (or row, or column) of the chart: one group of the split, or everybody. */
-typedef struct
-{
-  int          group;     /* level of the split-by column, -1 for everybody, or
-                           * FE_CHART_GROUP_OTHER */
-  int          row;       /* its row of the disclosure: -1 for everybody, else the tally's
-                           * group index */
-  const char  *name;
-  guint        base;
-  guint        answered;
-  const guint *counts;
-  double       key;       /* for sorting rows by value */
-} Series;
-
-typedef struct
-{
-  FeChartLayout     *layout;
-  const FeChartSpec *spec;
-  const FeChartData *data;
-  const FeTally     *tally;
-  char              *small_text;  /* "< 5" */
-  gboolean           any_small;   /* something shown is withheld or marked as small */
-  gboolean           any_hidden;  /* something shown is withheld to protect a small one */
-  FeChartText       *text;
-  const FeChartTheme *theme;
-  gboolean           force;
-  double             scale;     /* font scale in effect */
-  double             margin;
-  guint              title_lines;
-  guint              note_lines;
-  gboolean           compact;
-  GArray            *series;    /* Series */
-  gboolean           has_total; /* series 0 is "All respondents" above the groups */
-  guint             *order;     /* levels in drawing order */
-  /* the plot area, between the header (and legend) and the note */
-  double             px, py, pw, ph;
-  double             note_height;
-  double             plot_bottom; /* where the drawn plot ends */
-  gboolean           lost_n;      /* a group's n did not fit: try smaller type */
-  gboolean           note_cut;    /* the note did not fit whole: try smaller type */
-} Build;
 
 static gboolean
 kind_is_stacked (FeChartKind kind)
@@ -72,17 +24,17 @@ uses_answered (const Build *b)
 }
 
 /* The respondents a segment is a share of. */
-static guint
-series_base (const Build  *b,
-             const Series *series)
+guint
+fe_chart_build_series_base (const Build  *b,
+                            const Series *series)
 {
   return uses_answered (b) ? series->answered : series->base;
 }
 
 /* Whether the base of @series may be printed. In a marking layout only SMALL is told apart. */
-static FeCellDisclosure
-base_state (const Build  *b,
-            const Series *series)
+FeCellDisclosure
+fe_chart_build_base_state (const Build  *b,
+                           const Series *series)
 {
   FeCellDisclosure state = uses_answered (b) ? fe_chart_data_get_answered (b->data, series->row)
                                              : fe_chart_data_get_base (b->data, series->row);
@@ -93,10 +45,10 @@ base_state (const Build  *b,
 }
 
 /* Whether the count of @level in @series may be printed and drawn to scale. */
-static FeCellDisclosure
-cell_state (const Build  *b,
-            const Series *series,
-            guint         level)
+FeCellDisclosure
+fe_chart_build_cell_state (const Build  *b,
+                           const Series *series,
+                           guint         level)
 {
   FeCellDisclosure state = fe_chart_data_get_cell (b->data, series->row, level);
 
@@ -105,17 +57,17 @@ cell_state (const Build  *b,
   return state;
 }
 
-static gboolean
-withheld (const Build      *b,
-          FeCellDisclosure  state)
+gboolean
+fe_chart_build_withheld (const Build      *b,
+                         FeCellDisclosure  state)
 {
   return b->layout->withhold && state != FE_CELL_SHOWN;
 }
 
-static double
-measure_value (const Build *b,
-               guint        count,
-               guint        base)
+double
+fe_chart_build_measure_value (const Build *b,
+                              guint        count,
+                              guint        base)
 {
   if (b->spec->measure == FE_CHART_MEASURE_COUNT)
     return count;
@@ -124,10 +76,10 @@ measure_value (const Build *b,
 
 /* A number as printed in the spec's measure: a count, or its share of @base rounded as
  * everywhere else (fe_percent_format()). */
-static char *
-format_value (const Build *b,
-              guint        count,
-              guint        base)
+char *
+fe_chart_build_format_value (const Build *b,
+                             guint        count,
+                             guint        base)
 {
   if (b->spec->measure == FE_CHART_MEASURE_COUNT)
     return g_strdup_printf ("%u", count);
@@ -135,9 +87,9 @@ format_value (const Build *b,
 }
 
 /* What a withheld number is printed as: "< 5", or a dash for one hidden to protect it. */
-static char *
-format_withheld (const Build      *b,
-                 FeCellDisclosure  state)
+char *
+fe_chart_build_format_withheld (const Build      *b,
+                                FeCellDisclosure  state)
 {
   if (state == FE_CELL_SMALL)
     return g_strdup (b->small_text);
@@ -147,20 +99,20 @@ format_withheld (const Build      *b,
 }
 
 /* The label of a segment: its value, or what stands in for it. */
-static char *
-format_cell (const Build      *b,
-             FeCellDisclosure  state,
-             guint             count,
-             guint             base)
+char *
+fe_chart_build_format_cell (const Build      *b,
+                            FeCellDisclosure  state,
+                            guint             count,
+                            guint             base)
 {
-  if (withheld (b, state))
-    return format_withheld (b, state);
-  return format_value (b, count, base);
+  if (fe_chart_build_withheld (b, state))
+    return fe_chart_build_format_withheld (b, state);
+  return fe_chart_build_format_value (b, count, base);
 }
 
 /* " (n = 12)", with no-break spaces so that it never wraps inside. */
-static char *
-format_n (guint n)
+char *
+fe_chart_build_format_n (guint n)
 {
   /* Translators: the number of respondents a group's figures are of; keep the no-break
    * spaces */
@@ -168,14 +120,14 @@ format_n (guint n)
 }
 
 /* The n of a series as it may be printed: " (n = 12)", " (n < 5)" or " (n hidden)". */
-static char *
-format_series_n (const Build  *b,
-                 const Series *series)
+char *
+fe_chart_build_format_series_n (const Build  *b,
+                                const Series *series)
 {
-  FeCellDisclosure state = base_state (b, series);
+  FeCellDisclosure state = fe_chart_build_base_state (b, series);
 
-  if (!withheld (b, state))
-    return format_n (series_base (b, series));
+  if (!fe_chart_build_withheld (b, state))
+    return fe_chart_build_format_n (fe_chart_build_series_base (b, series));
   if (state == FE_CELL_SMALL)
     /* Translators: a group's number of respondents when it is below the disclosure threshold,
      * " (n < 5)"; keep the no-break spaces */
@@ -238,9 +190,9 @@ describe_segment (const Build      *b,
   g_autofree char *share = NULL;
   char *text;
 
-  if (withheld (b, state))
+  if (fe_chart_build_withheld (b, state))
     return describe_withheld (b, level, series, state);
-  if (withheld (b, base_state (b, series)))
+  if (fe_chart_build_withheld (b, fe_chart_build_base_state (b, series)))
     return describe_count (b, level, series, count);
 
   /* The base is the chart's (fe_chart_percent_of()), said in words, as in the data table and
@@ -269,24 +221,24 @@ describe_segment (const Build      *b,
 
 /* Labels */
 
-static GPtrArray *
-lines_array_new (void)
+GPtrArray *
+fe_chart_build_lines_array_new (void)
 {
   return g_ptr_array_new_with_free_func ((GDestroyNotify) fe_chart_lines_free);
 }
 
 /* Adds a fitted label at (@x, @y), its top left corner; takes @lines. Returns its index. */
-static int
-place_label (Build        *b,
-             FeChartLines *lines,
-             const char   *full_text,
-             FeChartFont   font,
-             double        x,
-             double        y,
-             FeChartAlign  align,
-             FeChartColor  color,
-             FeChartColor  background,
-             int           on_segment)
+int
+fe_chart_build_place_label (Build        *b,
+                            FeChartLines *lines,
+                            const char   *full_text,
+                            FeChartFont   font,
+                            double        x,
+                            double        y,
+                            FeChartAlign  align,
+                            FeChartColor  color,
+                            FeChartColor  background,
+                            int           on_segment)
 {
   FeChartLabelItem item = { 0 };
 
@@ -312,34 +264,34 @@ place_label (Build        *b,
   return (int) b->layout->labels->len - 1;
 }
 
-static double
-lines_height (const FeChartLines *lines)
+double
+fe_chart_build_lines_height (const FeChartLines *lines)
 {
   return lines != NULL ? lines->n_lines * lines->line_height : 0;
 }
 
-static void
-add_rect (Build        *b,
-          double        x,
-          double        y,
-          double        w,
-          double        h,
-          FeChartColor  color)
+void
+fe_chart_build_add_rect (Build        *b,
+                         double        x,
+                         double        y,
+                         double        w,
+                         double        h,
+                         FeChartColor  color)
 {
   FeChartMark mark = { FE_CHART_MARK_RECT, FALSE, x, y, w, h, 0, color };
 
   g_array_append_val (b->layout->marks, mark);
 }
 
-static void
-add_line (Build        *b,
-          double        x1,
-          double        y1,
-          double        x2,
-          double        y2,
-          double        line_width,
-          FeChartColor  color,
-          gboolean      above)
+void
+fe_chart_build_add_line (Build        *b,
+                         double        x1,
+                         double        y1,
+                         double        x2,
+                         double        y2,
+                         double        line_width,
+                         FeChartColor  color,
+                         gboolean      above)
 {
   FeChartMark mark = { FE_CHART_MARK_LINE, above, x1, y1, x2 - x1, y2 - y1, line_width, color };
 
@@ -347,35 +299,35 @@ add_line (Build        *b,
 }
 
 /* A segment of @level in @series; what it may print follows from cell_state(). */
-static int
-add_segment (Build        *b,
-             int           level,
-             const Series *series,
-             guint         count,
-             guint         base,
-             double        x,
-             double        y,
-             double        w,
-             double        h,
-             FeChartColor  fill)
+int
+fe_chart_build_add_segment (Build        *b,
+                            int           level,
+                            const Series *series,
+                            guint         count,
+                            guint         base,
+                            double        x,
+                            double        y,
+                            double        w,
+                            double        h,
+                            FeChartColor  fill)
 {
   FeChartSegment segment = { 0 };
-  FeCellDisclosure state = cell_state (b, series, (guint) level);
+  FeCellDisclosure state = fe_chart_build_cell_state (b, series, (guint) level);
 
   segment.level = level;
   segment.group = series->group;
   segment.disclosure = state;
-  segment.base_disclosure = base_state (b, series);
+  segment.base_disclosure = fe_chart_build_base_state (b, series);
   segment.description = describe_segment (b, fe_column_get_display_level (b->tally->question,
                                                                           (guint) level),
                                           series, count, base, state);
   /* What is withheld is not kept either, so that no consumer of the layout can print it. */
-  if (!withheld (b, state))
+  if (!fe_chart_build_withheld (b, state))
     {
       segment.count = count;
-      segment.value = measure_value (b, count, base);
+      segment.value = fe_chart_build_measure_value (b, count, base);
     }
-  if (!withheld (b, state) && !withheld (b, segment.base_disclosure))
+  if (!fe_chart_build_withheld (b, state) && !fe_chart_build_withheld (b, segment.base_disclosure))
     segment.base = base;
   segment.x = x;
   segment.y = y;
@@ -393,10 +345,10 @@ add_segment (Build        *b,
 }
 
 /* A value printed inside its segment, when it fits there. */
-static void
-label_inside (Build       *b,
-              int          segment_index,
-              const char  *value_text)
+void
+fe_chart_build_label_inside (Build       *b,
+                             int          segment_index,
+                             const char  *value_text)
 {
   const FeChartSegment *segment = &g_array_index (b->layout->segments, FeChartSegment,
                                                   segment_index);
@@ -410,7 +362,7 @@ label_inside (Build       *b,
   lines = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, value_text, NULL, segment->w, 1);
   if (lines == NULL)
     return;
-  place_label (b, lines, value_text, FE_CHART_FONT_VALUE,
+  fe_chart_build_place_label (b, lines, value_text, FE_CHART_FONT_VALUE,
                segment->x + (segment->w - width) / 2, segment->y + (segment->h - height) / 2,
                FE_CHART_ALIGN_CENTER, fe_chart_color_text_on (&fill), fill, segment_index);
 }
@@ -528,7 +480,7 @@ order_series (Build *b)
 
       series->key = upper_share (series, b->tally->n_levels);
       for (guint l = 0; l < b->tally->n_levels; l++)
-        if (withheld (b, cell_state (b, series, l)))
+        if (fe_chart_build_withheld (b, fe_chart_build_cell_state (b, series, l)))
           series->key = -2;
     }
   g_qsort_with_data (&g_array_index (b->series, Series, first), (gint) (b->series->len - first),
@@ -563,7 +515,7 @@ note_state (Build            *b,
   b->any_hidden |= state == FE_CELL_HIDDEN && b->layout->withhold;
 }
 
-/* Notes which kinds of withheld (or marked) number the chart will show, for its note. */
+/* Notes which kinds of fe_chart_build_withheld (or marked) number the chart will show, for its note. */
 static void
 survey_disclosure (Build *b)
 {
@@ -573,9 +525,9 @@ survey_disclosure (Build *b)
     {
       const Series *series = &g_array_index (b->series, Series, s);
 
-      note_state (b, base_state (b, series));
+      note_state (b, fe_chart_build_base_state (b, series));
       for (guint l = 0; l < b->tally->n_levels; l++)
-        note_state (b, cell_state (b, series, l));
+        note_state (b, fe_chart_build_cell_state (b, series, l));
     }
   if (b->layout->withhold)
     {
@@ -696,8 +648,8 @@ scale_size (const Build *b)
 
 /* The levels a diverging bar spreads about its centre: the scale's, not the answers after
  * it, which would otherwise count as its top end. */
-static guint
-scale_levels (const Build *b)
+guint
+fe_chart_build_scale_levels (const Build *b)
 {
   return b->layout->kind == FE_CHART_KIND_DIVERGING ? scale_size (b) : b->tally->n_levels;
 }
@@ -709,7 +661,7 @@ compose_note (const Build *b)
   gboolean split = b->tally->by != NULL && b->layout->kind != FE_CHART_KIND_BAR;
   g_autoptr(GString) note = g_string_new (NULL);
 
-  if (scale_levels (b) < b->tally->n_levels)
+  if (fe_chart_build_scale_levels (b) < b->tally->n_levels)
     g_string_append (note, b->spec->measure == FE_CHART_MEASURE_COUNT
                      ? _("Numbers of respondents.")
                      : _("Percentages of those in each group who answered, answers off the "
@@ -731,16 +683,16 @@ compose_note (const Build *b)
                                  : _("Percentages of all respondents."));
 
   append_disclosure_note (b, note);
-  if (b->layout->kind == FE_CHART_KIND_DIVERGING && scale_levels (b) % 2 == 1)
+  if (b->layout->kind == FE_CHART_KIND_DIVERGING && fe_chart_build_scale_levels (b) % 2 == 1)
     {
       g_string_append_c (note, ' ');
       g_string_append (note, _("The middle answer straddles the centre line."));
     }
-  if (scale_levels (b) < b->tally->n_levels)
+  if (fe_chart_build_scale_levels (b) < b->tally->n_levels)
     {
       g_autoptr(GString) outside = g_string_new (NULL);
 
-      for (guint l = scale_levels (b); l < b->tally->n_levels; l++)
+      for (guint l = fe_chart_build_scale_levels (b); l < b->tally->n_levels; l++)
         g_string_append_printf (outside, "%s“%s”", outside->len ? ", " : "",
                                 fe_column_get_display_level (question, l));
       g_string_append_c (note, ' ');
@@ -799,9 +751,9 @@ build_header (Build *b)
     }
   if (lines != NULL)
     {
-      double height = lines_height (lines);
+      double height = fe_chart_build_lines_height (lines);
 
-      place_label (b, lines, title_text (b), title_font, b->margin, y,
+      fe_chart_build_place_label (b, lines, title_text (b), title_font, b->margin, y,
                    FE_CHART_ALIGN_START, b->theme->text, b->theme->background, -1);
       y += height + 4 * b->scale;
     }
@@ -813,9 +765,9 @@ build_header (Build *b)
                                  2);
       if (lines != NULL)
         {
-          double height = lines_height (lines);
+          double height = fe_chart_build_lines_height (lines);
 
-          place_label (b, lines, fe_column_get_display_label (b->tally->question),
+          fe_chart_build_place_label (b, lines, fe_column_get_display_label (b->tally->question),
                        FE_CHART_FONT_SUBTITLE, b->margin, y, FE_CHART_ALIGN_START,
                        b->theme->text, b->theme->background, -1);
           y += height + 4 * b->scale;
@@ -826,9 +778,9 @@ build_header (Build *b)
                              b->compact ? 1 : 2);
   if (lines != NULL)
     {
-      double height = lines_height (lines);
+      double height = fe_chart_build_lines_height (lines);
 
-      place_label (b, lines, meta, FE_CHART_FONT_META, b->margin, y, FE_CHART_ALIGN_START,
+      fe_chart_build_place_label (b, lines, meta, FE_CHART_FONT_META, b->margin, y, FE_CHART_ALIGN_START,
                    b->theme->secondary_text, b->theme->background, -1);
       y += height;
     }
@@ -878,17 +830,17 @@ build_legend (Build       *b,
           x = left;
           y += line_height + 4 * b->scale;
         }
-      add_rect (b, x, y + (line_height - swatch) / 2, swatch, swatch, entries[i].color);
-      place_label (b, lines, full, FE_CHART_FONT_LEGEND, x + swatch + gap, y,
+      fe_chart_build_add_rect (b, x, y + (line_height - swatch) / 2, swatch, swatch, entries[i].color);
+      fe_chart_build_place_label (b, lines, full, FE_CHART_FONT_LEGEND, x + swatch + gap, y,
                    FE_CHART_ALIGN_START, b->theme->text, b->theme->background, -1);
       x += entry_width + spacing;
     }
   return y + line_height;
 }
 
-static FeChartColor
-level_color (const Build *b,
-             guint        level)
+FeChartColor
+fe_chart_build_level_color (const Build *b,
+                            guint        level)
 {
   if (b->tally->question->role == FE_ROLE_ORDINAL && level >= scale_size (b))
     {
@@ -918,16 +870,16 @@ build_kind_legend (Build  *b,
     for (guint s = 0; s < b->series->len; s++)
       {
         const Series *series = &g_array_index (b->series, Series, s);
-        LegendEntry entry = { series->name, format_series_n (b, series),
+        LegendEntry entry = { series->name, fe_chart_build_format_series_n (b, series),
                               fe_chart_palette_category (b->layout->dark, s) };
 
         g_array_append_val (entries, entry);
       }
   else if (kind_is_stacked (b->layout->kind))
-    for (guint l = 0; l < scale_levels (b); l++)
+    for (guint l = 0; l < fe_chart_build_scale_levels (b); l++)
       {
         LegendEntry entry = { fe_column_get_display_level (b->tally->question, l), g_strdup (""),
-                              level_color (b, l) };
+                              fe_chart_build_level_color (b, l) };
 
         g_array_append_val (entries, entry);
       }
@@ -946,32 +898,32 @@ fit_note (Build *b)
   FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_NOTE, note, NULL,
                                            b->layout->width - 2 * b->margin, b->note_lines);
 
-  b->note_height = lines != NULL ? lines_height (lines) + 10 * b->scale : 0;
+  b->note_height = lines != NULL ? fe_chart_build_lines_height (lines) + 10 * b->scale : 0;
   b->note_cut = lines != NULL && lines->cut;
   return lines;
 }
 
 /* Row labels, right-aligned against @right and centred on @centre. */
-static void
-place_row_label (Build        *b,
-                 FeChartLines *lines,
-                 const char   *full,
-                 double        right,
-                 double        centre)
+void
+fe_chart_build_place_row_label (Build        *b,
+                                FeChartLines *lines,
+                                const char   *full,
+                                double        right,
+                                double        centre)
 {
-  double height = lines_height (lines);
+  double height = fe_chart_build_lines_height (lines);
 
   if (lines == NULL)
     return;
-  place_label (b, lines, full, FE_CHART_FONT_LABEL, right - lines->width, centre - height / 2,
+  fe_chart_build_place_label (b, lines, full, FE_CHART_FONT_LABEL, right - lines->width, centre - height / 2,
                FE_CHART_ALIGN_END, b->theme->text, b->theme->background, -1);
 }
 
 /* How many lines of label a row of @pitch can hold, up to @most. */
-static guint
-lines_for_pitch (const Build *b,
-                 double       pitch,
-                 guint        most)
+guint
+fe_chart_build_lines_for_pitch (const Build *b,
+                                double       pitch,
+                                guint        most)
 {
   double line_height = fe_chart_text_line_height (b->text, FE_CHART_FONT_LABEL);
 
@@ -987,757 +939,11 @@ no_levels_note (Build *b)
 
   if (lines != NULL)
     {
-      b->plot_bottom = b->py + lines_height (lines);
-      place_label (b, lines, _("This question has no answers to chart."), FE_CHART_FONT_LABEL,
+      b->plot_bottom = b->py + fe_chart_build_lines_height (lines);
+      fe_chart_build_place_label (b, lines, _("This question has no answers to chart."), FE_CHART_FONT_LABEL,
                    b->px, b->py, FE_CHART_ALIGN_START, b->theme->secondary_text,
                    b->theme->background, -1);
     }
-}
-
-/* A step between ticks of at least @least: 1, 2 or 5 times a power of ten, and never under one
- * (a count, or a whole percentage, as every value is printed). */
-static double
-tick_step (double least)
-{
-  double magnitude;
-  double ratio;
-
-  if (least <= 1)
-    return 1;
-  magnitude = pow (10, floor (log10 (least)));
-  ratio = least / magnitude;
-  return (ratio <= 1 ? 1 : ratio <= 2 ? 2 : ratio <= 5 ? 5 : 10) * magnitude;
-}
-
-/* A tick's value in the spec's measure: "40" or "40%", as the values beside bars read. */
-static char *
-format_tick (const Build *b,
-             double       value)
-{
-  if (b->spec->measure == FE_CHART_MEASURE_COUNT)
-    return g_strdup_printf ("%.0f", value);
-  return fe_percent_format ((guint) round (value), 100);
-}
-
-/* Whether any bar is drawn to scale with a length: only then has a value axis a scale to
- * show. */
-static gboolean
-any_bar_to_scale (const Build *b)
-{
-  for (guint s = 0; s < b->series->len; s++)
-    {
-      const Series *series = &g_array_index (b->series, Series, s);
-
-      for (guint l = 0; l < b->tally->n_levels; l++)
-        if (series->counts[l] > 0 && series_base (b, series) > 0
-            && !withheld (b, cell_state (b, series, l)))
-          return TRUE;
-    }
-  return FALSE;
-}
-
-/* The value axis under the rows of a grouped bar chart, from @x0 over @length at @y: ticks at
- * round values up to @axis_max, each labelled, as far apart as their labels need. With
- * @grid, a faint line up through the rows from each tick, for bars too thin to print their
- * values. */
-static void
-build_value_axis (Build    *b,
-                  double    x0,
-                  double    length,
-                  double    y,
-                  double    axis_max,
-                  gboolean  grid)
-{
-  g_autofree char *widest = format_tick (b, axis_max);
-  double tick = 4 * b->scale;
-  double spacing = fe_chart_text_measure (b->text, FE_CHART_FONT_SMALL, widest) + 12 * b->scale;
-  double step = tick_step (axis_max / MAX (floor (length / spacing), 1));
-
-  add_line (b, x0, y, x0 + length, y, 1, b->theme->rule, TRUE);
-  for (double value = 0; value <= axis_max + 1e-9; value += step)
-    {
-      double x = x0 + value / axis_max * length;
-      g_autofree char *text = format_tick (b, value);
-      FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_SMALL, text, NULL,
-                                               spacing, 1);
-
-      if (lines == NULL)
-        continue;
-      /* Centred on its tick, or not at all: a label pushed aside would name another value. */
-      if (x + lines->width / 2 > b->px + b->pw + 0.01)
-        {
-          fe_chart_lines_free (lines);
-          break;
-        }
-      add_line (b, x, y, x, y + tick, 1, b->theme->rule, TRUE);
-      if (grid && value > 0)
-        add_line (b, x, b->py, x, y, 1, b->theme->empty, FALSE);
-      place_label (b, lines, text, FE_CHART_FONT_SMALL, x - lines->width / 2, y + tick,
-                   FE_CHART_ALIGN_CENTER, b->theme->secondary_text, b->theme->background, -1);
-    }
-}
-
-/* The pitch of a row of bars and the thickness of a bar when the rows share @height: as thick
- * as the height allows, up to a comfortable most. */
-static void
-bar_geometry (const Build *b,
-              double       height,
-              double      *pitch,
-              double      *bar)
-{
-  guint n_series = b->series->len;
-  double max_bar = (n_series > 1 ? 20 : 30) * b->scale;
-
-  *pitch = MIN (height / b->tally->n_levels, n_series * max_bar / 0.75);
-  *bar = *pitch * (n_series > 1 ? 0.88 : 0.72) / n_series;
-}
-
-/* Bar and grouped bar: rows of levels, one bar per series in each, on one shared axis. A
- * grouped chart also labels that axis under its rows where there is room: its bars are thin,
- * and their values are the first thing to give way. Every group keeps its slot in every row,
- * a zero drawn as a bar of no length with its "0" beside it, so that a colour is always in the
- * same place and the row's label stays centred on its whole group of bars. */
-static gboolean
-build_bars (Build *b)
-{
-  const FeTally *tally = b->tally;
-  guint n_levels = tally->n_levels;
-  guint n_series = b->series->len;
-  gboolean grouped = n_series > 1;
-  gboolean to_scale = grouped && any_bar_to_scale (b);
-  double label_height = fe_chart_text_line_height (b->text, FE_CHART_FONT_LABEL);
-  FeChartFont value_font = FE_CHART_FONT_VALUE;
-  double value_height;
-  double gap = 10 * b->scale;
-  double axis_height = to_scale ? fe_chart_text_line_height (b->text, FE_CHART_FONT_SMALL)
-                                  + 4 * b->scale : 0;
-  double pitch, bar, room, value_width = 0, label_width = 0, axis_max = 0, x0, length;
-  guint max_lines;
-  gboolean show_values, show_axis;
-  g_autoptr(GPtrArray) row_labels = lines_array_new ();
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-
-  bar_geometry (b, b->ph - axis_height, &pitch, &bar);
-  /* Where nothing fits (@force), the axis stays: the bars' values are the first to go. */
-  show_axis = axis_height > 0 && b->ph > 2 * axis_height
-              && (b->force || (pitch >= label_height && bar >= 2));
-  /* The values say more than the axis: where the axis's room is what they lack, it goes. */
-  if (show_axis && fe_chart_text_line_height (b->text, FE_CHART_FONT_SMALL) > bar)
-    {
-      double full_pitch, full_bar;
-
-      bar_geometry (b, b->ph, &full_pitch, &full_bar);
-      show_axis = fe_chart_text_line_height (b->text, FE_CHART_FONT_SMALL) > full_bar;
-    }
-  if (!show_axis)
-    bar_geometry (b, b->ph, &pitch, &bar);
-  if (!b->force && (pitch < label_height || bar < 2))
-    return FALSE;
-  /* A value fits beside its bar when its line is no taller than the bar (the row, for a
-   * single bar): smaller type first, then none, never overlapping. */
-  room = grouped ? bar : pitch;
-  if (fe_chart_text_line_height (b->text, value_font) > room)
-    value_font = FE_CHART_FONT_SMALL;
-  value_height = fe_chart_text_line_height (b->text, value_font);
-  show_values = value_height <= room;
-  /* Without its values or its axis a grouped chart would be bars to guess at. */
-  if (to_scale && !show_values && !show_axis && !b->force)
-    return FALSE;
-  max_lines = lines_for_pitch (b, pitch, 3);
-
-  for (guint s = 0; s < n_series; s++)
-    {
-      const Series *series = &g_array_index (b->series, Series, s);
-
-      for (guint l = 0; l < n_levels; l++)
-        {
-          FeCellDisclosure state = cell_state (b, series, l);
-          char *text = format_cell (b, state, series->counts[l], series_base (b, series));
-
-          /* The axis is of what is drawn to scale: a withheld bar must not stretch it. */
-          if (!withheld (b, state))
-            axis_max = MAX (axis_max, measure_value (b, series->counts[l],
-                                                     series_base (b, series)));
-          value_width = MAX (value_width, fe_chart_text_measure (b->text, value_font, text));
-          g_ptr_array_add (values, text);
-        }
-    }
-  if (axis_max <= 0)
-    axis_max = 1;
-  if (!show_values)
-    value_width = 0;
-
-  for (guint i = 0; i < n_levels; i++)
-    {
-      const char *name = fe_column_get_display_level (tally->question, b->order[i]);
-      double most = MIN (b->pw * 0.4, b->pw - value_width - 2 * gap - b->pw * 0.3);
-      FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_LABEL, name, NULL, most,
-                                               max_lines);
-
-      label_width = MAX (label_width, lines != NULL ? lines->width : 0);
-      g_ptr_array_add (row_labels, lines);
-    }
-
-  x0 = b->px + label_width + gap;
-  length = b->px + b->pw - (show_values ? value_width + 6 * b->scale : 0) - x0;
-  if (length < 10)
-    return FALSE;
-
-  for (guint i = 0; i < n_levels; i++)
-    {
-      guint level = b->order[i];
-      double top = b->py + i * pitch;
-      double first = top + (pitch - bar * n_series) / 2;
-
-      if (g_ptr_array_index (row_labels, i) != NULL)
-        place_row_label (b, g_steal_pointer (&g_ptr_array_index (row_labels, i)),
-                         fe_column_get_display_level (tally->question, level), x0 - gap,
-                         top + pitch / 2);
-
-      for (guint s = 0; s < n_series; s++)
-        {
-          const Series *series = &g_array_index (b->series, Series, s);
-          guint base = series_base (b, series);
-          double value = measure_value (b, series->counts[level], base);
-          double y = first + s * bar;
-          double w = value / axis_max * length;
-          const char *text = g_ptr_array_index (values, s * n_levels + level);
-          FeChartLines *lines = show_values ? fe_chart_text_fit (b->text, value_font, text, NULL,
-                                                                 value_width + 1, 1)
-                                            : NULL;
-          FeChartColor fill = grouped ? fe_chart_palette_category (b->layout->dark, s)
-                                      : b->theme->single_bar;
-
-          /* A withheld number is a stub of one fixed length, so that it cannot be measured,
-           * and only beside its "< 5": a stub without it would read as a small bar. */
-          if (withheld (b, cell_state (b, series, level)))
-            w = lines != NULL ? MIN (STUB * b->scale, length * 0.1) : 0;
-          add_segment (b, (int) level, series, series->counts[level], base, x0, y, w, bar,
-                       fill);
-          if (lines != NULL)
-            place_label (b, lines, text, value_font, x0 + w + 6 * b->scale,
-                         y + bar / 2 - value_height / 2, FE_CHART_ALIGN_START,
-                         b->theme->text, b->theme->background, -1);
-        }
-    }
-
-  add_line (b, x0, b->py, x0, b->py + n_levels * pitch, 1, b->theme->rule, TRUE);
-  b->plot_bottom = b->py + n_levels * pitch;
-  if (show_axis)
-    {
-      build_value_axis (b, x0, length, b->plot_bottom, axis_max, !show_values);
-      b->plot_bottom += axis_height;
-    }
-  return TRUE;
-}
-
-/* The width of part @level of a stacked row as a share of the row: its count's share of those
- * who answered. A withheld part has none: any length, even a fixed stub, would sit in the bar
- * among parts drawn to scale and be read as one of them. It is marked beside the bar. */
-static double
-part_share (const Build  *b,
-            const Series *series,
-            guint         level)
-{
-  if (withheld (b, cell_state (b, series, level)))
-    return 0;
-  return series->answered > 0 ? (double) series->counts[level] / series->answered : 0;
-}
-
-/* Whether a row has nothing to draw: nobody in it answered, and that may be said. */
-static gboolean
-row_is_empty (const Build  *b,
-              const Series *series)
-{
-  return series->answered == 0 && !withheld (b, base_state (b, series));
-}
-
-/* The scale's lower half (and half of its middle) go left of the centre line. */
-static void
-diverging_extent (const Build  *b,
-                  const Series *series,
-                  double       *left,
-                  double       *right)
-{
-  guint n_levels = scale_levels (b);
-  guint half = n_levels / 2;
-
-  *left = *right = 0;
-  if (row_is_empty (b, series))
-    return;
-  for (guint l = 0; l < n_levels; l++)
-    {
-      double share = part_share (b, series, l);
-
-      if (l < half)
-        *left += share;
-      else if (n_levels % 2 == 1 && l == half)
-        {
-          *left += share / 2;
-          *right += share / 2;
-        }
-      else
-        *right += share;
-    }
-}
-
-/* The levels of one side of a diverging bar: the lower or the upper half, not the middle. */
-static guint
-side_level (guint    n_levels,
-            guint    i,
-            gboolean upper)
-{
-  return upper ? n_levels - 1 - i : i;
-}
-
-static guint
-side_count (const Series *series,
-            guint         n_levels,
-            gboolean      upper)
-{
-  guint count = 0;
-
-  for (guint i = 0; i < n_levels / 2; i++)
-    count += series->counts[side_level (n_levels, i, upper)];
-  return count;
-}
-
-/* A side's total would give away a withheld part of it (total minus the parts shown). */
-static gboolean
-side_is_withheld (const Build  *b,
-                  const Series *series,
-                  gboolean      upper)
-{
-  guint n_levels = scale_levels (b);
-
-  if (withheld (b, base_state (b, series)))
-    return TRUE;
-  for (guint i = 0; i < n_levels / 2; i++)
-    if (withheld (b, cell_state (b, series, side_level (n_levels, i, upper))))
-      return TRUE;
-  return FALSE;
-}
-
-/* A side total beside a diverging bar: what share rated low, what share rated high. Returns
- * the width it takes, 0 when it is withheld or does not fit. */
-static double
-side_label (Build        *b,
-            const Series *series,
-            gboolean      upper,
-            double        x,
-            double        centre,
-            double        width)
-{
-  guint count = side_count (series, scale_levels (b), upper);
-  g_autofree char *text = NULL;
-  FeChartLines *lines;
-  double height = fe_chart_text_line_height (b->text, FE_CHART_FONT_VALUE);
-
-  double taken;
-
-  if (side_is_withheld (b, series, upper))
-    return 0;
-  text = format_value (b, count, series->answered);
-  lines = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, text, NULL, width + 1, 1);
-  if (lines == NULL)
-    return 0;
-  taken = lines->width;
-  place_label (b, lines, text, FE_CHART_FONT_VALUE, upper ? x : x - lines->width,
-               centre - height / 2, upper ? FE_CHART_ALIGN_START : FE_CHART_ALIGN_END,
-               b->theme->secondary_text, b->theme->background, -1);
-  return taken;
-}
-
-/* A row whose number who answered is withheld: none of its parts may be drawn, nor even
- * marked, since which answers it has would tell what its few respondents said. */
-static gboolean
-row_is_withheld (const Build  *b,
-                 const Series *series)
-{
-  return withheld (b, base_state (b, series));
-}
-
-/* What stands in the bar's place of a withheld row. */
-static char *
-describe_withheld_row (const Build  *b,
-                       const Series *series)
-{
-  guint k = b->spec->min_cell;
-
-  if (base_state (b, series) == FE_CELL_SMALL)
-    /* Translators: in place of the bar of a group in a 100% bar chart */
-    return g_strdup_printf (ngettext ("Fewer than %u answered: not shown as a distribution",
-                                      "Fewer than %u answered: not shown as a distribution", k),
-                            k);
-  /* Translators: in place of the bar of a group in a 100% bar chart */
-  return g_strdup (_("Not shown, so that a smaller number cannot be worked out"));
-}
-
-/* The marks of a row's withheld parts beside its bar: a swatch of the part's colour and "< 5"
- * or "–", in the scale's order. The width they take; with @y >= 0 they are placed from @x,
- * each the target of its segment, which has no width: nothing in the bar stands for it. */
-static double
-place_markers (Build        *b,
-               const Series *series,
-               guint         n_levels,
-               double        x,
-               double        y,
-               double        bar)
-{
-  double value_height = fe_chart_text_line_height (b->text, FE_CHART_FONT_VALUE);
-  double swatch = round (value_height * 0.75);
-  double gap = 3 * b->scale;
-  double spacing = 8 * b->scale;
-  double start = x;
-
-  if (row_is_withheld (b, series) || row_is_empty (b, series))
-    return 0;
-  for (guint l = 0; l < n_levels; l++)
-    {
-      FeCellDisclosure state = cell_state (b, series, l);
-      g_autofree char *text = NULL;
-      double width;
-
-      if (!withheld (b, state))
-        continue;
-      text = format_withheld (b, state);
-      width = fe_chart_text_measure (b->text, FE_CHART_FONT_VALUE, text);
-      if (y >= 0)
-        {
-          double middle = y + bar / 2;
-          FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, text, NULL,
-                                                   width + 1, 1);
-          int index = add_segment (b, (int) l, series, series->counts[l], series->answered, x,
-                                   y, 0, bar, level_color (b, l));
-          FeChartSegment *segment = &g_array_index (b->layout->segments, FeChartSegment, index);
-
-          add_rect (b, x, middle - swatch / 2, swatch, swatch, level_color (b, l));
-          if (lines != NULL)
-            place_label (b, lines, text, FE_CHART_FONT_VALUE, x + swatch + gap,
-                         middle - value_height / 2, FE_CHART_ALIGN_START, b->theme->text,
-                         b->theme->background, -1);
-          segment->target_x = x;
-          segment->target_w = swatch + gap + width;
-        }
-      x += swatch + gap + width + spacing;
-    }
-  return x > start ? x - start - spacing : 0;
-}
-
-/* 100% stacked and diverging bars: one row per series, parts in the scale's order, drawn to
- * scale; withheld parts are marked beside the bar, and a row whose size is withheld says so in
- * words instead of a bar. */
-static gboolean
-build_stacked (Build *b)
-{
-  gboolean diverging = b->layout->kind == FE_CHART_KIND_DIVERGING;
-  guint n_levels = scale_levels (b);
-  guint n_rows = b->series->len;
-  double rows = n_rows + (b->has_total ? 0.5 : 0);
-  double label_height = fe_chart_text_line_height (b->text, FE_CHART_FONT_LABEL);
-  double gap = 10 * b->scale;
-  double pitch = MIN (b->ph / rows, 2.4 * label_height + 12 * b->scale);
-  double bar = MIN (pitch * 0.7, 34 * b->scale);
-  double label_width = 0, side_width = 0, marker_width = 0, x0, x_left, length, scale;
-  double centre = 0, max_left = 0, max_right = 0;
-  guint max_lines = lines_for_pitch (b, pitch, 2);
-  g_autoptr(GPtrArray) row_labels = lines_array_new ();
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-
-  if (!b->force && (pitch < label_height || bar < 4))
-    return FALSE;
-
-  for (guint r = 0; r < n_rows; r++)
-    {
-      const Series *series = &g_array_index (b->series, Series, r);
-      g_autofree char *suffix = format_series_n (b, series);
-      FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_LABEL, series->name,
-                                               suffix, b->pw * 0.32, max_lines);
-
-      if (!b->force && (lines == NULL || lines->suffix_lost))
-        {
-          fe_chart_lines_free (lines);
-          return FALSE;
-        }
-      label_width = MAX (label_width, lines != NULL ? lines->width : 0);
-      g_ptr_array_add (row_labels, lines);
-      g_ptr_array_add (names, g_strconcat (series->name, suffix, NULL));
-      marker_width = MAX (marker_width, place_markers (b, series, n_levels, 0, -1, bar));
-      if (diverging)
-        {
-          double left, right;
-          g_autofree char *low = format_value (b, side_count (series, n_levels, FALSE),
-                                               series->answered);
-          g_autofree char *high = format_value (b, side_count (series, n_levels, TRUE),
-                                                series->answered);
-
-          diverging_extent (b, series, &left, &right);
-          max_left = MAX (max_left, left);
-          max_right = MAX (max_right, right);
-          side_width = MAX (side_width, fe_chart_text_measure (b->text, FE_CHART_FONT_VALUE, low));
-          side_width = MAX (side_width, fe_chart_text_measure (b->text, FE_CHART_FONT_VALUE, high));
-        }
-    }
-  if (marker_width > 0)
-    marker_width += 6 * b->scale;
-
-  x0 = b->px + label_width + gap;
-  x_left = diverging ? x0 + side_width + 6 * b->scale : x0;
-  length = b->px + b->pw - (diverging ? side_width + 6 * b->scale : 0) - marker_width - x_left;
-  if (length < 20)
-    return FALSE;
-  if (diverging)
-    {
-      scale = length / MAX (max_left + max_right, 1e-9);
-      centre = x_left + max_left * scale;
-    }
-  else
-    scale = length;
-
-  for (guint r = 0; r < n_rows; r++)
-    {
-      const Series *series = &g_array_index (b->series, Series, r);
-      double top = b->py + (r + (b->has_total && r > 0 ? 0.5 : 0)) * pitch;
-      double middle = top + pitch / 2;
-      double y = middle - bar / 2;
-      double x, left, right, end;
-      int previous = -1;
-
-      place_row_label (b, g_steal_pointer (&g_ptr_array_index (row_labels, r)),
-                       g_ptr_array_index (names, r), x0 - gap, middle);
-      if (row_is_empty (b, series) || row_is_withheld (b, series))
-        {
-          g_autofree char *text = row_is_empty (b, series) ? g_strdup (_("No answers"))
-                                                           : describe_withheld_row (b, series);
-          FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, text, NULL,
-                                                   b->px + b->pw - x_left, 1);
-
-          if (lines != NULL)
-            place_label (b, lines, text, FE_CHART_FONT_VALUE, x_left,
-                         middle - lines_height (lines) / 2, FE_CHART_ALIGN_START,
-                         b->theme->secondary_text, b->theme->background, -1);
-          continue;
-        }
-
-      /* The centre line runs through the rows with a bar only, never through words. */
-      if (diverging)
-        add_line (b, centre, top - (b->has_total && r == 1 ? pitch / 2 : 0), centre,
-                  top + pitch, 1, b->theme->rule, TRUE);
-      diverging_extent (b, series, &left, &right);
-      x = diverging ? centre - left * scale : x_left;
-      end = x + (left + right) * scale;
-      if (!diverging)
-        {
-          end = x;
-          for (guint l = 0; l < n_levels; l++)
-            end += part_share (b, series, l) * scale;
-        }
-      if (diverging)
-        {
-          double taken;
-
-          side_label (b, series, FALSE, x - 4 * b->scale, middle, side_width);
-          taken = side_label (b, series, TRUE, end + 4 * b->scale, middle, side_width);
-          if (taken > 0)
-            end += 4 * b->scale + taken;
-        }
-
-      for (guint l = 0; l < n_levels; l++)
-        {
-          guint count = series->counts[l];
-          FeCellDisclosure state = cell_state (b, series, l);
-          double w = part_share (b, series, l) * scale;
-          FeChartColor fill = level_color (b, l);
-          g_autofree char *text = NULL;
-          int index;
-
-          /* A part nobody gave is not drawn, so it is not a segment either; a withheld one is
-           * marked after the bar. */
-          if (count == 0 || withheld (b, state))
-            continue;
-          index = add_segment (b, (int) l, series, count, series->answered, x, y, w, bar, fill);
-          text = format_cell (b, state, count, series->answered);
-          label_inside (b, index, text);
-          /* A hairline of background between parts, unless it would hide a thin one. */
-          if (previous >= 0 && w >= 3
-              && g_array_index (b->layout->segments, FeChartSegment, previous).w >= 3)
-            add_line (b, x, y, x, y + bar, 1, b->theme->background, TRUE);
-          previous = index;
-          x += w;
-        }
-      place_markers (b, series, n_levels, end + 6 * b->scale, y, bar);
-    }
-
-  b->plot_bottom = b->py + rows * pitch;
-  return TRUE;
-}
-
-/* A heat map column's n: on one line when it fits. When it does not, and the chart must be
- * drawn anyway, broken at its spaces, the no-break ones too: "(n =" over "129)" still tells
- * the n, where "(n = 1…" would tell a wrong one. NULL when not even that fits whole. */
-static FeChartLines *
-fit_column_n (const Build *b,
-              const char  *n,
-              double       max_width)
-{
-  FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, n, NULL, max_width, 1);
-  g_auto(GStrv) words = NULL;
-  g_autofree char *loose = NULL;
-  g_autofree char *shown = NULL;
-
-  if (lines != NULL && !lines->cut)
-    return lines;
-  g_clear_pointer (&lines, fe_chart_lines_free);
-  if (!b->force)
-    return NULL;
-
-  words = g_strsplit (n, NBSP, -1);
-  loose = g_strjoinv (" ", words);
-  lines = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, loose, NULL, max_width, 3);
-  if (lines == NULL)
-    return NULL;
-  /* Broken only between words: not cut, and no word hyphenated. */
-  shown = g_strjoinv (" ", lines->lines);
-  if (lines->cut || g_strcmp0 (shown, g_strstrip (loose)) != 0)
-    g_clear_pointer (&lines, fe_chart_lines_free);
-  return lines;
-}
-
-/* Heat map: levels down, groups across, each cell shaded by its share of the group. */
-static gboolean
-build_heatmap (Build *b)
-{
-  const FeTally *tally = b->tally;
-  guint n_levels = tally->n_levels;
-  guint n_columns = b->series->len;
-  double label_height = fe_chart_text_line_height (b->text, FE_CHART_FONT_LABEL);
-  double value_height = fe_chart_text_line_height (b->text, FE_CHART_FONT_VALUE);
-  double gap = 10 * b->scale;
-  double label_width = 0, header_height = 0, n_height = 0, x0, column, pitch, top;
-  double largest = 0;
-  guint max_lines;
-  g_autoptr(GPtrArray) headers = lines_array_new ();
-  g_autoptr(GPtrArray) n_labels = lines_array_new ();
-  g_autoptr(GPtrArray) row_labels = lines_array_new ();
-
-  /* The label column first, at most a third of the width, so the columns know their width. */
-  for (guint i = 0; i < n_levels; i++)
-    {
-      const char *name = fe_column_get_display_level (tally->question, b->order[i]);
-
-      label_width = MAX (label_width, fe_chart_text_measure (b->text, FE_CHART_FONT_LABEL, name));
-    }
-  {
-    /* Columns wide enough for "100%" and their n, taken from the labels when space is short:
-     * a long label can be cut, a number cannot. */
-    g_autofree char *widest_n = g_strchug (format_n (tally->base));
-    double shown = fe_chart_text_measure (b->text, FE_CHART_FONT_VALUE, "100%") + 6;
-    double needed;
-
-    for (guint c = 0; c < n_columns; c++)
-      {
-        g_autofree char *n = g_strchug (format_series_n (b, &g_array_index (b->series, Series,
-                                                                            c)));
-
-        shown = MAX (shown, fe_chart_text_measure (b->text, FE_CHART_FONT_VALUE, n) + 6);
-      }
-    needed = MAX (shown, fe_chart_text_measure (b->text, FE_CHART_FONT_VALUE, widest_n) + 6);
-
-    label_width = MIN (label_width, b->pw * 0.34);
-    /* Drawn at the smallest type regardless, the labels give up more room, down to a tenth
-     * of the width, before any column's n has to break over two lines. */
-    label_width = MIN (label_width, MAX (b->pw * (b->force ? 0.1 : 0.2),
-                                         b->pw - gap - n_columns * (b->force ? shown : needed)));
-    x0 = b->px + label_width + gap;
-    column = (b->px + b->pw - x0) / n_columns;
-    if (!b->force && column < needed)
-      return FALSE;
-  }
-
-  /* Column heads: the group's name over its n, which has a line of its own so that no
-   * name, however long, can push it out. */
-  for (guint c = 0; c < n_columns; c++)
-    {
-      const Series *series = &g_array_index (b->series, Series, c);
-      g_autofree char *n = g_strchug (format_series_n (b, series));
-      FeChartLines *name = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, series->name, NULL,
-                                              column - 4, b->compact ? 2 : 3);
-      FeChartLines *n_lines = fit_column_n (b, n, column - 4);
-
-      if (n_lines == NULL)
-        b->lost_n = TRUE;
-      header_height = MAX (header_height, lines_height (name));
-      n_height = MAX (n_height, lines_height (n_lines));
-      g_ptr_array_add (headers, name);
-      g_ptr_array_add (n_labels, n_lines);
-      /* Shades go up to the largest share shown: a withheld cell must not set the scale. */
-      for (guint l = 0; l < n_levels; l++)
-        if (series_base (b, series) > 0 && !withheld (b, cell_state (b, series, l)))
-          largest = MAX (largest, (double) series->counts[l] / series_base (b, series));
-    }
-  if (b->lost_n && !b->force)
-    return FALSE;
-  n_height = MAX (n_height, fe_chart_text_line_height (b->text, FE_CHART_FONT_VALUE));
-
-  top = b->py + header_height + n_height + 6 * b->scale;
-  pitch = MIN ((b->py + b->ph - top) / n_levels, 2.4 * label_height + 8 * b->scale);
-  if (!b->force && pitch < MAX (label_height, value_height) + 2)
-    return FALSE;
-  max_lines = lines_for_pitch (b, pitch, 2);
-
-  for (guint c = 0; c < n_columns; c++)
-    {
-      FeChartLines *name = g_steal_pointer (&g_ptr_array_index (headers, c));
-      FeChartLines *n_lines = g_steal_pointer (&g_ptr_array_index (n_labels, c));
-      const Series *series = &g_array_index (b->series, Series, c);
-      double n_top = top - 6 * b->scale - n_height;
-
-      if (name != NULL)
-        place_label (b, name, series->name, FE_CHART_FONT_VALUE,
-                     x0 + c * column + (column - name->width) / 2, n_top - lines_height (name),
-                     FE_CHART_ALIGN_CENTER, b->theme->text, b->theme->background, -1);
-      if (n_lines != NULL)
-        {
-          g_autofree char *full = g_strchug (format_series_n (b, series));
-
-          place_label (b, n_lines, full, FE_CHART_FONT_VALUE,
-                       x0 + c * column + (column - n_lines->width) / 2, n_top,
-                       FE_CHART_ALIGN_CENTER, b->theme->secondary_text, b->theme->background,
-                       -1);
-        }
-    }
-
-  for (guint i = 0; i < n_levels; i++)
-    {
-      guint level = b->order[i];
-      const char *name = fe_column_get_display_level (tally->question, level);
-      FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_LABEL, name, NULL,
-                                               label_width, max_lines);
-      double y = top + i * pitch;
-
-      if (lines != NULL)
-        place_row_label (b, lines, name, x0 - gap, y + pitch / 2);
-      for (guint c = 0; c < n_columns; c++)
-        {
-          const Series *series = &g_array_index (b->series, Series, c);
-          guint base = series_base (b, series);
-          guint count = series->counts[level];
-          FeCellDisclosure state = cell_state (b, series, level);
-          double share = base > 0 ? (double) count / base : 0;
-          /* A withheld cell is not shaded by its share, which would tell it. */
-          FeChartColor fill = withheld (b, state)
-                              ? b->theme->empty
-                              : fe_chart_palette_sequential (b->layout->dark,
-                                                             largest > 0 ? share / largest : 0);
-          int index = add_segment (b, (int) level, series, count, base, x0 + c * column + 1,
-                                   y + 1, column - 2, pitch - 2, fill);
-          g_autofree char *text = format_cell (b, state, count, base);
-
-          label_inside (b, index, text);
-        }
-    }
-  b->plot_bottom = top + n_levels * pitch;
-  return TRUE;
 }
 
 double
@@ -1802,11 +1008,11 @@ fe_chart_layout_build (FeChartLayout     *layout,
       fits = TRUE;
     }
   else if (layout->kind == FE_CHART_KIND_HEATMAP)
-    fits = build_heatmap (&b);
+    fits = fe_chart_build_build_heatmap (&b);
   else if (kind_is_stacked (layout->kind))
-    fits = build_stacked (&b);
+    fits = fe_chart_build_build_stacked (&b);
   else
-    fits = build_bars (&b);
+    fits = fe_chart_build_build_bars (&b);
 
   if ((b.lost_n || b.note_cut) && !force)
     fits = FALSE;
@@ -1821,7 +1027,7 @@ fe_chart_layout_build (FeChartLayout     *layout,
     {
       g_autofree char *note_text = compose_note (&b);
 
-      place_label (&b, g_steal_pointer (&note), note_text, FE_CHART_FONT_NOTE, b.margin,
+      fe_chart_build_place_label (&b, g_steal_pointer (&note), note_text, FE_CHART_FONT_NOTE, b.margin,
                    b.plot_bottom + 10 * b.scale, FE_CHART_ALIGN_START, b.theme->secondary_text,
                    b.theme->background, -1);
     }

@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The heat map: a crosstab as a grid of shaded cells. */
+#include "config.h"
+
+#include "fe-chart-build-private.h"
+
+/* A heat map column's n: on one line when it fits. When it does not, and the chart must be
+ * drawn anyway, broken at its spaces, the no-break ones too: "(n =" over "129)" still tells
+ * the n, where "(n = 1…" would tell a wrong one. NULL when not even that fits whole. */
+static FeChartLines *
+fit_column_n (const Build *b,
+              const char  *n,
+              double       max_width)
+{
+  FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, n, NULL, max_width, 1);
+  g_auto(GStrv) words = NULL;
+  g_autofree char *loose = NULL;
+  g_autofree char *shown = NULL;
+
+  if (lines != NULL && !lines->cut)
+    return lines;
+  g_clear_pointer (&lines, fe_chart_lines_free);
+  if (!b->force)
+    return NULL;
+
+  words = g_strsplit (n, NBSP, -1);
+  loose = g_strjoinv (" ", words);
+  lines = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, loose, NULL, max_width, 3);
+  if (lines == NULL)
+    return NULL;
+  /* Broken only between words: not cut, and no word hyphenated. */
+  shown = g_strjoinv (" ", lines->lines);
+  if (lines->cut || g_strcmp0 (shown, g_strstrip (loose)) != 0)
+    g_clear_pointer (&lines, fe_chart_lines_free);
+  return lines;
+}
+
+/* Heat map: levels down, groups across, each cell shaded by its share of the group. */
+gboolean
+fe_chart_build_build_heatmap (Build *b)
+{
+  const FeTally *tally = b->tally;
+  guint n_levels = tally->n_levels;
+  guint n_columns = b->series->len;
+  double label_height = fe_chart_text_line_height (b->text, FE_CHART_FONT_LABEL);
+  double value_height = fe_chart_text_line_height (b->text, FE_CHART_FONT_VALUE);
+  double gap = 10 * b->scale;
+  double label_width = 0, header_height = 0, n_height = 0, x0, column, pitch, top;
+  double largest = 0;
+  guint max_lines;
+  g_autoptr(GPtrArray) headers = fe_chart_build_lines_array_new ();
+  g_autoptr(GPtrArray) n_labels = fe_chart_build_lines_array_new ();
+  g_autoptr(GPtrArray) row_labels = fe_chart_build_lines_array_new ();
+
+  /* The label column first, at most a third of the width, so the columns know their width. */
+  for (guint i = 0; i < n_levels; i++)
+    {
+      const char *name = fe_column_get_display_level (tally->question, b->order[i]);
+
+      label_width = MAX (label_width, fe_chart_text_measure (b->text, FE_CHART_FONT_LABEL, name));
+    }
+  {
+    /* Columns wide enough for "100%" and their n, taken from the labels when space is short:
+     * a long label can be cut, a number cannot. */
+    g_autofree char *widest_n = g_strchug (fe_chart_build_format_n (tally->base));
+    double shown = fe_chart_text_measure (b->text, FE_CHART_FONT_VALUE, "100%") + 6;
+    double needed;
+
+    for (guint c = 0; c < n_columns; c++)
+      {
+        g_autofree char *n = g_strchug (fe_chart_build_format_series_n (b, &g_array_index (b->series, Series,
+                                                                            c)));
+
+        shown = MAX (shown, fe_chart_text_measure (b->text, FE_CHART_FONT_VALUE, n) + 6);
+      }
+    needed = MAX (shown, fe_chart_text_measure (b->text, FE_CHART_FONT_VALUE, widest_n) + 6);
+
+    label_width = MIN (label_width, b->pw * 0.34);
+    /* Drawn at the smallest type regardless, the labels give up more room, down to a tenth
+     * of the width, before any column's n has to break over two lines. */
+    label_width = MIN (label_width, MAX (b->pw * (b->force ? 0.1 : 0.2),
+                                         b->pw - gap - n_columns * (b->force ? shown : needed)));
+    x0 = b->px + label_width + gap;
+    column = (b->px + b->pw - x0) / n_columns;
+    if (!b->force && column < needed)
+      return FALSE;
+  }
+
+  /* Column heads: the group's name over its n, which has a line of its own so that no
+   * name, however long, can push it out. */
+  for (guint c = 0; c < n_columns; c++)
+    {
+      const Series *series = &g_array_index (b->series, Series, c);
+      g_autofree char *n = g_strchug (fe_chart_build_format_series_n (b, series));
+      FeChartLines *name = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, series->name, NULL,
+                                              column - 4, b->compact ? 2 : 3);
+      FeChartLines *n_lines = fit_column_n (b, n, column - 4);
+
+      if (n_lines == NULL)
+        b->lost_n = TRUE;
+      header_height = MAX (header_height, fe_chart_build_lines_height (name));
+      n_height = MAX (n_height, fe_chart_build_lines_height (n_lines));
+      g_ptr_array_add (headers, name);
+      g_ptr_array_add (n_labels, n_lines);
+      /* Shades go up to the largest share shown: a withheld cell must not set the scale. */
+      for (guint l = 0; l < n_levels; l++)
+        if (fe_chart_build_series_base (b, series) > 0 && !fe_chart_build_withheld (b, fe_chart_build_cell_state (b, series, l)))
+          largest = MAX (largest, (double) series->counts[l] / fe_chart_build_series_base (b, series));
+    }
+  if (b->lost_n && !b->force)
+    return FALSE;
+  n_height = MAX (n_height, fe_chart_text_line_height (b->text, FE_CHART_FONT_VALUE));
+
+  top = b->py + header_height + n_height + 6 * b->scale;
+  pitch = MIN ((b->py + b->ph - top) / n_levels, 2.4 * label_height + 8 * b->scale);
+  if (!b->force && pitch < MAX (label_height, value_height) + 2)
+    return FALSE;
+  max_lines = fe_chart_build_lines_for_pitch (b, pitch, 2);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      FeChartLines *name = g_steal_pointer (&g_ptr_array_index (headers, c));
+      FeChartLines *n_lines = g_steal_pointer (&g_ptr_array_index (n_labels, c));
+      const Series *series = &g_array_index (b->series, Series, c);
+      double n_top = top - 6 * b->scale - n_height;
+
+      if (name != NULL)
+        fe_chart_build_place_label (b, name, series->name, FE_CHART_FONT_VALUE,
+                     x0 + c * column + (column - name->width) / 2, n_top - fe_chart_build_lines_height (name),
+                     FE_CHART_ALIGN_CENTER, b->theme->text, b->theme->background, -1);
+      if (n_lines != NULL)
+        {
+          g_autofree char *full = g_strchug (fe_chart_build_format_series_n (b, series));
+
+          fe_chart_build_place_label (b, n_lines, full, FE_CHART_FONT_VALUE,
+                       x0 + c * column + (column - n_lines->width) / 2, n_top,
+                       FE_CHART_ALIGN_CENTER, b->theme->secondary_text, b->theme->background,
+                       -1);
+        }
+    }
+
+  for (guint i = 0; i < n_levels; i++)
+    {
+      guint level = b->order[i];
+      const char *name = fe_column_get_display_level (tally->question, level);
+      FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_LABEL, name, NULL,
+                                               label_width, max_lines);
+      double y = top + i * pitch;
+
+      if (lines != NULL)
+        fe_chart_build_place_row_label (b, lines, name, x0 - gap, y + pitch / 2);
+      for (guint c = 0; c < n_columns; c++)
+        {
+          const Series *series = &g_array_index (b->series, Series, c);
+          guint base = fe_chart_build_series_base (b, series);
+          guint count = series->counts[level];
+          FeCellDisclosure state = fe_chart_build_cell_state (b, series, level);
+          double share = base > 0 ? (double) count / base : 0;
+          /* A withheld cell is not shaded by its share, which would tell it. */
+          FeChartColor fill = fe_chart_build_withheld (b, state)
+                              ? b->theme->empty
+                              : fe_chart_palette_sequential (b->layout->dark,
+                                                             largest > 0 ? share / largest : 0);
+          int index = fe_chart_build_add_segment (b, (int) level, series, count, base, x0 + c * column + 1,
+                                   y + 1, column - 2, pitch - 2, fill);
+          g_autofree char *text = fe_chart_build_format_cell (b, state, count, base);
+
+          fe_chart_build_label_inside (b, index, text);
+        }
+    }
+  b->plot_bottom = top + n_levels * pitch;
+  return TRUE;
+}
