@@ -296,7 +296,7 @@ test_front_ends_count_alike (void)
   g_autofree char *pdf = g_build_filename (dir, "pack.pdf", NULL);
   g_autoptr(GPtrArray) pack_bases = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean have_pdftotext = g_find_program_in_path ("pdftotext") != NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   FeBriefOptions options = { 0 };
 
   /* The sample's views have no filter: one that has, split by something else too. */
@@ -305,7 +305,7 @@ test_front_ends_count_alike (void)
                                                        role, filter, -1, -1));
   g_assert_true (fe_brief_write (project, study, &options, pdf, &error));
   g_assert_no_error (error);
-  if (have_pdftotext)
+  if (pdftotext != NULL)
     {
       pack_bases = read_pack_bases (pdf);
       g_assert_cmpuint (pack_bases->len, ==, fe_project_get_n_views (project));
