@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "fe-question-row.h"
+
 struct _FeQuestionList
 {
   GtkBox      parent_instance;
@@ -59,7 +61,7 @@ static FeColumn *
 row_column (FeQuestionList *self,
             GtkListBoxRow  *row)
 {
-  return g_object_get_data (G_OBJECT (row), "fe-column");
+  return fe_question_row_get_column (FE_QUESTION_ROW (row));
 }
 
 static void
@@ -145,31 +147,6 @@ fe_question_list_init (FeQuestionList *self)
   gtk_list_box_set_sort_func (self->list_box, sort_rows, self, NULL);
 }
 
-static GtkWidget *
-build_row (const FeColumn *column)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (fe_column_get_display_label (column));
-  GtkWidget *count = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_tooltip_text (row, fe_column_get_display_label (column));
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_widget_add_css_class (count, "numeric");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), count);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "fe-column", (gpointer) column);
-  g_object_set_data (G_OBJECT (row), "fe-count-label", count);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  fe_column_get_display_label (column), -1);
-  return row;
-}
-
 static void
 show_study (FeQuestionList *self,
             FeStudy        *study)
@@ -186,7 +163,7 @@ show_study (FeQuestionList *self,
       FeColumn *column = fe_study_get_column (study, c);
 
       if (section_of (column) != SECTION_NONE)
-        gtk_list_box_append (self->list_box, build_row (column));
+        gtk_list_box_append (self->list_box, fe_question_row_new (column));
     }
 }
 
@@ -231,14 +208,9 @@ show_counts (FeQuestionList *self)
       show_question (self);
     }
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
-    {
-      GtkLabel *count = g_object_get_data (G_OBJECT (row), "fe-count-label");
-      g_autofree char *text = NULL;
-
-      text = g_strdup_printf ("%u", fe_bitset_count_and (fe_query_get_rows (query),
-                                                         row_column (self, row)->answered));
-      gtk_label_set_text (count, text);
-    }
+    fe_question_row_set_count (FE_QUESTION_ROW (row),
+                               fe_bitset_count_and (fe_query_get_rows (query),
+                                                    row_column (self, row)->answered));
 }
 
 void

@@ -14,6 +14,7 @@
 #include "fe-columns-dialog.h"
 #include "fe-filter-panel.h"
 #include "fe-question-list.h"
+#include "fe-question-row.h"
 #include "fe-quote-browser.h"
 #include "fe-quote-item.h"
 #include "fe-quote-row.h"
@@ -994,7 +995,7 @@ test_every_template_instantiates (void)
     FE_TYPE_WINDOW, FE_TYPE_QUOTE_BROWSER, FE_TYPE_FILTER_PANEL, FE_TYPE_QUESTION_LIST,
     FE_TYPE_DATA_TABLE, FE_TYPE_RESPONDENT_VIEW, FE_TYPE_VIEW_LIST, FE_TYPE_SAVE_VIEW_DIALOG,
     FE_TYPE_QUOTE_ROW, FE_TYPE_PREFERENCES_WINDOW, FE_TYPE_PRESENTATION, FE_TYPE_DATA_CHECK,
-    FE_TYPE_RESPONDENT_DIALOG, FE_TYPE_COLUMNS_DIALOG,
+    FE_TYPE_RESPONDENT_DIALOG, FE_TYPE_COLUMNS_DIALOG, FE_TYPE_QUESTION_ROW,
   };
   g_autofree char *app_sources = g_test_build_filename (G_TEST_DIST, "..", "src", "app", NULL);
   g_autoptr(GHashTable) templated = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,

@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "fe-question-row.h"
+
+struct _FeQuestionRow
+{
+  GtkListBoxRow  parent_instance;
+
+  GtkLabel      *label;
+  GtkLabel      *count_label;
+
+  FeColumn      *column;  /* owned by the study */
+};
+
+G_DEFINE_FINAL_TYPE (FeQuestionRow, fe_question_row, GTK_TYPE_LIST_BOX_ROW)
+
+static void
+fe_question_row_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), FE_TYPE_QUESTION_ROW);
+  G_OBJECT_CLASS (fe_question_row_parent_class)->dispose (object);
+}
+
+static void
+fe_question_row_class_init (FeQuestionRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fe_question_row_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/findings_explorer/FindingsExplorer/"
+                                               "ui/fe-question-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, FeQuestionRow, label);
+  gtk_widget_class_bind_template_child (widget_class, FeQuestionRow, count_label);
+}
+
+static void
+fe_question_row_init (FeQuestionRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+fe_question_row_new (FeColumn *column)
+{
+  FeQuestionRow *self = g_object_new (FE_TYPE_QUESTION_ROW, NULL);
+  const char *label = fe_column_get_display_label (column);
+
+  self->column = column;
+  gtk_label_set_text (self->label, label);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  return GTK_WIDGET (self);
+}
+
+FeColumn *
+fe_question_row_get_column (FeQuestionRow *self)
+{
+  g_return_val_if_fail (FE_IS_QUESTION_ROW (self), NULL);
+  return self->column;
+}
+
+void
+fe_question_row_set_count (FeQuestionRow *self,
+                           guint          count)
+{
+  g_autofree char *text = g_strdup_printf ("%u", count);
+
+  g_return_if_fail (FE_IS_QUESTION_ROW (self));
+  gtk_label_set_text (self->count_label, text);
+}
