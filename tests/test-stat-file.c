@@ -284,6 +284,17 @@ test_cross_format_counts (void)
       marital = levels_with_counts (fe_study_find_column (study, "marital"));
       g_assert_cmpstr (marital, ==, "married 1390|widowed 282|divorced 455|separated 118|"
                                     "never married 658");
+      /* sei is a float in the Stata file and a double made from one in the SPSS file: read as
+       * the programs show it, 38.4, never 38.4000015258789. */
+      {
+        FeColumn *sei = fe_study_find_column (study, "sei");
+        int level = fe_column_find_level (sei, "38.4");
+
+        g_assert_cmpint (level, >=, 0);
+        g_assert_cmpuint (fe_bitset_count (g_ptr_array_index (sei->level_rows, (guint) level)),
+                          ==, 97);
+        g_assert_cmpint (fe_column_find_level (sei, "38.4000015258789"), <, 0);
+      }
     }
 }
 

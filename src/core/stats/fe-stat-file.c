@@ -397,12 +397,28 @@ static void
 append_number (GString *out,
                double   value)
 {
+  static const char * const float_formats[] = { "%.6g", "%.7g", "%.8g", "%.9g" };
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (value == floor (value) && fabs (value) < 1e15)
-    g_string_append_printf (out, "%.0f", value == 0 ? 0.0 : value);
-  else
-    g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.15g", value));
+    {
+      g_string_append_printf (out, "%.0f", value == 0 ? 0.0 : value);
+      return;
+    }
+  /* A value kept as a 4-byte float (a Stata float, or an SPSS double converted from one) is
+   * written with the digits a float holds, as the program that wrote it shows it: 38.4, not
+   * 38.4000015258789. A double that is not exactly a float keeps its own digits. */
+  if (isfinite (value) && (double) (float) value == value)
+    for (guint i = 0; i < G_N_ELEMENTS (float_formats); i++)
+      {
+        g_ascii_formatd (buffer, sizeof buffer, float_formats[i], value);
+        if ((float) g_ascii_strtod (buffer, NULL) == (float) value)
+          {
+            g_string_append (out, buffer);
+            return;
+          }
+      }
+  g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.15g", value));
 }
 
 typedef enum
