@@ -366,9 +366,7 @@ add_row (FeColumnsDialog *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), column->id);
 
   row->role = GTK_DROP_DOWN (role_dropdown ());
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row->role), _("How the column is read"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->role), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  role_label, -1);
+  fe_compat_name_control (GTK_WIDGET (row->role), role_label, _("How the column is read"));
   adw_expander_row_add_action (row->row, GTK_WIDGET (row->role));
   gtk_size_group_add_widget (self->role_sizes, GTK_WIDGET (row->role));
 

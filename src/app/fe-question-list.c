@@ -3,6 +3,8 @@
 
 #include "fe-question-list.h"
 
+#include "fe-compat.h"
+
 #include <glib/gi18n.h>
 
 struct _FeQuestionList
@@ -115,6 +117,16 @@ on_row_selected (FeQuestionList *self,
 }
 
 static void
+on_row_activated (FeQuestionList *self,
+                  GtkListBoxRow  *row)
+{
+  if (gtk_list_box_get_selected_row (self->list_box) != row)
+    gtk_list_box_select_row (self->list_box, row);  /* "row-selected" opens it */
+  else
+    g_signal_emit (self, signals[SIGNAL_QUESTION_SELECTED], 0, row_column (self, row)->index);
+}
+
+static void
 fe_question_list_dispose (GObject *object)
 {
   FeQuestionList *self = FE_QUESTION_LIST (object);
@@ -141,6 +153,7 @@ fe_question_list_class_init (FeQuestionListClass *klass)
                                                "ui/fe-question-list.ui");
   gtk_widget_class_bind_template_child (widget_class, FeQuestionList, list_box);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 }
 
 static void
@@ -154,7 +167,9 @@ fe_question_list_init (FeQuestionList *self)
 static GtkWidget *
 build_row (const FeColumn *column)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
+  /* Opened by activation too (Enter, a double click, a screen reader's action), not only by
+   * moving the selection. */
+  GtkWidget *row = fe_compat_activatable_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new (fe_column_get_display_label (column));
   GtkWidget *count = gtk_label_new (NULL);

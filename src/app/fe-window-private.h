@@ -19,6 +19,9 @@ struct _FeWindow
   AdwToastOverlay  *toast_overlay;
   AdwViewSwitcherTitle *window_title;
   GtkMenuButton    *export_button;
+  GtkMenuButton    *primary_menu_button;
+  GtkPaned         *outer_paned;
+  GtkPaned         *inner_paned;
   GtkStack         *main_stack;
   GtkListBox       *recent_list;
   GtkLabel         *recent_heading;

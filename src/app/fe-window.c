@@ -1109,6 +1109,31 @@ on_segment_activated (FeWindow *self,
   show_segment_quotes (self);
 }
 
+/* A row of the data table activated: the same quotes as its segment, as a click on the chart
+ * opens them. Split into groups, a row stands for all of them: the level's quotes from every
+ * group. */
+static void
+on_table_level_activated (FeWindow *self,
+                          int       level)
+{
+  const FeChartLayout *layout = fe_chart_view_get_layout (self->chart_view);
+  int segment = layout != NULL ? fe_chart_layout_find_segment (layout, level, -1) : -1;
+
+  if (self->question == NULL || level < 0)
+    return;
+  if (segment >= 0)
+    {
+      if (segment != fe_chart_view_get_selected (self->chart_view))
+        on_segment_activated (self, segment);
+      return;
+    }
+  self->selected_level = level;
+  self->selected_group = -1;
+  fe_chart_view_set_selected (self->chart_view, -1);
+  fe_chart_view_set_marked (self->chart_view, NULL);
+  show_segment_quotes (self);
+}
+
 static void
 on_quote_selected (FeWindow *self,
                    guint     row)
@@ -1448,6 +1473,9 @@ fe_window_class_init (FeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FeWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, FeWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, FeWindow, data_table);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, outer_paned);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, inner_paned);
   gtk_widget_class_bind_template_child (widget_class, FeWindow, quote_browser);
   gtk_widget_class_bind_template_child (widget_class, FeWindow, respondent_view);
   gtk_widget_class_bind_template_child (widget_class, FeWindow, view_list);
@@ -1479,6 +1507,22 @@ fe_window_init (FeWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->data_table, "level-activated",
+                            G_CALLBACK (on_table_level_activated), self);
+  /* Every control named for a screen reader, down to the toggle inside a menu button or a
+   * drop-down that GTK 4.8 leaves reading "GtkToggleButton". */
+  fe_compat_name_control (GTK_WIDGET (self->primary_menu_button),
+                          _("Main Menu"), NULL);
+  fe_compat_name_control (GTK_WIDGET (self->export_button), _("Export Chart"), NULL);
+  fe_compat_name_control (GTK_WIDGET (self->split_dropdown), _("Split by"),
+                          _("Split the chart by an attribute"));
+  fe_compat_name_control (GTK_WIDGET (self->sort_dropdown), _("Order of the bars"), NULL);
+  fe_compat_name_control (GTK_WIDGET (self->kind_dropdown), _("Kind of chart"), NULL);
+  /* The dividers take the focus (F8 moves them): named, but without a tooltip over the panes. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->outer_paned),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sidebar and Chart"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->inner_paned),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chart and Quotes"), -1);
 
   /* The app's own symbolic icons, also when the window is made without the application. */
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (
