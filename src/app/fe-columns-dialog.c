@@ -364,6 +364,7 @@ add_row (FeColumnsDialog *self,
   row->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), column->id);
+  fe_compat_name_expander_row (row->row, column->id);
 
   row->role = GTK_DROP_DOWN (role_dropdown ());
   fe_compat_name_control (GTK_WIDGET (row->role), role_label, _("How the column is read"));

@@ -334,6 +334,34 @@ fe_compat_name_column_view_header (GtkColumnView *view,
                                     label, -1);
 }
 
+static GtkWidget *
+first_list_box_row (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LIST_BOX_ROW (child))
+        return child;
+      if ((found = first_list_box_row (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+fe_compat_name_expander_row (AdwExpanderRow *row,
+                             const char     *label)
+{
+  GtkWidget *header = first_list_box_row (GTK_WIDGET (row));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (header != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
+}
+
 void
 fe_compat_announce (GtkWidget  *region,
                     const char *message)

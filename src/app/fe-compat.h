@@ -68,6 +68,10 @@ void fe_compat_name_column_view_row    (GtkListItem   *item,
                                         const char    *label);
 void fe_compat_name_column_view_header (GtkColumnView *view,
                                         const char    *label);
+/* Names the header of an AdwExpanderRow, the row inside it that takes the focus and, in
+ * libadwaita 1.2, reads as nothing. */
+void fe_compat_name_expander_row (AdwExpanderRow *row,
+                                  const char     *label);
 /* Says @message to a screen reader: gtk_accessible_announce() on GTK ≥ 4.14; before, the
  * description of @region (a live region: a label that shows the same news) is updated, which
  * AT-SPI reports as a change. */

@@ -198,6 +198,33 @@ def every_focusable_control_has_a_name():
     assert not nameless, "focusable controls without a name:\n  " + "\n  ".join(nameless)
 
 
+def assert_dialog_controls_named(action, wait_role):
+    """Opens a dialog through the window's @action (as its AT-SPI action), walks it once a
+    @wait_role shows, and closes it."""
+    frame = SESSION.app.getChildAtIndex(0)
+    before = SESSION.app.childCount
+    SESSION.do_action(frame, names=(action,))
+    assert wait_for(lambda: SESSION.app.childCount > before, timeout=20), f"{action}: no dialog"
+    dialog = SESSION.app.getChildAtIndex(SESSION.app.childCount - 1)
+    try:
+        assert SESSION.find(dialog, lambda o: SESSION.role(o) == wait_role, timeout=20), \
+            f"{action}: the dialog shows no {wait_role}"
+        nameless = nameless_controls(dialog)
+        assert not nameless, f"{action}: focusable controls without a name:\n  " + \
+            "\n  ".join(nameless)
+    finally:
+        SESSION.do_action(dialog, names=("window.close",))
+        wait_for(lambda: SESSION.app.childCount == before, timeout=10)
+
+
+@test
+def every_control_of_the_dialogs_has_a_name():
+    """The dialogs' controls are built in code, a row per column: role drop-downs, move
+    buttons, entries, expanders."""
+    assert_dialog_controls_named("win.columns", "combo box")
+    assert_dialog_controls_named("win.data-check", "push button")
+
+
 try:
     main()
 finally:
