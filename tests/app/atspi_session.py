@@ -92,6 +92,10 @@ class Session:
         self._spawn([self.binary, *self.args], app_env, stdout=self.log, stderr=self.log)
 
         import pyatspi
+        from gi.repository import Atspi
+        # An action runs in the app before it replies (opening a dialog builds it): under the
+        # sanitizers that takes longer than libatspi's default of under a second.
+        Atspi.set_timeout(30000, 60000)
         self.pyatspi = pyatspi
         self.app = self._find_app()
         return self
