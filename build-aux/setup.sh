@@ -12,7 +12,7 @@ debian_packages=(
   xvfb xauth
   # The AT-SPI test (tests/app/test-atspi.py): the accessibility bus and registry, the D-Bus
   # tools it starts them with, and pyatspi for the system's Python.
-  at-spi2-core dbus-daemon dbus-bin python3-gi python3-pyatspi gir1.2-atspi-2.0
+  at-spi2-core dbus-bin python3-gi python3-pyatspi gir1.2-atspi-2.0
   desktop-file-utils appstream libxml2-utils dbus-daemon
   poppler-utils
   clang libclang-rt-14-dev
