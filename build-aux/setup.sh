@@ -10,6 +10,9 @@ debian_packages=(
   libglib2.0-dev libcsv-dev libreadstat-dev libjson-glib-dev libarchive-dev libxml2-dev
   libcairo2-dev libpango1.0-dev libgtk-4-dev libadwaita-1-dev
   xvfb xauth
+  # The AT-SPI test (tests/app/test-atspi.py): the accessibility bus and registry, the D-Bus
+  # tools it starts them with, and pyatspi for the system's Python.
+  at-spi2-core dbus-bin python3-gi python3-pyatspi gir1.2-atspi-2.0
   desktop-file-utils appstream libxml2-utils dbus-daemon
   poppler-utils
   clang libclang-rt-14-dev

@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "fe-compat.h"
@@ -27,9 +28,51 @@ struct _FeChartView
   gboolean       presenting;  /* scaled to fill the view, and no hover, tooltip or click */
   double         slide_scale; /* the slide's type against a 720-pixel-high screen's */
   FeExploreState *state;      /* what the chart shows, when it explores one */
+  GPtrArray     *targets;     /* FeChartTarget, one per segment, in reading order */
 };
 
 G_DEFINE_FINAL_TYPE (FeChartView, fe_chart_view, GTK_TYPE_WIDGET)
+
+/* A segment as an object of its own for assistive technologies and the keyboard: a toggle
+ * button without content laid over the segment's target, named by the segment's description
+ * (the layout JSON's), with its position ("3 of 12") and an action (AT-SPI "click") that
+ * selects it exactly as a click on the chart does. It draws nothing and takes no pointer
+ * events: the chart paints the segment, its selection and the focus ring, and the pointer's
+ * hit test stays the chart's. One path for GTK 4.8 and later: widgets give AT-SPI the same
+ * tree as GtkAccessible objects would on GTK ≥ 4.10, and they can be tested here. */
+#define FE_TYPE_CHART_TARGET (fe_chart_target_get_type ())
+G_DECLARE_FINAL_TYPE (FeChartTarget, fe_chart_target, FE, CHART_TARGET, GtkButton)
+
+struct _FeChartTarget
+{
+  GtkButton parent_instance;
+  int       index;
+};
+
+G_DEFINE_FINAL_TYPE (FeChartTarget, fe_chart_target, GTK_TYPE_BUTTON)
+
+static void
+fe_chart_target_class_init (FeChartTargetClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  /* Not "button": no theme's padding or minimum size, so that it fits the smallest segment. */
+  gtk_widget_class_set_css_name (widget_class, "chartsegment");
+  /* Activating the selected segment lets it go, as a click does: a toggle (a button with a
+   * pressed state, as ARIA has it, where GTK has no toggle role yet). */
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TOGGLE_BUTTON);
+#else
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
+#endif
+}
+
+static void
+fe_chart_target_init (FeChartTarget *self)
+{
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+  gtk_widget_set_focus_on_click (GTK_WIDGET (self), FALSE);
+}
 
 enum {
   SIGNAL_SEGMENT_ACTIVATED,
@@ -43,7 +86,8 @@ invalidate_layout (FeChartView *self)
 {
   g_clear_pointer (&self->layout, fe_chart_layout_free);
   g_clear_pointer (&self->chart_node, gsk_render_node_unref);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* The segments' targets move with the layout. */
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static void
@@ -53,18 +97,69 @@ update_description (FeChartView *self)
 
   if (self->layout == NULL)
     return;
+  /* The whole chart in one paragraph, updated whenever its numbers change (a filter, a split):
+   * AT-SPI sends the change of description. */
   summary = fe_chart_layout_describe (self->layout);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  summary, -1);
-  if (self->focused >= 0 && (guint) self->focused < fe_chart_layout_get_n_segments (self->layout))
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    fe_chart_layout_get_segment (self->layout,
-                                                                 (guint) self->focused)
-                                      ->description,
-                                    -1);
-  else
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    self->spec.title ? self->spec.title : _("Chart"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  fe_chart_layout_get_title (self->layout),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
+                                  -1);
+}
+
+static gboolean
+contains_focus (FeChartView *self)
+{
+  GtkWidget *child = gtk_widget_get_focus_child (GTK_WIDGET (self));
+
+  return child != NULL && gtk_widget_has_focus (child);
+}
+
+static void
+on_target_clicked (FeChartTarget *target,
+                   FeChartView   *self);
+
+/* One target per segment, named and placed as the layout says; its selection state. */
+static void
+sync_targets (FeChartView *self)
+{
+  guint n = self->layout != NULL ? fe_chart_layout_get_n_segments (self->layout) : 0;
+
+  while (self->targets->len > n)
+    {
+      GtkWidget *target = g_ptr_array_steal_index (self->targets, self->targets->len - 1);
+
+      gtk_widget_unparent (target);
+    }
+  while (self->targets->len < n)
+    {
+      FeChartTarget *target = g_object_new (FE_TYPE_CHART_TARGET, NULL);
+
+      target->index = (int) self->targets->len;
+      g_signal_connect (target, "clicked", G_CALLBACK (on_target_clicked), self);
+      gtk_widget_set_parent (GTK_WIDGET (target), GTK_WIDGET (self));
+      g_ptr_array_add (self->targets, target);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const FeChartSegment *segment = fe_chart_layout_get_segment (self->layout, i);
+      /* Translators: a chart segment's position among the chart's segments: "3 of 12" */
+      g_autofree char *position = g_strdup_printf (_("%u of %u"), i + 1, n);
+
+      gtk_accessible_update_property (g_ptr_array_index (self->targets, i),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, segment->description,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, position,
+                                      -1);
+      gtk_accessible_update_relation (g_ptr_array_index (self->targets, i),
+                                      GTK_ACCESSIBLE_RELATION_POS_IN_SET, (int) i + 1,
+                                      GTK_ACCESSIBLE_RELATION_SET_SIZE, (int) n,
+                                      -1);
+      gtk_accessible_update_state (g_ptr_array_index (self->targets, i),
+                                   GTK_ACCESSIBLE_STATE_PRESSED,
+                                   (int) i == self->selected ? GTK_ACCESSIBLE_TRISTATE_TRUE
+                                                             : GTK_ACCESSIBLE_TRISTATE_FALSE,
+                                   -1);
+    }
 }
 
 /* The thinnest bar, or heat-map row, drawn. */
@@ -177,12 +272,15 @@ ensure_layout (FeChartView *self)
   self->spec.width = width;
   self->spec.height = height;
   self->spec.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  self->spec.high_contrast =
+    adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
   if (self->presenting)
     self->layout = fit_layout (self, gtk_widget_get_pango_context (GTK_WIDGET (self)));
   else
     self->layout = fe_chart_layout_new (&self->spec, self->tally,
                                         gtk_widget_get_pango_context (GTK_WIDGET (self)));
   update_description (self);
+  sync_targets (self);
   return TRUE;
 }
 
@@ -192,6 +290,9 @@ accent_color (FeChartView *self)
 {
   GdkRGBA rgba;
 
+  /* High contrast: the ring in the text colour, solid, never a tint of the accent. */
+  if (self->spec.high_contrast)
+    return fe_chart_theme_get_high_contrast (self->spec.dark)->focus;
   if (!fe_compat_lookup_accent (GTK_WIDGET (self), &rgba))
     return fe_chart_theme_get (self->spec.dark)->focus;  /* a theme without one: the text's */
   return (FeChartColor) { rgba.red, rgba.green, rgba.blue };
@@ -234,7 +335,7 @@ fe_chart_view_snapshot (GtkWidget   *widget,
    * last key): the ring is where the next arrow key starts. The selection ring marks a selected
    * segment already. */
   if (self->focused >= 0 && (guint) self->focused < fe_chart_layout_get_n_segments (self->layout)
-      && gtk_widget_has_focus (widget) && self->focused != self->selected)
+      && contains_focus (self) && self->focused != self->selected)
     {
       FeChartColor accent = accent_color (self);
 
@@ -251,9 +352,23 @@ fe_chart_view_size_allocate (GtkWidget *widget,
 {
   FeChartView *self = FE_CHART_VIEW (widget);
 
-  if (self->layout != NULL && self->spec.width == width && self->spec.height == height)
-    return;
-  invalidate_layout (self);
+  if (self->layout == NULL || self->spec.width != width || self->spec.height != height)
+    {
+      g_clear_pointer (&self->layout, fe_chart_layout_free);
+      g_clear_pointer (&self->chart_node, gsk_render_node_unref);
+      ensure_layout (self);
+    }
+  /* Each segment's target over it, widened as the pointer's is for a hairline bar. */
+  for (guint i = 0; i < self->targets->len; i++)
+    {
+      const FeChartSegment *segment = fe_chart_layout_get_segment (self->layout, i);
+      GtkAllocation area = {
+        (int) floor (segment->target_x), (int) floor (segment->target_y),
+        MAX ((int) ceil (segment->target_w), 1), MAX ((int) ceil (segment->target_h), 1),
+      };
+
+      gtk_widget_size_allocate (g_ptr_array_index (self->targets, i), &area, -1);
+    }
 }
 
 static void
@@ -304,7 +419,6 @@ activate_segment (FeChartView *self,
                   int          segment)
 {
   self->focused = segment;
-  update_description (self);
   g_signal_emit (self, signals[SIGNAL_SEGMENT_ACTIVATED], 0, segment);
 }
 
@@ -347,13 +461,28 @@ on_query_tooltip (GtkWidget   *widget,
   return TRUE;
 }
 
+/* Moves the keyboard focus to @segment's target while the focus is in the chart: a screen
+ * reader follows it there and reads the segment. */
 static void
 set_focused (FeChartView *self,
              int          segment)
 {
   self->focused = segment;
-  update_description (self);
+  if (segment >= 0 && (guint) segment < self->targets->len
+      && gtk_widget_get_focus_child (GTK_WIDGET (self)) != NULL)
+    gtk_widget_grab_focus (g_ptr_array_index (self->targets, (guint) segment));
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* A target clicked through AT-SPI (or Enter on it): what a click on its segment does. */
+static void
+on_target_clicked (FeChartTarget *target,
+                   FeChartView   *self)
+{
+  if (self->layout == NULL || (guint) target->index >= fe_chart_layout_get_n_segments (self->layout))
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (target));
+  activate_segment (self, target->index);
 }
 
 static void
@@ -434,9 +563,45 @@ on_key_pressed (GtkEventControllerKey *controller,
 static void
 on_focus_changed (FeChartView *self)
 {
-  if (gtk_widget_has_focus (GTK_WIDGET (self)) && self->focused < 0)
-    move_focus (self, 1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The focus came to a segment's target: by Tab, an arrow key, or a screen reader. */
+static void
+fe_chart_view_set_focus_child (GtkWidget *widget,
+                               GtkWidget *child)
+{
+  FeChartView *self = FE_CHART_VIEW (widget);
+
+  GTK_WIDGET_CLASS (fe_chart_view_parent_class)->set_focus_child (widget, child);
+  if (FE_IS_CHART_TARGET (child))
+    self->focused = FE_CHART_TARGET (child)->index;
+  gtk_widget_queue_draw (widget);
+}
+
+/* The chart is one stop of the Tab chain, as a composite widget is: Tab enters it on the
+ * segment last focused (the first, the first time) and leaves it from any segment; the arrow
+ * keys, Home and End move among the segments. Every segment is focusable all the same, so that
+ * a screen reader can send the focus to any of them. */
+static gboolean
+fe_chart_view_focus (GtkWidget        *widget,
+                     GtkDirectionType  direction)
+{
+  FeChartView *self = FE_CHART_VIEW (widget);
+  guint target;
+
+  if (gtk_widget_get_focus_child (widget) != NULL || self->targets->len == 0)
+    return FALSE;
+  target = self->focused >= 0 && (guint) self->focused < self->targets->len
+           ? (guint) self->focused : 0;
+  return gtk_widget_grab_focus (g_ptr_array_index (self->targets, target));
+}
+
+static gboolean
+fe_chart_view_grab_focus (GtkWidget *widget)
+{
+  return fe_chart_view_focus (widget, GTK_DIR_TAB_FORWARD)
+         || gtk_widget_get_focus_child (widget) != NULL;
 }
 
 static void
@@ -459,6 +624,9 @@ fe_chart_view_dispose (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->filter_text, g_free);
   g_clear_pointer (&self->marked, g_array_unref);
+  for (guint i = 0; self->targets != NULL && i < self->targets->len; i++)
+    gtk_widget_unparent (g_ptr_array_index (self->targets, i));
+  g_clear_pointer (&self->targets, g_ptr_array_unref);
   G_OBJECT_CLASS (fe_chart_view_parent_class)->dispose (object);
 }
 
@@ -472,13 +640,17 @@ fe_chart_view_class_init (FeChartViewClass *klass)
   widget_class->snapshot = fe_chart_view_snapshot;
   widget_class->size_allocate = fe_chart_view_size_allocate;
   widget_class->measure = fe_chart_view_measure;
+  widget_class->focus = fe_chart_view_focus;
+  widget_class->grab_focus = fe_chart_view_grab_focus;
+  widget_class->set_focus_child = fe_chart_view_set_focus_child;
 
   signals[SIGNAL_SEGMENT_ACTIVATED] =
     g_signal_new ("segment-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
 
   gtk_widget_class_set_css_name (widget_class, "chart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  /* A group of segments, named by the chart's title and described by its summary. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
@@ -492,8 +664,10 @@ fe_chart_view_init (FeChartView *self)
   fe_chart_spec_init (&self->spec);
   self->hovered = self->selected = self->focused = -1;
   self->slide_scale = 1.0;
+  self->targets = g_ptr_array_new ();
 
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  /* The focus goes to the segments' targets, not to the chart itself. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
@@ -508,6 +682,8 @@ fe_chart_view_init (FeChartView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), focus);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
+                            G_CALLBACK (on_dark_changed), self);
+  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::high-contrast",
                             G_CALLBACK (on_dark_changed), self);
 }
 
@@ -558,6 +734,7 @@ fe_chart_view_click_at (FeChartView *self,
   segment = ensure_layout (self) ? fe_chart_layout_hit_test (self->layout, x, y) : -1;
   if (segment < 0)
     return FALSE;
+  self->focused = segment;
   gtk_widget_grab_focus (GTK_WIDGET (self));
   activate_segment (self, segment);
   return TRUE;
@@ -571,6 +748,7 @@ fe_chart_view_clear (FeChartView *self)
   g_clear_pointer (&self->tally, fe_tally_free);
   self->hovered = self->selected = self->focused = -1;
   invalidate_layout (self);
+  sync_targets (self);
 }
 
 const FeChartLayout *
@@ -599,7 +777,7 @@ fe_chart_view_set_selected (FeChartView *self,
   self->selected = segment;
   if (segment >= 0)
     self->focused = segment;
-  update_description (self);
+  sync_targets (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -685,8 +863,9 @@ show_selection (FeChartView *self)
   int segment = find_selected_segment (self);
 
   g_clear_pointer (&self->marked, g_array_unref);
-  /* A selection the chart no longer draws (its group folded into "Other") goes. */
-  if (segment < 0 && fe_explore_state_get_selected_level (self->state) >= 0 && self->layout)
+  /* A selection the chart no longer draws (its group folded into "Other") goes; a whole answer
+   * of a split chart (its row of the data table) is one no segment draws alone. */
+  if (segment < 0 && fe_explore_state_get_selected_group (self->state) >= 0 && self->layout)
     fe_explore_state_select (self->state, -1, -1);
   fe_chart_view_set_selected (self, segment);
   gtk_widget_queue_draw (GTK_WIDGET (self));

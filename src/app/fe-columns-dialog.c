@@ -374,11 +374,10 @@ add_row (FeColumnsDialog *self,
   row->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), column->id);
+  fe_compat_name_expander_row (row->row, column->id);
 
   row->role = GTK_DROP_DOWN (role_dropdown ());
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row->role), _("How the column is read"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->role), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  role_label, -1);
+  fe_compat_name_control (GTK_WIDGET (row->role), role_label, _("How the column is read"));
   adw_expander_row_add_action (row->row, GTK_WIDGET (row->role));
   gtk_size_group_add_widget (self->role_sizes, GTK_WIDGET (row->role));
 

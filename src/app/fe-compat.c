@@ -381,3 +381,149 @@ fe_compat_pane_folded_property (void)
   return "folded";
 }
 #endif
+
+/* Accessibility */
+
+#define FE_TYPE_ACTIVATABLE_ROW (fe_activatable_row_get_type ())
+G_DECLARE_FINAL_TYPE (FeActivatableRow, fe_activatable_row, FE, ACTIVATABLE_ROW, GtkListBoxRow)
+
+struct _FeActivatableRow
+{
+  GtkListBoxRow parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (FeActivatableRow, fe_activatable_row, GTK_TYPE_LIST_BOX_ROW)
+
+static void
+activatable_row_activate (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  gtk_widget_activate (widget);
+}
+
+void
+fe_compat_install_row_activate (GtkWidgetClass *row_class)
+{
+  /* GTK exposes a widget's own actions as its AT-SPI actions. */
+  gtk_widget_class_install_action (row_class, "row.activate", NULL, activatable_row_activate);
+}
+
+static void
+fe_activatable_row_class_init (FeActivatableRowClass *klass)
+{
+  fe_compat_install_row_activate (GTK_WIDGET_CLASS (klass));
+}
+
+static void
+fe_activatable_row_init (FeActivatableRow *self)
+{
+}
+
+GtkWidget *
+fe_compat_activatable_row_new (void)
+{
+  return g_object_new (FE_TYPE_ACTIVATABLE_ROW, NULL);
+}
+
+void
+fe_compat_name_control (GtkWidget  *widget,
+                        const char *label,
+                        const char *tooltip)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (label != NULL);
+
+  gtk_widget_set_tooltip_text (widget, tooltip != NULL ? tooltip : label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  if (GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget))
+    for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        label, -1);
+}
+
+void
+fe_compat_name_list_item (GtkListItem *item,
+                          const char  *label)
+{
+  GtkWidget *child = gtk_list_item_get_child (item);
+  GtkWidget *row = child != NULL ? gtk_widget_get_parent (child) : NULL;
+
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_list_item_set_accessible_label (item, label);
+#endif
+  if (row != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
+}
+
+void
+fe_compat_name_column_view_row (GtkListItem *item,
+                                const char  *label)
+{
+  GtkWidget *child = gtk_list_item_get_child (item);
+  GtkWidget *cell = child != NULL ? gtk_widget_get_parent (child) : NULL;
+  GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+
+  /* GTK 4.8: label → GtkColumnViewCell → the row's GtkListItemWidget, the focusable one. */
+  if (row != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
+}
+
+void
+fe_compat_name_column_view_header (GtkColumnView *view,
+                                   const char    *label)
+{
+  /* GTK 4.8 gives the view's first child, the row of titles, the focus and no name. */
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (view));
+
+  if (header != NULL && !GTK_IS_SCROLLBAR (header))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    label, -1);
+}
+
+static GtkWidget *
+first_list_box_row (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LIST_BOX_ROW (child))
+        return child;
+      if ((found = first_list_box_row (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+fe_compat_name_expander_row (AdwExpanderRow *row,
+                             const char     *label)
+{
+  GtkWidget *header = first_list_box_row (GTK_WIDGET (row));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (header != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
+}
+
+void
+fe_compat_announce (GtkWidget  *region,
+                    const char *message)
+{
+  g_return_if_fail (GTK_IS_WIDGET (region));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (region), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  message, -1);
+#if GTK_CHECK_VERSION (4, 14, 0)
+  gtk_accessible_announce (GTK_ACCESSIBLE (region), message,
+                           GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+#endif
+}

@@ -76,4 +76,38 @@ void       fe_compat_pane_set_shown   (GtkWidget   *split,
 const char *fe_compat_pane_shown_property  (void);
 const char *fe_compat_pane_folded_property (void);
 
+/* Accessibility */
+
+/* A list box row that a screen reader can activate: AT-SPI offers its "row.activate" action,
+ * which activates the row as Enter or a double click does (GtkListBox::row-activated). */
+GtkWidget *fe_compat_activatable_row_new (void);
+/* Gives the rows of @row_class (a GtkListBoxRow subclass) that action. */
+void fe_compat_install_row_activate (GtkWidgetClass *row_class);
+/* Names @widget (an icon-only button, a GtkMenuButton or a GtkDropDown) for assistive
+ * technologies and gives it @tooltip (NULL: @label). On GTK 4.8 the focusable part of a menu
+ * button or drop-down is a toggle button inside it that reads as "GtkToggleButton": it is
+ * named as well. */
+void fe_compat_name_control (GtkWidget  *widget,
+                             const char *label,
+                             const char *tooltip);
+/* Names the row a list item's child sits in (GtkListItemWidget, the focusable one), so that a
+ * screen reader reads @label rather than the widget's type. Call from "bind". */
+void fe_compat_name_list_item (GtkListItem *item,
+                               const char  *label);
+/* The same for the row of a GtkColumnView that a cell's list item sits in (call from the first
+ * column's "bind"), and for the view's row of column titles. */
+void fe_compat_name_column_view_row    (GtkListItem   *item,
+                                        const char    *label);
+void fe_compat_name_column_view_header (GtkColumnView *view,
+                                        const char    *label);
+/* Names the header of an AdwExpanderRow, the row inside it that takes the focus and, in
+ * libadwaita 1.2, reads as nothing. */
+void fe_compat_name_expander_row (AdwExpanderRow *row,
+                                  const char     *label);
+/* Says @message to a screen reader: gtk_accessible_announce() on GTK ≥ 4.14; before, the
+ * description of @region (a live region: a label that shows the same news) is updated, which
+ * AT-SPI reports as a change. */
+void fe_compat_announce (GtkWidget  *region,
+                         const char *message);
+
 G_END_DECLS

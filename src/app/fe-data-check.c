@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "fe-data-check.h"
+#include "fe-compat.h"
 
 #include <glib/gi18n.h>
 
@@ -60,6 +61,8 @@ text_row (const char *text,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  /* Read as what it says, not as an empty row. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   return row;
 }
 
@@ -264,6 +267,12 @@ column_row (FeDataCheck    *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), column->id);
   adw_expander_row_set_subtitle (row, subtitle);
+  {
+    /* Translators: a column's row in the data check, as a screen reader reads it */
+    g_autofree char *name = g_strdup_printf (_("%s, %s"), column->id, subtitle);
+
+    fe_compat_name_expander_row (row, name);
+  }
 
   if (g_strcmp0 (column->label, column->id) != 0)
     adw_expander_row_add_row (row, text_row (fe_column_get_display_label (column), TRUE));
@@ -356,6 +365,14 @@ fill_file_rows (FeDataCheck *self)
     : g_strdup_printf (ngettext ("%u repair or warning", "%u repairs and warnings",
                                  warnings->len), warnings->len);
   adw_expander_row_set_subtitle (self->warnings_row, count);
+  {
+    g_autofree char *name = g_strdup_printf (_("%s, %s"),
+                                             adw_preferences_row_get_title (
+                                               ADW_PREFERENCES_ROW (self->warnings_row)),
+                                             count);
+
+    fe_compat_name_expander_row (self->warnings_row, name);
+  }
   adw_expander_row_set_enable_expansion (self->warnings_row, warnings->len > 0);
   for (guint i = 0; i < warnings->len; i++)
     {

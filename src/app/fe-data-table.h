@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FeDataTable, fe_data_table, FE, DATA_TABLE, GtkBox)
 
-/* The chart's numbers as a table: one row per level, a column per group with its base, each
+/* The chart's numbers as a table (a GtkColumnView): one row per level, a column per group with its base, each
  * percentage of @of, the chart's (fe_chart_spec_get_percent_of()). */
 void  fe_data_table_set_tally   (FeDataTable   *self,
                                  const FeTally *tally,
@@ -21,6 +21,10 @@ void  fe_data_table_set_tally   (FeDataTable   *self,
 /* Shows the numbers of what @state explores, as it changes. */
 void  fe_data_table_set_state   (FeDataTable    *self,
                                  FeExploreState *state);
+/* Does what activating the row of @level does (Enter on it): emits "level-activated". FALSE
+ * when no row shows @level. */
+gboolean fe_data_table_activate_level (FeDataTable *self,
+                                       int          level);
 /* The table as tab-separated text, as Copy Table puts it on the clipboard. */
 char *fe_data_table_dup_text    (FeDataTable   *self);
 

@@ -3,6 +3,8 @@
 
 #include "fe-question-list.h"
 
+#include "fe-compat.h"
+
 #include <glib/gi18n.h>
 
 #include "fe-question-row.h"
@@ -112,6 +114,18 @@ on_row_selected (FeQuestionList *self,
 }
 
 static void
+on_row_activated (FeQuestionList *self,
+                  GtkListBoxRow  *row)
+{
+  /* Selecting it opens it; activating the row already selected opens it again, in case
+   * another way (a saved view) showed a different question meanwhile. */
+  if (gtk_list_box_get_selected_row (self->list_box) != row)
+    gtk_list_box_select_row (self->list_box, row);
+  else
+    fe_explore_state_set_question (self->state, row_column (self, row));
+}
+
+static void
 fe_question_list_dispose (GObject *object)
 {
   FeQuestionList *self = FE_QUESTION_LIST (object);
@@ -137,6 +151,7 @@ fe_question_list_class_init (FeQuestionListClass *klass)
                                                "ui/fe-question-list.ui");
   gtk_widget_class_bind_template_child (widget_class, FeQuestionList, list_box);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 }
 
 static void

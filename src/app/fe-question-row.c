@@ -3,6 +3,8 @@
 
 #include "fe-question-row.h"
 
+#include "fe-compat.h"
+
 struct _FeQuestionRow
 {
   GtkListBoxRow  parent_instance;
@@ -34,6 +36,9 @@ fe_question_row_class_init (FeQuestionRowClass *klass)
                                                "ui/fe-question-row.ui");
   gtk_widget_class_bind_template_child (widget_class, FeQuestionRow, label);
   gtk_widget_class_bind_template_child (widget_class, FeQuestionRow, count_label);
+  /* Opened by activation too (Enter, a double click, a screen reader's action), not only by
+   * moving the selection. */
+  fe_compat_install_row_activate (widget_class);
 }
 
 static void

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "fe-quote-browser.h"
+#include "fe-compat.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -130,7 +131,13 @@ bind_row (GtkSignalListItemFactory *factory,
   FeQuoteRow *row = FE_QUOTE_ROW (gtk_list_item_get_child (list_item));
   const FeColumn *group = fe_quote_browser_get_group (self, gtk_list_item_get_position (list_item));
 
-  fe_quote_row_bind (row, gtk_list_item_get_item (list_item), self->query);
+  FeQuoteItem *item = gtk_list_item_get_item (list_item);
+  /* Translators: a quote as a screen reader reads its row: the words, then who said them */
+  g_autofree char *name = g_strdup_printf (_("%s — %s"), fe_quote_item_get_quote (item)->text,
+                                           fe_quote_item_get_attribution (item));
+
+  fe_quote_row_bind (row, item, self->query);
+  fe_compat_name_list_item (list_item, name);
   fe_quote_row_set_group (row, group ? fe_column_get_display_label (group) : NULL,
                           group ? g_hash_table_lookup (self->group_counts, group) : NULL);
 }
@@ -279,6 +286,14 @@ show_items (FeQuoteBrowser *self,
   gtk_label_set_text (self->heading_label, heading);
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), self->group_counts != NULL);
   update_summary (self);
+  {
+    /* Said as the quotes fill: "Substance use: 38 respondents, 30 quotes". */
+    /* Translators: announced when a segment's quotes fill the browser: heading, then counts */
+    g_autofree char *news = g_strdup_printf (_("%s: %s"), heading,
+                                             gtk_label_get_text (self->summary_label));
+
+    fe_compat_announce (GTK_WIDGET (self->list_view), news);
+  }
 
   if (items->len > 0)
     gtk_stack_set_visible_child_name (self->content_stack, "list");

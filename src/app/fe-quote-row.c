@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "fe-quote-row.h"
+#include "fe-compat.h"
 
 #include <glib/gi18n.h>
 
@@ -72,8 +73,12 @@ show_starred (FeQuoteRow *self)
     return;
   gtk_button_set_icon_name (self->star_button, starred ? "starred-symbolic"
                                                        : "non-starred-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->star_button),
-                               starred ? _("Unstar") : _("Star for the Saved View"));
+  fe_compat_name_control (GTK_WIDGET (self->star_button),
+                          starred ? _("Unstar") : _("Star for the Saved View"), NULL);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->star_button), GTK_ACCESSIBLE_STATE_PRESSED,
+                               starred ? GTK_ACCESSIBLE_TRISTATE_TRUE
+                                       : GTK_ACCESSIBLE_TRISTATE_FALSE,
+                               -1);
 }
 
 static void

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "fe-respondent-view.h"
+#include "fe-compat.h"
 
 #include <glib/gi18n.h>
 
@@ -108,6 +109,14 @@ bind_cell (GtkSignalListItemFactory *factory,
                                      fe_respondent_row_get_row (gtk_list_item_get_item (item)));
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "");
+  /* The row named by its first column, the respondent: "Respondent 17". */
+  if (g_object_get_data (G_OBJECT (factory), "fe-first") != NULL)
+    {
+      /* Translators: a respondent's row in the respondents table, read by a screen reader */
+      g_autofree char *name = g_strdup_printf (_("Respondent %s"), text ? text : "");
+
+      fe_compat_name_column_view_row (item, name);
+    }
 }
 
 typedef struct
@@ -163,6 +172,8 @@ add_column (FeRespondentView *self,
   g_object_set_data (G_OBJECT (factory), "fe-view", self);
   g_object_set_data (G_OBJECT (factory), "fe-width-chars",
                      GINT_TO_POINTER (cell_width_chars (column)));
+  if (g_list_model_get_n_items (gtk_column_view_get_columns (self->column_view)) == 0)
+    g_object_set_data (G_OBJECT (factory), "fe-first", GINT_TO_POINTER (1));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) column);
 
@@ -281,6 +292,7 @@ fe_respondent_view_init (FeRespondentView *self)
   GtkNoSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  fe_compat_name_column_view_header (self->column_view, _("Column titles"));
 
   self->respondents = fe_respondent_list_new (gtk_column_view_get_sorter (self->column_view));
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->respondents)));

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "fe-view-list.h"
+#include "fe-compat.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -102,7 +103,12 @@ build_row (FeViewList        *self,
 
   gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (delete, "flat");
-  gtk_widget_set_tooltip_text (delete, _("Delete View"));
+  {
+    /* Translators: accessible name of a saved view's delete button: "Delete View “title”" */
+    g_autofree char *name = g_strdup_printf (_("Delete View “%s”"), title ? title : view->question);
+
+    fe_compat_name_control (delete, name, _("Delete View"));
+  }
   g_signal_connect (delete, "clicked", G_CALLBACK (on_delete_clicked), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
   return row;

@@ -19,6 +19,7 @@ struct _FeWindow
   AdwToastOverlay  *toast_overlay;
   AdwViewSwitcherTitle *window_title;
   GtkMenuButton    *export_button;
+  GtkMenuButton    *primary_menu_button;
   GtkStack         *main_stack;
   GtkWidget        *sidebar_button;     /* header toggles, shown with a study */
   GtkWidget        *quotes_button;

@@ -701,6 +701,7 @@ fe_window_class_init (FeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FeWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, FeWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, FeWindow, data_table);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, FeWindow, quote_browser);
   gtk_widget_class_bind_template_child (widget_class, FeWindow, respondent_view);
   gtk_widget_class_bind_template_child (widget_class, FeWindow, view_list);
@@ -886,6 +887,14 @@ fe_window_init (FeWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   build_layout (self);
+  /* Every control named for a screen reader, down to the toggle inside a menu button or a
+   * drop-down that GTK 4.8 leaves reading "GtkToggleButton". */
+  fe_compat_name_control (GTK_WIDGET (self->primary_menu_button), _("Main Menu"), NULL);
+  fe_compat_name_control (GTK_WIDGET (self->export_button), _("Export Chart"), NULL);
+  fe_compat_name_control (GTK_WIDGET (self->split_dropdown), _("Split by"),
+                          _("Split the chart by an attribute"));
+  fe_compat_name_control (GTK_WIDGET (self->sort_dropdown), _("Order of the bars"), NULL);
+  fe_compat_name_control (GTK_WIDGET (self->kind_dropdown), _("Kind of chart"), NULL);
 
   /* The app's own symbolic icons, also when the window is made without the application. */
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (

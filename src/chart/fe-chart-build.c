@@ -314,6 +314,9 @@ fe_chart_build_add_segment (Build        *b,
   FeChartSegment segment = { 0 };
   FeCellDisclosure state = fe_chart_build_cell_state (b, series, (guint) level);
 
+  if (b->layout->high_contrast)
+    fill = fe_chart_color_for_high_contrast (&fill, &b->theme->background, &b->theme->text);
+
   segment.level = level;
   segment.group = series->group;
   segment.disclosure = state;

@@ -116,6 +116,7 @@ struct _FeChartLayout
   FeChartMeasure  measure;
   FePercentOf     percent_of;   /* who its percentages are of */
   gboolean        dark;
+  gboolean        high_contrast;
   gboolean        withhold;    /* numbers under min_cell withheld (stubs, "< k") */
   gboolean        mark;        /* numbers under min_cell marked (hatched) but exact */
   guint           min_cell;

@@ -286,7 +286,9 @@ fe_chart_layout_new (const FeChartSpec *spec,
   self->dark = spec->dark;
   self->width = MAX (spec->width, 1);
   self->height = MAX (spec->height, 1);
-  self->theme = *fe_chart_theme_get (spec->dark);
+  self->high_contrast = spec->high_contrast;
+  self->theme = spec->high_contrast ? *fe_chart_theme_get_high_contrast (spec->dark)
+                                    : *fe_chart_theme_get (spec->dark);
   self->font_map = g_object_ref (context != NULL ? pango_context_get_font_map (context)
                                                  : pango_cairo_font_map_get_default ());
   self->font_family = g_strdup (default_family (context));

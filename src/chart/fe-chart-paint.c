@@ -89,7 +89,9 @@ paint_hatch (const FeChartLayout  *self,
   cairo_save (cr);
   cairo_rectangle (cr, x, y, w, h);
   cairo_clip (cr);
-  cairo_set_source_rgba (cr, ink.red, ink.green, ink.blue, FE_CHART_HATCH_OPACITY);
+  /* Full strength in high contrast: the pattern is what says "withheld" or "small". */
+  cairo_set_source_rgba (cr, ink.red, ink.green, ink.blue,
+                         self->high_contrast ? 0.6 : FE_CHART_HATCH_OPACITY);
   cairo_set_line_width (cr, FE_CHART_HATCH_WIDTH);
   for (double d = -h; d < w + h; d += FE_CHART_HATCH_STEP)
     {
@@ -134,6 +136,15 @@ fe_chart_layout_paint (const FeChartLayout *self,
       cairo_fill (cr);
       if (fe_chart_layout_segment_is_hatched (self, i))
         paint_hatch (self, cr, segment, &g_array_index (self->fills, FeChartColor, i));
+      /* High contrast: a gap of background around each segment, so that neighbours meet
+       * only through it, and every edge has the fill's 3:1 against the background. */
+      if (self->high_contrast && segment->w > 4 && segment->h > 4)
+        {
+          set_color (cr, &self->theme.background);
+          cairo_set_line_width (cr, 2);
+          cairo_rectangle (cr, segment->x, segment->y, segment->w, segment->h);
+          cairo_stroke (cr);
+        }
     }
   paint_marks (self, cr, TRUE);
 

@@ -42,6 +42,10 @@ typedef struct
   FeChartMeasure measure;
   FeChartSort    sort;
   gboolean       dark;
+  /* The desktop's high-contrast style: pure background and text, every fill at least 3:1
+   * against the background and parted from its neighbours by a gap of background, hatching
+   * at full strength (fe_chart_theme_get_high_contrast(), fe_chart_color_for_high_contrast()). */
+  gboolean       high_contrast;
   double         width;        /* in the layout's units (device-independent pixels) */
   double         height;
   double         text_scale;   /* 1.0 normal; larger for presentation */

@@ -28,6 +28,26 @@ static const FeChartTheme dark_theme = {
   .focus = HEX (0xf2f2f2),
 };
 
+static const FeChartTheme light_high_contrast_theme = {
+  .background = HEX (0xffffff),
+  .text = HEX (0x000000),
+  .secondary_text = HEX (0x000000),
+  .rule = HEX (0x000000),
+  .empty = HEX (0xd0d0d0),
+  .single_bar = HEX (0x005a8c),
+  .focus = HEX (0x000000),
+};
+
+static const FeChartTheme dark_high_contrast_theme = {
+  .background = HEX (0x000000),
+  .text = HEX (0xffffff),
+  .secondary_text = HEX (0xffffff),
+  .rule = HEX (0xffffff),
+  .empty = HEX (0x3a3a3a),
+  .single_bar = HEX (0x7cc4f0),
+  .focus = HEX (0xffffff),
+};
+
 /* Okabe & Ito (2008). Yellow goes last on light backgrounds, where it nearly vanishes, and the
  * dark blue goes later on dark ones for the same reason; black becomes grey on dark. */
 static const guint32 okabe_ito_light[] = {
@@ -66,6 +86,27 @@ const FeChartTheme *
 fe_chart_theme_get (gboolean dark)
 {
   return dark ? &dark_theme : &light_theme;
+}
+
+const FeChartTheme *
+fe_chart_theme_get_high_contrast (gboolean dark)
+{
+  return dark ? &dark_high_contrast_theme : &light_high_contrast_theme;
+}
+
+static FeChartColor mix (FeChartColor a, FeChartColor b, double t);
+
+FeChartColor
+fe_chart_color_for_high_contrast (const FeChartColor *fill,
+                                  const FeChartColor *background,
+                                  const FeChartColor *text)
+{
+  FeChartColor color = *fill;
+
+  for (double t = 0.05; fe_chart_color_contrast (&color, background) < 3.0 && t <= 1.0;
+       t += 0.05)
+    color = mix (*fill, *text, t);
+  return color;
 }
 
 FeChartColor

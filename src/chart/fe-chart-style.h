@@ -24,6 +24,14 @@ typedef struct
 } FeChartTheme;
 
 const FeChartTheme *fe_chart_theme_get              (gboolean            dark);
+/* The high-contrast style's: white and black (or black and white), the rules and rings in the
+ * text colour. */
+const FeChartTheme *fe_chart_theme_get_high_contrast (gboolean           dark);
+/* @fill moved towards @text until it has at least 3:1 (WCAG 1.4.11) against @background; its
+ * hue kept as far as that allows. */
+FeChartColor        fe_chart_color_for_high_contrast (const FeChartColor *fill,
+                                                      const FeChartColor *background,
+                                                      const FeChartColor *text);
 /* Okabe–Ito, ordered so that neighbours differ most and the first ones stand out on @dark or
  * light backgrounds; cycles past eight. */
 FeChartColor        fe_chart_palette_category       (gboolean            dark,

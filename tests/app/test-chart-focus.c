@@ -73,10 +73,13 @@ same_colour (const GdkRGBA *a,
          && fabs (a->blue - b->blue) < 0.02;
 }
 
+/* The focus is on one of the chart's segments (each an accessible widget of its own). */
 static gboolean
 has_focus (gpointer widget)
 {
-  return gtk_widget_has_focus (widget);
+  GtkWidget *child = gtk_widget_get_focus_child (widget);
+
+  return child != NULL && gtk_widget_has_focus (child);
 }
 
 /* The pixels 2 px outside the focused segment's four sides carry the accent, and not before the

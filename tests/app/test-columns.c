@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fe-app-test-util.h"
+#include "fe-question-row.h"
 #include "fe-columns-dialog.h"
 #include "fe-test-util.h"
 #include "fe-window-private.h"
@@ -67,9 +68,9 @@ question_list_position (FeWindow   *window,
   g_assert_nonnull (list);
   for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
     {
-      FeColumn *column = g_object_get_data (G_OBJECT (row), "fe-column");
+      FeColumn *column = fe_question_row_get_column (FE_QUESTION_ROW (row));
 
-      if (column != NULL && strcmp (column->id, id) == 0)
+      if (strcmp (column->id, id) == 0)
         return i;
     }
   return -1;

@@ -882,15 +882,163 @@ test_respondents_survive_reopening (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+chart_has_selection (gpointer view)
+{
+  return fe_chart_view_get_selected (view) >= 0;
+}
+
+/* The first widget under @widget (depth first) whose accessible label GTK's test backend
+ * reports as @label; NULL: none. */
+static GtkWidget *
+find_labelled (GtkWidget  *widget,
+               const char *prefix,
+               GType       type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type)
+          && GTK_IS_LABEL (gtk_widget_get_first_child (child))
+          && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (child))),
+                               prefix))
+        return child;
+      if ((found = find_labelled (child, prefix, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The data table opens quotes: activating the row (or, for a screen reader, a cell's action)
+ * of a level opens the same quotes as its segment. */
 static void
-test_chart_is_accessible (void)
+test_data_table_opens_quotes (void)
 {
   FeWindow *window = fe_app_test_open_window (NULL);
+  FeStudy *study = fe_window_get_study (window);
+  FeColumn *question = fe_study_find_column (study, "vulnerabilities");
+  FeQuoteBrowser *browser = fe_window_get_quote_browser (window);
   FeChartView *view = fe_window_get_chart_view (window);
+  int level = fe_column_find_level (question, "Substance use");
+  int segment;
+  GtkWidget *cell;
+
+  fe_explore_state_show (window->state, question, NULL);
+  g_assert_true (fe_test_wait_until (chart_laid_out, window));
+  segment = fe_chart_layout_find_segment (fe_chart_view_get_layout (view), level, -1);
+  g_assert_cmpint (segment, >=, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-table", NULL);
+  g_assert_true (fe_data_table_activate_level (window->data_table, level));
+  g_assert_cmpint (fe_chart_view_get_selected (view), ==, segment);
+  g_assert_cmpstr (fe_quote_browser_get_heading (browser), ==, "Substance use");
+
+  /* Through a cell's action, as AT-SPI calls it. */
+  fe_explore_state_select (window->state, -1, -1);
+  fe_app_test_settle (200);
+  cell = find_labelled (GTK_WIDGET (window->data_table), "Substance use", GTK_TYPE_WIDGET);
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_activate_action (cell, "cell.activate", NULL));
+  g_assert_cmpint (fe_chart_view_get_selected (view), ==, segment);
+  g_assert_cmpstr (fe_quote_browser_get_heading (browser), ==, "Substance use");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The nth child of @widget, or NULL. */
+static GtkWidget *
+nth_child (GtkWidget *widget,
+           guint      n)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  for (guint i = 0; child != NULL && i < n; i++)
+    child = gtk_widget_get_next_sibling (child);
+  return child;
+}
+
+/* What a screen reader meets: the chart is a group named by its title and described by its
+ * summary, and every segment is an object of its own, in reading order, named as the layout
+ * describes it, focusable, with its position; activating one does what a click does. */
+static void
+test_chart_segments_are_accessible (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+  FeStudy *study = fe_window_get_study (window);
+  FeColumn *force = fe_study_find_column (study, "force");
+  FeChartView *view = fe_window_get_chart_view (window);
+  FeQuoteBrowser *browser = fe_window_get_quote_browser (window);
+  const FeChartLayout *layout;
+  g_autofree char *summary = NULL;
+  g_autofree char *position = NULL;
+  g_autoptr(GPtrArray) cli = NULL;
+  GtkWidget *target;
+  guint n, i = 0;
+  int segment;
 
   show_vulnerabilities_by_force (window);
-  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_ROLE_IMG);
-  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (view)));
+  layout = fe_chart_view_get_layout (view);
+  n = fe_chart_layout_get_n_segments (layout);
+  g_assert_cmpuint (n, >, 1);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_ROLE_GROUP);
+  summary = fe_chart_layout_describe (layout);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       summary);
+  for (target = gtk_widget_get_first_child (GTK_WIDGET (view)); target != NULL;
+       target = gtk_widget_get_next_sibling (target), i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("%u of %u", i + 1, n);
+
+      g_assert_cmpuint (i, <, n);
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_ROLE_BUTTON);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           fe_chart_layout_get_segment (layout, i)->description);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (target),
+                                           GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
+      gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (target),
+                                           GTK_ACCESSIBLE_RELATION_POS_IN_SET, (int) i + 1);
+      g_assert_true (gtk_widget_get_focusable (target));
+    }
+  g_assert_cmpuint (i, ==, n);
+
+  /* Activated as a screen reader does (AT-SPI's "click"), a segment is selected, pressed and
+   * focused, and its quotes fill the browser: the same as `quotes` lists. */
+  segment = segment_of (window, "Substance use", "Gwent Police");
+  target = nth_child (GTK_WIDGET (view), (guint) segment);
+  g_assert_true (gtk_widget_activate (target));
+  /* A button's activation shows it pressed for a moment, then clicks. */
+  g_assert_true (fe_test_wait_until (chart_has_selection, view));
+  g_assert_cmpint (fe_chart_view_get_selected (view), ==, segment);
+  g_assert_cmpint (fe_chart_view_get_focused (view), ==, segment);
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_STATE_PRESSED,
+                                    GTK_ACCESSIBLE_TRISTATE_TRUE);
+  g_assert_cmpstr (fe_quote_browser_get_heading (browser), ==, "Substance use · Gwent Police");
+  cli = run_cli_quote_texts ("Substance use", "Gwent Police");
+  g_assert_cmpuint (g_list_model_get_n_items (fe_quote_browser_get_model (browser)), ==, cli->len);
+
+  /* A filter changes the counts: the chart's description says the new ones. */
+  gtk_check_button_set_active (
+    fe_filter_panel_get_check_button (fe_window_get_filter_panel (window), force,
+                                      (guint) fe_column_find_level (force, "Gwent Police")),
+    TRUE);
+  g_assert_true (fe_test_wait_until (chart_laid_out, window));
+  layout = fe_chart_view_get_layout (view);
+  g_clear_pointer (&summary, g_free);
+  summary = fe_chart_layout_describe (layout);
+  g_assert_nonnull (strstr (summary, "12"));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       summary);
+  /* Its segments are renamed with it. */
+  target = gtk_widget_get_first_child (GTK_WIDGET (view));
+  g_assert_nonnull (target);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       fe_chart_layout_get_segment (layout, 0)->description);
+  position = g_strdup_printf ("1 of %u", fe_chart_layout_get_n_segments (layout));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (target),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, position);
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1058,6 +1206,9 @@ int
 main (int    argc,
       char **argv)
 {
+  /* GTK's test accessibility backend, so that the tests can read what a screen reader would
+   * (the suite's GTK_A11Y=none gives widgets no accessible context). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -1083,7 +1234,8 @@ main (int    argc,
   g_test_add_func ("/app/window/copy-after-clicking-quote-text",
                    test_copy_after_clicking_quote_text);
   g_test_add_func ("/app/window/broken-file", test_broken_file_error_names_the_line);
-  g_test_add_func ("/app/window/chart-accessible", test_chart_is_accessible);
+  g_test_add_func ("/app/window/chart-segments-accessible", test_chart_segments_are_accessible);
+  g_test_add_func ("/app/window/data-table-opens-quotes", test_data_table_opens_quotes);
   g_test_add_func ("/app/window/study-actions-wait-for-a-study",
                    test_study_actions_wait_for_a_study);
   g_test_add_func ("/app/window/keeps-drawing-while-loading",

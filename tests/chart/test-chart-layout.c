@@ -501,6 +501,50 @@ test_palette_contrast (void)
   }
 }
 
+/* The desktop's high-contrast style, in every kind of chart, light and dark: every segment
+ * keeps 3:1 against the background (WCAG 1.4.11), and so does what parts it from its
+ * neighbours (a gap of background, drawn by fe_chart_layout_paint()); text and rings are pure. */
+static void
+test_high_contrast (void)
+{
+  const char *cases[][2] = {
+    { "training", NULL }, { "vulnerabilities", "force" }, { "cop_definition_fit", "force" },
+    { "training_prepared", NULL },
+  };
+
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      const FeChartTheme *theme = fe_chart_theme_get_high_contrast (dark);
+
+      g_assert_cmpfloat (fe_chart_color_contrast (&theme->text, &theme->background), >=, 15);
+      g_assert_cmpfloat (fe_chart_color_contrast (&theme->focus, &theme->background), >=, 15);
+      for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+        for (FeChartKind kind = FE_CHART_KIND_AUTO; kind <= FE_CHART_KIND_HEATMAP; kind++)
+          {
+            g_autoptr(FeTally) tally = fe_chart_test_sample_tally (cases[c][0], cases[c][1]);
+            g_autoptr(FeChartLayout) layout = NULL;
+            FeChartSpec spec;
+            guint n_checked = 0;
+
+            fe_chart_spec_init (&spec);
+            spec.kind = kind;
+            spec.width = 800;
+            spec.height = 520;
+            spec.dark = dark;
+            spec.high_contrast = TRUE;
+            layout = fe_chart_layout_new (&spec, tally, NULL);
+            for (guint i = 0; i < fe_chart_layout_get_n_segments (layout); i++)
+              {
+                FeChartColor fill = fe_chart_layout_get_fill (layout, i);
+
+                g_assert_cmpfloat (fe_chart_color_contrast (&fill, &theme->background), >=, 3);
+                n_checked++;
+              }
+            g_assert_cmpuint (n_checked, >, 0);
+          }
+    }
+}
+
 static void
 test_palette_okabe_ito (void)
 {
@@ -1362,6 +1406,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/chart/spec/defaults", test_spec_defaults);
+  g_test_add_func ("/chart/style/high-contrast", test_high_contrast);
   g_test_add_func ("/chart/spec/strings", test_spec_strings);
   g_test_add_func ("/chart/spec/resolve", test_spec_resolve);
   g_test_add_func ("/chart/palette/contrast", test_palette_contrast);
