@@ -71,6 +71,8 @@ fe_role_get_title (FeRole role)
       return _("Multiple Choice");
     case FE_ROLE_TEXT:
       return _("Open Text");
+    case FE_ROLE_NUMERIC:
+      return _("Numbers");
     case FE_ROLE_IGNORE:
     default:
       return _("Ignored");

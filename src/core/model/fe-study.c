@@ -4,6 +4,7 @@
 #include "fe-study.h"
 
 #include "fe-i18n.h"
+#include <math.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -622,6 +623,61 @@ store_listed_values (FeStudy    *self,
     }
 }
 
+/* A numeric column: each respondent's number, and the bins it falls in as levels. An answer
+ * that is not a number ("Prefer not to say") is not dropped: it is a level after the bins. */
+static void
+store_numbers (FeStudy  *self,
+               FeColumn *column)
+{
+  g_autoptr(GString) cell_text = g_string_new (NULL);
+  g_autoptr(GHashTable) lookup = NULL;
+  g_autoptr(GArray) texts = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  column->numbers = g_new (double, MAX (self->n_rows, 1));
+  for (guint row = 0; row < self->n_rows; row++)
+    {
+      const char *cell;
+
+      column->numbers[row] = NAN;
+      if (fe_csv_table_cell_is_empty (self->responses, row, column->source_column))
+        continue;
+      cell = fe_csv_table_read_cell (self->responses, row, column->source_column, cell_text);
+      if (*cell == '\0')
+        continue;
+      fe_bitset_set (column->answered, row);
+      if (!fe_number_parse (cell, &column->numbers[row]))
+        g_array_append_val (texts, row);
+    }
+
+  column->bins = fe_bins_new (column->numbers, self->n_rows);
+  for (guint bin = 0; column->bins != NULL && bin < column->bins->n_bins; bin++)
+    {
+      g_autofree char *label = fe_bins_dup_label (column->bins, bin);
+
+      fe_column_add_level (column, label, self->n_rows);
+    }
+  for (guint row = 0; column->bins != NULL && row < self->n_rows; row++)
+    if (!isnan (column->numbers[row]))
+      {
+        guint bin = fe_bins_find (column->bins, column->numbers[row]);
+
+        column->values[row] = bin + 1;
+        fe_bitset_set (g_ptr_array_index (column->level_rows, bin), row);
+      }
+
+  lookup = level_lookup (column);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      guint row = g_array_index (texts, guint, i);
+      const char *cell = fe_csv_table_read_cell (self->responses, row, column->source_column,
+                                                 cell_text);
+      guint level = level_for_value (self, column, lookup, cell, row, FALSE);
+
+      column->values[row] = level + 1;
+      fe_bitset_set (g_ptr_array_index (column->level_rows, level), row);
+    }
+}
+
 static void
 store_column_values (FeStudy  *self,
                      FeColumn *column,
@@ -637,6 +693,11 @@ store_column_values (FeStudy  *self,
   if (single)
     column->values = g_new0 (guint32, self->n_rows);
 
+  if (column->role == FE_ROLE_NUMERIC)
+    {
+      store_numbers (self, column);
+      return;
+    }
   if (column->members != NULL)
     {
       store_member_values (self, column, lookup, single);
@@ -810,7 +871,8 @@ apply_entry (FeStudy         *self,
       column->short_label = g_strdup (entry->short_label);
     }
   apply_translations (column, entry);
-  if (entry->levels == NULL)
+  /* A numeric column's levels are its bins, made from its numbers. */
+  if (entry->levels == NULL || column->role == FE_ROLE_NUMERIC)
     return;
   if (column->role == FE_ROLE_TEXT)
     for (guint i = 0; i < entry->levels->len; i++)
@@ -871,7 +933,8 @@ check_level_count (FeStudy   *self,
 {
   guint n_values;
 
-  if (!fe_role_is_single_valued (role) || column->members != NULL)
+  /* Numbers are counted in bins, however many different ones there are. */
+  if (!fe_role_is_single_valued (role) || role == FE_ROLE_NUMERIC || column->members != NULL)
     return TRUE;
   n_values = fe_csv_table_get_n_values (self->responses, column->source_column);
   if (n_values != G_MAXUINT && n_values <= FE_STUDY_MAX_CORRECTED_LEVELS)

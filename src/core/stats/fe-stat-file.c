@@ -1099,6 +1099,12 @@ add_var_entry (FeStatFile  *result,
       entry = entry_new (var->name, FE_ROLE_TEXT, var->label);
       reason = g_strdup (_("a string variable in the file: open answers"));
     }
+  else if (var->measure == READSTAT_MEASURE_SCALE)
+    {
+      entry = entry_new (var->name, FE_ROLE_NUMERIC, var->label);
+      reason = g_strdup (_("a scale variable in the file, without value labels: numbers, "
+                           "counted in bins"));
+    }
   else
     return;
   g_hash_table_insert (result->reasons, g_strdup (var->name), reason);
