@@ -253,27 +253,46 @@ fe_bins_select_range (const FeBins *bins,
     }
   if (a < 0 || !exact)
     {
-      g_autoptr(GString) edges = g_string_new (NULL);
+      g_autoptr(GString) labels = g_string_new (NULL);
 
-      for (guint i = 0; i <= bins->n_bins; i++)
-        if (isfinite (bins->edges[i]))
-          {
-            g_autofree char *edge = fe_number_format (bins->edges[i]);
+      for (guint i = 0; i < bins->n_bins; i++)
+        {
+          g_autofree char *label = fe_bins_dup_label (bins, i);
 
-            if (edges->len > 0)
-              g_string_append (edges, ", ");
-            g_string_append (edges, edge);
-          }
+          if (labels->len > 0)
+            g_string_append (labels, ", ");
+          g_string_append (labels, label);
+        }
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   a < 0 ? _("no answer lies in that range; the bins' edges are %s")
+                   a < 0 ? _("no answer lies in that range; the bins are %s")
                          : _("the range cuts a bin in two, and a bin is counted whole; begin "
-                             "and end it at the bins' edges: %s"),
-                   edges->str);
+                             "and end it where bins do: %s"),
+                   labels->str);
       return FALSE;
     }
   *first = (guint) a;
   *last = (guint) b;
   return TRUE;
+}
+
+gboolean
+fe_bins_parse_range (const char *text,
+                     double     *from,
+                     double     *to)
+{
+  const char *dots = strstr (text, "..");
+  g_autofree char *low = NULL;
+
+  if (dots == NULL)
+    return FALSE;
+  low = g_strstrip (g_strndup (text, (gsize) (dots - text)));
+  *from = -INFINITY;
+  *to = INFINITY;
+  if (*low != '\0' && !fe_number_parse (low, from))
+    return FALSE;
+  if (dots[2] != '\0' && !fe_number_parse (dots + 2, to))
+    return FALSE;
+  return *from <= *to && (isfinite (*from) || isfinite (*to));
 }
 
 guint
@@ -302,4 +321,34 @@ fe_numbers_quartiles (const double   *numbers,
                        : x;
     }
   return sorted->len;
+}
+
+char *
+fe_number_format_rounded (double value)
+{
+  return fe_number_format (round (value * 100) / 100);
+}
+
+char *
+fe_numbers_describe (guint        n_numbers,
+                     const double quartiles[3],
+                     guint        k)
+{
+  g_autofree char *lower = NULL, *median = NULL, *upper = NULL;
+
+  if (n_numbers == 0)
+    return g_strdup (_("Nobody counted gave a number."));
+  if (k > 0 && n_numbers < k)
+    return g_strdup_printf (ngettext ("Fewer than %u respondent gave a number: too few to "
+                                      "state the median.",
+                                      "Fewer than %u respondents gave a number: too few to "
+                                      "state the median.", k), k);
+  lower = fe_number_format_rounded (quartiles[0]);
+  median = fe_number_format_rounded (quartiles[1]);
+  upper = fe_number_format_rounded (quartiles[2]);
+  /* TRANSLATORS: under a histogram: "Median 42; quartiles 31 and 55, of 270 numbers." */
+  return g_strdup_printf (ngettext ("Median %s; quartiles %s and %s, of %u number.",
+                                    "Median %s; quartiles %s and %s, of %u numbers.",
+                                    n_numbers),
+                          median, lower, upper, n_numbers);
 }

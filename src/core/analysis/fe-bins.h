@@ -39,6 +39,10 @@ gboolean  fe_bins_select_range   (const FeBins *bins,
                                   guint        *first,
                                   guint        *last,
                                   GError      **error);
+/* Reads a range "18..24", "65.." or "..17" (an open end is ±INFINITY). */
+gboolean  fe_bins_parse_range    (const char   *text,
+                                  double       *from,
+                                  double       *to);
 /* A number as the bins' labels write it: "2.5", "-1000.3", "18". */
 char     *fe_number_format       (double        value);
 /* Parses a whole cell as a number ("18", "-2.5", "1e3", " 4 "), in the C locale. */
@@ -52,6 +56,15 @@ gboolean  fe_number_parse        (const char   *text,
 guint     fe_numbers_quartiles   (const double   *numbers,
                                   const FeBitset *rows,
                                   double          quartiles[3]);
+
+/* "Median 42; quartiles 31 and 55, of 270 numbers." for a chart's note and `summary`, rounded
+ * to two decimals; with fewer than @k numbers (disclosure control, 0: none) it says they are
+ * too few to state rather than print them. */
+char     *fe_numbers_describe    (guint          n_numbers,
+                                  const double   quartiles[3],
+                                  guint          k);
+/* A number rounded to two decimals, as fe_numbers_describe() writes it. */
+char     *fe_number_format_rounded (double       value);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FeBins, fe_bins_free)
 
