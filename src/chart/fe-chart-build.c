@@ -7,6 +7,7 @@
 #include "fe-i18n.h"
 #include <math.h>
 
+#include "fe-chart-histogram.h"
 #include "fe-chart-layout-private.h"
 #include "fe-tally-fold.h"
 
@@ -484,7 +485,8 @@ order_levels (Build *b)
       if (b->layout->withhold && fe_chart_data_get_cell (b->data, -1, l) != FE_CELL_SHOWN)
         keys[l] = 0.5;
     }
-  if (b->spec->sort == FE_CHART_SORT_VALUE && !kind_is_stacked (b->layout->kind))
+  if (b->spec->sort == FE_CHART_SORT_VALUE && !kind_is_stacked (b->layout->kind)
+      && !fe_chart_histogram_applies (b->tally))
     g_qsort_with_data (b->order, (gint) n, sizeof (guint), compare_levels, keys);
 }
 
@@ -731,6 +733,7 @@ compose_note (const Build *b)
                                  : _("Percentages of all respondents."));
 
   append_disclosure_note (b, note);
+  fe_chart_histogram_append_note (b->tally, b->spec, note);
   if (b->layout->kind == FE_CHART_KIND_DIVERGING && scale_levels (b) % 2 == 1)
     {
       g_string_append_c (note, ' ');
@@ -1089,7 +1092,8 @@ bar_geometry (const Build *b,
   double max_bar = (n_series > 1 ? 20 : 30) * b->scale;
 
   *pitch = MIN (height / b->tally->n_levels, n_series * max_bar / 0.75);
-  *bar = *pitch * (n_series > 1 ? 0.88 : 0.72) / n_series;
+  *bar = *pitch * (n_series > 1 ? 0.88 : fe_chart_histogram_applies (b->tally) ? 1 : 0.72)
+         / n_series;
 }
 
 /* Bar and grouped bar: rows of levels, one bar per series in each, on one shared axis. A
@@ -1201,6 +1205,7 @@ build_bars (Build *b)
           double value = measure_value (b, series->counts[level], base);
           double y = first + s * bar;
           double w = value / axis_max * length;
+          double thickness = bar;
           const char *text = g_ptr_array_index (values, s * n_levels + level);
           FeChartLines *lines = show_values ? fe_chart_text_fit (b->text, value_font, text, NULL,
                                                                  value_width + 1, 1)
@@ -1212,8 +1217,11 @@ build_bars (Build *b)
            * and only beside its "< 5": a stub without it would read as a small bar. */
           if (withheld (b, cell_state (b, series, level)))
             w = lines != NULL ? MIN (STUB * b->scale, length * 0.1) : 0;
-          add_segment (b, (int) level, series, series->counts[level], base, x0, y, w, bar,
-                       fill);
+          if (n_series == 1 && fe_chart_histogram_applies (tally)
+              && !fe_chart_histogram_is_bin (tally, level))
+            thickness = bar * 0.6;
+          add_segment (b, (int) level, series, series->counts[level], base, x0,
+                       y + (bar - thickness) / 2, w, thickness, fill);
           if (lines != NULL)
             place_label (b, lines, text, value_font, x0 + w + 6 * b->scale,
                          y + bar / 2 - value_height / 2, FE_CHART_ALIGN_START,

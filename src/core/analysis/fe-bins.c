@@ -73,13 +73,14 @@ fe_bins_new (const double *values,
       return bins;
     }
 
-  /* A range far wider than where 98 % of the answers lie has outliers at its ends. */
+  /* A range three times as wide as where 98 % of the answers lie has outliers at its ends
+   * (a birth year of 1864 among 1960s–1990s). */
   if (sorted->len >= OUTLIER_MIN_ANSWERS)
     {
       double p1 = g_array_index (sorted, double, (sorted->len - 1) / 100);
       double p99 = g_array_index (sorted, double, sorted->len - 1 - (sorted->len - 1) / 100);
 
-      if (p99 > p1 && max - min > 4 * (p99 - p1))
+      if (p99 > p1 && max - min > 3 * (p99 - p1))
         {
           lo = p1;
           hi = p99;
