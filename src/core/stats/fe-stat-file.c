@@ -1067,6 +1067,7 @@ add_var_entry (FeStatFile  *result,
   Var *var = g_ptr_array_index (ctx->vars, index);
   FeCodebookEntry *entry;
   char *reason;
+  double unit;
 
   if ((int) index == ctx->weight)
     {
@@ -1112,7 +1113,8 @@ add_var_entry (FeStatFile  *result,
       entry = entry_new (var->name, FE_ROLE_TEXT, var->label);
       reason = g_strdup (_("a string variable in the file: open answers"));
     }
-  else if (var->measure == READSTAT_MEASURE_SCALE && !names_an_id (var->name))
+  else if (var->measure == READSTAT_MEASURE_SCALE && !names_an_id (var->name)
+           && date_kind (var, ctx->kind == FE_STAT_FILE_DTA, &unit) == DATE_NONE)
     {
       entry = entry_new (var->name, FE_ROLE_NUMERIC, var->label);
       reason = g_strdup (_("a scale variable in the file, without value labels: numbers, "
