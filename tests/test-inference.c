@@ -777,20 +777,23 @@ test_numeric_codes_joined_by_commas (void)
 static void
 test_numbers (void)
 {
-  g_autoptr(GString) csv = g_string_new ("id,age,salary,rating,postcode,row,area code\n");
+  g_autoptr(GString) csv = g_string_new ("id,age,salary,rating,postcode,row,area code,"
+                                         "School District,PLZ\n");
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(FeStudy) study = NULL;
   FeColumn *age, *salary;
 
   for (guint i = 0; i < 60; i++)
-    g_string_append_printf (csv, "R%u,%u,%s,%u,0%u,%u,%u\n", i, 18 + (i * 7) % 60,
+    g_string_append_printf (csv, "R%u,%u,%s,%u,0%u,%u,%u,%u,%u\n", i, 18 + (i * 7) % 60,
                             i % 20 == 3 ? "Prefer not to say" : i % 20 == 4 ? ""
                             : i % 2 ? "21500.50" : "34000",
-                            i % 11, 1000 + i * 37, i + 1, 100 + i % 30);
+                            i % 11, 1000 + i * 37, i + 1, 100 + i % 30, 1 + i % 32,
+                            10115 + i * 997);
   /* Salaries of 30 different values, not just two. */
   for (guint i = 0; i < 30; i++)
-    g_string_append_printf (csv, "S%u,40,%u,5,01234,%u,101\n", i, 15000 + i * 1000, 61 + i);
+    g_string_append_printf (csv, "S%u,40,%u,5,01234,%u,101,2,10115\n", i, 15000 + i * 1000,
+                            61 + i);
   path = fe_test_write_file ("numbers.csv", csv->str, -1);
   study = fe_study_load (path, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -819,6 +822,12 @@ test_numbers (void)
   g_assert_cmpstr (fe_column_get_role_name (fe_study_find_column (study, "row")), !=,
                    "numeric");
   g_assert_cmpstr (fe_column_get_role_name (fe_study_find_column (study, "area code")), !=,
+                   "numeric");
+  /* The fixtures' school districts (1 to 32) and German postcodes were charted as histograms
+   * until their names were read. */
+  g_assert_cmpstr (fe_column_get_role_name (fe_study_find_column (study, "School District")),
+                   !=, "numeric");
+  g_assert_cmpstr (fe_column_get_role_name (fe_study_find_column (study, "PLZ")), !=,
                    "numeric");
 }
 

@@ -873,7 +873,11 @@ answers_are_numbers (const FeCsvTable *table,
                      gboolean          looks_like_id,
                      char            **reason)
 {
-  static const char * const code_words[] = { "code", "zip", "phone", "postcode", NULL };
+  /* Numbers that name places are codes, however many there are: a school district, a German
+   * Postleitzahl. */
+  static const char * const code_words[] = { "code", "zip", "phone", "postal", "plz",
+                                             "district", "ward", "county", "region", "zone",
+                                             "precinct", NULL };
   g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n_numbers = 0, n_answered = 0, n_distinct;
 
