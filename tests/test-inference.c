@@ -851,6 +851,32 @@ test_codebook_numeric (void)
   g_assert_cmpuint (hours->values[2], ==, 0);
 }
 
+/* The Columns dialog's correction can make a column of few numbers (a count of children, read
+ * as a rating) numeric, and the numbers are then binned as any numeric column's. */
+static void
+test_correction_to_numeric (void)
+{
+  const Given children[] = { { "0", 30 }, { "1", 20 }, { "2", 25 }, { "3", 10 }, { "4", 3 },
+                             { NULL, 0 } };
+  g_autofree char *path = write_one_question (children);
+  g_autoptr(GPtrArray) corrections = fe_column_corrections_new ();
+  FeLoadOptions options = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeStudy) study = NULL;
+  FeColumn *q;
+
+  fe_column_correction_set_role (fe_column_corrections_ensure (corrections, "q"),
+                                 FE_ROLE_NUMERIC);
+  options.corrections = corrections;
+  study = fe_study_load_full (path, NULL, NULL, &options, &error);
+  g_assert_no_error (error);
+  q = fe_study_find_column (study, "q");
+  g_assert_cmpstr (fe_column_get_role_name (q), ==, "numeric");
+  g_assert_cmpint (q->role_source, ==, FE_ROLE_SOURCE_CORRECTION);
+  assert_levels (q, "0|1|2|3|4");
+  g_assert_cmpuint (count_of (study, q, "2"), ==, 25);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -886,5 +912,6 @@ main (int   argc,
   g_test_add_func ("/core/inference/review/numeric-codes", test_numeric_codes_joined_by_commas);
   g_test_add_func ("/core/inference/numbers", test_numbers);
   g_test_add_func ("/core/inference/codebook-numeric", test_codebook_numeric);
+  g_test_add_func ("/core/inference/correction-to-numeric", test_correction_to_numeric);
   return g_test_run ();
 }
