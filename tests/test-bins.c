@@ -84,8 +84,8 @@ test_decimals (void)
   g_assert_cmpfloat (bins->edges[3], ==, 0.3);
   g_assert_cmpuint (fe_bins_find (bins, 0.3), ==, 3);
   g_assert_cmpuint (fe_bins_find (bins, 0.25), ==, 2);
-  assert_label (bins, 0, "0 to under 0.1");
-  assert_label (bins, 10, "1 to under 1.1");
+  assert_label (bins, 0, "0–<0.1");
+  assert_label (bins, 10, "1–<1.1");
 }
 
 static void
@@ -97,9 +97,9 @@ test_negative (void)
   g_autoptr(FeBins) whole = bins_of (changes, G_N_ELEMENTS (changes));
 
   g_assert_cmpuint (bins->n_bins, <=, 12);
-  assert_label (bins, 0, "-1200 to under -1000");
+  assert_label (bins, 0, "-1200–<-1000");
   /* A dash between negative numbers would read as a minus sign. */
-  assert_label (whole, 0, "-25 to -21");
+  assert_label (whole, 0, "-25 – -21");
   assert_label (whole, whole->n_bins - 1, "10–14");
 }
 
@@ -135,8 +135,8 @@ test_outliers (void)
   g_assert_cmpuint (bins->n_bins, <=, 14);
   g_assert_true (isinf (bins->edges[0]) && bins->edges[0] < 0);
   g_assert_true (isinf (bins->edges[bins->n_bins]));
-  assert_label (bins, 0, "Under 20000");
-  assert_label (bins, bins->n_bins - 1, "50000 or more");
+  assert_label (bins, 0, "< 20000");
+  assert_label (bins, bins->n_bins - 1, "≥ 50000");
   g_assert_cmpuint (fe_bins_find (bins, 1000000), ==, bins->n_bins - 1);
   g_assert_cmpuint (fe_bins_find (bins, 5), ==, 0);
 }

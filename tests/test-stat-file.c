@@ -542,7 +542,7 @@ test_scale_numbers (void)
   for (guint row = 0; row < G_N_ELEMENTS (expected); row++)
     g_assert_cmpfloat (mynum->numbers[row], ==, expected[row]);
   g_assert_cmpuint (fe_bins_find (mynum->bins, -1000.3), ==, 0);
-  g_assert_cmpstr (fe_column_get_level (mynum, 0), ==, "-1200 to under -1000");
+  g_assert_cmpstr (fe_column_get_level (mynum, 0), ==, "-1200–<-1000");
   g_assert_cmpstr (fe_column_get_role_name (fe_study_find_column (study, "mydate")), !=,
                    "numeric");
 

@@ -199,31 +199,27 @@ fe_bins_dup_label (const FeBins *bins,
 
   g_return_val_if_fail (bin < bins->n_bins, NULL);
 
+  /* Labels are the levels' names, which saved views and projects filter by: they are the
+   * same in every language, so a view saved in English opens in Welsh. */
   if (isinf (lower))
     {
       to = fe_number_format (upper);
-      /* TRANSLATORS: the first bin of a histogram, holding the outliers below its edge */
-      return g_strdup_printf (_("Under %s"), to);
+      return g_strdup_printf ("< %s", to);
     }
   if (isinf (upper))
-    /* TRANSLATORS: the last bin of a histogram, holding the outliers above its edge */
-    return g_strdup_printf (_("%s or more"), from);
+    return g_strdup_printf ("≥ %s", from);
   if (bins->integers)
     {
       if (upper - 1 == lower)
         return g_steal_pointer (&from);
       to = fe_number_format (upper - 1);
-      /* A dash between negative numbers reads as a minus sign. */
-      if (lower < 0)
-        /* TRANSLATORS: a bin of whole numbers, both ends in it: "-10 to -1" */
-        return g_strdup_printf (_("%s to %s"), from, to);
-      return g_strdup_printf ("%s–%s", from, to);
+      /* A dash between negative numbers would read as a minus sign without the spaces. */
+      return g_strdup_printf (lower < 0 ? "%s – %s" : "%s–%s", from, to);
     }
   if (bins->n_bins == 1)
     return g_steal_pointer (&from);
   to = fe_number_format (upper);
-  /* TRANSLATORS: a bin of a histogram of decimal numbers: "2.5 to under 5" */
-  return g_strdup_printf (_("%s to under %s"), from, to);
+  return g_strdup_printf ("%s–<%s", from, to);
 }
 
 gboolean

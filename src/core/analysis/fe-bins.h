@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 
 /* Bins of a numeric question: the levels its answers are counted in. Edges are round (widths
  * of 1, 2, 2.5 or 5 × 10^k), about 5 to 12 bins; a bin holds its lower edge and not its upper
- * one. Far outliers go into an open first ("Under 10") or last ("100 or more") bin, so that
+ * one. Far outliers go into an open first ("< 10") or last ("≥ 100") bin, so that
  * one salary of a million does not squash every other answer into one bar. */
 typedef struct
 {
@@ -26,7 +26,8 @@ void      fe_bins_free           (FeBins       *bins);
 /* The bin that holds @value. */
 guint     fe_bins_find           (const FeBins *bins,
                                   double        value);
-/* "18–24", "2.5 to under 5", "Under 10", "100 or more", translated. */
+/* "18–24", "2.5–<5" (2.5 to under 5), "< 10", "≥ 100", "-10 – -1": the same in every
+ * language, since they are the levels' names. */
 char     *fe_bins_dup_label      (const FeBins *bins,
                                   guint         bin);
 /* The bins a range from @from to @to holds (-INFINITY / +INFINITY: open): with whole numbers
