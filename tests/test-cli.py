@@ -613,4 +613,60 @@ def unreadable_spss_files_exit_1_naming_the_file():
     assert "ReadStat error" in result.stderr, result.stderr
 
 
+
+NUMBERS = write("numbers.csv", "id,age,team\n" + "".join(
+    f"{i},{18 + (i * 7) % 60},{'AB'[i % 2]}\n" for i in range(1, 121)) + "121,97,A\n")
+
+
+@test
+def numeric_summary_gives_bins_and_quartiles():
+    data = run_json(BINARY, "summary", *EXACT, "--question", "age", NUMBERS)
+    assert data["role"] == "numeric", data
+    ages = sorted([18 + (i * 7) % 60 for i in range(1, 121)] + [97])
+    n = len(ages)
+
+    def quartile(p):
+        h = (n - 1) * p
+        low = int(h)
+        return ages[low] + (h - low) * (ages[min(low + 1, n - 1)] - ages[low])
+
+    numbers = data["numbers"]
+    assert numbers["n"] == n and numbers["whole_numbers"], numbers
+    assert numbers["median"] == quartile(0.5), numbers
+    assert numbers["lower_quartile"] == quartile(0.25), numbers
+    assert numbers["upper_quartile"] == quartile(0.75), numbers
+    levels = {level["label"]: level["count"] for level in data["levels"]}
+    assert levels["20–29"] == sum(20 <= a <= 29 for a in ages), levels
+    assert levels["90–99"] == 1, levels
+    assert sum(levels.values()) == n
+    assert numbers["bin_edges"][0] == 10 and numbers["bin_edges"][-1] == 100, numbers
+
+
+@test
+def range_filter_counts_whole_bins():
+    data = run_json(BINARY, "summary", *EXACT, "--question", "team", "--filter", "age=20..39",
+                    NUMBERS)
+    ages = [18 + (i * 7) % 60 for i in range(1, 121)]
+    assert data["base"] == sum(20 <= a <= 39 for a in ages), data
+    assert data["filter"] == "age = 20–29, 30–39", data
+    result = run_cli(BINARY, "summary", *EXACT, "--question", "team", "--filter", "age=20..35",
+                     NUMBERS, expect=2)
+    assert "cuts a bin in two" in result.stderr and "30–39" in result.stderr, result.stderr
+    data = run_json(BINARY, "summary", *EXACT, "--question", "team", "--filter", "age=60..",
+                    NUMBERS)
+    assert data["base"] == sum(a >= 60 for a in ages) + 1, data
+
+
+@test
+def small_bins_are_withheld_like_levels():
+    data = run_json(BINARY, "summary", "--min-cell", "5", "--question", "age", NUMBERS)
+    levels = {level["label"]: level for level in data["levels"]}
+    # The one respondent of 97 is a bin of fewer than 5: withheld as a level would be.
+    assert levels["90–99"]["count"] is None and levels["90–99"]["withheld"] == "small", levels
+    # A bin of one is a segment like any other: filtering to it is refused, so its one
+    # respondent's age is never printed as a median.
+    result = run_cli(BINARY, "summary", "--min-cell", "5", "--question", "age", "--filter",
+                     "age=90..99", NUMBERS, expect=3)
+    assert "97" not in result.stdout, result.stdout
+
 main()

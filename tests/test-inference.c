@@ -3,6 +3,7 @@
  * here: commas inside single answers, scales and bands in their natural order, a choice with
  * typed-in "Other" answers, and categories with many levels. Counts and order are exact. */
 #include <glib.h>
+#include <math.h>
 #include <string.h>
 
 #include "fe-column-correction.h"
@@ -770,6 +771,112 @@ test_numeric_codes_joined_by_commas (void)
   g_assert_cmpint (fe_column_find_level (q, "1,3"), ==, -1);
 }
 
+/* Numbers are a numeric question when a methodologist would chart them as a histogram: ages
+ * and salaries, with a few words among them; never a rating of 0 to 10, a set of codes, an id
+ * numbered row by row, postcodes with leading zeros or a column named as a code. */
+static void
+test_numbers (void)
+{
+  g_autoptr(GString) csv = g_string_new ("id,age,salary,rating,postcode,row,area code,"
+                                         "School District,PLZ\n");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeStudy) study = NULL;
+  FeColumn *age, *salary;
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append_printf (csv, "R%u,%u,%s,%u,0%u,%u,%u,%u,%u\n", i, 18 + (i * 7) % 60,
+                            i % 20 == 3 ? "Prefer not to say" : i % 20 == 4 ? ""
+                            : i % 2 ? "21500.50" : "34000",
+                            i % 11, 1000 + i * 37, i + 1, 100 + i % 30, 1 + i % 32,
+                            10115 + i * 997);
+  /* Salaries of 30 different values, not just two. */
+  for (guint i = 0; i < 30; i++)
+    g_string_append_printf (csv, "S%u,40,%u,5,01234,%u,101,2,10115\n", i, 15000 + i * 1000,
+                            61 + i);
+  path = fe_test_write_file ("numbers.csv", csv->str, -1);
+  study = fe_study_load (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  age = fe_study_find_column (study, "age");
+  g_assert_cmpstr (fe_column_get_role_name (age), ==, "numeric");
+  g_assert_nonnull (strstr (age->inferred_because, "every answer is a number"));
+  g_assert_cmpfloat (age->numbers[0], ==, 18);
+  g_assert_cmpstr (fe_column_get_level (age, 0), ==, "10–19");
+
+  /* 3 of 87 answers are words: the numbers are binned and the words kept after them. */
+  salary = fe_study_find_column (study, "salary");
+  g_assert_cmpstr (fe_column_get_role_name (salary), ==, "numeric");
+  g_assert_nonnull (strstr (salary->inferred_because, "84 of 87 answers are numbers"));
+  g_assert_cmpstr (fe_column_get_level (salary, fe_column_get_n_levels (salary) - 1), ==,
+                   "Prefer not to say");
+  g_assert_cmpuint (fe_bitset_count (salary->answered), ==, 87);
+  g_assert_true (isnan (salary->numbers[3]));
+  g_assert_true (isnan (salary->numbers[4]));
+  g_assert_cmpfloat (salary->numbers[1], ==, 21500.5);
+
+  g_assert_cmpstr (fe_column_get_role_name (fe_study_find_column (study, "rating")), ==,
+                   "ordinal");
+  g_assert_cmpstr (fe_column_get_role_name (fe_study_find_column (study, "postcode")), !=,
+                   "numeric");
+  g_assert_cmpstr (fe_column_get_role_name (fe_study_find_column (study, "row")), !=,
+                   "numeric");
+  g_assert_cmpstr (fe_column_get_role_name (fe_study_find_column (study, "area code")), !=,
+                   "numeric");
+  /* The fixtures' school districts (1 to 32) and German postcodes were charted as histograms
+   * until their names were read. */
+  g_assert_cmpstr (fe_column_get_role_name (fe_study_find_column (study, "School District")),
+                   !=, "numeric");
+  g_assert_cmpstr (fe_column_get_role_name (fe_study_find_column (study, "PLZ")), !=,
+                   "numeric");
+}
+
+/* A codebook's role numeric is taken as it says; its levels, if any, give way to the bins. */
+static void
+test_codebook_numeric (void)
+{
+  g_autofree char *responses = fe_test_write_file ("responses.csv",
+                                                   "id,hours\n1,3\n2,7.5\n3,\n4,40\n", -1);
+  g_autofree char *codebook = fe_test_write_file ("codebook.csv",
+                                                  "column,role\nhours,numeric\n", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeStudy) study = fe_study_load (responses, codebook, NULL, &error);
+  FeColumn *hours;
+
+  g_assert_no_error (error);
+  hours = fe_study_find_column (study, "hours");
+  g_assert_cmpstr (fe_column_get_role_name (hours), ==, "numeric");
+  g_assert_cmpuint (fe_bitset_count (hours->answered), ==, 3);
+  g_assert_cmpfloat (hours->numbers[1], ==, 7.5);
+  g_assert_cmpuint (hours->values[2], ==, 0);
+}
+
+/* The Columns dialog's correction can make a column of few numbers (a count of children, read
+ * as a rating) numeric, and the numbers are then binned as any numeric column's. */
+static void
+test_correction_to_numeric (void)
+{
+  const Given children[] = { { "0", 30 }, { "1", 20 }, { "2", 25 }, { "3", 10 }, { "4", 3 },
+                             { NULL, 0 } };
+  g_autofree char *path = write_one_question (children);
+  g_autoptr(GPtrArray) corrections = fe_column_corrections_new ();
+  FeLoadOptions options = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeStudy) study = NULL;
+  FeColumn *q;
+
+  fe_column_correction_set_role (fe_column_corrections_ensure (corrections, "q"),
+                                 FE_ROLE_NUMERIC);
+  options.corrections = corrections;
+  study = fe_study_load_full (path, NULL, NULL, &options, &error);
+  g_assert_no_error (error);
+  q = fe_study_find_column (study, "q");
+  g_assert_cmpstr (fe_column_get_role_name (q), ==, "numeric");
+  g_assert_cmpint (q->role_source, ==, FE_ROLE_SOURCE_CORRECTION);
+  assert_levels (q, "0|1|2|3|4");
+  g_assert_cmpuint (count_of (study, q, "2"), ==, 25);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -803,5 +910,8 @@ main (int   argc,
   g_test_add_func ("/core/inference/review/scales-not-folded", test_scales_are_not_folded);
   g_test_add_func ("/core/inference/review/option-columns-add-up", test_option_columns_add_up);
   g_test_add_func ("/core/inference/review/numeric-codes", test_numeric_codes_joined_by_commas);
+  g_test_add_func ("/core/inference/numbers", test_numbers);
+  g_test_add_func ("/core/inference/codebook-numeric", test_codebook_numeric);
+  g_test_add_func ("/core/inference/correction-to-numeric", test_correction_to_numeric);
   return g_test_run ();
 }

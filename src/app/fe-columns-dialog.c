@@ -71,6 +71,8 @@ fe_role_get_title (FeRole role)
       return _("Multiple Choice");
     case FE_ROLE_TEXT:
       return _("Open Text");
+    case FE_ROLE_NUMERIC:
+      return _("Numbers");
     case FE_ROLE_IGNORE:
     default:
       return _("Ignored");
@@ -80,7 +82,8 @@ fe_role_get_title (FeRole role)
 static gboolean
 role_has_order (FeRole role)
 {
-  return fe_role_is_single_valued (role) || role == FE_ROLE_MULTI;
+  /* A numeric question's bins are in the order of their numbers, never another. */
+  return (fe_role_is_single_valued (role) && role != FE_ROLE_NUMERIC) || role == FE_ROLE_MULTI;
 }
 
 static void
@@ -301,7 +304,7 @@ on_role_selected (GtkDropDown *dropdown,
   FeColumnsDialog *self = row->dialog;
   FeRole role = (FeRole) gtk_drop_down_get_selected (dropdown);
 
-  if (self->updating || role > FE_ROLE_IGNORE || role == wanted_role (row))
+  if (self->updating || role > FE_ROLE_NUMERIC || role == wanted_role (row))
     return;
   fe_columns_dialog_choose_role (self, row->id, role);
 }
@@ -351,7 +354,7 @@ role_dropdown (void)
   g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
   GtkWidget *dropdown;
 
-  for (FeRole role = FE_ROLE_ID; role <= FE_ROLE_IGNORE; role++)
+  for (FeRole role = FE_ROLE_ID; role <= FE_ROLE_NUMERIC; role++)
     gtk_string_list_append (roles, fe_role_get_title (role));
   dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&roles)), NULL);
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
@@ -480,7 +483,7 @@ fe_columns_dialog_choose_role (FeColumnsDialog *self,
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (FE_IS_COLUMNS_DIALOG (self), FALSE);
-  g_return_val_if_fail (role <= FE_ROLE_IGNORE, FALSE);
+  g_return_val_if_fail (role <= FE_ROLE_NUMERIC, FALSE);
 
   row = g_hash_table_lookup (self->rows_by_id, column_id);
   column = fe_study_find_column (self->study, column_id);

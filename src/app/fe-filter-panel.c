@@ -3,6 +3,8 @@
 
 #include "fe-filter-panel.h"
 
+#include "fe-range-row.h"
+
 #include <glib/gi18n.h>
 
 typedef struct
@@ -158,6 +160,8 @@ add_column_section (FeFilterPanel  *self,
   g_object_bind_property (header, "active", levels, "visible", G_BINDING_SYNC_CREATE);
 
   gtk_widget_set_margin_start (levels, 12);
+  if (column->bins != NULL)
+    gtk_box_append (GTK_BOX (levels), fe_range_row_new (self->state, column));
   for (guint l = 0; l < fe_column_get_n_levels (column); l++)
     gtk_box_append (GTK_BOX (levels), build_level_row (self, column, l));
   gtk_box_append (GTK_BOX (section), header);

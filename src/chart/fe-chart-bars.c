@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "fe-chart-build-private.h"
+#include "fe-chart-histogram.h"
 
 #include <math.h>
 
@@ -84,8 +85,10 @@ build_value_axis (Build    *b,
       fe_chart_build_add_line (b, x, y, x, y + tick, 1, b->theme->rule, TRUE);
       if (grid && value > 0)
         fe_chart_build_add_line (b, x, b->py, x, y, 1, b->theme->empty, FALSE);
-      fe_chart_build_place_label (b, lines, text, FE_CHART_FONT_SMALL, x - lines->width / 2, y + tick,
-                   FE_CHART_ALIGN_CENTER, b->theme->secondary_text, b->theme->background, -1);
+      fe_chart_build_place_label (b, lines, text, FE_CHART_FONT_SMALL, x - lines->width / 2,
+                                  y + tick,
+                                  FE_CHART_ALIGN_CENTER, b->theme->secondary_text,
+                                  b->theme->background, -1);
     }
 }
 
@@ -101,7 +104,8 @@ bar_geometry (const Build *b,
   double max_bar = (n_series > 1 ? 20 : 30) * b->scale;
 
   *pitch = MIN (height / b->tally->n_levels, n_series * max_bar / 0.75);
-  *bar = *pitch * (n_series > 1 ? 0.88 : 0.72) / n_series;
+  *bar = *pitch * (n_series > 1 ? 0.88 : fe_chart_histogram_applies (b->tally) ? 1 : 0.72)
+         / n_series;
 }
 
 /* Bar and grouped bar: rows of levels, one bar per series in each, on one shared axis. A
@@ -164,12 +168,14 @@ fe_chart_build_build_bars (Build *b)
       for (guint l = 0; l < n_levels; l++)
         {
           FeCellDisclosure state = fe_chart_build_cell_state (b, series, l);
-          char *text = fe_chart_build_format_cell (b, state, series->counts[l], fe_chart_build_series_base (b, series));
+          char *text = fe_chart_build_format_cell (b, state, series->counts[l],
+                                                   fe_chart_build_series_base (b, series));
 
           /* The axis is of what is drawn to scale: a withheld bar must not stretch it. */
           if (!fe_chart_build_withheld (b, state))
             axis_max = MAX (axis_max, fe_chart_build_measure_value (b, series->counts[l],
-                                                     fe_chart_build_series_base (b, series)));
+                                                                    fe_chart_build_series_base (b,
+                                                                                                series)));
           value_width = MAX (value_width, fe_chart_text_measure (b->text, value_font, text));
           g_ptr_array_add (values, text);
         }
@@ -203,8 +209,9 @@ fe_chart_build_build_bars (Build *b)
 
       if (g_ptr_array_index (row_labels, i) != NULL)
         fe_chart_build_place_row_label (b, g_steal_pointer (&g_ptr_array_index (row_labels, i)),
-                         fe_column_get_display_level (tally->question, level), x0 - gap,
-                         top + pitch / 2);
+                                        fe_column_get_display_level (tally->question, level),
+                                        x0 - gap,
+                                        top + pitch / 2);
 
       for (guint s = 0; s < n_series; s++)
         {
@@ -213,6 +220,7 @@ fe_chart_build_build_bars (Build *b)
           double value = fe_chart_build_measure_value (b, series->counts[level], base);
           double y = first + s * bar;
           double w = value / axis_max * length;
+          double thickness = bar;
           const char *text = g_ptr_array_index (values, s * n_levels + level);
           FeChartLines *lines = show_values ? fe_chart_text_fit (b->text, value_font, text, NULL,
                                                                  value_width + 1, 1)
@@ -224,12 +232,15 @@ fe_chart_build_build_bars (Build *b)
            * and only beside its "< 5": a stub without it would read as a small bar. */
           if (fe_chart_build_withheld (b, fe_chart_build_cell_state (b, series, level)))
             w = lines != NULL ? MIN (STUB * b->scale, length * 0.1) : 0;
-          fe_chart_build_add_segment (b, (int) level, series, series->counts[level], base, x0, y, w, bar,
-                       fill);
+          if (n_series == 1 && fe_chart_histogram_applies (tally)
+              && !fe_chart_histogram_is_bin (tally, level))
+            thickness = bar * 0.6;
+          fe_chart_build_add_segment (b, (int) level, series, series->counts[level], base, x0,
+                                      y + (bar - thickness) / 2, w, thickness, fill);
           if (lines != NULL)
             fe_chart_build_place_label (b, lines, text, value_font, x0 + w + 6 * b->scale,
-                         y + bar / 2 - value_height / 2, FE_CHART_ALIGN_START,
-                         b->theme->text, b->theme->background, -1);
+                                        y + bar / 2 - value_height / 2, FE_CHART_ALIGN_START,
+                                        b->theme->text, b->theme->background, -1);
         }
     }
 

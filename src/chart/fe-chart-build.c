@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "fe-chart-build-private.h"
+#include "fe-chart-histogram.h"
 #include "fe-tally-fold.h"
 
 
@@ -366,8 +367,10 @@ fe_chart_build_label_inside (Build       *b,
   if (lines == NULL)
     return;
   fe_chart_build_place_label (b, lines, value_text, FE_CHART_FONT_VALUE,
-               segment->x + (segment->w - width) / 2, segment->y + (segment->h - height) / 2,
-               FE_CHART_ALIGN_CENTER, fe_chart_color_text_on (&fill), fill, segment_index);
+                              segment->x + (segment->w - width) / 2,
+                              segment->y + (segment->h - height) / 2,
+                              FE_CHART_ALIGN_CENTER, fe_chart_color_text_on (&fill), fill,
+                              segment_index);
 }
 
 /* Data */
@@ -439,7 +442,8 @@ order_levels (Build *b)
       if (b->layout->withhold && fe_chart_data_get_cell (b->data, -1, l) != FE_CELL_SHOWN)
         keys[l] = 0.5;
     }
-  if (b->spec->sort == FE_CHART_SORT_VALUE && !kind_is_stacked (b->layout->kind))
+  if (b->spec->sort == FE_CHART_SORT_VALUE && !kind_is_stacked (b->layout->kind)
+      && !fe_chart_histogram_applies (b->tally))
     g_qsort_with_data (b->order, (gint) n, sizeof (guint), compare_levels, keys);
 }
 
@@ -518,7 +522,7 @@ note_state (Build            *b,
   b->any_hidden |= state == FE_CELL_HIDDEN && b->layout->withhold;
 }
 
-/* Notes which kinds of fe_chart_build_withheld (or marked) number the chart will show, for its note. */
+/* Notes which kinds of withheld (or marked) number the chart will show, for its note. */
 static void
 survey_disclosure (Build *b)
 {
@@ -686,6 +690,7 @@ compose_note (const Build *b)
                                  : _("Percentages of all respondents."));
 
   append_disclosure_note (b, note);
+  fe_chart_histogram_append_note (b->tally, b->spec, note);
   if (b->layout->kind == FE_CHART_KIND_DIVERGING && fe_chart_build_scale_levels (b) % 2 == 1)
     {
       g_string_append_c (note, ' ');
@@ -757,7 +762,7 @@ build_header (Build *b)
       double height = fe_chart_build_lines_height (lines);
 
       fe_chart_build_place_label (b, lines, title_text (b), title_font, b->margin, y,
-                   FE_CHART_ALIGN_START, b->theme->text, b->theme->background, -1);
+                                  FE_CHART_ALIGN_START, b->theme->text, b->theme->background, -1);
       y += height + 4 * b->scale;
     }
 
@@ -771,8 +776,8 @@ build_header (Build *b)
           double height = fe_chart_build_lines_height (lines);
 
           fe_chart_build_place_label (b, lines, fe_column_get_display_label (b->tally->question),
-                       FE_CHART_FONT_SUBTITLE, b->margin, y, FE_CHART_ALIGN_START,
-                       b->theme->text, b->theme->background, -1);
+                                      FE_CHART_FONT_SUBTITLE, b->margin, y, FE_CHART_ALIGN_START,
+                                      b->theme->text, b->theme->background, -1);
           y += height + 4 * b->scale;
         }
     }
@@ -783,8 +788,9 @@ build_header (Build *b)
     {
       double height = fe_chart_build_lines_height (lines);
 
-      fe_chart_build_place_label (b, lines, meta, FE_CHART_FONT_META, b->margin, y, FE_CHART_ALIGN_START,
-                   b->theme->secondary_text, b->theme->background, -1);
+      fe_chart_build_place_label (b, lines, meta, FE_CHART_FONT_META, b->margin, y,
+                                  FE_CHART_ALIGN_START,
+                                  b->theme->secondary_text, b->theme->background, -1);
       y += height;
     }
   return y;
@@ -833,9 +839,10 @@ build_legend (Build       *b,
           x = left;
           y += line_height + 4 * b->scale;
         }
-      fe_chart_build_add_rect (b, x, y + (line_height - swatch) / 2, swatch, swatch, entries[i].color);
+      fe_chart_build_add_rect (b, x, y + (line_height - swatch) / 2, swatch, swatch,
+                               entries[i].color);
       fe_chart_build_place_label (b, lines, full, FE_CHART_FONT_LEGEND, x + swatch + gap, y,
-                   FE_CHART_ALIGN_START, b->theme->text, b->theme->background, -1);
+                                  FE_CHART_ALIGN_START, b->theme->text, b->theme->background, -1);
       x += entry_width + spacing;
     }
   return y + line_height;
@@ -918,8 +925,9 @@ fe_chart_build_place_row_label (Build        *b,
 
   if (lines == NULL)
     return;
-  fe_chart_build_place_label (b, lines, full, FE_CHART_FONT_LABEL, right - lines->width, centre - height / 2,
-               FE_CHART_ALIGN_END, b->theme->text, b->theme->background, -1);
+  fe_chart_build_place_label (b, lines, full, FE_CHART_FONT_LABEL, right - lines->width,
+                              centre - height / 2,
+                              FE_CHART_ALIGN_END, b->theme->text, b->theme->background, -1);
 }
 
 /* How many lines of label a row of @pitch can hold, up to @most. */
@@ -943,9 +951,10 @@ no_levels_note (Build *b)
   if (lines != NULL)
     {
       b->plot_bottom = b->py + fe_chart_build_lines_height (lines);
-      fe_chart_build_place_label (b, lines, _("This question has no answers to chart."), FE_CHART_FONT_LABEL,
-                   b->px, b->py, FE_CHART_ALIGN_START, b->theme->secondary_text,
-                   b->theme->background, -1);
+      fe_chart_build_place_label (b, lines, _("This question has no answers to chart."),
+                                  FE_CHART_FONT_LABEL,
+                                  b->px, b->py, FE_CHART_ALIGN_START, b->theme->secondary_text,
+                                  b->theme->background, -1);
     }
 }
 
@@ -1030,9 +1039,11 @@ fe_chart_layout_build (FeChartLayout     *layout,
     {
       g_autofree char *note_text = compose_note (&b);
 
-      fe_chart_build_place_label (&b, g_steal_pointer (&note), note_text, FE_CHART_FONT_NOTE, b.margin,
-                   b.plot_bottom + 10 * b.scale, FE_CHART_ALIGN_START, b.theme->secondary_text,
-                   b.theme->background, -1);
+      fe_chart_build_place_label (&b, g_steal_pointer (&note), note_text, FE_CHART_FONT_NOTE,
+                                  b.margin,
+                                  b.plot_bottom + 10 * b.scale, FE_CHART_ALIGN_START,
+                                  b.theme->secondary_text,
+                                  b.theme->background, -1);
     }
 
   g_clear_pointer (&note, fe_chart_lines_free);

@@ -68,7 +68,9 @@ fe_chart_build_build_heatmap (Build *b)
 
     for (guint c = 0; c < n_columns; c++)
       {
-        g_autofree char *n = g_strchug (fe_chart_build_format_series_n (b, &g_array_index (b->series, Series,
+        g_autofree char *n = g_strchug (fe_chart_build_format_series_n (b,
+                                                                        &g_array_index (b->series,
+                                                                                        Series,
                                                                             c)));
 
         shown = MAX (shown, fe_chart_text_measure (b->text, FE_CHART_FONT_VALUE, n) + 6);
@@ -104,8 +106,10 @@ fe_chart_build_build_heatmap (Build *b)
       g_ptr_array_add (n_labels, n_lines);
       /* Shades go up to the largest share shown: a withheld cell must not set the scale. */
       for (guint l = 0; l < n_levels; l++)
-        if (fe_chart_build_series_base (b, series) > 0 && !fe_chart_build_withheld (b, fe_chart_build_cell_state (b, series, l)))
-          largest = MAX (largest, (double) series->counts[l] / fe_chart_build_series_base (b, series));
+        if (fe_chart_build_series_base (b, series) > 0 && !fe_chart_build_withheld (b,
+                                                                                    fe_chart_build_cell_state (b, series, l)))
+          largest = MAX (largest, (double) series->counts[l] / fe_chart_build_series_base (b,
+                                                                                           series));
     }
   if (b->lost_n && !b->force)
     return FALSE;
@@ -126,16 +130,19 @@ fe_chart_build_build_heatmap (Build *b)
 
       if (name != NULL)
         fe_chart_build_place_label (b, name, series->name, FE_CHART_FONT_VALUE,
-                     x0 + c * column + (column - name->width) / 2, n_top - fe_chart_build_lines_height (name),
-                     FE_CHART_ALIGN_CENTER, b->theme->text, b->theme->background, -1);
+                                    x0 + c * column + (column - name->width) / 2,
+                                    n_top - fe_chart_build_lines_height (name),
+                                    FE_CHART_ALIGN_CENTER, b->theme->text, b->theme->background,
+                                    -1);
       if (n_lines != NULL)
         {
           g_autofree char *full = g_strchug (fe_chart_build_format_series_n (b, series));
 
           fe_chart_build_place_label (b, n_lines, full, FE_CHART_FONT_VALUE,
-                       x0 + c * column + (column - n_lines->width) / 2, n_top,
-                       FE_CHART_ALIGN_CENTER, b->theme->secondary_text, b->theme->background,
-                       -1);
+                                      x0 + c * column + (column - n_lines->width) / 2, n_top,
+                                      FE_CHART_ALIGN_CENTER, b->theme->secondary_text,
+                                      b->theme->background,
+                                      -1);
         }
     }
 
@@ -161,8 +168,9 @@ fe_chart_build_build_heatmap (Build *b)
                               ? b->theme->empty
                               : fe_chart_palette_sequential (b->layout->dark,
                                                              largest > 0 ? share / largest : 0);
-          int index = fe_chart_build_add_segment (b, (int) level, series, count, base, x0 + c * column + 1,
-                                   y + 1, column - 2, pitch - 2, fill);
+          int index = fe_chart_build_add_segment (b, (int) level, series, count, base,
+                                                  x0 + c * column + 1,
+                                                  y + 1, column - 2, pitch - 2, fill);
           g_autofree char *text = fe_chart_build_format_cell (b, state, count, base);
 
           fe_chart_build_label_inside (b, index, text);

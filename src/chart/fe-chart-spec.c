@@ -96,6 +96,10 @@ fe_chart_kind_resolve (FeChartKind    kind,
 
   if (tally->by == NULL)
     return FE_CHART_KIND_BAR;
+  /* Bins side by side keep a histogram's shape for each group; stacked, it would be lost. */
+  if (tally->question->role == FE_ROLE_NUMERIC && tally->n_groups <= MAX_GROUPED_GROUPS
+      && tally->n_groups * tally->n_levels <= MAX_GROUPED_BARS)
+    return FE_CHART_KIND_GROUPED_BAR;
   if (tally->question->role == FE_ROLE_ORDINAL && fe_chart_question_is_single (tally->question))
     return FE_CHART_KIND_DIVERGING;
   if (fe_chart_question_is_single (tally->question))

@@ -26,7 +26,8 @@ static gboolean
 row_is_empty (const Build  *b,
               const Series *series)
 {
-  return series->answered == 0 && !fe_chart_build_withheld (b, fe_chart_build_base_state (b, series));
+  return series->answered == 0 && !fe_chart_build_withheld (b, fe_chart_build_base_state (b,
+                                                                                          series));
 }
 
 /* The scale's lower half (and half of its middle) go left of the centre line. */
@@ -90,7 +91,8 @@ side_is_withheld (const Build  *b,
   if (fe_chart_build_withheld (b, fe_chart_build_base_state (b, series)))
     return TRUE;
   for (guint i = 0; i < n_levels / 2; i++)
-    if (fe_chart_build_withheld (b, fe_chart_build_cell_state (b, series, side_level (n_levels, i, upper))))
+    if (fe_chart_build_withheld (b, fe_chart_build_cell_state (b, series, side_level (n_levels, i,
+                                                                                      upper))))
       return TRUE;
   return FALSE;
 }
@@ -120,8 +122,9 @@ side_label (Build        *b,
     return 0;
   taken = lines->width;
   fe_chart_build_place_label (b, lines, text, FE_CHART_FONT_VALUE, upper ? x : x - lines->width,
-               centre - height / 2, upper ? FE_CHART_ALIGN_START : FE_CHART_ALIGN_END,
-               b->theme->secondary_text, b->theme->background, -1);
+                              centre - height / 2,
+                              upper ? FE_CHART_ALIGN_START : FE_CHART_ALIGN_END,
+                              b->theme->secondary_text, b->theme->background, -1);
   return taken;
 }
 
@@ -184,15 +187,18 @@ place_markers (Build        *b,
           double middle = y + bar / 2;
           FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, text, NULL,
                                                    width + 1, 1);
-          int index = fe_chart_build_add_segment (b, (int) l, series, series->counts[l], series->answered, x,
-                                   y, 0, bar, fe_chart_build_level_color (b, l));
+          int index = fe_chart_build_add_segment (b, (int) l, series, series->counts[l],
+                                                  series->answered, x,
+                                                  y, 0, bar, fe_chart_build_level_color (b, l));
           FeChartSegment *segment = &g_array_index (b->layout->segments, FeChartSegment, index);
 
-          fe_chart_build_add_rect (b, x, middle - swatch / 2, swatch, swatch, fe_chart_build_level_color (b, l));
+          fe_chart_build_add_rect (b, x, middle - swatch / 2, swatch, swatch,
+                                   fe_chart_build_level_color (b, l));
           if (lines != NULL)
             fe_chart_build_place_label (b, lines, text, FE_CHART_FONT_VALUE, x + swatch + gap,
-                         middle - value_height / 2, FE_CHART_ALIGN_START, b->theme->text,
-                         b->theme->background, -1);
+                                        middle - value_height / 2, FE_CHART_ALIGN_START,
+                                        b->theme->text,
+                                        b->theme->background, -1);
           segment->target_x = x;
           segment->target_w = swatch + gap + width;
         }
@@ -243,10 +249,12 @@ fe_chart_build_build_stacked (Build *b)
       if (diverging)
         {
           double left, right;
-          g_autofree char *low = fe_chart_build_format_value (b, side_count (series, n_levels, FALSE),
-                                               series->answered);
-          g_autofree char *high = fe_chart_build_format_value (b, side_count (series, n_levels, TRUE),
-                                                series->answered);
+          g_autofree char *low = fe_chart_build_format_value (b, side_count (series, n_levels,
+                                                                             FALSE),
+                                                              series->answered);
+          g_autofree char *high = fe_chart_build_format_value (b, side_count (series, n_levels,
+                                                                              TRUE),
+                                                               series->answered);
 
           diverging_extent (b, series, &left, &right);
           max_left = MAX (max_left, left);
@@ -281,7 +289,7 @@ fe_chart_build_build_stacked (Build *b)
       int previous = -1;
 
       fe_chart_build_place_row_label (b, g_steal_pointer (&g_ptr_array_index (row_labels, r)),
-                       g_ptr_array_index (names, r), x0 - gap, middle);
+                                      g_ptr_array_index (names, r), x0 - gap, middle);
       if (row_is_empty (b, series) || row_is_withheld (b, series))
         {
           g_autofree char *text = row_is_empty (b, series) ? g_strdup (_("No answers"))
@@ -291,15 +299,16 @@ fe_chart_build_build_stacked (Build *b)
 
           if (lines != NULL)
             fe_chart_build_place_label (b, lines, text, FE_CHART_FONT_VALUE, x_left,
-                         middle - fe_chart_build_lines_height (lines) / 2, FE_CHART_ALIGN_START,
-                         b->theme->secondary_text, b->theme->background, -1);
+                                        middle - fe_chart_build_lines_height (lines) / 2,
+                                        FE_CHART_ALIGN_START,
+                                        b->theme->secondary_text, b->theme->background, -1);
           continue;
         }
 
       /* The centre line runs through the rows with a bar only, never through words. */
       if (diverging)
         fe_chart_build_add_line (b, centre, top - (b->has_total && r == 1 ? pitch / 2 : 0), centre,
-                  top + pitch, 1, b->theme->rule, TRUE);
+                                 top + pitch, 1, b->theme->rule, TRUE);
       diverging_extent (b, series, &left, &right);
       x = diverging ? centre - left * scale : x_left;
       end = x + (left + right) * scale;
@@ -332,7 +341,8 @@ fe_chart_build_build_stacked (Build *b)
            * marked after the bar. */
           if (count == 0 || fe_chart_build_withheld (b, state))
             continue;
-          index = fe_chart_build_add_segment (b, (int) l, series, count, series->answered, x, y, w, bar, fill);
+          index = fe_chart_build_add_segment (b, (int) l, series, count, series->answered, x, y, w,
+                                              bar, fill);
           text = fe_chart_build_format_cell (b, state, count, series->answered);
           fe_chart_build_label_inside (b, index, text);
           /* A hairline of background between parts, unless it would hide a thin one. */

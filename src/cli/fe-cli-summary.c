@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
+
 #include "fe-i18n.h"
 
 #include "fe-cli-private.h"
@@ -254,6 +256,35 @@ folded_to_json (const FeTally     *tally,
   return folded;
 }
 
+/* A numeric question's bins' edges (null: open) and its quartiles from the numbers, null
+ * when fewer than @k respondents gave one. */
+static JsonObject *
+numbers_to_json (const FeTally *tally,
+                 guint          k)
+{
+  const FeBins *bins = tally->question->bins;
+  JsonObject *numbers = json_object_new ();
+  JsonArray *edges = json_array_new ();
+  gboolean shown = tally->n_numbers > 0 && (k == 0 || tally->n_numbers >= k);
+  static const char * const names[] = { "lower_quartile", "median", "upper_quartile" };
+
+  for (guint i = 0; i <= bins->n_bins; i++)
+    if (isfinite (bins->edges[i]))
+      json_array_add_double_element (edges, bins->edges[i]);
+    else
+      json_array_add_null_element (edges);
+  json_object_set_array_member (numbers, "bin_edges", edges);
+  json_object_set_boolean_member (numbers, "whole_numbers", bins->integers);
+  fe_json_object_set_count_member (numbers, "n", tally->n_numbers,
+                                   tally->n_numbers == 0 || k == 0 || tally->n_numbers >= k);
+  for (guint q = 0; q < 3; q++)
+    if (shown)
+      json_object_set_double_member (numbers, names[q], tally->quartiles[q]);
+    else
+      json_object_set_null_member (numbers, names[q]);
+  return numbers;
+}
+
 static void
 print_tally_json (const FeTally  *tally,
                   const Shown    *shown,
@@ -278,6 +309,8 @@ print_tally_json (const FeTally  *tally,
                                    shown_base (shown, -1) == FE_CELL_SHOWN);
   fe_json_object_set_count_member (object, "answered", printed->answered,
                                    shown_answered (shown, -1) == FE_CELL_SHOWN);
+  if (tally->question->bins != NULL)
+    json_object_set_object_member (object, "numbers", numbers_to_json (tally, shown_k (shown)));
   if (shown_whole_levels (shown))
     json_object_set_array_member (object, "levels", levels_to_json (shown, -1, of));
   else
@@ -395,7 +428,15 @@ print_tally_text (const Shown *shown,
      * Police, North Wales Police (--no-fold shows each)" */
     g_string_append_printf (out, _("Other: %s (--no-fold shows each)\n"),
                             shown->chart->other_names);
-  g_string_append_printf (out, "%s\n\n", fe_percent_of_describe (tally, of));
+  g_string_append_printf (out, "%s\n", fe_percent_of_describe (tally, of));
+  if (tally->question->bins != NULL)
+    {
+      g_autofree char *numbers = fe_numbers_describe (tally->n_numbers, tally->quartiles,
+                                                      shown_k (shown));
+
+      g_string_append_printf (out, "%s\n", numbers);
+    }
+  g_string_append_c (out, '\n');
 
   for (guint r = 0; r < rows->len; r++)
     {

@@ -662,6 +662,26 @@ add_filter_levels (FeFilter   *filter,
   return TRUE;
 }
 
+/* A numeric question's "18..24" is a range of its bins, unless a level is called that. */
+static gboolean
+add_range_or_levels (FeFilter   *filter,
+                     FeColumn   *column,
+                     const char *spec,
+                     int        *exit_code)
+{
+  g_autoptr(GError) error = NULL;
+  double from, to;
+
+  if (column->bins == NULL || fe_column_find_level (column, spec) >= 0
+      || !fe_bins_parse_range (spec, &from, &to))
+    return add_filter_levels (filter, column, spec, exit_code);
+  if (fe_filter_set_range (filter, column, from, to, &error))
+    return TRUE;
+  fe_cli_usage_error (_("--filter %s=%s: %s."), column->id, spec, error->message);
+  *exit_code = FE_CLI_EXIT_USAGE;
+  return FALSE;
+}
+
 FeFilter *
 fe_cli_build_filter (FeStudy  *study,
                      char    **filters,
@@ -694,7 +714,7 @@ fe_cli_build_filter (FeStudy  *study,
           *exit_code = FE_CLI_EXIT_USAGE;
           return NULL;
         }
-      if (!add_filter_levels (filter, column, equals + 1, exit_code))
+      if (!add_range_or_levels (filter, column, equals + 1, exit_code))
         return NULL;
     }
   return g_steal_pointer (&filter);

@@ -6,7 +6,9 @@
 #include <adwaita.h>
 
 #include "fe-app-test-util.h"
+#include "fe-explore-state.h"
 #include "fe-filter-panel.h"
+#include "fe-test-util.h"
 #include "fe-window.h"
 
 static void
@@ -117,6 +119,80 @@ test_headers_apart_welsh (void)
   check_filters_page ("cy");
 }
 
+static void
+collect_drop_downs (GtkWidget *widget,
+                    GPtrArray *lists)
+{
+  if (GTK_IS_DROP_DOWN (widget))
+    g_ptr_array_add (lists, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_drop_downs (child, lists);
+}
+
+/* A numeric question filters by a range of its bins: picking "From 20–29 to 30–39" keeps
+ * exactly those two bins' respondents, and every count on the page follows at once. */
+static void
+test_numeric_range (void)
+{
+  g_autoptr(GString) csv = g_string_new ("id,age,team\n");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  FeWindow *window;
+  FeFilterPanel *panel;
+  FeExploreState *state;
+  FeStudy *study;
+  FeColumn *age, *team;
+  guint in_range_a = 0;
+
+  for (guint i = 1; i <= 120; i++)
+    {
+      guint years = 18 + (i * 7) % 60;
+
+      g_string_append_printf (csv, "%u,%u,%s\n", i, years, i % 3 ? "A" : "B");
+      in_range_a += years >= 20 && years <= 39 && i % 3 != 0;
+    }
+  path = fe_test_write_file ("ages.csv", csv->str, -1);
+  file = g_file_new_for_path (path);
+  window = fe_app_test_open_window (file);
+  study = fe_window_get_study (window);
+  state = fe_window_get_state (window);
+  age = fe_study_find_column (study, "age");
+  team = fe_study_find_column (study, "team");
+  g_assert_cmpstr (fe_column_get_role_name (age), ==, "numeric");
+  panel = fe_window_get_filter_panel (window);
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (panel),
+                                                                   GTK_TYPE_STACK)),
+                               GTK_WIDGET (panel));
+  fe_app_test_settle (300);
+
+  collect_drop_downs (GTK_WIDGET (panel), lists);
+  g_assert_cmpuint (lists->len, ==, 2);
+  /* Unfiltered, the range is every bin. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (lists->pdata[0]), ==, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (lists->pdata[1]), ==, age->bins->n_bins - 1);
+  g_assert_true (fe_filter_is_empty (fe_explore_state_get_filter (state)));
+
+  gtk_drop_down_set_selected (lists->pdata[0], 1);
+  gtk_drop_down_set_selected (lists->pdata[1], 2);
+  fe_app_test_settle (100);
+  g_assert_false (fe_filter_has_level (fe_explore_state_get_filter (state), age, 0));
+  g_assert_true (fe_filter_has_level (fe_explore_state_get_filter (state), age, 1));
+  g_assert_true (fe_filter_has_level (fe_explore_state_get_filter (state), age, 2));
+  g_assert_false (fe_filter_has_level (fe_explore_state_get_filter (state), age, 3));
+  g_assert_true (gtk_check_button_get_active (fe_filter_panel_get_check_button (panel, age, 1)));
+  /* Team A's count is of those aged 20 to 39 now. */
+  g_assert_cmpuint (fe_filter_panel_get_count (panel, team, 0), ==, in_range_a);
+
+  /* Clearing the filter elsewhere gives the whole range back. */
+  fe_explore_state_clear_filter (state);
+  fe_app_test_settle (50);
+  g_assert_cmpuint (gtk_drop_down_get_selected (lists->pdata[0]), ==, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (lists->pdata[1]), ==, age->bins->n_bins - 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -126,5 +202,6 @@ main (int    argc,
 
   g_test_add_func ("/app/filter-panel/headers-apart/en", test_headers_apart_english);
   g_test_add_func ("/app/filter-panel/headers-apart/cy", test_headers_apart_welsh);
+  g_test_add_func ("/app/filter-panel/numeric-range", test_numeric_range);
   return g_test_run ();
 }

@@ -108,6 +108,25 @@ fe_filter_add_level (FeFilter       *filter,
   g_array_sort (clause->levels, compare_uint);
 }
 
+gboolean
+fe_filter_set_range (FeFilter       *filter,
+                     const FeColumn *column,
+                     double          from,
+                     double          to,
+                     GError        **error)
+{
+  guint first, last;
+
+  g_return_val_if_fail (column->bins != NULL, FALSE);
+
+  if (!fe_bins_select_range (column->bins, from, to, &first, &last, error))
+    return FALSE;
+  fe_filter_clear_column (filter, column);
+  for (guint bin = first; bin <= last; bin++)
+    fe_filter_add_level (filter, column, bin);
+  return TRUE;
+}
+
 void
 fe_filter_remove_level (FeFilter       *filter,
                         const FeColumn *column,

@@ -17,6 +17,13 @@ void            fe_filter_free               (FeFilter        *filter);
 void            fe_filter_add_level          (FeFilter        *filter,
                                               const FeColumn  *column,
                                               guint            level);
+/* Filters a numeric @column to the bins from @from to @to (fe_bins_select_range(): a range
+ * must cover whole bins, so that the count is exact), in place of what it had. */
+gboolean        fe_filter_set_range          (FeFilter        *filter,
+                                              const FeColumn  *column,
+                                              double           from,
+                                              double           to,
+                                              GError         **error);
 void            fe_filter_remove_level       (FeFilter        *filter,
                                               const FeColumn  *column,
                                               guint            level);

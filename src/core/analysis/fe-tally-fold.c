@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "fe-tally-fold.h"
 
+#include <string.h>
+
 static gboolean
 is_small (guint count,
           guint k)
@@ -109,6 +111,8 @@ fe_tally_fold_small_groups (const FeTally *tally,
   folded->n_levels = n_levels;
   folded->base = tally->base;
   folded->answered = tally->answered;
+  folded->n_numbers = tally->n_numbers;
+  memcpy (folded->quartiles, tally->quartiles, sizeof folded->quartiles);
   folded->counts = g_memdup2 (tally->counts, sizeof (guint) * MAX (n_levels, 1));
   folded->groups = g_new0 (FeTallyGroup, tally->n_groups - n_in + 1);
 

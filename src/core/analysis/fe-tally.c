@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "fe-tally.h"
 
+#include <math.h>
 #include <string.h>
 
 /* The question's level sets and then its answered set, counted together with one pass over the
@@ -41,6 +42,10 @@ fe_tally_compute (const FeColumn *question,
   tally->n_levels = fe_column_get_n_levels (question);
   tally->counts = g_new0 (guint, MAX (tally->n_levels, 1));
   count_group (question, rows, NULL, &tally->base, &tally->answered, tally->counts);
+  tally->n_numbers = question->numbers != NULL
+                       ? fe_numbers_quartiles (question->numbers, rows, tally->quartiles) : 0;
+  if (question->numbers == NULL)
+    tally->quartiles[0] = tally->quartiles[1] = tally->quartiles[2] = NAN;
 
   if (by == NULL)
     return tally;

@@ -28,6 +28,11 @@ struct _FeTally
   guint          *counts;
   guint           n_groups;
   FeTallyGroup   *groups;
+  /* A numeric question: how many of the respondents counted gave a number, and their lower
+   * quartile, median and upper quartile, from the numbers themselves, not the bins (NaN when
+   * none did, or the question is not numeric). */
+  guint           n_numbers;
+  double          quartiles[3];
 };
 
 /* Counts @question over @rows (a filter's result), split by the levels of @by when given. */

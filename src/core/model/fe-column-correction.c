@@ -58,7 +58,7 @@ fe_column_correction_set_role (FeColumnCorrection *correction,
                                FeRole              role)
 {
   g_return_if_fail (correction != NULL);
-  g_return_if_fail (role <= FE_ROLE_IGNORE);
+  g_return_if_fail (role <= FE_ROLE_NUMERIC);
 
   correction->has_role = TRUE;
   correction->role = role;

@@ -58,6 +58,8 @@ fe_column_free (FeColumn *column)
   g_ptr_array_unref (column->level_rows);
   g_clear_pointer (&column->answered, fe_bitset_free);
   g_free (column->values);
+  g_free (column->numbers);
+  fe_bins_free (column->bins);
   g_array_unref (column->codings);
   g_free (column->group);
   g_free (column->group_label);
@@ -95,7 +97,8 @@ fe_role_from_string (const char *text,
 gboolean
 fe_role_is_single_valued (FeRole role)
 {
-  return role == FE_ROLE_ATTRIBUTE || role == FE_ROLE_ORDINAL || role == FE_ROLE_CHOICE;
+  return role == FE_ROLE_ATTRIBUTE || role == FE_ROLE_ORDINAL || role == FE_ROLE_CHOICE
+         || role == FE_ROLE_NUMERIC;
 }
 
 const char *

@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "fe-bins.h"
 #include "fe-bitset.h"
 #include "fe-types.h"
 
@@ -31,6 +32,8 @@ typedef enum
   FE_ROLE_MULTI,      /*< nick=multi >*/
   FE_ROLE_TEXT,       /*< nick=text >*/
   FE_ROLE_IGNORE,     /*< nick=ignore >*/
+  /* numbers (age, hours, salary) counted in bins (fe-bins.h): the bins are its levels */
+  FE_ROLE_NUMERIC,    /*< nick=numeric >*/
 } FeRole;
 
 /* One code given to one respondent's open answer by the coding file. */
@@ -58,6 +61,10 @@ struct _FeColumn
   GPtrArray *level_rows;     /* FeBitset*, one per level */
   FeBitset  *answered;
   guint32   *values;         /* single-valued roles: level + 1 per row, 0 = no answer */
+  /* Numeric columns: each respondent's number (NaN: none), and the bins that are the first
+   * levels; answers that are not numbers ("Prefer not to say") are levels after them. */
+  double    *numbers;
+  FeBins    *bins;
   FeColumn  *quotes_from;    /* the open question whose answers are this question's quotes */
   GArray    *codings;        /* FeCodingEntry in coding-file order, coded columns only */
 

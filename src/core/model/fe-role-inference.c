@@ -3,8 +3,10 @@
 
 #include "fe-role-inference.h"
 
+#include "fe-bins.h"
 #include "fe-i18n.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -823,6 +825,114 @@ take_scale_order (GPtrArray   *values,
   return TRUE;
 }
 
+/* Whether a cell is a number as a measurement is written: "0123" is a code (a postcode, a
+ * phone number), not one hundred and twenty-three. */
+static gboolean
+parse_measure (const char *cell,
+               double     *number)
+{
+  const char *digits = cell + (*cell == '-' || *cell == '+');
+
+  if (digits[0] == '0' && g_ascii_isdigit (digits[1]))
+    return FALSE;
+  return fe_number_parse (cell, number);
+}
+
+/* Whether every answer is a different whole number, rising row by row: an id the platform
+ * numbered, not a measurement. */
+static gboolean
+rises_row_by_row (const FeCsvTable *table,
+                  guint             column)
+{
+  g_autoptr(GString) cell_text = g_string_new (NULL);
+  guint n_rows = fe_csv_table_get_n_rows (table);
+  double previous = -INFINITY;
+
+  for (guint row = 0; row < n_rows; row++)
+    {
+      double number;
+
+      if (fe_csv_table_cell_is_empty (table, row, column))
+        continue;
+      if (!fe_number_parse (fe_csv_table_read_cell (table, row, column, cell_text), &number)
+          || number <= previous)
+        return FALSE;
+      previous = number;
+    }
+  return TRUE;
+}
+
+/* A survey methodologist's rule for a measurement (age in years, hours, salary): at least 90 %
+ * of the answers are numbers, of more than 12 different values (fewer are codes or a rating,
+ * which keep a bar each), none written with a leading zero (codes), not an id numbered row by
+ * row, and not named as a code. Fills *@reason with why. */
+static gboolean
+answers_are_numbers (const FeCsvTable *table,
+                     guint             column,
+                     ColumnProfile    *profile,
+                     gboolean          looks_like_id,
+                     char            **reason)
+{
+  /* Numbers that name places are codes, however many there are: a school district, a German
+   * Postleitzahl. */
+  static const char * const code_words[] = { "code", "zip", "phone", "postal", "plz",
+                                             "district", "ward", "county", "region", "zone",
+                                             "precinct", NULL };
+  g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_numbers = 0, n_answered = 0, n_distinct;
+
+  if (name_suggests (fe_csv_table_get_header (table, column), code_words))
+    return FALSE;
+  if (profile->listed)
+    for (guint i = 0; i < profile->distinct->len; i++)
+      {
+        ValueCount *vc = g_ptr_array_index (profile->distinct, i);
+        double number;
+
+        n_answered += vc->count;
+        if (!parse_measure (vc->value, &number))
+          continue;
+        n_numbers += vc->count;
+        g_hash_table_add (numbers, fe_number_format (number));
+      }
+  else
+    {
+      g_autoptr(GString) cell_text = g_string_new (NULL);
+      guint n_rows = fe_csv_table_get_n_rows (table);
+
+      for (guint row = 0; row < n_rows; row++)
+        {
+          const char *cell;
+          double number;
+
+          if (fe_csv_table_cell_is_empty (table, row, column))
+            continue;
+          cell = fe_csv_table_read_cell (table, row, column, cell_text);
+          if (*cell == '\0')
+            continue;
+          n_answered++;
+          if (!parse_measure (cell, &number))
+            continue;
+          n_numbers++;
+          if (g_hash_table_size (numbers) <= 12)
+            g_hash_table_add (numbers, fe_number_format (number));
+        }
+    }
+  n_distinct = g_hash_table_size (numbers);
+  if (n_answered == 0 || (guint64) n_numbers * 10 < (guint64) n_answered * 9 || n_distinct <= 12)
+    return FALSE;
+  if (looks_like_id && rises_row_by_row (table, column))
+    return FALSE;
+  if (n_numbers == n_answered)
+    *reason = g_strdup (_("every answer is a number, of more than 12 different values: "
+                          "counted in bins"));
+  else
+    *reason = g_strdup_printf (_("%u of %u answers are numbers, of more than 12 different "
+                                 "values: counted in bins, the other answers after them"),
+                               n_numbers, n_answered);
+  return TRUE;
+}
+
 void
 fe_inference_clear (FeInference *inference)
 {
@@ -886,6 +996,9 @@ fe_role_infer (const FeCsvTable *table,
       inference->levels = levels_by (&profile, compare_numerically);
       inference->reason = g_strdup (_("one or two numbered codes"));
     }
+  else if (answers_are_numbers (table, column, &profile, inference->looks_like_id,
+                                &inference->reason))
+    inference->role = FE_ROLE_NUMERIC;
   else if (profile.n_with_separator * 5 >= profile.n_answered
            && n_tokens_distinct (&profile) <= 60
            && n_tokens_distinct (&profile) * 10 <= profile.n_tokens * 7)

@@ -6,6 +6,7 @@
 #include "fe-study-private.h"
 
 #include "fe-i18n.h"
+#include <math.h>
 #include <string.h>
 
 #include "fe-codebook.h"
@@ -82,14 +83,15 @@ level_for_value (FeStudy    *self,
       g_autofree char *quoted = fe_text_shorten (value, 80);
 
       fe_study_add_repeated_warning (self, REPEATED_UNLISTED_LEVEL,
-                            fe_csv_table_get_name (self->responses),
-                            fe_csv_table_get_line (self->responses, row), quoted, column->id,
-                            _("%s, line %u, column %u: “%s” is not one of the levels the codebook "
-                              "lists for %s; it is counted as a level of its own. Add it to the "
-                              "codebook's levels to place it."),
-                            fe_csv_table_get_name (self->responses),
-                            fe_csv_table_get_line (self->responses, row),
-                            column->source_column + 1, quoted, column->id);
+                                     fe_csv_table_get_name (self->responses),
+                                     fe_csv_table_get_line (self->responses, row), quoted,
+                                     column->id,
+                                     _("%s, line %u, column %u: “%s” is not one of the levels the codebook "
+                                       "lists for %s; it is counted as a level of its own. Add it to the "
+                                       "codebook's levels to place it."),
+                                     fe_csv_table_get_name (self->responses),
+                                     fe_csv_table_get_line (self->responses, row),
+                                     column->source_column + 1, quoted, column->id);
     }
   return level;
 }
@@ -310,6 +312,61 @@ store_listed_values (FeStudy    *self,
     }
 }
 
+/* A numeric column: each respondent's number, and the bins it falls in as levels. An answer
+ * that is not a number ("Prefer not to say") is not dropped: it is a level after the bins. */
+static void
+store_numbers (FeStudy  *self,
+               FeColumn *column)
+{
+  g_autoptr(GString) cell_text = g_string_new (NULL);
+  g_autoptr(GHashTable) lookup = NULL;
+  g_autoptr(GArray) texts = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  column->numbers = g_new (double, MAX (self->n_rows, 1));
+  for (guint row = 0; row < self->n_rows; row++)
+    {
+      const char *cell;
+
+      column->numbers[row] = NAN;
+      if (fe_csv_table_cell_is_empty (self->responses, row, column->source_column))
+        continue;
+      cell = fe_csv_table_read_cell (self->responses, row, column->source_column, cell_text);
+      if (*cell == '\0')
+        continue;
+      fe_bitset_set (column->answered, row);
+      if (!fe_number_parse (cell, &column->numbers[row]))
+        g_array_append_val (texts, row);
+    }
+
+  column->bins = fe_bins_new (column->numbers, self->n_rows);
+  for (guint bin = 0; column->bins != NULL && bin < column->bins->n_bins; bin++)
+    {
+      g_autofree char *label = fe_bins_dup_label (column->bins, bin);
+
+      fe_column_add_level (column, label, self->n_rows);
+    }
+  for (guint row = 0; column->bins != NULL && row < self->n_rows; row++)
+    if (!isnan (column->numbers[row]))
+      {
+        guint bin = fe_bins_find (column->bins, column->numbers[row]);
+
+        column->values[row] = bin + 1;
+        fe_bitset_set (g_ptr_array_index (column->level_rows, bin), row);
+      }
+
+  lookup = level_lookup (column);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      guint row = g_array_index (texts, guint, i);
+      const char *cell = fe_csv_table_read_cell (self->responses, row, column->source_column,
+                                                 cell_text);
+      guint level = level_for_value (self, column, lookup, cell, row, FALSE);
+
+      column->values[row] = level + 1;
+      fe_bitset_set (g_ptr_array_index (column->level_rows, level), row);
+    }
+}
+
 void
 fe_study_store_column_values (FeStudy  *self,
                               FeColumn *column,
@@ -325,6 +382,11 @@ fe_study_store_column_values (FeStudy  *self,
   if (single)
     column->values = g_new0 (guint32, self->n_rows);
 
+  if (column->role == FE_ROLE_NUMERIC)
+    {
+      store_numbers (self, column);
+      return;
+    }
   if (column->members != NULL)
     {
       store_member_values (self, column, lookup, single);
@@ -496,7 +558,8 @@ apply_entry (FeStudy         *self,
       column->short_label = g_strdup (entry->short_label);
     }
   apply_translations (column, entry);
-  if (entry->levels == NULL)
+  /* A numeric column's levels are its bins, made from its numbers. */
+  if (entry->levels == NULL || column->role == FE_ROLE_NUMERIC)
     return;
   if (column->role == FE_ROLE_TEXT)
     for (guint i = 0; i < entry->levels->len; i++)
@@ -557,7 +620,8 @@ fe_study_check_level_count (FeStudy   *self,
 {
   guint n_values;
 
-  if (!fe_role_is_single_valued (role) || column->members != NULL)
+  /* Numbers are counted in bins, however many different ones there are. */
+  if (!fe_role_is_single_valued (role) || role == FE_ROLE_NUMERIC || column->members != NULL)
     return TRUE;
   n_values = fe_csv_table_get_n_values (self->responses, column->source_column);
   if (n_values != G_MAXUINT && n_values <= FE_STUDY_MAX_CORRECTED_LEVELS)
@@ -661,17 +725,17 @@ apply_corrections (FeStudy  *self,
       if (column == NULL)
         {
           fe_study_add_warning (self,
-                       _("The project corrects “%s”, which %s does not have; that correction "
-                         "is ignored."),
-                       correction->column, fe_csv_table_get_name (self->responses));
+                                _("The project corrects “%s”, which %s does not have; that correction "
+                                  "is ignored."),
+                                correction->column, fe_csv_table_get_name (self->responses));
           continue;
         }
       if (correction->has_role && correction->role != column->role
           && self->format == FE_SURVEY_FORMAT_TAGUETTE)
         fe_study_add_warning (self,
-                     _("The roles of a highlights export cannot be changed; the correction of "
-                       "“%s” keeps only its label and order."),
-                     column->id);
+                              _("The roles of a highlights export cannot be changed; the correction of "
+                                "“%s” keeps only its label and order."),
+                              column->id);
       /* The codebook's translations translate the codebook's label, not the researcher's. */
       if (correction->label != NULL && g_strcmp0 (correction->label, column->label) != 0)
         fe_column_clear_label_translations (column);
@@ -857,10 +921,10 @@ build_one_column (FeStudy              *self,
        * but the researcher should know it was not taken for what it looks like. */
       if (self->id_column != NULL && column->role != FE_ROLE_IGNORE && inference.looks_like_id)
         fe_study_add_warning (self,
-                     _("%s, column %u (“%s”): every answer is a different whole number, as in "
-                       "an id, but %s is already the id. It is kept as an ordinary column; give "
-                       "it the role ignore in a codebook if it is only a number."),
-                     self->name, sc->source_column + 1, column->id, self->id_column->id);
+                              _("%s, column %u (“%s”): every answer is a different whole number, as in "
+                                "an id, but %s is already the id. It is kept as an ordinary column; give "
+                                "it the role ignore in a codebook if it is only a number."),
+                              self->name, sc->source_column + 1, column->id, self->id_column->id);
       fe_inference_clear (&inference);
     }
   if (column->role == FE_ROLE_MULTI && (entry != NULL || column->separator == '\0'))
@@ -933,7 +997,8 @@ count_option_members (FeStudy   *self,
           const FeSourceColumn *sc = g_ptr_array_index (sources, i);
 
           answered += fe_study_member_chose (self, row, sc->source_column,
-                                    i < first + n ? fe_study_option_mark (self, sc->source_column,
+                                             i < first + n ? fe_study_option_mark (self,
+                                                                                   sc->source_column,
                                                                  sc->option)
                                                   : MARK_TEXT);
         }
@@ -1031,9 +1096,9 @@ build_option_group (FeStudy    *self,
   if (fe_role_is_single_valued (column->role) && !single)
     {
       fe_study_add_warning (self,
-                   _("%s: “%s” is described as one choice, but some respondents chose several "
-                     "of its options; it is counted as multiple choice."),
-                   fe_csv_table_get_name (self->responses), column->id);
+                            _("%s: “%s” is described as one choice, but some respondents chose several "
+                              "of its options; it is counted as multiple choice."),
+                            fe_csv_table_get_name (self->responses), column->id);
       column->role = FE_ROLE_MULTI;
     }
 
@@ -1173,11 +1238,11 @@ apply_codebook_links (FeStudy    *self,
       if (column == NULL)
         {
           fe_study_add_repeated_warning (self, REPEATED_UNKNOWN_COLUMN, codebook_name, entry->line,
-                                entry->column, NULL,
-                                _("%s, line %u, column 1: the codebook describes “%s”, which %s "
-                                  "does not have; that line is ignored."),
-                                codebook_name, entry->line, entry->column,
-                                fe_csv_table_get_name (self->responses));
+                                         entry->column, NULL,
+                                         _("%s, line %u, column 1: the codebook describes “%s”, which %s "
+                                           "does not have; that line is ignored."),
+                                         codebook_name, entry->line, entry->column,
+                                         fe_csv_table_get_name (self->responses));
           continue;
         }
       if (entry->quotes_from == NULL)

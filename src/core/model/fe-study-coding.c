@@ -293,10 +293,11 @@ apply_coding_line (FeStudy      *self,
 
   answer = fe_study_dup_answer (self, column, (guint) row);
   if (line->excerpt != NULL && *answer != '\0' && strstr (answer, line->excerpt) == NULL)
-    fe_study_add_repeated_warning (self, REPEATED_EXCERPT_MISMATCH, coding_name, line->line, NULL, NULL,
-                          _("%s, line %u: the excerpt is not part of respondent %s's answer to "
-                            "%s; it is shown as the coding file writes it."),
-                          coding_name, line->line, line->respondent, column->id);
+    fe_study_add_repeated_warning (self, REPEATED_EXCERPT_MISMATCH, coding_name, line->line, NULL,
+                                   NULL,
+                                   _("%s, line %u: the excerpt is not part of respondent %s's answer to "
+                                     "%s; it is shown as the coding file writes it."),
+                                   coding_name, line->line, line->respondent, column->id);
 
   if (coding_seen_before (seen, column, (guint) row, (guint) code, line->excerpt,
                           line->highlight))
@@ -388,7 +389,8 @@ fe_study_apply_codes (FeStudy    *self,
             {
               FeCodebookTranslation *translation = g_ptr_array_index (code->translations, t);
 
-              fe_study_translate_code (column, translation->language, code->code, translation->label);
+              fe_study_translate_code (column, translation->language, code->code,
+                                       translation->label);
             }
         }
     }
@@ -493,8 +495,9 @@ fe_study_warn_code_counts (FeStudy    *self,
 
       if (code->count > 0 && found != code->count)
         fe_study_add_warning (self,
-                     _("%s, line %u: the codebook counts %u highlights tagged “%s” but %s has "
-                       "%u. Were they exported at different times?"),
-                     codebook_name, code->line, code->count, code->code, self->name, found);
+                              _("%s, line %u: the codebook counts %u highlights tagged “%s” but %s has "
+                                "%u. Were they exported at different times?"),
+                              codebook_name, code->line, code->count, code->code, self->name,
+                              found);
     }
 }

@@ -4,6 +4,7 @@
 #include "fe-study-private.h"
 
 #include "fe-i18n.h"
+#include <math.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -423,7 +424,9 @@ first_member_chosen (FeStudy        *self,
       guint source = g_array_index (column->members, guint, m);
 
       if (fe_study_member_chose (self, row, source,
-                        fe_study_option_mark (self, source, g_ptr_array_index (column->member_options, m))))
+                                 fe_study_option_mark (self, source,
+                                                       g_ptr_array_index (column->member_options,
+                                                                          m))))
         return (int) m;
     }
   return -1;

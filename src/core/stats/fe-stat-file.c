@@ -1061,6 +1061,19 @@ code_texts (const Var *var)
   return levels;
 }
 
+/* SPSS calls a case number "scale" too: left to inference, which knows an id when it sees
+ * one, rather than charted as a histogram of ids. */
+static gboolean
+names_an_id (const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  gsize length = strlen (lower);
+
+  return strcmp (lower, "id") == 0 || g_str_has_suffix (lower, "_id")
+         || (g_str_has_suffix (lower, "id") && length <= 6) || strstr (lower, "serial") != NULL
+         || strcmp (lower, "caseno") == 0 || strcmp (lower, "case") == 0;
+}
+
 static void
 add_var_entry (FeStatFile  *result,
                ReadContext *ctx,
@@ -1070,6 +1083,7 @@ add_var_entry (FeStatFile  *result,
   Var *var = g_ptr_array_index (ctx->vars, index);
   FeCodebookEntry *entry;
   char *reason;
+  double unit;
 
   if ((int) index == ctx->weight)
     {
@@ -1114,6 +1128,13 @@ add_var_entry (FeStatFile  *result,
     {
       entry = entry_new (var->name, FE_ROLE_TEXT, var->label);
       reason = g_strdup (_("a string variable in the file: open answers"));
+    }
+  else if (var->measure == READSTAT_MEASURE_SCALE && !names_an_id (var->name)
+           && date_kind (var, ctx->kind == FE_STAT_FILE_DTA, &unit) == DATE_NONE)
+    {
+      entry = entry_new (var->name, FE_ROLE_NUMERIC, var->label);
+      reason = g_strdup (_("a scale variable in the file, without value labels: numbers, "
+                           "counted in bins"));
     }
   else
     return;

@@ -1,0 +1,351 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "fe-bins.h"
+
+#include "fe-i18n.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MOST_BINS 12
+/* Outliers are set apart only among enough answers to tell them from a spread. */
+#define OUTLIER_MIN_ANSWERS 50
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *) a;
+  double db = *(const double *) b;
+
+  return da < db ? -1 : da > db;
+}
+
+/* Edge @index of bins @mantissa × 10^@exponent wide. Whole multiples of the mantissa scaled by
+ * an exact power of ten, so that 0.3 is the double that "0.3" reads as, not 3 × 0.1. */
+static double
+edge_at (gint64 index,
+         guint  mantissa,
+         int    exponent)
+{
+  double whole = (double) (index * (gint64) mantissa);
+
+  return exponent >= 0 ? whole * pow (10, exponent) : whole / pow (10, -exponent);
+}
+
+/* The widths to try, smallest first: 1, 2, 2.5, 5 × 10^k as mantissas of 10^(k-1). */
+static const guint mantissas[] = { 10, 20, 25, 50 };
+
+FeBins *
+fe_bins_new (const double *values,
+             gsize         n_values)
+{
+  g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (double));
+  gboolean integers = TRUE;
+  double lo, hi, min, max;
+  gboolean open_below = FALSE, open_above = FALSE;
+  FeBins *bins;
+  int exponent;
+
+  for (gsize i = 0; i < n_values; i++)
+    if (isfinite (values[i]))
+      {
+        g_array_append_val (sorted, values[i]);
+        integers &= values[i] == floor (values[i]);
+      }
+  if (sorted->len == 0)
+    return NULL;
+  g_array_sort (sorted, compare_doubles);
+  min = lo = g_array_index (sorted, double, 0);
+  max = hi = g_array_index (sorted, double, sorted->len - 1);
+
+  bins = g_new0 (FeBins, 1);
+  if (min == max)
+    {
+      /* One value: one bin that says it. */
+      bins->n_bins = 1;
+      bins->edges = g_new (double, 2);
+      bins->edges[0] = min;
+      bins->edges[1] = integers ? min + 1 : nextafter (min, INFINITY);
+      bins->integers = integers;
+      return bins;
+    }
+
+  /* A range three times as wide as where 98 % of the answers lie has outliers at its ends
+   * (a birth year of 1864 among 1960s–1990s). */
+  if (sorted->len >= OUTLIER_MIN_ANSWERS)
+    {
+      double p1 = g_array_index (sorted, double, (sorted->len - 1) / 100);
+      double p99 = g_array_index (sorted, double, sorted->len - 1 - (sorted->len - 1) / 100);
+
+      if (p99 > p1 && max - min > 3 * (p99 - p1))
+        {
+          lo = p1;
+          hi = p99;
+        }
+    }
+
+  exponent = (int) floor (log10 ((hi - lo) / MOST_BINS));
+  for (;; exponent++)
+    for (guint m = 0; m < G_N_ELEMENTS (mantissas); m++)
+      {
+        double width = edge_at (1, mantissas[m], exponent - 1);
+        gint64 first, last;
+        guint n;
+
+        /* Whole numbers keep whole edges, so each bin says which numbers it holds. */
+        if (integers && width < 1)
+          continue;
+        if (integers && width != floor (width))
+          continue;
+        first = (gint64) floor (lo / width);
+        last = (gint64) floor (hi / width);
+        /* Division can land a hair beside an exact edge: the edges themselves decide. */
+        while (edge_at (first, mantissas[m], exponent - 1) > lo)
+          first--;
+        while (edge_at (last + 1, mantissas[m], exponent - 1) <= hi)
+          last++;
+        while (edge_at (last, mantissas[m], exponent - 1) > hi)
+          last--;
+        n = (guint) (last - first + 1);
+        if (n > MOST_BINS)
+          continue;
+
+        open_below = min < edge_at (first, mantissas[m], exponent - 1);
+        open_above = max >= edge_at (last + 1, mantissas[m], exponent - 1);
+        bins->n_bins = n + open_below + open_above;
+        bins->edges = g_new (double, bins->n_bins + 1);
+        bins->integers = integers;
+        if (open_below)
+          bins->edges[0] = -INFINITY;
+        for (guint i = 0; i <= n; i++)
+          bins->edges[open_below + i] = edge_at (first + i, mantissas[m], exponent - 1);
+        if (open_above)
+          bins->edges[bins->n_bins] = INFINITY;
+        return bins;
+      }
+}
+
+void
+fe_bins_free (FeBins *bins)
+{
+  if (bins == NULL)
+    return;
+  g_free (bins->edges);
+  g_free (bins);
+}
+
+guint
+fe_bins_find (const FeBins *bins,
+              double        value)
+{
+  guint lo = 0, hi = bins->n_bins - 1;
+
+  /* The last bin whose lower edge is at or below @value. */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi + 1) / 2;
+
+      if (bins->edges[mid] <= value)
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+  return lo;
+}
+
+char *
+fe_number_format (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* Fifteen digits: what a double holds of a decimal, so 0.3 is "0.3". */
+  g_ascii_formatd (buffer, sizeof buffer, "%.15g", value == 0 ? 0 : value);
+  return g_strdup (buffer);
+}
+
+gboolean
+fe_number_parse (const char *text,
+                 double     *value)
+{
+  char *end;
+  double number;
+
+  while (g_ascii_isspace (*text))
+    text++;
+  if (*text == '\0')
+    return FALSE;
+  number = g_ascii_strtod (text, &end);
+  if (end == text)
+    return FALSE;
+  while (g_ascii_isspace (*end))
+    end++;
+  /* "inf", "nan" and hex are words or codes, not answers in numbers. */
+  if (*end != '\0' || !isfinite (number) || strpbrk (text, "xXnNiI") != NULL)
+    return FALSE;
+  *value = number;
+  return TRUE;
+}
+
+char *
+fe_bins_dup_label (const FeBins *bins,
+                   guint         bin)
+{
+  double lower = bins->edges[bin], upper = bins->edges[bin + 1];
+  g_autofree char *from = fe_number_format (lower);
+  g_autofree char *to = NULL;
+
+  g_return_val_if_fail (bin < bins->n_bins, NULL);
+
+  /* Labels are the levels' names, which saved views and projects filter by: they are the
+   * same in every language, so a view saved in English opens in Welsh. */
+  if (isinf (lower))
+    {
+      to = fe_number_format (upper);
+      return g_strdup_printf ("< %s", to);
+    }
+  if (isinf (upper))
+    return g_strdup_printf ("≥ %s", from);
+  if (bins->integers)
+    {
+      if (upper - 1 == lower)
+        return g_steal_pointer (&from);
+      to = fe_number_format (upper - 1);
+      /* A dash between negative numbers would read as a minus sign without the spaces. */
+      return g_strdup_printf (lower < 0 ? "%s – %s" : "%s–%s", from, to);
+    }
+  if (bins->n_bins == 1)
+    return g_steal_pointer (&from);
+  to = fe_number_format (upper);
+  return g_strdup_printf ("%s–<%s", from, to);
+}
+
+gboolean
+fe_bins_select_range (const FeBins *bins,
+                      double        from,
+                      double        to,
+                      guint        *first,
+                      guint        *last,
+                      GError      **error)
+{
+  int a = -1, b = -1;
+  gboolean exact = TRUE;
+
+  for (guint i = 0; i < bins->n_bins; i++)
+    {
+      double lower = bins->edges[i];
+      /* The largest number a bin holds, in the range's terms. */
+      double upper = bins->integers ? bins->edges[i + 1] - 1 : bins->edges[i + 1];
+      gboolean overlaps = bins->integers ? lower <= to && upper >= from
+                                         : lower < to && upper > from;
+
+      if (!overlaps)
+        continue;
+      if (a < 0)
+        a = (int) i;
+      b = (int) i;
+      exact &= lower >= from && upper <= to;
+    }
+  if (a < 0 || !exact)
+    {
+      g_autoptr(GString) labels = g_string_new (NULL);
+
+      for (guint i = 0; i < bins->n_bins; i++)
+        {
+          g_autofree char *label = fe_bins_dup_label (bins, i);
+
+          if (labels->len > 0)
+            g_string_append (labels, ", ");
+          g_string_append (labels, label);
+        }
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   a < 0 ? _("no answer lies in that range; the bins are %s")
+                         : _("the range cuts a bin in two, and a bin is counted whole; begin "
+                             "and end it where bins do: %s"),
+                   labels->str);
+      return FALSE;
+    }
+  *first = (guint) a;
+  *last = (guint) b;
+  return TRUE;
+}
+
+gboolean
+fe_bins_parse_range (const char *text,
+                     double     *from,
+                     double     *to)
+{
+  const char *dots = strstr (text, "..");
+  g_autofree char *low = NULL;
+
+  if (dots == NULL)
+    return FALSE;
+  low = g_strstrip (g_strndup (text, (gsize) (dots - text)));
+  *from = -INFINITY;
+  *to = INFINITY;
+  if (*low != '\0' && !fe_number_parse (low, from))
+    return FALSE;
+  if (dots[2] != '\0' && !fe_number_parse (dots + 2, to))
+    return FALSE;
+  return *from <= *to && (isfinite (*from) || isfinite (*to));
+}
+
+guint
+fe_numbers_quartiles (const double   *numbers,
+                      const FeBitset *rows,
+                      double          quartiles[3])
+{
+  g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (double));
+
+  FE_BITSET_FOREACH (rows, row)
+    if (!isnan (numbers[row]))
+      g_array_append_val (sorted, numbers[row]);
+  for (guint q = 0; q < 3; q++)
+    quartiles[q] = NAN;
+  if (sorted->len == 0)
+    return 0;
+  g_array_sort (sorted, compare_doubles);
+  for (guint q = 0; q < 3; q++)
+    {
+      double h = (sorted->len - 1) * (q + 1) / 4.0;
+      guint below = (guint) floor (h);
+      double x = g_array_index (sorted, double, below);
+
+      quartiles[q] = below + 1 < sorted->len
+                       ? x + (h - below) * (g_array_index (sorted, double, below + 1) - x)
+                       : x;
+    }
+  return sorted->len;
+}
+
+char *
+fe_number_format_rounded (double value)
+{
+  return fe_number_format (round (value * 100) / 100);
+}
+
+char *
+fe_numbers_describe (guint        n_numbers,
+                     const double quartiles[3],
+                     guint        k)
+{
+  g_autofree char *lower = NULL, *median = NULL, *upper = NULL;
+
+  if (n_numbers == 0)
+    return g_strdup (_("Nobody counted gave a number."));
+  if (k > 0 && n_numbers < k)
+    return g_strdup_printf (ngettext ("Fewer than %u respondent gave a number: too few to "
+                                      "state the median.",
+                                      "Fewer than %u respondents gave a number: too few to "
+                                      "state the median.", k), k);
+  lower = fe_number_format_rounded (quartiles[0]);
+  median = fe_number_format_rounded (quartiles[1]);
+  upper = fe_number_format_rounded (quartiles[2]);
+  /* TRANSLATORS: under a histogram: "Median 42; quartiles 31 and 55, of 270 numbers." */
+  return g_strdup_printf (ngettext ("Median %s; quartiles %s and %s, of %u number.",
+                                    "Median %s; quartiles %s and %s, of %u numbers.",
+                                    n_numbers),
+                          median, lower, upper, n_numbers);
+}

@@ -1,0 +1,231 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A numeric question's bins: round edges, labels that say what a bin holds, outliers apart,
+ * ranges that cover whole bins, and quartiles from the numbers themselves. */
+#include <glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "fe-bins.h"
+
+static FeBins *
+bins_of (const double *values,
+         gsize         n)
+{
+  FeBins *bins = fe_bins_new (values, n);
+
+  g_assert_nonnull (bins);
+  /* Every number lands in the bin whose edges hold it. */
+  for (gsize i = 0; i < n; i++)
+    if (!isnan (values[i]))
+      {
+        guint bin = fe_bins_find (bins, values[i]);
+
+        g_assert_cmpfloat (bins->edges[bin], <=, values[i]);
+        g_assert_cmpfloat (values[i], <, bins->edges[bin + 1]);
+      }
+  return bins;
+}
+
+static void
+assert_label (const FeBins *bins,
+              guint         bin,
+              const char   *expected)
+{
+  g_autofree char *label = fe_bins_dup_label (bins, bin);
+
+  g_assert_cmpstr (label, ==, expected);
+}
+
+static void
+test_ages (void)
+{
+  double ages[] = { 18, 19, 24, 25, 33, 47, 51, 64, 65, 79, 90, NAN };
+  g_autoptr(FeBins) bins = bins_of (ages, G_N_ELEMENTS (ages));
+
+  /* 18 to 90 in tens: round edges, 5 to 12 bins, each naming its whole years. */
+  g_assert_true (bins->integers);
+  g_assert_cmpuint (bins->n_bins, ==, 9);
+  g_assert_cmpfloat (bins->edges[0], ==, 10);
+  assert_label (bins, 0, "10–19");
+  assert_label (bins, 8, "90–99");
+  g_assert_cmpuint (fe_bins_find (bins, 19), ==, 0);
+  g_assert_cmpuint (fe_bins_find (bins, 20), ==, 1);
+}
+
+static void
+test_narrow_whole_numbers (void)
+{
+  double years[30];
+
+  for (guint i = 0; i < 30; i++)
+    years[i] = 18 + i % 13;
+  {
+    g_autoptr(FeBins) bins = bins_of (years, 30);
+
+    /* Thirteen whole years: bins of two (never 2.5, which would split a year). */
+    g_assert_cmpuint (bins->n_bins, ==, 7);
+    assert_label (bins, 0, "18–19");
+    assert_label (bins, 6, "30–31");
+  }
+}
+
+static void
+test_decimals (void)
+{
+  double hours[] = { 0, 0.25, 0.3, 0.35, 0.7, 1.05 };
+  g_autoptr(FeBins) bins = bins_of (hours, G_N_ELEMENTS (hours));
+  g_autofree char *edge = fe_number_format (bins->edges[3]);
+
+  g_assert_false (bins->integers);
+  g_assert_cmpuint (bins->n_bins, ==, 11);
+  /* 0.1 wide: edges as the decimals read, not 3 × 0.1 = 0.30000000000000004, so that an
+   * answer of 0.3 is in the bin that starts at 0.3. */
+  g_assert_cmpstr (edge, ==, "0.3");
+  g_assert_cmpfloat (bins->edges[3], ==, 0.3);
+  g_assert_cmpuint (fe_bins_find (bins, 0.3), ==, 3);
+  g_assert_cmpuint (fe_bins_find (bins, 0.25), ==, 2);
+  assert_label (bins, 0, "0–<0.1");
+  assert_label (bins, 10, "1–<1.1");
+}
+
+static void
+test_negative (void)
+{
+  double values[] = { -1000.3, -1.4, 1.1, 1.2, 1000.3 };
+  double changes[] = { -23, -17, -9, -4, 0, 3, 8, 12 };
+  g_autoptr(FeBins) bins = bins_of (values, G_N_ELEMENTS (values));
+  g_autoptr(FeBins) whole = bins_of (changes, G_N_ELEMENTS (changes));
+
+  g_assert_cmpuint (bins->n_bins, <=, 12);
+  assert_label (bins, 0, "-1200–<-1000");
+  /* A dash between negative numbers would read as a minus sign. */
+  assert_label (whole, 0, "-25 – -21");
+  assert_label (whole, whole->n_bins - 1, "10–14");
+}
+
+static void
+test_one_value (void)
+{
+  double same[] = { 7, 7, 7, NAN };
+  double decimal[] = { 2.5 };
+  g_autoptr(FeBins) bins = bins_of (same, G_N_ELEMENTS (same));
+  g_autoptr(FeBins) one = bins_of (decimal, 1);
+  double none[] = { NAN, NAN };
+
+  g_assert_cmpuint (bins->n_bins, ==, 1);
+  assert_label (bins, 0, "7");
+  assert_label (one, 0, "2.5");
+  g_assert_null (fe_bins_new (none, 2));
+  g_assert_null (fe_bins_new (NULL, 0));
+}
+
+static void
+test_outliers (void)
+{
+  g_autofree double *salaries = g_new (double, 200);
+  g_autoptr(FeBins) bins = NULL;
+
+  for (guint i = 0; i < 198; i++)
+    salaries[i] = 20000 + i * 150;
+  salaries[198] = 1000000;
+  salaries[199] = 5;
+  bins = bins_of (salaries, 200);
+
+  /* One salary of a million does not squash the rest into one bar. */
+  g_assert_cmpuint (bins->n_bins, <=, 14);
+  g_assert_true (isinf (bins->edges[0]) && bins->edges[0] < 0);
+  g_assert_true (isinf (bins->edges[bins->n_bins]));
+  assert_label (bins, 0, "< 20000");
+  assert_label (bins, bins->n_bins - 1, "≥ 50000");
+  g_assert_cmpuint (fe_bins_find (bins, 1000000), ==, bins->n_bins - 1);
+  g_assert_cmpuint (fe_bins_find (bins, 5), ==, 0);
+}
+
+static void
+test_ranges (void)
+{
+  double ages[] = { 18, 24, 25, 33, 47, 51, 64, 65, 79, 90 };
+  g_autoptr(FeBins) bins = bins_of (ages, G_N_ELEMENTS (ages));
+  g_autoptr(GError) error = NULL;
+  guint first, last;
+  double from, to;
+
+  g_assert_true (fe_bins_parse_range ("20..39", &from, &to));
+  g_assert_true (fe_bins_select_range (bins, from, to, &first, &last, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (first, ==, 1);
+  g_assert_cmpuint (last, ==, 2);
+
+  g_assert_true (fe_bins_parse_range ("65..", &from, &to));
+  g_assert_true (isinf (to));
+  g_assert_false (fe_bins_select_range (bins, from, to, &first, &last, &error));
+  /* 65 cuts 60–69: refused, naming the bins, rather than counted as something else. */
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "60–69"));
+  g_clear_error (&error);
+  g_assert_true (fe_bins_parse_range ("60..", &from, &to));
+  g_assert_true (fe_bins_select_range (bins, from, to, &first, &last, &error));
+  g_assert_cmpuint (first, ==, 5);
+  g_assert_cmpuint (last, ==, bins->n_bins - 1);
+
+  g_assert_false (fe_bins_parse_range ("18-24", &from, &to));
+  g_assert_false (fe_bins_parse_range ("..", &from, &to));
+  g_assert_false (fe_bins_parse_range ("30..20", &from, &to));
+}
+
+static void
+test_parse (void)
+{
+  double value;
+
+  g_assert_true (fe_number_parse (" 4 ", &value) && value == 4);
+  g_assert_true (fe_number_parse ("-2.5", &value) && value == -2.5);
+  g_assert_true (fe_number_parse ("1e3", &value) && value == 1000);
+  g_assert_false (fe_number_parse ("nan", &value));
+  g_assert_false (fe_number_parse ("inf", &value));
+  g_assert_false (fe_number_parse ("0x10", &value));
+  g_assert_false (fe_number_parse ("1,5", &value));
+  g_assert_false (fe_number_parse ("", &value));
+}
+
+static void
+test_quartiles (void)
+{
+  double numbers[] = { 1, 2, 3, 4, NAN, 100 };
+  g_autoptr(FeBitset) rows = fe_bitset_new_full (G_N_ELEMENTS (numbers));
+  double q[3];
+  g_autofree char *text = NULL;
+
+  /* Of 1, 2, 3, 4, 100: interpolated as R and Excel's QUARTILE.INC do. */
+  g_assert_cmpuint (fe_numbers_quartiles (numbers, rows, q), ==, 5);
+  g_assert_cmpfloat (q[0], ==, 2);
+  g_assert_cmpfloat (q[1], ==, 3);
+  g_assert_cmpfloat (q[2], ==, 4);
+  fe_bitset_clear_bit (rows, 5);
+  g_assert_cmpuint (fe_numbers_quartiles (numbers, rows, q), ==, 4);
+  g_assert_cmpfloat (q[0], ==, 1.75);
+  g_assert_cmpfloat (q[1], ==, 2.5);
+  text = fe_numbers_describe (4, q, 0);
+  g_assert_cmpstr (text, ==, "Median 2.5; quartiles 1.75 and 3.25, of 4 numbers.");
+  g_clear_pointer (&text, g_free);
+  /* Under the disclosure threshold the quartiles are not stated. */
+  text = fe_numbers_describe (4, q, 5);
+  g_assert_null (strstr (text, "2.5"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/core/bins/ages", test_ages);
+  g_test_add_func ("/core/bins/narrow-whole-numbers", test_narrow_whole_numbers);
+  g_test_add_func ("/core/bins/decimals", test_decimals);
+  g_test_add_func ("/core/bins/negative", test_negative);
+  g_test_add_func ("/core/bins/one-value", test_one_value);
+  g_test_add_func ("/core/bins/outliers", test_outliers);
+  g_test_add_func ("/core/bins/ranges", test_ranges);
+  g_test_add_func ("/core/bins/parse", test_parse);
+  g_test_add_func ("/core/bins/quartiles", test_quartiles);
+  return g_test_run ();
+}
