@@ -245,8 +245,10 @@ describe_segment (const Build      *b,
 
   /* The base is the chart's (fe_chart_percent_of()), said in words, as in the data table and
    * `summary`. */
-  share = fe_percent_describe (count, base, uses_answered (b) ? FE_PERCENT_OF_ANSWERED
-                                                              : FE_PERCENT_OF_RESPONDENTS);
+  share = b->tally->both
+          ? fe_percent_describe_both (count, base)
+          : fe_percent_describe (count, base, uses_answered (b) ? FE_PERCENT_OF_ANSWERED
+                                                                : FE_PERCENT_OF_RESPONDENTS);
   if (series->group == -1 && !b->has_total)
     /* Translators: a segment: level, then its count, base and percentage */
     text = g_strdup_printf (_("%s: %s"), level, share);
@@ -422,7 +424,8 @@ collect_series (Build *b)
 {
   const FeTally *tally = b->tally;
   gboolean stacked = kind_is_stacked (b->layout->kind);
-  Series all = { -1, -1, _("All respondents"), tally->base, tally->answered, tally->counts };
+  Series all = { -1, -1, tally->both ? _("All who answered both") : _("All respondents"),
+                 tally->base, tally->answered, tally->counts };
 
   b->series = g_array_new (FALSE, FALSE, sizeof (Series));
   /* Stacked bars put everybody above the groups, to compare each group with the whole. */
@@ -723,6 +726,8 @@ compose_note (const Build *b)
                      : _("Each bar is the 100% of its group who answered."));
   else if (b->spec->measure == FE_CHART_MEASURE_COUNT)
     g_string_append (note, _("Numbers of respondents."));
+  else if (b->tally->both)
+    g_string_append (note, fe_percent_of_describe (b->tally, FE_PERCENT_OF_ANSWERED));
   else if (b->spec->measure == FE_CHART_MEASURE_PERCENT_ANSWERED)
     g_string_append (note, split ? _("Percentages of those in each group who answered.")
                                  : _("Percentages of those who answered."));

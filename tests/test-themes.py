@@ -1,0 +1,84 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Themes together: a question split by another question, or by itself (co-occurrence), counts
+those who fall in both over a base of those who answered both; checked against a direct count
+of the sample study's files."""
+import collections
+import csv
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+from tap import main, run_cli, run_json, test  # noqa: E402
+
+BINARY = sys.argv[1]
+SAMPLE = os.path.join(os.path.dirname(__file__), "..", "data", "sample")
+# Every row and every number: the brute force below counts all 128 rows of the file.
+EXACT = ("--min-cell", "0", "--no-fold", "--include-incomplete", "--sample")
+
+
+def brute_force():
+    """Question → theme → set of participants, and question → who answered it."""
+    with open(os.path.join(SAMPLE, "responses.csv"), encoding="utf-8") as f:
+        responses = list(csv.DictReader(f))
+    themes = collections.defaultdict(lambda: collections.defaultdict(set))
+    answered = collections.defaultdict(set)
+    for row in responses:
+        for question, text in row.items():
+            if text.strip():
+                answered[question].add(row["participant"])
+    with open(os.path.join(SAMPLE, "coding.csv"), encoding="utf-8") as f:
+        for line in csv.DictReader(f):
+            themes[line["question"]][line["code"]].add(line["respondent"])
+            answered[line["question"]].add(line["respondent"])
+    return themes, answered
+
+
+def check_table(question, by):
+    themes, answered = brute_force()
+    both = answered[question] & answered[by]
+    data = run_json(BINARY, "summary", *EXACT, "--question", question, "--by", by)
+    assert data["percent_of"] == "both", data["percent_of"]
+    assert data["base"] == len(both), (data["base"], len(both))
+    for level in data["levels"]:
+        expected = len(themes[question][level["label"]] & both)
+        assert level["count"] == expected, (level, expected)
+    checked = 0
+    for group in data["groups"]:
+        members = themes[by][group["label"]] & both
+        assert group["base"] == len(members), (group["label"], group["base"], len(members))
+        assert group["answered"] == len(members), group
+        for level in group["levels"]:
+            expected = len(themes[question][level["label"]] & members)
+            assert level["count"] == expected, (group["label"], level, expected)
+            assert level["base"] == len(members), (group["label"], level)
+            checked += 1
+    assert checked == len(data["levels"]) * len(data["groups"]) > 0, checked
+
+
+@test
+def barriers_by_better_enabled_counts_those_in_both():
+    check_table("better_enabled", "barriers")
+    check_table("barriers", "better_enabled")
+
+
+@test
+def vulnerabilities_cooccurrence_is_symmetric_and_counted():
+    check_table("vulnerabilities", "vulnerabilities")
+    data = run_json(BINARY, "summary", *EXACT, "--question", "vulnerabilities",
+                    "--by", "vulnerabilities")
+    cells = {(g["label"], l["label"]): l["count"] for g in data["groups"] for l in g["levels"]}
+    for (a, b), count in cells.items():
+        assert cells[(b, a)] == count, (a, b)
+    # The diagonal is the theme's own count: 38 raised substance use.
+    assert cells[("Substance use", "Substance use")] == 38
+
+
+@test
+def text_says_the_base_is_those_who_answered_both():
+    out = run_cli(BINARY, "summary", *EXACT, "--question", "better_enabled", "--by", "barriers").stdout
+    assert "Base: 23 who answered both questions" in out, out
+    assert "answered both questions." in out, out
+
+
+if __name__ == "__main__":
+    main()
