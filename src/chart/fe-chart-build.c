@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "fe-chart-layout-private.h"
+#include "fe-cooccurrence.h"
 #include "fe-tally-fold.h"
 
 /* The smallest width a pointer or a focus ring can find: a zero bar is drawn as nothing, but
@@ -63,6 +64,19 @@ static gboolean
 kind_is_stacked (FeChartKind kind)
 {
   return kind == FE_CHART_KIND_STACKED || kind == FE_CHART_KIND_DIVERGING;
+}
+
+/* A coded or multi-select question split by itself, drawn as its themes' co-occurrence. */
+static gboolean
+is_cooccurrence (const Build *b)
+{
+  return b->layout->kind == FE_CHART_KIND_HEATMAP && fe_cooccurrence_is (b->tally);
+}
+
+static gboolean
+shows_overlap (const Build *b)
+{
+  return is_cooccurrence (b) && b->spec->measure == FE_CHART_MEASURE_OVERLAP;
 }
 
 static gboolean
@@ -487,7 +501,12 @@ order_levels (Build *b)
       if (b->layout->withhold && fe_chart_data_get_cell (b->data, -1, l) != FE_CELL_SHOWN)
         keys[l] = 0.5;
     }
-  if (b->spec->sort == FE_CHART_SORT_VALUE && !kind_is_stacked (b->layout->kind))
+  if (is_cooccurrence (b))
+    {
+      g_free (b->order);
+      b->order = fe_cooccurrence_order (b->tally);
+    }
+  else if (b->spec->sort == FE_CHART_SORT_VALUE && !kind_is_stacked (b->layout->kind))
     g_qsort_with_data (b->order, (gint) n, sizeof (guint), compare_levels, keys);
 }
 
@@ -521,6 +540,17 @@ static void
 order_series (Build *b)
 {
   guint first = b->has_total ? 1 : 0;
+
+  /* Columns in the rows' order, so that the table stays symmetric about its diagonal. */
+  if (is_cooccurrence (b))
+    {
+      for (guint s = 0; s < b->series->len; s++)
+        for (guint i = 0; i < b->tally->n_levels; i++)
+          if (b->order[i] == (guint) g_array_index (b->series, Series, s).group)
+            g_array_index (b->series, Series, s).key = -(double) i;
+      g_array_sort_with_data (b->series, compare_series, NULL);
+      return;
+    }
 
   if (b->spec->sort != FE_CHART_SORT_VALUE || !kind_is_stacked (b->layout->kind)
       || b->series->len <= first + 1 || b->tally->n_levels == 0)
@@ -712,7 +742,13 @@ compose_note (const Build *b)
   gboolean split = b->tally->by != NULL && b->layout->kind != FE_CHART_KIND_BAR;
   g_autoptr(GString) note = g_string_new (NULL);
 
-  if (scale_levels (b) < b->tally->n_levels)
+  if (is_cooccurrence (b))
+    {
+      g_autofree char *cells = fe_chart_cooccurrence_note (b->tally, shows_overlap (b));
+
+      g_string_append (note, cells);
+    }
+  else if (scale_levels (b) < b->tally->n_levels)
     g_string_append (note, b->spec->measure == FE_CHART_MEASURE_COUNT
                      ? _("Numbers of respondents.")
                      : _("Percentages of those in each group who answered, answers off the "
@@ -753,7 +789,7 @@ compose_note (const Build *b)
       g_string_append_printf (note, _("Not on the scale, so not in the bars: %s."),
                               outside->str);
     }
-  if (b->layout->kind == FE_CHART_KIND_HEATMAP)
+  if (b->layout->kind == FE_CHART_KIND_HEATMAP && !is_cooccurrence (b))
     {
       g_autofree char *darkest = format_largest_share (b);
 
@@ -1609,6 +1645,85 @@ fit_column_n (const Build *b,
 }
 
 /* Heat map: levels down, groups across, each cell shaded by its share of the group. */
+/* The state of theme @level's count in the column of theme @column. */
+static FeCellDisclosure
+theme_cell_state (const Build *b,
+                  guint        level,
+                  guint        column)
+{
+  for (guint s = 0; s < b->series->len; s++)
+    {
+      const Series *series = &g_array_index (b->series, Series, s);
+
+      if ((guint) series->row == column)
+        return cell_state (b, series, level);
+    }
+  return FE_CELL_HIDDEN;
+}
+
+/* An overlap gives its pair's count away to whoever knows both themes' counts: it is shown
+ * only when all three are. (The counts' own states are symmetric already: fe-chart-data.c.) */
+static FeCellDisclosure
+cooccurrence_state (const Build  *b,
+                    const Series *series,
+                    guint         level)
+{
+  guint column = (guint) series->row;
+  FeCellDisclosure state = cell_state (b, series, level);
+
+  if (!shows_overlap (b) || column == level || withheld (b, state))
+    return state;
+  if (withheld (b, theme_cell_state (b, level, level))
+      || withheld (b, theme_cell_state (b, column, column)))
+    return FE_CELL_HIDDEN;
+  return state;
+}
+
+/* What shades a co-occurrence cell: its count or overlap; the diagonal, unshaded, none. */
+static double
+cooccurrence_shade (const Build  *b,
+                    const Series *series,
+                    guint         level)
+{
+  if ((guint) series->row == level)
+    return 0;
+  if (shows_overlap (b))
+    return fe_cooccurrence_jaccard (b->tally, level, (guint) series->row);
+  return series->counts[level];
+}
+
+/* The cell's words, in place of a share of its group; returns its label. */
+static char *
+describe_cooccurrence (Build            *b,
+                       int               index,
+                       const Series     *series,
+                       guint             level,
+                       FeCellDisclosure  state)
+{
+  FeChartSegment *segment = &g_array_index (b->layout->segments, FeChartSegment, index);
+
+  if (withheld (b, state))
+    {
+      /* Nothing of a cell withheld for its mirror or its themes may stay in the layout. */
+      segment->disclosure = state;
+      segment->count = 0;
+      segment->base = 0;
+      segment->value = 0;
+      g_free (segment->description);
+      segment->description = describe_withheld (b, fe_column_get_display_level (b->tally->question,
+                                                                                level),
+                                                series, state);
+      return format_withheld (b, state);
+    }
+  g_free (segment->description);
+  segment->description = fe_chart_cooccurrence_describe (b->tally, level, (guint) series->row,
+                                                         shows_overlap (b));
+  segment->value = shows_overlap (b) && (guint) series->row != level
+                   ? fe_cooccurrence_jaccard (b->tally, level, (guint) series->row)
+                   : series->counts[level];
+  return fe_chart_cooccurrence_format (b->tally, level, (guint) series->row, shows_overlap (b));
+}
+
 static gboolean
 build_heatmap (Build *b)
 {
@@ -1678,7 +1793,9 @@ build_heatmap (Build *b)
       /* Shades go up to the largest share shown: a withheld cell must not set the scale. */
       for (guint l = 0; l < n_levels; l++)
         if (series_base (b, series) > 0 && !withheld (b, cell_state (b, series, l)))
-          largest = MAX (largest, (double) series->counts[l] / series_base (b, series));
+          largest = MAX (largest, is_cooccurrence (b) ? cooccurrence_shade (b, series, l)
+                                                      : (double) series->counts[l]
+                                                        / series_base (b, series));
     }
   if (b->lost_n && !b->force)
     return FALSE;
@@ -1729,15 +1846,27 @@ build_heatmap (Build *b)
           guint count = series->counts[level];
           FeCellDisclosure state = cell_state (b, series, level);
           double share = base > 0 ? (double) count / base : 0;
-          /* A withheld cell is not shaded by its share, which would tell it. */
-          FeChartColor fill = withheld (b, state)
-                              ? b->theme->empty
-                              : fe_chart_palette_sequential (b->layout->dark,
-                                                             largest > 0 ? share / largest : 0);
-          int index = add_segment (b, (int) level, series, count, base, x0 + c * column + 1,
-                                   y + 1, column - 2, pitch - 2, fill);
-          g_autofree char *text = format_cell (b, state, count, base);
+          FeChartColor fill;
+          int index;
+          g_autofree char *text = NULL;
 
+          if (is_cooccurrence (b))
+            {
+              share = cooccurrence_shade (b, series, level);
+              state = cooccurrence_state (b, series, level);
+            }
+          /* A withheld cell is not shaded by its share, which would tell it; nor is a
+           * co-occurrence's diagonal, a theme's own count on another scale than the pairs. */
+          fill = withheld (b, state) || (is_cooccurrence (b) && (guint) series->group == level)
+                 ? b->theme->empty
+                 : fe_chart_palette_sequential (b->layout->dark,
+                                                largest > 0 ? share / largest : 0);
+          index = add_segment (b, (int) level, series, count, base, x0 + c * column + 1,
+                               y + 1, column - 2, pitch - 2, fill);
+          if (is_cooccurrence (b))
+            text = describe_cooccurrence (b, index, series, level, state);
+          else
+            text = format_cell (b, state, count, base);
           label_inside (b, index, text);
         }
     }

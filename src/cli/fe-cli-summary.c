@@ -376,7 +376,10 @@ print_tally_text (const Shown *shown,
 
   g_string_append_printf (out, "%s (%s): %s\n", question->id, fe_column_get_role_name (question),
                           fe_column_get_display_label (question));
-  if (tally->both && shown_base (shown, -1) == FE_CELL_SHOWN)
+  if (tally->both && tally->by == tally->question && shown_base (shown, -1) == FE_CELL_SHOWN)
+    /* Translators: the base of a co-occurrence table, "Base: 84 who answered" */
+    g_string_append_printf (out, _("Base: %u who answered"), tally->base);
+  else if (tally->both && shown_base (shown, -1) == FE_CELL_SHOWN)
     /* Translators: the base of a table split by another question, "Base: 23 who answered both
      * questions" */
     g_string_append_printf (out, _("Base: %u who answered both questions"), tally->base);

@@ -114,6 +114,8 @@ fe_percent_of_describe (const FeTally *tally,
 {
   gboolean split = tally->by != NULL;
 
+  if (tally->both && tally->by == tally->question)
+    return _("Percentages of those who raised each theme (the column's).");
   if (tally->both)
     return _("Percentages of those in each group who answered both questions.");
   if (of == FE_PERCENT_OF_ANSWERED)
