@@ -3,6 +3,8 @@
 
 #include "fe-chart-spec.h"
 
+#include "fe-cooccurrence.h"
+
 #include "fe-i18n.h"
 
 #include "fe-chart-enums.h"
@@ -96,6 +98,9 @@ fe_chart_kind_resolve (FeChartKind    kind,
 
   if (tally->by == NULL)
     return FE_CHART_KIND_BAR;
+  /* Only a symmetric table shows which themes go together. */
+  if (fe_cooccurrence_is (tally))
+    return FE_CHART_KIND_HEATMAP;
   if (tally->question->role == FE_ROLE_ORDINAL && fe_chart_question_is_single (tally->question))
     return FE_CHART_KIND_DIVERGING;
   if (fe_chart_question_is_single (tally->question))

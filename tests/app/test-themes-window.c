@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Themes together in the window: a coded question as the split, a coded question split by
+ * itself (its co-occurrence), and the chart taken to a slide as `export` draws it. */
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "fe-app-test-util.h"
+#include "fe-chart-layout.h"
+#include "fe-chart-view.h"
+#include "fe-cooccurrence.h"
+#include "fe-test-util.h"
+#include "fe-window-private.h"
+
+static const char *binary_path;
+
+static gboolean
+chart_laid_out (gpointer data)
+{
+  return fe_chart_view_get_layout (fe_window_get_chart_view (data)) != NULL;
+}
+
+/* The split dropdown's position of @column, or 0 when it is not offered. */
+static guint
+split_choice (FeWindow *window,
+              FeColumn *column)
+{
+  for (guint i = 0; i < window->split_columns->len; i++)
+    if (g_ptr_array_index (window->split_columns, i) == column)
+      return i + 1;
+  return 0;
+}
+
+static void
+test_coded_question_splits_and_splits_itself (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+  FeStudy *study = fe_window_get_study (window);
+  FeColumn *vulnerabilities = fe_study_find_column (study, "vulnerabilities");
+  FeColumn *barriers = fe_study_find_column (study, "barriers");
+  FeColumn *better_enabled = fe_study_find_column (study, "better_enabled");
+  FeColumn *training = fe_study_find_column (study, "training");
+  FeChartView *view = fe_window_get_chart_view (window);
+  const FeTally *tally;
+
+  g_assert_cmpuint (split_choice (window, barriers), >, 0);
+  g_assert_cmpuint (split_choice (window, training), >, 0);
+
+  fe_question_list_select (window->question_list, better_enabled);
+  gtk_drop_down_set_selected (window->split_dropdown, split_choice (window, barriers));
+  tally = fe_chart_view_get_tally (view);
+  g_assert_true (tally->by == barriers);
+  g_assert_true (tally->both);
+
+  /* A coded question picked as its own split is its co-occurrence, drawn as a heat map. */
+  fe_question_list_select (window->question_list, vulnerabilities);
+  gtk_drop_down_set_selected (window->split_dropdown, split_choice (window, vulnerabilities));
+  g_assert_cmpuint (gtk_drop_down_get_selected (window->split_dropdown), ==,
+                    split_choice (window, vulnerabilities));
+  tally = fe_chart_view_get_tally (view);
+  g_assert_true (fe_cooccurrence_is (tally));
+  g_assert_true (fe_test_wait_until (chart_laid_out, window));
+  g_assert_cmpint (fe_chart_layout_get_kind (fe_chart_view_get_layout (view)), ==,
+                   FE_CHART_KIND_HEATMAP);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  GBytes   *bytes;
+  gboolean  done;
+} PngRead;
+
+static void
+on_png_spliced (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  PngRead *read = data;
+
+  g_assert_cmpint (g_output_stream_splice_finish (G_OUTPUT_STREAM (source), result, NULL), >, 0);
+  read->bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (source));
+  read->done = TRUE;
+}
+
+/* The clipboard's own content is written into the stream by the main loop: read it so too. */
+static void
+on_png_read (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  const char *mime = NULL;
+
+  stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (source), result, &mime, NULL);
+  g_assert_nonnull (stream);
+  g_assert_cmpstr (mime, ==, "image/png");
+  g_output_stream_splice_async (out, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE
+                                | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, NULL, on_png_spliced, data);
+}
+
+static gboolean
+png_read_done (gpointer data)
+{
+  return ((PngRead *) data)->done;
+}
+
+/* The pixels of a PNG, RGBA, with its size. */
+static guchar *
+decode_png (GBytes *png,
+            int    *width,
+            int    *height)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = gdk_texture_new_from_bytes (png, &error);
+  guchar *pixels;
+
+  g_assert_no_error (error);
+  *width = gdk_texture_get_width (texture);
+  *height = gdk_texture_get_height (texture);
+  pixels = g_malloc ((gsize) *width * *height * 4);
+  gdk_texture_download (texture, pixels, (gsize) *width * 4);
+  return pixels;
+}
+
+static void
+test_copy_chart_is_the_export (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+  FeStudy *study = fe_window_get_study (window);
+  FeColumn *vulnerabilities = fe_study_find_column (study, "vulnerabilities");
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  static const char *mime_types[] = { "image/png", NULL };
+  g_autofree char *dir = g_dir_make_tmp ("fe-themes-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "export.png", NULL);
+  g_autofree char *exported = NULL;
+  g_autofree guchar *copied_pixels = NULL;
+  g_autofree guchar *exported_pixels = NULL;
+  g_autoptr(GBytes) exported_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  PngRead read = { 0 };
+  GdkContentFormats *formats;
+  int copied_width, copied_height, exported_width, exported_height, status = 0;
+  gsize length;
+  const char *argv[] = { binary_path, "export", "--sample", "--question", "vulnerabilities",
+                         "--by", "vulnerabilities", "--measure", "count", "--width", "1200",
+                         "--height", "750", "--scale", "2", "-o", path, NULL };
+
+  fe_explore_state_set_measure (fe_window_get_state (window), FE_CHART_MEASURE_COUNT);
+  fe_explore_state_show (fe_window_get_state (window), vulnerabilities, vulnerabilities);
+  g_assert_true (fe_test_wait_until (chart_laid_out, window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-chart", NULL);
+
+  /* Offered as a PNG and as an SVG. */
+  formats = gdk_clipboard_get_formats (clipboard);
+  g_assert_true (gdk_content_formats_contain_mime_type (formats, "image/png"));
+  g_assert_true (gdk_content_formats_contain_mime_type (formats, "image/svg+xml"));
+
+  gdk_clipboard_read_async (clipboard, mime_types, G_PRIORITY_DEFAULT, NULL, on_png_read, &read);
+  g_assert_true (fe_test_wait_until (png_read_done, &read));
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  g_file_get_contents (path, &exported, &length, &error);
+  g_assert_no_error (error);
+  exported_bytes = g_bytes_new (exported, length);
+
+  copied_pixels = decode_png (read.bytes, &copied_width, &copied_height);
+  exported_pixels = decode_png (exported_bytes, &exported_width, &exported_height);
+  /* At 2×, as exported: 1200 × 750 layout units. */
+  g_assert_cmpint (copied_width, ==, 2400);
+  g_assert_cmpint (copied_width, ==, exported_width);
+  g_assert_cmpint (copied_height, ==, exported_height);
+  g_assert_true (memcmp (copied_pixels, exported_pixels,
+                         (gsize) copied_width * copied_height * 4) == 0);
+
+  g_bytes_unref (read.bytes);
+  g_unlink (path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  binary_path = g_getenv ("FE_BINARY");
+  g_assert_nonnull (binary_path);
+
+  g_test_add_func ("/app/themes/coded-question-splits-and-splits-itself",
+                   test_coded_question_splits_and_splits_itself);
+  g_test_add_func ("/app/themes/copy-chart-is-the-export", test_copy_chart_is_the_export);
+  return g_test_run ();
+}
