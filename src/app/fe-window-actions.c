@@ -8,6 +8,7 @@
 #include "fe-chart-export.h"
 #include "fe-columns-dialog.h"
 #include "fe-compat.h"
+#include "fe-cooccurrence.h"
 #include "fe-data-check.h"
 #include "fe-query-set.h"
 #include "fe-tally.h"
@@ -190,6 +191,28 @@ on_chart_drag_prepare (GtkDragSource *source,
   if (provider == NULL)
     fe_window_show_error (self, _("Could Not Drag the Chart"), error->message);
   return provider;
+}
+
+/* A co-occurrence heat map shows counts, or with this the themes' overlap (Jaccard). */
+static void
+overlap_action_changed (GSimpleAction *action,
+                        GVariant      *state,
+                        gpointer       data)
+{
+  FeWindow *self = data;
+
+  fe_explore_state_set_measure (self->state, g_variant_get_boolean (state)
+                                             ? FE_CHART_MEASURE_OVERLAP
+                                             : FE_CHART_MEASURE_COUNT);
+}
+
+static void
+show_overlap_state (FeWindow *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "overlap");
+  gboolean overlap = fe_explore_state_get_measure (self->state) == FE_CHART_MEASURE_OVERLAP;
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (overlap));
 }
 
 static void
@@ -417,6 +440,7 @@ static const GActionEntry win_entries[] = {
   { "cancel-load", cancel_load_action },
   { "export-chart", export_chart_action, "s" },
   { "copy-chart", copy_chart_action },
+  { "overlap", NULL, NULL, "false", overlap_action_changed },
   { "search-quotes", search_quotes_action },
   { "copy-quote", copy_quote_action },
   { "clear-selection", clear_selection_action },
@@ -438,6 +462,8 @@ fe_window_install_actions (FeWindow *self)
   gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
   g_signal_connect (drag, "prepare", G_CALLBACK (on_chart_drag_prepare), self);
   gtk_widget_add_controller (GTK_WIDGET (self->chart_view), GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect_object (self->state, "notify::measure", G_CALLBACK (show_overlap_state), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -469,6 +495,7 @@ fe_window_update_actions (FeWindow *self)
     enable (self, study_actions[i], has_study);
   enable (self, "export-chart", has_chart);
   enable (self, "copy-chart", has_chart);
+  enable (self, "overlap", has_chart && fe_cooccurrence_is (fe_query_get_tally (query)));
   enable (self, "save-view", has_chart);
   enable (self, "clear-filters",
           has_study && !fe_filter_is_empty (fe_query_get_filter (query)));

@@ -129,7 +129,8 @@ main (int    argc,
       return 2;
     }
   dir = argv[1];
-  for (int i = 2; i < argc; i++)
+  /* --open takes the rest of the line as its own. */
+  for (int i = 2; i < argc && !g_str_equal (argv[2], "--open"); i++)
     {
       if (g_str_equal (argv[i], "--dark"))
         adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
