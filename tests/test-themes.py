@@ -5,13 +5,16 @@ of the sample study's files."""
 import collections
 import csv
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 from tap import main, run_cli, run_json, test  # noqa: E402
 
 BINARY = sys.argv[1]
-SAMPLE = os.path.join(os.path.dirname(__file__), "..", "data", "sample")
+SAMPLE = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "data", "sample"))
 # Every row and every number: the brute force below counts all 128 rows of the file.
 EXACT = ("--min-cell", "0", "--no-fold", "--include-incomplete", "--sample")
 
@@ -78,6 +81,36 @@ def text_says_the_base_is_those_who_answered_both():
     out = run_cli(BINARY, "summary", *EXACT, "--question", "better_enabled", "--by", "barriers").stdout
     assert "Base: 23 who answered both questions" in out, out
     assert "answered both questions." in out, out
+
+
+
+@test
+def a_saved_cooccurrence_view_prints_in_the_pack():
+    work = tempfile.mkdtemp(prefix="fe-themes-")
+    try:
+        project = os.path.join(work, "themes.findings")
+        with open(project, "w", encoding="utf-8") as handle:
+            handle.write("\n".join([
+                "[Project]", "version=1",
+                f"responses={os.path.join(SAMPLE, 'responses.csv')}",
+                f"codebook={os.path.join(SAMPLE, 'codebook.csv')}",
+                f"coding={os.path.join(SAMPLE, 'coding.csv')}",
+                "", "[View 1]", "title=Substance use goes with mental health",
+                "question=vulnerabilities", "by=vulnerabilities", "measure=overlap",
+                "kind=auto", "sort=codebook", ""]))
+        pack = os.path.join(work, "pack.pdf")
+        run_cli(BINARY, "brief", "-o", pack, project)
+        if shutil.which("pdftotext") is None:
+            return
+        text = " ".join(subprocess.run(["pdftotext", "-enc", "UTF-8", pack, "-"],
+                                       capture_output=True, text=True, check=True)
+                        .stdout.split())
+        assert "Substance use goes with mental health" in text, text
+        # The saved view keeps its self-split: the pack draws the co-occurrence, as overlap.
+        assert "Each cell is the overlap of two themes (Jaccard)" in text, text
+        assert "0.16" in text, text
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
