@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "fe-explore-state.h"
+#include "fe-cell-quotes.h"
 #include "fe-quote-item.h"
 #include "fe-quote-row.h"
 #include "fe-text-match.h"
@@ -488,6 +489,7 @@ show_state (FeQuoteBrowser *self)
   g_autofree char *heading = NULL;
   FeColumn *question, *split;
   const char *level_label;
+  GPtrArray *cell;
 
   if (query == NULL || level < 0)
     {
@@ -504,7 +506,11 @@ show_state (FeQuoteBrowser *self)
                                fe_column_get_display_level (split, (guint) group));
   else
     heading = g_strdup (level_label);
-  if (fe_column_has_quotes (question, level))
+  /* A cell of two questions: what its respondents wrote to each, question by question. */
+  if ((cell = fe_query_collect_cell_quotes (query, (guint) level, group)) != NULL)
+    fe_quote_browser_show_all_text (self, fe_query_get_study (query), cell, heading,
+                                    fe_bitset_count (segment));
+  else if (fe_column_has_quotes (question, level))
     fe_quote_browser_show_quotes (self, fe_query_get_study (query),
                                   fe_study_collect_quotes (fe_query_get_study (query), question,
                                                            level, rows),

@@ -9,6 +9,8 @@
 #include "fe-chart-layout.h"
 #include "fe-chart-view.h"
 #include "fe-cooccurrence.h"
+#include "fe-quote-browser.h"
+#include "fe-quote-item.h"
 #include "fe-test-util.h"
 #include "fe-window-private.h"
 
@@ -62,6 +64,88 @@ test_coded_question_splits_and_splits_itself (void)
   g_assert_true (fe_test_wait_until (chart_laid_out, window));
   g_assert_cmpint (fe_chart_layout_get_kind (fe_chart_view_get_layout (view)), ==,
                    FE_CHART_KIND_HEATMAP);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Whether @quote carries theme @code. */
+static gboolean
+carries (const FeQuote *quote,
+         guint          code)
+{
+  for (guint i = 0; quote->codes != NULL && i < quote->codes->len; i++)
+    if (g_array_index (quote->codes, guint, i) == code)
+      return TRUE;
+  return FALSE;
+}
+
+/* A cell of "better enabled × barriers" lists what its respondents wrote to both questions,
+ * each quote with the theme it carries; a quote picked highlights the cells of its author. */
+static void
+test_cell_opens_quotes_from_both (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+  FeStudy *study = fe_window_get_study (window);
+  FeExploreState *state = fe_window_get_state (window);
+  FeColumn *better_enabled = fe_study_find_column (study, "better_enabled");
+  FeColumn *barriers = fe_study_find_column (study, "barriers");
+  FeQuoteBrowser *browser = fe_window_get_quote_browser (window);
+  GListModel *model = fe_quote_browser_get_model (browser);
+  int level = fe_column_find_level (better_enabled, "Training and knowledge");
+  int group = fe_column_find_level (barriers, "Lack of trust");
+  const FeBitset *in_level = g_ptr_array_index (better_enabled->level_rows, (guint) level);
+  const FeBitset *in_group = g_ptr_array_index (barriers->level_rows, (guint) group);
+  guint from_question = 0, from_split = 0, expected_question = 0, expected_split = 0;
+  FeQuery *query;
+
+  fe_explore_state_show (state, better_enabled, barriers);
+  fe_explore_state_select (state, level, group);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(FeQuoteItem) item = g_list_model_get_item (model, i);
+      const FeQuote *quote = fe_quote_item_get_quote (item);
+
+      g_assert_true (fe_bitset_get (in_level, quote->row) && fe_bitset_get (in_group, quote->row));
+      if (quote->column == better_enabled)
+        {
+          g_assert_true (carries (quote, (guint) level));
+          from_question++;
+        }
+      else
+        {
+          g_assert_true (quote->column == barriers);
+          g_assert_true (carries (quote, (guint) group));
+          from_split++;
+        }
+    }
+  /* Every coding of the cell's respondents with the cell's themes, counted directly. */
+  for (guint i = 0; i < better_enabled->codings->len; i++)
+    {
+      const FeCodingEntry *entry = &g_array_index (better_enabled->codings, FeCodingEntry, i);
+
+      if (entry->code == (guint) level && fe_bitset_get (in_group, entry->row)
+          && fe_bitset_get (fe_query_get_rows (fe_explore_state_get_query (state)), entry->row))
+        expected_question++;
+    }
+  for (guint i = 0; i < barriers->codings->len; i++)
+    {
+      const FeCodingEntry *entry = &g_array_index (barriers->codings, FeCodingEntry, i);
+
+      if (entry->code == (guint) group && fe_bitset_get (in_level, entry->row)
+          && fe_bitset_get (fe_query_get_rows (fe_explore_state_get_query (state)), entry->row))
+        expected_split++;
+    }
+  g_assert_cmpuint (from_question, ==, expected_question);
+  g_assert_cmpuint (from_split, ==, expected_split);
+  g_assert_cmpuint (from_split, >, 0);
+
+  /* The author of a quote picked is in the cell. */
+  fe_quote_browser_select (browser, g_list_model_get_n_items (model) - 1);
+  query = fe_explore_state_get_query (state);
+  g_assert_cmpint (fe_explore_state_get_respondent (state), >=, 0);
+  g_assert_true (fe_query_row_in_segment (query, (guint) fe_explore_state_get_respondent (state),
+                                          (guint) level, group));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -197,6 +281,7 @@ main (int    argc,
 
   g_test_add_func ("/app/themes/coded-question-splits-and-splits-itself",
                    test_coded_question_splits_and_splits_itself);
+  g_test_add_func ("/app/themes/cell-opens-quotes-from-both", test_cell_opens_quotes_from_both);
   g_test_add_func ("/app/themes/copy-chart-is-the-export", test_copy_chart_is_the_export);
   return g_test_run ();
 }
