@@ -6,11 +6,13 @@
 #include <string.h>
 
 #include "fe-app-test-util.h"
+#include "fe-cell-quotes.h"
 #include "fe-chart-layout.h"
 #include "fe-chart-view.h"
 #include "fe-cooccurrence.h"
 #include "fe-quote-browser.h"
 #include "fe-quote-item.h"
+#include "fe-quote.h"
 #include "fe-test-util.h"
 #include "fe-window-private.h"
 
@@ -150,6 +152,44 @@ test_cell_opens_quotes_from_both (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A co-occurrence cell lists each of its respondents' quotes together, once each, and so says
+ * how many respondents wrote them. */
+static void
+test_cooccurrence_cell_quotes_count_each_respondent_once (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+  FeStudy *study = fe_window_get_study (window);
+  FeColumn *vulnerabilities = fe_study_find_column (study, "vulnerabilities");
+  int substance = fe_column_find_level (vulnerabilities, "Substance use");
+  int mental = fe_column_find_level (vulnerabilities, "Mental health");
+  g_autoptr(FeQuery) query = fe_query_new (study, NULL, vulnerabilities, vulnerabilities);
+  g_autoptr(GPtrArray) quotes = fe_query_collect_cell_quotes (query, (guint) substance, mental);
+  g_autoptr(FeBitset) cell = fe_query_dup_segment_rows (query, (guint) substance, mental);
+  g_autoptr(GHashTable) rows = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) groups = NULL;
+
+  g_assert_nonnull (quotes);
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      const FeQuote *quote = g_ptr_array_index (quotes, i);
+
+      g_assert_true (fe_bitset_get (cell, quote->row));
+      g_assert_true (carries (quote, (guint) substance) || carries (quote, (guint) mental));
+      for (guint j = 0; j < i; j++)
+        g_assert_false (((FeQuote *) g_ptr_array_index (quotes, j))->row == quote->row
+                        && g_strcmp0 (((FeQuote *) g_ptr_array_index (quotes, j))->text,
+                                      quote->text) == 0);
+      g_hash_table_add (rows, GUINT_TO_POINTER (quote->row + 1));
+    }
+  groups = fe_quotes_group_by_question (quotes);
+  g_assert_cmpuint (groups->len, ==, 1);
+  g_assert_cmpuint (g_array_index (groups, FeQuoteGroup, 0).n_respondents, ==,
+                    g_hash_table_size (rows));
+  g_assert_cmpuint (g_hash_table_size (rows), <=, fe_bitset_count (cell));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 typedef struct
 {
   GBytes   *bytes;
@@ -282,6 +322,8 @@ main (int    argc,
   g_test_add_func ("/app/themes/coded-question-splits-and-splits-itself",
                    test_coded_question_splits_and_splits_itself);
   g_test_add_func ("/app/themes/cell-opens-quotes-from-both", test_cell_opens_quotes_from_both);
+  g_test_add_func ("/app/themes/cooccurrence-cell-quotes-count-each-respondent-once",
+                   test_cooccurrence_cell_quotes_count_each_respondent_once);
   g_test_add_func ("/app/themes/copy-chart-is-the-export", test_copy_chart_is_the_export);
   return g_test_run ();
 }
