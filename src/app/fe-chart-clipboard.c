@@ -6,6 +6,15 @@
 
 #include "fe-chart-export.h"
 
+static GBytes *
+render_png (const FeChartSpec *spec,
+            const FeTally     *tally,
+            GError           **error)
+{
+  return fe_chart_export_bytes (spec, tally, FE_CHART_FORMAT_PNG, FE_CHART_CLIPBOARD_SCALE,
+                                error);
+}
+
 GdkContentProvider *
 fe_chart_clipboard_provider_new (const FeChartSpec *spec,
                                  const FeTally     *tally,
@@ -15,8 +24,7 @@ fe_chart_clipboard_provider_new (const FeChartSpec *spec,
   g_autoptr(GBytes) svg = NULL;
   GdkContentProvider *providers[2];
 
-  png = fe_chart_export_bytes (spec, tally, FE_CHART_FORMAT_PNG, FE_CHART_CLIPBOARD_SCALE,
-                               error);
+  png = render_png (spec, tally, error);
   if (png == NULL)
     return NULL;
   svg = fe_chart_export_bytes (spec, tally, FE_CHART_FORMAT_SVG, 1.0, error);
@@ -41,8 +49,7 @@ fe_chart_drag_provider_new (const FeChartSpec *spec,
   g_autoptr(GFile) file = NULL;
   GdkContentProvider *providers[2];
 
-  png = fe_chart_export_bytes (spec, tally, FE_CHART_FORMAT_PNG, FE_CHART_CLIPBOARD_SCALE,
-                               error);
+  png = render_png (spec, tally, error);
   if (png == NULL)
     return NULL;
   /* A folder of its own, so that the file keeps the question's name whatever else is there. */
