@@ -250,6 +250,41 @@ decode_png (GBytes *png,
   return pixels;
 }
 
+static GBytes *
+read_file_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+/* The vulnerabilities co-occurrence as `export` draws it for a slide: 1200 × 750 at 2×. */
+static GBytes *
+export_cooccurrence (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("fe-themes-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "export.png", NULL);
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
+  int status = 0;
+  const char *argv[] = { binary_path, "export", "--sample", "--question", "vulnerabilities",
+                         "--by", "vulnerabilities", "--measure", "count", "--width", "1200",
+                         "--height", "750", "--scale", "2", "-o", path, NULL };
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  bytes = read_file_bytes (path);
+  g_unlink (path);
+  g_rmdir (dir);
+  return bytes;
+}
+
 static void
 test_copy_chart_is_the_export (void)
 {
@@ -258,20 +293,12 @@ test_copy_chart_is_the_export (void)
   FeColumn *vulnerabilities = fe_study_find_column (study, "vulnerabilities");
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
   static const char *mime_types[] = { "image/png", NULL };
-  g_autofree char *dir = g_dir_make_tmp ("fe-themes-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "export.png", NULL);
-  g_autofree char *exported = NULL;
   g_autofree guchar *copied_pixels = NULL;
   g_autofree guchar *exported_pixels = NULL;
-  g_autoptr(GBytes) exported_bytes = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) exported = NULL;
   PngRead read = { 0 };
   GdkContentFormats *formats;
-  int copied_width, copied_height, exported_width, exported_height, status = 0;
-  gsize length;
-  const char *argv[] = { binary_path, "export", "--sample", "--question", "vulnerabilities",
-                         "--by", "vulnerabilities", "--measure", "count", "--width", "1200",
-                         "--height", "750", "--scale", "2", "-o", path, NULL };
+  int copied_width, copied_height, exported_width, exported_height;
 
   fe_explore_state_set_measure (fe_window_get_state (window), FE_CHART_MEASURE_COUNT);
   fe_explore_state_show (fe_window_get_state (window), vulnerabilities, vulnerabilities);
@@ -285,17 +312,10 @@ test_copy_chart_is_the_export (void)
 
   gdk_clipboard_read_async (clipboard, mime_types, G_PRIORITY_DEFAULT, NULL, on_png_read, &read);
   g_assert_true (fe_test_wait_until (png_read_done, &read));
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL,
-                &status, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (status, ==, 0);
-  g_file_get_contents (path, &exported, &length, &error);
-  g_assert_no_error (error);
-  exported_bytes = g_bytes_new (exported, length);
+  exported = export_cooccurrence ();
 
   copied_pixels = decode_png (read.bytes, &copied_width, &copied_height);
-  exported_pixels = decode_png (exported_bytes, &exported_width, &exported_height);
+  exported_pixels = decode_png (exported, &exported_width, &exported_height);
   /* At 2×, as exported: 1200 × 750 layout units. */
   g_assert_cmpint (copied_width, ==, 2400);
   g_assert_cmpint (copied_width, ==, exported_width);
@@ -304,8 +324,69 @@ test_copy_chart_is_the_export (void)
                          (gsize) copied_width * copied_height * 4) == 0);
 
   g_bytes_unref (read.bytes);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The GtkDragSource on the chart: dragged out, the chart is the PNG `export` writes. */
+static GtkDragSource *
+find_drag_source (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DRAG_SOURCE (controller))
+        return GTK_DRAG_SOURCE (controller);
+    }
+  return NULL;
+}
+
+static void
+test_drag_chart_is_the_export (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+  FeStudy *study = fe_window_get_study (window);
+  FeColumn *vulnerabilities = fe_study_find_column (study, "vulnerabilities");
+  GtkDragSource *source = find_drag_source (GTK_WIDGET (fe_window_get_chart_view (window)));
+  g_autoptr(GdkContentProvider) provider = NULL;
+  g_autoptr(GBytes) dragged = NULL;
+  g_autoptr(GBytes) exported = NULL;
+  g_autofree guchar *dragged_pixels = NULL;
+  g_autofree guchar *exported_pixels = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(GError) error = NULL;
+  GValue value = G_VALUE_INIT;
+  int dragged_width, dragged_height, exported_width, exported_height;
+
+  g_assert_nonnull (source);
+  fe_explore_state_set_measure (fe_window_get_state (window), FE_CHART_MEASURE_COUNT);
+  fe_explore_state_show (fe_window_get_state (window), vulnerabilities, vulnerabilities);
+  g_assert_true (fe_test_wait_until (chart_laid_out, window));
+  g_signal_emit_by_name (source, "prepare", 10.0, 10.0, &provider);
+  g_assert_nonnull (provider);
+
+  g_value_init (&value, G_TYPE_FILE);
+  g_assert_true (gdk_content_provider_get_value (provider, &value, &error));
+  g_assert_no_error (error);
+  path = g_file_get_path (g_value_get_object (&value));
+  g_assert_true (g_str_has_suffix (path, "/vulnerabilities.png"));
+  dragged = read_file_bytes (path);
+  exported = export_cooccurrence ();
+
+  dragged_pixels = decode_png (dragged, &dragged_width, &dragged_height);
+  exported_pixels = decode_png (exported, &exported_width, &exported_height);
+  g_assert_cmpint (dragged_width, ==, exported_width);
+  g_assert_cmpint (dragged_height, ==, exported_height);
+  g_assert_true (memcmp (dragged_pixels, exported_pixels,
+                         (gsize) dragged_width * dragged_height * 4) == 0);
+
+  folder = g_path_get_dirname (path);
   g_unlink (path);
-  g_rmdir (dir);
+  g_rmdir (folder);
+  g_value_unset (&value);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -325,5 +406,6 @@ main (int    argc,
   g_test_add_func ("/app/themes/cooccurrence-cell-quotes-count-each-respondent-once",
                    test_cooccurrence_cell_quotes_count_each_respondent_once);
   g_test_add_func ("/app/themes/copy-chart-is-the-export", test_copy_chart_is_the_export);
+  g_test_add_func ("/app/themes/drag-chart-is-the-export", test_drag_chart_is_the_export);
   return g_test_run ();
 }
