@@ -10,6 +10,7 @@
 #include "fe-chart-layout.h"
 #include "fe-chart-view.h"
 #include "fe-cooccurrence.h"
+#include "fe-presentation.h"
 #include "fe-quote-browser.h"
 #include "fe-quote-item.h"
 #include "fe-quote.h"
@@ -188,6 +189,34 @@ test_cooccurrence_cell_quotes_count_each_respondent_once (void)
   g_assert_cmpuint (g_hash_table_size (rows), <=, fe_bitset_count (cell));
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A saved co-occurrence view presents as its heat map: the split by itself is kept. */
+static void
+test_cooccurrence_view_presents (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeStudy) study = fe_study_load_sample (&error);
+  g_autoptr(FeProject) project = fe_project_new ();
+  FeSavedView *view = fe_saved_view_new ();
+  FePresentation *presentation;
+  FeChartView *chart;
+
+  g_assert_no_error (error);
+  view->title = g_strdup ("Substance use goes with mental health");
+  view->question = g_strdup ("vulnerabilities");
+  view->by = g_strdup ("vulnerabilities");
+  fe_project_add_view (project, view);
+
+  presentation = fe_presentation_new (NULL, study, project, 5, FALSE, 0);
+  gtk_window_present (GTK_WINDOW (presentation));
+  chart = fe_presentation_get_chart_view (presentation);
+  g_assert_true (fe_cooccurrence_is (fe_chart_view_get_tally (chart)));
+  fe_app_test_settle (300);
+  g_assert_nonnull (fe_chart_view_get_layout (chart));
+  g_assert_cmpint (fe_chart_layout_get_kind (fe_chart_view_get_layout (chart)), ==,
+                   FE_CHART_KIND_HEATMAP);
+  gtk_window_destroy (GTK_WINDOW (presentation));
 }
 
 typedef struct
@@ -405,6 +434,7 @@ main (int    argc,
   g_test_add_func ("/app/themes/cell-opens-quotes-from-both", test_cell_opens_quotes_from_both);
   g_test_add_func ("/app/themes/cooccurrence-cell-quotes-count-each-respondent-once",
                    test_cooccurrence_cell_quotes_count_each_respondent_once);
+  g_test_add_func ("/app/themes/cooccurrence-view-presents", test_cooccurrence_view_presents);
   g_test_add_func ("/app/themes/copy-chart-is-the-export", test_copy_chart_is_the_export);
   g_test_add_func ("/app/themes/drag-chart-is-the-export", test_drag_chart_is_the_export);
   return g_test_run ();
