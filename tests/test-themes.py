@@ -113,5 +113,24 @@ def a_saved_cooccurrence_view_prints_in_the_pack():
         shutil.rmtree(work, ignore_errors=True)
 
 
+@test
+def a_cell_of_two_questions_quotes_both():
+    themes, _ = brute_force()
+    level, group = "Partnership working", "Lack of engagement"
+    both = themes["better_enabled"][level] & themes["barriers"][group]
+    quotes = run_json(BINARY, "quotes", "--min-cell", "0", "--include-incomplete", "--sample",
+                      "--question", "better_enabled", "--level", level,
+                      "--by", "barriers", "--group", group)
+    with open(os.path.join(SAMPLE, "coding.csv"), encoding="utf-8") as f:
+        codings = [line for line in csv.DictReader(f) if line["respondent"] in both]
+    expected = collections.Counter(
+        (line["question"], line["respondent"]) for line in codings
+        if (line["question"], line["code"]) in (("better_enabled", level), ("barriers", group)))
+    got = collections.Counter((quote["question"], quote["respondent"]) for quote in quotes)
+    assert got == expected and len(both) > 0, (got, expected)
+    for quote in quotes:
+        assert (level if quote["question"] == "better_enabled" else group) in quote["codes"], quote
+
+
 if __name__ == "__main__":
     main()
