@@ -4,6 +4,7 @@ those who fall in both over a base of those who answered both; checked against a
 of the sample study's files."""
 import collections
 import csv
+import json
 import os
 import shutil
 import subprocess
@@ -130,6 +131,69 @@ def a_cell_of_two_questions_quotes_both():
     assert got == expected and len(both) > 0, (got, expected)
     for quote in quotes:
         assert (level if quote["question"] == "better_enabled" else group) in quote["codes"], quote
+
+
+@test
+def overlap_is_jaccard_and_themes_that_go_together_sit_together():
+    themes, _ = brute_force()
+    vulnerabilities = themes["vulnerabilities"]
+    work = tempfile.mkdtemp(prefix="fe-themes-")
+    try:
+        layout_path = os.path.join(work, "layout.json")
+        run_cli(BINARY, "export", *EXACT, "--question", "vulnerabilities",
+                "--by", "vulnerabilities", "--measure", "overlap", "--layout", layout_path,
+                "-o", os.path.join(work, "chart.png"))
+        with open(layout_path, encoding="utf-8") as handle:
+            layout = json.load(handle)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    data = run_json(BINARY, "summary", *EXACT, "--question", "vulnerabilities")
+    labels = [level["label"] for level in data["levels"]]
+
+    def jaccard(a, b):
+        either = vulnerabilities[a] | vulnerabilities[b]
+        return len(vulnerabilities[a] & vulnerabilities[b]) / len(either) if either else 0
+
+    for segment in layout["segments"]:
+        a, b = labels[segment["level"]], labels[segment["group"]]
+        if a != b:
+            assert abs(segment["value"] - jaccard(a, b)) < 0.006, (a, b, segment["value"])
+        else:
+            assert segment["count"] == len(vulnerabilities[a]), (a, segment)
+    # Rows top to bottom and columns left to right in one order, every theme once.
+    rows = [s["level"] for s in sorted(layout["segments"], key=lambda s: s["y"])
+            if s["group"] == layout["segments"][0]["group"]]
+    columns = [s["group"] for s in sorted(layout["segments"], key=lambda s: s["x"])
+               if s["level"] == layout["segments"][0]["level"]]
+    assert rows == columns and sorted(rows) == list(range(len(labels))), (rows, columns)
+    # The pair that overlaps most is side by side.
+    best = max(((a, b) for a in range(len(labels)) for b in range(a + 1, len(labels))),
+               key=lambda pair: jaccard(labels[pair[0]], labels[pair[1]]))
+    assert abs(rows.index(best[0]) - rows.index(best[1])) == 1, (best, rows)
+
+
+@test
+def a_cell_withheld_is_withheld_on_both_sides_of_the_diagonal():
+    for measure in ("count", "overlap"):
+        work = tempfile.mkdtemp(prefix="fe-themes-")
+        try:
+            layout_path = os.path.join(work, "layout.json")
+            run_cli(BINARY, "export", "--sample", "--question", "vulnerabilities",
+                    "--by", "vulnerabilities", "--measure", measure, "--layout", layout_path,
+                    "-o", os.path.join(work, "chart.svg"))
+            with open(layout_path, encoding="utf-8") as handle:
+                layout = json.load(handle)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        cells = {(s["level"], s["group"]): s for s in layout["segments"]}
+        held = 0
+        for (a, b), segment in cells.items():
+            shown = segment["disclosure"] == "shown"
+            assert shown == (cells[(b, a)]["disclosure"] == "shown"), (measure, a, b)
+            if not shown:
+                held += 1
+                assert "count" not in segment or segment["count"] in (None, 0), segment
+        assert held > 0, measure
 
 
 if __name__ == "__main__":
