@@ -79,7 +79,8 @@ def vulnerabilities_cooccurrence_is_symmetric_and_counted():
 
 @test
 def text_says_the_base_is_those_who_answered_both():
-    out = run_cli(BINARY, "summary", *EXACT, "--question", "better_enabled", "--by", "barriers").stdout
+    out = run_cli(BINARY, "summary", *EXACT, "--question", "better_enabled",
+                  "--by", "barriers").stdout
     assert "Base: 23 who answered both questions" in out, out
     assert "answered both questions." in out, out
 

@@ -68,6 +68,15 @@ test_coded_question_splits_and_splits_itself (void)
   g_assert_cmpint (fe_chart_layout_get_kind (fe_chart_view_get_layout (view)), ==,
                    FE_CHART_KIND_HEATMAP);
 
+  /* The chart's menu turns counts into overlap, only for a co-occurrence. */
+  g_assert_true (g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (window),
+                                                                   "overlap")));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.overlap", NULL);
+  g_assert_cmpint (fe_explore_state_get_measure (window->state), ==, FE_CHART_MEASURE_OVERLAP);
+  fe_question_list_select (window->question_list, better_enabled);
+  g_assert_false (g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (window),
+                                                                    "overlap")));
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
