@@ -160,6 +160,8 @@ check_tally (FeStudy            *study,
   g_autoptr(FeBitset) rows = NULL;
   g_autoptr(FeTally) tally = NULL;
   gboolean include = fe_study_get_include_incomplete (study);
+  /* Split by a question, only those who answered both count, bases included. */
+  gboolean both = by_column != NULL && by_column->role != FE_ROLE_ATTRIBUTE;
 
   for (guint f = 0; f < N_QUESTIONS; f++)
     for (guint l = 0; l < n_levels[f]; l++)
@@ -179,6 +181,8 @@ check_tally (FeStudy            *study,
           if (!row_passes (truth, filter, include, row))
             continue;
           if (g >= 0 && (truth->has[row][by] & (1u << g)) == 0)
+            continue;
+          if (both && (!row_answered (truth, row, q) || !row_answered (truth, row, (guint) by)))
             continue;
           base++;
           answered += row_answered (truth, row, q);

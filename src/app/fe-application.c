@@ -126,6 +126,7 @@ fe_application_startup (GApplication *application)
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.export-chart::png", { "<Control>e", NULL } },
+    { "win.copy-chart", { "<Shift><Control>c", NULL } },
     { "win.search-quotes", { "<Control>f", NULL } },
     { "win.fullscreen", { "F11", NULL } },
     { "win.show-table", { "<Control>t", NULL } },

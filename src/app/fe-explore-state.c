@@ -50,7 +50,7 @@ requery (FeExploreState *self)
   g_clear_pointer (&self->query, fe_query_unref);
   if (self->study != NULL)
     self->query = fe_query_new (self->study, self->filter, self->question,
-                                self->split != self->question ? self->split : NULL);
+                                fe_query_split_in_effect (self->question, self->split));
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_QUERY]);
 }
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "fe-explore-state.h"
+#include "fe-cell-quotes.h"
 #include "fe-quote-item.h"
 #include "fe-quote-row.h"
 #include "fe-text-match.h"
@@ -33,6 +34,7 @@ struct _FeQuoteBrowser
   /* When the quotes are every open answer of a segment: FeColumn → its numbers ("19 quotes ·
    * 17 respondents"), shown above its first quote; else NULL. */
   GHashTable         *group_counts;
+  char               *all_text_note;  /* the note above every open answer of a segment */
   FeExploreState     *state;
 };
 
@@ -195,6 +197,7 @@ fe_quote_browser_dispose (GObject *object)
   g_clear_object (&self->quotes);
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->group_counts, g_hash_table_unref);
+  g_clear_pointer (&self->all_text_note, g_free);
   if (self->state != NULL)
     g_signal_handlers_disconnect_by_data (self->state, self);
   g_clear_object (&self->state);
@@ -243,6 +246,7 @@ fe_quote_browser_init (FeQuoteBrowser *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->all_text_note = g_strdup (gtk_label_get_text (self->note_label));
 
   self->quotes = g_list_store_new (FE_TYPE_QUOTE_ITEM);
   self->search_filter = gtk_custom_filter_new (match_quote, self, NULL);
@@ -503,6 +507,7 @@ show_state (FeQuoteBrowser *self)
   g_autofree char *heading = NULL;
   FeColumn *question, *split;
   const char *level_label;
+  GPtrArray *cell;
 
   if (query == NULL || level < 0)
     {
@@ -519,7 +524,16 @@ show_state (FeQuoteBrowser *self)
                                fe_column_get_display_level (split, (guint) group));
   else
     heading = g_strdup (level_label);
-  if (fe_column_has_quotes (question, level))
+  /* A cell of two questions: what its respondents wrote to each, question by question. */
+  cell = fe_query_collect_cell_quotes (query, (guint) level, group);
+  gtk_label_set_text (self->note_label,
+                      cell != NULL ? _("What the respondents in both wrote to each question, "
+                                       "each quote with its themes.")
+                                   : self->all_text_note);
+  if (cell != NULL)
+    fe_quote_browser_show_all_text (self, fe_query_get_study (query), cell, heading,
+                                    fe_bitset_count (segment));
+  else if (fe_column_has_quotes (question, level))
     fe_quote_browser_show_quotes (self, fe_query_get_study (query),
                                   fe_study_collect_quotes (fe_query_get_study (query), question,
                                                            level, rows),

@@ -4,9 +4,11 @@
 
 #include <glib/gi18n.h>
 
+#include "fe-chart-clipboard.h"
 #include "fe-chart-export.h"
 #include "fe-columns-dialog.h"
 #include "fe-compat.h"
+#include "fe-cooccurrence.h"
 #include "fe-data-check.h"
 #include "fe-query-set.h"
 #include "fe-tally.h"
@@ -95,6 +97,25 @@ typedef struct
   FeChartFormat format;
 } ExportRequest;
 
+/* Exports are for slides and briefing packs: light, landscape, crisp. The chart copied or
+ * dragged out is the same. FALSE when the filter picks too few respondents to show. */
+static gboolean
+init_export_spec (FeWindow     *self,
+                  FeChartSpec  *spec,
+                  GError      **error)
+{
+  fe_explore_state_init_spec (self->state, spec);
+  if (!fe_query_check_query_set (fe_explore_state_get_query (self->state), spec->min_cell,
+                                 error))
+    return FALSE;
+  spec->width = 1200;
+  spec->height = 750;
+  spec->mark_small = FALSE;
+  spec->fold_small_groups = self->settings
+                            && g_settings_get_boolean (self->settings, "fold-small-groups");
+  return TRUE;
+}
+
 static void
 on_export_chosen (GFile    *file,
                   gpointer  data)
@@ -108,20 +129,13 @@ on_export_chosen (GFile    *file,
 
   if (path != NULL && query != NULL && fe_query_get_tally (query) != NULL)
     {
-      /* Exports are for slides and briefing packs: light, landscape, crisp. */
-      fe_explore_state_init_spec (self->state, &spec);
-      if (!fe_query_check_query_set (query, spec.min_cell, &error))
+      if (!init_export_spec (self, &spec, &error))
         {
           fe_window_show_error (self, _("Could Not Export the Chart"), error->message);
           g_object_unref (request->window);
           g_free (request);
           return;
         }
-      spec.width = 1200;
-      spec.height = 750;
-      spec.mark_small = FALSE;
-      spec.fold_small_groups = self->settings
-                               && g_settings_get_boolean (self->settings, "fold-small-groups");
       if (fe_chart_export (&spec, fe_query_get_tally (query), request->format,
                            request->format == FE_CHART_FORMAT_PNG ? 2.0 : 1.0, path, NULL,
                            &error))
@@ -131,6 +145,74 @@ on_export_chosen (GFile    *file,
     }
   g_object_unref (request->window);
   g_free (request);
+}
+
+static void
+copy_chart_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       data)
+{
+  FeWindow *self = data;
+  FeQuery *query = fe_explore_state_get_query (self->state);
+  g_autoptr(GdkContentProvider) provider = NULL;
+  g_autoptr(GError) error = NULL;
+  FeChartSpec spec;
+
+  if (query == NULL || fe_query_get_tally (query) == NULL)
+    return;
+  if (init_export_spec (self, &spec, &error))
+    provider = fe_chart_clipboard_provider_new (&spec, fe_query_get_tally (query), &error);
+  if (provider == NULL)
+    {
+      fe_window_show_error (self, _("Could Not Copy the Chart"), error->message);
+      return;
+    }
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), provider);
+  fe_window_show_toast (self, _("Chart copied as an image"));
+}
+
+static GdkContentProvider *
+on_chart_drag_prepare (GtkDragSource *source,
+                       double         x,
+                       double         y,
+                       FeWindow      *self)
+{
+  FeQuery *query = fe_explore_state_get_query (self->state);
+  g_autoptr(GError) error = NULL;
+  GdkContentProvider *provider = NULL;
+  FeChartSpec spec;
+
+  if (query == NULL || fe_query_get_tally (query) == NULL
+      || fe_query_get_tally (query)->n_levels == 0)
+    return NULL;
+  if (init_export_spec (self, &spec, &error))
+    provider = fe_chart_drag_provider_new (&spec, fe_query_get_tally (query),
+                                           fe_query_get_question (query)->id, &error);
+  if (provider == NULL)
+    fe_window_show_error (self, _("Could Not Drag the Chart"), error->message);
+  return provider;
+}
+
+/* A co-occurrence heat map shows counts, or with this the themes' overlap (Jaccard). */
+static void
+overlap_action_changed (GSimpleAction *action,
+                        GVariant      *state,
+                        gpointer       data)
+{
+  FeWindow *self = data;
+
+  fe_explore_state_set_measure (self->state, g_variant_get_boolean (state)
+                                             ? FE_CHART_MEASURE_OVERLAP
+                                             : FE_CHART_MEASURE_COUNT);
+}
+
+static void
+show_overlap_state (FeWindow *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "overlap");
+  gboolean overlap = fe_explore_state_get_measure (self->state) == FE_CHART_MEASURE_OVERLAP;
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (overlap));
 }
 
 static void
@@ -357,6 +439,8 @@ static const GActionEntry win_entries[] = {
   { "open-sample", open_sample_action },
   { "cancel-load", cancel_load_action },
   { "export-chart", export_chart_action, "s" },
+  { "copy-chart", copy_chart_action },
+  { "overlap", NULL, NULL, "false", overlap_action_changed },
   { "search-quotes", search_quotes_action },
   { "copy-quote", copy_quote_action },
   { "clear-selection", clear_selection_action },
@@ -370,8 +454,16 @@ static const GActionEntry win_entries[] = {
 void
 fe_window_install_actions (FeWindow *self)
 {
+  GtkDragSource *drag = gtk_drag_source_new ();
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries),
                                    self);
+  /* Dragged out of the window, the chart lands in a slide or a folder as its exported PNG. */
+  gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
+  g_signal_connect (drag, "prepare", G_CALLBACK (on_chart_drag_prepare), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->chart_view), GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect_object (self->state, "notify::measure", G_CALLBACK (show_overlap_state), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -402,6 +494,8 @@ fe_window_update_actions (FeWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (study_actions); i++)
     enable (self, study_actions[i], has_study);
   enable (self, "export-chart", has_chart);
+  enable (self, "copy-chart", has_chart);
+  enable (self, "overlap", has_chart && fe_cooccurrence_is (fe_query_get_tally (query)));
   enable (self, "save-view", has_chart);
   enable (self, "clear-filters",
           has_study && !fe_filter_is_empty (fe_query_get_filter (query)));

@@ -126,6 +126,32 @@ append_split_choice (GListStore *choices,
   g_list_store_append (choices, choice);
 }
 
+/* Adds the attributes (@attributes) or else the closed and coded questions a chart may be
+ * split by; returns the position of @saved among the choices, or @selected. */
+static guint
+append_split_columns (FeWindow   *self,
+                      GListStore *choices,
+                      FeStudy    *study,
+                      gboolean    attributes,
+                      const char *saved,
+                      guint       selected)
+{
+  for (guint c = 0; study != NULL && c < fe_study_get_n_columns (study); c++)
+    {
+      FeColumn *column = fe_study_get_column (study, c);
+
+      if ((column->role == FE_ROLE_ATTRIBUTE) != attributes || !fe_column_is_question (column)
+          || fe_column_get_n_levels (column) == 0)
+        continue;
+      g_ptr_array_add (self->split_columns, column);
+      append_split_choice (choices, fe_column_get_display_label (column),
+                           fe_column_dup_short_label (column));
+      if (g_strcmp0 (saved, column->id) == 0)
+        selected = self->split_columns->len;
+    }
+  return selected;
+}
+
 static void
 update_split_choices (FeWindow *self)
 {
@@ -137,18 +163,10 @@ update_split_choices (FeWindow *self)
 
   g_ptr_array_set_size (self->split_columns, 0);
   append_split_choice (choices, _("None"), NULL);
-  for (guint c = 0; study != NULL && c < fe_study_get_n_columns (study); c++)
-    {
-      FeColumn *column = fe_study_get_column (study, c);
-
-      if (column->role != FE_ROLE_ATTRIBUTE || fe_column_get_n_levels (column) == 0)
-        continue;
-      g_ptr_array_add (self->split_columns, column);
-      append_split_choice (choices, fe_column_get_display_label (column),
-                           fe_column_dup_short_label (column));
-      if (g_strcmp0 (saved, column->id) == 0)
-        selected = self->split_columns->len;
-    }
+  /* Attributes first, as ever; then any closed or coded question, whose table counts those
+   * who answered both. */
+  selected = append_split_columns (self, choices, study, TRUE, saved, selected);
+  selected = append_split_columns (self, choices, study, FALSE, saved, selected);
 
   self->updating_controls = TRUE;
   gtk_drop_down_set_model (self->split_dropdown, G_LIST_MODEL (choices));
@@ -404,9 +422,11 @@ on_split_changed (FeWindow *self)
     return;
   by = selected > 0 && selected <= self->split_columns->len
        ? g_ptr_array_index (self->split_columns, selected - 1) : NULL;
-  /* A question picked as its own split is not split by itself; and the dropdown coming to
-   * show the split in effect (it notifies twice) changes nothing. */
-  if ((by != NULL && by == fe_explore_state_get_question (self->state))
+  /* A question picked as its own split is not split by itself (but for a co-occurrence
+   * table, fe_query_split_in_effect()); and the dropdown coming to show the split in effect
+   * (it notifies twice) changes nothing. */
+  if ((by != NULL
+       && fe_query_split_in_effect (fe_explore_state_get_question (self->state), by) == NULL)
       || by == fe_window_get_split (self))
     {
       show_split (self);

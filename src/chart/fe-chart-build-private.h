@@ -56,9 +56,18 @@ typedef struct
   gboolean           note_cut;    /* the note did not fit whole: try smaller type */
 } Build;
 
+/* A coded or multi-select question split by itself, drawn as its themes' co-occurrence; and
+ * whether it shows their overlap (Jaccard) rather than counts (fe-chart-build.c). */
+gboolean fe_chart_build_is_cooccurrence (const Build *b);
+gboolean fe_chart_build_shows_overlap   (const Build *b);
+
 /* Values and how they are written, withheld or not (fe-chart-build.c). */
 FeCellDisclosure fe_chart_build_base_state (const Build  *b,
                                             const Series *series);
+char *fe_chart_build_describe_withheld (const Build      *b,
+                                        const char       *level,
+                                        const Series     *series,
+                                        FeCellDisclosure  state);
 FeCellDisclosure fe_chart_build_cell_state (const Build  *b,
                                             const Series *series,
                                             guint         level);

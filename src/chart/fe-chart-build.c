@@ -9,6 +9,7 @@
 
 #include "fe-chart-build-private.h"
 #include "fe-chart-histogram.h"
+#include "fe-cooccurrence.h"
 #include "fe-tally-fold.h"
 
 
@@ -16,6 +17,18 @@ static gboolean
 kind_is_stacked (FeChartKind kind)
 {
   return kind == FE_CHART_KIND_STACKED || kind == FE_CHART_KIND_DIVERGING;
+}
+
+gboolean
+fe_chart_build_is_cooccurrence (const Build *b)
+{
+  return b->layout->kind == FE_CHART_KIND_HEATMAP && fe_cooccurrence_is (b->tally);
+}
+
+gboolean
+fe_chart_build_shows_overlap (const Build *b)
+{
+  return fe_chart_build_is_cooccurrence (b) && b->spec->measure == FE_CHART_MEASURE_OVERLAP;
 }
 
 static gboolean
@@ -138,11 +151,11 @@ fe_chart_build_format_series_n (const Build  *b,
   return g_strdup (_(" (n hidden)"));
 }
 
-static char *
-describe_withheld (const Build      *b,
-                   const char       *level,
-                   const Series     *series,
-                   FeCellDisclosure  state)
+char *
+fe_chart_build_describe_withheld (const Build      *b,
+                                  const char       *level,
+                                  const Series     *series,
+                                  FeCellDisclosure  state)
 {
   gboolean whole = series->group == -1 && !b->has_total;
   guint k = b->spec->min_cell;
@@ -192,14 +205,16 @@ describe_segment (const Build      *b,
   char *text;
 
   if (fe_chart_build_withheld (b, state))
-    return describe_withheld (b, level, series, state);
+    return fe_chart_build_describe_withheld (b, level, series, state);
   if (fe_chart_build_withheld (b, fe_chart_build_base_state (b, series)))
     return describe_count (b, level, series, count);
 
   /* The base is the chart's (fe_chart_percent_of()), said in words, as in the data table and
    * `summary`. */
-  share = fe_percent_describe (count, base, uses_answered (b) ? FE_PERCENT_OF_ANSWERED
-                                                              : FE_PERCENT_OF_RESPONDENTS);
+  share = b->tally->both
+          ? fe_percent_describe_both (count, base)
+          : fe_percent_describe (count, base, uses_answered (b) ? FE_PERCENT_OF_ANSWERED
+                                                                : FE_PERCENT_OF_RESPONDENTS);
   if (series->group == -1 && !b->has_total)
     /* Translators: a segment: level, then its count, base and percentage */
     text = g_strdup_printf (_("%s: %s"), level, share);
@@ -380,7 +395,8 @@ collect_series (Build *b)
 {
   const FeTally *tally = b->tally;
   gboolean stacked = kind_is_stacked (b->layout->kind);
-  Series all = { -1, -1, _("All respondents"), tally->base, tally->answered, tally->counts };
+  Series all = { -1, -1, tally->both ? _("All who answered both") : _("All respondents"),
+                 tally->base, tally->answered, tally->counts };
 
   b->series = g_array_new (FALSE, FALSE, sizeof (Series));
   /* Stacked bars put everybody above the groups, to compare each group with the whole. */
@@ -442,8 +458,13 @@ order_levels (Build *b)
       if (b->layout->withhold && fe_chart_data_get_cell (b->data, -1, l) != FE_CELL_SHOWN)
         keys[l] = 0.5;
     }
-  if (b->spec->sort == FE_CHART_SORT_VALUE && !kind_is_stacked (b->layout->kind)
-      && !fe_chart_histogram_applies (b->tally))
+  if (fe_chart_build_is_cooccurrence (b))
+    {
+      g_free (b->order);
+      b->order = fe_cooccurrence_order (b->tally);
+    }
+  else if (b->spec->sort == FE_CHART_SORT_VALUE && !kind_is_stacked (b->layout->kind)
+           && !fe_chart_histogram_applies (b->tally))
     g_qsort_with_data (b->order, (gint) n, sizeof (guint), compare_levels, keys);
 }
 
@@ -477,6 +498,17 @@ static void
 order_series (Build *b)
 {
   guint first = b->has_total ? 1 : 0;
+
+  /* Columns in the rows' order, so that the table stays symmetric about its diagonal. */
+  if (fe_chart_build_is_cooccurrence (b))
+    {
+      for (guint s = 0; s < b->series->len; s++)
+        for (guint i = 0; i < b->tally->n_levels; i++)
+          if (b->order[i] == (guint) g_array_index (b->series, Series, s).group)
+            g_array_index (b->series, Series, s).key = -(double) i;
+      g_array_sort_with_data (b->series, compare_series, NULL);
+      return;
+    }
 
   if (b->spec->sort != FE_CHART_SORT_VALUE || !kind_is_stacked (b->layout->kind)
       || b->series->len <= first + 1 || b->tally->n_levels == 0)
@@ -668,7 +700,14 @@ compose_note (const Build *b)
   gboolean split = b->tally->by != NULL && b->layout->kind != FE_CHART_KIND_BAR;
   g_autoptr(GString) note = g_string_new (NULL);
 
-  if (fe_chart_build_scale_levels (b) < b->tally->n_levels)
+  if (fe_chart_build_is_cooccurrence (b))
+    {
+      g_autofree char *cells = fe_chart_cooccurrence_note (b->tally,
+                                                           fe_chart_build_shows_overlap (b));
+
+      g_string_append (note, cells);
+    }
+  else if (fe_chart_build_scale_levels (b) < b->tally->n_levels)
     g_string_append (note, b->spec->measure == FE_CHART_MEASURE_COUNT
                      ? _("Numbers of respondents.")
                      : _("Percentages of those in each group who answered, answers off the "
@@ -682,6 +721,8 @@ compose_note (const Build *b)
                      : _("Each bar is the 100% of its group who answered."));
   else if (b->spec->measure == FE_CHART_MEASURE_COUNT)
     g_string_append (note, _("Numbers of respondents."));
+  else if (b->tally->both)
+    g_string_append (note, fe_percent_of_describe (b->tally, FE_PERCENT_OF_ANSWERED));
   else if (b->spec->measure == FE_CHART_MEASURE_PERCENT_ANSWERED)
     g_string_append (note, split ? _("Percentages of those in each group who answered.")
                                  : _("Percentages of those who answered."));
@@ -708,7 +749,7 @@ compose_note (const Build *b)
       g_string_append_printf (note, _("Not on the scale, so not in the bars: %s."),
                               outside->str);
     }
-  if (b->layout->kind == FE_CHART_KIND_HEATMAP)
+  if (b->layout->kind == FE_CHART_KIND_HEATMAP && !fe_chart_build_is_cooccurrence (b))
     {
       g_autofree char *darkest = format_largest_share (b);
 

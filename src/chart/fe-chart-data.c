@@ -6,6 +6,7 @@
 #include "fe-i18n.h"
 
 #include "fe-chart-layout-private.h"
+#include "fe-cooccurrence.h"
 #include "fe-disclosure-audit.h"
 #include "fe-tally-fold.h"
 
@@ -213,6 +214,28 @@ hide_shares (FeChartData            *data,
   return changed;
 }
 
+/* A co-occurrence table is symmetric: a cell held back on one side of its diagonal would be
+ * read off the other, so each takes its mirror's state when that is held back. */
+static gboolean
+mirror_cells (FeChartData *data)
+{
+  gboolean changed = FALSE;
+
+  for (guint g = 0; g < data->tally->n_groups; g++)
+    for (guint l = 0; l < data->tally->n_levels; l++)
+      {
+        FeCellDisclosure *cell = cell_at (data, (int) g, l);
+        FeCellDisclosure mirror = *cell_at (data, (int) l, g);
+
+        if (*cell == FE_CELL_SHOWN && mirror != FE_CELL_SHOWN)
+          {
+            *cell = mirror;
+            changed = TRUE;
+          }
+      }
+  return changed;
+}
+
 /* What only the chart knows it prints, until nothing more changes. */
 static void
 protect (FeChartData       *data,
@@ -271,6 +294,8 @@ protect (FeChartData       *data,
         }
       for (int r = whole_row ? -1 : 0; shares && r < (int) tally->n_groups; r++)
         changed |= hide_shares (data, r, denominators);
+      if (fe_cooccurrence_is (tally))
+        changed |= mirror_cells (data);
       /* Each row adds up to those in it who answered (one answer each). */
       for (int r = 0; single && r < (int) tally->n_groups; r++)
         {

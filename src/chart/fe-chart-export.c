@@ -172,6 +172,34 @@ write_file (const char  *path,
   return FALSE;
 }
 
+/* Lays the chart out and renders it, its layout returned in @layout_out. */
+static GBytes *
+render_chart (const FeChartSpec  *spec,
+              const FeTally      *tally,
+              FeChartFormat       format,
+              double              device_scale,
+              FeChartLayout     **layout_out,
+              GError            **error)
+{
+  g_autoptr(FeChartLayout) layout = NULL;
+  GBytes *bytes;
+
+  if (!(spec->width >= 1 && spec->height >= 1 && spec->width <= MAX_PIXELS_SIDE
+        && spec->height <= MAX_PIXELS_SIDE))
+    {
+      g_set_error (error, FE_CHART_ERROR, FE_CHART_ERROR_SIZE,
+                   _("A chart of %g × %g is not possible; width and height go from 1 to %.0f."),
+                   spec->width, spec->height, MAX_PIXELS_SIDE);
+      return NULL;
+    }
+
+  layout = fe_chart_layout_new (spec, tally, NULL);
+  bytes = fe_chart_layout_render (layout, format, device_scale, error);
+  if (bytes != NULL && layout_out != NULL)
+    *layout_out = g_steal_pointer (&layout);
+  return bytes;
+}
+
 static gboolean
 export_chart (const FeChartSpec *spec,
                  const FeTally     *tally,
@@ -189,17 +217,7 @@ export_chart (const FeChartSpec *spec,
   g_return_val_if_fail (spec != NULL && tally != NULL && path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!(spec->width >= 1 && spec->height >= 1 && spec->width <= MAX_PIXELS_SIDE
-        && spec->height <= MAX_PIXELS_SIDE))
-    {
-      g_set_error (error, FE_CHART_ERROR, FE_CHART_ERROR_SIZE,
-                   _("A chart of %g × %g is not possible; width and height go from 1 to %.0f."),
-                   spec->width, spec->height, MAX_PIXELS_SIDE);
-      return FALSE;
-    }
-
-  layout = fe_chart_layout_new (spec, tally, NULL);
-  bytes = fe_chart_layout_render (layout, format, device_scale, error);
+  bytes = render_chart (spec, tally, format, device_scale, &layout, error);
   if (bytes == NULL)
     return FALSE;
   data = g_bytes_get_data (bytes, &length);
@@ -237,4 +255,22 @@ fe_chart_export (const FeChartSpec *spec,
   ok = export_chart (spec, tally, format, device_scale, path, layout_json_path, error);
   fe_catalog_pop_thread_default (spec->catalog);
   return ok;
+}
+
+GBytes *
+fe_chart_export_bytes (const FeChartSpec *spec,
+                       const FeTally     *tally,
+                       FeChartFormat      format,
+                       double             device_scale,
+                       GError           **error)
+{
+  GBytes *bytes;
+
+  g_return_val_if_fail (spec != NULL && tally != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  fe_catalog_push_thread_default (spec->catalog);
+  bytes = render_chart (spec, tally, format, device_scale, NULL, error);
+  fe_catalog_pop_thread_default (spec->catalog);
+  return bytes;
 }

@@ -50,4 +50,13 @@ gboolean    fe_chart_export            (const FeChartSpec *spec,
                                         const char        *layout_json_path,
                                         GError           **error);
 
+/* The same chart as fe_chart_export() writes, in memory: for the clipboard and for dragging
+ * it out, so that a chart pasted into a slide is the exported one, disclosure control and
+ * all. */
+GBytes     *fe_chart_export_bytes      (const FeChartSpec *spec,
+                                        const FeTally     *tally,
+                                        FeChartFormat      format,
+                                        double             device_scale,
+                                        GError           **error);
+
 G_END_DECLS

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "fe-chart-build-private.h"
+#include "fe-cooccurrence.h"
 
 /* A heat map column's n: on one line when it fits. When it does not, and the chart must be
  * drawn anyway, broken at its spaces, the no-break ones too: "(n =" over "129)" still tells
@@ -33,6 +34,86 @@ fit_column_n (const Build *b,
   if (lines->cut || g_strcmp0 (shown, g_strstrip (loose)) != 0)
     g_clear_pointer (&lines, fe_chart_lines_free);
   return lines;
+}
+
+/* The state of theme @level's count in the column of theme @column. */
+static FeCellDisclosure
+theme_cell_state (const Build *b,
+                  guint        level,
+                  guint        column)
+{
+  for (guint s = 0; s < b->series->len; s++)
+    {
+      const Series *series = &g_array_index (b->series, Series, s);
+
+      if ((guint) series->row == column)
+        return fe_chart_build_cell_state (b, series, level);
+    }
+  return FE_CELL_HIDDEN;
+}
+
+/* An overlap gives its pair's count away to whoever knows both themes' counts: it is shown
+ * only when all three are. (The counts' own states are symmetric already: fe-chart-data.c.) */
+static FeCellDisclosure
+cooccurrence_state (const Build  *b,
+                    const Series *series,
+                    guint         level)
+{
+  guint column = (guint) series->row;
+  FeCellDisclosure state = fe_chart_build_cell_state (b, series, level);
+
+  if (!fe_chart_build_shows_overlap (b) || column == level || fe_chart_build_withheld (b, state))
+    return state;
+  if (fe_chart_build_withheld (b, theme_cell_state (b, level, level))
+      || fe_chart_build_withheld (b, theme_cell_state (b, column, column)))
+    return FE_CELL_HIDDEN;
+  return state;
+}
+
+/* What shades a co-occurrence cell: its count or overlap; the diagonal, unshaded, none. */
+static double
+cooccurrence_shade (const Build  *b,
+                    const Series *series,
+                    guint         level)
+{
+  if ((guint) series->row == level)
+    return 0;
+  if (fe_chart_build_shows_overlap (b))
+    return fe_cooccurrence_jaccard (b->tally, level, (guint) series->row);
+  return series->counts[level];
+}
+
+/* The cell's words, in place of a share of its group; returns its label. */
+static char *
+describe_cooccurrence (Build            *b,
+                       int               index,
+                       const Series     *series,
+                       guint             level,
+                       FeCellDisclosure  state)
+{
+  FeChartSegment *segment = &g_array_index (b->layout->segments, FeChartSegment, index);
+  gboolean overlap = fe_chart_build_shows_overlap (b);
+
+  if (fe_chart_build_withheld (b, state))
+    {
+      const char *label = fe_column_get_display_level (b->tally->question, level);
+
+      /* Nothing of a cell withheld for its mirror or its themes may stay in the layout. */
+      segment->disclosure = state;
+      segment->count = 0;
+      segment->base = 0;
+      segment->value = 0;
+      g_free (segment->description);
+      segment->description = fe_chart_build_describe_withheld (b, label, series, state);
+      return fe_chart_build_format_withheld (b, state);
+    }
+  g_free (segment->description);
+  segment->description = fe_chart_cooccurrence_describe (b->tally, level, (guint) series->row,
+                                                         overlap);
+  segment->value = overlap && (guint) series->row != level
+                   ? fe_cooccurrence_jaccard (b->tally, level, (guint) series->row)
+                   : series->counts[level];
+  return fe_chart_cooccurrence_format (b->tally, level, (guint) series->row, overlap);
 }
 
 /* Heat map: levels down, groups across, each cell shaded by its share of the group. */
@@ -106,10 +187,14 @@ fe_chart_build_build_heatmap (Build *b)
       g_ptr_array_add (n_labels, n_lines);
       /* Shades go up to the largest share shown: a withheld cell must not set the scale. */
       for (guint l = 0; l < n_levels; l++)
-        if (fe_chart_build_series_base (b, series) > 0 && !fe_chart_build_withheld (b,
-                                                                                    fe_chart_build_cell_state (b, series, l)))
-          largest = MAX (largest, (double) series->counts[l] / fe_chart_build_series_base (b,
-                                                                                           series));
+        {
+          guint base = fe_chart_build_series_base (b, series);
+
+          if (base > 0 && !fe_chart_build_withheld (b, fe_chart_build_cell_state (b, series, l)))
+            largest = MAX (largest, fe_chart_build_is_cooccurrence (b)
+                                    ? cooccurrence_shade (b, series, l)
+                                    : (double) series->counts[l] / base);
+        }
     }
   if (b->lost_n && !b->force)
     return FALSE;
@@ -163,16 +248,29 @@ fe_chart_build_build_heatmap (Build *b)
           guint count = series->counts[level];
           FeCellDisclosure state = fe_chart_build_cell_state (b, series, level);
           double share = base > 0 ? (double) count / base : 0;
-          /* A withheld cell is not shaded by its share, which would tell it. */
-          FeChartColor fill = fe_chart_build_withheld (b, state)
-                              ? b->theme->empty
-                              : fe_chart_palette_sequential (b->layout->dark,
-                                                             largest > 0 ? share / largest : 0);
-          int index = fe_chart_build_add_segment (b, (int) level, series, count, base,
-                                                  x0 + c * column + 1,
-                                                  y + 1, column - 2, pitch - 2, fill);
-          g_autofree char *text = fe_chart_build_format_cell (b, state, count, base);
+          FeChartColor fill;
+          int index;
+          g_autofree char *text = NULL;
 
+          if (fe_chart_build_is_cooccurrence (b))
+            {
+              share = cooccurrence_shade (b, series, level);
+              state = cooccurrence_state (b, series, level);
+            }
+          /* A withheld cell is not shaded by its share, which would tell it; nor is a
+           * co-occurrence's diagonal, a theme's own count on another scale than the pairs. */
+          fill = fe_chart_build_withheld (b, state)
+                 || (fe_chart_build_is_cooccurrence (b) && (guint) series->group == level)
+                 ? b->theme->empty
+                 : fe_chart_palette_sequential (b->layout->dark,
+                                                largest > 0 ? share / largest : 0);
+          index = fe_chart_build_add_segment (b, (int) level, series, count, base,
+                                              x0 + c * column + 1, y + 1, column - 2, pitch - 2,
+                                              fill);
+          if (fe_chart_build_is_cooccurrence (b))
+            text = describe_cooccurrence (b, index, series, level, state);
+          else
+            text = fe_chart_build_format_cell (b, state, count, base);
           fe_chart_build_label_inside (b, index, text);
         }
     }

@@ -184,4 +184,18 @@ cairo_status_t fe_chart_append_bytes       (void                *closure,
 /* The chart as SVG 1.1, text kept as text. */
 char         *fe_chart_layout_to_svg       (const FeChartLayout *layout);
 
+/* A co-occurrence heat map (fe-chart-cooccurrence.c): what its cells say. Cell (@row,
+ * @column) is themes @row and @column; @overlap: Jaccard in place of counts. */
+char         *fe_chart_cooccurrence_format   (const FeTally *tally,
+                                              guint          row,
+                                              guint          column,
+                                              gboolean       overlap);
+char         *fe_chart_cooccurrence_describe (const FeTally *tally,
+                                              guint          row,
+                                              guint          column,
+                                              gboolean       overlap);
+/* The note's sentence on what the cells are, the diagonal and the order. */
+char         *fe_chart_cooccurrence_note     (const FeTally *tally,
+                                              gboolean       overlap);
+
 G_END_DECLS

@@ -3,6 +3,8 @@
 
 #include "fe-chart-spec.h"
 
+#include "fe-cooccurrence.h"
+
 #include "fe-i18n.h"
 
 #include "fe-chart-enums.h"
@@ -96,6 +98,9 @@ fe_chart_kind_resolve (FeChartKind    kind,
 
   if (tally->by == NULL)
     return FE_CHART_KIND_BAR;
+  /* Only a symmetric table shows which themes go together. */
+  if (fe_cooccurrence_is (tally))
+    return FE_CHART_KIND_HEATMAP;
   /* Bins side by side keep a histogram's shape for each group; stacked, it would be lost. */
   if (tally->question->role == FE_ROLE_NUMERIC && tally->n_groups <= MAX_GROUPED_GROUPS
       && tally->n_groups * tally->n_levels <= MAX_GROUPED_BARS)

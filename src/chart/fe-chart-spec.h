@@ -27,6 +27,9 @@ typedef enum
   FE_CHART_MEASURE_COUNT,             /*< nick=count >*/
   FE_CHART_MEASURE_PERCENT_BASE,      /*< nick=percent >*/
   FE_CHART_MEASURE_PERCENT_ANSWERED,  /*< nick=percent-answered >*/
+  /* A co-occurrence heat map's Jaccard overlap (fe_cooccurrence_jaccard()); any other chart
+   * draws percentages of its base in its place. */
+  FE_CHART_MEASURE_OVERLAP,           /*< nick=overlap >*/
 } FeChartMeasure;
 
 typedef enum

@@ -4,6 +4,7 @@
 #include "fe-i18n.h"
 
 #include "fe-attribution.h"
+#include "fe-cell-quotes.h"
 #include "fe-cli-private.h"
 #include "fe-json.h"
 #include "fe-quote.h"
@@ -369,6 +370,8 @@ fe_cli_quotes (int    argc,
     {
       g_autoptr(FeQuery) query = NULL;
       g_autoptr(FeBitset) rows = NULL;
+      FeColumn *by = NULL;
+      int group = -1;
 
       if ((question = fe_cli_find_question (study, "--question", question_id, &exit_code)) == NULL)
         goto out;
@@ -379,9 +382,7 @@ fe_cli_quotes (int    argc,
         goto out;
       if (by_id != NULL)
         {
-          FeColumn *by = fe_cli_find_question (study, "--by", by_id, &exit_code);
-          int group;
-
+          by = fe_cli_find_question (study, "--by", by_id, &exit_code);
           if (by == NULL || (group = fe_cli_find_level (by, group_label, &exit_code)) < 0)
             goto out;
           fe_filter_clear_column (filter, by);
@@ -404,7 +405,12 @@ fe_cli_quotes (int    argc,
           if (!fe_cli_check_query_set (segment, k, &exit_code))
             goto out;
         }
-      query = fe_query_new (study, filter, question, NULL);
+      /* Split by a question, a cell's quotes are what its respondents wrote to both (the
+       * filter on the group leaves the split's rows as they are). */
+      query = fe_query_new (study, filter, question,
+                            fe_tally_split_is_question (by) ? fe_query_split_in_effect (question,
+                                                                                        by)
+                                                            : NULL);
       rows = fe_bitset_copy (fe_query_get_rows (query));
       if (all_text)
         {
@@ -420,7 +426,8 @@ fe_cli_quotes (int    argc,
           n_respondents = fe_bitset_count (rows);
           quotes = fe_study_collect_text_quotes (study, rows);
         }
-      else
+      else if (level < 0
+               || (quotes = fe_query_collect_cell_quotes (query, (guint) level, group)) == NULL)
         quotes = fe_study_collect_quotes (study, question, level, rows);
     }
 

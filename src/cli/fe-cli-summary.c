@@ -303,7 +303,9 @@ print_tally_json (const FeTally  *tally,
   json_object_set_string_member (object, "role", fe_column_get_role_name (tally->question));
   json_object_set_string_member (object, "filter", filter_text);
   json_object_set_string_member (object, "measure", fe_chart_measure_to_string (measure));
-  json_object_set_string_member (object, "percent_of", fe_percent_of_to_string (of));
+  /* Split by a question, every base is those who answered both, whatever the measure. */
+  json_object_set_string_member (object, "percent_of",
+                                 tally->both ? "both" : fe_percent_of_to_string (of));
   json_object_set_int_member (object, "min_cell", shown_k (shown));
   fe_json_object_set_count_member (object, "base", printed->base,
                                    shown_base (shown, -1) == FE_CELL_SHOWN);
@@ -407,7 +409,14 @@ print_tally_text (const Shown *shown,
 
   g_string_append_printf (out, "%s (%s): %s\n", question->id, fe_column_get_role_name (question),
                           fe_column_get_display_label (question));
-  if (shown_base (shown, -1) == FE_CELL_SHOWN && shown_answered (shown, -1) == FE_CELL_SHOWN)
+  if (tally->both && tally->by == tally->question && shown_base (shown, -1) == FE_CELL_SHOWN)
+    /* Translators: the base of a co-occurrence table, "Base: 84 who answered" */
+    g_string_append_printf (out, _("Base: %u who answered"), tally->base);
+  else if (tally->both && shown_base (shown, -1) == FE_CELL_SHOWN)
+    /* Translators: the base of a table split by another question, "Base: 23 who answered both
+     * questions" */
+    g_string_append_printf (out, _("Base: %u who answered both questions"), tally->base);
+  else if (shown_base (shown, -1) == FE_CELL_SHOWN && shown_answered (shown, -1) == FE_CELL_SHOWN)
     g_string_append_printf (out, _("Base: %u respondents; answered: %u"), tally->base,
                             tally->answered);
   else
@@ -481,7 +490,7 @@ fe_cli_summary (int    argc,
     { "question", 0, 0, G_OPTION_ARG_STRING, &question_id,
       N_("Count the answers to one question"), N_("ID") },
     { "by", 0, 0, G_OPTION_ARG_STRING, &by_id,
-      N_("Split the counts by an attribute"), N_("ID") },
+      N_("Split the counts by an attribute or another question"), N_("ID") },
     { "measure", 0, 0, G_OPTION_ARG_STRING, &measure_name,
       N_("Which base the percentages are of, as in export: percent (each group's respondents, "
          "the default; count too) or percent-answered (those who answered)"), N_("MEASURE") },

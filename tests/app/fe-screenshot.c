@@ -4,7 +4,8 @@
  * (1400x860 unless told; run under an X server at least that size, e.g.
  * xvfb-run -s "-screen 0 800x600x24").
  * Or a study of one's own (an SPSS file, say) on one question, and its Data check page:
- *   fe-screenshot OUTDIR --open FILE QUESTION [BY]  */
+ *   fe-screenshot OUTDIR --open FILE QUESTION [BY [LEVEL GROUP]]
+ * (LEVEL and GROUP: the segment selected, by their labels). */
 #include "config.h"
 
 #include <adwaita.h>
@@ -41,13 +42,16 @@ save_window (GtkWidget  *window,
   g_printerr ("%s: nothing drawn\n", path);
 }
 
-/* The window on @path's @question (split by @by), then its Data check page. */
+/* The window on @path's @question (split by @by, segment @level × @group selected), then its
+ * Data check page. */
 static int
 screenshot_file (FeWindow   *window,
                  const char *dir,
                  const char *path,
                  const char *question,
-                 const char *by)
+                 const char *by,
+                 const char *level,
+                 const char *group)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GListModel) before = NULL;
@@ -73,6 +77,10 @@ screenshot_file (FeWindow   *window,
     }
   fe_explore_state_show (fe_window_get_state (window), fe_study_find_column (study, question),
                          by ? fe_study_find_column (study, by) : NULL);
+  if (by != NULL && level != NULL && group != NULL)
+    fe_explore_state_select (fe_window_get_state (window),
+                             fe_column_find_level (fe_study_find_column (study, question), level),
+                             fe_column_find_level (fe_study_find_column (study, by), group));
   fe_app_test_settle (800);
   name = g_strdup_printf ("%s.png", question);
   save_window (GTK_WIDGET (window), dir, name);
@@ -151,7 +159,8 @@ main (int    argc,
   if (argc > 4 && g_str_equal (argv[2], "--open"))
     {
       fe_app_test_settle (300);
-      return screenshot_file (window, dir, argv[3], argv[4], argc > 5 ? argv[5] : NULL);
+      return screenshot_file (window, dir, argv[3], argv[4], argc > 5 ? argv[5] : NULL,
+                              argc > 7 ? argv[6] : NULL, argc > 7 ? argv[7] : NULL);
     }
   fe_app_test_settle (800);
   save_window (GTK_WIDGET (window), dir, "welcome.png");

@@ -64,6 +64,23 @@ fe_percent_describe (guint       count,
 }
 
 char *
+fe_percent_describe_both (guint count,
+                          guint base)
+{
+  g_autofree char *percent = NULL;
+
+  if (base == 0)
+    /* Translators: a cell's share when nobody answered both questions */
+    return g_strdup (_("nobody answered both"));
+  percent = fe_percent_format (count, base);
+  /* Translators: count of base who answered both questions, percentage: "10 of 43 who
+   * answered both, 23%" */
+  return g_strdup_printf (ngettext ("%u of %u who answered both, %s",
+                                    "%u of %u who answered both, %s", base),
+                          count, base, percent);
+}
+
+char *
 fe_percent_format_cell (guint count,
                         guint base)
 {
@@ -97,6 +114,10 @@ fe_percent_of_describe (const FeTally *tally,
 {
   gboolean split = tally->by != NULL;
 
+  if (tally->both && tally->by == tally->question)
+    return _("Percentages of those who raised each theme (the column's).");
+  if (tally->both)
+    return _("Percentages of those in each group who answered both questions.");
   if (of == FE_PERCENT_OF_ANSWERED)
     return split ? _("Percentages of those in each group who answered.")
                  : _("Percentages of those who answered.");

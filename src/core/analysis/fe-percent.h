@@ -36,6 +36,9 @@ char       *fe_percent_format         (guint          count,
 char       *fe_percent_describe       (guint          count,
                                        guint          base,
                                        FePercentOf    of);
+/* The same for a table split by a question (FeTally.both): "10 of 43 who answered both, 23%". */
+char       *fe_percent_describe_both  (guint          count,
+                                       guint          base);
 /* A cell of a table whose columns name their base: "10 of 80, 13%" ("0" of an empty base). */
 char       *fe_percent_format_cell    (guint          count,
                                        guint          base);
@@ -45,7 +48,8 @@ guint       fe_tally_get_base         (const FeTally *tally,
                                        int            group,
                                        FePercentOf    of);
 /* One sentence naming the base of every percentage of @tally: "Percentages of all
- * respondents in each group." */
+ * respondents in each group.", or of those who answered both questions when it is split by
+ * a question (whatever @of: the two bases are then one). */
 const char *fe_percent_of_describe    (const FeTally *tally,
                                        FePercentOf    of);
 /* The numbers of @tally as a table, as the app's data table shows them and `summary` prints

@@ -43,6 +43,15 @@ fe_query_new (FeStudy        *study,
   return self;
 }
 
+FeColumn *
+fe_query_split_in_effect (FeColumn *question,
+                          FeColumn *split)
+{
+  if (split == NULL || split != question)
+    return split;
+  return question->role == FE_ROLE_MULTI || question->coded ? split : NULL;
+}
+
 FeQuery *
 fe_query_ref (FeQuery *self)
 {

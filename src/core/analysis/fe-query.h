@@ -28,6 +28,12 @@ FeQuery        *fe_query_new              (FeStudy        *study,
                                            const FeFilter *filter,
                                            FeColumn       *question,
                                            FeColumn       *split);
+/* The split a chart of @question asked to be split by @split is split by: @split, but none
+ * for a question split by itself, unless one respondent can give several of its answers (a
+ * multi-select or coded question), where the self-split is the co-occurrence of its themes.
+ * The window, presenting and saved views all follow this one rule. */
+FeColumn       *fe_query_split_in_effect  (FeColumn       *question,
+                                           FeColumn       *split);
 FeQuery        *fe_query_ref              (FeQuery        *self);
 void            fe_query_unref            (FeQuery        *self);
 

@@ -108,6 +108,7 @@ fe_tally_fold_small_groups (const FeTally *tally,
   folded = g_new0 (FeTally, 1);
   folded->question = tally->question;
   folded->by = tally->by;
+  folded->both = tally->both;
   folded->n_levels = n_levels;
   folded->base = tally->base;
   folded->answered = tally->answered;

@@ -27,11 +27,18 @@ count_group (const FeColumn *question,
   *answered = all[n_levels];
 }
 
+gboolean
+fe_tally_split_is_question (const FeColumn *by)
+{
+  return by != NULL && by->role != FE_ROLE_ATTRIBUTE;
+}
+
 FeTally *
 fe_tally_compute (const FeColumn *question,
                   const FeBitset *rows,
                   const FeColumn *by)
 {
+  g_autoptr(FeBitset) both = NULL;
   FeTally *tally;
 
   g_return_val_if_fail (question != NULL && rows != NULL, NULL);
@@ -39,6 +46,16 @@ fe_tally_compute (const FeColumn *question,
   tally = g_new0 (FeTally, 1);
   tally->question = question;
   tally->by = by;
+  tally->both = fe_tally_split_is_question (by);
+  /* Someone who skipped either question says nothing about how the two go together: counted
+   * in a base they would make every share of a cross-question table smaller than it is. */
+  if (tally->both)
+    {
+      both = fe_bitset_copy (rows);
+      fe_bitset_and (both, question->answered);
+      fe_bitset_and (both, by->answered);
+      rows = both;
+    }
   tally->n_levels = fe_column_get_n_levels (question);
   tally->counts = g_new0 (guint, MAX (tally->n_levels, 1));
   count_group (question, rows, NULL, &tally->base, &tally->answered, tally->counts);

@@ -22,6 +22,9 @@ struct _FeTally
 {
   const FeColumn *question;
   const FeColumn *by;        /* NULL: not split */
+  /* The split is a question, not an attribute: only those who answered both count, so every
+   * base (and the whole row) is of those who answered both questions, and base == answered. */
+  gboolean        both;
   guint           n_levels;
   guint           base;
   guint           answered;
@@ -35,12 +38,17 @@ struct _FeTally
   double          quartiles[3];
 };
 
-/* Counts @question over @rows (a filter's result), split by the levels of @by when given. */
+/* Counts @question over @rows (a filter's result), split by the levels of @by when given.
+ * A split by another question (or by the question itself: a co-occurrence table) counts only
+ * the rows that answered both: a cell is those who fall in both, and the base of its
+ * percentage those who answered both questions (see FeTally.both). */
 FeTally *fe_tally_compute (const FeColumn *question,
                            const FeBitset *rows,
                            const FeColumn *by);
 FeTally *fe_tally_copy    (const FeTally  *tally);
 void     fe_tally_free    (FeTally        *tally);
+/* Whether a split by @by is a question's (its bases are those who answered both). */
+gboolean fe_tally_split_is_question (const FeColumn *by);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FeTally, fe_tally_free)
 

@@ -265,6 +265,5 @@ fe_saved_view_to_query (const FeSavedView *view,
   if (!view_level (question, view->selected_level, title, level, error)
       || (by != NULL && !view_level (by, view->selected_group, title, group, error)))
     return NULL;
-  /* As the window draws it: a question is not split by itself. */
-  return fe_query_new (study, resolved, question, by != question ? by : NULL);
+  return fe_query_new (study, resolved, question, fe_query_split_in_effect (question, by));
 }

@@ -32,7 +32,7 @@ typedef struct
   char      *takeaway;
   char      *question;
   char      *by;              /* NULL: not split */
-  char      *measure;         /* "count" or "percent" */
+  char      *measure;         /* "count", "percent", or "overlap" (a co-occurrence) */
   char      *kind;            /* fe_chart_kind_to_string () names; "auto" */
   char      *sort;            /* "codebook" or "value" */
   GPtrArray *filters;         /* FeViewFilter* */
