@@ -8,6 +8,7 @@
 
 #include "fe-explore-state.h"
 #include "fe-quote-item.h"
+#include "fe-quote-list.h"
 #include "fe-quote-row.h"
 #include "fe-text-match.h"
 
@@ -23,7 +24,7 @@ struct _FeQuoteBrowser
   AdwStatusPage      *empty_page;
   GtkListView        *list_view;
 
-  GListStore         *quotes;
+  FeQuoteList        *quotes;
   GtkCustomFilter    *search_filter;
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
@@ -33,6 +34,14 @@ struct _FeQuoteBrowser
    * 17 respondents"), shown above its first quote; else NULL. */
   GHashTable         *group_counts;
   FeExploreState     *state;
+  /* The rows on screen (GtkListItem), to redraw their highlights when the search changes. */
+  GHashTable         *bound;
+  /* What the quotes listed are of, so that a filter click that leaves the segment's
+   * respondents as they were does not list them again. */
+  FeColumn           *listed_question;
+  int                 listed_level;
+  gboolean            listed_all_text;
+  FeBitset           *listed_rows;
 };
 
 G_DEFINE_FINAL_TYPE (FeQuoteBrowser, fe_quote_browser, GTK_TYPE_BOX)
@@ -44,6 +53,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+#define SEARCH_AT_ONCE 2000
 
 static gboolean
 match_quote (gpointer item,
@@ -80,28 +91,44 @@ update_summary (FeQuoteBrowser *self)
   gtk_label_set_text (self->summary_label, summary);
 }
 
-/* Rows that stay shown keep their binding; putting the same items back redraws their
- * highlights for the new search. */
+static void bind_row (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      gpointer                  data);
+
+/* Rows that stay shown keep their binding; binding them again redraws their highlights for the
+ * new search. */
 static void
 rebind_rows (FeQuoteBrowser *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->quotes));
-  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
+  GHashTableIter iter;
+  gpointer list_item;
 
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->quotes), i));
-  g_list_store_splice (self->quotes, 0, n, items->pdata, n);
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &list_item, NULL))
+    bind_row (NULL, list_item, self);
 }
 
+/* A longer search looks only among the matches of the shorter one. */
 static void
 on_search_changed (FeQuoteBrowser *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *old = g_steal_pointer (&self->query);
 
-  g_clear_pointer (&self->query, g_free);
   if (*text != '\0')
     self->query = g_strdup (text);
-  gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (self->query == NULL)
+    gtk_filter_list_model_set_filter (self->filtered, NULL);
+  else if (old == NULL)
+    {
+      gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->search_filter));
+      gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
+    }
+  else if (!g_str_equal (old, self->query))
+    gtk_filter_changed (GTK_FILTER (self->search_filter),
+                        g_str_has_prefix (self->query, old) ? GTK_FILTER_CHANGE_MORE_STRICT
+                        : g_str_has_prefix (old, self->query) ? GTK_FILTER_CHANGE_LESS_STRICT
+                        : GTK_FILTER_CHANGE_DIFFERENT);
   rebind_rows (self);
   update_summary (self);
 }
@@ -130,6 +157,7 @@ bind_row (GtkSignalListItemFactory *factory,
   FeQuoteRow *row = FE_QUOTE_ROW (gtk_list_item_get_child (list_item));
   const FeColumn *group = fe_quote_browser_get_group (self, gtk_list_item_get_position (list_item));
 
+  g_hash_table_add (self->bound, list_item);
   fe_quote_row_bind (row, gtk_list_item_get_item (list_item), self->query);
   fe_quote_row_set_group (row, group ? fe_column_get_display_label (group) : NULL,
                           group ? g_hash_table_lookup (self->group_counts, group) : NULL);
@@ -140,6 +168,9 @@ unbind_row (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             gpointer                  data)
 {
+  FeQuoteBrowser *self = data;
+
+  g_hash_table_remove (self->bound, list_item);
   fe_quote_row_bind (FE_QUOTE_ROW (gtk_list_item_get_child (list_item)), NULL, NULL);
   fe_quote_row_set_group (FE_QUOTE_ROW (gtk_list_item_get_child (list_item)), NULL, NULL);
 }
@@ -186,6 +217,8 @@ fe_quote_browser_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), FE_TYPE_QUOTE_BROWSER);
   g_clear_object (&self->selection);
   g_clear_object (&self->quotes);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_clear_pointer (&self->listed_rows, fe_bitset_free);
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->group_counts, g_hash_table_unref);
   if (self->state != NULL)
@@ -237,10 +270,12 @@ fe_quote_browser_init (FeQuoteBrowser *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->quotes = g_list_store_new (FE_TYPE_QUOTE_ITEM);
+  self->quotes = fe_quote_list_new ();
+  self->bound = g_hash_table_new (NULL, NULL);
   self->search_filter = gtk_custom_filter_new (match_quote, self, NULL);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->quotes)),
-                                              GTK_FILTER (self->search_filter));
+  /* No filter until a search is typed: every quote passes without being made. */
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->quotes)), NULL);
+  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_summary), self);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -258,29 +293,23 @@ fe_quote_browser_init (FeQuoteBrowser *self)
   gtk_stack_set_visible_child_name (self->content_stack, "empty");
 }
 
+/* Shows the quotes the list holds now. */
 static void
 show_items (FeQuoteBrowser *self,
-            FeStudy        *study,
-            GPtrArray      *quotes,
             const char     *heading,
             guint           n_respondents)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_quotes = g_list_model_get_n_items (G_LIST_MODEL (self->quotes));
 
-  /* The quotes move into the items, which free them. */
-  g_ptr_array_set_free_func (quotes, NULL);
-  for (guint i = 0; i < quotes->len; i++)
-    g_ptr_array_add (items, fe_quote_item_new (study, g_ptr_array_index (quotes, i)));
-  g_ptr_array_unref (quotes);
-
+  /* A few thousand quotes are searched within a frame; more, a few hundred between frames,
+   * the matches shown as they come and a key typed meanwhile starting again. */
+  gtk_filter_list_model_set_incremental (self->filtered, n_quotes > SEARCH_AT_ONCE);
   self->n_respondents = n_respondents;
-  g_list_store_splice (self->quotes, 0, g_list_model_get_n_items (G_LIST_MODEL (self->quotes)),
-                       items->pdata, items->len);
   gtk_label_set_text (self->heading_label, heading);
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), self->group_counts != NULL);
   update_summary (self);
 
-  if (items->len > 0)
+  if (n_quotes > 0)
     gtk_stack_set_visible_child_name (self->content_stack, "list");
   else
     {
@@ -291,50 +320,49 @@ show_items (FeQuoteBrowser *self,
     }
 }
 
-void
-fe_quote_browser_show_quotes (FeQuoteBrowser *self,
-                              FeStudy        *study,
-                              GPtrArray      *quotes,
-                              const char     *heading,
-                              guint           n_respondents)
+static void
+show_quotes (FeQuoteBrowser *self,
+             FeStudy        *study,
+             FeColumn       *question,
+             int             level,
+             const FeBitset *rows,
+             const char     *heading,
+             guint           n_respondents)
 {
-  g_return_if_fail (FE_IS_QUOTE_BROWSER (self));
-
   g_clear_pointer (&self->group_counts, g_hash_table_unref);
-  show_items (self, study, quotes, heading, n_respondents);
+  fe_quote_list_set_segment (self->quotes, study, question, level, rows);
+  show_items (self, heading, n_respondents);
 }
 
-void
-fe_quote_browser_show_all_text (FeQuoteBrowser *self,
-                                FeStudy        *study,
-                                GPtrArray      *quotes,
-                                const char     *heading,
-                                guint           n_respondents)
+static void
+show_all_text (FeQuoteBrowser *self,
+               FeStudy        *study,
+               const FeBitset *rows,
+               const char     *heading,
+               guint           n_respondents)
 {
-  g_autoptr(GArray) groups = NULL;
-
-  g_return_if_fail (FE_IS_QUOTE_BROWSER (self));
-
-  groups = fe_quotes_group_by_question (quotes);
   g_clear_pointer (&self->group_counts, g_hash_table_unref);
+  fe_quote_list_set_all_text (self->quotes, study, rows);
   self->group_counts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  for (guint g = 0; g < groups->len; g++)
+  for (guint g = 0; g < fe_quote_list_get_n_groups (self->quotes); g++)
     {
-      const FeQuoteGroup *group = &g_array_index (groups, FeQuoteGroup, g);
+      guint n_group_quotes, n_group_respondents;
+      const FeColumn *column = fe_quote_list_get_group (self->quotes, g, &n_group_quotes,
+                                                        &n_group_respondents);
       g_autofree char *n_quotes = g_strdup_printf (ngettext ("%u quote", "%u quotes",
-                                                             group->n_quotes),
-                                                   group->n_quotes);
+                                                             n_group_quotes),
+                                                   n_group_quotes);
       g_autofree char *n_respondents_of = g_strdup_printf (ngettext ("%u respondent",
                                                                      "%u respondents",
-                                                                     group->n_respondents),
-                                                           group->n_respondents);
+                                                                     n_group_respondents),
+                                                           n_group_respondents);
 
       /* Translators: an open question's numbers among a segment's answers: "19 quotes · 17
        * respondents" */
-      g_hash_table_insert (self->group_counts, (gpointer) group->column,
+      g_hash_table_insert (self->group_counts, (gpointer) column,
                            g_strdup_printf (_("%s · %s"), n_quotes, n_respondents_of));
     }
-  show_items (self, study, quotes, heading, n_respondents);
+  show_items (self, heading, n_respondents);
 }
 
 const FeColumn *
@@ -373,7 +401,8 @@ fe_quote_browser_clear (FeQuoteBrowser *self)
 {
   g_return_if_fail (FE_IS_QUOTE_BROWSER (self));
 
-  g_list_store_remove_all (self->quotes);
+  fe_quote_list_clear (self->quotes);
+  g_clear_pointer (&self->listed_rows, fe_bitset_free);
   g_clear_pointer (&self->group_counts, g_hash_table_unref);
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), FALSE);
   self->n_respondents = 0;
@@ -400,6 +429,13 @@ fe_quote_browser_set_search (FeQuoteBrowser *self,
   g_return_if_fail (FE_IS_QUOTE_BROWSER (self));
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query ? query : "");
   on_search_changed (self);
+}
+
+gboolean
+fe_quote_browser_is_searching (FeQuoteBrowser *self)
+{
+  g_return_val_if_fail (FE_IS_QUOTE_BROWSER (self), FALSE);
+  return gtk_filter_list_model_get_pending (self->filtered) > 0;
 }
 
 GListModel *
@@ -468,6 +504,16 @@ fe_quote_browser_request_star (FeQuoteBrowser *self,
   g_signal_emit (self, signals[SIGNAL_STAR_REQUESTED], 0, item);
 }
 
+void
+fe_quote_browser_set_starred_func (FeQuoteBrowser     *self,
+                                   FeQuoteStarredFunc  func,
+                                   gpointer            data)
+{
+  g_return_if_fail (FE_IS_QUOTE_BROWSER (self));
+  fe_quote_list_set_starred_func (self->quotes, func, data);
+  fe_quote_list_update_stars (self->quotes);
+}
+
 GListModel *
 fe_quote_browser_get_quotes (FeQuoteBrowser *self)
 {
@@ -476,6 +522,29 @@ fe_quote_browser_get_quotes (FeQuoteBrowser *self)
 }
 
 /* ---- Bound to an exploration state ---------------------------------------------------------- */
+
+static gboolean
+same_rows (const FeBitset *a,
+           const FeBitset *b)
+{
+  guint n = fe_bitset_count (a);
+
+  return fe_bitset_get_size (a) == fe_bitset_get_size (b) && fe_bitset_count (b) == n
+         && fe_bitset_count_and (a, b) == n;
+}
+
+/* Whether the quotes listed are already those of these respondents' answers. */
+static gboolean
+already_listed (FeQuoteBrowser *self,
+                FeColumn       *question,
+                int             level,
+                gboolean        all_text,
+                const FeBitset *rows)
+{
+  return self->listed_rows != NULL && self->listed_question == question
+         && self->listed_level == level && self->listed_all_text == all_text
+         && same_rows (self->listed_rows, rows);
+}
 
 static void
 show_state (FeQuoteBrowser *self)
@@ -488,6 +557,7 @@ show_state (FeQuoteBrowser *self)
   g_autofree char *heading = NULL;
   FeColumn *question, *split;
   const char *level_label;
+  gboolean all_text;
 
   if (query == NULL || level < 0)
     {
@@ -504,18 +574,22 @@ show_state (FeQuoteBrowser *self)
                                fe_column_get_display_level (split, (guint) group));
   else
     heading = g_strdup (level_label);
-  if (fe_column_has_quotes (question, level))
-    fe_quote_browser_show_quotes (self, fe_query_get_study (query),
-                                  fe_study_collect_quotes (fe_query_get_study (query), question,
-                                                           level, rows),
-                                  heading, fe_bitset_count (segment));
+  all_text = !fe_column_has_quotes (question, level);
+  if (already_listed (self, question, level, all_text, all_text ? segment : rows))
+    return;
+  if (!all_text)
+    show_quotes (self, fe_query_get_study (query), question, level, rows, heading,
+                 fe_bitset_count (segment));
   else
     /* "What did the 56 who had no training say?": with no open question of its own, the
      * segment's respondents are still worth reading, in everything they wrote. */
-    fe_quote_browser_show_all_text (self, fe_query_get_study (query),
-                                    fe_study_collect_text_quotes (fe_query_get_study (query),
-                                                                  segment),
-                                    heading, fe_bitset_count (segment));
+    show_all_text (self, fe_query_get_study (query), segment, heading,
+                   fe_bitset_count (segment));
+  g_clear_pointer (&self->listed_rows, fe_bitset_free);
+  self->listed_rows = fe_bitset_copy (all_text ? segment : rows);
+  self->listed_question = question;
+  self->listed_level = level;
+  self->listed_all_text = all_text;
 }
 
 /* A search typed for one question's quotes would silently hide most of the next one's. */
