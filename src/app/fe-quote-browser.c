@@ -108,6 +108,28 @@ rebind_rows (FeQuoteBrowser *self)
     bind_row (NULL, list_item, self);
 }
 
+/* A few thousand quotes are searched within a frame; more, a few hundred between frames, the
+ * matches shown as they come and a key typed meanwhile starting again. */
+static void
+apply_search (FeQuoteBrowser *self)
+{
+  gboolean incremental = g_list_model_get_n_items (G_LIST_MODEL (self->quotes)) > SEARCH_AT_ONCE;
+
+  if (self->query == NULL)
+    {
+      gtk_filter_list_model_set_filter (self->filtered, NULL);
+      return;
+    }
+  /* GTK 4.8 cannot stop filtering bit by bit without a filter; and a filter set before the
+   * bit by bit would search a million quotes at once. */
+  if (incremental)
+    gtk_filter_list_model_set_incremental (self->filtered, TRUE);
+  if (gtk_filter_list_model_get_filter (self->filtered) == NULL)
+    gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->search_filter));
+  if (!incremental)
+    gtk_filter_list_model_set_incremental (self->filtered, FALSE);
+}
+
 /* A longer search looks only among the matches of the shorter one. */
 static void
 on_search_changed (FeQuoteBrowser *self)
@@ -117,13 +139,8 @@ on_search_changed (FeQuoteBrowser *self)
 
   if (*text != '\0')
     self->query = g_strdup (text);
-  if (self->query == NULL)
-    gtk_filter_list_model_set_filter (self->filtered, NULL);
-  else if (old == NULL)
-    {
-      gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->search_filter));
-      gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
-    }
+  if (self->query == NULL || old == NULL)
+    apply_search (self);
   else if (!g_str_equal (old, self->query))
     gtk_filter_changed (GTK_FILTER (self->search_filter),
                         g_str_has_prefix (self->query, old) ? GTK_FILTER_CHANGE_MORE_STRICT
@@ -293,6 +310,24 @@ fe_quote_browser_init (FeQuoteBrowser *self)
   gtk_stack_set_visible_child_name (self->content_stack, "empty");
 }
 
+/* GTK 4.8's list view, told that the rows it shows were replaced, looks for them among every
+ * quote added, making each one: it is told nothing while the list changes, and given the new
+ * one as a new model, which costs the rows on screen. */
+static void
+begin_change (FeQuoteBrowser *self)
+{
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_list_view_set_model (self->list_view, NULL);
+  gtk_filter_list_model_set_filter (self->filtered, NULL);
+}
+
+static void
+end_change (FeQuoteBrowser *self)
+{
+  apply_search (self);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+}
+
 /* Shows the quotes the list holds now. */
 static void
 show_items (FeQuoteBrowser *self,
@@ -301,9 +336,6 @@ show_items (FeQuoteBrowser *self,
 {
   guint n_quotes = g_list_model_get_n_items (G_LIST_MODEL (self->quotes));
 
-  /* A few thousand quotes are searched within a frame; more, a few hundred between frames,
-   * the matches shown as they come and a key typed meanwhile starting again. */
-  gtk_filter_list_model_set_incremental (self->filtered, n_quotes > SEARCH_AT_ONCE);
   self->n_respondents = n_respondents;
   gtk_label_set_text (self->heading_label, heading);
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), self->group_counts != NULL);
@@ -330,7 +362,9 @@ show_quotes (FeQuoteBrowser *self,
              guint           n_respondents)
 {
   g_clear_pointer (&self->group_counts, g_hash_table_unref);
+  begin_change (self);
   fe_quote_list_set_segment (self->quotes, study, question, level, rows);
+  end_change (self);
   show_items (self, heading, n_respondents);
 }
 
@@ -342,7 +376,9 @@ show_all_text (FeQuoteBrowser *self,
                guint           n_respondents)
 {
   g_clear_pointer (&self->group_counts, g_hash_table_unref);
+  begin_change (self);
   fe_quote_list_set_all_text (self->quotes, study, rows);
+  end_change (self);
   self->group_counts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   for (guint g = 0; g < fe_quote_list_get_n_groups (self->quotes); g++)
     {
@@ -401,7 +437,9 @@ fe_quote_browser_clear (FeQuoteBrowser *self)
 {
   g_return_if_fail (FE_IS_QUOTE_BROWSER (self));
 
+  begin_change (self);
   fe_quote_list_clear (self->quotes);
+  end_change (self);
   g_clear_pointer (&self->listed_rows, fe_bitset_free);
   g_clear_pointer (&self->group_counts, g_hash_table_unref);
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), FALSE);

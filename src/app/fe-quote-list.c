@@ -411,6 +411,13 @@ fe_quote_list_get_group (FeQuoteList *self,
   return source->column;
 }
 
+guint
+fe_quote_list_get_n_made (FeQuoteList *self)
+{
+  g_return_val_if_fail (FE_IS_QUOTE_LIST (self), 0);
+  return g_hash_table_size (self->items);
+}
+
 void
 fe_quote_list_set_starred_func (FeQuoteList       *self,
                                 FeQuoteStarredFunc func,

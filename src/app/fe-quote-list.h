@@ -41,6 +41,8 @@ const FeColumn *fe_quote_list_get_group  (FeQuoteList        *self,
                                           guint               group,
                                           guint              *n_quotes,
                                           guint              *n_respondents);
+/* How many of its items are alive: those on screen, not every quote. */
+guint        fe_quote_list_get_n_made    (FeQuoteList        *self);
 /* Items are starred as @func says when made; fe_quote_list_update_stars() asks again for the
  * items alive. */
 void         fe_quote_list_set_starred_func (FeQuoteList       *self,

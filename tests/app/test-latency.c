@@ -11,6 +11,8 @@
 #include "fe-chart-view.h"
 #include "fe-filter-panel.h"
 #include "fe-quote-browser.h"
+#include "fe-quote-item.h"
+#include "fe-quote-list.h"
 #include "fe-respondent-list.h"
 #include "fe-respondent-view.h"
 #include "fe-test-util.h"
@@ -197,6 +199,103 @@ test_sort_runs_on_a_worker (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Selecting a segment made every one of its quotes, hundreds of thousands at 1M; now the header
+ * counts them from the bitsets and only the quotes on screen are made. */
+static void
+test_quote_count_without_making_every_quote (void)
+{
+  g_autofree char *path = fe_app_test_generate_survey (8000);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  FeWindow *window = fe_app_test_open_window (file);
+  FeQuoteBrowser *browser = fe_window_get_quote_browser (window);
+  FeStudy *study;
+  FeColumn *service;
+  GListModel *quotes;
+  g_autoptr(FeBitset) segment = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GArray) groups = NULL;
+  g_autofree char *count = NULL;
+  guint n_made;
+
+  g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
+  study = fe_window_get_study (window);
+  service = fe_study_find_column (study, "service");
+  g_assert_nonnull (service);
+  fe_explore_state_show (window->state, service, NULL);
+  fe_app_test_settle (200);
+  /* A closed question: every open answer of its segment, question by question. */
+  fe_explore_state_select (window->state, 0, -1);
+  fe_app_test_settle (300);
+
+  segment = fe_query_dup_segment_rows (fe_explore_state_get_query (window->state), 0, -1);
+  expected = fe_study_collect_text_quotes (study, segment);
+  g_assert_cmpuint (expected->len, >, 1000);
+  count = g_strdup_printf ("%u quotes", expected->len);
+  g_assert_nonnull (strstr (fe_quote_browser_get_summary (browser), count));
+  quotes = fe_quote_browser_get_quotes (browser);
+  n_made = fe_quote_list_get_n_made (FE_QUOTE_LIST (quotes));
+  g_assert_cmpuint (n_made, >, 0);
+  g_assert_cmpuint (n_made, <, expected->len / 4);
+
+  /* The quotes made are the ones collected, each question's heading on its first. */
+  groups = fe_quotes_group_by_question (expected);
+  g_assert_cmpuint (groups->len, >, 1);
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const FeQuoteGroup *group = &g_array_index (groups, FeQuoteGroup, g);
+      guint last = group->first + group->n_quotes - 1;
+
+      for (guint i = group->first; i <= last; i += last - group->first)
+        {
+          g_autoptr(FeQuoteItem) item = g_list_model_get_item (quotes, i);
+          const FeQuote *made = fe_quote_item_get_quote (item);
+          const FeQuote *want = g_ptr_array_index (expected, i);
+
+          g_assert_true (made->column == want->column);
+          g_assert_cmpuint (made->row, ==, want->row);
+          g_assert_cmpstr (made->text, ==, want->text);
+        }
+      g_assert_true (fe_quote_browser_get_group (browser, group->first) == group->column);
+      g_assert_null (fe_quote_browser_get_group (browser, group->first + 1));
+    }
+  g_assert_null (g_list_model_get_item (quotes, expected->len));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The sample's coded excerpts: several quotes for one respondent, made when the list fills. */
+static void
+test_quote_list_holds_coded_excerpts (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+  FeQuoteBrowser *browser = fe_window_get_quote_browser (window);
+  GListModel *quotes = fe_quote_browser_get_quotes (browser);
+  FeStudy *study;
+  FeColumn *vulnerabilities;
+
+  g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
+  study = fe_window_get_study (window);
+  vulnerabilities = fe_study_find_column (study, "vulnerabilities");
+  fe_explore_state_show (window->state, vulnerabilities, NULL);
+  fe_app_test_settle (200);
+  fe_explore_state_select (window->state, 0, -1);
+  fe_app_test_settle (300);
+  {
+    const FeBitset *rows = fe_query_get_rows (fe_explore_state_get_query (window->state));
+    g_autoptr(GPtrArray) coded = fe_study_collect_quotes (study, vulnerabilities, 0, rows);
+
+    g_assert_cmpuint (coded->len, >, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (quotes), ==, coded->len);
+    for (guint i = 0; i < coded->len; i++)
+      {
+        g_autoptr(FeQuoteItem) item = g_list_model_get_item (quotes, i);
+
+        g_assert_cmpstr (fe_quote_item_get_quote (item)->text, ==,
+                         ((FeQuote *) g_ptr_array_index (coded, i))->text);
+      }
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -206,5 +305,9 @@ main (int    argc,
   g_test_add_func ("/app/latency/filter-on-respondents-page-is-a-small-change",
                    test_filter_on_respondents_page_is_a_small_change);
   g_test_add_func ("/app/latency/sort-runs-on-a-worker", test_sort_runs_on_a_worker);
+  g_test_add_func ("/app/latency/quote-count-without-making-every-quote",
+                   test_quote_count_without_making_every_quote);
+  g_test_add_func ("/app/latency/quote-list-holds-coded-excerpts",
+                   test_quote_list_holds_coded_excerpts);
   return g_test_run ();
 }
