@@ -156,7 +156,17 @@ struct _FeRespondentList
   gboolean           descending;
   /* position → the FeRespondentRow made for it and still alive (the rows on screen) */
   GHashTable        *items;
+  /* The places on screen, told of a change at once; GTK 4.8 keeps two hundred rows made
+   * around them, told a few at a time when the main loop is idle (FeRespondentRow → itself). */
+  guint              visible_first;
+  guint              n_visible;
+  GHashTable        *deferred;
+  guint              deferred_source;
 };
+
+#define DEFERRED_PER_IDLE 16
+/* Rows either side of the places said to be on screen that are told at once all the same. */
+#define VISIBLE_MARGIN 8
 
 static void
 forget_item (FeRespondentList *list,
@@ -248,6 +258,28 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (FeRespondentList, fe_respondent_list, G_TYPE_OBJE
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
                                                       fe_respondent_list_model_init))
 
+static gboolean
+tell_deferred (gpointer data)
+{
+  FeRespondentList *self = data;
+  g_autoptr(GPtrArray) told = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, self->deferred);
+  while (told->len < DEFERRED_PER_IDLE && g_hash_table_iter_next (&iter, &item, NULL))
+    {
+      g_hash_table_iter_steal (&iter);
+      g_ptr_array_add (told, item);
+    }
+  for (guint i = 0; i < told->len; i++)
+    g_object_notify_by_pspec (g_ptr_array_index (told, i), row_props[PROP_ROW]);
+  if (g_hash_table_size (self->deferred) > 0)
+    return G_SOURCE_CONTINUE;
+  self->deferred_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
 /* The items alive are told their new rows, those past the end are let go, and the length
  * changes at the end: GTK 4.8 rebuilds every row a change spans, and looks at every item
  * added over realized rows it removed, a million of them after a filter click. */
@@ -280,7 +312,17 @@ show_changes (FeRespondentList *self,
         }
     }
   for (guint i = 0; i < changed->len; i++)
-    g_object_notify_by_pspec (g_ptr_array_index (changed, i), row_props[PROP_ROW]);
+    {
+      FeRespondentRow *item = g_ptr_array_index (changed, i);
+
+      if (item->position - MIN (item->position, self->visible_first) <= self->n_visible
+          && item->position + VISIBLE_MARGIN >= self->visible_first)
+        g_object_notify_by_pspec (G_OBJECT (item), row_props[PROP_ROW]);
+      else if (!g_hash_table_contains (self->deferred, item))
+        g_hash_table_add (self->deferred, g_object_ref (item));
+    }
+  if (g_hash_table_size (self->deferred) > 0 && self->deferred_source == 0)
+    self->deferred_source = g_idle_add_full (G_PRIORITY_LOW, tell_deferred, self, NULL);
   if (old_n_items != self->n_items)
     g_list_model_items_changed (G_LIST_MODEL (self), common, old_n_items - common,
                                 self->n_items - common);
@@ -293,6 +335,8 @@ fe_respondent_list_dispose (GObject *object)
   GHashTableIter iter;
   gpointer value;
 
+  g_clear_handle_id (&self->deferred_source, g_source_remove);
+  g_hash_table_remove_all (self->deferred);
   g_hash_table_iter_init (&iter, self->items);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     ((FeRespondentRow *) value)->list = NULL;
@@ -308,6 +352,7 @@ static void
 fe_respondent_list_finalize (GObject *object)
 {
   g_hash_table_unref (FE_RESPONDENT_LIST (object)->items);
+  g_hash_table_unref (FE_RESPONDENT_LIST (object)->deferred);
   G_OBJECT_CLASS (fe_respondent_list_parent_class)->finalize (object);
 }
 
@@ -322,6 +367,8 @@ static void
 fe_respondent_list_init (FeRespondentList *self)
 {
   self->items = g_hash_table_new (NULL, NULL);
+  self->deferred = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->n_visible = G_MAXUINT;
 }
 
 FeRespondentList *
@@ -371,6 +418,16 @@ fe_respondent_list_set_order (FeRespondentList  *self,
   self->order = order;
   self->descending = descending;
   show_changes (self, self->n_items);
+}
+
+void
+fe_respondent_list_set_visible (FeRespondentList *self,
+                                guint             first,
+                                guint             n_visible)
+{
+  g_return_if_fail (FE_IS_RESPONDENT_LIST (self));
+  self->visible_first = first;
+  self->n_visible = n_visible + VISIBLE_MARGIN;
 }
 
 guint

@@ -47,6 +47,10 @@ void              fe_respondent_list_set_rows   (FeRespondentList  *self,
 void              fe_respondent_list_set_order  (FeRespondentList  *self,
                                                  FeRespondentOrder *order,
                                                  gboolean           descending);
+/* The places on screen: told of a change at once, the rows made off screen later. */
+void              fe_respondent_list_set_visible (FeRespondentList *self,
+                                                  guint             first,
+                                                  guint             n_visible);
 guint             fe_respondent_list_get_row_at (FeRespondentList  *self,
                                                  guint              position);
 

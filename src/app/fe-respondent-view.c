@@ -300,9 +300,31 @@ make_order (GTask        *task,
     g_task_return_pointer (task, order, (GDestroyNotify) fe_respondent_order_unref);
 }
 
+/* Which places the grid shows, from how far it is scrolled: the rows there are redrawn at once,
+ * the others GTK keeps made a few at a time after. */
+static void
+tell_visible (FeRespondentView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->respondents));
+  double upper = adjustment ? gtk_adjustment_get_upper (adjustment) : 0;
+
+  if (upper <= 0 || n_items == 0)
+    {
+      fe_respondent_list_set_visible (self->respondents, 0, G_MAXUINT / 2);
+      return;
+    }
+  fe_respondent_list_set_visible (self->respondents,
+                                  (guint) (gtk_adjustment_get_value (adjustment) / upper
+                                           * n_items),
+                                  (guint) (gtk_adjustment_get_page_size (adjustment) / upper
+                                           * n_items) + 1);
+}
+
 static void
 apply_sort (FeRespondentView *self)
 {
+  tell_visible (self);
   fe_respondent_list_set_order (self->respondents,
                                 self->sort_column ? g_hash_table_lookup (self->orders,
                                                                          self->sort_column)
@@ -429,6 +451,7 @@ list_pending_rows (FeRespondentView *self)
 {
   if (self->pending_rows == NULL)
     return;
+  tell_visible (self);
   fe_respondent_list_set_rows (self->respondents, self->pending_rows);
   g_clear_pointer (&self->pending_rows, fe_bitset_free);
 }
