@@ -42,7 +42,15 @@ struct _FeQuoteBrowser
   int                 listed_level;
   gboolean            listed_all_text;
   FeBitset           *listed_rows;
+  /* Places of rows GTK keeps made off screen whose quotes changed, renewed a few at a time when
+   * the main loop is idle. */
+  GArray             *stale;
+  guint               stale_source;
 };
+
+/* Rows either side of those reckoned on screen that are renewed at once all the same. */
+#define RENEW_MARGIN 6
+#define RENEW_PER_IDLE 4
 
 G_DEFINE_FINAL_TYPE (FeQuoteBrowser, fe_quote_browser, GTK_TYPE_BOX)
 
@@ -236,6 +244,8 @@ fe_quote_browser_dispose (GObject *object)
   g_clear_object (&self->quotes);
   g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_pointer (&self->listed_rows, fe_bitset_free);
+  g_clear_handle_id (&self->stale_source, g_source_remove);
+  g_clear_pointer (&self->stale, g_array_unref);
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->group_counts, g_hash_table_unref);
   if (self->state != NULL)
@@ -289,6 +299,7 @@ fe_quote_browser_init (FeQuoteBrowser *self)
 
   self->quotes = fe_quote_list_new ();
   self->bound = g_hash_table_new (NULL, NULL);
+  self->stale = g_array_new (FALSE, FALSE, sizeof (guint));
   self->search_filter = gtk_custom_filter_new (match_quote, self, NULL);
   /* No filter until a search is typed: every quote passes without being made. */
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->quotes)), NULL);
@@ -310,20 +321,101 @@ fe_quote_browser_init (FeQuoteBrowser *self)
   gtk_stack_set_visible_child_name (self->content_stack, "empty");
 }
 
+/* Whether the rows on screen can be renewed where they are: the list is on screen, with no
+ * search between its places and the quotes'. */
+static gboolean
+can_renew_in_place (FeQuoteBrowser *self)
+{
+  return self->query == NULL && gtk_widget_get_mapped (GTK_WIDGET (self->list_view))
+         && g_hash_table_size (self->bound) > 0;
+}
+
+static gboolean
+renew_stale (gpointer data)
+{
+  FeQuoteBrowser *self = data;
+
+  for (guint i = 0; i < RENEW_PER_IDLE && self->stale->len > 0; i++)
+    {
+      guint position = g_array_index (self->stale, guint, self->stale->len - 1);
+
+      g_array_set_size (self->stale, self->stale->len - 1);
+      fe_quote_list_renew (self->quotes, position);
+    }
+  if (self->stale->len > 0)
+    return G_SOURCE_CONTINUE;
+  self->stale_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The list changed in place: the rows on screen are renewed now, the others GTK keeps made (two
+ * hundred in all) a few at a time after. */
+static void
+renew_bound_rows (FeQuoteBrowser *self,
+                  guint           old_n_quotes)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  guint n_quotes = g_list_model_get_n_items (G_LIST_MODEL (self->quotes));
+  double upper = adjustment ? gtk_adjustment_get_upper (adjustment) : 0;
+  guint first = 0, last = G_MAXUINT;
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  GHashTableIter iter;
+  gpointer list_item;
+
+  if (upper > 0 && old_n_quotes > 0)
+    {
+      first = (guint) (gtk_adjustment_get_value (adjustment) / upper * old_n_quotes);
+      last = first + (guint) (gtk_adjustment_get_page_size (adjustment) / upper * old_n_quotes)
+             + RENEW_MARGIN;
+      first -= MIN (first, RENEW_MARGIN);
+    }
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &list_item, NULL))
+    {
+      guint position = gtk_list_item_get_position (list_item);
+
+      if (position < n_quotes)
+        g_array_append_val (positions, position);
+    }
+  g_array_set_size (self->stale, 0);
+  for (guint i = 0; i < positions->len; i++)
+    {
+      guint position = g_array_index (positions, guint, i);
+
+      if (position >= first && position <= last)
+        fe_quote_list_renew (self->quotes, position);
+      else
+        g_array_append_val (self->stale, position);
+    }
+  if (self->stale->len > 0 && self->stale_source == 0)
+    self->stale_source = g_idle_add_full (G_PRIORITY_LOW, renew_stale, self, NULL);
+}
+
 /* GTK 4.8's list view, told that the rows it shows were replaced, looks for them among every
  * quote added, making each one: it is told nothing while the list changes, and given the new
  * one as a new model, which costs the rows on screen. */
 static void
-begin_change (FeQuoteBrowser *self)
+begin_change (FeQuoteBrowser *self,
+              gboolean        in_place)
 {
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  if (in_place)
+    return;
   gtk_list_view_set_model (self->list_view, NULL);
   gtk_filter_list_model_set_filter (self->filtered, NULL);
 }
 
 static void
-end_change (FeQuoteBrowser *self)
+end_change (FeQuoteBrowser *self,
+            gboolean        in_place,
+            guint           old_n_quotes)
 {
+  if (in_place)
+    {
+      renew_bound_rows (self, old_n_quotes);
+      return;
+    }
+  g_array_set_size (self->stale, 0);
   apply_search (self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 }
@@ -361,10 +453,13 @@ show_quotes (FeQuoteBrowser *self,
              const char     *heading,
              guint           n_respondents)
 {
+  guint old_n_quotes = g_list_model_get_n_items (G_LIST_MODEL (self->quotes));
+  gboolean in_place = can_renew_in_place (self);
+
   g_clear_pointer (&self->group_counts, g_hash_table_unref);
-  begin_change (self);
-  fe_quote_list_set_segment (self->quotes, study, question, level, rows);
-  end_change (self);
+  begin_change (self, in_place);
+  fe_quote_list_set_segment (self->quotes, study, question, level, rows, in_place);
+  end_change (self, in_place, old_n_quotes);
   show_items (self, heading, n_respondents);
 }
 
@@ -375,10 +470,13 @@ show_all_text (FeQuoteBrowser *self,
                const char     *heading,
                guint           n_respondents)
 {
+  guint old_n_quotes = g_list_model_get_n_items (G_LIST_MODEL (self->quotes));
+  gboolean in_place = can_renew_in_place (self);
+
   g_clear_pointer (&self->group_counts, g_hash_table_unref);
-  begin_change (self);
-  fe_quote_list_set_all_text (self->quotes, study, rows);
-  end_change (self);
+  begin_change (self, in_place);
+  fe_quote_list_set_all_text (self->quotes, study, rows, in_place);
+  end_change (self, in_place, old_n_quotes);
   self->group_counts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   for (guint g = 0; g < fe_quote_list_get_n_groups (self->quotes); g++)
     {
@@ -437,9 +535,9 @@ fe_quote_browser_clear (FeQuoteBrowser *self)
 {
   g_return_if_fail (FE_IS_QUOTE_BROWSER (self));
 
-  begin_change (self);
+  begin_change (self, FALSE);
   fe_quote_list_clear (self->quotes);
-  end_change (self);
+  end_change (self, FALSE, 0);
   g_clear_pointer (&self->listed_rows, fe_bitset_free);
   g_clear_pointer (&self->group_counts, g_hash_table_unref);
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), FALSE);

@@ -330,6 +330,30 @@ add_source (FeQuoteList    *self,
   g_array_append_val (self->sources, source);
 }
 
+/* In place, only the change of length is announced, at the end: GTK 4.8 looks for the rows it
+ * shows among every item added over them, and remakes every row a change spans. */
+static void
+announce (FeQuoteList *self,
+          guint        old_n_items,
+          gboolean     in_place)
+{
+  guint common = in_place ? MIN (old_n_items, self->n_items) : 0;
+
+  if (old_n_items != common || self->n_items != common)
+    g_list_model_items_changed (G_LIST_MODEL (self), common, old_n_items - common,
+                                self->n_items - common);
+}
+
+void
+fe_quote_list_renew (FeQuoteList *self,
+                     guint        position)
+{
+  g_return_if_fail (FE_IS_QUOTE_LIST (self));
+
+  if (position < self->n_items)
+    g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+}
+
 void
 fe_quote_list_clear (FeQuoteList *self)
 {
@@ -347,7 +371,8 @@ fe_quote_list_set_segment (FeQuoteList    *self,
                            FeStudy        *study,
                            const FeColumn *question,
                            int             level,
-                           const FeBitset *rows)
+                           const FeBitset *rows,
+                           gboolean        in_place)
 {
   g_autoptr(FeBitset) selected = NULL;
   const FeColumn *source;
@@ -361,14 +386,14 @@ fe_quote_list_set_segment (FeQuoteList    *self,
   source = fe_study_select_quoted (question, level, rows, &selected, &code);
   if (source != NULL)
     add_source (self, source, code, selected);
-  if (old_n_items > 0 || self->n_items > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+  announce (self, old_n_items, in_place);
 }
 
 void
 fe_quote_list_set_all_text (FeQuoteList    *self,
                             FeStudy        *study,
-                            const FeBitset *rows)
+                            const FeBitset *rows,
+                            gboolean        in_place)
 {
   guint old_n_items;
 
@@ -383,8 +408,7 @@ fe_quote_list_set_all_text (FeQuoteList    *self,
       if (column->role == FE_ROLE_TEXT)
         add_source (self, column, -1, rows);
     }
-  if (old_n_items > 0 || self->n_items > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+  announce (self, old_n_items, in_place);
 }
 
 guint

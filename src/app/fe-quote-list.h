@@ -23,17 +23,23 @@ G_DECLARE_FINAL_TYPE (FeQuoteList, fe_quote_list, FE, QUOTE_LIST, GObject)
 FeQuoteList *fe_quote_list_new           (void);
 void         fe_quote_list_clear         (FeQuoteList        *self);
 /* The quotes of the respondents in @rows who gave @level (-1: any answer) to @question, as
- * fe_study_collect_quotes() collects them. */
+ * fe_study_collect_quotes() collects them. @in_place: only the change of length is announced
+ * (at the end), and the caller renews the places it shows with fe_quote_list_renew(). */
 void         fe_quote_list_set_segment   (FeQuoteList        *self,
                                           FeStudy            *study,
                                           const FeColumn     *question,
                                           int                 level,
-                                          const FeBitset     *rows);
+                                          const FeBitset     *rows,
+                                          gboolean            in_place);
 /* Every open answer of the respondents in @rows, question by question, as
  * fe_study_collect_text_quotes() collects them. */
 void         fe_quote_list_set_all_text  (FeQuoteList        *self,
                                           FeStudy            *study,
-                                          const FeBitset     *rows);
+                                          const FeBitset     *rows,
+                                          gboolean            in_place);
+/* Announces that the quote at @position is another one now. */
+void         fe_quote_list_renew         (FeQuoteList        *self,
+                                          guint               position);
 /* How many open questions the quotes come from (those with none left out); for each, its
  * column and its numbers. */
 guint        fe_quote_list_get_n_groups  (FeQuoteList        *self);

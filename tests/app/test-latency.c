@@ -259,6 +259,34 @@ test_quote_count_without_making_every_quote (void)
       g_assert_null (fe_quote_browser_get_group (browser, group->first + 1));
     }
   g_assert_null (g_list_model_get_item (quotes, expected->len));
+
+  /* A filter click with the segment selected: the rows on screen are renewed where they are,
+   * and show the quotes of the respondents left. */
+  {
+    FeColumn *role = fe_study_find_column (study, "role");
+    g_autoptr(FeBitset) left = NULL;
+    g_autoptr(GPtrArray) after = NULL;
+    g_autoptr(GString) shown = g_string_new (NULL);
+    g_autofree char *first = NULL;
+
+    gtk_check_button_set_active (fe_filter_panel_get_check_button (window->filter_panel, role,
+                                                                   0), TRUE);
+    fe_app_test_settle (500);
+    left = fe_query_dup_segment_rows (fe_explore_state_get_query (window->state), 0, -1);
+    g_assert_cmpuint (fe_bitset_count (left), <, fe_bitset_count (segment));
+    after = fe_study_collect_text_quotes (study, left);
+    g_assert_cmpuint (g_list_model_get_n_items (quotes), ==, after->len);
+    collect_label_texts (GTK_WIDGET (browser), shown);
+    for (guint i = 0; i < 3; i++)
+      {
+        g_autoptr(FeQuoteItem) item = g_list_model_get_item (quotes, i);
+        const FeQuote *want = g_ptr_array_index (after, i);
+        g_autofree char *text = g_strdup_printf ("|%s|", want->text);
+
+        g_assert_cmpstr (fe_quote_item_get_quote (item)->text, ==, want->text);
+        g_assert_nonnull (strstr (shown->str, text));
+      }
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
