@@ -42,15 +42,15 @@ struct _FeQuoteBrowser
   int                 listed_level;
   gboolean            listed_all_text;
   FeBitset           *listed_rows;
-  /* Places of rows GTK keeps made off screen whose quotes changed, renewed a few at a time when
-   * the main loop is idle. */
-  GArray             *stale;
+  /* Rows GTK keeps made off screen (GtkListItem) whose quotes changed, redrawn a few at a time
+   * when the main loop is idle. */
+  GHashTable         *stale;
   guint               stale_source;
 };
 
-/* Rows either side of those reckoned on screen that are renewed at once all the same. */
-#define RENEW_MARGIN 6
-#define RENEW_PER_IDLE 4
+/* Rows either side of those reckoned on screen that are redrawn at once all the same. */
+#define REDRAW_MARGIN 3
+#define REDRAW_PER_IDLE 8
 
 G_DEFINE_FINAL_TYPE (FeQuoteBrowser, fe_quote_browser, GTK_TYPE_BOX)
 
@@ -183,6 +183,7 @@ bind_row (GtkSignalListItemFactory *factory,
   const FeColumn *group = fe_quote_browser_get_group (self, gtk_list_item_get_position (list_item));
 
   g_hash_table_add (self->bound, list_item);
+  g_hash_table_remove (self->stale, list_item);
   fe_quote_row_bind (row, gtk_list_item_get_item (list_item), self->query);
   fe_quote_row_set_group (row, group ? fe_column_get_display_label (group) : NULL,
                           group ? g_hash_table_lookup (self->group_counts, group) : NULL);
@@ -196,6 +197,7 @@ unbind_row (GtkSignalListItemFactory *factory,
   FeQuoteBrowser *self = data;
 
   g_hash_table_remove (self->bound, list_item);
+  g_hash_table_remove (self->stale, list_item);
   fe_quote_row_bind (FE_QUOTE_ROW (gtk_list_item_get_child (list_item)), NULL, NULL);
   fe_quote_row_set_group (FE_QUOTE_ROW (gtk_list_item_get_child (list_item)), NULL, NULL);
 }
@@ -245,7 +247,7 @@ fe_quote_browser_dispose (GObject *object)
   g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_pointer (&self->listed_rows, fe_bitset_free);
   g_clear_handle_id (&self->stale_source, g_source_remove);
-  g_clear_pointer (&self->stale, g_array_unref);
+  g_clear_pointer (&self->stale, g_hash_table_unref);
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->group_counts, g_hash_table_unref);
   if (self->state != NULL)
@@ -299,7 +301,7 @@ fe_quote_browser_init (FeQuoteBrowser *self)
 
   self->quotes = fe_quote_list_new ();
   self->bound = g_hash_table_new (NULL, NULL);
-  self->stale = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->stale = g_hash_table_new (NULL, NULL);
   self->search_filter = gtk_custom_filter_new (match_quote, self, NULL);
   /* No filter until a search is typed: every quote passes without being made. */
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->quotes)), NULL);
@@ -321,44 +323,46 @@ fe_quote_browser_init (FeQuoteBrowser *self)
   gtk_stack_set_visible_child_name (self->content_stack, "empty");
 }
 
-/* Whether the rows on screen can be renewed where they are: the list is on screen, with no
+/* Whether the rows on screen can be redrawn where they are: the list is on screen, with no
  * search between its places and the quotes'. */
 static gboolean
-can_renew_in_place (FeQuoteBrowser *self)
+can_redraw_in_place (FeQuoteBrowser *self)
 {
   return self->query == NULL && gtk_widget_get_mapped (GTK_WIDGET (self->list_view))
          && g_hash_table_size (self->bound) > 0;
 }
 
 static gboolean
-renew_stale (gpointer data)
+redraw_stale (gpointer data)
 {
   FeQuoteBrowser *self = data;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer list_item;
 
-  for (guint i = 0; i < RENEW_PER_IDLE && self->stale->len > 0; i++)
-    {
-      guint position = g_array_index (self->stale, guint, self->stale->len - 1);
-
-      g_array_set_size (self->stale, self->stale->len - 1);
-      fe_quote_list_renew (self->quotes, position);
-    }
-  if (self->stale->len > 0)
+  g_hash_table_iter_init (&iter, self->stale);
+  while (rows->len < REDRAW_PER_IDLE && g_hash_table_iter_next (&iter, &list_item, NULL))
+    g_ptr_array_add (rows, list_item);
+  /* Binding takes a row off the stale ones. */
+  for (guint i = 0; i < rows->len; i++)
+    bind_row (NULL, g_ptr_array_index (rows, i), self);
+  if (g_hash_table_size (self->stale) > 0)
     return G_SOURCE_CONTINUE;
   self->stale_source = 0;
   return G_SOURCE_REMOVE;
 }
 
-/* The list changed in place: the rows on screen are renewed now, the others GTK keeps made (two
+/* The list changed in place: the rows on screen are redrawn now, the others GTK keeps made (two
  * hundred in all) a few at a time after. */
 static void
-renew_bound_rows (FeQuoteBrowser *self,
-                  guint           old_n_quotes)
+redraw_bound_rows (FeQuoteBrowser *self,
+                   guint           old_n_quotes)
 {
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
   guint n_quotes = g_list_model_get_n_items (G_LIST_MODEL (self->quotes));
   double upper = adjustment ? gtk_adjustment_get_upper (adjustment) : 0;
   guint first = 0, last = G_MAXUINT;
-  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) now = g_ptr_array_new ();
   GHashTableIter iter;
   gpointer list_item;
 
@@ -366,29 +370,25 @@ renew_bound_rows (FeQuoteBrowser *self,
     {
       first = (guint) (gtk_adjustment_get_value (adjustment) / upper * old_n_quotes);
       last = first + (guint) (gtk_adjustment_get_page_size (adjustment) / upper * old_n_quotes)
-             + RENEW_MARGIN;
-      first -= MIN (first, RENEW_MARGIN);
+             + REDRAW_MARGIN;
+      first -= MIN (first, REDRAW_MARGIN);
     }
   g_hash_table_iter_init (&iter, self->bound);
   while (g_hash_table_iter_next (&iter, &list_item, NULL))
     {
       guint position = gtk_list_item_get_position (list_item);
 
-      if (position < n_quotes)
-        g_array_append_val (positions, position);
-    }
-  g_array_set_size (self->stale, 0);
-  for (guint i = 0; i < positions->len; i++)
-    {
-      guint position = g_array_index (positions, guint, i);
-
+      if (position >= n_quotes)
+        continue;
       if (position >= first && position <= last)
-        fe_quote_list_renew (self->quotes, position);
+        g_ptr_array_add (now, list_item);
       else
-        g_array_append_val (self->stale, position);
+        g_hash_table_add (self->stale, list_item);
     }
-  if (self->stale->len > 0 && self->stale_source == 0)
-    self->stale_source = g_idle_add_full (G_PRIORITY_LOW, renew_stale, self, NULL);
+  for (guint i = 0; i < now->len; i++)
+    bind_row (NULL, g_ptr_array_index (now, i), self);
+  if (g_hash_table_size (self->stale) > 0 && self->stale_source == 0)
+    self->stale_source = g_idle_add_full (G_PRIORITY_LOW, redraw_stale, self, NULL);
 }
 
 /* GTK 4.8's list view, told that the rows it shows were replaced, looks for them among every
@@ -412,10 +412,10 @@ end_change (FeQuoteBrowser *self,
 {
   if (in_place)
     {
-      renew_bound_rows (self, old_n_quotes);
+      redraw_bound_rows (self, old_n_quotes);
       return;
     }
-  g_array_set_size (self->stale, 0);
+  g_hash_table_remove_all (self->stale);
   apply_search (self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 }
@@ -454,7 +454,7 @@ show_quotes (FeQuoteBrowser *self,
              guint           n_respondents)
 {
   guint old_n_quotes = g_list_model_get_n_items (G_LIST_MODEL (self->quotes));
-  gboolean in_place = can_renew_in_place (self);
+  gboolean in_place = can_redraw_in_place (self);
 
   g_clear_pointer (&self->group_counts, g_hash_table_unref);
   begin_change (self, in_place);
@@ -471,7 +471,7 @@ show_all_text (FeQuoteBrowser *self,
                guint           n_respondents)
 {
   guint old_n_quotes = g_list_model_get_n_items (G_LIST_MODEL (self->quotes));
-  gboolean in_place = can_renew_in_place (self);
+  gboolean in_place = can_redraw_in_place (self);
 
   g_clear_pointer (&self->group_counts, g_hash_table_unref);
   begin_change (self, in_place);

@@ -137,6 +137,19 @@ source_make_quote (FeQuoteList  *self,
   g_return_val_if_reached (plain_quote (self->study, source->column, start));
 }
 
+static FeQuote *
+make_quote (FeQuoteList *self,
+            guint        position)
+{
+  /* There are items, so there is a column they come from. */
+  const Source *source = &g_array_index (self->sources, Source, 0);
+
+  for (guint s = 1; s < self->sources->len; s++)
+    if (g_array_index (self->sources, Source, s).first <= position)
+      source = &g_array_index (self->sources, Source, s);
+  return source_make_quote (self, source, position - source->first);
+}
+
 static void
 on_item_finalized (gpointer  data,
                    GObject  *item)
@@ -160,7 +173,6 @@ fe_quote_list_get_item (GListModel *model,
 {
   FeQuoteList *self = FE_QUOTE_LIST (model);
   FeQuoteItem *item;
-  const Source *source;
 
   if (position >= self->n_items)
     return NULL;
@@ -168,13 +180,7 @@ fe_quote_list_get_item (GListModel *model,
   if (item != NULL)
     return g_object_ref (item);
 
-  /* There are items, so there is a column they come from. */
-  source = &g_array_index (self->sources, Source, 0);
-  for (guint s = 1; s < self->sources->len; s++)
-    if (g_array_index (self->sources, Source, s).first <= position)
-      source = &g_array_index (self->sources, Source, s);
-  item = fe_quote_item_new (self->study, source_make_quote (self, source,
-                                                            position - source->first));
+  item = fe_quote_item_new (self->study, make_quote (self, position));
   if (self->starred_func != NULL)
     fe_quote_item_set_starred (item, self->starred_func (fe_quote_item_get_quote (item),
                                                          self->starred_data));
@@ -252,11 +258,13 @@ fe_quote_list_new (void)
 /* Forgets the quotes listed, telling nobody yet; the old length. */
 static guint
 reset (FeQuoteList *self,
-       FeStudy     *study)
+       FeStudy     *study,
+       gboolean     in_place)
 {
   guint old_n_items = self->n_items;
 
-  forget_items (self);
+  if (!in_place)
+    forget_items (self);
   g_array_set_size (self->sources, 0);
   g_set_object (&self->study, study);
   self->n_items = 0;
@@ -330,28 +338,36 @@ add_source (FeQuoteList    *self,
   g_array_append_val (self->sources, source);
 }
 
-/* In place, only the change of length is announced, at the end: GTK 4.8 looks for the rows it
- * shows among every item added over them, and remakes every row a change spans. */
+/* In place, the items alive (those GTK holds) are given the quotes now at their places, and
+ * only the change of length is announced, at the end: told of a wider change, GTK 4.8 looks
+ * for the rows it shows among every item added and remakes every row the change spans. */
 static void
 announce (FeQuoteList *self,
           guint        old_n_items,
           gboolean     in_place)
 {
   guint common = in_place ? MIN (old_n_items, self->n_items) : 0;
+  GHashTableIter iter;
+  gpointer position, item;
+
+  g_hash_table_iter_init (&iter, self->items);
+  while (in_place && g_hash_table_iter_next (&iter, &position, &item))
+    {
+      if (GPOINTER_TO_UINT (position) >= self->n_items)
+        {
+          g_object_weak_unref (item, on_item_finalized, self);
+          g_hash_table_iter_remove (&iter);
+          continue;
+        }
+      fe_quote_item_set_quote (item, self->study, make_quote (self, GPOINTER_TO_UINT (position)));
+      fe_quote_item_set_starred (item, self->starred_func != NULL
+                                       && self->starred_func (fe_quote_item_get_quote (item),
+                                                              self->starred_data));
+    }
 
   if (old_n_items != common || self->n_items != common)
     g_list_model_items_changed (G_LIST_MODEL (self), common, old_n_items - common,
                                 self->n_items - common);
-}
-
-void
-fe_quote_list_renew (FeQuoteList *self,
-                     guint        position)
-{
-  g_return_if_fail (FE_IS_QUOTE_LIST (self));
-
-  if (position < self->n_items)
-    g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
 }
 
 void
@@ -361,7 +377,7 @@ fe_quote_list_clear (FeQuoteList *self)
 
   g_return_if_fail (FE_IS_QUOTE_LIST (self));
 
-  old_n_items = reset (self, NULL);
+  old_n_items = reset (self, NULL, FALSE);
   if (old_n_items > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, 0);
 }
@@ -382,7 +398,7 @@ fe_quote_list_set_segment (FeQuoteList    *self,
   g_return_if_fail (FE_IS_QUOTE_LIST (self));
   g_return_if_fail (FE_IS_STUDY (study));
 
-  old_n_items = reset (self, study);
+  old_n_items = reset (self, study, in_place);
   source = fe_study_select_quoted (question, level, rows, &selected, &code);
   if (source != NULL)
     add_source (self, source, code, selected);
@@ -400,7 +416,7 @@ fe_quote_list_set_all_text (FeQuoteList    *self,
   g_return_if_fail (FE_IS_QUOTE_LIST (self));
   g_return_if_fail (FE_IS_STUDY (study));
 
-  old_n_items = reset (self, study);
+  old_n_items = reset (self, study, in_place);
   for (guint c = 0; c < fe_study_get_n_columns (study); c++)
     {
       const FeColumn *column = fe_study_get_column (study, c);

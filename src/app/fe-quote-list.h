@@ -23,8 +23,9 @@ G_DECLARE_FINAL_TYPE (FeQuoteList, fe_quote_list, FE, QUOTE_LIST, GObject)
 FeQuoteList *fe_quote_list_new           (void);
 void         fe_quote_list_clear         (FeQuoteList        *self);
 /* The quotes of the respondents in @rows who gave @level (-1: any answer) to @question, as
- * fe_study_collect_quotes() collects them. @in_place: only the change of length is announced
- * (at the end), and the caller renews the places it shows with fe_quote_list_renew(). */
+ * fe_study_collect_quotes() collects them. @in_place: the items alive are given the quotes now
+ * at their places and only the change of length is announced (at the end); the caller redraws
+ * the rows it shows. */
 void         fe_quote_list_set_segment   (FeQuoteList        *self,
                                           FeStudy            *study,
                                           const FeColumn     *question,
@@ -37,9 +38,6 @@ void         fe_quote_list_set_all_text  (FeQuoteList        *self,
                                           FeStudy            *study,
                                           const FeBitset     *rows,
                                           gboolean            in_place);
-/* Announces that the quote at @position is another one now. */
-void         fe_quote_list_renew         (FeQuoteList        *self,
-                                          guint               position);
 /* How many open questions the quotes come from (those with none left out); for each, its
  * column and its numbers. */
 guint        fe_quote_list_get_n_groups  (FeQuoteList        *self);
