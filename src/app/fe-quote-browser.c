@@ -476,7 +476,7 @@ show_all_text (FeQuoteBrowser *self,
   g_clear_pointer (&self->group_counts, g_hash_table_unref);
   begin_change (self, in_place);
   fe_quote_list_set_all_text (self->quotes, study, rows, in_place);
-  end_change (self, in_place, old_n_quotes);
+  /* Before the rows are bound: the first of each question shows them. */
   self->group_counts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   for (guint g = 0; g < fe_quote_list_get_n_groups (self->quotes); g++)
     {
@@ -496,6 +496,7 @@ show_all_text (FeQuoteBrowser *self,
       g_hash_table_insert (self->group_counts, (gpointer) column,
                            g_strdup_printf (_("%s · %s"), n_quotes, n_respondents_of));
     }
+  end_change (self, in_place, old_n_quotes);
   show_items (self, heading, n_respondents);
 }
 

@@ -258,6 +258,19 @@ test_quote_count_without_making_every_quote (void)
       g_assert_true (fe_quote_browser_get_group (browser, group->first) == group->column);
       g_assert_null (fe_quote_browser_get_group (browser, group->first + 1));
     }
+  /* The first row on screen carries its question's heading and numbers. */
+  {
+    const FeQuoteGroup *group = &g_array_index (groups, FeQuoteGroup, 0);
+    g_autoptr(GString) shown = g_string_new (NULL);
+    g_autofree char *heading = g_strdup_printf ("|%s|",
+                                                fe_column_get_display_label (group->column));
+    g_autofree char *numbers = g_strdup_printf ("|%u quotes · %u respondents|",
+                                                group->n_quotes, group->n_respondents);
+
+    collect_label_texts (GTK_WIDGET (browser), shown);
+    g_assert_nonnull (strstr (shown->str, heading));
+    g_assert_nonnull (strstr (shown->str, numbers));
+  }
   g_assert_null (g_list_model_get_item (quotes, expected->len));
 
   /* A filter click with the segment selected: the rows on screen are renewed where they are,
