@@ -166,7 +166,7 @@ struct _FeRespondentList
 
 #define DEFERRED_PER_IDLE 16
 /* Rows either side of the places said to be on screen that are told at once all the same. */
-#define VISIBLE_MARGIN 8
+#define VISIBLE_MARGIN 3
 
 static void
 forget_item (FeRespondentList *list,

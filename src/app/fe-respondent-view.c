@@ -309,9 +309,10 @@ tell_visible (FeRespondentView *self)
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->respondents));
   double upper = adjustment ? gtk_adjustment_get_upper (adjustment) : 0;
 
+  /* Not laid out yet: the grid opens at its top, and no screen holds more rows than this. */
   if (upper <= 0 || n_items == 0)
     {
-      fe_respondent_list_set_visible (self->respondents, 0, G_MAXUINT / 2);
+      fe_respondent_list_set_visible (self->respondents, 0, 60);
       return;
     }
   fe_respondent_list_set_visible (self->respondents,
