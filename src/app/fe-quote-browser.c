@@ -10,6 +10,7 @@
 #include "fe-explore-state.h"
 #include "fe-cell-quotes.h"
 #include "fe-quote-item.h"
+#include "fe-quote-list.h"
 #include "fe-quote-row.h"
 #include "fe-text-match.h"
 
@@ -25,7 +26,7 @@ struct _FeQuoteBrowser
   AdwStatusPage      *empty_page;
   GtkListView        *list_view;
 
-  GListStore         *quotes;
+  FeQuoteList        *quotes;
   GtkCustomFilter    *search_filter;
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
@@ -36,7 +37,23 @@ struct _FeQuoteBrowser
   GHashTable         *group_counts;
   char               *all_text_note;  /* the note above every open answer of a segment */
   FeExploreState     *state;
+  /* The rows on screen (GtkListItem), to redraw their highlights when the search changes. */
+  GHashTable         *bound;
+  /* What the quotes listed are of, so that a filter click that leaves the segment's
+   * respondents as they were does not list them again. */
+  FeColumn           *listed_question;
+  int                 listed_level;
+  gboolean            listed_all_text;
+  FeBitset           *listed_rows;
+  /* Rows GTK keeps made off screen (GtkListItem) whose quotes changed, redrawn a few at a time
+   * when the main loop is idle. */
+  GHashTable         *stale;
+  guint               stale_source;
 };
+
+/* Rows either side of those reckoned on screen that are redrawn at once all the same. */
+#define REDRAW_MARGIN 3
+#define REDRAW_PER_IDLE 8
 
 G_DEFINE_FINAL_TYPE (FeQuoteBrowser, fe_quote_browser, GTK_TYPE_BOX)
 
@@ -47,6 +64,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+#define SEARCH_AT_ONCE 2000
 
 static gboolean
 match_quote (gpointer item,
@@ -83,28 +102,61 @@ update_summary (FeQuoteBrowser *self)
   gtk_label_set_text (self->summary_label, summary);
 }
 
-/* Rows that stay shown keep their binding; putting the same items back redraws their
- * highlights for the new search. */
+static void bind_row (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      gpointer                  data);
+
+/* Rows that stay shown keep their binding; binding them again redraws their highlights for the
+ * new search. */
 static void
 rebind_rows (FeQuoteBrowser *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->quotes));
-  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
+  GHashTableIter iter;
+  gpointer list_item;
 
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->quotes), i));
-  g_list_store_splice (self->quotes, 0, n, items->pdata, n);
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &list_item, NULL))
+    bind_row (NULL, list_item, self);
 }
 
+/* A few thousand quotes are searched within a frame; more, a few hundred between frames, the
+ * matches shown as they come and a key typed meanwhile starting again. */
+static void
+apply_search (FeQuoteBrowser *self)
+{
+  gboolean incremental = g_list_model_get_n_items (G_LIST_MODEL (self->quotes)) > SEARCH_AT_ONCE;
+
+  if (self->query == NULL)
+    {
+      gtk_filter_list_model_set_filter (self->filtered, NULL);
+      return;
+    }
+  /* GTK 4.8 cannot stop filtering bit by bit without a filter; and a filter set before the
+   * bit by bit would search a million quotes at once. */
+  if (incremental)
+    gtk_filter_list_model_set_incremental (self->filtered, TRUE);
+  if (gtk_filter_list_model_get_filter (self->filtered) == NULL)
+    gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->search_filter));
+  if (!incremental)
+    gtk_filter_list_model_set_incremental (self->filtered, FALSE);
+}
+
+/* A longer search looks only among the matches of the shorter one. */
 static void
 on_search_changed (FeQuoteBrowser *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *old = g_steal_pointer (&self->query);
 
-  g_clear_pointer (&self->query, g_free);
   if (*text != '\0')
     self->query = g_strdup (text);
-  gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (self->query == NULL || old == NULL)
+    apply_search (self);
+  else if (!g_str_equal (old, self->query))
+    gtk_filter_changed (GTK_FILTER (self->search_filter),
+                        g_str_has_prefix (self->query, old) ? GTK_FILTER_CHANGE_MORE_STRICT
+                        : g_str_has_prefix (old, self->query) ? GTK_FILTER_CHANGE_LESS_STRICT
+                        : GTK_FILTER_CHANGE_DIFFERENT);
   rebind_rows (self);
   update_summary (self);
 }
@@ -138,6 +190,8 @@ bind_row (GtkSignalListItemFactory *factory,
   g_autofree char *name = g_strdup_printf (_("%s — %s"), fe_quote_item_get_quote (item)->text,
                                            fe_quote_item_get_attribution (item));
 
+  g_hash_table_add (self->bound, list_item);
+  g_hash_table_remove (self->stale, list_item);
   fe_quote_row_bind (row, item, self->query);
   fe_compat_name_list_item (list_item, name);
   fe_quote_row_set_group (row, group ? fe_column_get_display_label (group) : NULL,
@@ -149,6 +203,10 @@ unbind_row (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             gpointer                  data)
 {
+  FeQuoteBrowser *self = data;
+
+  g_hash_table_remove (self->bound, list_item);
+  g_hash_table_remove (self->stale, list_item);
   fe_quote_row_bind (FE_QUOTE_ROW (gtk_list_item_get_child (list_item)), NULL, NULL);
   fe_quote_row_set_group (FE_QUOTE_ROW (gtk_list_item_get_child (list_item)), NULL, NULL);
 }
@@ -195,6 +253,10 @@ fe_quote_browser_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), FE_TYPE_QUOTE_BROWSER);
   g_clear_object (&self->selection);
   g_clear_object (&self->quotes);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_clear_pointer (&self->listed_rows, fe_bitset_free);
+  g_clear_handle_id (&self->stale_source, g_source_remove);
+  g_clear_pointer (&self->stale, g_hash_table_unref);
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->group_counts, g_hash_table_unref);
   g_clear_pointer (&self->all_text_note, g_free);
@@ -248,10 +310,13 @@ fe_quote_browser_init (FeQuoteBrowser *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->all_text_note = g_strdup (gtk_label_get_text (self->note_label));
 
-  self->quotes = g_list_store_new (FE_TYPE_QUOTE_ITEM);
+  self->quotes = fe_quote_list_new ();
+  self->bound = g_hash_table_new (NULL, NULL);
+  self->stale = g_hash_table_new (NULL, NULL);
   self->search_filter = gtk_custom_filter_new (match_quote, self, NULL);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->quotes)),
-                                              GTK_FILTER (self->search_filter));
+  /* No filter until a search is typed: every quote passes without being made. */
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->quotes)), NULL);
+  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_summary), self);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -269,24 +334,112 @@ fe_quote_browser_init (FeQuoteBrowser *self)
   gtk_stack_set_visible_child_name (self->content_stack, "empty");
 }
 
+/* Whether the rows on screen can be redrawn where they are: the list is on screen, with no
+ * search between its places and the quotes'. */
+static gboolean
+can_redraw_in_place (FeQuoteBrowser *self)
+{
+  return self->query == NULL && gtk_widget_get_mapped (GTK_WIDGET (self->list_view))
+         && g_hash_table_size (self->bound) > 0;
+}
+
+static gboolean
+redraw_stale (gpointer data)
+{
+  FeQuoteBrowser *self = data;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer list_item;
+
+  g_hash_table_iter_init (&iter, self->stale);
+  while (rows->len < REDRAW_PER_IDLE && g_hash_table_iter_next (&iter, &list_item, NULL))
+    g_ptr_array_add (rows, list_item);
+  /* Binding takes a row off the stale ones. */
+  for (guint i = 0; i < rows->len; i++)
+    bind_row (NULL, g_ptr_array_index (rows, i), self);
+  if (g_hash_table_size (self->stale) > 0)
+    return G_SOURCE_CONTINUE;
+  self->stale_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The list changed in place: the rows on screen are redrawn now, the others GTK keeps made (two
+ * hundred in all) a few at a time after. */
+static void
+redraw_bound_rows (FeQuoteBrowser *self,
+                   guint           old_n_quotes)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  guint n_quotes = g_list_model_get_n_items (G_LIST_MODEL (self->quotes));
+  double upper = adjustment ? gtk_adjustment_get_upper (adjustment) : 0;
+  guint first = 0, last = G_MAXUINT;
+  g_autoptr(GPtrArray) now = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer list_item;
+
+  if (upper > 0 && old_n_quotes > 0)
+    {
+      first = (guint) (gtk_adjustment_get_value (adjustment) / upper * old_n_quotes);
+      last = first + (guint) (gtk_adjustment_get_page_size (adjustment) / upper * old_n_quotes)
+             + REDRAW_MARGIN;
+      first -= MIN (first, REDRAW_MARGIN);
+    }
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &list_item, NULL))
+    {
+      guint position = gtk_list_item_get_position (list_item);
+
+      if (position >= n_quotes)
+        continue;
+      if (position >= first && position <= last)
+        g_ptr_array_add (now, list_item);
+      else
+        g_hash_table_add (self->stale, list_item);
+    }
+  for (guint i = 0; i < now->len; i++)
+    bind_row (NULL, g_ptr_array_index (now, i), self);
+  if (g_hash_table_size (self->stale) > 0 && self->stale_source == 0)
+    self->stale_source = g_idle_add_full (G_PRIORITY_LOW, redraw_stale, self, NULL);
+}
+
+/* GTK 4.8's list view, told that the rows it shows were replaced, looks for them among every
+ * quote added, making each one: it is told nothing while the list changes, and given the new
+ * one as a new model, which costs the rows on screen. */
+static void
+begin_change (FeQuoteBrowser *self,
+              gboolean        in_place)
+{
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  if (in_place)
+    return;
+  gtk_list_view_set_model (self->list_view, NULL);
+  gtk_filter_list_model_set_filter (self->filtered, NULL);
+}
+
+static void
+end_change (FeQuoteBrowser *self,
+            gboolean        in_place,
+            guint           old_n_quotes)
+{
+  if (in_place)
+    {
+      redraw_bound_rows (self, old_n_quotes);
+      return;
+    }
+  g_hash_table_remove_all (self->stale);
+  apply_search (self);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+/* Shows the quotes the list holds now. */
 static void
 show_items (FeQuoteBrowser *self,
-            FeStudy        *study,
-            GPtrArray      *quotes,
             const char     *heading,
             guint           n_respondents)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-  /* The quotes move into the items, which free them. */
-  g_ptr_array_set_free_func (quotes, NULL);
-  for (guint i = 0; i < quotes->len; i++)
-    g_ptr_array_add (items, fe_quote_item_new (study, g_ptr_array_index (quotes, i)));
-  g_ptr_array_unref (quotes);
+  guint n_quotes = g_list_model_get_n_items (G_LIST_MODEL (self->quotes));
 
   self->n_respondents = n_respondents;
-  g_list_store_splice (self->quotes, 0, g_list_model_get_n_items (G_LIST_MODEL (self->quotes)),
-                       items->pdata, items->len);
   gtk_label_set_text (self->heading_label, heading);
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), self->group_counts != NULL);
   update_summary (self);
@@ -299,7 +452,7 @@ show_items (FeQuoteBrowser *self,
     fe_compat_announce (GTK_WIDGET (self->list_view), news);
   }
 
-  if (items->len > 0)
+  if (n_quotes > 0)
     gtk_stack_set_visible_child_name (self->content_stack, "list");
   else
     {
@@ -310,50 +463,66 @@ show_items (FeQuoteBrowser *self,
     }
 }
 
-void
-fe_quote_browser_show_quotes (FeQuoteBrowser *self,
-                              FeStudy        *study,
-                              GPtrArray      *quotes,
-                              const char     *heading,
-                              guint           n_respondents)
+static void
+show_quotes (FeQuoteBrowser *self,
+             FeStudy        *study,
+             FeColumn       *question,
+             int             level,
+             const FeBitset *rows,
+             const char     *heading,
+             guint           n_respondents)
 {
-  g_return_if_fail (FE_IS_QUOTE_BROWSER (self));
+  guint old_n_quotes = g_list_model_get_n_items (G_LIST_MODEL (self->quotes));
+  gboolean in_place = can_redraw_in_place (self);
 
   g_clear_pointer (&self->group_counts, g_hash_table_unref);
-  show_items (self, study, quotes, heading, n_respondents);
+  begin_change (self, in_place);
+  fe_quote_list_set_segment (self->quotes, study, question, level, rows, in_place);
+  end_change (self, in_place, old_n_quotes);
+  show_items (self, heading, n_respondents);
 }
 
-void
-fe_quote_browser_show_all_text (FeQuoteBrowser *self,
-                                FeStudy        *study,
-                                GPtrArray      *quotes,
-                                const char     *heading,
-                                guint           n_respondents)
+/* Every open answer of the respondents in @rows, or @quotes (taken over; NULL: those), question
+ * by question, each question's first quote under its heading and numbers. */
+static void
+show_all_text (FeQuoteBrowser *self,
+               FeStudy        *study,
+               const FeBitset *rows,
+               GPtrArray      *quotes,
+               const char     *heading,
+               guint           n_respondents)
 {
-  g_autoptr(GArray) groups = NULL;
+  guint old_n_quotes = g_list_model_get_n_items (G_LIST_MODEL (self->quotes));
+  gboolean in_place = can_redraw_in_place (self);
 
-  g_return_if_fail (FE_IS_QUOTE_BROWSER (self));
-
-  groups = fe_quotes_group_by_question (quotes);
   g_clear_pointer (&self->group_counts, g_hash_table_unref);
+  begin_change (self, in_place);
+  if (quotes != NULL)
+    fe_quote_list_set_quotes (self->quotes, study, quotes, in_place);
+  else
+    fe_quote_list_set_all_text (self->quotes, study, rows, in_place);
+  /* Before the rows are bound: the first of each question shows them. */
   self->group_counts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  for (guint g = 0; g < groups->len; g++)
+  for (guint g = 0; g < fe_quote_list_get_n_groups (self->quotes); g++)
     {
-      const FeQuoteGroup *group = &g_array_index (groups, FeQuoteGroup, g);
+      guint n_group_quotes, n_group_respondents;
+      const FeColumn *column = fe_quote_list_get_group (self->quotes, g, &n_group_quotes,
+                                                        &n_group_respondents);
       g_autofree char *n_quotes = g_strdup_printf (ngettext ("%u quote", "%u quotes",
-                                                             group->n_quotes),
-                                                   group->n_quotes);
+                                                             n_group_quotes),
+                                                   n_group_quotes);
       g_autofree char *n_respondents_of = g_strdup_printf (ngettext ("%u respondent",
                                                                      "%u respondents",
-                                                                     group->n_respondents),
-                                                           group->n_respondents);
+                                                                     n_group_respondents),
+                                                           n_group_respondents);
 
       /* Translators: an open question's numbers among a segment's answers: "19 quotes · 17
        * respondents" */
-      g_hash_table_insert (self->group_counts, (gpointer) group->column,
+      g_hash_table_insert (self->group_counts, (gpointer) column,
                            g_strdup_printf (_("%s · %s"), n_quotes, n_respondents_of));
     }
-  show_items (self, study, quotes, heading, n_respondents);
+  end_change (self, in_place, old_n_quotes);
+  show_items (self, heading, n_respondents);
 }
 
 const FeColumn *
@@ -392,7 +561,10 @@ fe_quote_browser_clear (FeQuoteBrowser *self)
 {
   g_return_if_fail (FE_IS_QUOTE_BROWSER (self));
 
-  g_list_store_remove_all (self->quotes);
+  begin_change (self, FALSE);
+  fe_quote_list_clear (self->quotes);
+  end_change (self, FALSE, 0);
+  g_clear_pointer (&self->listed_rows, fe_bitset_free);
   g_clear_pointer (&self->group_counts, g_hash_table_unref);
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), FALSE);
   self->n_respondents = 0;
@@ -419,6 +591,13 @@ fe_quote_browser_set_search (FeQuoteBrowser *self,
   g_return_if_fail (FE_IS_QUOTE_BROWSER (self));
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query ? query : "");
   on_search_changed (self);
+}
+
+gboolean
+fe_quote_browser_is_searching (FeQuoteBrowser *self)
+{
+  g_return_val_if_fail (FE_IS_QUOTE_BROWSER (self), FALSE);
+  return gtk_filter_list_model_get_pending (self->filtered) > 0;
 }
 
 GListModel *
@@ -487,6 +666,16 @@ fe_quote_browser_request_star (FeQuoteBrowser *self,
   g_signal_emit (self, signals[SIGNAL_STAR_REQUESTED], 0, item);
 }
 
+void
+fe_quote_browser_set_starred_func (FeQuoteBrowser     *self,
+                                   FeQuoteStarredFunc  func,
+                                   gpointer            data)
+{
+  g_return_if_fail (FE_IS_QUOTE_BROWSER (self));
+  fe_quote_list_set_starred_func (self->quotes, func, data);
+  fe_quote_list_update_stars (self->quotes);
+}
+
 GListModel *
 fe_quote_browser_get_quotes (FeQuoteBrowser *self)
 {
@@ -495,6 +684,29 @@ fe_quote_browser_get_quotes (FeQuoteBrowser *self)
 }
 
 /* ---- Bound to an exploration state ---------------------------------------------------------- */
+
+static gboolean
+same_rows (const FeBitset *a,
+           const FeBitset *b)
+{
+  guint n = fe_bitset_count (a);
+
+  return fe_bitset_get_size (a) == fe_bitset_get_size (b) && fe_bitset_count (b) == n
+         && fe_bitset_count_and (a, b) == n;
+}
+
+/* Whether the quotes listed are already those of these respondents' answers. */
+static gboolean
+already_listed (FeQuoteBrowser *self,
+                FeColumn       *question,
+                int             level,
+                gboolean        all_text,
+                const FeBitset *rows)
+{
+  return self->listed_rows != NULL && self->listed_question == question
+         && self->listed_level == level && self->listed_all_text == all_text
+         && same_rows (self->listed_rows, rows);
+}
 
 static void
 show_state (FeQuoteBrowser *self)
@@ -508,6 +720,7 @@ show_state (FeQuoteBrowser *self)
   FeColumn *question, *split;
   const char *level_label;
   GPtrArray *cell;
+  gboolean all_text;
 
   if (query == NULL || level < 0)
     {
@@ -524,27 +737,37 @@ show_state (FeQuoteBrowser *self)
                                fe_column_get_display_level (split, (guint) group));
   else
     heading = g_strdup (level_label);
-  /* A cell of two questions: what its respondents wrote to each, question by question. */
+  /* A cell of two questions: what its respondents wrote to each, question by question (a few:
+   * made in full). */
   cell = fe_query_collect_cell_quotes (query, (guint) level, group);
   gtk_label_set_text (self->note_label,
                       cell != NULL ? _("What the respondents in both wrote to each question, "
                                        "each quote with its themes.")
                                    : self->all_text_note);
   if (cell != NULL)
-    fe_quote_browser_show_all_text (self, fe_query_get_study (query), cell, heading,
-                                    fe_bitset_count (segment));
-  else if (fe_column_has_quotes (question, level))
-    fe_quote_browser_show_quotes (self, fe_query_get_study (query),
-                                  fe_study_collect_quotes (fe_query_get_study (query), question,
-                                                           level, rows),
-                                  heading, fe_bitset_count (segment));
+    {
+      show_all_text (self, fe_query_get_study (query), segment, cell, heading,
+                     fe_bitset_count (segment));
+      g_clear_pointer (&self->listed_rows, fe_bitset_free);
+      self->listed_question = NULL;
+      return;
+    }
+  all_text = !fe_column_has_quotes (question, level);
+  if (already_listed (self, question, level, all_text, all_text ? segment : rows))
+    return;
+  if (!all_text)
+    show_quotes (self, fe_query_get_study (query), question, level, rows, heading,
+                 fe_bitset_count (segment));
   else
     /* "What did the 56 who had no training say?": with no open question of its own, the
      * segment's respondents are still worth reading, in everything they wrote. */
-    fe_quote_browser_show_all_text (self, fe_query_get_study (query),
-                                    fe_study_collect_text_quotes (fe_query_get_study (query),
-                                                                  segment),
-                                    heading, fe_bitset_count (segment));
+    show_all_text (self, fe_query_get_study (query), segment, NULL, heading,
+                   fe_bitset_count (segment));
+  g_clear_pointer (&self->listed_rows, fe_bitset_free);
+  self->listed_rows = fe_bitset_copy (all_text ? segment : rows);
+  self->listed_question = question;
+  self->listed_level = level;
+  self->listed_all_text = all_text;
 }
 
 /* A search typed for one question's quotes would silently hide most of the next one's. */

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "fe-explore-state.h"
+#include "fe-quote-list.h"
 #include "fe-study.h"
 
 G_BEGIN_DECLS
@@ -16,20 +17,6 @@ G_DECLARE_FINAL_TYPE (FeQuoteBrowser, fe_quote_browser, FE, QUOTE_BROWSER, GtkBo
  * respondent of the quote picked (fe_explore_state_set_respondent()). */
 void        fe_quote_browser_set_state     (FeQuoteBrowser *self,
                                             FeExploreState *state);
-/* Lists @quotes (FeQuote*, taken over) under @heading, e.g. "Substance use · Gwent Police". */
-void        fe_quote_browser_show_quotes   (FeQuoteBrowser *self,
-                                            FeStudy        *study,
-                                            GPtrArray      *quotes,
-                                            const char     *heading,
-                                            guint           n_respondents);
-/* Lists every open answer of a segment whose question has no open question of its own: @quotes
- * as fe_study_collect_text_quotes() gives them, each open question under a heading with its
- * numbers, and a note saying why they are all there. */
-void        fe_quote_browser_show_all_text (FeQuoteBrowser *self,
-                                            FeStudy        *study,
-                                            GPtrArray      *quotes,
-                                            const char     *heading,
-                                            guint           n_respondents);
 /* The open question whose heading the quote shown at @position starts, or NULL (not the first
  * of its group, or not every open answer). */
 const FeColumn *fe_quote_browser_get_group (FeQuoteBrowser *self,
@@ -37,11 +24,19 @@ const FeColumn *fe_quote_browser_get_group (FeQuoteBrowser *self,
 /* The note above the quotes when they are every open answer of a segment, or NULL. */
 const char *fe_quote_browser_get_note      (FeQuoteBrowser *self);
 void        fe_quote_browser_clear         (FeQuoteBrowser *self);
-/* Every quote shown (before the search narrows them), as FeQuoteItems. */
+/* Stars the quotes as @func says, those shown now and those made as the list scrolls. */
+void        fe_quote_browser_set_starred_func (FeQuoteBrowser     *self,
+                                               FeQuoteStarredFunc  func,
+                                               gpointer            data);
+/* Every quote shown (before the search narrows them), as FeQuoteItems, made as they are asked
+ * for. */
 GListModel *fe_quote_browser_get_quotes    (FeQuoteBrowser *self);
 void        fe_quote_browser_focus_search  (FeQuoteBrowser *self);
 void        fe_quote_browser_set_search    (FeQuoteBrowser *self,
                                             const char     *query);
+/* Whether the search is still going through the quotes (thousands of them are searched between
+ * frames, the matches shown as they come). */
+gboolean    fe_quote_browser_is_searching  (FeQuoteBrowser *self);
 /* The quotes shown now (FeQuoteItem), after the search. */
 GListModel *fe_quote_browser_get_model     (FeQuoteBrowser *self);
 const char *fe_quote_browser_get_heading   (FeQuoteBrowser *self);

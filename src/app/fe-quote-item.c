@@ -103,6 +103,20 @@ fe_quote_item_new (FeStudy *study,
   return self;
 }
 
+void
+fe_quote_item_set_quote (FeQuoteItem *self,
+                         FeStudy     *study,
+                         FeQuote     *quote)
+{
+  g_return_if_fail (FE_IS_QUOTE_ITEM (self));
+
+  g_set_object (&self->study, study);
+  g_clear_pointer (&self->quote, fe_quote_free);
+  self->quote = quote;
+  g_free (self->attribution);
+  self->attribution = fe_study_dup_attribution (study, quote->row);
+}
+
 const FeQuote *
 fe_quote_item_get_quote (FeQuoteItem *self)
 {

@@ -7,17 +7,128 @@
 
 #include <stdlib.h>
 
-struct _FeRespondentRow
+struct _FeRespondentOrder
 {
-  GObject parent_instance;
-  guint   row;
+  gatomicrefcount ref_count;
+  guint           n_rows;
+  guint32        *keys;  /* per row */
+  guint32        *rows;  /* every row, by key then row */
 };
 
+static int
+compare_keyed_rows (const void *a,
+                    const void *b,
+                    void       *data)
+{
+  const guint32 *keys = data;
+  guint32 row_a = *(const guint32 *) a;
+  guint32 row_b = *(const guint32 *) b;
+
+  if (keys[row_a] != keys[row_b])
+    return keys[row_a] < keys[row_b] ? -1 : 1;
+  return row_a < row_b ? -1 : row_a > row_b;
+}
+
+FeRespondentOrder *
+fe_respondent_order_new (guint32      *keys,
+                         guint         n_rows,
+                         GCancellable *cancellable)
+{
+  FeRespondentOrder *order;
+
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_free (keys);
+      return NULL;
+    }
+  order = g_new0 (FeRespondentOrder, 1);
+  g_atomic_ref_count_init (&order->ref_count);
+  order->n_rows = n_rows;
+  order->keys = keys;
+  order->rows = g_new (guint32, MAX (n_rows, 1));
+  for (guint r = 0; r < n_rows; r++)
+    order->rows[r] = r;
+  qsort_r (order->rows, n_rows, sizeof (guint32), compare_keyed_rows, keys);
+  return order;
+}
+
+FeRespondentOrder *
+fe_respondent_order_ref (FeRespondentOrder *order)
+{
+  g_atomic_ref_count_inc (&order->ref_count);
+  return order;
+}
+
+void
+fe_respondent_order_unref (FeRespondentOrder *order)
+{
+  if (order == NULL || !g_atomic_ref_count_dec (&order->ref_count))
+    return;
+  g_free (order->keys);
+  g_free (order->rows);
+  g_free (order);
+}
+
+/* ---- Items ------------------------------------------------------------------------------- */
+
+struct _FeRespondentRow
+{
+  GObject           parent_instance;
+  FeRespondentList *list;      /* not a reference: the list forgets the item when it goes */
+  guint             position;
+  guint             row;
+};
+
+enum {
+  PROP_0,
+  PROP_ROW,
+  N_PROPS
+};
+
+static GParamSpec *row_props[N_PROPS];
+
 G_DEFINE_FINAL_TYPE (FeRespondentRow, fe_respondent_row, G_TYPE_OBJECT)
+
+static void forget_item (FeRespondentList *list,
+                         FeRespondentRow  *item);
+
+static void
+fe_respondent_row_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_ROW:
+      g_value_set_uint (value, FE_RESPONDENT_ROW (object)->row);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fe_respondent_row_finalize (GObject *object)
+{
+  FeRespondentRow *self = FE_RESPONDENT_ROW (object);
+
+  if (self->list != NULL)
+    forget_item (self->list, self);
+  G_OBJECT_CLASS (fe_respondent_row_parent_class)->finalize (object);
+}
 
 static void
 fe_respondent_row_class_init (FeRespondentRowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = fe_respondent_row_get_property;
+  object_class->finalize = fe_respondent_row_finalize;
+  row_props[PROP_ROW] = g_param_spec_uint ("row", NULL, NULL, 0, G_MAXUINT, 0,
+                                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS
+                                           | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, row_props);
 }
 
 static void
@@ -32,27 +143,38 @@ fe_respondent_row_get_row (FeRespondentRow *self)
   return self->row;
 }
 
-static FeRespondentRow *
-respondent_row_new (guint row)
-{
-  FeRespondentRow *item = g_object_new (FE_TYPE_RESPONDENT_ROW, NULL);
-
-  item->row = row;
-  return item;
-}
+/* ---- The list ---------------------------------------------------------------------------- */
 
 struct _FeRespondentList
 {
-  GObject          parent_instance;
+  GObject            parent_instance;
 
-  FeBitset        *rows;
-  guint            n_items;
-  guint           *order;    /* the listed rows in the sorter's order; NULL until needed */
-  GtkSorter       *sorter;
-  /* Two items the sorter compares in turn, so sorting makes no objects. */
-  FeRespondentRow *probe_a;
-  FeRespondentRow *probe_b;
+  FeBitset          *rows;
+  guint              n_items;
+  guint             *shown;  /* the listed rows in order; NULL until needed */
+  FeRespondentOrder *order;
+  gboolean           descending;
+  /* position → the FeRespondentRow made for it and still alive (the rows on screen) */
+  GHashTable        *items;
+  /* The places on screen, told of a change at once; GTK 4.8 keeps two hundred rows made
+   * around them, told a few at a time when the main loop is idle (FeRespondentRow → itself). */
+  guint              visible_first;
+  guint              n_visible;
+  GHashTable        *deferred;
+  guint              deferred_source;
 };
+
+#define DEFERRED_PER_IDLE 16
+/* Rows either side of the places said to be on screen that are told at once all the same. */
+#define VISIBLE_MARGIN 3
+
+static void
+forget_item (FeRespondentList *list,
+             FeRespondentRow  *item)
+{
+  if (g_hash_table_lookup (list->items, GUINT_TO_POINTER (item->position)) == item)
+    g_hash_table_remove (list->items, GUINT_TO_POINTER (item->position));
+}
 
 static GType
 fe_respondent_list_get_item_type (GListModel *model)
@@ -66,39 +188,41 @@ fe_respondent_list_get_n_items (GListModel *model)
   return FE_RESPONDENT_LIST (model)->n_items;
 }
 
-static int
-compare_by_sorter (const void *a,
-                   const void *b,
-                   void       *data)
-{
-  FeRespondentList *self = data;
-
-  guint row_a = *(const guint *) a;
-  guint row_b = *(const guint *) b;
-  int order;
-
-  self->probe_a->row = row_a;
-  self->probe_b->row = row_b;
-  order = gtk_sorter_compare (self->sorter, self->probe_a, self->probe_b);
-  /* Equal keys keep the file's order, so rows do not shuffle when the filter changes. */
-  if (order == GTK_ORDERING_EQUAL)
-    return row_a < row_b ? -1 : row_a > row_b;
-  return order;
-}
-
 static void
-ensure_order (FeRespondentList *self)
+ensure_shown (FeRespondentList *self)
 {
   guint i = 0;
 
-  if (self->order != NULL || self->n_items == 0)
+  if (self->shown != NULL || self->n_items == 0)
     return;
 
-  self->order = g_new (guint, self->n_items);
-  FE_BITSET_FOREACH (self->rows, row)
-    self->order[i++] = row;
-  if (gtk_sorter_get_order (self->sorter) != GTK_SORTER_ORDER_NONE)
-    qsort_r (self->order, self->n_items, sizeof (guint), compare_by_sorter, self);
+  self->shown = g_new (guint, self->n_items);
+  if (self->order == NULL)
+    {
+      FE_BITSET_FOREACH (self->rows, row)
+        self->shown[i++] = row;
+      return;
+    }
+  if (!self->descending)
+    {
+      for (guint k = 0; k < self->order->n_rows && i < self->n_items; k++)
+        if (fe_bitset_get (self->rows, self->order->rows[k]))
+          self->shown[i++] = self->order->rows[k];
+      return;
+    }
+  /* Backwards by key, but each run of equal keys forwards: the file's order among ties. */
+  for (guint end = self->order->n_rows; end > 0 && i < self->n_items;)
+    {
+      guint32 key = self->order->keys[self->order->rows[end - 1]];
+      guint start = end - 1;
+
+      while (start > 0 && self->order->keys[self->order->rows[start - 1]] == key)
+        start--;
+      for (guint k = start; k < end && i < self->n_items; k++)
+        if (fe_bitset_get (self->rows, self->order->rows[k]))
+          self->shown[i++] = self->order->rows[k];
+      end = start;
+    }
 }
 
 static gpointer
@@ -106,11 +230,20 @@ fe_respondent_list_get_item (GListModel *model,
                              guint       position)
 {
   FeRespondentList *self = FE_RESPONDENT_LIST (model);
+  FeRespondentRow *item;
 
   if (position >= self->n_items)
     return NULL;
-  ensure_order (self);
-  return respondent_row_new (self->order[position]);
+  item = g_hash_table_lookup (self->items, GUINT_TO_POINTER (position));
+  if (item != NULL)
+    return g_object_ref (item);
+  ensure_shown (self);
+  item = g_object_new (FE_TYPE_RESPONDENT_ROW, NULL);
+  item->list = self;
+  item->position = position;
+  item->row = self->shown[position];
+  g_hash_table_insert (self->items, GUINT_TO_POINTER (position), item);
+  return item;
 }
 
 static void
@@ -125,51 +258,123 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (FeRespondentList, fe_respondent_list, G_TYPE_OBJE
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
                                                       fe_respondent_list_model_init))
 
-static void
-on_sorter_changed (FeRespondentList *self)
+static gboolean
+tell_deferred (gpointer data)
 {
-  g_clear_pointer (&self->order, g_free);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, self->n_items, self->n_items);
+  FeRespondentList *self = data;
+  g_autoptr(GPtrArray) told = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, self->deferred);
+  while (told->len < DEFERRED_PER_IDLE && g_hash_table_iter_next (&iter, &item, NULL))
+    {
+      g_hash_table_iter_steal (&iter);
+      g_ptr_array_add (told, item);
+    }
+  for (guint i = 0; i < told->len; i++)
+    g_object_notify_by_pspec (g_ptr_array_index (told, i), row_props[PROP_ROW]);
+  if (g_hash_table_size (self->deferred) > 0)
+    return G_SOURCE_CONTINUE;
+  self->deferred_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The items alive are told their new rows, those past the end are let go, and the length
+ * changes at the end: GTK 4.8 rebuilds every row a change spans, and looks at every item
+ * added over realized rows it removed, a million of them after a filter click. */
+static void
+show_changes (FeRespondentList *self,
+              guint             old_n_items)
+{
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer position, value;
+  guint common = MIN (old_n_items, self->n_items);
+
+  g_clear_pointer (&self->shown, g_free);
+  if (g_hash_table_size (self->items) > 0)
+    ensure_shown (self);
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, &position, &value))
+    {
+      FeRespondentRow *item = value;
+
+      if (GPOINTER_TO_UINT (position) >= self->n_items)
+        {
+          item->list = NULL;
+          g_hash_table_iter_remove (&iter);
+        }
+      else if (item->row != self->shown[item->position])
+        {
+          item->row = self->shown[item->position];
+          g_ptr_array_add (changed, g_object_ref (item));
+        }
+    }
+  for (guint i = 0; i < changed->len; i++)
+    {
+      FeRespondentRow *item = g_ptr_array_index (changed, i);
+
+      if (item->position - MIN (item->position, self->visible_first) <= self->n_visible
+          && item->position + VISIBLE_MARGIN >= self->visible_first)
+        g_object_notify_by_pspec (G_OBJECT (item), row_props[PROP_ROW]);
+      else if (!g_hash_table_contains (self->deferred, item))
+        g_hash_table_add (self->deferred, g_object_ref (item));
+    }
+  if (g_hash_table_size (self->deferred) > 0 && self->deferred_source == 0)
+    self->deferred_source = g_idle_add_full (G_PRIORITY_LOW, tell_deferred, self, NULL);
+  if (old_n_items != self->n_items)
+    g_list_model_items_changed (G_LIST_MODEL (self), common, old_n_items - common,
+                                self->n_items - common);
 }
 
 static void
 fe_respondent_list_dispose (GObject *object)
 {
   FeRespondentList *self = FE_RESPONDENT_LIST (object);
+  GHashTableIter iter;
+  gpointer value;
 
-  if (self->sorter != NULL)
-    g_signal_handlers_disconnect_by_data (self->sorter, self);
-  g_clear_object (&self->sorter);
-  g_clear_object (&self->probe_a);
-  g_clear_object (&self->probe_b);
-  g_clear_pointer (&self->order, g_free);
+  g_clear_handle_id (&self->deferred_source, g_source_remove);
+  g_hash_table_remove_all (self->deferred);
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    ((FeRespondentRow *) value)->list = NULL;
+  g_hash_table_remove_all (self->items);
+  g_clear_pointer (&self->shown, g_free);
+  g_clear_pointer (&self->order, fe_respondent_order_unref);
   g_clear_pointer (&self->rows, fe_bitset_free);
   self->n_items = 0;
   G_OBJECT_CLASS (fe_respondent_list_parent_class)->dispose (object);
 }
 
 static void
+fe_respondent_list_finalize (GObject *object)
+{
+  g_hash_table_unref (FE_RESPONDENT_LIST (object)->items);
+  g_hash_table_unref (FE_RESPONDENT_LIST (object)->deferred);
+  G_OBJECT_CLASS (fe_respondent_list_parent_class)->finalize (object);
+}
+
+static void
 fe_respondent_list_class_init (FeRespondentListClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = fe_respondent_list_dispose;
+  G_OBJECT_CLASS (klass)->finalize = fe_respondent_list_finalize;
 }
 
 static void
 fe_respondent_list_init (FeRespondentList *self)
 {
-  self->probe_a = respondent_row_new (0);
-  self->probe_b = respondent_row_new (0);
+  self->items = g_hash_table_new (NULL, NULL);
+  self->deferred = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->n_visible = G_MAXUINT;
 }
 
 FeRespondentList *
-fe_respondent_list_new (GtkSorter *sorter)
+fe_respondent_list_new (void)
 {
-  FeRespondentList *self = g_object_new (FE_TYPE_RESPONDENT_LIST, NULL);
-
-  g_return_val_if_fail (GTK_IS_SORTER (sorter), self);
-  self->sorter = g_object_ref (sorter);
-  g_signal_connect_swapped (sorter, "changed", G_CALLBACK (on_sorter_changed), self);
-  return self;
+  return g_object_new (FE_TYPE_RESPONDENT_LIST, NULL);
 }
 
 void
@@ -181,7 +386,6 @@ fe_respondent_list_set_rows (FeRespondentList *self,
   g_return_if_fail (FE_IS_RESPONDENT_LIST (self));
 
   old_n_items = self->n_items;
-  g_clear_pointer (&self->order, g_free);
   if (rows == NULL)
     g_clear_pointer (&self->rows, fe_bitset_free);
   else if (self->rows != NULL && fe_bitset_get_size (self->rows) == fe_bitset_get_size (rows))
@@ -192,8 +396,38 @@ fe_respondent_list_set_rows (FeRespondentList *self,
       self->rows = fe_bitset_copy (rows);
     }
   self->n_items = rows != NULL ? fe_bitset_count (rows) : 0;
-  if (old_n_items > 0 || self->n_items > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+  /* Another study's order would list rows it does not have. */
+  if (self->order != NULL && (rows == NULL || self->order->n_rows != fe_bitset_get_size (rows)))
+    g_clear_pointer (&self->order, fe_respondent_order_unref);
+  show_changes (self, old_n_items);
+}
+
+void
+fe_respondent_list_set_order (FeRespondentList  *self,
+                              FeRespondentOrder *order,
+                              gboolean           descending)
+{
+  g_return_if_fail (FE_IS_RESPONDENT_LIST (self));
+
+  /* An order of another study would list rows this one does not have. */
+  if (order != NULL && (self->rows == NULL || order->n_rows != fe_bitset_get_size (self->rows)))
+    order = NULL;
+  if (order != NULL)
+    fe_respondent_order_ref (order);
+  g_clear_pointer (&self->order, fe_respondent_order_unref);
+  self->order = order;
+  self->descending = descending;
+  show_changes (self, self->n_items);
+}
+
+void
+fe_respondent_list_set_visible (FeRespondentList *self,
+                                guint             first,
+                                guint             n_visible)
+{
+  g_return_if_fail (FE_IS_RESPONDENT_LIST (self));
+  self->visible_first = first;
+  self->n_visible = n_visible + VISIBLE_MARGIN;
 }
 
 guint
@@ -204,6 +438,6 @@ fe_respondent_list_get_row_at (FeRespondentList *self,
 
   if (position >= self->n_items)
     return G_MAXUINT;
-  ensure_order (self);
-  return self->order[position];
+  ensure_shown (self);
+  return self->shown[position];
 }

@@ -5,6 +5,7 @@
 #include "fe-compat.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "fe-respondent-list.h"
 
@@ -19,6 +20,17 @@ struct _FeRespondentView
   FeRespondentList   *respondents;
   /* The rows to list once the view is on screen; a hidden grid need not follow every click. */
   FeBitset           *pending_rows;
+
+  /* FeColumn → its FeRespondentOrder, made on a worker the first time the grid is sorted by
+   * it; the study's data do not change, so neither do they. */
+  GHashTable         *orders;
+  /* The sort asked for by the headers, and its order being made. */
+  const FeColumn     *sort_column;
+  gboolean            sort_descending;
+  GCancellable       *sorting;
+  /* While set, a column's sorter only tells which column the headers sort by first. */
+  gboolean            probing;
+  const FeColumn     *probed;
 };
 
 G_DEFINE_FINAL_TYPE (FeRespondentView, fe_respondent_view, GTK_TYPE_BOX)
@@ -55,10 +67,11 @@ cell_text (FeStudy        *study,
         return g_string_free (g_steal_pointer (&codes), FALSE);
     }
   {
-    const char *answer = fe_study_get_answer (study, column, row);
+    /* A copy: the sort reads every answer on a worker, and the study would keep each one. */
+    g_autofree char *answer = fe_study_dup_answer (study, column, row);
 
     if (g_utf8_strlen (answer, -1) <= SNIPPET_CHARS)
-      return g_strdup (answer);
+      return g_steal_pointer (&answer);
     return g_strdup_printf ("%.*s…", (int) (g_utf8_offset_to_pointer (answer, SNIPPET_CHARS)
                                             - answer), answer);
   }
@@ -70,6 +83,13 @@ setup_cell (GtkSignalListItemFactory *factory,
             gpointer                  data)
 {
   GtkWidget *label = gtk_label_new (NULL);
+
+  g_object_set_data (G_OBJECT (label), "fe-column", data);
+  g_object_set_data (G_OBJECT (label), "fe-view", g_object_get_data (G_OBJECT (factory),
+                                                                     "fe-view"));
+  /* The first column's cell names its row, the respondent, for a screen reader. */
+  if (g_object_get_data (G_OBJECT (factory), "fe-first") != NULL)
+    g_object_set_data (G_OBJECT (label), "fe-list-item", item);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -99,24 +119,54 @@ cell_width_chars (const FeColumn *column)
 }
 
 static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  data)
+show_cell (GtkLabel        *label,
+           FeRespondentRow *item)
 {
-  FeRespondentView *self = g_object_get_data (G_OBJECT (factory), "fe-view");
-  const FeColumn *column = data;
-  g_autofree char *text = cell_text (self->study, column,
-                                     fe_respondent_row_get_row (gtk_list_item_get_item (item)));
+  FeRespondentView *self = g_object_get_data (G_OBJECT (label), "fe-view");
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (label), "fe-list-item");
+  g_autofree char *text = cell_text (self->study, g_object_get_data (G_OBJECT (label),
+                                                                     "fe-column"),
+                                     fe_respondent_row_get_row (item));
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "");
-  /* The row named by its first column, the respondent: "Respondent 17". */
-  if (g_object_get_data (G_OBJECT (factory), "fe-first") != NULL)
+  gtk_label_set_text (label, text ? text : "");
+  if (list_item != NULL)
     {
       /* Translators: a respondent's row in the respondents table, read by a screen reader */
       g_autofree char *name = g_strdup_printf (_("Respondent %s"), text ? text : "");
 
-      fe_compat_name_column_view_row (item, name);
+      fe_compat_name_column_view_row (list_item, name);
     }
+}
+
+/* The item of a place in the list now stands for another respondent (the filter or the order
+ * changed): the row is redrawn where it is. */
+static void
+on_item_row_changed (FeRespondentRow *item,
+                     GParamSpec      *pspec,
+                     GtkLabel        *label)
+{
+  show_cell (label, item);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  data)
+{
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+
+  show_cell (label, gtk_list_item_get_item (item));
+  g_signal_connect_object (gtk_list_item_get_item (item), "notify::row",
+                           G_CALLBACK (on_item_row_changed), label, 0);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  data)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_item_row_changed,
+                                        gtk_list_item_get_child (item));
 }
 
 typedef struct
@@ -125,38 +175,234 @@ typedef struct
   const FeColumn   *column;
 } SortData;
 
-/* Ordinal and attribute columns sort in their level order, ids numerically, text as text. */
+/* The grid is never sorted by comparing items (a million of them, on the main thread): the
+ * column view's sorter is asked once, with this in each column, which column it sorts by first
+ * and which way; the order comes from that column's keys (see compute_keys()). */
 static int
-compare_rows (gconstpointer a,
-              gconstpointer b,
-              gpointer      data)
+probe_sort_column (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      data)
 {
   SortData *sort = data;
-  FeStudy *study = sort->view->study;
-  const FeColumn *column = sort->column;
-  guint ra = fe_respondent_row_get_row ((gpointer) a);
-  guint rb = fe_respondent_row_get_row ((gpointer) b);
-  g_autofree char *ta = NULL;
-  g_autofree char *tb = NULL;
+
+  if (!sort->view->probing)
+    return GTK_ORDERING_EQUAL;
+  sort->view->probed = sort->column;
+  return GTK_ORDERING_SMALLER;
+}
+
+typedef struct
+{
+  gint64      number;   /* ids sort numerically first */
+  char       *collated;
+  guint       text;     /* index among the distinct texts */
+} SortText;
+
+static int
+compare_sort_texts (gconstpointer a,
+                    gconstpointer b)
+{
+  const SortText *x = a, *y = b;
+
+  if (x->number != y->number)
+    return x->number < y->number ? -1 : 1;
+  return strcmp (x->collated, y->collated);
+}
+
+/* One key per row such that ordering by key orders as the cells read: ordinal and attribute
+ * columns in their level order (no answer last), ids numerically, text as text. Texts are
+ * ranked among the distinct ones, so each is collated once. NULL when cancelled. */
+static guint32 *
+compute_keys (FeStudy        *study,
+              const FeColumn *column,
+              GCancellable   *cancellable)
+{
+  guint n_rows = fe_study_get_n_rows (study);
+  g_autofree guint32 *keys = g_new (guint32, MAX (n_rows, 1));
+  g_autoptr(GHashTable) index = NULL;
+  g_autoptr(GPtrArray) texts = NULL;
+  g_autofree SortText *sorted = NULL;
+  g_autofree guint32 *rank = NULL;
 
   if (column->values != NULL)
     {
-      /* Unanswered sorts last. */
-      guint va = column->values[ra] ? column->values[ra] : G_MAXUINT;
-      guint vb = column->values[rb] ? column->values[rb] : G_MAXUINT;
-
-      return va < vb ? GTK_ORDERING_SMALLER : va > vb ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+      for (guint r = 0; r < n_rows; r++)
+        keys[r] = column->values[r] ? column->values[r] : G_MAXUINT32;
+      return g_steal_pointer (&keys);
     }
-  ta = cell_text (study, column, ra);
-  tb = cell_text (study, column, rb);
-  if (column->role == FE_ROLE_ID)
+
+  index = g_hash_table_new (g_str_hash, g_str_equal);
+  texts = g_ptr_array_new_with_free_func (g_free);
+  for (guint r = 0; r < n_rows; r++)
     {
-      gint64 na = g_ascii_strtoll (ta, NULL, 10), nb = g_ascii_strtoll (tb, NULL, 10);
+      char *text = cell_text (study, column, r);
+      gpointer found;
 
-      if (na != nb)
-        return na < nb ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+      if (r % 4096 == 0 && g_cancellable_is_cancelled (cancellable))
+        {
+          g_free (text);
+          return NULL;
+        }
+      if (text == NULL)
+        text = g_strdup ("");
+      if (g_hash_table_lookup_extended (index, text, NULL, &found))
+        {
+          keys[r] = GPOINTER_TO_UINT (found);
+          g_free (text);
+          continue;
+        }
+      keys[r] = texts->len;
+      g_hash_table_insert (index, text, GUINT_TO_POINTER (texts->len));
+      g_ptr_array_add (texts, text);
     }
-  return gtk_ordering_from_cmpfunc (g_utf8_collate (ta ? ta : "", tb ? tb : ""));
+
+  sorted = g_new (SortText, MAX (texts->len, 1));
+  for (guint t = 0; t < texts->len; t++)
+    {
+      const char *text = g_ptr_array_index (texts, t);
+
+      sorted[t].number = column->role == FE_ROLE_ID ? g_ascii_strtoll (text, NULL, 10) : 0;
+      sorted[t].collated = g_utf8_collate_key (text, -1);
+      sorted[t].text = t;
+    }
+  qsort (sorted, texts->len, sizeof (SortText), compare_sort_texts);
+  rank = g_new (guint32, MAX (texts->len, 1));
+  for (guint t = 0; t < texts->len; t++)
+    {
+      /* Texts that collate alike share a rank, so the file's order decides between them. */
+      gboolean same = t > 0 && compare_sort_texts (&sorted[t - 1], &sorted[t]) == 0;
+
+      rank[sorted[t].text] = same ? rank[sorted[t - 1].text] : t;
+    }
+  for (guint t = 0; t < texts->len; t++)
+    g_free (sorted[t].collated);
+  for (guint r = 0; r < n_rows; r++)
+    keys[r] = rank[keys[r]];
+  return g_steal_pointer (&keys);
+}
+
+typedef struct
+{
+  FeStudy        *study;
+  const FeColumn *column;
+} SortJob;
+
+static void
+sort_job_free (SortJob *job)
+{
+  g_object_unref (job->study);
+  g_free (job);
+}
+
+static void
+make_order (GTask        *task,
+            gpointer      source,
+            gpointer      data,
+            GCancellable *cancellable)
+{
+  SortJob *job = data;
+  guint32 *keys = compute_keys (job->study, job->column, cancellable);
+  FeRespondentOrder *order = keys ? fe_respondent_order_new (keys, fe_study_get_n_rows
+                                                                     (job->study), cancellable)
+                                  : NULL;
+
+  if (order == NULL)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+  else
+    g_task_return_pointer (task, order, (GDestroyNotify) fe_respondent_order_unref);
+}
+
+/* Which places the grid shows, from how far it is scrolled: the rows there are redrawn at once,
+ * the others GTK keeps made a few at a time after. */
+static void
+tell_visible (FeRespondentView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->respondents));
+  double upper = adjustment ? gtk_adjustment_get_upper (adjustment) : 0;
+
+  /* Not laid out yet: the grid opens at its top, and no screen holds more rows than this. */
+  if (upper <= 0 || n_items == 0)
+    {
+      fe_respondent_list_set_visible (self->respondents, 0, 60);
+      return;
+    }
+  fe_respondent_list_set_visible (self->respondents,
+                                  (guint) (gtk_adjustment_get_value (adjustment) / upper
+                                           * n_items),
+                                  (guint) (gtk_adjustment_get_page_size (adjustment) / upper
+                                           * n_items) + 1);
+}
+
+static void
+apply_sort (FeRespondentView *self)
+{
+  tell_visible (self);
+  fe_respondent_list_set_order (self->respondents,
+                                self->sort_column ? g_hash_table_lookup (self->orders,
+                                                                         self->sort_column)
+                                                  : NULL,
+                                self->sort_descending);
+}
+
+static void
+on_order_made (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  g_autoptr(FeRespondentView) self = data;
+  SortJob *job = g_task_get_task_data (G_TASK (result));
+  FeRespondentOrder *order = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (order == NULL)
+    return;
+  if (job->study != self->study)
+    {
+      fe_respondent_order_unref (order);
+      return;
+    }
+  g_hash_table_insert (self->orders, (gpointer) job->column, order);
+  if (g_task_get_cancellable (G_TASK (result)) == self->sorting)
+    g_clear_object (&self->sorting);
+  if (job->column == self->sort_column)
+    apply_sort (self);
+}
+
+/* The old order stays on screen until the new one is made. */
+static void
+on_sort_changed (FeRespondentView *self)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  /* Two: a sorter finds an item equal to itself without asking its columns. */
+  g_autoptr(FeRespondentRow) probe_a = g_object_new (FE_TYPE_RESPONDENT_ROW, NULL);
+  g_autoptr(FeRespondentRow) probe_b = g_object_new (FE_TYPE_RESPONDENT_ROW, NULL);
+  g_autoptr(GTask) task = NULL;
+  SortJob *job;
+  GtkOrdering ordering;
+
+  self->probing = TRUE;
+  self->probed = NULL;
+  ordering = gtk_sorter_compare (sorter, probe_a, probe_b);
+  self->probing = FALSE;
+  self->sort_column = ordering == GTK_ORDERING_EQUAL ? NULL : self->probed;
+  /* A column sorted backwards turns its sorter's answer round. */
+  self->sort_descending = ordering == GTK_ORDERING_LARGER;
+
+  g_cancellable_cancel (self->sorting);
+  g_clear_object (&self->sorting);
+  if (self->sort_column == NULL || self->study == NULL
+      || g_hash_table_contains (self->orders, self->sort_column))
+    {
+      apply_sort (self);
+      return;
+    }
+  self->sorting = g_cancellable_new ();
+  job = g_new0 (SortJob, 1);
+  job->study = g_object_ref (self->study);
+  job->column = self->sort_column;
+  task = g_task_new (NULL, self->sorting, on_order_made, g_object_ref (self));
+  g_task_set_task_data (task, job, (GDestroyNotify) sort_job_free);
+  g_task_run_in_thread (task, make_order);
 }
 
 static void
@@ -174,12 +420,13 @@ add_column (FeRespondentView *self,
                      GINT_TO_POINTER (cell_width_chars (column)));
   if (g_list_model_get_n_items (gtk_column_view_get_columns (self->column_view)) == 0)
     g_object_set_data (G_OBJECT (factory), "fe-first", GINT_TO_POINTER (1));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) column);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), (gpointer) column);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), NULL);
 
   sort->view = self;
   sort->column = column;
-  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, sort, g_free));
+  sorter = GTK_SORTER (gtk_custom_sorter_new (probe_sort_column, sort, g_free));
 
   /* A column is named as the chart's dropdowns name it, in the study's language: its id
    * ("Q5_1", "force") is neither. */
@@ -214,20 +461,13 @@ on_row_activated (FeRespondentView *self,
                  fe_respondent_view_get_row_at (self, position));
 }
 
-/* The view is detached while the list changes: told of a change, GTK 4.8's list views look at
- * every added item, a million of them after a filter click on a national survey, but a new
- * model costs only the rows on screen. */
 static void
 list_pending_rows (FeRespondentView *self)
 {
-  g_autoptr(GtkSelectionModel) selection = NULL;
-
   if (self->pending_rows == NULL)
     return;
-  selection = g_object_ref (gtk_column_view_get_model (self->column_view));
-  gtk_column_view_set_model (self->column_view, NULL);
+  tell_visible (self);
   fe_respondent_list_set_rows (self->respondents, self->pending_rows);
-  gtk_column_view_set_model (self->column_view, selection);
   g_clear_pointer (&self->pending_rows, fe_bitset_free);
 }
 
@@ -258,8 +498,15 @@ fe_respondent_view_dispose (GObject *object)
 {
   FeRespondentView *self = FE_RESPONDENT_VIEW (object);
 
+  /* Its columns go with it, and the sorter changes as each does. */
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view),
+                                          on_sort_changed, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FE_TYPE_RESPONDENT_VIEW);
+  g_cancellable_cancel (self->sorting);
+  g_clear_object (&self->sorting);
   g_clear_object (&self->respondents);
+  g_clear_pointer (&self->orders, g_hash_table_unref);
   g_clear_object (&self->study);
   g_clear_pointer (&self->pending_rows, fe_bitset_free);
   G_OBJECT_CLASS (fe_respondent_view_parent_class)->dispose (object);
@@ -294,7 +541,11 @@ fe_respondent_view_init (FeRespondentView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   fe_compat_name_column_view_header (self->column_view, _("Column titles"));
 
-  self->respondents = fe_respondent_list_new (gtk_column_view_get_sorter (self->column_view));
+  self->respondents = fe_respondent_list_new ();
+  self->orders = g_hash_table_new_full (NULL, NULL, NULL,
+                                        (GDestroyNotify) fe_respondent_order_unref);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sort_changed), self, G_CONNECT_SWAPPED);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->respondents)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
@@ -318,6 +569,10 @@ use_study (FeRespondentView *self,
       gtk_column_view_remove_column (self->column_view, column);
     }
   g_set_object (&self->study, study);
+  g_cancellable_cancel (self->sorting);
+  g_clear_object (&self->sorting);
+  g_hash_table_remove_all (self->orders);
+  self->sort_column = NULL;
   if (study == NULL)
     return;
 
@@ -340,6 +595,13 @@ list_rows (FeRespondentView *self,
     return;
   set_listed_rows (self, rows);
   update_summary (self);
+}
+
+gboolean
+fe_respondent_view_is_sorting (FeRespondentView *self)
+{
+  g_return_val_if_fail (FE_IS_RESPONDENT_VIEW (self), FALSE);
+  return self->sorting != NULL;
 }
 
 GListModel *

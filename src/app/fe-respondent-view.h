@@ -21,4 +21,7 @@ GListModel *fe_respondent_view_get_model  (FeRespondentView *self);
 guint       fe_respondent_view_get_row_at (FeRespondentView *self,
                                            guint             position);
 
+/* Whether the order a header asked for is still being made (the old one is shown meanwhile). */
+gboolean    fe_respondent_view_is_sorting (FeRespondentView *self);
+
 G_END_DECLS

@@ -325,24 +325,27 @@ find_star (FeSavedView   *view,
   return -1;
 }
 
-/* Stars the quotes on screen that the saved view on screen has starred. */
+static gboolean
+quote_is_starred (const FeQuote *quote,
+                  gpointer       data)
+{
+  FeWindow *self = data;
+  FeSavedView *view = self->active_view >= 0 && self->project != NULL
+                      ? fe_project_get_view (self->project, (guint) self->active_view) : NULL;
+  g_autofree char *respondent = NULL;
+
+  if (view == NULL)
+    return FALSE;
+  respondent = fe_study_dup_respondent_id (fe_window_get_study (self), quote->row);
+  return find_star (view, respondent, quote) >= 0;
+}
+
+/* Stars the quotes on screen, and those scrolled to later, that the saved view on screen has
+ * starred. */
 void
 fe_window_show_stars (FeWindow *self)
 {
-  GListModel *quotes = fe_quote_browser_get_quotes (self->quote_browser);
-  FeSavedView *view = self->active_view >= 0 && self->project != NULL
-                      ? fe_project_get_view (self->project, (guint) self->active_view) : NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (quotes); i++)
-    {
-      g_autoptr(FeQuoteItem) item = g_list_model_get_item (quotes, i);
-      const FeQuote *quote = fe_quote_item_get_quote (item);
-      g_autofree char *respondent = NULL;
-
-      if (view != NULL)
-        respondent = fe_study_dup_respondent_id (fe_window_get_study (self), quote->row);
-      fe_quote_item_set_starred (item, view != NULL && find_star (view, respondent, quote) >= 0);
-    }
+  fe_quote_browser_set_starred_func (self->quote_browser, quote_is_starred, self);
 }
 
 void

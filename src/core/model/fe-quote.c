@@ -73,10 +73,8 @@ quote_has_code_within (const FeColumn *column,
   return FALSE;
 }
 
-/* One quote per distinct excerpt of the row's coding (the whole answer for entries without
- * one), carrying every code given to it; only those with @code when it is not -1. */
-static void
-collect_row_quotes (FeStudy        *study,
+void
+fe_study_collect_row_quotes (FeStudy        *study,
                     const FeColumn *column,
                     guint           row,
                     int             code,
@@ -160,6 +158,24 @@ fe_column_has_quotes (const FeColumn *question,
   return quote_source (question, &level, &code) != NULL;
 }
 
+const FeColumn *
+fe_study_select_quoted (const FeColumn *question,
+                        int             level,
+                        const FeBitset *rows,
+                        FeBitset      **selected,
+                        int            *code)
+{
+  const FeColumn *source;
+
+  *selected = NULL;
+  if ((source = quote_source (question, &level, code)) == NULL)
+    return NULL;
+  *selected = fe_bitset_copy (rows);
+  fe_bitset_and (*selected, level >= 0 ? g_ptr_array_index (question->level_rows, (guint) level)
+                                       : question->answered);
+  return source;
+}
+
 GPtrArray *
 fe_study_collect_quotes (FeStudy        *study,
                          const FeColumn *question,
@@ -175,14 +191,10 @@ fe_study_collect_quotes (FeStudy        *study,
   g_return_val_if_fail (question != NULL && rows != NULL, quotes);
   g_return_val_if_fail (level < (int) fe_column_get_n_levels (question), quotes);
 
-  if ((source = quote_source (question, &level, &code)) == NULL)
+  if ((source = fe_study_select_quoted (question, level, rows, &selected, &code)) == NULL)
     return quotes;
-
-  selected = fe_bitset_copy (rows);
-  fe_bitset_and (selected, level >= 0 ? g_ptr_array_index (question->level_rows, (guint) level)
-                                      : question->answered);
   FE_BITSET_FOREACH (selected, row)
-    collect_row_quotes (study, source, row, code, quotes);
+    fe_study_collect_row_quotes (study, source, row, code, quotes);
   return quotes;
 }
 
@@ -202,7 +214,7 @@ fe_study_collect_text_quotes (FeStudy        *study,
       if (column->role != FE_ROLE_TEXT)
         continue;
       FE_BITSET_FOREACH (rows, row)
-        collect_row_quotes (study, column, row, -1, quotes);
+        fe_study_collect_row_quotes (study, column, row, -1, quotes);
     }
   return quotes;
 }
@@ -251,7 +263,7 @@ fe_study_collect_respondent_quotes (FeStudy *study,
       const FeColumn *column = fe_study_get_column (study, c);
 
       if (column->role == FE_ROLE_TEXT)
-        collect_row_quotes (study, column, row, -1, quotes);
+        fe_study_collect_row_quotes (study, column, row, -1, quotes);
     }
   return quotes;
 }

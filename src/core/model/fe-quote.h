@@ -37,6 +37,24 @@ GPtrArray *fe_study_collect_quotes              (FeStudy        *study,
                                                  const FeColumn *question,
                                                  int             level,
                                                  const FeBitset *rows);
+/* The column the quotes of a segment come from (NULL when its question has none), with the
+ * respondents of @rows whose quotes they are (*@selected, to free) and the code the quotes must
+ * carry (*@code, -1: any); what fe_study_collect_quotes() collects, for a list that makes its
+ * quotes only as they are shown. */
+const FeColumn *fe_study_select_quoted          (const FeColumn *question,
+                                                 int             level,
+                                                 const FeBitset *rows,
+                                                 FeBitset      **selected,
+                                                 int            *code);
+/* Appends one respondent's quotes of @column: one per distinct excerpt of the row's coding (the
+ * whole answer for entries without one, or when the row is not coded and has an answer),
+ * carrying every code given to it; only those with @code (or a child of it) when it is not
+ * -1. */
+void       fe_study_collect_row_quotes          (FeStudy        *study,
+                                                 const FeColumn *column,
+                                                 guint           row,
+                                                 int             code,
+                                                 GPtrArray      *quotes);
 /* Whether a segment of @question (@level, -1: any answer) has quotes of its own: an open
  * question, a quotes_from column, or what was typed into "Other". */
 gboolean   fe_column_has_quotes                 (const FeColumn *question,

@@ -1,0 +1,533 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "fe-quote-list.h"
+
+#include "fe-quote-item.h"
+
+/* Rows per block of the index from a position to its respondent: finding a quote scans at most
+ * one block. */
+#define BLOCK_ROWS 4096
+
+/* The quotes of one open column, respondent by respondent. */
+typedef struct
+{
+  const FeColumn *column;
+  int             code;
+  FeBitset       *plain;    /* rows quoted by their whole answer, one quote each */
+  GPtrArray      *coded;    /* FeQuote*: the excerpts of the coded rows, by row */
+  guint          *before;   /* quotes of this column before each block, n_blocks + 1 */
+  guint           first;    /* position of its first quote in the list */
+  guint           n_quotes;
+  guint           n_respondents;
+} Source;
+
+struct _FeQuoteList
+{
+  GObject             parent_instance;
+
+  FeStudy            *study;
+  GArray             *sources;  /* Source, those with quotes */
+  guint               n_items;
+  /* position → the FeQuoteItem made for it and still alive; not references */
+  GHashTable         *items;
+  FeQuoteStarredFunc  starred_func;
+  gpointer            starred_data;
+};
+
+static void
+source_clear (Source *source)
+{
+  g_clear_pointer (&source->plain, fe_bitset_free);
+  g_clear_pointer (&source->coded, g_ptr_array_unref);
+  g_clear_pointer (&source->before, g_free);
+}
+
+static GType
+fe_quote_list_get_item_type (GListModel *model)
+{
+  return FE_TYPE_QUOTE_ITEM;
+}
+
+static guint
+fe_quote_list_get_n_items (GListModel *model)
+{
+  return FE_QUOTE_LIST (model)->n_items;
+}
+
+static FeQuote *
+quote_copy (const FeQuote *quote)
+{
+  FeQuote *copy = g_new0 (FeQuote, 1);
+
+  copy->row = quote->row;
+  copy->column = quote->column;
+  copy->text = g_strdup (quote->text);
+  copy->note = g_strdup (quote->note);
+  copy->codes = g_array_copy (quote->codes);
+  return copy;
+}
+
+/* The whole answer of an uncoded row. */
+static FeQuote *
+plain_quote (FeStudy        *study,
+             const FeColumn *column,
+             guint           row)
+{
+  g_autoptr(GPtrArray) quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) fe_quote_free);
+  FeQuote *quote;
+
+  fe_study_collect_row_quotes (study, column, row, -1, quotes);
+  if (quotes->len > 0)
+    return g_ptr_array_steal_index (quotes, 0);
+  /* Marked answered but blank once read: still the place the count promised. */
+  quote = g_new0 (FeQuote, 1);
+  quote->row = row;
+  quote->column = column;
+  quote->text = g_strdup ("");
+  quote->codes = g_array_new (FALSE, FALSE, sizeof (guint));
+  return quote;
+}
+
+/* The @index-th quote of @source. */
+static FeQuote *
+source_make_quote (FeQuoteList  *self,
+                   const Source *source,
+                   guint         index)
+{
+  guint n_blocks = (fe_bitset_get_size (source->plain) + BLOCK_ROWS - 1) / BLOCK_ROWS;
+  guint low = 0, high = n_blocks, block, start, end, coded = 0;
+
+  /* The last block starting at or before it. */
+  while (high - low > 1)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (source->before[mid] <= index)
+        low = mid;
+      else
+        high = mid;
+    }
+  block = low;
+  index -= source->before[block];
+  start = block * BLOCK_ROWS;
+  end = MIN (start + BLOCK_ROWS, fe_bitset_get_size (source->plain));
+  low = 0;
+  high = source->coded->len;
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (((FeQuote *) g_ptr_array_index (source->coded, mid))->row < start)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  coded = low;
+
+  for (guint row = start; row < end; row++)
+    {
+      if (fe_bitset_get (source->plain, row) && index-- == 0)
+        return plain_quote (self->study, source->column, row);
+      for (; coded < source->coded->len
+             && ((FeQuote *) g_ptr_array_index (source->coded, coded))->row == row; coded++)
+        if (index-- == 0)
+          return quote_copy (g_ptr_array_index (source->coded, coded));
+    }
+  g_return_val_if_reached (plain_quote (self->study, source->column, start));
+}
+
+static FeQuote *
+make_quote (FeQuoteList *self,
+            guint        position)
+{
+  /* There are items, so there is a column they come from. */
+  const Source *source = &g_array_index (self->sources, Source, 0);
+
+  for (guint s = 1; s < self->sources->len; s++)
+    if (g_array_index (self->sources, Source, s).first <= position)
+      source = &g_array_index (self->sources, Source, s);
+  return source_make_quote (self, source, position - source->first);
+}
+
+static void
+on_item_finalized (gpointer  data,
+                   GObject  *item)
+{
+  FeQuoteList *self = data;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value == item)
+      {
+        g_hash_table_iter_remove (&iter);
+        return;
+      }
+}
+
+static gpointer
+fe_quote_list_get_item (GListModel *model,
+                        guint       position)
+{
+  FeQuoteList *self = FE_QUOTE_LIST (model);
+  FeQuoteItem *item;
+
+  if (position >= self->n_items)
+    return NULL;
+  item = g_hash_table_lookup (self->items, GUINT_TO_POINTER (position));
+  if (item != NULL)
+    return g_object_ref (item);
+
+  item = fe_quote_item_new (self->study, make_quote (self, position));
+  if (self->starred_func != NULL)
+    fe_quote_item_set_starred (item, self->starred_func (fe_quote_item_get_quote (item),
+                                                         self->starred_data));
+  g_hash_table_insert (self->items, GUINT_TO_POINTER (position), item);
+  g_object_weak_ref (G_OBJECT (item), on_item_finalized, self);
+  return item;
+}
+
+static void
+fe_quote_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = fe_quote_list_get_item_type;
+  iface->get_n_items = fe_quote_list_get_n_items;
+  iface->get_item = fe_quote_list_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (FeQuoteList, fe_quote_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      fe_quote_list_model_init))
+
+static void
+forget_items (FeQuoteList *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_object_weak_unref (value, on_item_finalized, self);
+  g_hash_table_remove_all (self->items);
+}
+
+static void
+fe_quote_list_dispose (GObject *object)
+{
+  FeQuoteList *self = FE_QUOTE_LIST (object);
+
+  forget_items (self);
+  g_array_set_size (self->sources, 0);
+  g_clear_object (&self->study);
+  G_OBJECT_CLASS (fe_quote_list_parent_class)->dispose (object);
+}
+
+static void
+fe_quote_list_finalize (GObject *object)
+{
+  FeQuoteList *self = FE_QUOTE_LIST (object);
+
+  g_hash_table_unref (self->items);
+  g_array_unref (self->sources);
+  G_OBJECT_CLASS (fe_quote_list_parent_class)->finalize (object);
+}
+
+static void
+fe_quote_list_class_init (FeQuoteListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = fe_quote_list_dispose;
+  G_OBJECT_CLASS (klass)->finalize = fe_quote_list_finalize;
+}
+
+static void
+fe_quote_list_init (FeQuoteList *self)
+{
+  self->items = g_hash_table_new (NULL, NULL);
+  self->sources = g_array_new (FALSE, TRUE, sizeof (Source));
+  g_array_set_clear_func (self->sources, (GDestroyNotify) source_clear);
+}
+
+FeQuoteList *
+fe_quote_list_new (void)
+{
+  return g_object_new (FE_TYPE_QUOTE_LIST, NULL);
+}
+
+/* Forgets the quotes listed, telling nobody yet; the old length. */
+static guint
+reset (FeQuoteList *self,
+       FeStudy     *study,
+       gboolean     in_place)
+{
+  guint old_n_items = self->n_items;
+
+  if (!in_place)
+    forget_items (self);
+  g_array_set_size (self->sources, 0);
+  g_set_object (&self->study, study);
+  self->n_items = 0;
+  return old_n_items;
+}
+
+/* Counts @source's quotes (its plain rows' and its made excerpts', by block) and lists it after
+ * the others; an empty one is let go. */
+static void
+take_source (FeQuoteList *self,
+             Source      *source)
+{
+  guint n_rows = fe_bitset_get_size (source->plain);
+  guint n_blocks = (n_rows + BLOCK_ROWS - 1) / BLOCK_ROWS;
+  guint64 *words = fe_bitset_peek_words (source->plain);
+  guint last_row = G_MAXUINT;
+
+  source->before = g_new0 (guint, n_blocks + 1);
+  for (guint b = 0; b < n_blocks; b++)
+    {
+      guint n = 0;
+
+      for (guint w = b * (BLOCK_ROWS / 64); w < MIN ((b + 1) * (BLOCK_ROWS / 64),
+                                                     (n_rows + 63) / 64); w++)
+        n += (guint) __builtin_popcountll (words[w]);
+      source->before[b + 1] = n;
+    }
+  source->n_respondents = fe_bitset_count (source->plain);
+  for (guint q = 0; q < source->coded->len; q++)
+    {
+      guint row = ((FeQuote *) g_ptr_array_index (source->coded, q))->row;
+
+      source->before[row / BLOCK_ROWS + 1]++;
+      if (row != last_row)
+        source->n_respondents++;
+      last_row = row;
+    }
+  for (guint b = 0; b < n_blocks; b++)
+    source->before[b + 1] += source->before[b];
+  source->n_quotes = source->before[n_blocks];
+  source->first = self->n_items;
+  if (source->n_quotes == 0)
+    {
+      source_clear (source);
+      return;
+    }
+  self->n_items += source->n_quotes;
+  g_array_append_val (self->sources, *source);
+}
+
+/* Lists the quotes of @column of the respondents in @selected: counted from the bitsets, and
+ * the coded rows' excerpts (bounded by the coding file) made now. */
+static void
+add_source (FeQuoteList    *self,
+            const FeColumn *column,
+            int             code,
+            const FeBitset *selected)
+{
+  Source source = { column, code };
+  guint last_row = G_MAXUINT;
+
+  source.plain = fe_bitset_copy (selected);
+  if (code >= 0)
+    fe_bitset_and_not (source.plain, selected);
+  else
+    fe_bitset_and (source.plain, column->answered);
+  source.coded = g_ptr_array_new_with_free_func ((GDestroyNotify) fe_quote_free);
+  if (column->coded)
+    for (guint i = 0; i < column->codings->len; i++)
+      {
+        guint row = g_array_index (column->codings, FeCodingEntry, i).row;
+
+        if (row == last_row || !fe_bitset_get (selected, row))
+          continue;
+        last_row = row;
+        fe_bitset_clear_bit (source.plain, row);
+        fe_study_collect_row_quotes (self->study, column, row, code, source.coded);
+      }
+  take_source (self, &source);
+}
+
+/* In place, the items alive (those GTK holds) are given the quotes now at their places, and
+ * only the change of length is announced, at the end: told of a wider change, GTK 4.8 looks
+ * for the rows it shows among every item added and remakes every row the change spans. */
+static void
+announce (FeQuoteList *self,
+          guint        old_n_items,
+          gboolean     in_place)
+{
+  guint common = in_place ? MIN (old_n_items, self->n_items) : 0;
+  GHashTableIter iter;
+  gpointer position, item;
+
+  g_hash_table_iter_init (&iter, self->items);
+  while (in_place && g_hash_table_iter_next (&iter, &position, &item))
+    {
+      if (GPOINTER_TO_UINT (position) >= self->n_items)
+        {
+          g_object_weak_unref (item, on_item_finalized, self);
+          g_hash_table_iter_remove (&iter);
+          continue;
+        }
+      fe_quote_item_set_quote (item, self->study, make_quote (self, GPOINTER_TO_UINT (position)));
+      fe_quote_item_set_starred (item, self->starred_func != NULL
+                                       && self->starred_func (fe_quote_item_get_quote (item),
+                                                              self->starred_data));
+    }
+
+  if (old_n_items != common || self->n_items != common)
+    g_list_model_items_changed (G_LIST_MODEL (self), common, old_n_items - common,
+                                self->n_items - common);
+}
+
+void
+fe_quote_list_clear (FeQuoteList *self)
+{
+  guint old_n_items;
+
+  g_return_if_fail (FE_IS_QUOTE_LIST (self));
+
+  old_n_items = reset (self, NULL, FALSE);
+  if (old_n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, 0);
+}
+
+void
+fe_quote_list_set_segment (FeQuoteList    *self,
+                           FeStudy        *study,
+                           const FeColumn *question,
+                           int             level,
+                           const FeBitset *rows,
+                           gboolean        in_place)
+{
+  g_autoptr(FeBitset) selected = NULL;
+  const FeColumn *source;
+  guint old_n_items;
+  int code;
+
+  g_return_if_fail (FE_IS_QUOTE_LIST (self));
+  g_return_if_fail (FE_IS_STUDY (study));
+
+  old_n_items = reset (self, study, in_place);
+  source = fe_study_select_quoted (question, level, rows, &selected, &code);
+  if (source != NULL)
+    add_source (self, source, code, selected);
+  announce (self, old_n_items, in_place);
+}
+
+void
+fe_quote_list_set_all_text (FeQuoteList    *self,
+                            FeStudy        *study,
+                            const FeBitset *rows,
+                            gboolean        in_place)
+{
+  guint old_n_items;
+
+  g_return_if_fail (FE_IS_QUOTE_LIST (self));
+  g_return_if_fail (FE_IS_STUDY (study));
+
+  old_n_items = reset (self, study, in_place);
+  for (guint c = 0; c < fe_study_get_n_columns (study); c++)
+    {
+      const FeColumn *column = fe_study_get_column (study, c);
+
+      if (column->role == FE_ROLE_TEXT)
+        add_source (self, column, -1, rows);
+    }
+  announce (self, old_n_items, in_place);
+}
+
+static int
+compare_quote_rows (gconstpointer a,
+                    gconstpointer b)
+{
+  const FeQuote *x = *(FeQuote * const *) a, *y = *(FeQuote * const *) b;
+
+  return (x->row > y->row) - (x->row < y->row);
+}
+
+void
+fe_quote_list_set_quotes (FeQuoteList *self,
+                          FeStudy     *study,
+                          GPtrArray   *quotes,
+                          gboolean     in_place)
+{
+  g_autoptr(GPtrArray) owned = quotes;
+  guint old_n_items;
+
+  g_return_if_fail (FE_IS_QUOTE_LIST (self));
+  g_return_if_fail (FE_IS_STUDY (study));
+
+  old_n_items = reset (self, study, in_place);
+  /* A source a question, in the order the questions first come, each made of its quotes. */
+  while (owned->len > 0)
+    {
+      const FeColumn *column = ((FeQuote *) g_ptr_array_index (owned, 0))->column;
+      Source source = { column, -1 };
+
+      source.plain = fe_bitset_new (fe_study_get_n_rows (study));
+      source.coded = g_ptr_array_new_with_free_func ((GDestroyNotify) fe_quote_free);
+      for (guint q = 0; q < owned->len;)
+        if (((FeQuote *) g_ptr_array_index (owned, q))->column == column)
+          g_ptr_array_add (source.coded, g_ptr_array_steal_index (owned, q));
+        else
+          q++;
+      g_ptr_array_sort (source.coded, compare_quote_rows);
+      take_source (self, &source);
+    }
+  announce (self, old_n_items, in_place);
+}
+
+guint
+fe_quote_list_get_n_groups (FeQuoteList *self)
+{
+  g_return_val_if_fail (FE_IS_QUOTE_LIST (self), 0);
+  return self->sources->len;
+}
+
+const FeColumn *
+fe_quote_list_get_group (FeQuoteList *self,
+                         guint        group,
+                         guint       *n_quotes,
+                         guint       *n_respondents)
+{
+  const Source *source;
+
+  g_return_val_if_fail (FE_IS_QUOTE_LIST (self), NULL);
+  g_return_val_if_fail (group < self->sources->len, NULL);
+
+  source = &g_array_index (self->sources, Source, group);
+  *n_quotes = source->n_quotes;
+  *n_respondents = source->n_respondents;
+  return source->column;
+}
+
+guint
+fe_quote_list_get_n_made (FeQuoteList *self)
+{
+  g_return_val_if_fail (FE_IS_QUOTE_LIST (self), 0);
+  return g_hash_table_size (self->items);
+}
+
+void
+fe_quote_list_set_starred_func (FeQuoteList       *self,
+                                FeQuoteStarredFunc func,
+                                gpointer           data)
+{
+  g_return_if_fail (FE_IS_QUOTE_LIST (self));
+  self->starred_func = func;
+  self->starred_data = data;
+}
+
+void
+fe_quote_list_update_stars (FeQuoteList *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_if_fail (FE_IS_QUOTE_LIST (self));
+
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    fe_quote_item_set_starred (value, self->starred_func != NULL
+                                      && self->starred_func (fe_quote_item_get_quote (value),
+                                                             self->starred_data));
+}

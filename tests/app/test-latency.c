@@ -1,0 +1,354 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What keeps every click within a frame at a million respondents (issue 17), on the sample: the
+ * Respondents grid follows a filter click without rebuilding, sorts on a worker, and the quote
+ * browser counts a segment's quotes without making them all. */
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "fe-app-test-util.h"
+#include "fe-chart-layout.h"
+#include "fe-chart-view.h"
+#include "fe-filter-panel.h"
+#include "fe-quote-browser.h"
+#include "fe-quote-item.h"
+#include "fe-quote-list.h"
+#include "fe-respondent-list.h"
+#include "fe-respondent-view.h"
+#include "fe-test-util.h"
+#include "fe-window-private.h"
+
+typedef struct
+{
+  guint n_changes;
+  guint largest;     /* the most items one change removed and added */
+  gboolean replaced; /* a change removed and added items at once */
+} Changes;
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Changes    *changes)
+{
+  changes->n_changes++;
+  changes->largest = MAX (changes->largest, removed + added);
+  changes->replaced |= removed > 0 && added > 0;
+}
+
+static void
+collect_label_texts (GtkWidget *widget,
+                     GString   *texts)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_string_append_printf (texts, "|%s|", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_label_texts (child, texts);
+}
+
+static void
+show_respondents (FeWindow *window)
+{
+  adw_view_stack_set_visible_child_name (fe_app_test_find_widget (GTK_WIDGET (window),
+                                                                  ADW_TYPE_VIEW_STACK),
+                                         "respondents");
+  fe_app_test_settle (200);
+}
+
+/* A filter click used to replace the whole list, and GTK 4.8 rebuilt every visible row; now the
+ * length changes at the end and the rows on screen are told their new respondents. */
+static void
+test_filter_on_respondents_page_is_a_small_change (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+  FeStudy *study;
+  FeColumn *force;
+  GListModel *model;
+  const FeBitset *rows;
+  Changes changes = { 0 };
+  g_autoptr(GString) shown = g_string_new (NULL);
+  guint before, after, position = 0;
+
+  g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
+  study = fe_window_get_study (window);
+  force = fe_study_find_column (study, "force");
+  show_respondents (window);
+  model = fe_respondent_view_get_model (window->respondent_view);
+  before = g_list_model_get_n_items (model);
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), &changes);
+
+  gtk_check_button_set_active (fe_filter_panel_get_check_button (window->filter_panel, force, 0),
+                               TRUE);
+  fe_app_test_settle (200);
+
+  rows = fe_query_get_rows (fe_explore_state_get_query (window->state));
+  after = g_list_model_get_n_items (model);
+  g_assert_cmpuint (after, ==, fe_bitset_count (rows));
+  g_assert_cmpuint (after, <, before);
+  g_assert_cmpuint (changes.n_changes, ==, 1);
+  g_assert_false (changes.replaced);
+  g_assert_cmpuint (changes.largest, ==, before - after);
+
+  /* The grid lists the filtered respondents, in the file's order, and shows them. */
+  collect_label_texts (GTK_WIDGET (window->respondent_view), shown);
+  FE_BITSET_FOREACH (rows, row)
+    {
+      g_autoptr(FeRespondentRow) item = g_list_model_get_item (model, position);
+
+      g_assert_cmpuint (fe_respondent_row_get_row (item), ==, row);
+      if (position++ < 3)
+        {
+          g_autofree char *id = fe_study_dup_respondent_id (study, row);
+          g_autofree char *cell = g_strdup_printf ("|%s|", id);
+
+          g_assert_nonnull (strstr (shown->str, cell));
+        }
+    }
+  g_assert_cmpuint (position, ==, after);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+not_sorting (gpointer view)
+{
+  return !fe_respondent_view_is_sorting (view);
+}
+
+static void
+sort_by (FeWindow   *window,
+         const char *title,
+         GtkSortType direction)
+{
+  GtkColumnView *view = fe_app_test_find_widget (GTK_WIDGET (window->respondent_view),
+                                                 GTK_TYPE_COLUMN_VIEW);
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        {
+          gtk_column_view_sort_by_column (view, column, direction);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static gint64
+id_at (FeWindow *window,
+       guint     position)
+{
+  g_autofree char *id = fe_study_dup_respondent_id (fe_window_get_study (window),
+                                                    fe_respondent_view_get_row_at
+                                                      (window->respondent_view, position));
+
+  return g_ascii_strtoll (id, NULL, 10);
+}
+
+/* Sorting by a column compared a million rows' texts on the main thread; now the old order
+ * stays on screen while a worker makes the new one, and sorting that column again is at
+ * once. */
+static void
+test_sort_runs_on_a_worker (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+  FeRespondentView *view = window->respondent_view;
+  FeColumn *force;
+  guint first, n;
+
+  g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
+  force = fe_study_find_column (fe_window_get_study (window), "force");
+  show_respondents (window);
+  first = fe_respondent_view_get_row_at (view, 0);
+  n = g_list_model_get_n_items (fe_respondent_view_get_model (view));
+  g_assert_cmpuint (n, >, 2);
+
+  sort_by (window, _("Respondent"), GTK_SORT_DESCENDING);
+  g_assert_true (fe_respondent_view_is_sorting (view));
+  g_assert_cmpuint (fe_respondent_view_get_row_at (view, 0), ==, first);
+  g_assert_true (fe_test_wait_until (not_sorting, view));
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpint (id_at (window, i - 1), >, id_at (window, i));
+
+  /* Forwards, from the order already made. */
+  sort_by (window, _("Respondent"), GTK_SORT_ASCENDING);
+  g_assert_false (fe_respondent_view_is_sorting (view));
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpint (id_at (window, i - 1), <, id_at (window, i));
+
+  /* By answer, in the order of the levels; the file's order among the same answers. */
+  {
+    g_autofree char *title = fe_column_dup_short_label (force);
+
+    sort_by (window, title, GTK_SORT_ASCENDING);
+  }
+  g_assert_true (fe_test_wait_until (not_sorting, view));
+  for (guint i = 1; i < n; i++)
+    {
+      guint a = fe_respondent_view_get_row_at (view, i - 1);
+      guint b = fe_respondent_view_get_row_at (view, i);
+      guint32 x = force->values[a] ? force->values[a] : G_MAXUINT32;
+      guint32 y = force->values[b] ? force->values[b] : G_MAXUINT32;
+
+      g_assert_true (x < y || (x == y && a < b));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Selecting a segment made every one of its quotes, hundreds of thousands at 1M; now the header
+ * counts them from the bitsets and only the quotes on screen are made. */
+static void
+test_quote_count_without_making_every_quote (void)
+{
+  g_autofree char *path = fe_app_test_generate_survey (8000);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  FeWindow *window = fe_app_test_open_window (file);
+  FeQuoteBrowser *browser = fe_window_get_quote_browser (window);
+  FeStudy *study;
+  FeColumn *service;
+  GListModel *quotes;
+  g_autoptr(FeBitset) segment = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GArray) groups = NULL;
+  g_autofree char *count = NULL;
+  guint n_made;
+
+  g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
+  study = fe_window_get_study (window);
+  service = fe_study_find_column (study, "service");
+  g_assert_nonnull (service);
+  fe_explore_state_show (window->state, service, NULL);
+  fe_app_test_settle (200);
+  /* A closed question: every open answer of its segment, question by question. */
+  fe_explore_state_select (window->state, 0, -1);
+  fe_app_test_settle (300);
+
+  segment = fe_query_dup_segment_rows (fe_explore_state_get_query (window->state), 0, -1);
+  expected = fe_study_collect_text_quotes (study, segment);
+  g_assert_cmpuint (expected->len, >, 1000);
+  count = g_strdup_printf ("%u quotes", expected->len);
+  g_assert_nonnull (strstr (fe_quote_browser_get_summary (browser), count));
+  quotes = fe_quote_browser_get_quotes (browser);
+  n_made = fe_quote_list_get_n_made (FE_QUOTE_LIST (quotes));
+  g_assert_cmpuint (n_made, >, 0);
+  g_assert_cmpuint (n_made, <, expected->len / 4);
+
+  /* The quotes made are the ones collected, each question's heading on its first. */
+  groups = fe_quotes_group_by_question (expected);
+  g_assert_cmpuint (groups->len, >, 1);
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const FeQuoteGroup *group = &g_array_index (groups, FeQuoteGroup, g);
+      guint last = group->first + group->n_quotes - 1;
+
+      for (guint i = group->first; i <= last; i += last - group->first)
+        {
+          g_autoptr(FeQuoteItem) item = g_list_model_get_item (quotes, i);
+          const FeQuote *made = fe_quote_item_get_quote (item);
+          const FeQuote *want = g_ptr_array_index (expected, i);
+
+          g_assert_true (made->column == want->column);
+          g_assert_cmpuint (made->row, ==, want->row);
+          g_assert_cmpstr (made->text, ==, want->text);
+        }
+      g_assert_true (fe_quote_browser_get_group (browser, group->first) == group->column);
+      g_assert_null (fe_quote_browser_get_group (browser, group->first + 1));
+    }
+  /* The first row on screen carries its question's heading and numbers. */
+  {
+    const FeQuoteGroup *group = &g_array_index (groups, FeQuoteGroup, 0);
+    g_autoptr(GString) shown = g_string_new (NULL);
+    g_autofree char *heading = g_strdup_printf ("|%s|",
+                                                fe_column_get_display_label (group->column));
+    g_autofree char *numbers = g_strdup_printf ("|%u quotes · %u respondents|",
+                                                group->n_quotes, group->n_respondents);
+
+    collect_label_texts (GTK_WIDGET (browser), shown);
+    g_assert_nonnull (strstr (shown->str, heading));
+    g_assert_nonnull (strstr (shown->str, numbers));
+  }
+  g_assert_null (g_list_model_get_item (quotes, expected->len));
+
+  /* A filter click with the segment selected: the rows on screen are renewed where they are,
+   * and show the quotes of the respondents left. */
+  {
+    FeColumn *role = fe_study_find_column (study, "role");
+    g_autoptr(FeBitset) left = NULL;
+    g_autoptr(GPtrArray) after = NULL;
+    g_autoptr(GString) shown = g_string_new (NULL);
+    g_autofree char *first = NULL;
+
+    gtk_check_button_set_active (fe_filter_panel_get_check_button (window->filter_panel, role,
+                                                                   0), TRUE);
+    fe_app_test_settle (500);
+    left = fe_query_dup_segment_rows (fe_explore_state_get_query (window->state), 0, -1);
+    g_assert_cmpuint (fe_bitset_count (left), <, fe_bitset_count (segment));
+    after = fe_study_collect_text_quotes (study, left);
+    g_assert_cmpuint (g_list_model_get_n_items (quotes), ==, after->len);
+    collect_label_texts (GTK_WIDGET (browser), shown);
+    for (guint i = 0; i < 3; i++)
+      {
+        g_autoptr(FeQuoteItem) item = g_list_model_get_item (quotes, i);
+        const FeQuote *want = g_ptr_array_index (after, i);
+        g_autofree char *text = g_strdup_printf ("|%s|", want->text);
+
+        g_assert_cmpstr (fe_quote_item_get_quote (item)->text, ==, want->text);
+        g_assert_nonnull (strstr (shown->str, text));
+      }
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The sample's coded excerpts: several quotes for one respondent, made when the list fills. */
+static void
+test_quote_list_holds_coded_excerpts (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+  FeQuoteBrowser *browser = fe_window_get_quote_browser (window);
+  GListModel *quotes = fe_quote_browser_get_quotes (browser);
+  FeStudy *study;
+  FeColumn *vulnerabilities;
+
+  g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
+  study = fe_window_get_study (window);
+  vulnerabilities = fe_study_find_column (study, "vulnerabilities");
+  fe_explore_state_show (window->state, vulnerabilities, NULL);
+  fe_app_test_settle (200);
+  fe_explore_state_select (window->state, 0, -1);
+  fe_app_test_settle (300);
+  {
+    const FeBitset *rows = fe_query_get_rows (fe_explore_state_get_query (window->state));
+    g_autoptr(GPtrArray) coded = fe_study_collect_quotes (study, vulnerabilities, 0, rows);
+
+    g_assert_cmpuint (coded->len, >, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (quotes), ==, coded->len);
+    for (guint i = 0; i < coded->len; i++)
+      {
+        g_autoptr(FeQuoteItem) item = g_list_model_get_item (quotes, i);
+
+        g_assert_cmpstr (fe_quote_item_get_quote (item)->text, ==,
+                         ((FeQuote *) g_ptr_array_index (coded, i))->text);
+      }
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add_func ("/app/latency/filter-on-respondents-page-is-a-small-change",
+                   test_filter_on_respondents_page_is_a_small_change);
+  g_test_add_func ("/app/latency/sort-runs-on-a-worker", test_sort_runs_on_a_worker);
+  g_test_add_func ("/app/latency/quote-count-without-making-every-quote",
+                   test_quote_count_without_making_every_quote);
+  g_test_add_func ("/app/latency/quote-list-holds-coded-excerpts",
+                   test_quote_list_holds_coded_excerpts);
+  return g_test_run ();
+}
