@@ -176,6 +176,12 @@ on_variable (int                  index,
   int n_missing = readstat_variable_get_missing_ranges_count (variable);
 
   var->name = dup_stripped (readstat_variable_get_name (variable));
+  /* A damaged file can leave a variable nameless: it is named by its place, as SPSS does. */
+  if (var->name == NULL || *var->name == '\0')
+    {
+      g_free (var->name);
+      var->name = g_strdup_printf ("VAR%05d", readstat_variable_get_index (variable) + 1);
+    }
   var->label = label != NULL && *label ? dup_stripped (label) : NULL;
   var->format = g_strdup (format != NULL ? format : "");
   var->label_set = val_labels != NULL && *val_labels ? g_strdup (val_labels) : NULL;
