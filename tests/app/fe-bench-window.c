@@ -53,7 +53,8 @@ run_until (gboolean (*done) (gpointer),
            gpointer   data,
            gint64     timeout_us)
 {
-  gint64 until = g_get_monotonic_time () + timeout_us;
+  gint64 now = g_get_monotonic_time ();
+  gint64 until = timeout_us > G_MAXINT64 - now ? G_MAXINT64 : now + timeout_us;
 
   while (!done (data))
     {
