@@ -86,7 +86,6 @@ test_changed_data_is_refused (void)
   g_autoptr(FeProject) reopened = NULL;
   g_autoptr(FeStudy) study = fe_study_load (responses, NULL, NULL, &error);
   g_autoptr(FeStudy) changed = NULL;
-  g_autofree char *fewer = NULL;
 
   g_assert_no_error (error);
   fe_project_set_data_files (project, responses, NULL, NULL);
@@ -346,6 +345,7 @@ test_role_names (void)
 static void
 test_title_and_translations_kept (void)
 {
+  /* The data the project names, beside it. */
   g_autofree char *responses = fe_test_write_file ("titled.csv", responses_csv, -1);
   g_autofree char *path = fe_test_write_file (
     "titled.findings",
@@ -375,6 +375,8 @@ test_title_and_translations_kept (void)
   g_autoptr(FeProject) reopened = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
+
+  g_assert_true (g_file_test (responses, G_FILE_TEST_IS_REGULAR));
 
   g_assert_no_error (error);
   g_assert_cmpstr (fe_project_get_title (project), ==, "Vulnerability and sex work");
@@ -420,6 +422,7 @@ test_title_and_translations_kept (void)
 static void
 test_version_and_view_comments_kept (void)
 {
+  /* The data the project names, beside it. */
   g_autofree char *responses = fe_test_write_file ("versioned.csv", responses_csv, -1);
   g_autofree char *path = fe_test_write_file (
     "versioned.findings",
@@ -442,6 +445,8 @@ test_version_and_view_comments_kept (void)
   g_autoptr(FeStudy) study = NULL;
   g_autofree char *contents = NULL;
   GPtrArray *warnings;
+
+  g_assert_true (g_file_test (responses, G_FILE_TEST_IS_REGULAR));
 
   g_assert_no_error (error);
   warnings = fe_project_get_warnings (project);

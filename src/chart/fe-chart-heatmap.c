@@ -131,7 +131,6 @@ fe_chart_build_build_heatmap (Build *b)
   guint max_lines;
   g_autoptr(GPtrArray) headers = fe_chart_build_lines_array_new ();
   g_autoptr(GPtrArray) n_labels = fe_chart_build_lines_array_new ();
-  g_autoptr(GPtrArray) row_labels = fe_chart_build_lines_array_new ();
 
   /* The label column first, at most a third of the width, so the columns know their width. */
   for (guint i = 0; i < n_levels; i++)

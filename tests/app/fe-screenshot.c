@@ -54,7 +54,6 @@ screenshot_file (FeWindow   *window,
                  const char *group)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GListModel) before = NULL;
   FeStudy *study;
   GListModel *toplevels;
   g_autofree char *name = NULL;

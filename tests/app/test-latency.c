@@ -280,7 +280,6 @@ test_quote_count_without_making_every_quote (void)
     g_autoptr(FeBitset) left = NULL;
     g_autoptr(GPtrArray) after = NULL;
     g_autoptr(GString) shown = g_string_new (NULL);
-    g_autofree char *first = NULL;
 
     gtk_check_button_set_active (fe_filter_panel_get_check_button (window->filter_panel, role,
                                                                    0), TRUE);
