@@ -10,6 +10,7 @@
 
 #include "fe-chart-enums.h"
 #include "fe-compat.h"
+#include "fe-cooccurrence.h"
 #include "fe-respondent-dialog.h"
 
 G_DEFINE_FINAL_TYPE (FeWindow, fe_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -367,6 +368,26 @@ update_chips (FeWindow       *self,
   gtk_widget_set_visible (GTK_WIDGET (self->chips_bar), !fe_filter_is_empty (filter));
 }
 
+/* A theme co-occurrence has no percentages of a group: it shows counts, or the themes' overlap
+ * from the chart's menu, and the % button says so rather than doing nothing. */
+static void
+show_measure_choices (FeWindow *self,
+                      FeQuery  *query)
+{
+  const FeTally *tally = fe_query_get_tally (query);
+  gboolean cooccurrence = tally != NULL && fe_cooccurrence_is (tally);
+
+  /* Set only when it changes: a tooltip set costs GTK 4.8 a trip to the X server. */
+  if (gtk_widget_get_sensitive (GTK_WIDGET (self->percent_button)) == !cooccurrence)
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->percent_button), !cooccurrence);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->percent_button),
+                               cooccurrence
+                               ? _("A theme co-occurrence shows counts, or the themes' overlap "
+                                   "from the chart's menu")
+                               : _("Show percentages of each group's respondents"));
+}
+
 /* What the filters keep, above the chart: the base and a chip per answer kept. */
 static void
 show_base (FeWindow *self)
@@ -378,6 +399,7 @@ show_base (FeWindow *self)
     return;
   base = describe_base (self, query);
   gtk_label_set_text (self->base_label, base);
+  show_measure_choices (self, query);
   update_chips (self, fe_query_get_filter (query));
 }
 

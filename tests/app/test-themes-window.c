@@ -67,6 +67,8 @@ test_coded_question_splits_and_splits_itself (void)
   g_assert_true (fe_test_wait_until (chart_laid_out, window));
   g_assert_cmpint (fe_chart_layout_get_kind (fe_chart_view_get_layout (view)), ==,
                    FE_CHART_KIND_HEATMAP);
+  /* It has no percentages of a group: the % button says so instead of doing nothing. */
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window->percent_button)));
 
   /* The chart's menu turns counts into overlap, only for a co-occurrence. */
   g_assert_true (g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (window),
@@ -76,6 +78,7 @@ test_coded_question_splits_and_splits_itself (void)
   fe_question_list_select (window->question_list, better_enabled);
   g_assert_false (g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (window),
                                                                     "overlap")));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (window->percent_button)));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
