@@ -293,9 +293,21 @@ fe_explore_state_show (FeExploreState *self,
                        FeColumn       *question,
                        FeColumn       *split)
 {
+  fe_explore_state_show_filtered (self, question, split, NULL);
+}
+
+void
+fe_explore_state_show_filtered (FeExploreState *self,
+                                FeColumn       *question,
+                                FeColumn       *split,
+                                const FeFilter *filter)
+{
+  gboolean other_chart;
+
   g_return_if_fail (FE_IS_EXPLORE_STATE (self));
 
-  if (question == self->question && split == self->split)
+  other_chart = question != self->question || split != self->split;
+  if (!other_chart && filter == NULL)
     return;
   g_object_freeze_notify (G_OBJECT (self));
   if (question != self->question)
@@ -308,8 +320,14 @@ fe_explore_state_show (FeExploreState *self,
       self->split = split;
       g_object_notify_by_pspec (G_OBJECT (self), props[PROP_SPLIT]);
     }
+  if (filter != NULL)
+    {
+      g_clear_pointer (&self->filter, fe_filter_free);
+      self->filter = fe_filter_copy (filter);
+    }
   /* A segment of another chart is not one of this. */
-  forget_selection (self);
+  if (other_chart)
+    forget_selection (self);
   requery (self);
   g_object_thaw_notify (G_OBJECT (self));
 }

@@ -41,10 +41,15 @@ void            fe_explore_state_set_question      (FeExploreState *self,
 FeColumn       *fe_explore_state_get_split         (FeExploreState *self);
 void            fe_explore_state_set_split         (FeExploreState *self,
                                                     FeColumn       *split);
-/* Shows @question split by @split in one change (a saved view, a command). */
+/* Shows @question split by @split in one change. */
 void            fe_explore_state_show              (FeExploreState *self,
                                                     FeColumn       *question,
                                                     FeColumn       *split);
+/* The same under a copy of @filter (NULL: the one in force), counted once: a saved view. */
+void            fe_explore_state_show_filtered     (FeExploreState *self,
+                                                    FeColumn       *question,
+                                                    FeColumn       *split,
+                                                    const FeFilter *filter);
 
 const FeFilter *fe_explore_state_get_filter        (FeExploreState *self);
 /* Replaces the filter with a copy of @filter. */

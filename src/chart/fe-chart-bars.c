@@ -168,14 +168,12 @@ fe_chart_build_build_bars (Build *b)
       for (guint l = 0; l < n_levels; l++)
         {
           FeCellDisclosure state = fe_chart_build_cell_state (b, series, l);
-          char *text = fe_chart_build_format_cell (b, state, series->counts[l],
-                                                   fe_chart_build_series_base (b, series));
+          guint base = fe_chart_build_series_base (b, series);
+          char *text = fe_chart_build_format_cell (b, state, series->counts[l], base);
 
           /* The axis is of what is drawn to scale: a withheld bar must not stretch it. */
           if (!fe_chart_build_withheld (b, state))
-            axis_max = MAX (axis_max, fe_chart_build_measure_value (b, series->counts[l],
-                                                                    fe_chart_build_series_base (b,
-                                                                                                series)));
+            axis_max = MAX (axis_max, fe_chart_build_measure_value (b, series->counts[l], base));
           value_width = MAX (value_width, fe_chart_text_measure (b->text, value_font, text));
           g_ptr_array_add (values, text);
         }

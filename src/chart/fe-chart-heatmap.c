@@ -148,10 +148,8 @@ fe_chart_build_build_heatmap (Build *b)
 
     for (guint c = 0; c < n_columns; c++)
       {
-        g_autofree char *n = g_strchug (fe_chart_build_format_series_n (b,
-                                                                        &g_array_index (b->series,
-                                                                                        Series,
-                                                                            c)));
+        const Series *series = &g_array_index (b->series, Series, c);
+        g_autofree char *n = g_strchug (fe_chart_build_format_series_n (b, series));
 
         shown = MAX (shown, fe_chart_text_measure (b->text, FE_CHART_FONT_VALUE, n) + 6);
       }

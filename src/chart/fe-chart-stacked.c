@@ -26,8 +26,8 @@ static gboolean
 row_is_empty (const Build  *b,
               const Series *series)
 {
-  return series->answered == 0 && !fe_chart_build_withheld (b, fe_chart_build_base_state (b,
-                                                                                          series));
+  return series->answered == 0
+         && !fe_chart_build_withheld (b, fe_chart_build_base_state (b, series));
 }
 
 /* The scale's lower half (and half of its middle) go left of the centre line. */
@@ -91,9 +91,12 @@ side_is_withheld (const Build  *b,
   if (fe_chart_build_withheld (b, fe_chart_build_base_state (b, series)))
     return TRUE;
   for (guint i = 0; i < n_levels / 2; i++)
-    if (fe_chart_build_withheld (b, fe_chart_build_cell_state (b, series, side_level (n_levels, i,
-                                                                                      upper))))
-      return TRUE;
+    {
+      guint level = side_level (n_levels, i, upper);
+
+      if (fe_chart_build_withheld (b, fe_chart_build_cell_state (b, series, level)))
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -249,12 +252,10 @@ fe_chart_build_build_stacked (Build *b)
       if (diverging)
         {
           double left, right;
-          g_autofree char *low = fe_chart_build_format_value (b, side_count (series, n_levels,
-                                                                             FALSE),
-                                                              series->answered);
-          g_autofree char *high = fe_chart_build_format_value (b, side_count (series, n_levels,
-                                                                              TRUE),
-                                                               series->answered);
+          guint n_low = side_count (series, n_levels, FALSE);
+          guint n_high = side_count (series, n_levels, TRUE);
+          g_autofree char *low = fe_chart_build_format_value (b, n_low, series->answered);
+          g_autofree char *high = fe_chart_build_format_value (b, n_high, series->answered);
 
           diverging_extent (b, series, &left, &right);
           max_left = MAX (max_left, left);

@@ -995,12 +995,11 @@ count_option_members (FeStudy   *self,
       for (guint i = first; i < first + n + *other_text; i++)
         {
           const FeSourceColumn *sc = g_ptr_array_index (sources, i);
+          OptionMark mark = i < first + n
+                            ? fe_study_option_mark (self, sc->source_column, sc->option)
+                            : MARK_TEXT;
 
-          answered += fe_study_member_chose (self, row, sc->source_column,
-                                             i < first + n ? fe_study_option_mark (self,
-                                                                                   sc->source_column,
-                                                                 sc->option)
-                                                  : MARK_TEXT);
+          answered += fe_study_member_chose (self, row, sc->source_column, mark);
         }
       *single = answered <= 1;
     }
