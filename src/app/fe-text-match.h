@@ -13,6 +13,13 @@ gunichar *fe_text_fold            (const char *text,
 /* Whether every word of @query occurs in @text. */
 gboolean  fe_text_matches         (const char *text,
                                    const char *query);
+/* A query folded once, to look for in many texts, on any thread. */
+typedef struct _FeTextQuery FeTextQuery;
+FeTextQuery *fe_text_query_new     (const char        *query);
+gboolean     fe_text_query_matches (const FeTextQuery *self,
+                                    const char        *text);
+void         fe_text_query_free    (FeTextQuery       *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FeTextQuery, fe_text_query_free)
 /* @text as Pango markup, escaped, with each occurrence of a word of @query highlighted. */
 char     *fe_text_markup_matches  (const char *text,
                                    const char *query);

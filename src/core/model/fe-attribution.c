@@ -33,9 +33,11 @@ fe_study_dup_attribution_k (FeStudy *study,
       group = fe_study_get_display_level_label (study, column, row);
       if (group == NULL)
         break;
-      group_size = fe_bitset_count_and (fe_study_get_universe (study),
-                                        g_ptr_array_index (column->level_rows,
-                                                           column->values[row] - 1));
+      /* Counted only when asked: a search looks at the attribution of a million quotes. */
+      group_size = k == 0 ? 0
+                   : fe_bitset_count_and (fe_study_get_universe (study),
+                                          g_ptr_array_index (column->level_rows,
+                                                             column->values[row] - 1));
       if (group_size < k)
         /* Translators: the attribution of a quote whose author is in a group too small to
          * name without identifying them */
