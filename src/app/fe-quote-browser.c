@@ -27,8 +27,6 @@ struct _FeQuoteBrowser
   GtkListView        *list_view;
 
   FeQuoteList        *quotes;
-  GtkCustomFilter    *search_filter;
-  GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
   char               *query;
   guint               n_respondents;
@@ -45,15 +43,13 @@ struct _FeQuoteBrowser
   int                 listed_level;
   gboolean            listed_all_text;
   FeBitset           *listed_rows;
-  /* Rows GTK keeps made off screen (GtkListItem) whose quotes changed, redrawn a few at a time
-   * when the main loop is idle. */
+  /* Rows GTK keeps made off screen (GtkListItem) whose quotes changed, redrawn as they scroll
+   * into view. */
   GHashTable         *stale;
-  guint               stale_source;
 };
 
 /* Rows either side of those reckoned on screen that are redrawn at once all the same. */
 #define REDRAW_MARGIN 3
-#define REDRAW_PER_IDLE 8
 
 G_DEFINE_FINAL_TYPE (FeQuoteBrowser, fe_quote_browser, GTK_TYPE_BOX)
 
@@ -65,24 +61,11 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-#define SEARCH_AT_ONCE 2000
-
-static gboolean
-match_quote (gpointer item,
-             gpointer data)
-{
-  FeQuoteBrowser *self = data;
-  const FeQuote *quote = fe_quote_item_get_quote (item);
-
-  return self->query == NULL || fe_text_matches (quote->text, self->query)
-         || fe_text_matches (fe_quote_item_get_attribution (item), self->query);
-}
-
 static void
 update_summary (FeQuoteBrowser *self)
 {
-  guint n_quotes = g_list_model_get_n_items (G_LIST_MODEL (self->quotes));
-  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint n_quotes = fe_quote_list_get_n_quotes (self->quotes);
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->quotes));
   g_autofree char *respondents = NULL;
   g_autofree char *quotes = NULL;
   g_autofree char *summary = NULL;
@@ -91,7 +74,10 @@ update_summary (FeQuoteBrowser *self)
                                            self->n_respondents),
                                  self->n_respondents);
   quotes = g_strdup_printf (ngettext ("%u quote", "%u quotes", n_quotes), n_quotes);
-  if (n_shown != n_quotes)
+  if (fe_quote_list_is_searching (self->quotes))
+    /* Translators: "7 respondents, 5 quotes (searching…)" */
+    summary = g_strdup_printf (_("%s, %s (searching…)"), respondents, quotes);
+  else if (n_shown != n_quotes)
     /* Translators: "7 respondents, 5 quotes (2 match the search)" */
     summary = g_strdup_printf (ngettext ("%s, %s (%u matches the search)",
                                          "%s, %s (%u match the search)", n_shown),
@@ -102,62 +88,24 @@ update_summary (FeQuoteBrowser *self)
   gtk_label_set_text (self->summary_label, summary);
 }
 
-static void bind_row (GtkSignalListItemFactory *factory,
-                      GtkListItem              *list_item,
-                      gpointer                  data);
+static void bind_row          (GtkSignalListItemFactory *factory,
+                               GtkListItem              *list_item,
+                               gpointer                  data);
+static void redraw_bound_rows (FeQuoteBrowser           *self,
+                               guint                     old_n_quotes);
+static void on_scrolled       (FeQuoteBrowser           *self);
 
-/* Rows that stay shown keep their binding; binding them again redraws their highlights for the
- * new search. */
-static void
-rebind_rows (FeQuoteBrowser *self)
-{
-  GHashTableIter iter;
-  gpointer list_item;
-
-  g_hash_table_iter_init (&iter, self->bound);
-  while (g_hash_table_iter_next (&iter, &list_item, NULL))
-    bind_row (NULL, list_item, self);
-}
-
-/* A few thousand quotes are searched within a frame; more, a few hundred between frames, the
- * matches shown as they come and a key typed meanwhile starting again. */
-static void
-apply_search (FeQuoteBrowser *self)
-{
-  gboolean incremental = g_list_model_get_n_items (G_LIST_MODEL (self->quotes)) > SEARCH_AT_ONCE;
-
-  if (self->query == NULL)
-    {
-      gtk_filter_list_model_set_filter (self->filtered, NULL);
-      return;
-    }
-  /* GTK 4.8 cannot stop filtering bit by bit without a filter; and a filter set before the
-   * bit by bit would search a million quotes at once. */
-  if (incremental)
-    gtk_filter_list_model_set_incremental (self->filtered, TRUE);
-  if (gtk_filter_list_model_get_filter (self->filtered) == NULL)
-    gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->search_filter));
-  if (!incremental)
-    gtk_filter_list_model_set_incremental (self->filtered, FALSE);
-}
-
-/* A longer search looks only among the matches of the shorter one. */
+/* The list looks for the matches, and gives the rows on screen their new quotes, highlighted,
+ * when it has found a screenful (::changed-in-place). */
 static void
 on_search_changed (FeQuoteBrowser *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *old = g_steal_pointer (&self->query);
 
+  g_clear_pointer (&self->query, g_free);
   if (*text != '\0')
     self->query = g_strdup (text);
-  if (self->query == NULL || old == NULL)
-    apply_search (self);
-  else if (!g_str_equal (old, self->query))
-    gtk_filter_changed (GTK_FILTER (self->search_filter),
-                        g_str_has_prefix (self->query, old) ? GTK_FILTER_CHANGE_MORE_STRICT
-                        : g_str_has_prefix (old, self->query) ? GTK_FILTER_CHANGE_LESS_STRICT
-                        : GTK_FILTER_CHANGE_DIFFERENT);
-  rebind_rows (self);
+  fe_quote_list_set_search (self->quotes, self->query);
   update_summary (self);
 }
 
@@ -252,10 +200,15 @@ fe_quote_browser_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FE_TYPE_QUOTE_BROWSER);
   g_clear_object (&self->selection);
+  /* A search still running would keep the list, and its news, a while longer. */
+  if (self->quotes != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->quotes, self);
+      fe_quote_list_set_search (self->quotes, NULL);
+    }
   g_clear_object (&self->quotes);
   g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_pointer (&self->listed_rows, fe_bitset_free);
-  g_clear_handle_id (&self->stale_source, g_source_remove);
   g_clear_pointer (&self->stale, g_hash_table_unref);
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->group_counts, g_hash_table_unref);
@@ -306,6 +259,7 @@ static void
 fe_quote_browser_init (FeQuoteBrowser *self)
 {
   GtkListItemFactory *factory;
+  GtkAdjustment *adjustment;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->all_text_note = g_strdup (gtk_label_get_text (self->note_label));
@@ -313,11 +267,12 @@ fe_quote_browser_init (FeQuoteBrowser *self)
   self->quotes = fe_quote_list_new ();
   self->bound = g_hash_table_new (NULL, NULL);
   self->stale = g_hash_table_new (NULL, NULL);
-  self->search_filter = gtk_custom_filter_new (match_quote, self, NULL);
-  /* No filter until a search is typed: every quote passes without being made. */
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->quotes)), NULL);
-  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_summary), self);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
+  g_signal_connect_swapped (self->quotes, "items-changed", G_CALLBACK (update_summary), self);
+  g_signal_connect_swapped (self->quotes, "notify::searching", G_CALLBACK (update_summary),
+                            self);
+  g_signal_connect_swapped (self->quotes, "changed-in-place", G_CALLBACK (redraw_bound_rows),
+                            self);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->quotes)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "selection-changed",
@@ -330,37 +285,75 @@ fe_quote_browser_init (FeQuoteBrowser *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  /* The scrolled window gave the list its adjustment when the template was built. */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_scrolled), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_scrolled), self,
+                           G_CONNECT_SWAPPED);
 
   gtk_stack_set_visible_child_name (self->content_stack, "empty");
 }
 
-/* Whether the rows on screen can be redrawn where they are: the list is on screen, with no
- * search between its places and the quotes'. */
+/* Whether the rows on screen can be redrawn where they are. */
 static gboolean
 can_redraw_in_place (FeQuoteBrowser *self)
 {
-  return self->query == NULL && gtk_widget_get_mapped (GTK_WIDGET (self->list_view))
+  return gtk_widget_get_mapped (GTK_WIDGET (self->list_view))
          && g_hash_table_size (self->bound) > 0;
 }
 
-static gboolean
-redraw_stale (gpointer data)
+/* The range of places reckoned on screen, in a list of @n_quotes, with a margin either side. */
+static void
+get_shown_range (FeQuoteBrowser *self,
+                 guint           n_quotes,
+                 guint          *first,
+                 guint          *last)
 {
-  FeQuoteBrowser *self = data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  double upper = adjustment ? gtk_adjustment_get_upper (adjustment) : 0;
+
+  *first = 0;
+  *last = G_MAXUINT;
+  if (upper <= 0 || n_quotes == 0)
+    return;
+  *first = (guint) (gtk_adjustment_get_value (adjustment) / upper * n_quotes);
+  *last = *first + (guint) (gtk_adjustment_get_page_size (adjustment) / upper * n_quotes)
+          + REDRAW_MARGIN;
+  *first -= MIN (*first, REDRAW_MARGIN);
+}
+
+/* Binds again the stale rows in @first..@last; binding takes a row off the stale ones. */
+static void
+redraw_stale_in (FeQuoteBrowser *self,
+                 guint           first,
+                 guint           last)
+{
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   GHashTableIter iter;
   gpointer list_item;
 
   g_hash_table_iter_init (&iter, self->stale);
-  while (rows->len < REDRAW_PER_IDLE && g_hash_table_iter_next (&iter, &list_item, NULL))
-    g_ptr_array_add (rows, list_item);
-  /* Binding takes a row off the stale ones. */
+  while (g_hash_table_iter_next (&iter, &list_item, NULL))
+    {
+      guint position = gtk_list_item_get_position (list_item);
+
+      if (position >= first && position <= last)
+        g_ptr_array_add (rows, list_item);
+    }
   for (guint i = 0; i < rows->len; i++)
     bind_row (NULL, g_ptr_array_index (rows, i), self);
-  if (g_hash_table_size (self->stale) > 0)
-    return G_SOURCE_CONTINUE;
-  self->stale_source = 0;
-  return G_SOURCE_REMOVE;
+}
+
+static void
+on_scrolled (FeQuoteBrowser *self)
+{
+  guint first, last;
+
+  if (g_hash_table_size (self->stale) == 0)
+    return;
+  get_shown_range (self, g_list_model_get_n_items (G_LIST_MODEL (self->quotes)), &first, &last);
+  redraw_stale_in (self, first, last);
 }
 
 /* The list changed in place: the rows on screen are redrawn now, the others GTK keeps made (two
@@ -369,37 +362,21 @@ static void
 redraw_bound_rows (FeQuoteBrowser *self,
                    guint           old_n_quotes)
 {
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
   guint n_quotes = g_list_model_get_n_items (G_LIST_MODEL (self->quotes));
-  double upper = adjustment ? gtk_adjustment_get_upper (adjustment) : 0;
-  guint first = 0, last = G_MAXUINT;
-  g_autoptr(GPtrArray) now = g_ptr_array_new ();
+  guint first, last;
   GHashTableIter iter;
   gpointer list_item;
 
-  if (upper > 0 && old_n_quotes > 0)
-    {
-      first = (guint) (gtk_adjustment_get_value (adjustment) / upper * old_n_quotes);
-      last = first + (guint) (gtk_adjustment_get_page_size (adjustment) / upper * old_n_quotes)
-             + REDRAW_MARGIN;
-      first -= MIN (first, REDRAW_MARGIN);
-    }
   g_hash_table_iter_init (&iter, self->bound);
   while (g_hash_table_iter_next (&iter, &list_item, NULL))
-    {
-      guint position = gtk_list_item_get_position (list_item);
-
-      if (position >= n_quotes)
-        continue;
-      if (position >= first && position <= last)
-        g_ptr_array_add (now, list_item);
-      else
-        g_hash_table_add (self->stale, list_item);
-    }
-  for (guint i = 0; i < now->len; i++)
-    bind_row (NULL, g_ptr_array_index (now, i), self);
-  if (g_hash_table_size (self->stale) > 0 && self->stale_source == 0)
-    self->stale_source = g_idle_add_full (G_PRIORITY_LOW, redraw_stale, self, NULL);
+    if (gtk_list_item_get_position (list_item) < n_quotes)
+      g_hash_table_add (self->stale, list_item);
+  /* Where the list is: GTK has not laid out the new length yet. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    get_shown_range (self, old_n_quotes, &first, &last);
+  else
+    first = 0, last = G_MAXUINT;
+  redraw_stale_in (self, first, last);
 }
 
 /* GTK 4.8's list view, told that the rows it shows were replaced, looks for them among every
@@ -410,24 +387,17 @@ begin_change (FeQuoteBrowser *self,
               gboolean        in_place)
 {
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  if (in_place)
-    return;
-  gtk_list_view_set_model (self->list_view, NULL);
-  gtk_filter_list_model_set_filter (self->filtered, NULL);
+  if (!in_place)
+    gtk_list_view_set_model (self->list_view, NULL);
 }
 
 static void
 end_change (FeQuoteBrowser *self,
-            gboolean        in_place,
-            guint           old_n_quotes)
+            gboolean        in_place)
 {
   if (in_place)
-    {
-      redraw_bound_rows (self, old_n_quotes);
-      return;
-    }
+    return;
   g_hash_table_remove_all (self->stale);
-  apply_search (self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 }
 
@@ -472,13 +442,12 @@ show_quotes (FeQuoteBrowser *self,
              const char     *heading,
              guint           n_respondents)
 {
-  guint old_n_quotes = g_list_model_get_n_items (G_LIST_MODEL (self->quotes));
   gboolean in_place = can_redraw_in_place (self);
 
   g_clear_pointer (&self->group_counts, g_hash_table_unref);
   begin_change (self, in_place);
   fe_quote_list_set_segment (self->quotes, study, question, level, rows, in_place);
-  end_change (self, in_place, old_n_quotes);
+  end_change (self, in_place);
   show_items (self, heading, n_respondents);
 }
 
@@ -492,7 +461,6 @@ show_all_text (FeQuoteBrowser *self,
                const char     *heading,
                guint           n_respondents)
 {
-  guint old_n_quotes = g_list_model_get_n_items (G_LIST_MODEL (self->quotes));
   gboolean in_place = can_redraw_in_place (self);
 
   g_clear_pointer (&self->group_counts, g_hash_table_unref);
@@ -521,7 +489,7 @@ show_all_text (FeQuoteBrowser *self,
       g_hash_table_insert (self->group_counts, (gpointer) column,
                            g_strdup_printf (_("%s · %s"), n_quotes, n_respondents_of));
     }
-  end_change (self, in_place, old_n_quotes);
+  end_change (self, in_place);
   show_items (self, heading, n_respondents);
 }
 
@@ -536,13 +504,13 @@ fe_quote_browser_get_group (FeQuoteBrowser *self,
   g_return_val_if_fail (FE_IS_QUOTE_BROWSER (self), NULL);
 
   if (self->group_counts == NULL
-      || (item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position)) == NULL)
+      || (item = g_list_model_get_item (G_LIST_MODEL (self->quotes), position)) == NULL)
     return NULL;
   column = fe_quote_item_get_quote (item)->column;
   /* Of the quotes the search leaves, so a group keeps its heading when its first does not
    * match. */
   if (position > 0)
-    previous = g_list_model_get_item (G_LIST_MODEL (self->filtered), position - 1);
+    previous = g_list_model_get_item (G_LIST_MODEL (self->quotes), position - 1);
   if (previous != NULL && fe_quote_item_get_quote (previous)->column == column)
     return NULL;
   return column;
@@ -563,7 +531,7 @@ fe_quote_browser_clear (FeQuoteBrowser *self)
 
   begin_change (self, FALSE);
   fe_quote_list_clear (self->quotes);
-  end_change (self, FALSE, 0);
+  end_change (self, FALSE);
   g_clear_pointer (&self->listed_rows, fe_bitset_free);
   g_clear_pointer (&self->group_counts, g_hash_table_unref);
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), FALSE);
@@ -589,7 +557,11 @@ fe_quote_browser_set_search (FeQuoteBrowser *self,
                              const char     *query)
 {
   g_return_if_fail (FE_IS_QUOTE_BROWSER (self));
+  /* Setting the text empties the entry first, and an empty search entry says so at once: the
+   * list would fill with every quote only to be searched again. */
+  g_signal_handlers_block_by_func (self->search_entry, on_search_changed, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query ? query : "");
+  g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed, self);
   on_search_changed (self);
 }
 
@@ -597,14 +569,14 @@ gboolean
 fe_quote_browser_is_searching (FeQuoteBrowser *self)
 {
   g_return_val_if_fail (FE_IS_QUOTE_BROWSER (self), FALSE);
-  return gtk_filter_list_model_get_pending (self->filtered) > 0;
+  return fe_quote_list_is_searching (self->quotes);
 }
 
 GListModel *
 fe_quote_browser_get_model (FeQuoteBrowser *self)
 {
   g_return_val_if_fail (FE_IS_QUOTE_BROWSER (self), NULL);
-  return G_LIST_MODEL (self->filtered);
+  return G_LIST_MODEL (self->quotes);
 }
 
 const char *
@@ -632,7 +604,7 @@ fe_quote_browser_copy_quote (FeQuoteBrowser *self)
 
   item = gtk_single_selection_get_selected_item (self->selection);
   if (item == NULL)
-    item = first = g_list_model_get_item (G_LIST_MODEL (self->filtered), 0);
+    item = first = g_list_model_get_item (G_LIST_MODEL (self->quotes), 0);
   if (item == NULL)
     return FALSE;
 
@@ -674,13 +646,6 @@ fe_quote_browser_set_starred_func (FeQuoteBrowser     *self,
   g_return_if_fail (FE_IS_QUOTE_BROWSER (self));
   fe_quote_list_set_starred_func (self->quotes, func, data);
   fe_quote_list_update_stars (self->quotes);
-}
-
-GListModel *
-fe_quote_browser_get_quotes (FeQuoteBrowser *self)
-{
-  g_return_val_if_fail (FE_IS_QUOTE_BROWSER (self), NULL);
-  return G_LIST_MODEL (self->quotes);
 }
 
 /* ---- Bound to an exploration state ---------------------------------------------------------- */

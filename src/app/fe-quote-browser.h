@@ -28,16 +28,14 @@ void        fe_quote_browser_clear         (FeQuoteBrowser *self);
 void        fe_quote_browser_set_starred_func (FeQuoteBrowser     *self,
                                                FeQuoteStarredFunc  func,
                                                gpointer            data);
-/* Every quote shown (before the search narrows them), as FeQuoteItems, made as they are asked
- * for. */
-GListModel *fe_quote_browser_get_quotes    (FeQuoteBrowser *self);
 void        fe_quote_browser_focus_search  (FeQuoteBrowser *self);
 void        fe_quote_browser_set_search    (FeQuoteBrowser *self,
                                             const char     *query);
-/* Whether the search is still going through the quotes (thousands of them are searched between
- * frames, the matches shown as they come). */
+/* Whether the search is still going through the quotes (on a worker, the matches shown as they
+ * come). */
 gboolean    fe_quote_browser_is_searching  (FeQuoteBrowser *self);
-/* The quotes shown now (FeQuoteItem), after the search. */
+/* The quotes shown now (FeQuoteItem), after the search: a FeQuoteList, made as they are asked
+ * for. */
 GListModel *fe_quote_browser_get_model     (FeQuoteBrowser *self);
 const char *fe_quote_browser_get_heading   (FeQuoteBrowser *self);
 const char *fe_quote_browser_get_summary   (FeQuoteBrowser *self);

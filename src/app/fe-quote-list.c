@@ -3,11 +3,18 @@
 
 #include "fe-quote-list.h"
 
+#include "fe-attribution.h"
 #include "fe-quote-item.h"
+#include "fe-text-match.h"
 
 /* Rows per block of the index from a position to its respondent: finding a quote scans at most
  * one block. */
 #define BLOCK_ROWS 4096
+/* Matches a search finds before they replace the list shown: more than the rows GTK 4.8 makes
+ * for a list, so that those found later are added below them, where adding costs nothing. */
+#define SEARCH_FIRST_SHOWN 256
+/* Then what it finds is added this often. */
+#define SEARCH_ADD_EVERY_US (100 * G_TIME_SPAN_MILLISECOND)
 
 /* The quotes of one open column, respondent by respondent. */
 typedef struct
@@ -27,13 +34,37 @@ struct _FeQuoteList
   GObject             parent_instance;
 
   FeStudy            *study;
-  GArray             *sources;  /* Source, those with quotes */
-  guint               n_items;
+  /* Source, those with quotes: replaced, never changed, as a search on a worker reads it. */
+  GArray             *sources;
+  guint               n_quotes;  /* of every source */
+  guint               n_items;   /* listed: the search's matches, or every quote */
+  /* guint: the places among every quote of the matches found; NULL: no search. */
+  GArray             *matches;
+  char               *query;
+  GCancellable       *search;    /* the one running */
+  guint               search_serial;
+  gboolean            searching;
+  gboolean            search_shown;  /* its first matches replaced the list */
   /* position → the FeQuoteItem made for it and still alive; not references */
   GHashTable         *items;
   FeQuoteStarredFunc  starred_func;
   gpointer            starred_data;
 };
+
+enum {
+  PROP_0,
+  PROP_SEARCHING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_CHANGED_IN_PLACE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 source_clear (Source *source)
@@ -41,6 +72,15 @@ source_clear (Source *source)
   g_clear_pointer (&source->plain, fe_bitset_free);
   g_clear_pointer (&source->coded, g_ptr_array_unref);
   g_clear_pointer (&source->before, g_free);
+}
+
+static GArray *
+sources_new (void)
+{
+  GArray *sources = g_array_new (FALSE, TRUE, sizeof (Source));
+
+  g_array_set_clear_func (sources, (GDestroyNotify) source_clear);
+  return sources;
 }
 
 static GType
@@ -144,6 +184,8 @@ make_quote (FeQuoteList *self,
   /* There are items, so there is a column they come from. */
   const Source *source = &g_array_index (self->sources, Source, 0);
 
+  if (self->matches != NULL)
+    position = g_array_index (self->matches, guint, position);
   for (guint s = 1; s < self->sources->len; s++)
     if (g_array_index (self->sources, Source, s).first <= position)
       source = &g_array_index (self->sources, Source, s);
@@ -214,10 +256,20 @@ forget_items (FeQuoteList *self)
 }
 
 static void
+stop_search (FeQuoteList *self)
+{
+  if (self->search != NULL)
+    g_cancellable_cancel (self->search);
+  g_clear_object (&self->search);
+  self->search_serial++;
+}
+
+static void
 fe_quote_list_dispose (GObject *object)
 {
   FeQuoteList *self = FE_QUOTE_LIST (object);
 
+  stop_search (self);
   forget_items (self);
   g_array_set_size (self->sources, 0);
   g_clear_object (&self->study);
@@ -231,22 +283,56 @@ fe_quote_list_finalize (GObject *object)
 
   g_hash_table_unref (self->items);
   g_array_unref (self->sources);
+  g_clear_pointer (&self->matches, g_array_unref);
+  g_free (self->query);
   G_OBJECT_CLASS (fe_quote_list_parent_class)->finalize (object);
+}
+
+static void
+fe_quote_list_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  FeQuoteList *self = FE_QUOTE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCHING:
+      g_value_set_boolean (value, self->searching);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
 fe_quote_list_class_init (FeQuoteListClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = fe_quote_list_dispose;
-  G_OBJECT_CLASS (klass)->finalize = fe_quote_list_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = fe_quote_list_dispose;
+  object_class->finalize = fe_quote_list_finalize;
+  object_class->get_property = fe_quote_list_get_property;
+
+  /* A search is looking for more matches. */
+  properties[PROP_SEARCHING] =
+    g_param_spec_boolean ("searching", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The items GTK holds were given other quotes where they are, and only the change of length
+   * was announced (with the old length): the rows showing them are to be drawn again. */
+  signals[SIGNAL_CHANGED_IN_PLACE] =
+    g_signal_new ("changed-in-place", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
 fe_quote_list_init (FeQuoteList *self)
 {
   self->items = g_hash_table_new (NULL, NULL);
-  self->sources = g_array_new (FALSE, TRUE, sizeof (Source));
-  g_array_set_clear_func (self->sources, (GDestroyNotify) source_clear);
+  self->sources = sources_new ();
 }
 
 FeQuoteList *
@@ -265,9 +351,11 @@ reset (FeQuoteList *self,
 
   if (!in_place)
     forget_items (self);
-  g_array_set_size (self->sources, 0);
+  stop_search (self);
+  g_array_unref (self->sources);
+  self->sources = sources_new ();
   g_set_object (&self->study, study);
-  self->n_items = 0;
+  self->n_quotes = 0;
   return old_n_items;
 }
 
@@ -305,13 +393,13 @@ take_source (FeQuoteList *self,
   for (guint b = 0; b < n_blocks; b++)
     source->before[b + 1] += source->before[b];
   source->n_quotes = source->before[n_blocks];
-  source->first = self->n_items;
+  source->first = self->n_quotes;
   if (source->n_quotes == 0)
     {
       source_clear (source);
       return;
     }
-  self->n_items += source->n_quotes;
+  self->n_quotes += source->n_quotes;
   g_array_append_val (self->sources, *source);
 }
 
@@ -376,6 +464,284 @@ announce (FeQuoteList *self,
   if (old_n_items != common || self->n_items != common)
     g_list_model_items_changed (G_LIST_MODEL (self), common, old_n_items - common,
                                 self->n_items - common);
+  if (in_place)
+    g_signal_emit (self, signals[SIGNAL_CHANGED_IN_PLACE], 0, old_n_items);
+}
+
+/* ---- Search ---------------------------------------------------------------------------- */
+
+typedef struct
+{
+  FeStudy     *study;
+  GArray      *sources;
+  FeTextQuery *query;
+  GArray      *within;  /* guint: the places to look at (a shorter search's matches), or NULL */
+  guint        serial;
+  GMainContext *context;
+} Search;
+
+typedef struct
+{
+  FeQuoteList *list;
+  guint        serial;
+  GArray      *found;   /* guint: places among every quote, in order */
+  gboolean     done;
+} Found;
+
+static void
+search_free (Search *search)
+{
+  g_object_unref (search->study);
+  g_array_unref (search->sources);
+  fe_text_query_free (search->query);
+  g_clear_pointer (&search->within, g_array_unref);
+  g_main_context_unref (search->context);
+  g_free (search);
+}
+
+static void
+found_free (Found *found)
+{
+  g_object_unref (found->list);
+  g_array_unref (found->found);
+  g_free (found);
+}
+
+static void
+set_searching (FeQuoteList *self,
+               gboolean     searching)
+{
+  if (self->searching == searching)
+    return;
+  self->searching = searching;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+}
+
+/* On the main thread: the first matches replace the list where it is; the others are added
+ * below them. */
+static gboolean
+take_found (gpointer data)
+{
+  Found *found = data;
+  FeQuoteList *self = found->list;
+  guint old_n_items = self->n_items;
+
+  if (found->serial != self->search_serial)
+    return G_SOURCE_REMOVE;
+  if (!self->search_shown)
+    {
+      self->search_shown = TRUE;
+      g_clear_pointer (&self->matches, g_array_unref);
+      self->matches = g_array_ref (found->found);
+      self->n_items = self->matches->len;
+      announce (self, old_n_items, TRUE);
+    }
+  else if (found->found->len > 0)
+    {
+      g_array_append_vals (self->matches, found->found->data, found->found->len);
+      self->n_items = self->matches->len;
+      g_list_model_items_changed (G_LIST_MODEL (self), old_n_items, 0, found->found->len);
+    }
+  if (found->done)
+    {
+      g_clear_object (&self->search);
+      set_searching (self, FALSE);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+post_found (FeQuoteList *self,
+            Search      *search,
+            GArray     **found,
+            gboolean     done)
+{
+  Found *post = g_new0 (Found, 1);
+  GSource *source = g_idle_source_new ();
+
+  post->list = g_object_ref (self);
+  post->serial = search->serial;
+  post->found = g_steal_pointer (found);
+  post->done = done;
+  /* Not g_main_context_invoke(): while the main thread is between two iterations, that runs
+   * the function here, on the worker, which GTK must never see. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, take_found, post, (GDestroyNotify) found_free);
+  g_source_attach (source, search->context);
+  g_source_unref (source);
+  *found = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+/* Whether the quote of @row (@coded, or its whole answer) matches, in its words or in whom it
+ * is attributed to, as the list shows them. */
+static gboolean
+quote_matches (Search         *search,
+               const Source   *source,
+               guint           row,
+               const FeQuote  *coded)
+{
+  g_autofree char *answer = NULL;
+  g_autofree char *attribution = NULL;
+
+  if (coded == NULL)
+    answer = fe_study_dup_answer (search->study, source->column, row);
+  if (fe_text_query_matches (search->query, coded != NULL ? coded->text : answer))
+    return TRUE;
+  attribution = fe_study_dup_attribution (search->study, row);
+  return fe_text_query_matches (search->query, attribution);
+}
+
+/* Goes through the quotes in the list's order (each source's by row, a row's whole answer
+ * before its excerpts), as source_make_quote() counts them. */
+static void
+search_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  FeQuoteList *self = source_object;
+  Search *search = task_data;
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean shown = FALSE;
+  gint64 last_post = g_get_monotonic_time ();
+  guint position = 0, next_within = 0, looked = 0;
+
+  for (guint s = 0; s < search->sources->len; s++)
+    {
+      const Source *source = &g_array_index (search->sources, Source, s);
+      guint row = fe_bitset_next (source->plain, 0), coded = 0;
+
+      while (row != G_MAXUINT || coded < source->coded->len)
+        {
+          const FeQuote *excerpt = coded < source->coded->len
+                                   ? g_ptr_array_index (source->coded, coded) : NULL;
+          gboolean plain = excerpt == NULL || (row != G_MAXUINT && row <= excerpt->row);
+          guint at = position++;
+
+          if (search->within != NULL)
+            {
+              if (next_within == search->within->len)
+                goto done;
+              if (g_array_index (search->within, guint, next_within) != at)
+                goto next;
+              next_within++;
+            }
+          if (++looked % 256 == 0 && g_cancellable_is_cancelled (cancellable))
+            return;
+          if (quote_matches (search, source, plain ? row : excerpt->row, plain ? NULL : excerpt))
+            g_array_append_val (found, at);
+          if (shown ? found->len > 0
+                      && g_get_monotonic_time () - last_post > SEARCH_ADD_EVERY_US
+                    : found->len >= SEARCH_FIRST_SHOWN)
+            {
+              post_found (self, search, &found, FALSE);
+              shown = TRUE;
+              last_post = g_get_monotonic_time ();
+            }
+        next:
+          if (plain)
+            row = fe_bitset_next (source->plain, row + 1);
+          else
+            coded++;
+        }
+    }
+done:
+  post_found (self, search, &found, TRUE);
+}
+
+static void
+start_search (FeQuoteList *self,
+              GArray      *within)
+{
+  g_autoptr(GTask) task = NULL;
+  Search *search = g_new0 (Search, 1);
+
+  stop_search (self);
+  self->search = g_cancellable_new ();
+  self->search_shown = FALSE;
+  search->study = g_object_ref (self->study);
+  search->sources = g_array_ref (self->sources);
+  search->query = fe_text_query_new (self->query);
+  search->within = within;
+  search->serial = self->search_serial;
+  search->context = g_main_context_ref_thread_default ();
+  task = g_task_new (self, self->search, NULL, NULL);
+  g_task_set_task_data (task, search, (GDestroyNotify) search_free);
+  g_task_run_in_thread (task, search_thread);
+  set_searching (self, TRUE);
+}
+
+/* The quotes just counted are listed: all of them, or those a search finds. */
+static void
+list_quotes (FeQuoteList *self,
+             guint        old_n_items,
+             gboolean     in_place)
+{
+  g_clear_pointer (&self->matches, g_array_unref);
+  if (self->query != NULL && self->study != NULL)
+    {
+      /* The matches of another segment would be wrong here: none until some are found. */
+      self->matches = g_array_new (FALSE, FALSE, sizeof (guint));
+      self->n_items = 0;
+      start_search (self, NULL);
+    }
+  else
+    {
+      self->n_items = self->n_quotes;
+      set_searching (self, FALSE);
+    }
+  announce (self, old_n_items, in_place);
+}
+
+void
+fe_quote_list_set_search (FeQuoteList *self,
+                          const char  *query)
+{
+  g_autofree char *old = NULL;
+  gboolean narrower;
+
+  g_return_if_fail (FE_IS_QUOTE_LIST (self));
+
+  if (query != NULL && *query == '\0')
+    query = NULL;
+  if (g_strcmp0 (query, self->query) == 0)
+    return;
+  old = g_steal_pointer (&self->query);
+  self->query = g_strdup (query);
+  /* Every word of a longer query is a longer word of the shorter one, or another word: its
+   * matches are among the shorter one's, once all of those are known. */
+  narrower = old != NULL && query != NULL && g_str_has_prefix (query, old) && !self->searching
+             && self->matches != NULL;
+  if (self->study == NULL)
+    return;
+  if (query == NULL)
+    {
+      stop_search (self);
+      list_quotes (self, self->n_items, TRUE);
+      return;
+    }
+  if (self->matches == NULL)
+    {
+      /* Every quote is listed until the first matches replace them. */
+      self->matches = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->n_items);
+      for (guint i = 0; i < self->n_items; i++)
+        g_array_append_val (self->matches, i);
+    }
+  start_search (self, narrower ? g_array_copy (self->matches) : NULL);
+}
+
+gboolean
+fe_quote_list_is_searching (FeQuoteList *self)
+{
+  g_return_val_if_fail (FE_IS_QUOTE_LIST (self), FALSE);
+  return self->searching;
+}
+
+guint
+fe_quote_list_get_n_quotes (FeQuoteList *self)
+{
+  g_return_val_if_fail (FE_IS_QUOTE_LIST (self), 0);
+  return self->n_quotes;
 }
 
 void
@@ -386,6 +752,9 @@ fe_quote_list_clear (FeQuoteList *self)
   g_return_if_fail (FE_IS_QUOTE_LIST (self));
 
   old_n_items = reset (self, NULL, FALSE);
+  g_clear_pointer (&self->matches, g_array_unref);
+  self->n_items = 0;
+  set_searching (self, FALSE);
   if (old_n_items > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, 0);
 }
@@ -410,7 +779,7 @@ fe_quote_list_set_segment (FeQuoteList    *self,
   source = fe_study_select_quoted (question, level, rows, &selected, &code);
   if (source != NULL)
     add_source (self, source, code, selected);
-  announce (self, old_n_items, in_place);
+  list_quotes (self, old_n_items, in_place);
 }
 
 void
@@ -432,7 +801,7 @@ fe_quote_list_set_all_text (FeQuoteList    *self,
       if (column->role == FE_ROLE_TEXT)
         add_source (self, column, -1, rows);
     }
-  announce (self, old_n_items, in_place);
+  list_quotes (self, old_n_items, in_place);
 }
 
 static int
@@ -473,7 +842,7 @@ fe_quote_list_set_quotes (FeQuoteList *self,
       g_ptr_array_sort (source.coded, compare_quote_rows);
       take_source (self, &source);
     }
-  announce (self, old_n_items, in_place);
+  list_quotes (self, old_n_items, in_place);
 }
 
 guint

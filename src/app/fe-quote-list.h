@@ -44,6 +44,16 @@ void         fe_quote_list_set_quotes    (FeQuoteList        *self,
                                           FeStudy            *study,
                                           GPtrArray          *quotes,
                                           gboolean            in_place);
+/* Lists only the quotes in which every word of @query occurs, in their words or in whom they
+ * are attributed to (NULL or "": every quote), as the list fills again too. A worker looks for
+ * them: the quotes listed stay until it has found a screenful, which replaces them in place
+ * (see ::changed-in-place); the others are added below as they are found, and :searching says
+ * when it has looked at every quote. */
+void         fe_quote_list_set_search    (FeQuoteList        *self,
+                                          const char         *query);
+gboolean     fe_quote_list_is_searching  (FeQuoteList        *self);
+/* Every quote of the segment, searched or not. */
+guint        fe_quote_list_get_n_quotes  (FeQuoteList        *self);
 /* How many open questions the quotes come from (those with none left out); for each, its
  * column and its numbers. */
 guint        fe_quote_list_get_n_groups  (FeQuoteList        *self);

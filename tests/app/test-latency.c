@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fe-app-test-util.h"
+#include "fe-attribution.h"
 #include "fe-chart-layout.h"
 #include "fe-chart-view.h"
 #include "fe-filter-panel.h"
@@ -16,6 +17,7 @@
 #include "fe-respondent-list.h"
 #include "fe-respondent-view.h"
 #include "fe-test-util.h"
+#include "fe-text-match.h"
 #include "fe-window-private.h"
 
 typedef struct
@@ -232,7 +234,7 @@ test_quote_count_without_making_every_quote (void)
   g_assert_cmpuint (expected->len, >, 1000);
   count = g_strdup_printf ("%u quotes", expected->len);
   g_assert_nonnull (strstr (fe_quote_browser_get_summary (browser), count));
-  quotes = fe_quote_browser_get_quotes (browser);
+  quotes = fe_quote_browser_get_model (browser);
   n_made = fe_quote_list_get_n_made (FE_QUOTE_LIST (quotes));
   g_assert_cmpuint (n_made, >, 0);
   g_assert_cmpuint (n_made, <, expected->len / 4);
@@ -308,7 +310,7 @@ test_quote_list_holds_coded_excerpts (void)
 {
   FeWindow *window = fe_app_test_open_window (NULL);
   FeQuoteBrowser *browser = fe_window_get_quote_browser (window);
-  GListModel *quotes = fe_quote_browser_get_quotes (browser);
+  GListModel *quotes = fe_quote_browser_get_model (browser);
   FeStudy *study;
   FeColumn *vulnerabilities;
 
@@ -336,6 +338,116 @@ test_quote_list_holds_coded_excerpts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+search_done (gpointer browser)
+{
+  return !fe_quote_browser_is_searching (browser);
+}
+
+/* The quotes of @expected that a search for @query lists: those whose words or attribution hold
+ * every word of it, in order. */
+static GPtrArray *
+expect_matches (FeStudy    *study,
+                GPtrArray  *expected,
+                const char *query)
+{
+  GPtrArray *matches = g_ptr_array_new ();
+
+  for (guint i = 0; i < expected->len; i++)
+    {
+      const FeQuote *quote = g_ptr_array_index (expected, i);
+      g_autofree char *attribution = fe_study_dup_attribution (study, quote->row);
+
+      if (fe_text_matches (quote->text, query) || fe_text_matches (attribution, query))
+        g_ptr_array_add (matches, (gpointer) quote);
+    }
+  return matches;
+}
+
+static void
+assert_lists (GListModel *model,
+              GPtrArray  *matches)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, matches->len);
+  for (guint i = 0; i < matches->len; i++)
+    {
+      g_autoptr(FeQuoteItem) item = g_list_model_get_item (model, i);
+      const FeQuote *want = g_ptr_array_index (matches, i);
+
+      g_assert_cmpuint (fe_quote_item_get_quote (item)->row, ==, want->row);
+      g_assert_cmpstr (fe_quote_item_get_quote (item)->text, ==, want->text);
+    }
+}
+
+/* The quote search went through every quote of the segment on the main thread, a million of
+ * them at 1M; now a worker looks, the list keeps what it shows until it has news, a longer
+ * query looks among the shorter one's matches, and a query typed over a running search
+ * leaves only its own matches. */
+static void
+test_search_runs_on_a_worker (void)
+{
+  g_autofree char *path = fe_app_test_generate_survey (8000);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  FeWindow *window = fe_app_test_open_window (file);
+  FeQuoteBrowser *browser = fe_window_get_quote_browser (window);
+  GListModel *model = fe_quote_browser_get_model (browser);
+  g_autoptr(FeBitset) segment = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  FeStudy *study;
+  guint all;
+
+  g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
+  study = fe_window_get_study (window);
+  fe_explore_state_show (window->state, fe_study_find_column (study, "service"), NULL);
+  fe_app_test_settle (200);
+  fe_explore_state_select (window->state, 0, -1);
+  fe_app_test_settle (300);
+  segment = fe_query_dup_segment_rows (fe_explore_state_get_query (window->state), 0, -1);
+  expected = fe_study_collect_text_quotes (study, segment);
+  all = g_list_model_get_n_items (model);
+  g_assert_cmpuint (all, ==, expected->len);
+  g_assert_cmpuint (all, >, 1000);
+
+  fe_quote_browser_set_search (browser, "the");
+  g_assert_true (fe_quote_browser_is_searching (browser));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, all);
+  g_assert_nonnull (strstr (fe_quote_browser_get_summary (browser), "searching"));
+  g_assert_true (fe_test_wait_until (search_done, browser));
+  {
+    g_autoptr(GPtrArray) matches = expect_matches (study, expected, "the");
+
+    g_assert_cmpuint (matches->len, >, 0);
+    g_assert_cmpuint (matches->len, <, all);
+    assert_lists (model, matches);
+  }
+
+  /* Narrower, among the matches of "the". */
+  fe_quote_browser_set_search (browser, "the TRAIN");
+  g_assert_true (fe_test_wait_until (search_done, browser));
+  {
+    g_autoptr(GPtrArray) matches = expect_matches (study, expected, "the TRAIN");
+
+    assert_lists (model, matches);
+  }
+
+  /* Typed over a running search: only the last query's matches, and those of an attribution. */
+  fe_quote_browser_set_search (browser, "e");
+  fe_quote_browser_set_search (browser, "participant 1");
+  g_assert_true (fe_test_wait_until (search_done, browser));
+  fe_app_test_settle (100);
+  {
+    g_autoptr(GPtrArray) matches = expect_matches (study, expected, "participant 1");
+
+    g_assert_cmpuint (matches->len, >, 0);
+    assert_lists (model, matches);
+  }
+
+  fe_quote_browser_set_search (browser, NULL);
+  g_assert_false (fe_quote_browser_is_searching (browser));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, all);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -349,5 +461,6 @@ main (int    argc,
                    test_quote_count_without_making_every_quote);
   g_test_add_func ("/app/latency/quote-list-holds-coded-excerpts",
                    test_quote_list_holds_coded_excerpts);
+  g_test_add_func ("/app/latency/search-runs-on-a-worker", test_search_runs_on_a_worker);
   return g_test_run ();
 }

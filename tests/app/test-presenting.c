@@ -115,7 +115,7 @@ test_star_shows_and_toggles (void)
 {
   FeWindow *window = fe_app_test_open_window (NULL);
   FeChartView *chart = fe_window_get_chart_view (window);
-  GListModel *quotes = fe_quote_browser_get_quotes (fe_window_get_quote_browser (window));
+  GListModel *quotes = fe_quote_browser_get_model (fe_window_get_quote_browser (window));
   const FeChartSegment *segment;
   g_autoptr(FeQuoteItem) item = NULL;
   FeSavedView *view;

@@ -159,7 +159,7 @@ test_each_change_notifies_once (void)
   assert_notified (&notified, "selection", NULL);
   g_assert_cmpint (fe_explore_state_get_selected_level (state), ==,
                    fe_chart_layout_get_segment (layout, 0)->level);
-  g_assert_cmpuint (g_list_model_get_n_items (fe_quote_browser_get_quotes (window->quote_browser)),
+  g_assert_cmpuint (g_list_model_get_n_items (fe_quote_browser_get_model (window->quote_browser)),
                     >, 0);
 
   /* A saved view is one change, however much of the state it sets: the first sample view is

@@ -422,6 +422,12 @@ test_data_table_matches_the_chart (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+search_done (gpointer browser)
+{
+  return !fe_quote_browser_is_searching (browser);
+}
+
 static void
 test_search_quotes (void)
 {
@@ -447,8 +453,9 @@ test_search_quotes (void)
   all = g_list_model_get_n_items (model);
   g_assert_cmpuint (all, >, 5);
 
-  /* Case- and accent-insensitive. */
+  /* Case- and accent-insensitive, found on a worker. */
   fe_quote_browser_set_search (browser, "DRÚG");
+  g_assert_true (fe_test_wait_until (search_done, browser));
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
   g_assert_cmpuint (g_list_model_get_n_items (model), <, all);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
