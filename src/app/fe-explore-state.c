@@ -469,5 +469,6 @@ fe_explore_state_init_spec (FeExploreState *self,
   spec->kind = self->kind;
   spec->measure = self->measure;
   spec->sort = self->sort;
-  spec->filter_text = self->query != NULL ? fe_query_get_filter_text (self->query) : NULL;
+  if (self->query != NULL)
+    fe_chart_spec_set_query (spec, self->query);
 }

@@ -261,7 +261,7 @@ fe_cli_export (int    argc,
   spec.text_scale = export.text_scale;
   spec.dark = export.dark;
   spec.title = export.title;
-  spec.filter_text = fe_query_get_filter_text (query);
+  fe_chart_spec_set_query (&spec, query);
   /* Small groups are folded before their numbers are withheld: "Other (n = 7)" tells more
    * than two rows of "< 5". */
   spec.fold_small_groups = !export.no_fold;

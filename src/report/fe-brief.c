@@ -924,7 +924,7 @@ write_view (Writer            *w,
       FeChartSpec spec;
 
       init_spec (&spec, view, w->options);
-      spec.filter_text = filter_text;
+      fe_chart_spec_set_query (&spec, query);
       fe_chart_data_init (&data, &spec, tally);
       bases = compose_bases (w, &data, filter_text);
       /* As tall as the chart wants, less what keeps its words and quotes on the same page. */

@@ -61,6 +61,8 @@ struct _FeStudy
   const char *language;            /* interned display language, or NULL */
   FeStatFile *stat;               /* an SPSS or Stata file's dictionary, while loading */
   char       *weight;             /* the case weight it declares, or NULL */
+  double     *weights;            /* per row, 0 for no weight; NULL without one */
+  FeUnweighted unweighted;        /* rows of the universe without a weight, by reason */
   GHashTable *stat_entries;        /* its FeCodebookEntry*, while loading (a set) */
   GCancellable      *cancellable;   /* while loading */
   FeLoadProgressFunc progress;

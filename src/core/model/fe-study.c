@@ -79,6 +79,7 @@ fe_study_finalize (GObject *object)
   g_clear_pointer (&self->stat_entries, g_hash_table_unref);
   g_clear_pointer (&self->stat, fe_stat_file_free);
   g_free (self->weight);
+  g_free (self->weights);
   g_free (self->document_pattern);
   g_free (self->coding_question);
 
@@ -659,6 +660,22 @@ fe_study_get_weight_variable (FeStudy *self)
 {
   g_return_val_if_fail (FE_IS_STUDY (self), NULL);
   return self->weight;
+}
+
+const double *
+fe_study_get_weights (FeStudy *self)
+{
+  g_return_val_if_fail (FE_IS_STUDY (self), NULL);
+  return self->weights;
+}
+
+FeUnweighted
+fe_study_count_unweighted (FeStudy *self)
+{
+  FeUnweighted none = { 0 };
+
+  g_return_val_if_fail (FE_IS_STUDY (self), none);
+  return self->unweighted;
 }
 
 const char *
