@@ -29,6 +29,7 @@ typedef struct
   gboolean  dark;
   gboolean  fold_small;
   gboolean  no_fold;
+  gboolean  weighted;
   char     *kinds;      /* the --kind choices, for --help */
 } ExportOptions;
 
@@ -79,6 +80,9 @@ add_entries (GOptionContext *context,
     { "no-fold", 0, 0, G_OPTION_ARG_NONE, &options->no_fold,
       N_("Draw every group of --by on its own, however small (by default groups of fewer than "
          "--min-cell respondents are merged into “Other”)"), NULL },
+    { "weighted", 0, 0, G_OPTION_ARG_NONE, &options->weighted,
+      N_("Weight the percentages by the case weight the file declares (the numbers of "
+         "respondents stay unweighted)"), NULL },
     { "layout", 0, 0, G_OPTION_ARG_FILENAME, &options->layout,
       N_("Also write every segment and label with its rectangle as JSON"), N_("LAYOUT.json") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options->output,
@@ -216,6 +220,8 @@ fe_cli_export (int    argc,
   if (!fe_cli_check_output (&options, study_path, "-o", export.output, &exit_code)
       || !fe_cli_check_output (&options, study_path, "--layout", export.layout, &exit_code))
     goto out;
+  if (export.weighted && !fe_cli_check_weighted (study, study_path, &exit_code))
+    goto out;
   if ((question = fe_cli_find_question (study, "--question", export.question, &exit_code))
       == NULL)
     goto out;
@@ -247,7 +253,7 @@ fe_cli_export (int    argc,
   if (!fe_cli_check_query_set (filter, spec.min_cell, &exit_code))
     goto out;
 
-  query = fe_query_new (study, filter, question, by);
+  query = fe_query_new_weighted (study, filter, question, by, export.weighted);
   tally = fe_query_get_tally (query);
   if (!fe_chart_kind_applies (spec.kind, tally))
     {

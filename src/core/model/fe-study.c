@@ -678,6 +678,59 @@ fe_study_count_unweighted (FeStudy *self)
   return self->unweighted;
 }
 
+char *
+fe_study_describe_weight (FeStudy *self)
+{
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+  FeUnweighted none = self->unweighted;
+  guint n_none = none.missing + none.zero + none.negative;
+
+  g_return_val_if_fail (FE_IS_STUDY (self), NULL);
+
+  if (self->weight == NULL)
+    return NULL;
+  text = g_string_new (NULL);
+  if (self->weights == NULL)
+    {
+      /* Translators: a case weight that is text, not numbers */
+      g_string_printf (text, _("%s, declared in the file, but it holds no numbers: percentages "
+                               "cannot be weighted by it."), self->weight);
+      return g_string_free (g_steal_pointer (&text), FALSE);
+    }
+  /* Translators: the case weight an SPSS or Stata file declares */
+  g_string_printf (text, _("%s, declared in the file. Percentages are unweighted unless "
+                           "weighted percentages are asked for; counts are always of respondents."),
+                   self->weight);
+  if (n_none == 0)
+    return g_string_free (g_steal_pointer (&text), FALSE);
+  if (none.missing > 0)
+    g_ptr_array_add (reasons, g_strdup_printf (ngettext ("%u with no weight",
+                                                         "%u with no weight", none.missing),
+                                               none.missing));
+  if (none.zero > 0)
+    g_ptr_array_add (reasons, g_strdup_printf (ngettext ("%u weighing 0", "%u weighing 0",
+                                                         none.zero), none.zero));
+  if (none.negative > 0)
+    g_ptr_array_add (reasons, g_strdup_printf (ngettext ("%u with a negative weight",
+                                                         "%u with a negative weight",
+                                                         none.negative), none.negative));
+  g_ptr_array_add (reasons, NULL);
+  {
+    g_autofree char *why = g_strjoinv (", ", (char **) reasons->pdata);
+
+    g_string_append_c (text, ' ');
+    /* Translators: respondents left out of weighted percentages, and why: "2 respondents
+     * weigh nothing in weighted percentages, as in SPSS: 1 with no weight, 1 weighing 0." */
+    g_string_append_printf (text, ngettext ("%u respondent weighs nothing in weighted "
+                                            "percentages, as in SPSS: %s.",
+                                            "%u respondents weigh nothing in weighted "
+                                            "percentages, as in SPSS: %s.", n_none),
+                            n_none, why);
+  }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 const char *
 fe_study_get_format_name (FeStudy *self)
 {

@@ -1220,9 +1220,9 @@ add_notes (FeStatFile  *result,
                                       ctx->display_name, n_system));
   if (ctx->weight >= 0 && (guint) ctx->weight < ctx->vars->len)
     g_ptr_array_add (result->notes,
-                     g_strdup_printf (_("%s declares %s as its case weight. Charts count "
-                                        "respondents unweighted; a weighted count would differ "
-                                        "from what SPSS or Stata shows."),
+                     g_strdup_printf (_("%s declares %s as its case weight. Percentages are "
+                                        "unweighted unless weighted ones are asked for, as "
+                                        "SPSS and Stata weight them."),
                                       ctx->display_name,
                                       ((Var *) g_ptr_array_index (ctx->vars, ctx->weight))->name));
 }
