@@ -445,9 +445,11 @@ print_tally_text (const Shown *shown,
                             shown->chart->other_names);
   g_string_append_printf (out, "%s\n", fe_percent_of_describe (tally, of));
   if (weighted_by != NULL)
-    /* Translators: under a summary table with weighted percentages */
-    g_string_append_printf (out, _("Percentages weighted by %s; counts and bases are numbers of "
-                                   "respondents, unweighted.\n"), weighted_by);
+    {
+      g_autofree char *weighting = fe_percent_describe_weighting (weighted_by);
+
+      g_string_append_printf (out, "%s\n", weighting);
+    }
   if (tally->question->bins != NULL)
     {
       g_autofree char *numbers = fe_numbers_describe (tally->n_numbers, tally->quartiles,

@@ -16,6 +16,7 @@
 #include "fe-question-list.h"
 #include "fe-quote-browser.h"
 #include "fe-respondent-view.h"
+#include "fe-test-sav.h"
 #include "fe-test-util.h"
 #include "fe-window-private.h"
 
@@ -151,6 +152,11 @@ test_each_change_notifies_once (void)
   assert_notified (&notified, "min-cell", NULL);
   gtk_drop_down_set_selected (window->kind_dropdown, FE_CHART_KIND_AUTO);
   g_hash_table_remove_all (notified.counts);
+  /* The sample declares no case weight: there is nothing to weight by, and no switch. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->weighted_button)));
+  fe_explore_state_set_weighted (state, TRUE);
+  g_assert_false (fe_explore_state_get_weighted (state));
+  assert_notified (&notified, NULL);
 
   /* A segment clicked selects it; its quotes fill. */
   g_assert_true (fe_test_wait_until (chart_laid_out, window));
@@ -170,6 +176,60 @@ test_each_change_notifies_once (void)
   g_hash_table_remove (notified.counts, "kind");
   g_hash_table_remove (notified.counts, "sort");
   assert_notified (&notified, "query", "question", "split", "measure", NULL);
+
+  g_signal_handlers_disconnect_by_data (state, &notified);
+  g_hash_table_unref (notified.counts);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The weighting switch: shown for data that declare a case weight, greyed out (saying why)
+ * while the chart shows counts, one query and one notification per switch, and the chart's
+ * shares weighted and said to be. */
+static void
+test_weighted_switch (void)
+{
+  g_autofree char *path = fe_test_write_weighted_survey ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  FeWindow *window = fe_app_test_open_window (file);
+  FeExploreState *state = fe_window_get_state (window);
+  FeStudy *study = fe_window_get_study (window);
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (window), "weighted");
+  Notified notified = { g_hash_table_new (g_str_hash, g_str_equal) };
+  const FeChartSegment *agree;
+  FeSavedView *view;
+
+  fe_question_list_select (window->question_list, fe_study_find_column (study, "agree"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->weighted_button)));
+  gtk_toggle_button_set_active (window->percent_button, FALSE);
+  g_assert_false (g_action_get_enabled (action));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (window->weighted_button)),
+                            "counts are always of respondents"));
+  gtk_toggle_button_set_active (window->percent_button, TRUE);
+  g_assert_true (g_action_get_enabled (action));
+
+  g_signal_connect (state, "notify", G_CALLBACK (on_notify), &notified);
+  g_action_activate (action, NULL);
+  assert_notified (&notified, "weighted", "query", NULL);
+  g_assert_true (fe_explore_state_get_weighted (state));
+  g_assert_true (gtk_toggle_button_get_active (window->weighted_button));
+  g_assert_true (fe_test_wait_until (chart_laid_out, window));
+  agree = fe_chart_layout_get_segment (fe_chart_view_get_layout (window->chart_view), 0);
+  g_assert_cmpuint (agree->count, ==, 1);
+  g_assert_cmpuint (agree->percent, ==, 75);
+  {
+    g_autofree char *described = fe_chart_layout_describe (fe_chart_view_get_layout (
+                                                             window->chart_view));
+
+    g_assert_nonnull (strstr (described, "Percentages weighted by wt"));
+  }
+  /* A saved view of it is weighted. */
+  view = fe_window_capture_view (window);
+  g_assert_true (view->weighted);
+  fe_saved_view_free (view);
+
+  g_action_activate (action, NULL);
+  assert_notified (&notified, "weighted", "query", NULL);
+  g_assert_false (fe_explore_state_get_weighted (state));
 
   g_signal_handlers_disconnect_by_data (state, &notified);
   g_hash_table_unref (notified.counts);
@@ -365,5 +425,6 @@ main (int    argc,
 
   g_test_add_func ("/app/spine/each-change-notifies-once", test_each_change_notifies_once);
   g_test_add_func ("/app/spine/front-ends-count-alike", test_front_ends_count_alike);
+  g_test_add_func ("/app/spine/weighted-switch", test_weighted_switch);
   return g_test_run ();
 }

@@ -189,6 +189,15 @@ fe_tally_get_share (const FeTally *tally,
   return share;
 }
 
+char *
+fe_percent_describe_weighting (const char *weighted_by)
+{
+  /* Translators: beside a table or chart with weighted percentages; %s is the case-weight
+   * variable */
+  return g_strdup_printf (_("Percentages weighted by %s; counts and bases are numbers of "
+                            "respondents, unweighted."), weighted_by);
+}
+
 const char *
 fe_percent_of_describe (const FeTally *tally,
                         FePercentOf    of)

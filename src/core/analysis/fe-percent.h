@@ -72,6 +72,8 @@ FeShare     fe_tally_get_share        (const FeTally *tally,
                                        int            group,
                                        guint          level,
                                        FePercentOf    of);
+/* One sentence saying the percentages are weighted by @weighted_by and the counts are not. */
+char       *fe_percent_describe_weighting (const char *weighted_by);
 /* One sentence naming the base of every percentage of @tally: "Percentages of all
  * respondents in each group.", or of those who answered both questions when it is split by
  * a question (whatever @of: the two bases are then one). */
