@@ -413,6 +413,7 @@ show_weighting (FeWindow *self)
     tooltip = g_strdup (_("A theme co-occurrence shows counts, which are never weighted"));
   else if (counts)
     /* Translators: why the Weighted button is greyed out while the chart shows counts */
+    /* xgettext:no-c-format */
     tooltip = g_strdup (_("Weighting applies to percentages: counts are always of "
                           "respondents. Choose % to weight them."));
   else
