@@ -480,7 +480,10 @@ order_levels (Build *b)
   for (guint l = 0; l < n; l++)
     {
       b->order[l] = l;
-      keys[l] = b->tally->counts[l];
+      /* Largest first by what is printed: the weighted share, when that is what it is (kept
+       * above 1, as any count shown is, for the withheld to come after). */
+      keys[l] = !b->weighted ? b->tally->counts[l]
+                : b->tally->w_counts[l] > 0 ? 1 + b->tally->w_counts[l] : 0;
       if (b->layout->withhold && fe_chart_data_get_cell (b->data, -1, l) != FE_CELL_SHOWN)
         keys[l] = 0.5;
     }
@@ -499,11 +502,17 @@ static double
 upper_share (const Series *series,
              guint         n_levels)
 {
-  guint upper = 0;
+  double upper = 0;
 
+  if (series->w_counts != NULL)
+    {
+      for (guint l = n_levels - n_levels / 2; l < n_levels; l++)
+        upper += series->w_counts[l];
+      return series->w_answered > 0 ? upper / series->w_answered : -1;
+    }
   for (guint l = n_levels - n_levels / 2; l < n_levels; l++)
     upper += series->counts[l];
-  return series->answered > 0 ? (double) upper / series->answered : -1;
+  return series->answered > 0 ? upper / series->answered : -1;
 }
 
 static int

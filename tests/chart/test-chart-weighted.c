@@ -121,6 +121,19 @@ test_written_weights (void)
   g_assert_true (has_label (layout, "5 respondents · Percentages weighted by wt"));
   json = fe_chart_layout_to_json (layout);
   g_assert_nonnull (strstr (json, "\"weighted_by\" : \"wt\""));
+  /* Largest first is by the shares printed: Agree, though one respondent of five. */
+  {
+    FeChartSpec spec;
+    g_autoptr(FeChartLayout) sorted = NULL;
+
+    fe_chart_spec_init (&spec);
+    fe_chart_spec_set_query (&spec, weighted);
+    spec.sort = FE_CHART_SORT_VALUE;
+    sorted = fe_chart_layout_new (&spec, tally, NULL);
+    g_assert_cmpint (fe_chart_layout_get_segment (sorted, 0)->level, ==, 0);
+    g_assert_cmpfloat (fe_chart_layout_get_segment (sorted, 0)->y, <,
+                       fe_chart_layout_get_segment (sorted, 1)->y);
+  }
   /* A count is a count: not weighted, and not said to be. */
   counts = layout_of (weighted, FE_CHART_MEASURE_COUNT, 0);
   g_assert_cmpfloat (fe_chart_layout_get_segment (counts, 0)->value, ==, 1);
