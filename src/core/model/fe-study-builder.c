@@ -1435,6 +1435,12 @@ keep_weights (FeStudy *self)
       else if (w < 0)
         self->unweighted.negative++;
     }
+  {
+    g_autofree char *unweighted = fe_study_describe_unweighted (self);
+
+    if (unweighted != NULL)
+      fe_study_add_warning (self, "%s", unweighted);
+  }
 }
 
 static FeStudy *

@@ -83,6 +83,9 @@ typedef enum
 } OptionMark;
 
 /* The object (fe-study.c): warnings said once each, and loading's progress and cancelling. */
+/* "2 respondents weigh nothing in weighted percentages, as in SPSS: 1 with no weight, 1
+ * weighing 0.", or NULL when every respondent has a weight. */
+char *fe_study_describe_unweighted (FeStudy *self);
 void fe_study_add_warning (FeStudy    *self,
                            const char *format,
                            ...);

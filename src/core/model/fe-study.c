@@ -679,31 +679,15 @@ fe_study_count_unweighted (FeStudy *self)
 }
 
 char *
-fe_study_describe_weight (FeStudy *self)
+fe_study_describe_unweighted (FeStudy *self)
 {
-  g_autoptr(GString) text = NULL;
   g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *why = NULL;
   FeUnweighted none = self->unweighted;
   guint n_none = none.missing + none.zero + none.negative;
 
-  g_return_val_if_fail (FE_IS_STUDY (self), NULL);
-
-  if (self->weight == NULL)
-    return NULL;
-  text = g_string_new (NULL);
-  if (self->weights == NULL)
-    {
-      /* Translators: a case weight that is text, not numbers */
-      g_string_printf (text, _("%s, declared in the file, but it holds no numbers: percentages "
-                               "cannot be weighted by it."), self->weight);
-      return g_string_free (g_steal_pointer (&text), FALSE);
-    }
-  /* Translators: the case weight an SPSS or Stata file declares */
-  g_string_printf (text, _("%s, declared in the file. Percentages are unweighted unless "
-                           "weighted percentages are asked for; counts are always of respondents."),
-                   self->weight);
   if (n_none == 0)
-    return g_string_free (g_steal_pointer (&text), FALSE);
+    return NULL;
   if (none.missing > 0)
     g_ptr_array_add (reasons, g_strdup_printf (ngettext ("%u with no weight",
                                                          "%u with no weight", none.missing),
@@ -716,19 +700,38 @@ fe_study_describe_weight (FeStudy *self)
                                                          "%u with a negative weight",
                                                          none.negative), none.negative));
   g_ptr_array_add (reasons, NULL);
-  {
-    g_autofree char *why = g_strjoinv (", ", (char **) reasons->pdata);
+  why = g_strjoinv (", ", (char **) reasons->pdata);
+  /* Translators: respondents left out of weighted percentages, and why: "2 respondents weigh
+   * nothing in weighted percentages, as in SPSS: 1 with no weight, 1 weighing 0." */
+  return g_strdup_printf (ngettext ("%u respondent weighs nothing in weighted percentages, as "
+                                    "in SPSS: %s.",
+                                    "%u respondents weigh nothing in weighted percentages, as "
+                                    "in SPSS: %s.", n_none),
+                          n_none, why);
+}
 
-    g_string_append_c (text, ' ');
-    /* Translators: respondents left out of weighted percentages, and why: "2 respondents
-     * weigh nothing in weighted percentages, as in SPSS: 1 with no weight, 1 weighing 0." */
-    g_string_append_printf (text, ngettext ("%u respondent weighs nothing in weighted "
-                                            "percentages, as in SPSS: %s.",
-                                            "%u respondents weigh nothing in weighted "
-                                            "percentages, as in SPSS: %s.", n_none),
-                            n_none, why);
-  }
-  return g_string_free (g_steal_pointer (&text), FALSE);
+char *
+fe_study_describe_weight (FeStudy *self)
+{
+  g_autofree char *unweighted = NULL;
+  g_autofree char *said = NULL;
+
+  g_return_val_if_fail (FE_IS_STUDY (self), NULL);
+
+  if (self->weight == NULL)
+    return NULL;
+  if (self->weights == NULL)
+    /* Translators: a case weight that is text, not numbers */
+    return g_strdup_printf (_("%s, declared in the file, but it holds no numbers: percentages "
+                              "cannot be weighted by it."), self->weight);
+  /* Translators: the case weight an SPSS or Stata file declares */
+  said = g_strdup_printf (_("%s, declared in the file. Percentages are unweighted unless "
+                            "weighted percentages are asked for; counts are always of "
+                            "respondents."), self->weight);
+  unweighted = fe_study_describe_unweighted (self);
+  if (unweighted == NULL)
+    return g_steal_pointer (&said);
+  return g_strconcat (said, " ", unweighted, NULL);
 }
 
 const char *
