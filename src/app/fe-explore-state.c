@@ -319,14 +319,39 @@ fe_explore_state_show_filtered (FeExploreState *self,
                                 FeColumn       *split,
                                 const FeFilter *filter)
 {
+  g_return_if_fail (FE_IS_EXPLORE_STATE (self));
+  fe_explore_state_show_weighted (self, question, split, filter, self->weighted);
+}
+
+/* Whether @weighted can be had of the study: only with its case weights. */
+static gboolean
+can_weigh (FeExploreState *self,
+           gboolean        weighted)
+{
+  return weighted && self->study != NULL && fe_study_get_weights (self->study) != NULL;
+}
+
+void
+fe_explore_state_show_weighted (FeExploreState *self,
+                                FeColumn       *question,
+                                FeColumn       *split,
+                                const FeFilter *filter,
+                                gboolean        weighted)
+{
   gboolean other_chart;
 
   g_return_if_fail (FE_IS_EXPLORE_STATE (self));
 
+  weighted = can_weigh (self, weighted);
   other_chart = question != self->question || split != self->split;
-  if (!other_chart && filter == NULL)
+  if (!other_chart && filter == NULL && weighted == self->weighted)
     return;
   g_object_freeze_notify (G_OBJECT (self));
+  if (weighted != self->weighted)
+    {
+      self->weighted = weighted;
+      g_object_notify_by_pspec (G_OBJECT (self), props[PROP_WEIGHTED]);
+    }
   if (question != self->question)
     {
       self->question = question;
@@ -434,15 +459,8 @@ fe_explore_state_set_weighted (FeExploreState *self,
 {
   g_return_if_fail (FE_IS_EXPLORE_STATE (self));
 
-  weighted = weighted && self->study != NULL && fe_study_get_weights (self->study) != NULL;
-  if (self->weighted == weighted)
-    return;
   /* The weights are summed with the counts, in the query: one new query, one notification. */
-  g_object_freeze_notify (G_OBJECT (self));
-  self->weighted = weighted;
-  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_WEIGHTED]);
-  requery (self);
-  g_object_thaw_notify (G_OBJECT (self));
+  fe_explore_state_show_weighted (self, self->question, self->split, NULL, weighted);
 }
 
 int

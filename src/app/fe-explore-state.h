@@ -50,6 +50,13 @@ void            fe_explore_state_show_filtered     (FeExploreState *self,
                                                     FeColumn       *question,
                                                     FeColumn       *split,
                                                     const FeFilter *filter);
+/* The same, its percentages weighted or not (fe_explore_state_set_weighted()): what a saved
+ * view asks for, in one query. */
+void            fe_explore_state_show_weighted     (FeExploreState *self,
+                                                    FeColumn       *question,
+                                                    FeColumn       *split,
+                                                    const FeFilter *filter,
+                                                    gboolean        weighted);
 
 const FeFilter *fe_explore_state_get_filter        (FeExploreState *self);
 /* Replaces the filter with a copy of @filter. */

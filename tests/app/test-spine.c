@@ -416,6 +416,86 @@ test_front_ends_count_alike (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+slide_laid_out (gpointer slide)
+{
+  return fe_chart_view_get_layout (slide) != NULL;
+}
+
+static gboolean
+described_weighted (const FeChartLayout *layout)
+{
+  g_autofree char *described = fe_chart_layout_describe (layout);
+
+  return strstr (described, "Percentages weighted by wt") != NULL;
+}
+
+/* A weighted saved view shows the same weighted shares, said to be weighted, in the window,
+ * presenting and the briefing pack. */
+static void
+test_weighted_view_everywhere (void)
+{
+  g_autofree char *path = fe_test_write_weighted_survey ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  FeWindow *window = fe_app_test_open_window (file);
+  FeStudy *study = fe_window_get_study (window);
+  FeProject *project = window->project;
+  FeSavedView *view = fe_saved_view_new_for (fe_study_find_column (study, "agree"), NULL, NULL,
+                                             -1, -1);
+  g_autofree char *dir = g_dir_make_tmp ("fe-spine-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "pack.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autoptr(GError) error = NULL;
+  FeBriefOptions options = { 0 };
+  FePresentation *presentation;
+  FeChartView *slide;
+  guint index;
+
+  g_free (view->measure);
+  view->measure = g_strdup ("percent");
+  view->weighted = TRUE;
+  fe_project_add_view (project, view);
+  index = fe_project_get_n_views (project) - 1;
+
+  fe_window_apply_view (window, index);
+  g_assert_true (fe_explore_state_get_weighted (fe_window_get_state (window)));
+  g_assert_true (gtk_toggle_button_get_active (window->weighted_button));
+  g_assert_true (fe_test_wait_until (chart_laid_out, window));
+  g_assert_cmpuint (fe_chart_layout_get_segment (fe_chart_view_get_layout (window->chart_view),
+                                                 0)->percent, ==, 75);
+  g_assert_true (described_weighted (fe_chart_view_get_layout (window->chart_view)));
+
+  presentation = fe_presentation_new (GTK_WINDOW (window), study, project, 0, FALSE, index);
+  gtk_window_present (GTK_WINDOW (presentation));
+  slide = fe_app_test_find_widget (GTK_WIDGET (presentation), FE_TYPE_CHART_VIEW);
+  g_assert_true (fe_test_wait_until (slide_laid_out, slide));
+  g_assert_cmpuint (fe_chart_layout_get_segment (fe_chart_view_get_layout (slide), 0)->percent,
+                    ==, 75);
+  g_assert_true (described_weighted (fe_chart_view_get_layout (slide)));
+  gtk_window_destroy (GTK_WINDOW (presentation));
+
+  g_assert_true (fe_brief_write (project, study, &options, pdf, &error));
+  g_assert_no_error (error);
+  if (pdftotext != NULL)
+    {
+      const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+      g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+      g_autofree char *text = NULL;
+      g_autofree char *flat = NULL;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                   &text, NULL, NULL, NULL));
+      /* Joined again as one line: the page may break it anywhere. */
+      flat = g_regex_replace_literal (space, text, -1, 0, " ", 0, NULL);
+      g_assert_nonnull (strstr (flat, "Percentages weighted by wt; counts and bases are numbers "
+                                      "of respondents, unweighted."));
+      g_assert_nonnull (strstr (flat, "75%"));
+    }
+  g_unlink (pdf);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -426,5 +506,6 @@ main (int    argc,
   g_test_add_func ("/app/spine/each-change-notifies-once", test_each_change_notifies_once);
   g_test_add_func ("/app/spine/front-ends-count-alike", test_front_ends_count_alike);
   g_test_add_func ("/app/spine/weighted-switch", test_weighted_switch);
+  g_test_add_func ("/app/spine/weighted-view-everywhere", test_weighted_view_everywhere);
   return g_test_run ();
 }
