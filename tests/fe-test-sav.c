@@ -6,13 +6,13 @@
 
 #include "fe-test-util.h"
 
-static ssize_t
-write_bytes (const void *data,
-             size_t      length,
-             void       *user_data)
+gssize
+fe_test_sav_write_bytes (const void *data,
+                         gsize       length,
+                         void       *user_data)
 {
   g_byte_array_append (user_data, data, (guint) length);
-  return (ssize_t) length;
+  return (gssize) length;
 }
 
 char *
@@ -27,7 +27,7 @@ fe_test_write_weighted_sav (const char   *name,
   readstat_label_set_t *agreement, *regions;
   readstat_variable_t *q, *r, *wt;
 
-  readstat_set_data_writer (writer, write_bytes);
+  readstat_set_data_writer (writer, fe_test_sav_write_bytes);
   agreement = readstat_add_label_set (writer, READSTAT_TYPE_DOUBLE, "agreement");
   readstat_label_double_value (agreement, 1, "Agree");
   readstat_label_double_value (agreement, 2, "Disagree");

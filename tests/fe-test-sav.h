@@ -5,6 +5,11 @@
 
 G_BEGIN_DECLS
 
+/* ReadStat's data writer (readstat_set_data_writer()) into a GByteArray, the user data. */
+gssize fe_test_sav_write_bytes (const void *data,
+                                gsize       length,
+                                void       *user_data);
+
 /* Writes a .sav with ReadStat's writer, named @name in the tests' temporary folder, and returns
  * its path: a question "agree" (1 Agree, 2 Disagree), an attribute "region" (1 North,
  * 2 South) and the case weight it declares, "wt" (NaN: system-missing), one respondent per
