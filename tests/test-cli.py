@@ -615,6 +615,9 @@ def weighted_percentages_of_unweighted_counts():
         chart = json.load(f)
     assert chart["weighted_by"] == "wt", chart
     assert [s["percent"] for s in chart["segments"]] == [75, 25], chart["segments"]
+    refused = run_cli(BINARY, "export", *EXACT, "--weighted", "--measure", "count", "--question",
+                      "agree", path, "-o", layout.replace(".json", "-count.svg"), expect=2)
+    assert "--weighted weights percentages" in refused.stderr, refused.stderr
     inspected = run_json(BINARY, "inspect", path)
     assert inspected["unweighted"] == {"missing": 1, "zero": 1, "negative": 1}, inspected
     # No weight to weight by: an error naming the file, nothing printed.

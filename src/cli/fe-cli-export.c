@@ -126,6 +126,15 @@ check_options (ExportOptions *options,
       fe_cli_usage_error_choices ("--measure", options->measure, FE_TYPE_CHART_MEASURE);
       return FALSE;
     }
+  /* A count is of respondents, never weighted: asked for both, one would go unheeded. */
+  if (options->weighted && (spec->measure == FE_CHART_MEASURE_COUNT
+                            || spec->measure == FE_CHART_MEASURE_OVERLAP))
+    {
+      fe_cli_usage_error (_("--weighted weights percentages, and --measure %s draws none: "
+                            "choose --measure percent or percent-answered."),
+                          fe_chart_measure_to_string (spec->measure));
+      return FALSE;
+    }
   if (options->sort != NULL && !fe_chart_sort_from_string (options->sort, &spec->sort))
     {
       fe_cli_usage_error_choices ("--sort", options->sort, FE_TYPE_CHART_SORT);
