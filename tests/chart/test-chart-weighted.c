@@ -106,7 +106,10 @@ test_written_weights (void)
                                         FE_PERCENT_OF_RESPONDENTS);
     g_autofree char *text = fe_share_format (&south);
 
+    g_autofree char *words = fe_percent_describe (&south, FE_PERCENT_OF_RESPONDENTS);
+
     g_assert_cmpstr (text, ==, "");
+    g_assert_cmpstr (words, ==, "2 of 2 respondents, none of them weighs anything");
   }
 
   /* The chart prints the weighted shares, its n unweighted, and says what weights them. */

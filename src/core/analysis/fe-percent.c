@@ -84,6 +84,10 @@ format_share_in_words (const FeShare *share)
 
   if (!share->weighted)
     return g_steal_pointer (&percent);
+  if (*percent == '\0')
+    /* Translators: in place of a weighted percentage, after "5 of 5 respondents, ", when no
+     * respondent of the base has a weight */
+    return g_strdup (_("none of them weighs anything"));
   /* Translators: a weighted percentage beside an unweighted count, "13% weighted" */
   return g_strdup_printf (_("%s weighted"), percent);
 }
