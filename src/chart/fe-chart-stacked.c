@@ -23,12 +23,13 @@ part_share (const Build  *b,
   return fe_share_value (&share) / 100;
 }
 
-/* Whether a row has nothing to draw: nobody in it answered, and that may be said. */
+/* Whether a row has nothing to draw: nobody in it answered (or, weighted, nobody who did
+ * weighs anything), and that may be said. */
 static gboolean
 row_is_empty (const Build  *b,
               const Series *series)
 {
-  return series->answered == 0
+  return (series->answered == 0 || (series->w_counts != NULL && series->w_answered <= 0))
          && !fe_chart_build_withheld (b, fe_chart_build_base_state (b, series));
 }
 
@@ -303,8 +304,12 @@ fe_chart_build_build_stacked (Build *b)
                                       g_ptr_array_index (names, r), x0 - gap, middle);
       if (row_is_empty (b, series) || row_is_withheld (b, series))
         {
-          g_autofree char *text = row_is_empty (b, series) ? g_strdup (_("No answers"))
-                                                           : describe_withheld_row (b, series);
+          g_autofree char *text = !row_is_empty (b, series) ? describe_withheld_row (b, series)
+                                  : series->answered == 0 ? g_strdup (_("No answers"))
+                                  /* Translators: in place of the bar of a group in a weighted
+                                   * 100% bar chart */
+                                  : g_strdup (_("No weighted share: nobody who answered weighs "
+                                                "anything"));
           FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, text, NULL,
                                                    b->px + b->pw - x_left, 1);
 

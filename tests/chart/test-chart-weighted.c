@@ -137,6 +137,17 @@ test_written_weights (void)
     g_assert_cmpfloat (fe_chart_layout_get_segment (sorted, 0)->y, <,
                        fe_chart_layout_get_segment (sorted, 1)->y);
   }
+  /* A 100% bar of a group where nobody weighs anything says so, rather than drawing nothing. */
+  {
+    FeChartSpec spec;
+    g_autoptr(FeChartLayout) stacked = NULL;
+
+    fe_chart_spec_init (&spec);
+    fe_chart_spec_set_query (&spec, split);
+    spec.kind = FE_CHART_KIND_STACKED;
+    stacked = fe_chart_layout_new (&spec, fe_query_get_tally (split), NULL);
+    g_assert_true (has_label (stacked, "No weighted share: nobody who answered weighs anything"));
+  }
   /* A count is a count: not weighted, and not said to be. */
   counts = layout_of (weighted, FE_CHART_MEASURE_COUNT, 0);
   g_assert_cmpfloat (fe_chart_layout_get_segment (counts, 0)->value, ==, 1);
