@@ -453,7 +453,7 @@ print_tally_text (const Shown *shown,
   if (tally->question->bins != NULL)
     {
       g_autofree char *numbers = fe_numbers_describe (tally->n_numbers, tally->quartiles,
-                                                      shown_k (shown));
+                                                      shown_k (shown), weighted_by != NULL);
 
       g_string_append_printf (out, "%s\n", numbers);
     }
