@@ -47,20 +47,6 @@ layout_of (FeQuery        *query,
   return fe_chart_layout_new (&spec, fe_query_get_tally (query), NULL);
 }
 
-static gboolean
-has_label (const FeChartLayout *layout,
-           const char          *text)
-{
-  for (guint i = 0; i < fe_chart_layout_get_n_labels (layout); i++)
-    {
-      g_autofree char *flat = fe_chart_test_flatten (fe_chart_layout_get_label (layout, i)->text);
-
-      if (strstr (flat, text) != NULL)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 test_written_weights (void)
 {
@@ -120,8 +106,8 @@ test_written_weights (void)
   g_assert_cmpfloat (fe_chart_layout_get_segment (layout, 0)->value, ==, 75);
   g_assert_cmpstr (fe_chart_layout_get_segment (layout, 0)->description, ==,
                    "Agree: 1 of 5 respondents, 75% weighted");
-  g_assert_true (has_label (layout, "75%"));
-  g_assert_true (has_label (layout, "5 respondents · Percentages weighted by wt"));
+  g_assert_true (fe_chart_test_has_label (layout, "75%"));
+  g_assert_true (fe_chart_test_has_label (layout, "5 respondents · Percentages weighted by wt"));
   json = fe_chart_layout_to_json (layout);
   g_assert_nonnull (strstr (json, "\"weighted_by\" : \"wt\""));
   /* Largest first is by the shares printed: Agree, though one respondent of five. */
@@ -146,12 +132,12 @@ test_written_weights (void)
     fe_chart_spec_set_query (&spec, split);
     spec.kind = FE_CHART_KIND_STACKED;
     stacked = fe_chart_layout_new (&spec, fe_query_get_tally (split), NULL);
-    g_assert_true (has_label (stacked, "No weighted share: nobody who answered weighs anything"));
+    g_assert_true (fe_chart_test_has_label (stacked, "No weighted share: nobody who answered weighs anything"));
   }
   /* A count is a count: not weighted, and not said to be. */
   counts = layout_of (weighted, FE_CHART_MEASURE_COUNT, 0);
   g_assert_cmpfloat (fe_chart_layout_get_segment (counts, 0)->value, ==, 1);
-  g_assert_false (has_label (counts, "weighted"));
+  g_assert_false (fe_chart_test_has_label (counts, "weighted"));
 }
 
 /* The fixture's weights read here with ReadStat itself, not through the app. */
