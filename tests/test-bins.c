@@ -205,11 +205,15 @@ test_quartiles (void)
   g_assert_cmpuint (fe_numbers_quartiles (numbers, rows, q), ==, 4);
   g_assert_cmpfloat (q[0], ==, 1.75);
   g_assert_cmpfloat (q[1], ==, 2.5);
-  text = fe_numbers_describe (4, q, 0);
+  text = fe_numbers_describe (4, q, 0, FALSE);
   g_assert_cmpstr (text, ==, "Median 2.5; quartiles 1.75 and 3.25, of 4 numbers.");
   g_clear_pointer (&text, g_free);
+  /* Beside weighted percentages, they say they are not weighted themselves. */
+  text = fe_numbers_describe (4, q, 0, TRUE);
+  g_assert_cmpstr (text, ==, "Median 2.5; quartiles 1.75 and 3.25, of 4 numbers, unweighted.");
+  g_clear_pointer (&text, g_free);
   /* Under the disclosure threshold the quartiles are not stated. */
-  text = fe_numbers_describe (4, q, 5);
+  text = fe_numbers_describe (4, q, 5, FALSE);
   g_assert_null (strstr (text, "2.5"));
 }
 

@@ -594,6 +594,47 @@ def a_sav_with_a_codebook_beside_it():
 
 
 @test
+def weighted_percentages_of_unweighted_counts():
+    # Agree weighs 3; the four who disagree weigh 1, 0, nothing and -2 (fe-test-sav.c).
+    path = os.path.join(tempfile.mkdtemp(), "weighted.sav")
+    run_cli(sys.argv[2], path)
+    data = run_json(BINARY, "summary", *EXACT, "--weighted", "--question", "agree", path)
+    assert data["weighted_by"] == "wt", data
+    levels = {level["label"]: level for level in data["levels"]}
+    assert levels["Agree"]["count"] == 1 and levels["Agree"]["base"] == 5, levels
+    assert levels["Agree"]["percent"] == 75 and levels["Disagree"]["percent"] == 25, levels
+    plain = run_json(BINARY, "summary", *EXACT, "--question", "agree", path)
+    assert plain["weighted_by"] is None
+    assert [level["percent"] for level in plain["levels"]] == [20, 80], plain
+    text = run_cli(BINARY, "summary", *EXACT, "--weighted", "--question", "agree", path).stdout
+    assert "Percentages weighted by wt" in text and "1 of 5, 75%" in text, text
+    layout = os.path.join(tempfile.mkdtemp(), "weighted.json")
+    run_cli(BINARY, "export", *EXACT, "--weighted", "--question", "agree", path, "-o",
+            layout.replace(".json", ".svg"), "--layout", layout)
+    with open(layout, encoding="utf-8") as f:
+        chart = json.load(f)
+    assert chart["weighted_by"] == "wt", chart
+    assert [s["percent"] for s in chart["segments"]] == [75, 25], chart["segments"]
+    refused = run_cli(BINARY, "export", *EXACT, "--weighted", "--measure", "count", "--question",
+                      "agree", path, "-o", layout.replace(".json", "-count.svg"), expect=2)
+    assert "--weighted weights percentages" in refused.stderr, refused.stderr
+    inspected = run_json(BINARY, "inspect", path)
+    assert inspected["unweighted"] == {"missing": 1, "zero": 1, "negative": 1}, inspected
+    # No weight to weight by: an error naming the file, nothing printed.
+    result = run_cli(BINARY, "summary", "--weighted", "--question", "agree", STUDY, expect=2)
+    assert "--weighted" in result.stderr and os.path.basename(STUDY) in result.stderr, \
+        result.stderr
+    assert result.stdout == ""
+    fixture = spss_fixture("savreaderwriter-spssio_test.sav")
+    if fixture is not None:
+        data = run_json(BINARY, "summary", *EXACT, "--weighted", "--question", "Region",
+                        fixture)
+        # Every case of the fixture weighs 1: weighted and unweighted agree.
+        assert data["weighted_by"] == "weightVar"
+        assert [level["percent"] for level in data["levels"]] == [56, 44], data
+
+
+@test
 def unreadable_spss_files_exit_1_naming_the_file():
     encrypted = spss_fixture("readspss-hotel-encrypted.sav")
     sample = spss_fixture("pyreadstat-sample.sav")

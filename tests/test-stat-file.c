@@ -10,6 +10,7 @@
 #include "fe-stat-file.h"
 #include "fe-study.h"
 #include "fe-tally.h"
+#include "fe-test-sav.h"
 #include "fe-test-util.h"
 
 static char *
@@ -370,15 +371,6 @@ test_errors (void)
 
 /* ---- Files written here -------------------------------------------------------------------- */
 
-static ssize_t
-write_bytes (const void *data,
-             size_t      length,
-             void       *user_data)
-{
-  g_byte_array_append (user_data, data, (guint) length);
-  return (ssize_t) length;
-}
-
 /* A survey: a satisfaction scale whose codes sort unlike its words, a nominal attribute, three
  * options marked Selected / Not selected, two more as Qualtrics marks them (1 labelled with the
  * option, system-missing when not chosen), a long open answer, user-missing 9. */
@@ -401,7 +393,7 @@ write_survey (void)
 
   while (long_answer->len < 600)
     g_string_append (long_answer, " and then some more words");
-  readstat_set_data_writer (writer, write_bytes);
+  readstat_set_data_writer (writer, fe_test_sav_write_bytes);
   scale = readstat_add_label_set (writer, READSTAT_TYPE_DOUBLE, "scale");
   readstat_label_double_value (scale, 5, "Very satisfied");
   readstat_label_double_value (scale, 1, "Very dissatisfied");

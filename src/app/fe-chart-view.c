@@ -18,6 +18,7 @@ struct _FeChartView
   FeChartSpec    spec;
   char          *title;
   char          *filter_text;
+  char          *weighted_by;
   FeTally       *tally;
   FeChartLayout *layout;
   GskRenderNode *chart_node;  /* the static chart, redrawn only when layout or style change */
@@ -623,6 +624,7 @@ fe_chart_view_dispose (GObject *object)
   g_clear_pointer (&self->tally, fe_tally_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->filter_text, g_free);
+  g_clear_pointer (&self->weighted_by, g_free);
   g_clear_pointer (&self->marked, g_array_unref);
   for (guint i = 0; self->targets != NULL && i < self->targets->len; i++)
     gtk_widget_unparent (g_ptr_array_index (self->targets, i));
@@ -703,11 +705,14 @@ fe_chart_view_set_chart (FeChartView       *self,
 
   g_free (self->title);
   g_free (self->filter_text);
+  g_free (self->weighted_by);
   self->spec = *spec;
   self->title = g_strdup (spec->title);
   self->filter_text = g_strdup (spec->filter_text);
+  self->weighted_by = g_strdup (spec->weighted_by);
   self->spec.title = self->title;
   self->spec.filter_text = self->filter_text;
+  self->spec.weighted_by = self->weighted_by;
 
   /* Another question (or grouping) has other segments: keyboard focus starts again. */
   if (self->tally == NULL || self->tally->question != tally->question

@@ -334,7 +334,7 @@ fill_file_rows (FeDataCheck *self)
                        fe_study_get_n_respondents (self->study), excluded)
     : g_strdup_printf ("%u", fe_study_get_n_respondents (self->study));
   g_autofree char *count = NULL;
-  const char *weight;
+  g_autofree char *weight = NULL;
 
   if (fe_study_get_sheet (self->study) != NULL)
     {
@@ -350,14 +350,9 @@ fill_file_rows (FeDataCheck *self)
     adw_action_row_set_subtitle (self->format_row, fe_study_get_format_name (self->study));
   adw_action_row_set_subtitle (self->respondents_row, respondents);
   adw_action_row_set_subtitle (self->hidden_row, hidden ? hidden : _("None"));
-  weight = fe_study_get_weight_variable (self->study);
+  weight = fe_study_describe_weight (self->study);
   if (weight != NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("%s, declared in the file. Charts count "
-                                                 "respondents unweighted."), weight);
-
-      adw_action_row_set_subtitle (self->weight_row, text);
-    }
+    adw_action_row_set_subtitle (self->weight_row, weight);
   gtk_widget_set_visible (GTK_WIDGET (self->weight_row), weight != NULL);
 
   count = warnings->len == 0

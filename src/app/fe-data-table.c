@@ -216,7 +216,8 @@ clear_columns (FeDataTable *self)
 void
 fe_data_table_set_tally (FeDataTable   *self,
                          const FeTally *tally,
-                         FePercentOf    of)
+                         FePercentOf    of,
+                         const char    *weighted_by)
 {
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) items = NULL;
@@ -234,6 +235,14 @@ fe_data_table_set_tally (FeDataTable   *self,
   caption = g_strdup_printf (_("%s — base %u respondents, %u answered. %s"),
                              fe_column_get_display_label (tally->question), tally->base,
                              tally->answered, fe_percent_of_describe (tally, of));
+  if (weighted_by != NULL && tally->w_counts != NULL)
+    {
+      g_autofree char *weighting = fe_percent_describe_weighting (weighted_by);
+      char *weighted = g_strconcat (caption, " ", weighting, NULL);
+
+      g_free (caption);
+      caption = weighted;
+    }
   gtk_label_set_text (self->caption_label, caption);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, caption, -1);
@@ -294,7 +303,8 @@ show_state (FeDataTable    *self,
   FeChartSpec spec;
 
   fe_explore_state_init_spec (state, &spec);
-  fe_data_table_set_tally (self, tally, tally ? fe_chart_spec_get_percent_of (&spec, tally) : 0);
+  fe_data_table_set_tally (self, tally, tally ? fe_chart_spec_get_percent_of (&spec, tally) : 0,
+                           spec.weighted_by);
 }
 
 static void

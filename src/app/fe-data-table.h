@@ -14,10 +14,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FeDataTable, fe_data_table, FE, DATA_TABLE, GtkBox)
 
 /* The chart's numbers as a table (a GtkColumnView): one row per level, a column per group with its base, each
- * percentage of @of, the chart's (fe_chart_spec_get_percent_of()). */
+ * percentage of @of, the chart's (fe_chart_spec_get_percent_of()), weighted by @weighted_by
+ * (the caption says so) when the tally is weighted. */
 void  fe_data_table_set_tally   (FeDataTable   *self,
                                  const FeTally *tally,
-                                 FePercentOf    of);
+                                 FePercentOf    of,
+                                 const char    *weighted_by);
 /* Shows the numbers of what @state explores, as it changes. */
 void  fe_data_table_set_state   (FeDataTable    *self,
                                  FeExploreState *state);

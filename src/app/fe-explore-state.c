@@ -17,6 +17,7 @@ struct _FeExploreState
   FeChartKind     kind;
   FeChartMeasure  measure;
   FeChartSort     sort;
+  gboolean        weighted;
   guint           min_cell;
   int             selected_level;
   int             selected_group;
@@ -34,6 +35,7 @@ enum {
   PROP_KIND,
   PROP_MEASURE,
   PROP_SORT,
+  PROP_WEIGHTED,
   PROP_MIN_CELL,
   PROP_SELECTION,
   PROP_RESPONDENT,
@@ -49,8 +51,9 @@ requery (FeExploreState *self)
   self->respondent = -1;
   g_clear_pointer (&self->query, fe_query_unref);
   if (self->study != NULL)
-    self->query = fe_query_new (self->study, self->filter, self->question,
-                                fe_query_split_in_effect (self->question, self->split));
+    self->query = fe_query_new_weighted (self->study, self->filter, self->question,
+                                         fe_query_split_in_effect (self->question, self->split),
+                                         self->weighted);
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_QUERY]);
 }
 
@@ -103,6 +106,9 @@ fe_explore_state_get_property (GObject    *object,
     case PROP_SORT:
       g_value_set_enum (value, self->sort);
       break;
+    case PROP_WEIGHTED:
+      g_value_set_boolean (value, self->weighted);
+      break;
     case PROP_MIN_CELL:
       g_value_set_uint (value, self->min_cell);
       break;
@@ -146,6 +152,9 @@ fe_explore_state_set_property (GObject      *object,
     case PROP_SORT:
       fe_explore_state_set_sort (self, g_value_get_enum (value));
       break;
+    case PROP_WEIGHTED:
+      fe_explore_state_set_weighted (self, g_value_get_boolean (value));
+      break;
     case PROP_MIN_CELL:
       fe_explore_state_set_min_cell (self, g_value_get_uint (value));
       break;
@@ -187,6 +196,8 @@ fe_explore_state_class_init (FeExploreStateClass *klass)
                                            FE_CHART_MEASURE_COUNT, flags);
   props[PROP_SORT] = g_param_spec_enum ("sort", NULL, NULL, FE_TYPE_CHART_SORT,
                                         FE_CHART_SORT_CODEBOOK, flags);
+  /* Percentages weighted by the study's case weight; only a study with one can be. */
+  props[PROP_WEIGHTED] = g_param_spec_boolean ("weighted", NULL, NULL, FALSE, flags);
   props[PROP_MIN_CELL] = g_param_spec_uint ("min-cell", NULL, NULL, 0, G_MAXUINT, 0, flags);
   /* (level, group), -1 for none */
   props[PROP_SELECTION] = g_param_spec_variant ("selection", NULL, NULL,
@@ -238,6 +249,12 @@ fe_explore_state_set_study (FeExploreState *self,
     {
       self->split = NULL;
       g_object_notify_by_pspec (G_OBJECT (self), props[PROP_SPLIT]);
+    }
+  /* Another study's weight is not this one's: a study without one is unweighted. */
+  if (self->weighted && (study == NULL || fe_study_get_weights (study) == NULL))
+    {
+      self->weighted = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), props[PROP_WEIGHTED]);
     }
   forget_selection (self);
   requery (self);
@@ -302,14 +319,39 @@ fe_explore_state_show_filtered (FeExploreState *self,
                                 FeColumn       *split,
                                 const FeFilter *filter)
 {
+  g_return_if_fail (FE_IS_EXPLORE_STATE (self));
+  fe_explore_state_show_weighted (self, question, split, filter, self->weighted);
+}
+
+/* Whether @weighted can be had of the study: only with its case weights. */
+static gboolean
+can_weigh (FeExploreState *self,
+           gboolean        weighted)
+{
+  return weighted && self->study != NULL && fe_study_get_weights (self->study) != NULL;
+}
+
+void
+fe_explore_state_show_weighted (FeExploreState *self,
+                                FeColumn       *question,
+                                FeColumn       *split,
+                                const FeFilter *filter,
+                                gboolean        weighted)
+{
   gboolean other_chart;
 
   g_return_if_fail (FE_IS_EXPLORE_STATE (self));
 
+  weighted = can_weigh (self, weighted);
   other_chart = question != self->question || split != self->split;
-  if (!other_chart && filter == NULL)
+  if (!other_chart && filter == NULL && weighted == self->weighted)
     return;
   g_object_freeze_notify (G_OBJECT (self));
+  if (weighted != self->weighted)
+    {
+      self->weighted = weighted;
+      g_object_notify_by_pspec (G_OBJECT (self), props[PROP_WEIGHTED]);
+    }
   if (question != self->question)
     {
       self->question = question;
@@ -404,6 +446,23 @@ DEFINE_CHART_SETTING (FeChartMeasure, measure, PROP_MEASURE)
 DEFINE_CHART_SETTING (FeChartSort, sort, PROP_SORT)
 DEFINE_CHART_SETTING (guint, min_cell, PROP_MIN_CELL)
 
+gboolean
+fe_explore_state_get_weighted (FeExploreState *self)
+{
+  g_return_val_if_fail (FE_IS_EXPLORE_STATE (self), FALSE);
+  return self->weighted;
+}
+
+void
+fe_explore_state_set_weighted (FeExploreState *self,
+                               gboolean        weighted)
+{
+  g_return_if_fail (FE_IS_EXPLORE_STATE (self));
+
+  /* The weights are summed with the counts, in the query: one new query, one notification. */
+  fe_explore_state_show_weighted (self, self->question, self->split, NULL, weighted);
+}
+
 int
 fe_explore_state_get_selected_level (FeExploreState *self)
 {
@@ -469,5 +528,6 @@ fe_explore_state_init_spec (FeExploreState *self,
   spec->kind = self->kind;
   spec->measure = self->measure;
   spec->sort = self->sort;
-  spec->filter_text = self->query != NULL ? fe_query_get_filter_text (self->query) : NULL;
+  if (self->query != NULL)
+    fe_chart_spec_set_query (spec, self->query);
 }

@@ -50,6 +50,13 @@ void            fe_explore_state_show_filtered     (FeExploreState *self,
                                                     FeColumn       *question,
                                                     FeColumn       *split,
                                                     const FeFilter *filter);
+/* The same, its percentages weighted or not (fe_explore_state_set_weighted()): what a saved
+ * view asks for, in one query. */
+void            fe_explore_state_show_weighted     (FeExploreState *self,
+                                                    FeColumn       *question,
+                                                    FeColumn       *split,
+                                                    const FeFilter *filter,
+                                                    gboolean        weighted);
 
 const FeFilter *fe_explore_state_get_filter        (FeExploreState *self);
 /* Replaces the filter with a copy of @filter. */
@@ -71,6 +78,12 @@ void            fe_explore_state_set_measure       (FeExploreState *self,
 FeChartSort     fe_explore_state_get_sort          (FeExploreState *self);
 void            fe_explore_state_set_sort          (FeExploreState *self,
                                                     FeChartSort     sort);
+/* Whether percentages are weighted by the study's case weight (fe_study_get_weights()): the
+ * query's tally then carries the weights. Asking for it without a weight leaves it unweighted;
+ * a new study without a weight switches it off. */
+gboolean        fe_explore_state_get_weighted      (FeExploreState *self);
+void            fe_explore_state_set_weighted      (FeExploreState *self,
+                                                    gboolean        weighted);
 /* The disclosure threshold in force (0: off). */
 guint           fe_explore_state_get_min_cell      (FeExploreState *self);
 void            fe_explore_state_set_min_cell      (FeExploreState *self,

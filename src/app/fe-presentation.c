@@ -141,7 +141,7 @@ show_view (FePresentation *self)
     }
 
   fe_chart_spec_init_for_view (&spec, view, self->k, self->fold_small_groups);
-  spec.filter_text = fe_query_get_filter_text (query);
+  fe_chart_spec_set_query (&spec, query);
   spec.text_scale = SLIDE_CHART_TEXT_SCALE;
   fe_chart_view_set_chart (self->chart_view, &spec, fe_query_dup_tally (query));
   gtk_stack_set_visible_child_name (self->stack, "chart");

@@ -215,6 +215,26 @@ show_overlap_state (FeWindow *self)
   g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (overlap));
 }
 
+/* Percentages weighted by the data's case weight, or not. */
+static void
+weighted_action_changed (GSimpleAction *action,
+                         GVariant      *state,
+                         gpointer       data)
+{
+  FeWindow *self = data;
+
+  fe_explore_state_set_weighted (self->state, g_variant_get_boolean (state));
+}
+
+static void
+show_weighted_state (FeWindow *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "weighted");
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_boolean (fe_explore_state_get_weighted (self->state)));
+}
+
 static void
 export_chart_action (GSimpleAction *action,
                      GVariant      *parameter,
@@ -441,6 +461,7 @@ static const GActionEntry win_entries[] = {
   { "export-chart", export_chart_action, "s" },
   { "copy-chart", copy_chart_action },
   { "overlap", NULL, NULL, "false", overlap_action_changed },
+  { "weighted", NULL, NULL, "false", weighted_action_changed },
   { "search-quotes", search_quotes_action },
   { "copy-quote", copy_quote_action },
   { "clear-selection", clear_selection_action },
@@ -464,6 +485,8 @@ fe_window_install_actions (FeWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->chart_view), GTK_EVENT_CONTROLLER (drag));
   g_signal_connect_object (self->state, "notify::measure", G_CALLBACK (show_overlap_state), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::weighted", G_CALLBACK (show_weighted_state),
+                           self, G_CONNECT_SWAPPED);
 }
 
 static void

@@ -37,6 +37,7 @@ struct _FeWindow
   FeFilterPanel    *filter_panel;
   GtkDropDown      *split_dropdown;
   GtkToggleButton  *percent_button;
+  GtkToggleButton  *weighted_button;
   GtkDropDown      *sort_dropdown;
   GtkDropDown      *kind_dropdown;
   GtkBox           *chips_bar;

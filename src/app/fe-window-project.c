@@ -102,8 +102,8 @@ fe_window_show_view (FeWindow           *self,
   fe_explore_state_set_kind (self->state, spec.kind);
   fe_explore_state_set_measure (self->state, spec.measure);
   fe_explore_state_set_sort (self->state, spec.sort);
-  fe_explore_state_show_filtered (self->state, question, fe_query_get_split (query),
-                                  fe_query_get_filter (query));
+  fe_explore_state_show_weighted (self->state, question, fe_query_get_split (query),
+                                  fe_query_get_filter (query), view->weighted);
   fe_explore_state_select (self->state, level, group);
   g_object_thaw_notify (G_OBJECT (self->state));
   return TRUE;
@@ -144,6 +144,7 @@ fe_window_capture_view (FeWindow *self)
   view->measure = g_strdup (fe_chart_measure_to_string (spec.measure));
   view->kind = g_strdup (fe_chart_kind_to_string (spec.kind));
   view->sort = g_strdup (fe_chart_sort_to_string (spec.sort));
+  view->weighted = fe_explore_state_get_weighted (self->state);
   return view;
 }
 

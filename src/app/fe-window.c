@@ -388,6 +388,44 @@ show_measure_choices (FeWindow *self,
                                : _("Show percentages of each group's respondents"));
 }
 
+/* The weighting switch: there only for data that declare a case weight, and greyed out, saying
+ * why, where the chart shows no percentages to weight. */
+static void
+show_weighting (FeWindow *self)
+{
+  FeStudy *study = fe_explore_state_get_study (self->state);
+  FeQuery *query = fe_explore_state_get_query (self->state);
+  const FeTally *tally = query != NULL ? fe_query_get_tally (query) : NULL;
+  gboolean can = study != NULL && fe_study_get_weights (study) != NULL;
+  gboolean counts = fe_explore_state_get_measure (self->state) != FE_CHART_MEASURE_PERCENT_BASE
+                    && fe_explore_state_get_measure (self->state)
+                       != FE_CHART_MEASURE_PERCENT_ANSWERED;
+  gboolean cooccurrence = tally != NULL && fe_cooccurrence_is (tally);
+  g_autofree char *tooltip = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->weighted_button), can);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                             "weighted")),
+                               can && !counts && !cooccurrence);
+  if (!can)
+    return;
+  if (cooccurrence)
+    tooltip = g_strdup (_("A theme co-occurrence shows counts, which are never weighted"));
+  else if (counts)
+    /* Translators: why the Weighted button is greyed out while the chart shows counts */
+    /* xgettext:no-c-format */
+    tooltip = g_strdup (_("Weighting applies to percentages: counts are always of "
+                          "respondents. Choose % to weight them."));
+  else
+    /* Translators: %s is the case-weight variable the data declare */
+    tooltip = g_strdup_printf (_("Weight the percentages by %s (the numbers of respondents "
+                                 "stay unweighted)"),
+                               fe_study_get_weight_variable (study));
+  /* Set only when it changes: a tooltip set costs GTK 4.8 a trip to the X server. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->weighted_button)), tooltip) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->weighted_button), tooltip);
+}
+
 /* What the filters keep, above the chart: the base and a chip per answer kept. */
 static void
 show_base (FeWindow *self)
@@ -401,6 +439,7 @@ show_base (FeWindow *self)
   gtk_label_set_text (self->base_label, base);
   show_measure_choices (self, query);
   update_chips (self, fe_query_get_filter (query));
+  show_weighting (self);
 }
 
 static void
@@ -650,6 +689,7 @@ bind_state (FeWindow *self)
                                measure_from_toggle, measure_to_toggle, NULL, NULL);
   g_signal_connect_swapped (self->state, "notify::query", G_CALLBACK (show_base), self);
   g_signal_connect_swapped (self->state, "notify::min-cell", G_CALLBACK (show_base), self);
+  g_signal_connect_swapped (self->state, "notify::measure", G_CALLBACK (show_weighting), self);
   g_signal_connect_swapped (self->state, "notify::question", G_CALLBACK (show_split), self);
   g_signal_connect_swapped (self->state, "notify::split", G_CALLBACK (show_split), self);
   g_signal_connect_swapped (self->state, "notify::query", G_CALLBACK (fe_window_update_actions),
@@ -732,6 +772,7 @@ fe_window_class_init (FeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FeWindow, filter_panel);
   gtk_widget_class_bind_template_child (widget_class, FeWindow, split_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FeWindow, percent_button);
+  gtk_widget_class_bind_template_child (widget_class, FeWindow, weighted_button);
   gtk_widget_class_bind_template_child (widget_class, FeWindow, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FeWindow, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FeWindow, chips_bar);

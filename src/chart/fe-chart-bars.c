@@ -168,12 +168,12 @@ fe_chart_build_build_bars (Build *b)
       for (guint l = 0; l < n_levels; l++)
         {
           FeCellDisclosure state = fe_chart_build_cell_state (b, series, l);
-          guint base = fe_chart_build_series_base (b, series);
-          char *text = fe_chart_build_format_cell (b, state, series->counts[l], base);
+          FeShare share = fe_chart_build_share (b, series, l);
+          char *text = fe_chart_build_format_cell (b, state, &share);
 
           /* The axis is of what is drawn to scale: a withheld bar must not stretch it. */
           if (!fe_chart_build_withheld (b, state))
-            axis_max = MAX (axis_max, fe_chart_build_measure_value (b, series->counts[l], base));
+            axis_max = MAX (axis_max, fe_chart_build_measure_value (b, &share));
           value_width = MAX (value_width, fe_chart_text_measure (b->text, value_font, text));
           g_ptr_array_add (values, text);
         }
@@ -214,8 +214,8 @@ fe_chart_build_build_bars (Build *b)
       for (guint s = 0; s < n_series; s++)
         {
           const Series *series = &g_array_index (b->series, Series, s);
-          guint base = fe_chart_build_series_base (b, series);
-          double value = fe_chart_build_measure_value (b, series->counts[level], base);
+          FeShare share = fe_chart_build_share (b, series, level);
+          double value = fe_chart_build_measure_value (b, &share);
           double y = first + s * bar;
           double w = value / axis_max * length;
           double thickness = bar;
@@ -233,8 +233,8 @@ fe_chart_build_build_bars (Build *b)
           if (n_series == 1 && fe_chart_histogram_applies (tally)
               && !fe_chart_histogram_is_bin (tally, level))
             thickness = bar * 0.6;
-          fe_chart_build_add_segment (b, (int) level, series, series->counts[level], base, x0,
-                                      y + (bar - thickness) / 2, w, thickness, fill);
+          fe_chart_build_add_segment (b, (int) level, series, x0, y + (bar - thickness) / 2, w,
+                                      thickness, fill);
           if (lines != NULL)
             fe_chart_build_place_label (b, lines, text, value_font, x0 + w + 6 * b->scale,
                                         y + bar / 2 - value_height / 2, FE_CHART_ALIGN_START,

@@ -25,6 +25,11 @@ typedef struct
   guint        base;
   guint        answered;
   const guint *counts;
+  /* The case weights behind base, answered and counts when the chart's percentages are
+   * weighted (Build.weighted), else NULL. */
+  double        w_base;
+  double        w_answered;
+  const double *w_counts;
   double       key;       /* for sorting rows by value */
 } Series;
 
@@ -34,6 +39,7 @@ typedef struct
   const FeChartSpec *spec;
   const FeChartData *data;
   const FeTally     *tally;
+  gboolean           weighted;    /* its percentages are of case weights (fe_chart_weighted()) */
   char              *small_text;  /* "< 5" */
   gboolean           any_small;   /* something shown is withheld or marked as small */
   gboolean           any_hidden;  /* something shown is withheld to protect a small one */
@@ -75,18 +81,18 @@ gboolean fe_chart_build_withheld (const Build      *b,
                                   FeCellDisclosure  state);
 guint fe_chart_build_series_base (const Build  *b,
                                   const Series *series);
-double fe_chart_build_measure_value (const Build *b,
-                                     guint        count,
-                                     guint        base);
-char *fe_chart_build_format_value (const Build *b,
-                                   guint        count,
-                                   guint        base);
+FeShare fe_chart_build_share (const Build  *b,
+                              const Series *series,
+                              guint         level);
+double fe_chart_build_measure_value (const Build   *b,
+                                     const FeShare *share);
+char *fe_chart_build_format_value (const Build   *b,
+                                   const FeShare *share);
 char *fe_chart_build_format_withheld (const Build      *b,
                                       FeCellDisclosure  state);
 char *fe_chart_build_format_cell (const Build      *b,
                                   FeCellDisclosure  state,
-                                  guint             count,
-                                  guint             base);
+                                  const FeShare    *share);
 char *fe_chart_build_format_n (guint n);
 char *fe_chart_build_format_series_n (const Build  *b,
                                       const Series *series);
@@ -132,8 +138,6 @@ void fe_chart_build_add_line (Build        *b,
 int fe_chart_build_add_segment (Build        *b,
                                 int           level,
                                 const Series *series,
-                                guint         count,
-                                guint         base,
                                 double        x,
                                 double        y,
                                 double        w,

@@ -78,26 +78,41 @@ fe_chart_build_withheld (const Build      *b,
   return b->layout->withhold && state != FE_CELL_SHOWN;
 }
 
-double
-fe_chart_build_measure_value (const Build *b,
-                              guint        count,
-                              guint        base)
+/* Level @level of @series as a share of the series' base, weighted when the chart is. */
+FeShare
+fe_chart_build_share (const Build  *b,
+                      const Series *series,
+                      guint         level)
 {
-  if (b->spec->measure == FE_CHART_MEASURE_COUNT)
-    return count;
-  return base > 0 ? 100.0 * count / base : 0.0;
+  gboolean answered = uses_answered (b);
+  FeShare share = { series->counts[level], answered ? series->answered : series->base };
+
+  if (series->w_counts == NULL)
+    return share;
+  share.weighted = TRUE;
+  share.w_count = series->w_counts[level];
+  share.w_base = answered ? series->w_answered : series->w_base;
+  return share;
 }
 
-/* A number as printed in the spec's measure: a count, or its share of @base rounded as
- * everywhere else (fe_percent_format()). */
-char *
-fe_chart_build_format_value (const Build *b,
-                             guint        count,
-                             guint        base)
+double
+fe_chart_build_measure_value (const Build   *b,
+                              const FeShare *share)
 {
   if (b->spec->measure == FE_CHART_MEASURE_COUNT)
-    return g_strdup_printf ("%u", count);
-  return fe_percent_format (count, base);
+    return share->count;
+  return fe_share_value (share);
+}
+
+/* A number as printed in the spec's measure: a count, or its share of the base rounded as
+ * everywhere else (fe_share_format()). */
+char *
+fe_chart_build_format_value (const Build   *b,
+                             const FeShare *share)
+{
+  if (b->spec->measure == FE_CHART_MEASURE_COUNT)
+    return g_strdup_printf ("%u", share->count);
+  return fe_share_format (share);
 }
 
 /* What a withheld number is printed as: "< 5", or a dash for one hidden to protect it. */
@@ -116,12 +131,11 @@ fe_chart_build_format_withheld (const Build      *b,
 char *
 fe_chart_build_format_cell (const Build      *b,
                             FeCellDisclosure  state,
-                            guint             count,
-                            guint             base)
+                            const FeShare    *share)
 {
   if (fe_chart_build_withheld (b, state))
     return fe_chart_build_format_withheld (b, state);
-  return fe_chart_build_format_value (b, count, base);
+  return fe_chart_build_format_value (b, share);
 }
 
 /* " (n = 12)", with no-break spaces so that it never wraps inside. */
@@ -197,8 +211,7 @@ static char *
 describe_segment (const Build      *b,
                   const char       *level,
                   const Series     *series,
-                  guint             count,
-                  guint             base,
+                  const FeShare    *shown,
                   FeCellDisclosure  state)
 {
   g_autofree char *share = NULL;
@@ -207,14 +220,14 @@ describe_segment (const Build      *b,
   if (fe_chart_build_withheld (b, state))
     return fe_chart_build_describe_withheld (b, level, series, state);
   if (fe_chart_build_withheld (b, fe_chart_build_base_state (b, series)))
-    return describe_count (b, level, series, count);
+    return describe_count (b, level, series, shown->count);
 
   /* The base is the chart's (fe_chart_percent_of()), said in words, as in the data table and
    * `summary`. */
   share = b->tally->both
-          ? fe_percent_describe_both (count, base)
-          : fe_percent_describe (count, base, uses_answered (b) ? FE_PERCENT_OF_ANSWERED
-                                                                : FE_PERCENT_OF_RESPONDENTS);
+          ? fe_percent_describe_both (shown)
+          : fe_percent_describe (shown, uses_answered (b) ? FE_PERCENT_OF_ANSWERED
+                                                          : FE_PERCENT_OF_RESPONDENTS);
   if (series->group == -1 && !b->has_total)
     /* Translators: a segment: level, then its count, base and percentage */
     text = g_strdup_printf (_("%s: %s"), level, share);
@@ -319,8 +332,6 @@ int
 fe_chart_build_add_segment (Build        *b,
                             int           level,
                             const Series *series,
-                            guint         count,
-                            guint         base,
                             double        x,
                             double        y,
                             double        w,
@@ -329,6 +340,7 @@ fe_chart_build_add_segment (Build        *b,
 {
   FeChartSegment segment = { 0 };
   FeCellDisclosure state = fe_chart_build_cell_state (b, series, (guint) level);
+  FeShare share = fe_chart_build_share (b, series, (guint) level);
 
   if (b->layout->high_contrast)
     fill = fe_chart_color_for_high_contrast (&fill, &b->theme->background, &b->theme->text);
@@ -339,15 +351,19 @@ fe_chart_build_add_segment (Build        *b,
   segment.base_disclosure = fe_chart_build_base_state (b, series);
   segment.description = describe_segment (b, fe_column_get_display_level (b->tally->question,
                                                                           (guint) level),
-                                          series, count, base, state);
-  /* What is withheld is not kept either, so that no consumer of the layout can print it. */
+                                          series, &share, state);
+  /* What is withheld is not kept either, so that no consumer of the layout can print it: nor
+   * its weights, which would give the share away as well as the count. */
   if (!fe_chart_build_withheld (b, state))
     {
-      segment.count = count;
-      segment.value = fe_chart_build_measure_value (b, count, base);
+      segment.count = share.count;
+      segment.value = fe_chart_build_measure_value (b, &share);
     }
   if (!fe_chart_build_withheld (b, state) && !fe_chart_build_withheld (b, segment.base_disclosure))
-    segment.base = base;
+    {
+      segment.base = share.base;
+      segment.percent = fe_share_round (&share);
+    }
   segment.x = x;
   segment.y = y;
   segment.w = w;
@@ -398,6 +414,13 @@ collect_series (Build *b)
   Series all = { -1, -1, tally->both ? _("All who answered both") : _("All respondents"),
                  tally->base, tally->answered, tally->counts };
 
+  if (b->weighted)
+    {
+      all.w_base = tally->w_base;
+      all.w_answered = tally->w_answered;
+      all.w_counts = tally->w_counts;
+    }
+
   b->series = g_array_new (FALSE, FALSE, sizeof (Series));
   /* Stacked bars put everybody above the groups, to compare each group with the whole. */
   if (tally->by == NULL || b->layout->kind == FE_CHART_KIND_BAR
@@ -422,6 +445,9 @@ collect_series (Build *b)
         .base = group->base,
         .answered = group->answered,
         .counts = group->counts,
+        .w_base = group->w_base,
+        .w_answered = group->w_answered,
+        .w_counts = b->weighted ? group->w_counts : NULL,
       };
 
       g_array_append_val (b->series, series);
@@ -454,7 +480,10 @@ order_levels (Build *b)
   for (guint l = 0; l < n; l++)
     {
       b->order[l] = l;
-      keys[l] = b->tally->counts[l];
+      /* Largest first by what is printed: the weighted share, when that is what it is (kept
+       * above 1, as any count shown is, for the withheld to come after). */
+      keys[l] = !b->weighted ? b->tally->counts[l]
+                : b->tally->w_counts[l] > 0 ? 1 + b->tally->w_counts[l] : 0;
       if (b->layout->withhold && fe_chart_data_get_cell (b->data, -1, l) != FE_CELL_SHOWN)
         keys[l] = 0.5;
     }
@@ -473,11 +502,17 @@ static double
 upper_share (const Series *series,
              guint         n_levels)
 {
-  guint upper = 0;
+  double upper = 0;
 
+  if (series->w_counts != NULL)
+    {
+      for (guint l = n_levels - n_levels / 2; l < n_levels; l++)
+        upper += series->w_counts[l];
+      return series->w_answered > 0 ? upper / series->w_answered : -1;
+    }
   for (guint l = n_levels - n_levels / 2; l < n_levels; l++)
     upper += series->counts[l];
-  return series->answered > 0 ? (double) upper / series->answered : -1;
+  return series->answered > 0 ? upper / series->answered : -1;
 }
 
 static int
@@ -534,8 +569,17 @@ compose_meta (const Build *b)
   g_autoptr(GString) meta = g_string_new (NULL);
   g_autofree char *totals = fe_chart_data_describe_totals (b->data);
 
-  /* The totals first: a long filter is what gets cut when space runs out. */
+  /* The totals first: a long filter is what gets cut when space runs out. The weighting next,
+   * beside the n it leaves unweighted. */
   g_string_append (meta, totals);
+  if (b->layout->weighted_by != NULL)
+    {
+      if (meta->len > 0)
+        g_string_append (meta, " · ");
+      /* Translators: said under a chart whose percentages are weighted, beside its
+       * (unweighted) numbers of respondents: "Percentages weighted by weightVar" */
+      g_string_append_printf (meta, _("Percentages weighted by %s"), b->layout->weighted_by);
+    }
   if (b->spec->filter_text != NULL && *b->spec->filter_text != '\0')
     {
       if (meta->len > 0)
@@ -663,13 +707,10 @@ format_largest_share (const Build *b)
     {
       const FeChartSegment *segment = &g_array_index (b->layout->segments, FeChartSegment, i);
 
-      if (segment->base > 0
-          && (largest == NULL
-              || (guint64) segment->count * largest->base
-                 > (guint64) largest->count * segment->base))
+      if (segment->base > 0 && (largest == NULL || segment->percent > largest->percent))
         largest = segment;
     }
-  return largest != NULL ? fe_percent_format (largest->count, largest->base)
+  return largest != NULL ? fe_percent_format_rounded (largest->count > 0, largest->percent)
                          : fe_percent_format (0, 1);
 }
 
@@ -1024,6 +1065,7 @@ fe_chart_layout_build (FeChartLayout     *layout,
   b.spec = spec;
   b.data = data;
   b.tally = tally;
+  b.weighted = data->weighted;
   b.small_text = fe_chart_data_dup_small_text (data);
   b.text = text;
   b.theme = &layout->theme;

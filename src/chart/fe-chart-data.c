@@ -367,6 +367,9 @@ fe_chart_data_init (FeChartData       *data,
                     && data->folded == NULL;
   data->on_answered = fe_chart_percent_of (data->kind, spec->measure)
                       == FE_PERCENT_OF_ANSWERED;
+  data->weighted = spec->weighted_by != NULL && data->tally->w_counts != NULL
+                   && spec->measure != FE_CHART_MEASURE_COUNT
+                   && !(data->kind == FE_CHART_KIND_HEATMAP && fe_cooccurrence_is (data->tally));
   data->k = spec->min_cell;
   /* Zeroed: FE_CELL_SHOWN. */
   data->cells = g_new0 (FeCellDisclosure, n_rows (data) * MAX (data->tally->n_levels, 1));

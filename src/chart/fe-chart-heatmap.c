@@ -185,12 +185,13 @@ fe_chart_build_build_heatmap (Build *b)
       /* Shades go up to the largest share shown: a withheld cell must not set the scale. */
       for (guint l = 0; l < n_levels; l++)
         {
-          guint base = fe_chart_build_series_base (b, series);
+          FeShare share = fe_chart_build_share (b, series, l);
 
-          if (base > 0 && !fe_chart_build_withheld (b, fe_chart_build_cell_state (b, series, l)))
+          if (share.base > 0
+              && !fe_chart_build_withheld (b, fe_chart_build_cell_state (b, series, l)))
             largest = MAX (largest, fe_chart_build_is_cooccurrence (b)
                                     ? cooccurrence_shade (b, series, l)
-                                    : (double) series->counts[l] / base);
+                                    : fe_share_value (&share) / 100);
         }
     }
   if (b->lost_n && !b->force)
@@ -241,10 +242,9 @@ fe_chart_build_build_heatmap (Build *b)
       for (guint c = 0; c < n_columns; c++)
         {
           const Series *series = &g_array_index (b->series, Series, c);
-          guint base = fe_chart_build_series_base (b, series);
-          guint count = series->counts[level];
+          FeShare cell = fe_chart_build_share (b, series, level);
           FeCellDisclosure state = fe_chart_build_cell_state (b, series, level);
-          double share = base > 0 ? (double) count / base : 0;
+          double share = fe_share_value (&cell) / 100;
           FeChartColor fill;
           int index;
           g_autofree char *text = NULL;
@@ -261,13 +261,12 @@ fe_chart_build_build_heatmap (Build *b)
                  ? b->theme->empty
                  : fe_chart_palette_sequential (b->layout->dark,
                                                 largest > 0 ? share / largest : 0);
-          index = fe_chart_build_add_segment (b, (int) level, series, count, base,
-                                              x0 + c * column + 1, y + 1, column - 2, pitch - 2,
-                                              fill);
+          index = fe_chart_build_add_segment (b, (int) level, series, x0 + c * column + 1, y + 1,
+                                              column - 2, pitch - 2, fill);
           if (fe_chart_build_is_cooccurrence (b))
             text = describe_cooccurrence (b, index, series, level, state);
           else
-            text = fe_chart_build_format_cell (b, state, count, base);
+            text = fe_chart_build_format_cell (b, state, &cell);
           fe_chart_build_label_inside (b, index, text);
         }
     }

@@ -69,6 +69,9 @@ typedef struct
   int               dropped;      /* the group of @tally not drawn, or -1: an "Other" still
                                    * smaller than k, of which nothing could be shown */
   gboolean          on_answered;  /* shares and each group's n are of those who answered */
+  /* Its shares are of case weights (FeChartSpec.weighted_by): they are shares, the tally has
+   * weights, and the chart shows percentages (not counts, not a co-occurrence's). */
+  gboolean          weighted;
   gboolean          whole_row;    /* a 100% bar chart draws "All respondents" above its
                                    * groups: not once they are folded, where it is only the
                                    * groups added up and would make one more sum to protect */
@@ -124,6 +127,7 @@ struct _FeChartLayout
   double          height;
   double          font_scale;  /* the text scale in effect once fitted to the canvas */
   char           *title;
+  char           *weighted_by; /* what its percentages are weighted by, or NULL */
   char           *summary;
   char           *font_family;
   PangoFontMap   *font_map;

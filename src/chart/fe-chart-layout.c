@@ -76,7 +76,8 @@ append_row (GString              *rows,
       g_string_append_printf (rows, _("%s: numbers not shown"), group);
       return;
     }
-  percent = fe_percent_format (top->count, top->base);
+  percent = top->base > 0 ? fe_percent_format_rounded (top->count > 0, top->percent)
+                          : g_strdup ("");
   /* Translators: a group's most given answer, as in "Gwent Police: mostly Very well, 42%" */
   g_string_append_printf (rows, _("%s: mostly %s, %s"), group,
                           fe_column_get_display_level (tally->question, (guint) top->level),
@@ -105,7 +106,8 @@ describe_rows (const FeChartLayout *self,
           first = segment;
           best = NULL;
         }
-      if (shown && (best == NULL || segment->count > best->count))
+      if (shown && (best == NULL || segment->percent > best->percent
+                    || (segment->percent == best->percent && segment->count > best->count)))
         best = segment;
     }
   if (first != NULL)
@@ -119,10 +121,9 @@ compare_by_value (gconstpointer a,
 {
   const FeChartSegment *sa = *(const FeChartSegment * const *) a;
   const FeChartSegment *sb = *(const FeChartSegment * const *) b;
-  double va = sa->base > 0 ? (double) sa->count / sa->base : 0;
-  double vb = sb->base > 0 ? (double) sb->count / sb->base : 0;
-
-  return va > vb ? -1 : (va < vb);
+  if (sa->percent != sb->percent)
+    return sa->percent > sb->percent ? -1 : 1;
+  return sa->count > sb->count ? -1 : (sa->count < sb->count);
 }
 
 /* The three largest shares, spoken as their segments' descriptions. */
@@ -166,6 +167,11 @@ compose_summary (const FeChartLayout *self,
     }
   if (*totals != '\0')
     g_string_append_printf (summary, "%s.", totals);
+  if (self->weighted_by != NULL)
+    {
+      g_string_append_c (summary, ' ');
+      g_string_append_printf (summary, _("Percentages weighted by %s."), self->weighted_by);
+    }
   if (tally->by != NULL && self->kind != FE_CHART_KIND_BAR)
     {
       g_string_append_c (summary, ' ');
@@ -283,6 +289,7 @@ fe_chart_layout_new (const FeChartSpec *spec,
   self->min_cell = spec->min_cell;
   self->measure = spec->measure;
   self->percent_of = fe_chart_percent_of (data.kind, spec->measure);
+  self->weighted_by = data.weighted ? g_strdup (spec->weighted_by) : NULL;
   self->dark = spec->dark;
   self->width = MAX (spec->width, 1);
   self->height = MAX (spec->height, 1);
@@ -343,6 +350,7 @@ fe_chart_layout_free (FeChartLayout *self)
   g_object_unref (self->font_map);
   g_free (self->font_family);
   g_free (self->title);
+  g_free (self->weighted_by);
   g_free (self->summary);
   g_free (self);
 }
@@ -690,7 +698,7 @@ segments_to_json (const FeChartLayout *self,
       else
         set_rounded_member (segment, "value", s->value);
       /* The percentage as every front end prints it, of "percent_of" above. */
-      fe_json_object_set_count_member (segment, "percent", fe_percent_round (s->count, s->base),
+      fe_json_object_set_count_member (segment, "percent", s->percent,
                                        !base_withheld && s->base > 0);
       json_object_set_string_member (segment, "disclosure",
                                      fe_enum_to_nick (FE_TYPE_CELL_DISCLOSURE, s->disclosure));
@@ -741,6 +749,8 @@ fe_chart_layout_to_json_scaled (const FeChartLayout *self,
   json_object_set_int_member (object, "min_cell", self->min_cell);
   json_object_set_string_member (object, "percent_of",
                                  fe_percent_of_to_string (self->percent_of));
+  if (self->weighted_by != NULL)
+    json_object_set_string_member (object, "weighted_by", self->weighted_by);
   fe_json_object_set_count_member (object, "base", self->total_base,
                                    self->total_base_disclosure == FE_CELL_SHOWN);
   fe_json_object_set_count_member (object, "answered", self->total_answered,

@@ -25,6 +25,9 @@ typedef struct
   guint   count;         /* respondents in the segment; 0 when withheld (see below) */
   guint   base;          /* the base it is a share of; 0 when withheld */
   double  value;         /* what is drawn, in the spec's measure; 0 when withheld */
+  /* Its share of the base as printed, weighted when the chart's percentages are
+   * (fe_share_round()); 0 when its count or base is withheld. */
+  guint   percent;
   /* FE_CELL_SHOWN, or why the segment's numbers are held back under the spec's min_cell:
    * FE_CELL_SMALL (fewer than k, printed "< k") or FE_CELL_HIDDEN (it would give a small one
    * away). In a layout that withholds (fe_chart_layout_withholds()), such a segment is a stub
@@ -109,10 +112,12 @@ void                  fe_chart_layout_paint_focus      (const FeChartLayout  *la
                                                         const FeChartColor   *accent);
 
 /* {"width", "height", "kind", "measure", "title", "description", "min_cell", "percent_of",
+ * "weighted_by" (only when its percentages are weighted),
  * "segments": [{"level", "group", "count", "base", "value", "percent", "disclosure", "x", "y",
  * "w", "h", "description"}…], "labels": [{"text", "x", "y", "w", "h"}…]}. "percent_of" is
  * "respondents" or "answered" (fe_chart_percent_of()), the base every segment's "percent"
- * (fe_percent_round() of "count" and "base") is of, whatever the measure. "disclosure" is "shown",
+ * (rounded as fe_percent_round(), of the case weights when "weighted_by" names the weight
+ * variable, else of "count" and "base") is of, whatever the measure. "disclosure" is "shown",
  * "small" or "hidden"; in a layout that withholds, "count", "base" and "value" of a segment
  * that is not shown (and "base" of a withheld base) are null, never the number. */
 char                 *fe_chart_layout_to_json          (const FeChartLayout  *layout);

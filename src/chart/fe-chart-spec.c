@@ -30,6 +30,7 @@ fe_chart_spec_init (FeChartSpec *spec)
     .text_scale = 1.0,
     .title = NULL,
     .filter_text = NULL,
+    .weighted_by = NULL,
     .min_cell = 0,
     .mark_small = FALSE,
     .fold_small_groups = FALSE,
@@ -68,6 +69,14 @@ fe_chart_kind_applies (FeChartKind    kind,
     default:
       return FALSE;
     }
+}
+
+void
+fe_chart_spec_set_query (FeChartSpec   *spec,
+                         const FeQuery *query)
+{
+  spec->filter_text = fe_query_get_filter_text (query);
+  spec->weighted_by = fe_query_get_weighted_by (query);
 }
 
 void

@@ -6,6 +6,7 @@
 #include "fe-catalog.h"
 #include "fe-percent.h"
 #include "fe-project.h"
+#include "fe-query.h"
 #include "fe-tally.h"
 
 G_BEGIN_DECLS
@@ -54,6 +55,10 @@ typedef struct
   double         text_scale;   /* 1.0 normal; larger for presentation */
   const char    *title;        /* NULL: the question's label */
   const char    *filter_text;  /* NULL or "": no filter */
+  /* The variable the tally's weights are of (fe_query_get_weighted_by()): its percentages are
+   * drawn and printed weighted, and say so; NULL, or a tally without weights: unweighted. A
+   * count is never weighted. */
+  const char    *weighted_by;
   /* Disclosure control (fe-disclosure.h): the threshold k, 0 to show every number as it is.
    * With k set, a number of fewer than k respondents is printed as "< k" and drawn as a
    * hatched stub, not to scale, and numbers that would let it be worked out by subtraction are
@@ -80,6 +85,10 @@ typedef struct
 void         fe_chart_spec_init           (FeChartSpec     *spec);
 /* The chart a saved view asks for, as an audience sees it at threshold @k: the view's kind,
  * measure and sort over fe_chart_spec_init(). The one place a spec is made from a view. */
+/* What the chart says of the query it draws: its filter, and what its percentages are weighted
+ * by (both borrowed from @query). */
+void         fe_chart_spec_set_query      (FeChartSpec       *spec,
+                                           const FeQuery     *query);
 void         fe_chart_spec_init_for_view  (FeChartSpec       *spec,
                                            const FeSavedView *view,
                                            guint              k,

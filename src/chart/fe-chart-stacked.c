@@ -16,17 +16,20 @@ part_share (const Build  *b,
             const Series *series,
             guint         level)
 {
+  FeShare share = fe_chart_build_share (b, series, level);
+
   if (fe_chart_build_withheld (b, fe_chart_build_cell_state (b, series, level)))
     return 0;
-  return series->answered > 0 ? (double) series->counts[level] / series->answered : 0;
+  return fe_share_value (&share) / 100;
 }
 
-/* Whether a row has nothing to draw: nobody in it answered, and that may be said. */
+/* Whether a row has nothing to draw: nobody in it answered (or, weighted, nobody who did
+ * weighs anything), and that may be said. */
 static gboolean
 row_is_empty (const Build  *b,
               const Series *series)
 {
-  return series->answered == 0
+  return (series->answered == 0 || (series->w_counts != NULL && series->w_answered <= 0))
          && !fe_chart_build_withheld (b, fe_chart_build_base_state (b, series));
 }
 
@@ -68,16 +71,25 @@ side_level (guint    n_levels,
   return upper ? n_levels - 1 - i : i;
 }
 
-static guint
-side_count (const Series *series,
+/* The levels of one side together, as a share of those who answered. */
+static FeShare
+side_share (const Build  *b,
+            const Series *series,
             guint         n_levels,
             gboolean      upper)
 {
-  guint count = 0;
+  FeShare side = fe_chart_build_share (b, series, 0);
 
+  side.count = 0;
+  side.w_count = 0;
   for (guint i = 0; i < n_levels / 2; i++)
-    count += series->counts[side_level (n_levels, i, upper)];
-  return count;
+    {
+      FeShare part = fe_chart_build_share (b, series, side_level (n_levels, i, upper));
+
+      side.count += part.count;
+      side.w_count += part.w_count;
+    }
+  return side;
 }
 
 /* A side's total would give away a withheld part of it (total minus the parts shown). */
@@ -110,7 +122,7 @@ side_label (Build        *b,
             double        centre,
             double        width)
 {
-  guint count = side_count (series, fe_chart_build_scale_levels (b), upper);
+  FeShare side = side_share (b, series, fe_chart_build_scale_levels (b), upper);
   g_autofree char *text = NULL;
   FeChartLines *lines;
   double height = fe_chart_text_line_height (b->text, FE_CHART_FONT_VALUE);
@@ -119,7 +131,7 @@ side_label (Build        *b,
 
   if (side_is_withheld (b, series, upper))
     return 0;
-  text = fe_chart_build_format_value (b, count, series->answered);
+  text = fe_chart_build_format_value (b, &side);
   lines = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, text, NULL, width + 1, 1);
   if (lines == NULL)
     return 0;
@@ -190,9 +202,8 @@ place_markers (Build        *b,
           double middle = y + bar / 2;
           FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, text, NULL,
                                                    width + 1, 1);
-          int index = fe_chart_build_add_segment (b, (int) l, series, series->counts[l],
-                                                  series->answered, x,
-                                                  y, 0, bar, fe_chart_build_level_color (b, l));
+          int index = fe_chart_build_add_segment (b, (int) l, series, x, y, 0, bar,
+                                                  fe_chart_build_level_color (b, l));
           FeChartSegment *segment = &g_array_index (b->layout->segments, FeChartSegment, index);
 
           fe_chart_build_add_rect (b, x, middle - swatch / 2, swatch, swatch,
@@ -252,10 +263,10 @@ fe_chart_build_build_stacked (Build *b)
       if (diverging)
         {
           double left, right;
-          guint n_low = side_count (series, n_levels, FALSE);
-          guint n_high = side_count (series, n_levels, TRUE);
-          g_autofree char *low = fe_chart_build_format_value (b, n_low, series->answered);
-          g_autofree char *high = fe_chart_build_format_value (b, n_high, series->answered);
+          FeShare n_low = side_share (b, series, n_levels, FALSE);
+          FeShare n_high = side_share (b, series, n_levels, TRUE);
+          g_autofree char *low = fe_chart_build_format_value (b, &n_low);
+          g_autofree char *high = fe_chart_build_format_value (b, &n_high);
 
           diverging_extent (b, series, &left, &right);
           max_left = MAX (max_left, left);
@@ -293,8 +304,12 @@ fe_chart_build_build_stacked (Build *b)
                                       g_ptr_array_index (names, r), x0 - gap, middle);
       if (row_is_empty (b, series) || row_is_withheld (b, series))
         {
-          g_autofree char *text = row_is_empty (b, series) ? g_strdup (_("No answers"))
-                                                           : describe_withheld_row (b, series);
+          g_autofree char *text = !row_is_empty (b, series) ? describe_withheld_row (b, series)
+                                  : series->answered == 0 ? g_strdup (_("No answers"))
+                                  /* Translators: in place of the bar of a group in a weighted
+                                   * 100% bar chart */
+                                  : g_strdup (_("No weighted share: nobody who answered weighs "
+                                                "anything"));
           FeChartLines *lines = fe_chart_text_fit (b->text, FE_CHART_FONT_VALUE, text, NULL,
                                                    b->px + b->pw - x_left, 1);
 
@@ -342,9 +357,10 @@ fe_chart_build_build_stacked (Build *b)
            * marked after the bar. */
           if (count == 0 || fe_chart_build_withheld (b, state))
             continue;
-          index = fe_chart_build_add_segment (b, (int) l, series, count, series->answered, x, y, w,
-                                              bar, fill);
-          text = fe_chart_build_format_cell (b, state, count, series->answered);
+          FeShare share = fe_chart_build_share (b, series, l);
+
+          index = fe_chart_build_add_segment (b, (int) l, series, x, y, w, bar, fill);
+          text = fe_chart_build_format_cell (b, state, &share);
           fe_chart_build_label_inside (b, index, text);
           /* A hairline of background between parts, unless it would hide a thin one. */
           if (previous >= 0 && w >= 3

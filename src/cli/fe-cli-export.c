@@ -29,6 +29,7 @@ typedef struct
   gboolean  dark;
   gboolean  fold_small;
   gboolean  no_fold;
+  gboolean  weighted;
   char     *kinds;      /* the --kind choices, for --help */
 } ExportOptions;
 
@@ -79,6 +80,9 @@ add_entries (GOptionContext *context,
     { "no-fold", 0, 0, G_OPTION_ARG_NONE, &options->no_fold,
       N_("Draw every group of --by on its own, however small (by default groups of fewer than "
          "--min-cell respondents are merged into “Other”)"), NULL },
+    { "weighted", 0, 0, G_OPTION_ARG_NONE, &options->weighted,
+      N_("Weight the percentages by the case weight the file declares (the numbers of "
+         "respondents stay unweighted)"), NULL },
     { "layout", 0, 0, G_OPTION_ARG_FILENAME, &options->layout,
       N_("Also write every segment and label with its rectangle as JSON"), N_("LAYOUT.json") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options->output,
@@ -120,6 +124,15 @@ check_options (ExportOptions *options,
                                                                  &spec->measure))
     {
       fe_cli_usage_error_choices ("--measure", options->measure, FE_TYPE_CHART_MEASURE);
+      return FALSE;
+    }
+  /* A count is of respondents, never weighted: asked for both, one would go unheeded. */
+  if (options->weighted && (spec->measure == FE_CHART_MEASURE_COUNT
+                            || spec->measure == FE_CHART_MEASURE_OVERLAP))
+    {
+      fe_cli_usage_error (_("--weighted weights percentages, and --measure %s draws none: "
+                            "choose --measure percent or percent-answered."),
+                          fe_chart_measure_to_string (spec->measure));
       return FALSE;
     }
   if (options->sort != NULL && !fe_chart_sort_from_string (options->sort, &spec->sort))
@@ -216,6 +229,8 @@ fe_cli_export (int    argc,
   if (!fe_cli_check_output (&options, study_path, "-o", export.output, &exit_code)
       || !fe_cli_check_output (&options, study_path, "--layout", export.layout, &exit_code))
     goto out;
+  if (export.weighted && !fe_cli_check_weighted (study, study_path, &exit_code))
+    goto out;
   if ((question = fe_cli_find_question (study, "--question", export.question, &exit_code))
       == NULL)
     goto out;
@@ -247,7 +262,7 @@ fe_cli_export (int    argc,
   if (!fe_cli_check_query_set (filter, spec.min_cell, &exit_code))
     goto out;
 
-  query = fe_query_new (study, filter, question, by);
+  query = fe_query_new_weighted (study, filter, question, by, export.weighted);
   tally = fe_query_get_tally (query);
   if (!fe_chart_kind_applies (spec.kind, tally))
     {
@@ -261,7 +276,7 @@ fe_cli_export (int    argc,
   spec.text_scale = export.text_scale;
   spec.dark = export.dark;
   spec.title = export.title;
-  spec.filter_text = fe_query_get_filter_text (query);
+  fe_chart_spec_set_query (&spec, query);
   /* Small groups are folded before their numbers are withheld: "Other (n = 7)" tells more
    * than two rows of "< 5". */
   spec.fold_small_groups = !export.no_fold;

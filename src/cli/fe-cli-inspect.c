@@ -92,6 +92,17 @@ print_json (FeStudy *study)
   if (fe_study_get_sheet (study) != NULL)
     json_object_set_string_member (object, "sheet", fe_study_get_sheet (study));
   json_object_set_string_member (object, "weight", fe_study_get_weight_variable (study));
+  if (fe_study_get_weights (study) != NULL)
+    {
+      /* The respondents --weighted leaves out of weighted percentages, by reason. */
+      FeUnweighted none = fe_study_count_unweighted (study);
+      JsonObject *unweighted = json_object_new ();
+
+      json_object_set_int_member (unweighted, "missing", none.missing);
+      json_object_set_int_member (unweighted, "zero", none.zero);
+      json_object_set_int_member (unweighted, "negative", none.negative);
+      json_object_set_object_member (object, "unweighted", unweighted);
+    }
   json_object_set_int_member (object, "respondents", fe_study_get_n_respondents (study));
   json_object_set_int_member (object, "excluded", fe_study_get_n_excluded (study));
   for (guint c = 0; c < fe_study_get_n_columns (study); c++)
@@ -212,8 +223,11 @@ print_text (FeStudy *study)
       g_string_append_printf (out, "%s %s\n", _("Sheet:"), sheet);
     }
   if (fe_study_get_weight_variable (study) != NULL)
-    g_string_append_printf (out, "%s %s\n", _("Case weight (not applied):"),
-                            fe_study_get_weight_variable (study));
+    {
+      g_autofree char *weight = fe_study_describe_weight (study);
+
+      g_string_append_printf (out, "%s %s\n", _("Case weight:"), weight);
+    }
   fe_cli_append_respondents (out, fe_study_get_n_respondents (study), excluded);
   g_string_append (out, "\n\n");
 

@@ -111,6 +111,11 @@ void      fe_cli_print_error               (const char        *message);
 gboolean  fe_cli_check_query_set           (const FeFilter    *filter,
                                             guint              k,
                                             int               *exit_code);
+/* --weighted of @study: FALSE, saying so and naming the file, when it declares no case weight
+ * to weight by. */
+gboolean  fe_cli_check_weighted            (FeStudy           *study,
+                                            const char        *study_path,
+                                            int               *exit_code);
 G_GNUC_PRINTF (1, 2)
 void      fe_cli_usage_error               (const char        *format,
                                             ...);

@@ -225,11 +225,13 @@ levels_to_json (const Shown *shown,
     {
       FeCellDisclosure state = shown_cell (shown, group, l);
       JsonObject *level = json_object_new ();
+      /* Weighted when the tally is: the count and base beside it stay respondents. */
+      FeShare share = fe_tally_get_share (tally, group, l, of);
 
       json_object_set_string_member (level, "label", fe_column_get_level (tally->question, l));
       fe_json_object_set_count_member (level, "count", counts[l], state == FE_CELL_SHOWN);
       fe_json_object_set_count_member (level, "base", base, base_state == FE_CELL_SHOWN);
-      fe_json_object_set_count_member (level, "percent", fe_percent_round (counts[l], base),
+      fe_json_object_set_count_member (level, "percent", fe_share_round (&share),
                                        base > 0 && state == FE_CELL_SHOWN
                                        && base_state == FE_CELL_SHOWN);
       if (state != FE_CELL_SHOWN)
@@ -289,6 +291,7 @@ static void
 print_tally_json (const FeTally  *tally,
                   const Shown    *shown,
                   const char     *filter_text,
+                  const char     *weighted_by,
                   FeChartMeasure  measure,
                   FePercentOf     of)
 {
@@ -303,6 +306,8 @@ print_tally_json (const FeTally  *tally,
   json_object_set_string_member (object, "role", fe_column_get_role_name (tally->question));
   json_object_set_string_member (object, "filter", filter_text);
   json_object_set_string_member (object, "measure", fe_chart_measure_to_string (measure));
+  /* What every "percent" below is weighted by; null: they are of respondents. */
+  json_object_set_string_member (object, "weighted_by", weighted_by);
   /* Split by a question, every base is those who answered both, whatever the measure. */
   json_object_set_string_member (object, "percent_of",
                                  tally->both ? "both" : fe_percent_of_to_string (of));
@@ -395,6 +400,7 @@ withhold_table (GPtrArray   *rows,
 static void
 print_tally_text (const Shown *shown,
                   const char  *filter_text,
+                  const char  *weighted_by,
                   FePercentOf  of)
 {
   const FeTally *tally = shown->tally;
@@ -438,10 +444,16 @@ print_tally_text (const Shown *shown,
     g_string_append_printf (out, _("Other: %s (--no-fold shows each)\n"),
                             shown->chart->other_names);
   g_string_append_printf (out, "%s\n", fe_percent_of_describe (tally, of));
+  if (weighted_by != NULL)
+    {
+      g_autofree char *weighting = fe_percent_describe_weighting (weighted_by);
+
+      g_string_append_printf (out, "%s\n", weighting);
+    }
   if (tally->question->bins != NULL)
     {
       g_autofree char *numbers = fe_numbers_describe (tally->n_numbers, tally->quartiles,
-                                                      shown_k (shown));
+                                                      shown_k (shown), weighted_by != NULL);
 
       g_string_append_printf (out, "%s\n", numbers);
     }
@@ -480,6 +492,7 @@ fe_cli_summary (int    argc,
   FeChartMeasure measure = FE_CHART_MEASURE_PERCENT_BASE;
   gboolean no_fold = FALSE;
   gboolean fold_small = FALSE;
+  gboolean weighted = FALSE;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(FeStudy) study = NULL;
   g_autoptr(FeFilter) filter = NULL;
@@ -494,6 +507,9 @@ fe_cli_summary (int    argc,
     { "measure", 0, 0, G_OPTION_ARG_STRING, &measure_name,
       N_("Which base the percentages are of, as in export: percent (each group's respondents, "
          "the default; count too) or percent-answered (those who answered)"), N_("MEASURE") },
+    { "weighted", 0, 0, G_OPTION_ARG_NONE, &weighted,
+      N_("Weight the percentages by the case weight the file declares (counts and bases stay "
+         "numbers of respondents)"), NULL },
     /* As in export, where folding was once asked for: scripts that ask still run. */
     { "fold-small", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &fold_small, NULL, NULL },
     { "no-fold", 0, 0, G_OPTION_ARG_NONE, &no_fold,
@@ -541,6 +557,8 @@ fe_cli_summary (int    argc,
     }
   if ((study = fe_cli_load_study (&options, study_path, &exit_code)) == NULL)
     goto out;
+  if (weighted && !fe_cli_check_weighted (study, study_path, &exit_code))
+    goto out;
   if (question_id != NULL
       && (question = fe_cli_find_question (study, "--question", question_id, &exit_code)) == NULL)
     goto out;
@@ -560,7 +578,7 @@ fe_cli_summary (int    argc,
   if (!fe_cli_check_query_set (filter, k, &exit_code))
     goto out;
 
-  query = fe_query_new (study, filter, question, by);
+  query = fe_query_new_weighted (study, filter, question, by, weighted);
   rows = fe_query_get_rows (query);
   filter_text = fe_query_get_filter_text (query);
 
@@ -597,9 +615,10 @@ fe_cli_summary (int    argc,
         shown.table = disclosure = fe_disclosure_new (tally, k);
 
       if (options.json)
-        print_tally_json (tally, &shown, filter_text, measure, of);
+        print_tally_json (tally, &shown, filter_text, fe_query_get_weighted_by (query), measure,
+                          of);
       else
-        print_tally_text (&shown, filter_text, of);
+        print_tally_text (&shown, filter_text, fe_query_get_weighted_by (query), of);
       fe_chart_data_clear (&chart);
     }
 

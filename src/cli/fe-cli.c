@@ -158,6 +158,29 @@ fe_cli_check_query_set (const FeFilter *filter,
   return FALSE;
 }
 
+gboolean
+fe_cli_check_weighted (FeStudy    *study,
+                       const char *study_path,
+                       int        *exit_code)
+{
+  g_autofree char *name = NULL;
+
+  if (fe_study_get_weights (study) != NULL)
+    return TRUE;
+  name = study_path != NULL ? g_path_get_basename (study_path)
+                            : g_strdup (fe_study_get_name (study));
+  if (fe_study_get_weight_variable (study) != NULL)
+    fe_cli_usage_error (_("--weighted: %s declares %s as its case weight, but it holds no "
+                          "numbers to weight by."),
+                        name, fe_study_get_weight_variable (study));
+  else
+    fe_cli_usage_error (_("--weighted: %s declares no case weight. Only an SPSS or Stata file "
+                          "saved with a weight variable (WEIGHT BY) has one."),
+                        name);
+  *exit_code = FE_CLI_EXIT_USAGE;
+  return FALSE;
+}
+
 void
 fe_cli_usage_error (const char *format,
                     ...)

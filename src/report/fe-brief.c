@@ -689,7 +689,8 @@ describe_groups (const FeChartData *data)
 static char *
 compose_bases (Writer            *w,
                const FeChartData *data,
-               const char        *filter_text)
+               const char        *filter_text,
+               const char        *weighted_by)
 {
   g_autofree char *totals = fe_chart_data_describe_totals (data);
   g_autoptr(GString) text = g_string_new (NULL);
@@ -724,6 +725,13 @@ compose_bases (Writer            *w,
        * force do you work for?”: South Wales Police 80, Gwent Police 12." */
       g_string_append_printf (text, _("Split by “%s”: %s."),
                               fe_column_get_display_label (data->tally->by), groups);
+    }
+  if (data->weighted)
+    {
+      g_autofree char *weighting = fe_percent_describe_weighting (weighted_by);
+
+      g_string_append_c (text, ' ');
+      g_string_append (text, weighting);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -924,9 +932,9 @@ write_view (Writer            *w,
       FeChartSpec spec;
 
       init_spec (&spec, view, w->options);
-      spec.filter_text = filter_text;
+      fe_chart_spec_set_query (&spec, query);
       fe_chart_data_init (&data, &spec, tally);
-      bases = compose_bases (w, &data, filter_text);
+      bases = compose_bases (w, &data, filter_text, spec.weighted_by);
       /* As tall as the chart wants, less what keeps its words and quotes on the same page. */
       spec.height = chart_height (&data);
       {

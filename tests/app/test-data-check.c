@@ -7,6 +7,7 @@
 
 #include "fe-app-test-util.h"
 #include "fe-data-check.h"
+#include "fe-test-sav.h"
 #include "fe-test-util.h"
 #include "fe-window-private.h"
 
@@ -61,6 +62,25 @@ test_template_instantiates (void)
   page = fe_data_check_new (NULL, study, NULL);
   g_assert_true (FE_IS_DATA_CHECK (page));
   g_assert_nonnull (fe_data_check_get_column_row (page, "force"));
+  gtk_window_destroy (GTK_WINDOW (page));
+}
+
+/* The case weight the file declares, and the respondents it leaves out of weighted
+ * percentages, how many and why: never silently. */
+static void
+test_weight (void)
+{
+  g_autofree char *path = fe_test_write_weighted_survey ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeStudy) study = fe_study_load (path, NULL, NULL, &error);
+  g_autofree char *said = NULL;
+  FeDataCheck *page;
+
+  g_assert_no_error (error);
+  said = fe_study_describe_weight (study);
+  page = fe_data_check_new (NULL, study, NULL);
+  g_assert_true (shows_text (GTK_WIDGET (page), said));
+  g_assert_nonnull (strstr (said, "3 respondents weigh nothing in weighted percentages"));
   gtk_window_destroy (GTK_WINDOW (page));
 }
 
@@ -203,6 +223,7 @@ main (int    argc,
   adw_init ();
 
   g_test_add_func ("/app/data-check/template", test_template_instantiates);
+  g_test_add_func ("/app/data-check/weight", test_weight);
   g_test_add_func ("/app/data-check/roles-reasons-split", test_roles_reasons_and_split);
   g_test_add_func ("/app/data-check/fold-long-list", test_fold_long_list);
   return g_test_run ();

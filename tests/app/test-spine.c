@@ -16,6 +16,7 @@
 #include "fe-question-list.h"
 #include "fe-quote-browser.h"
 #include "fe-respondent-view.h"
+#include "fe-test-sav.h"
 #include "fe-test-util.h"
 #include "fe-window-private.h"
 
@@ -151,6 +152,11 @@ test_each_change_notifies_once (void)
   assert_notified (&notified, "min-cell", NULL);
   gtk_drop_down_set_selected (window->kind_dropdown, FE_CHART_KIND_AUTO);
   g_hash_table_remove_all (notified.counts);
+  /* The sample declares no case weight: there is nothing to weight by, and no switch. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->weighted_button)));
+  fe_explore_state_set_weighted (state, TRUE);
+  g_assert_false (fe_explore_state_get_weighted (state));
+  assert_notified (&notified, NULL);
 
   /* A segment clicked selects it; its quotes fill. */
   g_assert_true (fe_test_wait_until (chart_laid_out, window));
@@ -170,6 +176,60 @@ test_each_change_notifies_once (void)
   g_hash_table_remove (notified.counts, "kind");
   g_hash_table_remove (notified.counts, "sort");
   assert_notified (&notified, "query", "question", "split", "measure", NULL);
+
+  g_signal_handlers_disconnect_by_data (state, &notified);
+  g_hash_table_unref (notified.counts);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The weighting switch: shown for data that declare a case weight, greyed out (saying why)
+ * while the chart shows counts, one query and one notification per switch, and the chart's
+ * shares weighted and said to be. */
+static void
+test_weighted_switch (void)
+{
+  g_autofree char *path = fe_test_write_weighted_survey ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  FeWindow *window = fe_app_test_open_window (file);
+  FeExploreState *state = fe_window_get_state (window);
+  FeStudy *study = fe_window_get_study (window);
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (window), "weighted");
+  Notified notified = { g_hash_table_new (g_str_hash, g_str_equal) };
+  const FeChartSegment *agree;
+  FeSavedView *view;
+
+  fe_question_list_select (window->question_list, fe_study_find_column (study, "agree"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->weighted_button)));
+  gtk_toggle_button_set_active (window->percent_button, FALSE);
+  g_assert_false (g_action_get_enabled (action));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (window->weighted_button)),
+                            "counts are always of respondents"));
+  gtk_toggle_button_set_active (window->percent_button, TRUE);
+  g_assert_true (g_action_get_enabled (action));
+
+  g_signal_connect (state, "notify", G_CALLBACK (on_notify), &notified);
+  g_action_activate (action, NULL);
+  assert_notified (&notified, "weighted", "query", NULL);
+  g_assert_true (fe_explore_state_get_weighted (state));
+  g_assert_true (gtk_toggle_button_get_active (window->weighted_button));
+  g_assert_true (fe_test_wait_until (chart_laid_out, window));
+  agree = fe_chart_layout_get_segment (fe_chart_view_get_layout (window->chart_view), 0);
+  g_assert_cmpuint (agree->count, ==, 1);
+  g_assert_cmpuint (agree->percent, ==, 75);
+  {
+    g_autofree char *described = fe_chart_layout_describe (fe_chart_view_get_layout (
+                                                             window->chart_view));
+
+    g_assert_nonnull (strstr (described, "Percentages weighted by wt"));
+  }
+  /* A saved view of it is weighted. */
+  view = fe_window_capture_view (window);
+  g_assert_true (view->weighted);
+  fe_saved_view_free (view);
+
+  g_action_activate (action, NULL);
+  assert_notified (&notified, "weighted", "query", NULL);
+  g_assert_false (fe_explore_state_get_weighted (state));
 
   g_signal_handlers_disconnect_by_data (state, &notified);
   g_hash_table_unref (notified.counts);
@@ -356,6 +416,86 @@ test_front_ends_count_alike (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+slide_laid_out (gpointer slide)
+{
+  return fe_chart_view_get_layout (slide) != NULL;
+}
+
+static gboolean
+described_weighted (const FeChartLayout *layout)
+{
+  g_autofree char *described = fe_chart_layout_describe (layout);
+
+  return strstr (described, "Percentages weighted by wt") != NULL;
+}
+
+/* A weighted saved view shows the same weighted shares, said to be weighted, in the window,
+ * presenting and the briefing pack. */
+static void
+test_weighted_view_everywhere (void)
+{
+  g_autofree char *path = fe_test_write_weighted_survey ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  FeWindow *window = fe_app_test_open_window (file);
+  FeStudy *study = fe_window_get_study (window);
+  FeProject *project = window->project;
+  FeSavedView *view = fe_saved_view_new_for (fe_study_find_column (study, "agree"), NULL, NULL,
+                                             -1, -1);
+  g_autofree char *dir = g_dir_make_tmp ("fe-spine-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "pack.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autoptr(GError) error = NULL;
+  FeBriefOptions options = { 0 };
+  FePresentation *presentation;
+  FeChartView *slide;
+  guint index;
+
+  g_free (view->measure);
+  view->measure = g_strdup ("percent");
+  view->weighted = TRUE;
+  fe_project_add_view (project, view);
+  index = fe_project_get_n_views (project) - 1;
+
+  fe_window_apply_view (window, index);
+  g_assert_true (fe_explore_state_get_weighted (fe_window_get_state (window)));
+  g_assert_true (gtk_toggle_button_get_active (window->weighted_button));
+  g_assert_true (fe_test_wait_until (chart_laid_out, window));
+  g_assert_cmpuint (fe_chart_layout_get_segment (fe_chart_view_get_layout (window->chart_view),
+                                                 0)->percent, ==, 75);
+  g_assert_true (described_weighted (fe_chart_view_get_layout (window->chart_view)));
+
+  presentation = fe_presentation_new (GTK_WINDOW (window), study, project, 0, FALSE, index);
+  gtk_window_present (GTK_WINDOW (presentation));
+  slide = fe_app_test_find_widget (GTK_WIDGET (presentation), FE_TYPE_CHART_VIEW);
+  g_assert_true (fe_test_wait_until (slide_laid_out, slide));
+  g_assert_cmpuint (fe_chart_layout_get_segment (fe_chart_view_get_layout (slide), 0)->percent,
+                    ==, 75);
+  g_assert_true (described_weighted (fe_chart_view_get_layout (slide)));
+  gtk_window_destroy (GTK_WINDOW (presentation));
+
+  g_assert_true (fe_brief_write (project, study, &options, pdf, &error));
+  g_assert_no_error (error);
+  if (pdftotext != NULL)
+    {
+      const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+      g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+      g_autofree char *text = NULL;
+      g_autofree char *flat = NULL;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                   &text, NULL, NULL, NULL));
+      /* Joined again as one line: the page may break it anywhere. */
+      flat = g_regex_replace_literal (space, text, -1, 0, " ", 0, NULL);
+      g_assert_nonnull (strstr (flat, "Percentages weighted by wt; counts and bases are numbers "
+                                      "of respondents, unweighted."));
+      g_assert_nonnull (strstr (flat, "75%"));
+    }
+  g_unlink (pdf);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -365,5 +505,7 @@ main (int    argc,
 
   g_test_add_func ("/app/spine/each-change-notifies-once", test_each_change_notifies_once);
   g_test_add_func ("/app/spine/front-ends-count-alike", test_front_ends_count_alike);
+  g_test_add_func ("/app/spine/weighted-switch", test_weighted_switch);
+  g_test_add_func ("/app/spine/weighted-view-everywhere", test_weighted_view_everywhere);
   return g_test_run ();
 }

@@ -407,8 +407,8 @@ test_data_table_matches_the_chart (void)
       g_autofree char *percent = fe_percent_format (segment->count, segment->base);
       g_autofree char *expected = g_strdup_printf ("%u of %u, %s", segment->count,
                                                    segment->base, percent);
-      g_autofree char *described = fe_percent_describe (segment->count, segment->base,
-                                                        FE_PERCENT_OF_RESPONDENTS);
+      FeShare share = { segment->count, segment->base };
+      g_autofree char *described = fe_percent_describe (&share, FE_PERCENT_OF_RESPONDENTS);
 
       g_assert_cmpstr (cells[0], ==, fe_column_get_display_level (barriers,
                                                                   (guint) segment->level));

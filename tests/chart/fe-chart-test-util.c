@@ -196,3 +196,17 @@ fe_chart_test_random_spec (GRand         *rand,
   while (!fe_chart_kind_applies (spec->kind, tally));
   spec->measure = g_rand_int_range (rand, 0, 3);
 }
+
+gboolean
+fe_chart_test_has_label (const FeChartLayout *layout,
+                         const char          *needle)
+{
+  for (guint i = 0; i < fe_chart_layout_get_n_labels (layout); i++)
+    {
+      g_autofree char *flat = fe_chart_test_flatten (fe_chart_layout_get_label (layout, i)->text);
+
+      if (strstr (flat, needle) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}

@@ -6,6 +6,7 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "fe-chart-layout.h"
 #include "fe-chart-spec.h"
 #include "fe-study.h"
 
@@ -21,6 +22,10 @@ FeTally *fe_chart_test_sample_tally (const char *question_id,
 
 /* Text as a reader sees it: no-break spaces as spaces, lines run together. */
 char    *fe_chart_test_flatten      (const char *text);
+
+/* Whether a label of @layout, read as fe_chart_test_flatten() reads it, holds @needle. */
+gboolean fe_chart_test_has_label    (const FeChartLayout *layout,
+                                     const char          *needle);
 
 /* A layout's JSON (fe_chart_layout_to_json()) read back; asserts that it is JSON. */
 JsonObject *fe_chart_test_parse_layout (const char *json);

@@ -120,20 +120,6 @@ check_labels (const FeChartLayout *layout)
     }
 }
 
-static gboolean
-has_label_containing (const FeChartLayout *layout,
-                      const char          *needle)
-{
-  for (guint i = 0; i < fe_chart_layout_get_n_labels (layout); i++)
-    {
-      g_autofree char *flat = fe_chart_test_flatten (fe_chart_layout_get_label (layout, i)->text);
-
-      if (strstr (flat, needle) != NULL)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* Every group drawn has its n on the chart, never cut ("(n = 1…" would be a wrong n), and the
  * chart its total. */
 static void
@@ -152,7 +138,7 @@ check_n_shown (const FeChartLayout *layout,
       if (n != NULL && strstr (n, "…") != NULL)
         fail ("“%s” cuts a group's n", text);
     }
-  if (!has_label_containing (layout, total))
+  if (!fe_chart_test_has_label (layout, total))
     fail ("the total “%s” is not on the chart", total);
   if (tally->by == NULL || fe_chart_layout_get_kind (layout) == FE_CHART_KIND_BAR)
     return;
@@ -161,7 +147,7 @@ check_n_shown (const FeChartLayout *layout,
       const FeChartSegment *s = fe_chart_layout_get_segment (layout, i);
       g_autofree char *n = g_strdup_printf ("(n = %u)", s->base);
 
-      if (!has_label_containing (layout, n))
+      if (!fe_chart_test_has_label (layout, n))
         fail ("%s: its group's “%s” is not on the chart", s->description, n);
     }
 }
@@ -1141,8 +1127,8 @@ test_layout_diverging_centre (void)
       g_assert_cmpfloat_with_epsilon (s->x + s->w / 2, centre, 1e-6);
     }
   g_assert_cmpfloat (centre, >, 0);
-  g_assert_true (has_label_containing (layout, "All respondents (n = "));
-  g_assert_true (has_label_containing (layout, "Gwent Police (n = "));
+  g_assert_true (fe_chart_test_has_label (layout, "All respondents (n = "));
+  g_assert_true (fe_chart_test_has_label (layout, "Gwent Police (n = "));
 }
 
 /* "Don't know" and "N/A" after a scale are not its top end: a diverging bar leaves them out
@@ -1177,7 +1163,7 @@ test_layout_off_scale_answers (void)
   diverging = fe_chart_layout_new (&spec, tally, NULL);
   for (guint i = 0; i < fe_chart_layout_get_n_segments (diverging); i++)
     g_assert_cmpint (fe_chart_layout_get_segment (diverging, i)->level, <, 5);
-  g_assert_true (has_label_containing (diverging, "Not on the scale, so not in the bars: "
+  g_assert_true (fe_chart_test_has_label (diverging, "Not on the scale, so not in the bars: "
                                                   "“Don't know”, “N/A”."));
 
   spec.kind = FE_CHART_KIND_STACKED;
@@ -1392,7 +1378,7 @@ test_layout_no_levels (void)
   layout = fe_chart_layout_new (&spec, tally, NULL);
   g_assert_cmpuint (fe_chart_layout_get_n_segments (layout), ==, 0);
   g_assert_cmpint (fe_chart_layout_hit_test (layout, 400, 250), ==, -1);
-  g_assert_true (has_label_containing (layout, "no answers to chart"));
+  g_assert_true (fe_chart_test_has_label (layout, "no answers to chart"));
   check_layout (layout, tally);
   fe_chart_test_free_tally (tally);
 }

@@ -329,7 +329,8 @@ fe_number_format_rounded (double value)
 char *
 fe_numbers_describe (guint        n_numbers,
                      const double quartiles[3],
-                     guint        k)
+                     guint        k,
+                     gboolean     weighted)
 {
   g_autofree char *lower = NULL, *median = NULL, *upper = NULL;
 
@@ -343,6 +344,14 @@ fe_numbers_describe (guint        n_numbers,
   lower = fe_number_format_rounded (quartiles[0]);
   median = fe_number_format_rounded (quartiles[1]);
   upper = fe_number_format_rounded (quartiles[2]);
+  if (weighted)
+    /* TRANSLATORS: under a histogram with weighted percentages: "Median 42; quartiles 31 and
+     * 55, of 270 numbers, unweighted." */
+    return g_strdup_printf (ngettext ("Median %s; quartiles %s and %s, of %u number, "
+                                      "unweighted.",
+                                      "Median %s; quartiles %s and %s, of %u numbers, "
+                                      "unweighted.", n_numbers),
+                            median, lower, upper, n_numbers);
   /* TRANSLATORS: under a histogram: "Median 42; quartiles 31 and 55, of 270 numbers." */
   return g_strdup_printf (ngettext ("Median %s; quartiles %s and %s, of %u number.",
                                     "Median %s; quartiles %s and %s, of %u numbers.",

@@ -60,10 +60,12 @@ guint     fe_numbers_quartiles   (const double   *numbers,
 
 /* "Median 42; quartiles 31 and 55, of 270 numbers." for a chart's note and `summary`, rounded
  * to two decimals; with fewer than @k numbers (disclosure control, 0: none) it says they are
- * too few to state rather than print them. */
+ * too few to state rather than print them. Beside @weighted percentages it says the median
+ * and quartiles are not: they are of the respondents' numbers as given. */
 char     *fe_numbers_describe    (guint          n_numbers,
                                   const double   quartiles[3],
-                                  guint          k);
+                                  guint          k,
+                                  gboolean       weighted);
 /* A number rounded to two decimals, as fe_numbers_describe() writes it. */
 char     *fe_number_format_rounded (double       value);
 

@@ -7,6 +7,7 @@
 #include "fe-tally-fold.h"
 
 #include "fe-i18n.h"
+#include <math.h>
 
 const char *
 fe_percent_of_to_string (FePercentOf of)
@@ -25,25 +26,78 @@ fe_percent_round (guint count,
 }
 
 char *
+fe_percent_format_rounded (gboolean something,
+                           guint    rounded)
+{
+  if (something && rounded == 0)
+    /* Translators: a share too small to round to 1% but not nothing */
+    /* xgettext:no-c-format */
+    return g_strdup (_("<1%"));
+  /* Translators: a percentage, "58%" */
+  return g_strdup_printf (_("%u%%"), rounded);
+}
+
+char *
 fe_percent_format (guint count,
                    guint base)
 {
   if (base == 0)
     return g_strdup ("");
-  if (count > 0 && fe_percent_round (count, base) == 0)
-    /* Translators: a share too small to round to 1% but not nothing */
-    /* xgettext:no-c-format */
-    return g_strdup (_("<1%"));
-  /* Translators: a percentage, "58%" */
-  return g_strdup_printf (_("%u%%"), fe_percent_round (count, base));
+  return fe_percent_format_rounded (count > 0, fe_percent_round (count, base));
+}
+
+guint
+fe_share_round (const FeShare *share)
+{
+  if (!share->weighted)
+    return fe_percent_round (share->count, share->base);
+  if (share->w_base <= 0)
+    return 0;
+  /* Half away from zero as fe_percent_round(), with room for a sum of weights that lands a
+   * hair under an exact half (12.4999…). */
+  return (guint) floor (100.0 * share->w_count / share->w_base + 0.5 + 1e-9);
+}
+
+double
+fe_share_value (const FeShare *share)
+{
+  if (!share->weighted)
+    return share->base > 0 ? 100.0 * share->count / share->base : 0.0;
+  return share->w_base > 0 ? 100.0 * share->w_count / share->w_base : 0.0;
 }
 
 char *
-fe_percent_describe (guint       count,
-                     guint       base,
-                     FePercentOf of)
+fe_share_format (const FeShare *share)
+{
+  if (!share->weighted)
+    return fe_percent_format (share->count, share->base);
+  if (share->base == 0 || share->w_base <= 0)
+    return g_strdup ("");
+  return fe_percent_format_rounded (share->w_count > 0, fe_share_round (share));
+}
+
+/* "13%", or "13% weighted" in a sentence where an unweighted n stands beside it. */
+static char *
+format_share_in_words (const FeShare *share)
+{
+  g_autofree char *percent = fe_share_format (share);
+
+  if (!share->weighted)
+    return g_steal_pointer (&percent);
+  if (*percent == '\0')
+    /* Translators: in place of a weighted percentage, after "5 of 5 respondents, ", when no
+     * respondent of the base has a weight */
+    return g_strdup (_("none of them weighs anything"));
+  /* Translators: a weighted percentage beside an unweighted count, "13% weighted" */
+  return g_strdup_printf (_("%s weighted"), percent);
+}
+
+char *
+fe_percent_describe (const FeShare *share,
+                     FePercentOf    of)
 {
   g_autofree char *percent = NULL;
+  guint count = share->count, base = share->base;
 
   if (base == 0)
     return g_strdup (of == FE_PERCENT_OF_ANSWERED
@@ -51,7 +105,7 @@ fe_percent_describe (guint       count,
                      ? _("nobody answered")
                      /* Translators: a group's share when it has nobody in it */
                      : _("no respondents"));
-  percent = fe_percent_format (count, base);
+  percent = format_share_in_words (share);
   if (of == FE_PERCENT_OF_ANSWERED)
     /* Translators: count of base who answered, percentage: "10 of 43 who answered, 23%" */
     return g_strdup_printf (ngettext ("%u of %u who answered, %s",
@@ -64,15 +118,15 @@ fe_percent_describe (guint       count,
 }
 
 char *
-fe_percent_describe_both (guint count,
-                          guint base)
+fe_percent_describe_both (const FeShare *share)
 {
   g_autofree char *percent = NULL;
+  guint count = share->count, base = share->base;
 
   if (base == 0)
     /* Translators: a cell's share when nobody answered both questions */
     return g_strdup (_("nobody answered both"));
-  percent = fe_percent_format (count, base);
+  percent = format_share_in_words (share);
   /* Translators: count of base who answered both questions, percentage: "10 of 43 who
    * answered both, 23%" */
   return g_strdup_printf (ngettext ("%u of %u who answered both, %s",
@@ -81,16 +135,15 @@ fe_percent_describe_both (guint count,
 }
 
 char *
-fe_percent_format_cell (guint count,
-                        guint base)
+fe_percent_format_cell (const FeShare *share)
 {
   g_autofree char *percent = NULL;
 
-  if (base == 0)
-    return g_strdup_printf ("%u", count);
-  percent = fe_percent_format (count, base);
+  if (share->base == 0)
+    return g_strdup_printf ("%u", share->count);
+  percent = fe_share_format (share);
   /* Translators: a table cell under a column that names its base: "10 of 80, 13%" */
-  return g_strdup_printf (_("%u of %u, %s"), count, base, percent);
+  return g_strdup_printf (_("%u of %u, %s"), share->count, share->base, percent);
 }
 
 guint
@@ -106,6 +159,47 @@ fe_tally_get_base (const FeTally *tally,
   if (group < 0)
     return answered ? tally->answered : tally->base;
   return answered ? tally->groups[group].answered : tally->groups[group].base;
+}
+
+FeShare
+fe_tally_get_share (const FeTally *tally,
+                    int            group,
+                    guint          level,
+                    FePercentOf    of)
+{
+  gboolean answered = of == FE_PERCENT_OF_ANSWERED;
+  FeShare share = { 0 };
+
+  g_return_val_if_fail (group < (int) tally->n_groups && level < tally->n_levels, share);
+
+  share.base = fe_tally_get_base (tally, group, of);
+  share.weighted = tally->w_counts != NULL;
+  if (group < 0)
+    {
+      share.count = tally->counts[level];
+      if (share.weighted)
+        {
+          share.w_count = tally->w_counts[level];
+          share.w_base = answered ? tally->w_answered : tally->w_base;
+        }
+      return share;
+    }
+  share.count = tally->groups[group].counts[level];
+  if (share.weighted)
+    {
+      share.w_count = tally->groups[group].w_counts[level];
+      share.w_base = answered ? tally->groups[group].w_answered : tally->groups[group].w_base;
+    }
+  return share;
+}
+
+char *
+fe_percent_describe_weighting (const char *weighted_by)
+{
+  /* Translators: beside a table or chart with weighted percentages; %s is the case-weight
+   * variable */
+  return g_strdup_printf (_("Percentages weighted by %s; counts and bases are numbers of "
+                            "respondents, unweighted."), weighted_by);
 }
 
 const char *
@@ -163,10 +257,9 @@ fe_percent_table_new (const FeTally *tally,
       for (guint g = 0; g < n_columns; g++)
         {
           int group = tally->by != NULL ? (int) g : -1;
-          guint count = group < 0 ? tally->counts[l] : tally->groups[g].counts[l];
+          FeShare share = fe_tally_get_share (tally, group, l, of);
 
-          g_ptr_array_add (row, fe_percent_format_cell (count,
-                                                        fe_tally_get_base (tally, group, of)));
+          g_ptr_array_add (row, fe_percent_format_cell (&share));
         }
       g_ptr_array_add (row, NULL);
       g_ptr_array_add (rows, g_ptr_array_free (row, FALSE));

@@ -31,22 +31,49 @@ guint       fe_percent_round          (guint          count,
  * nothing; "" when @base is 0 (there is no share of nobody). */
 char       *fe_percent_format         (guint          count,
                                        guint          base);
+/* A cell as a share of its base: respondents, and in a weighted tally the sums of their case
+ * weights, whose ratio is then the percentage (a weighted percentage of an unweighted n, as
+ * SPSS prints with WEIGHT BY). */
+typedef struct
+{
+  guint    count;
+  guint    base;
+  gboolean weighted;
+  double   w_count;
+  double   w_base;
+} FeShare;
+
+/* The share as a percentage rounded as fe_percent_round(): of the weights when weighted. */
+guint       fe_share_round            (const FeShare *share);
+/* The share, 0 to 100, unrounded: what a bar is drawn to. */
+double      fe_share_value            (const FeShare *share);
+/* The percentage as printed (fe_percent_format()): "" when there is no share to speak of, when
+ * the base is nobody or, weighted, weighs nothing. */
+char       *fe_share_format           (const FeShare *share);
+/* A percentage already rounded: "58%", or "<1%" for 0 of @something that is not nothing. */
+char       *fe_percent_format_rounded (gboolean       something,
+                                       guint          rounded);
 /* The percentage with its base: "10 of 80 respondents, 13%" or "10 of 43 who answered,
- * 23%"; "nobody answered" or "no respondents" when @base is 0. */
-char       *fe_percent_describe       (guint          count,
-                                       guint          base,
+ * 23%" ("…, 13% weighted" when weighted); "nobody answered" or "no respondents" when the base
+ * is 0. */
+char       *fe_percent_describe       (const FeShare *share,
                                        FePercentOf    of);
 /* The same for a table split by a question (FeTally.both): "10 of 43 who answered both, 23%". */
-char       *fe_percent_describe_both  (guint          count,
-                                       guint          base);
+char       *fe_percent_describe_both  (const FeShare *share);
 /* A cell of a table whose columns name their base: "10 of 80, 13%" ("0" of an empty base). */
-char       *fe_percent_format_cell    (guint          count,
-                                       guint          base);
+char       *fe_percent_format_cell    (const FeShare *share);
 
 /* The base of the whole (@group -1) or of a group of @tally. */
 guint       fe_tally_get_base         (const FeTally *tally,
                                        int            group,
                                        FePercentOf    of);
+/* Cell @level of the whole (@group -1) or of a group of @tally, as a share of the base @of. */
+FeShare     fe_tally_get_share        (const FeTally *tally,
+                                       int            group,
+                                       guint          level,
+                                       FePercentOf    of);
+/* One sentence saying the percentages are weighted by @weighted_by and the counts are not. */
+char       *fe_percent_describe_weighting (const char *weighted_by);
 /* One sentence naming the base of every percentage of @tally: "Percentages of all
  * respondents in each group.", or of those who answered both questions when it is split by
  * a question (whatever @of: the two bases are then one). */

@@ -15,6 +15,7 @@ struct _FeQuery
   FeBitset *rows;
   FeTally  *tally;
   char     *filter_text;
+  gboolean  weighted;
 };
 
 G_DEFINE_BOXED_TYPE (FeQuery, fe_query, fe_query_ref, fe_query_unref)
@@ -25,7 +26,18 @@ fe_query_new (FeStudy        *study,
               FeColumn       *question,
               FeColumn       *split)
 {
+  return fe_query_new_weighted (study, filter, question, split, FALSE);
+}
+
+FeQuery *
+fe_query_new_weighted (FeStudy        *study,
+                       const FeFilter *filter,
+                       FeColumn       *question,
+                       FeColumn       *split,
+                       gboolean        weighted)
+{
   FeQuery *self;
+  const double *weights;
 
   g_return_val_if_fail (FE_IS_STUDY (study), NULL);
 
@@ -37,10 +49,18 @@ fe_query_new (FeStudy        *study,
   /* Made now rather than when first asked, so that a query shared between threads is only
    * ever read. */
   self->rows = fe_filter_compute_rows (self->filter);
+  weights = weighted ? fe_study_get_weights (study) : NULL;
+  self->weighted = weights != NULL;
   if (question != NULL)
-    self->tally = fe_tally_compute (question, self->rows, split);
+    self->tally = fe_tally_compute_weighted (question, self->rows, split, weights);
   self->filter_text = fe_filter_describe (self->filter);
   return self;
+}
+
+const char *
+fe_query_get_weighted_by (const FeQuery *self)
+{
+  return self->weighted ? fe_study_get_weight_variable (self->study) : NULL;
 }
 
 FeColumn *

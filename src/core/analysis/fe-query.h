@@ -28,6 +28,16 @@ FeQuery        *fe_query_new              (FeStudy        *study,
                                            const FeFilter *filter,
                                            FeColumn       *question,
                                            FeColumn       *split);
+/* The same, its percentages weighted by the study's case weights when @weighted (and the study
+ * has them, fe_study_get_weights()): the tally carries the sums of weights beside its counts,
+ * worked out once here, never per drawing. Counts, bases and so disclosure stay respondents. */
+FeQuery        *fe_query_new_weighted     (FeStudy        *study,
+                                           const FeFilter *filter,
+                                           FeColumn       *question,
+                                           FeColumn       *split,
+                                           gboolean        weighted);
+/* Whether its percentages are weighted: the variable they are weighted by, or NULL. */
+const char     *fe_query_get_weighted_by  (const FeQuery  *self);
 /* The split a chart of @question asked to be split by @split is split by: @split, but none
  * for a question split by itself, unless one respondent can give several of its answers (a
  * multi-select or coded question), where the self-split is the co-occurrence of its themes.

@@ -115,6 +115,9 @@ fe_tally_fold_small_groups (const FeTally *tally,
   folded->n_numbers = tally->n_numbers;
   memcpy (folded->quartiles, tally->quartiles, sizeof folded->quartiles);
   folded->counts = g_memdup2 (tally->counts, sizeof (guint) * MAX (n_levels, 1));
+  folded->w_base = tally->w_base;
+  folded->w_answered = tally->w_answered;
+  folded->w_counts = g_memdup2 (tally->w_counts, sizeof (double) * MAX (n_levels, 1));
   folded->groups = g_new0 (FeTallyGroup, tally->n_groups - n_in + 1);
 
   for (guint g = 0; g < tally->n_groups; g++)
@@ -127,11 +130,14 @@ fe_tally_fold_small_groups (const FeTally *tally,
       copy = &folded->groups[folded->n_groups++];
       *copy = *group;
       copy->counts = g_memdup2 (group->counts, sizeof (guint) * MAX (n_levels, 1));
+      copy->w_counts = g_memdup2 (group->w_counts, sizeof (double) * MAX (n_levels, 1));
     }
 
   other = &folded->groups[folded->n_groups++];
   other->group = FE_TALLY_GROUP_OTHER;
   other->counts = g_new0 (guint, MAX (n_levels, 1));
+  if (tally->w_counts != NULL)
+    other->w_counts = g_new0 (double, MAX (n_levels, 1));
   for (guint g = 0; g < tally->n_groups; g++)
     {
       const FeTallyGroup *group = &tally->groups[g];
@@ -141,6 +147,10 @@ fe_tally_fold_small_groups (const FeTally *tally,
       other->base += group->base;
       other->answered += group->answered;
       add_counts (other->counts, group->counts, n_levels);
+      other->w_base += group->w_base;
+      other->w_answered += group->w_answered;
+      for (guint l = 0; other->w_counts != NULL && l < n_levels; l++)
+        other->w_counts[l] += group->w_counts[l];
     }
   return folded;
 }

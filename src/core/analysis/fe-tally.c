@@ -27,6 +27,38 @@ count_group (const FeColumn *question,
   *answered = all[n_levels];
 }
 
+/* The case weights summed over what count_group() counts. Only asked for when weighted, so a
+ * pass over the group's rows, looking each row up in every level, costs nothing otherwise. */
+static void
+weigh_group (const FeColumn *question,
+             const FeBitset *rows,
+             const FeBitset *group,
+             const double   *weights,
+             double         *w_base,
+             double         *w_answered,
+             double         *w_counts)
+{
+  guint n_levels = question->levels->len;
+  g_autoptr(FeBitset) members = fe_bitset_copy (rows);
+
+  if (group != NULL)
+    fe_bitset_and (members, group);
+  FE_BITSET_FOREACH (members, row)
+    {
+      double w = weights[row];
+
+      if (w == 0)
+        continue;
+      *w_base += w;
+      if (!fe_bitset_get (question->answered, row))
+        continue;
+      *w_answered += w;
+      for (guint l = 0; l < n_levels; l++)
+        if (fe_bitset_get (g_ptr_array_index (question->level_rows, l), row))
+          w_counts[l] += w;
+    }
+}
+
 gboolean
 fe_tally_split_is_question (const FeColumn *by)
 {
@@ -37,6 +69,15 @@ FeTally *
 fe_tally_compute (const FeColumn *question,
                   const FeBitset *rows,
                   const FeColumn *by)
+{
+  return fe_tally_compute_weighted (question, rows, by, NULL);
+}
+
+FeTally *
+fe_tally_compute_weighted (const FeColumn *question,
+                           const FeBitset *rows,
+                           const FeColumn *by,
+                           const double   *weights)
 {
   g_autoptr(FeBitset) both = NULL;
   FeTally *tally;
@@ -59,6 +100,12 @@ fe_tally_compute (const FeColumn *question,
   tally->n_levels = fe_column_get_n_levels (question);
   tally->counts = g_new0 (guint, MAX (tally->n_levels, 1));
   count_group (question, rows, NULL, &tally->base, &tally->answered, tally->counts);
+  if (weights != NULL)
+    {
+      tally->w_counts = g_new0 (double, MAX (tally->n_levels, 1));
+      weigh_group (question, rows, NULL, weights, &tally->w_base, &tally->w_answered,
+                   tally->w_counts);
+    }
   tally->n_numbers = question->numbers != NULL
                        ? fe_numbers_quartiles (question->numbers, rows, tally->quartiles) : 0;
   if (question->numbers == NULL)
@@ -77,6 +124,11 @@ fe_tally_compute (const FeColumn *question,
       group->counts = g_new0 (guint, MAX (tally->n_levels, 1));
       count_group (question, rows, g_ptr_array_index (by->level_rows, g), &group->base,
                    &group->answered, group->counts);
+      if (weights == NULL)
+        continue;
+      group->w_counts = g_new0 (double, MAX (tally->n_levels, 1));
+      weigh_group (question, rows, g_ptr_array_index (by->level_rows, g), weights,
+                   &group->w_base, &group->w_answered, group->w_counts);
     }
   return tally;
 }
@@ -90,10 +142,15 @@ fe_tally_copy (const FeTally *tally)
 
   copy = g_memdup2 (tally, sizeof *tally);
   copy->counts = g_memdup2 (tally->counts, sizeof (guint) * MAX (tally->n_levels, 1));
+  copy->w_counts = g_memdup2 (tally->w_counts, sizeof (double) * MAX (tally->n_levels, 1));
   copy->groups = g_memdup2 (tally->groups, sizeof (FeTallyGroup) * MAX (tally->n_groups, 1));
   for (guint g = 0; g < tally->n_groups; g++)
-    copy->groups[g].counts = g_memdup2 (tally->groups[g].counts,
-                                        sizeof (guint) * MAX (tally->n_levels, 1));
+    {
+      copy->groups[g].counts = g_memdup2 (tally->groups[g].counts,
+                                          sizeof (guint) * MAX (tally->n_levels, 1));
+      copy->groups[g].w_counts = g_memdup2 (tally->groups[g].w_counts,
+                                            sizeof (double) * MAX (tally->n_levels, 1));
+    }
   return copy;
 }
 
@@ -103,8 +160,12 @@ fe_tally_free (FeTally *tally)
   if (tally == NULL)
     return;
   for (guint g = 0; g < tally->n_groups; g++)
-    g_free (tally->groups[g].counts);
+    {
+      g_free (tally->groups[g].counts);
+      g_free (tally->groups[g].w_counts);
+    }
   g_free (tally->groups);
   g_free (tally->counts);
+  g_free (tally->w_counts);
   g_free (tally);
 }

@@ -16,6 +16,10 @@ typedef struct
   guint  base;      /* respondents in the group */
   guint  answered;  /* of those, who answered the question */
   guint *counts;    /* per level of the question */
+  /* A weighted tally's sums of case weights over the same respondents (FeTally.w_counts). */
+  double  w_base;
+  double  w_answered;
+  double *w_counts;
 } FeTallyGroup;
 
 struct _FeTally
@@ -36,6 +40,13 @@ struct _FeTally
    * none did, or the question is not numeric). */
   guint           n_numbers;
   double          quartiles[3];
+  /* A weighted tally (fe_tally_compute_weighted()): the respondents' case weights summed over
+   * each base, answered and count above, for weighted percentages; NULL when unweighted. The
+   * counts themselves stay respondents, so that every n, and every disclosure decision, is of
+   * people, never of weights. */
+  double          w_base;
+  double          w_answered;
+  double         *w_counts;
 };
 
 /* Counts @question over @rows (a filter's result), split by the levels of @by when given.
@@ -45,6 +56,12 @@ struct _FeTally
 FeTally *fe_tally_compute (const FeColumn *question,
                            const FeBitset *rows,
                            const FeColumn *by);
+/* The same, with the sums of @weights (one per row, fe_study_get_weights()) beside each count,
+ * or unweighted when @weights is NULL. */
+FeTally *fe_tally_compute_weighted (const FeColumn *question,
+                                    const FeBitset *rows,
+                                    const FeColumn *by,
+                                    const double   *weights);
 FeTally *fe_tally_copy    (const FeTally  *tally);
 void     fe_tally_free    (FeTally        *tally);
 /* Whether a split by @by is a question's (its bases are those who answered both). */

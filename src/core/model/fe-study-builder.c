@@ -1407,6 +1407,42 @@ study_new (const FeLoadOptions *options)
   return self;
 }
 
+/* The file's case weights, one per row, those SPSS would leave out of weighted figures (missing,
+ * zero or negative) as 0 and counted by reason, for the Data check page to say. */
+static void
+keep_weights (FeStudy *self)
+{
+  const FeStatFile *stat = self->stat;
+
+  self->weight = g_strdup (stat->weight);
+  /* The table is the file's cases, one row each: anything else and a weight could land on the
+   * wrong respondent, so there are no weighted figures rather than wrong ones. */
+  if (stat->weights == NULL || stat->n_weights != self->n_rows)
+    return;
+  self->weights = g_new (double, MAX (self->n_rows, 1));
+  for (guint row = 0; row < self->n_rows; row++)
+    {
+      double w = stat->weights[row];
+      gboolean counted = fe_bitset_get (self->universe, row);
+
+      self->weights[row] = isnan (w) || w <= 0 ? 0 : w;
+      if (!counted)
+        continue;
+      if (isnan (w))
+        self->unweighted.missing++;
+      else if (w == 0)
+        self->unweighted.zero++;
+      else if (w < 0)
+        self->unweighted.negative++;
+    }
+  {
+    g_autofree char *unweighted = fe_study_describe_unweighted (self);
+
+    if (unweighted != NULL)
+      fe_study_add_warning (self, "%s", unweighted);
+  }
+}
+
 static FeStudy *
 study_build (FeStudy     *self_owned,
              const char  *codebook_path,
@@ -1480,7 +1516,7 @@ study_build (FeStudy     *self_owned,
     return NULL;
   fe_study_report_progress (self, 1.0, TRUE);
   if (self->stat != NULL)
-    self->weight = g_strdup (self->stat->weight);
+    keep_weights (self);
   /* Only for the load: the caller may free them once it returns. */
   g_clear_pointer (&self->stat_entries, g_hash_table_unref);
   g_clear_pointer (&self->stat, fe_stat_file_free);

@@ -61,6 +61,8 @@ struct _FeStudy
   const char *language;            /* interned display language, or NULL */
   FeStatFile *stat;               /* an SPSS or Stata file's dictionary, while loading */
   char       *weight;             /* the case weight it declares, or NULL */
+  double     *weights;            /* per row, 0 for no weight; NULL without one */
+  FeUnweighted unweighted;        /* rows of the universe without a weight, by reason */
   GHashTable *stat_entries;        /* its FeCodebookEntry*, while loading (a set) */
   GCancellable      *cancellable;   /* while loading */
   FeLoadProgressFunc progress;
@@ -81,6 +83,9 @@ typedef enum
 } OptionMark;
 
 /* The object (fe-study.c): warnings said once each, and loading's progress and cancelling. */
+/* "2 respondents weigh nothing in weighted percentages, as in SPSS: 1 with no weight, 1
+ * weighing 0.", or NULL when every respondent has a weight. */
+char *fe_study_describe_unweighted (FeStudy *self);
 void fe_study_add_warning (FeStudy    *self,
                            const char *format,
                            ...);

@@ -79,6 +79,7 @@ fe_study_finalize (GObject *object)
   g_clear_pointer (&self->stat_entries, g_hash_table_unref);
   g_clear_pointer (&self->stat, fe_stat_file_free);
   g_free (self->weight);
+  g_free (self->weights);
   g_free (self->document_pattern);
   g_free (self->coding_question);
 
@@ -659,6 +660,78 @@ fe_study_get_weight_variable (FeStudy *self)
 {
   g_return_val_if_fail (FE_IS_STUDY (self), NULL);
   return self->weight;
+}
+
+const double *
+fe_study_get_weights (FeStudy *self)
+{
+  g_return_val_if_fail (FE_IS_STUDY (self), NULL);
+  return self->weights;
+}
+
+FeUnweighted
+fe_study_count_unweighted (FeStudy *self)
+{
+  FeUnweighted none = { 0 };
+
+  g_return_val_if_fail (FE_IS_STUDY (self), none);
+  return self->unweighted;
+}
+
+char *
+fe_study_describe_unweighted (FeStudy *self)
+{
+  g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *why = NULL;
+  FeUnweighted none = self->unweighted;
+  guint n_none = none.missing + none.zero + none.negative;
+
+  if (n_none == 0)
+    return NULL;
+  if (none.missing > 0)
+    g_ptr_array_add (reasons, g_strdup_printf (ngettext ("%u with no weight",
+                                                         "%u with no weight", none.missing),
+                                               none.missing));
+  if (none.zero > 0)
+    g_ptr_array_add (reasons, g_strdup_printf (ngettext ("%u weighing 0", "%u weighing 0",
+                                                         none.zero), none.zero));
+  if (none.negative > 0)
+    g_ptr_array_add (reasons, g_strdup_printf (ngettext ("%u with a negative weight",
+                                                         "%u with a negative weight",
+                                                         none.negative), none.negative));
+  g_ptr_array_add (reasons, NULL);
+  why = g_strjoinv (", ", (char **) reasons->pdata);
+  /* Translators: respondents left out of weighted percentages, and why: "2 respondents weigh
+   * nothing in weighted percentages, as in SPSS: 1 with no weight, 1 weighing 0." */
+  return g_strdup_printf (ngettext ("%u respondent weighs nothing in weighted percentages, as "
+                                    "in SPSS: %s.",
+                                    "%u respondents weigh nothing in weighted percentages, as "
+                                    "in SPSS: %s.", n_none),
+                          n_none, why);
+}
+
+char *
+fe_study_describe_weight (FeStudy *self)
+{
+  g_autofree char *unweighted = NULL;
+  g_autofree char *said = NULL;
+
+  g_return_val_if_fail (FE_IS_STUDY (self), NULL);
+
+  if (self->weight == NULL)
+    return NULL;
+  if (self->weights == NULL)
+    /* Translators: a case weight that is text, not numbers */
+    return g_strdup_printf (_("%s, declared in the file, but it holds no numbers: percentages "
+                              "cannot be weighted by it."), self->weight);
+  /* Translators: the case weight an SPSS or Stata file declares */
+  said = g_strdup_printf (_("%s, declared in the file. Percentages are unweighted unless "
+                            "weighted percentages are asked for; counts are always of "
+                            "respondents."), self->weight);
+  unweighted = fe_study_describe_unweighted (self);
+  if (unweighted == NULL)
+    return g_steal_pointer (&said);
+  return g_strconcat (said, " ", unweighted, NULL);
 }
 
 const char *

@@ -164,8 +164,26 @@ gboolean        fe_study_check_correction        (FeStudy                  *self
 GPtrArray      *fe_study_get_warnings            (FeStudy        *self);
 
 /* The case-weight variable an SPSS or Stata file declares, or NULL. Charts count respondents
- * unweighted; the Data check page names it. */
+ * unweighted unless asked for weighted percentages; the Data check page names it. */
 const char     *fe_study_get_weight_variable     (FeStudy        *self);
+/* Each row's case weight, for weighted percentages (fe_tally_compute_weighted()): NULL when the study
+ * declares no numeric weight. As SPSS's WEIGHT BY, a respondent whose weight is missing, zero
+ * or negative weighs 0: counted in every n, but in no weighted share. */
+const double   *fe_study_get_weights             (FeStudy        *self);
+/* How many respondents of the study weigh 0 (fe_study_get_weights()), and why. */
+typedef struct
+{
+  guint missing;
+  guint zero;
+  guint negative;
+} FeUnweighted;
+
+FeUnweighted    fe_study_count_unweighted        (FeStudy        *self);
+/* What the Data check page and `inspect` say of the weight: its name, that percentages are
+ * weighted only when asked, and how many respondents weigh nothing and why ("2 respondents
+ * weigh nothing in weighted percentages, as in SPSS: 1 with no weight, 1 weighing 0."). NULL
+ * without a weight. */
+char           *fe_study_describe_weight         (FeStudy        *self);
 
 /* The tool that wrote the responses file: "Qualtrics", "SurveyMonkey", "Taguette", "SPSS",
  * "Stata", "CSV" or "Excel workbook". */

@@ -77,7 +77,7 @@ replace_string (char       **field,
 }
 
 static const char * const view_keys[] = {
-  "title", "takeaway", "question", "by", "measure", "kind", "sort", "selected-level",
+  "title", "takeaway", "question", "by", "measure", "kind", "sort", "weighted", "selected-level",
   "selected-group", "filter-columns", "starred-respondents", "starred-questions",
   "starred-texts", NULL
 };
@@ -193,6 +193,8 @@ read_view (GKeyFile   *keys,
   replace_string (&view->measure, dup_string_or_null (keys, group, "measure"));
   replace_string (&view->kind, dup_string_or_null (keys, group, "kind"));
   replace_string (&view->sort, dup_string_or_null (keys, group, "sort"));
+  /* Absent from projects saved before weighting: unweighted, as they were. */
+  view->weighted = g_key_file_get_boolean (keys, group, "weighted", NULL);
   view->selected_level = dup_string_or_null (keys, group, "selected-level");
   view->selected_group = dup_string_or_null (keys, group, "selected-group");
   keep_unknown_keys (keys, group, view_keys, view->extra);
@@ -459,6 +461,8 @@ write_view (GKeyFile          *keys,
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     if (strings[i].value != NULL)
       g_key_file_set_string (keys, group, strings[i].key, strings[i].value);
+  if (view->weighted)
+    g_key_file_set_boolean (keys, group, "weighted", TRUE);
 
   for (guint i = 0; i < view->filters->len; i++)
     {

@@ -120,6 +120,7 @@ fe_saved_view_copy (const FeSavedView *view)
   copy->measure = g_strdup (view->measure);
   copy->kind = g_strdup (view->kind);
   copy->sort = g_strdup (view->sort);
+  copy->weighted = view->weighted;
   copy->selected_level = g_strdup (view->selected_level);
   copy->selected_group = g_strdup (view->selected_group);
   copy->group = g_strdup (view->group);
@@ -243,6 +244,15 @@ fe_saved_view_to_query (const FeSavedView *view,
     return NULL;
   if (view->by != NULL && !view_column (study, view->by, title, &by, error))
     return NULL;
+  /* Unweighted figures under a view saved weighted would be other numbers than the ones it was
+   * saved for, with nothing to tell them apart. */
+  if (view->weighted && fe_study_get_weights (study) == NULL)
+    {
+      g_set_error (error, FE_PROJECT_ERROR, FE_PROJECT_ERROR_CHANGED,
+                   _("The view “%s” shows weighted percentages, but the survey results no "
+                     "longer declare a case weight."), title);
+      return NULL;
+    }
 
   resolved = fe_filter_new (study);
   for (guint i = 0; i < view->filters->len; i++)
@@ -265,5 +275,6 @@ fe_saved_view_to_query (const FeSavedView *view,
   if (!view_level (question, view->selected_level, title, level, error)
       || (by != NULL && !view_level (by, view->selected_group, title, group, error)))
     return NULL;
-  return fe_query_new (study, resolved, question, fe_query_split_in_effect (question, by));
+  return fe_query_new_weighted (study, resolved, question,
+                                fe_query_split_in_effect (question, by), view->weighted);
 }

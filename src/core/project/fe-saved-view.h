@@ -35,6 +35,7 @@ typedef struct
   char      *measure;         /* "count", "percent", or "overlap" (a co-occurrence) */
   char      *kind;            /* fe_chart_kind_to_string () names; "auto" */
   char      *sort;            /* "codebook" or "value" */
+  gboolean   weighted;        /* percentages weighted by the study's case weight */
   GPtrArray *filters;         /* FeViewFilter* */
   char      *selected_level;  /* NULL: no segment selected */
   char      *selected_group;

@@ -1220,9 +1220,9 @@ add_notes (FeStatFile  *result,
                                       ctx->display_name, n_system));
   if (ctx->weight >= 0 && (guint) ctx->weight < ctx->vars->len)
     g_ptr_array_add (result->notes,
-                     g_strdup_printf (_("%s declares %s as its case weight. Charts count "
-                                        "respondents unweighted; a weighted count would differ "
-                                        "from what SPSS or Stata shows."),
+                     g_strdup_printf (_("%s declares %s as its case weight. Percentages are "
+                                        "unweighted unless weighted ones are asked for, as "
+                                        "SPSS and Stata weight them."),
                                       ctx->display_name,
                                       ((Var *) g_ptr_array_index (ctx->vars, ctx->weight))->name));
 }
@@ -1407,6 +1407,25 @@ set_read_error (GError         **error,
     }
 }
 
+/* The weight variable's values, kept aside: its column is ignored as a question, but weighted
+ * percentages need every case's weight as a number. */
+static void
+keep_weights (FeStatFile  *result,
+              ReadContext *ctx,
+              const Var   *var)
+{
+  result->weight = g_strdup (var->name);
+  if (var->is_string || var->numbers == NULL)
+    return;
+  result->n_weights = ctx->n_rows;
+  result->weights = g_new (double, MAX (ctx->n_rows, 1));
+  for (guint row = 0; row < ctx->n_rows; row++)
+    result->weights[row] = row < var->states->len
+                           && g_array_index (var->states, guint8, row) == CELL_VALUE
+                           && row < var->numbers->len
+                           ? g_array_index (var->numbers, double, row) : NAN;
+}
+
 void
 fe_stat_file_free (FeStatFile *file)
 {
@@ -1418,6 +1437,7 @@ fe_stat_file_free (FeStatFile *file)
   g_clear_pointer (&file->options, g_hash_table_unref);
   g_clear_pointer (&file->notes, g_ptr_array_unref);
   g_free (file->weight);
+  g_free (file->weights);
   g_free (file->file_label);
   g_free (file->encoding);
   g_free (file);
@@ -1521,7 +1541,7 @@ fe_stat_file_read (const char          *path,
   result->encoding = g_strdup (ctx.encoding);
   result->file_label = g_strdup (ctx.file_label);
   if (ctx.weight >= 0 && (guint) ctx.weight < ctx.vars->len)
-    result->weight = g_strdup (((Var *) g_ptr_array_index (ctx.vars, ctx.weight))->name);
+    keep_weights (result, &ctx, g_ptr_array_index (ctx.vars, ctx.weight));
 
   for (guint v = 0; v < ctx.vars->len; v++)
     collect_codes (&ctx, g_ptr_array_index (ctx.vars, v));

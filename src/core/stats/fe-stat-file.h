@@ -62,6 +62,9 @@ typedef struct
   GPtrArray      *notes;      /* char*: what the file declares that the researcher should know
                                * (missing codes, the weight variable), one sentence each */
   char           *weight;     /* the case-weight variable, or NULL */
+  double         *weights;    /* its value per case, NaN where missing (user or system); NULL
+                               * without a numeric weight variable */
+  guint           n_weights;
   char           *file_label; /* or NULL */
   char           *encoding;   /* as the file declares it, or NULL */
 } FeStatFile;
