@@ -12,6 +12,7 @@
 #include "fe-quote-item.h"
 #include "fe-quote-list.h"
 #include "fe-quote-row.h"
+#include "fe-staged-list.h"
 #include "fe-text-match.h"
 
 struct _FeQuoteBrowser
@@ -27,6 +28,7 @@ struct _FeQuoteBrowser
   GtkListView        *list_view;
 
   FeQuoteList        *quotes;
+  FeStagedList       *staged;  /* the quotes, as the view is given them; owned by selection */
   GtkSingleSelection *selection;
   char               *query;
   guint               n_respondents;
@@ -46,6 +48,7 @@ struct _FeQuoteBrowser
   /* Rows GTK keeps made off screen (GtkListItem) whose quotes changed, redrawn as they scroll
    * into view. */
   GHashTable         *stale;
+  guint               n_laid_out;  /* items the view had when it was last laid out */
 };
 
 /* Rows either side of those reckoned on screen that are redrawn at once all the same. */
@@ -91,9 +94,9 @@ update_summary (FeQuoteBrowser *self)
 static void bind_row          (GtkSignalListItemFactory *factory,
                                GtkListItem              *list_item,
                                gpointer                  data);
-static void redraw_bound_rows (FeQuoteBrowser           *self,
-                               guint                     old_n_quotes);
+static void redraw_bound_rows (FeQuoteBrowser           *self);
 static void on_scrolled       (FeQuoteBrowser           *self);
+static void on_laid_out       (FeQuoteBrowser           *self);
 
 /* The list looks for the matches, and gives the rows on screen their new quotes, highlighted,
  * when it has found a screenful (::changed-in-place). */
@@ -272,7 +275,8 @@ fe_quote_browser_init (FeQuoteBrowser *self)
                             self);
   g_signal_connect_swapped (self->quotes, "changed-in-place", G_CALLBACK (redraw_bound_rows),
                             self);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->quotes)));
+  self->staged = fe_staged_list_new (G_LIST_MODEL (self->quotes), GTK_WIDGET (self->list_view));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->staged));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "selection-changed",
@@ -289,7 +293,7 @@ fe_quote_browser_init (FeQuoteBrowser *self)
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
   g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_scrolled), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_scrolled), self,
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_laid_out), self,
                            G_CONNECT_SWAPPED);
 
   gtk_stack_set_visible_child_name (self->content_stack, "empty");
@@ -303,10 +307,10 @@ can_redraw_in_place (FeQuoteBrowser *self)
          && g_hash_table_size (self->bound) > 0;
 }
 
-/* The range of places reckoned on screen, in a list of @n_quotes, with a margin either side. */
+/* The range of places reckoned on screen, with a margin either side: where the view is, among
+ * the items it had when it was last laid out (those its adjustment measures). */
 static void
 get_shown_range (FeQuoteBrowser *self,
-                 guint           n_quotes,
                  guint          *first,
                  guint          *last)
 {
@@ -315,10 +319,11 @@ get_shown_range (FeQuoteBrowser *self,
 
   *first = 0;
   *last = G_MAXUINT;
-  if (upper <= 0 || n_quotes == 0)
+  if (upper <= 0 || self->n_laid_out == 0)
     return;
-  *first = (guint) (gtk_adjustment_get_value (adjustment) / upper * n_quotes);
-  *last = *first + (guint) (gtk_adjustment_get_page_size (adjustment) / upper * n_quotes)
+  *first = (guint) (gtk_adjustment_get_value (adjustment) / upper * self->n_laid_out);
+  *last = *first
+          + (guint) (gtk_adjustment_get_page_size (adjustment) / upper * self->n_laid_out)
           + REDRAW_MARGIN;
   *first -= MIN (*first, REDRAW_MARGIN);
 }
@@ -352,15 +357,22 @@ on_scrolled (FeQuoteBrowser *self)
 
   if (g_hash_table_size (self->stale) == 0)
     return;
-  get_shown_range (self, g_list_model_get_n_items (G_LIST_MODEL (self->quotes)), &first, &last);
+  get_shown_range (self, &first, &last);
   redraw_stale_in (self, first, last);
+}
+
+/* The view's length is known again, and rows may have come on screen. */
+static void
+on_laid_out (FeQuoteBrowser *self)
+{
+  self->n_laid_out = g_list_model_get_n_items (G_LIST_MODEL (self->staged));
+  on_scrolled (self);
 }
 
 /* The list changed in place: the rows on screen are redrawn now, the others GTK keeps made (two
  * hundred in all) a few at a time after. */
 static void
-redraw_bound_rows (FeQuoteBrowser *self,
-                   guint           old_n_quotes)
+redraw_bound_rows (FeQuoteBrowser *self)
 {
   guint n_quotes = g_list_model_get_n_items (G_LIST_MODEL (self->quotes));
   guint first, last;
@@ -373,7 +385,7 @@ redraw_bound_rows (FeQuoteBrowser *self,
       g_hash_table_add (self->stale, list_item);
   /* Where the list is: GTK has not laid out the new length yet. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
-    get_shown_range (self, old_n_quotes, &first, &last);
+    get_shown_range (self, &first, &last);
   else
     first = 0, last = G_MAXUINT;
   redraw_stale_in (self, first, last);
@@ -398,6 +410,7 @@ end_change (FeQuoteBrowser *self,
   if (in_place)
     return;
   g_hash_table_remove_all (self->stale);
+  fe_staged_list_restart (self->staged);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 }
 

@@ -322,10 +322,10 @@ fe_quote_list_class_init (FeQuoteListClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The items GTK holds were given other quotes where they are, and only the change of length
-   * was announced (with the old length): the rows showing them are to be drawn again. */
+   * was announced: the rows showing them are to be drawn again. */
   signals[SIGNAL_CHANGED_IN_PLACE] =
     g_signal_new ("changed-in-place", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -465,7 +465,7 @@ announce (FeQuoteList *self,
     g_list_model_items_changed (G_LIST_MODEL (self), common, old_n_items - common,
                                 self->n_items - common);
   if (in_place)
-    g_signal_emit (self, signals[SIGNAL_CHANGED_IN_PLACE], 0, old_n_items);
+    g_signal_emit (self, signals[SIGNAL_CHANGED_IN_PLACE], 0);
 }
 
 /* ---- Search ---------------------------------------------------------------------------- */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fe-respondent-list.h"
+#include "fe-staged-list.h"
 
 struct _FeRespondentView
 {
@@ -546,7 +547,9 @@ fe_respondent_view_init (FeRespondentView *self)
                                         (GDestroyNotify) fe_respondent_order_unref);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sort_changed), self, G_CONNECT_SWAPPED);
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->respondents)));
+  selection = gtk_no_selection_new (G_LIST_MODEL (fe_staged_list_new (
+                                      G_LIST_MODEL (self->respondents),
+                                      GTK_WIDGET (self->column_view))));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
 }
