@@ -19,6 +19,7 @@ struct _FeRespondentView
 
   FeStudy            *study;
   FeRespondentList   *respondents;
+  FeStagedList       *staged;  /* the respondents as the grid is given them */
   /* The rows to list once the view is on screen; a hidden grid need not follow every click. */
   FeBitset           *pending_rows;
 
@@ -319,7 +320,9 @@ static void
 tell_visible (FeRespondentView *self)
 {
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->respondents));
+  /* Of the rows the grid has, which its adjustment measures: fewer than the respondents while
+   * they come a step a frame. */
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->staged));
   double upper = adjustment ? gtk_adjustment_get_upper (adjustment) : 0;
 
   /* Not laid out yet: the grid opens at its top, and no screen holds more rows than this. */
@@ -547,9 +550,9 @@ fe_respondent_view_init (FeRespondentView *self)
                                         (GDestroyNotify) fe_respondent_order_unref);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sort_changed), self, G_CONNECT_SWAPPED);
-  selection = gtk_no_selection_new (G_LIST_MODEL (fe_staged_list_new (
-                                      G_LIST_MODEL (self->respondents),
-                                      GTK_WIDGET (self->column_view))));
+  self->staged = fe_staged_list_new (G_LIST_MODEL (self->respondents),
+                                     GTK_WIDGET (self->column_view));
+  selection = gtk_no_selection_new (G_LIST_MODEL (self->staged));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
 }
