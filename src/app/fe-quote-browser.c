@@ -31,6 +31,7 @@ struct _FeQuoteBrowser
   FeStagedList       *staged;  /* the quotes, as the view is given them; owned by selection */
   GtkSingleSelection *selection;
   char               *query;
+  gboolean            showing;  /* a segment's quotes, rather than "No Segment Selected" */
   guint               n_respondents;
   /* When the quotes are every open answer of a segment: FeColumn → its numbers ("19 quotes ·
    * 17 respondents"), shown above its first quote; else NULL. */
@@ -73,6 +74,12 @@ update_summary (FeQuoteBrowser *self)
   g_autofree char *quotes = NULL;
   g_autofree char *summary = NULL;
 
+  /* A search's news after the segment was let go would count the quotes of none. */
+  if (!self->showing)
+    {
+      gtk_label_set_text (self->summary_label, "");
+      return;
+    }
   respondents = g_strdup_printf (ngettext ("%u respondent", "%u respondents",
                                            self->n_respondents),
                                  self->n_respondents);
@@ -423,6 +430,7 @@ show_items (FeQuoteBrowser *self,
   guint n_quotes = g_list_model_get_n_items (G_LIST_MODEL (self->quotes));
 
   self->n_respondents = n_respondents;
+  self->showing = TRUE;
   gtk_label_set_text (self->heading_label, heading);
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), self->group_counts != NULL);
   update_summary (self);
@@ -549,6 +557,7 @@ fe_quote_browser_clear (FeQuoteBrowser *self)
   g_clear_pointer (&self->group_counts, g_hash_table_unref);
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), FALSE);
   self->n_respondents = 0;
+  self->showing = FALSE;
   gtk_label_set_text (self->heading_label, _("Quotes"));
   gtk_label_set_text (self->summary_label, "");
   adw_status_page_set_title (self->empty_page, _("No Segment Selected"));

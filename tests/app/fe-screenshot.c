@@ -183,6 +183,10 @@ main (int    argc,
   fe_chart_view_click_at (view, segment->x + segment->w / 2, segment->y + segment->h / 2);
   fe_app_test_settle (500);
   save_window (GTK_WIDGET (window), dir, "quotes.png");
+  fe_quote_browser_set_search (fe_window_get_quote_browser (window), "drug");
+  fe_app_test_settle (500);
+  save_window (GTK_WIDGET (window), dir, "quotes-search.png");
+  fe_quote_browser_set_search (fe_window_get_quote_browser (window), NULL);
   /* A question with no open question of its own: every open answer of the segment. */
   {
     FeColumn *training = fe_study_find_column (study, "training");

@@ -479,6 +479,8 @@ test_search_quotes (void)
   fe_quote_browser_set_search (browser, "drug");
   fe_question_list_select (window->question_list, fe_study_find_column (study, "barriers"));
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+  /* With no segment, no count: the search let go after the segment did counted none. */
+  g_assert_cmpstr (fe_quote_browser_get_summary (browser), ==, "");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
