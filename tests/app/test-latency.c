@@ -448,6 +448,15 @@ test_search_runs_on_a_worker (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+shown_all (gpointer view)
+{
+  GtkWidget *browser = gtk_widget_get_ancestor (view, FE_TYPE_QUOTE_BROWSER);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view)))
+         == g_list_model_get_n_items (fe_quote_browser_get_model (FE_QUOTE_BROWSER (browser)));
+}
+
 /* GTK 4.8 made the first two hundred rows of a list at once, a third of a second for the quotes
  * of a segment or the respondents grid shown anew; now they come a step after each frame, and
  * soon the view has every item. */
@@ -473,7 +482,7 @@ test_long_lists_come_by_steps (void)
 #if !GTK_CHECK_VERSION (4, 12, 0)
   g_assert_cmpuint (g_list_model_get_n_items (shown), <, 50);
 #endif
-  fe_app_test_settle (1500);
+  g_assert_true (fe_test_wait_until (shown_all, view));
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, all);
   {
     g_autoptr(FeQuoteItem) last = g_list_model_get_item (shown, all - 1);
