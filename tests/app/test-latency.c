@@ -201,17 +201,32 @@ test_sort_runs_on_a_worker (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A window on a generated study of 8,000 respondents, showing the closed question "service",
+ * whose segments hold every open answer of their respondents: thousands of quotes. */
+static FeWindow *
+open_on_service (void)
+{
+  g_autofree char *path = fe_app_test_generate_survey (8000);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  FeWindow *window = fe_app_test_open_window (file);
+  FeColumn *service;
+
+  g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
+  service = fe_study_find_column (fe_window_get_study (window), "service");
+  g_assert_nonnull (service);
+  fe_explore_state_show (window->state, service, NULL);
+  fe_app_test_settle (200);
+  return window;
+}
+
 /* Selecting a segment made every one of its quotes, hundreds of thousands at 1M; now the header
  * counts them from the bitsets and only the quotes on screen are made. */
 static void
 test_quote_count_without_making_every_quote (void)
 {
-  g_autofree char *path = fe_app_test_generate_survey (8000);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  FeWindow *window = fe_app_test_open_window (file);
+  FeWindow *window = open_on_service ();
   FeQuoteBrowser *browser = fe_window_get_quote_browser (window);
-  FeStudy *study;
-  FeColumn *service;
+  FeStudy *study = fe_window_get_study (window);
   GListModel *quotes;
   g_autoptr(FeBitset) segment = NULL;
   g_autoptr(GPtrArray) expected = NULL;
@@ -219,12 +234,6 @@ test_quote_count_without_making_every_quote (void)
   g_autofree char *count = NULL;
   guint n_made;
 
-  g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
-  study = fe_window_get_study (window);
-  service = fe_study_find_column (study, "service");
-  g_assert_nonnull (service);
-  fe_explore_state_show (window->state, service, NULL);
-  fe_app_test_settle (200);
   /* A closed question: every open answer of its segment, question by question. */
   fe_explore_state_select (window->state, 0, -1);
   fe_app_test_settle (300);
@@ -386,20 +395,14 @@ assert_lists (GListModel *model,
 static void
 test_search_runs_on_a_worker (void)
 {
-  g_autofree char *path = fe_app_test_generate_survey (8000);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  FeWindow *window = fe_app_test_open_window (file);
+  FeWindow *window = open_on_service ();
   FeQuoteBrowser *browser = fe_window_get_quote_browser (window);
   GListModel *model = fe_quote_browser_get_model (browser);
+  FeStudy *study = fe_window_get_study (window);
   g_autoptr(FeBitset) segment = NULL;
   g_autoptr(GPtrArray) expected = NULL;
-  FeStudy *study;
   guint all;
 
-  g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
-  study = fe_window_get_study (window);
-  fe_explore_state_show (window->state, fe_study_find_column (study, "service"), NULL);
-  fe_app_test_settle (200);
   fe_explore_state_select (window->state, 0, -1);
   fe_app_test_settle (300);
   segment = fe_query_dup_segment_rows (fe_explore_state_get_query (window->state), 0, -1);
@@ -463,18 +466,12 @@ shown_all (gpointer view)
 static void
 test_long_lists_come_by_steps (void)
 {
-  g_autofree char *path = fe_app_test_generate_survey (8000);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  FeWindow *window = fe_app_test_open_window (file);
+  FeWindow *window = open_on_service ();
   FeQuoteBrowser *browser = fe_window_get_quote_browser (window);
   GtkListView *view = fe_app_test_find_widget (GTK_WIDGET (browser), GTK_TYPE_LIST_VIEW);
   GListModel *shown;
   guint all;
 
-  g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
-  fe_explore_state_show (window->state, fe_study_find_column (fe_window_get_study (window),
-                                                              "service"), NULL);
-  fe_app_test_settle (200);
   fe_explore_state_select (window->state, 0, -1);
   shown = G_LIST_MODEL (gtk_list_view_get_model (view));
   all = g_list_model_get_n_items (fe_quote_browser_get_model (browser));
