@@ -419,6 +419,21 @@ test_data_table_matches_the_chart (void)
     }
   g_assert_cmpuint (n_checked, ==, 13 * 4);
 
+  /* Changed while hidden behind the chart, it shows the change when shown. */
+  fe_explore_state_show (fe_window_get_state (window), fe_study_find_column (study, "training"),
+                         NULL);
+  fe_app_test_settle (100);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-table", NULL);
+  fe_app_test_settle (300);
+  {
+    GtkLabel *caption = fe_app_test_find_widget (GTK_WIDGET (window->data_table),
+                                                 GTK_TYPE_LABEL);
+    const char *label = fe_column_get_display_label (fe_study_find_column (study, "training"));
+
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->data_table)));
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (caption), label));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
