@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "fe-grid-cell.h"
 #include "fe-respondent-list.h"
 #include "fe-staged-list.h"
 
@@ -84,7 +85,8 @@ setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             gpointer                  data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = fe_grid_cell_new (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory),
+                                                                          "fe-width-chars")));
 
   g_object_set_data (G_OBJECT (label), "fe-column", data);
   g_object_set_data (G_OBJECT (label), "fe-view", g_object_get_data (G_OBJECT (factory),
@@ -93,12 +95,6 @@ setup_cell (GtkSignalListItemFactory *factory,
   if (g_object_get_data (G_OBJECT (factory), "fe-first") != NULL)
     g_object_set_data (G_OBJECT (label), "fe-list-item", item);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-  gtk_label_set_width_chars (GTK_LABEL (label),
-                             GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory),
-                                                                 "fe-width-chars")));
   gtk_list_item_set_child (item, label);
 }
 
@@ -121,7 +117,7 @@ cell_width_chars (const FeColumn *column)
 }
 
 static void
-show_cell (GtkLabel        *label,
+show_cell (FeGridCell      *label,
            FeRespondentRow *item)
 {
   FeRespondentView *self = g_object_get_data (G_OBJECT (label), "fe-view");
@@ -130,7 +126,7 @@ show_cell (GtkLabel        *label,
                                                                      "fe-column"),
                                      fe_respondent_row_get_row (item));
 
-  gtk_label_set_text (label, text ? text : "");
+  fe_grid_cell_set_text (label, text);
   if (list_item != NULL)
     {
       /* Translators: a respondent's row in the respondents table, read by a screen reader */
@@ -145,7 +141,7 @@ show_cell (GtkLabel        *label,
 static void
 on_item_row_changed (FeRespondentRow *item,
                      GParamSpec      *pspec,
-                     GtkLabel        *label)
+                     FeGridCell      *label)
 {
   show_cell (label, item);
 }
@@ -155,7 +151,7 @@ bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            gpointer                  data)
 {
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  FeGridCell *label = FE_GRID_CELL (gtk_list_item_get_child (item));
 
   show_cell (label, gtk_list_item_get_item (item));
   g_signal_connect_object (gtk_list_item_get_item (item), "notify::row",

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "fe-app-test-util.h"
 
+#include "fe-grid-cell.h"
 #include "fe-test-util.h"
 
 gboolean
@@ -52,6 +53,16 @@ fe_app_test_open_window_sized (GFile *file,
     fe_window_open_sample (window);
   g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
   return window;
+}
+
+const char *
+fe_app_test_get_label_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  if (FE_IS_GRID_CELL (widget))
+    return fe_grid_cell_get_text (FE_GRID_CELL (widget));
+  return NULL;
 }
 
 gpointer

@@ -43,8 +43,8 @@ static void
 collect_label_texts (GtkWidget *widget,
                      GString   *texts)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
-    g_string_append_printf (texts, "|%s|", gtk_label_get_text (GTK_LABEL (widget)));
+  if (fe_app_test_get_label_text (widget) != NULL && gtk_widget_get_mapped (widget))
+    g_string_append_printf (texts, "|%s|", fe_app_test_get_label_text (widget));
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     collect_label_texts (child, texts);

@@ -14,8 +14,8 @@ static void
 collect_texts (GtkWidget *widget,
                GPtrArray *texts)
 {
-  if (GTK_IS_LABEL (widget))
-    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+  if (fe_app_test_get_label_text (widget) != NULL)
+    g_ptr_array_add (texts, g_strdup (fe_app_test_get_label_text (widget)));
   if (ADW_IS_PREFERENCES_ROW (widget))
     g_ptr_array_add (texts, g_strdup (adw_preferences_row_get_title (
                                         ADW_PREFERENCES_ROW (widget))));
