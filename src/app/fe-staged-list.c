@@ -18,6 +18,9 @@ struct _FeStagedList
   guint       limit;      /* items shown at most; G_MAXUINT: every one */
   guint       n_shown;
   guint       tick;
+  /* The list changed since the last frame: that frame has its own work to draw, and makes no
+   * rows besides. */
+  gboolean    changed;
 };
 
 static GType
@@ -75,6 +78,11 @@ on_tick (GtkWidget     *widget,
 {
   FeStagedList *self = data;
 
+  if (self->changed)
+    {
+      self->changed = FALSE;
+      return G_SOURCE_CONTINUE;
+    }
   self->limit += STEP;
   if (self->limit >= ALL_FROM || self->limit >= g_list_model_get_n_items (self->model))
     self->limit = G_MAXUINT;
@@ -101,6 +109,7 @@ on_items_changed (FeStagedList *self,
 #if !GTK_CHECK_VERSION (4, 12, 0)
   guint n_items = g_list_model_get_n_items (self->model);
 
+  self->changed = self->tick != 0;
   /* Growing from a few rows to many: those shown stay, the others come by steps. */
   if (self->limit == G_MAXUINT && self->n_shown < ALL_FROM && n_items > self->n_shown + STEP)
     self->limit = self->n_shown + STEP;
