@@ -271,7 +271,9 @@ fe_quote_list_dispose (GObject *object)
 
   stop_search (self);
   forget_items (self);
-  g_array_set_size (self->sources, 0);
+  /* Let go, not emptied: a search still running reads it. */
+  g_array_unref (self->sources);
+  self->sources = sources_new ();
   g_clear_object (&self->study);
   G_OBJECT_CLASS (fe_quote_list_parent_class)->dispose (object);
 }
