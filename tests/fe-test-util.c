@@ -56,3 +56,16 @@ fe_test_wait_until (gboolean (*done) (gpointer),
     }
   return TRUE;
 }
+
+char *
+fe_test_find_fixture (const char *folder,
+                      const char *file)
+{
+  const char *root = g_getenv ("FE_FIXTURES_DIR");
+  g_autofree char *path = NULL;
+
+  if (root == NULL || *root == '\0')
+    return NULL;
+  path = g_build_filename (root, folder, file, NULL);
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR) ? g_steal_pointer (&path) : NULL;
+}

@@ -11,6 +11,20 @@ char *fe_test_write_file (const char *name,
                           const char *contents,
                           gssize      length);
 
+/* The path of @file in @folder of the shared fixtures (FE_FIXTURES_DIR), or NULL when they are
+ * not beside this checkout. */
+char *fe_test_find_fixture (const char *folder,
+                            const char *file);
+
+/* Declares @var, the fixture's path, or skips the test (and returns) without it. */
+#define FE_TEST_FIXTURE_OR_SKIP(var, folder, file)                                         \
+  g_autofree char *var = fe_test_find_fixture ((folder), (file));                          \
+  if (var == NULL)                                                                         \
+    {                                                                                      \
+      g_test_skip ("the shared fixtures are not beside this checkout");                    \
+      return;                                                                              \
+    }
+
 /* Runs the main loop until @done (@data) is true; FALSE when 20 s pass first. */
 gboolean fe_test_wait_until (gboolean (*done) (gpointer),
                              gpointer   data);

@@ -12,29 +12,6 @@
 #include "fe-tally.h"
 #include "fe-test-util.h"
 
-static char *
-fixture (const char *folder,
-         const char *file)
-{
-  const char *root = g_getenv ("FE_FIXTURES_DIR");
-  g_autofree char *path = NULL;
-
-  if (root == NULL || *root == '\0')
-    return NULL;
-  path = g_build_filename (root, folder, file, NULL);
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    return NULL;
-  return g_steal_pointer (&path);
-}
-
-#define FIXTURE_OR_SKIP(var, folder, file)                                        \
-  g_autofree char *var = fixture ((folder), (file));                              \
-  if (var == NULL)                                                                \
-    {                                                                             \
-      g_test_skip ("the shared fixtures are not beside this checkout");           \
-      return;                                                                     \
-    }
-
 static FeStudy *
 load_ok (const char *responses,
          const char *codebook)
@@ -113,7 +90,7 @@ assert_warning_starts (FeStudy    *study,
 static void
 test_qualtrics_sample (void)
 {
-  FIXTURE_OR_SKIP (path, "ropensci-qualtRics", "sample.csv");
+  FE_TEST_FIXTURE_OR_SKIP (path, "ropensci-qualtRics", "sample.csv");
   g_autoptr(FeStudy) study = load_ok (path, NULL);
   g_autofree char *questions = fe_study_list_question_ids (study);
   g_autofree char *notice = fe_study_describe_hidden_columns (study);
@@ -159,7 +136,7 @@ test_qualtrics_sample (void)
 static void
 test_qualtrics_legacy (void)
 {
-  FIXTURE_OR_SKIP (path, "ropensci-qualtRics", "sample_legacy.csv");
+  FE_TEST_FIXTURE_OR_SKIP (path, "ropensci-qualtRics", "sample_legacy.csv");
   g_autoptr(FeStudy) study = load_ok (path, NULL);
   g_autofree char *questions = fe_study_list_question_ids (study);
 
@@ -181,7 +158,7 @@ test_qualtrics_legacy (void)
 static void
 test_qualtrics_easy (void)
 {
-  FIXTURE_OR_SKIP (path, "ssusnea-EasyQualtrics", "qualtrics_ex_data.csv");
+  FE_TEST_FIXTURE_OR_SKIP (path, "ssusnea-EasyQualtrics", "qualtrics_ex_data.csv");
   g_autoptr(FeStudy) study = load_ok (path, NULL);
   g_autoptr(GPtrArray) drivers = NULL;
   FeColumn *elig, *race, *income, *education;
@@ -252,7 +229,7 @@ test_qualtrics_easy (void)
 static void
 test_surveymonkey_star_wars (void)
 {
-  FIXTURE_OR_SKIP (path, "fivethirtyeight-data", "StarWars.csv");
+  FE_TEST_FIXTURE_OR_SKIP (path, "fivethirtyeight-data", "StarWars.csv");
   g_autoptr(FeStudy) study = load_ok (path, NULL);
   g_autoptr(GPtrArray) ranking = NULL;
   FeColumn *seen, *han;
@@ -292,7 +269,7 @@ test_surveymonkey_star_wars (void)
 static void
 test_surveymonkey_midwest (void)
 {
-  FIXTURE_OR_SKIP (path, "fivethirtyeight-data", "MIDWEST.csv");
+  FE_TEST_FIXTURE_OR_SKIP (path, "fivethirtyeight-data", "MIDWEST.csv");
   g_autoptr(FeStudy) study = load_ok (path, NULL);
   FeColumn *identify, *states, *age, *region;
 
@@ -347,7 +324,7 @@ column_starting (FeStudy    *study,
 static void
 test_google_forms (void)
 {
-  FIXTURE_OR_SKIP (path, "rstudio-r-community-survey",
+  FE_TEST_FIXTURE_OR_SKIP (path, "rstudio-r-community-survey",
                    "2019 Spanish R Community Survey Responses.csv");
   g_autoptr(FeStudy) study = load_ok (path, NULL);
   FeColumn *events, *help, *tools, *learnt, *again, *recommend, *likes;
@@ -398,8 +375,8 @@ test_google_forms (void)
 static void
 test_taguette_highlights (void)
 {
-  FIXTURE_OR_SKIP (tags, "navarral-swj2022-usability", "all_tags_20220303.csv");
-  FIXTURE_OR_SKIP (codebook, "navarral-swj2022-usability", "codebook_20220303_8.csv");
+  FE_TEST_FIXTURE_OR_SKIP (tags, "navarral-swj2022-usability", "all_tags_20220303.csv");
+  FE_TEST_FIXTURE_OR_SKIP (codebook, "navarral-swj2022-usability", "codebook_20220303_8.csv");
   g_autoptr(FeStudy) study = load_ok (tags, codebook);
   FeColumn *highlights = column_with_role (study, "highlights", "coded");
   int additional;
@@ -476,7 +453,7 @@ test_csvkit_loads (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      FIXTURE_OR_SKIP (path, "wireservice-csvkit", cases[i].file);
+      FE_TEST_FIXTURE_OR_SKIP (path, "wireservice-csvkit", cases[i].file);
       g_autoptr(FeStudy) study = load_ok (path, NULL);
 
       g_test_message ("%s", cases[i].file);
@@ -496,17 +473,17 @@ cell (FeStudy    *study,
 static void
 test_csvkit_cells (void)
 {
-  FIXTURE_OR_SKIP (mac, "wireservice-csvkit", "mac_newlines.csv");
-  FIXTURE_OR_SKIP (latin1, "wireservice-csvkit", "test_latin1.csv");
-  FIXTURE_OR_SKIP (utf16be, "wireservice-csvkit", "test_utf16_big.csv");
-  FIXTURE_OR_SKIP (utf16le, "wireservice-csvkit", "test_utf16_little.csv");
-  FIXTURE_OR_SKIP (bom, "wireservice-csvkit", "test_utf8_bom.csv");
-  FIXTURE_OR_SKIP (locale, "wireservice-csvkit", "test_locale.csv");
-  FIXTURE_OR_SKIP (nul, "wireservice-csvkit", "null_byte.csv");
-  FIXTURE_OR_SKIP (extra, "wireservice-csvkit", "test_extra_header.csv");
-  FIXTURE_OR_SKIP (newline, "wireservice-csvkit", "test_header_newline.csv");
-  FIXTURE_OR_SKIP (skip, "wireservice-csvkit", "test_skip_lines.csv");
-  FIXTURE_OR_SKIP (blanks, "wireservice-csvkit", "blanks.csv");
+  FE_TEST_FIXTURE_OR_SKIP (mac, "wireservice-csvkit", "mac_newlines.csv");
+  FE_TEST_FIXTURE_OR_SKIP (latin1, "wireservice-csvkit", "test_latin1.csv");
+  FE_TEST_FIXTURE_OR_SKIP (utf16be, "wireservice-csvkit", "test_utf16_big.csv");
+  FE_TEST_FIXTURE_OR_SKIP (utf16le, "wireservice-csvkit", "test_utf16_little.csv");
+  FE_TEST_FIXTURE_OR_SKIP (bom, "wireservice-csvkit", "test_utf8_bom.csv");
+  FE_TEST_FIXTURE_OR_SKIP (locale, "wireservice-csvkit", "test_locale.csv");
+  FE_TEST_FIXTURE_OR_SKIP (nul, "wireservice-csvkit", "null_byte.csv");
+  FE_TEST_FIXTURE_OR_SKIP (extra, "wireservice-csvkit", "test_extra_header.csv");
+  FE_TEST_FIXTURE_OR_SKIP (newline, "wireservice-csvkit", "test_header_newline.csv");
+  FE_TEST_FIXTURE_OR_SKIP (skip, "wireservice-csvkit", "test_skip_lines.csv");
+  FE_TEST_FIXTURE_OR_SKIP (blanks, "wireservice-csvkit", "blanks.csv");
   g_autoptr(FeStudy) s_mac = load_ok (mac, NULL);
   g_autoptr(FeStudy) s_latin1 = load_ok (latin1, NULL);
   g_autoptr(FeStudy) s_utf16be = load_ok (utf16be, NULL);
@@ -566,7 +543,7 @@ test_csvkit_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      FIXTURE_OR_SKIP (path, "wireservice-csvkit", cases[i].file);
+      FE_TEST_FIXTURE_OR_SKIP (path, "wireservice-csvkit", cases[i].file);
       g_autoptr(GError) error = NULL;
       g_autoptr(FeStudy) study = fe_study_load (path, NULL, NULL, &error);
 
@@ -591,7 +568,7 @@ test_csv_spectrum_studies (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
-      FIXTURE_OR_SKIP (path, "max-mapper-csv-spectrum/csvs", files[i]);
+      FE_TEST_FIXTURE_OR_SKIP (path, "max-mapper-csv-spectrum/csvs", files[i]);
       g_autoptr(FeStudy) study = load_ok (path, NULL);
 
       g_assert_cmpuint (fe_study_get_n_rows (study), >=, 1);

@@ -13,26 +13,6 @@
 #include "fe-test-sav.h"
 #include "fe-test-util.h"
 
-static char *
-fixture (const char *file)
-{
-  const char *root = g_getenv ("FE_FIXTURES_DIR");
-  g_autofree char *path = NULL;
-
-  if (root == NULL || *root == '\0')
-    return NULL;
-  path = g_build_filename (root, "spss", file, NULL);
-  return g_file_test (path, G_FILE_TEST_IS_REGULAR) ? g_steal_pointer (&path) : NULL;
-}
-
-#define FIXTURE_OR_SKIP(var, file)                                                \
-  g_autofree char *var = fixture (file);                                          \
-  if (var == NULL)                                                                \
-    {                                                                             \
-      g_test_skip ("the shared fixtures are not beside this checkout");           \
-      return;                                                                     \
-    }
-
 static FeStudy *
 load_ok (const char *path,
          const char *codebook)
@@ -100,7 +80,7 @@ test_sample_in_every_format (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
-      g_autofree char *path = fixture (files[i]);
+      g_autofree char *path = fe_test_find_fixture ("spss", files[i]);
       g_autoptr(FeStudy) study = NULL;
       gboolean por = g_str_has_suffix (files[i], ".por");
       g_autofree char *labl = NULL, *ord = NULL;
@@ -139,7 +119,7 @@ test_sample_in_every_format (void)
 static void
 test_missing_values (void)
 {
-  FIXTURE_OR_SKIP (path, "pyreadstat-simple_alltypes.sav");
+  FE_TEST_FIXTURE_OR_SKIP (path, "spss", "pyreadstat-simple_alltypes.sav");
   g_autoptr(FeStudy) study = load_ok (path, NULL);
   FeColumn *x = column_with_role (study, "x", "attribute");
   g_autofree char *x_levels = levels_of (x);
@@ -158,7 +138,7 @@ test_missing_values (void)
 static void
 test_user_missing_strings (void)
 {
-  FIXTURE_OR_SKIP (path, "pyreadstat-missing_char.sav");
+  FE_TEST_FIXTURE_OR_SKIP (path, "spss", "pyreadstat-missing_char.sav");
   g_autoptr(FeStudy) study = load_ok (path, NULL);
   FeColumn *mychar = fe_study_find_column (study, "mychar");
 
@@ -171,7 +151,7 @@ test_user_missing_strings (void)
 static void
 test_mr_sets (void)
 {
-  FIXTURE_OR_SKIP (path, "pyreadstat-simple_alltypes.sav");
+  FE_TEST_FIXTURE_OR_SKIP (path, "spss", "pyreadstat-simple_alltypes.sav");
   g_autoptr(FeStudy) study = load_ok (path, NULL);
   FeColumn *set = column_with_role (study, "mymrset", "multi");
   FeColumn *array = column_with_role (study, "categorical_array", "multi");
@@ -189,7 +169,7 @@ test_mr_sets (void)
 static void
 test_mr_sets_case_and_weight (void)
 {
-  FIXTURE_OR_SKIP (path, "savreaderwriter-spssio_test.sav");
+  FE_TEST_FIXTURE_OR_SKIP (path, "spss", "savreaderwriter-spssio_test.sav");
   g_autoptr(FeStudy) study = load_ok (path, NULL);
   FeColumn *incomes = column_with_role (study, "incomes", "multi");
   const char *members[] = { "Income1", "Income2", "Income3", "Age", "AGE2", "AGE3" };
@@ -205,7 +185,7 @@ test_mr_sets_case_and_weight (void)
 static void
 test_mr_dictionary (void)
 {
-  FIXTURE_OR_SKIP (path, "tpl-YouGov_2020-10-19.sav");
+  FE_TEST_FIXTURE_OR_SKIP (path, "spss", "tpl-YouGov_2020-10-19.sav");
   g_autoptr(GPtrArray) sets = NULL;
   g_autoptr(GHashTable) long_names = NULL;
   g_autoptr(FeStudy) study = NULL;
@@ -252,7 +232,7 @@ test_mr_set_lines (void)
   /* Damaged dictionaries give what they hold, never a read past their end. */
   for (gsize cut = 0; cut < 600; cut += 7)
     {
-      FIXTURE_OR_SKIP (path, "pyreadstat-simple_alltypes.sav");
+      FE_TEST_FIXTURE_OR_SKIP (path, "spss", "pyreadstat-simple_alltypes.sav");
       g_autofree char *contents = NULL;
       gsize length;
       g_autoptr(GPtrArray) some = NULL;
@@ -272,7 +252,7 @@ test_cross_format_counts (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
-      g_autofree char *path = fixture (files[i]);
+      g_autofree char *path = fe_test_find_fixture ("spss", files[i]);
       g_autoptr(FeStudy) study = NULL;
       g_autofree char *marital = NULL;
 
@@ -307,10 +287,10 @@ test_cross_format_counts (void)
 static void
 test_encodings (void)
 {
-  FIXTURE_OR_SKIP (kossda, "kossda-data.sav");
-  FIXTURE_OR_SKIP (greetings, "savreaderwriter-greetings.sav");
-  FIXTURE_OR_SKIP (tegulu, "pyreadstat-tegulu.sav");
-  FIXTURE_OR_SKIP (german, "savreaderwriter-german.sav");
+  FE_TEST_FIXTURE_OR_SKIP (kossda, "spss", "kossda-data.sav");
+  FE_TEST_FIXTURE_OR_SKIP (greetings, "spss", "savreaderwriter-greetings.sav");
+  FE_TEST_FIXTURE_OR_SKIP (tegulu, "spss", "pyreadstat-tegulu.sav");
+  FE_TEST_FIXTURE_OR_SKIP (german, "spss", "savreaderwriter-german.sav");
   g_autoptr(FeStudy) korean = load_ok (kossda, NULL);
   g_autoptr(FeStudy) hello = load_ok (greetings, NULL);
   g_autoptr(FeStudy) telugu = load_ok (tegulu, NULL);
@@ -333,8 +313,8 @@ test_encodings (void)
 static void
 test_misnamed_zsav (void)
 {
-  FIXTURE_OR_SKIP (path, "savreaderwriter-zlib_compressed.zsav");
-  FIXTURE_OR_SKIP (cars, "readspss-cars.zsav");
+  FE_TEST_FIXTURE_OR_SKIP (path, "spss", "savreaderwriter-zlib_compressed.zsav");
+  FE_TEST_FIXTURE_OR_SKIP (cars, "spss", "readspss-cars.zsav");
   g_autoptr(FeStudy) study = load_ok (path, NULL);
   g_autoptr(FeStudy) pspp = load_ok (cars, NULL);
 
@@ -345,8 +325,8 @@ test_misnamed_zsav (void)
 static void
 test_errors (void)
 {
-  FIXTURE_OR_SKIP (encrypted, "readspss-hotel-encrypted.sav");
-  FIXTURE_OR_SKIP (sample, "pyreadstat-sample.sav");
+  FE_TEST_FIXTURE_OR_SKIP (encrypted, "spss", "readspss-hotel-encrypted.sav");
+  FE_TEST_FIXTURE_OR_SKIP (sample, "spss", "pyreadstat-sample.sav");
   g_autoptr(GError) error = NULL;
   g_autoptr(FeStudy) study = fe_study_load (encrypted, NULL, NULL, &error);
   g_autofree char *contents = NULL;
@@ -534,8 +514,8 @@ test_codebook_overrides (void)
 static void
 test_scale_numbers (void)
 {
-  FIXTURE_OR_SKIP (sample, "pyreadstat-sample.sav");
-  FIXTURE_OR_SKIP (korean, "kossda-data.sav");
+  FE_TEST_FIXTURE_OR_SKIP (sample, "spss", "pyreadstat-sample.sav");
+  FE_TEST_FIXTURE_OR_SKIP (korean, "spss", "kossda-data.sav");
   g_autoptr(FeStudy) study = load_ok (sample, NULL);
   g_autoptr(FeStudy) survey = load_ok (korean, NULL);
   FeColumn *mynum = column_with_role (study, "mynum", "numeric");

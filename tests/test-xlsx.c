@@ -16,28 +16,6 @@
 #include "fe-test-util.h"
 #include "fe-xlsx-reader.h"
 
-static char *
-fixture (const char *file)
-{
-  const char *root = g_getenv ("FE_FIXTURES_DIR");
-  g_autofree char *path = NULL;
-
-  if (root == NULL || *root == '\0')
-    return NULL;
-  path = g_build_filename (root, "xlsx", file, NULL);
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    return NULL;
-  return g_steal_pointer (&path);
-}
-
-#define FIXTURE_OR_SKIP(var, file)                                                \
-  g_autofree char *var = fixture (file);                                          \
-  if (var == NULL)                                                                \
-    {                                                                             \
-      g_test_skip ("the shared fixtures are not beside this checkout");           \
-      return;                                                                     \
-    }
-
 static FeCsvTable *
 load_table (const char *path,
             const char *sheet,
@@ -94,7 +72,7 @@ level_count (FeStudy    *study,
 static void
 test_msforms (void)
 {
-  FIXTURE_OR_SKIP (path, "msforms_nav-medlemsundersokelse.xlsx");
+  FE_TEST_FIXTURE_OR_SKIP (path, "xlsx", "msforms_nav-medlemsundersokelse.xlsx");
   g_autoptr(FeCsvTable) table = NULL;
   g_autoptr(FeStudy) study = NULL;
   g_autofree char *sheet = NULL;
@@ -127,7 +105,7 @@ test_msforms (void)
 static void
 test_msforms_quiz (void)
 {
-  FIXTURE_OR_SKIP (path, "msforms-quiz_topic-of-talk.xlsx");
+  FE_TEST_FIXTURE_OR_SKIP (path, "xlsx", "msforms-quiz_topic-of-talk.xlsx");
   g_autoptr(FeCsvTable) table = load_table (path, NULL, NULL);
   g_autoptr(FeStudy) study = NULL;
   guint multi_line = 0;
@@ -156,7 +134,7 @@ test_msforms_quiz (void)
 static void
 test_google_sheets (void)
 {
-  FIXTURE_OR_SKIP (path, "google-sheets_doenerpreisumfrage-2023q1.xlsx");
+  FE_TEST_FIXTURE_OR_SKIP (path, "xlsx", "google-sheets_doenerpreisumfrage-2023q1.xlsx");
   g_autoptr(FeCsvTable) table = NULL;
   g_autoptr(FeStudy) study = NULL;
   g_autofree char *sheet = NULL;
@@ -189,7 +167,7 @@ test_google_sheets (void)
 static void
 test_google_forms_via_excel (void)
 {
-  FIXTURE_OR_SKIP (path, "google-forms-via-excel_gt-results-2017-18.xlsx");
+  FE_TEST_FIXTURE_OR_SKIP (path, "xlsx", "google-forms-via-excel_gt-results-2017-18.xlsx");
   g_autoptr(FeCsvTable) table = NULL;
   g_autoptr(FeStudy) study = NULL;
   g_autofree char *sheet = NULL;
@@ -216,7 +194,7 @@ test_google_forms_via_excel (void)
 static void
 test_types_1904 (void)
 {
-  FIXTURE_OR_SKIP (path, "readxl_types-1904-booleans-errors.xlsx");
+  FE_TEST_FIXTURE_OR_SKIP (path, "xlsx", "readxl_types-1904-booleans-errors.xlsx");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) sheets = fe_xlsx_list_sheets (path, &error);
   const char * const names[] = { "guess_me", "guess_max", "smorgasbord", "logical_coercion",
@@ -298,7 +276,7 @@ test_types_1904 (void)
 static void
 test_merged (void)
 {
-  FIXTURE_OR_SKIP (path, "readxl_merged-cells.xlsx");
+  FE_TEST_FIXTURE_OR_SKIP (path, "xlsx", "readxl_merged-cells.xlsx");
   g_autoptr(FeCsvTable) table = load_table (path, NULL, NULL);
 
   /* Merged ranges below the header keep their text in the first cell, as Excel's CSV does. */
@@ -314,7 +292,7 @@ test_merged (void)
 static void
 test_richtext (void)
 {
-  FIXTURE_OR_SKIP (path, "readxl_richtext-coloured.xlsx");
+  FE_TEST_FIXTURE_OR_SKIP (path, "xlsx", "readxl_richtext-coloured.xlsx");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) sheets = fe_xlsx_list_sheets (path, &error);
   g_autoptr(FeCsvTable) table = NULL;
@@ -336,7 +314,7 @@ test_richtext (void)
 static void
 test_x000d (void)
 {
-  FIXTURE_OR_SKIP (path, "readxl_x000D-escapes.xlsx");
+  FE_TEST_FIXTURE_OR_SKIP (path, "xlsx", "readxl_x000D-escapes.xlsx");
   g_autoptr(FeCsvTable) table = load_table (path, NULL, NULL);
 
   g_assert_cmpstr (fe_csv_table_get_header (table, 0), ==, "column_name");
@@ -352,7 +330,7 @@ test_x000d (void)
 static void
 test_nonstandard_prefix (void)
 {
-  FIXTURE_OR_SKIP (path, "readxl_nonstandard-ns-prefix.xlsx");
+  FE_TEST_FIXTURE_OR_SKIP (path, "xlsx", "readxl_nonstandard-ns-prefix.xlsx");
   g_autoptr(FeCsvTable) table = load_table (path, NULL, NULL);
 
   g_assert_cmpuint (fe_csv_table_get_n_columns (table), ==, 2);

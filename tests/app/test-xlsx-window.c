@@ -13,20 +13,6 @@
 #include "fe-test-util.h"
 #include "fe-window.h"
 
-static char *
-fixture (const char *file)
-{
-  const char *root = g_getenv ("FE_FIXTURES_DIR");
-  char *path;
-
-  if (root == NULL || *root == '\0')
-    return NULL;
-  path = g_build_filename (root, "xlsx", file, NULL);
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    g_clear_pointer (&path, g_free);
-  return path;
-}
-
 static gboolean
 load_finished (gpointer data)
 {
@@ -71,7 +57,7 @@ find_label (GtkWidget  *widget,
 static void
 test_msforms_opens (void)
 {
-  g_autofree char *path = fixture ("msforms_nav-medlemsundersokelse.xlsx");
+  g_autofree char *path = fe_test_find_fixture ("xlsx", "msforms_nav-medlemsundersokelse.xlsx");
   g_autoptr(GFile) file = NULL;
   FeWindow *window;
   FeStudy *study;
@@ -144,7 +130,7 @@ collect_check_buttons (GtkWidget *widget,
 static void
 test_sheet_is_asked (void)
 {
-  g_autofree char *path = fixture ("readxl_types-1904-booleans-errors.xlsx");
+  g_autofree char *path = fe_test_find_fixture ("xlsx", "readxl_types-1904-booleans-errors.xlsx");
   g_autoptr(GFile) file = NULL;
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
   FeWindow *window;

@@ -184,10 +184,7 @@ on_value (int                  obs_index,
 static void
 test_fixture_weights (void)
 {
-  const char *root = g_getenv ("FE_FIXTURES_DIR");
-  g_autofree char *path = root != NULL ? g_build_filename (root, "spss",
-                                                           "savreaderwriter-spssio_test.sav",
-                                                           NULL) : NULL;
+  g_autofree char *path = fe_test_find_fixture ("spss", "savreaderwriter-spssio_test.sav");
   FixtureValues values = { -1, -1 };
   readstat_parser_t *parser;
   g_autoptr(FeStudy) study = NULL;
@@ -196,7 +193,7 @@ test_fixture_weights (void)
   double sums[2] = { 0 };
   double total = 0;
 
-  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+  if (path == NULL)
     {
       g_test_skip ("the shared fixtures are not beside this checkout");
       return;
