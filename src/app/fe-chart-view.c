@@ -828,13 +828,6 @@ fe_chart_view_set_presenting (FeChartView *self,
   invalidate_layout (self);
 }
 
-gboolean
-fe_chart_view_get_presenting (FeChartView *self)
-{
-  g_return_val_if_fail (FE_IS_CHART_VIEW (self), FALSE);
-  return self->presenting;
-}
-
 void
 fe_chart_view_set_slide_scale (FeChartView *self,
                                double       scale)

@@ -45,7 +45,6 @@ void                 fe_chart_view_set_marked     (FeChartView       *self,
  * rather than its top, and it follows no pointer (no hover, tooltip, click or focus). */
 void                 fe_chart_view_set_presenting (FeChartView       *self,
                                                    gboolean           presenting);
-gboolean             fe_chart_view_get_presenting (FeChartView       *self);
 /* While presenting, the chart's type times @scale: the slide's, larger on a larger screen. */
 void                 fe_chart_view_set_slide_scale (FeChartView      *self,
                                                     double            scale);

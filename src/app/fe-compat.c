@@ -384,16 +384,6 @@ fe_compat_pane_folded_property (void)
 
 /* Accessibility */
 
-#define FE_TYPE_ACTIVATABLE_ROW (fe_activatable_row_get_type ())
-G_DECLARE_FINAL_TYPE (FeActivatableRow, fe_activatable_row, FE, ACTIVATABLE_ROW, GtkListBoxRow)
-
-struct _FeActivatableRow
-{
-  GtkListBoxRow parent_instance;
-};
-
-G_DEFINE_FINAL_TYPE (FeActivatableRow, fe_activatable_row, GTK_TYPE_LIST_BOX_ROW)
-
 static void
 activatable_row_activate (GtkWidget  *widget,
                           const char *action_name,
@@ -407,23 +397,6 @@ fe_compat_install_row_activate (GtkWidgetClass *row_class)
 {
   /* GTK exposes a widget's own actions as its AT-SPI actions. */
   gtk_widget_class_install_action (row_class, "row.activate", NULL, activatable_row_activate);
-}
-
-static void
-fe_activatable_row_class_init (FeActivatableRowClass *klass)
-{
-  fe_compat_install_row_activate (GTK_WIDGET_CLASS (klass));
-}
-
-static void
-fe_activatable_row_init (FeActivatableRow *self)
-{
-}
-
-GtkWidget *
-fe_compat_activatable_row_new (void)
-{
-  return g_object_new (FE_TYPE_ACTIVATABLE_ROW, NULL);
 }
 
 void

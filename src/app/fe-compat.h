@@ -78,10 +78,9 @@ const char *fe_compat_pane_folded_property (void);
 
 /* Accessibility */
 
-/* A list box row that a screen reader can activate: AT-SPI offers its "row.activate" action,
- * which activates the row as Enter or a double click does (GtkListBox::row-activated). */
-GtkWidget *fe_compat_activatable_row_new (void);
-/* Gives the rows of @row_class (a GtkListBoxRow subclass) that action. */
+/* Gives the rows of @row_class (a GtkListBoxRow subclass) an action a screen reader can use:
+ * AT-SPI offers its "row.activate" action, which activates the row as Enter or a double click
+ * does (GtkListBox::row-activated). */
 void fe_compat_install_row_activate (GtkWidgetClass *row_class);
 /* Names @widget (an icon-only button, a GtkMenuButton or a GtkDropDown) for assistive
  * technologies and gives it @tooltip (NULL: @label). On GTK 4.8 the focusable part of a menu

@@ -310,17 +310,8 @@ fe_explore_state_show (FeExploreState *self,
                        FeColumn       *question,
                        FeColumn       *split)
 {
-  fe_explore_state_show_filtered (self, question, split, NULL);
-}
-
-void
-fe_explore_state_show_filtered (FeExploreState *self,
-                                FeColumn       *question,
-                                FeColumn       *split,
-                                const FeFilter *filter)
-{
   g_return_if_fail (FE_IS_EXPLORE_STATE (self));
-  fe_explore_state_show_weighted (self, question, split, filter, self->weighted);
+  fe_explore_state_show_weighted (self, question, split, NULL, self->weighted);
 }
 
 /* Whether @weighted can be had of the study: only with its case weights. */

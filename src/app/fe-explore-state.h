@@ -45,13 +45,8 @@ void            fe_explore_state_set_split         (FeExploreState *self,
 void            fe_explore_state_show              (FeExploreState *self,
                                                     FeColumn       *question,
                                                     FeColumn       *split);
-/* The same under a copy of @filter (NULL: the one in force), counted once: a saved view. */
-void            fe_explore_state_show_filtered     (FeExploreState *self,
-                                                    FeColumn       *question,
-                                                    FeColumn       *split,
-                                                    const FeFilter *filter);
-/* The same, its percentages weighted or not (fe_explore_state_set_weighted()): what a saved
- * view asks for, in one query. */
+/* The same under a copy of @filter (NULL: the one in force), its percentages weighted or not
+ * (fe_explore_state_set_weighted()): what a saved view asks for, in one query. */
 void            fe_explore_state_show_weighted     (FeExploreState *self,
                                                     FeColumn       *question,
                                                     FeColumn       *split,

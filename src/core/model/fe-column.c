@@ -575,7 +575,7 @@ fe_column_has_language (const FeColumn *column,
   return find_translation (column, language) != NULL;
 }
 
-const char *
+static const char *
 fe_column_get_label_in (const FeColumn *column,
                         const char     *language)
 {
@@ -598,7 +598,7 @@ fe_column_get_level_in (const FeColumn *column,
   return translated != NULL ? translated : g_ptr_array_index (column->levels, level);
 }
 
-char *
+static char *
 fe_column_dup_short_label_in (const FeColumn *column,
                               const char     *language)
 {

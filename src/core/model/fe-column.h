@@ -159,16 +159,12 @@ const char  *fe_column_get_level_translation (const FeColumn *column,
 /* Whether the column has any translation into @language. */
 gboolean     fe_column_has_language     (const FeColumn *column,
                                          const char     *language);
-/* The label and a level's name in @language ("cy"; NULL: the source text) when the column
- * has them, else the source text: for drawing in a language without changing the column's
- * display language for everyone else. */
-const char  *fe_column_get_label_in     (const FeColumn *column,
-                                         const char     *language);
+/* A level's name in @language ("cy"; NULL: the source text) when the column has it, else the
+ * source text: for drawing in a language without changing the column's display language for
+ * everyone else. */
 const char  *fe_column_get_level_in     (const FeColumn *column,
                                          guint           level,
                                          const char     *language);
-char        *fe_column_dup_short_label_in (const FeColumn *column,
-                                           const char     *language);
 /* The language the display functions below use: the catalogue's pushed on this thread
  * (fe_catalog_push_thread_default(), while a chart or pack is drawn in a language of its own),
  * else the study's display language (fe_study_set_language()). */

@@ -558,20 +558,6 @@ fe_study_get_display_level_label (FeStudy        *self,
                              : NULL;
 }
 
-const char *
-fe_study_get_level_label_in (FeStudy        *self,
-                             const FeColumn *column,
-                             guint           row,
-                             const char     *language)
-{
-  g_return_val_if_fail (FE_IS_STUDY (self), NULL);
-  g_return_val_if_fail (column->values != NULL, NULL);
-
-  return column->values[row] ? fe_column_get_level_in (column, column->values[row] - 1,
-                                                       language)
-                             : NULL;
-}
-
 void
 fe_study_set_language (FeStudy    *self,
                        const char *language)

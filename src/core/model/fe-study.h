@@ -127,12 +127,6 @@ const char     *fe_study_get_level_label         (FeStudy        *self,
 const char     *fe_study_get_display_level_label (FeStudy        *self,
                                                   const FeColumn *column,
                                                   guint           row);
-/* The same in @language (NULL: the source text), whatever the study's display language:
- * for a chart or pack drawn in a language of its own. */
-const char     *fe_study_get_level_label_in      (FeStudy        *self,
-                                                  const FeColumn *column,
-                                                  guint           row,
-                                                  const char     *language);
 
 /* The language in which labels and levels are shown (fe_column_get_display_label() and
  * fe_column_get_display_level()): "cy" shows the codebook's label_cy and levels_cy where it
@@ -140,7 +134,7 @@ const char     *fe_study_get_level_label_in      (FeStudy        *self,
  * English codebook) shows the source text. Level names used to look levels up (filters,
  * views, projects) do not change. It is the study's for everyone who reads it: to draw one
  * chart or pack in another language, pass that language's catalogue (FeChartSpec::catalog,
- * FeBriefOptions::catalog) or use the _in() functions instead. */
+ * FeBriefOptions::catalog) instead. */
 void            fe_study_set_language            (FeStudy        *self,
                                                   const char     *language);
 const char     *fe_study_get_language            (FeStudy        *self);

@@ -71,7 +71,6 @@ typedef struct
   GHashTable   *label_sets;  /* name → GPtrArray of ValueLabel* */
   guint         n_rows;
   char         *encoding;
-  char         *file_label;
   int           weight;      /* index of the weight variable, or -1 */
   GCancellable *cancellable;
   FeStatProgressFunc progress;
@@ -156,10 +155,8 @@ on_metadata (readstat_metadata_t *metadata,
 {
   ReadContext *ctx = user_data;
   const char *encoding = readstat_get_file_encoding (metadata);
-  const char *label = readstat_get_file_label (metadata);
 
   ctx->encoding = encoding != NULL && *encoding ? g_strdup (encoding) : NULL;
-  ctx->file_label = label != NULL && *label ? dup_stripped (label) : NULL;
   return READSTAT_HANDLER_OK;
 }
 
@@ -1438,8 +1435,6 @@ fe_stat_file_free (FeStatFile *file)
   g_clear_pointer (&file->notes, g_ptr_array_unref);
   g_free (file->weight);
   g_free (file->weights);
-  g_free (file->file_label);
-  g_free (file->encoding);
   g_free (file);
 }
 
@@ -1449,7 +1444,6 @@ context_clear (ReadContext *ctx)
   g_clear_pointer (&ctx->vars, g_ptr_array_unref);
   g_clear_pointer (&ctx->label_sets, g_hash_table_unref);
   g_free (ctx->encoding);
-  g_free (ctx->file_label);
   g_free (ctx->error_detail);
 }
 
@@ -1538,8 +1532,6 @@ fe_stat_file_read (const char          *path,
                                            (GDestroyNotify) option_info_free);
   result->notes = g_ptr_array_new_with_free_func (g_free);
   result->format = ctx.kind == FE_STAT_FILE_DTA ? FE_SURVEY_FORMAT_STATA : FE_SURVEY_FORMAT_SPSS;
-  result->encoding = g_strdup (ctx.encoding);
-  result->file_label = g_strdup (ctx.file_label);
   if (ctx.weight >= 0 && (guint) ctx.weight < ctx.vars->len)
     keep_weights (result, &ctx, g_ptr_array_index (ctx.vars, ctx.weight));
 

@@ -65,8 +65,6 @@ typedef struct
   double         *weights;    /* its value per case, NaN where missing (user or system); NULL
                                * without a numeric weight variable */
   guint           n_weights;
-  char           *file_label; /* or NULL */
-  char           *encoding;   /* as the file declares it, or NULL */
 } FeStatFile;
 
 typedef void (*FeStatProgressFunc) (double   fraction,
