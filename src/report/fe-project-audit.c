@@ -133,18 +133,17 @@ fe_project_audit (FeProject  *project,
             continue;
           }
       }
-      {
-        g_autoptr(FeTally) whole = fe_tally_compute (fe_query_get_question (query),
-                                                     fe_query_get_rows (query), NULL);
+      if (fe_query_get_split (query) == NULL)
+        audit_chart (findings, view, fe_query_get_tally (query), k, fold_small_groups);
+      else
+        {
+          /* The unsplit chart of the same respondents is audited beside the split one. */
+          g_autoptr(FeTally) whole = fe_tally_compute (fe_query_get_question (query),
+                                                       fe_query_get_rows (query), NULL);
 
-        audit_chart (findings, view, whole, k, fold_small_groups);
-        if (fe_query_get_split (query) != NULL)
-          {
-            const FeTally *split = fe_query_get_tally (query);
-
-            audit_chart (findings, view, split, k, fold_small_groups);
-          }
-      }
+          audit_chart (findings, view, whole, k, fold_small_groups);
+          audit_chart (findings, view, fe_query_get_tally (query), k, fold_small_groups);
+        }
       g_ptr_array_add (sets, fe_bitset_copy (fe_query_get_rows (query)));
       g_ptr_array_add (names, (gpointer) view_name (view));
     }

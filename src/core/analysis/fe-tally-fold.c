@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "fe-tally-fold.h"
 
-#include <string.h>
-
 static gboolean
 is_small (guint count,
           guint k)
@@ -105,19 +103,11 @@ fe_tally_fold_small_groups (const FeTally *tally,
     return NULL;
 
   n_levels = tally->n_levels;
-  folded = g_new0 (FeTally, 1);
-  folded->question = tally->question;
-  folded->by = tally->by;
-  folded->both = tally->both;
-  folded->n_levels = n_levels;
-  folded->base = tally->base;
-  folded->answered = tally->answered;
-  folded->n_numbers = tally->n_numbers;
-  memcpy (folded->quartiles, tally->quartiles, sizeof folded->quartiles);
+  /* The whole as it was; only the groups change. */
+  folded = g_memdup2 (tally, sizeof *tally);
   folded->counts = g_memdup2 (tally->counts, sizeof (guint) * MAX (n_levels, 1));
-  folded->w_base = tally->w_base;
-  folded->w_answered = tally->w_answered;
   folded->w_counts = g_memdup2 (tally->w_counts, sizeof (double) * MAX (n_levels, 1));
+  folded->n_groups = 0;
   folded->groups = g_new0 (FeTallyGroup, tally->n_groups - n_in + 1);
 
   for (guint g = 0; g < tally->n_groups; g++)
