@@ -348,19 +348,17 @@ mark_metadata (FeSourceColumn     *sc,
 }
 
 /* Qualtrics names the items of a grid Q5_1…Q5_n and labels them "Question - Item". */
-static gboolean
-split_item_id (const char  *id,
-               char       **stem)
+char *
+fe_survey_format_dup_item_stem (const char *id)
 {
   const char *underscore = strrchr (id, '_');
 
   if (underscore == NULL || underscore == id || underscore[1] == '\0')
-    return FALSE;
+    return NULL;
   for (const char *p = underscore + 1; *p != '\0'; p++)
     if (!g_ascii_isdigit (*p))
-      return FALSE;
-  *stem = g_strndup (id, (gsize) (underscore - id));
-  return TRUE;
+      return NULL;
+  return g_strndup (id, (gsize) (underscore - id));
 }
 
 /* The question text shared by the items' labels, up to the " - " before each item's text. */
@@ -395,7 +393,7 @@ group_grid_items (GPtrArray *columns)
       g_autofree char *stem = NULL;
       guint last = i;
 
-      if (sc->metadata || !split_item_id (sc->id, &stem))
+      if (sc->metadata || (stem = fe_survey_format_dup_item_stem (sc->id)) == NULL)
         {
           i++;
           continue;
@@ -405,7 +403,7 @@ group_grid_items (GPtrArray *columns)
           FeSourceColumn *next = g_ptr_array_index (columns, last + 1);
           g_autofree char *next_stem = NULL;
 
-          if (next->metadata || !split_item_id (next->id, &next_stem)
+          if (next->metadata || (next_stem = fe_survey_format_dup_item_stem (next->id)) == NULL
               || strcmp (next_stem, stem) != 0)
             break;
           last++;

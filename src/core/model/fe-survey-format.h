@@ -43,6 +43,9 @@ FeSurveyFormat fe_survey_format_detect   (FeCsvTable       *table);
 GPtrArray     *fe_survey_format_describe (const FeCsvTable *table,
                                           FeSurveyFormat    format);
 const char    *fe_survey_format_get_name (FeSurveyFormat    format);
+/* "Q5" of an item "Q5_1" of a grid or a group of options (a name ending in _ and digits),
+ * or NULL. */
+char          *fe_survey_format_dup_item_stem (const char *id);
 
 /* Whether a column name says it identifies people (e-mail, IP address, location, name). */
 gboolean       fe_name_is_identifying    (const char       *name);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "fe-codebook.h"
+#include "fe-csv-field.h"
 #include "fe-sav-dict.h"
 #include "fe-scale-order.h"
 
@@ -127,23 +128,10 @@ static char *
 dup_stripped (const char *text)
 {
   char *copy = dup_utf8 (text);
-  char *to;
 
   if (copy == NULL)
     return NULL;
-  to = copy;
-  for (const char *from = copy; *from; from++)
-    {
-      if (*from == '\r')
-        {
-          *to++ = '\n';
-          if (from[1] == '\n')
-            from++;
-          continue;
-        }
-      *to++ = *from;
-    }
-  *to = '\0';
+  copy[fe_csv_normalize_line_ends (copy, strlen (copy))] = '\0';
   return g_strstrip (copy);
 }
 
@@ -730,19 +718,6 @@ selected_code (const Var *var)
   return NULL;
 }
 
-static char *
-item_stem (const char *name)
-{
-  const char *underscore = strrchr (name, '_');
-
-  if (underscore == NULL || underscore == name || underscore[1] == '\0')
-    return NULL;
-  for (const char *p = underscore + 1; *p; p++)
-    if (!g_ascii_isdigit (*p))
-      return NULL;
-  return g_strndup (name, (gsize) (underscore - name));
-}
-
 /* Q5_1 … Q5_n, each marking its option selected or not, are one question's options. */
 static void
 find_selection_groups (ReadContext *ctx,
@@ -752,7 +727,7 @@ find_selection_groups (ReadContext *ctx,
   for (guint i = 0; i < ctx->vars->len;)
     {
       Var *var = g_ptr_array_index (ctx->vars, i);
-      g_autofree char *stem = item_stem (var->name);
+      g_autofree char *stem = fe_survey_format_dup_item_stem (var->name);
       g_autofree char *label_stem = NULL;
       guint last = i;
 
@@ -764,7 +739,7 @@ find_selection_groups (ReadContext *ctx,
       while (last + 1 < ctx->vars->len)
         {
           Var *next = g_ptr_array_index (ctx->vars, last + 1);
-          g_autofree char *next_stem = item_stem (next->name);
+          g_autofree char *next_stem = fe_survey_format_dup_item_stem (next->name);
 
           if (next_stem == NULL || strcmp (next_stem, stem) != 0 || selected_code (next) == NULL)
             break;
@@ -1577,9 +1552,15 @@ fe_stat_file_read (const char          *path,
     }
   add_notes (result, &ctx);
   write_table (&ctx, layout, sets, selected, csv);
-
-  result->table = fe_csv_table_parse_full (display_name, csv->str, csv->len, &csv_options, error);
   context_clear (&ctx);
+  /* The text is the table's to keep: not copied, the whole file's cells held once. */
+  {
+    gsize length = csv->len;
+
+    result->table = fe_csv_table_parse_take (display_name,
+                                             g_string_free (g_steal_pointer (&csv), FALSE),
+                                             length, &csv_options, error);
+  }
   if (result->table == NULL)
     return NULL;
   fe_csv_table_take_header_rows (result->table, 1);
