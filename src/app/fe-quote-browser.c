@@ -30,7 +30,6 @@ struct _FeQuoteBrowser
   FeQuoteList        *quotes;
   FeStagedList       *staged;  /* the quotes, as the view is given them; owned by selection */
   GtkSingleSelection *selection;
-  char               *query;
   gboolean            showing;  /* a segment's quotes, rather than "No Segment Selected" */
   guint               n_respondents;
   /* When the quotes are every open answer of a segment: FeColumn → its numbers ("19 quotes ·
@@ -110,12 +109,8 @@ static void on_laid_out       (FeQuoteBrowser           *self);
 static void
 on_search_changed (FeQuoteBrowser *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-
-  g_clear_pointer (&self->query, g_free);
-  if (*text != '\0')
-    self->query = g_strdup (text);
-  fe_quote_list_set_search (self->quotes, self->query);
+  fe_quote_list_set_search (self->quotes,
+                            gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   update_summary (self);
 }
 
@@ -150,7 +145,7 @@ bind_row (GtkSignalListItemFactory *factory,
 
   g_hash_table_add (self->bound, list_item);
   g_hash_table_remove (self->stale, list_item);
-  fe_quote_row_bind (row, item, self->query);
+  fe_quote_row_bind (row, item, fe_quote_list_get_search (self->quotes));
   fe_compat_name_list_item (list_item, name);
   fe_quote_row_set_group (row, group ? fe_column_get_display_label (group) : NULL,
                           group ? g_hash_table_lookup (self->group_counts, group) : NULL);
@@ -220,7 +215,6 @@ fe_quote_browser_dispose (GObject *object)
   g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_pointer (&self->listed_rows, fe_bitset_free);
   g_clear_pointer (&self->stale, g_hash_table_unref);
-  g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->group_counts, g_hash_table_unref);
   g_clear_pointer (&self->all_text_note, g_free);
   if (self->state != NULL)
@@ -321,17 +315,15 @@ get_shown_range (FeQuoteBrowser *self,
                  guint          *first,
                  guint          *last)
 {
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
-  double upper = adjustment ? gtk_adjustment_get_upper (adjustment) : 0;
+  guint n_shown;
 
-  *first = 0;
-  *last = G_MAXUINT;
-  if (upper <= 0 || self->n_laid_out == 0)
-    return;
-  *first = (guint) (gtk_adjustment_get_value (adjustment) / upper * self->n_laid_out);
-  *last = *first
-          + (guint) (gtk_adjustment_get_page_size (adjustment) / upper * self->n_laid_out)
-          + REDRAW_MARGIN;
+  if (!fe_staged_list_get_shown (self->staged, self->n_laid_out, first, &n_shown))
+    {
+      *first = 0;
+      *last = G_MAXUINT;
+      return;
+    }
+  *last = *first + n_shown + REDRAW_MARGIN;
   *first -= MIN (*first, REDRAW_MARGIN);
 }
 

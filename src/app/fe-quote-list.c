@@ -734,6 +734,13 @@ fe_quote_list_set_search (FeQuoteList *self,
   start_search (self, narrower ? g_array_copy (self->matches) : NULL);
 }
 
+const char *
+fe_quote_list_get_search (FeQuoteList *self)
+{
+  g_return_val_if_fail (FE_IS_QUOTE_LIST (self), NULL);
+  return self->query;
+}
+
 gboolean
 fe_quote_list_is_searching (FeQuoteList *self)
 {

@@ -51,6 +51,7 @@ void         fe_quote_list_set_quotes    (FeQuoteList        *self,
  * when it has looked at every quote. */
 void         fe_quote_list_set_search    (FeQuoteList        *self,
                                           const char         *query);
+const char  *fe_quote_list_get_search    (FeQuoteList        *self);
 gboolean     fe_quote_list_is_searching  (FeQuoteList        *self);
 /* Every quote of the segment, searched or not. */
 guint        fe_quote_list_get_n_quotes  (FeQuoteList        *self);

@@ -315,23 +315,17 @@ make_order (GTask        *task,
 static void
 tell_visible (FeRespondentView *self)
 {
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  guint first, n_shown;
+
   /* Of the rows the grid has, which its adjustment measures: fewer than the respondents while
    * they come a step a frame. */
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->staged));
-  double upper = adjustment ? gtk_adjustment_get_upper (adjustment) : 0;
-
-  /* Not laid out yet: the grid opens at its top, and no screen holds more rows than this. */
-  if (upper <= 0 || n_items == 0)
-    {
-      fe_respondent_list_set_visible (self->respondents, 0, 60);
-      return;
-    }
-  fe_respondent_list_set_visible (self->respondents,
-                                  (guint) (gtk_adjustment_get_value (adjustment) / upper
-                                           * n_items),
-                                  (guint) (gtk_adjustment_get_page_size (adjustment) / upper
-                                           * n_items) + 1);
+  if (fe_staged_list_get_shown (self->staged,
+                                g_list_model_get_n_items (G_LIST_MODEL (self->staged)),
+                                &first, &n_shown))
+    fe_respondent_list_set_visible (self->respondents, first, n_shown + 1);
+  else
+    /* Not laid out yet: the grid opens at its top, and no screen holds more rows than this. */
+    fe_respondent_list_set_visible (self->respondents, 0, 60);
 }
 
 static void
@@ -560,7 +554,7 @@ use_study (FeRespondentView *self,
   GListModel *columns;
 
   /* The old study's rows must not be bound to the new study's columns: empty the list before
-   * the columns change, and list the new rows after. */
+   * the columns change; the caller lists the new rows after. */
   g_clear_pointer (&self->pending_rows, fe_bitset_free);
   fe_respondent_list_set_rows (self->respondents, NULL);
   columns = gtk_column_view_get_columns (self->column_view);
@@ -585,8 +579,6 @@ use_study (FeRespondentView *self,
       if (column->role != FE_ROLE_IGNORE)
         add_column (self, column);
     }
-  set_listed_rows (self, fe_study_get_universe (study));
-  update_summary (self);
 }
 
 static void

@@ -180,3 +180,24 @@ fe_staged_list_restart (FeStagedList *self)
   grow (self);
 #endif
 }
+
+gboolean
+fe_staged_list_get_shown (FeStagedList *self,
+                          guint         n_items,
+                          guint        *first,
+                          guint        *n_shown)
+{
+  GtkAdjustment *adjustment;
+  double upper;
+
+  g_return_val_if_fail (FE_IS_STAGED_LIST (self), FALSE);
+
+  adjustment = self->view != NULL ? gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view))
+                                  : NULL;
+  upper = adjustment != NULL ? gtk_adjustment_get_upper (adjustment) : 0;
+  if (upper <= 0 || n_items == 0)
+    return FALSE;
+  *first = (guint) (gtk_adjustment_get_value (adjustment) / upper * n_items);
+  *n_shown = (guint) (gtk_adjustment_get_page_size (adjustment) / upper * n_items);
+  return TRUE;
+}

@@ -19,5 +19,12 @@ FeStagedList *fe_staged_list_new     (GListModel   *model,
 /* Shows only the first step of the items again, the others coming frame by frame: for a list
  * about to be given to its view anew. */
 void          fe_staged_list_restart (FeStagedList *self);
+/* The places the view shows of a list of @n_items (those its adjustment measures: the items it
+ * had when last laid out), reckoned from how far it is scrolled: from @first, @n_shown of them.
+ * FALSE while it is not laid out. */
+gboolean      fe_staged_list_get_shown (FeStagedList *self,
+                                        guint         n_items,
+                                        guint        *first,
+                                        guint        *n_shown);
 
 G_END_DECLS
