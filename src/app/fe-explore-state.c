@@ -45,16 +45,34 @@ enum {
 static GParamSpec *props[N_PROPS];
 
 /* The one place the counts are made: once per change, then one notification. */
+/* The query of what the state says now: @made, when the caller has it already, else counted. */
 static void
-requery (FeExploreState *self)
+requery_with (FeExploreState *self,
+              FeQuery        *made)
 {
   self->respondent = -1;
   g_clear_pointer (&self->query, fe_query_unref);
-  if (self->study != NULL)
+  if (made != NULL)
+    self->query = fe_query_ref (made);
+  else if (self->study != NULL)
     self->query = fe_query_new_weighted (self->study, self->filter, self->question,
                                          fe_query_split_in_effect (self->question, self->split),
                                          self->weighted);
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_QUERY]);
+}
+
+static void show_chart (FeExploreState *self,
+                        FeColumn       *question,
+                        FeColumn       *split,
+                        const FeFilter *filter,
+                        gboolean        weighted,
+                        FeQuery        *made);
+
+/* Counts what the state says now. */
+static void
+requery (FeExploreState *self)
+{
+  requery_with (self, NULL);
 }
 
 static void
@@ -311,7 +329,7 @@ fe_explore_state_show (FeExploreState *self,
                        FeColumn       *split)
 {
   g_return_if_fail (FE_IS_EXPLORE_STATE (self));
-  fe_explore_state_show_weighted (self, question, split, NULL, self->weighted);
+  show_chart (self, question, split, NULL, self->weighted, NULL);
 }
 
 /* Whether @weighted can be had of the study: only with its case weights. */
@@ -322,16 +340,17 @@ can_weigh (FeExploreState *self,
   return weighted && self->study != NULL && fe_study_get_weights (self->study) != NULL;
 }
 
-void
-fe_explore_state_show_weighted (FeExploreState *self,
-                                FeColumn       *question,
-                                FeColumn       *split,
-                                const FeFilter *filter,
-                                gboolean        weighted)
+/* Shows @question split by @split, under a copy of @filter (NULL: the one in force), weighted
+ * or not, in one change: counted, or @made when the caller has counted it already. */
+static void
+show_chart (FeExploreState *self,
+            FeColumn       *question,
+            FeColumn       *split,
+            const FeFilter *filter,
+            gboolean        weighted,
+            FeQuery        *made)
 {
   gboolean other_chart;
-
-  g_return_if_fail (FE_IS_EXPLORE_STATE (self));
 
   weighted = can_weigh (self, weighted);
   other_chart = question != self->question || split != self->split;
@@ -361,8 +380,19 @@ fe_explore_state_show_weighted (FeExploreState *self,
   /* A segment of another chart is not one of this. */
   if (other_chart)
     forget_selection (self);
-  requery (self);
+  requery_with (self, made);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+fe_explore_state_show_query (FeExploreState *self,
+                             FeQuery        *query)
+{
+  g_return_if_fail (FE_IS_EXPLORE_STATE (self));
+  g_return_if_fail (query != NULL && fe_query_get_study (query) == self->study);
+
+  show_chart (self, fe_query_get_question (query), fe_query_get_split (query),
+              fe_query_get_filter (query), fe_query_get_weighted_by (query) != NULL, query);
 }
 
 const FeFilter *
@@ -451,7 +481,7 @@ fe_explore_state_set_weighted (FeExploreState *self,
   g_return_if_fail (FE_IS_EXPLORE_STATE (self));
 
   /* The weights are summed with the counts, in the query: one new query, one notification. */
-  fe_explore_state_show_weighted (self, self->question, self->split, NULL, weighted);
+  show_chart (self, self->question, self->split, NULL, weighted, NULL);
 }
 
 int

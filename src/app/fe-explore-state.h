@@ -45,13 +45,10 @@ void            fe_explore_state_set_split         (FeExploreState *self,
 void            fe_explore_state_show              (FeExploreState *self,
                                                     FeColumn       *question,
                                                     FeColumn       *split);
-/* The same under a copy of @filter (NULL: the one in force), its percentages weighted or not
- * (fe_explore_state_set_weighted()): what a saved view asks for, in one query. */
-void            fe_explore_state_show_weighted     (FeExploreState *self,
-                                                    FeColumn       *question,
-                                                    FeColumn       *split,
-                                                    const FeFilter *filter,
-                                                    gboolean        weighted);
+/* Shows what @query (of this state's study) counts, its question, split, filter and weighting,
+ * in one change and with that very query: a saved view (fe_saved_view_to_query()). */
+void            fe_explore_state_show_query        (FeExploreState *self,
+                                                    FeQuery        *query);
 
 const FeFilter *fe_explore_state_get_filter        (FeExploreState *self);
 /* Replaces the filter with a copy of @filter. */

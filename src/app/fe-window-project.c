@@ -87,14 +87,12 @@ fe_window_show_view (FeWindow           *self,
                      GError            **error)
 {
   g_autoptr(FeQuery) query = NULL;
-  FeColumn *question;
   FeChartSpec spec;
   int level, group;
 
   query = fe_saved_view_to_query (view, fe_window_get_study (self), &level, &group, error);
   if (query == NULL)
     return FALSE;
-  question = fe_query_get_question (query);
 
   fe_chart_spec_init_for_view (&spec, view, 0, FALSE);
   /* One change: the panels hear of it once, with everything in place. */
@@ -102,8 +100,7 @@ fe_window_show_view (FeWindow           *self,
   fe_explore_state_set_kind (self->state, spec.kind);
   fe_explore_state_set_measure (self->state, spec.measure);
   fe_explore_state_set_sort (self->state, spec.sort);
-  fe_explore_state_show_weighted (self->state, question, fe_query_get_split (query),
-                                  fe_query_get_filter (query), view->weighted);
+  fe_explore_state_show_query (self->state, query);
   fe_explore_state_select (self->state, level, group);
   g_object_thaw_notify (G_OBJECT (self->state));
   return TRUE;
