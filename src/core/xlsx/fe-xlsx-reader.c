@@ -317,39 +317,6 @@ on_xml_error (void                    *data,
     }
 }
 
-static gboolean
-xml_open (Xml        *xml,
-          GBytes     *bytes,
-          const char *part)
-{
-  gsize length = 0;
-  const char *data = g_bytes_get_data (bytes, &length);
-
-  memset (xml, 0, sizeof *xml);
-  xml->part = part;
-  if (length > G_MAXINT)
-    return FALSE;
-  /* No network, no entities substituted, no DTD loaded, and libxml2's limits on the size of a
-   * text and on entity amplification kept (no XML_PARSE_HUGE): a part is data, never
-   * instructions, and a small one cannot grow into a large one. */
-  xml->reader = xmlReaderForMemory (data ? data : "", (int) length, part, NULL,
-                                    XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR
-                                    | XML_PARSE_COMPACT);
-  if (xml->reader == NULL)
-    return FALSE;
-  xmlTextReaderSetErrorHandler (xml->reader, on_xml_error, xml);
-  return TRUE;
-}
-
-static void
-xml_close (Xml *xml)
-{
-  if (xml->reader != NULL)
-    xmlFreeTextReader (xml->reader);
-  g_free (xml->message);
-  memset (xml, 0, sizeof *xml);
-}
-
 static void
 set_xml_error (Workbook    *wb,
                Xml         *xml,
@@ -366,6 +333,63 @@ set_xml_error (Workbook    *wb,
                    "save it again, or save it as “CSV UTF-8”."),
                  wb->name, xml->part);
 }
+
+/* Opens @part (@bytes) to be read, or says why it cannot be. */
+static gboolean
+xml_open (Workbook    *wb,
+          Xml         *xml,
+          GBytes      *bytes,
+          const char  *part,
+          GError     **error)
+{
+  gsize length = 0;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  memset (xml, 0, sizeof *xml);
+  xml->part = part;
+  if (length > G_MAXINT)
+    {
+      set_xml_error (wb, xml, error);
+      return FALSE;
+    }
+  /* No network, no entities substituted, no DTD loaded, and libxml2's limits on the size of a
+   * text and on entity amplification kept (no XML_PARSE_HUGE): a part is data, never
+   * instructions, and a small one cannot grow into a large one. */
+  xml->reader = xmlReaderForMemory (data ? data : "", (int) length, part, NULL,
+                                    XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR
+                                    | XML_PARSE_COMPACT);
+  if (xml->reader == NULL)
+    {
+      set_xml_error (wb, xml, error);
+      return FALSE;
+    }
+  xmlTextReaderSetErrorHandler (xml->reader, on_xml_error, xml);
+  return TRUE;
+}
+
+static void
+xml_close (Xml *xml)
+{
+  if (xml->reader != NULL)
+    xmlFreeTextReader (xml->reader);
+  g_free (xml->message);
+  memset (xml, 0, sizeof *xml);
+}
+
+/* Closes @xml after reading it to the end (@r, the last xmlTextReaderRead()), saying so when
+ * that end was an error. */
+static gboolean
+xml_finish (Workbook  *wb,
+            Xml       *xml,
+            int        r,
+            GError   **error)
+{
+  if (r < 0)
+    set_xml_error (wb, xml, error);
+  xml_close (xml);
+  return r >= 0;
+}
+
 
 /* Elements are matched by local name and namespace name, never by prefix: writers bind the
  * namespaces to any prefix (x:, none). Extensions (x14:workbookPr…) are other namespaces. */
@@ -539,11 +563,8 @@ read_relationships (Workbook    *wb,
 
   if (bytes == NULL)
     return TRUE;
-  if (!xml_open (&xml, bytes, rels))
-    {
-      set_xml_error (wb, &xml, error);
-      return FALSE;
-    }
+  if (!xml_open (wb, &xml, bytes, rels, error))
+    return FALSE;
   while ((r = xmlTextReaderRead (xml.reader)) == 1)
     {
       g_autofree char *id = NULL;
@@ -571,14 +592,7 @@ read_relationships (Workbook    *wb,
             g_hash_table_insert (by_type, g_strdup (kind), resolve_target (source, target));
         }
     }
-  if (r < 0)
-    {
-      set_xml_error (wb, &xml, error);
-      xml_close (&xml);
-      return FALSE;
-    }
-  xml_close (&xml);
-  return TRUE;
+  return xml_finish (wb, &xml, r, error);
 }
 
 /* ---- Workbook, shared strings, styles ---------------------------------------------------- */
@@ -600,11 +614,8 @@ read_workbook_part (Workbook    *wb,
   Xml xml;
   int r;
 
-  if (!xml_open (&xml, bytes, part))
-    {
-      set_xml_error (wb, &xml, error);
-      return FALSE;
-    }
+  if (!xml_open (wb, &xml, bytes, part, error))
+    return FALSE;
   while ((r = xmlTextReaderRead (xml.reader)) == 1)
     {
       if (xmlTextReaderNodeType (xml.reader) != XML_READER_TYPE_ELEMENT)
@@ -630,14 +641,7 @@ read_workbook_part (Workbook    *wb,
           g_array_append_val (wb->sheet_hidden, hidden);
         }
     }
-  if (r < 0)
-    {
-      set_xml_error (wb, &xml, error);
-      xml_close (&xml);
-      return FALSE;
-    }
-  xml_close (&xml);
-  return TRUE;
+  return xml_finish (wb, &xml, r, error);
 }
 
 static gboolean
@@ -655,11 +659,8 @@ read_shared_strings (Workbook    *wb,
 
   if (bytes == NULL)
     return TRUE;
-  if (!xml_open (&xml, bytes, part))
-    {
-      set_xml_error (wb, &xml, error);
-      return FALSE;
-    }
+  if (!xml_open (wb, &xml, bytes, part, error))
+    return FALSE;
   while ((r = xmlTextReaderRead (xml.reader)) == 1)
     {
       int type = xmlTextReaderNodeType (xml.reader);
@@ -697,14 +698,7 @@ read_shared_strings (Workbook    *wb,
       else if (in_si && in_t && phonetic == 0 && is_text_node (type))
         g_string_append (raw, (const char *) xmlTextReaderConstValue (xml.reader));
     }
-  if (r < 0)
-    {
-      set_xml_error (wb, &xml, error);
-      xml_close (&xml);
-      return FALSE;
-    }
-  xml_close (&xml);
-  return TRUE;
+  return xml_finish (wb, &xml, r, error);
 }
 
 /* What a number format shows of a serial number. */
@@ -831,11 +825,8 @@ read_styles (Workbook    *wb,
 
   if (bytes == NULL)
     return TRUE;
-  if (!xml_open (&xml, bytes, part))
-    {
-      set_xml_error (wb, &xml, error);
-      return FALSE;
-    }
+  if (!xml_open (wb, &xml, bytes, part, error))
+    return FALSE;
   while ((r = xmlTextReaderRead (xml.reader)) == 1)
     {
       int type = xmlTextReaderNodeType (xml.reader);
@@ -866,14 +857,7 @@ read_styles (Workbook    *wb,
           g_array_append_val (wb->xf_kinds, shows);
         }
     }
-  if (r < 0)
-    {
-      set_xml_error (wb, &xml, error);
-      xml_close (&xml);
-      return FALSE;
-    }
-  xml_close (&xml);
-  return TRUE;
+  return xml_finish (wb, &xml, r, error);
 }
 
 static Workbook *
@@ -1291,11 +1275,8 @@ read_sheet (Workbook      *wb,
       /* A chart sheet or a dialog sheet has no cells. */
       return g_steal_pointer (&sheet);
     }
-  if (!xml_open (&xml, bytes, part))
-    {
-      set_xml_error (wb, &xml, error);
-      return NULL;
-    }
+  if (!xml_open (wb, &xml, bytes, part, error))
+    return NULL;
   cell.value = g_string_new (NULL);
   cell.inline_text = g_string_new (NULL);
   while ((r = xmlTextReaderRead (xml.reader)) == 1)
