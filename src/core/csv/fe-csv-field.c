@@ -173,3 +173,33 @@ fe_csv_utf8_safe_end (const guchar *start,
   return end;
 }
 
+void
+fe_csv_append_quoted (GString    *csv,
+                      const char *text,
+                      guint      *n_lines)
+{
+  guint n = 0;
+
+  g_string_append_c (csv, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append (csv, "\"\"");
+      else if (*p == '\r')
+        {
+          g_string_append_c (csv, '\n');
+          n++;
+          if (p[1] == '\n')
+            p++;
+        }
+      else
+        {
+          if (*p == '\n')
+            n++;
+          g_string_append_c (csv, *p);
+        }
+    }
+  g_string_append_c (csv, '"');
+  if (n_lines != NULL)
+    *n_lines += n;
+}

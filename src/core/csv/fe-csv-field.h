@@ -30,6 +30,11 @@ void          fe_csv_decode_field        (const char   *raw,
                                           gsize         length,
                                           char          delimiter,
                                           GString      *out);
+/* Appends @text to @csv as one quoted field, each CR and CR LF made \n as the table keeps them;
+ * adds the line ends it holds to @n_lines (NULL: not counted). */
+void          fe_csv_append_quoted       (GString      *csv,
+                                          const char   *text,
+                                          guint        *n_lines);
 /* Whether [@p, @end) is UTF-8 without NUL bytes. */
 gboolean      fe_csv_is_utf8             (const guchar *p,
                                           const guchar *end);

@@ -1208,14 +1208,7 @@ append_field (GString    *csv,
 {
   if (!first)
     g_string_append_c (csv, ',');
-  g_string_append_c (csv, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (csv, '"');
-      g_string_append_c (csv, *p);
-    }
-  g_string_append_c (csv, '"');
+  fe_csv_append_quoted (csv, text, NULL);
 }
 
 typedef struct

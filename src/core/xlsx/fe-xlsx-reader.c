@@ -14,6 +14,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fe-csv-field.h"
+
 /* How a workbook is read: one pass over the zip keeps its XML parts in memory (a sheet's
  * strings usually come after it, in Qualtrics downloads before it), then the workbook, its
  * relationships, shared strings and styles are read, and the sheet asked for is turned into
@@ -1521,34 +1523,6 @@ fe_xlsx_list_sheets (const char  *path,
   return g_steal_pointer (&sheets);
 }
 
-static void
-append_csv_field (GString    *csv,
-                  const char *text,
-                  guint      *n_lines)
-{
-  g_string_append_c (csv, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append (csv, "\"\"");
-      else if (*p == '\r')
-        {
-          /* One line end, as the table keeps them. */
-          g_string_append_c (csv, '\n');
-          (*n_lines)++;
-          if (p[1] == '\n')
-            p++;
-        }
-      else
-        {
-          if (*p == '\n')
-            (*n_lines)++;
-          g_string_append_c (csv, *p);
-        }
-    }
-  g_string_append_c (csv, '"');
-}
-
 FeCsvTable *
 fe_xlsx_load_table (const char          *path,
                     const char          *wanted,
@@ -1659,7 +1633,7 @@ fe_xlsx_load_table (const char          *path,
           if (c > 0)
             g_string_append_c (csv, ',');
           if (text != NULL)
-            append_csv_field (csv, text, &n_lines);
+            fe_csv_append_quoted (csv, text, &n_lines);
         }
       g_string_append_c (csv, '\n');
       for (guint k = 0; k < n_lines; k++)
