@@ -761,6 +761,30 @@ fe_csv_table_find_column (const FeCsvTable *table,
   return -1;
 }
 
+int
+fe_csv_table_find_any_column (const FeCsvTable   *table,
+                              const char * const *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    for (guint c = 0; c < table->n_columns; c++)
+      if (g_ascii_strcasecmp (fe_csv_table_get_header (table, c), names[i]) == 0)
+        return (int) c;
+  return -1;
+}
+
+char *
+fe_csv_table_dup_cell_or_null (const FeCsvTable *table,
+                               guint             row,
+                               int               column)
+{
+  const char *text;
+
+  if (column < 0)
+    return NULL;
+  text = fe_csv_table_get_cell (table, row, (guint) column);
+  return *text == '\0' ? NULL : g_strdup (text);
+}
+
 char
 fe_csv_table_get_delimiter (const FeCsvTable *table)
 {

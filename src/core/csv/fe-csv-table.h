@@ -171,6 +171,14 @@ guint       fe_csv_table_get_line      (const FeCsvTable *table,
 /* Returns the column whose header is @name, or -1. */
 int         fe_csv_table_find_column   (const FeCsvTable *table,
                                         const char       *name);
+/* Returns the column headed by the first of @names (NULL-terminated, any letter case) that
+ * heads one, or -1. */
+int         fe_csv_table_find_any_column (const FeCsvTable   *table,
+                                          const char * const *names);
+/* A copy of the cell at @row of @column, or NULL when it is empty or @column is -1. */
+char       *fe_csv_table_dup_cell_or_null (const FeCsvTable *table,
+                                           guint             row,
+                                           int               column);
 /* The delimiter the file was read with. */
 char        fe_csv_table_get_delimiter (const FeCsvTable *table);
 /* What was repaired while loading: char*, one sentence each naming the file and lines. */

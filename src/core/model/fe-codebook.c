@@ -74,19 +74,6 @@ fe_codebook_entries_new (void)
   return g_ptr_array_new_with_free_func (codebook_entry_free);
 }
 
-static char *
-optional_cell (const FeCsvTable *table,
-               guint             row,
-               int               column)
-{
-  const char *text;
-
-  if (column < 0)
-    return NULL;
-  text = fe_csv_table_get_cell (table, row, (guint) column);
-  return *text == '\0' ? NULL : g_strdup (text);
-}
-
 /* Split by hand rather than with g_strsplit(), whose strstr() calls measure the rest of the
  * text each time under some C libraries and sanitizers: quadratic on 100,000 levels. */
 static GPtrArray *
@@ -124,17 +111,6 @@ codebook_code_free (gpointer data)
   g_free (code);
 }
 
-static int
-find_any_column (const FeCsvTable   *table,
-                 const char * const *names)
-{
-  for (guint i = 0; names[i] != NULL; i++)
-    for (guint c = 0; c < fe_csv_table_get_n_columns (table); c++)
-      if (g_ascii_strcasecmp (fe_csv_table_get_header (table, c), names[i]) == 0)
-        return (int) c;
-  return -1;
-}
-
 static GPtrArray *
 read_codes (const FeCsvTable *table,
             int               code_col)
@@ -145,10 +121,10 @@ read_codes (const FeCsvTable *table,
   static const char * const count_names[] = { "number of highlights", "count", "references",
                                               NULL };
   static const char * const question_names[] = { "question", "column", NULL };
-  int description_col = find_any_column (table, description_names);
-  int parent_col = find_any_column (table, parent_names);
-  int count_col = find_any_column (table, count_names);
-  int question_col = find_any_column (table, question_names);
+  int description_col = fe_csv_table_find_any_column (table, description_names);
+  int parent_col = fe_csv_table_find_any_column (table, parent_names);
+  int count_col = fe_csv_table_find_any_column (table, count_names);
+  int question_col = fe_csv_table_find_any_column (table, question_names);
   GPtrArray *codes = g_ptr_array_new_with_free_func (codebook_code_free);
 
   for (guint row = 0; row < fe_csv_table_get_n_rows (table); row++)
@@ -160,9 +136,9 @@ read_codes (const FeCsvTable *table,
         continue;
       code = g_new0 (FeCodebookCode, 1);
       code->code = g_strdup (name);
-      code->description = optional_cell (table, row, description_col);
-      code->parent = optional_cell (table, row, parent_col);
-      code->question = optional_cell (table, row, question_col);
+      code->description = fe_csv_table_dup_cell_or_null (table, row, description_col);
+      code->parent = fe_csv_table_dup_cell_or_null (table, row, parent_col);
+      code->question = fe_csv_table_dup_cell_or_null (table, row, question_col);
       if (count_col >= 0)
         code->count = (guint) g_ascii_strtoull (fe_csv_table_get_cell (table, row,
                                                                        (guint) count_col),
@@ -207,7 +183,7 @@ fe_codebook_load_full (const char  *path,
 
   column_col = fe_csv_table_find_column (table, "column");
   role_col = fe_csv_table_find_column (table, "role");
-  code_col = find_any_column (table, code_names);
+  code_col = fe_csv_table_find_any_column (table, code_names);
   if (column_col >= 0 && role_col >= 0)
     {
       *entries = read_entries (table, column_col, role_col, error);
@@ -376,10 +352,10 @@ read_entries (const FeCsvTable  *table,
         }
       if (entry->role == FE_ROLE_ID)
         id_entry = entry;
-      entry->label = optional_cell (table, row, label_col);
-      entry->short_label = optional_cell (table, row, short_label_col);
-      entry->quotes_from = optional_cell (table, row, quotes_col);
-      levels = optional_cell (table, row, levels_col);
+      entry->label = fe_csv_table_dup_cell_or_null (table, row, label_col);
+      entry->short_label = fe_csv_table_dup_cell_or_null (table, row, short_label_col);
+      entry->quotes_from = fe_csv_table_dup_cell_or_null (table, row, quotes_col);
+      levels = fe_csv_table_dup_cell_or_null (table, row, levels_col);
       if (levels != NULL)
         entry->levels = split_levels (levels);
       if (!read_translations (table, row, entry, error))

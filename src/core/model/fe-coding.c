@@ -22,30 +22,6 @@ coding_line_free (gpointer data)
   g_free (line);
 }
 
-static char *
-cell_or_null (const FeCsvTable *table,
-              guint             row,
-              int               column)
-{
-  const char *text;
-
-  if (column < 0)
-    return NULL;
-  text = fe_csv_table_get_cell (table, row, (guint) column);
-  return *text == '\0' ? NULL : g_strdup (text);
-}
-
-static int
-find_any_column (const FeCsvTable   *table,
-                 const char * const *names)
-{
-  for (guint i = 0; names[i] != NULL; i++)
-    for (guint c = 0; c < fe_csv_table_get_n_columns (table); c++)
-      if (g_ascii_strcasecmp (fe_csv_table_get_header (table, c), names[i]) == 0)
-        return (int) c;
-  return -1;
-}
-
 GPtrArray *
 fe_coding_load (const char  *path,
                 char       **display_name,
@@ -70,14 +46,14 @@ fe_coding_load (const char  *path,
   if (table == NULL)
     return NULL;
 
-  respondent_col = find_any_column (table, respondent_names);
+  respondent_col = fe_csv_table_find_any_column (table, respondent_names);
   if (respondent_col < 0)
     {
-      respondent_col = find_any_column (table, document_names);
+      respondent_col = fe_csv_table_find_any_column (table, document_names);
       by_document = respondent_col >= 0;
     }
-  question_col = find_any_column (table, question_names);
-  code_col = find_any_column (table, code_names);
+  question_col = fe_csv_table_find_any_column (table, question_names);
+  code_col = fe_csv_table_find_any_column (table, code_names);
   if (respondent_col < 0 || code_col < 0 || (question_col < 0 && !by_document))
     {
       g_set_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CODING,
@@ -88,9 +64,9 @@ fe_coding_load (const char  *path,
                    fe_csv_table_get_name (table));
       return NULL;
     }
-  excerpt_col = find_any_column (table, excerpt_names);
-  note_col = find_any_column (table, note_names);
-  highlight_col = by_document ? find_any_column (table, highlight_names) : -1;
+  excerpt_col = fe_csv_table_find_any_column (table, excerpt_names);
+  note_col = fe_csv_table_find_any_column (table, note_names);
+  highlight_col = by_document ? fe_csv_table_find_any_column (table, highlight_names) : -1;
 
   lines = g_ptr_array_new_with_free_func (coding_line_free);
   for (guint row = 0; row < fe_csv_table_get_n_rows (table); row++)
@@ -103,12 +79,12 @@ fe_coding_load (const char  *path,
       line->respondent_column = (guint) respondent_col + 1;
       line->question_column = question_col >= 0 ? (guint) question_col + 1 : 1;
       line->code_column = (guint) code_col + 1;
-      line->respondent = cell_or_null (table, row, respondent_col);
-      line->question = cell_or_null (table, row, question_col);
-      line->code = cell_or_null (table, row, code_col);
-      line->excerpt = cell_or_null (table, row, excerpt_col);
-      line->note = cell_or_null (table, row, note_col);
-      line->highlight = cell_or_null (table, row, highlight_col);
+      line->respondent = fe_csv_table_dup_cell_or_null (table, row, respondent_col);
+      line->question = fe_csv_table_dup_cell_or_null (table, row, question_col);
+      line->code = fe_csv_table_dup_cell_or_null (table, row, code_col);
+      line->excerpt = fe_csv_table_dup_cell_or_null (table, row, excerpt_col);
+      line->note = fe_csv_table_dup_cell_or_null (table, row, note_col);
+      line->highlight = fe_csv_table_dup_cell_or_null (table, row, highlight_col);
       g_ptr_array_add (lines, line);
 
       if (line->respondent == NULL)
