@@ -346,6 +346,19 @@ fe_chart_view_snapshot (GtkWidget   *widget,
 }
 
 static void
+show_selection (FeChartView *self);
+
+static void
+fe_chart_view_map (GtkWidget *widget)
+{
+  FeChartView *self = FE_CHART_VIEW (widget);
+
+  GTK_WIDGET_CLASS (fe_chart_view_parent_class)->map (widget);
+  if (self->state != NULL && self->layout == NULL)
+    show_selection (self);
+}
+
+static void
 fe_chart_view_size_allocate (GtkWidget *widget,
                              int        width,
                              int        height,
@@ -641,6 +654,7 @@ fe_chart_view_class_init (FeChartViewClass *klass)
   object_class->dispose = fe_chart_view_dispose;
   widget_class->snapshot = fe_chart_view_snapshot;
   widget_class->size_allocate = fe_chart_view_size_allocate;
+  widget_class->map = fe_chart_view_map;
   widget_class->measure = fe_chart_view_measure;
   widget_class->focus = fe_chart_view_focus;
   widget_class->grab_focus = fe_chart_view_grab_focus;
@@ -723,8 +737,10 @@ fe_chart_view_set_chart (FeChartView       *self,
   self->hovered = -1;
   g_clear_pointer (&self->marked, g_array_unref);
   invalidate_layout (self);
-  /* Lay out now, so that callers (and tests) can look segments up before the first frame. */
-  ensure_layout (self);
+  /* Lay out now, so that callers (and tests) can look segments up before the first frame; on
+   * another page, when the chart is shown again. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_layout (self);
 }
 
 gboolean
@@ -858,7 +874,12 @@ find_selected_segment (FeChartView *self)
 static void
 show_selection (FeChartView *self)
 {
-  int segment = find_selected_segment (self);
+  int segment;
+
+  /* Not laid out on another page: the selection is found when the chart is shown again. */
+  if (self->layout == NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  segment = find_selected_segment (self);
 
   g_clear_pointer (&self->marked, g_array_unref);
   /* A selection the chart no longer draws (its group folded into "Other") goes; a whole answer
