@@ -151,7 +151,8 @@ struct _FeRespondentList
 
   FeBitset          *rows;
   guint              n_items;
-  guint             *shown;  /* the listed rows in order; NULL until needed */
+  guint             *shown;  /* the first n_shown listed rows, in order */
+  guint              n_shown;
   FeRespondentOrder *order;
   gboolean           descending;
   /* position → the FeRespondentRow made for it and still alive (the rows on screen) */
@@ -165,6 +166,8 @@ struct _FeRespondentList
 };
 
 #define DEFERRED_PER_IDLE 16
+/* Listed rows found at once, the first time any are asked for. */
+#define SHOWN_AT_LEAST 1024
 /* Rows either side of the places said to be on screen that are told at once all the same. */
 #define VISIBLE_MARGIN 3
 
@@ -189,36 +192,48 @@ fe_respondent_list_get_n_items (GListModel *model)
 }
 
 static void
-ensure_shown (FeRespondentList *self)
+forget_shown (FeRespondentList *self)
 {
-  guint i = 0;
+  g_clear_pointer (&self->shown, g_free);
+  self->n_shown = 0;
+}
 
-  if (self->shown != NULL || self->n_items == 0)
+/* The listed rows in order up to @position at least: a filter click asks for the few hundred
+ * GTK shows, not for a million. Each time more is asked, at least twice as many are found. */
+static void
+ensure_shown (FeRespondentList *self,
+              guint             position)
+{
+  guint limit, i = 0;
+
+  if (position < self->n_shown || position >= self->n_items)
     return;
-
-  self->shown = g_new (guint, self->n_items);
+  limit = MIN (self->n_items, MAX (MAX (position + 1, 2 * self->n_shown), SHOWN_AT_LEAST));
+  self->shown = g_renew (guint, self->shown, limit);
+  self->n_shown = limit;
   if (self->order == NULL)
     {
-      FE_BITSET_FOREACH (self->rows, row)
+      for (guint row = fe_bitset_next (self->rows, 0); i < limit;
+           row = fe_bitset_next (self->rows, row + 1))
         self->shown[i++] = row;
       return;
     }
   if (!self->descending)
     {
-      for (guint k = 0; k < self->order->n_rows && i < self->n_items; k++)
+      for (guint k = 0; k < self->order->n_rows && i < limit; k++)
         if (fe_bitset_get (self->rows, self->order->rows[k]))
           self->shown[i++] = self->order->rows[k];
       return;
     }
   /* Backwards by key, but each run of equal keys forwards: the file's order among ties. */
-  for (guint end = self->order->n_rows; end > 0 && i < self->n_items;)
+  for (guint end = self->order->n_rows; end > 0 && i < limit;)
     {
       guint32 key = self->order->keys[self->order->rows[end - 1]];
       guint start = end - 1;
 
       while (start > 0 && self->order->keys[self->order->rows[start - 1]] == key)
         start--;
-      for (guint k = start; k < end && i < self->n_items; k++)
+      for (guint k = start; k < end && i < limit; k++)
         if (fe_bitset_get (self->rows, self->order->rows[k]))
           self->shown[i++] = self->order->rows[k];
       end = start;
@@ -237,7 +252,7 @@ fe_respondent_list_get_item (GListModel *model,
   item = g_hash_table_lookup (self->items, GUINT_TO_POINTER (position));
   if (item != NULL)
     return g_object_ref (item);
-  ensure_shown (self);
+  ensure_shown (self, position);
   item = g_object_new (FE_TYPE_RESPONDENT_ROW, NULL);
   item->list = self;
   item->position = position;
@@ -292,9 +307,10 @@ show_changes (FeRespondentList *self,
   gpointer position, value;
   guint common = MIN (old_n_items, self->n_items);
 
-  g_clear_pointer (&self->shown, g_free);
-  if (g_hash_table_size (self->items) > 0)
-    ensure_shown (self);
+  forget_shown (self);
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, &position, NULL))
+    ensure_shown (self, GPOINTER_TO_UINT (position));
   g_hash_table_iter_init (&iter, self->items);
   while (g_hash_table_iter_next (&iter, &position, &value))
     {
@@ -341,7 +357,7 @@ fe_respondent_list_dispose (GObject *object)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     ((FeRespondentRow *) value)->list = NULL;
   g_hash_table_remove_all (self->items);
-  g_clear_pointer (&self->shown, g_free);
+  forget_shown (self);
   g_clear_pointer (&self->order, fe_respondent_order_unref);
   g_clear_pointer (&self->rows, fe_bitset_free);
   self->n_items = 0;
@@ -438,6 +454,6 @@ fe_respondent_list_get_row_at (FeRespondentList *self,
 
   if (position >= self->n_items)
     return G_MAXUINT;
-  ensure_shown (self);
+  ensure_shown (self, position);
   return self->shown[position];
 }

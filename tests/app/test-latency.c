@@ -201,6 +201,121 @@ test_sort_runs_on_a_worker (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static int
+compare_descending_by_key (gconstpointer a,
+                           gconstpointer b,
+                           gpointer      data)
+{
+  const FeColumn *column = data;
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  guint32 key_x = column->values[x] ? column->values[x] : G_MAXUINT32;
+  guint32 key_y = column->values[y] ? column->values[y] : G_MAXUINT32;
+
+  if (key_x != key_y)
+    return key_x > key_y ? -1 : 1;
+  return (x > y) - (x < y);
+}
+
+/* A filter click found every listed row's place, a million of them, where GTK asks for the few
+ * hundred it shows; now the rows are found as far as they are asked for. Those further down, or
+ * asked out of order, are still where the sort puts them. */
+static void
+test_rows_found_as_far_as_asked (void)
+{
+  g_autofree char *path = fe_app_test_generate_survey (40000);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  FeWindow *window = fe_app_test_open_window (file);
+  FeRespondentView *view = window->respondent_view;
+  g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (guint));
+  const guint asked[] = { 0, 1500, 1499, 5000, 2 };
+  FeColumn *force, *role;
+  guint n;
+
+  g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
+  force = fe_study_find_column (fe_window_get_study (window), "force");
+  role = fe_study_find_column (fe_window_get_study (window), "role");
+  show_respondents (window);
+  {
+    g_autofree char *title = fe_column_dup_short_label (force);
+
+    sort_by (window, title, GTK_SORT_DESCENDING);
+  }
+  g_assert_true (fe_test_wait_until (not_sorting, view));
+  gtk_check_button_set_active (fe_filter_panel_get_check_button (window->filter_panel, role, 0),
+                               TRUE);
+  fe_app_test_settle (200);
+
+  FE_BITSET_FOREACH (fe_query_get_rows (fe_explore_state_get_query (window->state)), row)
+    g_array_append_val (expected, row);
+  g_array_sort_with_data (expected, compare_descending_by_key, force);
+  n = g_list_model_get_n_items (fe_respondent_view_get_model (view));
+  g_assert_cmpuint (n, ==, expected->len);
+  g_assert_cmpuint (n, >, 5000);
+  for (guint i = 0; i < G_N_ELEMENTS (asked); i++)
+    g_assert_cmpuint (fe_respondent_view_get_row_at (view, asked[i]), ==,
+                      g_array_index (expected, guint, asked[i]));
+  for (guint i = n; i-- > 0;)
+    g_assert_cmpuint (fe_respondent_view_get_row_at (view, i), ==,
+                      g_array_index (expected, guint, i));
+  g_assert_cmpuint (fe_respondent_view_get_row_at (view, n), ==, G_MAXUINT);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The chart is laid out again only when it is shown: a filter click on the Respondents page
+ * cost the chart's layout too. Shown again, it counts the filtered respondents and keeps its
+ * selected segment. */
+static void
+test_hidden_chart_shown_again (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+  const FeChartLayout *layout;
+  const FeChartSegment *segment;
+  FeColumn *force;
+  FeTally *tally;
+  int level;
+
+  g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
+  fe_app_test_settle (200);
+  force = fe_study_find_column (fe_window_get_study (window), "force");
+  layout = fe_chart_view_get_layout (window->chart_view);
+  segment = fe_chart_layout_get_segment (layout, 0);
+  fe_explore_state_select (window->state, segment->level, segment->group);
+  fe_app_test_settle (100);
+  /* Another segment is chosen while the chart is hidden (from a saved view, say). */
+  segment = fe_chart_layout_get_segment (layout, 1);
+  level = segment->level;
+
+  show_respondents (window);
+  gtk_check_button_set_active (fe_filter_panel_get_check_button (window->filter_panel, force, 0),
+                               TRUE);
+  fe_app_test_settle (100);
+  fe_explore_state_select (window->state, level, segment->group);
+  fe_app_test_settle (100);
+  adw_view_stack_set_visible_child_name (fe_app_test_find_widget (GTK_WIDGET (window),
+                                                                  ADW_TYPE_VIEW_STACK),
+                                         "chart");
+  fe_app_test_settle (200);
+
+  tally = fe_query_dup_tally (fe_explore_state_get_query (window->state));
+  layout = fe_chart_view_get_layout (window->chart_view);
+  g_assert_cmpint (fe_chart_view_get_selected (window->chart_view), >=, 0);
+  segment = fe_chart_layout_get_segment (layout,
+                                         (guint) fe_chart_view_get_selected (window->chart_view));
+  g_assert_cmpint (segment->level, ==, level);
+  g_assert_cmpint (fe_explore_state_get_selected_level (window->state), ==, level);
+  g_assert_cmpuint (tally->base, <, fe_study_get_n_rows (fe_window_get_study (window)));
+  for (guint i = 0; i < fe_chart_layout_get_n_segments (layout); i++)
+    {
+      const FeChartSegment *shown = fe_chart_layout_get_segment (layout, i);
+
+      g_assert_cmpint (shown->group, <, 0);
+      if (shown->count > 0)
+        g_assert_cmpuint (shown->count, ==, tally->counts[shown->level]);
+    }
+  fe_tally_free (tally);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A window on a generated study of 8,000 respondents, showing the closed question "service",
  * whose segments hold every open answer of their respondents: thousands of quotes. */
 static FeWindow *
@@ -500,6 +615,8 @@ main (int    argc,
   g_test_add_func ("/app/latency/filter-on-respondents-page-is-a-small-change",
                    test_filter_on_respondents_page_is_a_small_change);
   g_test_add_func ("/app/latency/sort-runs-on-a-worker", test_sort_runs_on_a_worker);
+  g_test_add_func ("/app/latency/rows-found-as-far-as-asked", test_rows_found_as_far_as_asked);
+  g_test_add_func ("/app/latency/hidden-chart-shown-again", test_hidden_chart_shown_again);
   g_test_add_func ("/app/latency/quote-count-without-making-every-quote",
                    test_quote_count_without_making_every_quote);
   g_test_add_func ("/app/latency/quote-list-holds-coded-excerpts",
