@@ -3,13 +3,47 @@
 
 #include "fe-grid-cell.h"
 
+struct _FeGridCellLayouts
+{
+  GHashTable           *by_text;  /* text → PangoLayout */
+  PangoFontDescription *font;     /* what they were laid out in */
+  int                   width;
+  GtkTextDirection      direction;
+};
+
+/* A column shows a few hundred distinct texts at most before it forgets them all. */
+#define LAYOUTS_KEPT 512
+
+FeGridCellLayouts *
+fe_grid_cell_layouts_new (void)
+{
+  FeGridCellLayouts *layouts = g_rc_box_new0 (FeGridCellLayouts);
+
+  layouts->by_text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  return layouts;
+}
+
+static void
+layouts_clear (FeGridCellLayouts *layouts)
+{
+  g_hash_table_unref (layouts->by_text);
+  g_clear_pointer (&layouts->font, pango_font_description_free);
+}
+
+void
+fe_grid_cell_layouts_unref (FeGridCellLayouts *layouts)
+{
+  g_rc_box_release_full (layouts, (GDestroyNotify) layouts_clear);
+}
+
 struct _FeGridCell
 {
-  GtkWidget    parent_instance;
+  GtkWidget          parent_instance;
 
-  char        *text;
-  int          width_chars;
-  PangoLayout *layout;  /* the text laid out at the width drawn last, or NULL */
+  char              *text;
+  int                width_chars;
+  PangoLayout       *layout;   /* the text laid out at the width drawn last, or NULL */
+  FeGridCellLayouts *layouts;  /* those of the cell's column */
 };
 
 G_DEFINE_FINAL_TYPE (FeGridCell, fe_grid_cell, GTK_TYPE_WIDGET)
@@ -58,6 +92,52 @@ fe_grid_cell_size_allocate (GtkWidget *widget,
     g_clear_object (&self->layout);
 }
 
+static PangoLayout *
+new_layout (FeGridCell *self,
+            int         width)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
+
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_set_alignment (layout,
+                              gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL
+                              ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  return layout;
+}
+
+/* The text laid out by any cell of the column in the same font, width and direction: a filter
+ * click renews three hundred cells, most of them answers the column has shown already. */
+static PangoLayout *
+shared_layout (FeGridCell *self,
+               int         width)
+{
+  FeGridCellLayouts *layouts = self->layouts;
+  const PangoFontDescription *font =
+    pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  GtkTextDirection direction = gtk_widget_get_direction (GTK_WIDGET (self));
+  PangoLayout *layout;
+
+  if (layouts->font == NULL || !pango_font_description_equal (layouts->font, font)
+      || layouts->width != width || layouts->direction != direction
+      || g_hash_table_size (layouts->by_text) >= LAYOUTS_KEPT)
+    {
+      g_hash_table_remove_all (layouts->by_text);
+      g_clear_pointer (&layouts->font, pango_font_description_free);
+      layouts->font = pango_font_description_copy (font);
+      layouts->width = width;
+      layouts->direction = direction;
+    }
+  layout = g_hash_table_lookup (layouts->by_text, self->text);
+  if (layout == NULL)
+    {
+      layout = new_layout (self, width);
+      g_hash_table_insert (layouts->by_text, g_strdup (self->text), layout);
+    }
+  return g_object_ref (layout);
+}
+
 static void
 fe_grid_cell_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
@@ -71,15 +151,7 @@ fe_grid_cell_snapshot (GtkWidget   *widget,
   if (self->text == NULL || *self->text == '\0' || width <= 0)
     return;
   if (self->layout == NULL)
-    {
-      self->layout = gtk_widget_create_pango_layout (widget, self->text);
-      pango_layout_set_width (self->layout, width * PANGO_SCALE);
-      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
-      pango_layout_set_alignment (self->layout,
-                                  gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL
-                                  ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-    }
+    self->layout = self->layouts != NULL ? shared_layout (self, width) : new_layout (self, width);
 #if GTK_CHECK_VERSION (4, 10, 0)
   gtk_widget_get_color (widget, &color);
 #else
@@ -108,6 +180,7 @@ fe_grid_cell_finalize (GObject *object)
 
   g_free (self->text);
   g_clear_object (&self->layout);
+  g_clear_pointer (&self->layouts, fe_grid_cell_layouts_unref);
   G_OBJECT_CLASS (fe_grid_cell_parent_class)->finalize (object);
 }
 
@@ -133,11 +206,13 @@ fe_grid_cell_init (FeGridCell *self)
 }
 
 GtkWidget *
-fe_grid_cell_new (int width_chars)
+fe_grid_cell_new (int                width_chars,
+                  FeGridCellLayouts *layouts)
 {
   FeGridCell *self = g_object_new (FE_TYPE_GRID_CELL, NULL);
 
   self->width_chars = width_chars;
+  self->layouts = layouts != NULL ? g_rc_box_acquire (layouts) : NULL;
   return GTK_WIDGET (self);
 }
 

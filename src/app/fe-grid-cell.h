@@ -9,13 +9,22 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FeGridCell, fe_grid_cell, FE, GRID_CELL, GtkWidget)
 
+/* The texts a column's cells have laid out, shared by them: a column repeats a few answers. */
+typedef struct _FeGridCellLayouts FeGridCellLayouts;
+
+FeGridCellLayouts *fe_grid_cell_layouts_new   (void);
+void               fe_grid_cell_layouts_unref (FeGridCellLayouts *layouts);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FeGridCellLayouts, fe_grid_cell_layouts_unref)
+
 /* One line of text in a cell of the respondents grid, cut with "…" to the cell's width: a label
  * whose size never depends on its text. GTK 4.8 measured every label of the thirty rows a
  * filter click renews, laying each text out two or three times; this one is measured once, by
  * its font, and lays its text out only to draw it. */
-GtkWidget  *fe_grid_cell_new      (int         width_chars);
-void        fe_grid_cell_set_text (FeGridCell *self,
-                                   const char *text);
-const char *fe_grid_cell_get_text (FeGridCell *self);
+GtkWidget  *fe_grid_cell_new      (int                width_chars,
+                                   FeGridCellLayouts *layouts);
+void        fe_grid_cell_set_text (FeGridCell        *self,
+                                   const char        *text);
+const char *fe_grid_cell_get_text (FeGridCell        *self);
 
 G_END_DECLS

@@ -86,7 +86,8 @@ setup_cell (GtkSignalListItemFactory *factory,
             gpointer                  data)
 {
   GtkWidget *label = fe_grid_cell_new (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory),
-                                                                          "fe-width-chars")));
+                                                                          "fe-width-chars")),
+                                       g_object_get_data (G_OBJECT (factory), "fe-layouts"));
 
   g_object_set_data (G_OBJECT (label), "fe-column", data);
   g_object_set_data (G_OBJECT (label), "fe-view", g_object_get_data (G_OBJECT (factory),
@@ -412,6 +413,8 @@ add_column (FeRespondentView *self,
   g_object_set_data (G_OBJECT (factory), "fe-view", self);
   g_object_set_data (G_OBJECT (factory), "fe-width-chars",
                      GINT_TO_POINTER (cell_width_chars (column)));
+  g_object_set_data_full (G_OBJECT (factory), "fe-layouts", fe_grid_cell_layouts_new (),
+                          (GDestroyNotify) fe_grid_cell_layouts_unref);
   if (g_list_model_get_n_items (gtk_column_view_get_columns (self->column_view)) == 0)
     g_object_set_data (G_OBJECT (factory), "fe-first", GINT_TO_POINTER (1));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), (gpointer) column);
