@@ -12,14 +12,29 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FeQuoteItem, fe_quote_item, FE, QUOTE_ITEM, GObject)
 
-/* One quote in the browser's list model; takes ownership of @quote. */
-FeQuoteItem   *fe_quote_item_new             (FeStudy     *study,
-                                              FeQuote     *quote);
-/* The item stands for another quote (@quote, taken over): a list that keeps the items of the
+/* Makes the quote at @index of @data, and says whether it is @starred. */
+typedef FeQuote *(*FeQuoteItemMakeFunc) (gpointer  data,
+                                         guint     index,
+                                         gboolean *starred);
+
+/* One quote in the browser's list model, made by @make the first time anything of it is asked
+ * for: GTK 4.8 keeps two hundred items, and shows ten. @data is the item's, let go with
+ * @destroy. */
+FeQuoteItem   *fe_quote_item_new             (FeStudy            *study,
+                                              FeQuoteItemMakeFunc make,
+                                              gpointer            data,
+                                              GDestroyNotify      destroy,
+                                              guint               index);
+/* The item stands for another quote, made in the same way: a list that keeps the items of the
  * places on screen when its quotes change. */
-void           fe_quote_item_set_quote       (FeQuoteItem *self,
-                                              FeStudy     *study,
-                                              FeQuote     *quote);
+void           fe_quote_item_remake          (FeQuoteItem        *self,
+                                              FeStudy            *study,
+                                              FeQuoteItemMakeFunc make,
+                                              gpointer            data,
+                                              GDestroyNotify      destroy,
+                                              guint               index);
+/* Whether the quote is made yet. */
+gboolean       fe_quote_item_is_made         (FeQuoteItem        *self);
 const FeQuote *fe_quote_item_get_quote       (FeQuoteItem *self);
 FeStudy       *fe_quote_item_get_study       (FeQuoteItem *self);
 const char    *fe_quote_item_get_attribution (FeQuoteItem *self);

@@ -29,6 +29,16 @@ typedef struct
   guint           n_respondents;
 } Source;
 
+/* What an item needs to make its quote when it is first asked for: the sources as they were
+ * when it was given its place, so that it makes the same quote after the list changes. */
+typedef struct
+{
+  FeStudy            *study;
+  GArray             *sources;
+  FeQuoteStarredFunc  starred_func;
+  gpointer            starred_data;
+} Maker;
+
 struct _FeQuoteList
 {
   GObject             parent_instance;
@@ -49,6 +59,7 @@ struct _FeQuoteList
   GHashTable         *items;
   FeQuoteStarredFunc  starred_func;
   gpointer            starred_data;
+  Maker              *maker;     /* what the items made now make their quotes from */
 };
 
 enum {
@@ -131,7 +142,7 @@ plain_quote (FeStudy        *study,
 
 /* The @index-th quote of @source. */
 static FeQuote *
-source_make_quote (FeQuoteList  *self,
+source_make_quote (FeStudy      *study,
                    const Source *source,
                    guint         index)
 {
@@ -168,28 +179,84 @@ source_make_quote (FeQuoteList  *self,
   for (guint row = start; row < end; row++)
     {
       if (fe_bitset_get (source->plain, row) && index-- == 0)
-        return plain_quote (self->study, source->column, row);
+        return plain_quote (study, source->column, row);
       for (; coded < source->coded->len
              && ((FeQuote *) g_ptr_array_index (source->coded, coded))->row == row; coded++)
         if (index-- == 0)
           return quote_copy (g_ptr_array_index (source->coded, coded));
     }
-  g_return_val_if_reached (plain_quote (self->study, source->column, start));
+  g_return_val_if_reached (plain_quote (study, source->column, start));
 }
 
+static void
+maker_free (Maker *maker)
+{
+  g_object_unref (maker->study);
+  g_array_unref (maker->sources);
+}
+
+static void
+maker_release (gpointer maker)
+{
+  g_rc_box_release_full (maker, (GDestroyNotify) maker_free);
+}
+
+/* The quote at @index among every quote of the maker's sources. */
 static FeQuote *
-make_quote (FeQuoteList *self,
+maker_make (gpointer  data,
+            guint     index,
+            gboolean *starred)
+{
+  Maker *maker = data;
+  /* There are items, so there is a column they come from. */
+  const Source *source = &g_array_index (maker->sources, Source, 0);
+  FeQuote *quote;
+
+  for (guint s = 1; s < maker->sources->len; s++)
+    if (g_array_index (maker->sources, Source, s).first <= index)
+      source = &g_array_index (maker->sources, Source, s);
+  quote = source_make_quote (maker->study, source, index - source->first);
+  *starred = maker->starred_func != NULL && maker->starred_func (quote, maker->starred_data);
+  return quote;
+}
+
+static Maker *
+current_maker (FeQuoteList *self)
+{
+  if (self->maker == NULL)
+    {
+      self->maker = g_rc_box_new0 (Maker);
+      self->maker->study = g_object_ref (self->study);
+      self->maker->sources = g_array_ref (self->sources);
+      self->maker->starred_func = self->starred_func;
+      self->maker->starred_data = self->starred_data;
+    }
+  return self->maker;
+}
+
+/* The next items are made from the list as it is then. */
+static void
+forget_maker (FeQuoteList *self)
+{
+  g_clear_pointer (&self->maker, maker_release);
+}
+
+/* Where the quote listed at @position is among every quote. */
+static guint
+quote_index (FeQuoteList *self,
+             guint        position)
+{
+  return self->matches != NULL ? g_array_index (self->matches, guint, position) : position;
+}
+
+/* The item at @position stands for the quote listed there now. */
+static void
+point_item (FeQuoteList *self,
+            FeQuoteItem *item,
             guint        position)
 {
-  /* There are items, so there is a column they come from. */
-  const Source *source = &g_array_index (self->sources, Source, 0);
-
-  if (self->matches != NULL)
-    position = g_array_index (self->matches, guint, position);
-  for (guint s = 1; s < self->sources->len; s++)
-    if (g_array_index (self->sources, Source, s).first <= position)
-      source = &g_array_index (self->sources, Source, s);
-  return source_make_quote (self, source, position - source->first);
+  fe_quote_item_remake (item, self->study, maker_make, g_rc_box_acquire (current_maker (self)),
+                        maker_release, quote_index (self, position));
 }
 
 static void
@@ -222,10 +289,8 @@ fe_quote_list_get_item (GListModel *model,
   if (item != NULL)
     return g_object_ref (item);
 
-  item = fe_quote_item_new (self->study, make_quote (self, position));
-  if (self->starred_func != NULL)
-    fe_quote_item_set_starred (item, self->starred_func (fe_quote_item_get_quote (item),
-                                                         self->starred_data));
+  item = fe_quote_item_new (self->study, maker_make, g_rc_box_acquire (current_maker (self)),
+                            maker_release, quote_index (self, position));
   g_hash_table_insert (self->items, GUINT_TO_POINTER (position), item);
   g_object_weak_ref (G_OBJECT (item), on_item_finalized, self);
   return item;
@@ -271,6 +336,7 @@ fe_quote_list_dispose (GObject *object)
 
   stop_search (self);
   forget_items (self);
+  forget_maker (self);
   /* Let go, not emptied: a search still running reads it. */
   g_array_unref (self->sources);
   self->sources = sources_new ();
@@ -354,6 +420,7 @@ reset (FeQuoteList *self,
   if (!in_place)
     forget_items (self);
   stop_search (self);
+  forget_maker (self);
   g_array_unref (self->sources);
   self->sources = sources_new ();
   g_set_object (&self->study, study);
@@ -457,10 +524,7 @@ announce (FeQuoteList *self,
           g_hash_table_iter_remove (&iter);
           continue;
         }
-      fe_quote_item_set_quote (item, self->study, make_quote (self, GPOINTER_TO_UINT (position)));
-      fe_quote_item_set_starred (item, self->starred_func != NULL
-                                       && self->starred_func (fe_quote_item_get_quote (item),
-                                                              self->starred_data));
+      point_item (self, item, GPOINTER_TO_UINT (position));
     }
 
   if (old_n_items != common || self->n_items != common)
@@ -895,19 +959,24 @@ fe_quote_list_set_starred_func (FeQuoteList       *self,
   g_return_if_fail (FE_IS_QUOTE_LIST (self));
   self->starred_func = func;
   self->starred_data = data;
+  forget_maker (self);
 }
 
 void
 fe_quote_list_update_stars (FeQuoteList *self)
 {
   GHashTableIter iter;
-  gpointer value;
+  gpointer position, value;
 
   g_return_if_fail (FE_IS_QUOTE_LIST (self));
 
+  /* Those not made yet ask when they are, as the list asks now. */
   g_hash_table_iter_init (&iter, self->items);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    fe_quote_item_set_starred (value, self->starred_func != NULL
-                                      && self->starred_func (fe_quote_item_get_quote (value),
-                                                             self->starred_data));
+  while (g_hash_table_iter_next (&iter, &position, &value))
+    if (!fe_quote_item_is_made (value))
+      point_item (self, value, GPOINTER_TO_UINT (position));
+    else
+      fe_quote_item_set_starred (value, self->starred_func != NULL
+                                        && self->starred_func (fe_quote_item_get_quote (value),
+                                                               self->starred_data));
 }
