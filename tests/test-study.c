@@ -288,6 +288,38 @@ test_filter_or_within_and_across (void)
   g_assert_cmpuint (fe_bitset_count (except_force), ==, 3);
 }
 
+/* Equal filters pick the same levels of the same columns, in whatever order they were picked;
+ * the filter panel counts again only for a filter that is not. */
+static void
+test_filter_equal (void)
+{
+  g_autoptr(FeStudy) study = load_study (codebook_csv, coding_csv);
+  FeColumn *force = fe_study_find_column (study, "force");
+  FeColumn *training = fe_study_find_column (study, "training");
+  g_autoptr(FeFilter) a = fe_filter_new (study);
+  g_autoptr(FeFilter) b = fe_filter_new (study);
+  g_autoptr(FeFilter) copy = NULL;
+
+  g_assert_true (fe_filter_equal (a, b));
+  fe_filter_add_level (a, force, 1);
+  fe_filter_add_level (a, force, 0);
+  fe_filter_add_level (a, training, 0);
+  g_assert_false (fe_filter_equal (a, b));
+  fe_filter_add_level (b, training, 0);
+  fe_filter_add_level (b, force, 0);
+  g_assert_false (fe_filter_equal (a, b));
+  fe_filter_add_level (b, force, 1);
+  g_assert_true (fe_filter_equal (a, b));
+  copy = fe_filter_copy (a);
+  g_assert_true (fe_filter_equal (copy, a));
+  fe_filter_remove_level (b, training, 0);
+  fe_filter_add_level (b, training, 1);
+  g_assert_false (fe_filter_equal (a, b));
+  fe_filter_clear_column (b, training);
+  g_assert_false (fe_filter_equal (a, b));
+  g_assert_false (fe_filter_equal (b, a));
+}
+
 static void
 assert_study_error (const char *codebook,
                     const char *coding,
@@ -683,6 +715,7 @@ main (int    argc,
   g_test_add_func ("/core/study/quotes/respondent", test_respondent_quotes);
   g_test_add_func ("/core/study/quotes/all-text", test_text_quotes_of_a_segment);
   g_test_add_func ("/core/study/filter", test_filter_or_within_and_across);
+  g_test_add_func ("/core/study/filter-equal", test_filter_equal);
   g_test_add_func ("/core/study/error/place", test_errors_name_the_place);
   g_test_add_func ("/core/study/error/header-only", test_error_header_only);
   g_test_add_func ("/core/study/unlisted-level", test_unlisted_level_warns);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "fe-filter.h"
 
+#include <string.h>
+
 #include "fe-study.h"
 
 typedef struct
@@ -223,6 +225,31 @@ fe_filter_compute_rows_except (const FeFilter *filter,
       fe_bitset_and (rows, any_level);
     }
   return rows;
+}
+
+gboolean
+fe_filter_equal (const FeFilter *a,
+                 const FeFilter *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  if (a->study != b->study || a->clauses->len != b->clauses->len)
+    return FALSE;
+  for (guint i = 0; i < a->clauses->len; i++)
+    {
+      const Clause *clause = &g_array_index (a->clauses, Clause, i);
+      int at = find_clause (b, clause->column);
+      const GArray *levels;
+
+      if (at < 0)
+        return FALSE;
+      /* Both sorted. */
+      levels = g_array_index (b->clauses, Clause, at).levels;
+      if (levels->len != clause->levels->len
+          || memcmp (levels->data, clause->levels->data, levels->len * sizeof (guint)) != 0)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 FeBitset *

@@ -34,6 +34,9 @@ void            fe_filter_clear_column       (FeFilter        *filter,
                                               const FeColumn  *column);
 void            fe_filter_clear              (FeFilter        *filter);
 gboolean        fe_filter_is_empty           (const FeFilter  *filter);
+/* The same respondents' levels picked on the same columns of the same study, in any order. */
+gboolean        fe_filter_equal              (const FeFilter  *a,
+                                              const FeFilter  *b);
 guint           fe_filter_get_n_columns      (const FeFilter  *filter);
 const FeColumn *fe_filter_get_column         (const FeFilter  *filter,
                                               guint            index);
