@@ -25,6 +25,7 @@ struct _FeFilterPanel
   FeExploreState *state;
   FeStudy        *study;     /* whose questions the sections are */
   GArray         *rows;      /* LevelRow */
+  FeFilter       *counted;   /* the filter the counts are of, or NULL */
   gboolean        updating;  /* set while check boxes follow the filter, not the user */
 };
 
@@ -41,6 +42,7 @@ fe_filter_panel_dispose (GObject *object)
   g_clear_object (&self->state);
   g_clear_object (&self->study);
   g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->counted, fe_filter_free);
   G_OBJECT_CLASS (fe_filter_panel_parent_class)->dispose (object);
 }
 
@@ -176,6 +178,7 @@ show_study (FeFilterPanel *self,
   GtkWidget *child;
 
   g_set_object (&self->study, study);
+  g_clear_pointer (&self->counted, fe_filter_free);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content_box))) != NULL)
     gtk_box_remove (self->content_box, child);
   g_array_set_size (self->rows, 0);
@@ -194,13 +197,49 @@ show_study (FeFilterPanel *self,
       }
 }
 
+/* Each level counts what picking it would give under the filters on the other columns: the
+ * levels of a column are counted together, in one pass over those rows. */
+static void
+show_counts (FeFilterPanel  *self,
+             const FeFilter *filter)
+{
+  g_autoptr(GPtrArray) sets = g_ptr_array_new ();
+  g_autofree guint *counts = g_new (guint, MAX (self->rows->len, 1));
+
+  for (guint first = 0, end; first < self->rows->len; first = end)
+    {
+      const FeColumn *column = g_array_index (self->rows, LevelRow, first).column;
+      g_autoptr(FeBitset) rows = fe_filter_compute_rows_except (filter, column);
+
+      g_ptr_array_set_size (sets, 0);
+      for (end = first; end < self->rows->len
+                        && g_array_index (self->rows, LevelRow, end).column == column; end++)
+        g_ptr_array_add (sets, g_ptr_array_index (column->level_rows,
+                                                  g_array_index (self->rows, LevelRow,
+                                                                 end).level));
+      fe_bitset_count_and_many (rows, NULL, (const FeBitset *const *) sets->pdata, sets->len,
+                                NULL, counts + first);
+    }
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      LevelRow *row = &g_array_index (self->rows, LevelRow, i);
+      g_autofree char *count_text = g_strdup_printf ("%u", counts[i]);
+      g_autofree char *description = g_strdup_printf (ngettext ("%u respondent",
+                                                                "%u respondents", counts[i]),
+                                                      counts[i]);
+
+      row->count = counts[i];
+      gtk_label_set_text (row->count_label, count_text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row->check),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+    }
+}
+
 static void
 show_filter (FeFilterPanel *self)
 {
   FeQuery *query = fe_explore_state_get_query (self->state);
   const FeFilter *filter;
-  const FeColumn *counted_for = NULL;
-  g_autoptr(FeBitset) rows = NULL;
 
   if (query == NULL)
     return;
@@ -208,29 +247,19 @@ show_filter (FeFilterPanel *self)
   if (fe_query_get_study (query) != self->study)
     show_study (self, fe_query_get_study (query));
   filter = fe_query_get_filter (query);
+  /* Another question, the same filter: the same counts. */
+  if (self->counted == NULL || !fe_filter_equal (self->counted, filter))
+    {
+      g_clear_pointer (&self->counted, fe_filter_free);
+      self->counted = fe_filter_copy (filter);
+      show_counts (self, filter);
+    }
 
   self->updating = TRUE;
   for (guint i = 0; i < self->rows->len; i++)
     {
       LevelRow *row = &g_array_index (self->rows, LevelRow, i);
-      g_autofree char *count_text = NULL;
-      g_autofree char *description = NULL;
 
-      /* A level counts what picking it would give under the filters on the other columns. */
-      if (row->column != counted_for)
-        {
-          g_clear_pointer (&rows, fe_bitset_free);
-          rows = fe_filter_compute_rows_except (filter, row->column);
-          counted_for = row->column;
-        }
-      row->count = fe_bitset_count_and (rows, g_ptr_array_index (row->column->level_rows,
-                                                                 row->level));
-      count_text = g_strdup_printf ("%u", row->count);
-      gtk_label_set_text (row->count_label, count_text);
-      description = g_strdup_printf (ngettext ("%u respondent", "%u respondents", row->count),
-                                     row->count);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row->check),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
       gtk_check_button_set_active (row->check,
                                    fe_filter_has_level (filter, row->column, row->level));
     }

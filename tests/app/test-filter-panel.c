@@ -193,6 +193,66 @@ test_numeric_range (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Every level's count is what picking it would give under the filters on the other columns:
+ * counted a column at a time, and counted again only when the filter changes, not the question
+ * (issue 17). Each count is checked against a plain count of the respondents. */
+static void
+assert_counts (FeFilterPanel  *panel,
+               FeStudy        *study,
+               const FeFilter *filter)
+{
+  for (guint c = 0; c < fe_study_get_n_columns (study); c++)
+    {
+      FeColumn *column = fe_study_get_column (study, c);
+      g_autoptr(FeBitset) rows = NULL;
+
+      if (fe_filter_panel_get_check_button (panel, column, 0) == NULL)
+        continue;
+      rows = fe_filter_compute_rows_except (filter, column);
+      for (guint l = 0; l < fe_column_get_n_levels (column); l++)
+        {
+          guint expected = 0;
+
+          FE_BITSET_FOREACH (rows, row)
+            expected += fe_bitset_get (g_ptr_array_index (column->level_rows, l), row);
+          g_assert_cmpuint (fe_filter_panel_get_count (panel, column, l), ==, expected);
+        }
+    }
+}
+
+static void
+test_counts_follow_the_filter (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+  FeFilterPanel *panel = fe_window_get_filter_panel (window);
+  FeExploreState *state = fe_window_get_state (window);
+  FeStudy *study;
+  FeColumn *force, *role;
+
+  g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
+  study = fe_window_get_study (window);
+  force = fe_study_find_column (study, "force");
+  role = fe_study_find_column (study, "role");
+  assert_counts (panel, study, fe_explore_state_get_filter (state));
+  gtk_check_button_set_active (fe_filter_panel_get_check_button (panel, force, 0), TRUE);
+  fe_app_test_settle (50);
+  assert_counts (panel, study, fe_explore_state_get_filter (state));
+  fe_explore_state_show (state, role, NULL);
+  fe_app_test_settle (50);
+  assert_counts (panel, study, fe_explore_state_get_filter (state));
+  gtk_check_button_set_active (fe_filter_panel_get_check_button (panel, role, 1), TRUE);
+  fe_app_test_settle (50);
+  assert_counts (panel, study, fe_explore_state_get_filter (state));
+  g_assert_true (gtk_check_button_get_active (fe_filter_panel_get_check_button (panel, force,
+                                                                                0)));
+  fe_explore_state_clear_filter (state);
+  fe_app_test_settle (50);
+  assert_counts (panel, study, fe_explore_state_get_filter (state));
+  g_assert_false (gtk_check_button_get_active (fe_filter_panel_get_check_button (panel, force,
+                                                                                 0)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -203,5 +263,6 @@ main (int    argc,
   g_test_add_func ("/app/filter-panel/headers-apart/en", test_headers_apart_english);
   g_test_add_func ("/app/filter-panel/headers-apart/cy", test_headers_apart_welsh);
   g_test_add_func ("/app/filter-panel/numeric-range", test_numeric_range);
+  g_test_add_func ("/app/filter-panel/counts-follow-the-filter", test_counts_follow_the_filter);
   return g_test_run ();
 }
