@@ -13,7 +13,9 @@ typedef struct
   guint           level;
   GtkCheckButton *check;
   GtkLabel       *count_label;
+  GtkWidget      *levels;  /* the section's levels, folded or shown */
   guint           count;
+  gboolean        stale;   /* not counted for the filter yet: folded, or not on screen */
 } LevelRow;
 
 struct _FeFilterPanel
@@ -93,13 +95,14 @@ column_is_filterable (const FeColumn *column)
 static GtkWidget *
 build_level_row (FeFilterPanel  *self,
                  const FeColumn *column,
-                 guint           level)
+                 guint           level,
+                 GtkWidget      *levels)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *check = gtk_check_button_new_with_label (fe_column_get_display_level (column,
                                                                                    level));
   GtkWidget *count = gtk_label_new (NULL);
-  LevelRow row = { column, level, GTK_CHECK_BUTTON (check), GTK_LABEL (count), 0 };
+  LevelRow row = { column, level, GTK_CHECK_BUTTON (check), GTK_LABEL (count), levels, 0, TRUE };
 
   gtk_widget_set_hexpand (check, TRUE);
   gtk_widget_add_css_class (count, "dim-label");
@@ -128,6 +131,8 @@ on_header_toggled (GtkToggleButton *header,
  * for height-for-width, so a folded one was given one line's height while its wrapped title
  * drew three or more, over the sections below. A button measures its label height-for-width,
  * so each title wraps within its own row. */
+static void show_stale_counts (FeFilterPanel *self);
+
 static void
 add_column_section (FeFilterPanel  *self,
                     const FeColumn *column,
@@ -165,7 +170,8 @@ add_column_section (FeFilterPanel  *self,
   if (column->bins != NULL)
     gtk_box_append (GTK_BOX (levels), fe_range_row_new (self->state, column));
   for (guint l = 0; l < fe_column_get_n_levels (column); l++)
-    gtk_box_append (GTK_BOX (levels), build_level_row (self, column, l));
+    gtk_box_append (GTK_BOX (levels), build_level_row (self, column, l, levels));
+  g_signal_connect_swapped (levels, "map", G_CALLBACK (show_stale_counts), self);
   gtk_box_append (GTK_BOX (section), header);
   gtk_box_append (GTK_BOX (section), levels);
   gtk_box_append (self->content_box, section);
@@ -198,40 +204,70 @@ show_study (FeFilterPanel *self,
 }
 
 /* Each level counts what picking it would give under the filters on the other columns: the
- * levels of a column are counted together, in one pass over those rows. */
+ * levels of a column, rows @first to @end, are counted together, in one pass over those rows. */
 static void
-show_counts (FeFilterPanel  *self,
-             const FeFilter *filter)
+count_column (FeFilterPanel *self,
+              guint          first,
+              guint          end)
 {
+  const FeColumn *column = g_array_index (self->rows, LevelRow, first).column;
+  g_autoptr(FeBitset) rows = fe_filter_compute_rows_except (self->counted, column);
   g_autoptr(GPtrArray) sets = g_ptr_array_new ();
-  g_autofree guint *counts = g_new (guint, MAX (self->rows->len, 1));
+  g_autofree guint *counts = g_new (guint, end - first);
 
-  for (guint first = 0, end; first < self->rows->len; first = end)
-    {
-      const FeColumn *column = g_array_index (self->rows, LevelRow, first).column;
-      g_autoptr(FeBitset) rows = fe_filter_compute_rows_except (filter, column);
-
-      g_ptr_array_set_size (sets, 0);
-      for (end = first; end < self->rows->len
-                        && g_array_index (self->rows, LevelRow, end).column == column; end++)
-        g_ptr_array_add (sets, g_ptr_array_index (column->level_rows,
-                                                  g_array_index (self->rows, LevelRow,
-                                                                 end).level));
-      fe_bitset_count_and_many (rows, NULL, (const FeBitset *const *) sets->pdata, sets->len,
-                                NULL, counts + first);
-    }
-  for (guint i = 0; i < self->rows->len; i++)
+  for (guint i = first; i < end; i++)
+    g_ptr_array_add (sets, g_ptr_array_index (column->level_rows,
+                                              g_array_index (self->rows, LevelRow, i).level));
+  fe_bitset_count_and_many (rows, NULL, (const FeBitset *const *) sets->pdata, sets->len, NULL,
+                            counts);
+  for (guint i = first; i < end; i++)
     {
       LevelRow *row = &g_array_index (self->rows, LevelRow, i);
-      g_autofree char *count_text = g_strdup_printf ("%u", counts[i]);
+      guint count = counts[i - first];
+      g_autofree char *count_text = g_strdup_printf ("%u", count);
       g_autofree char *description = g_strdup_printf (ngettext ("%u respondent",
-                                                                "%u respondents", counts[i]),
-                                                      counts[i]);
+                                                                "%u respondents", count),
+                                                      count);
 
-      row->count = counts[i];
+      row->count = count;
+      row->stale = FALSE;
       gtk_label_set_text (row->count_label, count_text);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row->check),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+    }
+}
+
+/* The rows of the column of row @index: @first to @end. */
+static void
+find_column_rows (FeFilterPanel *self,
+                  guint          index,
+                  guint         *first,
+                  guint         *end)
+{
+  const FeColumn *column = g_array_index (self->rows, LevelRow, index).column;
+
+  for (*first = index; *first > 0
+       && g_array_index (self->rows, LevelRow, *first - 1).column == column; (*first)--)
+    ;
+  for (*end = index + 1; *end < self->rows->len
+       && g_array_index (self->rows, LevelRow, *end).column == column; (*end)++)
+    ;
+}
+
+/* Counts the levels on screen not counted for the filter yet; those folded, or on another page
+ * of the sidebar, when they are shown. */
+static void
+show_stale_counts (FeFilterPanel *self)
+{
+  if (self->counted == NULL)
+    return;
+  for (guint first = 0, end; first < self->rows->len; first = end)
+    {
+      LevelRow *row = &g_array_index (self->rows, LevelRow, first);
+
+      find_column_rows (self, first, &first, &end);
+      if (row->stale && gtk_widget_get_mapped (row->levels))
+        count_column (self, first, end);
     }
 }
 
@@ -252,7 +288,9 @@ show_filter (FeFilterPanel *self)
     {
       g_clear_pointer (&self->counted, fe_filter_free);
       self->counted = fe_filter_copy (filter);
-      show_counts (self, filter);
+      for (guint i = 0; i < self->rows->len; i++)
+        g_array_index (self->rows, LevelRow, i).stale = TRUE;
+      show_stale_counts (self);
     }
 
   self->updating = TRUE;
@@ -316,5 +354,14 @@ fe_filter_panel_get_count (FeFilterPanel  *self,
 
   g_return_val_if_fail (FE_IS_FILTER_PANEL (self), 0);
   row = find_row (self, column, level);
-  return row ? row->count : 0;
+  if (row == NULL)
+    return 0;
+  if (row->stale && self->counted != NULL)
+    {
+      guint first, end;
+
+      find_column_rows (self, (guint) (row - (LevelRow *) self->rows->data), &first, &end);
+      count_column (self, first, end);
+    }
+  return row->count;
 }

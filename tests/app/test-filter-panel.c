@@ -220,6 +220,37 @@ assert_counts (FeFilterPanel  *panel,
     }
 }
 
+/* The count drawn beside each level of @question, once the Filters page is shown and the
+ * question's section unfolded, against a plain count of the respondents. */
+static void
+assert_counts_shown (FeFilterPanel *panel,
+                     FeStudy       *study,
+                     FeColumn      *question)
+{
+  const FeFilter *filter = fe_explore_state_get_filter (fe_window_get_state (
+                             FE_WINDOW (gtk_widget_get_root (GTK_WIDGET (panel)))));
+  GtkWidget *levels = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (
+                        fe_filter_panel_get_check_button (panel, question, 0))));
+  GtkWidget *header = gtk_widget_get_prev_sibling (levels);
+  g_autoptr(FeBitset) rows = fe_filter_compute_rows_except (filter, question);
+
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (panel),
+                                                                   GTK_TYPE_STACK)),
+                               GTK_WIDGET (panel));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (header), TRUE);
+  fe_app_test_settle (100);
+  for (guint l = 0; l < fe_column_get_n_levels (question); l++)
+    {
+      GtkWidget *check = GTK_WIDGET (fe_filter_panel_get_check_button (panel, question, l));
+      GtkWidget *count = gtk_widget_get_last_child (gtk_widget_get_parent (check));
+      g_autofree char *expected = g_strdup_printf ("%u", fe_bitset_count_and (rows,
+                                                     g_ptr_array_index (question->level_rows,
+                                                                        l)));
+
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, expected);
+    }
+}
+
 static void
 test_counts_follow_the_filter (void)
 {
@@ -245,6 +276,12 @@ test_counts_follow_the_filter (void)
   assert_counts (panel, study, fe_explore_state_get_filter (state));
   g_assert_true (gtk_check_button_get_active (fe_filter_panel_get_check_button (panel, force,
                                                                                 0)));
+  /* The counts drawn too: those folded, or on another page of the sidebar, are counted when
+   * shown. */
+  gtk_check_button_set_active (fe_filter_panel_get_check_button (panel, force, 1), TRUE);
+  fe_app_test_settle (50);
+  assert_counts_shown (panel, study, fe_study_find_column (study, "training"));
+  assert_counts_shown (panel, study, role);
   fe_explore_state_clear_filter (state);
   fe_app_test_settle (50);
   assert_counts (panel, study, fe_explore_state_get_filter (state));
