@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "fe-app-test-util.h"
+#include "fe-filter-panel.h"
 #include "fe-chart-layout.h"
 #include "fe-chart-view.h"
 #include "fe-compat.h"
@@ -218,6 +219,26 @@ main (int    argc,
   /* The chips above the chart take a few frames to settle their size. */
   fe_app_test_settle (1000);
   save_window (GTK_WIDGET (window), dir, "filtered.png");
+
+  /* The Filters page, with a closed question's section unfolded: its counts are of the filter. */
+  {
+    GtkStack *sidebar = GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (window->filter_panel),
+                                                            GTK_TYPE_STACK));
+    GtkWidget *shown = gtk_stack_get_visible_child (sidebar);
+    GtkWidget *levels = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (
+                          fe_filter_panel_get_check_button (window->filter_panel,
+                                                            fe_study_find_column (study,
+                                                                                  "training"),
+                                                            0))));
+
+    gtk_stack_set_visible_child (sidebar, GTK_WIDGET (window->filter_panel));
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_prev_sibling (levels)), TRUE);
+    fe_app_test_settle (500);
+    save_window (GTK_WIDGET (window), dir, "filters.png");
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_prev_sibling (levels)),
+                                  FALSE);
+    gtk_stack_set_visible_child (sidebar, shown);
+  }
 
   adw_view_stack_set_visible_child_name (fe_app_test_find_widget (GTK_WIDGET (window),
                                                                   ADW_TYPE_VIEW_STACK),
