@@ -272,7 +272,7 @@ test_hidden_chart_shown_again (void)
   const FeChartSegment *segment;
   FeColumn *force;
   FeTally *tally;
-  int level;
+  int level, group;
 
   g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
   fe_app_test_settle (200);
@@ -284,12 +284,13 @@ test_hidden_chart_shown_again (void)
   /* Another segment is chosen while the chart is hidden (from a saved view, say). */
   segment = fe_chart_layout_get_segment (layout, 1);
   level = segment->level;
+  group = segment->group;
 
   show_respondents (window);
   gtk_check_button_set_active (fe_filter_panel_get_check_button (window->filter_panel, force, 0),
                                TRUE);
   fe_app_test_settle (100);
-  fe_explore_state_select (window->state, level, segment->group);
+  fe_explore_state_select (window->state, level, group);
   fe_app_test_settle (100);
   adw_view_stack_set_visible_child_name (fe_app_test_find_widget (GTK_WIDGET (window),
                                                                   ADW_TYPE_VIEW_STACK),
