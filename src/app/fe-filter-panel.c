@@ -3,16 +3,18 @@
 
 #include "fe-filter-panel.h"
 
+#include "fe-grid-cell.h"
 #include "fe-range-row.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 typedef struct
 {
   const FeColumn *column;
   guint           level;
   GtkCheckButton *check;
-  GtkLabel       *count_label;
+  FeGridCell     *count_label;
   GtkWidget      *levels;  /* the section's levels, folded or shown */
   guint           count;
   gboolean        stale;   /* not counted for the filter yet: folded, or not on screen */
@@ -101,10 +103,14 @@ build_level_row (FeFilterPanel  *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *check = gtk_check_button_new_with_label (fe_column_get_display_level (column,
                                                                                    level));
-  GtkWidget *count = gtk_label_new (NULL);
-  LevelRow row = { column, level, GTK_CHECK_BUTTON (check), GTK_LABEL (count), levels, 0, TRUE };
+  g_autofree char *most = g_strdup_printf ("%u", fe_study_get_n_rows (self->study));
+  /* As wide as the study's count: a new count draws again, and moves nothing. */
+  GtkWidget *count = fe_grid_cell_new ((int) strlen (most), NULL);
+  LevelRow row = { column, level, GTK_CHECK_BUTTON (check), FE_GRID_CELL (count), levels, 0,
+                   TRUE };
 
   gtk_widget_set_hexpand (check, TRUE);
+  fe_grid_cell_set_at_end (FE_GRID_CELL (count), TRUE);
   gtk_widget_add_css_class (count, "dim-label");
   gtk_widget_add_css_class (count, "numeric");
   gtk_box_append (GTK_BOX (box), check);
@@ -231,7 +237,7 @@ count_column (FeFilterPanel *self,
 
       row->count = count;
       row->stale = FALSE;
-      gtk_label_set_text (row->count_label, count_text);
+      fe_grid_cell_set_text (row->count_label, count_text);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row->check),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
     }

@@ -44,6 +44,7 @@ struct _FeGridCell
   int                width_chars;
   PangoLayout       *layout;   /* the text laid out at the width drawn last, or NULL */
   FeGridCellLayouts *layouts;  /* those of the cell's column */
+  gboolean           at_end;   /* the text at the end of the line, not its start */
 };
 
 G_DEFINE_FINAL_TYPE (FeGridCell, fe_grid_cell, GTK_TYPE_WIDGET)
@@ -102,8 +103,8 @@ new_layout (FeGridCell *self,
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_single_paragraph_mode (layout, TRUE);
   pango_layout_set_alignment (layout,
-                              gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL
-                              ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+                              (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+                              != self->at_end ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
   return layout;
 }
 
@@ -230,6 +231,18 @@ fe_grid_cell_set_text (FeGridCell *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   text != NULL ? text : "", -1);
   /* Its size is its font's, never its text's: drawn again, not measured again. */
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+fe_grid_cell_set_at_end (FeGridCell *self,
+                         gboolean    at_end)
+{
+  g_return_if_fail (FE_IS_GRID_CELL (self));
+  g_return_if_fail (self->layouts == NULL);
+
+  self->at_end = !!at_end;
+  g_clear_object (&self->layout);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -247,7 +247,7 @@ assert_counts_shown (FeFilterPanel *panel,
                                                      g_ptr_array_index (question->level_rows,
                                                                         l)));
 
-      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, expected);
+      g_assert_cmpstr (fe_app_test_get_label_text (count), ==, expected);
     }
 }
 
