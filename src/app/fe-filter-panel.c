@@ -133,12 +133,12 @@ on_header_toggled (GtkToggleButton *header,
                                GTK_ACCESSIBLE_STATE_EXPANDED, expanded, -1);
 }
 
+static void show_stale_counts (FeFilterPanel *self);
+
 /* A flat toggle button over the levels, not a GtkExpander: GTK 4.8's expander does not ask
  * for height-for-width, so a folded one was given one line's height while its wrapped title
  * drew three or more, over the sections below. A button measures its label height-for-width,
  * so each title wraps within its own row. */
-static void show_stale_counts (FeFilterPanel *self);
-
 static void
 add_column_section (FeFilterPanel  *self,
                     const FeColumn *column,

@@ -35,12 +35,12 @@ void           fe_quote_item_remake          (FeQuoteItem        *self,
                                               guint               index);
 /* Whether the quote is made yet. */
 gboolean       fe_quote_item_is_made         (FeQuoteItem        *self);
-const FeQuote *fe_quote_item_get_quote       (FeQuoteItem *self);
-FeStudy       *fe_quote_item_get_study       (FeQuoteItem *self);
-const char    *fe_quote_item_get_attribution (FeQuoteItem *self);
-char          *fe_quote_item_dup_citation    (FeQuoteItem *self);
-gboolean       fe_quote_item_get_starred     (FeQuoteItem *self);
-void           fe_quote_item_set_starred     (FeQuoteItem *self,
-                                              gboolean     starred);
+const FeQuote *fe_quote_item_get_quote       (FeQuoteItem        *self);
+FeStudy       *fe_quote_item_get_study       (FeQuoteItem        *self);
+const char    *fe_quote_item_get_attribution (FeQuoteItem        *self);
+char          *fe_quote_item_dup_citation    (FeQuoteItem        *self);
+gboolean       fe_quote_item_get_starred     (FeQuoteItem        *self);
+void           fe_quote_item_set_starred     (FeQuoteItem        *self,
+                                              gboolean            starred);
 
 G_END_DECLS
