@@ -229,13 +229,14 @@ type_search (FeWindow *window,
   fe_quote_browser_set_search (window->quote_browser, text);
 }
 
-/* Ten filter clicks on levels of the attributes, each one on and then off again. */
+/* Thirty filter clicks on levels of the attributes, each one on and then off again: as many
+ * as the issue's script asks for, and enough that the p95 is not simply the slowest click. */
 static void
 toggle_filters (Category *category,
                 FeWindow *window,
                 GArray   *levels)
 {
-  for (guint i = 0; i < 10; i++)
+  for (guint i = 0; i < 30; i++)
     time_action (category, window, toggle_filter,
                  &g_array_index (levels, FilterLevel, (i / 2) % levels->len));
 }
