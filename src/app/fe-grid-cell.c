@@ -3,9 +3,27 @@
 
 #include "fe-grid-cell.h"
 
+/* A text of the column as drawn: laid out, and its render node in the colour it was last drawn
+ * in. Cells that show the same text append the same node, which GTK also finds unchanged
+ * without comparing its glyphs. */
+typedef struct
+{
+  PangoLayout   *layout;
+  GskRenderNode *node;   /* or NULL: not drawn yet */
+  GdkRGBA        color;
+} SharedText;
+
+static void
+shared_text_free (SharedText *text)
+{
+  g_object_unref (text->layout);
+  g_clear_pointer (&text->node, gsk_render_node_unref);
+  g_free (text);
+}
+
 struct _FeGridCellLayouts
 {
-  GHashTable           *by_text;  /* text → PangoLayout */
+  GHashTable           *by_text;  /* text → SharedText */
   PangoFontDescription *font;     /* what they were laid out in */
   int                   width;
   GtkTextDirection      direction;
@@ -19,7 +37,8 @@ fe_grid_cell_layouts_new (void)
 {
   FeGridCellLayouts *layouts = g_rc_box_new0 (FeGridCellLayouts);
 
-  layouts->by_text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  layouts->by_text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) shared_text_free);
   return layouts;
 }
 
@@ -42,7 +61,7 @@ struct _FeGridCell
 
   char              *text;
   int                width_chars;
-  PangoLayout       *layout;   /* the text laid out at the width drawn last, or NULL */
+  PangoLayout       *layout;   /* its own: the text laid out at the width drawn last, or NULL */
   FeGridCellLayouts *layouts;  /* those of the cell's column */
   gboolean           at_end;   /* the text at the end of the line, not its start */
 };
@@ -108,17 +127,17 @@ new_layout (FeGridCell *self,
   return layout;
 }
 
-/* The text laid out by any cell of the column in the same font, width and direction: a filter
+/* The text as laid out by any cell of the column in the same font, width and direction: a filter
  * click renews three hundred cells, most of them answers the column has shown already. */
-static PangoLayout *
-shared_layout (FeGridCell *self,
-               int         width)
+static SharedText *
+shared_text (FeGridCell *self,
+             int         width)
 {
   FeGridCellLayouts *layouts = self->layouts;
   const PangoFontDescription *font =
     pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self)));
   GtkTextDirection direction = gtk_widget_get_direction (GTK_WIDGET (self));
-  PangoLayout *layout;
+  SharedText *text;
 
   if (layouts->font == NULL || !pango_font_description_equal (layouts->font, font)
       || layouts->width != width || layouts->direction != direction
@@ -130,13 +149,14 @@ shared_layout (FeGridCell *self,
       layouts->width = width;
       layouts->direction = direction;
     }
-  layout = g_hash_table_lookup (layouts->by_text, self->text);
-  if (layout == NULL)
+  text = g_hash_table_lookup (layouts->by_text, self->text);
+  if (text == NULL)
     {
-      layout = new_layout (self, width);
-      g_hash_table_insert (layouts->by_text, g_strdup (self->text), layout);
+      text = g_new0 (SharedText, 1);
+      text->layout = new_layout (self, width);
+      g_hash_table_insert (layouts->by_text, g_strdup (self->text), text);
     }
-  return g_object_ref (layout);
+  return text;
 }
 
 static void
@@ -146,22 +166,48 @@ fe_grid_cell_snapshot (GtkWidget   *widget,
   FeGridCell *self = FE_GRID_CELL (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  SharedText *shared = NULL;
+  PangoLayout *layout;
   GdkRGBA color;
   int text_height;
 
   if (self->text == NULL || *self->text == '\0' || width <= 0)
     return;
-  if (self->layout == NULL)
-    self->layout = self->layouts != NULL ? shared_layout (self, width) : new_layout (self, width);
+  if (self->layouts != NULL)
+    {
+      shared = shared_text (self, width);
+      layout = shared->layout;
+    }
+  else
+    {
+      if (self->layout == NULL)
+        self->layout = new_layout (self, width);
+      layout = self->layout;
+    }
 #if GTK_CHECK_VERSION (4, 10, 0)
   gtk_widget_get_color (widget, &color);
 #else
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
 #endif
-  pango_layout_get_pixel_size (self->layout, NULL, &text_height);
+  pango_layout_get_pixel_size (layout, NULL, &text_height);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, (height - text_height) / 2.0f));
-  gtk_snapshot_append_layout (snapshot, self->layout, &color);
+  if (shared != NULL)
+    {
+      if (shared->node == NULL || !gdk_rgba_equal (&shared->color, &color))
+        {
+          GtkSnapshot *text = gtk_snapshot_new ();
+
+          gtk_snapshot_append_layout (text, layout, &color);
+          g_clear_pointer (&shared->node, gsk_render_node_unref);
+          shared->node = gtk_snapshot_free_to_node (text);
+          shared->color = color;
+        }
+      if (shared->node != NULL)
+        gtk_snapshot_append_node (snapshot, shared->node);
+    }
+  else
+    gtk_snapshot_append_layout (snapshot, layout, &color);
   gtk_snapshot_restore (snapshot);
 }
 

@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FeGridCell, fe_grid_cell, FE, GRID_CELL, GtkWidget)
 
-/* The texts a column's cells have laid out, shared by them: a column repeats a few answers. */
+/* The texts a column's cells have laid out and drawn, shared by them: a column repeats a few
+ * answers. */
 typedef struct _FeGridCellLayouts FeGridCellLayouts;
 
 FeGridCellLayouts *fe_grid_cell_layouts_new   (void);

@@ -112,49 +112,114 @@ test_filter_on_respondents_page_is_a_small_change (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Counts the border nodes under @node, and those whose sides differ in colour. */
+typedef struct
+{
+  guint borders;
+  guint mixed;        /* borders whose sides differ in colour */
+  guint texts;
+  guint dark_texts;   /* texts drawn darker than mid-grey */
+} Drawn;
+
+/* What the nodes under @node draw. */
 static void
-count_borders (GskRenderNode *node,
-               guint         *borders,
-               guint         *mixed)
+count_drawn (GskRenderNode *node,
+             Drawn         *drawn)
 {
   switch (gsk_render_node_get_node_type (node))
     {
     case GSK_CONTAINER_NODE:
       for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-        count_borders (gsk_container_node_get_child (node, i), borders, mixed);
+        count_drawn (gsk_container_node_get_child (node, i), drawn);
       break;
     case GSK_TRANSFORM_NODE:
-      count_borders (gsk_transform_node_get_child (node), borders, mixed);
+      count_drawn (gsk_transform_node_get_child (node), drawn);
       break;
     case GSK_CLIP_NODE:
-      count_borders (gsk_clip_node_get_child (node), borders, mixed);
+      count_drawn (gsk_clip_node_get_child (node), drawn);
       break;
     case GSK_ROUNDED_CLIP_NODE:
-      count_borders (gsk_rounded_clip_node_get_child (node), borders, mixed);
+      count_drawn (gsk_rounded_clip_node_get_child (node), drawn);
       break;
     case GSK_OPACITY_NODE:
-      count_borders (gsk_opacity_node_get_child (node), borders, mixed);
+      count_drawn (gsk_opacity_node_get_child (node), drawn);
       break;
     case GSK_COLOR_MATRIX_NODE:
-      count_borders (gsk_color_matrix_node_get_child (node), borders, mixed);
+      count_drawn (gsk_color_matrix_node_get_child (node), drawn);
       break;
     case GSK_DEBUG_NODE:
-      count_borders (gsk_debug_node_get_child (node), borders, mixed);
+      count_drawn (gsk_debug_node_get_child (node), drawn);
       break;
     case GSK_BORDER_NODE:
       {
         const GdkRGBA *colors = gsk_border_node_get_colors (node);
 
-        (*borders)++;
-        *mixed += !gdk_rgba_equal (&colors[0], &colors[1])
-                  || !gdk_rgba_equal (&colors[0], &colors[2])
-                  || !gdk_rgba_equal (&colors[0], &colors[3]);
+        drawn->borders++;
+        drawn->mixed += !gdk_rgba_equal (&colors[0], &colors[1])
+                        || !gdk_rgba_equal (&colors[0], &colors[2])
+                        || !gdk_rgba_equal (&colors[0], &colors[3]);
+      }
+      break;
+    case GSK_TEXT_NODE:
+      {
+        const GdkRGBA *color = gsk_text_node_get_color (node);
+
+        drawn->texts++;
+        drawn->dark_texts += color->red + color->green + color->blue < 1.5;
       }
       break;
     default:
       break;
     }
+}
+
+/* The rows of the Respondents grid, under its headers (drawn once, not at each click), as they
+ * are drawn now. */
+static Drawn
+draw_grid_rows (FeWindow *window)
+{
+  GtkWidget *rows = fe_app_test_find_widget (fe_app_test_find_widget (
+                                               GTK_WIDGET (window->respondent_view),
+                                               GTK_TYPE_COLUMN_VIEW),
+                                             GTK_TYPE_LIST_VIEW);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (rows);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  Drawn drawn = { 0 };
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (rows),
+                          gtk_widget_get_height (rows));
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node != NULL)
+    count_drawn (node, &drawn);
+  return drawn;
+}
+
+static gboolean
+grid_drawn_in_dark (gpointer window)
+{
+  Drawn drawn = draw_grid_rows (window);
+
+  return drawn.texts > 0 && drawn.dark_texts == 0;
+}
+
+static gboolean
+grid_drawn_in_light (gpointer window)
+{
+  Drawn drawn = draw_grid_rows (window);
+
+  return drawn.texts > 0 && drawn.dark_texts == drawn.texts;
+}
+
+/* The grid in the light or dark style, once it is drawn in it. */
+static Drawn
+draw_grid_rows_in (FeWindow *window,
+                   gboolean  dark)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                           : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_true (fe_test_wait_until (dark ? grid_drawn_in_dark : grid_drawn_in_light, window));
+  return draw_grid_rows (window);
 }
 
 /* The grid's separators are a side of every cell's border. GTK 4.8's software renderer draws a
@@ -164,34 +229,37 @@ static void
 test_grid_separators_are_plain (void)
 {
   FeWindow *window = fe_app_test_open_window (NULL);
-  GtkWidget *view;
 
   g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
   show_respondents (window);
-  /* The rows, under the headers (drawn once, not at each click). */
-  view = fe_app_test_find_widget (fe_app_test_find_widget (GTK_WIDGET (window->respondent_view),
-                                                           GTK_TYPE_COLUMN_VIEW),
-                                  GTK_TYPE_LIST_VIEW);
   for (guint dark = 0; dark < 2; dark++)
     {
-      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (view);
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
-      g_autoptr(GskRenderNode) node = NULL;
-      guint borders = 0, mixed = 0;
+      Drawn drawn = draw_grid_rows_in (window, dark);
 
-      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                          dark ? ADW_COLOR_SCHEME_FORCE_DARK
-                                               : ADW_COLOR_SCHEME_FORCE_LIGHT);
-      fe_app_test_settle (100);
-      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (view),
-                              gtk_widget_get_height (view));
-      node = gtk_snapshot_free_to_node (snapshot);
-      g_assert_nonnull (node);
-      count_borders (node, &borders, &mixed);
       /* A separator above each row, and between the cells of each row. */
-      g_assert_cmpuint (borders, >, 100);
-      g_assert_cmpuint (mixed, ==, 0);
+      g_assert_cmpuint (drawn.borders, >, 100);
+      g_assert_cmpuint (drawn.mixed, ==, 0);
     }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The cells of a column that show the same answer draw it once and share what they drew: in the
+ * colour of the style, when the style changes too (else the waits time out). */
+static void
+test_grid_text_follows_the_style (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+  Drawn light, dark;
+
+  g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
+  show_respondents (window);
+  light = draw_grid_rows_in (window, FALSE);
+  dark = draw_grid_rows_in (window, TRUE);
+  g_assert_cmpuint (light.texts, >, 100);
+  g_assert_cmpuint (dark.texts, >, 100);
+  draw_grid_rows_in (window, FALSE);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -740,6 +808,7 @@ main (int    argc,
   g_test_add_func ("/app/latency/filter-on-respondents-page-is-a-small-change",
                    test_filter_on_respondents_page_is_a_small_change);
   g_test_add_func ("/app/latency/grid-separators-are-plain", test_grid_separators_are_plain);
+  g_test_add_func ("/app/latency/grid-text-follows-the-style", test_grid_text_follows_the_style);
   g_test_add_func ("/app/latency/sort-runs-on-a-worker", test_sort_runs_on_a_worker);
   g_test_add_func ("/app/latency/rows-found-as-far-as-asked", test_rows_found_as_far_as_asked);
   g_test_add_func ("/app/latency/hidden-chart-shown-again", test_hidden_chart_shown_again);
