@@ -18,8 +18,8 @@ fe_app_test_open_window (GFile *file)
 
 /* What GtkApplication loads for the app, which the tests make no application for: the
  * sidebar's switcher, for one, is narrower with it. */
-static void
-load_app_style (void)
+void
+fe_app_test_load_app_style (void)
 {
   static gboolean loaded;
   g_autoptr(GtkCssProvider) css = NULL;
@@ -42,7 +42,7 @@ fe_app_test_open_window_sized (GFile *file,
 {
   FeWindow *window;
 
-  load_app_style ();
+  fe_app_test_load_app_style ();
   window = g_object_new (FE_TYPE_WINDOW, NULL);
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);

@@ -13,6 +13,10 @@ G_BEGIN_DECLS
  * fe_test_wait_until(). */
 gboolean  fe_app_test_study_loaded (gpointer window);
 
+/* The app's own style sheet, which GtkApplication loads for the app; the tests make no
+ * application. Opening a window loads it. */
+void      fe_app_test_load_app_style (void);
+
 /* A new 1400 × 900 window, shown, once it has loaded @file (NULL: the sample study). */
 FeWindow *fe_app_test_open_window  (GFile *file);
 /* The same, @width × @height. */

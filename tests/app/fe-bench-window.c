@@ -292,6 +292,7 @@ main (int    argc,
     }
   gtk_init ();
   adw_init ();
+  fe_app_test_load_app_style ();
   for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
     {
       categories[i]->to_frame = g_array_new (FALSE, FALSE, sizeof (gint64));
