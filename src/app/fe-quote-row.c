@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include "fe-quote-row.h"
-#include "fe-compat.h"
 
 #include <glib/gi18n.h>
 
@@ -25,6 +24,7 @@ struct _FeQuoteRow
   GtkButton   *star_button;
 
   FeQuoteItem *item;
+  gboolean     shows_starred;  /* what the star button says now */
 };
 
 G_DEFINE_FINAL_TYPE (FeQuoteRow, fe_quote_row, GTK_TYPE_BOX)
@@ -64,23 +64,42 @@ on_star_clicked (FeQuoteRow *self)
     fe_quote_browser_request_star (FE_QUOTE_BROWSER (browser), self->item);
 }
 
+/* What the star button says it does, in its tooltip and to a screen reader. */
+static const char *
+star_action (FeQuoteRow *self)
+{
+  return self->item != NULL && fe_quote_item_get_starred (self->item)
+         ? _("Unstar") : _("Star for the Saved View");
+}
+
+/* The buttons' tooltips are asked for when shown, not set: GTK 4.8 asks the X server where the
+ * pointer is each time a tooltip is set, a round trip for each of the two hundred rows a list
+ * makes, and each row it binds again. */
+static gboolean
+on_query_button_tooltip (GtkWidget  *button,
+                         int         x,
+                         int         y,
+                         gboolean    keyboard_mode,
+                         GtkTooltip *tooltip,
+                         FeQuoteRow *self)
+{
+  gtk_tooltip_set_text (tooltip, button == GTK_WIDGET (self->star_button)
+                                 ? star_action (self) : _("Copy With Attribution"));
+  return TRUE;
+}
+
 static void
 show_starred (FeQuoteRow *self)
 {
   gboolean starred = self->item != NULL && fe_quote_item_get_starred (self->item);
-  const char *tooltip = starred ? _("Unstar") : _("Star for the Saved View");
-  const char *old_tooltip;
 
-  if (self->star_button == NULL)
+  if (self->star_button == NULL || starred == self->shows_starred)
     return;
+  self->shows_starred = starred;
   gtk_button_set_icon_name (self->star_button, starred ? "starred-symbolic"
                                                        : "non-starred-symbolic");
-  /* GTK 4.8 asks the X server where the pointer is each time a tooltip is set: on every
-   * row bound, two hundred rows to a list, that was a third of a filter click. The name a
-   * screen reader reads changes with it. */
-  old_tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (self->star_button));
-  if (g_strcmp0 (old_tooltip, tooltip) != 0)
-    fe_compat_name_control (GTK_WIDGET (self->star_button), tooltip, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->star_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, star_action (self), -1);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->star_button), GTK_ACCESSIBLE_STATE_PRESSED,
                                starred ? GTK_ACCESSIBLE_TRISTATE_TRUE
                                        : GTK_ACCESSIBLE_TRISTATE_FALSE,
@@ -133,12 +152,16 @@ fe_quote_row_class_init (FeQuoteRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_star_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_text_copy_clipboard);
+  gtk_widget_class_bind_template_callback (widget_class, on_query_button_tooltip);
 }
 
 static void
 fe_quote_row_init (FeQuoteRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A toggle for a screen reader, not pressed until a starred quote is shown. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->star_button), GTK_ACCESSIBLE_STATE_PRESSED,
+                               GTK_ACCESSIBLE_TRISTATE_FALSE, -1);
 }
 
 GtkWidget *

@@ -14,6 +14,7 @@
 #include "fe-quote.h"
 #include "fe-quote-browser.h"
 #include "fe-quote-item.h"
+#include "fe-quote-row.h"
 #include "fe-view-list.h"
 #include "fe-test-util.h"
 #include "fe-window-private.h"
@@ -153,6 +154,38 @@ test_star_shows_and_toggles (void)
   fe_window_toggle_star (window, item);
   g_assert_false (fe_quote_item_get_starred (item));
   g_assert_cmpuint (view->starred->len, ==, n_starred);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A quote row's buttons say what they do in a tooltip asked for when it is shown. One set with
+ * the row cost a round trip to the X server (GTK 4.8 asks it where the pointer is), two for each
+ * of the two hundred rows a quote list makes, and a frame of 25 ms for every sixteen rows. */
+static void
+test_quote_buttons_tooltips_asked_for (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+  FeChartView *chart = fe_window_get_chart_view (window);
+  const FeChartSegment *segment;
+  GtkWidget *row;
+
+  g_assert_true (fe_test_wait_until (chart_laid_out, chart));
+  segment = fe_chart_layout_get_segment (fe_chart_view_get_layout (chart), 0);
+  g_assert_true (fe_chart_view_click_at (chart, segment->x + 1, segment->y + segment->h / 2));
+  fe_app_test_settle (200);
+  row = fe_app_test_find_widget (GTK_WIDGET (fe_window_get_quote_browser (window)),
+                                 FE_TYPE_QUOTE_ROW);
+  g_assert_nonnull (row);
+  for (GtkWidget *button = fe_app_test_find_widget (row, GTK_TYPE_BUTTON); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    {
+      g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+      gboolean shown = FALSE;
+
+      g_assert_true (gtk_widget_get_has_tooltip (button));
+      g_assert_null (gtk_widget_get_tooltip_text (button));
+      g_signal_emit_by_name (button, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+      g_assert_true (shown);
+    }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -580,6 +613,8 @@ main (int    argc,
   g_test_add_func ("/app/presenting/small-groups", test_presentation_hides_small_groups);
   g_test_add_func ("/app/presenting/clicker", test_clicker_steps_through_quotes);
   g_test_add_func ("/app/presenting/slides-fill-the-screen", test_slides_fill_the_screen);
+  g_test_add_func ("/app/presenting/quote-buttons-tooltips-asked-for",
+                   test_quote_buttons_tooltips_asked_for);
   g_test_add_func ("/app/presenting/star", test_star_shows_and_toggles);
   g_test_add_func ("/app/presenting/undo-delete-view", test_deleted_view_can_be_undone);
   g_test_add_func ("/app/presenting/brief-audit", test_brief_asks_when_the_audit_finds_something);
