@@ -419,6 +419,21 @@ fe_compat_name_control (GtkWidget  *widget,
 }
 
 void
+fe_compat_set_new_tooltip (GtkWidget  *widget,
+                           const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  gboolean visible = gtk_widget_get_visible (widget);
+
+  g_return_if_fail (gtk_widget_get_parent (widget) == NULL);
+
+  /* Hidden, it asks nothing; shown again before it has a parent, nothing is laid out. */
+  gtk_widget_set_visible (widget, FALSE);
+  gtk_widget_set_tooltip_text (widget, text);
+  gtk_widget_set_visible (widget, visible);
+}
+
+void
 fe_compat_name_list_item (GtkListItem *item,
                           const char  *label)
 {

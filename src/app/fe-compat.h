@@ -89,6 +89,10 @@ void fe_compat_install_row_activate (GtkWidgetClass *row_class);
 void fe_compat_name_control (GtkWidget  *widget,
                              const char *label,
                              const char *tooltip);
+/* Gives @widget, made but not yet in a window, its tooltip without the trip to the X server
+ * GTK 4.8 makes whenever a shown widget's tooltip is set (it asks where the pointer is). */
+void fe_compat_set_new_tooltip (GtkWidget  *widget,
+                                const char *text);
 /* Names the row a list item's child sits in (GtkListItemWidget, the focusable one), so that a
  * screen reader reads @label rather than the widget's type. Call from "bind". */
 void fe_compat_name_list_item (GtkListItem *item,

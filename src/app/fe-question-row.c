@@ -55,7 +55,7 @@ fe_question_row_new (FeColumn *column)
 
   self->column = column;
   gtk_label_set_text (self->label, label);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), label);
+  fe_compat_set_new_tooltip (GTK_WIDGET (self), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
   return GTK_WIDGET (self);

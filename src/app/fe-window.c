@@ -356,7 +356,7 @@ update_chips (FeWindow       *self,
           tooltip = g_strdup_printf (_("Remove filter %s: %s"),
                                      fe_column_get_display_label (column),
                                      fe_column_get_display_level (column, l));
-          gtk_widget_set_tooltip_text (chip, tooltip);
+          fe_compat_set_new_tooltip (chip, tooltip);
           gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                           tooltip, -1);
           g_object_set_data (G_OBJECT (chip), "fe-column", (gpointer) column);
