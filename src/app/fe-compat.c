@@ -422,11 +422,12 @@ void
 fe_compat_set_new_tooltip (GtkWidget  *widget,
                            const char *text)
 {
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  gboolean visible = gtk_widget_get_visible (widget);
+  gboolean visible;
 
+  g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (gtk_widget_get_parent (widget) == NULL);
 
+  visible = gtk_widget_get_visible (widget);
   /* Hidden, it asks nothing; shown again before it has a parent, nothing is laid out. */
   gtk_widget_set_visible (widget, FALSE);
   gtk_widget_set_tooltip_text (widget, text);
