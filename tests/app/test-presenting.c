@@ -158,8 +158,8 @@ test_star_shows_and_toggles (void)
 }
 
 /* A quote row's buttons say what they do in a tooltip asked for when it is shown. One set with
- * the row cost a round trip to the X server (GTK 4.8 asks it where the pointer is), two for each
- * of the two hundred rows a quote list makes, and a frame of 25 ms for every sixteen rows. */
+ * the row cost a round trip to the X server (GTK 4.8 asks it where the pointer is): two for each
+ * of the two hundred rows a quote list makes, a third of each frame that makes them. */
 static void
 test_quote_buttons_tooltips_asked_for (void)
 {
