@@ -4,13 +4,16 @@
 #include "fe-question-row.h"
 
 #include "fe-compat.h"
+#include "fe-grid-cell.h"
+
+#include <string.h>
 
 struct _FeQuestionRow
 {
   GtkListBoxRow  parent_instance;
 
   GtkLabel      *label;
-  GtkLabel      *count_label;
+  FeGridCell    *count_label;
 
   FeColumn      *column;  /* owned by the study */
 };
@@ -35,7 +38,6 @@ fe_question_row_class_init (FeQuestionRowClass *klass)
                                                "/io/github/findings_explorer/FindingsExplorer/"
                                                "ui/fe-question-row.ui");
   gtk_widget_class_bind_template_child (widget_class, FeQuestionRow, label);
-  gtk_widget_class_bind_template_child (widget_class, FeQuestionRow, count_label);
   /* Opened by activation too (Enter, a double click, a screen reader's action), not only by
    * moving the selection. */
   fe_compat_install_row_activate (widget_class);
@@ -52,8 +54,17 @@ fe_question_row_new (FeColumn *column)
 {
   FeQuestionRow *self = g_object_new (FE_TYPE_QUESTION_ROW, NULL);
   const char *label = fe_column_get_display_label (column);
+  g_autofree char *most = g_strdup_printf ("%u", fe_bitset_get_size (column->answered));
 
   self->column = column;
+  /* As wide as the study's count, as the filters' counts are: a filter click that changes every
+   * question's count draws them again and lays out nothing. */
+  self->count_label = FE_GRID_CELL (fe_grid_cell_new ((int) strlen (most), NULL));
+  fe_grid_cell_set_at_end (self->count_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "numeric");
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->label))),
+                  GTK_WIDGET (self->count_label));
   gtk_label_set_text (self->label, label);
   fe_compat_set_new_tooltip (GTK_WIDGET (self), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
@@ -75,5 +86,5 @@ fe_question_row_set_count (FeQuestionRow *self,
   g_autofree char *text = g_strdup_printf ("%u", count);
 
   g_return_if_fail (FE_IS_QUESTION_ROW (self));
-  gtk_label_set_text (self->count_label, text);
+  fe_grid_cell_set_text (self->count_label, text);
 }

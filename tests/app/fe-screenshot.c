@@ -237,6 +237,10 @@ main (int    argc,
     save_window (GTK_WIDGET (window), dir, "filters.png");
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_prev_sibling (levels)),
                                   FALSE);
+    /* The Questions page: each question's count is of the filter too. */
+    gtk_stack_set_visible_child (sidebar, GTK_WIDGET (window->question_list));
+    fe_app_test_settle (500);
+    save_window (GTK_WIDGET (window), dir, "questions.png");
     gtk_stack_set_visible_child (sidebar, shown);
   }
 

@@ -13,6 +13,7 @@
 #include "fe-data-check.h"
 #include "fe-columns-dialog.h"
 #include "fe-filter-panel.h"
+#include "fe-grid-cell.h"
 #include "fe-question-list.h"
 #include "fe-question-row.h"
 #include "fe-quote-browser.h"
@@ -1203,6 +1204,58 @@ test_shortcuts_show_keys (void)
   gtk_window_destroy (overlay);
 }
 
+/* Beside each question, how many of the filtered respondents answered it: after a filter click
+ * made with the Questions page hidden, and once it is shown. */
+static void
+test_question_counts_follow_the_filter (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+  GtkStack *sidebar;
+  FeColumn *force;
+  const FeBitset *rows;
+
+  g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
+  sidebar = GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (window->question_list),
+                                                GTK_TYPE_STACK));
+  gtk_stack_set_visible_child (sidebar, GTK_WIDGET (window->filter_panel));
+  force = fe_study_find_column (fe_window_get_study (window), "force");
+  gtk_check_button_set_active (fe_filter_panel_get_check_button (window->filter_panel, force, 0),
+                               TRUE);
+  fe_app_test_settle (100);
+  rows = fe_query_get_rows (fe_explore_state_get_query (window->state));
+  g_assert_cmpuint (fe_bitset_count (rows), <, fe_study_get_n_rows (fe_window_get_study (window)));
+  for (guint shown = 0; shown < 2; shown++)
+    {
+      GtkWidget *list;
+      guint n_questions = 0;
+
+      if (shown)
+        {
+          gtk_stack_set_visible_child (sidebar, GTK_WIDGET (window->question_list));
+          fe_app_test_settle (100);
+        }
+      list = gtk_widget_get_parent (fe_app_test_find_widget (GTK_WIDGET (window->question_list),
+                                                             FE_TYPE_QUESTION_ROW));
+      for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          FeColumn *column;
+          g_autofree char *expected = NULL;
+
+          if (!FE_IS_QUESTION_ROW (child))
+            continue;
+          column = fe_question_row_get_column (FE_QUESTION_ROW (child));
+          expected = g_strdup_printf ("%u", fe_bitset_count_and (rows, column->answered));
+          g_assert_cmpstr (fe_app_test_get_label_text (fe_app_test_find_widget (
+                                                         child, FE_TYPE_GRID_CELL)),
+                           ==, expected);
+          n_questions++;
+        }
+      g_assert_cmpuint (n_questions, >, 5);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1243,6 +1296,8 @@ main (int    argc,
                    test_window_keeps_drawing_while_loading);
   g_test_add_func ("/app/window/cancel-load", test_cancel_load);
   g_test_add_func ("/app/window/reload-keeps-the-view", test_reload_keeps_the_view);
+  g_test_add_func ("/app/window/question-counts-follow-the-filter",
+                   test_question_counts_follow_the_filter);
   g_test_add_func ("/app/window/open-files-chosen-together", test_open_files_chosen_together);
   g_test_add_func ("/app/window/respondents-survive-reopening",
                    test_respondents_survive_reopening);
