@@ -542,6 +542,10 @@ fe_quote_browser_clear (FeQuoteBrowser *self)
 {
   g_return_if_fail (FE_IS_QUOTE_BROWSER (self));
 
+  /* Cleared already: every filter click with no segment chosen comes here, and giving the view
+   * its empty list again would lay the window out for nothing. */
+  if (!self->showing && g_list_model_get_n_items (G_LIST_MODEL (self->quotes)) == 0)
+    return;
   begin_change (self, FALSE);
   fe_quote_list_clear (self->quotes);
   end_change (self, FALSE);

@@ -799,6 +799,46 @@ test_long_lists_come_by_steps (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *n_notified)
+{
+  (*n_notified)++;
+}
+
+/* With no segment chosen, a filter click leaves the quote browser as it is: giving its view an
+ * empty list again laid the window out for nothing. Choosing a segment and then none still
+ * empties it. */
+static void
+test_no_segment_no_quote_reset (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+  FeQuoteBrowser *browser = fe_window_get_quote_browser (window);
+  GtkWidget *view = fe_app_test_find_widget (GTK_WIDGET (browser), GTK_TYPE_LIST_VIEW);
+  FeColumn *force;
+  guint n_models = 0;
+
+  g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
+  force = fe_study_find_column (fe_window_get_study (window), "force");
+  g_signal_connect (view, "notify::model", G_CALLBACK (count_notify), &n_models);
+  gtk_check_button_set_active (fe_filter_panel_get_check_button (window->filter_panel, force, 0),
+                               TRUE);
+  fe_app_test_settle (100);
+  g_assert_cmpuint (n_models, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (fe_quote_browser_get_model (browser)), ==, 0);
+
+  fe_explore_state_select (window->state, 0, -1);
+  fe_app_test_settle (100);
+  g_assert_cmpuint (g_list_model_get_n_items (fe_quote_browser_get_model (browser)), >, 0);
+  fe_explore_state_select (window->state, -1, -1);
+  fe_app_test_settle (100);
+  g_assert_cmpuint (g_list_model_get_n_items (fe_quote_browser_get_model (browser)), ==, 0);
+  g_assert_cmpstr (fe_quote_browser_get_heading (browser), ==, _("Quotes"));
+  g_signal_handlers_disconnect_by_func (view, count_notify, &n_models);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -818,5 +858,6 @@ main (int    argc,
                    test_quote_list_holds_coded_excerpts);
   g_test_add_func ("/app/latency/search-runs-on-a-worker", test_search_runs_on_a_worker);
   g_test_add_func ("/app/latency/long-lists-come-by-steps", test_long_lists_come_by_steps);
+  g_test_add_func ("/app/latency/no-segment-no-quote-reset", test_no_segment_no_quote_reset);
   return g_test_run ();
 }
