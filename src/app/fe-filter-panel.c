@@ -7,7 +7,6 @@
 #include "fe-range-row.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 typedef struct
 {
@@ -103,16 +102,11 @@ build_level_row (FeFilterPanel  *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *check = gtk_check_button_new_with_label (fe_column_get_display_level (column,
                                                                                    level));
-  g_autofree char *most = g_strdup_printf ("%u", fe_study_get_n_rows (self->study));
-  /* As wide as the study's count: a new count draws again, and moves nothing. */
-  GtkWidget *count = fe_grid_cell_new ((int) strlen (most), NULL);
+  GtkWidget *count = fe_grid_cell_new_count (fe_study_get_n_rows (self->study));
   LevelRow row = { column, level, GTK_CHECK_BUTTON (check), FE_GRID_CELL (count), levels, 0,
                    TRUE };
 
   gtk_widget_set_hexpand (check, TRUE);
-  fe_grid_cell_set_at_end (FE_GRID_CELL (count), TRUE);
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_widget_add_css_class (count, "numeric");
   gtk_box_append (GTK_BOX (box), check);
   gtk_box_append (GTK_BOX (box), count);
 

@@ -3,6 +3,8 @@
 
 #include "fe-grid-cell.h"
 
+#include <string.h>
+
 /* A text of the column as drawn: laid out, and its render node in the colour it was last drawn
  * in. Cells that show the same text append the same node, which GTK also finds unchanged
  * without comparing its glyphs. */
@@ -261,6 +263,18 @@ fe_grid_cell_new (int                width_chars,
   self->width_chars = width_chars;
   self->layouts = layouts != NULL ? g_rc_box_acquire (layouts) : NULL;
   return GTK_WIDGET (self);
+}
+
+GtkWidget *
+fe_grid_cell_new_count (guint most)
+{
+  g_autofree char *widest = g_strdup_printf ("%u", most);
+  GtkWidget *cell = fe_grid_cell_new ((int) strlen (widest), NULL);
+
+  fe_grid_cell_set_at_end (FE_GRID_CELL (cell), TRUE);
+  gtk_widget_add_css_class (cell, "dim-label");
+  gtk_widget_add_css_class (cell, "numeric");
+  return cell;
 }
 
 void

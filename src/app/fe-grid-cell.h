@@ -32,5 +32,8 @@ const char *fe_grid_cell_get_text   (FeGridCell        *self);
  * column's layouts. */
 void        fe_grid_cell_set_at_end (FeGridCell        *self,
                                      gboolean           at_end);
+/* A count beside a filter or a question, dimmed at the end of its line, as wide as @most (the
+ * study's count) whatever it shows: a new count draws again, and moves nothing. */
+GtkWidget  *fe_grid_cell_new_count  (guint              most);
 
 G_END_DECLS

@@ -6,8 +6,6 @@
 #include "fe-compat.h"
 #include "fe-grid-cell.h"
 
-#include <string.h>
-
 struct _FeQuestionRow
 {
   GtkListBoxRow  parent_instance;
@@ -54,15 +52,12 @@ fe_question_row_new (FeColumn *column)
 {
   FeQuestionRow *self = g_object_new (FE_TYPE_QUESTION_ROW, NULL);
   const char *label = fe_column_get_display_label (column);
-  g_autofree char *most = g_strdup_printf ("%u", fe_bitset_get_size (column->answered));
 
   self->column = column;
-  /* As wide as the study's count, as the filters' counts are: a filter click that changes every
-   * question's count draws them again and lays out nothing. */
-  self->count_label = FE_GRID_CELL (fe_grid_cell_new ((int) strlen (most), NULL));
-  fe_grid_cell_set_at_end (self->count_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "numeric");
+  /* As the filters' counts are: a filter click that changes every question's count draws them
+   * again and lays out nothing. */
+  self->count_label = FE_GRID_CELL (fe_grid_cell_new_count (fe_bitset_get_size (
+                                                              column->answered)));
   gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->label))),
                   GTK_WIDGET (self->count_label));
   gtk_label_set_text (self->label, label);
