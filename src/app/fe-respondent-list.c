@@ -306,11 +306,21 @@ show_changes (FeRespondentList *self,
   GHashTableIter iter;
   gpointer position, value;
   guint common = MIN (old_n_items, self->n_items);
+  guint last = 0;
+  gboolean any_listed = FALSE;
 
   forget_shown (self);
+  /* Found once, as far as the last item still listed: asked item by item, in the table's
+   * order, the rows were found again each time more were needed. */
   g_hash_table_iter_init (&iter, self->items);
   while (g_hash_table_iter_next (&iter, &position, NULL))
-    ensure_shown (self, GPOINTER_TO_UINT (position));
+    if (GPOINTER_TO_UINT (position) < self->n_items)
+      {
+        last = MAX (last, GPOINTER_TO_UINT (position));
+        any_listed = TRUE;
+      }
+  if (any_listed)
+    ensure_shown (self, last);
   g_hash_table_iter_init (&iter, self->items);
   while (g_hash_table_iter_next (&iter, &position, &value))
     {
