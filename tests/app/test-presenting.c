@@ -556,6 +556,8 @@ check_slide_at (FeWindow *window,
   gtk_window_set_default_size (GTK_WINDOW (presentation), width, height);
   gtk_window_present (GTK_WINDOW (presentation));
   fe_app_test_settle (500);
+  /* Laid out once the slide has its size, which a loaded machine may give it late. */
+  g_assert_true (fe_test_wait_until (chart_laid_out, view));
   layout = fe_chart_view_get_layout (view);
   g_assert_nonnull (layout);
 
