@@ -49,6 +49,8 @@ struct _FeQuoteBrowser
    * into view. */
   GHashTable         *stale;
   guint               n_laid_out;  /* items the view had when it was last laid out */
+  GdkFrameClock      *frame_clock;  /* while realized, to look for stale rows laid out on screen */
+  gulong              laid_out_handler;
 };
 
 /* Rows either side of those reckoned on screen that are redrawn at once all the same. */
@@ -103,6 +105,8 @@ static void bind_row          (GtkSignalListItemFactory *factory,
 static void redraw_bound_rows (FeQuoteBrowser           *self);
 static void on_scrolled       (FeQuoteBrowser           *self);
 static void on_laid_out       (FeQuoteBrowser           *self);
+static void fe_quote_browser_realize   (GtkWidget *widget);
+static void fe_quote_browser_unrealize (GtkWidget *widget);
 
 /* The list looks for the matches, and gives the rows on screen their new quotes, highlighted,
  * when it has found a screenful (::changed-in-place). */
@@ -230,6 +234,8 @@ fe_quote_browser_class_init (FeQuoteBrowserClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fe_quote_browser_dispose;
+  widget_class->realize = fe_quote_browser_realize;
+  widget_class->unrealize = fe_quote_browser_unrealize;
 
   /* The respondent row of the selected quote, or G_MAXUINT when none is selected. */
   signals[SIGNAL_COPIED] =
@@ -327,6 +333,61 @@ get_shown_range (FeQuoteBrowser *self,
   *first -= MIN (*first, REDRAW_MARGIN);
 }
 
+/* Binds again the stale rows laid out on screen, where GTK last put them. */
+static void
+redraw_stale_on_screen (FeQuoteBrowser *self)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  float height = (float) gtk_widget_get_height (GTK_WIDGET (self->list_view));
+  GHashTableIter iter;
+  gpointer list_item;
+
+  g_hash_table_iter_init (&iter, self->stale);
+  while (g_hash_table_iter_next (&iter, &list_item, NULL))
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_compute_bounds (gtk_list_item_get_child (list_item),
+                                     GTK_WIDGET (self->list_view), &bounds)
+          && bounds.size.height > 0
+          && bounds.origin.y < height && bounds.origin.y + bounds.size.height > 0)
+        g_ptr_array_add (rows, list_item);
+    }
+  for (guint i = 0; i < rows->len; i++)
+    bind_row (NULL, g_ptr_array_index (rows, i), self);
+}
+
+/* After every layout: a stale row the new heights above it brought on screen is bound again
+ * before the frame is drawn (binding asks for another layout, which GTK runs in this frame). */
+static void
+on_frame_laid_out (GdkFrameClock  *clock,
+                   FeQuoteBrowser *self)
+{
+  if (g_hash_table_size (self->stale) > 0 && gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    redraw_stale_on_screen (self);
+}
+
+static void
+fe_quote_browser_realize (GtkWidget *widget)
+{
+  FeQuoteBrowser *self = FE_QUOTE_BROWSER (widget);
+
+  GTK_WIDGET_CLASS (fe_quote_browser_parent_class)->realize (widget);
+  self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  self->laid_out_handler = g_signal_connect_after (self->frame_clock, "layout",
+                                                   G_CALLBACK (on_frame_laid_out), self);
+}
+
+static void
+fe_quote_browser_unrealize (GtkWidget *widget)
+{
+  FeQuoteBrowser *self = FE_QUOTE_BROWSER (widget);
+
+  g_clear_signal_handler (&self->laid_out_handler, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+  GTK_WIDGET_CLASS (fe_quote_browser_parent_class)->unrealize (widget);
+}
+
 /* Binds again the stale rows in @first..@last; binding takes a row off the stale ones. */
 static void
 redraw_stale_in (FeQuoteBrowser *self,
@@ -360,21 +421,21 @@ on_scrolled (FeQuoteBrowser *self)
   redraw_stale_in (self, first, last);
 }
 
-/* The view's length is known again, and rows may have come on screen. */
+/* The view's length is known again, to reckon where it scrolls to; rows its new layout brings
+ * on screen are found once it is done (on_frame_laid_out). */
 static void
 on_laid_out (FeQuoteBrowser *self)
 {
   self->n_laid_out = g_list_model_get_n_items (G_LIST_MODEL (self->staged));
-  on_scrolled (self);
 }
 
-/* The list changed in place: the rows on screen are redrawn now, the others GTK keeps made (two
- * hundred in all) a few at a time after. */
+/* The list changed in place: the rows laid out on screen are redrawn now, any other the new
+ * heights bring on screen before the frame is drawn, and the others GTK keeps made (two hundred
+ * in all) as they scroll into view. */
 static void
 redraw_bound_rows (FeQuoteBrowser *self)
 {
   guint n_quotes = g_list_model_get_n_items (G_LIST_MODEL (self->quotes));
-  guint first, last;
   GHashTableIter iter;
   gpointer list_item;
 
@@ -382,12 +443,10 @@ redraw_bound_rows (FeQuoteBrowser *self)
   while (g_hash_table_iter_next (&iter, &list_item, NULL))
     if (gtk_list_item_get_position (list_item) < n_quotes)
       g_hash_table_add (self->stale, list_item);
-  /* Where the list is: GTK has not laid out the new length yet. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
-    get_shown_range (self, &first, &last);
+    redraw_stale_on_screen (self);
   else
-    first = 0, last = G_MAXUINT;
-  redraw_stale_in (self, first, last);
+    redraw_stale_in (self, 0, G_MAXUINT);
 }
 
 /* GTK 4.8's list view, told that the rows it shows were replaced, looks for them among every

@@ -238,6 +238,14 @@ fe_quote_row_bind (FeQuoteRow  *self,
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), quote->note != NULL);
 }
 
+FeQuoteItem *
+fe_quote_row_get_item (FeQuoteRow *self)
+{
+  g_return_val_if_fail (FE_IS_QUOTE_ROW (self), NULL);
+
+  return self->item;
+}
+
 void
 fe_quote_row_set_group (FeQuoteRow *self,
                         const char *title,

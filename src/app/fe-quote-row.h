@@ -16,6 +16,8 @@ GtkWidget *fe_quote_row_new  (void);
 void       fe_quote_row_bind (FeQuoteRow  *self,
                               FeQuoteItem *item,
                               const char  *query);
+/* The item bound, or NULL; the list may have given it another quote since the row showed it. */
+FeQuoteItem *fe_quote_row_get_item (FeQuoteRow *self);
 /* Shows the open question @title and its @counts above the quote, as the first of its group;
  * NULL @title shows none. */
 void       fe_quote_row_set_group (FeQuoteRow  *self,

@@ -14,6 +14,7 @@
 #include "fe-quote-browser.h"
 #include "fe-quote-item.h"
 #include "fe-quote-list.h"
+#include "fe-quote-row.h"
 #include "fe-respondent-list.h"
 #include "fe-respondent-view.h"
 #include "fe-test-util.h"
@@ -655,6 +656,108 @@ test_quote_list_holds_coded_excerpts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  guint on_screen;
+  guint off_screen;
+  guint stale_on_screen;   /* rows on screen whose quote is not the one listed at their place */
+  guint stale_off_screen;
+} RowsShown;
+
+/* Mapped or not: a row GTK holds off screen keeps what it was last given. */
+static void
+collect_all_label_texts (GtkWidget *widget,
+                         GString   *texts)
+{
+  if (fe_app_test_get_label_text (widget) != NULL)
+    g_string_append_printf (texts, "|%s|", fe_app_test_get_label_text (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_all_label_texts (child, texts);
+}
+
+static void
+count_rows_shown (GtkWidget *widget,
+                  GtkWidget *view,
+                  RowsShown *rows)
+{
+  if (FE_IS_QUOTE_ROW (widget))
+    {
+      FeQuoteItem *item = fe_quote_row_get_item (FE_QUOTE_ROW (widget));
+      g_autoptr(GString) shown = g_string_new (NULL);
+      g_autofree char *display = NULL;
+      g_autofree char *text = NULL;
+      graphene_rect_t bounds;
+      gboolean on_screen, stale;
+
+      if (item == NULL || !gtk_widget_compute_bounds (widget, view, &bounds))
+        return;
+      display = fe_text_for_display (fe_quote_item_get_quote (item)->text);
+      text = g_strdup_printf ("|%s|", display);
+      collect_all_label_texts (widget, shown);
+      /* Where GTK shows it: it hides a row it lays out at the very edge. */
+      on_screen = gtk_widget_get_mapped (widget) && bounds.origin.y < gtk_widget_get_height (view)
+                  && bounds.origin.y + bounds.size.height > 0;
+      stale = strstr (shown->str, text) == NULL;
+      if (on_screen)
+        rows->on_screen++, rows->stale_on_screen += stale;
+      else
+        rows->off_screen++, rows->stale_off_screen += stale;
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_rows_shown (child, view, rows);
+}
+
+/* A filter click with a segment selected drew again a margin of rows under those on screen,
+ * guessed from the average height; now the rows laid out on screen are drawn again, and any the
+ * new heights bring on screen before the frame; the rest as they scroll into view. */
+static void
+test_quote_click_redraws_rows_on_screen (void)
+{
+  FeWindow *window = open_on_service ();
+  FeQuoteBrowser *browser = fe_window_get_quote_browser (window);
+  GtkListView *view = fe_app_test_find_widget (GTK_WIDGET (browser), GTK_TYPE_LIST_VIEW);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  FeColumn *role = fe_study_find_column (fe_window_get_study (window), "role");
+  guint stale_off_screen = 0;
+
+  fe_explore_state_select (window->state, 0, -1);
+  /* GTK 4.8 has made its rows for the list. */
+  fe_app_test_settle (700);
+  for (guint click = 0; click < 6; click++)
+    {
+      GtkCheckButton *level = fe_filter_panel_get_check_button (window->filter_panel, role,
+                                                                click / 2);
+      RowsShown rows = { 0 };
+
+      gtk_check_button_set_active (level, !gtk_check_button_get_active (level));
+      fe_app_test_settle (200);
+      count_rows_shown (GTK_WIDGET (view), GTK_WIDGET (view), &rows);
+      g_assert_cmpuint (rows.on_screen, >, 1);
+      g_assert_cmpuint (rows.off_screen, >, rows.on_screen);
+      g_assert_cmpuint (rows.stale_on_screen, ==, 0);
+      stale_off_screen += rows.stale_off_screen;
+    }
+  /* Off screen, rows kept their quotes through the clicks. */
+  g_assert_cmpuint (stale_off_screen, >, 0);
+
+  /* Scrolled down a page at a time, each row coming on screen shows the quote at its place. */
+  for (guint page = 0; page < 4; page++)
+    {
+      RowsShown rows = { 0 };
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment)
+                                            + gtk_adjustment_get_page_size (adjustment));
+      fe_app_test_settle (150);
+      count_rows_shown (GTK_WIDGET (view), GTK_WIDGET (view), &rows);
+      g_assert_cmpuint (rows.on_screen, >, 1);
+      g_assert_cmpuint (rows.stale_on_screen, ==, 0);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 search_done (gpointer browser)
 {
@@ -854,6 +957,8 @@ main (int    argc,
   g_test_add_func ("/app/latency/hidden-chart-shown-again", test_hidden_chart_shown_again);
   g_test_add_func ("/app/latency/quote-count-without-making-every-quote",
                    test_quote_count_without_making_every_quote);
+  g_test_add_func ("/app/latency/quote-click-redraws-rows-on-screen",
+                   test_quote_click_redraws_rows_on_screen);
   g_test_add_func ("/app/latency/quote-list-holds-coded-excerpts",
                    test_quote_list_holds_coded_excerpts);
   g_test_add_func ("/app/latency/search-runs-on-a-worker", test_search_runs_on_a_worker);
