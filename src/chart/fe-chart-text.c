@@ -33,6 +33,163 @@ static const double font_sizes[FE_CHART_N_FONTS] = {
   [FE_CHART_FONT_SMALL] = 9.5,
 };
 
+/* ---- What was measured, kept with the font map ---------------------------------------------
+ *
+ * A chart is laid out again at each filter click and at each change of its size, with the same
+ * labels in the same fonts: Pango laid every one of them out again, most of a layout's time.
+ * What a font map measured is kept on it, keyed by everything the measure depends on: the font
+ * (family, role, scale), the text and the space given; the font map's serial, which moves when
+ * its fonts change, is part of the key. */
+
+#define MAX_KEPT 4096
+
+static GMutex kept_lock;
+static guint n_laid_out;
+
+static void
+append_field (GString    *key,
+              const char *field)
+{
+  field = field != NULL ? field : "";
+  /* Each field prefixed with its length: no two keys of different fields can read alike. */
+  g_string_append_printf (key, "%zu:%s", strlen (field), field);
+}
+
+/* The key of a measure (@kind) of @string in @font of @text's family and scale. */
+static GString *
+kept_key (FeChartText *text,
+          char         kind,
+          FeChartFont  font,
+          const char  *string)
+{
+  GString *key = g_string_new (NULL);
+
+  g_string_append_printf (key, "%c%u|%d|%.17g|", kind, pango_font_map_get_serial (text->font_map),
+                          (int) font, text->scale);
+  append_field (key, text->family);
+  append_field (key, string);
+  return key;
+}
+
+typedef struct
+{
+  GHashTable *values;  /* key → a copy of the bytes measured */
+  GHashTable *lines;   /* key → FeChartLines *, or NULL when nothing fits */
+} Kept;
+
+static void
+kept_free (Kept *kept)
+{
+  g_hash_table_unref (kept->values);
+  g_hash_table_unref (kept->lines);
+  g_free (kept);
+}
+
+static Kept *
+get_kept (FeChartText *text)
+{
+  static GQuark quark;
+  Kept *kept;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("fe-chart-text-kept");
+  kept = g_object_get_qdata (G_OBJECT (text->font_map), quark);
+  if (kept == NULL)
+    {
+      kept = g_new0 (Kept, 1);
+      kept->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      kept->lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) fe_chart_lines_free);
+      g_object_set_qdata_full (G_OBJECT (text->font_map), quark, kept,
+                               (GDestroyNotify) kept_free);
+    }
+  return kept;
+}
+
+/* Copies the @size bytes kept under @key into @value; FALSE when none are. */
+static gboolean
+recall (FeChartText *text,
+        GString     *key,
+        gpointer     value,
+        gsize        size)
+{
+  gpointer found;
+
+  g_mutex_lock (&kept_lock);
+  found = g_hash_table_lookup (get_kept (text)->values, key->str);
+  if (found != NULL)
+    memcpy (value, found, size);
+  g_mutex_unlock (&kept_lock);
+  return found != NULL;
+}
+
+static void
+remember (FeChartText   *text,
+          GString       *key,
+          gconstpointer  value,
+          gsize          size)
+{
+  GHashTable *values;
+
+  g_mutex_lock (&kept_lock);
+  values = get_kept (text)->values;
+  if (g_hash_table_size (values) >= MAX_KEPT)
+    g_hash_table_remove_all (values);
+  g_hash_table_insert (values, g_strndup (key->str, key->len), g_memdup2 (value, size));
+  g_mutex_unlock (&kept_lock);
+}
+
+static FeChartLines *
+copy_lines (const FeChartLines *lines)
+{
+  FeChartLines *copy;
+
+  if (lines == NULL)
+    return NULL;
+  copy = g_memdup2 (lines, sizeof *lines);
+  copy->lines = g_strdupv (lines->lines);
+  copy->widths = g_memdup2 (lines->widths, sizeof (double) * lines->n_lines);
+  return copy;
+}
+
+/* A copy of the lines kept under @key into @lines (NULL: nothing fitted); FALSE when none are. */
+static gboolean
+recall_lines (FeChartText   *text,
+              GString       *key,
+              FeChartLines **lines)
+{
+  gpointer found = NULL;
+  gboolean kept;
+
+  g_mutex_lock (&kept_lock);
+  kept = g_hash_table_lookup_extended (get_kept (text)->lines, key->str, NULL, &found);
+  if (kept)
+    *lines = copy_lines (found);
+  g_mutex_unlock (&kept_lock);
+  return kept;
+}
+
+static void
+remember_lines (FeChartText        *text,
+                GString            *key,
+                const FeChartLines *lines)
+{
+  GHashTable *table;
+
+  g_mutex_lock (&kept_lock);
+  table = get_kept (text)->lines;
+  if (g_hash_table_size (table) >= MAX_KEPT)
+    g_hash_table_remove_all (table);
+  g_hash_table_insert (table, g_strndup (key->str, key->len), copy_lines (lines));
+  g_mutex_unlock (&kept_lock);
+}
+
+guint
+fe_chart_text_get_n_laid_out (void)
+{
+  return (guint) g_atomic_int_get (&n_laid_out);
+}
+
 double
 fe_chart_font_get_size (FeChartFont font,
                         double      scale)
@@ -117,16 +274,27 @@ fe_chart_text_set_scale (FeChartText *text,
   text->scale = scale;
   for (guint i = 0; i < FE_CHART_N_FONTS; i++)
     {
-      PangoRectangle logical;
+      g_autoptr(GString) key = NULL;
+      double metrics[2];
 
       g_clear_pointer (&text->fonts[i], pango_font_description_free);
       text->fonts[i] = fe_chart_font_new (text->family, i, scale);
-      pango_layout_set_font_description (text->layout, text->fonts[i]);
-      pango_layout_set_width (text->layout, -1);
-      pango_layout_set_text (text->layout, "Ag", -1);
-      pango_layout_get_extents (text->layout, NULL, &logical);
-      text->line_heights[i] = logical.height / (double) PANGO_SCALE;
-      text->baselines[i] = pango_layout_get_baseline (text->layout) / (double) PANGO_SCALE;
+      key = kept_key (text, 'm', i, NULL);
+      if (!recall (text, key, metrics, sizeof metrics))
+        {
+          PangoRectangle logical;
+
+          pango_layout_set_font_description (text->layout, text->fonts[i]);
+          pango_layout_set_width (text->layout, -1);
+          pango_layout_set_text (text->layout, "Ag", -1);
+          g_atomic_int_inc (&n_laid_out);
+          pango_layout_get_extents (text->layout, NULL, &logical);
+          metrics[0] = logical.height / (double) PANGO_SCALE;
+          metrics[1] = pango_layout_get_baseline (text->layout) / (double) PANGO_SCALE;
+          remember (text, key, metrics, sizeof metrics);
+        }
+      text->line_heights[i] = metrics[0];
+      text->baselines[i] = metrics[1];
     }
 }
 
@@ -160,13 +328,20 @@ fe_chart_text_measure (FeChartText *text,
                        FeChartFont  font,
                        const char  *string)
 {
+  g_autoptr(GString) key = kept_key (text, 'w', font, string);
   PangoRectangle logical;
+  double width;
 
+  if (recall (text, key, &width, sizeof width))
+    return width;
   pango_layout_set_font_description (text->layout, text->fonts[font]);
   pango_layout_set_width (text->layout, -1);
   pango_layout_set_text (text->layout, string, -1);
+  g_atomic_int_inc (&n_laid_out);
   pango_layout_get_extents (text->layout, NULL, &logical);
-  return logical.width / (double) PANGO_SCALE;
+  width = logical.width / (double) PANGO_SCALE;
+  remember (text, key, &width, sizeof width);
+  return width;
 }
 
 void
@@ -214,6 +389,7 @@ wrap (FeChartText *text,
   pango_layout_set_width (text->layout, (int) (max_width * PANGO_SCALE));
   pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD);
   pango_layout_set_text (text->layout, string, -1);
+  g_atomic_int_inc (&n_laid_out);
   pango_layout_get_extents (text->layout, NULL, &logical);
   if (logical.width > max_width * PANGO_SCALE)
     pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD_CHAR);
@@ -310,13 +486,13 @@ bound_text (FeChartText *text,
   return FALSE;
 }
 
-FeChartLines *
-fe_chart_text_fit (FeChartText *text,
-                   FeChartFont  font,
-                   const char  *string,
-                   const char  *suffix,
-                   double       max_width,
-                   guint        max_lines)
+static FeChartLines *
+fit_lines (FeChartText *text,
+           FeChartFont  font,
+           const char  *string,
+           const char  *suffix,
+           double       max_width,
+           guint        max_lines)
 {
   g_autofree char *body = normalise (string);
   g_autofree char *whole = NULL;
@@ -388,4 +564,24 @@ fe_chart_text_fit (FeChartText *text,
                           || !g_str_has_suffix (result->lines[result->n_lines - 1], kept)));
   }
   return result;
+}
+
+FeChartLines *
+fe_chart_text_fit (FeChartText *text,
+                   FeChartFont  font,
+                   const char  *string,
+                   const char  *suffix,
+                   double       max_width,
+                   guint        max_lines)
+{
+  g_autoptr(GString) key = kept_key (text, 'f', font, string);
+  FeChartLines *lines;
+
+  append_field (key, suffix);
+  g_string_append_printf (key, "%.17g|%u", max_width, max_lines);
+  if (recall_lines (text, key, &lines))
+    return lines;
+  lines = fit_lines (text, font, string, suffix, max_width, max_lines);
+  remember_lines (text, key, lines);
+  return lines;
 }

@@ -37,6 +37,9 @@ typedef struct
   gboolean suffix_lost;  /* even the suffix did not fit whole */
 } FeChartLines;
 
+/* How many texts Pango has laid out for charts in this process: what a chart laid out again in
+ * the same space, with the same words, does not add to. */
+guint         fe_chart_text_get_n_laid_out   (void);
 FeChartText  *fe_chart_text_new              (PangoFontMap  *font_map,
                                               const char    *family);
 void          fe_chart_text_free             (FeChartText   *text);

@@ -1288,6 +1288,52 @@ test_layout_json (void)
   g_assert_true (described);
 }
 
+/* A chart is laid out again at each filter click, and at each change of its size: Pango laid
+ * every label out again each time. Now what a font map measured is kept, and a layout again in
+ * the same space lays nothing out; in another space, it is the layout a new font map makes. */
+static void
+test_layout_again_measures_nothing_anew (void)
+{
+  g_autoptr(FeTally) tally = fe_chart_test_sample_tally ("training", "force");
+  g_autoptr(PangoFontMap) font_map = pango_cairo_font_map_new ();
+  PangoContext *context = pango_font_map_create_context (font_map);
+  g_autoptr(FeChartLayout) first = NULL;
+  g_autoptr(FeChartLayout) again = NULL;
+  g_autoptr(FeChartLayout) narrow = NULL;
+  g_autoptr(FeChartLayout) fresh = NULL;
+  g_autofree char *first_json = NULL;
+  g_autofree char *again_json = NULL;
+  g_autofree char *narrow_json = NULL;
+  g_autofree char *fresh_json = NULL;
+  FeChartSpec spec;
+  guint n_laid_out;
+
+  fe_chart_spec_init (&spec);
+  first = fe_chart_layout_new (&spec, tally, context);
+  n_laid_out = fe_chart_text_get_n_laid_out ();
+  again = fe_chart_layout_new (&spec, tally, context);
+  g_assert_cmpuint (fe_chart_text_get_n_laid_out (), ==, n_laid_out);
+  first_json = fe_chart_layout_to_json (first);
+  again_json = fe_chart_layout_to_json (again);
+  g_assert_cmpstr (again_json, ==, first_json);
+
+  spec.width = 430;
+  narrow = fe_chart_layout_new (&spec, tally, context);
+  g_assert_cmpuint (fe_chart_text_get_n_laid_out (), >, n_laid_out);
+  {
+    g_autoptr(PangoFontMap) new_map = pango_cairo_font_map_new ();
+    PangoContext *new_context = pango_font_map_create_context (new_map);
+
+    fresh = fe_chart_layout_new (&spec, tally, new_context);
+    g_object_unref (new_context);
+  }
+  narrow_json = fe_chart_layout_to_json (narrow);
+  fresh_json = fe_chart_layout_to_json (fresh);
+  g_assert_cmpstr (narrow_json, ==, fresh_json);
+  g_assert_cmpstr (narrow_json, !=, first_json);
+  g_object_unref (context);
+}
+
 static void
 read_pixel (cairo_surface_t *surface,
             double           x,
@@ -1411,6 +1457,8 @@ main (int    argc,
   g_test_add_func ("/chart/layout/text-scale", test_layout_text_scale);
   g_test_add_func ("/chart/layout/describe", test_layout_describe);
   g_test_add_func ("/chart/layout/json", test_layout_json);
+  g_test_add_func ("/chart/layout/again-measures-nothing-anew",
+                   test_layout_again_measures_nothing_anew);
   g_test_add_func ("/chart/layout/paint", test_layout_paint);
   g_test_add_func ("/chart/layout/no-levels", test_layout_no_levels);
 
