@@ -318,6 +318,14 @@ test_filter_equal (void)
   fe_filter_clear_column (b, training);
   g_assert_false (fe_filter_equal (a, b));
   g_assert_false (fe_filter_equal (b, a));
+
+  /* Apart from what each picks on one column: the filter a level of that column counts under. */
+  g_assert_true (fe_filter_equal_except (a, b, training));
+  g_assert_true (fe_filter_equal_except (b, a, training));
+  g_assert_false (fe_filter_equal_except (a, b, force));
+  fe_filter_remove_level (b, force, 1);
+  g_assert_false (fe_filter_equal_except (a, b, training));
+  g_assert_true (fe_filter_equal_except (copy, a, NULL));
 }
 
 static void

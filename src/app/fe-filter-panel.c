@@ -283,13 +283,19 @@ show_filter (FeFilterPanel *self)
   if (fe_query_get_study (query) != self->study)
     show_study (self, fe_query_get_study (query));
   filter = fe_query_get_filter (query);
-  /* Another question, the same filter: the same counts. */
+  /* Another question, the same filter: the same counts. A column's levels count under the
+   * filter on the other columns, so a click on one of them leaves that column's counts. */
   if (self->counted == NULL || !fe_filter_equal (self->counted, filter))
     {
+      for (guint i = 0; i < self->rows->len; i++)
+        {
+          LevelRow *row = &g_array_index (self->rows, LevelRow, i);
+
+          row->stale |= self->counted == NULL
+                        || !fe_filter_equal_except (self->counted, filter, row->column);
+        }
       g_clear_pointer (&self->counted, fe_filter_free);
       self->counted = fe_filter_copy (filter);
-      for (guint i = 0; i < self->rows->len; i++)
-        g_array_index (self->rows, LevelRow, i).stale = TRUE;
       show_stale_counts (self);
     }
 

@@ -227,20 +227,21 @@ fe_filter_compute_rows_except (const FeFilter *filter,
   return rows;
 }
 
-gboolean
-fe_filter_equal (const FeFilter *a,
-                 const FeFilter *b)
+/* Every clause of @a but that on @except is one of @b's, with the same levels. */
+static gboolean
+clauses_within (const FeFilter *a,
+                const FeFilter *b,
+                const FeColumn *except)
 {
-  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
-
-  if (a->study != b->study || a->clauses->len != b->clauses->len)
-    return FALSE;
   for (guint i = 0; i < a->clauses->len; i++)
     {
       const Clause *clause = &g_array_index (a->clauses, Clause, i);
-      int at = find_clause (b, clause->column);
+      int at;
       const GArray *levels;
 
+      if (clause->column == except)
+        continue;
+      at = find_clause (b, clause->column);
       if (at < 0)
         return FALSE;
       /* Both sorted. */
@@ -250,6 +251,23 @@ fe_filter_equal (const FeFilter *a,
         return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+fe_filter_equal_except (const FeFilter *a,
+                        const FeFilter *b,
+                        const FeColumn *except)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return a->study == b->study && clauses_within (a, b, except) && clauses_within (b, a, except);
+}
+
+gboolean
+fe_filter_equal (const FeFilter *a,
+                 const FeFilter *b)
+{
+  return fe_filter_equal_except (a, b, NULL);
 }
 
 FeBitset *

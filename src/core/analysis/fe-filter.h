@@ -37,6 +37,11 @@ gboolean        fe_filter_is_empty           (const FeFilter  *filter);
 /* The same respondents' levels picked on the same columns of the same study, in any order. */
 gboolean        fe_filter_equal              (const FeFilter  *a,
                                               const FeFilter  *b);
+/* The same, but for what each picks on @except: whether a level of @except counts the same
+ * respondents under both. */
+gboolean        fe_filter_equal_except       (const FeFilter  *a,
+                                              const FeFilter  *b,
+                                              const FeColumn  *except);
 guint           fe_filter_get_n_columns      (const FeFilter  *filter);
 const FeColumn *fe_filter_get_column         (const FeFilter  *filter,
                                               guint            index);
