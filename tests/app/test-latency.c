@@ -40,15 +40,26 @@ on_items_changed (GListModel *model,
   changes->replaced |= removed > 0 && added > 0;
 }
 
+/* The texts of the labels in @widget, "|" around each; those shown only, or also those of rows
+ * GTK holds off screen, which keep what they were last given. */
+static void
+collect_texts (GtkWidget *widget,
+               GString   *texts,
+               gboolean   shown_only)
+{
+  if (fe_app_test_get_label_text (widget) != NULL
+      && (!shown_only || gtk_widget_get_mapped (widget)))
+    g_string_append_printf (texts, "|%s|", fe_app_test_get_label_text (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, texts, shown_only);
+}
+
 static void
 collect_label_texts (GtkWidget *widget,
                      GString   *texts)
 {
-  if (fe_app_test_get_label_text (widget) != NULL && gtk_widget_get_mapped (widget))
-    g_string_append_printf (texts, "|%s|", fe_app_test_get_label_text (widget));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_label_texts (child, texts);
+  collect_texts (widget, texts, TRUE);
 }
 
 static void
@@ -664,18 +675,6 @@ typedef struct
   guint stale_off_screen;
 } RowsShown;
 
-/* Mapped or not: a row GTK holds off screen keeps what it was last given. */
-static void
-collect_all_label_texts (GtkWidget *widget,
-                         GString   *texts)
-{
-  if (fe_app_test_get_label_text (widget) != NULL)
-    g_string_append_printf (texts, "|%s|", fe_app_test_get_label_text (widget));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_all_label_texts (child, texts);
-}
-
 static void
 count_rows_shown (GtkWidget *widget,
                   GtkWidget *view,
@@ -694,7 +693,7 @@ count_rows_shown (GtkWidget *widget,
         return;
       display = fe_text_for_display (fe_quote_item_get_quote (item)->text);
       text = g_strdup_printf ("|%s|", display);
-      collect_all_label_texts (widget, shown);
+      collect_texts (widget, shown, FALSE);
       /* Where GTK shows it: it hides a row it lays out at the very edge. */
       on_screen = gtk_widget_get_mapped (widget) && bounds.origin.y < gtk_widget_get_height (view)
                   && bounds.origin.y + bounds.size.height > 0;
