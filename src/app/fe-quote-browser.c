@@ -51,6 +51,9 @@ struct _FeQuoteBrowser
   guint               n_laid_out;  /* items the view had when it was last laid out */
   GdkFrameClock      *frame_clock;  /* while realized, to look for stale rows laid out on screen */
   gulong              laid_out_handler;
+  /* The rows may have moved since the last layout (the list changed in place, scrolled, or took
+   * another length or height): the next one looks for stale rows on screen. */
+  gboolean            rows_moved;
 };
 
 /* Rows either side of those reckoned on screen that are redrawn at once all the same. */
@@ -357,12 +360,15 @@ redraw_stale_on_screen (FeQuoteBrowser *self)
     bind_row (NULL, g_ptr_array_index (rows, i), self);
 }
 
-/* After every layout: a stale row the new heights above it brought on screen is bound again
+/* After a layout that may have moved the rows: a stale row it brought on screen is bound again
  * before the frame is drawn (binding asks for another layout, which GTK runs in this frame). */
 static void
 on_frame_laid_out (GdkFrameClock  *clock,
                    FeQuoteBrowser *self)
 {
+  if (!self->rows_moved)
+    return;
+  self->rows_moved = FALSE;
   if (g_hash_table_size (self->stale) > 0 && gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
     redraw_stale_on_screen (self);
 }
@@ -415,6 +421,7 @@ on_scrolled (FeQuoteBrowser *self)
 {
   guint first, last;
 
+  self->rows_moved = TRUE;
   if (g_hash_table_size (self->stale) == 0)
     return;
   get_shown_range (self, &first, &last);
@@ -427,6 +434,7 @@ static void
 on_laid_out (FeQuoteBrowser *self)
 {
   self->n_laid_out = g_list_model_get_n_items (G_LIST_MODEL (self->staged));
+  self->rows_moved = TRUE;
 }
 
 /* The list changed in place: the rows laid out on screen are redrawn now, any other the new
@@ -443,6 +451,7 @@ redraw_bound_rows (FeQuoteBrowser *self)
   while (g_hash_table_iter_next (&iter, &list_item, NULL))
     if (gtk_list_item_get_position (list_item) < n_quotes)
       g_hash_table_add (self->stale, list_item);
+  self->rows_moved = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
     redraw_stale_on_screen (self);
   else

@@ -123,19 +123,25 @@ recall (FeChartText *text,
   return found != NULL;
 }
 
+/* Keeps @value under @key in @table, which forgets all it kept when full. Under kept_lock. */
+static void
+keep_in (GHashTable *table,
+         GString    *key,
+         gpointer    value)
+{
+  if (g_hash_table_size (table) >= MAX_KEPT)
+    g_hash_table_remove_all (table);
+  g_hash_table_insert (table, g_strndup (key->str, key->len), value);
+}
+
 static void
 remember (FeChartText   *text,
           GString       *key,
           gconstpointer  value,
           gsize          size)
 {
-  GHashTable *values;
-
   g_mutex_lock (&kept_lock);
-  values = get_kept (text)->values;
-  if (g_hash_table_size (values) >= MAX_KEPT)
-    g_hash_table_remove_all (values);
-  g_hash_table_insert (values, g_strndup (key->str, key->len), g_memdup2 (value, size));
+  keep_in (get_kept (text)->values, key, g_memdup2 (value, size));
   g_mutex_unlock (&kept_lock);
 }
 
@@ -174,13 +180,8 @@ remember_lines (FeChartText        *text,
                 GString            *key,
                 const FeChartLines *lines)
 {
-  GHashTable *table;
-
   g_mutex_lock (&kept_lock);
-  table = get_kept (text)->lines;
-  if (g_hash_table_size (table) >= MAX_KEPT)
-    g_hash_table_remove_all (table);
-  g_hash_table_insert (table, g_strndup (key->str, key->len), copy_lines (lines));
+  keep_in (get_kept (text)->lines, key, copy_lines (lines));
   g_mutex_unlock (&kept_lock);
 }
 
