@@ -299,6 +299,37 @@ accent_color (FeChartView *self)
   return (FeChartColor) { rgba.red, rgba.green, rgba.blue };
 }
 
+typedef enum
+{
+  MARK_VEIL,       /* hovered, or marked from elsewhere */
+  MARK_SELECTION,
+  MARK_FOCUS,
+} Mark;
+
+/* A mark is drawn in a node of its own area, not of the whole chart: the software renderer
+ * composites a drawing node over all of its bounds, and a ring drawn in a node as large as the
+ * chart cost a pass over the chart's every pixel at each frame. */
+static void
+append_mark (FeChartView *self,
+             GtkSnapshot *snapshot,
+             int          segment,
+             Mark         mark)
+{
+  cairo_rectangle_t area = fe_chart_layout_get_mark_area (self->layout, segment);
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (area.x, area.y, area.width, area.height);
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+
+  if (mark == MARK_FOCUS)
+    {
+      FeChartColor accent = accent_color (self);
+
+      fe_chart_layout_paint_focus (self->layout, cr, segment, &accent);
+    }
+  else
+    fe_chart_layout_paint_highlight (self->layout, cr, segment, mark == MARK_SELECTION);
+  cairo_destroy (cr);
+}
+
 static void
 fe_chart_view_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -324,25 +355,18 @@ fe_chart_view_snapshot (GtkWidget   *widget,
   if (self->chart_node != NULL)
     gtk_snapshot_append_node (snapshot, self->chart_node);
 
-  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
   for (guint i = 0; self->marked != NULL && i < self->marked->len; i++)
-    fe_chart_layout_paint_highlight (self->layout, cr, g_array_index (self->marked, int, i),
-                                     FALSE);
+    append_mark (self, snapshot, g_array_index (self->marked, int, i), MARK_VEIL);
   if (self->hovered >= 0)
-    fe_chart_layout_paint_highlight (self->layout, cr, self->hovered, FALSE);
+    append_mark (self, snapshot, self->hovered, MARK_VEIL);
   if (self->selected >= 0)
-    fe_chart_layout_paint_highlight (self->layout, cr, self->selected, TRUE);
+    append_mark (self, snapshot, self->selected, MARK_SELECTION);
   /* Whenever the chart has the focus, not only while GTK shows focus (it stops 3 s after the
    * last key): the ring is where the next arrow key starts. The selection ring marks a selected
    * segment already. */
   if (self->focused >= 0 && (guint) self->focused < fe_chart_layout_get_n_segments (self->layout)
       && contains_focus (self) && self->focused != self->selected)
-    {
-      FeChartColor accent = accent_color (self);
-
-      fe_chart_layout_paint_focus (self->layout, cr, self->focused, &accent);
-    }
-  cairo_destroy (cr);
+    append_mark (self, snapshot, self->focused, MARK_FOCUS);
 }
 
 static void

@@ -103,6 +103,10 @@ void                  fe_chart_layout_paint_highlight  (const FeChartLayout  *la
                                                         cairo_t              *cr,
                                                         int                   segment,
                                                         gboolean              selected);
+/* Where any mark of @segment (highlight, selection or focus ring) may paint: its target and
+ * the rings around it, so that a mark can be drawn into that area alone. */
+cairo_rectangle_t     fe_chart_layout_get_mark_area    (const FeChartLayout  *layout,
+                                                        int                   segment);
 /* Paints the keyboard focus ring of one segment over a painted chart: 2 units of @accent (the
  * desktop's accent colour) just outside its target, edged with the background so that it reads
  * on dark and light neighbours alike. */

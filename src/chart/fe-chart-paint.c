@@ -157,6 +157,26 @@ fe_chart_layout_paint (const FeChartLayout *self,
   cairo_restore (cr);
 }
 
+/* How far outside a segment's target its marks reach: the selection's background ring is 5
+ * units wide from 2.5 units out, the focus ring's 4 units from 2 units out of the whole units
+ * around the target; one more for antialiasing. */
+#define MARK_REACH 6.0
+
+cairo_rectangle_t
+fe_chart_layout_get_mark_area (const FeChartLayout *self,
+                               int                  segment)
+{
+  const FeChartSegment *s;
+  cairo_rectangle_t nowhere = { 0, 0, 0, 0 };
+
+  g_return_val_if_fail (self != NULL, nowhere);
+  g_return_val_if_fail (segment >= 0 && (guint) segment < self->segments->len, nowhere);
+
+  s = &g_array_index (self->segments, FeChartSegment, segment);
+  return (cairo_rectangle_t) { s->target_x - MARK_REACH, s->target_y - MARK_REACH,
+                               s->target_w + 2 * MARK_REACH, s->target_h + 2 * MARK_REACH };
+}
+
 void
 fe_chart_layout_paint_highlight (const FeChartLayout *self,
                                  cairo_t             *cr,

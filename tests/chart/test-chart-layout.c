@@ -1409,6 +1409,57 @@ test_layout_paint (void)
     }
 }
 
+/* The window draws each mark (veil, selection ring, focus ring) into its own small area: a mark
+ * that reached outside it would be cut off on screen. Painted alone on a transparent page, every
+ * mark of every segment stays inside its area, and touches it. */
+static void
+test_layout_marks_inside_their_area (void)
+{
+  g_autoptr(FeTally) tally = fe_chart_test_sample_tally ("training_prepared", "force");
+  g_autoptr(FeChartLayout) layout = NULL;
+  FeChartSpec spec;
+  FeChartColor accent = { 0.2, 0.4, 0.9 };
+
+  fe_chart_spec_init (&spec);
+  spec.kind = FE_CHART_KIND_STACKED;
+  layout = fe_chart_layout_new (&spec, tally, NULL);
+  g_assert_cmpuint (fe_chart_layout_get_n_segments (layout), >, 0);
+  for (guint i = 0; i < fe_chart_layout_get_n_segments (layout); i++)
+    for (int mark = 0; mark < 3; mark++)
+      {
+        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 500);
+        cairo_t *cr = cairo_create (surface);
+        cairo_rectangle_t area = fe_chart_layout_get_mark_area (layout, (int) i);
+        const unsigned char *data;
+        int stride;
+        guint inside = 0;
+
+        if (mark == 2)
+          fe_chart_layout_paint_focus (layout, cr, (int) i, &accent);
+        else
+          fe_chart_layout_paint_highlight (layout, cr, (int) i, mark == 1);
+        cairo_destroy (cr);
+        cairo_surface_flush (surface);
+        data = cairo_image_surface_get_data (surface);
+        stride = cairo_image_surface_get_stride (surface);
+        for (int y = 0; y < 500; y++)
+          for (int x = 0; x < 800; x++)
+            {
+              guint32 pixel = *(const guint32 *) (const void *) (data + y * stride + x * 4);
+
+              if (pixel == 0)
+                continue;
+              g_assert_cmpfloat (x, >=, floor (area.x));
+              g_assert_cmpfloat (x + 1, <=, ceil (area.x + area.width));
+              g_assert_cmpfloat (y, >=, floor (area.y));
+              g_assert_cmpfloat (y + 1, <=, ceil (area.y + area.height));
+              inside++;
+            }
+        g_assert_cmpuint (inside, >, 0);
+        cairo_surface_destroy (surface);
+      }
+}
+
 static void
 test_layout_no_levels (void)
 {
@@ -1460,6 +1511,7 @@ main (int    argc,
   g_test_add_func ("/chart/layout/again-measures-nothing-anew",
                    test_layout_again_measures_nothing_anew);
   g_test_add_func ("/chart/layout/paint", test_layout_paint);
+  g_test_add_func ("/chart/layout/marks-inside-their-area", test_layout_marks_inside_their_area);
   g_test_add_func ("/chart/layout/no-levels", test_layout_no_levels);
 
   status = g_test_run ();
