@@ -7,19 +7,20 @@
 
 #include "fe-quote-browser.h"
 #include "fe-text-match.h"
+#include "fe-wrap-label.h"
 
 struct _FeQuoteRow
 {
   GtkBox       parent_instance;
 
   GtkWidget   *group_box;
-  GtkLabel    *group_label;
-  GtkLabel    *group_count_label;
+  FeWrapLabel *group_label;
+  FeWrapLabel *group_count_label;
   GtkLabel    *attribution_label;
   GtkLabel    *text_label;
-  GtkLabel    *attributes_label;
-  GtkLabel    *codes_label;
-  GtkLabel    *note_label;
+  FeWrapLabel *attributes_label;
+  FeWrapLabel *codes_label;
+  FeWrapLabel *note_label;
   GtkButton   *copy_button;
   GtkButton   *star_button;
 
@@ -136,6 +137,7 @@ fe_quote_row_class_init (FeQuoteRowClass *klass)
 
   object_class->dispose = fe_quote_row_dispose;
 
+  g_type_ensure (FE_TYPE_WRAP_LABEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/findings_explorer/FindingsExplorer/"
                                                "ui/fe-quote-row.ui");
@@ -231,10 +233,10 @@ fe_quote_row_bind (FeQuoteRow  *self,
   shown = fe_text_for_display (quote->text);
   markup = fe_text_markup_matches (shown, query ? query : "");
   gtk_label_set_markup (self->text_label, markup);
-  gtk_label_set_text (self->attributes_label, attributes);
-  gtk_label_set_text (self->codes_label, codes);
+  fe_wrap_label_set_text (self->attributes_label, attributes);
+  fe_wrap_label_set_text (self->codes_label, codes);
   gtk_widget_set_visible (GTK_WIDGET (self->codes_label), *codes != '\0');
-  gtk_label_set_text (self->note_label, quote->note ? quote->note : "");
+  fe_wrap_label_set_text (self->note_label, quote->note ? quote->note : "");
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), quote->note != NULL);
 }
 
@@ -253,7 +255,7 @@ fe_quote_row_set_group (FeQuoteRow *self,
 {
   g_return_if_fail (FE_IS_QUOTE_ROW (self));
 
-  gtk_label_set_text (self->group_label, title ? title : "");
-  gtk_label_set_text (self->group_count_label, counts ? counts : "");
+  fe_wrap_label_set_text (self->group_label, title ? title : "");
+  fe_wrap_label_set_text (self->group_count_label, counts ? counts : "");
   gtk_widget_set_visible (self->group_box, title != NULL);
 }

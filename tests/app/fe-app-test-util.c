@@ -3,6 +3,7 @@
 
 #include "fe-grid-cell.h"
 #include "fe-test-util.h"
+#include "fe-wrap-label.h"
 
 gboolean
 fe_app_test_study_loaded (gpointer window)
@@ -62,6 +63,8 @@ fe_app_test_get_label_text (GtkWidget *widget)
     return gtk_label_get_text (GTK_LABEL (widget));
   if (FE_IS_GRID_CELL (widget))
     return fe_grid_cell_get_text (FE_GRID_CELL (widget));
+  if (FE_IS_WRAP_LABEL (widget))
+    return fe_wrap_label_get_text (FE_WRAP_LABEL (widget));
   return NULL;
 }
 

@@ -27,7 +27,8 @@ FeWindow *fe_app_test_open_window_sized (GFile *file,
 /* @widget, or the first widget inside it (depth first), that is a @type; NULL: none is. */
 gpointer  fe_app_test_find_widget  (GtkWidget *widget,
                                     GType      type);
-/* The text @widget shows as a label (a GtkLabel, or a cell of the respondents grid), or NULL. */
+/* The text @widget shows as a label (a GtkLabel, a cell of the respondents grid or a wrapped
+ * detail of a quote), or NULL. */
 const char *fe_app_test_get_label_text (GtkWidget *widget);
 
 /* @keyval, unmodified, to @widget's own key controllers, as if pressed while it had the

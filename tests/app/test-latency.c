@@ -20,6 +20,7 @@
 #include "fe-test-util.h"
 #include "fe-text-match.h"
 #include "fe-window-private.h"
+#include "fe-wrap-label.h"
 
 typedef struct
 {
@@ -941,6 +942,82 @@ test_no_segment_no_quote_reset (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+drawn_at_its_width (gpointer label)
+{
+  return gtk_widget_get_mapped (label) && gtk_widget_get_width (label) > 0
+         && fe_wrap_label_get_n_laid_out (label) > 0;
+}
+
+/* How tall @text is laid out by Pango at @width pixels, in @label's font. */
+static int
+height_at (GtkWidget  *label,
+           const char *text,
+           int         width)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (label, text);
+  int height;
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return height;
+}
+
+/* The details under a quote (where its respondent works, its codes, a note) change with every
+ * filter click while a segment is selected: wrapped in full at the width they have, taller when
+ * narrower, and a new text laid out at most twice before it is drawn, at its width and at the
+ * width the window measures its minimum at (GTK 4.8's GtkLabel lays it out four times or
+ * more). */
+static void
+test_quote_details_laid_out_once (void)
+{
+  static const char *texts[] = {
+    "Gwent Police · Public protection / safeguarding · 11 to 20 years · Sergeant · Wales",
+    "Dyfed-Powys Police · Neighbourhood officer · 2 to 5 years · Constable · Rural beat",
+  };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *label = fe_wrap_label_new (20);
+  int one_line = height_at (label, "Gwent", 1000);
+
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 200);
+  fe_wrap_label_set_text (FE_WRAP_LABEL (label), texts[0]);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (fe_test_wait_until (drawn_at_its_width, label));
+  fe_app_test_settle (100);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      guint laid_out = fe_wrap_label_get_n_laid_out (FE_WRAP_LABEL (label));
+      int width = gtk_widget_get_width (label);
+
+      if (i > 0)
+        {
+          fe_wrap_label_set_text (FE_WRAP_LABEL (label), texts[i]);
+          fe_app_test_settle (100);
+          g_assert_cmpuint (fe_wrap_label_get_n_laid_out (FE_WRAP_LABEL (label)), <=,
+                            laid_out + 2);
+        }
+      g_assert_cmpstr (fe_wrap_label_get_text (FE_WRAP_LABEL (label)), ==, texts[i]);
+      g_assert_cmpint (gtk_widget_get_height (label), ==, height_at (label, texts[i], width));
+      g_assert_cmpint (gtk_widget_get_height (label), >=, 2 * one_line);
+    }
+  {
+    int wide = gtk_widget_get_height (label);
+
+    gtk_widget_set_size_request (window, 160, -1);
+    gtk_window_set_default_size (GTK_WINDOW (window), 160, 200);
+    fe_app_test_settle (200);
+    g_assert_cmpint (gtk_widget_get_width (label), <, 200);
+    g_assert_cmpint (gtk_widget_get_height (label), >, wide);
+    g_assert_cmpint (gtk_widget_get_height (label), ==,
+                     height_at (label, texts[1], gtk_widget_get_width (label)));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -961,6 +1038,7 @@ main (int    argc,
   g_test_add_func ("/app/latency/quote-list-holds-coded-excerpts",
                    test_quote_list_holds_coded_excerpts);
   g_test_add_func ("/app/latency/search-runs-on-a-worker", test_search_runs_on_a_worker);
+  g_test_add_func ("/app/latency/quote-details-laid-out-once", test_quote_details_laid_out_once);
   g_test_add_func ("/app/latency/long-lists-come-by-steps", test_long_lists_come_by_steps);
   g_test_add_func ("/app/latency/no-segment-no-quote-reset", test_no_segment_no_quote_reset);
   return g_test_run ();
