@@ -13,6 +13,8 @@ debian_packages=(
   # The AT-SPI test (tests/app/test-atspi.py): the accessibility bus and registry, the D-Bus
   # tools it starts them with, and pyatspi for the system's Python.
   at-spi2-core dbus-bin python3-gi python3-pyatspi gir1.2-atspi-2.0
+  # Real pointer input through the X server, for the quote text's selection (test-window).
+  xdotool
   desktop-file-utils appstream libxml2-utils dbus-daemon
   poppler-utils
   clang libclang-rt-14-dev

@@ -16,8 +16,8 @@ struct _FeQuoteRow
   GtkWidget   *group_box;
   FeWrapLabel *group_label;
   FeWrapLabel *group_count_label;
-  GtkLabel    *attribution_label;
-  GtkLabel    *text_label;
+  FeWrapLabel *attribution_label;
+  FeWrapLabel *text_label;
   FeWrapLabel *attributes_label;
   FeWrapLabel *codes_label;
   FeWrapLabel *note_label;
@@ -46,13 +46,17 @@ on_copy_clicked (FeQuoteRow *self)
  * at all when there is none, and the key goes no further. A click on the quote's text leaves
  * the focus there with nothing selected, so without a selection the quote is what is copied,
  * as the window's Ctrl+C would. */
+
+/* Ctrl+C in the quote's text copies its selection, and nothing at all when there is none, and
+ * the key goes no further. A click on the text leaves the focus there with nothing selected, so
+ * without a selection the quote is what is copied, as the window's Ctrl+C would. */
 static void
-on_text_copy_clipboard (FeQuoteRow *self,
-                        GtkLabel   *label)
+on_text_copy_clipboard (FeQuoteRow  *self,
+                        FeWrapLabel *text)
 {
-  if (gtk_label_get_selection_bounds (label, NULL, NULL))
+  if (fe_wrap_label_get_selection_bounds (text, NULL, NULL))
     return;
-  g_signal_stop_emission_by_name (label, "copy-clipboard");
+  g_signal_stop_emission_by_name (text, "copy-clipboard");
   on_copy_clicked (self);
 }
 
@@ -229,10 +233,10 @@ fe_quote_row_bind (FeQuoteRow  *self,
   attributes = describe_attributes (study, quote->row);
   codes = describe_codes (quote);
 
-  gtk_label_set_text (self->attribution_label, fe_quote_item_get_attribution (item));
+  fe_wrap_label_set_text (self->attribution_label, fe_quote_item_get_attribution (item));
   shown = fe_text_for_display (quote->text);
   markup = fe_text_markup_matches (shown, query ? query : "");
-  gtk_label_set_markup (self->text_label, markup);
+  fe_wrap_label_set_markup (self->text_label, markup);
   fe_wrap_label_set_text (self->attributes_label, attributes);
   fe_wrap_label_set_text (self->codes_label, codes);
   gtk_widget_set_visible (GTK_WIDGET (self->codes_label), *codes != '\0');

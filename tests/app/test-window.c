@@ -2,6 +2,7 @@
 /* The window in-process, as a researcher uses it: open the sample, pick a chart, click a
  * segment, filter, search, copy, and open a broken file. */
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -26,6 +27,7 @@
 #include "fe-view-list.h"
 #include "fe-test-util.h"
 #include "fe-window-private.h"
+#include "fe-wrap-label.h"
 
 static const char *binary_path;
 
@@ -597,15 +599,15 @@ test_copy_quote_with_attribution (void)
 /* A click on a quote's text leaves the focus in its label with nothing selected, and Ctrl+C is
  * then the label's: it must still copy the quote, and only the selection when there is one. */
 /* The quote's own text: the one selectable label of a quote row, wherever the row puts it. */
-static GtkLabel *
+static FeWrapLabel *
 find_selectable_label (GtkWidget *widget)
 {
-  if (GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget)))
-    return GTK_LABEL (widget);
+  if (FE_IS_WRAP_LABEL (widget) && fe_wrap_label_get_selectable (FE_WRAP_LABEL (widget)))
+    return FE_WRAP_LABEL (widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkLabel *found = find_selectable_label (child);
+      FeWrapLabel *found = find_selectable_label (child);
 
       if (found != NULL)
         return found;
@@ -620,7 +622,7 @@ test_copy_after_clicking_quote_text (void)
   FeQuoteBrowser *browser = fe_window_get_quote_browser (window);
   GListModel *model = fe_quote_browser_get_model (browser);
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
-  GtkLabel *label;
+  FeWrapLabel *label;
   g_autofree char *copied = NULL;
   g_autofree char *selected = NULL;
   gboolean found = FALSE;
@@ -631,9 +633,9 @@ test_copy_after_clicking_quote_text (void)
   label = find_selectable_label (fe_app_test_find_widget (GTK_WIDGET (browser),
                                                           FE_TYPE_QUOTE_ROW));
   g_assert_nonnull (label);
-  /* A grab selects the whole text, as Tab does; a click leaves nothing selected. */
+  /* As a click leaves it: the focus in the text, nothing selected. */
   gtk_widget_grab_focus (GTK_WIDGET (label));
-  gtk_label_select_region (GTK_LABEL (label), 0, 0);
+  fe_wrap_label_select_region (label, 0, 0);
   g_assert_true (gtk_widget_is_focus (GTK_WIDGET (label)));
 
   /* What the label's Ctrl+C binding emits. */
@@ -648,14 +650,148 @@ test_copy_after_clicking_quote_text (void)
       found = g_str_equal (copied, citation);
     }
   g_assert_true (found);
-  g_assert_nonnull (strstr (copied, gtk_label_get_text (label)));
+  g_assert_nonnull (strstr (copied, fe_wrap_label_get_text (label)));
   g_clear_pointer (&copied, g_free);
 
-  gtk_label_select_region (label, 0, 5);
+  fe_wrap_label_select_region (label, 0, 5);
   g_signal_emit_by_name (label, "copy-clipboard");
   copied = read_clipboard (window);
-  selected = g_utf8_substring (gtk_label_get_text (label), 0, 5);
+  selected = g_utf8_substring (fe_wrap_label_get_text (label), 0, 5);
   g_assert_cmpstr (copied, ==, selected);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+process_exited (gpointer process)
+{
+  return g_subprocess_get_identifier (process) == NULL;
+}
+
+/* Has the X server (Xvfb, under the tests) send @window pointer input: xdotool with @args, each
+ * "WINDOW" the window's X id. */
+static void
+send_pointer (FeWindow   *window,
+              const char *args)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  g_autoptr(GString) line = g_string_new ("xdotool ");
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_string_append (line, args);
+  g_string_replace (line, "WINDOW", xid, 0);
+  g_assert_true (g_shell_parse_argv (line->str, NULL, &argv, &error));
+  process = g_subprocess_newv ((const char * const *) argv, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (fe_test_wait_until (process_exited, process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  fe_app_test_settle (150);
+}
+
+static char *
+selected_text (FeWrapLabel *label)
+{
+  int start, end;
+
+  if (!fe_wrap_label_get_selection_bounds (label, &start, &end))
+    return NULL;
+  return g_utf8_substring (fe_wrap_label_get_text (label), start, end);
+}
+
+/* The quote's text is selected with the pointer as a label's is: a drag takes what it passes
+ * over, a double click a word, a triple click the whole quote, and the right button opens a menu
+ * to copy it or select it all. Real pointer input, from the X server. */
+static void
+test_quote_text_selected_by_pointer (void)
+{
+  FeWindow *window;
+  FeWrapLabel *label;
+  graphene_rect_t bounds;
+  g_autofree char *drag = NULL;
+  g_autofree char *word = NULL;
+  g_autofree char *triple = NULL;
+  g_autofree char *right = NULL;
+  g_autofree char *dragged = NULL;
+  g_autofree char *worded = NULL;
+  g_autofree char *all = NULL;
+  GtkWidget *menu;
+
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("pointer input is sent through the X server");
+      return;
+    }
+  window = fe_app_test_open_window (NULL);
+  show_vulnerabilities_by_force (window);
+  click_segment (window, segment_of (window, "Substance use", "Gwent Police"));
+  fe_app_test_settle (200);
+  label = find_selectable_label (fe_app_test_find_widget (
+                                   GTK_WIDGET (fe_window_get_quote_browser (window)),
+                                   FE_TYPE_QUOTE_ROW));
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), GTK_WIDGET (window), &bounds));
+  g_assert_cmpfloat (bounds.size.width, >, 60);
+  /* Where the window's surface has it: the surface has room around the window for its shadow. */
+  {
+    double x, y;
+
+    gtk_native_get_surface_transform (GTK_NATIVE (window), &x, &y);
+    bounds.origin.x += (float) x;
+    bounds.origin.y += (float) y;
+  }
+
+  /* The first quote is "Alcohol dependency": from its start to past its end. */
+  drag = g_strdup_printf ("mousemove --window WINDOW %d %d mousedown 1 "
+                          "mousemove --window WINDOW %d %d mouseup 1",
+                          (int) bounds.origin.x + 2,
+                          (int) (bounds.origin.y + bounds.size.height / 2),
+                          (int) (bounds.origin.x + bounds.size.width - 2),
+                          (int) (bounds.origin.y + bounds.size.height / 2));
+  send_pointer (window, drag);
+  dragged = selected_text (label);
+  g_assert_cmpstr (dragged, ==, fe_wrap_label_get_text (label));
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (label)));
+
+  /* A double click on the first word. */
+  word = g_strdup_printf ("mousemove --window WINDOW %d %d click --repeat 2 --delay 60 1",
+                          (int) bounds.origin.x + 8,
+                          (int) (bounds.origin.y + bounds.size.height / 2));
+  send_pointer (window, word);
+  worded = selected_text (label);
+  g_assert_nonnull (worded);
+  g_assert_true (g_str_has_prefix (fe_wrap_label_get_text (label), worded));
+  g_assert_null (strchr (worded, ' '));
+  g_assert_cmpuint (strlen (worded), <, strlen (fe_wrap_label_get_text (label)));
+
+  triple = g_strdup_printf ("mousemove --window WINDOW %d %d click --repeat 3 --delay 60 1",
+                            (int) bounds.origin.x + 8,
+                            (int) (bounds.origin.y + bounds.size.height / 2));
+  send_pointer (window, triple);
+  all = selected_text (label);
+  g_assert_cmpstr (all, ==, fe_wrap_label_get_text (label));
+
+  right = g_strdup_printf ("mousemove --window WINDOW %d %d click 3",
+                           (int) bounds.origin.x + 8,
+                           (int) (bounds.origin.y + bounds.size.height / 2));
+  send_pointer (window, right);
+  menu = fe_app_test_find_widget (GTK_WIDGET (label), GTK_TYPE_POPOVER_MENU);
+  g_assert_nonnull (menu);
+  g_assert_true (gtk_widget_get_mapped (menu));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+
+  /* A new quote in the row starts with nothing selected. */
+  fe_wrap_label_select_region (label, 0, -1);
+  g_assert_true (fe_wrap_label_get_selection_bounds (label, NULL, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (label), "selection.select-all", NULL);
+  click_segment (window, segment_of (window, "Exploitation", "South Wales Police"));
+  fe_app_test_settle (200);
+  label = find_selectable_label (fe_app_test_find_widget (
+                                   GTK_WIDGET (fe_window_get_quote_browser (window)),
+                                   FE_TYPE_QUOTE_ROW));
+  g_assert_false (fe_wrap_label_get_selection_bounds (label, NULL, NULL));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1285,6 +1421,8 @@ main (int    argc,
   g_test_add_func ("/app/window/data-table-matches-the-chart",
                    test_data_table_matches_the_chart);
   g_test_add_func ("/app/window/copy-quote", test_copy_quote_with_attribution);
+  g_test_add_func ("/app/window/quote-text-selected-by-pointer",
+                   test_quote_text_selected_by_pointer);
   g_test_add_func ("/app/window/copy-after-clicking-quote-text",
                    test_copy_after_clicking_quote_text);
   g_test_add_func ("/app/window/broken-file", test_broken_file_error_names_the_line);
