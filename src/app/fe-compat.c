@@ -235,6 +235,36 @@ fe_compat_lookup_accent (GtkWidget *widget,
   return found;
 }
 
+void
+fe_compat_get_color (GtkWidget *widget,
+                     GdkRGBA   *color)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (color != NULL);
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_widget_get_color (widget, color);
+#else
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
+#endif
+}
+
+int
+fe_compat_chars_width (GtkWidget *widget,
+                       int        n_chars)
+{
+  PangoFontMetrics *metrics;
+  int char_width;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), 0);
+
+  metrics = pango_context_get_metrics (gtk_widget_get_pango_context (widget), NULL, NULL);
+  char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                    pango_font_metrics_get_approximate_digit_width (metrics));
+  pango_font_metrics_unref (metrics);
+  return PANGO_PIXELS_CEIL (char_width * n_chars);
+}
+
 /* ---- Panes that fold in narrow windows ------------------------------------------------- */
 
 #if ADW_CHECK_VERSION (1, 4, 0)

@@ -45,6 +45,14 @@ void fe_compat_show_about (GtkWindow            *parent);
 gboolean fe_compat_lookup_accent (GtkWidget *widget,
                                   GdkRGBA   *color);
 
+/* The colour @widget's style gives its text (foreground), for a widget that draws text itself. */
+void     fe_compat_get_color     (GtkWidget *widget,
+                                  GdkRGBA   *color);
+/* The width of @n_chars characters in @widget's font, as GtkLabel counts its "width-chars": the
+ * wider of a character and a digit, so many times; in pixels. */
+int      fe_compat_chars_width   (GtkWidget *widget,
+                                  int        n_chars);
+
 /* A pane (the sidebar, the quotes) beside @content on the @side of it, @width pixels wide; in a
  * window too narrow for both, it folds into an overlay over @content, hidden until shown. On
  * libadwaita ≥ 1.4 an AdwOverlaySplitView, folded by fe_compat_fold_panes()' breakpoints; on

@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "fe-compat.h"
+
 /* A text of the column as drawn: laid out, and its render node in the colour it was last drawn
  * in. Cells that show the same text append the same node, which GTK also finds unchanged
  * without comparing its glyphs. */
@@ -80,25 +82,19 @@ fe_grid_cell_measure (GtkWidget      *widget,
                       int            *natural_baseline)
 {
   FeGridCell *self = FE_GRID_CELL (widget);
-  PangoFontMetrics *metrics = pango_context_get_metrics (gtk_widget_get_pango_context (widget),
-                                                         NULL, NULL);
+  PangoFontMetrics *metrics;
+  int ascent, descent;
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      /* As GtkLabel counts width-chars: the wider of a character and a digit. */
-      int char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
-                            pango_font_metrics_get_approximate_digit_width (metrics));
-
-      *minimum = *natural = PANGO_PIXELS_CEIL (char_width * self->width_chars);
+      *minimum = *natural = fe_compat_chars_width (widget, self->width_chars);
+      return;
     }
-  else
-    {
-      int ascent = pango_font_metrics_get_ascent (metrics);
-      int descent = pango_font_metrics_get_descent (metrics);
-
-      *minimum = *natural = PANGO_PIXELS_CEIL (ascent + descent);
-      *minimum_baseline = *natural_baseline = PANGO_PIXELS_CEIL (ascent);
-    }
+  metrics = pango_context_get_metrics (gtk_widget_get_pango_context (widget), NULL, NULL);
+  ascent = pango_font_metrics_get_ascent (metrics);
+  descent = pango_font_metrics_get_descent (metrics);
+  *minimum = *natural = PANGO_PIXELS_CEIL (ascent + descent);
+  *minimum_baseline = *natural_baseline = PANGO_PIXELS_CEIL (ascent);
   pango_font_metrics_unref (metrics);
 }
 
@@ -186,11 +182,7 @@ fe_grid_cell_snapshot (GtkWidget   *widget,
         self->layout = new_layout (self, width);
       layout = self->layout;
     }
-#if GTK_CHECK_VERSION (4, 10, 0)
-  gtk_widget_get_color (widget, &color);
-#else
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-#endif
+  fe_compat_get_color (widget, &color);
   pango_layout_get_pixel_size (layout, NULL, &text_height);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, (height - text_height) / 2.0f));

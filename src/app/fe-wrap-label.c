@@ -52,14 +52,7 @@ static guint signals[N_SIGNALS];
 static int
 min_width (FeWrapLabel *self)
 {
-  PangoFontMetrics *metrics = pango_context_get_metrics (
-    gtk_widget_get_pango_context (GTK_WIDGET (self)), NULL, NULL);
-  /* As GtkLabel counts width-chars: the wider of a character and a digit. */
-  int char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
-                        pango_font_metrics_get_approximate_digit_width (metrics));
-
-  pango_font_metrics_unref (metrics);
-  return PANGO_PIXELS_CEIL (char_width * self->width_chars);
+  return fe_compat_chars_width (GTK_WIDGET (self), self->width_chars);
 }
 
 static void
@@ -155,11 +148,7 @@ fe_wrap_label_snapshot (GtkWidget   *widget,
 
   if (self->text == NULL || *self->text == '\0')
     return;
-#if GTK_CHECK_VERSION (4, 10, 0)
-  gtk_widget_get_color (widget, &color);
-#else
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-#endif
+  fe_compat_get_color (widget, &color);
   layout = layout_at (self, gtk_widget_get_width (widget));
   if (self->anchor >= 0 && self->anchor != self->cursor)
     {
