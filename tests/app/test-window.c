@@ -668,22 +668,32 @@ process_exited (gpointer process)
   return g_subprocess_get_identifier (process) == NULL;
 }
 
-/* Has the X server (Xvfb, under the tests) send @window pointer input: xdotool with @args, each
- * "WINDOW" the window's X id. */
-static void
-send_pointer (FeWindow   *window,
-              const char *args)
+/* xdotool's move of the pointer to @x, @y in @window (whose surface has room around it for its
+ * shadow). */
+static char *
+move_to (FeWindow *window,
+         double    x,
+         double    y)
 {
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-  g_autoptr(GString) line = g_string_new ("xdotool ");
+  double surface_x, surface_y;
+
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &surface_x, &surface_y);
+  return g_strdup_printf ("mousemove --window %lu %d %d",
+                          (gulong) gdk_x11_surface_get_xid (surface), (int) (x + surface_x),
+                          (int) (y + surface_y));
+}
+
+/* Has the X server (Xvfb, under the tests) send the window pointer input: xdotool with @args. */
+static void
+send_pointer (const char *args)
+{
+  g_autofree char *line = g_strconcat ("xdotool ", args, NULL);
   g_auto(GStrv) argv = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_string_append (line, args);
-  g_string_replace (line, "WINDOW", xid, 0);
-  g_assert_true (g_shell_parse_argv (line->str, NULL, &argv, &error));
+  g_assert_true (g_shell_parse_argv (line, NULL, &argv, &error));
   process = g_subprocess_newv ((const char * const *) argv, G_SUBPROCESS_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_assert_true (fe_test_wait_until (process_exited, process));
@@ -701,6 +711,14 @@ selected_text (FeWrapLabel *label)
   return g_utf8_substring (fe_wrap_label_get_text (label), start, end);
 }
 
+static FeWrapLabel *
+first_quote_text (FeWindow *window)
+{
+  return find_selectable_label (fe_app_test_find_widget (
+                                  GTK_WIDGET (fe_window_get_quote_browser (window)),
+                                  FE_TYPE_QUOTE_ROW));
+}
+
 /* The quote's text is selected with the pointer as a label's is: a drag takes what it passes
  * over, a double click a word, a triple click the whole quote, and the right button opens a menu
  * to copy it or select it all. Real pointer input, from the X server. */
@@ -710,14 +728,13 @@ test_quote_text_selected_by_pointer (void)
   FeWindow *window;
   FeWrapLabel *label;
   graphene_rect_t bounds;
-  g_autofree char *drag = NULL;
-  g_autofree char *word = NULL;
-  g_autofree char *triple = NULL;
-  g_autofree char *right = NULL;
+  g_autofree char *from = NULL, *to = NULL, *on_word = NULL;
+  g_autofree char *drag = NULL, *twice = NULL, *thrice = NULL, *menu_click = NULL;
   g_autofree char *dragged = NULL;
-  g_autofree char *worded = NULL;
+  g_autofree char *word = NULL;
   g_autofree char *all = NULL;
   GtkWidget *menu;
+  double middle;
 
   if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
     {
@@ -728,69 +745,49 @@ test_quote_text_selected_by_pointer (void)
   show_vulnerabilities_by_force (window);
   click_segment (window, segment_of (window, "Substance use", "Gwent Police"));
   fe_app_test_settle (200);
-  label = find_selectable_label (fe_app_test_find_widget (
-                                   GTK_WIDGET (fe_window_get_quote_browser (window)),
-                                   FE_TYPE_QUOTE_ROW));
+  label = first_quote_text (window);
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), GTK_WIDGET (window), &bounds));
   g_assert_cmpfloat (bounds.size.width, >, 60);
-  /* Where the window's surface has it: the surface has room around the window for its shadow. */
-  {
-    double x, y;
-
-    gtk_native_get_surface_transform (GTK_NATIVE (window), &x, &y);
-    bounds.origin.x += (float) x;
-    bounds.origin.y += (float) y;
-  }
+  middle = bounds.origin.y + bounds.size.height / 2;
+  from = move_to (window, bounds.origin.x + 2, middle);
+  to = move_to (window, bounds.origin.x + bounds.size.width - 2, middle);
+  on_word = move_to (window, bounds.origin.x + 8, middle);
 
   /* The first quote is "Alcohol dependency": from its start to past its end. */
-  drag = g_strdup_printf ("mousemove --window WINDOW %d %d mousedown 1 "
-                          "mousemove --window WINDOW %d %d mouseup 1",
-                          (int) bounds.origin.x + 2,
-                          (int) (bounds.origin.y + bounds.size.height / 2),
-                          (int) (bounds.origin.x + bounds.size.width - 2),
-                          (int) (bounds.origin.y + bounds.size.height / 2));
-  send_pointer (window, drag);
+  drag = g_strdup_printf ("%s mousedown 1 %s mouseup 1", from, to);
+  send_pointer (drag);
   dragged = selected_text (label);
   g_assert_cmpstr (dragged, ==, fe_wrap_label_get_text (label));
   g_assert_true (gtk_widget_is_focus (GTK_WIDGET (label)));
 
-  /* A double click on the first word. */
-  word = g_strdup_printf ("mousemove --window WINDOW %d %d click --repeat 2 --delay 60 1",
-                          (int) bounds.origin.x + 8,
-                          (int) (bounds.origin.y + bounds.size.height / 2));
-  send_pointer (window, word);
-  worded = selected_text (label);
-  g_assert_nonnull (worded);
-  g_assert_true (g_str_has_prefix (fe_wrap_label_get_text (label), worded));
-  g_assert_null (strchr (worded, ' '));
-  g_assert_cmpuint (strlen (worded), <, strlen (fe_wrap_label_get_text (label)));
+  twice = g_strdup_printf ("%s click --repeat 2 --delay 60 1", on_word);
+  send_pointer (twice);
+  word = selected_text (label);
+  g_assert_nonnull (word);
+  g_assert_true (g_str_has_prefix (fe_wrap_label_get_text (label), word));
+  g_assert_null (strchr (word, ' '));
+  g_assert_cmpuint (strlen (word), <, strlen (fe_wrap_label_get_text (label)));
 
-  triple = g_strdup_printf ("mousemove --window WINDOW %d %d click --repeat 3 --delay 60 1",
-                            (int) bounds.origin.x + 8,
-                            (int) (bounds.origin.y + bounds.size.height / 2));
-  send_pointer (window, triple);
+  thrice = g_strdup_printf ("%s click --repeat 3 --delay 60 1", on_word);
+  send_pointer (thrice);
   all = selected_text (label);
   g_assert_cmpstr (all, ==, fe_wrap_label_get_text (label));
 
-  right = g_strdup_printf ("mousemove --window WINDOW %d %d click 3",
-                           (int) bounds.origin.x + 8,
-                           (int) (bounds.origin.y + bounds.size.height / 2));
-  send_pointer (window, right);
+  menu_click = g_strdup_printf ("%s click 3", on_word);
+  send_pointer (menu_click);
   menu = fe_app_test_find_widget (GTK_WIDGET (label), GTK_TYPE_POPOVER_MENU);
   g_assert_nonnull (menu);
   g_assert_true (gtk_widget_get_mapped (menu));
   gtk_popover_popdown (GTK_POPOVER (menu));
 
-  /* A new quote in the row starts with nothing selected. */
-  fe_wrap_label_select_region (label, 0, -1);
-  g_assert_true (fe_wrap_label_get_selection_bounds (label, NULL, NULL));
+  /* The row given another quote starts with nothing selected. */
   gtk_widget_activate_action (GTK_WIDGET (label), "selection.select-all", NULL);
+  g_assert_true (fe_wrap_label_get_selection_bounds (label, NULL, NULL));
   click_segment (window, segment_of (window, "Exploitation", "South Wales Police"));
   fe_app_test_settle (200);
-  label = find_selectable_label (fe_app_test_find_widget (
-                                   GTK_WIDGET (fe_window_get_quote_browser (window)),
-                                   FE_TYPE_QUOTE_ROW));
+  g_assert_true (first_quote_text (window) == label);
+  g_assert_cmpstr (fe_wrap_label_get_text (label), !=, all);
   g_assert_false (fe_wrap_label_get_selection_bounds (label, NULL, NULL));
 
   gtk_window_destroy (GTK_WINDOW (window));
