@@ -562,11 +562,11 @@ clipboard_read_done (gpointer data)
 
 /* The text on @window's clipboard, once it has been read. */
 static char *
-read_clipboard (FeWindow *window)
+read_clipboard (gpointer widget)
 {
   ClipboardRead read = { 0 };
 
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL,
                                  on_clipboard_read, &read);
   g_assert_true (fe_test_wait_until (clipboard_read_done, &read));
   return read.text;
@@ -789,6 +789,88 @@ test_quote_text_selected_by_pointer (void)
   g_assert_true (first_quote_text (window) == label);
   g_assert_cmpstr (fe_wrap_label_get_text (label), !=, all);
   g_assert_false (fe_wrap_label_get_selection_bounds (label, NULL, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Does what the key @keyval with @modifiers is bound to in @widget's class, as GTK does when
+ * the key is pressed in it; FALSE when nothing takes the key. */
+static gboolean
+press_bound_key (GtkWidget       *widget,
+                 guint            keyval,
+                 GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
+
+/* The quote's text is selected from the keyboard as a label's is: Shift with the arrows, Home
+ * and End, and Ctrl+A; Ctrl+C copies what is selected. Text that is not selectable lets the
+ * keys go on (to the list, which moves between rows with them). */
+static void
+test_quote_text_selected_by_keys (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *label = fe_wrap_label_new (20);
+  FeWrapLabel *text = FE_WRAP_LABEL (label);
+  g_autofree char *copied = NULL;
+  int start, end;
+
+  fe_wrap_label_set_text (text, "Gwent Police · PCSO");
+  gtk_window_set_child (GTK_WINDOW (window), label);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_false (press_bound_key (label, GDK_KEY_Right, GDK_SHIFT_MASK));
+
+  fe_wrap_label_set_selectable (text, TRUE);
+  g_assert_true (gtk_widget_get_focusable (label));
+  for (guint i = 0; i < 5; i++)
+    g_assert_true (press_bound_key (label, GDK_KEY_Right, GDK_SHIFT_MASK));
+  g_assert_true (fe_wrap_label_get_selection_bounds (text, &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, 5);
+  g_assert_true (press_bound_key (label, GDK_KEY_c, GDK_CONTROL_MASK));
+  copied = read_clipboard (window);
+  g_assert_cmpstr (copied, ==, "Gwent");
+  g_clear_pointer (&copied, g_free);
+
+  g_assert_true (press_bound_key (label, GDK_KEY_Left, GDK_SHIFT_MASK));
+  g_assert_true (fe_wrap_label_get_selection_bounds (text, &start, &end));
+  g_assert_cmpint (end, ==, 4);
+  /* To the end, past the "·" (two bytes, one character). */
+  g_assert_true (press_bound_key (label, GDK_KEY_End, GDK_SHIFT_MASK));
+  g_assert_true (fe_wrap_label_get_selection_bounds (text, &start, &end));
+  g_assert_cmpint (end, ==, (int) g_utf8_strlen ("Gwent Police · PCSO", -1));
+  g_assert_true (press_bound_key (label, GDK_KEY_Left, GDK_SHIFT_MASK));
+  g_assert_true (press_bound_key (label, GDK_KEY_c, GDK_CONTROL_MASK));
+  copied = read_clipboard (window);
+  g_assert_cmpstr (copied, ==, "Gwent Police · PCS");
+  g_clear_pointer (&copied, g_free);
+  g_assert_true (press_bound_key (label, GDK_KEY_Home, GDK_SHIFT_MASK));
+  g_assert_false (fe_wrap_label_get_selection_bounds (text, NULL, NULL));
+
+  g_assert_true (press_bound_key (label, GDK_KEY_a, GDK_CONTROL_MASK));
+  g_assert_true (press_bound_key (label, GDK_KEY_c, GDK_CONTROL_MASK));
+  copied = read_clipboard (window);
+  g_assert_cmpstr (copied, ==, "Gwent Police · PCSO");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1420,6 +1502,7 @@ main (int    argc,
   g_test_add_func ("/app/window/copy-quote", test_copy_quote_with_attribution);
   g_test_add_func ("/app/window/quote-text-selected-by-pointer",
                    test_quote_text_selected_by_pointer);
+  g_test_add_func ("/app/window/quote-text-selected-by-keys", test_quote_text_selected_by_keys);
   g_test_add_func ("/app/window/copy-after-clicking-quote-text",
                    test_copy_after_clicking_quote_text);
   g_test_add_func ("/app/window/broken-file", test_broken_file_error_names_the_line);
