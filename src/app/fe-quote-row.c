@@ -42,11 +42,6 @@ on_copy_clicked (FeQuoteRow *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "quotes.copied", NULL);
 }
 
-/* Ctrl+C in a selectable label is the label's own binding: it copies the selection, and nothing
- * at all when there is none, and the key goes no further. A click on the quote's text leaves
- * the focus there with nothing selected, so without a selection the quote is what is copied,
- * as the window's Ctrl+C would. */
-
 /* Ctrl+C in the quote's text copies its selection, and nothing at all when there is none, and
  * the key goes no further. A click on the text leaves the focus there with nothing selected, so
  * without a selection the quote is what is copied, as the window's Ctrl+C would. */

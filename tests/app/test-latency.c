@@ -964,13 +964,13 @@ height_at (GtkWidget  *label,
   return height;
 }
 
-/* The details under a quote (where its respondent works, its codes, a note) change with every
+/* A quote row's texts (the quote, who said it, where they work, its codes) change with every
  * filter click while a segment is selected: wrapped in full at the width they have, taller when
- * narrower, and a new text laid out at most twice before it is drawn, at its width and at the
- * width the window measures its minimum at (GTK 4.8's GtkLabel lays it out four times or
- * more). */
+ * narrower, and a new text laid out once for each width it is measured at before it is drawn:
+ * at its own, and at the one the window measures its minimum at (GTK 4.8's GtkLabel lays it out
+ * four times or more). */
 static void
-test_quote_details_laid_out_once (void)
+test_quote_texts_laid_out_once_a_width (void)
 {
   static const char *texts[] = {
     "Gwent Police · Public protection / safeguarding · 11 to 20 years · Sergeant · Wales",
@@ -1038,7 +1038,8 @@ main (int    argc,
   g_test_add_func ("/app/latency/quote-list-holds-coded-excerpts",
                    test_quote_list_holds_coded_excerpts);
   g_test_add_func ("/app/latency/search-runs-on-a-worker", test_search_runs_on_a_worker);
-  g_test_add_func ("/app/latency/quote-details-laid-out-once", test_quote_details_laid_out_once);
+  g_test_add_func ("/app/latency/quote-texts-laid-out-once-a-width",
+                   test_quote_texts_laid_out_once_a_width);
   g_test_add_func ("/app/latency/long-lists-come-by-steps", test_long_lists_come_by_steps);
   g_test_add_func ("/app/latency/no-segment-no-quote-reset", test_no_segment_no_quote_reset);
   return g_test_run ();
