@@ -138,6 +138,25 @@ fe_wrap_label_measure (GtkWidget      *widget,
   *minimum = *natural = height;
 }
 
+static gboolean
+has_selection (FeWrapLabel *self)
+{
+  return self->anchor >= 0 && self->anchor != self->cursor;
+}
+
+/* The selection's bytes, first to last; FALSE when nothing is selected. */
+static gboolean
+selected_bytes (FeWrapLabel *self,
+                int         *start,
+                int         *end)
+{
+  if (!has_selection (self))
+    return FALSE;
+  *start = MIN (self->anchor, self->cursor);
+  *end = MAX (self->anchor, self->cursor);
+  return TRUE;
+}
+
 static void
 fe_wrap_label_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -145,14 +164,14 @@ fe_wrap_label_snapshot (GtkWidget   *widget,
   FeWrapLabel *self = FE_WRAP_LABEL (widget);
   PangoLayout *layout;
   GdkRGBA color;
+  int range[2];
 
   if (self->text == NULL || *self->text == '\0')
     return;
   fe_compat_get_color (widget, &color);
   layout = layout_at (self, gtk_widget_get_width (widget));
-  if (self->anchor >= 0 && self->anchor != self->cursor)
+  if (selected_bytes (self, &range[0], &range[1]))
     {
-      int range[2] = { MIN (self->anchor, self->cursor), MAX (self->anchor, self->cursor) };
       cairo_region_t *region = gdk_pango_layout_get_clip_region (layout, 0, 0, range, 1);
       GdkRGBA highlight;
 
@@ -172,12 +191,6 @@ fe_wrap_label_snapshot (GtkWidget   *widget,
       cairo_region_destroy (region);
     }
   gtk_snapshot_append_layout (snapshot, layout, &color);
-}
-
-static gboolean
-has_selection (FeWrapLabel *self)
-{
-  return self->anchor >= 0 && self->anchor != self->cursor;
 }
 
 static void
@@ -365,17 +378,13 @@ copy_activated (GtkWidget  *widget,
 static void
 fe_wrap_label_real_copy_clipboard (FeWrapLabel *self)
 {
+  g_autofree char *selected = NULL;
   int start, end;
 
-  if (!has_selection (self))
+  if (!selected_bytes (self, &start, &end))
     return;
-  start = MIN (self->anchor, self->cursor);
-  end = MAX (self->anchor, self->cursor);
-  {
-    g_autofree char *selected = g_strndup (self->text + start, (gsize) (end - start));
-
-    gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), selected);
-  }
+  selected = g_strndup (self->text + start, (gsize) (end - start));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), selected);
 }
 
 static void
@@ -667,16 +676,16 @@ fe_wrap_label_get_selection_bounds (FeWrapLabel *self,
                                     int         *start,
                                     int         *end)
 {
-  int first, last;
+  int first = 0, last = 0;
+  gboolean selected;
 
   g_return_val_if_fail (FE_IS_WRAP_LABEL (self), FALSE);
 
-  first = has_selection (self) ? MIN (self->anchor, self->cursor) : 0;
-  last = has_selection (self) ? MAX (self->anchor, self->cursor) : 0;
+  /* A selection lies in a text: without one, both bounds are 0. */
+  selected = selected_bytes (self, &first, &last);
   if (start != NULL)
-    *start = self->text != NULL ? (int) g_utf8_pointer_to_offset (self->text, self->text + first)
-                                : 0;
+    *start = selected ? (int) g_utf8_pointer_to_offset (self->text, self->text + first) : 0;
   if (end != NULL)
-    *end = self->text != NULL ? (int) g_utf8_pointer_to_offset (self->text, self->text + last) : 0;
-  return has_selection (self);
+    *end = selected ? (int) g_utf8_pointer_to_offset (self->text, self->text + last) : 0;
+  return selected;
 }
