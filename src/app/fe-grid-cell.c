@@ -31,6 +31,11 @@ struct _FeGridCellLayouts
   PangoFontDescription *font;     /* what they were laid out in */
   int                   width;
   GtkTextDirection      direction;
+  /* The cells that drew nothing, their column being scrolled out of sight, and the frame clock
+   * after whose layouts the column is looked for again while there are any. */
+  GHashTable           *unseen;
+  GdkFrameClock        *clock;
+  gulong                layout_handler;
 };
 
 /* A column shows a few hundred distinct texts at most before it forgets them all. */
@@ -43,12 +48,24 @@ fe_grid_cell_layouts_new (void)
 
   layouts->by_text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) shared_text_free);
+  layouts->unseen = g_hash_table_new (NULL, NULL);
   return layouts;
+}
+
+static void
+stop_looking (FeGridCellLayouts *layouts)
+{
+  if (layouts->clock != NULL)
+    g_signal_handler_disconnect (layouts->clock, layouts->layout_handler);
+  layouts->layout_handler = 0;
+  g_clear_object (&layouts->clock);
 }
 
 static void
 layouts_clear (FeGridCellLayouts *layouts)
 {
+  stop_looking (layouts);
+  g_hash_table_unref (layouts->unseen);
   g_hash_table_unref (layouts->by_text);
   g_clear_pointer (&layouts->font, pango_font_description_free);
 }
@@ -68,9 +85,80 @@ struct _FeGridCell
   PangoLayout       *layout;   /* its own: the text laid out at the width drawn last, or NULL */
   FeGridCellLayouts *layouts;  /* those of the cell's column */
   gboolean           at_end;   /* the text at the end of the line, not its start */
+  gboolean           unseen;   /* drew nothing, being out of sight (in layouts->unseen) */
 };
 
 G_DEFINE_FINAL_TYPE (FeGridCell, fe_grid_cell, GTK_TYPE_WIDGET)
+
+/* A grid wider than its window shows a third of its columns or less; GTK 4.8 draws every cell
+ * of the rows on screen, those scrolled out of sight sideways too, and a filter click gives
+ * them all new texts. The cells of a column scrolled out of sight draw nothing, and are drawn
+ * when a layout (a scroll, a resize, a column moved) brings the column back into sight. */
+static gboolean
+out_of_sight (GtkWidget *cell)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (cell, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  if (window == NULL || !gtk_widget_compute_bounds (cell, window, &bounds))
+    return FALSE;
+  return bounds.origin.x + bounds.size.width <= 0
+         || bounds.origin.x >= gtk_widget_get_width (window);
+}
+
+static void
+forget_unseen (FeGridCell *self)
+{
+  if (!self->unseen)
+    return;
+  self->unseen = FALSE;
+  g_hash_table_remove (self->layouts->unseen, self);
+  if (g_hash_table_size (self->layouts->unseen) == 0)
+    stop_looking (self->layouts);
+}
+
+/* The cells of one column lie side by side with each other in every row: one of them tells
+ * whether the column came back into sight. */
+static void
+look_for_unseen (GdkFrameClock     *clock,
+                 FeGridCellLayouts *layouts)
+{
+  GHashTableIter iter;
+  gpointer cell;
+
+  g_hash_table_iter_init (&iter, layouts->unseen);
+  if (!g_hash_table_iter_next (&iter, &cell, NULL) || out_of_sight (cell))
+    return;
+  g_hash_table_iter_init (&iter, layouts->unseen);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    {
+      FE_GRID_CELL (cell)->unseen = FALSE;
+      gtk_widget_queue_draw (cell);
+    }
+  g_hash_table_remove_all (layouts->unseen);
+  stop_looking (layouts);
+}
+
+static void
+remember_unseen (FeGridCell *self)
+{
+  FeGridCellLayouts *layouts = self->layouts;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->unseen || clock == NULL)
+    return;
+  self->unseen = TRUE;
+  g_hash_table_add (layouts->unseen, self);
+  if (layouts->clock != NULL && layouts->clock != clock)
+    stop_looking (layouts);
+  if (layouts->clock == NULL)
+    {
+      layouts->clock = g_object_ref (clock);
+      /* After GTK's own handler: the cells are where this layout put them. */
+      layouts->layout_handler = g_signal_connect (clock, "layout",
+                                                  G_CALLBACK (look_for_unseen), layouts);
+    }
+}
 
 static void
 fe_grid_cell_measure (GtkWidget      *widget,
@@ -171,8 +259,14 @@ fe_grid_cell_snapshot (GtkWidget   *widget,
 
   if (self->text == NULL || *self->text == '\0' || width <= 0)
     return;
+  if (self->layouts != NULL && out_of_sight (widget))
+    {
+      remember_unseen (self);
+      return;
+    }
   if (self->layouts != NULL)
     {
+      forget_unseen (self);
       shared = shared_text (self, width);
       layout = shared->layout;
     }
@@ -214,6 +308,27 @@ fe_grid_cell_css_changed (GtkWidget         *widget,
   g_clear_object (&FE_GRID_CELL (widget)->layout);
 }
 
+/* An unmapped cell is not looked for; mapped again, it is drawn again, in sight or not. */
+static void
+fe_grid_cell_unmap (GtkWidget *widget)
+{
+  FeGridCell *self = FE_GRID_CELL (widget);
+
+  if (self->unseen)
+    {
+      forget_unseen (self);
+      gtk_widget_queue_draw (widget);
+    }
+  GTK_WIDGET_CLASS (fe_grid_cell_parent_class)->unmap (widget);
+}
+
+static void
+fe_grid_cell_dispose (GObject *object)
+{
+  forget_unseen (FE_GRID_CELL (object));
+  G_OBJECT_CLASS (fe_grid_cell_parent_class)->dispose (object);
+}
+
 static void
 fe_grid_cell_finalize (GObject *object)
 {
@@ -231,10 +346,12 @@ fe_grid_cell_class_init (FeGridCellClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = fe_grid_cell_dispose;
   object_class->finalize = fe_grid_cell_finalize;
   widget_class->measure = fe_grid_cell_measure;
   widget_class->size_allocate = fe_grid_cell_size_allocate;
   widget_class->snapshot = fe_grid_cell_snapshot;
+  widget_class->unmap = fe_grid_cell_unmap;
   widget_class->css_changed = fe_grid_cell_css_changed;
   /* Styled as the labels of a table's cells are. */
   gtk_widget_class_set_css_name (widget_class, "label");

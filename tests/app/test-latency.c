@@ -11,6 +11,7 @@
 #include "fe-chart-layout.h"
 #include "fe-chart-view.h"
 #include "fe-filter-panel.h"
+#include "fe-grid-cell.h"
 #include "fe-quote-browser.h"
 #include "fe-quote-item.h"
 #include "fe-quote-list.h"
@@ -275,6 +276,104 @@ test_grid_text_follows_the_style (void)
   draw_grid_rows_in (window, FALSE);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  GtkWidget *window;    /* the scrolled window the grid is seen through */
+  guint      in_sight;
+  guint      out_of_sight;
+  guint      missing;   /* cells in sight, not drawn */
+  guint      needless;  /* cells out of sight, drawn */
+} Sight;
+
+static void
+check_cells_in_sight (GtkWidget *widget,
+                      Sight     *sight)
+{
+  if (FE_IS_GRID_CELL (widget) && gtk_widget_get_mapped (widget)
+      && *fe_grid_cell_get_text (FE_GRID_CELL (widget)) != '\0')
+    {
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+      Drawn drawn = { 0 };
+      graphene_rect_t bounds;
+      gboolean in_sight;
+
+      g_assert_true (gtk_widget_compute_bounds (widget, sight->window, &bounds));
+      in_sight = bounds.origin.x + bounds.size.width > 0
+                 && bounds.origin.x < gtk_widget_get_width (sight->window);
+      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                              gtk_widget_get_height (widget));
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node != NULL)
+        count_drawn (node, &drawn);
+      if (in_sight)
+        sight->in_sight++;
+      else
+        sight->out_of_sight++;
+      sight->missing += in_sight && drawn.texts == 0;
+      sight->needless += !in_sight && drawn.texts > 0;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_cells_in_sight (child, sight);
+}
+
+/* The grid's cells, as drawn now: every one in sight is drawn. */
+static Sight
+look_at_grid (FeWindow *window)
+{
+  Sight sight = { fe_app_test_find_widget (GTK_WIDGET (window->respondent_view),
+                                           GTK_TYPE_SCROLLED_WINDOW) };
+
+  fe_app_test_settle (100);
+  check_cells_in_sight (sight.window, &sight);
+  g_assert_cmpuint (sight.in_sight, >, 20);
+  g_assert_cmpuint (sight.missing, ==, 0);
+  return sight;
+}
+
+/* GTK 4.8 draws every cell of the rows on screen, those of the columns scrolled out of sight
+ * too; most of the grid is out of its window. Those draw nothing, and each is drawn as
+ * soon as it comes into sight: scrolled there, its column moved, after a filter click (cells
+ * drawn once keep what they drew when they go out of sight). */
+static void
+test_grid_draws_what_is_in_sight (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+  GtkColumnView *view;
+  GtkAdjustment *scroll;
+  g_autoptr(GtkColumnViewColumn) last = NULL;
+  GListModel *columns;
+  GtkCheckButton *check;
+  Sight sight;
+
+  g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
+  show_respondents (window);
+  view = fe_app_test_find_widget (GTK_WIDGET (window->respondent_view), GTK_TYPE_COLUMN_VIEW);
+  sight = look_at_grid (window);
+  g_assert_cmpuint (sight.out_of_sight, >, sight.in_sight);
+  g_assert_cmpuint (sight.needless, ==, 0);
+
+  scroll = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  gtk_adjustment_set_value (scroll, gtk_adjustment_get_upper (scroll)
+                                    - gtk_adjustment_get_page_size (scroll));
+  look_at_grid (window);
+  check = fe_filter_panel_get_check_button (window->filter_panel,
+                                            fe_study_find_column (fe_window_get_study (window),
+                                                                  "force"), 0);
+  gtk_check_button_set_active (check, TRUE);
+  look_at_grid (window);
+  gtk_adjustment_set_value (scroll, 0);
+  look_at_grid (window);
+
+  columns = gtk_column_view_get_columns (view);
+  last = g_list_model_get_item (columns, g_list_model_get_n_items (columns) - 1);
+  gtk_column_view_insert_column (view, 0, last);
+  look_at_grid (window);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1028,6 +1127,7 @@ main (int    argc,
                    test_filter_on_respondents_page_is_a_small_change);
   g_test_add_func ("/app/latency/grid-separators-are-plain", test_grid_separators_are_plain);
   g_test_add_func ("/app/latency/grid-text-follows-the-style", test_grid_text_follows_the_style);
+  g_test_add_func ("/app/latency/grid-draws-what-is-in-sight", test_grid_draws_what_is_in_sight);
   g_test_add_func ("/app/latency/sort-runs-on-a-worker", test_sort_runs_on_a_worker);
   g_test_add_func ("/app/latency/rows-found-as-far-as-asked", test_rows_found_as_far_as_asked);
   g_test_add_func ("/app/latency/hidden-chart-shown-again", test_hidden_chart_shown_again);
