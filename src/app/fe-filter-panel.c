@@ -29,6 +29,7 @@ struct _FeFilterPanel
   FeStudy        *study;     /* whose questions the sections are */
   GArray         *rows;      /* LevelRow */
   FeFilter       *counted;   /* the filter the counts are of, or NULL */
+  gboolean        counted_incomplete;  /* and whether incomplete responses were counted */
   gboolean        updating;  /* set while check boxes follow the filter, not the user */
 };
 
@@ -284,18 +285,25 @@ show_filter (FeFilterPanel *self)
     show_study (self, fe_query_get_study (query));
   filter = fe_query_get_filter (query);
   /* Another question, the same filter: the same counts. A column's levels count under the
-   * filter on the other columns, so a click on one of them leaves that column's counts. */
-  if (self->counted == NULL || !fe_filter_equal (self->counted, filter))
+   * filter on the other columns, so a click on one of them leaves that column's counts. The
+   * same filter over other respondents (incomplete responses let in or out) changes them all. */
+  if (self->counted == NULL || !fe_filter_equal (self->counted, filter)
+      || self->counted_incomplete != fe_study_get_include_incomplete (self->study))
     {
+      gboolean other_respondents =
+        self->counted == NULL
+        || self->counted_incomplete != fe_study_get_include_incomplete (self->study);
+
       for (guint i = 0; i < self->rows->len; i++)
         {
           LevelRow *row = &g_array_index (self->rows, LevelRow, i);
 
-          row->stale |= self->counted == NULL
+          row->stale |= other_respondents
                         || !fe_filter_equal_except (self->counted, filter, row->column);
         }
       g_clear_pointer (&self->counted, fe_filter_free);
       self->counted = fe_filter_copy (filter);
+      self->counted_incomplete = fe_study_get_include_incomplete (self->study);
       show_stale_counts (self);
     }
 

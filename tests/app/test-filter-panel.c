@@ -290,6 +290,52 @@ test_counts_follow_the_filter (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The filter stays, the respondents counted change: responses a platform calls unfinished
+ * (Qualtrics' Finished = False) answer the first questions too, and letting them in (the
+ * window's action, the menu's check box) changes the counts drawn beside the filters. */
+static void
+test_counts_follow_incomplete_responses (void)
+{
+  g_autoptr(GString) csv = g_string_new (
+    "StartDate,Progress,Finished,ResponseId,force,role\n"
+    "Start Date,Progress,Finished,Response ID,Which force?,Which role?\n"
+    "\"{\"\"ImportId\"\":\"\"startDate\"\"}\",\"{\"\"ImportId\"\":\"\"progress\"\"}\","
+    "\"{\"\"ImportId\"\":\"\"finished\"\"}\",\"{\"\"ImportId\"\":\"\"_recordId\"\"}\","
+    "\"{\"\"ImportId\"\":\"\"QID1\"\"}\",\"{\"\"ImportId\"\":\"\"QID2\"\"}\"\n");
+  static const char * const forces[] = { "Gwent", "Dyfed-Powys", "North Wales" };
+  static const char * const roles[] = { "PCSO", "Detective", "Response officer" };
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  FeWindow *window;
+  FeFilterPanel *panel;
+  FeStudy *study;
+  FeColumn *force, *role;
+  guint before;
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append_printf (csv, "2023-01-01,%s,%s,R_%u,%s,%s\n", i % 4 ? "100" : "40",
+                            i % 4 ? "True" : "False", i, forces[i % 3], roles[i / 3 % 3]);
+  path = fe_test_write_file ("unfinished.csv", csv->str, -1);
+  file = g_file_new_for_path (path);
+  window = fe_app_test_open_window (file);
+  g_assert_true (fe_test_wait_until (fe_app_test_study_loaded, window));
+  panel = fe_window_get_filter_panel (window);
+  study = fe_window_get_study (window);
+  force = fe_study_find_column (study, "force");
+  role = fe_study_find_column (study, "role");
+  g_assert_nonnull (fe_filter_panel_get_check_button (panel, role, 0));
+  gtk_check_button_set_active (fe_filter_panel_get_check_button (panel, force, 0), TRUE);
+  fe_app_test_settle (50);
+  assert_counts_shown (panel, study, role);
+  before = fe_study_get_n_respondents (study);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "include-incomplete", NULL);
+  fe_app_test_settle (50);
+  g_assert_cmpuint (fe_study_get_n_respondents (study), >, before);
+  assert_counts_shown (panel, study, role);
+  assert_counts (panel, study, fe_explore_state_get_filter (fe_window_get_state (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -301,5 +347,7 @@ main (int    argc,
   g_test_add_func ("/app/filter-panel/headers-apart/cy", test_headers_apart_welsh);
   g_test_add_func ("/app/filter-panel/numeric-range", test_numeric_range);
   g_test_add_func ("/app/filter-panel/counts-follow-the-filter", test_counts_follow_the_filter);
+  g_test_add_func ("/app/filter-panel/counts-follow-incomplete-responses",
+                   test_counts_follow_incomplete_responses);
   return g_test_run ();
 }
