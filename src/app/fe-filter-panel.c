@@ -30,10 +30,31 @@ struct _FeFilterPanel
   GArray         *rows;      /* LevelRow */
   FeFilter       *counted;   /* the filter the counts are of, or NULL */
   gboolean        counted_incomplete;  /* and whether incomplete responses were counted */
+  /* FeColumn → GPtrArray of its last Counts, the newest last: a filter switched off, or
+   * clicked again, brings back counts made a moment ago. */
+  GHashTable     *kept_counts;
   gboolean        updating;  /* set while check boxes follow the filter, not the user */
 };
 
 G_DEFINE_FINAL_TYPE (FeFilterPanel, fe_filter_panel, GTK_TYPE_BOX)
+
+/* A column's counts under a filter on the other columns. */
+typedef struct
+{
+  FeFilter *filter;
+  gboolean  incomplete;  /* incomplete responses counted */
+  guint    *counts;      /* per level row of the column */
+} Counts;
+
+#define COUNTS_KEPT 4
+
+static void
+counts_free (Counts *counts)
+{
+  fe_filter_free (counts->filter);
+  g_free (counts->counts);
+  g_free (counts);
+}
 
 static void
 fe_filter_panel_dispose (GObject *object)
@@ -47,6 +68,7 @@ fe_filter_panel_dispose (GObject *object)
   g_clear_object (&self->study);
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->counted, fe_filter_free);
+  g_clear_pointer (&self->kept_counts, g_hash_table_unref);
   G_OBJECT_CLASS (fe_filter_panel_parent_class)->dispose (object);
 }
 
@@ -69,6 +91,8 @@ fe_filter_panel_init (FeFilterPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_array_new (FALSE, FALSE, sizeof (LevelRow));
+  self->kept_counts = g_hash_table_new_full (NULL, NULL, NULL,
+                                             (GDestroyNotify) g_ptr_array_unref);
 }
 
 static void
@@ -186,6 +210,7 @@ show_study (FeFilterPanel *self,
 
   g_set_object (&self->study, study);
   g_clear_pointer (&self->counted, fe_filter_free);
+  g_hash_table_remove_all (self->kept_counts);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content_box))) != NULL)
     gtk_box_remove (self->content_box, child);
   g_array_set_size (self->rows, 0);
@@ -206,21 +231,68 @@ show_study (FeFilterPanel *self,
 
 /* Each level counts what picking it would give under the filters on the other columns: the
  * levels of a column, rows @first to @end, are counted together, in one pass over those rows. */
+static const guint *
+count_levels (FeFilterPanel  *self,
+              const FeColumn *column,
+              guint           first,
+              guint           end)
+{
+  gboolean incomplete = fe_study_get_include_incomplete (self->study);
+  GPtrArray *kept = g_hash_table_lookup (self->kept_counts, column);
+  FeQuery *query = self->state != NULL ? fe_explore_state_get_query (self->state) : NULL;
+  g_autoptr(FeBitset) computed = NULL;
+  g_autoptr(GPtrArray) sets = g_ptr_array_new ();
+  const FeBitset *rows = NULL;
+  Counts *counts;
+
+  if (kept == NULL)
+    {
+      kept = g_ptr_array_new_with_free_func ((GDestroyNotify) counts_free);
+      g_hash_table_insert (self->kept_counts, (gpointer) column, kept);
+    }
+  for (guint k = 0; k < kept->len; k++)
+    {
+      counts = g_ptr_array_index (kept, k);
+      if (counts->incomplete == incomplete
+          && fe_filter_equal_except (counts->filter, self->counted, column))
+        return counts->counts;
+    }
+
+  /* A column the filter leaves alone counts under the query's own respondents. */
+  if (query != NULL && fe_filter_equal (fe_query_get_filter (query), self->counted))
+    {
+      gboolean filtered = FALSE;
+
+      for (guint c = 0; c < fe_filter_get_n_columns (self->counted); c++)
+        filtered |= fe_filter_get_column (self->counted, c) == column;
+      if (!filtered)
+        rows = fe_query_get_rows (query);
+    }
+  if (rows == NULL)
+    rows = computed = fe_filter_compute_rows_except (self->counted, column);
+  for (guint i = first; i < end; i++)
+    g_ptr_array_add (sets, g_ptr_array_index (column->level_rows,
+                                              g_array_index (self->rows, LevelRow, i).level));
+  counts = g_new0 (Counts, 1);
+  counts->filter = fe_filter_copy (self->counted);
+  counts->incomplete = incomplete;
+  counts->counts = g_new (guint, end - first);
+  fe_bitset_count_and_many (rows, NULL, (const FeBitset *const *) sets->pdata, sets->len, NULL,
+                            counts->counts);
+  if (kept->len == COUNTS_KEPT)
+    g_ptr_array_remove_index (kept, 0);
+  g_ptr_array_add (kept, counts);
+  return counts->counts;
+}
+
 static void
 count_column (FeFilterPanel *self,
               guint          first,
               guint          end)
 {
   const FeColumn *column = g_array_index (self->rows, LevelRow, first).column;
-  g_autoptr(FeBitset) rows = fe_filter_compute_rows_except (self->counted, column);
-  g_autoptr(GPtrArray) sets = g_ptr_array_new ();
-  g_autofree guint *counts = g_new (guint, end - first);
+  const guint *counts = count_levels (self, column, first, end);
 
-  for (guint i = first; i < end; i++)
-    g_ptr_array_add (sets, g_ptr_array_index (column->level_rows,
-                                              g_array_index (self->rows, LevelRow, i).level));
-  fe_bitset_count_and_many (rows, NULL, (const FeBitset *const *) sets->pdata, sets->len, NULL,
-                            counts);
   for (guint i = first; i < end; i++)
     {
       LevelRow *row = &g_array_index (self->rows, LevelRow, i);

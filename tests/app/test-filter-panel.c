@@ -287,6 +287,14 @@ test_counts_follow_the_filter (void)
   assert_counts (panel, study, fe_explore_state_get_filter (state));
   g_assert_false (gtk_check_button_get_active (fe_filter_panel_get_check_button (panel, force,
                                                                                  0)));
+  /* Filters clicked again bring back counts made before: the same as counted anew. */
+  gtk_check_button_set_active (fe_filter_panel_get_check_button (panel, force, 0), TRUE);
+  fe_app_test_settle (50);
+  assert_counts (panel, study, fe_explore_state_get_filter (state));
+  assert_counts_shown (panel, study, role);
+  gtk_check_button_set_active (fe_filter_panel_get_check_button (panel, role, 1), TRUE);
+  fe_app_test_settle (50);
+  assert_counts (panel, study, fe_explore_state_get_filter (state));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
