@@ -92,8 +92,9 @@ G_DEFINE_FINAL_TYPE (FeGridCell, fe_grid_cell, GTK_TYPE_WIDGET)
 
 /* A grid is often wider than its window (the Respondents grid shows about a third of its
  * columns 1400 pixels wide); GTK 4.8 draws every cell of the rows on screen, those scrolled out
- * of sight sideways too, and a filter click gives them all new texts. The cells of a column scrolled out of sight draw nothing, and are drawn
- * when a layout (a scroll, a resize, a column moved) brings the column back into sight. */
+ * of sight sideways too, and a filter click gives them all new texts. The cells of a column
+ * scrolled out of sight draw nothing, and are drawn when a layout (a scroll, a resize, a column
+ * moved) brings the column back into sight. */
 static gboolean
 out_of_sight (GtkWidget *cell)
 {

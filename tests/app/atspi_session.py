@@ -54,6 +54,15 @@ class Session:
         return process
 
     def start(self):
+        """Starts the buses and the app; on any failure stops what it started, so that no
+        daemon outlives the test holding the test runner's pipes (meson then waits forever)."""
+        try:
+            return self._start()
+        except BaseException:
+            self.stop()
+            raise
+
+    def _start(self):
         if not os.environ.get("DISPLAY"):
             if os.environ.get("CI") == "true":
                 raise AssertionError("no display: run the suite through build-aux/test (Xvfb)")
@@ -69,15 +78,22 @@ class Session:
         # GTK's accessibility bridge warn on their own terms (a cache not there yet).
         os.environ.pop("G_DEBUG", None)
         env = dict(os.environ)
+        # The daemons and the app write to a log of their own, shown when the app does not come
+        # up: never to the test's stderr, a pipe the test runner reads to its end.
+        # Appended to: the daemons write to it while it is read.
+        self.log = open(os.path.join(os.environ.get("TMPDIR", "/tmp"),
+                                     f"fe-atspi-{os.getpid()}.log"), "a+", encoding="utf-8")
+        self.log.truncate(0)
         bus = self._spawn(["dbus-daemon", "--session", "--nofork", "--print-address=1"], env,
-                          stdout=subprocess.PIPE, text=True)
+                          stdout=subprocess.PIPE, stderr=self.log, text=True)
         address = bus.stdout.readline().strip()
         if not address:
             raise AssertionError("the session bus did not start")
         env["DBUS_SESSION_BUS_ADDRESS"] = address
         env.pop("AT_SPI_BUS_ADDRESS", None)
         # The registry says it runs on stdout: not in the TAP stream.
-        self._spawn([BUS_LAUNCHER, "--launch-immediately"], env, stdout=subprocess.DEVNULL)
+        self._spawn([BUS_LAUNCHER, "--launch-immediately"], env, stdout=subprocess.DEVNULL,
+                    stderr=self.log)
         a11y_address = self._a11y_address(env)
         env["AT_SPI_BUS_ADDRESS"] = a11y_address
         # This process reads the same buses as the app: set before pyatspi connects.
@@ -87,9 +103,9 @@ class Session:
         app_env = dict(env)
         app_env.pop("NO_AT_BRIDGE", None)
         app_env["GTK_A11Y"] = "atspi"
-        self.log = open(os.path.join(os.environ.get("TMPDIR", "/tmp"),
-                                     f"fe-atspi-{os.getpid()}.log"), "w+", encoding="utf-8")
-        self._spawn([self.binary, *self.args], app_env, stdout=self.log, stderr=self.log)
+        self.app_env = app_env
+        self.app_process = self._spawn([self.binary, *self.args], app_env, stdout=self.log,
+                                       stderr=self.log)
 
         import pyatspi
         from gi.repository import Atspi
@@ -112,10 +128,26 @@ class Session:
             time.sleep(0.2)
         raise AssertionError("the accessibility bus did not start")
 
+    def _read_log(self):
+        self.log.seek(0)
+        return self.log.read()
+
     def _find_app(self):
         desktop = self.pyatspi.Registry.getDesktop(0)
         deadline = time.monotonic() + 60
+        started_again = False
         while time.monotonic() < deadline:
+            if self.app_process.poll() is not None:
+                # Once, seen under the sanitizers: the X server refused the app's connection
+                # while it served every test before and after. Any other exit is the app's.
+                if started_again or "cannot open display" not in self._read_log():
+                    raise AssertionError(f"the app exited ({self.app_process.returncode})\n"
+                                         + self._read_log())
+                print("# the app could not open the display; started once more",
+                      file=sys.stderr)
+                started_again = True
+                self.app_process = self._spawn([self.binary, *self.args], self.app_env,
+                                               stdout=self.log, stderr=self.log)
             for i in range(desktop.childCount):
                 app = desktop.getChildAtIndex(i)
                 if app is not None and app.name in ("findings-explorer", "Findings Explorer"):
@@ -126,9 +158,8 @@ class Session:
                             showing_only=False):
                         return app
             time.sleep(0.3)
-        self.log.seek(0)
         raise AssertionError("the app did not show up on the accessibility bus\n"
-                             + self.log.read())
+                             + self._read_log())
 
     def stop(self):
         for process in reversed(self.processes):
