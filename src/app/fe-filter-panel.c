@@ -241,7 +241,7 @@ count_levels (FeFilterPanel  *self,
   GPtrArray *kept = g_hash_table_lookup (self->kept_counts, column);
   FeQuery *query = self->state != NULL ? fe_explore_state_get_query (self->state) : NULL;
   g_autoptr(FeBitset) computed = NULL;
-  g_autoptr(GPtrArray) sets = g_ptr_array_new ();
+  g_autoptr(GPtrArray) sets = NULL;
   const FeBitset *rows = NULL;
   Counts *counts;
 
@@ -270,6 +270,7 @@ count_levels (FeFilterPanel  *self,
     }
   if (rows == NULL)
     rows = computed = fe_filter_compute_rows_except (self->counted, column);
+  sets = g_ptr_array_new ();
   for (guint i = first; i < end; i++)
     g_ptr_array_add (sets, g_ptr_array_index (column->level_rows,
                                               g_array_index (self->rows, LevelRow, i).level));
@@ -349,6 +350,7 @@ show_filter (FeFilterPanel *self)
 {
   FeQuery *query = fe_explore_state_get_query (self->state);
   const FeFilter *filter;
+  gboolean incomplete, other_respondents;
 
   if (query == NULL)
     return;
@@ -356,16 +358,13 @@ show_filter (FeFilterPanel *self)
   if (fe_query_get_study (query) != self->study)
     show_study (self, fe_query_get_study (query));
   filter = fe_query_get_filter (query);
+  incomplete = fe_study_get_include_incomplete (self->study);
+  other_respondents = self->counted == NULL || self->counted_incomplete != incomplete;
   /* Another question, the same filter: the same counts. A column's levels count under the
    * filter on the other columns, so a click on one of them leaves that column's counts. The
    * same filter over other respondents (incomplete responses let in or out) changes them all. */
-  if (self->counted == NULL || !fe_filter_equal (self->counted, filter)
-      || self->counted_incomplete != fe_study_get_include_incomplete (self->study))
+  if (other_respondents || !fe_filter_equal (self->counted, filter))
     {
-      gboolean other_respondents =
-        self->counted == NULL
-        || self->counted_incomplete != fe_study_get_include_incomplete (self->study);
-
       for (guint i = 0; i < self->rows->len; i++)
         {
           LevelRow *row = &g_array_index (self->rows, LevelRow, i);
@@ -375,7 +374,7 @@ show_filter (FeFilterPanel *self)
         }
       g_clear_pointer (&self->counted, fe_filter_free);
       self->counted = fe_filter_copy (filter);
-      self->counted_incomplete = fe_study_get_include_incomplete (self->study);
+      self->counted_incomplete = incomplete;
       show_stale_counts (self);
     }
 

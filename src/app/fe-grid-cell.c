@@ -260,13 +260,13 @@ fe_grid_cell_snapshot (GtkWidget   *widget,
 
   if (self->text == NULL || *self->text == '\0' || width <= 0)
     return;
-  if (self->layouts != NULL && out_of_sight (widget))
-    {
-      remember_unseen (self);
-      return;
-    }
   if (self->layouts != NULL)
     {
+      if (out_of_sight (widget))
+        {
+          remember_unseen (self);
+          return;
+        }
       forget_unseen (self);
       shared = shared_text (self, width);
       layout = shared->layout;
