@@ -662,6 +662,18 @@ test_copy_after_clicking_quote_text (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gulong
+xid_of (FeWindow *window)
+{
+  gulong xid;
+
+  /* GTK 4.18 deprecates its X11 calls; the test drives the X server it runs under. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  xid = (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return xid;
+}
+
 /* xdotool's move of the pointer to @x, @y in @window (whose surface has room around it for its
  * shadow). */
 static char *
@@ -669,26 +681,23 @@ move_to (FeWindow *window,
          double    x,
          double    y)
 {
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
   double surface_x, surface_y;
-  gulong xid;
 
-  /* GTK 4.18 deprecates its X11 calls; the test drives the X server it runs under. */
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  xid = (gulong) gdk_x11_surface_get_xid (surface);
-  G_GNUC_END_IGNORE_DEPRECATIONS
   gtk_native_get_surface_transform (GTK_NATIVE (window), &surface_x, &surface_y);
-  return g_strdup_printf ("mousemove --window %lu %d %d", xid, (int) (x + surface_x),
+  return g_strdup_printf ("mousemove --window %lu %d %d", xid_of (window), (int) (x + surface_x),
                           (int) (y + surface_y));
 }
 
-/* Has the X server (Xvfb, under the tests) send the window pointer input: xdotool with @args.
- * The events wait in the X connection, stamped with the server's times (a double click stays
- * one), until the main loop takes them after. */
+/* Has the X server (Xvfb, under the tests) send @window pointer input: xdotool with @args.
+ * The window is raised first: the tests share one X server with no window manager, and another
+ * test's window, mapped over this one, would take the input. The events wait in the X
+ * connection, stamped with the server's times (a double click stays one), until the main loop
+ * takes them after. */
 static void
-send_pointer (const char *args)
+send_pointer (FeWindow   *window,
+              const char *args)
 {
-  g_autofree char *line = g_strconcat ("xdotool ", args, NULL);
+  g_autofree char *line = g_strdup_printf ("xdotool windowraise %lu %s", xid_of (window), args);
   g_autoptr(GError) error = NULL;
   int status;
 
@@ -696,6 +705,19 @@ send_pointer (const char *args)
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   fe_app_test_settle (150);
+}
+
+/* Waits out the double-click time, so that the next press starts a click of its own rather than
+ * counting on from the last one (a main loop slowed by other tests takes events late, and GTK
+ * times the clicks as it takes them). */
+static void
+let_clicks_end (FeWindow *window)
+{
+  int double_click_time;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (window)), "gtk-double-click-time",
+                &double_click_time, NULL);
+  fe_app_test_settle (double_click_time + 100);
 }
 
 static char *
@@ -753,13 +775,14 @@ test_quote_text_selected_by_pointer (void)
 
   /* The first quote is "Alcohol dependency": from its start to past its end. */
   drag = g_strdup_printf ("%s mousedown 1 %s mouseup 1", from, to);
-  send_pointer (drag);
+  send_pointer (window, drag);
   dragged = selected_text (label);
   g_assert_cmpstr (dragged, ==, fe_wrap_label_get_text (label));
   g_assert_true (gtk_widget_is_focus (GTK_WIDGET (label)));
 
   twice = g_strdup_printf ("%s click --repeat 2 --delay 60 1", on_word);
-  send_pointer (twice);
+  let_clicks_end (window);
+  send_pointer (window, twice);
   word = selected_text (label);
   g_assert_nonnull (word);
   g_assert_true (g_str_has_prefix (fe_wrap_label_get_text (label), word));
@@ -767,12 +790,14 @@ test_quote_text_selected_by_pointer (void)
   g_assert_cmpuint (strlen (word), <, strlen (fe_wrap_label_get_text (label)));
 
   thrice = g_strdup_printf ("%s click --repeat 3 --delay 60 1", on_word);
-  send_pointer (thrice);
+  let_clicks_end (window);
+  send_pointer (window, thrice);
   all = selected_text (label);
   g_assert_cmpstr (all, ==, fe_wrap_label_get_text (label));
 
   menu_click = g_strdup_printf ("%s click 3", on_word);
-  send_pointer (menu_click);
+  let_clicks_end (window);
+  send_pointer (window, menu_click);
   menu = fe_app_test_find_widget (GTK_WIDGET (label), GTK_TYPE_POPOVER_MENU);
   g_assert_nonnull (menu);
   g_assert_true (gtk_widget_get_mapped (menu));
