@@ -314,57 +314,120 @@ on_chip_clicked (GtkButton *button,
   fe_explore_state_set_filter_level (self->state, column, level, FALSE);
 }
 
+/* A chip for the answer @level of @column kept by the filter, which @text names. */
+static GtkWidget *
+new_chip (FeWindow       *self,
+          const FeColumn *column,
+          guint           level,
+          const char     *text)
+{
+  GtkWidget *chip = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  g_autofree char *tooltip = NULL;
+
+  gtk_box_append (GTK_BOX (box), gtk_label_new (text));
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
+  gtk_button_set_child (GTK_BUTTON (chip), box);
+  /* A pill around its words, not stretched to the widest chip's cell. */
+  gtk_widget_set_halign (chip, GTK_ALIGN_START);
+  gtk_widget_add_css_class (chip, "filter-chip");
+  gtk_widget_add_css_class (chip, "flat");
+  /* Translators: tooltip of a filter chip: "Remove filter force: Gwent Police" */
+  tooltip = g_strdup_printf (_("Remove filter %s: %s"), fe_column_get_display_label (column),
+                             fe_column_get_display_level (column, level));
+  fe_compat_set_new_tooltip (chip, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+  g_object_set_data (G_OBJECT (chip), "fe-column", (gpointer) column);
+  g_object_set_data (G_OBJECT (chip), "fe-level", GUINT_TO_POINTER (level));
+  g_object_set_data_full (G_OBJECT (chip), "fe-text", g_strdup (text), g_free);
+  g_signal_connect (chip, "clicked", G_CALLBACK (on_chip_clicked), self);
+  return chip;
+}
+
+typedef struct
+{
+  const FeColumn *column;
+  guint           level;
+  char           *text;
+} ChipWanted;
+
+static void
+chip_wanted_clear (ChipWanted *wanted)
+{
+  g_free (wanted->text);
+}
+
+static gboolean
+chip_is (GtkWidget        *flow_child,
+         const ChipWanted *wanted)
+{
+  GObject *chip = G_OBJECT (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (flow_child)));
+
+  return g_object_get_data (chip, "fe-column") == wanted->column
+         && GPOINTER_TO_UINT (g_object_get_data (chip, "fe-level")) == wanted->level
+         && g_strcmp0 (g_object_get_data (chip, "fe-text"), wanted->text) == 0;
+}
+
+/* A chip per answer the filter keeps. Those already shown stay: a filter click makes only the
+ * chip it adds, a question chosen none, and a chip with the keyboard focus keeps it. */
 static void
 update_chips (FeWindow       *self,
               const FeFilter *filter)
 {
+  g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (ChipWanted));
   GtkWidget *child;
+  guint position;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box))) != NULL)
-    gtk_flow_box_remove (self->chips_box, child);
-
+  g_array_set_clear_func (wanted, (GDestroyNotify) chip_wanted_clear);
   for (guint i = 0; i < fe_filter_get_n_columns (filter); i++)
     {
       const FeColumn *column = fe_filter_get_column (filter, i);
+      /* A row of chips stays short; the tooltip says the whole question. */
+      g_autofree char *question = fe_column_dup_short_label (column);
 
       for (guint l = 0; l < fe_column_get_n_levels (column); l++)
-        {
-          GtkWidget *chip;
-          GtkWidget *box;
-          g_autofree char *question = NULL;
-          g_autofree char *text = NULL;
-          g_autofree char *tooltip = NULL;
+        if (fe_filter_has_level (filter, column, l))
+          {
+            ChipWanted chip = { column, l, NULL };
 
-          if (!fe_filter_has_level (filter, column, l))
-            continue;
-          /* A row of chips stays short; the tooltip says the whole question. */
-          question = fe_column_dup_short_label (column);
-          /* Translators: a filter chip: the question's short name (or the start of the
-           * question), then the answer kept: "Force: Gwent Police", "Have you received
-           * any…: No" */
-          text = g_strdup_printf (_("%s: %s"), question, fe_column_get_display_level (column, l));
-          box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-          gtk_box_append (GTK_BOX (box), gtk_label_new (text));
-          gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
-          chip = gtk_button_new ();
-          gtk_button_set_child (GTK_BUTTON (chip), box);
-          /* A pill around its words, not stretched to the widest chip's cell. */
-          gtk_widget_set_halign (chip, GTK_ALIGN_START);
-          gtk_widget_add_css_class (chip, "filter-chip");
-          gtk_widget_add_css_class (chip, "flat");
-          /* Translators: tooltip of a filter chip: "Remove filter force: Gwent Police" */
-          tooltip = g_strdup_printf (_("Remove filter %s: %s"),
-                                     fe_column_get_display_label (column),
-                                     fe_column_get_display_level (column, l));
-          fe_compat_set_new_tooltip (chip, tooltip);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          tooltip, -1);
-          g_object_set_data (G_OBJECT (chip), "fe-column", (gpointer) column);
-          g_object_set_data (G_OBJECT (chip), "fe-level", GUINT_TO_POINTER (l));
-          g_signal_connect (chip, "clicked", G_CALLBACK (on_chip_clicked), self);
-          gtk_flow_box_append (self->chips_box, chip);
-        }
+            /* Translators: a filter chip: the question's short name (or the start of the
+             * question), then the answer kept: "Force: Gwent Police", "Have you received
+             * any…: No" */
+            chip.text = g_strdup_printf (_("%s: %s"), question,
+                                         fe_column_get_display_level (column, l));
+            g_array_append_val (wanted, chip);
+          }
     }
+
+  /* The chips no longer wanted go; those left keep their order. */
+  child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box));
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+      gboolean keep = FALSE;
+
+      for (guint w = 0; w < wanted->len && !keep; w++)
+        keep = chip_is (child, &g_array_index (wanted, ChipWanted, w));
+      if (!keep)
+        gtk_flow_box_remove (self->chips_box, child);
+      child = next;
+    }
+  /* The new ones come in at their places; a chip found out of order is made again there, and
+   * its old self, left past the end, goes. */
+  for (position = 0; position < wanted->len; position++)
+    {
+      const ChipWanted *chip = &g_array_index (wanted, ChipWanted, position);
+      GtkFlowBoxChild *shown = gtk_flow_box_get_child_at_index (self->chips_box, (int) position);
+
+      if (shown == NULL || !chip_is (GTK_WIDGET (shown), chip))
+        gtk_flow_box_insert (self->chips_box, new_chip (self, chip->column, chip->level,
+                                                        chip->text),
+                             (int) position);
+    }
+  while ((child = GTK_WIDGET (gtk_flow_box_get_child_at_index (self->chips_box,
+                                                              (int) position))) != NULL)
+    gtk_flow_box_remove (self->chips_box, child);
   gtk_widget_set_visible (GTK_WIDGET (self->chips_bar), !fe_filter_is_empty (filter));
 }
 

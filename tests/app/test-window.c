@@ -284,6 +284,102 @@ test_filter_chip_names_its_question (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The chips shown, in order: their buttons (held, so that a chip made again cannot take the
+ * address of one let go), and their words joined by " | " into @words. */
+static GPtrArray *
+shown_chips (FeWindow *window,
+             char    **words)
+{
+  GPtrArray *chips = g_ptr_array_new_with_free_func (g_object_unref);
+  GString *text = g_string_new (NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window->chips_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *chip = fe_app_test_find_widget (child, GTK_TYPE_BUTTON);
+
+      g_ptr_array_add (chips, g_object_ref (chip));
+      g_string_append_printf (text, "%s%s", text->len > 0 ? " | " : "",
+                              gtk_label_get_text (fe_app_test_find_widget (chip,
+                                                                           GTK_TYPE_LABEL)));
+    }
+  *words = g_string_free (text, FALSE);
+  return chips;
+}
+
+/* The chips were made again at every change of question or filter: a chip with the keyboard
+ * focus lost it, and each new one cost GTK 4.8 a trip to the X server for its tooltip. */
+static void
+test_filter_chips_stay_while_kept (void)
+{
+  FeWindow *window = fe_app_test_open_window (NULL);
+  FeExploreState *state = fe_window_get_state (window);
+  FeStudy *study = fe_window_get_study (window);
+  FeColumn *force = fe_study_find_column (study, "force");
+  FeColumn *training = fe_study_find_column (study, "training");
+  FeColumn *role = fe_study_find_column (study, "role");
+  guint gwent = (guint) fe_column_find_level (force, "Gwent Police");
+  guint no = (guint) fe_column_find_level (training, "No");
+  guint pcso = (guint) fe_column_find_level (role, "PCSO");
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autofree char *words_before = NULL;
+  g_autofree char *words_after = NULL;
+  g_autofree char *words_again = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  fe_explore_state_set_filter_level (state, force, gwent, TRUE);
+  fe_explore_state_set_filter_level (state, training, no, TRUE);
+  before = shown_chips (window, &words_before);
+  g_assert_cmpuint (before->len, ==, 2);
+  g_assert_nonnull (strstr (words_before, "Gwent Police"));
+  g_assert_nonnull (strstr (words_before, ": No"));
+
+  /* Another question: the same chips, the focused one focused still. */
+  gtk_widget_grab_focus (g_ptr_array_index (before, 1));
+  fe_question_list_select (window->question_list, fe_study_find_column (study, "barriers"));
+  after = shown_chips (window, &words_after);
+  g_assert_cmpuint (after->len, ==, 2);
+  g_assert_true (g_ptr_array_index (after, 0) == g_ptr_array_index (before, 0));
+  g_assert_true (g_ptr_array_index (after, 1) == g_ptr_array_index (before, 1));
+  g_assert_cmpstr (words_after, ==, words_before);
+  g_assert_true (gtk_widget_is_focus (g_ptr_array_index (before, 1)));
+
+  /* Another filter: one chip more, the others the same. */
+  g_clear_pointer (&after, g_ptr_array_unref);
+  g_clear_pointer (&words_after, g_free);
+  fe_explore_state_set_filter_level (state, role, pcso, TRUE);
+  after = shown_chips (window, &words_after);
+  g_assert_cmpuint (after->len, ==, 3);
+  g_assert_true (g_ptr_array_find (after, g_ptr_array_index (before, 0), NULL));
+  g_assert_true (g_ptr_array_find (after, g_ptr_array_index (before, 1), NULL));
+  g_assert_true (gtk_widget_is_focus (g_ptr_array_index (before, 1)));
+
+  /* A filter let go: its chip alone goes; put back, it comes last, as the latest filter. */
+  g_clear_pointer (&after, g_ptr_array_unref);
+  fe_explore_state_set_filter_level (state, force, gwent, FALSE);
+  after = shown_chips (window, &words_again);
+  g_assert_cmpuint (after->len, ==, 2);
+  g_assert_false (g_ptr_array_find (after, g_ptr_array_index (before, 0), NULL));
+  g_assert_true (g_ptr_array_find (after, g_ptr_array_index (before, 1), NULL));
+  g_clear_pointer (&after, g_ptr_array_unref);
+  g_clear_pointer (&words_again, g_free);
+  fe_explore_state_set_filter_level (state, force, gwent, TRUE);
+  after = shown_chips (window, &words_again);
+  g_assert_cmpuint (after->len, ==, 3);
+  g_assert_true (g_str_has_prefix (words_again, "Have you received any…: No | Role: PCSO | "));
+  g_assert_true (g_str_has_suffix (words_again, "Gwent Police"));
+
+  /* Every filter let go: no chip, and the bar hidden. */
+  g_clear_pointer (&after, g_ptr_array_unref);
+  g_clear_pointer (&words_again, g_free);
+  fe_explore_state_clear_filter (state);
+  after = shown_chips (window, &words_again);
+  g_assert_cmpuint (after->len, ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->chips_bar)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 widget_mapped (gpointer widget)
 {
@@ -1516,6 +1612,7 @@ main (int    argc,
                    test_filter_changes_chart_and_counts);
   g_test_add_func ("/app/window/filter-chip-names-its-question",
                    test_filter_chip_names_its_question);
+  g_test_add_func ("/app/window/filter-chips-stay-while-kept", test_filter_chips_stay_while_kept);
   g_test_add_func ("/app/window/dropdowns-show-whole-names", test_dropdowns_show_whole_names);
   g_test_add_func ("/app/window/search-quotes", test_search_quotes);
   g_test_add_func ("/app/window/not-split-by-itself", test_question_is_not_split_by_itself);
