@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A numeric question's bins: round edges, labels that say what a bin holds, outliers apart,
  * ranges that cover whole bins, and quartiles from the numbers themselves. */
+#include <float.h>
 #include <glib.h>
 #include <math.h>
 #include <string.h>
@@ -141,6 +142,56 @@ test_outliers (void)
   g_assert_cmpuint (fe_bins_find (bins, 5), ==, 0);
 }
 
+/* A fuzzed SPSS file gave answers of ±DBL_MAX (what SPSS stores as system-missing and HIGHEST):
+ * the range overflowed to infinity, a double was cast out of a long's range, and the search for
+ * edges ran on for good. Answers that far out now go into the open end bins; every answer is in
+ * exactly one bin, and the bins come back at once. */
+static void
+test_answers_out_of_reach (void)
+{
+  double ends[] = { -DBL_MAX, DBL_MAX, 3, 4, 9 };
+  double only_high[] = { DBL_MAX, 1e300, 2e15 };
+  double only_low[] = { -DBL_MAX, -1e16 };
+  double both[] = { -DBL_MAX, DBL_MAX };
+  double one_kept[] = { 7, 7, 1e300 };
+  /* Answers a hair apart far from zero: edges one apart would be the same double. */
+  double close[] = { 900000000000000.25, 900000000000000.5, 900000000000000.75 };
+  double tiny[] = { 1e-310, 3e-310 };
+  g_autoptr(FeBins) with_ends = bins_of (ends, G_N_ELEMENTS (ends));
+  g_autoptr(FeBins) high = bins_of (only_high, G_N_ELEMENTS (only_high));
+  g_autoptr(FeBins) low = bins_of (only_low, G_N_ELEMENTS (only_low));
+  g_autoptr(FeBins) apart = bins_of (both, G_N_ELEMENTS (both));
+  g_autoptr(FeBins) kept = bins_of (one_kept, G_N_ELEMENTS (one_kept));
+  g_autoptr(FeBins) near = bins_of (close, G_N_ELEMENTS (close));
+  g_autoptr(FeBins) small = bins_of (tiny, G_N_ELEMENTS (tiny));
+  g_autofree char *near_label = fe_bins_dup_label (near, 0);
+
+  /* 3 to 9 in bins of one, with the two far answers apart at either end. */
+  g_assert_cmpuint (with_ends->n_bins, ==, 9);
+  assert_label (with_ends, 0, "< 3");
+  assert_label (with_ends, 1, "3");
+  assert_label (with_ends, 8, "≥ 10");
+  g_assert_cmpuint (fe_bins_find (with_ends, -DBL_MAX), ==, 0);
+  g_assert_cmpuint (fe_bins_find (with_ends, DBL_MAX), ==, 8);
+
+  g_assert_cmpuint (high->n_bins, ==, 1);
+  assert_label (high, 0, "≥ 1e+15");
+  g_assert_cmpuint (low->n_bins, ==, 1);
+  assert_label (low, 0, "< -1e+15");
+  g_assert_cmpuint (apart->n_bins, ==, 2);
+  assert_label (apart, 0, "< 1e+15");
+  assert_label (apart, 1, "≥ 1e+15");
+
+  g_assert_cmpuint (kept->n_bins, ==, 2);
+  assert_label (kept, 0, "7");
+  assert_label (kept, 1, "≥ 8");
+
+  /* One bin wide enough for the three, which says its range, not one of them. */
+  g_assert_cmpuint (near->n_bins, ==, 1);
+  g_assert_true (strstr (near_label, "–<") != NULL);
+  g_assert_cmpuint (small->n_bins, >=, 1);
+}
+
 static void
 test_ranges (void)
 {
@@ -228,6 +279,7 @@ main (int    argc,
   g_test_add_func ("/core/bins/negative", test_negative);
   g_test_add_func ("/core/bins/one-value", test_one_value);
   g_test_add_func ("/core/bins/outliers", test_outliers);
+  g_test_add_func ("/core/bins/answers-out-of-reach", test_answers_out_of_reach);
   g_test_add_func ("/core/bins/ranges", test_ranges);
   g_test_add_func ("/core/bins/parse", test_parse);
   g_test_add_func ("/core/bins/quartiles", test_quartiles);

@@ -12,6 +12,13 @@
 #define MOST_BINS 12
 /* Outliers are set apart only among enough answers to tell them from a spread. */
 #define OUTLIER_MIN_ANSWERS 50
+/* From a thousand million million a double soon no longer holds every whole number, and no
+ * survey answer lies there: answers that far from zero (a system-missing code read as a number,
+ * a slip of the keyboard) go into the open first or last bin, as outliers do. */
+#define LARGEST_BINNED 1e15
+/* Edges are whole multiples of a width: an answer at most this many widths from zero keeps
+ * every multiple an exact double, so that neighbouring edges differ. */
+#define MOST_WIDTHS_FROM_ZERO 70368744177664.0 /* 2^46 */
 
 static int
 compare_doubles (gconstpointer a,
@@ -33,6 +40,26 @@ edge_at (gint64 index,
   double whole = (double) (index * (gint64) mantissa);
 
   return exponent >= 0 ? whole * pow (10, exponent) : whole / pow (10, -exponent);
+}
+
+/* Narrows @lo and @hi to the answers in @sorted from -LARGEST_BINNED to under LARGEST_BINNED;
+ * FALSE when there are none. */
+static gboolean
+within_binned (GArray *sorted,
+               double *lo,
+               double *hi)
+{
+  guint first = 0, last = sorted->len;
+
+  while (first < sorted->len && g_array_index (sorted, double, first) < -LARGEST_BINNED)
+    first++;
+  while (last > first && g_array_index (sorted, double, last - 1) >= LARGEST_BINNED)
+    last--;
+  if (first == last)
+    return FALSE;
+  *lo = g_array_index (sorted, double, first);
+  *hi = g_array_index (sorted, double, last - 1);
+  return TRUE;
 }
 
 /* The widths to try, smallest first: 1, 2, 2.5, 5 × 10^k as mantissas of 10^(k-1). */
@@ -62,13 +89,27 @@ fe_bins_new (const double *values,
   max = hi = g_array_index (sorted, double, sorted->len - 1);
 
   bins = g_new0 (FeBins, 1);
-  if (min == max)
+  if (min == max && fabs (min) < LARGEST_BINNED)
     {
       /* One value: one bin that says it. */
       bins->n_bins = 1;
       bins->edges = g_new (double, 2);
       bins->edges[0] = min;
       bins->edges[1] = integers ? min + 1 : nextafter (min, INFINITY);
+      bins->integers = integers;
+      return bins;
+    }
+  if (!within_binned (sorted, &lo, &hi))
+    {
+      /* Every answer out of reach: "< -1e+15", "≥ 1e+15", or when there are both, "< 1e+15"
+       * and "≥ 1e+15". */
+      gboolean below = min < 0, above = max > 0;
+
+      bins->n_bins = below + above;
+      bins->edges = g_new (double, bins->n_bins + 1);
+      bins->edges[0] = below ? -INFINITY : LARGEST_BINNED;
+      bins->edges[1] = !above ? -LARGEST_BINNED : below ? LARGEST_BINNED : INFINITY;
+      bins->edges[bins->n_bins] = above ? INFINITY : -LARGEST_BINNED;
       bins->integers = integers;
       return bins;
     }
@@ -80,14 +121,16 @@ fe_bins_new (const double *values,
       double p1 = g_array_index (sorted, double, (sorted->len - 1) / 100);
       double p99 = g_array_index (sorted, double, sorted->len - 1 - (sorted->len - 1) / 100);
 
-      if (p99 > p1 && max - min > 3 * (p99 - p1))
+      if (p99 > p1 && hi - lo > 3 * (p99 - p1))
         {
-          lo = p1;
-          hi = p99;
+          lo = MAX (lo, p1);
+          hi = MIN (hi, p99);
         }
     }
 
-  exponent = (int) floor (log10 ((hi - lo) / MOST_BINS));
+  /* Answers of one value among those set apart start from bins one wide; a spread too small
+   * for a double to divide into twelve does too. */
+  exponent = (hi - lo) / MOST_BINS > 0 ? (int) floor (log10 ((hi - lo) / MOST_BINS)) : 0;
   for (;; exponent++)
     for (guint m = 0; m < G_N_ELEMENTS (mantissas); m++)
       {
@@ -99,6 +142,10 @@ fe_bins_new (const double *values,
         if (integers && width < 1)
           continue;
         if (integers && width != floor (width))
+          continue;
+        /* Written so that a width of zero or infinity (10^k out of a double's range) fails. */
+        if (!(fabs (lo) / width <= MOST_WIDTHS_FROM_ZERO
+              && fabs (hi) / width <= MOST_WIDTHS_FROM_ZERO))
           continue;
         first = (gint64) floor (lo / width);
         last = (gint64) floor (hi / width);
@@ -216,7 +263,8 @@ fe_bins_dup_label (const FeBins *bins,
       /* A dash between negative numbers would read as a minus sign without the spaces. */
       return g_strdup_printf (lower < 0 ? "%s – %s" : "%s–%s", from, to);
     }
-  if (bins->n_bins == 1)
+  /* One answer's bin is the answer; a bin made wide by answers far from it says its range. */
+  if (upper == nextafter (lower, INFINITY))
     return g_steal_pointer (&from);
   to = fe_number_format (upper);
   return g_strdup_printf ("%s–<%s", from, to);

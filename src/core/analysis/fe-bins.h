@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 /* Bins of a numeric question: the levels its answers are counted in. Edges are round (widths
  * of 1, 2, 2.5 or 5 × 10^k), about 5 to 12 bins; a bin holds its lower edge and not its upper
  * one. Far outliers go into an open first ("< 10") or last ("≥ 100") bin, so that
- * one salary of a million does not squash every other answer into one bar. */
+ * one salary of a million does not squash every other answer into one bar; so do answers from
+ * 10^15 away from zero (no survey's numbers, but a missing-value code read as one). */
 typedef struct
 {
   guint    n_bins;
