@@ -266,6 +266,22 @@ test_quartiles (void)
   /* Under the disclosure threshold the quartiles are not stated. */
   text = fe_numbers_describe (4, q, 5, FALSE);
   g_assert_null (strstr (text, "2.5"));
+  g_clear_pointer (&text, g_free);
+
+  /* Answers whose difference overflows a double still have the median between them, not an
+   * infinity, and the note says it without overflowing either. */
+  {
+    double far[] = { -DBL_MAX, DBL_MAX };
+    g_autoptr(FeBitset) both = fe_bitset_new_full (2);
+
+    g_assert_cmpuint (fe_numbers_quartiles (far, both, q), ==, 2);
+    g_assert_cmpfloat (q[1], ==, 0);
+    g_assert_true (isfinite (q[0]) && q[0] < 0);
+    g_assert_true (isfinite (q[2]) && q[2] > 0);
+    text = fe_numbers_describe (2, q, 0, FALSE);
+    g_assert_null (strstr (text, "inf"));
+    g_assert_nonnull (strstr (text, "Median 0;"));
+  }
 }
 
 int

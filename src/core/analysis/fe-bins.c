@@ -360,10 +360,17 @@ fe_numbers_quartiles (const double   *numbers,
       double h = (sorted->len - 1) * (q + 1) / 4.0;
       guint below = (guint) floor (h);
       double x = g_array_index (sorted, double, below);
+      double next = below + 1 < sorted->len ? g_array_index (sorted, double, below + 1) : x;
+      double f = h - below;
 
-      quartiles[q] = below + 1 < sorted->len
-                       ? x + (h - below) * (g_array_index (sorted, double, below + 1) - x)
-                       : x;
+      /* Two answers so far apart that their difference overflows (a missing-value code read
+       * as a number) are weighed each on its own, which cannot. */
+      if (f == 0)
+        quartiles[q] = x;
+      else if (isfinite (next - x))
+        quartiles[q] = x + f * (next - x);
+      else
+        quartiles[q] = x * (1 - f) + next * f;
     }
   return sorted->len;
 }
@@ -371,6 +378,9 @@ fe_numbers_quartiles (const double   *numbers,
 char *
 fe_number_format_rounded (double value)
 {
+  /* Two decimals mean nothing where a double holds none (and × 100 could overflow). */
+  if (fabs (value) >= LARGEST_BINNED)
+    return fe_number_format (value);
   return fe_number_format (round (value * 100) / 100);
 }
 
