@@ -300,6 +300,45 @@ test_disclosure (void)
       }
 }
 
+/* Weights a double cannot sum (two of 10^308, or an infinite one: no weighting writes either)
+ * gave percentages of infinity over infinity. Weights that overflow give no weighted figures,
+ * and a warning says why; an infinite weight is no weight. */
+static void
+test_weights_beyond_a_double (void)
+{
+  const double agree[] = { 1, 2, 2 };
+  const double region[] = { 1, 1, 2 };
+  const double huge[] = { 1e308, 1e308, 1 };
+  const double endless[] = { INFINITY, 2, 2 };
+  g_autofree char *huge_path = fe_test_write_weighted_sav ("huge.sav", 3, agree, region, huge);
+  g_autofree char *endless_path = fe_test_write_weighted_sav ("endless.sav", 3, agree, region,
+                                                             endless);
+  g_autoptr(FeStudy) beyond = load_ok (huge_path);
+  g_autoptr(FeStudy) infinite = load_ok (endless_path);
+  GPtrArray *warnings = fe_study_get_warnings (beyond);
+  gboolean said = FALSE;
+
+  g_assert_null (fe_study_get_weights (beyond));
+  for (guint i = 0; i < warnings->len; i++)
+    said |= strstr (g_ptr_array_index (warnings, i), "add up to more than a number can hold")
+            != NULL;
+  g_assert_true (said);
+
+  /* Infinity weighs nothing, as a missing weight does: 2 of the 2 that weigh disagree. */
+  g_assert_nonnull (fe_study_get_weights (infinite));
+  g_assert_cmpuint (fe_study_count_unweighted (infinite).missing, ==, 1);
+  {
+    g_autoptr(FeQuery) weighted = fe_query_new_weighted (infinite, NULL,
+                                                         fe_study_find_column (infinite,
+                                                                               "agree"),
+                                                         NULL, TRUE);
+    const FeTally *tally = fe_query_get_tally (weighted);
+
+    g_assert_cmpfloat (tally->w_base, ==, 4);
+    g_assert_cmpuint (share_of (tally, -1, 1), ==, 100);
+  }
+}
+
 /* A saved view remembers that it is weighted; one saved before weighting loads unweighted; and
  * a weighted view of data that no longer weigh fails rather than showing other numbers. */
 static void
@@ -363,6 +402,7 @@ main (int    argc,
   g_test_add_func ("/chart/weighted/fixture-weights", test_fixture_weights);
   g_test_add_func ("/chart/weighted/disclosure", test_disclosure);
   g_test_add_func ("/chart/weighted/saved-view", test_saved_view);
+  g_test_add_func ("/chart/weighted/weights-beyond-a-double", test_weights_beyond_a_double);
   result = g_test_run ();
   fe_chart_test_clear_sample ();
   return result;

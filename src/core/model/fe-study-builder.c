@@ -1413,6 +1413,7 @@ static void
 keep_weights (FeStudy *self)
 {
   const FeStatFile *stat = self->stat;
+  double total = 0;
 
   self->weight = g_strdup (stat->weight);
   /* The table is the file's cases, one row each: anything else and a weight could land on the
@@ -1425,15 +1426,29 @@ keep_weights (FeStudy *self)
       double w = stat->weights[row];
       gboolean counted = fe_bitset_get (self->universe, row);
 
-      self->weights[row] = isnan (w) || w <= 0 ? 0 : w;
+      /* An infinite weight, which no weighting writes, is as good as none. */
+      self->weights[row] = isnan (w) || w <= 0 || isinf (w) ? 0 : w;
+      total += self->weights[row];
       if (!counted)
         continue;
-      if (isnan (w))
+      if (isnan (w) || w == INFINITY)
         self->unweighted.missing++;
       else if (w == 0)
         self->unweighted.zero++;
       else if (w < 0)
         self->unweighted.negative++;
+    }
+  /* Weights whose sum a double cannot hold would give percentages of infinity: none rather
+   * than wrong ones. */
+  if (!isfinite (total))
+    {
+      g_clear_pointer (&self->weights, g_free);
+      self->unweighted = (FeUnweighted) { 0 };
+      fe_study_add_warning (self,
+                            _("The case weights in %s add up to more than a number can hold, "
+                              "so there are no weighted percentages."),
+                            self->weight);
+      return;
     }
   {
     g_autofree char *unweighted = fe_study_describe_unweighted (self);
