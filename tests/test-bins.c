@@ -186,6 +186,23 @@ test_answers_out_of_reach (void)
   assert_label (kept, 0, "7");
   assert_label (kept, 1, "≥ 8");
 
+  /* Mostly far answers, closely spread: the outlier rule looks only at the answers in reach
+   * (the far ones' percentiles, taken for its ends, would have put its start past its end). */
+  {
+    double mostly_far[500];
+    g_autoptr(FeBins) far = NULL;
+
+    for (guint i = 0; i < 498; i++)
+      mostly_far[i] = 1e16 + 2 * (i % 2);
+    mostly_far[498] = 1;
+    mostly_far[499] = 100;
+    far = bins_of (mostly_far, G_N_ELEMENTS (mostly_far));
+    g_assert_cmpuint (far->n_bins, <=, 13);
+    assert_label (far, 0, "0–9");
+    g_assert_cmpuint (fe_bins_find (far, 1e16), ==, far->n_bins - 1);
+    g_assert_true (isinf (far->edges[far->n_bins]));
+  }
+
   /* One bin wide enough for the three, which says its range, not one of them. */
   g_assert_cmpuint (near->n_bins, ==, 1);
   g_assert_true (strstr (near_label, "–<") != NULL);

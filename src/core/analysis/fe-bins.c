@@ -42,12 +42,9 @@ edge_at (gint64 index,
   return exponent >= 0 ? whole * pow (10, exponent) : whole / pow (10, -exponent);
 }
 
-/* Narrows @lo and @hi to the answers in @sorted from -LARGEST_BINNED to under LARGEST_BINNED;
- * FALSE when there are none. */
-static gboolean
-within_binned (GArray *sorted,
-               double *lo,
-               double *hi)
+/* Drops from @sorted the answers below -LARGEST_BINNED or from LARGEST_BINNED up. */
+static void
+keep_within_binned (GArray *sorted)
 {
   guint first = 0, last = sorted->len;
 
@@ -55,11 +52,8 @@ within_binned (GArray *sorted,
     first++;
   while (last > first && g_array_index (sorted, double, last - 1) >= LARGEST_BINNED)
     last--;
-  if (first == last)
-    return FALSE;
-  *lo = g_array_index (sorted, double, first);
-  *hi = g_array_index (sorted, double, last - 1);
-  return TRUE;
+  g_array_remove_range (sorted, last, sorted->len - last);
+  g_array_remove_range (sorted, 0, first);
 }
 
 /* The widths to try, smallest first: 1, 2, 2.5, 5 × 10^k as mantissas of 10^(k-1). */
@@ -85,8 +79,8 @@ fe_bins_new (const double *values,
   if (sorted->len == 0)
     return NULL;
   g_array_sort (sorted, compare_doubles);
-  min = lo = g_array_index (sorted, double, 0);
-  max = hi = g_array_index (sorted, double, sorted->len - 1);
+  min = g_array_index (sorted, double, 0);
+  max = g_array_index (sorted, double, sorted->len - 1);
 
   bins = g_new0 (FeBins, 1);
   if (min == max && fabs (min) < LARGEST_BINNED)
@@ -99,7 +93,8 @@ fe_bins_new (const double *values,
       bins->integers = integers;
       return bins;
     }
-  if (!within_binned (sorted, &lo, &hi))
+  keep_within_binned (sorted);
+  if (sorted->len == 0)
     {
       /* Every answer out of reach: "< -1e+15", "≥ 1e+15", or when there are both, "< 1e+15"
        * and "≥ 1e+15". */
@@ -113,6 +108,8 @@ fe_bins_new (const double *values,
       bins->integers = integers;
       return bins;
     }
+  lo = g_array_index (sorted, double, 0);
+  hi = g_array_index (sorted, double, sorted->len - 1);
 
   /* A range three times as wide as where 98 % of the answers lie has outliers at its ends
    * (a birth year of 1864 among 1960s–1990s). */
@@ -123,8 +120,8 @@ fe_bins_new (const double *values,
 
       if (p99 > p1 && hi - lo > 3 * (p99 - p1))
         {
-          lo = MAX (lo, p1);
-          hi = MIN (hi, p99);
+          lo = p1;
+          hi = p99;
         }
     }
 
