@@ -308,7 +308,7 @@ shown_chips (FeWindow *window,
 }
 
 /* The chips were made again at every change of question or filter: a chip with the keyboard
- * focus lost it, and each new one cost GTK 4.8 a trip to the X server for its tooltip. */
+ * focus lost it, and every change built widgets for nothing. */
 static void
 test_filter_chips_stay_while_kept (void)
 {
