@@ -301,7 +301,8 @@ test_disclosure (void)
 }
 
 /* Weights a double cannot sum (two of 10^308, or an infinite one: no weighting writes either)
- * gave percentages of infinity over infinity. Weights that overflow give no weighted figures,
+ * gave percentages of infinity over infinity, and one of 2 × 10^306 a percentage of infinity
+ * (100 × its sum), cast to a whole number. Weights that overflow so give no weighted figures,
  * and a warning says why; an infinite weight is no weight. */
 static void
 test_weights_beyond_a_double (void)
@@ -309,18 +310,23 @@ test_weights_beyond_a_double (void)
   const double agree[] = { 1, 2, 2 };
   const double region[] = { 1, 1, 2 };
   const double huge[] = { 1e308, 1e308, 1 };
+  const double large[] = { 2e306, 1, 1 };
   const double endless[] = { INFINITY, 2, 2 };
   g_autofree char *huge_path = fe_test_write_weighted_sav ("huge.sav", 3, agree, region, huge);
+  g_autofree char *large_path = fe_test_write_weighted_sav ("large.sav", 3, agree, region,
+                                                           large);
   g_autofree char *endless_path = fe_test_write_weighted_sav ("endless.sav", 3, agree, region,
                                                              endless);
   g_autoptr(FeStudy) beyond = load_ok (huge_path);
   g_autoptr(FeStudy) infinite = load_ok (endless_path);
+  g_autoptr(FeStudy) hundredfold = load_ok (large_path);
   GPtrArray *warnings = fe_study_get_warnings (beyond);
   gboolean said = FALSE;
 
   g_assert_null (fe_study_get_weights (beyond));
+  g_assert_null (fe_study_get_weights (hundredfold));
   for (guint i = 0; i < warnings->len; i++)
-    said |= strstr (g_ptr_array_index (warnings, i), "add up to more than a number can hold")
+    said |= strstr (g_ptr_array_index (warnings, i), "too large to work out percentages")
             != NULL;
   g_assert_true (said);
 

@@ -1438,15 +1438,16 @@ keep_weights (FeStudy *self)
       else if (w < 0)
         self->unweighted.negative++;
     }
-  /* Weights whose sum a double cannot hold would give percentages of infinity: none rather
-   * than wrong ones. */
-  if (!isfinite (total))
+  /* Weights whose sum a double cannot hold, a hundred times over (a percentage is 100 × a
+   * group's sum over the base's), would give percentages of infinity: none rather than wrong
+   * ones. */
+  if (!isfinite (total * 100))
     {
       g_clear_pointer (&self->weights, g_free);
       self->unweighted = (FeUnweighted) { 0 };
       fe_study_add_warning (self,
-                            _("The case weights in %s add up to more than a number can hold, "
-                              "so there are no weighted percentages."),
+                            _("The case weights in %s are too large to work out percentages "
+                              "with, so there are no weighted percentages."),
                             self->weight);
       return;
     }
