@@ -19,6 +19,22 @@
 #include "fe-question-list.h"
 #include "fe-window-private.h"
 
+/* Where an action's time to its frame goes, as the frame clock's signals divide it: the wait
+ * from the action to the frame (GDK's X11 backend measures the window in an idle there when
+ * anything changed size), the frame's update and layout, its snapshot and rendering, and what
+ * GDK does after the paint (under Xvfb without a window manager, a round trip to the X server,
+ * which answers once it has taken the frame in). */
+typedef enum
+{
+  PHASE_BEFORE_FRAME,
+  PHASE_LAYOUT,
+  PHASE_RENDER,
+  PHASE_AFTER_PAINT,
+  N_PHASES
+} Phase;
+
+static const char * const phase_names[] = { "before_frame", "layout", "render", "after_paint" };
+
 typedef struct
 {
   const char *name;
@@ -30,10 +46,13 @@ typedef struct
    * presentation, without the wait for the frame's turn (GDK paces frames to the display's
    * refresh, so an action just after a frame waits up to one refresh for the next) */
   GArray     *working;
+  GArray     *phases[N_PHASES];  /* gint64 µs of each part of the time to the frame */
 } Category;
 
 static gint64 last_paint;
 static gint64 last_frame_start;
+static gint64 last_layout_end;
+static gint64 last_render_end;
 static gint64 last_tick;
 static gint64 longest_gap;
 
@@ -42,6 +61,22 @@ on_before_paint (GdkFrameClock *clock,
                  gpointer       data)
 {
   last_frame_start = g_get_monotonic_time ();
+}
+
+/* Connected after GTK's own handlers: the layout is done. */
+static void
+on_laid_out (GdkFrameClock *clock,
+             gpointer       data)
+{
+  last_layout_end = g_get_monotonic_time ();
+}
+
+/* Connected after the handler of the window's surface: the frame is drawn. */
+static void
+on_painted (GdkFrameClock *clock,
+            gpointer       data)
+{
+  last_render_end = g_get_monotonic_time ();
 }
 
 static void
@@ -126,8 +161,16 @@ time_action (Category *category,
   g_array_append_val (category->to_frame, to_frame);
   {
     gint64 working = spent + (last_paint - MAX (last_frame_start, start + spent));
+    /* A frame with nothing to lay out or draw leaves those phases empty. */
+    gint64 frame_start = MAX (last_frame_start, start + spent);
+    gint64 layout_end = MAX (last_layout_end, frame_start);
+    gint64 render_end = MAX (last_render_end, layout_end);
+    gint64 parts[N_PHASES] = { frame_start - (start + spent), layout_end - frame_start,
+                               render_end - layout_end, last_paint - render_end };
 
     g_array_append_val (category->working, working);
+    for (guint p = 0; p < N_PHASES; p++)
+      g_array_append_val (category->phases[p], parts[p]);
   }
   settle (150);
   category->longest_stall = MAX (category->longest_stall, MAX (longest_gap, to_frame));
@@ -298,6 +341,8 @@ main (int    argc,
       categories[i]->to_frame = g_array_new (FALSE, FALSE, sizeof (gint64));
       categories[i]->in_action = g_array_new (FALSE, FALSE, sizeof (gint64));
       categories[i]->working = g_array_new (FALSE, FALSE, sizeof (gint64));
+      for (guint p = 0; p < N_PHASES; p++)
+        categories[i]->phases[p] = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
 
   window = g_object_new (FE_TYPE_WINDOW, NULL);
@@ -316,6 +361,10 @@ main (int    argc,
     }
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "before-paint",
                     G_CALLBACK (on_before_paint), NULL);
+  g_signal_connect_after (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "layout",
+                          G_CALLBACK (on_laid_out), NULL);
+  g_signal_connect_after (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "paint",
+                          G_CALLBACK (on_painted), NULL);
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
                     G_CALLBACK (on_after_paint), NULL);
   settle (500);
@@ -400,20 +449,37 @@ main (int    argc,
           p95_working = MAX (p95_working, (gint64) (working_p95 * 1000));
         }
       if (json)
-        g_print ("\"%s\": {\"n\": %u, \"p50_ms\": %.1f, \"p95_ms\": %.1f, \"max_ms\": %.1f, "
-                 "\"in_action_p50_ms\": %.1f, \"working_p50_ms\": %.1f, "
-                 "\"working_p95_ms\": %.1f, \"longest_stall_ms\": %.1f}, ",
-                 category->name, category->to_frame->len, p50, p95, max, in_action,
-                 working_p50, working_p95, category->longest_stall / 1000.0);
+        {
+          g_print ("\"%s\": {\"n\": %u, \"p50_ms\": %.1f, \"p95_ms\": %.1f, "
+                   "\"max_ms\": %.1f, \"in_action_p50_ms\": %.1f, \"working_p50_ms\": %.1f, "
+                   "\"working_p95_ms\": %.1f, \"longest_stall_ms\": %.1f, \"phases_p50_ms\": {",
+                   category->name, category->to_frame->len, p50, p95, max, in_action,
+                   working_p50, working_p95, category->longest_stall / 1000.0);
+          for (guint p = 0; p < N_PHASES; p++)
+            g_print ("%s\"%s\": %.2f", p > 0 ? ", " : "", phase_names[p],
+                     percentile_ms (category->phases[p], 0.5));
+          g_print ("}}, ");
+        }
       else
-        g_print ("%-32s n=%-3u input→frame p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms  "
-                 "(in the action %5.1f ms; working p50 %5.1f ms, p95 %5.1f ms)  "
-                 "longest stall %6.1f ms\n",
-                 category->name, category->to_frame->len, p50, p95, max, in_action,
-                 working_p50, working_p95, category->longest_stall / 1000.0);
+        {
+          g_print ("%-32s n=%-3u input→frame p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms  "
+                   "(in the action %5.1f ms; working p50 %5.1f ms, p95 %5.1f ms)  "
+                   "longest stall %6.1f ms\n",
+                   category->name, category->to_frame->len, p50, p95, max, in_action,
+                   working_p50, working_p95, category->longest_stall / 1000.0);
+          if (category->phases[PHASE_BEFORE_FRAME]->len > 0)
+            g_print ("%-32s p50 before the frame %.1f ms, layout %.1f ms, render %.1f ms, "
+                     "after the paint %.1f ms\n", "",
+                     percentile_ms (category->phases[PHASE_BEFORE_FRAME], 0.5),
+                     percentile_ms (category->phases[PHASE_LAYOUT], 0.5),
+                     percentile_ms (category->phases[PHASE_RENDER], 0.5),
+                     percentile_ms (category->phases[PHASE_AFTER_PAINT], 0.5));
+        }
       g_array_unref (category->to_frame);
       g_array_unref (category->in_action);
       g_array_unref (category->working);
+      for (guint p = 0; p < N_PHASES; p++)
+        g_array_unref (category->phases[p]);
     }
   if (json)
     g_print ("\"p95_clicks_ms\": %.1f, \"p95_clicks_working_ms\": %.1f, "
