@@ -325,6 +325,13 @@ test_weights_beyond_a_double (void)
 
   g_assert_null (fe_study_get_weights (beyond));
   g_assert_null (fe_study_get_weights (hundredfold));
+  /* The Data check page says why, not that the weight holds no numbers. */
+  {
+    g_autofree char *described = fe_study_describe_weight (beyond);
+
+    g_assert_nonnull (strstr (described, "too large to work out percentages"));
+    g_assert_null (strstr (described, "holds no numbers"));
+  }
   for (guint i = 0; i < warnings->len; i++)
     said |= strstr (g_ptr_array_index (warnings, i), "too large to work out percentages")
             != NULL;

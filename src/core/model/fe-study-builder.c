@@ -1444,6 +1444,7 @@ keep_weights (FeStudy *self)
   if (!isfinite (total * 100))
     {
       g_clear_pointer (&self->weights, g_free);
+      self->weights_too_large = TRUE;
       self->unweighted = (FeUnweighted) { 0 };
       fe_study_add_warning (self,
                             _("The case weights in %s are too large to work out percentages "

@@ -62,6 +62,7 @@ struct _FeStudy
   FeStatFile *stat;               /* an SPSS or Stata file's dictionary, while loading */
   char       *weight;             /* the case weight it declares, or NULL */
   double     *weights;            /* per row, 0 for no weight; NULL without one */
+  gboolean    weights_too_large;  /* dropped: their sum overflows a percentage */
   FeUnweighted unweighted;        /* rows of the universe without a weight, by reason */
   GHashTable *stat_entries;        /* its FeCodebookEntry*, while loading (a set) */
   GCancellable      *cancellable;   /* while loading */

@@ -706,6 +706,11 @@ fe_study_describe_weight (FeStudy *self)
 
   if (self->weight == NULL)
     return NULL;
+  if (self->weights_too_large)
+    /* Translators: a case weight whose weights sum past what a number holds */
+    return g_strdup_printf (_("%s, declared in the file, but its weights are too large to work "
+                              "out percentages with: percentages cannot be weighted by it."),
+                            self->weight);
   if (self->weights == NULL)
     /* Translators: a case weight that is text, not numbers */
     return g_strdup_printf (_("%s, declared in the file, but it holds no numbers: percentages "
