@@ -186,6 +186,47 @@ test_answers_out_of_reach (void)
   assert_label (kept, 0, "7");
   assert_label (kept, 1, "≥ 8");
 
+  /* Whole numbers keep whole bins though a far answer set apart is not whole. */
+  {
+    double whole_and_far[] = { 1, 2, 3, 1e15 + 0.5 };
+    g_autoptr(FeBins) whole = bins_of (whole_and_far, G_N_ELEMENTS (whole_and_far));
+
+    g_assert_true (whole->integers);
+    assert_label (whole, 0, "1");
+    assert_label (whole, whole->n_bins - 1, "≥ 4");
+  }
+
+  /* Labels say their edges exactly, even where fifteen digits do not: a bin that starts at
+   * 100000000000.0025 does not read as starting at .003. */
+  {
+    double fine[] = { 100000000000.0025, 100000000000.0274 };
+    g_autoptr(FeBins) labelled = bins_of (fine, G_N_ELEMENTS (fine));
+    double from, to;
+
+    for (guint b = 0; b < labelled->n_bins; b++)
+      {
+        g_autofree char *label = fe_bins_dup_label (labelled, b);
+        g_autofree char *range = NULL;
+        g_auto(GStrv) sides = g_strsplit (label, "–<", 2);
+
+        g_assert_cmpuint (g_strv_length (sides), ==, 2);
+        g_assert_cmpfloat (g_ascii_strtod (sides[0], NULL), ==, labelled->edges[b]);
+        g_assert_cmpfloat (g_ascii_strtod (sides[1], NULL), ==, labelled->edges[b + 1]);
+        /* A range typed from the label takes the bin whole. */
+        range = g_strdup_printf ("%s..%s", sides[0], sides[1]);
+        g_assert_true (fe_bins_parse_range (range, &from, &to));
+        {
+          guint first, last;
+          g_autoptr(GError) error = NULL;
+
+          g_assert_true (fe_bins_select_range (labelled, from, to, &first, &last, &error));
+          g_assert_no_error (error);
+          g_assert_cmpuint (first, ==, b);
+          g_assert_cmpuint (last, ==, b);
+        }
+      }
+  }
+
   /* Mostly far answers, closely spread: the outlier rule looks only at the answers in reach
    * (the far ones' percentiles, taken for its ends, would have put its start past its end). */
   {

@@ -110,6 +110,10 @@ fe_bins_new (const double *values,
     }
   lo = g_array_index (sorted, double, 0);
   hi = g_array_index (sorted, double, sorted->len - 1);
+  /* Whole numbers within reach keep whole edges, whatever lies in the open bins. */
+  integers = TRUE;
+  for (guint i = 0; i < sorted->len; i++)
+    integers &= g_array_index (sorted, double, i) == floor (g_array_index (sorted, double, i));
 
   /* A range three times as wide as where 98 % of the answers lie has outliers at its ends
    * (a birth year of 1864 among 1960s–1990s). */
@@ -233,12 +237,31 @@ fe_number_parse (const char *text,
   return TRUE;
 }
 
+/* An edge as short as fe_number_format() writes it, or with the digits it needs to read back
+ * as itself: a range typed from a label then names that edge, and a label never says an edge
+ * its bin does not start at ("100000000000.003" for 100000000000.0025). */
+static char *
+format_edge (double value)
+{
+  static const char * const longer[] = { "%.16g", "%.17g" };
+  char *text = fe_number_format (value);
+
+  for (guint i = 0; i < G_N_ELEMENTS (longer) && g_ascii_strtod (text, NULL) != value; i++)
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_free (text);
+      text = g_strdup (g_ascii_formatd (buffer, sizeof buffer, longer[i], value));
+    }
+  return text;
+}
+
 char *
 fe_bins_dup_label (const FeBins *bins,
                    guint         bin)
 {
   double lower = bins->edges[bin], upper = bins->edges[bin + 1];
-  g_autofree char *from = fe_number_format (lower);
+  g_autofree char *from = format_edge (lower);
   g_autofree char *to = NULL;
 
   g_return_val_if_fail (bin < bins->n_bins, NULL);
@@ -247,7 +270,7 @@ fe_bins_dup_label (const FeBins *bins,
    * same in every language, so a view saved in English opens in Welsh. */
   if (isinf (lower))
     {
-      to = fe_number_format (upper);
+      to = format_edge (upper);
       return g_strdup_printf ("< %s", to);
     }
   if (isinf (upper))
@@ -256,14 +279,14 @@ fe_bins_dup_label (const FeBins *bins,
     {
       if (upper - 1 == lower)
         return g_steal_pointer (&from);
-      to = fe_number_format (upper - 1);
+      to = format_edge (upper - 1);
       /* A dash between negative numbers would read as a minus sign without the spaces. */
       return g_strdup_printf (lower < 0 ? "%s – %s" : "%s–%s", from, to);
     }
   /* One answer's bin is the answer; a bin made wide by answers far from it says its range. */
   if (upper == nextafter (lower, INFINITY))
     return g_steal_pointer (&from);
-  to = fe_number_format (upper);
+  to = format_edge (upper);
   return g_strdup_printf ("%s–<%s", from, to);
 }
 
