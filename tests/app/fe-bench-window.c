@@ -160,9 +160,9 @@ time_action (Category *category,
   to_frame = last_paint - start;
   g_array_append_val (category->to_frame, to_frame);
   {
-    gint64 working = spent + (last_paint - MAX (last_frame_start, start + spent));
-    /* A frame with nothing to lay out or draw leaves those phases empty. */
     gint64 frame_start = MAX (last_frame_start, start + spent);
+    gint64 working = spent + (last_paint - frame_start);
+    /* A frame with nothing to lay out or draw leaves those phases empty. */
     gint64 layout_end = MAX (last_layout_end, frame_start);
     gint64 render_end = MAX (last_render_end, layout_end);
     gint64 parts[N_PHASES] = { frame_start - (start + spent), layout_end - frame_start,

@@ -1427,7 +1427,7 @@ keep_weights (FeStudy *self)
       gboolean counted = fe_bitset_get (self->universe, row);
 
       /* An infinite weight, which no weighting writes, is as good as none. */
-      self->weights[row] = isnan (w) || w <= 0 || isinf (w) ? 0 : w;
+      self->weights[row] = isfinite (w) && w > 0 ? w : 0;
       total += self->weights[row];
       if (!counted)
         continue;
