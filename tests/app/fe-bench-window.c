@@ -2,7 +2,8 @@
 /* Not a test: the window's frame-time benchmark (issue 17). Opens a study, replays what a
  * researcher does — choose questions, toggle filters on the chart page, on the Respondents page
  * and with a segment selected, sort the grid, type a quote search — and reports, for each kind
- * of action, the time from the action to the next frame the window presents (p50, p95, max) and
+ * of action, the time from the action to the next frame the window presents (p50, p95, max),
+ * where that time goes and how many pages of memory the action touched for the first time, and
  * the longest stall of the main loop, with the peak RSS.
  *
  *   xvfb-run -s '-screen 0 1600x1000x24' env GSK_RENDERER=cairo \
@@ -47,6 +48,10 @@ typedef struct
    * refresh, so an action just after a frame waits up to one refresh for the next) */
   GArray     *working;
   GArray     *phases[N_PHASES];  /* gint64 µs of each part of the time to the frame */
+  /* gint64 pages the process touched for the first time from the action to its frame: an
+   * action that needs memory the process never used (a frame larger than any before) pays for
+   * each page, dearly under a virtual machine */
+  GArray     *faults;
 } Category;
 
 static gint64 last_paint;
@@ -55,6 +60,15 @@ static gint64 last_layout_end;
 static gint64 last_render_end;
 static gint64 last_tick;
 static gint64 longest_gap;
+
+static gint64
+page_faults (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_minflt + usage.ru_majflt;
+}
 
 static void
 on_before_paint (GdkFrameClock *clock,
@@ -144,6 +158,7 @@ time_action (Category *category,
              Action    action,
              gpointer  data)
 {
+  gint64 faults = page_faults ();
   gint64 start = g_get_monotonic_time ();
   gint64 to_frame;
   gint64 spent;
@@ -159,6 +174,8 @@ time_action (Category *category,
     g_printerr ("fe-bench-window: no frame within 10 s of a %s\n", category->name);
   to_frame = last_paint - start;
   g_array_append_val (category->to_frame, to_frame);
+  faults = page_faults () - faults;
+  g_array_append_val (category->faults, faults);
   {
     gint64 frame_start = MAX (last_frame_start, start + spent);
     gint64 working = spent + (last_paint - frame_start);
@@ -177,7 +194,7 @@ time_action (Category *category,
 }
 
 static int
-compare_times (gconstpointer a,
+compare_values (gconstpointer a,
                gconstpointer b)
 {
   gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
@@ -185,17 +202,24 @@ compare_times (gconstpointer a,
   return (x > y) - (x < y);
 }
 
+static gint64
+percentile (GArray *values,
+            double  share)
+{
+  guint index;
+
+  if (values->len == 0)
+    return 0;
+  g_array_sort (values, compare_values);
+  index = MIN (values->len - 1, (guint) (share * values->len));
+  return g_array_index (values, gint64, index);
+}
+
 static double
 percentile_ms (GArray *times,
                double  share)
 {
-  guint index;
-
-  if (times->len == 0)
-    return 0;
-  g_array_sort (times, compare_times);
-  index = MIN (times->len - 1, (guint) (share * times->len));
-  return g_array_index (times, gint64, index) / 1000.0;
+  return percentile (times, share) / 1000.0;
 }
 
 /* ---- The script ------------------------------------------------------------------------- */
@@ -341,6 +365,7 @@ main (int    argc,
       categories[i]->to_frame = g_array_new (FALSE, FALSE, sizeof (gint64));
       categories[i]->in_action = g_array_new (FALSE, FALSE, sizeof (gint64));
       categories[i]->working = g_array_new (FALSE, FALSE, sizeof (gint64));
+      categories[i]->faults = g_array_new (FALSE, FALSE, sizeof (gint64));
       for (guint p = 0; p < N_PHASES; p++)
         categories[i]->phases[p] = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
@@ -458,7 +483,9 @@ main (int    argc,
           for (guint p = 0; p < N_PHASES; p++)
             g_print ("%s\"%s\": %.2f", p > 0 ? ", " : "", phase_names[p],
                      percentile_ms (category->phases[p], 0.5));
-          g_print ("}}, ");
+          g_print ("}, \"page_faults_p50\": %" G_GINT64_FORMAT ", \"page_faults_max\": %"
+                   G_GINT64_FORMAT "}, ", percentile (category->faults, 0.5),
+                   percentile (category->faults, 1.0));
         }
       else
         {
@@ -469,15 +496,18 @@ main (int    argc,
                    working_p50, working_p95, category->longest_stall / 1000.0);
           if (category->phases[PHASE_BEFORE_FRAME]->len > 0)
             g_print ("%-32s p50 before the frame %.1f ms, layout %.1f ms, render %.1f ms, "
-                     "after the paint %.1f ms\n", "",
+                     "after the paint %.1f ms; pages first touched p50 %" G_GINT64_FORMAT
+                     ", max %" G_GINT64_FORMAT "\n", "",
                      percentile_ms (category->phases[PHASE_BEFORE_FRAME], 0.5),
                      percentile_ms (category->phases[PHASE_LAYOUT], 0.5),
                      percentile_ms (category->phases[PHASE_RENDER], 0.5),
-                     percentile_ms (category->phases[PHASE_AFTER_PAINT], 0.5));
+                     percentile_ms (category->phases[PHASE_AFTER_PAINT], 0.5),
+                     percentile (category->faults, 0.5), percentile (category->faults, 1.0));
         }
       g_array_unref (category->to_frame);
       g_array_unref (category->in_action);
       g_array_unref (category->working);
+      g_array_unref (category->faults);
       for (guint p = 0; p < N_PHASES; p++)
         g_array_unref (category->phases[p]);
     }
