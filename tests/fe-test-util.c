@@ -5,20 +5,44 @@
 
 static char *temp_dir;
 
+/* Tests make folders inside theirs too (a project beside its data). */
 static void
-remove_temp_dir (void)
+remove_tree (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (temp_dir, 0, NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
-      g_autofree char *path = g_build_filename (temp_dir, name, NULL);
+      g_autofree char *child = g_build_filename (path, name, NULL);
 
-      g_remove (path);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_remove (child);
     }
-  g_rmdir (temp_dir);
+  g_rmdir (path);
+}
+
+static void
+remove_temp_dir (void)
+{
+  remove_tree (temp_dir);
   g_clear_pointer (&temp_dir, g_free);
+}
+
+char *
+fe_test_temp_path (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (temp_dir == NULL)
+    {
+      temp_dir = g_dir_make_tmp ("fe-test-XXXXXX", &error);
+      g_assert_no_error (error);
+      atexit (remove_temp_dir);
+    }
+  return g_build_filename (temp_dir, name, NULL);
 }
 
 char *
@@ -27,15 +51,8 @@ fe_test_write_file (const char *name,
                     gssize      length)
 {
   g_autoptr(GError) error = NULL;
-  char *path;
+  char *path = fe_test_temp_path (name);
 
-  if (temp_dir == NULL)
-    {
-      temp_dir = g_dir_make_tmp ("fe-test-XXXXXX", &error);
-      g_assert_no_error (error);
-      atexit (remove_temp_dir);
-    }
-  path = g_build_filename (temp_dir, name, NULL);
   g_file_set_contents (path, contents, length, &error);
   g_assert_no_error (error);
   return path;

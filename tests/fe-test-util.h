@@ -5,8 +5,12 @@
 
 G_BEGIN_DECLS
 
-/* Writes @length bytes of @contents (-1: a string) to a new file named @name in a fresh
- * temporary folder and returns its path; the folder goes when the test process ends. */
+/* The path of @name in the test process's temporary folder, made on the first call; the
+ * folder and all in it go when the process ends. */
+char *fe_test_temp_path (const char *name);
+
+/* Writes @length bytes of @contents (-1: a string) to a file named @name in the test
+ * process's temporary folder and returns its path. */
 char *fe_test_write_file (const char *name,
                           const char *contents,
                           gssize      length);

@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The command line: usage errors, exit codes and the JSON shapes the README promises."""
+import atexit
 import json
 import os
 import re
+import shutil
 import sys
 import tempfile
 
@@ -13,6 +15,7 @@ BINARY = sys.argv[1]
 # These tests check the researcher's exact figures: disclosure control (default k = 5) off.
 EXACT = ("--min-cell", "0")
 WORK = tempfile.mkdtemp(prefix="fe-cli-")
+atexit.register(shutil.rmtree, WORK, ignore_errors=True)
 
 
 def write(name, text):
@@ -596,7 +599,7 @@ def a_sav_with_a_codebook_beside_it():
 @test
 def weighted_percentages_of_unweighted_counts():
     # Agree weighs 3; the four who disagree weigh 1, 0, nothing and -2 (fe-test-sav.c).
-    path = os.path.join(tempfile.mkdtemp(), "weighted.sav")
+    path = os.path.join(WORK, "weighted.sav")
     run_cli(sys.argv[2], path)
     data = run_json(BINARY, "summary", *EXACT, "--weighted", "--question", "agree", path)
     assert data["weighted_by"] == "wt", data
@@ -608,7 +611,7 @@ def weighted_percentages_of_unweighted_counts():
     assert [level["percent"] for level in plain["levels"]] == [20, 80], plain
     text = run_cli(BINARY, "summary", *EXACT, "--weighted", "--question", "agree", path).stdout
     assert "Percentages weighted by wt" in text and "1 of 5, 75%" in text, text
-    layout = os.path.join(tempfile.mkdtemp(), "weighted.json")
+    layout = os.path.join(WORK, "weighted.json")
     run_cli(BINARY, "export", *EXACT, "--weighted", "--question", "agree", path, "-o",
             layout.replace(".json", ".svg"), "--layout", layout)
     with open(layout, encoding="utf-8") as f:

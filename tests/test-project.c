@@ -480,8 +480,7 @@ static void
 test_tables_outside_the_folder (void)
 {
   g_autofree char *outside = fe_test_write_file ("outside.csv", responses_csv, -1);
-  g_autofree char *inside_dir = g_path_get_dirname (outside);
-  g_autofree char *folder = g_build_filename (inside_dir, "project", NULL);
+  g_autofree char *folder = fe_test_temp_path ("project");
   g_autofree char *inside = g_build_filename (folder, "data", "inside.csv", NULL);
   const struct
   {

@@ -17,6 +17,7 @@
 #include "fe-stat-file.h"
 #include "fe-study.h"
 #include "fe-tally.h"
+#include "fe-test-util.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
@@ -89,25 +90,12 @@ exercise_study (FeStudy *study)
 /* Inputs with "\n##\n" in them are up to three files: responses, codebook, coding. */
 #define PART_MARKER "\n##\n"
 
-static char *
-write_part (const char *dir,
-            const char *name,
-            const char *data,
-            gsize       length)
-{
-  char *path = g_build_filename (dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, data, (gssize) length, NULL));
-  return path;
-}
-
 static FeStudy *
 load_parts (const uint8_t  *data,
             size_t          size,
             FeLoadOptions  *options,
             GError        **error)
 {
-  static char *dir;
   const char *parts[3] = { (const char *) data, NULL, NULL };
   gsize lengths[3] = { size, 0, 0 };
   g_autofree char *responses = NULL;
@@ -124,18 +112,15 @@ load_parts (const uint8_t  *data,
       lengths[p] = lengths[p - 1] - (gsize) (parts[p] - parts[p - 1]);
       lengths[p - 1] = (gsize) (marker - parts[p - 1]);
     }
-  if (dir == NULL)
-    dir = g_dir_make_tmp ("fe-fuzz-XXXXXX", NULL);
-  g_assert_nonnull (dir);
   /* A workbook: read from a file, as libarchive reads a zip. */
   if (size >= 4 && (memcmp (data, "PK\3\4", 4) == 0 || memcmp (data, "\xd0\xcf\x11\xe0", 4) == 0))
     {
-      responses = write_part (dir, "fuzz.xlsx", (const char *) data, size);
+      responses = fe_test_write_file ("fuzz.xlsx", (const char *) data, (gssize) size);
       return fe_study_load_full (responses, NULL, NULL, options, error);
     }
   /* An SPSS or Stata file is read from a file, by ReadStat. */
   {
-    g_autofree char *whole = write_part (dir, "fuzz.csv", (const char *) data, size);
+    g_autofree char *whole = fe_test_write_file ("fuzz.csv", (const char *) data, (gssize) size);
 
     if (fe_stat_file_sniff (whole) != FE_STAT_FILE_NONE)
       return fe_study_load_full (whole, NULL, NULL, options, error);
@@ -143,9 +128,11 @@ load_parts (const uint8_t  *data,
   if (parts[1] == NULL)
     return fe_study_load_data ("fuzz.csv", (const char *) data, size, options, error);
 
-  responses = write_part (dir, "fuzz.csv", parts[0], lengths[0]);
-  codebook = lengths[1] > 0 ? write_part (dir, "codebook.csv", parts[1], lengths[1]) : NULL;
-  coding = parts[2] != NULL ? write_part (dir, "coding.csv", parts[2], lengths[2]) : NULL;
+  responses = fe_test_write_file ("fuzz.csv", parts[0], (gssize) lengths[0]);
+  if (lengths[1] > 0)
+    codebook = fe_test_write_file ("codebook.csv", parts[1], (gssize) lengths[1]);
+  if (parts[2] != NULL)
+    coding = fe_test_write_file ("coding.csv", parts[2], (gssize) lengths[2]);
   return fe_study_load_full (responses, codebook, coding, options, error);
 }
 
