@@ -195,7 +195,7 @@ time_action (Category *category,
 
 static int
 compare_values (gconstpointer a,
-               gconstpointer b)
+                gconstpointer b)
 {
   gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
 

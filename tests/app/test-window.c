@@ -786,9 +786,9 @@ move_to (FeWindow *window,
 
 /* Has the X server (Xvfb, under the tests) send @window pointer input: xdotool with @args.
  * The window is raised first: the tests share one X server with no window manager, and another
- * window mapped over this one would take the input (so this test runs alone: meson.build). The events wait in the X
- * connection, stamped with the server's times (a double click stays one), until the main loop
- * takes them after. */
+ * window mapped over this one would take the input (so this test runs alone: meson.build). The
+ * events wait in the X connection, stamped with the server's times (a double click stays one),
+ * until the main loop takes them after. */
 static void
 send_pointer (FeWindow   *window,
               const char *args)
