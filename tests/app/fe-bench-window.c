@@ -333,8 +333,8 @@ main (int    argc,
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("RESPONSES.csv");
   g_autoptr(GError) error = NULL;
-  Category idle = { "frame alone (no change)" }, questions = { "question change" }, chart = { "filter click (chart)" },
-           respondents = { "filter click (respondents)" },
+  Category idle = { "frame alone (no change)" }, questions = { "question change" },
+           chart = { "filter click (chart)" }, respondents = { "filter click (respondents)" },
            selected = { "filter click (segment selected)" }, page = { "page switch" },
            sorting = { "grid sort" }, search = { "quote search key" },
            searched = { "search, every match found" },
