@@ -804,8 +804,8 @@ send_pointer (FeWindow   *window,
 }
 
 /* Waits out the double-click time, so that the next press starts a click of its own rather than
- * counting on from the last one (a main loop slowed by other tests takes events late, and GTK
- * times the clicks as it takes them). */
+ * counting on from the last one (a slowed main loop takes events late, and GTK times the clicks
+ * as it takes them). */
 static void
 let_clicks_end (FeWindow *window)
 {
@@ -859,8 +859,8 @@ test_quote_text_selected_by_pointer (void)
       return;
     }
   window = fe_app_test_open_window (NULL);
-  /* GTK counts a multiple click by a timeout on its main loop: one slowed by other tests (CI
-   * runs two at once on two cores) can let it lapse between the presses of a triple click. */
+  /* GTK counts a multiple click by a timeout on its main loop: one slowed down (a sanitizer
+   * build, a busy machine) can let it lapse between the presses of a triple click. */
   settings = gtk_widget_get_settings (GTK_WIDGET (window));
   g_object_get (settings, "gtk-double-click-time", &double_click_time, NULL);
   g_object_set (settings, "gtk-double-click-time", 1000, NULL);

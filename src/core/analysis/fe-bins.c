@@ -56,6 +56,15 @@ keep_within_binned (GArray *sorted)
   g_array_remove_range (sorted, 0, first);
 }
 
+static gboolean
+all_whole (const GArray *numbers)
+{
+  for (guint i = 0; i < numbers->len; i++)
+    if (g_array_index (numbers, double, i) != floor (g_array_index (numbers, double, i)))
+      return FALSE;
+  return TRUE;
+}
+
 /* The widths to try, smallest first: 1, 2, 2.5, 5 × 10^k as mantissas of 10^(k-1). */
 static const guint mantissas[] = { 10, 20, 25, 50 };
 
@@ -64,7 +73,7 @@ fe_bins_new (const double *values,
              gsize         n_values)
 {
   g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (double));
-  gboolean integers = TRUE;
+  gboolean integers;
   double lo, hi, min, max;
   gboolean open_below = FALSE, open_above = FALSE;
   FeBins *bins;
@@ -72,13 +81,11 @@ fe_bins_new (const double *values,
 
   for (gsize i = 0; i < n_values; i++)
     if (isfinite (values[i]))
-      {
-        g_array_append_val (sorted, values[i]);
-        integers &= values[i] == floor (values[i]);
-      }
+      g_array_append_val (sorted, values[i]);
   if (sorted->len == 0)
     return NULL;
   g_array_sort (sorted, compare_doubles);
+  integers = all_whole (sorted);
   min = g_array_index (sorted, double, 0);
   max = g_array_index (sorted, double, sorted->len - 1);
 
@@ -103,17 +110,16 @@ fe_bins_new (const double *values,
       bins->n_bins = below + above;
       bins->edges = g_new (double, bins->n_bins + 1);
       bins->edges[0] = below ? -INFINITY : LARGEST_BINNED;
-      bins->edges[1] = !above ? -LARGEST_BINNED : below ? LARGEST_BINNED : INFINITY;
       bins->edges[bins->n_bins] = above ? INFINITY : -LARGEST_BINNED;
+      if (below && above)
+        bins->edges[1] = LARGEST_BINNED;
       bins->integers = integers;
       return bins;
     }
   lo = g_array_index (sorted, double, 0);
   hi = g_array_index (sorted, double, sorted->len - 1);
   /* Whole numbers within reach keep whole edges, whatever lies in the open bins. */
-  integers = TRUE;
-  for (guint i = 0; i < sorted->len; i++)
-    integers &= g_array_index (sorted, double, i) == floor (g_array_index (sorted, double, i));
+  integers = all_whole (sorted);
 
   /* A range three times as wide as where 98 % of the answers lie has outliers at its ends
    * (a birth year of 1864 among 1960s–1990s). */
