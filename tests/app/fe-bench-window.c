@@ -60,6 +60,7 @@ static gint64 last_layout_end;
 static gint64 last_render_end;
 static gint64 last_tick;
 static gint64 longest_gap;
+static gboolean print_each;
 
 static gint64
 page_faults (void)
@@ -186,6 +187,12 @@ time_action (Category *category,
                                render_end - layout_end, last_paint - render_end };
 
     g_array_append_val (category->working, working);
+    if (print_each)
+      g_print ("%-32s %6.1f ms: action %.1f, before the frame %.1f, layout %.1f, render %.1f, "
+               "after the paint %.1f; pages first touched %" G_GINT64_FORMAT "\n",
+               category->name, to_frame / 1000.0, spent / 1000.0,
+               parts[PHASE_BEFORE_FRAME] / 1000.0, parts[PHASE_LAYOUT] / 1000.0,
+               parts[PHASE_RENDER] / 1000.0, parts[PHASE_AFTER_PAINT] / 1000.0, faults);
     for (guint p = 0; p < N_PHASES; p++)
       g_array_append_val (category->phases[p], parts[p]);
   }
@@ -329,6 +336,8 @@ main (int    argc,
   const GOptionEntry entries[] = {
     { "codebook", 0, 0, G_OPTION_ARG_FILENAME, &codebook, "The study's codebook", "FILE" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print one JSON line", NULL },
+    { "each", 0, 0, G_OPTION_ARG_NONE, &print_each,
+      "Also print each action's time and its parts, in the order of the script", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("RESPONSES.csv");
