@@ -621,6 +621,25 @@ test_qualtrics_saved_by_excel (void)
   g_assert_cmpuint (count_of (study, q1, "Very well"), ==, 2);
 }
 
+/* JISC, Alchemer and SmartSurvey number their responses under "Response ID" too. Their first
+ * row is a respondent, not the row of question texts Qualtrics writes under its ids. */
+static void
+test_response_id_column_is_not_qualtrics (void)
+{
+  g_autoptr(FeStudy) plain = load_text ("Response ID,Faculty,Satisfied?\n"
+                                        "5550000,Arts,Yes\n5550001,Law,No\n5550002,Arts,Yes\n");
+  /* Qualtrics ids anonymised to numbers still have the "Response ID" label row. */
+  g_autoptr(FeStudy) qualtrics = load_text ("ResponseId,Q1\nResponse ID,Which faculty?\n"
+                                            "1,Arts\n2,Law\n");
+
+  g_assert_cmpstr (fe_study_get_format_name (plain), ==, "CSV");
+  g_assert_cmpuint (fe_study_get_n_rows (plain), ==, 3);
+  g_assert_cmpuint (count_of (plain, find (plain, "Faculty"), "Arts"), ==, 2);
+  g_assert_cmpstr (fe_study_get_format_name (qualtrics), ==, "Qualtrics");
+  g_assert_cmpuint (fe_study_get_n_rows (qualtrics), ==, 2);
+  g_assert_cmpstr (find (qualtrics, "Q1")->label, ==, "Which faculty?");
+}
+
 /* A 100,000-character answer that the codebook does not list is quoted by its start. */
 static void
 test_long_answer_quoted_short (void)
@@ -903,6 +922,8 @@ main (int   argc,
   g_test_add_func ("/core/inference/layout/option-columns-named", test_option_columns_named);
   g_test_add_func ("/core/inference/layout/qualtrics-saved-by-excel",
                    test_qualtrics_saved_by_excel);
+  g_test_add_func ("/core/inference/layout/response-id-column-is-not-qualtrics",
+                   test_response_id_column_is_not_qualtrics);
   g_test_add_func ("/core/inference/long-answer-quoted-short", test_long_answer_quoted_short);
   g_test_add_func ("/core/inference/review/two-spellings", test_two_spellings_of_a_point);
   g_test_add_func ("/core/inference/review/rare-real-options",

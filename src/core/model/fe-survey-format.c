@@ -250,6 +250,26 @@ is_taguette (const FeCsvTable *table)
          && (n == 3 || (n == 4 && fe_csv_table_find_column (table, "id") >= 0));
 }
 
+/* The first row names the response id column rather than filling it: its cell reads
+ * "Response ID", or is not a Qualtrics id (R_…) while the next row's is. Many tools other than
+ * Qualtrics (JISC, Alchemer, SmartSurvey) call their own numbered ids "Response ID": their first
+ * row is a respondent, and taking it for labels would lose them. */
+static gboolean
+row_labels_response_id (const FeCsvTable *table,
+                        guint             response_id)
+{
+  g_autofree char *plain = NULL;
+
+  if (fe_csv_table_get_n_rows (table) == 0)
+    return FALSE;
+  plain = normalise_name (fe_csv_table_get_cell (table, 0, response_id));
+  if (strcmp (plain, "responseid") == 0)
+    return TRUE;
+  return fe_csv_table_get_n_rows (table) > 1
+         && !g_str_has_prefix (fe_csv_table_get_cell (table, 0, response_id), "R_")
+         && g_str_has_prefix (fe_csv_table_get_cell (table, 1, response_id), "R_");
+}
+
 FeSurveyFormat
 fe_survey_format_detect (FeCsvTable *table)
 {
@@ -271,19 +291,24 @@ fe_survey_format_detect (FeCsvTable *table)
   if (response_id >= 0 || (find_normalised (table, 0, "startdate") >= 0
                            && find_normalised (table, 0, "finished") >= 0))
     {
-      /* Row 2 holds the question texts unless someone deleted it: then the first row's
-       * response id looks like one (R_…). Row 3, when present, holds the import ids. */
+      /* Row 2 holds the question texts unless someone deleted it. Row 3, when present,
+       * holds the import ids. */
       guint extra = 0;
 
       if (row_is_import_ids (table, 1))
         extra = 2;
-      else if (row_is_import_ids (table, 0) || row_is_metadata_labels (table, 0))
+      else if (row_is_import_ids (table, 0) || row_is_metadata_labels (table, 0)
+               || (response_id >= 0 && row_labels_response_id (table, (guint) response_id)))
         extra = 1;
-      else if (n_rows > 0 && response_id >= 0
-               && !g_str_has_prefix (fe_csv_table_get_cell (table, 0, (guint) response_id), "R_"))
-        extra = 1;
-      fe_csv_table_take_header_rows (table, MIN (extra, n_rows));
-      return FE_SURVEY_FORMAT_QUALTRICS;
+      /* A "Response ID" column alone is no sign of Qualtrics: JISC, Alchemer and SmartSurvey
+       * number their responses under that name too. */
+      if (extra > 0 || find_normalised (table, 0, "finished") >= 0
+          || (n_rows > 0 && response_id >= 0
+              && g_str_has_prefix (fe_csv_table_get_cell (table, 0, (guint) response_id), "R_")))
+        {
+          fe_csv_table_take_header_rows (table, MIN (extra, n_rows));
+          return FE_SURVEY_FORMAT_QUALTRICS;
+        }
     }
 
   if (row_has_cell (table, 0, "Response") || row_has_cell (table, 0, "Open-Ended Response"))
