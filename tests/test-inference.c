@@ -621,6 +621,43 @@ test_qualtrics_saved_by_excel (void)
   g_assert_cmpuint (count_of (study, q1, "Very well"), ==, 2);
 }
 
+/* A rating is as long as its question says, not as its answers: a 1–5 item nobody rated 5
+ * keeps 5 (and its midpoint 3), and "9 = Don't know" stands outside the scale. */
+static void
+test_rating_scale_stated_by_the_question (void)
+{
+  g_autoptr(GString) csv = g_string_new ("id,Breaks (1=Strongly disagree ... 5=Strongly agree),"
+                                         "\"Trust (1 = Not at all, 5 = Completely, "
+                                         "9 = Don't know)\",Recommend (0-10),Age (18-65)\n");
+  g_autoptr(FeStudy) study = NULL;
+  FeColumn *breaks, *trust, *recommend;
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (csv, "%u,%u,%u,%u,%u\n", i + 1, 1 + i % 4, i % 8 == 0 ? 9 : 1 + i % 5,
+                            3 + i % 5, 18 + i);
+  study = load_text (csv->str);
+  breaks = find (study, "Breaks (1=Strongly disagree ... 5=Strongly agree)");
+  trust = find (study, "Trust (1 = Not at all, 5 = Completely, 9 = Don't know)");
+  recommend = find (study, "Recommend (0-10)");
+
+  g_assert_cmpint (breaks->role, ==, FE_ROLE_ORDINAL);
+  assert_levels (breaks, "1|2|3|4|5");
+  g_assert_cmpuint (fe_column_get_n_scale_levels (breaks), ==, 5);
+  g_assert_cmpuint (count_of (study, breaks, "5"), ==, 0);
+  g_assert_cmpstr (fe_column_get_level_description (breaks, 0), ==, "Strongly disagree");
+
+  assert_levels (trust, "1|2|3|4|5|9");
+  g_assert_cmpuint (fe_column_get_n_scale_levels (trust), ==, 5);
+  g_assert_cmpuint (count_of (study, trust, "9"), ==, 5);
+  g_assert_cmpstr (fe_column_get_level_description (trust, 5), ==, "Don't know");
+  g_assert_nonnull (strstr (fe_column_describe_role_source (trust), "9 (Don't know)"));
+
+  assert_levels (recommend, "0|1|2|3|4|5|6|7|8|9|10");
+  g_assert_cmpuint (count_of (study, recommend, "0"), ==, 0);
+  /* Ages are no rating, whatever range the question gives. */
+  g_assert_cmpint (find (study, "Age (18-65)")->role, !=, FE_ROLE_ORDINAL);
+}
+
 /* JISC, Alchemer and SmartSurvey number their responses under "Response ID" too. Their first
  * row is a respondent, not the row of question texts Qualtrics writes under its ids. */
 static void
@@ -922,6 +959,8 @@ main (int   argc,
   g_test_add_func ("/core/inference/layout/option-columns-named", test_option_columns_named);
   g_test_add_func ("/core/inference/layout/qualtrics-saved-by-excel",
                    test_qualtrics_saved_by_excel);
+  g_test_add_func ("/core/inference/rating-scale-stated-by-the-question",
+                   test_rating_scale_stated_by_the_question);
   g_test_add_func ("/core/inference/layout/response-id-column-is-not-qualtrics",
                    test_response_id_column_is_not_qualtrics);
   g_test_add_func ("/core/inference/long-answer-quoted-short", test_long_answer_quoted_short);

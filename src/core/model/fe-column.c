@@ -242,7 +242,10 @@ fe_column_get_n_scale_levels (const FeColumn *column)
 {
   guint n = column->levels->len;
 
-  while (n > 0 && fe_answer_is_non_substantive (g_ptr_array_index (column->levels, n - 1)))
+  while (n > 0 && (fe_answer_is_non_substantive (g_ptr_array_index (column->levels, n - 1))
+                   || (g_ptr_array_index (column->level_descriptions, n - 1) != NULL
+                       && fe_answer_is_non_substantive (g_ptr_array_index (
+                                                          column->level_descriptions, n - 1)))))
     n--;
   return n;
 }

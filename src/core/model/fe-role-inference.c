@@ -5,6 +5,7 @@
 
 #include "fe-bins.h"
 #include "fe-i18n.h"
+#include "fe-scale-order.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -933,10 +934,225 @@ answers_are_numbers (const FeCsvTable *table,
   return TRUE;
 }
 
+/* The ends a rating's question text gives it, and the codes it puts outside: "(1=Strongly
+ * disagree … 5=Strongly agree)", "(1 = Not at all, 5 = Completely, 9 = Don't know)", "(0-10)",
+ * "on a scale of 1 to 5". Without them a rating is only as long as its answers: a 1–5 item
+ * nobody rated 5 would be charted as 1–4, its midpoint moved from 3 to 2.5. */
+typedef struct
+{
+  int        low;
+  int        high;
+  GArray    *codes;     /* int: every numbered meaning the text gives */
+  GPtrArray *meanings;  /* char*: what each of @codes means */
+} StatedScale;
+
+static void
+stated_scale_clear (StatedScale *scale)
+{
+  g_clear_pointer (&scale->codes, g_array_unref);
+  g_clear_pointer (&scale->meanings, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StatedScale, stated_scale_clear)
+
+/* A whole number starts at @p, not inside a word or another number; a minus sign counts
+ * ("-99 = Refused"), the dash of a range ("1-5") does not. */
+static gboolean
+number_starts (const char *text,
+               const char *p)
+{
+  gboolean minus = *p == '-' && g_ascii_isdigit (p[1]);
+
+  if (!g_ascii_isdigit (*p) && !minus)
+    return FALSE;
+  return p == text || !(g_ascii_isalnum (p[-1]) || p[-1] == '.' || p[-1] == ','
+                        || (p[-1] == '-' && !minus));
+}
+
+static const char *
+read_code (const char *p,
+           int        *code)
+{
+  char *end = NULL;
+  gint64 value = g_ascii_strtoll (p, &end, 10);
+
+  if (end == p || end - p > 5)
+    return NULL;
+  *code = (int) value;
+  return end;
+}
+
+static const char *
+skip_spaces (const char *p)
+{
+  while (*p == ' ')
+    p++;
+  return p;
+}
+
+/* @p starts a numbered meaning: a number, then "=". */
+static const char *
+meaning_starts (const char *text,
+                const char *p,
+                int        *code)
+{
+  const char *after;
+
+  if (!number_starts (text, p) || (after = read_code (p, code)) == NULL)
+    return NULL;
+  after = skip_spaces (after);
+  return *after == '=' ? skip_spaces (after + 1) : NULL;
+}
+
+static gboolean
+find_stated_scale (const char  *text,
+                   StatedScale *scale)
+{
+  int low = G_MAXINT, high = G_MININT, range_low = 0, range_high = -1;
+  guint n_on_scale = 0;
+
+  scale->codes = g_array_new (FALSE, FALSE, sizeof (int));
+  scale->meanings = g_ptr_array_new_with_free_func (g_free);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      const char *words, *end, *q;
+      int code, other;
+
+      if ((words = meaning_starts (text, p, &code)) != NULL)
+        {
+          g_autofree char *meaning = NULL;
+
+          for (end = words; *end != '\0' && strchr (",;()/", *end) == NULL
+                            && !g_str_has_prefix (end, "...") && !g_str_has_prefix (end, "…")
+                            && meaning_starts (text, end, &other) == NULL; end++)
+            ;
+          meaning = g_strstrip (g_strndup (words, (gsize) (end - words)));
+          if (*meaning == '\0')
+            continue;
+          if (!fe_answer_is_non_substantive (meaning))
+            {
+              low = MIN (low, code);
+              high = MAX (high, code);
+              n_on_scale++;
+            }
+          g_array_append_val (scale->codes, code);
+          g_ptr_array_add (scale->meanings, g_steal_pointer (&meaning));
+          p = end - 1;
+        }
+      else if (range_high < 0 && number_starts (text, p) && *p != '-'
+               && (q = read_code (p, &code)) != NULL)
+        {
+          q = skip_spaces (q);
+          if (*q == '-')
+            q++;
+          else if (g_str_has_prefix (q, "–"))
+            q += strlen ("–");
+          else if (g_str_has_prefix (q, "to "))
+            q += 3;
+          else
+            continue;
+          q = skip_spaces (q);
+          if (g_ascii_isdigit (*q) && (q = read_code (q, &other)) != NULL
+              && !g_ascii_isdigit (*q) && other > code)
+            {
+              range_low = code;
+              range_high = other;
+            }
+        }
+    }
+  if (n_on_scale < 2)
+    {
+      low = range_low;
+      high = range_high;
+    }
+  scale->low = low;
+  scale->high = high;
+  /* Rating scales run from 0 or 1 to at most 10, over three points or more. */
+  return low >= 0 && low <= 1 && high <= 10 && high - low >= 2;
+}
+
+/* A rating whose question states its scale: every point of it is a level, answered or not,
+ * then the codes the text puts outside it ("9 = Don't know"), each with what it means. */
+static gboolean
+take_stated_scale (const char    *text,
+                   ColumnProfile *profile,
+                   FeInference   *inference)
+{
+  g_auto(StatedScale) scale = { 0 };
+  g_autoptr(GPtrArray) seen = NULL;
+  g_autoptr(GString) outside = NULL;
+  guint n_outside = 0;
+
+  if (!profile->listed || profile->n_integers != profile->n_answered
+      || !find_stated_scale (text, &scale))
+    return FALSE;
+  seen = levels_by (profile, compare_numerically);
+  for (guint i = 0; i < seen->len; i++)
+    {
+      const char *value = g_ptr_array_index (seen, i);
+      int code;
+      const char *end = read_code (value, &code);
+      gboolean known = FALSE;
+
+      if (end == NULL || *end != '\0' || (value[0] == '0' && value[1] != '\0'))
+        return FALSE;
+      for (guint c = 0; c < scale.codes->len && !known; c++)
+        known = g_array_index (scale.codes, int, c) == code;
+      if (code < scale.low || code > scale.high)
+        {
+          if (!known)
+            return FALSE;
+          n_outside++;
+        }
+    }
+
+  inference->role = FE_ROLE_ORDINAL;
+  inference->levels = g_ptr_array_new_with_free_func (g_free);
+  inference->meanings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (int point = scale.low; point <= scale.high; point++)
+    g_ptr_array_add (inference->levels, g_strdup_printf ("%d", point));
+  inference->n_scale = inference->levels->len;
+  for (guint i = 0; i < seen->len; i++)
+    {
+      int code = atoi (g_ptr_array_index (seen, i));
+
+      if (code < scale.low || code > scale.high)
+        g_ptr_array_add (inference->levels, g_strdup (g_ptr_array_index (seen, i)));
+    }
+  outside = g_string_new (NULL);
+  for (guint c = 0; c < scale.codes->len; c++)
+    {
+      int code = g_array_index (scale.codes, int, c);
+      const char *meaning = g_ptr_array_index (scale.meanings, c);
+      char *level = g_strdup_printf ("%d", code);
+
+      if (code < scale.low || code > scale.high)
+        {
+          if (!g_ptr_array_find_with_equal_func (inference->levels, level, g_str_equal, NULL))
+            {
+              g_free (level);
+              continue;
+            }
+          g_string_append_printf (outside, "%s%s (%s)", outside->len > 0 ? ", " : "", level,
+                                  meaning);
+        }
+      g_hash_table_replace (inference->meanings, level, g_strdup (meaning));
+    }
+  if (n_outside > 0)
+    inference->reason = g_strdup_printf (_("whole numbers on the scale from %d to %d that the "
+                                           "question states, and %s outside it"),
+                                         scale.low, scale.high, outside->str);
+  else
+    inference->reason = g_strdup_printf (_("whole numbers on the scale from %d to %d that the "
+                                           "question states"), scale.low, scale.high);
+  return TRUE;
+}
+
 void
 fe_inference_clear (FeInference *inference)
 {
   g_clear_pointer (&inference->levels, g_ptr_array_unref);
+  g_clear_pointer (&inference->meanings, g_hash_table_unref);
   g_clear_pointer (&inference->reason, g_free);
 }
 
@@ -978,6 +1194,8 @@ fe_role_infer (const FeCsvTable *table,
       inference->reason = g_strdup (_("whole numbers, a different one for each respondent"));
     }
   else if (take_scale_order (values, inference))
+    ;
+  else if (take_stated_scale (name, &profile, inference))
     ;
   else if (profile.listed && all_integers && profile.min_integer >= 0
            && profile.max_integer <= 10 && n_distinct > 2)

@@ -18,6 +18,8 @@ typedef struct
 {
   FeRole       role;
   GPtrArray   *levels;         /* char*, in order: single-valued and multi-select columns */
+  GHashTable  *meanings;       /* level → what a numbered level means, as the question's text
+                                * says ("9" → "Don't know"); NULL when it says none */
   guint        n_scale;        /* levels that are on the scale; the rest ("Don't know") follow */
   FeOrderKind  order;
   char         separator;      /* multi-select: ';' or ',' between options */

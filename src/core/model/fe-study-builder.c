@@ -915,6 +915,15 @@ build_one_column (FeStudy              *self,
       if (inference.other_typed)
         promote_typed_answers (self, column->id, inference.levels);
       set_levels (column, inference.levels, self->n_rows);
+      if (inference.meanings != NULL)
+        for (guint l = 0; l < column->levels->len; l++)
+          {
+            const char *meaning = g_hash_table_lookup (inference.meanings,
+                                                       g_ptr_array_index (column->levels, l));
+
+            if (meaning != NULL)
+              fe_column_set_level_description (column, l, meaning);
+          }
       if (inference.other_typed)
         column->other_level = fe_column_find_level (column, FE_OTHER_LEVEL);
       /* Two columns cannot both be the id: the second is counted as the answers it holds,
