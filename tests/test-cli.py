@@ -281,10 +281,11 @@ def inspect_says_what_was_inferred_and_why():
 
     often = columns["often"]
     assert often["role"] == "ordinal" and often["role_set_by"] == "inference", often
+    # Never, Sometimes, Often, Always is a scale of four: no "Rarely" nobody chose.
     assert [level["label"] for level in often["levels"]] == \
-        ["Never", "Rarely", "Sometimes", "Often", "Always", "Don't know"], often["levels"]
-    assert often["scale_levels"] == 5 and often["answered"] == 60, often
-    assert often["levels"][0]["count"] == 12 and often["levels"][1]["count"] == 0
+        ["Never", "Sometimes", "Often", "Always", "Don't know"], often["levels"]
+    assert often["scale_levels"] == 4 and often["answered"] == 60, often
+    assert often["levels"][0]["count"] == 12 and often["levels"][1]["count"] == 12
     assert often["reason"] == "a known answer scale", often["reason"]
 
     town = columns["town"]

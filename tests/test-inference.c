@@ -658,6 +658,29 @@ test_rating_scale_stated_by_the_question (void)
   g_assert_cmpint (find (study, "Age (18-65)")->role, !=, FE_ROLE_ORDINAL);
 }
 
+/* "Poor, Fair, Good, Excellent" is a scale of four, not five without "Very good" (which would
+ * make "Good" its neutral middle): the known scale that adds the fewest points nobody chose is
+ * taken, and a point added to complete one is named. */
+static void
+test_known_scale_without_an_inner_point (void)
+{
+  g_autoptr(GString) csv = g_string_new ("id,food,venue\n");
+  static const char * const food[] = { "Poor", "Fair", "Good", "Excellent" };
+  static const char * const venue[] = { "Poor", "Fair", "Good", "Very good" };
+  g_autoptr(FeStudy) study = NULL;
+  FeColumn *column;
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (csv, "%u,%s,%s\n", i + 1, food[i % 4], venue[i % 4]);
+  study = load_text (csv->str);
+  column = find (study, "food");
+  g_assert_cmpint (column->role, ==, FE_ROLE_ORDINAL);
+  assert_levels (column, "Poor|Fair|Good|Excellent");
+  column = find (study, "venue");
+  assert_levels (column, "Very poor|Poor|Fair|Good|Very good");
+  g_assert_nonnull (strstr (fe_column_describe_role_source (column), "“Very poor”"));
+}
+
 /* JISC, Alchemer and SmartSurvey number their responses under "Response ID" too. Their first
  * row is a respondent, not the row of question texts Qualtrics writes under its ids. */
 static void
@@ -959,6 +982,8 @@ main (int   argc,
   g_test_add_func ("/core/inference/layout/option-columns-named", test_option_columns_named);
   g_test_add_func ("/core/inference/layout/qualtrics-saved-by-excel",
                    test_qualtrics_saved_by_excel);
+  g_test_add_func ("/core/inference/known-scale-without-an-inner-point",
+                   test_known_scale_without_an_inner_point);
   g_test_add_func ("/core/inference/rating-scale-stated-by-the-question",
                    test_rating_scale_stated_by_the_question);
   g_test_add_func ("/core/inference/layout/response-id-column-is-not-qualtrics",

@@ -818,11 +818,28 @@ static gboolean
 take_scale_order (GPtrArray   *values,
                   FeInference *inference)
 {
+  g_autoptr(GString) unchosen = g_string_new (NULL);
+
   inference->levels = fe_scale_order (values, &inference->order, &inference->n_scale);
   if (inference->levels == NULL)
     return FALSE;
   inference->role = inference->order == FE_ORDER_YES_NO ? FE_ROLE_CHOICE : FE_ROLE_ORDINAL;
-  inference->reason = g_strdup (fe_order_kind_describe (inference->order));
+  /* The points of a known scale that nobody chose are levels too, at 0: say which, since the
+   * answers alone cannot tell a five-point scale without its end from one of four. */
+  for (guint i = 0; i < inference->n_scale; i++)
+    {
+      const char *level = g_ptr_array_index (inference->levels, i);
+
+      if (inference->order != FE_ORDER_YES_NO
+          && !g_ptr_array_find_with_equal_func (values, level, g_str_equal, NULL))
+        g_string_append_printf (unchosen, "%s“%s”", unchosen->len > 0 ? ", " : "", level);
+    }
+  if (unchosen->len > 0)
+    inference->reason = g_strdup_printf (_("%s; %s, which nobody chose, added to complete it"),
+                                         fe_order_kind_describe (inference->order),
+                                         unchosen->str);
+  else
+    inference->reason = g_strdup (fe_order_kind_describe (inference->order));
   return TRUE;
 }
 

@@ -46,12 +46,14 @@ static const char * const *const likert_scales[] = {
   (const char *[]) { "Very unlikely", "Somewhat unlikely", "Neither likely nor unlikely",
                      "Somewhat likely", "Very likely", NULL },
   (const char *[]) { "Never", "Rarely", "Sometimes", "Often", "Always", NULL },
+  (const char *[]) { "Never", "Sometimes", "Often", "Always", NULL },
   (const char *[]) { "Never", "Sometimes", "About half the time", "Most of the time", "Always",
                      NULL },
   (const char *[]) { "Not at all important", "Slightly important", "Moderately important",
                      "Very important", "Extremely important", NULL },
   (const char *[]) { "Very poor", "Poor", "Fair", "Good", "Very good", NULL },
   (const char *[]) { "Poor", "Fair", "Good", "Very good", "Excellent", NULL },
+  (const char *[]) { "Poor", "Fair", "Good", "Excellent", NULL },
   (const char *[]) { "Very unfavorably", "Somewhat unfavorably",
                      "Neither favorably nor unfavorably (neutral)", "Somewhat favorably",
                      "Very favorably", NULL },
@@ -866,8 +868,23 @@ fe_scale_order (GPtrArray   *values,
 
   answers_init (&answers, values);
   scales = normalised_scales ();
-  for (guint s = 0; s < G_N_ELEMENTS (likert_scales) && ordered == NULL; s++)
-    ordered = order_by_wording (likert_scales[s], scales[s], &answers, TRUE, n_scale);
+  /* Of the known wordings the answers fit, the one that adds the fewest points nobody chose
+   * ("Poor, Fair, Good, Excellent" is a scale of four), the first listed on a tie. */
+  for (guint s = 0; s < G_N_ELEMENTS (likert_scales); s++)
+    {
+      guint n_fitted;
+      GPtrArray *fitted = order_by_wording (likert_scales[s], scales[s], &answers, TRUE,
+                                            &n_fitted);
+
+      if (fitted != NULL && (ordered == NULL || fitted->len < ordered->len))
+        {
+          g_clear_pointer (&ordered, g_ptr_array_unref);
+          ordered = fitted;
+          *n_scale = n_fitted;
+        }
+      else if (fitted != NULL)
+        g_ptr_array_unref (fitted);
+    }
   if (ordered != NULL)
     *kind = FE_ORDER_LIKERT;
   else if ((ordered = order_by_wording (yes_no, scales[G_N_ELEMENTS (likert_scales)], &answers,
