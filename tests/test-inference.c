@@ -681,6 +681,22 @@ test_known_scale_without_an_inner_point (void)
   g_assert_nonnull (strstr (fe_column_describe_role_source (column), "“Very poor”"));
 }
 
+/* A response exported twice is counted twice, as the file has it, but never silently: the
+ * column named as the id says which value repeats and on which lines. */
+static void
+test_repeated_id_is_named (void)
+{
+  g_autoptr(FeStudy) study = load_text ("Participant ID,Unit\n200,Ward A\n201,Ward B\n"
+                                        "202,Ward A\n201,Ward B\n");
+  GPtrArray *warnings = fe_study_get_warnings (study);
+  gboolean named = FALSE;
+
+  g_assert_cmpuint (fe_study_get_n_rows (study), ==, 4);
+  for (guint i = 0; i < warnings->len; i++)
+    named |= strstr (g_ptr_array_index (warnings, i), "(“201”, first on lines 3 and 5)") != NULL;
+  g_assert_true (named);
+}
+
 /* JISC, Alchemer and SmartSurvey number their responses under "Response ID" too. Their first
  * row is a respondent, not the row of question texts Qualtrics writes under its ids. */
 static void
@@ -982,6 +998,7 @@ main (int   argc,
   g_test_add_func ("/core/inference/layout/option-columns-named", test_option_columns_named);
   g_test_add_func ("/core/inference/layout/qualtrics-saved-by-excel",
                    test_qualtrics_saved_by_excel);
+  g_test_add_func ("/core/inference/repeated-id-is-named", test_repeated_id_is_named);
   g_test_add_func ("/core/inference/known-scale-without-an-inner-point",
                    test_known_scale_without_an_inner_point);
   g_test_add_func ("/core/inference/rating-scale-stated-by-the-question",

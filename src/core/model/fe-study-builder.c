@@ -1469,6 +1469,89 @@ keep_weights (FeStudy *self)
   }
 }
 
+/* A column named as an id ("Participant ID", "record_id", "UserNo") that was not taken for the
+ * id because values repeat: a response exported twice, or a REDCap record's events, each
+ * counted as a respondent. Nothing is dropped on a guess; the researcher is told where. */
+static gboolean
+name_is_an_id (const char *name)
+{
+  static const char * const ids[] = {
+    "id", "userno", "userid", "recordid", "respondentid", "participantid", "caseid",
+    "responseid", "respondentno", "participantno", NULL,
+  };
+  g_autofree char *lower = g_utf8_strdown (name, -1);
+  g_autoptr(GString) plain = g_string_new (NULL);
+  const char *last_word = lower;
+
+  for (const char *p = lower; *p != '\0'; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (plain, *p);
+    else if (g_ascii_isalnum (p[1]))
+      last_word = p + 1;
+  if (g_strv_contains (ids, plain->str))
+    return TRUE;
+  return strcmp (last_word, "id") == 0;
+}
+
+static void
+warn_repeated_ids (FeStudy *self)
+{
+  g_autoptr(GString) cell = g_string_new (NULL);
+
+  if (self->id_column != NULL)
+    return;
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      FeColumn *column = g_ptr_array_index (self->columns, c);
+      g_autoptr(GHashTable) first_row = NULL;
+      g_autofree char *example = NULL;
+      guint n_repeated = 0, example_rows[2] = { 0, 0 };
+
+      if (column->members != NULL || column->role == FE_ROLE_IGNORE
+          || !name_is_an_id (column->id))
+        continue;
+      first_row = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint row = 0; row < self->n_rows; row++)
+        {
+          const char *value;
+          gpointer seen;
+
+          if (fe_csv_table_cell_is_empty (self->responses, row, column->source_column))
+            continue;
+          value = fe_csv_table_read_cell (self->responses, row, column->source_column, cell);
+          if (!g_hash_table_lookup_extended (first_row, value, NULL, &seen))
+            g_hash_table_insert (first_row, g_strdup (value), GUINT_TO_POINTER (row + 1));
+          else if (GPOINTER_TO_UINT (seen) > 0)
+            {
+              if (n_repeated++ == 0)
+                {
+                  example = fe_text_shorten (value, 40);
+                  example_rows[0] = GPOINTER_TO_UINT (seen) - 1;
+                  example_rows[1] = row;
+                }
+              /* Counted once however often it comes again. */
+              g_hash_table_insert (first_row, g_strdup (value), GUINT_TO_POINTER (0));
+            }
+        }
+      if (n_repeated > 0)
+        fe_study_add_warning (
+          self,
+          ngettext ("%s, column %u (“%s”): %u value is on more than one row (“%s”, first on lines "
+                    "%u and %u), so it was not taken for the respondents' id, and each row counts "
+                    "as a respondent. If a response was exported twice, remove the copy from a "
+                    "copy of the file; if the rows are one person's visits or events, keep one "
+                    "row for each.",
+                    "%s, column %u (“%s”): %u values are on more than one row (“%s”, first on "
+                    "lines %u and %u), so it was not taken for the respondents' id, and each row "
+                    "counts as a respondent. If a response was exported twice, remove the copy "
+                    "from a copy of the file; if the rows are one person's visits or events, keep "
+                    "one row for each.", n_repeated),
+          self->name, column->source_column + 1, column->id, n_repeated, example,
+          fe_csv_table_get_line (self->responses, example_rows[0]),
+          fe_csv_table_get_line (self->responses, example_rows[1]));
+    }
+}
+
 static FeStudy *
 study_build (FeStudy     *self_owned,
              const char  *codebook_path,
@@ -1533,6 +1616,7 @@ study_build (FeStudy     *self_owned,
   fe_study_sort_codings (self);
   if (!apply_corrections (self, error))
     return NULL;
+  warn_repeated_ids (self);
   fe_study_flush_repeated_warnings (self);
   for (guint i = 0; self->stat != NULL && i < self->stat->notes->len; i++)
     fe_study_add_warning (self, "%s", (const char *) g_ptr_array_index (self->stat->notes, i));
