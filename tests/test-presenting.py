@@ -479,14 +479,71 @@ def quotes_of_a_small_segment_are_refused_under_min_cell():
     exact = run_json(BINARY, "quotes", "--sample", "--question", "vulnerabilities", "--level",
                      "Substance use", "--min-cell", "0")
     small = [q for q in exact if q["respondent"] in SMALL_RESPONDENTS]
-    assert small and len(quotes) == len(exact), (small, len(quotes))
-    for quote, truth in zip(quotes, exact):
-        assert quote["text"] == truth["text"], (quote, truth)
-        if truth["respondent"] in SMALL_RESPONDENTS:
-            assert quote["respondent"] is None and quote["attributes"] == {}, quote
-            assert quote["citation"].endswith("(a participant)"), quote
-        else:
-            assert quote["respondent"] == truth["respondent"], quote
+    assert small and sorted(q["text"] for q in quotes) == sorted(q["text"] for q in exact)
+    anonymous = [q for q in quotes if q["respondent"] is None]
+    # Last: in respondent order among the others, their place would tell their number.
+    assert quotes[len(quotes) - len(anonymous):] == anonymous, quotes
+    for quote in anonymous:
+        assert quote["attributes"] == {}, quote
+        assert quote["citation"].endswith("(a participant)"), quote
+    anonymous_texts = [q["text"] for q in anonymous]
+    for quote in small:
+        assert quote["text"] in anonymous_texts, quote
+        anonymous_texts.remove(quote["text"])
+
+
+def everyone_writes_study():
+    """60 respondents who all explain their answer: forces of 25, 20, 12 and 3, a role and a
+    region each, so that a segment's quotes could be counted by force."""
+    forces = ["Alpha"] * 25 + ["Bravo"] * 20 + ["Charlie"] * 12 + ["Delta"] * 3
+    roles, regions, answers = ["Officer", "Officer", "Staff", "Manager"], \
+        ["North", "South", "East", "West"], ["Yes", "No", "Unsure"]
+    rows = [{"participant": str(i + 1), "force": force, "role": roles[(i * 7) % 4],
+             "region": regions[(i * 5) % 4], "q1": answers[(i * 11) % 3],
+             "why": f"because of reason {i + 1}"} for i, force in enumerate(forces)]
+    path = out("everyone-writes.csv")
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    with open(out("everyone-writes-codebook.csv"), "w", encoding="utf-8") as handle:
+        handle.write("column,role,label,levels,quotes_from\nparticipant,id,,,\n"
+                     "force,attribute,,Alpha|Bravo|Charlie|Delta,\n"
+                     "role,attribute,,Officer|Staff|Manager,\n"
+                     "region,attribute,,North|South|East|West,\n"
+                     "q1,choice,,Yes|No|Unsure,why\nwhy,text,,,\n")
+    return path, rows
+
+
+@test
+def a_quote_names_no_group_smaller_than_k_among_those_listed():
+    # A reader of a segment's quotes knows every author gave that answer: counting the quotes
+    # "· Charlie" would count Charlie's Yes, which the chart withholds as "< 5"; naming
+    # "Bravo · Manager · South" would name a group of two. A quote names its author's
+    # attributes only as far as at least k of the segment share them all.
+    path, rows = everyone_writes_study()
+    study = [path, "--codebook", out("everyone-writes-codebook.csv")]
+    attributes = ["force", "role", "region"]
+    for level in ("Yes", "No", "Unsure"):
+        segment = [r for r in rows if r["q1"] == level]
+        quotes = run_json(BINARY, "quotes", *study, "--question", "q1", "--level", level)
+        assert len(quotes) == len(segment), (level, len(quotes))
+        small_force = {f for f in {r["force"] for r in segment}
+                       if sum(r["force"] == f for r in segment) < 5}
+        assert small_force, level
+        for quote in quotes:
+            named = quote["attributes"]
+            assert list(named) == attributes[:len(named)], quote
+            sharing = [r for r in segment if all(r[a] == v for a, v in named.items())]
+            assert not named or len(sharing) >= 5, (quote, len(sharing))
+            assert (quote["respondent"] is None) == (named == {}), quote
+        text = run_cli(BINARY, "quotes", *study, "--question", "q1", "--level", level).stdout
+        for force in small_force:
+            assert f"· {force}" not in text, (force, text)
+    # The whole study's list of one respondent names what at least k of everyone share.
+    one = run_json(BINARY, "quotes", *study, "--respondent", "1")
+    named = one[0]["attributes"]
+    assert len([r for r in rows if all(r[a] == v for a, v in named.items())]) >= 5, named
 
 
 @test

@@ -130,10 +130,15 @@ test_small_group_attribution (void)
   g_autofree char *gwent = NULL;
   g_autofree char *north = NULL;
 
+  g_autoptr(FeAttributionRule) everything = NULL;
+  g_autoptr(FeAttributionRule) rule = NULL;
+
   g_assert_no_error (error);
-  open = fe_study_dup_attribution_k (study, 2, 0);
-  gwent = fe_study_dup_attribution_k (study, 0, 2);
-  north = fe_study_dup_attribution_k (study, 2, 2);
+  everything = fe_attribution_rule_new (study, NULL, 0);
+  rule = fe_attribution_rule_new (study, NULL, 2);
+  open = fe_attribution_rule_dup (everything, 2);
+  gwent = fe_attribution_rule_dup (rule, 0);
+  north = fe_attribution_rule_dup (rule, 2);
   g_assert_cmpstr (open, ==, "Participant 3, North");
   g_assert_cmpstr (gwent, ==, "Participant 1, Gwent");
   g_assert_cmpstr (north, ==, "a participant");

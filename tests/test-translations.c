@@ -181,7 +181,7 @@ test_filter_and_attribution_in_welsh (void)
   /* The same respondents either way. */
   rows = fe_filter_compute_rows (filter);
   g_assert_cmpuint (fe_bitset_count (rows), ==, 2);
-  attribution = fe_study_dup_attribution_k (study, 0, 0);
+  attribution = fe_study_dup_attribution (study, 0);
   g_assert_nonnull (strstr (attribution, "Heddlu Gwent"));
 }
 

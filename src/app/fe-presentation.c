@@ -33,6 +33,7 @@ struct _FePresentation
   guint          view;
   int            quote;
   GPtrArray     *quotes;  /* FeQuote* starred in this view and still in the data */
+  FeAttributionRule *quote_rule;  /* what may be said of their authors */
   double         scale;   /* the slide's type against a 720-pixel-high screen's */
   double         new_scale;
   guint          scale_source;
@@ -132,6 +133,15 @@ show_view (FePresentation *self)
       return;
     }
 
+  {
+    /* The audience knows the authors to be in the view's segment, or among its respondents. */
+    g_autoptr(FeBitset) listed = level >= 0
+                                   ? fe_query_dup_segment_rows (query, (guint) level, group)
+                                   : fe_query_dup_group_rows (query, -1);
+
+    g_clear_pointer (&self->quote_rule, fe_attribution_rule_free);
+    self->quote_rule = fe_attribution_rule_new (self->study, listed, self->k);
+  }
   for (guint i = 0; i < view->starred->len; i++)
     {
       FeQuote *quote = find_starred (self->study, g_ptr_array_index (view->starred, i));
@@ -158,7 +168,7 @@ static void
 show_quote (FePresentation *self)
 {
   const FeQuote *quote = g_ptr_array_index (self->quotes, (guint) self->quote);
-  g_autofree char *attribution = fe_study_dup_attribution_k (self->study, quote->row, self->k);
+  g_autofree char *attribution = fe_attribution_rule_dup (self->quote_rule, quote->row);
   g_autofree char *text = g_strdup_printf ("“%s”", quote->text);
 
   gtk_label_set_text (self->quote_label, text);
@@ -382,6 +392,7 @@ fe_presentation_dispose (GObject *object)
   g_clear_object (&self->study);
   g_clear_object (&self->project);
   g_clear_pointer (&self->quotes, g_ptr_array_unref);
+  g_clear_pointer (&self->quote_rule, fe_attribution_rule_free);
   G_OBJECT_CLASS (fe_presentation_parent_class)->dispose (object);
 }
 

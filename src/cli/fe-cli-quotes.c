@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "fe-i18n.h"
 
 #include "fe-attribution.h"
@@ -9,53 +11,48 @@
 #include "fe-json.h"
 #include "fe-quote.h"
 
-/* Whether @row's answer to the attribute @column puts them in a group of fewer than @k
- * respondents of the study, where naming the group could name them. */
-static gboolean
-in_small_group (FeStudy        *study,
-                const FeColumn *column,
-                guint           row,
-                guint           k)
+/* The first @n_named attributes of @row, as the attribution rule lets them be named. */
+static void
+append_attributes (FeStudy  *study,
+                   guint     row,
+                   int       n_named,
+                   void    (*append) (const char *id, const char *label, gpointer data),
+                   gpointer  data)
 {
-  guint32 value;
-
-  if (k == 0 || column->values == NULL || (value = column->values[row]) == 0)
-    return FALSE;
-  return fe_bitset_count_and (fe_study_get_universe (study),
-                              g_ptr_array_index (column->level_rows, value - 1)) < k;
-}
-
-/* The attribution rule (fe_study_dup_attribution_k()): a respondent whose first attribute
- * (the study's main grouping) is a group smaller than @k is only "a participant", without
- * even their number, which would link this quote to their other answers. */
-static gboolean
-is_anonymous (FeStudy *study,
-              guint    row,
-              guint    k)
-{
-  for (guint c = 0; c < fe_study_get_n_columns (study); c++)
+  for (guint c = 0; c < fe_study_get_n_columns (study) && n_named > 0; c++)
     {
       FeColumn *column = fe_study_get_column (study, c);
 
-      if (column->role == FE_ROLE_ATTRIBUTE)
-        return in_small_group (study, column, row, k);
+      if (column->role != FE_ROLE_ATTRIBUTE)
+        continue;
+      append (column->id, fe_study_get_level_label (study, column, row), data);
+      n_named--;
     }
-  return FALSE;
+}
+
+static void
+add_attribute_member (const char *id,
+                      const char *label,
+                      gpointer    attributes)
+{
+  json_object_set_string_member (attributes, id, label);
 }
 
 static JsonObject *
-quote_to_json (FeStudy       *study,
-               const FeQuote *quote,
-               guint          k)
+quote_to_json (FeStudy           *study,
+               const FeQuote     *quote,
+               FeAttributionRule *rule)
 {
   g_autofree char *respondent = fe_study_dup_respondent_id (study, quote->row);
-  g_autofree char *citation = fe_quote_dup_citation (study, quote, k);
-  gboolean anonymous = is_anonymous (study, quote->row, k);
+  g_autofree char *citation = fe_quote_dup_citation (study, quote, rule);
+  int n_named = fe_attribution_rule_count (rule, quote->row);
   JsonObject *object = json_object_new ();
   JsonArray *codes = json_array_new ();
   JsonObject *attributes = json_object_new ();
 
-  json_object_set_string_member (object, "respondent", anonymous ? NULL : respondent);
+  /* "a participant" is all there is to say of them: their number would link this quote to
+   * their other answers, their role and length of service single them out again. */
+  json_object_set_string_member (object, "respondent", n_named < 0 ? NULL : respondent);
   json_object_set_string_member (object, "citation", citation);
   json_object_set_string_member (object, "question", quote->column->id);
   json_object_set_string_member (object, "text", quote->text);
@@ -65,29 +62,15 @@ quote_to_json (FeStudy       *study,
                                    fe_column_get_level (quote->column,
                                                         g_array_index (quote->codes, guint, i)));
   json_object_set_array_member (object, "codes", codes);
-  for (guint c = 0; c < fe_study_get_n_columns (study); c++)
-    {
-      FeColumn *column = fe_study_get_column (study, c);
-      const char *label;
-
-      /* "a participant" is all there is to say of them: their role and length of service
-       * beside their small group's quotes would single them out again. */
-      if (anonymous)
-        break;
-      if (column->role != FE_ROLE_ATTRIBUTE || in_small_group (study, column, quote->row, k))
-        continue;
-      label = fe_study_get_level_label (study, column, quote->row);
-      if (label != NULL)
-        json_object_set_string_member (attributes, column->id, label);
-    }
+  append_attributes (study, quote->row, n_named, add_attribute_member, attributes);
   json_object_set_object_member (object, "attributes", attributes);
   return object;
 }
 
 static void
-print_quotes_json (FeStudy   *study,
-                   GPtrArray *quotes,
-                   guint      k)
+print_quotes_json (FeStudy           *study,
+                   GPtrArray         *quotes,
+                   FeAttributionRule *rule)
 {
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
   JsonArray *array = json_array_new ();
@@ -96,7 +79,7 @@ print_quotes_json (FeStudy   *study,
   json_node_take_array (root, array);
   for (guint i = 0; i < quotes->len; i++)
     json_array_add_object_element (array,
-                                   quote_to_json (study, g_ptr_array_index (quotes, i), k));
+                                   quote_to_json (study, g_ptr_array_index (quotes, i), rule));
   text = fe_json_to_data (root, TRUE);
   fe_cli_print (text);
 }
@@ -114,10 +97,11 @@ respondents_to_json (guint n,
 /* --all-text --json: {"respondents", "groups": [{"question", "label", "respondents",
  * "quotes": […]}…]}. */
 static void
-print_groups_json (FeStudy   *study,
-                   GPtrArray *quotes,
-                   guint      n_respondents,
-                   guint      k)
+print_groups_json (FeStudy           *study,
+                   GPtrArray         *quotes,
+                   guint              n_respondents,
+                   FeAttributionRule *rule,
+                   guint              k)
 {
   g_autoptr(GArray) groups = fe_quotes_group_by_question (quotes);
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
@@ -138,7 +122,8 @@ print_groups_json (FeStudy   *study,
       json_object_set_member (item, "respondents", respondents_to_json (group->n_respondents, k));
       for (guint i = group->first; i < group->first + group->n_quotes; i++)
         json_array_add_object_element (items,
-                                       quote_to_json (study, g_ptr_array_index (quotes, i), k));
+                                       quote_to_json (study, g_ptr_array_index (quotes, i),
+                                                      rule));
       json_object_set_array_member (item, "quotes", items);
       json_array_add_object_element (array, item);
     }
@@ -147,30 +132,30 @@ print_groups_json (FeStudy   *study,
   fe_cli_print (text);
 }
 
-static char *
-describe_respondent (FeStudy *study,
-                     guint    row,
-                     guint    k)
+static void
+append_attribute_text (const char *id,
+                       const char *label,
+                       gpointer    text)
 {
-  g_autofree char *id = fe_study_dup_respondent_id (study, row);
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_string_append_printf (text, " · %s", label);
+}
 
-  if (is_anonymous (study, row, k))
+static char *
+describe_respondent (FeStudy           *study,
+                     FeAttributionRule *rule,
+                     guint              row)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  int n_named = fe_attribution_rule_count (rule, row);
+
+  if (n_named < 0)
     /* Translators: in place of "Participant 12" for a respondent in a group too small to
      * name; nothing else is said of them */
     return g_strdup (_("A participant"));
+  id = fe_study_dup_respondent_id (study, row);
   g_string_printf (text, _("Participant %s"), id);
-  for (guint c = 0; c < fe_study_get_n_columns (study); c++)
-    {
-      FeColumn *column = fe_study_get_column (study, c);
-      const char *label;
-
-      if (column->role != FE_ROLE_ATTRIBUTE || in_small_group (study, column, row, k))
-        continue;
-      label = fe_study_get_level_label (study, column, row);
-      if (label != NULL)
-        g_string_append_printf (text, " · %s", label);
-    }
+  append_attributes (study, row, n_named, append_attribute_text, text);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
@@ -206,12 +191,12 @@ append_respondents (GString *out,
 }
 
 static void
-append_quote (GString       *out,
-              FeStudy       *study,
-              const FeQuote *quote,
-              guint          k)
+append_quote (GString           *out,
+              FeStudy           *study,
+              const FeQuote     *quote,
+              FeAttributionRule *rule)
 {
-  g_autofree char *who = describe_respondent (study, quote->row, k);
+  g_autofree char *who = describe_respondent (study, rule, quote->row);
   g_auto(GStrv) lines = g_strsplit (quote->text, "\n", -1);
 
   g_string_append_printf (out, "\n%s\n  %s", who, quote->column->id);
@@ -228,9 +213,10 @@ append_quote (GString       *out,
 }
 
 static void
-print_quotes_text (FeStudy   *study,
-                   GPtrArray *quotes,
-                   guint      k)
+print_quotes_text (FeStudy           *study,
+                   GPtrArray         *quotes,
+                   FeAttributionRule *rule,
+                   guint              k)
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
@@ -239,17 +225,18 @@ print_quotes_text (FeStudy   *study,
   append_respondents (out, count_respondents (quotes), k);
   g_string_append (out, "\n");
   for (guint i = 0; i < quotes->len; i++)
-    append_quote (out, study, g_ptr_array_index (quotes, i), k);
+    append_quote (out, study, g_ptr_array_index (quotes, i), rule);
   fe_cli_print (out->str);
 }
 
 /* --all-text: the segment's @n_respondents, then each open question's quotes under a line
  * with its label and numbers. */
 static void
-print_groups_text (FeStudy   *study,
-                   GPtrArray *quotes,
-                   guint      n_respondents,
-                   guint      k)
+print_groups_text (FeStudy           *study,
+                   GPtrArray         *quotes,
+                   guint              n_respondents,
+                   FeAttributionRule *rule,
+                   guint              k)
 {
   g_autoptr(GArray) groups = fe_quotes_group_by_question (quotes);
   g_autoptr(GString) out = g_string_new (NULL);
@@ -274,9 +261,38 @@ print_groups_text (FeStudy   *study,
       append_respondents (out, group->n_respondents, k);
       g_string_append (out, "\n");
       for (guint i = group->first; i < group->first + group->n_quotes; i++)
-        append_quote (out, study, g_ptr_array_index (quotes, i), k);
+        append_quote (out, study, g_ptr_array_index (quotes, i), rule);
     }
   fe_cli_print (out->str);
+}
+
+/* Anonymous quotes last within each question: in respondent order among the others, their
+ * place would tell their author's number ("between Participant 24 and Participant 27"). */
+static void
+put_anonymous_last (GPtrArray         *quotes,
+                    FeAttributionRule *rule)
+{
+  g_autoptr(GPtrArray) ordered = g_ptr_array_sized_new (quotes->len);
+
+  for (guint start = 0, end; start < quotes->len; start = end)
+    {
+      const FeColumn *column = ((const FeQuote *) g_ptr_array_index (quotes, start))->column;
+
+      for (end = start;
+           end < quotes->len && ((const FeQuote *) g_ptr_array_index (quotes, end))->column
+                                == column;
+           end++)
+        ;
+      for (int anonymous = 0; anonymous <= 1; anonymous++)
+        for (guint i = start; i < end; i++)
+          {
+            const FeQuote *quote = g_ptr_array_index (quotes, i);
+
+            if ((fe_attribution_rule_count (rule, quote->row) < 0) == anonymous)
+              g_ptr_array_add (ordered, (gpointer) quote);
+          }
+    }
+  memcpy (quotes->pdata, ordered->pdata, quotes->len * sizeof (gpointer));
 }
 
 int
@@ -294,6 +310,8 @@ fe_cli_quotes (int    argc,
   g_autoptr(FeStudy) study = NULL;
   g_autoptr(FeFilter) filter = NULL;
   g_autoptr(GPtrArray) quotes = NULL;
+  g_autoptr(FeBitset) listed = NULL;
+  g_autoptr(FeAttributionRule) rule = NULL;
   const GOptionEntry entries[] = {
     { "question", 0, 0, G_OPTION_ARG_STRING, &question_id,
       N_("The quotes behind a question"), N_("ID") },
@@ -425,11 +443,26 @@ fe_cli_quotes (int    argc,
             fe_bitset_and (rows, question->answered);
           n_respondents = fe_bitset_count (rows);
           quotes = fe_study_collect_text_quotes (study, rows);
+          listed = fe_bitset_copy (rows);
         }
-      else if (level < 0
-               || (quotes = fe_query_collect_cell_quotes (query, (guint) level, group)) == NULL)
-        quotes = fe_study_collect_quotes (study, question, level, rows);
+      else
+        {
+          if (level < 0
+              || (quotes = fe_query_collect_cell_quotes (query, (guint) level, group)) == NULL)
+            quotes = fe_study_collect_quotes (study, question, level, rows);
+          /* Whom the reader knows the authors to be: those in the segment under the filter, or
+           * who answered the question. */
+          if (level >= 0)
+            listed = fe_query_dup_segment_rows (query, (guint) level, group);
+          else
+            {
+              listed = fe_bitset_copy (rows);
+              fe_bitset_and (listed, question->answered);
+            }
+        }
     }
+  rule = fe_attribution_rule_new (study, listed, k);
+  put_anonymous_last (quotes, rule);
 
   /* Answers read from a file that changed meanwhile would be missing: an error, not a short
    * list. */
@@ -441,13 +474,13 @@ fe_cli_quotes (int    argc,
     }
 
   if (all_text && options.json)
-    print_groups_json (study, quotes, n_respondents, k);
+    print_groups_json (study, quotes, n_respondents, rule, k);
   else if (all_text)
-    print_groups_text (study, quotes, n_respondents, k);
+    print_groups_text (study, quotes, n_respondents, rule, k);
   else if (options.json)
-    print_quotes_json (study, quotes, k);
+    print_quotes_json (study, quotes, rule);
   else
-    print_quotes_text (study, quotes, k);
+    print_quotes_text (study, quotes, rule, k);
 
 out:
   fe_cli_study_options_clear (&options);

@@ -770,6 +770,7 @@ find_quote (Writer               *w,
 /* A quote set apart: the words, then who said them. */
 static void
 compose_quote (Writer               *w,
+               FeAttributionRule    *rule,
                const FeStarredQuote *star,
                guint                 row,
                char                **quoted,
@@ -777,7 +778,7 @@ compose_quote (Writer               *w,
 {
   /* What fe_quote_dup_citation() writes, set as a block: without the group that would name
    * the author when it is smaller than k. */
-  g_autofree char *attribution = fe_study_dup_attribution_k (w->study, row, w->k);
+  g_autofree char *attribution = fe_attribution_rule_dup (rule, row);
 
   /* Translators: a quote set apart on a briefing pack's page */
   *quoted = g_strdup_printf (_("“%s”"), star->text);
@@ -797,7 +798,8 @@ quote_height (Writer     *w,
 /* The height of a view's quotes, heading and all, to leave them room under the chart. */
 static double
 quotes_height (Writer            *w,
-               const FeSavedView *view)
+               const FeSavedView *view,
+               FeAttributionRule *rule)
 {
   double height = 0;
 
@@ -815,7 +817,7 @@ quotes_height (Writer            *w,
         }
       if (height == 0)
         height += measure (w, STYLE_SECTION, _("In their words"), CONTENT_WIDTH) + 8;
-      compose_quote (w, star, row, &quoted, &line);
+      compose_quote (w, rule, star, row, &quoted, &line);
       height += quote_height (w, quoted, line);
     }
   return height;
@@ -823,7 +825,8 @@ quotes_height (Writer            *w,
 
 static void
 write_quotes (Writer            *w,
-              const FeSavedView *view)
+              const FeSavedView *view,
+              FeAttributionRule *rule)
 {
   guint n_missing = 0;
   gboolean any = FALSE;
@@ -841,7 +844,7 @@ write_quotes (Writer            *w,
           n_missing++;
           continue;
         }
-      compose_quote (w, star, row, &quoted, &line);
+      compose_quote (w, rule, star, row, &quoted, &line);
       /* A quote is not split from its author, nor the heading from the first quote, unless a
        * quote is longer than a page. */
       height = MIN (quote_height (w, quoted, line), PAGE_HEIGHT / 2);
@@ -887,6 +890,8 @@ write_view (Writer            *w,
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) refusal = NULL;
   g_autoptr(FeQuery) query = NULL;
+  g_autoptr(FeBitset) listed = NULL;
+  g_autoptr(FeAttributionRule) rule = NULL;
   int level, group_index;
 
   begin_page (w);
@@ -900,6 +905,12 @@ write_view (Writer            *w,
     write_text (w, STYLE_TAKEAWAY, takeaway, QUOTE_INDENT, PANGO_ALIGN_LEFT, TRUE, 16);
 
   query = fe_saved_view_to_query (view, w->study, &level, &group_index, &error);
+  /* A reader knows the authors of a view's quotes to be in its segment, or among its
+   * respondents. */
+  if (query != NULL)
+    listed = level >= 0 ? fe_query_dup_segment_rows (query, (guint) level, group_index)
+                        : fe_query_dup_group_rows (query, -1);
+  rule = fe_attribution_rule_new (w->study, listed, w->k);
   if (query == NULL)
     {
       /* A view the data no longer support is said so, not drawn wrong. */
@@ -938,7 +949,7 @@ write_view (Writer            *w,
       /* As tall as the chart wants, less what keeps its words and quotes on the same page. */
       spec.height = chart_height (&data);
       {
-        double room = (room_left (w) - quotes_height (w, view) - BASES_SPACE
+        double room = (room_left (w) - quotes_height (w, view, rule) - BASES_SPACE
                        - measure (w, STYLE_NOTE, bases, CONTENT_WIDTH)) / POINTS_PER_UNIT;
 
         if (room < spec.height)
@@ -952,7 +963,7 @@ write_view (Writer            *w,
       write_paragraph (w, STYLE_NOTE, bases, BASES_SPACE / 2);
       fe_chart_data_clear (&data);
     }
-  write_quotes (w, view);
+  write_quotes (w, view, rule);
   end_page (w);
 }
 

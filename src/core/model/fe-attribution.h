@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "fe-bitset.h"
 #include "fe-types.h"
 
 G_BEGIN_DECLS
@@ -11,15 +12,33 @@ G_BEGIN_DECLS
  * respondent and their first attribute (the study's main grouping). */
 char *fe_study_dup_attribution   (FeStudy       *study,
                                   guint          row);
-/* The same for what leaves the screen under disclosure threshold @k: a respondent whose group
- * has fewer than @k respondents is only "a participant". */
-char *fe_study_dup_attribution_k (FeStudy       *study,
-                                  guint          row,
-                                  guint          k);
 
-/* A quote with its attribution, ready to paste: 'text' (Participant 87, South Wales Police) */
-char *fe_quote_dup_citation      (FeStudy       *study,
-                                  const FeQuote *quote,
-                                  guint          k);
+/* What may be said of a quote's author where it leaves the screen under disclosure threshold
+ * @k, for quotes listed among the respondents @listed (a chart segment under its filters;
+ * NULL: the whole study). A reader knows every author in the list is one of @listed, so
+ * naming an author's attributes names a group of @listed: only as many of them, in the
+ * study's order, as leave at least @k of @listed sharing them all are named. */
+typedef struct _FeAttributionRule FeAttributionRule;
+
+FeAttributionRule *fe_attribution_rule_new   (FeStudy           *study,
+                                              const FeBitset    *listed,
+                                              guint              k);
+void               fe_attribution_rule_free  (FeAttributionRule *rule);
+/* How many of @row's attributes may be named, from the first; -1 when not even the first
+ * (their group among @listed is smaller than k): the author is then "a participant", without
+ * their number, which would link the quote to their other answers. */
+int                fe_attribution_rule_count (FeAttributionRule *rule,
+                                              guint              row);
+/* The attribution under the rule: "Participant 87, South Wales Police", or "a participant". */
+char              *fe_attribution_rule_dup   (FeAttributionRule *rule,
+                                              guint              row);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FeAttributionRule, fe_attribution_rule_free)
+
+/* A quote with its attribution, ready to paste: 'text' (Participant 87, South Wales Police),
+ * under @rule (NULL: everything said). */
+char *fe_quote_dup_citation      (FeStudy           *study,
+                                  const FeQuote     *quote,
+                                  FeAttributionRule *rule);
 
 G_END_DECLS
