@@ -922,6 +922,40 @@ def audit_finds_views_a_few_respondents_apart():
     assert "Nothing held back" in result.stdout
 
 
+# A view per large force, each allowed on its own and each far from the others: all
+# respondents less the two leave Dyfed-Powys and North Wales, 3 people.
+PARTITION_VIEWS = """
+[View 1]
+title=South Wales
+question=training
+measure=count
+kind=bar
+filter-columns=force;
+filter-levels-1=South Wales Police;
+[View 2]
+title=Gwent
+question=training
+measure=count
+kind=bar
+filter-columns=force;
+filter-levels-1=Gwent Police;
+"""
+
+
+@test
+def audit_finds_views_that_add_up_to_a_few_respondents():
+    views = write_project("partition.findings", views=PARTITION_VIEWS, min_cell=5)
+    result = run_cli(BINARY, "audit", views, expect=1)
+    assert "3 respondents are in “All respondents” but in none of “South Wales”, “Gwent”, " \
+        "fewer than 5" in result.stdout, result.stdout
+    run_cli(BINARY, "brief", "-o", out("partition.pdf"), views, expect=1)
+    # Either view alone gives nothing away.
+    first, second = PARTITION_VIEWS.split("[View 2]")
+    for view in (first, "[View 1]" + second):
+        alone = write_project("alone.findings", views=view, min_cell=5)
+        assert "Nothing held back" in run_cli(BINARY, "audit", alone).stdout
+
+
 @test
 def brief_refuses_what_the_audit_finds_unless_forced():
     leaky = write_project("leaky-brief.findings", views=LEAKY_VIEWS, min_cell=5)

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
+
 #include "fe-project-audit.h"
 
 #include "fe-i18n.h"
@@ -90,6 +92,169 @@ audit_chart (GPtrArray         *findings,
   fe_chart_data_clear (&data);
 }
 
+/* A group of respondents alike in which views hold them: the views' numbers can only ever be
+ * added and subtracted group by group. */
+typedef struct
+{
+  GArray *in;       /* gboolean per set: whether its respondents are in it */
+  guint   size;
+  guint   example;  /* one of its rows */
+} Atom;
+
+static void
+atom_clear (gpointer data)
+{
+  g_array_unref (((Atom *) data)->in);
+}
+
+/* The groups of @sets' respondents (the first set holds them all). */
+static GArray *
+find_atoms (GPtrArray *sets)
+{
+  GArray *atoms = g_array_new (FALSE, FALSE, sizeof (Atom));
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  g_array_set_clear_func (atoms, atom_clear);
+  FE_BITSET_FOREACH (g_ptr_array_index (sets, 0), row)
+    {
+      gpointer found;
+
+      g_string_truncate (key, 0);
+      for (guint s = 0; s < sets->len; s++)
+        g_string_append_c (key, fe_bitset_get (g_ptr_array_index (sets, s), row) ? '1' : '0');
+      if (g_hash_table_lookup_extended (index, key->str, NULL, &found))
+        g_array_index (atoms, Atom, GPOINTER_TO_UINT (found)).size++;
+      else
+        {
+          Atom atom = { g_array_sized_new (FALSE, FALSE, sizeof (gboolean), sets->len), 1, row };
+
+          for (guint s = 0; s < sets->len; s++)
+            {
+              gboolean in = key->str[s] == '1';
+
+              g_array_append_val (atom.in, in);
+            }
+          g_hash_table_insert (index, g_strdup (key->str), GUINT_TO_POINTER (atoms->len));
+          g_array_append_val (atoms, atom);
+        }
+    }
+  return atoms;
+}
+
+/* Whether adding and subtracting the sets' numbers gives those of @atom alone: its indicator
+ * is a combination of the sets' rows of the set-by-group matrix (@echelon, reduced already). */
+static gboolean
+atom_in_span (GPtrArray *echelon,
+              guint      n_atoms,
+              guint      atom)
+{
+  g_autofree double *rest = g_new0 (double, n_atoms);
+
+  rest[atom] = 1;
+  for (guint r = 0; r < echelon->len; r++)
+    {
+      const double *row = g_ptr_array_index (echelon, r);
+      guint pivot = 0;
+
+      while (fabs (row[pivot]) < 1e-9)
+        pivot++;
+      if (fabs (rest[pivot]) > 1e-9)
+        {
+          double factor = rest[pivot] / row[pivot];
+
+          for (guint c = 0; c < n_atoms; c++)
+            rest[c] -= factor * row[c];
+        }
+    }
+  for (guint c = 0; c < n_atoms; c++)
+    if (fabs (rest[c]) > 1e-9)
+      return FALSE;
+  return TRUE;
+}
+
+/* The set-by-group matrix in row echelon form: a row per independent set. */
+static GPtrArray *
+echelon_form (GArray *atoms,
+              guint   n_sets)
+{
+  GPtrArray *echelon = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint s = 0; s < n_sets; s++)
+    {
+      double *row = g_new0 (double, atoms->len);
+      gboolean any = FALSE;
+
+      for (guint a = 0; a < atoms->len; a++)
+        row[a] = g_array_index (g_array_index (atoms, Atom, a).in, gboolean, s) ? 1 : 0;
+      for (guint r = 0; r < echelon->len; r++)
+        {
+          const double *done = g_ptr_array_index (echelon, r);
+          guint pivot = 0;
+
+          while (fabs (done[pivot]) < 1e-9)
+            pivot++;
+          if (fabs (row[pivot]) > 1e-9)
+            {
+              double factor = row[pivot] / done[pivot];
+
+              for (guint c = 0; c < atoms->len; c++)
+                row[c] -= factor * done[c];
+            }
+        }
+      for (guint c = 0; c < atoms->len && !any; c++)
+        any = fabs (row[c]) > 1e-9;
+      if (any)
+        g_ptr_array_add (echelon, row);
+      else
+        g_free (row);
+    }
+  return echelon;
+}
+
+/* Sets a reader may add and subtract, several at a time: all respondents less a view per
+ * force leaves the forces no view shows, however many they are. Each group of fewer than k
+ * whose numbers so come out alone is a finding, unless two sets a few apart (@flagged) have
+ * given it away already. */
+static void
+audit_combinations (GPtrArray      *findings,
+                    GPtrArray      *sets,
+                    GPtrArray      *names,
+                    const FeBitset *flagged,
+                    guint           k)
+{
+  g_autoptr(GArray) atoms = find_atoms (sets);
+  g_autoptr(GPtrArray) echelon = echelon_form (atoms, sets->len);
+
+  for (guint a = 0; a < atoms->len; a++)
+    {
+      const Atom *atom = &g_array_index (atoms, Atom, a);
+      g_autoptr(GString) in = g_string_new (NULL);
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      if (atom->size >= k || fe_bitset_get (flagged, atom->example)
+          || !atom_in_span (echelon, atoms->len, a))
+        continue;
+      for (guint s = 0; s < sets->len; s++)
+        {
+          GString *list = g_array_index (atom->in, gboolean, s) ? in : out;
+
+          g_string_append_printf (list, "%s“%s”", list->len > 0 ? ", " : "",
+                                  (const char *) g_ptr_array_index (names, s));
+        }
+      g_ptr_array_add (findings,
+                       g_strdup_printf (ngettext ("%u respondent is in %s but in none of %s, "
+                                                  "fewer than %u: adding and subtracting those "
+                                                  "views' numbers gives that respondent's "
+                                                  "answers away.",
+                                                  "%u respondents are in %s but in none of %s, "
+                                                  "fewer than %u: adding and subtracting those "
+                                                  "views' numbers gives those respondents' "
+                                                  "answers away.", atom->size),
+                                        atom->size, in->str, out->str, k));
+    }
+}
+
 GPtrArray *
 fe_project_audit (FeProject  *project,
                   FeStudy    *study,
@@ -100,6 +265,7 @@ fe_project_audit (FeProject  *project,
   GPtrArray *findings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) sets = g_ptr_array_new_with_free_func ((GDestroyNotify) fe_bitset_free);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(FeBitset) flagged = NULL;
 
   g_return_val_if_fail (FE_IS_PROJECT (project) && study != NULL, findings);
   if (left_out != NULL)
@@ -150,6 +316,7 @@ fe_project_audit (FeProject  *project,
 
   /* Two sets of respondents a few apart: subtracting one's counts from the other's gives those
    * few people's answers, whatever each table holds back. */
+  flagged = fe_bitset_new (fe_bitset_get_size (g_ptr_array_index (sets, 0)));
   for (guint a = 0; a < sets->len; a++)
     for (guint b = a + 1; b < sets->len; b++)
       {
@@ -160,6 +327,11 @@ fe_project_audit (FeProject  *project,
         fe_bitset_and_not (only_a, g_ptr_array_index (sets, b));
         fe_bitset_and_not (only_b, g_ptr_array_index (sets, a));
         difference = fe_bitset_count (only_a) + fe_bitset_count (only_b);
+        if (difference > 0 && difference < k)
+          {
+            fe_bitset_or (flagged, only_a);
+            fe_bitset_or (flagged, only_b);
+          }
         if (difference > 0 && difference < k)
           g_ptr_array_add (findings,
                            g_strdup_printf (ngettext ("%s and %s differ by %u respondent, "
@@ -173,5 +345,6 @@ fe_project_audit (FeProject  *project,
                                             (const char *) g_ptr_array_index (names, b),
                                             difference, k));
       }
+  audit_combinations (findings, sets, names, flagged, k);
   return findings;
 }
