@@ -642,22 +642,27 @@ WITHHELD = {None: "shown", "small": "small", "hidden": "hidden"}
 @test
 def summary_folds_and_withholds_as_export_does():
     # The same view through `summary --by` and `export --by` gives the same numbers: the
-    # same groups folded into "Other", and the same cells, bases and totals withheld.
+    # same groups folded into "Other", and the same cells, bases and totals withheld. So do
+    # they unfolded: two patterns of withholding set side by side would each show what the
+    # other hides.
     questions = ("training", "training_prepared", "guidance_aware", "cop_definition_fit",
                  "vulnerabilities", "barriers", "guidance_alignment")
     for question in questions:
-        for measure in ("percent", "percent-answered", "count"):
-            args = ("--sample", "--question", question, "--by", "force", "--measure", measure)
+        for measure, fold in ((m, f) for m in ("percent", "percent-answered", "count")
+                              for f in ((), ("--no-fold",))):
+            args = ("--sample", "--question", question, "--by", "force", "--measure", measure,
+                    *fold)
             data = run_json(BINARY, "summary", *args)
             layout = export_layout(*args)
-            assert data["folded"] == ["Gwent Police", "Dyfed-Powys Police",
-                                      "North Wales Police"], data["folded"]
+            assert data["folded"] == ([] if fold else ["Gwent Police", "Dyfed-Powys Police",
+                                                       "North Wales Police"]), data["folded"]
             groups = {g["label"]: g for g in data["groups"]}
-            names = {g["group"]: g["name"] for g in layout["groups"]}
+            # A 100% bar that folds nothing draws "All respondents" as a row of its own.
+            names = {g["group"]: g["name"] for g in layout["groups"] if g["group"] != -1}
             assert sorted(groups) == sorted(names.values()), (groups.keys(), names)
             assert (data["base"], data["answered"]) == (layout["base"], layout["answered"]), \
                 (question, measure, data, layout)
-            for row in layout["groups"]:
+            for row in (g for g in layout["groups"] if g["group"] != -1):
                 assert groups[row["name"]]["base" if layout["percent_of"] == "respondents"
                                            else "answered"] == row["n"], (question, row)
             for segment in layout["segments"]:

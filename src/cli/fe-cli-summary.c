@@ -18,9 +18,9 @@
 #include "fe-tally.h"
 #include "fe-tally-fold.h"
 
-/* What summary may print of a tally: decided for the table alone (no split, k = 0 or
- * --no-fold), or, once small groups are folded, by the chart `export` draws of the same view,
- * so that the two print the same numbers. */
+/* What summary may print of a tally: decided for the table alone (no split, or k = 0), or,
+ * split, by the chart `export` draws of the same view, so that the two print the same
+ * numbers. */
 typedef struct
 {
   const FeTally      *tally;  /* what is printed: the study's tally, or the chart's folded one */
@@ -595,17 +595,19 @@ fe_cli_summary (int    argc,
       /* Not a chart, so never a 100% bar: the base is the measure's, as on a bar chart. */
       FePercentOf of = fe_chart_percent_of (FE_CHART_KIND_BAR, measure);
 
-      if (by != NULL && k > 0 && !no_fold)
+      if (by != NULL && k > 0)
         {
-          /* Folded as `export --by` draws the same view, with the chart's own decisions of
-           * what to withhold: the two print the same numbers. The table also prints each
-           * group's number who answered, which the chart protects then too. */
+          /* Folded or not, as `export --by` draws the same view, with the chart's own
+           * decisions of what to withhold: the two print the same numbers, and set side by
+           * side give away no more than either (two patterns of withholding would each hide
+           * what the other shows). The table also prints each group's number who answered,
+           * which the chart protects then too. */
           FeChartSpec spec;
 
           fe_chart_spec_init (&spec);
           spec.measure = measure;
           spec.min_cell = k;
-          spec.fold_small_groups = TRUE;
+          spec.fold_small_groups = !no_fold;
           spec.answered_printed = TRUE;
           fe_chart_data_init (&chart, &spec, tally);
           shown.tally = chart.tally;
