@@ -681,6 +681,53 @@ test_known_scale_without_an_inner_point (void)
   g_assert_nonnull (strstr (fe_column_describe_role_source (column), "“Very poor”"));
 }
 
+/* "3.525" is 3,525 where only numbers of 1,000 or more have a dot, or in a file separated by
+ * semicolons (where the comma marks decimals); with nothing to tell, it is kept as written,
+ * never read as 3.525 on a guess. Dots before decimals stay decimals. */
+static void
+test_dot_between_thousands (void)
+{
+  g_autoptr(GString) mixed = g_string_new ("id,income\n");
+  g_autoptr(GString) semicolons = g_string_new ("id;income\n");
+  g_autoptr(GString) unsure = g_string_new ("id,income\n");
+  g_autoptr(GString) decimals = g_string_new ("id,hours\n");
+  g_autoptr(FeStudy) study = NULL;
+  FeColumn *column;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_string_append_printf (mixed, "%u,%s\n", i + 1, i % 2 ? "980" : "");
+      if (i % 2 == 0)
+        g_string_append_printf (mixed, "%u,%u.%03u\n", i + 101, 1 + i / 3, (i * 37) % 1000);
+      g_string_append_printf (semicolons, "%u;%u.%03u\n", i + 1, 1 + i / 3, (i * 37) % 1000);
+      g_string_append_printf (unsure, "%u,%u.%03u\n", i + 1, 1 + i / 3, (i * 37) % 1000);
+      g_string_append_printf (decimals, "%u,%u.%u\n", i + 1, i, i % 10);
+    }
+  study = load_text (mixed->str);
+  column = find (study, "income");
+  g_assert_cmpint (column->role, ==, FE_ROLE_NUMERIC);
+  g_assert_cmpfloat (column->numbers[1], ==, 1000);
+  g_assert_cmpfloat (column->numbers[2], ==, 980);
+  g_clear_object (&study);
+
+  study = load_text (semicolons->str);
+  column = find (study, "income");
+  g_assert_cmpint (column->role, ==, FE_ROLE_NUMERIC);
+  g_assert_cmpfloat (column->numbers[1], ==, 1037);
+  g_clear_object (&study);
+
+  study = load_text (unsure->str);
+  column = find (study, "income");
+  g_assert_cmpint (column->role, !=, FE_ROLE_NUMERIC);
+  g_assert_nonnull (strstr (fe_column_describe_role_source (column), "kept as written"));
+  g_clear_object (&study);
+
+  study = load_text (decimals->str);
+  column = find (study, "hours");
+  g_assert_cmpint (column->role, ==, FE_ROLE_NUMERIC);
+  g_assert_cmpfloat (column->numbers[3], ==, 3.3);
+}
+
 /* A response exported twice is counted twice, as the file has it, but never silently: the
  * column named as the id says which value repeats and on which lines. */
 static void
@@ -999,6 +1046,7 @@ main (int   argc,
   g_test_add_func ("/core/inference/layout/qualtrics-saved-by-excel",
                    test_qualtrics_saved_by_excel);
   g_test_add_func ("/core/inference/repeated-id-is-named", test_repeated_id_is_named);
+  g_test_add_func ("/core/inference/dot-between-thousands", test_dot_between_thousands);
   g_test_add_func ("/core/inference/known-scale-without-an-inner-point",
                    test_known_scale_without_an_inner_point);
   g_test_add_func ("/core/inference/rating-scale-stated-by-the-question",

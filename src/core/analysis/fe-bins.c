@@ -243,6 +243,17 @@ fe_number_parse (const char *text,
   return TRUE;
 }
 
+const char *
+fe_number_ungroup (const char *text,
+                   GString    *scratch)
+{
+  g_string_truncate (scratch, 0);
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p != '.')
+      g_string_append_c (scratch, *p);
+  return scratch->str;
+}
+
 /* An edge as short as fe_number_format() writes it, or with the digits it needs to read back
  * as itself: a range typed from a label then names that edge, and a label never says an edge
  * its bin does not start at ("100000000000.003" for 100000000000.0025). */

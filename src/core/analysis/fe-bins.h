@@ -50,6 +50,10 @@ char     *fe_number_format       (double        value);
 /* Parses a whole cell as a number ("18", "-2.5", "1e3", " 4 "), in the C locale. */
 gboolean  fe_number_parse        (const char   *text,
                                   double       *value);
+/* @text without the dots a column writes between thousands ("3.525.000" → "3525000"), in
+ * @scratch. */
+const char *fe_number_ungroup (const char *text,
+                               GString    *scratch);
 
 /* The quartiles of the numbers of @rows (NaN skipped), interpolated between the answers on
  * either side (as R's and Excel's QUARTILE.INC): @quartiles gets the lower quartile, the

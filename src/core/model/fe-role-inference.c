@@ -884,20 +884,88 @@ rises_row_by_row (const FeCsvTable *table,
  * of the answers are numbers, of more than 12 different values (fewer are codes or a rating,
  * which keep a bar each), none written with a leading zero (codes), not an id numbered row by
  * row, and not named as a code. Fills *@reason with why. */
+/* How a column writes its numbers with a dot: "3.525" may be 3,525 with the dot between
+ * thousands, as German and Dutch exports write it, or 3.525. */
+typedef struct
+{
+  guint dotted;          /* numbers with a dot */
+  guint grouped;         /* … each one a dot between groups of three digits ("12.500") */
+  guint under_thousand;  /* whole numbers without a dot, under 1,000 */
+  guint other;           /* any other number */
+} DotCount;
+
+static void
+count_dots (const char *cell,
+            DotCount   *dots)
+{
+  const char *p = cell + (*cell == '-');
+  const char *dot = strchr (p, '.');
+  gboolean grouped = dot != NULL && *p != '0' && dot - p >= 1 && dot - p <= 3;
+
+  if (dot == NULL)
+    {
+      double number;
+
+      if (strspn (p, "0123456789") == strlen (p) && fe_number_parse (cell, &number)
+          && fabs (number) < 1000)
+        dots->under_thousand++;
+      else
+        dots->other++;
+      return;
+    }
+  dots->dotted++;
+  for (const char *q = dot; grouped && *q != '\0'; q += 4)
+    grouped = q[0] == '.' && g_ascii_isdigit (q[1]) && g_ascii_isdigit (q[2])
+              && g_ascii_isdigit (q[3]) && (q[4] == '\0' || q[4] == '.');
+  if (grouped)
+    dots->grouped++;
+}
+
+/* Counts @cell if it is a number: how it writes its dots, and its value read as written and
+ * with dots between thousands, each into a set of distinct values kept small (only whether
+ * there are more than 12 is asked). */
+static gboolean
+count_number (const char *cell,
+              DotCount   *dots,
+              GHashTable *as_written,
+              GHashTable *ungrouped,
+              GString    *scratch)
+{
+  double number;
+
+  if (!parse_measure (cell, &number))
+    return FALSE;
+  count_dots (cell, dots);
+  if (g_hash_table_size (as_written) <= 12)
+    g_hash_table_add (as_written, fe_number_format (number));
+  if (g_hash_table_size (ungrouped) <= 12 && parse_measure (fe_number_ungroup (cell, scratch),
+                                                            &number))
+    g_hash_table_add (ungrouped, fe_number_format (number));
+  return TRUE;
+}
+
 static gboolean
 answers_are_numbers (const FeCsvTable *table,
                      guint             column,
                      ColumnProfile    *profile,
                      gboolean          looks_like_id,
-                     char            **reason)
+                     FeInference      *inference,
+                     char            **number_note)
 {
   /* Numbers that name places are codes, however many there are: a school district, a German
    * Postleitzahl. */
   static const char * const code_words[] = { "code", "zip", "phone", "postal", "plz",
                                              "district", "ward", "county", "region", "zone",
                                              "precinct", NULL };
+  /* Each number read both ways in one pass over the column (a million free-text answers are
+   * read from the file again for this): as written, and with dots between thousands. */
   g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) ungrouped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           NULL);
+  g_autoptr(GString) scratch = g_string_new (NULL);
   guint n_numbers = 0, n_answered = 0, n_distinct;
+  DotCount dots = { 0 };
+  gboolean grouped, unsure;
 
   if (name_suggests (fe_csv_table_get_header (table, column), code_words))
     return FALSE;
@@ -905,13 +973,9 @@ answers_are_numbers (const FeCsvTable *table,
     for (guint i = 0; i < profile->distinct->len; i++)
       {
         ValueCount *vc = g_ptr_array_index (profile->distinct, i);
-        double number;
 
         n_answered += vc->count;
-        if (!parse_measure (vc->value, &number))
-          continue;
-        n_numbers += vc->count;
-        g_hash_table_add (numbers, fe_number_format (number));
+        n_numbers += count_number (vc->value, &dots, numbers, ungrouped, scratch) ? vc->count : 0;
       }
   else
     {
@@ -921,7 +985,6 @@ answers_are_numbers (const FeCsvTable *table,
       for (guint row = 0; row < n_rows; row++)
         {
           const char *cell;
-          double number;
 
           if (fe_csv_table_cell_is_empty (table, row, column))
             continue;
@@ -929,25 +992,46 @@ answers_are_numbers (const FeCsvTable *table,
           if (*cell == '\0')
             continue;
           n_answered++;
-          if (!parse_measure (cell, &number))
-            continue;
-          n_numbers++;
-          if (g_hash_table_size (numbers) <= 12)
-            g_hash_table_add (numbers, fe_number_format (number));
+          n_numbers += count_number (cell, &dots, numbers, ungrouped, scratch);
         }
     }
+  /* Every dot between groups of three digits, and only numbers of 1,000 or more with one:
+   * the dot groups thousands ("980", "3.525"), since 980 beside 3.525 read as decimals would
+   * be numbers a thousand times apart; so it does in a file separated by semicolons, as
+   * spreadsheets write CSV where the comma marks decimals. Dots so placed with nothing to
+   * tell are not guessed. */
+  grouped = dots.dotted > 0 && dots.grouped == dots.dotted;
+  unsure = grouped && (dots.other > 0 || (dots.under_thousand == 0
+                                          && fe_csv_table_get_delimiter (table) != ';'));
+  if (grouped && !unsure)
+    {
+      g_hash_table_unref (numbers);
+      numbers = g_steal_pointer (&ungrouped);
+    }
   n_distinct = g_hash_table_size (numbers);
-  if (n_answered == 0 || (guint64) n_numbers * 10 < (guint64) n_answered * 9 || n_distinct <= 12)
+  if (n_answered == 0 || (guint64) n_numbers * 10 < (guint64) n_answered * 9 || n_distinct <= 12
+      || (looks_like_id && rises_row_by_row (table, column)))
     return FALSE;
-  if (looks_like_id && rises_row_by_row (table, column))
-    return FALSE;
+  if (unsure)
+    {
+      *number_note = g_strdup (_("numbers such as “3.525” could have a dot between thousands "
+                                 "or before decimals: kept as written"));
+      return FALSE;
+    }
+  inference->dot_groups_thousands = grouped;
   if (n_numbers == n_answered)
-    *reason = g_strdup (_("every answer is a number, of more than 12 different values: "
-                          "counted in bins"));
+    inference->reason = g_strdup (_("every answer is a number, of more than 12 different "
+                                    "values: counted in bins"));
   else
-    *reason = g_strdup_printf (_("%u of %u answers are numbers, of more than 12 different "
-                                 "values: counted in bins, the other answers after them"),
-                               n_numbers, n_answered);
+    inference->reason = g_strdup_printf (_("%u of %u answers are numbers, of more than 12 "
+                                           "different values: counted in bins, the other "
+                                           "answers after them"), n_numbers, n_answered);
+  if (grouped && dots.under_thousand > 0)
+    *number_note = g_strdup (_("a dot between thousands (“3.525” is 3,525), as only numbers of "
+                               "1,000 or more have one"));
+  else if (grouped)
+    *number_note = g_strdup (_("a dot between thousands (“3.525” is 3,525), as in a file "
+                               "separated by semicolons"));
   return TRUE;
 }
 
@@ -1173,6 +1257,19 @@ fe_inference_clear (FeInference *inference)
   g_clear_pointer (&inference->reason, g_free);
 }
 
+static void
+add_note (FeInference *inference,
+          const char  *note)
+{
+  char *both;
+
+  if (note == NULL)
+    return;
+  both = g_strdup_printf ("%s; %s", inference->reason, note);
+  g_free (inference->reason);
+  inference->reason = both;
+}
+
 void
 fe_role_infer (const FeCsvTable *table,
                guint             column,
@@ -1184,6 +1281,7 @@ fe_role_infer (const FeCsvTable *table,
   ColumnProfile profile = { 0 };
   g_autoptr(GPtrArray) values = NULL;
   g_autofree char *comma_note = NULL;
+  g_autofree char *number_note = NULL;
   gboolean all_integers;
   guint n_distinct;
 
@@ -1231,8 +1329,8 @@ fe_role_infer (const FeCsvTable *table,
       inference->levels = levels_by (&profile, compare_numerically);
       inference->reason = g_strdup (_("one or two numbered codes"));
     }
-  else if (answers_are_numbers (table, column, &profile, inference->looks_like_id,
-                                &inference->reason))
+  else if (answers_are_numbers (table, column, &profile, inference->looks_like_id, inference,
+                                &number_note))
     inference->role = FE_ROLE_NUMERIC;
   else if (profile.n_with_separator * 5 >= profile.n_answered
            && n_tokens_distinct (&profile) <= 60
@@ -1272,12 +1370,7 @@ fe_role_infer (const FeCsvTable *table,
                                           "next"));
     }
 
-  if (comma_note != NULL)
-    {
-      char *both = g_strdup_printf ("%s; %s", inference->reason, comma_note);
-
-      g_free (inference->reason);
-      inference->reason = both;
-    }
+  add_note (inference, comma_note);
+  add_note (inference, number_note);
   profile_clear (&profile);
 }

@@ -28,6 +28,7 @@ typedef struct
                                 * level, the last of @levels */
   char        *reason;         /* why, translated: "frequency scale", "kept whole: …" */
   gboolean     looks_like_id;  /* every answer a different whole number */
+  gboolean     dot_groups_thousands; /* numeric: "3.525" is 3,525 */
 } FeInference;
 
 /* Guesses what a column of a survey export is, for studies loaded without a codebook. */

@@ -319,6 +319,7 @@ store_numbers (FeStudy  *self,
                FeColumn *column)
 {
   g_autoptr(GString) cell_text = g_string_new (NULL);
+  g_autoptr(GString) digits = g_string_new (NULL);
   g_autoptr(GHashTable) lookup = NULL;
   g_autoptr(GArray) texts = g_array_new (FALSE, FALSE, sizeof (guint));
 
@@ -334,6 +335,8 @@ store_numbers (FeStudy  *self,
       if (*cell == '\0')
         continue;
       fe_bitset_set (column->answered, row);
+      if (column->dot_groups_thousands)
+        cell = fe_number_ungroup (cell, digits);
       if (!fe_number_parse (cell, &column->numbers[row]))
         g_array_append_val (texts, row);
     }
@@ -910,6 +913,7 @@ build_one_column (FeStudy              *self,
       column->role = inference.role;
       column->separator = inference.separator;
       column->may_be_joined = inference.may_be_joined;
+      column->dot_groups_thousands = inference.dot_groups_thousands;
       column->inferred_because = g_steal_pointer (&inference.reason);
       fold_rare_answers (self, sc->source_column, column->id, &inference);
       if (inference.other_typed)
