@@ -681,6 +681,43 @@ test_known_scale_without_an_inner_point (void)
   g_assert_nonnull (strstr (fe_column_describe_role_source (column), "“Very poor”"));
 }
 
+/* "-99" and "999" far from every age are the export's codes for a missing answer: answers of
+ * their own, never ages in the bins or the median, and the researcher is told. 99 beside ages
+ * up to 90 may be an age and stays one. */
+static void
+test_missing_codes_apart_from_numbers (void)
+{
+  g_autoptr(GString) csv = g_string_new ("id,age,older\n");
+  g_autoptr(FeStudy) study = NULL;
+  FeColumn *age, *older;
+  GPtrArray *warnings;
+  guint named = 0;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *age_text = g_strdup_printf ("%u", 20 + i * 7 % 60);
+
+      g_string_append_printf (csv, "%u,%s,%u\n", i + 1,
+                              i == 3 || i == 9 ? "-99" : i == 5 ? "999" : age_text,
+                              i == 7 ? 99 : 20 + i * 13 % 70);
+    }
+  study = load_text (csv->str);
+  age = find (study, "age");
+  older = find (study, "older");
+  g_assert_cmpint (age->role, ==, FE_ROLE_NUMERIC);
+  g_assert_true (isnan (age->numbers[3]) && isnan (age->numbers[5]));
+  g_assert_cmpuint (count_of (study, age, "-99"), ==, 2);
+  g_assert_cmpuint (count_of (study, age, "999"), ==, 1);
+  g_assert_cmpfloat (age->bins->edges[age->bins->n_bins], <=, 100);
+  g_assert_cmpint (older->role, ==, FE_ROLE_NUMERIC);
+  g_assert_cmpfloat (older->numbers[7], ==, 99);
+  warnings = fe_study_get_warnings (study);
+  for (guint i = 0; i < warnings->len; i++)
+    if (strstr (g_ptr_array_index (warnings, i), "“-99” (2), “999” (1) read as codes") != NULL)
+      named++;
+  g_assert_cmpuint (named, ==, 1);
+}
+
 /* "3.525" is 3,525 where only numbers of 1,000 or more have a dot, or in a file separated by
  * semicolons (where the comma marks decimals); with nothing to tell, it is kept as written,
  * never read as 3.525 on a guess. Dots before decimals stay decimals. */
@@ -1047,6 +1084,8 @@ main (int   argc,
                    test_qualtrics_saved_by_excel);
   g_test_add_func ("/core/inference/repeated-id-is-named", test_repeated_id_is_named);
   g_test_add_func ("/core/inference/dot-between-thousands", test_dot_between_thousands);
+  g_test_add_func ("/core/inference/missing-codes-apart-from-numbers",
+                   test_missing_codes_apart_from_numbers);
   g_test_add_func ("/core/inference/known-scale-without-an-inner-point",
                    test_known_scale_without_an_inner_point);
   g_test_add_func ("/core/inference/rating-scale-stated-by-the-question",

@@ -314,6 +314,88 @@ store_listed_values (FeStudy    *self,
 
 /* A numeric column: each respondent's number, and the bins it falls in as levels. An answer
  * that is not a number ("Prefer not to say") is not dropped: it is a level after the bins. */
+/* Whether @number is written as survey tools write a missing-value code: nines, or minus
+ * nines (-9, 99, -999, 9999…). */
+static gboolean
+is_nines (double number)
+{
+  for (double code = 9; code < 1e7; code = code * 10 + 9)
+    if (number == code || number == -code)
+      return TRUE;
+  return FALSE;
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Nines far from every other answer are the export's codes for a missing answer ("-99",
+ * "999"), not ages of 999: read as numbers they would fill the bins between and move the
+ * median. They stay answers, of their own after the bins, as "Prefer not to say" does, and
+ * the researcher is told. A code no farther from the others than they span (99 beside ages up
+ * to 90) may be a real answer and stays a number. */
+static void
+set_missing_codes_apart (FeStudy  *self,
+                         FeColumn *column,
+                         GArray   *texts)
+{
+  double low = INFINITY, high = -INFINITY;
+  g_autoptr(GArray) codes = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_autoptr(GString) listed = g_string_new (NULL);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  for (guint row = 0; row < self->n_rows; row++)
+    if (!isnan (column->numbers[row]) && !is_nines (column->numbers[row]))
+      {
+        low = MIN (low, column->numbers[row]);
+        high = MAX (high, column->numbers[row]);
+      }
+  if (!(low < high))
+    return;
+  for (guint row = 0; row < self->n_rows; row++)
+    {
+      double number = column->numbers[row];
+      guint code;
+
+      if (isnan (number) || !is_nines (number)
+          || (number > high ? number - high : low - number) < high - low)
+        continue;
+      for (code = 0; code < codes->len && g_array_index (codes, double, code) != number; code++)
+        ;
+      if (code == codes->len)
+        {
+          g_array_append_val (codes, number);
+          g_array_set_size (counts, codes->len);
+        }
+      g_array_index (counts, guint, code)++;
+      column->numbers[row] = NAN;
+      g_array_append_val (texts, row);
+    }
+  if (codes->len == 0)
+    return;
+  /* The answers that are not numbers become levels in the order they come. */
+  g_array_sort (texts, compare_rows);
+  for (guint i = 0; i < codes->len; i++)
+    g_string_append_printf (listed, "%s“%.0f” (%u)", i > 0 ? ", " : "",
+                            g_array_index (codes, double, i), g_array_index (counts, guint, i));
+  from = fe_number_format (low);
+  to = fe_number_format (high);
+  fe_study_add_warning (self,
+                        _("%s, column %u (“%s”): %s read as codes for a missing answer, not "
+                          "numbers: written in nines, far from every other answer (%s to %s). "
+                          "They are answers of their own after the bins, left out of the "
+                          "median and the quartiles."),
+                        self->name, column->source_column + 1, column->id, listed->str, from,
+                        to);
+}
+
 static void
 store_numbers (FeStudy  *self,
                FeColumn *column)
@@ -340,6 +422,7 @@ store_numbers (FeStudy  *self,
       if (!fe_number_parse (cell, &column->numbers[row]))
         g_array_append_val (texts, row);
     }
+  set_missing_codes_apart (self, column, texts);
 
   column->bins = fe_bins_new (column->numbers, self->n_rows);
   for (guint bin = 0; column->bins != NULL && bin < column->bins->n_bins; bin++)
