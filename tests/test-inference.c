@@ -681,6 +681,26 @@ test_known_scale_without_an_inner_point (void)
   g_assert_nonnull (strstr (fe_column_describe_role_source (column), "“Very poor”"));
 }
 
+/* LimeSurvey records when a response was sent, the last page seen, a seed and the language
+ * beside the answers: none is a question, and a response never sent (no submitdate) is
+ * incomplete. */
+static void
+test_limesurvey_response_table (void)
+{
+  g_autoptr(FeStudy) study = load_text (
+    "\"id\",\"submitdate\",\"lastpage\",\"startlanguage\",\"seed\",\"gender\",\"q1\"\n"
+    "\"1\",\"2024-04-02 11:01:00\",\"3\",\"en\",\"653762\",\"F\",\"A1\"\n"
+    "\"2\",\"2024-04-02 11:02:00\",\"3\",\"en\",\"789679\",\"M\",\"A2\"\n"
+    "\"3\",\"\",\"1\",\"en\",\"123456\",\"F\",\"A2\"\n"
+    "\"4\",\"2024-04-02 11:04:00\",\"3\",\"en\",\"222222\",\"F\",\"A1\"\n");
+
+  g_assert_cmpstr (fe_study_get_format_name (study), ==, "LimeSurvey");
+  g_assert_true (find (study, "lastpage")->metadata);
+  g_assert_true (find (study, "seed")->metadata);
+  g_assert_false (find (study, "q1")->metadata);
+  g_assert_cmpuint (fe_bitset_count (fe_study_get_universe (study)), ==, 3);
+}
+
 /* "-99" and "999" far from every age are the export's codes for a missing answer: answers of
  * their own, never ages in the bins or the median, and the researcher is told. 99 beside ages
  * up to 90 may be an age and stays one. */
@@ -1084,6 +1104,8 @@ main (int   argc,
                    test_qualtrics_saved_by_excel);
   g_test_add_func ("/core/inference/repeated-id-is-named", test_repeated_id_is_named);
   g_test_add_func ("/core/inference/dot-between-thousands", test_dot_between_thousands);
+  g_test_add_func ("/core/inference/layout/limesurvey-response-table",
+                   test_limesurvey_response_table);
   g_test_add_func ("/core/inference/missing-codes-apart-from-numbers",
                    test_missing_codes_apart_from_numbers);
   g_test_add_func ("/core/inference/known-scale-without-an-inner-point",

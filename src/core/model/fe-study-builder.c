@@ -1365,9 +1365,13 @@ static gboolean
 row_unfinished (FeStudy *self,
                 int      finished,
                 int      progress,
+                int      submitted,
                 guint    row,
                 GString *scratch)
 {
+  /* LimeSurvey dates a response when it is sent, and leaves one never sent undated. */
+  if (submitted >= 0 && fe_csv_table_cell_is_empty (self->responses, row, (guint) submitted))
+    return TRUE;
   if (finished >= 0)
     {
       const char *cell = fe_csv_table_read_cell (self->responses, row, (guint) finished, scratch);
@@ -1395,7 +1399,7 @@ static void
 find_complete_rows (FeStudy *self)
 {
   g_autoptr(GString) scratch = g_string_new (NULL);
-  int finished = -1, progress = -1;
+  int finished = -1, progress = -1, submitted = -1;
 
   self->complete = fe_bitset_new (self->n_rows);
 
@@ -1409,11 +1413,14 @@ find_complete_rows (FeStudy *self)
         finished = (int) column->source_column;
       if (column->metadata && g_ascii_strcasecmp (column->id, "Progress") == 0)
         progress = (int) column->source_column;
+      if (column->metadata && self->format == FE_SURVEY_FORMAT_LIMESURVEY
+          && g_ascii_strcasecmp (column->id, "submitdate") == 0)
+        submitted = (int) column->source_column;
     }
 
-  if (finished >= 0 || progress >= 0)
+  if (finished >= 0 || progress >= 0 || submitted >= 0)
     FE_BITSET_FOREACH (self->complete, row)
-      if (row_unfinished (self, finished, progress, row, scratch))
+      if (row_unfinished (self, finished, progress, submitted, row, scratch))
         fe_bitset_clear_bit (self->complete, row);
 
   self->universe = fe_bitset_copy (self->complete);

@@ -26,6 +26,12 @@ static const char * const surveymonkey_metadata[] = {
   "firstname", "lastname", NULL,
 };
 
+/* What LimeSurvey records beside the answers: an empty submitdate is a response not sent. */
+static const char * const limesurvey_metadata[] = {
+  "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp", "ipaddr",
+  "refurl", "token", NULL,
+};
+
 /* What Google Forms, Typeform, Microsoft Forms and others record beside the answers. */
 static const char * const any_metadata[] = {
   "timestamp", "marcatemporal", "horodateur", "zeitstempel", "submittedat", "submitdateutc",
@@ -311,6 +317,10 @@ fe_survey_format_detect (FeCsvTable *table)
         }
     }
 
+  if (find_normalised (table, 0, "submitdate") >= 0 && find_normalised (table, 0, "lastpage") >= 0
+      && find_normalised (table, 0, "startlanguage") >= 0)
+    return FE_SURVEY_FORMAT_LIMESURVEY;
+
   if (row_has_cell (table, 0, "Response") || row_has_cell (table, 0, "Open-Ended Response"))
     {
       fe_csv_table_take_header_rows (table, 1);
@@ -336,6 +346,8 @@ fe_survey_format_get_name (FeSurveyFormat format)
       return "SPSS";
     case FE_SURVEY_FORMAT_STATA:
       return "Stata";
+    case FE_SURVEY_FORMAT_LIMESURVEY:
+      return "LimeSurvey";
     case FE_SURVEY_FORMAT_PLAIN:
     default:
       return "CSV";
@@ -651,7 +663,7 @@ fe_survey_format_describe (const FeCsvTable *table,
     describe_qualtrics (table, format, columns);
   else if (format == FE_SURVEY_FORMAT_SURVEYMONKEY)
     describe_surveymonkey (table, columns);
-  else if (format == FE_SURVEY_FORMAT_PLAIN)
+  else if (format == FE_SURVEY_FORMAT_PLAIN || format == FE_SURVEY_FORMAT_LIMESURVEY)
     group_grid_items (columns);
   if (format != FE_SURVEY_FORMAT_TAGUETTE)
     {
@@ -664,6 +676,8 @@ fe_survey_format_describe (const FeCsvTable *table,
       FeSourceColumn *sc = g_ptr_array_index (columns, c);
 
       mark_metadata (sc, sc->id, any_metadata);
+      if (format == FE_SURVEY_FORMAT_LIMESURVEY)
+        mark_metadata (sc, sc->id, limesurvey_metadata);
       if (strcmp (sc->id, "#") == 0)
         sc->is_id = sc->metadata = TRUE;
       if (fe_name_is_identifying (sc->id)

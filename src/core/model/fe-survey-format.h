@@ -18,6 +18,7 @@ typedef enum
   FE_SURVEY_FORMAT_TAGUETTE,          /* highlights: id, document, tag, content */
   FE_SURVEY_FORMAT_SPSS,              /* an SPSS file read as names, then labels (fe-stat-file.h) */
   FE_SURVEY_FORMAT_STATA,             /* a Stata file, the same way */
+  FE_SURVEY_FORMAT_LIMESURVEY,        /* id, submitdate, lastpage, startlanguage… then answers */
 } FeSurveyFormat;
 
 /* What the header rows say about one column of the file. */
