@@ -681,6 +681,23 @@ test_known_scale_without_an_inner_point (void)
   g_assert_nonnull (strstr (fe_column_describe_role_source (column), "“Very poor”"));
 }
 
+/* Two columns of one name are both kept, and the second's new name is said. */
+static void
+test_repeated_column_name_is_said (void)
+{
+  g_autoptr(FeStudy) study = load_text ("id,Comments,force,Comments\n1,Fine,Gwent,Slow\n"
+                                        "2,Good,North,Quick\n");
+  GPtrArray *warnings = fe_study_get_warnings (study);
+  gboolean said = FALSE;
+
+  g_assert_nonnull (find (study, "Comments (2)"));
+  for (guint i = 0; i < warnings->len; i++)
+    said |= strstr (g_ptr_array_index (warnings, i), "column 4: another column is also named "
+                                                     "“Comments”, so this one is called "
+                                                     "“Comments (2)”") != NULL;
+  g_assert_true (said);
+}
+
 /* LimeSurvey records when a response was sent, the last page seen, a seed and the language
  * beside the answers: none is a question, and a response never sent (no submitdate) is
  * incomplete. */
@@ -1104,6 +1121,8 @@ main (int   argc,
                    test_qualtrics_saved_by_excel);
   g_test_add_func ("/core/inference/repeated-id-is-named", test_repeated_id_is_named);
   g_test_add_func ("/core/inference/dot-between-thousands", test_dot_between_thousands);
+  g_test_add_func ("/core/inference/layout/repeated-column-name-is-said",
+                   test_repeated_column_name_is_said);
   g_test_add_func ("/core/inference/layout/limesurvey-response-table",
                    test_limesurvey_response_table);
   g_test_add_func ("/core/inference/missing-codes-apart-from-numbers",

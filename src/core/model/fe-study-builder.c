@@ -551,6 +551,12 @@ fe_study_add_column (FeStudy    *self,
   g_autofree char *id = unique_column_id (self, name);
   FeColumn *column = fe_column_new (self->columns->len, source_column, id);
 
+  /* Two columns of one name are both kept; which is which must not be a surprise. */
+  if (strcmp (id, name) != 0)
+    fe_study_add_warning (self,
+                          _("%s, column %u: another column is also named “%s”, so this one is "
+                            "called “%s” in charts, codebooks and saved views."),
+                          self->name, source_column + 1, name, id);
   g_ptr_array_add (self->columns, column);
   g_hash_table_insert (self->columns_by_id, column->id, column);
   return column;
