@@ -41,7 +41,9 @@ pyatspi = SESSION.pyatspi
 
 
 def cli_segment():
-    """What `summary --json` counts for Substance use, and the quotes `quotes` lists."""
+    """What `summary --json` counts for Substance use, and the quotes `quotes` lists, all of
+    them in respondent order as the explore view shows them (no threshold: under one, the
+    anonymous come last)."""
     layout_path = os.path.join(HOME, "layout.json")
     subprocess.run([BINARY, "export", "--sample", "--question", "vulnerabilities", "--layout",
                     layout_path, "-o", os.path.join(HOME, "chart.png")], check=True,
@@ -50,7 +52,7 @@ def cli_segment():
         layout = json.load(handle)
     quotes = json.loads(subprocess.run(
         [BINARY, "quotes", "--sample", "--question", "vulnerabilities", "--level",
-         "Substance use", "--json"], check=True, capture_output=True, text=True,
+         "Substance use", "--min-cell", "0", "--json"], check=True, capture_output=True, text=True,
         timeout=60).stdout)
     description = next(segment["description"] for segment in layout["segments"]
                        if segment["description"].startswith("Substance use"))
