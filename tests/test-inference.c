@@ -681,6 +681,27 @@ test_known_scale_without_an_inner_point (void)
   g_assert_nonnull (strstr (fe_column_describe_role_source (column), "“Very poor”"));
 }
 
+/* Alchemer (SurveyGizmo) records its own columns, the place it finds from the IP address
+ * among them, and says Partial or Disqualified of a response not completed. */
+static void
+test_alchemer_export (void)
+{
+  g_autoptr(FeStudy) study = load_text (
+    "Response ID,Time Started,Date Submitted,Status,City,Postal,How satisfied are you?\n"
+    "1,\"Jan 05, 2024 10:12:00 am\",\"Jan 05, 2024 10:17:00 am\",Complete,Cardiff,CF10,Happy\n"
+    "2,\"Jan 05, 2024 10:13:00 am\",\"Jan 05, 2024 10:18:00 am\",Partial,Cardiff,CF10,Sad\n"
+    "3,\"Jan 05, 2024 10:14:00 am\",\"Jan 05, 2024 10:19:00 am\",Disqualified,Cardiff,CF10,"
+    "Happy\n"
+    "4,\"Jan 05, 2024 10:15:00 am\",\"Jan 05, 2024 10:20:00 am\",Complete,Cardiff,CF10,Sad\n");
+
+  g_assert_cmpstr (fe_study_get_format_name (study), ==, "Alchemer");
+  g_assert_true (find (study, "Time Started")->metadata);
+  g_assert_true (find (study, "City")->metadata);
+  g_assert_true (find (study, "Postal")->identifying);
+  g_assert_false (find (study, "How satisfied are you?")->metadata);
+  g_assert_cmpuint (fe_bitset_count (fe_study_get_universe (study)), ==, 2);
+}
+
 /* Two columns of one name are both kept, and the second's new name is said. */
 static void
 test_repeated_column_name_is_said (void)
@@ -1121,6 +1142,7 @@ main (int   argc,
                    test_qualtrics_saved_by_excel);
   g_test_add_func ("/core/inference/repeated-id-is-named", test_repeated_id_is_named);
   g_test_add_func ("/core/inference/dot-between-thousands", test_dot_between_thousands);
+  g_test_add_func ("/core/inference/layout/alchemer-export", test_alchemer_export);
   g_test_add_func ("/core/inference/layout/repeated-column-name-is-said",
                    test_repeated_column_name_is_said);
   g_test_add_func ("/core/inference/layout/limesurvey-response-table",

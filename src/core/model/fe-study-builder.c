@@ -1372,12 +1372,22 @@ row_unfinished (FeStudy *self,
                 int      finished,
                 int      progress,
                 int      submitted,
+                int      status,
                 guint    row,
                 GString *scratch)
 {
   /* LimeSurvey dates a response when it is sent, and leaves one never sent undated. */
   if (submitted >= 0 && fe_csv_table_cell_is_empty (self->responses, row, (guint) submitted))
     return TRUE;
+  /* Alchemer says of a response stopped part way, or screened out, Partial or Disqualified. */
+  if (status >= 0)
+    {
+      const char *cell = fe_csv_table_read_cell (self->responses, row, (guint) status, scratch);
+
+      if (g_ascii_strcasecmp (cell, "Partial") == 0
+          || g_ascii_strcasecmp (cell, "Disqualified") == 0)
+        return TRUE;
+    }
   if (finished >= 0)
     {
       const char *cell = fe_csv_table_read_cell (self->responses, row, (guint) finished, scratch);
@@ -1405,7 +1415,7 @@ static void
 find_complete_rows (FeStudy *self)
 {
   g_autoptr(GString) scratch = g_string_new (NULL);
-  int finished = -1, progress = -1, submitted = -1;
+  int finished = -1, progress = -1, submitted = -1, status = -1;
 
   self->complete = fe_bitset_new (self->n_rows);
 
@@ -1422,11 +1432,14 @@ find_complete_rows (FeStudy *self)
       if (column->metadata && self->format == FE_SURVEY_FORMAT_LIMESURVEY
           && g_ascii_strcasecmp (column->id, "submitdate") == 0)
         submitted = (int) column->source_column;
+      if (column->metadata && self->format == FE_SURVEY_FORMAT_ALCHEMER
+          && g_ascii_strcasecmp (column->id, "Status") == 0)
+        status = (int) column->source_column;
     }
 
-  if (finished >= 0 || progress >= 0 || submitted >= 0)
+  if (finished >= 0 || progress >= 0 || submitted >= 0 || status >= 0)
     FE_BITSET_FOREACH (self->complete, row)
-      if (row_unfinished (self, finished, progress, submitted, row, scratch))
+      if (row_unfinished (self, finished, progress, submitted, status, row, scratch))
         fe_bitset_clear_bit (self->complete, row);
 
   self->universe = fe_bitset_copy (self->complete);

@@ -32,6 +32,14 @@ static const char * const limesurvey_metadata[] = {
   "refurl", "token", NULL,
 };
 
+/* What Alchemer (SurveyGizmo) records beside the answers, the place it finds from the IP
+ * address included: a Partial or Disqualified status is a response not completed. */
+static const char * const alchemer_metadata[] = {
+  "responseid", "timestarted", "datesubmitted", "status", "contactid", "legacycomments",
+  "comments", "language", "referer", "sessionid", "useragent", "tags", "ipaddress", "longitude",
+  "latitude", "country", "city", "stateregion", "postal", NULL,
+};
+
 /* What Google Forms, Typeform, Microsoft Forms and others record beside the answers. */
 static const char * const any_metadata[] = {
   "timestamp", "marcatemporal", "horodateur", "zeitstempel", "submittedat", "submitdateutc",
@@ -40,7 +48,8 @@ static const char * const any_metadata[] = {
 
 static const char * const identifying_exact[] = {
   "ip", "ipaddress", "ipaddr", "email", "name", "fullname", "firstname", "lastname", "surname",
-  "phone", "mobile", "telephone", "zip", "zipcode", "postcode", "postalcode", "lat", "lon", "lng",
+  "phone", "mobile", "telephone", "zip", "zipcode", "postcode", "postalcode", "postal", "lat", "lon",
+  "lng",
   "latitude", "longitude", "address", "streetaddress", NULL,
 };
 
@@ -317,6 +326,11 @@ fe_survey_format_detect (FeCsvTable *table)
         }
     }
 
+  if (find_normalised (table, 0, "timestarted") >= 0
+      && find_normalised (table, 0, "datesubmitted") >= 0
+      && find_normalised (table, 0, "status") >= 0)
+    return FE_SURVEY_FORMAT_ALCHEMER;
+
   if (find_normalised (table, 0, "submitdate") >= 0 && find_normalised (table, 0, "lastpage") >= 0
       && find_normalised (table, 0, "startlanguage") >= 0)
     return FE_SURVEY_FORMAT_LIMESURVEY;
@@ -348,6 +362,8 @@ fe_survey_format_get_name (FeSurveyFormat format)
       return "Stata";
     case FE_SURVEY_FORMAT_LIMESURVEY:
       return "LimeSurvey";
+    case FE_SURVEY_FORMAT_ALCHEMER:
+      return "Alchemer";
     case FE_SURVEY_FORMAT_PLAIN:
     default:
       return "CSV";
@@ -663,7 +679,8 @@ fe_survey_format_describe (const FeCsvTable *table,
     describe_qualtrics (table, format, columns);
   else if (format == FE_SURVEY_FORMAT_SURVEYMONKEY)
     describe_surveymonkey (table, columns);
-  else if (format == FE_SURVEY_FORMAT_PLAIN || format == FE_SURVEY_FORMAT_LIMESURVEY)
+  else if (format == FE_SURVEY_FORMAT_PLAIN || format == FE_SURVEY_FORMAT_LIMESURVEY
+           || format == FE_SURVEY_FORMAT_ALCHEMER)
     group_grid_items (columns);
   if (format != FE_SURVEY_FORMAT_TAGUETTE)
     {
@@ -678,6 +695,8 @@ fe_survey_format_describe (const FeCsvTable *table,
       mark_metadata (sc, sc->id, any_metadata);
       if (format == FE_SURVEY_FORMAT_LIMESURVEY)
         mark_metadata (sc, sc->id, limesurvey_metadata);
+      else if (format == FE_SURVEY_FORMAT_ALCHEMER)
+        mark_metadata (sc, sc->id, alchemer_metadata);
       if (strcmp (sc->id, "#") == 0)
         sc->is_id = sc->metadata = TRUE;
       if (fe_name_is_identifying (sc->id)

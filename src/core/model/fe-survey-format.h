@@ -19,6 +19,7 @@ typedef enum
   FE_SURVEY_FORMAT_SPSS,              /* an SPSS file read as names, then labels (fe-stat-file.h) */
   FE_SURVEY_FORMAT_STATA,             /* a Stata file, the same way */
   FE_SURVEY_FORMAT_LIMESURVEY,        /* id, submitdate, lastpage, startlanguage… then answers */
+  FE_SURVEY_FORMAT_ALCHEMER,          /* Response ID, Time Started, Date Submitted, Status… */
 } FeSurveyFormat;
 
 /* What the header rows say about one column of the file. */
