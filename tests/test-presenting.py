@@ -537,6 +537,17 @@ def a_quote_names_no_group_smaller_than_k_among_those_listed():
             sharing = [r for r in segment if all(r[a] == v for a, v in named.items())]
             assert not named or len(sharing) >= 5, (quote, len(sharing))
             assert (quote["respondent"] is None) == (named == {}), quote
+        # Nor can the quotes named less be counted: those named by a group's attributes and no
+        # further (the two managers among a force's officers), like the anonymous ones, are
+        # none or at least k.
+        stops = {}
+        for quote in quotes:
+            key = tuple(quote["attributes"].items())
+            stops[key] = stops.get(key, 0) + 1
+        for key, count in stops.items():
+            deeper = any(len(other) > len(key) and other[:len(key)] == key for other in stops)
+            if deeper or not key:
+                assert count >= 5, (level, key, count)
         text = run_cli(BINARY, "quotes", *study, "--question", "q1", "--level", level).stdout
         for force in small_force:
             assert f"· {force}" not in text, (force, text)

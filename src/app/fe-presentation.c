@@ -134,10 +134,7 @@ show_view (FePresentation *self)
     }
 
   {
-    /* The audience knows the authors to be in the view's segment, or among its respondents. */
-    g_autoptr(FeBitset) listed = level >= 0
-                                   ? fe_query_dup_segment_rows (query, (guint) level, group)
-                                   : fe_query_dup_group_rows (query, -1);
+    g_autoptr(FeBitset) listed = fe_query_dup_quoted_rows (query, level, group);
 
     g_clear_pointer (&self->quote_rule, fe_attribution_rule_free);
     self->quote_rule = fe_attribution_rule_new (self->study, listed, self->k);

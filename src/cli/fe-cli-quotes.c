@@ -23,9 +23,13 @@ append_attributes (FeStudy  *study,
     {
       FeColumn *column = fe_study_get_column (study, c);
 
+      const char *label;
+
       if (column->role != FE_ROLE_ATTRIBUTE)
         continue;
-      append (column->id, fe_study_get_level_label (study, column, row), data);
+      /* Without a threshold every answered attribute is named, an unanswered one skipped. */
+      if ((label = fe_study_get_level_label (study, column, row)) != NULL)
+        append (column->id, label, data);
       n_named--;
     }
 }
@@ -450,15 +454,7 @@ fe_cli_quotes (int    argc,
           if (level < 0
               || (quotes = fe_query_collect_cell_quotes (query, (guint) level, group)) == NULL)
             quotes = fe_study_collect_quotes (study, question, level, rows);
-          /* Whom the reader knows the authors to be: those in the segment under the filter, or
-           * who answered the question. */
-          if (level >= 0)
-            listed = fe_query_dup_segment_rows (query, (guint) level, group);
-          else
-            {
-              listed = fe_bitset_copy (rows);
-              fe_bitset_and (listed, question->answered);
-            }
+          listed = fe_query_dup_quoted_rows (query, level, level >= 0 ? group : -1);
         }
     }
   rule = fe_attribution_rule_new (study, listed, k);

@@ -905,11 +905,8 @@ write_view (Writer            *w,
     write_text (w, STYLE_TAKEAWAY, takeaway, QUOTE_INDENT, PANGO_ALIGN_LEFT, TRUE, 16);
 
   query = fe_saved_view_to_query (view, w->study, &level, &group_index, &error);
-  /* A reader knows the authors of a view's quotes to be in its segment, or among its
-   * respondents. */
   if (query != NULL)
-    listed = level >= 0 ? fe_query_dup_segment_rows (query, (guint) level, group_index)
-                        : fe_query_dup_group_rows (query, -1);
+    listed = fe_query_dup_quoted_rows (query, level, group_index);
   rule = fe_attribution_rule_new (w->study, listed, w->k);
   if (query == NULL)
     {

@@ -170,6 +170,22 @@ fe_query_dup_segment_rows (const FeQuery *self,
   return rows;
 }
 
+FeBitset *
+fe_query_dup_quoted_rows (const FeQuery *self,
+                          int            level,
+                          int            group)
+{
+  FeBitset *rows;
+
+  g_return_val_if_fail (self->question != NULL, NULL);
+
+  if (level >= 0)
+    return fe_query_dup_segment_rows (self, (guint) level, group);
+  rows = fe_query_dup_group_rows (self, group);
+  fe_bitset_and (rows, self->question->answered);
+  return rows;
+}
+
 gboolean
 fe_query_row_in_segment (const FeQuery *self,
                          guint          row,

@@ -68,6 +68,12 @@ FeBitset       *fe_query_dup_group_rows   (const FeQuery  *self,
 FeBitset       *fe_query_dup_segment_rows (const FeQuery  *self,
                                            guint           level,
                                            int             group);
+/* Those a list of quotes shown with the chart is known to come from: the segment's when
+ * @level is one (and group @group's), else those of group @group (-1: every row of the query)
+ * who answered the question. */
+FeBitset       *fe_query_dup_quoted_rows  (const FeQuery  *self,
+                                           int             level,
+                                           int             group);
 /* Whether respondent @row counts in that segment (whatever the filter: a quote's author). */
 gboolean        fe_query_row_in_segment   (const FeQuery  *self,
                                            guint           row,

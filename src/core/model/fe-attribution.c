@@ -11,13 +11,85 @@
 struct _FeAttributionRule
 {
   FeStudy    *study;
-  FeBitset   *listed;  /* @listed within the study's respondents; NULL when k is 0 */
   guint       k;
   GPtrArray  *attributes;  /* FeColumn*, the study's attributes in order */
-  /* Authors who share every attribute share the answer: a segment can hold a million
-   * quotes, and a few hundred groups. */
-  GHashTable *counted;  /* "level,level,…" → count + 2 */
+  /* Under k: each group of those listed, by its first attributes' answers (a key of them,
+   * mixed-radix), with how many it holds; then for each, whether its last answer is named. */
+  GHashTable *sizes;       /* gint64* key → count */
+  GHashTable *named;       /* gint64* key → TRUE when named */
 };
+
+/* The key of @row's first @n attributes' answers (0: none), as one number. */
+static gint64
+prefix_key (FeAttributionRule *rule,
+            guint              row,
+            guint              n)
+{
+  gint64 key = 0;
+
+  for (guint a = 0; a < n; a++)
+    {
+      FeColumn *column = g_ptr_array_index (rule->attributes, a);
+
+      key = key * (gint64) (fe_column_get_n_levels (column) + 1) + column->values[row];
+    }
+  return key * (gint64) (rule->attributes->len + 1) + n;
+}
+
+static void
+add_key (GHashTable *table,
+         gint64      key,
+         guint       count)
+{
+  gint64 *stored = g_new (gint64, 1);
+
+  *stored = key;
+  g_hash_table_replace (table, stored, GUINT_TO_POINTER (count));
+}
+
+typedef struct
+{
+  gint64   key;
+  guint    size;
+  gboolean unanswered;  /* the group of those who did not answer: never named */
+} Child;
+
+static int
+compare_children (gconstpointer a,
+                  gconstpointer b)
+{
+  guint x = ((const Child *) a)->size, y = ((const Child *) b)->size;
+
+  return (x > y) - (x < y);
+}
+
+/* Which answers to the next attribute are named among a group's rows: as a chart folds small
+ * groups, those of fewer than k go unnamed together, and while they are fewer than k in all the
+ * next smallest joins them (the largest never does, and then none is named). Otherwise the
+ * quotes left unnamed would be counted: by the first attribute, the one small force of a
+ * segment; by the next, the two managers among a force's named officers. */
+static void
+decide_children (FeAttributionRule *rule,
+                 GArray            *children)
+{
+  guint unnamed = 0, i = 0;
+
+  g_array_sort (children, compare_children);
+  for (guint c = 0; c < children->len; c++)
+    if (g_array_index (children, Child, c).unanswered)
+      unnamed += g_array_index (children, Child, c).size;
+  while (i < children->len && g_array_index (children, Child, i).size < rule->k)
+    if (!g_array_index (children, Child, i++).unanswered)
+      unnamed += g_array_index (children, Child, i - 1).size;
+  while (unnamed > 0 && unnamed < rule->k && i + 1 < children->len)
+    if (!g_array_index (children, Child, i++).unanswered)
+      unnamed += g_array_index (children, Child, i - 1).size;
+  if (unnamed > 0 && unnamed < rule->k)
+    i = children->len;
+  for (guint c = i; c < children->len; c++)
+    if (!g_array_index (children, Child, c).unanswered)
+      add_key (rule->named, g_array_index (children, Child, c).key, TRUE);
+}
 
 FeAttributionRule *
 fe_attribution_rule_new (FeStudy        *study,
@@ -25,20 +97,78 @@ fe_attribution_rule_new (FeStudy        *study,
                          guint           k)
 {
   FeAttributionRule *rule = g_new0 (FeAttributionRule, 1);
+  g_autoptr(FeBitset) rows = NULL;
+  double radix = 1;
 
   rule->study = study;
   rule->k = k;
   rule->attributes = g_ptr_array_new ();
+  /* As many attributes as a key can hold; more are never named. */
   for (guint c = 0; c < fe_study_get_n_columns (study); c++)
-    if (fe_study_get_column (study, c)->role == FE_ROLE_ATTRIBUTE)
-      g_ptr_array_add (rule->attributes, fe_study_get_column (study, c));
-  if (k > 0)
     {
-      rule->listed = fe_bitset_copy (fe_study_get_universe (study));
-      if (listed != NULL)
-        fe_bitset_and (rule->listed, listed);
+      FeColumn *column = fe_study_get_column (study, c);
+
+      if (column->role != FE_ROLE_ATTRIBUTE || column->values == NULL)
+        continue;
+      radix *= fe_column_get_n_levels (column) + 1;
+      if (radix * 64 > (double) G_MAXINT64)
+        break;
+      g_ptr_array_add (rule->attributes, column);
     }
-  rule->counted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  rule->sizes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  rule->named = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  if (k == 0)
+    return rule;
+
+  rows = fe_bitset_copy (fe_study_get_universe (study));
+  if (listed != NULL)
+    fe_bitset_and (rows, listed);
+  FE_BITSET_FOREACH (rows, row)
+    for (guint n = 1; n <= rule->attributes->len; n++)
+      {
+        gint64 key = prefix_key (rule, row, n);
+
+        add_key (rule->sizes, key,
+                 GPOINTER_TO_UINT (g_hash_table_lookup (rule->sizes, &key)) + 1);
+      }
+  /* Each group's children, gathered by their parent's key. */
+  {
+    g_autoptr(GHashTable) families = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                            (GDestroyNotify) g_array_unref);
+    GHashTableIter iter;
+    gpointer key, value;
+
+    FE_BITSET_FOREACH (rows, row)
+      for (guint n = 1; n <= rule->attributes->len; n++)
+        {
+          gint64 child = prefix_key (rule, row, n);
+          gint64 parent = n == 1 ? -1 : prefix_key (rule, row, n - 1);
+          GArray *children = g_hash_table_lookup (families, &parent);
+
+          if (children == NULL)
+            {
+              gint64 *stored = g_new (gint64, 1);
+
+              *stored = parent;
+              children = g_array_new (FALSE, FALSE, sizeof (Child));
+              g_hash_table_insert (families, stored, children);
+            }
+          if (g_hash_table_contains (rule->named, &child))
+            continue;
+          /* Marked as seen; decide_children() sets the answer. */
+          add_key (rule->named, child, FALSE);
+          g_array_append_val (children, ((Child) {
+                                            child,
+                                            GPOINTER_TO_UINT (g_hash_table_lookup (rule->sizes,
+                                                                                   &child)),
+                                            ((FeColumn *) g_ptr_array_index (
+                                               rule->attributes, n - 1))->values[row] == 0 }));
+        }
+    g_hash_table_remove_all (rule->named);
+    g_hash_table_iter_init (&iter, families);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      decide_children (rule, value);
+  }
   return rule;
 }
 
@@ -47,59 +177,30 @@ fe_attribution_rule_free (FeAttributionRule *rule)
 {
   if (rule == NULL)
     return;
-  g_clear_pointer (&rule->listed, fe_bitset_free);
   g_ptr_array_unref (rule->attributes);
-  g_hash_table_unref (rule->counted);
+  g_hash_table_unref (rule->sizes);
+  g_hash_table_unref (rule->named);
   g_free (rule);
-}
-
-static int
-count_nameable (FeAttributionRule *rule,
-                guint              row)
-{
-  g_autoptr(FeBitset) sharing = NULL;
-  int n = 0;
-
-  for (guint a = 0; a < rule->attributes->len; a++)
-    {
-      FeColumn *column = g_ptr_array_index (rule->attributes, a);
-
-      if (column->values == NULL || column->values[row] == 0)
-        break;
-      if (rule->k > 0)
-        {
-          if (sharing == NULL)
-            sharing = fe_bitset_copy (rule->listed);
-          fe_bitset_and (sharing, g_ptr_array_index (column->level_rows,
-                                                     column->values[row] - 1));
-          if (fe_bitset_count (sharing) < rule->k)
-            return n == 0 ? -1 : n;
-        }
-      n++;
-    }
-  return n;
 }
 
 int
 fe_attribution_rule_count (FeAttributionRule *rule,
                            guint              row)
 {
-  g_autoptr(GString) key = g_string_new (NULL);
-  gpointer found;
-  int n;
+  guint n = 0;
 
-  for (guint a = 0; a < rule->attributes->len; a++)
+  if (rule->k == 0)
+    return (int) rule->attributes->len;
+  while (n < rule->attributes->len)
     {
-      FeColumn *column = g_ptr_array_index (rule->attributes, a);
+      gint64 key = prefix_key (rule, row, n + 1);
 
-      g_string_append_printf (key, "%u,", column->values != NULL ? column->values[row] : 0);
+      if (((FeColumn *) g_ptr_array_index (rule->attributes, n))->values[row] == 0
+          || !g_hash_table_contains (rule->named, &key))
+        break;
+      n++;
     }
-  if (g_hash_table_lookup_extended (rule->counted, key->str, NULL, &found))
-    return GPOINTER_TO_INT (found) - 2;
-  n = count_nameable (rule, row);
-  g_hash_table_insert (rule->counted, g_string_free (g_steal_pointer (&key), FALSE),
-                       GINT_TO_POINTER (n + 2));
-  return n;
+  return n == 0 ? -1 : (int) n;
 }
 
 static char *
@@ -117,11 +218,15 @@ attribution (FeStudy *study,
   for (guint c = 0; n_named > 0 && c < fe_study_get_n_columns (study); c++)
     {
       FeColumn *column = fe_study_get_column (study, c);
+      const char *group;
 
-      if (column->role == FE_ROLE_ATTRIBUTE)
-        /* Translators: a quote's attribution: participant id, then e.g. their police force */
-        return g_strdup_printf (_("Participant %s, %s"), id,
-                                fe_study_get_display_level_label (study, column, row));
+      if (column->role != FE_ROLE_ATTRIBUTE)
+        continue;
+      group = fe_study_get_display_level_label (study, column, row);
+      if (group == NULL)
+        break;
+      /* Translators: a quote's attribution: participant id, then e.g. their police force */
+      return g_strdup_printf (_("Participant %s, %s"), id, group);
     }
   return g_strdup_printf (_("Participant %s"), id);
 }
