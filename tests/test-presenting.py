@@ -965,6 +965,19 @@ def audit_finds_views_that_add_up_to_a_few_respondents():
     assert "3 respondents are in “All respondents” but in none of “South Wales”, “Gwent”, " \
         "fewer than 5" in result.stdout, result.stdout
     run_cli(BINARY, "brief", "-o", out("partition.pdf"), views, expect=1)
+    # Nor once a third view splits those 3 (two response officers, one in safeguarding):
+    # all less South Wales less Gwent still gives their answers.
+    third = write_project("partition3.findings", min_cell=5, views=PARTITION_VIEWS + """
+[View 3]
+title=Response officers
+question=training
+measure=count
+kind=bar
+filter-columns=role;
+filter-levels-1=Response officer;
+""")
+    result = run_cli(BINARY, "audit", third, expect=1)
+    assert "sets apart 3 respondents in 2 groups of fewer than 5" in result.stdout, result.stdout
     # Either view alone gives nothing away.
     first, second = PARTITION_VIEWS.split("[View 2]")
     for view in (first, "[View 1]" + second):

@@ -142,80 +142,28 @@ find_atoms (GPtrArray *sets)
   return atoms;
 }
 
-/* Whether adding and subtracting the sets' numbers gives those of @atom alone: its indicator
- * is a combination of the sets' rows of the set-by-group matrix (@echelon, reduced already). */
-static gboolean
-atom_in_span (GPtrArray *echelon,
-              guint      n_atoms,
-              guint      atom)
+static void
+describe_atom (const Atom *atom,
+               GPtrArray  *names,
+               GString    *in,
+               GString    *out)
 {
-  g_autofree double *rest = g_new0 (double, n_atoms);
-
-  rest[atom] = 1;
-  for (guint r = 0; r < echelon->len; r++)
+  for (guint s = 0; s < atom->in->len; s++)
     {
-      const double *row = g_ptr_array_index (echelon, r);
-      guint pivot = 0;
+      GString *list = g_array_index (atom->in, gboolean, s) ? in : out;
 
-      while (fabs (row[pivot]) < 1e-9)
-        pivot++;
-      if (fabs (rest[pivot]) > 1e-9)
-        {
-          double factor = rest[pivot] / row[pivot];
-
-          for (guint c = 0; c < n_atoms; c++)
-            rest[c] -= factor * row[c];
-        }
+      g_string_append_printf (list, "%s“%s”", list->len > 0 ? ", " : "",
+                              (const char *) g_ptr_array_index (names, s));
     }
-  for (guint c = 0; c < n_atoms; c++)
-    if (fabs (rest[c]) > 1e-9)
-      return FALSE;
-  return TRUE;
-}
-
-/* The set-by-group matrix in row echelon form: a row per independent set. */
-static GPtrArray *
-echelon_form (GArray *atoms,
-              guint   n_sets)
-{
-  GPtrArray *echelon = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint s = 0; s < n_sets; s++)
-    {
-      double *row = g_new0 (double, atoms->len);
-      gboolean any = FALSE;
-
-      for (guint a = 0; a < atoms->len; a++)
-        row[a] = g_array_index (g_array_index (atoms, Atom, a).in, gboolean, s) ? 1 : 0;
-      for (guint r = 0; r < echelon->len; r++)
-        {
-          const double *done = g_ptr_array_index (echelon, r);
-          guint pivot = 0;
-
-          while (fabs (done[pivot]) < 1e-9)
-            pivot++;
-          if (fabs (row[pivot]) > 1e-9)
-            {
-              double factor = row[pivot] / done[pivot];
-
-              for (guint c = 0; c < atoms->len; c++)
-                row[c] -= factor * done[c];
-            }
-        }
-      for (guint c = 0; c < atoms->len && !any; c++)
-        any = fabs (row[c]) > 1e-9;
-      if (any)
-        g_ptr_array_add (echelon, row);
-      else
-        g_free (row);
-    }
-  return echelon;
 }
 
 /* Sets a reader may add and subtract, several at a time: all respondents less a view per
- * force leaves the forces no view shows, however many they are. Each group of fewer than k
- * whose numbers so come out alone is a finding, unless two sets a few apart (@flagged) have
- * given it away already. */
+ * force leaves the forces no view shows, however many views split them further. Any
+ * combination of the sets' numbers that holds only groups of fewer than k respondents gives
+ * those people's answers away (even a difference of two such groups, the counts being never
+ * negative), unless two sets a few apart (@flagged) have said so already. Such combinations
+ * are those of the set-by-group matrix with nothing in its groups of k or more: eliminating
+ * those groups' columns first leaves them as the rows whose first number is in a small group. */
 static void
 audit_combinations (GPtrArray      *findings,
                     GPtrArray      *sets,
@@ -224,34 +172,105 @@ audit_combinations (GPtrArray      *findings,
                     guint           k)
 {
   g_autoptr(GArray) atoms = find_atoms (sets);
-  g_autoptr(GPtrArray) echelon = echelon_form (atoms, sets->len);
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  guint n = atoms->len, n_large = 0;
 
-  for (guint a = 0; a < atoms->len; a++)
+  for (int small = 0; small <= 1; small++)
+    for (guint a = 0; a < n; a++)
+      if ((g_array_index (atoms, Atom, a).size < k) == small)
+        {
+          g_array_append_val (order, a);
+          n_large += !small;
+        }
+  /* Row echelon form, the groups of k or more first. */
+  for (guint s = 0; s < sets->len; s++)
     {
-      const Atom *atom = &g_array_index (atoms, Atom, a);
+      double *row = g_new0 (double, n);
+
+      for (guint c = 0; c < n; c++)
+        row[c] = g_array_index (g_array_index (atoms, Atom, g_array_index (order, guint, c)).in,
+                                gboolean, s) ? 1 : 0;
+      g_ptr_array_add (rows, row);
+    }
+  for (guint pivot_row = 0, c = 0; c < n && pivot_row < rows->len; c++)
+    {
+      guint best = pivot_row;
+
+      for (guint r = pivot_row + 1; r < rows->len; r++)
+        if (fabs (((double *) g_ptr_array_index (rows, r))[c])
+            > fabs (((double *) g_ptr_array_index (rows, best))[c]))
+          best = r;
+      if (fabs (((double *) g_ptr_array_index (rows, best))[c]) < 1e-9)
+        continue;
+      {
+        gpointer swap = rows->pdata[pivot_row];
+
+        rows->pdata[pivot_row] = rows->pdata[best];
+        rows->pdata[best] = swap;
+      }
+      for (guint r = 0; r < rows->len; r++)
+        {
+          double *pivot = g_ptr_array_index (rows, pivot_row), *other;
+          double factor;
+
+          if (r == pivot_row)
+            continue;
+          other = g_ptr_array_index (rows, r);
+          factor = other[c] / pivot[c];
+          if (fabs (factor) < 1e-12)
+            continue;
+          for (guint j = c; j < n; j++)
+            other[j] -= factor * pivot[j];
+        }
+      pivot_row++;
+    }
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const double *row = g_ptr_array_index (rows, r);
       g_autoptr(GString) in = g_string_new (NULL);
       g_autoptr(GString) out = g_string_new (NULL);
+      const Atom *first = NULL;
+      guint total = 0, n_groups = 0;
+      gboolean any_large = FALSE, all_known = TRUE;
 
-      if (atom->size >= k || fe_bitset_get (flagged, atom->example)
-          || !atom_in_span (echelon, atoms->len, a))
+      for (guint c = 0; c < n; c++)
+        if (fabs (row[c]) > 1e-9)
+          {
+            const Atom *atom = &g_array_index (atoms, Atom, g_array_index (order, guint, c));
+            gboolean everywhere = TRUE;
+
+            any_large |= c < n_large;
+            for (guint s = 0; s < sets->len; s++)
+              everywhere &= g_array_index (atom->in, gboolean, s);
+            /* In every set, a group is a view of its own, which the query-set rule judges. */
+            all_known &= fe_bitset_get (flagged, atom->example) || everywhere;
+            first = first != NULL ? first : atom;
+            total += atom->size;
+            n_groups++;
+          }
+      if (first == NULL || any_large || all_known)
         continue;
-      for (guint s = 0; s < sets->len; s++)
-        {
-          GString *list = g_array_index (atom->in, gboolean, s) ? in : out;
-
-          g_string_append_printf (list, "%s“%s”", list->len > 0 ? ", " : "",
-                                  (const char *) g_ptr_array_index (names, s));
-        }
-      g_ptr_array_add (findings,
-                       g_strdup_printf (ngettext ("%u respondent is in %s but in none of %s, "
-                                                  "fewer than %u: adding and subtracting those "
-                                                  "views' numbers gives that respondent's "
-                                                  "answers away.",
-                                                  "%u respondents are in %s but in none of %s, "
-                                                  "fewer than %u: adding and subtracting those "
-                                                  "views' numbers gives those respondents' "
-                                                  "answers away.", atom->size),
-                                        atom->size, in->str, out->str, k));
+      describe_atom (first, names, in, out);
+      if (n_groups == 1)
+        g_ptr_array_add (findings,
+                         g_strdup_printf (ngettext ("%u respondent is in %s but in none of %s, "
+                                                    "fewer than %u: adding and subtracting those "
+                                                    "views' numbers gives that respondent's "
+                                                    "answers away.",
+                                                    "%u respondents are in %s but in none of %s, "
+                                                    "fewer than %u: adding and subtracting those "
+                                                    "views' numbers gives those respondents' "
+                                                    "answers away.", total),
+                                          total, in->str, out->str, k));
+      else
+        g_ptr_array_add (findings,
+                         g_strdup_printf (_("Adding and subtracting the views' numbers sets "
+                                            "apart %u respondents in %u groups of fewer than "
+                                            "%u (the first: those in %s but in none of %s), "
+                                            "and gives their answers away."),
+                                          total, n_groups, k, in->str, out->str));
     }
 }
 
