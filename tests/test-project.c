@@ -129,19 +129,24 @@ test_small_group_attribution (void)
   g_autofree char *open = NULL;
   g_autofree char *gwent = NULL;
   g_autofree char *north = NULL;
-
+  g_autofree char *gwent_too = NULL;
   g_autoptr(FeAttributionRule) everything = NULL;
-  g_autoptr(FeAttributionRule) rule = NULL;
+  g_autoptr(FeAttributionRule) one = NULL;
+  g_autoptr(FeAttributionRule) two = NULL;
 
   g_assert_no_error (error);
   everything = fe_attribution_rule_new (study, NULL, 0);
-  rule = fe_attribution_rule_new (study, NULL, 2);
+  one = fe_attribution_rule_new (study, NULL, 1);
+  two = fe_attribution_rule_new (study, NULL, 2);
   open = fe_attribution_rule_dup (everything, 2);
-  gwent = fe_attribution_rule_dup (rule, 0);
-  north = fe_attribution_rule_dup (rule, 2);
+  gwent = fe_attribution_rule_dup (one, 0);
+  north = fe_attribution_rule_dup (two, 2);
+  /* Gwent (2) named beside North's one respondent unnamed would count North's quotes. */
+  gwent_too = fe_attribution_rule_dup (two, 0);
   g_assert_cmpstr (open, ==, "Participant 3, North");
   g_assert_cmpstr (gwent, ==, "Participant 1, Gwent");
   g_assert_cmpstr (north, ==, "a participant");
+  g_assert_cmpstr (gwent_too, ==, "a participant");
 }
 
 /* 150 respondents: a force, a grade and a free-text comment each. */
