@@ -821,6 +821,27 @@ test_dot_between_thousands (void)
   column = find (study, "hours");
   g_assert_cmpint (column->role, ==, FE_ROLE_NUMERIC);
   g_assert_cmpfloat (column->numbers[3], ==, 3.3);
+  g_clear_object (&study);
+
+  /* Whole numbers among those with a dot tell decimals; two dots tell thousands. */
+  g_string_assign (decimals, "id,score,population\n");
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *score = i % 3 ? g_strdup_printf ("%u", i)
+                                     : g_strdup_printf ("%u.%03u", i, 125 + i);
+
+      g_string_append_printf (decimals, "%u,%s,%u.%03u.%03u\n", i + 1, score, 1 + i, i,
+                              (i * 7) % 1000);
+    }
+  for (guint i = 0; i < 12; i++)
+    g_string_append_printf (decimals, "%u,%u,%u.000.000\n", i + 31, i, i + 40);
+  study = load_text (decimals->str);
+  column = find (study, "score");
+  g_assert_cmpint (column->role, ==, FE_ROLE_NUMERIC);
+  g_assert_cmpfloat (column->numbers[3], ==, 3.128);
+  column = find (study, "population");
+  g_assert_cmpint (column->role, ==, FE_ROLE_NUMERIC);
+  g_assert_cmpfloat (column->numbers[2], ==, 3002014);
 }
 
 /* A response exported twice is counted twice, as the file has it, but never silently: the

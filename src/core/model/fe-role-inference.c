@@ -888,60 +888,76 @@ rises_row_by_row (const FeCsvTable *table,
  * thousands, as German and Dutch exports write it, or 3.525. */
 typedef struct
 {
-  guint dotted;          /* numbers with a dot */
-  guint grouped;         /* … each one a dot between groups of three digits ("12.500") */
-  guint under_thousand;  /* whole numbers without a dot, under 1,000 */
-  guint other;           /* any other number */
+  guint  dotted;          /* numbers with a dot */
+  guint  grouped;         /* … each one a dot between groups of three digits ("12.500") */
+  guint  several;         /* … two dots or more ("1.250.000"): never decimals */
+  guint  under_thousand;  /* whole numbers without a dot, under 1,000 */
+  guint  other;           /* any other number */
+  double largest_dotted;  /* the largest number with a dot, read as decimals */
+  double smallest_plain;  /* the smallest whole number without one */
 } DotCount;
 
-static void
-count_dots (const char *cell,
-            DotCount   *dots)
+/* "12.500", "1.250.000", "-3.525": dots between groups of three digits, the first group not
+ * starting with 0. */
+static gboolean
+has_thousands_groups (const char *cell)
 {
   const char *p = cell + (*cell == '-');
-  const char *dot = strchr (p, '.');
-  gboolean grouped = dot != NULL && *p != '0' && dot - p >= 1 && dot - p <= 3;
+  gsize lead = strspn (p, "0123456789");
 
-  if (dot == NULL)
-    {
-      double number;
-
-      if (strspn (p, "0123456789") == strlen (p) && fe_number_parse (cell, &number)
-          && fabs (number) < 1000)
-        dots->under_thousand++;
-      else
-        dots->other++;
-      return;
-    }
-  dots->dotted++;
-  for (const char *q = dot; grouped && *q != '\0'; q += 4)
-    grouped = q[0] == '.' && g_ascii_isdigit (q[1]) && g_ascii_isdigit (q[2])
-              && g_ascii_isdigit (q[3]) && (q[4] == '\0' || q[4] == '.');
-  if (grouped)
-    dots->grouped++;
+  if (lead == 0 || lead > 3 || p[0] == '0' || p[lead] != '.')
+    return FALSE;
+  for (p += lead; *p != '\0'; p += 4)
+    if (p[0] != '.' || strspn (p + 1, "0123456789") < 3 || (p[4] != '\0' && p[4] != '.'))
+      return FALSE;
+  return TRUE;
 }
 
 /* Counts @cell if it is a number: how it writes its dots, and its value read as written and
  * with dots between thousands, each into a set of distinct values kept small (only whether
- * there are more than 12 is asked). */
-static gboolean
+ * there are more than 12 is asked). Returns 1 for a number as written, 2 for one only with
+ * its dots taken out ("1.250.000"), 0 for no number. */
+static guint
 count_number (const char *cell,
               DotCount   *dots,
               GHashTable *as_written,
               GHashTable *ungrouped,
               GString    *scratch)
 {
-  double number;
+  double number, whole;
+  gboolean grouped = has_thousands_groups (cell);
 
   if (!parse_measure (cell, &number))
-    return FALSE;
-  count_dots (cell, dots);
+    {
+      if (!grouped || !parse_measure (fe_number_ungroup (cell, scratch), &whole))
+        return 0;
+      dots->dotted++;
+      dots->grouped++;
+      dots->several++;
+      if (g_hash_table_size (ungrouped) <= 12)
+        g_hash_table_add (ungrouped, fe_number_format (whole));
+      return 2;
+    }
+  if (strchr (cell, '.') != NULL)
+    {
+      dots->dotted++;
+      dots->grouped += grouped;
+      dots->largest_dotted = MAX (dots->largest_dotted, fabs (number));
+    }
+  else if (strspn (cell + (*cell == '-'), "0123456789") == strlen (cell + (*cell == '-'))
+           && fabs (number) < 1000)
+    {
+      dots->under_thousand++;
+      dots->smallest_plain = MIN (dots->smallest_plain, fabs (number));
+    }
+  else
+    dots->other++;
   if (g_hash_table_size (as_written) <= 12)
     g_hash_table_add (as_written, fe_number_format (number));
   if (g_hash_table_size (ungrouped) <= 12 && parse_measure (fe_number_ungroup (cell, scratch),
-                                                            &number))
-    g_hash_table_add (ungrouped, fe_number_format (number));
-  return TRUE;
+                                                            &whole))
+    g_hash_table_add (ungrouped, fe_number_format (whole));
+  return 1;
 }
 
 static gboolean
@@ -963,8 +979,8 @@ answers_are_numbers (const FeCsvTable *table,
   g_autoptr(GHashTable) ungrouped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                            NULL);
   g_autoptr(GString) scratch = g_string_new (NULL);
-  guint n_numbers = 0, n_answered = 0, n_distinct;
-  DotCount dots = { 0 };
+  guint n_numbers = 0, n_grouped_only = 0, n_answered = 0, n_distinct;
+  DotCount dots = { .smallest_plain = INFINITY };
   gboolean grouped, unsure;
 
   if (name_suggests (fe_csv_table_get_header (table, column), code_words))
@@ -974,8 +990,11 @@ answers_are_numbers (const FeCsvTable *table,
       {
         ValueCount *vc = g_ptr_array_index (profile->distinct, i);
 
+        guint read = count_number (vc->value, &dots, numbers, ungrouped, scratch);
+
         n_answered += vc->count;
-        n_numbers += count_number (vc->value, &dots, numbers, ungrouped, scratch) ? vc->count : 0;
+        n_numbers += read == 1 ? vc->count : 0;
+        n_grouped_only += read == 2 ? vc->count : 0;
       }
   else
     {
@@ -991,22 +1010,31 @@ answers_are_numbers (const FeCsvTable *table,
           cell = fe_csv_table_read_cell (table, row, column, cell_text);
           if (*cell == '\0')
             continue;
+          guint read;
+
           n_answered++;
-          n_numbers += count_number (cell, &dots, numbers, ungrouped, scratch);
+          read = count_number (cell, &dots, numbers, ungrouped, scratch);
+          n_numbers += read == 1;
+          n_grouped_only += read == 2;
         }
     }
-  /* Every dot between groups of three digits, and only numbers of 1,000 or more with one:
-   * the dot groups thousands ("980", "3.525"), since 980 beside 3.525 read as decimals would
-   * be numbers a thousand times apart; so it does in a file separated by semicolons, as
-   * spreadsheets write CSV where the comma marks decimals. Dots so placed with nothing to
-   * tell are not guessed. */
-  grouped = dots.dotted > 0 && dots.grouped == dots.dotted;
-  unsure = grouped && (dots.other > 0 || (dots.under_thousand == 0
-                                          && fe_csv_table_get_delimiter (table) != ';'));
-  if (grouped && !unsure)
+  /* Every dot between groups of three digits, and something to tell that they group
+   * thousands: a number with two dots; a file separated by semicolons, as spreadsheets write
+   * CSV where the comma marks decimals; or whole numbers under 1,000 without a dot and every
+   * number with one smaller read as decimals ("980" beside "3.525", which read so would be a
+   * thousand times apart). Whole numbers among those with a dot ("3" and "5" beside "4.762")
+   * tell decimals. Dots so placed with nothing to tell are not guessed either way. */
+  grouped = dots.dotted > 0 && dots.grouped == dots.dotted && dots.other == 0
+            && (dots.several > 0 || fe_csv_table_get_delimiter (table) == ';'
+                || (dots.under_thousand > 0 && dots.largest_dotted < dots.smallest_plain));
+  unsure = !grouped && dots.dotted > 0 && dots.grouped == dots.dotted
+           && !(dots.several == 0 && dots.under_thousand > 0
+                && dots.largest_dotted >= dots.smallest_plain);
+  if (grouped)
     {
       g_hash_table_unref (numbers);
       numbers = g_steal_pointer (&ungrouped);
+      n_numbers += n_grouped_only;
     }
   n_distinct = g_hash_table_size (numbers);
   if (n_answered == 0 || (guint64) n_numbers * 10 < (guint64) n_answered * 9 || n_distinct <= 12
@@ -1026,12 +1054,14 @@ answers_are_numbers (const FeCsvTable *table,
     inference->reason = g_strdup_printf (_("%u of %u answers are numbers, of more than 12 "
                                            "different values: counted in bins, the other "
                                            "answers after them"), n_numbers, n_answered);
-  if (grouped && dots.under_thousand > 0)
-    *number_note = g_strdup (_("a dot between thousands (“3.525” is 3,525), as only numbers of "
-                               "1,000 or more have one"));
-  else if (grouped)
+  if (grouped && dots.several > 0)
+    *number_note = g_strdup (_("a dot between thousands, as in “1.250.000”"));
+  else if (grouped && fe_csv_table_get_delimiter (table) == ';')
     *number_note = g_strdup (_("a dot between thousands (“3.525” is 3,525), as in a file "
                                "separated by semicolons"));
+  else if (grouped)
+    *number_note = g_strdup (_("a dot between thousands (“3.525” is 3,525), as only numbers of "
+                               "1,000 or more have one"));
   return TRUE;
 }
 
