@@ -654,6 +654,13 @@ test_rating_scale_stated_by_the_question (void)
 
   assert_levels (recommend, "0|1|2|3|4|5|6|7|8|9|10");
   g_assert_cmpuint (count_of (study, recommend, "0"), ==, 0);
+  /* "6 = Other" is no point of the scale, nor plainly outside it: the answers decide. */
+  g_clear_object (&study);
+  study = load_text ("id,\"Overall (1-5, 6 = Other)\"\n1,1\n2,2\n3,3\n4,4\n5,6\n6,2\n");
+  g_assert_null (strstr (fe_column_describe_role_source (find (study, "Overall (1-5, 6 = Other)")),
+                         "states"));
+  g_clear_object (&study);
+  study = load_text (csv->str);
   /* Ages are no rating, whatever range the question gives. */
   g_assert_cmpint (find (study, "Age (18-65)")->role, !=, FE_ROLE_ORDINAL);
 }
@@ -854,10 +861,14 @@ test_repeated_id_is_named (void)
   GPtrArray *warnings = fe_study_get_warnings (study);
   gboolean named = FALSE;
 
+  g_autoptr(FeStudy) teams = load_text ("id,Team ID\n1,T0\n2,T1\n3,T0\n4,T1\n5,T0\n");
+
   g_assert_cmpuint (fe_study_get_n_rows (study), ==, 4);
   for (guint i = 0; i < warnings->len; i++)
     named |= strstr (g_ptr_array_index (warnings, i), "(“201”, first on lines 3 and 5)") != NULL;
   g_assert_true (named);
+  /* Codes that repeat by design are no respondents' ids gone twice. */
+  g_assert_cmpuint (fe_study_get_warnings (teams)->len, ==, 0);
 }
 
 /* JISC, Alchemer and SmartSurvey number their responses under "Response ID" too. Their first

@@ -1223,15 +1223,21 @@ take_stated_scale (const char    *text,
       const char *value = g_ptr_array_index (seen, i);
       int code;
       const char *end = read_code (value, &code);
-      gboolean known = FALSE;
+      g_autofree char *canonical = NULL;
+      const char *meaning = NULL;
 
-      if (end == NULL || *end != '\0' || (value[0] == '0' && value[1] != '\0'))
+      /* "05" or "-0" would be a level apart from "5" and "0". */
+      if (end == NULL || *end != '\0'
+          || strcmp (value, (canonical = g_strdup_printf ("%d", code))) != 0)
         return FALSE;
-      for (guint c = 0; c < scale.codes->len && !known; c++)
-        known = g_array_index (scale.codes, int, c) == code;
+      for (guint c = 0; c < scale.codes->len && meaning == NULL; c++)
+        if (g_array_index (scale.codes, int, c) == code)
+          meaning = g_ptr_array_index (scale.meanings, c);
+      /* Only a non-answer stands outside the scale ("9 = Don't know"); "6 = Other" is no
+       * point of it either, and which it is the text does not say. */
       if (code < scale.low || code > scale.high)
         {
-          if (!known)
+          if (meaning == NULL || !fe_answer_is_non_substantive (meaning))
             return FALSE;
           n_outside++;
         }

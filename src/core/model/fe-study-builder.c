@@ -1646,7 +1646,8 @@ warn_repeated_ids (FeStudy *self)
               g_hash_table_insert (first_row, g_strdup (value), GUINT_TO_POINTER (0));
             }
         }
-      if (n_repeated > 0)
+      /* Codes that repeat ("Team ID": T0…T3) are no respondents' ids. */
+      if (n_repeated > 0 && g_hash_table_size (first_row) * 2 >= self->n_rows)
         fe_study_add_warning (
           self,
           ngettext ("%s, column %u (“%s”): %u value is on more than one row (“%s”, first on lines "
