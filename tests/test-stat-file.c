@@ -174,9 +174,20 @@ test_mr_sets_case_and_weight (void)
   FeColumn *incomes = column_with_role (study, "incomes", "multi");
   const char *members[] = { "Income1", "Income2", "Income3", "Age", "AGE2", "AGE3" };
 
+  FeColumn *ages = column_with_role (study, "ages", "multi");
+  static const guint age_counts[] = { 3, 4, 2 };
+
   g_assert_cmpstr (incomes->label, ==, "three kinds of income");
   for (guint i = 0; i < G_N_ELEMENTS (members); i++)
     column_with_role (study, members[i], "ignore");
+  /* Only the first member labels the ages: the others' 27 is "27 y.o." too, not a "27" of its
+   * own beside it. */
+  g_assert_cmpuint (fe_column_get_n_levels (ages), ==, 3);
+  g_assert_cmpstr (fe_column_get_level (ages, 0), ==, "27 y.o.");
+  for (guint l = 0; l < 3; l++)
+    g_assert_cmpuint (fe_bitset_count_and (fe_study_get_universe (study),
+                                           g_ptr_array_index (ages->level_rows, l)), ==,
+                      age_counts[l]);
   column_with_role (study, "V", "multi");
   column_with_role (study, "weightVar", "ignore");
   g_assert_true (has_warning (study, "weightVar as its case weight"));

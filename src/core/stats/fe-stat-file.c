@@ -861,6 +861,40 @@ value_is_counted (const Var  *var,
   return g_array_index (var->numbers, double, row) == g_ascii_strtod (counted, NULL);
 }
 
+/* A case's value of one member of a category set, as the set reads it: a value its own
+ * variable leaves unlabelled takes the label another member gives it, since the members
+ * share one list of categories (SPSS labels them often on the first member only). */
+static void
+append_member_cell (ReadContext       *ctx,
+                    const ResolvedSet *r,
+                    const Var         *var,
+                    guint              row,
+                    GString           *out)
+{
+  double number;
+
+  if (var->is_string || row >= var->states->len
+      || g_array_index (var->states, guint8, row) != CELL_VALUE)
+    {
+      append_cell (ctx, var, row, out);
+      return;
+    }
+  number = g_array_index (var->numbers, double, row);
+  if (find_label (ctx, var, number, NULL) == NULL)
+    for (guint m = 0; m < r->members->len; m++)
+      {
+        const Var *other = g_ptr_array_index (ctx->vars, g_array_index (r->members, guint, m));
+        const char *label = other->is_string ? NULL : find_label (ctx, other, number, NULL);
+
+        if (label != NULL && *label)
+          {
+            g_string_append (out, label);
+            return;
+          }
+      }
+  append_cell (ctx, var, row, out);
+}
+
 static GPtrArray *
 resolve_sets (ReadContext *ctx,
               GPtrArray   *sets,
@@ -954,7 +988,7 @@ resolve_sets (ReadContext *ctx,
           for (guint row = 0; row < ctx->n_rows && r->options->len <= MAX_CODES; row++)
             {
               g_string_truncate (text, 0);
-              append_cell (ctx, var, row, text);
+              append_member_cell (ctx, r, var, row, text);
               if (text->len > 0)
                 add_option_once (r->options, text->str);
             }
@@ -990,7 +1024,7 @@ append_set_cell (ReadContext *ctx,
           continue;
         }
       g_string_truncate (text, 0);
-      append_cell (ctx, var, row, text);
+      append_member_cell (ctx, r, var, row, text);
       if (text->len > 0)
         {
           g_autofree char *option = option_text (text->str);
