@@ -612,6 +612,12 @@ def weighted_percentages_of_unweighted_counts():
     assert [level["percent"] for level in plain["levels"]] == [20, 80], plain
     text = run_cli(BINARY, "summary", *EXACT, "--weighted", "--question", "agree", path).stdout
     assert "Percentages weighted by wt" in text and "1 of 5, 75%" in text, text
+    # The second region's two weigh 0 and nothing: no share of them, null rather than 0.
+    split = run_json(BINARY, "summary", *EXACT, "--weighted", "--question", "agree", "--by",
+                     "region", "--no-fold", path)
+    weightless = [g for g in split["groups"] if g["base"] == 2]
+    assert weightless and all(level["percent"] is None for level in weightless[0]["levels"]), \
+        split["groups"]
     layout = os.path.join(WORK, "weighted.json")
     run_cli(BINARY, "export", *EXACT, "--weighted", "--question", "agree", path, "-o",
             layout.replace(".json", ".svg"), "--layout", layout)

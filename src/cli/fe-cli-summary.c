@@ -231,8 +231,10 @@ levels_to_json (const Shown *shown,
       json_object_set_string_member (level, "label", fe_column_get_level (tally->question, l));
       fe_json_object_set_count_member (level, "count", counts[l], state == FE_CELL_SHOWN);
       fe_json_object_set_count_member (level, "base", base, base_state == FE_CELL_SHOWN);
+      /* No share of nobody, nor of a base that weighs nothing: null, as the table's blank. */
       fe_json_object_set_count_member (level, "percent", fe_share_round (&share),
-                                       base > 0 && state == FE_CELL_SHOWN
+                                       base > 0 && (!share.weighted || share.w_base > 0)
+                                       && state == FE_CELL_SHOWN
                                        && base_state == FE_CELL_SHOWN);
       if (state != FE_CELL_SHOWN)
         json_object_set_string_member (level, "withheld",
