@@ -460,6 +460,45 @@ write_survey (void)
   return path;
 }
 
+/* Hours of a scale variable whose one label names 0 ("None"): the zeros are hours too, in
+ * the bins and the median, not an answer of their own after them. */
+static void
+test_scale_with_a_labelled_number (void)
+{
+  readstat_writer_t *writer = readstat_writer_init ();
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  readstat_label_set_t *none;
+  readstat_variable_t *hours;
+  g_autofree char *path = NULL;
+  g_autoptr(FeStudy) study = NULL;
+  FeColumn *column;
+  guint zeros = 0;
+
+  readstat_set_data_writer (writer, fe_test_sav_write_bytes);
+  none = readstat_add_label_set (writer, READSTAT_TYPE_DOUBLE, "none");
+  readstat_label_double_value (none, 0, "None");
+  hours = readstat_add_variable (writer, "hours", READSTAT_TYPE_DOUBLE, 0);
+  readstat_variable_set_label (hours, "Hours of training");
+  readstat_variable_set_label_set (hours, none);
+  readstat_variable_set_measure (hours, READSTAT_MEASURE_SCALE);
+  g_assert_cmpint (readstat_begin_writing_sav (writer, bytes, 40), ==, READSTAT_OK);
+  for (guint row = 0; row < 40; row++)
+    {
+      readstat_begin_row (writer);
+      readstat_insert_double_value (writer, hours, row % 4 == 0 ? 0 : row);
+      readstat_end_row (writer);
+    }
+  g_assert_cmpint (readstat_end_writing (writer), ==, READSTAT_OK);
+  readstat_writer_free (writer);
+  path = fe_test_write_file ("hours.sav", (const char *) bytes->data, bytes->len);
+  study = load_ok (path, NULL);
+  column = column_with_role (study, "hours", "numeric");
+  for (guint row = 0; row < 40; row++)
+    zeros += column->numbers[row] == 0;
+  g_assert_cmpuint (zeros, ==, 10);
+  g_assert_cmpint (fe_column_find_level (column, "None"), ==, -1);
+}
+
 static void
 test_written_survey (void)
 {
@@ -571,6 +610,8 @@ main (int    argc,
   g_test_add_func ("/core/stat-file/misnamed-zsav", test_misnamed_zsav);
   g_test_add_func ("/core/stat-file/errors", test_errors);
   g_test_add_func ("/core/stat-file/written-survey", test_written_survey);
+  g_test_add_func ("/core/stat-file/scale-with-a-labelled-number",
+                   test_scale_with_a_labelled_number);
   g_test_add_func ("/core/stat-file/codebook-overrides", test_codebook_overrides);
   g_test_add_func ("/core/stat-file/scale-numbers", test_scale_numbers);
   return g_test_run ();

@@ -45,7 +45,9 @@ typedef struct
   /* Worked out once the file is read: */
   GPtrArray *codes;     /* Code*, its non-missing labelled and observed values in code order */
   gboolean   labelled;  /* some non-missing value has a label */
+  guint      n_labels;  /* of @codes, how many a label names */
   int        set;       /* index of the first MR set it belongs to, or -1 */
+  gboolean   as_numbers; /* counted as numbers: its labels ("0 = None") are not answers */
 } Var;
 
 typedef struct
@@ -615,6 +617,7 @@ collect_codes (ReadContext *ctx,
       g_ptr_array_add (var->codes, code);
     }
   var->labelled = var->codes->len > 0;
+  var->n_labels = var->codes->len;
   if (!var->labelled)
     return;
 
@@ -1109,6 +1112,16 @@ add_var_entry (FeStatFile  *result,
     }
   else if (g_hash_table_contains (options, var->name))
     return;
+  /* A scale variable whose labels name a few of its many numbers ("0 = None" on hours) is
+   * numbers: the labelled ones count in the bins, the median and the quartiles too. */
+  else if (var->labelled && !var->is_string && var->measure == READSTAT_MEASURE_SCALE
+           && var->codes->len > 12 && var->codes->len - var->n_labels > var->n_labels)
+    {
+      entry = entry_new (var->name, FE_ROLE_NUMERIC, var->label);
+      reason = g_strdup (_("a scale variable in the file whose value labels name only a few of "
+                           "its numbers: numbers, counted in bins"));
+      var->as_numbers = TRUE;
+    }
   else if (var->labelled)
     {
       g_autoptr(GPtrArray) levels = code_texts (var);
@@ -1147,6 +1160,7 @@ add_var_entry (FeStatFile  *result,
       entry = entry_new (var->name, FE_ROLE_NUMERIC, var->label);
       reason = g_strdup (_("a scale variable in the file, without value labels: numbers, "
                            "counted in bins"));
+      var->as_numbers = TRUE;
     }
   else
     return;
@@ -1314,6 +1328,9 @@ write_table (ReadContext *ctx,
                     g_string_append (cell, g_array_index (var->numbers, double, row)
                                              == counted->number ? "1" : "0");
                 }
+              else if (var->as_numbers && row < var->states->len
+                       && g_array_index (var->states, guint8, row) == CELL_VALUE)
+                append_number (cell, g_array_index (var->numbers, double, row));
               else
                 append_cell (ctx, var, row, cell);
             }
