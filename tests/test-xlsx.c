@@ -836,6 +836,11 @@ test_number_formats (void)
     { "0.25", 6, "25%" },
     { "0.125", 7, "12.5%" },
     { "1", 7, "100.0%" },
+    /* Half away from zero, of the number as Excel keeps it, as Excel shows it. */
+    { "0.125", 6, "13%" },
+    { "0.145", 6, "15%" },
+    { "0.0125", 7, "1.3%" },
+    { "-0.125", 6, "-13%" },
     { "not a number", 0, "not a number" },
   };
   g_autoptr(GString) sheet = g_string_new (NULL);

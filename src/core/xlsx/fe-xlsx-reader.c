@@ -1171,9 +1171,16 @@ cell_text (Workbook *wb,
           char buffer[G_ASCII_DTOSTR_BUF_SIZE];
           char format[8];
 
-          /* As Excel writes it in a CSV file: 0.125 in a 0.0% cell is 12.5%. */
+          double scale = pow (10, PERCENT_DECIMALS (shows));
+          double shown;
+
+          /* As Excel writes it in a CSV file: 0.125 in a 0.0% cell is 12.5%, in a 0% cell
+           * 13%. Excel rounds half away from zero the number as it keeps it, to 15 digits
+           * (0.145 is 14.5%, not the 14.4999… a double holds, so 15%). */
+          g_ascii_formatd (buffer, sizeof buffer, "%.15g", value * 100 * scale);
+          shown = round (g_ascii_strtod (buffer, NULL)) / scale;
           g_snprintf (format, sizeof format, "%%.%uf", PERCENT_DECIMALS (shows));
-          g_ascii_formatd (buffer, sizeof buffer, format, value * 100);
+          g_ascii_formatd (buffer, sizeof buffer, format, shown);
           g_string_append_printf (out, "%s%%", strcmp (buffer, "-0") == 0 ? "0" : buffer);
         }
       else if (shows == SHOWS_NUMBER || !append_serial (out, value, wb->date1904, shows))
