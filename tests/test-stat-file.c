@@ -499,6 +499,38 @@ test_scale_with_a_labelled_number (void)
   g_assert_cmpint (fe_column_find_level (column, "None"), ==, -1);
 }
 
+/* Half a second before midnight is the next day's 00:00:00, one instant, one level. */
+static void
+test_datetime_rounds_into_the_next_day (void)
+{
+  readstat_writer_t *writer = readstat_writer_init ();
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  readstat_variable_t *when;
+  g_autofree char *path = NULL;
+  g_autoptr(FeStudy) study = NULL;
+  g_autofree char *before = NULL;
+  /* Seconds since 14 October 1582: 2021-09-03 00:00:00, and 0.4 s before it. */
+  const double midnight = 13850006400.0;
+
+  readstat_set_data_writer (writer, fe_test_sav_write_bytes);
+  when = readstat_add_variable (writer, "when", READSTAT_TYPE_DOUBLE, 0);
+  readstat_variable_set_format (when, "DATETIME20");
+  readstat_variable_set_measure (when, READSTAT_MEASURE_NOMINAL);
+  g_assert_cmpint (readstat_begin_writing_sav (writer, bytes, 2), ==, READSTAT_OK);
+  for (guint row = 0; row < 2; row++)
+    {
+      readstat_begin_row (writer);
+      readstat_insert_double_value (writer, when, row == 0 ? midnight : midnight - 0.4);
+      readstat_end_row (writer);
+    }
+  g_assert_cmpint (readstat_end_writing (writer), ==, READSTAT_OK);
+  readstat_writer_free (writer);
+  path = fe_test_write_file ("when.sav", (const char *) bytes->data, bytes->len);
+  study = load_ok (path, NULL);
+  before = fe_study_dup_answer (study, fe_study_find_column (study, "when"), 1);
+  g_assert_cmpstr (before, ==, "2021-09-03 00:00:00");
+}
+
 static void
 test_written_survey (void)
 {
@@ -610,6 +642,8 @@ main (int    argc,
   g_test_add_func ("/core/stat-file/misnamed-zsav", test_misnamed_zsav);
   g_test_add_func ("/core/stat-file/errors", test_errors);
   g_test_add_func ("/core/stat-file/written-survey", test_written_survey);
+  g_test_add_func ("/core/stat-file/datetime-rounds-into-the-next-day",
+                   test_datetime_rounds_into_the_next_day);
   g_test_add_func ("/core/stat-file/scale-with-a-labelled-number",
                    test_scale_with_a_labelled_number);
   g_test_add_func ("/core/stat-file/codebook-overrides", test_codebook_overrides);

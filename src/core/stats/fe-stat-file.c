@@ -466,8 +466,10 @@ append_date (GString  *out,
              double    value)
 {
   double seconds = value * unit;
-  double days = floor (seconds / 86400);
-  double in_day = seconds - days * 86400;
+  /* Rounded to the second before the day is found: half a second before midnight is the next
+   * day's 00:00:00, not 24:00:00 of this one. */
+  double days = floor ((kind == DATE_DATETIME ? round (seconds) : seconds) / 86400);
+  double in_day = (kind == DATE_DATETIME ? round (seconds) : seconds) - days * 86400;
   GDate epoch;
   double julian;
 
