@@ -871,6 +871,21 @@ test_repeated_id_is_named (void)
   g_assert_cmpuint (fe_study_get_warnings (teams)->len, ==, 0);
 }
 
+/* A researcher's own preview or test run of a Qualtrics survey is no respondent. */
+static void
+test_qualtrics_previews_are_no_respondents (void)
+{
+  g_autoptr(FeStudy) study = load_text (
+    "StartDate,Status,Finished,ResponseId,Q1\n"
+    "Start Date,Response Type,Finished,Response ID,Which force?\n"
+    "2023-02-03,IP Address,True,R_1,Gwent\n"
+    "2023-02-03,Survey Preview,True,R_2,Gwent\n"
+    "2023-02-03,IP Address,True,R_3,North\n"
+    "2023-02-03,Survey Test,True,R_4,North\n");
+
+  g_assert_cmpuint (fe_bitset_count (fe_study_get_universe (study)), ==, 2);
+}
+
 /* JISC, Alchemer and SmartSurvey number their responses under "Response ID" too. Their first
  * row is a respondent, not the row of question texts Qualtrics writes under its ids. */
 static void
@@ -1170,6 +1185,8 @@ main (int   argc,
   g_test_add_func ("/core/inference/layout/option-columns-qualtrics",
                    test_option_columns_qualtrics);
   g_test_add_func ("/core/inference/layout/option-columns-named", test_option_columns_named);
+  g_test_add_func ("/core/inference/layout/qualtrics-previews-are-no-respondents",
+                   test_qualtrics_previews_are_no_respondents);
   g_test_add_func ("/core/inference/layout/qualtrics-saved-by-excel",
                    test_qualtrics_saved_by_excel);
   g_test_add_func ("/core/inference/repeated-id-is-named", test_repeated_id_is_named);

@@ -1379,13 +1379,21 @@ row_unfinished (FeStudy *self,
   /* LimeSurvey dates a response when it is sent, and leaves one never sent undated. */
   if (submitted >= 0 && fe_csv_table_cell_is_empty (self->responses, row, (guint) submitted))
     return TRUE;
-  /* Alchemer says of a response stopped part way, or screened out, Partial or Disqualified. */
+  /* Alchemer says of a response stopped part way, or screened out, Partial or Disqualified;
+   * Qualtrics of a researcher's own preview or test run, or of spam, what the Status column
+   * holds (as text, or its number with "Use numeric values"). */
   if (status >= 0)
     {
+      static const char * const not_responses[] = {
+        "Partial", "Disqualified", "Survey Preview", "Survey Test", "Spam", NULL,
+      };
       const char *cell = fe_csv_table_read_cell (self->responses, row, (guint) status, scratch);
 
-      if (g_ascii_strcasecmp (cell, "Partial") == 0
-          || g_ascii_strcasecmp (cell, "Disqualified") == 0)
+      for (guint i = 0; not_responses[i] != NULL; i++)
+        if (g_ascii_strcasecmp (cell, not_responses[i]) == 0)
+          return TRUE;
+      if (self->format == FE_SURVEY_FORMAT_QUALTRICS
+          && (strcmp (cell, "1") == 0 || strcmp (cell, "2") == 0 || strcmp (cell, "8") == 0))
         return TRUE;
     }
   if (finished >= 0)
@@ -1432,8 +1440,9 @@ find_complete_rows (FeStudy *self)
       if (column->metadata && self->format == FE_SURVEY_FORMAT_LIMESURVEY
           && g_ascii_strcasecmp (column->id, "submitdate") == 0)
         submitted = (int) column->source_column;
-      if (column->metadata && self->format == FE_SURVEY_FORMAT_ALCHEMER
-          && g_ascii_strcasecmp (column->id, "Status") == 0)
+      if (column->metadata && g_ascii_strcasecmp (column->id, "Status") == 0
+          && (self->format == FE_SURVEY_FORMAT_ALCHEMER
+              || self->format == FE_SURVEY_FORMAT_QUALTRICS))
         status = (int) column->source_column;
     }
 
