@@ -849,6 +849,19 @@ test_dot_between_thousands (void)
   column = find (study, "population");
   g_assert_cmpint (column->role, ==, FE_ROLE_NUMERIC);
   g_assert_cmpfloat (column->numbers[2], ==, 3002014);
+  g_clear_object (&study);
+
+  /* A codebook's numeric column writes its dots as inference would read them. */
+  {
+    g_autofree char *responses = fe_test_write_file ("semicolons.csv", semicolons->str, -1);
+    g_autofree char *codebook = fe_test_write_file ("income-codebook.csv",
+                                                    "column,role\nid,id\nincome,numeric\n", -1);
+    g_autoptr(GError) error = NULL;
+
+    study = fe_study_load (responses, codebook, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpfloat (find (study, "income")->numbers[1], ==, 1037);
+  }
 }
 
 /* A response exported twice is counted twice, as the file has it, but never silently: the

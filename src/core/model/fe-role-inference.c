@@ -880,23 +880,6 @@ rises_row_by_row (const FeCsvTable *table,
   return TRUE;
 }
 
-/* A survey methodologist's rule for a measurement (age in years, hours, salary): at least 90 %
- * of the answers are numbers, of more than 12 different values (fewer are codes or a rating,
- * which keep a bar each), none written with a leading zero (codes), not an id numbered row by
- * row, and not named as a code. Fills *@reason with why. */
-/* How a column writes its numbers with a dot: "3.525" may be 3,525 with the dot between
- * thousands, as German and Dutch exports write it, or 3.525. */
-typedef struct
-{
-  guint  dotted;          /* numbers with a dot */
-  guint  grouped;         /* … each one a dot between groups of three digits ("12.500") */
-  guint  several;         /* … two dots or more ("1.250.000"): never decimals */
-  guint  under_thousand;  /* whole numbers without a dot, under 1,000 */
-  guint  other;           /* any other number */
-  double largest_dotted;  /* the largest number with a dot, read as decimals */
-  double smallest_plain;  /* the smallest whole number without one */
-} DotCount;
-
 /* "12.500", "1.250.000", "-3.525": dots between groups of three digits, the first group not
  * starting with 0. */
 static gboolean
@@ -913,53 +896,88 @@ has_thousands_groups (const char *cell)
   return TRUE;
 }
 
-/* Counts @cell if it is a number: how it writes its dots, and its value read as written and
- * with dots between thousands, each into a set of distinct values kept small (only whether
- * there are more than 12 is asked). Returns 1 for a number as written, 2 for one only with
- * its dots taken out ("1.250.000"), 0 for no number. */
-static guint
-count_number (const char *cell,
-              DotCount   *dots,
-              GHashTable *as_written,
-              GHashTable *ungrouped,
-              GString    *scratch)
+guint
+fe_dot_count_add (FeDotCount *dots,
+                  const char *cell,
+                  GString    *scratch,
+                  double     *number)
 {
-  double number, whole;
   gboolean grouped = has_thousands_groups (cell);
+  double whole;
 
-  if (!parse_measure (cell, &number))
+  if (!parse_measure (cell, number))
     {
       if (!grouped || !parse_measure (fe_number_ungroup (cell, scratch), &whole))
         return 0;
       dots->dotted++;
       dots->grouped++;
       dots->several++;
-      if (g_hash_table_size (ungrouped) <= 12)
-        g_hash_table_add (ungrouped, fe_number_format (whole));
       return 2;
     }
   if (strchr (cell, '.') != NULL)
     {
       dots->dotted++;
       dots->grouped += grouped;
-      dots->largest_dotted = MAX (dots->largest_dotted, fabs (number));
+      dots->largest_dotted = MAX (dots->largest_dotted, fabs (*number));
     }
   else if (strspn (cell + (*cell == '-'), "0123456789") == strlen (cell + (*cell == '-'))
-           && fabs (number) < 1000)
+           && fabs (*number) < 1000)
     {
       dots->under_thousand++;
-      dots->smallest_plain = MIN (dots->smallest_plain, fabs (number));
+      dots->smallest_plain = MIN (dots->smallest_plain, fabs (*number));
     }
   else
     dots->other++;
-  if (g_hash_table_size (as_written) <= 12)
-    g_hash_table_add (as_written, fe_number_format (number));
-  if (g_hash_table_size (ungrouped) <= 12 && parse_measure (fe_number_ungroup (cell, scratch),
-                                                            &whole))
-    g_hash_table_add (ungrouped, fe_number_format (whole));
   return 1;
 }
 
+FeDots
+fe_dot_count_read (const FeDotCount *dots,
+                   char              delimiter)
+{
+  /* Every dot between groups of three digits, and something to tell that they group
+   * thousands: a number with two dots; a file separated by semicolons, as spreadsheets write
+   * CSV where the comma marks decimals; or whole numbers under 1,000 without a dot and every
+   * number with one smaller read as decimals ("980" beside "3.525", which read so would be a
+   * thousand times apart). Whole numbers among those with a dot ("3" and "5" beside "4.762")
+   * tell decimals. Dots so placed with nothing to tell are not guessed either way. */
+  if (dots->dotted == 0 || dots->grouped < dots->dotted)
+    return FE_DOTS_DECIMAL;
+  if (dots->other == 0 && (dots->several > 0 || delimiter == ';'
+                           || (dots->under_thousand > 0
+                               && dots->largest_dotted < dots->smallest_plain)))
+    return FE_DOTS_THOUSANDS;
+  if (dots->several == 0 && dots->under_thousand > 0
+      && dots->largest_dotted >= dots->smallest_plain)
+    return FE_DOTS_DECIMAL;
+  return FE_DOTS_UNSURE;
+}
+
+/* Counts @cell if it is a number (fe_dot_count_add()), with its value read as written and with
+ * dots between thousands each into a set of distinct values kept small (only whether there are
+ * more than 12 is asked). */
+static guint
+count_number (const char *cell,
+              FeDotCount *dots,
+              GHashTable *as_written,
+              GHashTable *ungrouped,
+              GString    *scratch)
+{
+  double number, whole;
+  guint read = fe_dot_count_add (dots, cell, scratch, &number);
+
+  if (read == 1 && g_hash_table_size (as_written) <= 12)
+    g_hash_table_add (as_written, fe_number_format (number));
+  if (read > 0 && g_hash_table_size (ungrouped) <= 12
+      && parse_measure (fe_number_ungroup (cell, scratch), &whole))
+    g_hash_table_add (ungrouped, fe_number_format (whole));
+  return read;
+}
+
+/* A survey methodologist's rule for a measurement (age in years, hours, salary): at least 90 %
+ * of the answers are numbers, of more than 12 different values (fewer are codes or a rating,
+ * which keep a bar each), none written with a leading zero (codes), not an id numbered row by
+ * row, and not named as a code. Fills the inference's reason with why. */
 static gboolean
 answers_are_numbers (const FeCsvTable *table,
                      guint             column,
@@ -980,8 +998,9 @@ answers_are_numbers (const FeCsvTable *table,
                                                            NULL);
   g_autoptr(GString) scratch = g_string_new (NULL);
   guint n_numbers = 0, n_grouped_only = 0, n_answered = 0, n_distinct;
-  DotCount dots = { .smallest_plain = INFINITY };
-  gboolean grouped, unsure;
+  FeDotCount dots = FE_DOT_COUNT_INIT;
+  FeDots read_as;
+  gboolean grouped;
 
   if (name_suggests (fe_csv_table_get_header (table, column), code_words))
     return FALSE;
@@ -1018,18 +1037,8 @@ answers_are_numbers (const FeCsvTable *table,
           n_grouped_only += read == 2;
         }
     }
-  /* Every dot between groups of three digits, and something to tell that they group
-   * thousands: a number with two dots; a file separated by semicolons, as spreadsheets write
-   * CSV where the comma marks decimals; or whole numbers under 1,000 without a dot and every
-   * number with one smaller read as decimals ("980" beside "3.525", which read so would be a
-   * thousand times apart). Whole numbers among those with a dot ("3" and "5" beside "4.762")
-   * tell decimals. Dots so placed with nothing to tell are not guessed either way. */
-  grouped = dots.dotted > 0 && dots.grouped == dots.dotted && dots.other == 0
-            && (dots.several > 0 || fe_csv_table_get_delimiter (table) == ';'
-                || (dots.under_thousand > 0 && dots.largest_dotted < dots.smallest_plain));
-  unsure = !grouped && dots.dotted > 0 && dots.grouped == dots.dotted
-           && !(dots.several == 0 && dots.under_thousand > 0
-                && dots.largest_dotted >= dots.smallest_plain);
+  read_as = fe_dot_count_read (&dots, fe_csv_table_get_delimiter (table));
+  grouped = read_as == FE_DOTS_THOUSANDS;
   if (grouped)
     {
       g_hash_table_unref (numbers);
@@ -1040,7 +1049,7 @@ answers_are_numbers (const FeCsvTable *table,
   if (n_answered == 0 || (guint64) n_numbers * 10 < (guint64) n_answered * 9 || n_distinct <= 12
       || (looks_like_id && rises_row_by_row (table, column)))
     return FALSE;
-  if (unsure)
+  if (read_as == FE_DOTS_UNSURE)
     {
       *number_note = g_strdup (_("numbers such as “3.525” could have a dot between thousands "
                                  "or before decimals: kept as written"));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <math.h>
 
 #include "fe-column.h"
 #include "fe-csv-table.h"
@@ -30,6 +31,38 @@ typedef struct
   gboolean     looks_like_id;  /* every answer a different whole number */
   gboolean     dot_groups_thousands; /* numeric: "3.525" is 3,525 */
 } FeInference;
+
+/* How a column writes numbers with dots, counted answer by answer: "3.525" may be 3,525 with a
+ * dot between thousands, as German and Dutch exports write it, or 3.525. */
+typedef struct
+{
+  guint  dotted;          /* numbers with a dot */
+  guint  grouped;         /* … each one a dot between groups of three digits ("12.500") */
+  guint  several;         /* … two dots or more ("1.250.000"): never decimals */
+  guint  under_thousand;  /* whole numbers without a dot, under 1,000 */
+  guint  other;           /* any other number */
+  double largest_dotted;  /* the largest number with a dot, read as decimals */
+  double smallest_plain;  /* the smallest whole number without one */
+} FeDotCount;
+
+#define FE_DOT_COUNT_INIT { .smallest_plain = INFINITY }
+
+typedef enum
+{
+  FE_DOTS_DECIMAL,    /* no dots, or dots before decimals */
+  FE_DOTS_THOUSANDS,  /* dots between thousands */
+  FE_DOTS_UNSURE,     /* dots that could be either, and nothing to tell */
+} FeDots;
+
+/* Counts @cell: 1 for a number as written (its value in *@number), 2 for one only with its
+ * dots between thousands taken out ("1.250.000"), 0 for no number. */
+guint      fe_dot_count_add    (FeDotCount        *dots,
+                                const char        *cell,
+                                GString           *scratch,
+                                double            *number);
+/* What the dots counted say, in a file separated by @delimiter. */
+FeDots     fe_dot_count_read   (const FeDotCount  *dots,
+                                char               delimiter);
 
 /* Guesses what a column of a survey export is, for studies loaded without a codebook. */
 void       fe_role_infer       (const FeCsvTable  *table,

@@ -396,19 +396,22 @@ set_missing_codes_apart (FeStudy  *self,
                         to);
 }
 
+/* Reads each answer of @column as a number (NaN when none), its dots taken out when they group
+ * thousands; the rows whose answer is not a number go into @texts. With @dots, counts how the
+ * answers write their dots. */
 static void
-store_numbers (FeStudy  *self,
-               FeColumn *column)
+parse_numbers (FeStudy    *self,
+               FeColumn   *column,
+               GArray     *texts,
+               FeDotCount *dots)
 {
   g_autoptr(GString) cell_text = g_string_new (NULL);
   g_autoptr(GString) digits = g_string_new (NULL);
-  g_autoptr(GHashTable) lookup = NULL;
-  g_autoptr(GArray) texts = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  column->numbers = g_new (double, MAX (self->n_rows, 1));
   for (guint row = 0; row < self->n_rows; row++)
     {
       const char *cell;
+      double ignored;
 
       column->numbers[row] = NAN;
       if (fe_csv_table_cell_is_empty (self->responses, row, column->source_column))
@@ -417,11 +420,49 @@ store_numbers (FeStudy  *self,
       if (*cell == '\0')
         continue;
       fe_bitset_set (column->answered, row);
+      if (dots != NULL)
+        fe_dot_count_add (dots, cell, digits, &ignored);
       if (column->dot_groups_thousands)
         cell = fe_number_ungroup (cell, digits);
       if (!fe_number_parse (cell, &column->numbers[row]))
         g_array_append_val (texts, row);
     }
+}
+
+static void
+store_numbers (FeStudy  *self,
+               FeColumn *column)
+{
+  g_autoptr(GString) cell_text = g_string_new (NULL);
+  g_autoptr(GHashTable) lookup = NULL;
+  g_autoptr(GArray) texts = g_array_new (FALSE, FALSE, sizeof (guint));
+  FeDotCount dots = FE_DOT_COUNT_INIT;
+  gboolean grouped_already = column->dot_groups_thousands;
+
+  column->numbers = g_new (double, MAX (self->n_rows, 1));
+  parse_numbers (self, column, texts, grouped_already ? NULL : &dots);
+  /* A column the codebook makes numeric was not inferred: how it writes its dots is learnt in
+   * the same pass, and its numbers read again only when they group thousands. */
+  if (!grouped_already)
+    switch (fe_dot_count_read (&dots, fe_csv_table_get_delimiter (self->responses)))
+      {
+      case FE_DOTS_THOUSANDS:
+        column->dot_groups_thousands = TRUE;
+        g_array_set_size (texts, 0);
+        parse_numbers (self, column, texts, NULL);
+        break;
+      case FE_DOTS_UNSURE:
+        fe_study_add_warning (self,
+                              _("%s, column %u (“%s”): numbers such as “3.525” could have a dot "
+                                "between thousands or before decimals; they are read as "
+                                "decimals. If the dots group thousands, take them out in a copy "
+                                "of the file."),
+                              self->name, column->source_column + 1, column->id);
+        break;
+      case FE_DOTS_DECIMAL:
+      default:
+        break;
+      }
   set_missing_codes_apart (self, column, texts);
 
   column->bins = fe_bins_new (column->numbers, self->n_rows);
