@@ -874,14 +874,27 @@ test_repeated_id_is_named (void)
   GPtrArray *warnings = fe_study_get_warnings (study);
   gboolean named = FALSE;
 
-  g_autoptr(FeStudy) teams = load_text ("id,Team ID\n1,T0\n2,T1\n3,T0\n4,T1\n5,T0\n");
+  g_autoptr(GString) team_csv = g_string_new ("id,Team ID\n");
+  g_autoptr(FeStudy) teams = NULL;
+  g_autoptr(GString) visits_csv = g_string_new ("record_id,visit\n");
+  g_autoptr(FeStudy) visits = NULL;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_string_append_printf (team_csv, "%u,T%u\n", i + 1, i % 4);
+      g_string_append_printf (visits_csv, "%u,%u\n", i / 3 + 1, i % 3 + 1);
+    }
+  teams = load_text (team_csv->str);
+  visits = load_text (visits_csv->str);
 
   g_assert_cmpuint (fe_study_get_n_rows (study), ==, 4);
   for (guint i = 0; i < warnings->len; i++)
     named |= strstr (g_ptr_array_index (warnings, i), "(“201”, first on lines 3 and 5)") != NULL;
   g_assert_true (named);
-  /* Codes that repeat by design are no respondents' ids gone twice. */
+  /* Codes that repeat by design are no respondents' ids gone twice; a record's three visits
+   * are. */
   g_assert_cmpuint (fe_study_get_warnings (teams)->len, ==, 0);
+  g_assert_cmpuint (fe_study_get_warnings (visits)->len, ==, 1);
 }
 
 /* A researcher's own preview or test run of a Qualtrics survey is no respondent. */

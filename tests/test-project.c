@@ -149,6 +149,23 @@ test_small_group_attribution (void)
   g_assert_cmpstr (gwent_too, ==, "a participant");
 }
 
+/* A study without attributes names nobody's group, and so needs nobody anonymous. */
+static void
+test_attribution_without_attributes (void)
+{
+  g_autofree char *responses = fe_test_write_file ("no-attributes.csv",
+                                                   "id,comment\n1,Fine\n2,Slow\n", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeStudy) study = fe_study_load (responses, NULL, NULL, &error);
+  g_autoptr(FeAttributionRule) rule = NULL;
+  g_autofree char *first = NULL;
+
+  g_assert_no_error (error);
+  rule = fe_attribution_rule_new (study, NULL, 5);
+  first = fe_attribution_rule_dup (rule, 0);
+  g_assert_cmpstr (first, ==, "Participant 1");
+}
+
 /* 150 respondents: a force, a grade and a free-text comment each. */
 static char *
 write_corrections_survey (const char *name)
@@ -576,6 +593,8 @@ main (int    argc,
   g_test_add_func ("/core/project/changed-data", test_changed_data_is_refused);
   g_test_add_func ("/core/project/save-failure", test_save_failure_keeps_the_old_file);
   g_test_add_func ("/core/project/small-group-attribution", test_small_group_attribution);
+  g_test_add_func ("/core/project/attribution-without-attributes",
+                   test_attribution_without_attributes);
   g_test_add_func ("/core/project/corrections-round-trip", test_corrections_round_trip);
   g_test_add_func ("/core/project/bad-corrections", test_bad_corrections);
   g_test_add_func ("/core/project/role-names", test_role_names);

@@ -111,7 +111,8 @@ fe_attribution_rule_new (FeStudy        *study,
       if (column->role != FE_ROLE_ATTRIBUTE || column->values == NULL)
         continue;
       radix *= fe_column_get_n_levels (column) + 1;
-      if (radix * 64 > (double) G_MAXINT64)
+      /* The key also says how many attributes it holds (up to all of them, plus one). */
+      if (radix * (fe_study_get_n_columns (study) + 2) > (double) G_MAXINT64)
         break;
       g_ptr_array_add (rule->attributes, column);
     }
@@ -189,7 +190,9 @@ fe_attribution_rule_count (FeAttributionRule *rule,
 {
   guint n = 0;
 
-  if (rule->k == 0)
+  /* Without a threshold everything is named; without attributes there is nothing to name
+   * but the respondent's number, which says nothing of them. */
+  if (rule->k == 0 || rule->attributes->len == 0)
     return (int) rule->attributes->len;
   while (n < rule->attributes->len)
     {

@@ -1668,7 +1668,7 @@ warn_repeated_ids (FeStudy *self)
       FeColumn *column = g_ptr_array_index (self->columns, c);
       g_autoptr(GHashTable) first_row = NULL;
       g_autofree char *example = NULL;
-      guint n_repeated = 0, example_rows[2] = { 0, 0 };
+      guint n_repeated = 0, n_cells = 0, example_rows[2] = { 0, 0 };
 
       if (column->members != NULL || column->role == FE_ROLE_IGNORE
           || !name_is_an_id (column->id))
@@ -1682,6 +1682,7 @@ warn_repeated_ids (FeStudy *self)
           if (fe_csv_table_cell_is_empty (self->responses, row, column->source_column))
             continue;
           value = fe_csv_table_read_cell (self->responses, row, column->source_column, cell);
+          n_cells++;
           if (!g_hash_table_lookup_extended (first_row, value, NULL, &seen))
             g_hash_table_insert (first_row, g_strdup (value), GUINT_TO_POINTER (row + 1));
           else if (GPOINTER_TO_UINT (seen) > 0)
@@ -1696,8 +1697,9 @@ warn_repeated_ids (FeStudy *self)
               g_hash_table_insert (first_row, g_strdup (value), GUINT_TO_POINTER (0));
             }
         }
-      /* Codes that repeat ("Team ID": T0…T3) are no respondents' ids. */
-      if (n_repeated > 0 && g_hash_table_size (first_row) * 2 >= self->n_rows)
+      /* Codes that repeat ("Team ID": T0…T3) are no respondents' ids; ids given twice or
+       * three times over (copies, a record's visits) leave a quarter of them distinct. */
+      if (n_repeated > 0 && g_hash_table_size (first_row) * 4 >= n_cells)
         fe_study_add_warning (
           self,
           ngettext ("%s, column %u (“%s”): %u value is on more than one row (“%s”, first on lines "
