@@ -985,6 +985,54 @@ filter-levels-1=Response officer;
         assert "Nothing held back" in run_cli(BINARY, "audit", alone).stdout
 
 
+def audit_study(name, rows):
+    """A study of @rows (force, role, a yes/no question) with its codebook, in WORK."""
+    with open(out(f"{name}.csv"), "w", encoding="utf-8") as handle:
+        handle.write("id,force,role,q\n")
+        for i, (force, role) in enumerate(rows):
+            handle.write(f"{i + 1},{force},{role},{'Yes' if i % 3 else 'No'}\n")
+    with open(out(f"{name}-codebook.csv"), "w", encoding="utf-8") as handle:
+        handle.write("column,role,levels\nid,id,\nforce,attribute,SW|G|D|N\n"
+                     "role,attribute,R|O\nq,choice,Yes|No\n")
+    return out(f"{name}.csv"), out(f"{name}-codebook.csv")
+
+
+def audit_project(name, study, views):
+    responses, codebook = study
+    lines = ["[Project]", "version=1", f"responses={responses}", f"codebook={codebook}",
+             "min-cell=5"]
+    for i, (title, column, level) in enumerate(views):
+        lines += [f"[View {i + 1}]", f"title={title}", "question=q", "measure=count",
+                  "kind=bar", f"filter-columns={column};", f"filter-levels-1={level};"]
+    path = out(f"{name}.findings")
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+    return path
+
+
+@test
+def audit_finds_few_respondents_common_to_two_views():
+    # Two views of 50 and more each, 3 people in both and everyone in one:
+    # South Wales + role R - all gives those 3.
+    rows = [("SW", "R")] * 3 + [("SW", "O")] * 47 + [("G", "R")] * 48
+    views = [("South Wales", "force", "SW"), ("Role R", "role", "R")]
+    result = run_cli(BINARY, "audit", audit_project("common", audit_study("common", rows),
+                                                    views), expect=1)
+    assert "3 respondents are in every one of “All respondents”, “South Wales”, “Role R”, " \
+        "fewer than 5" in result.stdout, result.stdout
+
+
+@test
+def audit_lets_views_add_up_to_k_or_more():
+    # All less South Wales less Gwent is 8 people, split 4 and 4 by a third view: the 8
+    # together are no small group, and no view sets either 4 apart.
+    rows = [("SW", "R")] * 30 + [("SW", "O")] * 30 + [("G", "R")] * 16 + [("G", "O")] * 16 \
+        + [("D", "R")] * 4 + [("N", "O")] * 4
+    views = [("SW", "force", "SW"), ("G", "force", "G"), ("R", "role", "R")]
+    result = run_cli(BINARY, "audit", audit_project("eight", audit_study("eight", rows), views))
+    assert "Nothing held back" in result.stdout, result.stdout
+
+
 @test
 def brief_refuses_what_the_audit_finds_unless_forced():
     leaky = write_project("leaky-brief.findings", views=LEAKY_VIEWS, min_cell=5)

@@ -157,6 +157,27 @@ describe_atom (const Atom *atom,
     }
 }
 
+/* Whether the groups @row holds are, all of them and only them, one of the sets. */
+static gboolean
+is_a_set (GArray       *atoms,
+          GArray       *order,
+          const double *row,
+          guint         n_sets)
+{
+  for (guint s = 0; s < n_sets; s++)
+    {
+      gboolean same = TRUE;
+
+      for (guint c = 0; c < atoms->len && same; c++)
+        same = (fabs (row[c]) > 1e-9)
+               == g_array_index (g_array_index (atoms, Atom, g_array_index (order, guint, c)).in,
+                                 gboolean, s);
+      if (same)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Sets a reader may add and subtract, several at a time: all respondents less a view per
  * force leaves the forces no view shows, however many views split them further. Any
  * combination of the sets' numbers that holds only groups of fewer than k respondents gives
@@ -233,27 +254,40 @@ audit_combinations (GPtrArray      *findings,
       g_autoptr(GString) out = g_string_new (NULL);
       const Atom *first = NULL;
       guint total = 0, n_groups = 0;
-      gboolean any_large = FALSE, all_known = TRUE;
+      gboolean any_large = FALSE, all_known = TRUE, positive = FALSE, negative = FALSE;
 
       for (guint c = 0; c < n; c++)
         if (fabs (row[c]) > 1e-9)
           {
             const Atom *atom = &g_array_index (atoms, Atom, g_array_index (order, guint, c));
-            gboolean everywhere = TRUE;
 
             any_large |= c < n_large;
-            for (guint s = 0; s < sets->len; s++)
-              everywhere &= g_array_index (atom->in, gboolean, s);
-            /* In every set, a group is a view of its own, which the query-set rule judges. */
-            all_known &= fe_bitset_get (flagged, atom->example) || everywhere;
+            all_known &= fe_bitset_get (flagged, atom->example);
+            positive |= row[c] > 0;
+            negative |= row[c] < 0;
             first = first != NULL ? first : atom;
             total += atom->size;
             n_groups++;
           }
-      if (first == NULL || any_large || all_known)
+      /* A sum of groups, all added, gives away only what it holds when that is fewer than
+       * k; a difference of groups can give each away (counts are never negative). A set
+       * that is the groups themselves is a view the query-set rule judges, or the study. */
+      if (first == NULL || any_large || all_known
+          || (!(positive && negative) && (total >= k || is_a_set (atoms, order, row, sets->len))))
         continue;
       describe_atom (first, names, in, out);
-      if (n_groups == 1)
+      if (n_groups == 1 && out->len == 0)
+        g_ptr_array_add (findings,
+                         g_strdup_printf (ngettext ("%u respondent is in every one of %s, fewer "
+                                                    "than %u: adding and subtracting those "
+                                                    "views' numbers gives that respondent's "
+                                                    "answers away.",
+                                                    "%u respondents are in every one of %s, "
+                                                    "fewer than %u: adding and subtracting those "
+                                                    "views' numbers gives those respondents' "
+                                                    "answers away.", total),
+                                          total, in->str, k));
+      else if (n_groups == 1)
         g_ptr_array_add (findings,
                          g_strdup_printf (ngettext ("%u respondent is in %s but in none of %s, "
                                                     "fewer than %u: adding and subtracting those "
@@ -264,6 +298,13 @@ audit_combinations (GPtrArray      *findings,
                                                     "views' numbers gives those respondents' "
                                                     "answers away.", total),
                                           total, in->str, out->str, k));
+      else if (out->len == 0)
+        g_ptr_array_add (findings,
+                         g_strdup_printf (_("Adding and subtracting the views' numbers sets "
+                                            "apart %u respondents in %u groups of fewer than "
+                                            "%u (the first: those in every one of %s), and "
+                                            "gives their answers away."),
+                                          total, n_groups, k, in->str));
       else
         g_ptr_array_add (findings,
                          g_strdup_printf (_("Adding and subtracting the views' numbers sets "
