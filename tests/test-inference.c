@@ -830,22 +830,28 @@ test_dot_between_thousands (void)
   g_assert_cmpfloat (column->numbers[3], ==, 3.3);
   g_clear_object (&study);
 
-  /* Whole numbers among those with a dot tell decimals; two dots tell thousands. */
-  g_string_assign (decimals, "id,score,population\n");
+  /* A dot before other than three digits ("0.125") tells decimals; two dots tell thousands. */
+  g_string_assign (decimals, "id,score,population,ambiguous\n");
   for (guint i = 0; i < 30; i++)
     {
       g_autofree char *score = i % 3 ? g_strdup_printf ("%u", i)
                                      : g_strdup_printf ("%u.%03u", i, 125 + i);
+      g_autofree char *ambiguous = i % 3 ? g_strdup_printf ("%u", i)
+                                         : g_strdup_printf ("%u.%03u", i + 1, 125 + i);
 
-      g_string_append_printf (decimals, "%u,%s,%u.%03u.%03u\n", i + 1, score, 1 + i, i,
-                              (i * 7) % 1000);
+      g_string_append_printf (decimals, "%u,%s,%u.%03u.%03u,%s\n", i + 1, score, 1 + i, i,
+                              (i * 7) % 1000, ambiguous);
     }
   for (guint i = 0; i < 12; i++)
-    g_string_append_printf (decimals, "%u,%u,%u.000.000\n", i + 31, i, i + 40);
+    g_string_append_printf (decimals, "%u,%u,%u.000.000,%u\n", i + 31, i, i + 40, i + 30);
   study = load_text (decimals->str);
   column = find (study, "score");
   g_assert_cmpint (column->role, ==, FE_ROLE_NUMERIC);
   g_assert_cmpfloat (column->numbers[3], ==, 3.128);
+  /* Whole numbers beside numbers with three digits after their dot fit both readings. */
+  column = find (study, "ambiguous");
+  g_assert_cmpint (column->role, !=, FE_ROLE_NUMERIC);
+  g_assert_nonnull (strstr (fe_column_describe_role_source (column), "kept as written"));
   column = find (study, "population");
   g_assert_cmpint (column->role, ==, FE_ROLE_NUMERIC);
   g_assert_cmpfloat (column->numbers[2], ==, 3002014);

@@ -939,17 +939,15 @@ fe_dot_count_read (const FeDotCount *dots,
    * thousands: a number with two dots; a file separated by semicolons, as spreadsheets write
    * CSV where the comma marks decimals; or whole numbers under 1,000 without a dot and every
    * number with one smaller read as decimals ("980" beside "3.525", which read so would be a
-   * thousand times apart). Whole numbers among those with a dot ("3" and "5" beside "4.762")
-   * tell decimals. Dots so placed with nothing to tell are not guessed either way. */
+   * thousand times apart). A dot with other than three digits after it ("0.125", "3.5")
+   * tells decimals. Dots so placed with nothing to tell are not guessed either way: "3", "5"
+   * and "4.762" fit 4,762 as well as 4.762. */
   if (dots->dotted == 0 || dots->grouped < dots->dotted)
     return FE_DOTS_DECIMAL;
   if (dots->other == 0 && (dots->several > 0 || delimiter == ';'
                            || (dots->under_thousand > 0
                                && dots->largest_dotted < dots->smallest_plain)))
     return FE_DOTS_THOUSANDS;
-  if (dots->several == 0 && dots->under_thousand > 0
-      && dots->largest_dotted >= dots->smallest_plain)
-    return FE_DOTS_DECIMAL;
   return FE_DOTS_UNSURE;
 }
 
