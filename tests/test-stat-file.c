@@ -4,6 +4,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <readstat.h>
+#include <math.h>
 #include <string.h>
 
 #include "fe-sav-dict.h"
@@ -460,8 +461,8 @@ write_survey (void)
   return path;
 }
 
-/* Hours of a scale variable whose one label names 0 ("None"): the zeros are hours too, in
- * the bins and the median, not an answer of their own after them. */
+/* Hours of a scale variable whose labels name 0 ("None") and -9 ("Refused"): the zeros are
+ * hours too, in the bins and the median, not an answer of their own after them; -9 is not. */
 static void
 test_scale_with_a_labelled_number (void)
 {
@@ -477,6 +478,7 @@ test_scale_with_a_labelled_number (void)
   readstat_set_data_writer (writer, fe_test_sav_write_bytes);
   none = readstat_add_label_set (writer, READSTAT_TYPE_DOUBLE, "none");
   readstat_label_double_value (none, 0, "None");
+  readstat_label_double_value (none, -9, "Refused");
   hours = readstat_add_variable (writer, "hours", READSTAT_TYPE_DOUBLE, 0);
   readstat_variable_set_label (hours, "Hours of training");
   readstat_variable_set_label_set (hours, none);
@@ -485,7 +487,7 @@ test_scale_with_a_labelled_number (void)
   for (guint row = 0; row < 40; row++)
     {
       readstat_begin_row (writer);
-      readstat_insert_double_value (writer, hours, row % 4 == 0 ? 0 : row);
+      readstat_insert_double_value (writer, hours, row % 4 == 0 ? 0 : row == 7 ? -9 : (double) row);
       readstat_end_row (writer);
     }
   g_assert_cmpint (readstat_end_writing (writer), ==, READSTAT_OK);
@@ -497,6 +499,9 @@ test_scale_with_a_labelled_number (void)
     zeros += column->numbers[row] == 0;
   g_assert_cmpuint (zeros, ==, 10);
   g_assert_cmpint (fe_column_find_level (column, "None"), ==, -1);
+  /* A label that says no answer is one, not the number -9. */
+  g_assert_true (isnan (column->numbers[7]));
+  g_assert_cmpint (fe_column_find_level (column, "Refused"), >=, 0);
 }
 
 /* Half a second before midnight is the next day's 00:00:00, one instant, one level. */

@@ -841,6 +841,8 @@ test_number_formats (void)
     { "0.145", 6, "15%" },
     { "0.0125", 7, "1.3%" },
     { "-0.125", 6, "-13%" },
+    { "-0.0001", 7, "0.0%" },
+    { "-0.001", 6, "0%" },
     { "not a number", 0, "not a number" },
   };
   g_autoptr(GString) sheet = g_string_new (NULL);

@@ -822,6 +822,7 @@ typedef struct
   GArray     *members;  /* guint, variable indices */
   GPtrArray  *options;  /* char*, the levels in order */
   GPtrArray  *member_option;  /* dichotomies: the option of each member */
+  GHashTable *labels;   /* categories: double* value → the label any member gives it */
 } ResolvedSet;
 
 static void
@@ -831,6 +832,7 @@ resolved_set_free (ResolvedSet *resolved)
   g_clear_pointer (&resolved->members, g_array_unref);
   g_clear_pointer (&resolved->options, g_ptr_array_unref);
   g_clear_pointer (&resolved->member_option, g_ptr_array_unref);
+  g_clear_pointer (&resolved->labels, g_hash_table_unref);
   g_free (resolved);
 }
 
@@ -877,6 +879,7 @@ append_member_cell (ReadContext       *ctx,
                     GString           *out)
 {
   double number;
+  const char *shared;
 
   if (var->is_string || row >= var->states->len
       || g_array_index (var->states, guint8, row) != CELL_VALUE)
@@ -885,19 +888,37 @@ append_member_cell (ReadContext       *ctx,
       return;
     }
   number = g_array_index (var->numbers, double, row);
-  if (find_label (ctx, var, number, NULL) == NULL)
-    for (guint m = 0; m < r->members->len; m++)
-      {
-        const Var *other = g_ptr_array_index (ctx->vars, g_array_index (r->members, guint, m));
-        const char *label = other->is_string ? NULL : find_label (ctx, other, number, NULL);
+  if (find_label (ctx, var, number, NULL) == NULL
+      && (shared = g_hash_table_lookup (r->labels, &number)) != NULL)
+    g_string_append (out, shared);
+  else
+    append_cell (ctx, var, row, out);
+}
 
-        if (label != NULL && *label)
-          {
-            g_string_append (out, label);
-            return;
-          }
-      }
-  append_cell (ctx, var, row, out);
+/* The labels a category set's members give their values, the first member's first. */
+static GHashTable *
+collect_set_labels (ReadContext       *ctx,
+                    const ResolvedSet *r)
+{
+  GHashTable *labels = g_hash_table_new_full (g_double_hash, g_double_equal, g_free, NULL);
+
+  for (guint m = 0; m < r->members->len; m++)
+    {
+      const Var *var = g_ptr_array_index (ctx->vars, g_array_index (r->members, guint, m));
+      GPtrArray *set = var->label_set ? g_hash_table_lookup (ctx->label_sets, var->label_set)
+                                      : NULL;
+
+      for (guint i = 0; !var->is_string && set != NULL && i < set->len; i++)
+        {
+          ValueLabel *label = g_ptr_array_index (set, i);
+
+          if (!label->is_string && *label->label != '\0'
+              && !g_hash_table_contains (labels, &label->number))
+            g_hash_table_insert (labels, g_memdup2 (&label->number, sizeof (double)),
+                                 label->label);
+        }
+    }
+  return labels;
 }
 
 static GPtrArray *
@@ -984,6 +1005,8 @@ resolve_sets (ReadContext *ctx,
             for (guint c = 0; c < var->codes->len; c++)
               add_option_once (r->options, ((Code *) g_ptr_array_index (var->codes, c))->text);
         }
+      if (!set->dichotomy)
+        r->labels = collect_set_labels (ctx, r);
       /* Categories: unlabelled values are options too, after the labelled ones. */
       for (guint m = 0; !set->dichotomy && m < r->members->len; m++)
         {
@@ -1267,6 +1290,18 @@ typedef struct
   guint     index;  /* a variable, or a set */
 } TableColumn;
 
+/* Whether @var's value in @row is labelled as no answer ("-9 = Refused") without being
+ * declared missing: an answer of its own, never a number of the scale. */
+static gboolean
+labelled_non_answer (ReadContext *ctx,
+                     const Var   *var,
+                     guint        row)
+{
+  const char *label = find_label (ctx, var, g_array_index (var->numbers, double, row), NULL);
+
+  return label != NULL && fe_answer_is_non_substantive (label);
+}
+
 static void
 write_table (ReadContext *ctx,
              GArray      *layout,
@@ -1331,7 +1366,8 @@ write_table (ReadContext *ctx,
                                              == counted->number ? "1" : "0");
                 }
               else if (var->as_numbers && row < var->states->len
-                       && g_array_index (var->states, guint8, row) == CELL_VALUE)
+                       && g_array_index (var->states, guint8, row) == CELL_VALUE
+                       && !labelled_non_answer (ctx, var, row))
                 append_number (cell, g_array_index (var->numbers, double, row));
               else
                 append_cell (ctx, var, row, cell);

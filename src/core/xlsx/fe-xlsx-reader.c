@@ -1180,8 +1180,9 @@ cell_text (Workbook *wb,
           g_ascii_formatd (buffer, sizeof buffer, "%.15g", value * 100 * scale);
           shown = round (g_ascii_strtod (buffer, NULL)) / scale;
           g_snprintf (format, sizeof format, "%%.%uf", PERCENT_DECIMALS (shows));
-          g_ascii_formatd (buffer, sizeof buffer, format, shown);
-          g_string_append_printf (out, "%s%%", strcmp (buffer, "-0") == 0 ? "0" : buffer);
+          /* A small negative share shows as 0%, 0.0%, never with a minus. */
+          g_ascii_formatd (buffer, sizeof buffer, format, shown == 0 ? 0.0 : shown);
+          g_string_append_printf (out, "%s%%", buffer);
         }
       else if (shows == SHOWS_NUMBER || !append_serial (out, value, wb->date1904, shows))
         {
