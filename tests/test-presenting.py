@@ -558,6 +558,25 @@ def a_quote_names_no_group_smaller_than_k_among_those_listed():
 
 
 @test
+def a_quote_names_no_group_smaller_than_k_among_those_given_its_codes():
+    # An open question's quotes carry their codes: counting those named "South Wales" among
+    # those coded "Related training" would count a cell the code's chart withholds. A quote
+    # names its author only as far as k of those given each of its codes share it.
+    quotes = run_json(BINARY, "quotes", "--sample", "--question", "training_comments")
+    named = {}
+    for quote in quotes:
+        for code in quote["codes"]:
+            for depth in range(1, len(quote["attributes"]) + 1):
+                key = (code, tuple(quote["attributes"].items())[:depth])
+                named.setdefault(key, set()).add(quote["respondent"])
+    assert named, quotes
+    for key, authors in named.items():
+        assert len(authors) >= 5, (key, authors)
+    assert len({q["respondent"] for q in quotes if q["respondent"]}) + \
+        len([q for q in quotes if q["respondent"] is None]) >= 1
+
+
+@test
 def quotes_of_large_groups_keep_their_attribution():
     quotes = run_json(BINARY, "quotes", "--sample", "--respondent", "87", "--min-cell", "5")
     assert quotes and all(q["respondent"] == "87" for q in quotes)

@@ -49,7 +49,7 @@ quote_to_json (FeStudy           *study,
 {
   g_autofree char *respondent = fe_study_dup_respondent_id (study, quote->row);
   g_autofree char *citation = fe_quote_dup_citation (study, quote, rule);
-  int n_named = fe_attribution_rule_count (rule, quote->row);
+  int n_named = fe_attribution_rule_count_quote (rule, quote);
   JsonObject *object = json_object_new ();
   JsonArray *codes = json_array_new ();
   JsonObject *attributes = json_object_new ();
@@ -145,13 +145,14 @@ append_attribute_text (const char *id,
 }
 
 static char *
-describe_respondent (FeStudy           *study,
-                     FeAttributionRule *rule,
-                     guint              row)
+describe_author (FeStudy           *study,
+                 FeAttributionRule *rule,
+                 const FeQuote     *quote)
 {
+  guint row = quote->row;
   g_autofree char *id = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
-  int n_named = fe_attribution_rule_count (rule, row);
+  int n_named = fe_attribution_rule_count_quote (rule, quote);
 
   if (n_named < 0)
     /* Translators: in place of "Participant 12" for a respondent in a group too small to
@@ -166,19 +167,14 @@ describe_respondent (FeStudy           *study,
 static guint
 count_respondents (GPtrArray *quotes)
 {
-  guint n = 0;
-  guint last_row = G_MAXUINT;
+  g_autoptr(GHashTable) authors = g_hash_table_new (g_direct_hash, g_direct_equal);
 
-  /* Quotes come grouped by respondent. */
+  /* A respondent's quotes need not be next to each other: the anonymous come last. */
   for (guint i = 0; i < quotes->len; i++)
-    {
-      const FeQuote *quote = g_ptr_array_index (quotes, i);
-
-      if (quote->row != last_row)
-        n++;
-      last_row = quote->row;
-    }
-  return n;
+    g_hash_table_add (authors,
+                      GUINT_TO_POINTER (((const FeQuote *) g_ptr_array_index (quotes, i))->row
+                                        + 1));
+  return g_hash_table_size (authors);
 }
 
 static void
@@ -200,7 +196,7 @@ append_quote (GString           *out,
               const FeQuote     *quote,
               FeAttributionRule *rule)
 {
-  g_autofree char *who = describe_respondent (study, rule, quote->row);
+  g_autofree char *who = describe_author (study, rule, quote);
   g_auto(GStrv) lines = g_strsplit (quote->text, "\n", -1);
 
   g_string_append_printf (out, "\n%s\n  %s", who, quote->column->id);
@@ -292,7 +288,7 @@ put_anonymous_last (GPtrArray         *quotes,
           {
             const FeQuote *quote = g_ptr_array_index (quotes, i);
 
-            if ((fe_attribution_rule_count (rule, quote->row) < 0) == anonymous)
+            if ((fe_attribution_rule_count_quote (rule, quote) < 0) == anonymous)
               g_ptr_array_add (ordered, (gpointer) quote);
           }
     }
@@ -458,6 +454,8 @@ fe_cli_quotes (int    argc,
         }
     }
   rule = fe_attribution_rule_new (study, listed, k);
+  if (respondent != NULL)
+    fe_attribution_rule_set_one_author (rule);
   put_anonymous_last (quotes, rule);
 
   /* Answers read from a file that changed meanwhile would be missing: an error, not a short

@@ -17,6 +17,11 @@ struct _FeAttributionRule
    * mixed-radix), with how many it holds; then for each, whether its last answer is named. */
   GHashTable *sizes;       /* gint64* key → count */
   GHashTable *named;       /* gint64* key → TRUE when named */
+  FeBitset   *rows;        /* those listed, within the study's respondents; NULL when k is 0 */
+  /* A quote's codes, shown beside it, are segments of their own: the rule among those listed
+   * who were given each code, made when first asked. */
+  GHashTable *by_code;     /* "column\x1fcode" → FeAttributionRule* */
+  gboolean    one_author;  /* every quote listed is one respondent's, as the reader knows */
 };
 
 /* The key of @row's first @n attributes' answers (0: none), as one number. */
@@ -124,6 +129,7 @@ fe_attribution_rule_new (FeStudy        *study,
   rows = fe_bitset_copy (fe_study_get_universe (study));
   if (listed != NULL)
     fe_bitset_and (rows, listed);
+  rule->rows = fe_bitset_copy (rows);
   FE_BITSET_FOREACH (rows, row)
     for (guint n = 1; n <= rule->attributes->len; n++)
       {
@@ -181,6 +187,8 @@ fe_attribution_rule_free (FeAttributionRule *rule)
   g_ptr_array_unref (rule->attributes);
   g_hash_table_unref (rule->sizes);
   g_hash_table_unref (rule->named);
+  g_clear_pointer (&rule->rows, fe_bitset_free);
+  g_clear_pointer (&rule->by_code, g_hash_table_unref);
   g_free (rule);
 }
 
@@ -204,6 +212,42 @@ fe_attribution_rule_count (FeAttributionRule *rule,
       n++;
     }
   return n == 0 ? -1 : (int) n;
+}
+
+void
+fe_attribution_rule_set_one_author (FeAttributionRule *rule)
+{
+  rule->one_author = TRUE;
+}
+
+int
+fe_attribution_rule_count_quote (FeAttributionRule *rule,
+                                 const FeQuote     *quote)
+{
+  int n = fe_attribution_rule_count (rule, quote->row);
+
+  if (rule->k == 0 || quote->codes == NULL || rule->one_author)
+    return n;
+  if (rule->by_code == NULL)
+    rule->by_code = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) fe_attribution_rule_free);
+  for (guint i = 0; i < quote->codes->len && n >= 0; i++)
+    {
+      guint code = g_array_index (quote->codes, guint, i);
+      g_autofree char *key = g_strdup_printf ("%s\x1f%u", quote->column->id, code);
+      FeAttributionRule *coded = g_hash_table_lookup (rule->by_code, key);
+
+      if (coded == NULL)
+        {
+          g_autoptr(FeBitset) given = fe_bitset_copy (rule->rows);
+
+          fe_bitset_and (given, g_ptr_array_index (quote->column->level_rows, code));
+          coded = fe_attribution_rule_new (rule->study, given, rule->k);
+          g_hash_table_insert (rule->by_code, g_steal_pointer (&key), coded);
+        }
+      n = MIN (n, fe_attribution_rule_count (coded, quote->row));
+    }
+  return n;
 }
 
 static char *
@@ -259,7 +303,8 @@ fe_quote_dup_citation (FeStudy           *study,
                        const FeQuote     *quote,
                        FeAttributionRule *rule)
 {
-  g_autofree char *who = rule != NULL ? fe_attribution_rule_dup (rule, quote->row)
+  g_autofree char *who = rule != NULL ? attribution (study, quote->row,
+                                                   fe_attribution_rule_count_quote (rule, quote))
                                       : fe_study_dup_attribution (study, quote->row);
 
   return g_strdup_printf ("'%s' (%s)", quote->text, who);

@@ -29,6 +29,14 @@ void               fe_attribution_rule_free  (FeAttributionRule *rule);
  * their number, which would link the quote to their other answers. */
 int                fe_attribution_rule_count (FeAttributionRule *rule,
                                               guint              row);
+/* The quotes listed are all one respondent's, asked for by their number: their codes, all of
+ * that respondent's, name no segment the reader did not know of, and the respondent is named
+ * alike beside every quote. */
+void               fe_attribution_rule_set_one_author (FeAttributionRule *rule);
+/* The same for a quote, whose codes shown beside it say more of its author: as many
+ * attributes as the rule allows among those listed who were given each of its codes too. */
+int                fe_attribution_rule_count_quote (FeAttributionRule *rule,
+                                                    const FeQuote     *quote);
 /* The attribution under the rule: "Participant 87, South Wales Police", or "a participant". */
 char              *fe_attribution_rule_dup   (FeAttributionRule *rule,
                                               guint              row);

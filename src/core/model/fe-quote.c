@@ -224,7 +224,7 @@ fe_quotes_group_by_question (GPtrArray *quotes)
 {
   GArray *groups = g_array_new (FALSE, TRUE, sizeof (FeQuoteGroup));
   FeQuoteGroup *group = NULL;
-  guint last_row = G_MAXUINT;
+  g_autoptr(GHashTable) authors = g_hash_table_new (g_direct_hash, g_direct_equal);
 
   g_return_val_if_fail (quotes != NULL, groups);
 
@@ -238,13 +238,12 @@ fe_quotes_group_by_question (GPtrArray *quotes)
           group = &g_array_index (groups, FeQuoteGroup, groups->len - 1);
           group->column = quote->column;
           group->first = i;
-          last_row = G_MAXUINT;
+          g_hash_table_remove_all (authors);
         }
       group->n_quotes++;
-      /* Within a question, a respondent's excerpts are next to each other. */
-      if (quote->row != last_row)
+      /* A respondent's excerpts need not be next to each other (the anonymous come last). */
+      if (g_hash_table_add (authors, GUINT_TO_POINTER (quote->row + 1)))
         group->n_respondents++;
-      last_row = quote->row;
     }
   return groups;
 }
