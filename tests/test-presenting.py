@@ -1053,6 +1053,37 @@ def audit_lets_views_add_up_to_k_or_more():
 
 
 @test
+def a_starred_quote_reads_alike_on_every_page_of_the_pack():
+    # Participant 86 is in Gwent: named among Gwent's own respondents, but folded with the
+    # two small forces among everyone's. Starred in both views, the pack names them in
+    # neither, so that the one page cannot tell whose the other's "a participant" is.
+    if not HAVE_POPPLER:
+        return
+    star = ("starred-respondents=86;\nstarred-questions=training_comments;\n"
+            "starred-texts=Inputs from Horizon;\n")
+    views = f"""
+[View 1]
+title=Everyone
+question=training
+measure=count
+kind=bar
+{star}[View 2]
+title=Gwent
+question=training
+measure=count
+kind=bar
+filter-columns=force;
+filter-levels-1=Gwent Police;
+{star}"""
+    project = write_project("alike.findings", views=views, min_cell=5)
+    pack = out("alike.pdf")
+    run_cli(BINARY, "brief", "--force", "-o", pack, project)
+    text = pdf_text(pack)
+    assert "Inputs from Horizon" in text, text
+    assert "Participant 86" not in text and text.count("a participant") >= 2, text
+
+
+@test
 def brief_refuses_what_the_audit_finds_unless_forced():
     leaky = write_project("leaky-brief.findings", views=LEAKY_VIEWS, min_cell=5)
     pack = out("leaky.pdf")

@@ -33,7 +33,7 @@ struct _FePresentation
   guint          view;
   int            quote;
   GPtrArray     *quotes;  /* FeQuote* starred in this view and still in the data */
-  FeAttributionRule *quote_rule;  /* what may be said of their authors */
+  GHashTable    *starred_naming;  /* how far each starred quote's author may be named */
   double         scale;   /* the slide's type against a 720-pixel-high screen's */
   double         new_scale;
   guint          scale_source;
@@ -133,12 +133,6 @@ show_view (FePresentation *self)
       return;
     }
 
-  {
-    g_autoptr(FeBitset) listed = fe_query_dup_quoted_rows (query, level, group);
-
-    g_clear_pointer (&self->quote_rule, fe_attribution_rule_free);
-    self->quote_rule = fe_attribution_rule_new (self->study, listed, self->k);
-  }
   for (guint i = 0; i < view->starred->len; i++)
     {
       FeQuote *quote = find_starred (self->study, g_ptr_array_index (view->starred, i));
@@ -165,7 +159,12 @@ static void
 show_quote (FePresentation *self)
 {
   const FeQuote *quote = g_ptr_array_index (self->quotes, (guint) self->quote);
-  g_autofree char *attribution = fe_attribution_rule_dup (self->quote_rule, quote->row);
+  /* Named alike on every slide that stars it (fe_project_count_starred_naming()). */
+  gpointer named = g_hash_table_lookup (self->starred_naming, GUINT_TO_POINTER (quote->row + 1));
+  g_autofree char *attribution = fe_study_dup_attribution_named (self->study, quote->row,
+                                                                 named != NULL
+                                                                   ? GPOINTER_TO_INT (named) - 2
+                                                                   : -1);
   g_autofree char *text = g_strdup_printf ("“%s”", quote->text);
 
   gtk_label_set_text (self->quote_label, text);
@@ -389,7 +388,7 @@ fe_presentation_dispose (GObject *object)
   g_clear_object (&self->study);
   g_clear_object (&self->project);
   g_clear_pointer (&self->quotes, g_ptr_array_unref);
-  g_clear_pointer (&self->quote_rule, fe_attribution_rule_free);
+  g_clear_pointer (&self->starred_naming, g_hash_table_unref);
   G_OBJECT_CLASS (fe_presentation_parent_class)->dispose (object);
 }
 
@@ -453,6 +452,7 @@ fe_presentation_new (GtkWindow *parent,
   self->k = k;
   self->fold_small_groups = fold_small_groups;
   self->view = first_view;
+  self->starred_naming = fe_project_count_starred_naming (project, study, k);
   show_view (self);
   return self;
 }

@@ -110,6 +110,7 @@ typedef struct
   guint                 n_pages;     /* 0 while counting */
   gboolean              page_open;
   GArray               *view_pages;  /* guint: the first page of each view, learnt counting */
+  GHashTable           *starred_naming;  /* fe_project_count_starred_naming() */
   guint                 methods_page;
 } Writer;
 
@@ -770,15 +771,18 @@ find_quote (Writer               *w,
 /* A quote set apart: the words, then who said them. */
 static void
 compose_quote (Writer               *w,
-               FeAttributionRule    *rule,
                const FeStarredQuote *star,
                guint                 row,
                char                **quoted,
                char                **line)
 {
   /* What fe_quote_dup_citation() writes, set as a block: without the group that would name
-   * the author when it is smaller than k. */
-  g_autofree char *attribution = fe_attribution_rule_dup (rule, row);
+   * the author when it is smaller than k, and alike on every page that stars it. */
+  gpointer named = g_hash_table_lookup (w->starred_naming, GUINT_TO_POINTER (row + 1));
+  g_autofree char *attribution = fe_study_dup_attribution_named (w->study, row,
+                                                                 named != NULL
+                                                                   ? GPOINTER_TO_INT (named) - 2
+                                                                   : -1);
 
   /* Translators: a quote set apart on a briefing pack's page */
   *quoted = g_strdup_printf (_("“%s”"), star->text);
@@ -798,8 +802,7 @@ quote_height (Writer     *w,
 /* The height of a view's quotes, heading and all, to leave them room under the chart. */
 static double
 quotes_height (Writer            *w,
-               const FeSavedView *view,
-               FeAttributionRule *rule)
+               const FeSavedView *view)
 {
   double height = 0;
 
@@ -817,7 +820,7 @@ quotes_height (Writer            *w,
         }
       if (height == 0)
         height += measure (w, STYLE_SECTION, _("In their words"), CONTENT_WIDTH) + 8;
-      compose_quote (w, rule, star, row, &quoted, &line);
+      compose_quote (w, star, row, &quoted, &line);
       height += quote_height (w, quoted, line);
     }
   return height;
@@ -825,8 +828,7 @@ quotes_height (Writer            *w,
 
 static void
 write_quotes (Writer            *w,
-              const FeSavedView *view,
-              FeAttributionRule *rule)
+              const FeSavedView *view)
 {
   guint n_missing = 0;
   gboolean any = FALSE;
@@ -844,7 +846,7 @@ write_quotes (Writer            *w,
           n_missing++;
           continue;
         }
-      compose_quote (w, rule, star, row, &quoted, &line);
+      compose_quote (w, star, row, &quoted, &line);
       /* A quote is not split from its author, nor the heading from the first quote, unless a
        * quote is longer than a page. */
       height = MIN (quote_height (w, quoted, line), PAGE_HEIGHT / 2);
@@ -890,8 +892,6 @@ write_view (Writer            *w,
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) refusal = NULL;
   g_autoptr(FeQuery) query = NULL;
-  g_autoptr(FeBitset) listed = NULL;
-  g_autoptr(FeAttributionRule) rule = NULL;
   int level, group_index;
 
   begin_page (w);
@@ -905,9 +905,6 @@ write_view (Writer            *w,
     write_text (w, STYLE_TAKEAWAY, takeaway, QUOTE_INDENT, PANGO_ALIGN_LEFT, TRUE, 16);
 
   query = fe_saved_view_to_query (view, w->study, &level, &group_index, &error);
-  if (query != NULL)
-    listed = fe_query_dup_quoted_rows (query, level, group_index);
-  rule = fe_attribution_rule_new (w->study, listed, w->k);
   if (query == NULL)
     {
       /* A view the data no longer support is said so, not drawn wrong. */
@@ -946,7 +943,7 @@ write_view (Writer            *w,
       /* As tall as the chart wants, less what keeps its words and quotes on the same page. */
       spec.height = chart_height (&data);
       {
-        double room = (room_left (w) - quotes_height (w, view, rule) - BASES_SPACE
+        double room = (room_left (w) - quotes_height (w, view) - BASES_SPACE
                        - measure (w, STYLE_NOTE, bases, CONTENT_WIDTH)) / POINTS_PER_UNIT;
 
         if (room < spec.height)
@@ -960,7 +957,7 @@ write_view (Writer            *w,
       write_paragraph (w, STYLE_NOTE, bases, BASES_SPACE / 2);
       fe_chart_data_clear (&data);
     }
-  write_quotes (w, view, rule);
+  write_quotes (w, view);
   end_page (w);
 }
 
@@ -1243,6 +1240,7 @@ write_brief (FeProject            *project,
    * thread. */
   w.font_map = g_object_ref (pango_cairo_font_map_get_default ());
   w.view_pages = g_array_new (FALSE, FALSE, sizeof (guint));
+  w.starred_naming = fe_project_count_starred_naming (project, study, w.k);
 
   bytes = render (&w, error);
   if (bytes != NULL)
@@ -1260,6 +1258,7 @@ write_brief (FeProject            *project,
   g_clear_object (&w.context);
   g_clear_object (&w.font_map);
   g_clear_pointer (&w.view_pages, g_array_unref);
+  g_clear_pointer (&w.starred_naming, g_hash_table_unref);
   g_free (w.title);
   g_free (w.date);
   return ok;

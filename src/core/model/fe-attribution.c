@@ -250,10 +250,10 @@ fe_attribution_rule_count_quote (FeAttributionRule *rule,
   return n;
 }
 
-static char *
-attribution (FeStudy *study,
-             guint    row,
-             int      n_named)
+char *
+fe_study_dup_attribution_named (FeStudy *study,
+                                guint    row,
+                                int      n_named)
 {
   g_autofree char *id = NULL;
 
@@ -282,7 +282,7 @@ char *
 fe_attribution_rule_dup (FeAttributionRule *rule,
                          guint              row)
 {
-  return attribution (rule->study, row, fe_attribution_rule_count (rule, row));
+  return fe_study_dup_attribution_named (rule->study, row, fe_attribution_rule_count (rule, row));
 }
 
 char *
@@ -294,8 +294,9 @@ fe_study_dup_attribution (FeStudy *study,
   for (guint c = 0; c < fe_study_get_n_columns (study) && first == NULL; c++)
     if (fe_study_get_column (study, c)->role == FE_ROLE_ATTRIBUTE)
       first = fe_study_get_column (study, c);
-  return attribution (study, row,
-                      first != NULL && first->values != NULL && first->values[row] != 0);
+  return fe_study_dup_attribution_named (study, row,
+                                         first != NULL && first->values != NULL
+                                         && first->values[row] != 0);
 }
 
 char *
@@ -303,9 +304,11 @@ fe_quote_dup_citation (FeStudy           *study,
                        const FeQuote     *quote,
                        FeAttributionRule *rule)
 {
-  g_autofree char *who = rule != NULL ? attribution (study, quote->row,
-                                                   fe_attribution_rule_count_quote (rule, quote))
-                                      : fe_study_dup_attribution (study, quote->row);
+  g_autofree char *who = rule != NULL
+                          ? fe_study_dup_attribution_named (study, quote->row,
+                                                            fe_attribution_rule_count_quote (rule,
+                                                                                             quote))
+                          : fe_study_dup_attribution (study, quote->row);
 
   return g_strdup_printf ("'%s' (%s)", quote->text, who);
 }

@@ -37,6 +37,10 @@ void               fe_attribution_rule_set_one_author (FeAttributionRule *rule);
  * attributes as the rule allows among those listed who were given each of its codes too. */
 int                fe_attribution_rule_count_quote (FeAttributionRule *rule,
                                                     const FeQuote     *quote);
+/* The attribution of @row's author named as far as @n_named allows (a count of the rule's). */
+char              *fe_study_dup_attribution_named (FeStudy *study,
+                                                   guint    row,
+                                                   int      n_named);
 /* The attribution under the rule: "Participant 87, South Wales Police", or "a participant". */
 char              *fe_attribution_rule_dup   (FeAttributionRule *rule,
                                               guint              row);

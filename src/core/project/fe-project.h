@@ -118,4 +118,12 @@ void         fe_project_remove_view          (FeProject   *self,
 void         fe_project_view_changed         (FeProject   *self);
 gboolean     fe_project_get_modified         (FeProject   *self);
 
+/* How far the author of each quote starred in @project's views may be named under threshold
+ * @k where the views are shown together (a briefing pack, a presentation): the least any view
+ * that stars the quote allows (fe_attribution_rule_count() among that view's authors), so
+ * that a quote reads alike on every page. Keyed by the respondent's row + 1, the count + 2. */
+GHashTable  *fe_project_count_starred_naming (FeProject *project,
+                                              FeStudy   *study,
+                                              guint      k);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include "fe-i18n.h"
 
+#include "fe-attribution.h"
 #include "fe-project.h"
 
 static void
@@ -277,4 +278,44 @@ fe_saved_view_to_query (const FeSavedView *view,
     return NULL;
   return fe_query_new_weighted (study, resolved, question,
                                 fe_query_split_in_effect (question, by), view->weighted);
+}
+
+GHashTable *
+fe_project_count_starred_naming (FeProject *project,
+                                 FeStudy   *study,
+                                 guint      k)
+{
+  GHashTable *least = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+  for (guint v = 0; v < fe_project_get_n_views (project); v++)
+    {
+      const FeSavedView *view = fe_project_get_view (project, v);
+      g_autoptr(FeQuery) query = NULL;
+      g_autoptr(FeBitset) listed = NULL;
+      g_autoptr(FeAttributionRule) rule = NULL;
+      int level, group;
+
+      query = fe_saved_view_to_query (view, study, &level, &group, NULL);
+      /* A view the data no longer support, or the query-set rule refuses, shows no quote. */
+      if (query == NULL || !fe_query_check_query_set (query, k, NULL))
+        continue;
+      listed = fe_query_dup_quoted_rows (query, level, group);
+      rule = fe_attribution_rule_new (study, listed, k);
+      for (guint i = 0; i < view->starred->len; i++)
+        {
+          const FeStarredQuote *star = g_ptr_array_index (view->starred, i);
+          int row = star->respondent != NULL ? fe_study_find_respondent (study, star->respondent)
+                                             : -1;
+          gpointer key = GINT_TO_POINTER (row + 1);
+          int count;
+
+          if (row < 0)
+            continue;
+          count = fe_attribution_rule_count (rule, (guint) row);
+          if (g_hash_table_contains (least, key))
+            count = MIN (count, GPOINTER_TO_INT (g_hash_table_lookup (least, key)) - 2);
+          g_hash_table_insert (least, key, GINT_TO_POINTER (count + 2));
+        }
+    }
+  return least;
 }
