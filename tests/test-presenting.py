@@ -1042,6 +1042,22 @@ def audit_finds_few_respondents_common_to_two_views():
 
 
 @test
+def audit_finds_a_difference_of_small_groups_whatever_the_order_of_rows():
+    # South Wales (34) and role R (8) share 4; 2 are in neither: South Wales + R - all is
+    # the 4 less the 2, which with counts never negative narrows both. Found whichever group's
+    # respondent comes first in the file.
+    groups = {"both": [("SW", "R")] * 4, "one": [("SW", "O")] * 30,
+              "other": [("G", "R")] * 4, "neither": [("G", "O")] * 2}
+    views = [("South Wales", "force", "SW"), ("Role R", "role", "R")]
+    for first in ("both", "other", "neither"):
+        rows = groups[first] + [r for name, g in groups.items() if name != first for r in g]
+        project = audit_project(f"order-{first}", audit_study(f"order-{first}", rows), views)
+        result = run_cli(BINARY, "audit", project, expect=1)
+        assert "sets apart" in result.stdout or "respondents are in" in result.stdout, \
+            (first, result.stdout)
+
+
+@test
 def audit_lets_views_add_up_to_k_or_more():
     # All less South Wales less Gwent is 8 people, split 4 and 4 by a third view: the 8
     # together are no small group, and no view sets either 4 apart.

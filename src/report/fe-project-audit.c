@@ -179,12 +179,12 @@ is_a_set (GArray       *atoms,
 }
 
 /* Sets a reader may add and subtract, several at a time: all respondents less a view per
- * force leaves the forces no view shows, however many views split them further. Any
+ * force leaves the forces no view shows, however many views split them further. A
  * combination of the sets' numbers that holds only groups of fewer than k respondents gives
- * those people's answers away (even a difference of two such groups, the counts being never
- * negative), unless two sets a few apart (@flagged) have said so already. Such combinations
- * are those of the set-by-group matrix with nothing in its groups of k or more: eliminating
- * those groups' columns first leaves them as the rows whose first number is in a small group. */
+ * those people's answers away, unless two sets a few apart (@flagged) have said so already.
+ * Such combinations are those of the set-by-group matrix with nothing in its groups of k or
+ * more: eliminating those groups' columns first leaves them as the rows whose first number is
+ * in a small group. */
 static void
 audit_combinations (GPtrArray      *findings,
                     GPtrArray      *sets,
@@ -195,6 +195,7 @@ audit_combinations (GPtrArray      *findings,
   g_autoptr(GArray) atoms = find_atoms (sets);
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(FeBitset) used = NULL;  /* groups an earlier row holds */
   guint n = atoms->len, n_large = 0;
 
   for (int small = 0; small <= 1; small++)
@@ -247,33 +248,42 @@ audit_combinations (GPtrArray      *findings,
       pivot_row++;
     }
 
+  /* What the views' numbers tell of the small groups is the span of the rows left with
+   * nothing in a large one. It is safe only when that span is sums of whole blocks of groups,
+   * each block k respondents or more (or a set itself): its reduced rows, scaled to lead with
+   * 1, are then 0 or 1 and apart from each other, whatever the order of the groups. Anything
+   * else (a difference, a group counted twice, two rows sharing a group) narrows some group
+   * below k, counts being never negative. */
+  used = fe_bitset_new (n);
   for (guint r = 0; r < rows->len; r++)
     {
-      const double *row = g_ptr_array_index (rows, r);
+      double *row = g_ptr_array_index (rows, r);
       g_autoptr(GString) in = g_string_new (NULL);
       g_autoptr(GString) out = g_string_new (NULL);
       const Atom *first = NULL;
       guint total = 0, n_groups = 0;
-      gboolean any_large = FALSE, all_known = TRUE, positive = FALSE, negative = FALSE;
+      gboolean any_large = FALSE, all_known = TRUE, blocks = TRUE;
+      double lead = 0;
 
-      for (guint c = 0; c < n; c++)
+      for (guint c = 0; c < n_large; c++)
+        any_large |= fabs (row[c]) > 1e-9;
+      if (any_large)
+        continue;
+      for (guint c = n_large; c < n; c++)
         if (fabs (row[c]) > 1e-9)
           {
             const Atom *atom = &g_array_index (atoms, Atom, g_array_index (order, guint, c));
 
-            any_large |= c < n_large;
+            lead = lead != 0 ? lead : row[c];
             all_known &= fe_bitset_get (flagged, atom->example);
-            positive |= row[c] > 0;
-            negative |= row[c] < 0;
+            blocks &= fabs (row[c] / lead - 1) < 1e-9 && !fe_bitset_get (used, c);
+            fe_bitset_set (used, c);
             first = first != NULL ? first : atom;
             total += atom->size;
             n_groups++;
           }
-      /* A sum of groups, all added, gives away only what it holds when that is fewer than
-       * k; a difference of groups can give each away (counts are never negative). A set
-       * that is the groups themselves is a view the query-set rule judges, or the study. */
-      if (first == NULL || any_large || all_known
-          || (!(positive && negative) && (total >= k || is_a_set (atoms, order, row, sets->len))))
+      if (first == NULL || all_known
+          || (blocks && (total >= k || is_a_set (atoms, order, row, sets->len))))
         continue;
       describe_atom (first, names, in, out);
       if (n_groups == 1 && out->len == 0)
