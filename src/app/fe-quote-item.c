@@ -190,7 +190,7 @@ fe_quote_item_dup_citation (FeQuoteItem *self)
 {
   g_return_val_if_fail (FE_IS_QUOTE_ITEM (self), NULL);
   ensure_made (self);
-  return fe_quote_dup_citation (self->study, self->quote, NULL);
+  return fe_quote_dup_citation (self->study, self->quote, G_MAXINT);
 }
 
 gboolean

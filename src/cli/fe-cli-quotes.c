@@ -42,14 +42,24 @@ add_attribute_member (const char *id,
   json_object_set_string_member (attributes, id, label);
 }
 
+/* How far a quote's author may be named in the list (fe_attribution_rule_count_listing()). */
+static int
+named_in (GHashTable    *naming,
+          const FeQuote *quote)
+{
+  gpointer named = g_hash_table_lookup (naming, GUINT_TO_POINTER (quote->row + 1));
+
+  return named != NULL ? GPOINTER_TO_INT (named) - 2 : -1;
+}
+
 static JsonObject *
-quote_to_json (FeStudy           *study,
-               const FeQuote     *quote,
-               FeAttributionRule *rule)
+quote_to_json (FeStudy       *study,
+               const FeQuote *quote,
+               GHashTable    *naming)
 {
   g_autofree char *respondent = fe_study_dup_respondent_id (study, quote->row);
-  g_autofree char *citation = fe_quote_dup_citation (study, quote, rule);
-  int n_named = fe_attribution_rule_count_quote (rule, quote);
+  int n_named = named_in (naming, quote);
+  g_autofree char *citation = fe_quote_dup_citation (study, quote, n_named);
   JsonObject *object = json_object_new ();
   JsonArray *codes = json_array_new ();
   JsonObject *attributes = json_object_new ();
@@ -72,9 +82,9 @@ quote_to_json (FeStudy           *study,
 }
 
 static void
-print_quotes_json (FeStudy           *study,
-                   GPtrArray         *quotes,
-                   FeAttributionRule *rule)
+print_quotes_json (FeStudy    *study,
+                   GPtrArray  *quotes,
+                   GHashTable *naming)
 {
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
   JsonArray *array = json_array_new ();
@@ -83,7 +93,8 @@ print_quotes_json (FeStudy           *study,
   json_node_take_array (root, array);
   for (guint i = 0; i < quotes->len; i++)
     json_array_add_object_element (array,
-                                   quote_to_json (study, g_ptr_array_index (quotes, i), rule));
+                                   quote_to_json (study, g_ptr_array_index (quotes, i),
+                                                  naming));
   text = fe_json_to_data (root, TRUE);
   fe_cli_print (text);
 }
@@ -101,11 +112,11 @@ respondents_to_json (guint n,
 /* --all-text --json: {"respondents", "groups": [{"question", "label", "respondents",
  * "quotes": […]}…]}. */
 static void
-print_groups_json (FeStudy           *study,
-                   GPtrArray         *quotes,
-                   guint              n_respondents,
-                   FeAttributionRule *rule,
-                   guint              k)
+print_groups_json (FeStudy    *study,
+                   GPtrArray  *quotes,
+                   guint       n_respondents,
+                   GHashTable *naming,
+                   guint       k)
 {
   g_autoptr(GArray) groups = fe_quotes_group_by_question (quotes);
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
@@ -127,7 +138,7 @@ print_groups_json (FeStudy           *study,
       for (guint i = group->first; i < group->first + group->n_quotes; i++)
         json_array_add_object_element (items,
                                        quote_to_json (study, g_ptr_array_index (quotes, i),
-                                                      rule));
+                                                      naming));
       json_object_set_array_member (item, "quotes", items);
       json_array_add_object_element (array, item);
     }
@@ -145,14 +156,14 @@ append_attribute_text (const char *id,
 }
 
 static char *
-describe_author (FeStudy           *study,
-                 FeAttributionRule *rule,
-                 const FeQuote     *quote)
+describe_author (FeStudy       *study,
+                 GHashTable    *naming,
+                 const FeQuote *quote)
 {
   guint row = quote->row;
   g_autofree char *id = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
-  int n_named = fe_attribution_rule_count_quote (rule, quote);
+  int n_named = named_in (naming, quote);
 
   if (n_named < 0)
     /* Translators: in place of "Participant 12" for a respondent in a group too small to
@@ -191,12 +202,12 @@ append_respondents (GString *out,
 }
 
 static void
-append_quote (GString           *out,
-              FeStudy           *study,
-              const FeQuote     *quote,
-              FeAttributionRule *rule)
+append_quote (GString       *out,
+              FeStudy       *study,
+              const FeQuote *quote,
+              GHashTable    *naming)
 {
-  g_autofree char *who = describe_author (study, rule, quote);
+  g_autofree char *who = describe_author (study, naming, quote);
   g_auto(GStrv) lines = g_strsplit (quote->text, "\n", -1);
 
   g_string_append_printf (out, "\n%s\n  %s", who, quote->column->id);
@@ -213,10 +224,10 @@ append_quote (GString           *out,
 }
 
 static void
-print_quotes_text (FeStudy           *study,
-                   GPtrArray         *quotes,
-                   FeAttributionRule *rule,
-                   guint              k)
+print_quotes_text (FeStudy    *study,
+                   GPtrArray  *quotes,
+                   GHashTable *naming,
+                   guint       k)
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
@@ -225,18 +236,18 @@ print_quotes_text (FeStudy           *study,
   append_respondents (out, count_respondents (quotes), k);
   g_string_append (out, "\n");
   for (guint i = 0; i < quotes->len; i++)
-    append_quote (out, study, g_ptr_array_index (quotes, i), rule);
+    append_quote (out, study, g_ptr_array_index (quotes, i), naming);
   fe_cli_print (out->str);
 }
 
 /* --all-text: the segment's @n_respondents, then each open question's quotes under a line
  * with its label and numbers. */
 static void
-print_groups_text (FeStudy           *study,
-                   GPtrArray         *quotes,
-                   guint              n_respondents,
-                   FeAttributionRule *rule,
-                   guint              k)
+print_groups_text (FeStudy    *study,
+                   GPtrArray  *quotes,
+                   guint       n_respondents,
+                   GHashTable *naming,
+                   guint       k)
 {
   g_autoptr(GArray) groups = fe_quotes_group_by_question (quotes);
   g_autoptr(GString) out = g_string_new (NULL);
@@ -261,7 +272,7 @@ print_groups_text (FeStudy           *study,
       append_respondents (out, group->n_respondents, k);
       g_string_append (out, "\n");
       for (guint i = group->first; i < group->first + group->n_quotes; i++)
-        append_quote (out, study, g_ptr_array_index (quotes, i), rule);
+        append_quote (out, study, g_ptr_array_index (quotes, i), naming);
     }
   fe_cli_print (out->str);
 }
@@ -269,8 +280,8 @@ print_groups_text (FeStudy           *study,
 /* Anonymous quotes last within each question: in respondent order among the others, their
  * place would tell their author's number ("between Participant 24 and Participant 27"). */
 static void
-put_anonymous_last (GPtrArray         *quotes,
-                    FeAttributionRule *rule)
+put_anonymous_last (GPtrArray  *quotes,
+                    GHashTable *naming)
 {
   g_autoptr(GPtrArray) ordered = g_ptr_array_sized_new (quotes->len);
 
@@ -288,7 +299,7 @@ put_anonymous_last (GPtrArray         *quotes,
           {
             const FeQuote *quote = g_ptr_array_index (quotes, i);
 
-            if ((fe_attribution_rule_count_quote (rule, quote) < 0) == anonymous)
+            if ((named_in (naming, quote) < 0) == anonymous)
               g_ptr_array_add (ordered, (gpointer) quote);
           }
     }
@@ -312,6 +323,7 @@ fe_cli_quotes (int    argc,
   g_autoptr(GPtrArray) quotes = NULL;
   g_autoptr(FeBitset) listed = NULL;
   g_autoptr(FeAttributionRule) rule = NULL;
+  g_autoptr(GHashTable) naming = NULL;
   const GOptionEntry entries[] = {
     { "question", 0, 0, G_OPTION_ARG_STRING, &question_id,
       N_("The quotes behind a question"), N_("ID") },
@@ -456,7 +468,8 @@ fe_cli_quotes (int    argc,
   rule = fe_attribution_rule_new (study, listed, k);
   if (respondent != NULL)
     fe_attribution_rule_set_one_author (rule);
-  put_anonymous_last (quotes, rule);
+  naming = fe_attribution_rule_count_listing (rule, quotes);
+  put_anonymous_last (quotes, naming);
 
   /* Answers read from a file that changed meanwhile would be missing: an error, not a short
    * list. */
@@ -468,13 +481,13 @@ fe_cli_quotes (int    argc,
     }
 
   if (all_text && options.json)
-    print_groups_json (study, quotes, n_respondents, rule, k);
+    print_groups_json (study, quotes, n_respondents, naming, k);
   else if (all_text)
-    print_groups_text (study, quotes, n_respondents, rule, k);
+    print_groups_text (study, quotes, n_respondents, naming, k);
   else if (options.json)
-    print_quotes_json (study, quotes, rule);
+    print_quotes_json (study, quotes, naming);
   else
-    print_quotes_text (study, quotes, rule, k);
+    print_quotes_text (study, quotes, naming, k);
 
 out:
   fe_cli_study_options_clear (&options);

@@ -220,13 +220,15 @@ fe_attribution_rule_set_one_author (FeAttributionRule *rule)
   rule->one_author = TRUE;
 }
 
-int
-fe_attribution_rule_count_quote (FeAttributionRule *rule,
-                                 const FeQuote     *quote)
+/* How far one quote allows its author to be named: its codes, shown beside it, say more of
+ * them, so as far as the rule allows among those listed who were given each code too. */
+static int
+count_quote (FeAttributionRule *rule,
+             const FeQuote     *quote)
 {
   int n = fe_attribution_rule_count (rule, quote->row);
 
-  if (rule->k == 0 || quote->codes == NULL || rule->one_author)
+  if (rule->k == 0 || quote->codes == NULL || rule->one_author || rule->attributes->len == 0)
     return n;
   if (rule->by_code == NULL)
     rule->by_code = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -248,6 +250,51 @@ fe_attribution_rule_count_quote (FeAttributionRule *rule,
       n = MIN (n, fe_attribution_rule_count (coded, quote->row));
     }
   return n;
+}
+
+GHashTable *
+fe_attribution_rule_count_listing (FeAttributionRule *rule,
+                                   GPtrArray         *quotes)
+{
+  GHashTable *named = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GHashTable) short_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                          NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      const FeQuote *quote = g_ptr_array_index (quotes, i);
+      gpointer row = GUINT_TO_POINTER (quote->row + 1);
+      int n = count_quote (rule, quote);
+
+      if (g_hash_table_contains (named, row))
+        n = MIN (n, GPOINTER_TO_INT (g_hash_table_lookup (named, row)) - 2);
+      g_hash_table_insert (named, row, GINT_TO_POINTER (n + 2));
+    }
+  if (rule->k == 0)
+    return named;
+  /* Depth by depth, a group some of whose authors go unnamed at that depth goes unnamed
+   * whole: what a code hid is then not the group's printed count less those named. */
+  for (guint depth = 1; depth <= rule->attributes->len; depth++)
+    {
+      g_hash_table_remove_all (short_of);
+      g_hash_table_iter_init (&iter, named);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (GPOINTER_TO_INT (value) - 2 < (int) depth)
+          add_key (short_of, prefix_key (rule, GPOINTER_TO_UINT (key) - 1, depth), TRUE);
+      g_hash_table_iter_init (&iter, named);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          gint64 group = prefix_key (rule, GPOINTER_TO_UINT (key) - 1, depth);
+
+          if (GPOINTER_TO_INT (value) - 2 >= (int) depth
+              && g_hash_table_contains (short_of, &group))
+            g_hash_table_iter_replace (&iter, GINT_TO_POINTER ((depth == 1 ? -1 : (int) depth - 1)
+                                                               + 2));
+        }
+    }
+  return named;
 }
 
 char *
@@ -300,15 +347,11 @@ fe_study_dup_attribution (FeStudy *study,
 }
 
 char *
-fe_quote_dup_citation (FeStudy           *study,
-                       const FeQuote     *quote,
-                       FeAttributionRule *rule)
+fe_quote_dup_citation (FeStudy       *study,
+                       const FeQuote *quote,
+                       int            n_named)
 {
-  g_autofree char *who = rule != NULL
-                          ? fe_study_dup_attribution_named (study, quote->row,
-                                                            fe_attribution_rule_count_quote (rule,
-                                                                                             quote))
-                          : fe_study_dup_attribution (study, quote->row);
+  g_autofree char *who = fe_study_dup_attribution_named (study, quote->row, n_named);
 
   return g_strdup_printf ("'%s' (%s)", quote->text, who);
 }

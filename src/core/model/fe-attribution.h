@@ -33,10 +33,13 @@ int                fe_attribution_rule_count (FeAttributionRule *rule,
  * that respondent's, name no segment the reader did not know of, and the respondent is named
  * alike beside every quote. */
 void               fe_attribution_rule_set_one_author (FeAttributionRule *rule);
-/* The same for a quote, whose codes shown beside it say more of its author: as many
- * attributes as the rule allows among those listed who were given each of its codes too. */
-int                fe_attribution_rule_count_quote (FeAttributionRule *rule,
-                                                    const FeQuote     *quote);
+/* How far each author of @quotes may be named in one list of them, keyed by row + 1, the
+ * count + 2. A quote's codes, shown beside it, are segments too: as far as the rule allows
+ * among those listed who were given each code. An author is named alike beside every quote
+ * (the least any allows), and a group only when all its authors are: otherwise those named
+ * could be counted and taken from the group's printed count. */
+GHashTable        *fe_attribution_rule_count_listing (FeAttributionRule *rule,
+                                                      GPtrArray         *quotes);
 /* The attribution of @row's author named as far as @n_named allows (a count of the rule's). */
 char              *fe_study_dup_attribution_named (FeStudy *study,
                                                    guint    row,
@@ -48,9 +51,9 @@ char              *fe_attribution_rule_dup   (FeAttributionRule *rule,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FeAttributionRule, fe_attribution_rule_free)
 
 /* A quote with its attribution, ready to paste: 'text' (Participant 87, South Wales Police),
- * under @rule (NULL: everything said). */
+ * its author named as far as @n_named allows (G_MAXINT: everything said). */
 char *fe_quote_dup_citation      (FeStudy           *study,
                                   const FeQuote     *quote,
-                                  FeAttributionRule *rule);
+                                  int                n_named);
 
 G_END_DECLS
