@@ -992,6 +992,32 @@ test_project_sheet (void)
   g_assert_cmpuint (fe_study_get_n_rows (again), ==, 2);
 }
 
+/* A workbook's numbers have a dot before decimals only: 1.125 hours beside 40 are never
+ * 1,125 hours, however a CSV file with such dots would be read. */
+static void
+test_decimals_are_never_thousands (void)
+{
+  g_autoptr(GString) sheet = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(FeStudy) study = NULL;
+  FeColumn *hours;
+
+  g_string_append (sheet, "<?xml version=\"1.0\"?><worksheet xmlns=\"" MAIN_NS "\"><sheetData>"
+                          "<row><c t=\"inlineStr\"><is><t>hours</t></is></c></row>");
+  for (guint i = 0; i < 30; i++)
+    g_string_append_printf (sheet, "<row><c><v>%s</v></c></row>",
+                            i % 2 ? (i < 15 ? "1.125" : "2.375") : "");
+  for (guint i = 0; i < 30; i++)
+    g_string_append_printf (sheet, "<row><c><v>%u</v></c></row>", 40 + i);
+  g_string_append (sheet, "</sheetData></worksheet>");
+  path = write_workbook ("hours.xlsx", sheet->str, "<sst xmlns=\"" MAIN_NS "\"/>");
+  study = load_study (path, NULL);
+  hours = fe_study_find_column (study, "hours");
+  g_assert_nonnull (hours);
+  g_assert_cmpint (hours->role, ==, FE_ROLE_NUMERIC);
+  g_assert_cmpfloat (hours->numbers[1], ==, 1.125);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1014,5 +1040,6 @@ main (int    argc,
   g_test_add_func ("/xlsx/entity-expansion", test_entity_expansion);
   g_test_add_func ("/xlsx/errors", test_errors);
   g_test_add_func ("/xlsx/project-sheet", test_project_sheet);
+  g_test_add_func ("/xlsx/decimals-are-never-thousands", test_decimals_are_never_thousands);
   return g_test_run ();
 }

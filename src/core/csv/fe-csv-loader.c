@@ -257,6 +257,7 @@ fe_csv_parse_source (FeCsvTable          *table,
 
   table->delimiter = options != NULL && options->delimiter != '\0'
                      ? options->delimiter : fe_csv_sniff_delimiter (prefix, prefix_length);
+  table->numbers_plain = options != NULL && options->numbers_plain;
   fe_csv_chunk_init (first, &loader, 0, loader.length, TRUE);
   loader.n_chunks = 1;
   first->skip_records = fe_csv_sniff_title_records (prefix, prefix_length, table->delimiter);

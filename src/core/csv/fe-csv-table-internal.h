@@ -18,6 +18,7 @@ struct _FeCsvTable
   guint        n_stored;     /* stored rows, header rows taken from the data included */
   guint        first_row;    /* stored rows taken as header rows */
   char         delimiter;
+  gboolean     numbers_plain;
   GPtrArray   *header;       /* char*, a name for each shown column */
   GPtrArray   *header_cells; /* char*, the header line as written (stride) */
   FeCsvColumn *columns;      /* stride */

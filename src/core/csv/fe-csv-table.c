@@ -791,6 +791,12 @@ fe_csv_table_get_delimiter (const FeCsvTable *table)
   return table->delimiter;
 }
 
+gboolean
+fe_csv_table_numbers_are_plain (const FeCsvTable *table)
+{
+  return table->numbers_plain;
+}
+
 GPtrArray *
 fe_csv_table_get_warnings (const FeCsvTable *table)
 {

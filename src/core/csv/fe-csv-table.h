@@ -36,6 +36,9 @@ typedef struct
   GCancellable     *cancellable;   /* cancelled: loading stops with G_IO_ERROR_CANCELLED */
   FeCsvProgressFunc progress;      /* NULL: no progress reports */
   gpointer          progress_data;
+  /* The text is the app's own (a workbook's cells, a statistics file's values): its numbers
+   * have a dot before decimals only, never between thousands. */
+  gboolean          numbers_plain;
 } FeCsvOptions;
 
 /* A CSV file as text cells: the header's names and, per row, one cell per header column. Cells
@@ -181,6 +184,8 @@ char       *fe_csv_table_dup_cell_or_null (const FeCsvTable *table,
                                            int               column);
 /* The delimiter the file was read with. */
 char        fe_csv_table_get_delimiter (const FeCsvTable *table);
+/* Whether the table's numbers were written by the app (FeCsvOptions.numbers_plain). */
+gboolean    fe_csv_table_numbers_are_plain (const FeCsvTable *table);
 /* What was repaired while loading: char*, one sentence each naming the file and lines. */
 GPtrArray  *fe_csv_table_get_warnings  (const FeCsvTable *table);
 /* Adds a warning (taking @warning) for a table read from another kind of file. */

@@ -1035,7 +1035,8 @@ answers_are_numbers (const FeCsvTable *table,
           n_grouped_only += read == 2;
         }
     }
-  read_as = fe_dot_count_read (&dots, fe_csv_table_get_delimiter (table));
+  read_as = fe_csv_table_numbers_are_plain (table)
+              ? FE_DOTS_DECIMAL : fe_dot_count_read (&dots, fe_csv_table_get_delimiter (table));
   grouped = read_as == FE_DOTS_THOUSANDS;
   if (grouped)
     {

@@ -437,13 +437,14 @@ store_numbers (FeStudy  *self,
   g_autoptr(GHashTable) lookup = NULL;
   g_autoptr(GArray) texts = g_array_new (FALSE, FALSE, sizeof (guint));
   FeDotCount dots = FE_DOT_COUNT_INIT;
-  gboolean grouped_already = column->dot_groups_thousands;
+  /* A workbook's or a statistics file's numbers are written by the app, dots before decimals. */
+  gboolean known = column->dot_groups_thousands || fe_csv_table_numbers_are_plain (self->responses);
 
   column->numbers = g_new (double, MAX (self->n_rows, 1));
-  parse_numbers (self, column, texts, grouped_already ? NULL : &dots);
+  parse_numbers (self, column, texts, known ? NULL : &dots);
   /* A column the codebook makes numeric was not inferred: how it writes its dots is learnt in
    * the same pass, and its numbers read again only when they group thousands. */
-  if (!grouped_already)
+  if (!known)
     switch (fe_dot_count_read (&dots, fe_csv_table_get_delimiter (self->responses)))
       {
       case FE_DOTS_THOUSANDS:

@@ -1523,7 +1523,7 @@ fe_stat_file_read (const char          *path,
   ReadContext ctx = { 0 };
   readstat_parser_t *parser;
   readstat_error_t code;
-  FeCsvOptions csv_options = { ',', cancellable, NULL, NULL };
+  FeCsvOptions csv_options = { ',', cancellable, NULL, NULL, TRUE };
 
   ctx.display_name = display_name;
   ctx.kind = fe_stat_file_sniff (path);

@@ -1659,6 +1659,7 @@ fe_xlsx_load_table (const char          *path,
   if (options != NULL)
     csv_options = *options;
   csv_options.delimiter = ',';
+  csv_options.numbers_plain = TRUE;
   {
     gsize length = csv->len;
 
