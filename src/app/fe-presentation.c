@@ -111,6 +111,9 @@ show_view (FePresentation *self)
 
   self->quote = -1;
   g_ptr_array_set_size (self->quotes, 0);
+  /* Again at each slide's first quote: the window stays open beside the slides, and a view
+   * edited there names its quotes anew. */
+  g_clear_pointer (&self->starred_naming, g_hash_table_unref);
   title = fe_saved_view_get_localized (view, "title", fe_study_get_language (self->study));
   takeaway = fe_saved_view_get_localized (view, "takeaway", fe_study_get_language (self->study));
   gtk_label_set_text (self->title_label, title ? title : view->question);
@@ -159,14 +162,16 @@ static void
 show_quote (FePresentation *self)
 {
   const FeQuote *quote = g_ptr_array_index (self->quotes, (guint) self->quote);
-  /* Named alike on every slide that stars it (fe_project_count_starred_naming()). */
-  gpointer named = g_hash_table_lookup (self->starred_naming, GUINT_TO_POINTER (quote->row + 1));
-  g_autofree char *attribution = fe_study_dup_attribution_named (self->study, quote->row,
-                                                                 named != NULL
-                                                                   ? GPOINTER_TO_INT (named) - 2
-                                                                   : -1);
+  g_autofree char *attribution = NULL;
   g_autofree char *text = g_strdup_printf ("“%s”", quote->text);
+  gpointer named;
 
+  /* Named alike on every slide that stars it (fe_project_count_starred_naming()). */
+  if (self->starred_naming == NULL)
+    self->starred_naming = fe_project_count_starred_naming (self->project, self->study, self->k);
+  named = g_hash_table_lookup (self->starred_naming, GUINT_TO_POINTER (quote->row + 1));
+  attribution = fe_study_dup_attribution_named (self->study, quote->row,
+                                                named != NULL ? GPOINTER_TO_INT (named) - 2 : -1);
   gtk_label_set_text (self->quote_label, text);
   gtk_label_set_text (self->attribution_label, attribution);
   gtk_stack_set_visible_child_name (self->stack, "quote");
@@ -452,7 +457,6 @@ fe_presentation_new (GtkWindow *parent,
   self->k = k;
   self->fold_small_groups = fold_small_groups;
   self->view = first_view;
-  self->starred_naming = fe_project_count_starred_naming (project, study, k);
   show_view (self);
   return self;
 }

@@ -295,6 +295,8 @@ fe_project_count_starred_naming (FeProject *project,
       g_autoptr(FeAttributionRule) rule = NULL;
       int level, group;
 
+      if (view->starred->len == 0)
+        continue;
       query = fe_saved_view_to_query (view, study, &level, &group, NULL);
       /* A view the data no longer support, or the query-set rule refuses, shows no quote. */
       if (query == NULL || !fe_query_check_query_set (query, k, NULL))

@@ -56,6 +56,7 @@ typedef struct
   double    number;
   char     *string;
   char     *label;
+  gboolean  non_answer;  /* the label says no answer ("Refused"), judged once */
 } ValueLabel;
 
 /* One distinct value of a labelled variable and how it reads. */
@@ -320,6 +321,7 @@ on_value_label (const char       *val_labels,
   else
     entry->number = readstat_double_value (value);
   entry->label = dup_stripped (label);
+  entry->non_answer = fe_answer_is_non_substantive (entry->label);
   g_ptr_array_add (set, entry);
   return READSTAT_HANDLER_OK;
 }
@@ -511,11 +513,11 @@ append_date (GString  *out,
   return TRUE;
 }
 
-static const char *
-find_label (ReadContext *ctx,
-            const Var   *var,
-            double       number,
-            const char  *string)
+static const ValueLabel *
+find_value_label (ReadContext *ctx,
+                  const Var   *var,
+                  double       number,
+                  const char  *string)
 {
   GPtrArray *set = var->label_set ? g_hash_table_lookup (ctx->label_sets, var->label_set) : NULL;
 
@@ -525,9 +527,20 @@ find_label (ReadContext *ctx,
 
       if (var->is_string ? (label->is_string && strcmp (label->string, string) == 0)
                          : (!label->is_string && label->number == number))
-        return label->label;
+        return label;
     }
   return NULL;
+}
+
+static const char *
+find_label (ReadContext *ctx,
+            const Var   *var,
+            double       number,
+            const char  *string)
+{
+  const ValueLabel *label = find_value_label (ctx, var, number, string);
+
+  return label != NULL ? label->label : NULL;
 }
 
 /* How a case's value of @var reads in the table; "" when missing. */
@@ -1297,9 +1310,10 @@ labelled_non_answer (ReadContext *ctx,
                      const Var   *var,
                      guint        row)
 {
-  const char *label = find_label (ctx, var, g_array_index (var->numbers, double, row), NULL);
+  const ValueLabel *label = find_value_label (ctx, var, g_array_index (var->numbers, double, row),
+                                              NULL);
 
-  return label != NULL && fe_answer_is_non_substantive (label);
+  return label != NULL && label->non_answer;
 }
 
 static void
