@@ -14,8 +14,7 @@ struct _FeAttributionRule
   guint       k;
   GPtrArray  *attributes;  /* FeColumn*, the study's attributes in order */
   /* Under k: each group of those listed, by its first attributes' answers (a key of them,
-   * mixed-radix), with how many it holds; then for each, whether its last answer is named. */
-  GHashTable *sizes;       /* gint64* key → count */
+   * mixed-radix, prefix_key()), and whether its last answer is named. */
   GHashTable *named;       /* gint64* key → TRUE when named */
   FeBitset   *rows;        /* those listed, within the study's respondents; NULL when k is 0 */
   /* A quote's codes, shown beside it, are segments of their own: the rule among those listed
@@ -121,7 +120,6 @@ fe_attribution_rule_new (FeStudy        *study,
         break;
       g_ptr_array_add (rule->attributes, column);
     }
-  rule->sizes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   rule->named = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   if (k == 0)
     return rule;
@@ -130,48 +128,57 @@ fe_attribution_rule_new (FeStudy        *study,
   if (listed != NULL)
     fe_bitset_and (rows, listed);
   rule->rows = fe_bitset_copy (rows);
-  FE_BITSET_FOREACH (rows, row)
-    for (guint n = 1; n <= rule->attributes->len; n++)
-      {
-        gint64 key = prefix_key (rule, row, n);
-
-        add_key (rule->sizes, key,
-                 GPOINTER_TO_UINT (g_hash_table_lookup (rule->sizes, &key)) + 1);
-      }
-  /* Each group's children, gathered by their parent's key. */
+  /* One pass over those listed: each group's size, counted in place, and each new group added
+   * to its parent's children (a million rows make a few hundred groups). */
   {
+    g_autoptr(GHashTable) sizes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         g_free);
     g_autoptr(GHashTable) families = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                             (GDestroyNotify) g_array_unref);
     GHashTableIter iter;
     gpointer key, value;
 
     FE_BITSET_FOREACH (rows, row)
-      for (guint n = 1; n <= rule->attributes->len; n++)
-        {
-          gint64 child = prefix_key (rule, row, n);
-          gint64 parent = n == 1 ? -1 : prefix_key (rule, row, n - 1);
-          GArray *children = g_hash_table_lookup (families, &parent);
+      {
+        gint64 digits = 0, parent = -1;
 
-          if (children == NULL)
-            {
-              gint64 *stored = g_new (gint64, 1);
+        for (guint n = 1; n <= rule->attributes->len; n++)
+          {
+            FeColumn *column = g_ptr_array_index (rule->attributes, n - 1);
+            gint64 child;
+            guint *size;
 
-              *stored = parent;
-              children = g_array_new (FALSE, FALSE, sizeof (Child));
-              g_hash_table_insert (families, stored, children);
-            }
-          if (g_hash_table_contains (rule->named, &child))
-            continue;
-          /* Marked as seen; decide_children() sets the answer. */
-          add_key (rule->named, child, FALSE);
-          g_array_append_val (children, ((Child) {
-                                            child,
-                                            GPOINTER_TO_UINT (g_hash_table_lookup (rule->sizes,
-                                                                                   &child)),
-                                            ((FeColumn *) g_ptr_array_index (
-                                               rule->attributes, n - 1))->values[row] == 0 }));
-        }
-    g_hash_table_remove_all (rule->named);
+            digits = digits * (gint64) (fe_column_get_n_levels (column) + 1)
+                     + column->values[row];
+            child = digits * (gint64) (rule->attributes->len + 1) + n;
+            if ((size = g_hash_table_lookup (sizes, &child)) != NULL)
+              (*size)++;
+            else
+              {
+                GArray *children = g_hash_table_lookup (families, &parent);
+
+                if (children == NULL)
+                  {
+                    children = g_array_new (FALSE, FALSE, sizeof (Child));
+                    g_hash_table_insert (families, g_memdup2 (&parent, sizeof parent), children);
+                  }
+                g_array_append_val (children, ((Child) { child, 0, column->values[row] == 0 }));
+                size = g_new (guint, 1);
+                *size = 1;
+                g_hash_table_insert (sizes, g_memdup2 (&child, sizeof child), size);
+              }
+            parent = child;
+          }
+      }
+    g_hash_table_iter_init (&iter, families);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        GArray *children = value;
+
+        for (guint c = 0; c < children->len; c++)
+          g_array_index (children, Child, c).size
+            = *(guint *) g_hash_table_lookup (sizes, &g_array_index (children, Child, c).key);
+      }
     g_hash_table_iter_init (&iter, families);
     while (g_hash_table_iter_next (&iter, &key, &value))
       decide_children (rule, value);
@@ -185,7 +192,6 @@ fe_attribution_rule_free (FeAttributionRule *rule)
   if (rule == NULL)
     return;
   g_ptr_array_unref (rule->attributes);
-  g_hash_table_unref (rule->sizes);
   g_hash_table_unref (rule->named);
   g_clear_pointer (&rule->rows, fe_bitset_free);
   g_clear_pointer (&rule->by_code, g_hash_table_unref);
