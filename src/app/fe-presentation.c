@@ -164,14 +164,14 @@ show_quote (FePresentation *self)
   const FeQuote *quote = g_ptr_array_index (self->quotes, (guint) self->quote);
   g_autofree char *attribution = NULL;
   g_autofree char *text = g_strdup_printf ("“%s”", quote->text);
-  gpointer named;
 
   /* Named alike on every slide that stars it (fe_project_count_starred_naming()). */
   if (self->starred_naming == NULL)
     self->starred_naming = fe_project_count_starred_naming (self->project, self->study, self->k);
-  named = g_hash_table_lookup (self->starred_naming, GUINT_TO_POINTER (quote->row + 1));
   attribution = fe_study_dup_attribution_named (self->study, quote->row,
-                                                named != NULL ? GPOINTER_TO_INT (named) - 2 : -1);
+                                                fe_attribution_naming_get (self->starred_naming,
+                                                                           quote->row));
+
   gtk_label_set_text (self->quote_label, text);
   gtk_label_set_text (self->attribution_label, attribution);
   gtk_stack_set_visible_child_name (self->stack, "quote");

@@ -22,7 +22,6 @@ append_attributes (FeStudy  *study,
   for (guint c = 0; c < fe_study_get_n_columns (study) && n_named > 0; c++)
     {
       FeColumn *column = fe_study_get_column (study, c);
-
       const char *label;
 
       if (column->role != FE_ROLE_ATTRIBUTE)
@@ -42,23 +41,13 @@ add_attribute_member (const char *id,
   json_object_set_string_member (attributes, id, label);
 }
 
-/* How far a quote's author may be named in the list (fe_attribution_rule_count_listing()). */
-static int
-named_in (GHashTable    *naming,
-          const FeQuote *quote)
-{
-  gpointer named = g_hash_table_lookup (naming, GUINT_TO_POINTER (quote->row + 1));
-
-  return named != NULL ? GPOINTER_TO_INT (named) - 2 : -1;
-}
-
 static JsonObject *
 quote_to_json (FeStudy       *study,
                const FeQuote *quote,
                GHashTable    *naming)
 {
   g_autofree char *respondent = fe_study_dup_respondent_id (study, quote->row);
-  int n_named = named_in (naming, quote);
+  int n_named = fe_attribution_naming_get (naming, quote->row);
   g_autofree char *citation = fe_quote_dup_citation (study, quote, n_named);
   JsonObject *object = json_object_new ();
   JsonArray *codes = json_array_new ();
@@ -163,7 +152,7 @@ describe_author (FeStudy       *study,
   guint row = quote->row;
   g_autofree char *id = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
-  int n_named = named_in (naming, quote);
+  int n_named = fe_attribution_naming_get (naming, quote->row);
 
   if (n_named < 0)
     /* Translators: in place of "Participant 12" for a respondent in a group too small to
@@ -299,7 +288,7 @@ put_anonymous_last (GPtrArray  *quotes,
           {
             const FeQuote *quote = g_ptr_array_index (quotes, i);
 
-            if ((named_in (naming, quote) < 0) == anonymous)
+            if ((fe_attribution_naming_get (naming, quote->row) < 0) == anonymous)
               g_ptr_array_add (ordered, (gpointer) quote);
           }
     }

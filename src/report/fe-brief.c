@@ -778,11 +778,8 @@ compose_quote (Writer               *w,
 {
   /* What fe_quote_dup_citation() writes, set as a block: without the group that would name
    * the author when it is smaller than k, and alike on every page that stars it. */
-  gpointer named = g_hash_table_lookup (w->starred_naming, GUINT_TO_POINTER (row + 1));
-  g_autofree char *attribution = fe_study_dup_attribution_named (w->study, row,
-                                                                 named != NULL
-                                                                   ? GPOINTER_TO_INT (named) - 2
-                                                                   : -1);
+  g_autofree char *attribution = fe_study_dup_attribution_named (
+    w->study, row, fe_attribution_naming_get (w->starred_naming, row));
 
   /* Translators: a quote set apart on a briefing pack's page */
   *quoted = g_strdup_printf (_("“%s”"), star->text);

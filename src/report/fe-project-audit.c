@@ -397,23 +397,20 @@ fe_project_audit (FeProject  *project,
         fe_bitset_and_not (only_a, g_ptr_array_index (sets, b));
         fe_bitset_and_not (only_b, g_ptr_array_index (sets, a));
         difference = fe_bitset_count (only_a) + fe_bitset_count (only_b);
-        if (difference > 0 && difference < k)
-          {
-            fe_bitset_or (flagged, only_a);
-            fe_bitset_or (flagged, only_b);
-          }
-        if (difference > 0 && difference < k)
-          g_ptr_array_add (findings,
-                           g_strdup_printf (ngettext ("%s and %s differ by %u respondent, "
-                                                      "fewer than %u: comparing them gives "
-                                                      "that respondent's answers away.",
-                                                      "%s and %s differ by %u respondents, "
-                                                      "fewer than %u: comparing them gives "
-                                                      "those respondents' answers away.",
-                                                      difference),
-                                            (const char *) g_ptr_array_index (names, a),
-                                            (const char *) g_ptr_array_index (names, b),
-                                            difference, k));
+        if (difference == 0 || difference >= k)
+          continue;
+        fe_bitset_or (flagged, only_a);
+        fe_bitset_or (flagged, only_b);
+        g_ptr_array_add (findings,
+                         g_strdup_printf (ngettext ("%s and %s differ by %u respondent, fewer "
+                                                    "than %u: comparing them gives that "
+                                                    "respondent's answers away.",
+                                                    "%s and %s differ by %u respondents, fewer "
+                                                    "than %u: comparing them gives those "
+                                                    "respondents' answers away.", difference),
+                                          (const char *) g_ptr_array_index (names, a),
+                                          (const char *) g_ptr_array_index (names, b),
+                                          difference, k));
       }
   audit_combinations (findings, sets, names, flagged, k);
   return findings;

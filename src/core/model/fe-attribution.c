@@ -23,21 +23,39 @@ struct _FeAttributionRule
   gboolean    one_author;  /* every quote listed is one respondent's, as the reader knows */
 };
 
-/* The key of @row's first @n attributes' answers (0: none), as one number. */
+/* @digits, the mixed-radix number of @row's answers to the attributes before the @n-th (from
+ * 1), with its answer to the @n-th (0: none) after them. */
+static gint64
+add_digit (FeAttributionRule *rule,
+           gint64             digits,
+           guint              row,
+           guint              n)
+{
+  FeColumn *column = g_ptr_array_index (rule->attributes, n - 1);
+
+  return digits * (gint64) (fe_column_get_n_levels (column) + 1) + column->values[row];
+}
+
+/* The key of a group: its first @n attributes' answers, and how many they are. */
+static gint64
+group_key (FeAttributionRule *rule,
+           gint64             digits,
+           guint              n)
+{
+  return digits * (gint64) (rule->attributes->len + 1) + n;
+}
+
+/* The key of @row's group by its first @n attributes' answers. */
 static gint64
 prefix_key (FeAttributionRule *rule,
             guint              row,
             guint              n)
 {
-  gint64 key = 0;
+  gint64 digits = 0;
 
-  for (guint a = 0; a < n; a++)
-    {
-      FeColumn *column = g_ptr_array_index (rule->attributes, a);
-
-      key = key * (gint64) (fe_column_get_n_levels (column) + 1) + column->values[row];
-    }
-  return key * (gint64) (rule->attributes->len + 1) + n;
+  for (guint a = 1; a <= n; a++)
+    digits = add_digit (rule, digits, row, a);
+  return group_key (rule, digits, n);
 }
 
 static void
@@ -148,9 +166,8 @@ fe_attribution_rule_new (FeStudy        *study,
             gint64 child;
             guint *size;
 
-            digits = digits * (gint64) (fe_column_get_n_levels (column) + 1)
-                     + column->values[row];
-            child = digits * (gint64) (rule->attributes->len + 1) + n;
+            digits = add_digit (rule, digits, row, n);
+            child = group_key (rule, digits, n);
             if ((size = g_hash_table_lookup (sizes, &child)) != NULL)
               (*size)++;
             else
@@ -258,6 +275,27 @@ count_quote (FeAttributionRule *rule,
   return n;
 }
 
+int
+fe_attribution_naming_get (GHashTable *naming,
+                           guint       row)
+{
+  gpointer named = g_hash_table_lookup (naming, GUINT_TO_POINTER (row + 1));
+
+  return named != NULL ? GPOINTER_TO_INT (named) - 2 : -1;
+}
+
+void
+fe_attribution_naming_keep_least (GHashTable *naming,
+                                  guint       row,
+                                  int         n_named)
+{
+  gpointer key = GUINT_TO_POINTER (row + 1);
+
+  if (g_hash_table_contains (naming, key))
+    n_named = MIN (n_named, fe_attribution_naming_get (naming, row));
+  g_hash_table_insert (naming, key, GINT_TO_POINTER (n_named + 2));
+}
+
 GHashTable *
 fe_attribution_rule_count_listing (FeAttributionRule *rule,
                                    GPtrArray         *quotes)
@@ -271,12 +309,8 @@ fe_attribution_rule_count_listing (FeAttributionRule *rule,
   for (guint i = 0; i < quotes->len; i++)
     {
       const FeQuote *quote = g_ptr_array_index (quotes, i);
-      gpointer row = GUINT_TO_POINTER (quote->row + 1);
-      int n = count_quote (rule, quote);
 
-      if (g_hash_table_contains (named, row))
-        n = MIN (n, GPOINTER_TO_INT (g_hash_table_lookup (named, row)) - 2);
-      g_hash_table_insert (named, row, GINT_TO_POINTER (n + 2));
+      fe_attribution_naming_keep_least (named, quote->row, count_quote (rule, quote));
     }
   if (rule->k == 0)
     return named;

@@ -16,8 +16,10 @@ char *fe_study_dup_attribution   (FeStudy       *study,
 /* What may be said of a quote's author where it leaves the screen under disclosure threshold
  * @k, for quotes listed among the respondents @listed (a chart segment under its filters;
  * NULL: the whole study). A reader knows every author in the list is one of @listed, so
- * naming an author's attributes names a group of @listed: only as many of them, in the
- * study's order, as leave at least @k of @listed sharing them all are named. */
+ * naming an author's attributes names a group of @listed. The attributes are named in the
+ * study's order, each as a chart folds small groups: among a group's authors, the answers
+ * given by fewer than @k go unnamed together, and while they are fewer than @k in all, the
+ * next smallest joins them. */
 typedef struct _FeAttributionRule FeAttributionRule;
 
 FeAttributionRule *fe_attribution_rule_new   (FeStudy           *study,
@@ -33,13 +35,21 @@ int                fe_attribution_rule_count (FeAttributionRule *rule,
  * that respondent's, name no segment the reader did not know of, and the respondent is named
  * alike beside every quote. */
 void               fe_attribution_rule_set_one_author (FeAttributionRule *rule);
-/* How far each author of @quotes may be named in one list of them, keyed by row + 1, the
- * count + 2. A quote's codes, shown beside it, are segments too: as far as the rule allows
+/* How far each author of @quotes may be named in one list of them (a naming: read it with
+ * fe_attribution_naming_get()). A quote's codes, shown beside it, are segments too: as far as the rule allows
  * among those listed who were given each code. An author is named alike beside every quote
  * (the least any allows), and a group only when all its authors are: otherwise those named
  * could be counted and taken from the group's printed count. */
 GHashTable        *fe_attribution_rule_count_listing (FeAttributionRule *rule,
                                                       GPtrArray         *quotes);
+/* A naming holds, for each author, how far they may be named (a count of the rule's); one
+ * not in it is "a participant". */
+int                fe_attribution_naming_get      (GHashTable *naming,
+                                                   guint       row);
+/* Names @row's author no further than @n_named, nor than the naming already does. */
+void               fe_attribution_naming_keep_least (GHashTable *naming,
+                                                     guint       row,
+                                                     int         n_named);
 /* The attribution of @row's author named as far as @n_named allows (a count of the rule's). */
 char              *fe_study_dup_attribution_named (FeStudy *study,
                                                    guint    row,

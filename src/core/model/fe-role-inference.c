@@ -1220,7 +1220,6 @@ take_stated_scale (const char    *text,
   g_auto(StatedScale) scale = { 0 };
   g_autoptr(GPtrArray) seen = NULL;
   g_autoptr(GString) outside = NULL;
-  guint n_outside = 0;
 
   if (!profile->listed || profile->n_integers != profile->n_answered
       || !find_stated_scale (text, &scale))
@@ -1247,7 +1246,6 @@ take_stated_scale (const char    *text,
         {
           if (meaning == NULL || !fe_answer_is_non_substantive (meaning))
             return FALSE;
-          n_outside++;
         }
     }
 
@@ -1283,7 +1281,7 @@ take_stated_scale (const char    *text,
         }
       g_hash_table_replace (inference->meanings, level, g_strdup (meaning));
     }
-  if (n_outside > 0)
+  if (outside->len > 0)
     inference->reason = g_strdup_printf (_("whole numbers on the scale from %d to %d that the "
                                            "question states, and %s outside it"),
                                          scale.low, scale.high, outside->str);

@@ -437,14 +437,17 @@ store_numbers (FeStudy  *self,
   g_autoptr(GHashTable) lookup = NULL;
   g_autoptr(GArray) texts = g_array_new (FALSE, FALSE, sizeof (guint));
   FeDotCount dots = FE_DOT_COUNT_INIT;
-  /* A workbook's or a statistics file's numbers are written by the app, dots before decimals. */
-  gboolean known = column->dot_groups_thousands || fe_csv_table_numbers_are_plain (self->responses);
+  /* Inference has judged a column's dots already; a column the codebook or a correction makes
+   * numeric learns them in the same pass, its numbers read again only when they group
+   * thousands. A workbook's or a statistics file's numbers are the app's, dots before
+   * decimals. */
+  gboolean learn = (column->role_source == FE_ROLE_SOURCE_CODEBOOK
+                    || column->role_source == FE_ROLE_SOURCE_CORRECTION)
+                   && !fe_csv_table_numbers_are_plain (self->responses);
 
   column->numbers = g_new (double, MAX (self->n_rows, 1));
-  parse_numbers (self, column, texts, known ? NULL : &dots);
-  /* A column the codebook makes numeric was not inferred: how it writes its dots is learnt in
-   * the same pass, and its numbers read again only when they group thousands. */
-  if (!known)
+  parse_numbers (self, column, texts, learn ? &dots : NULL);
+  if (learn)
     switch (fe_dot_count_read (&dots, fe_csv_table_get_delimiter (self->responses)))
       {
       case FE_DOTS_THOUSANDS:

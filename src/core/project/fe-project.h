@@ -121,7 +121,7 @@ gboolean     fe_project_get_modified         (FeProject   *self);
 /* How far the author of each quote starred in @project's views may be named under threshold
  * @k where the views are shown together (a briefing pack, a presentation): the least any view
  * that stars the quote allows (fe_attribution_rule_count() among that view's authors), so
- * that a quote reads alike on every page. Keyed by the respondent's row + 1, the count + 2. */
+ * that a quote reads alike on every page. A naming: read it with fe_attribution_naming_get(). */
 GHashTable  *fe_project_count_starred_naming (FeProject *project,
                                               FeStudy   *study,
                                               guint      k);

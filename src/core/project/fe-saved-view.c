@@ -308,15 +308,10 @@ fe_project_count_starred_naming (FeProject *project,
           const FeStarredQuote *star = g_ptr_array_index (view->starred, i);
           int row = star->respondent != NULL ? fe_study_find_respondent (study, star->respondent)
                                              : -1;
-          gpointer key = GINT_TO_POINTER (row + 1);
-          int count;
 
-          if (row < 0)
-            continue;
-          count = fe_attribution_rule_count (rule, (guint) row);
-          if (g_hash_table_contains (least, key))
-            count = MIN (count, GPOINTER_TO_INT (g_hash_table_lookup (least, key)) - 2);
-          g_hash_table_insert (least, key, GINT_TO_POINTER (count + 2));
+          if (row >= 0)
+            fe_attribution_naming_keep_least (least, (guint) row,
+                                              fe_attribution_rule_count (rule, (guint) row));
         }
     }
   return least;
