@@ -746,6 +746,48 @@ test_limesurvey_response_table (void)
   g_assert_cmpuint (fe_bitset_count (fe_study_get_universe (study)), ==, 3);
 }
 
+/* REDCap keeps a checkbox question in one column per option, "symptoms___2" raw or
+ * "Symptoms (choice=Fever)" with labels, ticked 1 or "Checked": one multi-select question,
+ * whose base is the records that ticked something (REDCap writes 0 under options nobody saw).
+ * Its events, forms' status and survey times are REDCap's records, not questions. */
+static void
+test_redcap_checkboxes (void)
+{
+  g_autoptr(FeStudy) raw = load_text (
+    "record_id,redcap_event_name,age,symptoms___1,symptoms___2,symptoms___99,"
+    "baseline_timestamp,baseline_complete\n"
+    "1,visit_1,34,1,0,1,2024-01-02 10:00,2\n"
+    "2,visit_1,45,0,1,1,2024-01-02 11:00,2\n"
+    "3,visit_1,29,0,0,0,[not completed],0\n"
+    "4,visit_1,52,1,1,0,2024-01-03 09:00,2\n");
+  g_autoptr(FeStudy) labelled = load_text (
+    "Record ID,Age,Symptoms (choice=Cough),Symptoms (choice=Fever),Symptoms (choice=None),"
+    "Complete?\n"
+    "1,34,Checked,Unchecked,Unchecked,Complete\n"
+    "2,45,Checked,Checked,Unchecked,Complete\n"
+    "3,29,Unchecked,Unchecked,Checked,Incomplete\n");
+  FeColumn *symptoms = find (raw, "symptoms");
+  FeColumn *named = find (labelled, "Symptoms");
+
+  g_assert_cmpstr (fe_study_get_format_name (raw), ==, "REDCap");
+  g_assert_cmpint (symptoms->role, ==, FE_ROLE_MULTI);
+  assert_levels (symptoms, "1|2|99");
+  g_assert_cmpuint (count_of (raw, symptoms, "1"), ==, 2);
+  g_assert_cmpuint (count_of (raw, symptoms, "99"), ==, 2);
+  g_assert_cmpuint (fe_bitset_count (symptoms->answered), ==, 3);
+  g_assert_true (find (raw, "redcap_event_name")->metadata);
+  g_assert_true (find (raw, "baseline_complete")->metadata);
+  g_assert_true (find (raw, "baseline_timestamp")->metadata);
+  g_assert_null (fe_study_find_column (raw, "symptoms___1"));
+
+  g_assert_cmpstr (fe_study_get_format_name (labelled), ==, "REDCap");
+  g_assert_cmpint (named->role, ==, FE_ROLE_MULTI);
+  assert_levels (named, "Cough|Fever|None");
+  g_assert_cmpuint (count_of (labelled, named, "Cough"), ==, 2);
+  g_assert_cmpuint (count_of (labelled, named, "None"), ==, 1);
+  g_assert_true (find (labelled, "Complete?")->metadata);
+}
+
 /* "-99" and "999" far from every age are the export's codes for a missing answer: answers of
  * their own, never ages in the bins or the median, and the researcher is told. 99 beside ages
  * up to 90 may be an age and stays one. */
@@ -1228,6 +1270,7 @@ main (int   argc,
                    test_repeated_column_name_is_said);
   g_test_add_func ("/core/inference/layout/limesurvey-response-table",
                    test_limesurvey_response_table);
+  g_test_add_func ("/core/inference/layout/redcap-checkboxes", test_redcap_checkboxes);
   g_test_add_func ("/core/inference/missing-codes-apart-from-numbers",
                    test_missing_codes_apart_from_numbers);
   g_test_add_func ("/core/inference/known-scale-without-an-inner-point",

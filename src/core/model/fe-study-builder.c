@@ -126,12 +126,15 @@ add_option (const char *option,
   fe_bitset_set (g_ptr_array_index (ctx->column->level_rows, level), ctx->row);
 }
 
+/* How option columns mark a tick: 1, true, or REDCap's "Checked". */
 static gboolean
 is_binary_value (const char *value,
                  gboolean   *chosen)
 {
-  *chosen = strcmp (value, "1") == 0 || g_ascii_strcasecmp (value, "true") == 0;
-  return *chosen || strcmp (value, "0") == 0 || g_ascii_strcasecmp (value, "false") == 0;
+  *chosen = strcmp (value, "1") == 0 || g_ascii_strcasecmp (value, "true") == 0
+            || g_ascii_strcasecmp (value, "Checked") == 0;
+  return *chosen || strcmp (value, "0") == 0 || g_ascii_strcasecmp (value, "false") == 0
+         || g_ascii_strcasecmp (value, "Unchecked") == 0;
 }
 
 /* How the column of @option marks it. A column holding only "0" is marked 0 by everyone,
@@ -206,8 +209,10 @@ store_member_values (FeStudy    *self,
         if (fe_csv_table_cell_is_empty (self->responses, row, source))
           continue;
         /* 0 under every option of a multi-select still answered: it chose none of them. A
-         * single choice is answered by the option chosen, so its counts add up. */
-        if (!single)
+         * single choice is answered by the option chosen, so its counts add up. REDCap writes
+         * 0 under every option nobody ticked, seen or not: only a tick tells an answer, as
+         * REDCap's own reports count it. */
+        if (!single && self->format != FE_SURVEY_FORMAT_REDCAP)
           fe_bitset_set (column->answered, row);
         if (!fe_study_member_chose (self, row, source, marks[m]))
           continue;
@@ -1219,8 +1224,10 @@ build_option_group (FeStudy    *self,
   else if (!single)
     {
       column->role = FE_ROLE_MULTI;
-      column->inferred_because = g_strdup (_("one column per option, several chosen by some "
-                                             "respondents"));
+      column->inferred_because = self->format == FE_SURVEY_FORMAT_REDCAP
+        ? g_strdup (_("a REDCap checkbox question, one column per option; a record with no "
+                      "option ticked has not answered it"))
+        : g_strdup (_("one column per option, several chosen by some respondents"));
     }
   else
     {

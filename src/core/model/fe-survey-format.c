@@ -40,6 +40,14 @@ static const char * const alchemer_metadata[] = {
   "latitude", "country", "city", "stateregion", "postal", NULL,
 };
 
+/* What REDCap records beside the answers: events, repeats, access groups, and for each form its
+ * survey's identifier and time and whether it was marked complete ("Complete?" with labels). */
+static const char * const redcap_metadata[] = {
+  "redcapeventname", "redcaprepeatinstrument", "redcaprepeatinstance", "redcapdataaccessgroup",
+  "redcapsurveyidentifier", "eventname", "repeatinstrument", "repeatinstance", "dataaccessgroup",
+  "surveyidentifier", "surveytimestamp", "complete", NULL,
+};
+
 /* What Google Forms, Typeform, Microsoft Forms and others record beside the answers. */
 static const char * const any_metadata[] = {
   "timestamp", "marcatemporal", "horodateur", "zeitstempel", "submittedat", "submitdateutc",
@@ -265,6 +273,57 @@ is_taguette (const FeCsvTable *table)
          && (n == 3 || (n == 4 && fe_csv_table_find_column (table, "id") >= 0));
 }
 
+/* REDCap keeps each option of a checkbox question in a column of its own, named "field___code"
+ * in a raw export and "Field label (choice=Option)" in one with labels. */
+static gboolean
+split_redcap_choice (const char  *name,
+                     char       **field,
+                     char       **option)
+{
+  const char *sep = strstr (name, "___");
+  gsize length = strlen (name);
+
+  if (sep != NULL && sep != name && sep[3] != '\0')
+    {
+      for (const char *p = sep + 3; *p != '\0'; p++)
+        if (!g_ascii_isalnum (*p) && *p != '_')
+          return FALSE;
+      *field = g_strndup (name, (gsize) (sep - name));
+      *option = g_strdup (sep + 3);
+      return TRUE;
+    }
+  sep = g_strrstr (name, " (choice=");
+  if (sep == NULL || sep == name || name[length - 1] != ')'
+      || (gsize) (sep - name) + strlen (" (choice=)") >= length)
+    return FALSE;
+  *field = g_strndup (name, (gsize) (sep - name));
+  *option = g_strndup (sep + strlen (" (choice="),
+                       length - (gsize) (sep - name) - strlen (" (choice=)"));
+  return TRUE;
+}
+
+/* Two neighbouring columns that are options of one checkbox field, or REDCap's own columns. */
+static gboolean
+is_redcap (const FeCsvTable *table)
+{
+  guint n_columns = fe_csv_table_get_n_columns (table);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      const char *header = fe_csv_table_get_header (table, c);
+      g_autofree char *field = NULL, *option = NULL, *next_field = NULL, *next_option = NULL;
+
+      if (g_str_has_prefix (header, "redcap_"))
+        return TRUE;
+      if (c + 1 < n_columns && split_redcap_choice (header, &field, &option)
+          && split_redcap_choice (fe_csv_table_get_header (table, c + 1), &next_field,
+                                  &next_option)
+          && strcmp (field, next_field) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The first row names the response id column rather than filling it: its cell reads
  * "Response ID", or is not a Qualtrics id (R_…) while the next row's is. Many tools other than
  * Qualtrics (JISC, Alchemer, SmartSurvey) call their own numbered ids "Response ID": their first
@@ -335,6 +394,9 @@ fe_survey_format_detect (FeCsvTable *table)
       && find_normalised (table, 0, "startlanguage") >= 0)
     return FE_SURVEY_FORMAT_LIMESURVEY;
 
+  if (is_redcap (table))
+    return FE_SURVEY_FORMAT_REDCAP;
+
   if (row_has_cell (table, 0, "Response") || row_has_cell (table, 0, "Open-Ended Response"))
     {
       fe_csv_table_take_header_rows (table, 1);
@@ -364,6 +426,8 @@ fe_survey_format_get_name (FeSurveyFormat format)
       return "LimeSurvey";
     case FE_SURVEY_FORMAT_ALCHEMER:
       return "Alchemer";
+    case FE_SURVEY_FORMAT_REDCAP:
+      return "REDCap";
     case FE_SURVEY_FORMAT_PLAIN:
     default:
       return "CSV";
@@ -563,6 +627,47 @@ split_option_label (const char  *label,
   return TRUE;
 }
 
+/* A REDCap checkbox field's columns, one per option, are one question; each holds 1 or
+ * "Checked" where the option was ticked, which the study reads as it reads any option column. */
+static void
+find_redcap_choices (GPtrArray *columns)
+{
+  for (guint i = 0; i < columns->len;)
+    {
+      FeSourceColumn *sc = g_ptr_array_index (columns, i);
+      g_autofree char *field = NULL, *option = NULL;
+      guint last = i;
+
+      if (sc->metadata || !split_redcap_choice (sc->id, &field, &option))
+        {
+          i++;
+          continue;
+        }
+      while (last + 1 < columns->len)
+        {
+          FeSourceColumn *next = g_ptr_array_index (columns, last + 1);
+          g_autofree char *next_field = NULL, *next_option = NULL;
+
+          if (next->metadata || !split_redcap_choice (next->id, &next_field, &next_option)
+              || strcmp (next_field, field) != 0)
+            break;
+          last++;
+        }
+      for (guint k = i; last > i && k <= last; k++)
+        {
+          FeSourceColumn *member = g_ptr_array_index (columns, k);
+          g_autofree char *member_field = NULL;
+
+          split_redcap_choice (member->id, &member_field, &member->option);
+          g_free (member->group);
+          g_free (member->group_label);
+          member->group = g_strdup (field);
+          member->group_label = g_strdup (field);
+        }
+      i = last + 1;
+    }
+}
+
 /* Consecutive columns that name one question and each an option of it. Whether each holds
  * its option (or a 0/1 mark) and nothing else, as one column per option does, is for the
  * study to see in the answers; a grid's items carry a scale and stay items. */
@@ -680,8 +785,20 @@ fe_survey_format_describe (const FeCsvTable *table,
   else if (format == FE_SURVEY_FORMAT_SURVEYMONKEY)
     describe_surveymonkey (table, columns);
   else if (format == FE_SURVEY_FORMAT_PLAIN || format == FE_SURVEY_FORMAT_LIMESURVEY
-           || format == FE_SURVEY_FORMAT_ALCHEMER)
+           || format == FE_SURVEY_FORMAT_ALCHEMER || format == FE_SURVEY_FORMAT_REDCAP)
     group_grid_items (columns);
+  if (format == FE_SURVEY_FORMAT_REDCAP)
+    for (guint c = 0; c < columns->len; c++)
+      {
+        FeSourceColumn *sc = g_ptr_array_index (columns, c);
+
+        mark_metadata (sc, sc->id, redcap_metadata);
+        /* A raw export names a form's own columns after it: "baseline_complete". */
+        if (g_str_has_suffix (sc->id, "_complete") || g_str_has_suffix (sc->id, "_timestamp"))
+          sc->metadata = TRUE;
+      }
+  if (format == FE_SURVEY_FORMAT_REDCAP)
+    find_redcap_choices (columns);
   if (format != FE_SURVEY_FORMAT_TAGUETTE)
     {
       find_option_columns (columns);

@@ -20,6 +20,7 @@ typedef enum
   FE_SURVEY_FORMAT_STATA,             /* a Stata file, the same way */
   FE_SURVEY_FORMAT_LIMESURVEY,        /* id, submitdate, lastpage, startlanguage… then answers */
   FE_SURVEY_FORMAT_ALCHEMER,          /* Response ID, Time Started, Date Submitted, Status… */
+  FE_SURVEY_FORMAT_REDCAP,            /* record_id…, a column per checkbox option: field___code */
 } FeSurveyFormat;
 
 /* What the header rows say about one column of the file. */
@@ -30,7 +31,7 @@ typedef struct
   char     *label;        /* the question text, NULL when the id is all there is */
   char     *group;        /* the stem shared by the items of a grid, or NULL */
   char     *group_label;  /* the grid's question text, or NULL */
-  char     *option;       /* SurveyMonkey: the option this column stands for, or NULL */
+  char     *option;       /* the option of a question this column stands for, or NULL */
   gboolean  metadata;     /* recorded by the platform, not asked */
   gboolean  identifying;  /* IP address, e-mail, location, name… */
   gboolean  is_id;        /* the platform's response id */
