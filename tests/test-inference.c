@@ -1129,6 +1129,36 @@ test_numeric_codes_joined_by_commas (void)
   g_assert_cmpint (fe_column_find_level (q, "1,3"), ==, -1);
 }
 
+/* Without a codebook, "1,3,4" is no number however numbers are written: where answers such as
+ * it are several, every comma between the digits of such answers separates numbered options
+ * ("2,5" too). Decimal commas, numbers grouped in thousands and one slip among them stay whole. */
+static void
+test_numbered_options_joined_by_commas (void)
+{
+  static const Given days[] = {
+    { "1,3,4", 3 }, { "2", 2 }, { "1,2", 2 }, { "3,4,5", 1 }, { "1", 2 }, { "2,5", 2 }, { NULL },
+  };
+  static const Given decimals[] = {
+    { "1,5", 3 }, { "2,25", 2 }, { "3,1", 2 }, { "1,2,3", 1 }, { "4,75", 2 }, { NULL },
+  };
+  static const Given incomes[] = {
+    { "1,300,000", 2 }, { "25,000", 3 }, { "2,500,000", 2 }, { "40,000", 1 }, { NULL },
+  };
+  g_autoptr(FeStudy) study = load_one_question (days);
+  FeColumn *q = find (study, "q");
+
+  g_assert_cmpint (q->role, ==, FE_ROLE_MULTI);
+  assert_levels (q, "1|2|3|4|5");
+  g_assert_cmpuint (count_of (study, q, "1"), ==, 7);
+  g_assert_cmpuint (count_of (study, q, "2"), ==, 6);
+  g_assert_cmpuint (count_of (study, q, "3"), ==, 4);
+  g_assert_cmpuint (count_of (study, q, "4"), ==, 4);
+  g_assert_cmpuint (count_of (study, q, "5"), ==, 3);
+  g_assert_nonnull (strstr (q->inferred_because, "“1,3,4” is no number"));
+  assert_kept_whole (decimals);
+  assert_kept_whole (incomes);
+}
+
 /* Numbers are a numeric question when a methodologist would chart them as a histogram: ages
  * and salaries, with a few words among them; never a rating of 0 to 10, a set of codes, an id
  * numbered row by row, postcodes with leading zeros or a column named as a code. */
@@ -1286,6 +1316,8 @@ main (int   argc,
   g_test_add_func ("/core/inference/review/scales-not-folded", test_scales_are_not_folded);
   g_test_add_func ("/core/inference/review/option-columns-add-up", test_option_columns_add_up);
   g_test_add_func ("/core/inference/review/numeric-codes", test_numeric_codes_joined_by_commas);
+  g_test_add_func ("/core/inference/commas/numbered-options",
+                   test_numbered_options_joined_by_commas);
   g_test_add_func ("/core/inference/numbers", test_numbers);
   g_test_add_func ("/core/inference/codebook-numeric", test_codebook_numeric);
   g_test_add_func ("/core/inference/correction-to-numeric", test_correction_to_numeric);

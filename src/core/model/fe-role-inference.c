@@ -255,14 +255,90 @@ bracket_balance (const char *text)
   return depth;
 }
 
-/* The next comma that may separate options: not one between digits ("$25,000"). */
+/* The next comma that may separate options: not one between digits ("$25,000"), unless the
+ * answers are lists of numbered options. */
 static const char *
-next_comma (const char *p)
+next_comma (const char *p,
+            gboolean    code_lists)
 {
   for (const char *comma = strchr (p, ','); comma != NULL; comma = strchr (comma + 1, ','))
-    if (comma == p || !g_ascii_isdigit (comma[-1]) || !g_ascii_isdigit (comma[1]))
+    if (code_lists || comma == p || !g_ascii_isdigit (comma[-1]) || !g_ascii_isdigit (comma[1]))
       return comma;
   return NULL;
+}
+
+/* Whether @cell is whole numbers joined by commas ("1,3" as well as "1,3,4"); with
+ * *@no_number, whether it is also no number in any way of writing one: two commas or more, and
+ * not grouped in thousands ("1,300,000"). */
+static gboolean
+is_number_list (const char *cell,
+                gboolean   *no_number)
+{
+  guint n_commas = 0;
+  gboolean grouped = TRUE;
+  const char *p = cell;
+
+  for (;;)
+    {
+      const char *start = p;
+
+      while (g_ascii_isdigit (*p))
+        p++;
+      if (p == start)
+        return FALSE;
+      if (n_commas > 0 ? p - start != 3 : p - start > 3)
+        grouped = FALSE;
+      if (*p == '\0')
+        break;
+      if (*p != ',')
+        return FALSE;
+      n_commas++;
+      p++;
+    }
+  *no_number = n_commas >= 2 && !grouped;
+  return n_commas >= 1;
+}
+
+static gboolean
+has_comma_between_digits (const char *cell)
+{
+  for (const char *comma = strchr (cell, ','); comma != NULL; comma = strchr (comma + 1, ','))
+    if (comma > cell && g_ascii_isdigit (comma[-1]) && g_ascii_isdigit (comma[1]))
+      return TRUE;
+  return FALSE;
+}
+
+/* "1,3,4" is no number however numbers are written: where every answer with a comma between
+ * digits is a list of whole numbers, and a few are no number, the commas separate numbered
+ * options ("1,3" too). One such answer among decimal commas is a typing slip. *@example is
+ * the first answer that is no number. */
+static gboolean
+answers_are_code_lists (GPtrArray   *cells,
+                        GArray      *weights,
+                        const char **example)
+{
+  guint n_lists = 0, n_no_number = 0, n_digit_commas = 0;
+
+  *example = NULL;
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const char *cell = g_ptr_array_index (cells, i);
+      guint weight = g_array_index (weights, guint, i);
+      gboolean no_number = FALSE;
+
+      if (!has_comma_between_digits (cell))
+        continue;
+      n_digit_commas += weight;
+      if (is_number_list (cell, &no_number))
+        {
+          n_lists += weight;
+          n_no_number += no_number ? weight : 0;
+          if (no_number && *example == NULL)
+            *example = cell;
+        }
+    }
+  return n_no_number >= 2 && n_lists == n_digit_commas && (guint64) n_no_number * 10 >= n_lists;
 }
 
 static void
@@ -397,10 +473,12 @@ typedef struct
   GPtrArray  *options;   /* char* options of the cell being looked at */
   guint       n_multi;   /* answers with two options or more */
   guint       n_answers;
+  gboolean    code_lists;  /* commas between digits separate numbered options too */
 } CommaProfile;
 
 static void
 split_pieces (const char *cell,
+              gboolean    code_lists,
               GPtrArray  *pieces,
               GArray     *spans)
 {
@@ -410,7 +488,7 @@ split_pieces (const char *cell,
   g_array_set_size (spans, 0);
   for (;;)
     {
-      const char *end = next_comma (p);
+      const char *end = next_comma (p, code_lists);
       const char *start = p;
       const char *stop;
       gsize span[2];
@@ -473,6 +551,9 @@ pieces_glue (CommaProfile *cp,
   g_autofree char *key = NULL;
   guint together;
 
+  /* A number of an option holds no comma. */
+  if (cp->code_lists)
+    return FALSE;
   if (depth > 0)
     return TRUE;
   key = pair_key (a, b);
@@ -516,7 +597,7 @@ learn_cell (CommaProfile *cp,
   int depth = 0;
   gsize start = 0, end = 0;
 
-  split_pieces (cell, pieces, cp->spans);
+  split_pieces (cell, cp->code_lists, pieces, cp->spans);
   if (counting_pieces)
     {
       for (guint i = 0; i < pieces->len; i++)
@@ -561,6 +642,28 @@ learn_cell (CommaProfile *cp,
   g_ptr_array_set_size (cp->options, 0);
 }
 
+static gboolean
+all_integers (GPtrArray *texts)
+{
+  gint64 value;
+
+  for (guint i = 0; i < texts->len; i++)
+    if (!fe_csv_parse_integer (g_ptr_array_index (texts, i), &value))
+      return FALSE;
+  return TRUE;
+}
+
+static int
+compare_integer_texts (gconstpointer a,
+                       gconstpointer b)
+{
+  gint64 ia = 0, ib = 0;
+
+  fe_csv_parse_integer (*(const char * const *) a, &ia);
+  fe_csv_parse_integer (*(const char * const *) b, &ib);
+  return ia < ib ? -1 : ia > ib;
+}
+
 static int
 compare_piece_counts (gconstpointer a,
                       gconstpointer b,
@@ -603,7 +706,7 @@ learn_comma_options (const FeCsvTable *table,
   CommaProfile cp = { 0 };
   guint n_rows = fe_csv_table_get_n_rows (table);
   guint n_joined_options = 0, n_free = 0, n_also_alone = 0;
-  const char *shared_clause = NULL;
+  const char *shared_clause = NULL, *code_list = NULL;
   GPtrArray *levels = NULL;
   g_autoptr(GString) cell_text = g_string_new (NULL);
   g_autoptr(GHashTable) distinct = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -646,6 +749,7 @@ learn_comma_options (const FeCsvTable *table,
           g_array_append_val (weights, one);
         }
     }
+  cp.code_lists = answers_are_code_lists (cells, weights, &code_list);
   for (int pass = 0; pass < 2; pass++)
     for (guint i = 0; i < cells->len; i++)
       learn_cell (&cp, g_ptr_array_index (cells, i), pass == 0,
@@ -679,13 +783,19 @@ learn_comma_options (const FeCsvTable *table,
       && n_free * 3 >= n_joined_options * 2 && n_also_alone > 0 && shared_clause == NULL)
     {
       g_ptr_array_sort_with_data (keys, compare_piece_counts, cp.tokens);
+      if (cp.code_lists && all_integers (keys))
+        g_ptr_array_sort (keys, compare_integer_texts);
       levels = g_ptr_array_new_with_free_func (g_free);
       for (guint i = 0; i < keys->len; i++)
         g_ptr_array_add (levels, g_strdup (g_ptr_array_index (keys, i)));
-      *reason = g_strdup_printf (_("%u of %u answers are two or more options joined by commas; "
-                                   "%u of their %u options are also chosen alone or with "
-                                   "others"),
-                                 cp.n_multi, cp.n_answers, n_free, n_joined_options);
+      *reason = cp.code_lists
+        ? g_strdup_printf (_("%u of %u answers are two or more numbered options joined by "
+                             "commas (“%s” is no number); %u of their %u options are also "
+                             "chosen alone or with others"),
+                           cp.n_multi, cp.n_answers, code_list, n_free, n_joined_options)
+        : g_strdup_printf (_("%u of %u answers are two or more options joined by commas; "
+                             "%u of their %u options are also chosen alone or with others"),
+                           cp.n_multi, cp.n_answers, n_free, n_joined_options);
     }
   else
     {
