@@ -297,6 +297,36 @@ test_parse (void)
   g_assert_false (fe_number_parse ("", &value));
 }
 
+/* A number as a column writes it: its marks where that notation puts them, a currency sign
+ * before or after; a mark anywhere else makes no number, never another one. */
+static void
+test_parse_written (void)
+{
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  const FeNotation dot = FE_NOTATION_DECIMAL_DOT, comma = FE_NOTATION_DECIMAL_COMMA;
+  double value;
+
+  g_assert_true (fe_number_parse_written ("£12,322.25", dot, scratch, &value)
+                 && value == 12322.25);
+  g_assert_true (fe_number_parse_written ("-$1,250,000", dot, scratch, &value)
+                 && value == -1250000);
+  g_assert_true (fe_number_parse_written ("1e3", dot, scratch, &value) && value == 1000);
+  g_assert_true (fe_number_parse_written ("24.467,98", comma, scratch, &value)
+                 && value == 24467.98);
+  g_assert_true (fe_number_parse_written ("12,50 €", comma, scratch, &value) && value == 12.5);
+  g_assert_true (fe_number_parse_written ("12,50\u00a0€", comma, scratch, &value)
+                 && value == 12.5);
+  g_assert_true (fe_number_parse_written ("3.525", comma, scratch, &value) && value == 3525);
+  g_assert_false (fe_number_parse_written ("1,2", dot, scratch, &value));
+  g_assert_false (fe_number_parse_written ("1,2345", dot, scratch, &value));
+  g_assert_false (fe_number_parse_written ("1234,567", dot, scratch, &value));
+  g_assert_false (fe_number_parse_written ("0,123", dot, scratch, &value));
+  g_assert_false (fe_number_parse_written ("3.5", comma, scratch, &value));
+  g_assert_false (fe_number_parse_written ("£", dot, scratch, &value));
+  g_assert_false (fe_number_parse_written ("£5 £", dot, scratch, &value));
+  g_assert_false (fe_number_parse_written ("5,", comma, scratch, &value));
+}
+
 static void
 test_quartiles (void)
 {
@@ -348,6 +378,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/bins/ages", test_ages);
+  g_test_add_func ("/core/bins/parse-written", test_parse_written);
   g_test_add_func ("/core/bins/narrow-whole-numbers", test_narrow_whole_numbers);
   g_test_add_func ("/core/bins/decimals", test_decimals);
   g_test_add_func ("/core/bins/negative", test_negative);

@@ -746,6 +746,76 @@ test_limesurvey_response_table (void)
   g_assert_cmpuint (fe_bitset_count (fe_study_get_universe (study)), ==, 3);
 }
 
+/* Commas as well as dots may group thousands or mark decimals. "£12,322.25" and "1,250,000"
+ * can only group thousands with commas; "89,4" and "24.467,98" in a file separated by
+ * semicolons only mark decimals with them. "35,094" alone fits both and is kept as written,
+ * unless a codebook says the column is numeric: then it is 35,094, and the researcher is told.
+ * A column writing decimals both ways is kept as written. */
+static void
+test_commas_in_numbers (void)
+{
+  g_autoptr(GString) pounds = g_string_new ("id,spend\n");
+  g_autoptr(GString) german = g_string_new ("id;gewicht;betrag\n");
+  g_autoptr(GString) unsure = g_string_new ("id,salary\n");
+  g_autoptr(GString) mixed = g_string_new ("id,hours\n");
+  g_autoptr(FeStudy) study = NULL;
+  FeColumn *column;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_string_append_printf (pounds, "%u,\"£%u,%03u.%02u\"\n", i + 1, 1 + i, (i * 37) % 1000,
+                              i % 100);
+      g_string_append_printf (german, "%u;%u,%u;%u.%03u,%02u\n", i + 1, 50 + i, i % 10, 1 + i,
+                              (i * 37) % 1000, i);
+      g_string_append_printf (unsure, "%u,\"%u,%03u\"\n", i + 1, 18 + i, (i * 37) % 1000);
+      g_string_append_printf (mixed, "%u,\"%u%s%u\"\n", i + 1, i, i % 2 ? "." : ",", i % 10);
+    }
+  study = load_text (pounds->str);
+  column = find (study, "spend");
+  g_assert_cmpint (column->role, ==, FE_ROLE_NUMERIC);
+  g_assert_cmpfloat (column->numbers[2], ==, 3074.02);
+  g_assert_nonnull (strstr (fe_column_describe_role_source (column), "comma between thousands"));
+  g_clear_object (&study);
+
+  study = load_text (german->str);
+  column = find (study, "gewicht");
+  g_assert_cmpint (column->role, ==, FE_ROLE_NUMERIC);
+  g_assert_cmpfloat (column->numbers[3], ==, 53.3);
+  column = find (study, "betrag");
+  g_assert_cmpint (column->role, ==, FE_ROLE_NUMERIC);
+  g_assert_cmpfloat (column->numbers[2], ==, 3074.02);
+  g_clear_object (&study);
+
+  study = load_text (unsure->str);
+  column = find (study, "salary");
+  g_assert_cmpint (column->role, !=, FE_ROLE_NUMERIC);
+  g_assert_nonnull (strstr (fe_column_describe_role_source (column), "“3,525” could have a comma"));
+  g_clear_object (&study);
+
+  study = load_text (mixed->str);
+  column = find (study, "hours");
+  g_assert_cmpint (column->role, !=, FE_ROLE_NUMERIC);
+  g_assert_nonnull (strstr (fe_column_describe_role_source (column), "kept as written"));
+  g_clear_object (&study);
+
+  {
+    g_autofree char *responses = fe_test_write_file ("salaries.csv", unsure->str, -1);
+    g_autofree char *codebook = fe_test_write_file ("salary-codebook.csv",
+                                                    "column,role\nid,id\nsalary,numeric\n", -1);
+    g_autoptr(GError) error = NULL;
+    GPtrArray *warnings;
+
+    study = fe_study_load (responses, codebook, NULL, &error);
+    g_assert_no_error (error);
+    column = find (study, "salary");
+    g_assert_cmpfloat (column->numbers[1], ==, 19037);
+    warnings = fe_study_get_warnings (study);
+    g_assert_cmpuint (warnings->len, ==, 1);
+    g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "read with a comma between "
+                              "thousands"));
+  }
+}
+
 /* REDCap keeps a checkbox question in one column per option, "symptoms___2" raw or
  * "Symptoms (choice=Fever)" with labels, ticked 1 or "Checked": one multi-select question,
  * whose base is the records that ticked something (REDCap writes 0 under options nobody saw).
@@ -1301,6 +1371,7 @@ main (int   argc,
   g_test_add_func ("/core/inference/layout/limesurvey-response-table",
                    test_limesurvey_response_table);
   g_test_add_func ("/core/inference/layout/redcap-checkboxes", test_redcap_checkboxes);
+  g_test_add_func ("/core/inference/numbers/commas", test_commas_in_numbers);
   g_test_add_func ("/core/inference/missing-codes-apart-from-numbers",
                    test_missing_codes_apart_from_numbers);
   g_test_add_func ("/core/inference/known-scale-without-an-inner-point",

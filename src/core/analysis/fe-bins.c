@@ -243,15 +243,83 @@ fe_number_parse (const char *text,
   return TRUE;
 }
 
-const char *
-fe_number_ungroup (const char *text,
-                   GString    *scratch)
+/* The signs amounts are written with, before or after the number. */
+static const char * const currency_signs[] = { "£", "$", "€", "¥", NULL };
+
+static gboolean
+has_currency (const char *text)
 {
+  for (guint i = 0; currency_signs[i] != NULL; i++)
+    if (strstr (text, currency_signs[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static const char *
+skip_currency (const char *text)
+{
+  for (guint i = 0; currency_signs[i] != NULL; i++)
+    if (g_str_has_prefix (text, currency_signs[i]))
+      return text + strlen (currency_signs[i]);
+  return text;
+}
+
+gboolean
+fe_number_parse_written (const char *text,
+                         FeNotation  notation,
+                         GString    *scratch,
+                         double     *value)
+{
+  char group = notation == FE_NOTATION_DECIMAL_COMMA ? '.' : ',';
+  char decimal = notation == FE_NOTATION_DECIMAL_COMMA ? ',' : '.';
+  const char *p = text, *digits;
+  gboolean currency;
+  gsize lead;
+
+  while (g_ascii_isspace (*p))
+    p++;
   g_string_truncate (scratch, 0);
-  for (const char *p = text; *p != '\0'; p++)
-    if (*p != '.')
-      g_string_append_c (scratch, *p);
-  return scratch->str;
+  if (*p == '-' || *p == '+')
+    g_string_append_c (scratch, *p++);
+  digits = skip_currency (p);
+  currency = digits != p;
+  /* As C writes it, exponents and a lone ".5" included. */
+  if (decimal == '.' && strchr (text, group) == NULL && !has_currency (text))
+    return fe_number_parse (text, value);
+
+  p = digits;
+  lead = strspn (p, "0123456789");
+  if (lead == 0)
+    return FALSE;
+  if (p[lead] == group && (lead > 3 || p[0] == '0'))
+    return FALSE;
+  g_string_append_len (scratch, p, (gssize) lead);
+  p += lead;
+  while (*p == group)
+    {
+      if (strspn (p + 1, "0123456789") != 3)
+        return FALSE;
+      g_string_append_len (scratch, p + 1, 3);
+      p += 4;
+    }
+  if (*p == decimal)
+    {
+      gsize decimals = strspn (p + 1, "0123456789");
+
+      if (decimals == 0)
+        return FALSE;
+      g_string_append_c (scratch, '.');
+      g_string_append_len (scratch, p + 1, (gssize) decimals);
+      p += 1 + decimals;
+    }
+  /* "12,50 €", a space or a no-break space before the sign. */
+  while (*p == ' ' || g_str_has_prefix (p, "\u00a0"))
+    p += *p == ' ' ? 1 : strlen ("\u00a0");
+  if (!currency)
+    p = skip_currency (p);
+  while (g_ascii_isspace (*p))
+    p++;
+  return *p == '\0' && fe_number_parse (scratch->str, value);
 }
 
 /* An edge as short as fe_number_format() writes it, or with the digits it needs to read back

@@ -50,10 +50,22 @@ char     *fe_number_format       (double        value);
 /* Parses a whole cell as a number ("18", "-2.5", "1e3", " 4 "), in the C locale. */
 gboolean  fe_number_parse        (const char   *text,
                                   double       *value);
-/* @text without the dots a column writes between thousands ("3.525.000" → "3525000"), in
- * @scratch. */
-const char *fe_number_ungroup (const char *text,
-                               GString    *scratch);
+/* How a column writes its numbers: the mark before decimals; the other one, if any, stands
+ * between groups of three digits. */
+typedef enum
+{
+  FE_NOTATION_DECIMAL_DOT,    /* "1234.5", "1,234.5" */
+  FE_NOTATION_DECIMAL_COMMA,  /* "1234,5", "1.234,5" */
+} FeNotation;
+
+/* Parses a whole cell written in @notation, a currency sign before or after it allowed
+ * ("£1,234.50", "-$5", "12,50 €"). A mark anywhere but between groups of three digits or
+ * before the decimals makes no number ("1,2" in FE_NOTATION_DECIMAL_DOT). @scratch holds the
+ * number rewritten. */
+gboolean  fe_number_parse_written (const char   *text,
+                                   FeNotation    notation,
+                                   GString      *scratch,
+                                   double       *value);
 
 /* The quartiles of the numbers of @rows (NaN skipped), interpolated between the answers on
  * either side (as R's and Excel's QUARTILE.INC): @quartiles gets the lower quartile, the

@@ -65,7 +65,7 @@ struct _FeColumn
    * levels; answers that are not numbers ("Prefer not to say") are levels after them. */
   double    *numbers;
   FeBins    *bins;
-  gboolean   dot_groups_thousands; /* numbers written "3.525" for 3,525 */
+  FeNotation notation;       /* how its numbers are written: "3.525" may be 3,525 */
   FeColumn  *quotes_from;    /* the open question whose answers are this question's quotes */
   GArray    *codings;        /* FeCodingEntry in coding-file order, coded columns only */
 

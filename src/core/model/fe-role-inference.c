@@ -953,19 +953,6 @@ take_scale_order (GPtrArray   *values,
   return TRUE;
 }
 
-/* Whether a cell is a number as a measurement is written: "0123" is a code (a postcode, a
- * phone number), not one hundred and twenty-three. */
-static gboolean
-parse_measure (const char *cell,
-               double     *number)
-{
-  const char *digits = cell + (*cell == '-' || *cell == '+');
-
-  if (digits[0] == '0' && g_ascii_isdigit (digits[1]))
-    return FALSE;
-  return fe_number_parse (cell, number);
-}
-
 /* Whether every answer is a different whole number, rising row by row: an id the platform
  * numbered, not a measurement. */
 static gboolean
@@ -990,95 +977,111 @@ rises_row_by_row (const FeCsvTable *table,
   return TRUE;
 }
 
-/* "12.500", "1.250.000", "-3.525": dots between groups of three digits, the first group not
- * starting with 0. */
+/* A whole number without a mark: digits, a sign before them at most. */
 static gboolean
-has_thousands_groups (const char *cell)
+is_plain_whole (const char *cell)
 {
-  const char *p = cell + (*cell == '-');
-  gsize lead = strspn (p, "0123456789");
+  const char *p = cell + (*cell == '-' || *cell == '+');
 
-  if (lead == 0 || lead > 3 || p[0] == '0' || p[lead] != '.')
-    return FALSE;
-  for (p += lead; *p != '\0'; p += 4)
-    if (p[0] != '.' || strspn (p + 1, "0123456789") < 3 || (p[4] != '\0' && p[4] != '.'))
-      return FALSE;
-  return TRUE;
+  return *p != '\0' && strspn (p, "0123456789") == strlen (p);
 }
 
 guint
-fe_dot_count_add (FeDotCount *dots,
-                  const char *cell,
-                  GString    *scratch,
-                  double     *number)
+fe_number_marks_add (FeNumberMarks *marks,
+                     const char    *cell,
+                     GString       *scratch,
+                     double        *as_dot,
+                     double        *as_comma)
 {
-  gboolean grouped = has_thousands_groups (cell);
-  double whole;
+  const char *digits = cell + (*cell == '-' || *cell == '+');
+  guint read = 0;
 
-  if (!parse_measure (cell, number))
+  /* Codes, not measurements: "007", "01234". */
+  if (digits[0] == '0' && g_ascii_isdigit (digits[1]))
+    return 0;
+  if (fe_number_parse_written (cell, FE_NOTATION_DECIMAL_DOT, scratch, as_dot))
+    read |= FE_READ_DECIMAL_DOT;
+  if (fe_number_parse_written (cell, FE_NOTATION_DECIMAL_COMMA, scratch, as_comma))
+    read |= FE_READ_DECIMAL_COMMA;
+
+  if (read != 0)
     {
-      if (!grouped || !parse_measure (fe_number_ungroup (cell, scratch), &whole))
-        return 0;
-      dots->dotted++;
-      dots->grouped++;
-      dots->several++;
-      return 2;
+      marks->with_dot += strchr (cell, '.') != NULL;
+      marks->with_comma += strchr (cell, ',') != NULL;
     }
-  if (strchr (cell, '.') != NULL)
+  if (read == FE_READ_DECIMAL_DOT)
+    marks->decimal_dot++;
+  else if (read == FE_READ_DECIMAL_COMMA)
+    marks->decimal_comma++;
+  else if (read != 0 && *as_dot != *as_comma)
     {
-      dots->dotted++;
-      dots->grouped += grouped;
-      dots->largest_dotted = MAX (dots->largest_dotted, fabs (*number));
+      gboolean dot = strchr (cell, '.') != NULL;
+
+      marks->ambiguous_dot += dot;
+      marks->ambiguous_comma += !dot;
+      marks->largest_ambiguous = MAX (marks->largest_ambiguous,
+                                      fabs (dot ? *as_dot : *as_comma));
     }
-  else if (strspn (cell + (*cell == '-'), "0123456789") == strlen (cell + (*cell == '-'))
-           && fabs (*number) < 1000)
+  else if (read != 0 && is_plain_whole (cell) && fabs (*as_dot) < 1000)
     {
-      dots->under_thousand++;
-      dots->smallest_plain = MIN (dots->smallest_plain, fabs (*number));
+      marks->under_thousand++;
+      marks->smallest_plain = MIN (marks->smallest_plain, fabs (*as_dot));
     }
-  else
-    dots->other++;
-  return 1;
+  else if (read != 0)
+    marks->other++;
+  return read;
 }
 
-FeDots
-fe_dot_count_read (const FeDotCount *dots,
-                   char              delimiter)
+gboolean
+fe_number_marks_read (const FeNumberMarks *marks,
+                      char                 delimiter,
+                      FeNotation          *notation)
 {
-  /* Every dot between groups of three digits, and something to tell that they group
-   * thousands: a number with two dots; a file separated by semicolons, as spreadsheets write
-   * CSV where the comma marks decimals; or whole numbers under 1,000 without a dot and every
-   * number with one smaller read as decimals ("980" beside "3.525", which read so would be a
-   * thousand times apart). A dot with other than three digits after it ("0.125", "3.5")
-   * tells decimals. Dots so placed with nothing to tell are not guessed either way: "3", "5"
+  /* A number only one notation reads tells it, unless another tells the other. Short of that,
+   * ambiguous marks of one kind are told by a file separated by semicolons, as spreadsheets
+   * write CSV where the comma marks decimals; or by whole numbers under 1,000 without a mark
+   * beside ambiguous numbers all smaller read as decimals ("980" beside "3.525", which read
+   * so would be a thousand times apart). With nothing to tell, nothing is guessed: "3", "5"
    * and "4.762" fit 4,762 as well as 4.762. */
-  if (dots->dotted == 0 || dots->grouped < dots->dotted)
-    return FE_DOTS_DECIMAL;
-  if (dots->other == 0 && (dots->several > 0 || delimiter == ';'
-                           || (dots->under_thousand > 0
-                               && dots->largest_dotted < dots->smallest_plain)))
-    return FE_DOTS_THOUSANDS;
-  return FE_DOTS_UNSURE;
+  gboolean ambiguous = marks->ambiguous_dot > 0 || marks->ambiguous_comma > 0;
+  gboolean told = marks->other == 0
+                     && (delimiter == ';'
+                         || (marks->under_thousand > 0
+                             && marks->largest_ambiguous < marks->smallest_plain));
+
+  *notation = FE_NOTATION_DECIMAL_DOT;
+  if (marks->decimal_dot > 0 && marks->decimal_comma > 0)
+    return FALSE;
+  if (marks->decimal_comma > 0)
+    *notation = FE_NOTATION_DECIMAL_COMMA;
+  if (marks->decimal_dot > 0 || marks->decimal_comma > 0 || !ambiguous)
+    return TRUE;
+  if (marks->ambiguous_dot > 0 && marks->ambiguous_comma > 0)
+    return FALSE;
+  if (!told)
+    return FALSE;
+  /* In a file separated by semicolons the comma marks decimals, whichever mark is ambiguous. */
+  if (marks->ambiguous_dot > 0 || delimiter == ';')
+    *notation = FE_NOTATION_DECIMAL_COMMA;
+  return TRUE;
 }
 
-/* Counts @cell if it is a number (fe_dot_count_add()), with its value read as written and with
- * dots between thousands each into a set of distinct values kept small (only whether there are
- * more than 12 is asked). */
+/* Counts @cell if it is a number (fe_number_marks_add()), with its value in each notation into
+ * a set of distinct values kept small (only whether there are more than 12 is asked). */
 static guint
-count_number (const char *cell,
-              FeDotCount *dots,
-              GHashTable *as_written,
-              GHashTable *ungrouped,
-              GString    *scratch)
+count_number (const char    *cell,
+              FeNumberMarks *marks,
+              GHashTable    *as_dot,
+              GHashTable    *as_comma,
+              GString       *scratch)
 {
-  double number, whole;
-  guint read = fe_dot_count_add (dots, cell, scratch, &number);
+  double dot_value, comma_value;
+  guint read = fe_number_marks_add (marks, cell, scratch, &dot_value, &comma_value);
 
-  if (read == 1 && g_hash_table_size (as_written) <= 12)
-    g_hash_table_add (as_written, fe_number_format (number));
-  if (read > 0 && g_hash_table_size (ungrouped) <= 12
-      && parse_measure (fe_number_ungroup (cell, scratch), &whole))
-    g_hash_table_add (ungrouped, fe_number_format (whole));
+  if ((read & FE_READ_DECIMAL_DOT) && g_hash_table_size (as_dot) <= 12)
+    g_hash_table_add (as_dot, fe_number_format (dot_value));
+  if ((read & FE_READ_DECIMAL_COMMA) && g_hash_table_size (as_comma) <= 12)
+    g_hash_table_add (as_comma, fe_number_format (comma_value));
   return read;
 }
 
@@ -1100,15 +1103,16 @@ answers_are_numbers (const FeCsvTable *table,
                                              "district", "ward", "county", "region", "zone",
                                              "precinct", NULL };
   /* Each number read both ways in one pass over the column (a million free-text answers are
-   * read from the file again for this): as written, and with dots between thousands. */
-  g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) ungrouped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                           NULL);
+   * read from the file again for this): a dot before decimals, and a comma. */
+  g_autoptr(GHashTable) as_dot = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) as_comma = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          NULL);
   g_autoptr(GString) scratch = g_string_new (NULL);
-  guint n_numbers = 0, n_grouped_only = 0, n_answered = 0, n_distinct;
-  FeDotCount dots = FE_DOT_COUNT_INIT;
-  FeDots read_as;
-  gboolean grouped;
+  /* Numbers read with a dot before decimals, with a comma, either way. */
+  guint n_read[3] = { 0, 0, 0 }, n_answered = 0, n_numbers, n_distinct;
+  FeNumberMarks marks = FE_NUMBER_MARKS_INIT;
+  FeNotation notation = FE_NOTATION_DECIMAL_DOT;
+  gboolean sure;
 
   if (name_suggests (fe_csv_table_get_header (table, column), code_words))
     return FALSE;
@@ -1116,12 +1120,12 @@ answers_are_numbers (const FeCsvTable *table,
     for (guint i = 0; i < profile->distinct->len; i++)
       {
         ValueCount *vc = g_ptr_array_index (profile->distinct, i);
-
-        guint read = count_number (vc->value, &dots, numbers, ungrouped, scratch);
+        guint read = count_number (vc->value, &marks, as_dot, as_comma, scratch);
 
         n_answered += vc->count;
-        n_numbers += read == 1 ? vc->count : 0;
-        n_grouped_only += read == 2 ? vc->count : 0;
+        for (guint n = 0; n < 2; n++)
+          n_read[n] += read & (1u << n) ? vc->count : 0;
+        n_read[2] += read != 0 ? vc->count : 0;
       }
   else
     {
@@ -1131,40 +1135,46 @@ answers_are_numbers (const FeCsvTable *table,
       for (guint row = 0; row < n_rows; row++)
         {
           const char *cell;
+          guint read;
 
           if (fe_csv_table_cell_is_empty (table, row, column))
             continue;
           cell = fe_csv_table_read_cell (table, row, column, cell_text);
           if (*cell == '\0')
             continue;
-          guint read;
-
           n_answered++;
-          read = count_number (cell, &dots, numbers, ungrouped, scratch);
-          n_numbers += read == 1;
-          n_grouped_only += read == 2;
+          read = count_number (cell, &marks, as_dot, as_comma, scratch);
+          for (guint n = 0; n < 2; n++)
+            n_read[n] += (read >> n) & 1;
+          n_read[2] += read != 0;
         }
     }
-  read_as = fe_csv_table_numbers_are_plain (table)
-              ? FE_DOTS_DECIMAL : fe_dot_count_read (&dots, fe_csv_table_get_delimiter (table));
-  grouped = read_as == FE_DOTS_THOUSANDS;
-  if (grouped)
+  sure = fe_csv_table_numbers_are_plain (table)
+         || fe_number_marks_read (&marks, fe_csv_table_get_delimiter (table), &notation);
+  n_numbers = n_read[notation];
+  n_distinct = g_hash_table_size (notation == FE_NOTATION_DECIMAL_COMMA ? as_comma : as_dot);
+  /* Unsure, the answers read either way are numbers. */
+  if (!sure)
     {
-      g_hash_table_unref (numbers);
-      numbers = g_steal_pointer (&ungrouped);
-      n_numbers += n_grouped_only;
+      n_numbers = n_read[2];
+      n_distinct = MAX (g_hash_table_size (as_dot), g_hash_table_size (as_comma));
     }
-  n_distinct = g_hash_table_size (numbers);
   if (n_answered == 0 || (guint64) n_numbers * 10 < (guint64) n_answered * 9 || n_distinct <= 12
       || (looks_like_id && rises_row_by_row (table, column)))
     return FALSE;
-  if (read_as == FE_DOTS_UNSURE)
+  if (!sure)
     {
-      *number_note = g_strdup (_("numbers such as “3.525” could have a dot between thousands "
-                                 "or before decimals: kept as written"));
+      *number_note = marks.decimal_dot > 0 && marks.decimal_comma > 0
+        ? g_strdup (_("numbers are written both with a dot before decimals (“3.5”) and with a "
+                      "comma (“3,5”): kept as written"))
+        : marks.ambiguous_comma > 0 && marks.ambiguous_dot == 0
+        ? g_strdup (_("numbers such as “3,525” could have a comma between thousands or before "
+                      "decimals: kept as written"))
+        : g_strdup (_("numbers such as “3.525” could have a dot between thousands or before "
+                      "decimals: kept as written"));
       return FALSE;
     }
-  inference->dot_groups_thousands = grouped;
+  inference->notation = notation;
   if (n_numbers == n_answered)
     inference->reason = g_strdup (_("every answer is a number, of more than 12 different "
                                     "values: counted in bins"));
@@ -1172,14 +1182,22 @@ answers_are_numbers (const FeCsvTable *table,
     inference->reason = g_strdup_printf (_("%u of %u answers are numbers, of more than 12 "
                                            "different values: counted in bins, the other "
                                            "answers after them"), n_numbers, n_answered);
-  if (grouped && dots.several > 0)
-    *number_note = g_strdup (_("a dot between thousands, as in “1.250.000”"));
-  else if (grouped && fe_csv_table_get_delimiter (table) == ';')
-    *number_note = g_strdup (_("a dot between thousands (“3.525” is 3,525), as in a file "
-                               "separated by semicolons"));
-  else if (grouped)
+  if (notation == FE_NOTATION_DECIMAL_DOT)
+    *number_note = marks.with_comma > 0
+                     ? g_strdup (_("a comma between thousands (“3,525” is 3525)")) : NULL;
+  else if (marks.decimal_comma == 0 && fe_csv_table_get_delimiter (table) == ';')
+    *number_note = g_strdup (_("a comma before decimals and a dot between thousands, as in a "
+                               "file separated by semicolons"));
+  else if (marks.decimal_comma == 0)
     *number_note = g_strdup (_("a dot between thousands (“3.525” is 3,525), as only numbers of "
                                "1,000 or more have one"));
+  else if (marks.with_comma == 0)
+    *number_note = g_strdup (_("a dot between thousands, as in “1.250.000”"));
+  else
+    *number_note = marks.with_dot > 0
+                     ? g_strdup (_("a comma before decimals and a dot between thousands, as in "
+                                   "“1.234,5”"))
+                     : g_strdup (_("a comma before decimals (“3,5” is 3.5)"));
   return TRUE;
 }
 

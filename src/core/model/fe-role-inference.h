@@ -29,40 +29,43 @@ typedef struct
                                 * level, the last of @levels */
   char        *reason;         /* why, translated: "frequency scale", "kept whole: …" */
   gboolean     looks_like_id;  /* every answer a different whole number */
-  gboolean     dot_groups_thousands; /* numeric: "3.525" is 3,525 */
+  FeNotation   notation;       /* numeric: how its numbers are written */
 } FeInference;
 
-/* How a column writes numbers with dots, counted answer by answer: "3.525" may be 3,525 with a
- * dot between thousands, as German and Dutch exports write it, or 3.525. */
+/* How a column writes its numbers, counted answer by answer. "3.525" may be 3,525 with a dot
+ * between thousands, as German and Dutch exports write it, or 3.525; "3,525" may be 3,525 or
+ * 3.525 the same way. Other answers tell: "3.5" and "1,234.5" can only have a dot before
+ * decimals, "3,5" and "1.250.000" a comma. */
 typedef struct
 {
-  guint  dotted;          /* numbers with a dot */
-  guint  grouped;         /* … each one a dot between groups of three digits ("12.500") */
-  guint  several;         /* … two dots or more ("1.250.000"): never decimals */
-  guint  under_thousand;  /* whole numbers without a dot, under 1,000 */
-  guint  other;           /* any other number */
-  double largest_dotted;  /* the largest number with a dot, read as decimals */
-  double smallest_plain;  /* the smallest whole number without one */
-} FeDotCount;
+  guint  decimal_dot;        /* numbers only a dot before decimals reads */
+  guint  decimal_comma;      /* numbers only a comma before decimals reads */
+  guint  ambiguous_dot;      /* one dot before three digits: "3.525" */
+  guint  ambiguous_comma;    /* one comma before three digits: "3,525" */
+  guint  with_dot;           /* numbers with a dot, however read */
+  guint  with_comma;         /* numbers with a comma, however read */
+  guint  under_thousand;     /* whole numbers without a mark, under 1,000 */
+  guint  other;              /* any other number */
+  double largest_ambiguous;  /* the largest ambiguous number, its mark read before decimals */
+  double smallest_plain;     /* the smallest whole number without a mark */
+} FeNumberMarks;
 
-#define FE_DOT_COUNT_INIT { .smallest_plain = INFINITY }
+#define FE_NUMBER_MARKS_INIT { .smallest_plain = INFINITY }
 
-typedef enum
-{
-  FE_DOTS_DECIMAL,    /* no dots, or dots before decimals */
-  FE_DOTS_THOUSANDS,  /* dots between thousands */
-  FE_DOTS_UNSURE,     /* dots that could be either, and nothing to tell */
-} FeDots;
-
-/* Counts @cell: 1 for a number as written (its value in *@number), 2 for one only with its
- * dots between thousands taken out ("1.250.000"), 0 for no number. */
-guint      fe_dot_count_add    (FeDotCount        *dots,
-                                const char        *cell,
-                                GString           *scratch,
-                                double            *number);
-/* What the dots counted say, in a file separated by @delimiter. */
-FeDots     fe_dot_count_read   (const FeDotCount  *dots,
-                                char               delimiter);
+/* Counts @cell: the bits FE_READ_DECIMAL_DOT and FE_READ_DECIMAL_COMMA say in which notations
+ * it is a number, and *@as_dot and *@as_comma get its value in each. */
+#define FE_READ_DECIMAL_DOT   (1u << FE_NOTATION_DECIMAL_DOT)
+#define FE_READ_DECIMAL_COMMA (1u << FE_NOTATION_DECIMAL_COMMA)
+guint      fe_number_marks_add  (FeNumberMarks       *marks,
+                                 const char          *cell,
+                                 GString             *scratch,
+                                 double              *as_dot,
+                                 double              *as_comma);
+/* Whether the marks counted, in a file separated by @delimiter, tell how the column writes
+ * numbers, and *@notation how; when they do not, *@notation is FE_NOTATION_DECIMAL_DOT. */
+gboolean   fe_number_marks_read (const FeNumberMarks *marks,
+                                 char                 delimiter,
+                                 FeNotation          *notation);
 
 /* Guesses what a column of a survey export is, for studies loaded without a codebook. */
 void       fe_role_infer       (const FeCsvTable  *table,

@@ -401,14 +401,14 @@ set_missing_codes_apart (FeStudy  *self,
                         to);
 }
 
-/* Reads each answer of @column as a number (NaN when none), its dots taken out when they group
- * thousands; the rows whose answer is not a number go into @texts. With @dots, counts how the
- * answers write their dots. */
+/* Reads each answer of @column as a number (NaN when none), written in the column's notation;
+ * the rows whose answer is not a number go into @texts. With @marks, counts how the answers
+ * write their marks. */
 static void
-parse_numbers (FeStudy    *self,
-               FeColumn   *column,
-               GArray     *texts,
-               FeDotCount *dots)
+parse_numbers (FeStudy       *self,
+               FeColumn      *column,
+               GArray        *texts,
+               FeNumberMarks *marks)
 {
   g_autoptr(GString) cell_text = g_string_new (NULL);
   g_autoptr(GString) digits = g_string_new (NULL);
@@ -416,7 +416,7 @@ parse_numbers (FeStudy    *self,
   for (guint row = 0; row < self->n_rows; row++)
     {
       const char *cell;
-      double ignored;
+      double as_dot, as_comma;
 
       column->numbers[row] = NAN;
       if (fe_csv_table_cell_is_empty (self->responses, row, column->source_column))
@@ -425,11 +425,9 @@ parse_numbers (FeStudy    *self,
       if (*cell == '\0')
         continue;
       fe_bitset_set (column->answered, row);
-      if (dots != NULL)
-        fe_dot_count_add (dots, cell, digits, &ignored);
-      if (column->dot_groups_thousands)
-        cell = fe_number_ungroup (cell, digits);
-      if (!fe_number_parse (cell, &column->numbers[row]))
+      if (marks != NULL)
+        fe_number_marks_add (marks, cell, digits, &as_dot, &as_comma);
+      if (!fe_number_parse_written (cell, column->notation, digits, &column->numbers[row]))
         g_array_append_val (texts, row);
     }
 }
@@ -441,37 +439,48 @@ store_numbers (FeStudy  *self,
   g_autoptr(GString) cell_text = g_string_new (NULL);
   g_autoptr(GHashTable) lookup = NULL;
   g_autoptr(GArray) texts = g_array_new (FALSE, FALSE, sizeof (guint));
-  FeDotCount dots = FE_DOT_COUNT_INIT;
-  /* Inference has judged a column's dots already; a column the codebook or a correction makes
-   * numeric learns them in the same pass, its numbers read again only when they group
-   * thousands. A workbook's or a statistics file's numbers are the app's, dots before
-   * decimals. */
+  FeNumberMarks marks = FE_NUMBER_MARKS_INIT;
+  FeNotation notation;
+  /* Inference has judged a column's notation already; a column the codebook or a correction
+   * makes numeric learns it in the same pass, its numbers read again only when a comma marks
+   * their decimals. A workbook's or a statistics file's numbers are the app's, "1234.5". */
   gboolean learn = (column->role_source == FE_ROLE_SOURCE_CODEBOOK
                     || column->role_source == FE_ROLE_SOURCE_CORRECTION)
                    && !fe_csv_table_numbers_are_plain (self->responses);
 
   column->numbers = g_new (double, MAX (self->n_rows, 1));
-  parse_numbers (self, column, texts, learn ? &dots : NULL);
-  if (learn)
-    switch (fe_dot_count_read (&dots, fe_csv_table_get_delimiter (self->responses)))
-      {
-      case FE_DOTS_THOUSANDS:
-        column->dot_groups_thousands = TRUE;
-        g_array_set_size (texts, 0);
-        parse_numbers (self, column, texts, NULL);
-        break;
-      case FE_DOTS_UNSURE:
+  parse_numbers (self, column, texts, learn ? &marks : NULL);
+  if (learn && !fe_number_marks_read (&marks, fe_csv_table_get_delimiter (self->responses),
+                                      &notation))
+    {
+      if (marks.decimal_dot > 0 && marks.decimal_comma > 0)
+        fe_study_add_warning (self,
+                              _("%s, column %u (“%s”): some numbers have a dot before decimals "
+                                "(“3.5”), others a comma (“3,5”); they are read with a dot, and "
+                                "those with a comma are answers of their own. Write them one "
+                                "way in a copy of the file."),
+                              self->name, column->source_column + 1, column->id);
+      else if (marks.ambiguous_dot > 0)
         fe_study_add_warning (self,
                               _("%s, column %u (“%s”): numbers such as “3.525” could have a dot "
                                 "between thousands or before decimals; they are read as "
                                 "decimals. If the dots group thousands, take them out in a copy "
                                 "of the file."),
                               self->name, column->source_column + 1, column->id);
-        break;
-      case FE_DOTS_DECIMAL:
-      default:
-        break;
-      }
+      else
+        fe_study_add_warning (self,
+                              _("%s, column %u (“%s”): numbers such as “3,525” could have a "
+                                "comma between thousands or before decimals; they are read "
+                                "with a comma between thousands. If the commas mark decimals, "
+                                "write them with dots in a copy of the file."),
+                              self->name, column->source_column + 1, column->id);
+    }
+  else if (learn && notation != column->notation)
+    {
+      column->notation = notation;
+      g_array_set_size (texts, 0);
+      parse_numbers (self, column, texts, NULL);
+    }
   set_missing_codes_apart (self, column, texts);
 
   column->bins = fe_bins_new (column->numbers, self->n_rows);
@@ -1052,7 +1061,7 @@ build_one_column (FeStudy              *self,
       column->role = inference.role;
       column->separator = inference.separator;
       column->may_be_joined = inference.may_be_joined;
-      column->dot_groups_thousands = inference.dot_groups_thousands;
+      column->notation = inference.notation;
       column->inferred_because = g_steal_pointer (&inference.reason);
       fold_rare_answers (self, sc->source_column, column->id, &inference);
       if (inference.other_typed)
