@@ -264,6 +264,22 @@ skip_currency (const char *text)
   return text;
 }
 
+/* The length of the mark between groups of digits at @p: @group, a space or a no-break space
+ * (narrow or not), before a digit; 0 for none. */
+static gsize
+group_mark_length (const char *p,
+                   char        group)
+{
+  static const char * const spaces[] = { " ", "\u00a0", "\u202f" };
+
+  if (*p == group)
+    return g_ascii_isdigit (p[1]) ? 1 : 0;
+  for (guint i = 0; i < G_N_ELEMENTS (spaces); i++)
+    if (g_str_has_prefix (p, spaces[i]) && g_ascii_isdigit (p[strlen (spaces[i])]))
+      return strlen (spaces[i]);
+  return 0;
+}
+
 gboolean
 fe_number_parse_written (const char *text,
                          FeNotation  notation,
@@ -272,9 +288,9 @@ fe_number_parse_written (const char *text,
 {
   char group = notation == FE_NOTATION_DECIMAL_COMMA ? '.' : ',';
   char decimal = notation == FE_NOTATION_DECIMAL_COMMA ? ',' : '.';
-  const char *p = text, *digits;
+  const char *p = text, *digits, *mark;
   gboolean currency;
-  gsize lead;
+  gsize lead, mark_length;
 
   while (g_ascii_isspace (*p))
     p++;
@@ -284,23 +300,28 @@ fe_number_parse_written (const char *text,
   digits = skip_currency (p);
   currency = digits != p;
   /* As C writes it, exponents and a lone ".5" included. */
-  if (decimal == '.' && strchr (text, group) == NULL && !has_currency (text))
-    return fe_number_parse (text, value);
+  if (decimal == '.' && strchr (text, group) == NULL && !has_currency (text)
+      && fe_number_parse (text, value))
+    return TRUE;
 
   p = digits;
   lead = strspn (p, "0123456789");
   if (lead == 0)
     return FALSE;
-  if (p[lead] == group && (lead > 3 || p[0] == '0'))
+  /* Groups of three digits, each after the same mark: the notation's, or a space as French
+   * and Scandinavian exports write them ("12 500", with a no-break space too). */
+  mark = p + lead;
+  mark_length = group_mark_length (mark, group);
+  if (mark_length > 0 && (lead > 3 || p[0] == '0'))
     return FALSE;
   g_string_append_len (scratch, p, (gssize) lead);
   p += lead;
-  while (*p == group)
+  while (mark_length > 0 && strncmp (p, mark, mark_length) == 0)
     {
-      if (strspn (p + 1, "0123456789") != 3)
+      if (strspn (p + mark_length, "0123456789") != 3)
         return FALSE;
-      g_string_append_len (scratch, p + 1, 3);
-      p += 4;
+      g_string_append_len (scratch, p + mark_length, 3);
+      p += mark_length + 3;
     }
   if (*p == decimal)
     {
