@@ -746,6 +746,66 @@ test_limesurvey_response_table (void)
   g_assert_cmpuint (fe_bitset_count (fe_study_get_universe (study)), ==, 3);
 }
 
+/* Answers the questionnaire numbered are in the order of their numbers, whatever their words
+ * or how often they were given: a scale when the words grade (a known wording then completes
+ * it at its ends, written as the others) or some answers are bare numbers between labelled
+ * ends, a rating's; a numbered list of categories otherwise, never with a midpoint. */
+static void
+test_numbered_answers (void)
+{
+  static const Given agree[] = {
+    { "4 - Agree", 9 }, { "2 - Disagree", 10 }, { "5 - Strongly agree", 3 },
+    { "3 - Neither agree nor disagree", 6 }, { "Don't know", 2 }, { NULL },
+  };
+  static const Given suffixed[] = {
+    { "Agree (4)", 9 }, { "Disagree (2)", 10 }, { "Strongly disagree (1)", 3 },
+    { "Neither agree nor disagree (3)", 6 }, { NULL },
+  };
+  static const Given likely[] = {
+    { "10 - Extremely likely", 9 }, { "8", 10 }, { "2", 3 }, { "9", 4 }, { "6", 5 },
+    { "5", 4 }, { "7", 6 }, { "3", 2 }, { NULL },
+  };
+  static const Given crimes[] = {
+    { "2. Theft", 9 }, { "4. Assault", 10 }, { "1. Burglary", 3 }, { NULL },
+  };
+  static const Given years[] = {
+    { "1 - 5 years", 9 }, { "11 - 20 years", 10 }, { "6 - 10 years", 3 }, { NULL },
+  };
+  g_autoptr(FeStudy) study = load_one_question (agree);
+  FeColumn *q = find (study, "q");
+
+  g_assert_cmpint (q->role, ==, FE_ROLE_ORDINAL);
+  assert_levels (q, "1 - Strongly disagree|2 - Disagree|3 - Neither agree nor disagree|"
+                    "4 - Agree|5 - Strongly agree|Don't know");
+  g_assert_cmpuint (count_of (study, q, "1 - Strongly disagree"), ==, 0);
+  g_assert_cmpuint (fe_column_get_n_scale_levels (q), ==, 5);
+  g_clear_object (&study);
+
+  study = load_one_question (suffixed);
+  q = find (study, "q");
+  g_assert_cmpint (q->role, ==, FE_ROLE_ORDINAL);
+  assert_levels (q, "Strongly disagree (1)|Disagree (2)|Neither agree nor disagree (3)|"
+                    "Agree (4)|Strongly agree (5)");
+  g_clear_object (&study);
+
+  study = load_one_question (likely);
+  q = find (study, "q");
+  g_assert_cmpint (q->role, ==, FE_ROLE_ORDINAL);
+  assert_levels (q, "2|3|4|5|6|7|8|9|10 - Extremely likely");
+  g_assert_cmpuint (count_of (study, q, "4"), ==, 0);
+  g_clear_object (&study);
+
+  study = load_one_question (crimes);
+  q = find (study, "q");
+  g_assert_cmpint (q->role, ==, FE_ROLE_ATTRIBUTE);
+  assert_levels (q, "1. Burglary|2. Theft|4. Assault");
+  g_clear_object (&study);
+
+  study = load_one_question (years);
+  q = find (study, "q");
+  assert_levels (q, "1 - 5 years|6 - 10 years|11 - 20 years");
+}
+
 /* Commas as well as dots may group thousands or mark decimals. "£12,322.25" and "1,250,000"
  * can only group thousands with commas; "89,4" and "24.467,98" in a file separated by
  * semicolons only mark decimals with them. "35,094" alone fits both and is kept as written,
@@ -1372,6 +1432,7 @@ main (int   argc,
                    test_limesurvey_response_table);
   g_test_add_func ("/core/inference/layout/redcap-checkboxes", test_redcap_checkboxes);
   g_test_add_func ("/core/inference/numbers/commas", test_commas_in_numbers);
+  g_test_add_func ("/core/inference/scales/numbered", test_numbered_answers);
   g_test_add_func ("/core/inference/missing-codes-apart-from-numbers",
                    test_missing_codes_apart_from_numbers);
   g_test_add_func ("/core/inference/known-scale-without-an-inner-point",

@@ -933,7 +933,9 @@ take_scale_order (GPtrArray   *values,
   inference->levels = fe_scale_order (values, &inference->order, &inference->n_scale);
   if (inference->levels == NULL)
     return FALSE;
-  inference->role = inference->order == FE_ORDER_YES_NO ? FE_ROLE_CHOICE : FE_ROLE_ORDINAL;
+  inference->role = inference->order == FE_ORDER_YES_NO ? FE_ROLE_CHOICE
+                    : inference->order == FE_ORDER_NUMBERED_LIST ? FE_ROLE_ATTRIBUTE
+                    : FE_ROLE_ORDINAL;
   /* The points of a known scale that nobody chose are levels too, at 0: say which, since the
    * answers alone cannot tell a five-point scale without its end from one of four. */
   for (guint i = 0; i < inference->n_scale; i++)

@@ -9,6 +9,7 @@
 
 #include "fe-i18n.h"
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* No scale has more answers than this, and no scale answer is longer: longer ones are not
@@ -852,6 +853,189 @@ order_by_intensity (const Answers *answers,
   return order_placed (placed, outside, n_scale);
 }
 
+/* How a numbered answer is written: its number, and its words between @prefix and @suffix
+ * ("2 - Disagree": "", " - "; "Agree (4)": "Agree (", ")"). */
+typedef struct
+{
+  int         number;
+  const char *words;   /* NULL: a bare number */
+  gsize       n_words;
+  const char *sep;     /* what comes between the number and the words, or the words and it */
+  gsize       n_sep;
+  gboolean    number_first;
+} Numbered;
+
+/* Reads "1 - Strongly disagree", "2. Disagree", "3) Neither", "4: Agree", "5 = Strongly agree"
+ * and "Agree (4)"; a bare whole number is its own. "2 - 3 times a week" is no numbered
+ * answer. */
+static gboolean
+read_numbered (const char *answer,
+               Numbered   *out)
+{
+  static const char * const marks[] = { "-", "\u2013", ".", ")", ":", "=", NULL };
+  const char *p = answer, *open;
+  gsize digits = strspn (answer, "0123456789");
+
+  memset (out, 0, sizeof *out);
+  if (digits > 0 && digits <= 2)
+    {
+      out->number = atoi (answer);
+      out->number_first = TRUE;
+      p += digits;
+      if (*p == '\0')
+        return TRUE;
+      out->sep = p;
+      while (*p == ' ')
+        p++;
+      for (guint i = 0; marks[i] != NULL; i++)
+        if (g_str_has_prefix (p, marks[i]) && p[strlen (marks[i])] == ' ')
+          {
+            p += strlen (marks[i]);
+            while (*p == ' ')
+              p++;
+            out->n_sep = (gsize) (p - out->sep);
+            out->words = p;
+            out->n_words = strlen (p);
+            return *p != '\0' && !g_ascii_isdigit (*p);
+          }
+      return FALSE;
+    }
+  /* "Agree (4)" */
+  open = strrchr (answer, '(');
+  if (open == NULL || open == answer || open[-1] != ' ' || !g_ascii_isalpha (answer[0]))
+    return FALSE;
+  digits = strspn (open + 1, "0123456789");
+  if (digits == 0 || digits > 2 || strcmp (open + 1 + digits, ")") != 0)
+    return FALSE;
+  out->number = atoi (open + 1);
+  out->words = answer;
+  out->n_words = (gsize) (open - 1 - answer);
+  out->sep = open - 1;
+  out->n_sep = 2;
+  return TRUE;
+}
+
+/* @words numbered @number, written as @like is. */
+static char *
+write_numbered (const Numbered *like,
+                int             number,
+                const char     *words)
+{
+  return like->number_first
+           ? g_strdup_printf ("%d%.*s%s", number, (int) like->n_sep, like->sep, words)
+           : g_strdup_printf ("%s%.*s%d)", words, (int) like->n_sep, like->sep, number);
+}
+
+/* The widest numbered scale: 0 to 10. */
+#define MAX_NUMBERED_POINTS 11
+
+/* Answers each written with a different number, one of them with words at least, in the order
+ * of their numbers; answers that decline a place come after. They are a scale (*@is_scale)
+ * when their words are in an order of their own or some answers are bare numbers, as a
+ * rating's between its labelled ends. A number that nobody chose between them is a point of
+ * a scale too, and so is one beyond them when the words fit a known wording that has it
+ * ("2 - Disagree" … "5 - Strongly agree" lack "1 - Strongly disagree"): named by that wording,
+ * written as the others, or by its number alone. */
+static GPtrArray *
+order_by_numbers (GPtrArray *values,
+                  guint     *n_scale,
+                  gboolean  *is_scale)
+{
+  g_autofree Numbered *read = g_new0 (Numbered, MAX (values->len, 1));
+  g_autoptr(GPtrArray) outside = g_ptr_array_new ();
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) wording = NULL;
+  char *by_number[3 * MAX_NUMBERED_POINTS] = { NULL };
+  const Numbered *like = NULL;
+  GPtrArray *ordered;
+  int low = G_MAXINT, high = -1, offset = G_MININT;
+  guint n_numbered = 0, n_wording = 0;
+  FeOrderKind kind;
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      const char *value = g_ptr_array_index (values, i);
+
+      read[i].number = -1;
+      if (fe_answer_is_non_substantive (value))
+        {
+          g_ptr_array_add (outside, (gpointer) value);
+          continue;
+        }
+      if (!read_numbered (value, &read[i]))
+        return NULL;
+      low = MIN (low, read[i].number);
+      high = MAX (high, read[i].number);
+      n_numbered++;
+      if (read[i].words != NULL)
+        {
+          like = &read[i];
+          g_ptr_array_add (words, g_strndup (read[i].words, read[i].n_words));
+        }
+    }
+  if (like == NULL || n_numbered < 3 || high - low >= MAX_NUMBERED_POINTS)
+    return NULL;
+
+  /* The known wording the words fit, when every numbered answer's place in it is its number
+   * less one offset. */
+  wording = fe_scale_order (words, &kind, &n_wording);
+  *is_scale = wording != NULL || words->len < n_numbered;
+  if (wording != NULL && kind != FE_ORDER_LIKERT)
+    g_clear_pointer (&wording, g_ptr_array_unref);
+  for (guint i = 0, w = 0; wording != NULL && i < values->len; i++)
+    {
+      guint place;
+
+      if (read[i].words == NULL)
+        continue;
+      if (!g_ptr_array_find_with_equal_func (wording, g_ptr_array_index (words, w++),
+                                             g_str_equal, &place)
+          || place >= n_wording
+          || (offset != G_MININT && offset != read[i].number - (int) place))
+        g_clear_pointer (&wording, g_ptr_array_unref);
+      else
+        offset = read[i].number - (int) place;
+    }
+  if (wording != NULL && offset + (int) n_wording - 1 - MIN (low, offset) < MAX_NUMBERED_POINTS
+      && offset >= 0)
+    {
+      low = MIN (low, offset);
+      high = MAX (high, offset + (int) n_wording - 1);
+    }
+  else
+    g_clear_pointer (&wording, g_ptr_array_unref);
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      if (read[i].number < 0)
+        continue;
+      /* Two answers with one number are no scale of numbered points. */
+      if (by_number[read[i].number - low] != NULL)
+        {
+          for (guint n = 0; n < G_N_ELEMENTS (by_number); n++)
+            g_free (by_number[n]);
+          return NULL;
+        }
+      by_number[read[i].number - low] = g_strdup (g_ptr_array_index (values, i));
+    }
+  ordered = g_ptr_array_new_with_free_func (g_free);
+  for (int number = low; number <= high; number++)
+    {
+      char *level = by_number[number - low];
+
+      if (level == NULL && wording != NULL && number >= offset
+          && number - offset < (int) n_wording)
+        level = write_numbered (like, number, g_ptr_array_index (wording, number - offset));
+      /* A list's missing numbers are options nobody chose, unnamed: not shown. */
+      if (level != NULL || *is_scale)
+        g_ptr_array_add (ordered, level != NULL ? level : g_strdup_printf ("%d", number));
+    }
+  *n_scale = ordered->len;
+  for (guint i = 0; i < outside->len; i++)
+    g_ptr_array_add (ordered, g_strdup (g_ptr_array_index (outside, i)));
+  return ordered;
+}
+
 GPtrArray *
 fe_scale_order (GPtrArray   *values,
                 FeOrderKind *kind,
@@ -860,12 +1044,19 @@ fe_scale_order (GPtrArray   *values,
   GPtrArray *ordered = NULL;
   Answers answers;
   char ***scales;
+  gboolean is_scale;
 
   *kind = FE_ORDER_NONE;
   *n_scale = 0;
   if (too_many_or_too_long (values))
     return NULL;
 
+  /* The numbers the questionnaire gave its answers order them, whatever their words. */
+  if ((ordered = order_by_numbers (values, n_scale, &is_scale)) != NULL)
+    {
+      *kind = is_scale ? FE_ORDER_NUMBERED : FE_ORDER_NUMBERED_LIST;
+      return ordered;
+    }
   answers_init (&answers, values);
   scales = normalised_scales ();
   /* Of the known wordings the answers fit, the one that adds the fewest points nobody chose
@@ -925,6 +1116,10 @@ fe_order_kind_describe (FeOrderKind kind)
       return _("numeric bands, in the order of their numbers");
     case FE_ORDER_YES_NO:
       return _("yes or no");
+    case FE_ORDER_NUMBERED:
+      return _("numbered answers, in the order of their numbers");
+    case FE_ORDER_NUMBERED_LIST:
+      return _("numbered options, in the questionnaire's order");
     case FE_ORDER_NONE:
     default:
       return NULL;

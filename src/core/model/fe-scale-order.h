@@ -16,6 +16,8 @@ typedef enum
   FE_ORDER_EDUCATION,  /* less than high school … doctorate */
   FE_ORDER_BANDS,      /* numeric bands: under 18, 18–24 … 65 or over */
   FE_ORDER_YES_NO,     /* yes before no */
+  FE_ORDER_NUMBERED,   /* a numbered scale: "1 - Strongly disagree" … "5 - Strongly agree" */
+  FE_ORDER_NUMBERED_LIST, /* numbered answers that are no scale: "1. Burglary", "2. Theft" */
 } FeOrderKind;
 
 /* When the answers @values (char*) read as a scale, returns them in the scale's order, lowest

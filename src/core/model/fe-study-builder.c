@@ -1245,7 +1245,7 @@ build_option_group (FeStudy    *self,
 
       /* One column per option keeps the questionnaire's order unless the words give one. */
       ordered = fe_scale_order (column->member_options, &order, &n_scale);
-      column->role = ordered == NULL ? FE_ROLE_ATTRIBUTE
+      column->role = ordered == NULL || order == FE_ORDER_NUMBERED_LIST ? FE_ROLE_ATTRIBUTE
                      : order == FE_ORDER_YES_NO ? FE_ROLE_CHOICE : FE_ROLE_ORDINAL;
       column->inferred_because = ordered != NULL
         ? g_strdup_printf (_("one column per option; %s"), fe_order_kind_describe (order))

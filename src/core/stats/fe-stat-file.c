@@ -1173,7 +1173,8 @@ add_var_entry (FeStatFile  *result,
           reason = g_strdup (_("ordinal in the file, with value labels in the order of their "
                                "codes"));
         }
-      else if (ordered != NULL && kind != FE_ORDER_YES_NO && var->measure != READSTAT_MEASURE_SCALE)
+      else if (ordered != NULL && kind != FE_ORDER_YES_NO && kind != FE_ORDER_NUMBERED_LIST
+               && var->measure != READSTAT_MEASURE_SCALE)
         {
           entry = entry_new (var->name, FE_ROLE_ORDINAL, var->label);
           reason = g_strdup_printf (_("value labels in the file that form a scale (%s)"),
