@@ -333,6 +333,11 @@ test_parse_written (void)
   g_assert_false (fe_number_parse_written ("10 15", dot, scratch, &value));
   g_assert_false (fe_number_parse_written ("1 2345", comma, scratch, &value));
   g_assert_false (fe_number_parse_written ("1.234 567", comma, scratch, &value));
+  /* A percentage is its number of hundredths. */
+  g_assert_true (fe_number_parse_written ("45%", dot, scratch, &value) && value == 45);
+  g_assert_true (fe_number_parse_written ("12,5 %", comma, scratch, &value) && value == 12.5);
+  g_assert_false (fe_number_parse_written ("%45", dot, scratch, &value));
+  g_assert_false (fe_number_parse_written ("£45%", dot, scratch, &value));
 }
 
 static void

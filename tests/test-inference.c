@@ -852,6 +852,45 @@ test_commas_in_numbers (void)
   g_assert_nonnull (strstr (fe_column_describe_role_source (column), "“3,525” could have a comma"));
   g_clear_object (&study);
 
+  /* "45%" is 45 where every number is a percentage; beside "0.45" it may not be. */
+  g_string_assign (mixed, "id,rate,share\n");
+  for (guint i = 0; i < 30; i++)
+    g_string_append_printf (mixed, "%u,%u%%,%s%u%s\n", i + 1, 3 * i, i % 2 ? "" : "0.",
+                            10 + 3 * i, i % 2 ? "%" : "");
+  study = load_text (mixed->str);
+  column = find (study, "rate");
+  g_assert_cmpint (column->role, ==, FE_ROLE_NUMERIC);
+  g_assert_cmpfloat (column->numbers[5], ==, 15);
+  column = find (study, "share");
+  g_assert_cmpint (column->role, !=, FE_ROLE_NUMERIC);
+  g_assert_nonnull (strstr (fe_column_describe_role_source (column), "percent sign"));
+  g_clear_object (&study);
+
+  /* One or two decimals tell decimals less than a mark between thousands ends in 0: "£2,5"
+   * among "£1,500", "£2,250" … is a slip, and "1.2" among "14.300" no reading of them all.
+   * Amounts in different currencies are no one unit. Written "1.184,24", an amount is no
+   * band from 1.184 to 24. */
+  g_string_assign (mixed, "id;rent;income;price;gehalt\n");
+  for (guint i = 0; i < 30; i++)
+    g_string_append_printf (mixed, "%u;\"£%u,%u00\";%u.%u00;%s%u.%02u;%u.%03u,%02u\n", i + 1,
+                            1 + i % 9, i % 10, 10 + i, i % 10,
+                            i % 3 == 0 ? "$" : i % 3 == 1 ? "£" : "€", 10 + i, i,
+                            1 + i % 9, (i * 37) % 1000, i);
+  g_string_append (mixed, "31;£2,5;1.2;£1.50;1.184,24\n");
+  study = load_text (mixed->str);
+  g_assert_cmpint (find (study, "rent")->role, !=, FE_ROLE_NUMERIC);
+  g_assert_cmpint (find (study, "income")->role, !=, FE_ROLE_NUMERIC);
+  column = find (study, "price");
+  g_assert_cmpint (column->role, !=, FE_ROLE_NUMERIC);
+  g_assert_nonnull (strstr (fe_column_describe_role_source (column), "currency"));
+  column = find (study, "gehalt");
+  g_assert_cmpint (column->role, ==, FE_ROLE_NUMERIC);
+  g_assert_cmpfloat (column->numbers[30], ==, 1184.24);
+  g_clear_object (&study);
+
+  g_string_assign (mixed, "id,hours\n");
+  for (guint i = 0; i < 30; i++)
+    g_string_append_printf (mixed, "%u,\"%u%s%u\"\n", i + 1, i, i % 2 ? "." : ",", i % 10);
   study = load_text (mixed->str);
   column = find (study, "hours");
   g_assert_cmpint (column->role, !=, FE_ROLE_NUMERIC);
@@ -916,6 +955,30 @@ test_redcap_checkboxes (void)
   g_assert_cmpuint (count_of (labelled, named, "Cough"), ==, 2);
   g_assert_cmpuint (count_of (labelled, named, "None"), ==, 1);
   g_assert_true (find (labelled, "Complete?")->metadata);
+}
+
+/* An option coded 0 ("q___0") nobody ticked is 0 under every record, never a tick of everyone;
+ * a negative code is written with an underscore for its minus. A longitudinal project writes
+ * a record once per event: the record id stays the id, and the researcher is told that each
+ * row counts as a respondent. */
+static void
+test_redcap_codes_and_events (void)
+{
+  g_autoptr(FeStudy) study = load_text (
+    "record_id,redcap_event_name,q___0,q___1,q___2,q____9\n"
+    "1,baseline_arm_1,0,1,0,0\n"
+    "1,followup_arm_1,0,1,1,0\n"
+    "2,baseline_arm_1,0,0,1,1\n"
+    "3,baseline_arm_1,0,1,1,0\n");
+  FeColumn *q = find (study, "q");
+  GPtrArray *warnings = fe_study_get_warnings (study);
+
+  assert_levels (q, "0|1|2|-9");
+  g_assert_cmpuint (count_of (study, q, "0"), ==, 0);
+  g_assert_cmpuint (count_of (study, q, "1"), ==, 3);
+  g_assert_cmpint (find (study, "record_id")->role, ==, FE_ROLE_ID);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "1 id is on more than one row"));
 }
 
 /* "-99" and "999" far from every age are the export's codes for a missing answer: answers of
@@ -1274,6 +1337,11 @@ test_numbered_options_joined_by_commas (void)
   static const Given incomes[] = {
     { "1,300,000", 2 }, { "25,000", 3 }, { "2,500,000", 2 }, { "40,000", 1 }, { NULL },
   };
+  /* Hours with decimal commas fall and repeat: no typing slip among them makes them lists. */
+  static const Given hours[] = {
+    { "6,5", 3 }, { "7,5", 2 }, { "5", 3 }, { "5,5", 2 }, { "6,7,8", 1 }, { "7,8,9", 1 },
+    { NULL },
+  };
   g_autoptr(FeStudy) study = load_one_question (days);
   FeColumn *q = find (study, "q");
 
@@ -1287,6 +1355,7 @@ test_numbered_options_joined_by_commas (void)
   g_assert_nonnull (strstr (q->inferred_because, "“1,3,4” is no number"));
   assert_kept_whole (decimals);
   assert_kept_whole (incomes);
+  assert_kept_whole (hours);
 }
 
 /* Numbers are a numeric question when a methodologist would chart them as a histogram: ages
@@ -1431,6 +1500,7 @@ main (int   argc,
   g_test_add_func ("/core/inference/layout/limesurvey-response-table",
                    test_limesurvey_response_table);
   g_test_add_func ("/core/inference/layout/redcap-checkboxes", test_redcap_checkboxes);
+  g_test_add_func ("/core/inference/layout/redcap-codes-events", test_redcap_codes_and_events);
   g_test_add_func ("/core/inference/numbers/commas", test_commas_in_numbers);
   g_test_add_func ("/core/inference/scales/numbered", test_numbered_answers);
   g_test_add_func ("/core/inference/missing-codes-apart-from-numbers",

@@ -7,6 +7,7 @@
 #include <archive_entry.h>
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "fe-bitset.h"
@@ -868,6 +869,42 @@ test_number_formats (void)
     }
 }
 
+/* A workbook's numbers are its own: a cell shown as a percentage ("97%") among scores is no
+ * score of 97, and a string typed "1,5" no number either; the scores are numbers. */
+static void
+test_shown_percent_is_no_number (void)
+{
+  g_autoptr(GString) sheet = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(FeStudy) study = NULL;
+  FeColumn *score;
+
+  g_string_append (sheet, "<?xml version=\"1.0\"?><worksheet xmlns=\"" MAIN_NS "\"><sheetData>"
+                          "<row><c t=\"inlineStr\"><is><t>id</t></is></c>"
+                          "<c t=\"inlineStr\"><is><t>score</t></is></c></row>");
+  for (guint i = 0; i < 40; i++)
+    {
+      if (i == 7)
+        g_string_append_printf (sheet, "<row><c><v>%u</v></c><c s=\"6\"><v>0.97</v></c></row>",
+                                i + 1);
+      else if (i == 9)
+        g_string_append_printf (sheet, "<row><c><v>%u</v></c><c t=\"inlineStr\"><is><t>1,5</t>"
+                                       "</is></c></row>", i + 1);
+      else
+        g_string_append_printf (sheet, "<row><c><v>%u</v></c><c><v>%u</v></c></row>", i + 1,
+                                10 + (i * 7) % 20);
+    }
+  g_string_append (sheet, "</sheetData></worksheet>");
+  path = write_workbook ("shown-percent.xlsx", sheet->str, "<sst xmlns=\"" MAIN_NS "\"/>");
+  study = load_study (path, NULL);
+  score = fe_study_find_column (study, "score");
+  g_assert_cmpint (score->role, ==, FE_ROLE_NUMERIC);
+  g_assert_true (isnan (score->numbers[7]));
+  g_assert_true (isnan (score->numbers[9]));
+  g_assert_cmpint (fe_column_find_level (score, "97%"), >=, 0);
+  g_assert_cmpint (fe_column_find_level (score, "1,5"), >=, 0);
+}
+
 /* Entities that expand a thousandfold at each level: libxml2 refuses them, and the reader
  * says the part is damaged. */
 static void
@@ -1024,6 +1061,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/xlsx/study/shown-percent", test_shown_percent_is_no_number);
   g_test_add_func ("/xlsx/fixtures/msforms", test_msforms);
   g_test_add_func ("/xlsx/fixtures/msforms-quiz", test_msforms_quiz);
   g_test_add_func ("/xlsx/fixtures/google-sheets", test_google_sheets);

@@ -246,13 +246,13 @@ fe_number_parse (const char *text,
 /* The signs amounts are written with, before or after the number. */
 static const char * const currency_signs[] = { "£", "$", "€", "¥", NULL };
 
-static gboolean
-has_currency (const char *text)
+const char *
+fe_number_unit (const char *text)
 {
   for (guint i = 0; currency_signs[i] != NULL; i++)
     if (strstr (text, currency_signs[i]) != NULL)
-      return TRUE;
-  return FALSE;
+      return currency_signs[i];
+  return strchr (text, '%') != NULL ? "%" : NULL;
 }
 
 static const char *
@@ -292,6 +292,13 @@ fe_number_parse_written (const char *text,
   gboolean currency;
   gsize lead, mark_length;
 
+  if (notation == FE_NOTATION_PLAIN)
+    return fe_number_parse (text, value);
+  /* As C writes it, exponents and a lone ".5" included. */
+  if (decimal == '.' && strchr (text, group) == NULL && fe_number_unit (text) == NULL
+      && fe_number_parse (text, value))
+    return TRUE;
+
   while (g_ascii_isspace (*p))
     p++;
   g_string_truncate (scratch, 0);
@@ -299,10 +306,9 @@ fe_number_parse_written (const char *text,
     g_string_append_c (scratch, *p++);
   digits = skip_currency (p);
   currency = digits != p;
-  /* As C writes it, exponents and a lone ".5" included. */
-  if (decimal == '.' && strchr (text, group) == NULL && !has_currency (text)
-      && fe_number_parse (text, value))
-    return TRUE;
+  /* "£ 1,234.50" */
+  while (currency && *digits == ' ')
+    digits++;
 
   p = digits;
   lead = strspn (p, "0123456789");
@@ -333,10 +339,12 @@ fe_number_parse_written (const char *text,
       g_string_append_len (scratch, p + 1, (gssize) decimals);
       p += 1 + decimals;
     }
-  /* "12,50 €", a space or a no-break space before the sign. */
+  /* "12,50 €", "45 %": a space or a no-break space before the sign. */
   while (*p == ' ' || g_str_has_prefix (p, "\u00a0"))
     p += *p == ' ' ? 1 : strlen ("\u00a0");
-  if (!currency)
+  if (!currency && *p == '%')
+    p++;
+  else if (!currency)
     p = skip_currency (p);
   while (g_ascii_isspace (*p))
     p++;

@@ -56,12 +56,17 @@ typedef enum
 {
   FE_NOTATION_DECIMAL_DOT,    /* "1234.5", "1,234.5" */
   FE_NOTATION_DECIMAL_COMMA,  /* "1234,5", "1.234,5" */
+  FE_NOTATION_PLAIN,          /* "1234.5" only, as C writes it: no marks between thousands,
+                               * no currency or percent sign */
 } FeNotation;
 
-/* Parses a whole cell written in @notation, a currency sign before or after it allowed
- * ("£1,234.50", "-$5", "12,50 €"); a space may stand between thousands too ("1 234,5"). A mark
+/* Parses a whole cell written in @notation, a currency sign before or after it or a percent
+ * sign after it allowed ("£1,234.50", "-$5", "12,50 €", "45%": 45); a space may stand between
+ * thousands too ("1 234,5"). A mark
  * anywhere but between groups of three digits or before the decimals makes no number ("1,2" in
  * FE_NOTATION_DECIMAL_DOT). @scratch holds the number rewritten. */
+/* The currency or percent sign @text is written with ("£", "%"), or NULL. */
+const char *fe_number_unit       (const char   *text);
 gboolean  fe_number_parse_written (const char   *text,
                                    FeNotation    notation,
                                    GString      *scratch,

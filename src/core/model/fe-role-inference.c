@@ -267,9 +267,9 @@ next_comma (const char *p,
   return NULL;
 }
 
-/* Whether @cell is whole numbers joined by commas ("1,3" as well as "1,3,4"); with
- * *@no_number, whether it is also no number in any way of writing one: two commas or more, and
- * not grouped in thousands ("1,300,000"). */
+/* Whether @cell is whole numbers joined by commas, rising as a questionnaire lists its options
+ * ("1,3" as well as "1,3,4"; not "6,5"); with *@no_number, whether it is also no number in any
+ * way of writing one: two commas or more, and not grouped in thousands ("1,300,000"). */
 static gboolean
 is_number_list (const char *cell,
                 gboolean   *no_number)
@@ -277,15 +277,21 @@ is_number_list (const char *cell,
   guint n_commas = 0;
   gboolean grouped = TRUE;
   const char *p = cell;
+  gint64 previous = -1;
 
   for (;;)
     {
       const char *start = p;
+      gint64 number;
 
       while (g_ascii_isdigit (*p))
         p++;
-      if (p == start)
+      if (p == start || p - start > 9)
         return FALSE;
+      number = g_ascii_strtoll (start, NULL, 10);
+      if (number <= previous)
+        return FALSE;
+      previous = number;
       if (n_commas > 0 ? p - start != 3 : p - start > 3)
         grouped = FALSE;
       if (*p == '\0')
@@ -309,17 +315,22 @@ has_comma_between_digits (const char *cell)
 }
 
 /* "1,3,4" is no number however numbers are written: where every answer with a comma between
- * digits is a list of whole numbers, and a few are no number, the commas separate numbered
- * options ("1,3" too). One such answer among decimal commas is a typing slip. *@example is
+ * digits is a rising list of whole numbers, and a few are no number, the commas separate
+ * numbered options ("1,3" too). One such answer among decimal commas is a typing slip, and
+ * decimal commas fall ("6,5") or repeat ("5,5") as often as they rise. *@example is
  * the first answer that is no number. */
 static gboolean
 answers_are_code_lists (GPtrArray   *cells,
                         GArray      *weights,
+                        char         delimiter,
                         const char **example)
 {
   guint n_lists = 0, n_no_number = 0, n_digit_commas = 0;
 
   *example = NULL;
+  /* Where semicolons separate the fields, the comma marks decimals. */
+  if (delimiter == ';')
+    return FALSE;
 
   for (guint i = 0; i < cells->len; i++)
     {
@@ -749,7 +760,8 @@ learn_comma_options (const FeCsvTable *table,
           g_array_append_val (weights, one);
         }
     }
-  cp.code_lists = answers_are_code_lists (cells, weights, &code_list);
+  cp.code_lists = answers_are_code_lists (cells, weights, fe_csv_table_get_delimiter (table),
+                                          &code_list);
   for (int pass = 0; pass < 2; pass++)
     for (guint i = 0; i < cells->len; i++)
       learn_cell (&cp, g_ptr_array_index (cells, i), pass == 0,
@@ -924,6 +936,26 @@ answers_repeat (ColumnProfile *profile)
          && (guint64) repeated * 10 >= (guint64) profile->n_answered * 9;
 }
 
+/* Whether every value is a number in some notation, none with a sign: "+50" is a band,
+ * "50 or more". */
+static gboolean
+every_value_is_a_number (GPtrArray *values)
+{
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  double value;
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      const char *text = g_ptr_array_index (values, i);
+
+      if (*text == '+' || *text == '-'
+          || (!fe_number_parse_written (text, FE_NOTATION_DECIMAL_DOT, scratch, &value)
+              && !fe_number_parse_written (text, FE_NOTATION_DECIMAL_COMMA, scratch, &value)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 take_scale_order (GPtrArray   *values,
                   FeInference *inference)
@@ -933,6 +965,14 @@ take_scale_order (GPtrArray   *values,
   inference->levels = fe_scale_order (values, &inference->order, &inference->n_scale);
   if (inference->levels == NULL)
     return FALSE;
+  /* "1.184,24" is a number, not a band from 1.184 to 24: numbers are judged as numbers. */
+  if (inference->order == FE_ORDER_BANDS && every_value_is_a_number (values))
+    {
+      g_clear_pointer (&inference->levels, g_ptr_array_unref);
+      inference->order = FE_ORDER_NONE;
+      inference->n_scale = 0;
+      return FALSE;
+    }
   inference->role = inference->order == FE_ORDER_YES_NO ? FE_ROLE_CHOICE
                     : inference->order == FE_ORDER_NUMBERED_LIST ? FE_ROLE_ATTRIBUTE
                     : FE_ROLE_ORDINAL;
@@ -988,6 +1028,32 @@ is_plain_whole (const char *cell)
   return *p != '\0' && strspn (p, "0123456789") == strlen (p);
 }
 
+/* Whether @cell's only mark is one @mark before one or two digits: "3.5", "2,5". */
+static gboolean
+has_short_decimals (const char *cell,
+                    char        mark)
+{
+  const char *at = strchr (cell, mark);
+  gsize n_digits;
+
+  if (at == NULL || strchr (at + 1, mark) != NULL || strchr (cell, mark == '.' ? ',' : '.'))
+    return FALSE;
+  n_digits = strspn (at + 1, "0123456789");
+  return n_digits >= 1 && n_digits <= 2;
+}
+
+/* Whether the last digit of @cell is 0: "1,500", "£14.300". */
+static gboolean
+ends_in_zero (const char *cell)
+{
+  const char *last = NULL;
+
+  for (const char *p = cell; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      last = p;
+  return last != NULL && *last == '0';
+}
+
 guint
 fe_number_marks_add (FeNumberMarks *marks,
                      const char    *cell,
@@ -996,6 +1062,7 @@ fe_number_marks_add (FeNumberMarks *marks,
                      double        *as_comma)
 {
   const char *digits = cell + (*cell == '-' || *cell == '+');
+  const char *unit;
   guint read = 0;
 
   /* Codes, not measurements: "007", "01234". */
@@ -1005,31 +1072,46 @@ fe_number_marks_add (FeNumberMarks *marks,
     read |= FE_READ_DECIMAL_DOT;
   if (fe_number_parse_written (cell, FE_NOTATION_DECIMAL_COMMA, scratch, as_comma))
     read |= FE_READ_DECIMAL_COMMA;
+  if (read == 0)
+    return 0;
 
-  if (read != 0)
-    {
-      marks->with_dot += strchr (cell, '.') != NULL;
-      marks->with_comma += strchr (cell, ',') != NULL;
-    }
+  marks->numbers++;
+  marks->with_dot += strchr (cell, '.') != NULL;
+  marks->with_comma += strchr (cell, ',') != NULL;
+  unit = fe_number_unit (cell);
+  marks->with_percent += g_strcmp0 (unit, "%") == 0;
+  if (unit != NULL && marks->unit != NULL && strcmp (unit, marks->unit) != 0)
+    marks->mixed_units = TRUE;
+  if (unit != NULL && marks->unit == NULL)
+    marks->unit = unit;
+
   if (read == FE_READ_DECIMAL_DOT)
-    marks->decimal_dot++;
+    {
+      marks->decimal_dot++;
+      marks->short_dot += has_short_decimals (cell, '.');
+    }
   else if (read == FE_READ_DECIMAL_COMMA)
-    marks->decimal_comma++;
-  else if (read != 0 && *as_dot != *as_comma)
+    {
+      marks->decimal_comma++;
+      marks->short_comma += has_short_decimals (cell, ',');
+    }
+  else if (*as_dot != *as_comma)
     {
       gboolean dot = strchr (cell, '.') != NULL;
 
       marks->ambiguous_dot += dot;
       marks->ambiguous_comma += !dot;
+      marks->ambiguous_dot_zero += dot && ends_in_zero (cell);
+      marks->ambiguous_comma_zero += !dot && ends_in_zero (cell);
       marks->largest_ambiguous = MAX (marks->largest_ambiguous,
                                       fabs (dot ? *as_dot : *as_comma));
     }
-  else if (read != 0 && is_plain_whole (cell) && fabs (*as_dot) < 1000)
+  else if (is_plain_whole (cell) && fabs (*as_dot) < 1000)
     {
       marks->under_thousand++;
       marks->smallest_plain = MIN (marks->smallest_plain, fabs (*as_dot));
     }
-  else if (read != 0)
+  else
     marks->other++;
   return read;
 }
@@ -1039,12 +1121,21 @@ fe_number_marks_read (const FeNumberMarks *marks,
                       char                 delimiter,
                       FeNotation          *notation)
 {
-  /* A number only one notation reads tells it, unless another tells the other. Short of that,
-   * ambiguous marks of one kind are told by a file separated by semicolons, as spreadsheets
-   * write CSV where the comma marks decimals; or by whole numbers under 1,000 without a mark
-   * beside ambiguous numbers all smaller read as decimals ("980" beside "3.525", which read
-   * so would be a thousand times apart). With nothing to tell, nothing is guessed: "3", "5"
-   * and "4.762" fit 4,762 as well as 4.762. */
+  /* A number only one notation reads tells it, unless another tells the other. One or two
+   * decimals ("3.5") tell it less: a writer who drops a number's last zeros never writes
+   * "14.300", and one such number among many ambiguous ones may be a slip ("2,5" for
+   * "2,500"). Short of that, ambiguous marks of one kind are told by a file separated by
+   * semicolons, as spreadsheets write CSV where the comma marks decimals; or by whole numbers
+   * under 1,000 without a mark beside ambiguous numbers all smaller read as decimals ("980"
+   * beside "3.525", which read so would be a thousand times apart). With nothing to tell,
+   * nothing is guessed: "3", "5" and "4.762" fit 4,762 as well as 4.762. Signs of different
+   * currencies, or a percent sign on some numbers only, are no one unit. */
+  gboolean comma = marks->decimal_comma > 0;
+  guint ambiguous_decimals = comma ? marks->ambiguous_comma : marks->ambiguous_dot;
+  guint told_fully = comma ? marks->decimal_comma - marks->short_comma
+                           : marks->decimal_dot - marks->short_dot;
+  guint told_short = comma ? marks->short_comma : marks->short_dot;
+  guint ending_in_zero = comma ? marks->ambiguous_comma_zero : marks->ambiguous_dot_zero;
   gboolean ambiguous = marks->ambiguous_dot > 0 || marks->ambiguous_comma > 0;
   gboolean told = marks->other == 0
                      && (delimiter == ';'
@@ -1052,14 +1143,23 @@ fe_number_marks_read (const FeNumberMarks *marks,
                              && marks->largest_ambiguous < marks->smallest_plain));
 
   *notation = FE_NOTATION_DECIMAL_DOT;
-  if (marks->decimal_dot > 0 && marks->decimal_comma > 0)
-    return FALSE;
-  if (marks->decimal_comma > 0)
-    *notation = FE_NOTATION_DECIMAL_COMMA;
-  if (marks->decimal_dot > 0 || marks->decimal_comma > 0 || !ambiguous)
+  if (marks->mixed_units || (marks->decimal_dot > 0 && marks->decimal_comma > 0)
+      || (marks->with_percent > 0 && marks->with_percent < marks->numbers)
+      || (marks->ambiguous_dot > 0 && marks->ambiguous_comma > 0
+          && marks->decimal_dot == 0 && marks->decimal_comma == 0))
+    {
+      *notation = FE_NOTATION_PLAIN;
+      return FALSE;
+    }
+  if (marks->decimal_dot > 0 || marks->decimal_comma > 0)
+    {
+      if (ambiguous_decimals > 0 && told_fully == 0 && (told_short < 2 || ending_in_zero > 0))
+        return FALSE;
+      *notation = comma ? FE_NOTATION_DECIMAL_COMMA : FE_NOTATION_DECIMAL_DOT;
+      return TRUE;
+    }
+  if (!ambiguous)
     return TRUE;
-  if (marks->ambiguous_dot > 0 && marks->ambiguous_comma > 0)
-    return FALSE;
   if (!told)
     return FALSE;
   /* In a file separated by semicolons the comma marks decimals, whichever mark is ambiguous. */
@@ -1068,22 +1168,27 @@ fe_number_marks_read (const FeNumberMarks *marks,
   return TRUE;
 }
 
-/* Counts @cell if it is a number (fe_number_marks_add()), with its value in each notation into
- * a set of distinct values kept small (only whether there are more than 12 is asked). */
+/* Counts @cell if it is a number (fe_number_marks_add()), and whether it is one as C writes
+ * it (FE_READ_PLAIN), with its value in each notation into that notation's set of distinct
+ * values, kept small (only whether there are more than 12 is asked). */
+#define FE_READ_PLAIN (1u << FE_NOTATION_PLAIN)
+
 static guint
 count_number (const char    *cell,
               FeNumberMarks *marks,
-              GHashTable    *as_dot,
-              GHashTable    *as_comma,
+              GHashTable    *distinct[3],
               GString       *scratch)
 {
-  double dot_value, comma_value;
-  guint read = fe_number_marks_add (marks, cell, scratch, &dot_value, &comma_value);
+  double values[3];
+  guint read = fe_number_marks_add (marks, cell, scratch, &values[FE_NOTATION_DECIMAL_DOT],
+                                    &values[FE_NOTATION_DECIMAL_COMMA]);
 
-  if ((read & FE_READ_DECIMAL_DOT) && g_hash_table_size (as_dot) <= 12)
-    g_hash_table_add (as_dot, fe_number_format (dot_value));
-  if ((read & FE_READ_DECIMAL_COMMA) && g_hash_table_size (as_comma) <= 12)
-    g_hash_table_add (as_comma, fe_number_format (comma_value));
+  if ((read & FE_READ_DECIMAL_DOT)
+      && fe_number_parse_written (cell, FE_NOTATION_PLAIN, scratch, &values[FE_NOTATION_PLAIN]))
+    read |= FE_READ_PLAIN;
+  for (guint n = 0; n < 3; n++)
+    if ((read & (1u << n)) && g_hash_table_size (distinct[n]) <= 12)
+      g_hash_table_add (distinct[n], fe_number_format (values[n]));
   return read;
 }
 
@@ -1104,17 +1209,21 @@ answers_are_numbers (const FeCsvTable *table,
   static const char * const code_words[] = { "code", "zip", "phone", "postal", "plz",
                                              "district", "ward", "county", "region", "zone",
                                              "precinct", NULL };
-  /* Each number read both ways in one pass over the column (a million free-text answers are
-   * read from the file again for this): a dot before decimals, and a comma. */
+  /* Each number read every way in one pass over the column (a million free-text answers are
+   * read from the file again for this): with a dot before decimals, with a comma, and as C
+   * writes it, as a workbook's or a statistics file's own numbers are. */
   g_autoptr(GHashTable) as_dot = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) as_comma = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                           NULL);
+  g_autoptr(GHashTable) as_plain = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          NULL);
+  GHashTable *distinct[3] = { as_dot, as_comma, as_plain };
   g_autoptr(GString) scratch = g_string_new (NULL);
-  /* Numbers read with a dot before decimals, with a comma, either way. */
-  guint n_read[3] = { 0, 0, 0 }, n_answered = 0, n_numbers, n_distinct;
+  /* Numbers read in each notation, then either way. */
+  guint n_read[4] = { 0, 0, 0, 0 }, n_answered = 0, n_numbers, n_distinct;
   FeNumberMarks marks = FE_NUMBER_MARKS_INIT;
-  FeNotation notation = FE_NOTATION_DECIMAL_DOT;
-  gboolean sure;
+  FeNotation notation = FE_NOTATION_PLAIN;
+  gboolean sure = TRUE;
 
   if (name_suggests (fe_csv_table_get_header (table, column), code_words))
     return FALSE;
@@ -1122,12 +1231,12 @@ answers_are_numbers (const FeCsvTable *table,
     for (guint i = 0; i < profile->distinct->len; i++)
       {
         ValueCount *vc = g_ptr_array_index (profile->distinct, i);
-        guint read = count_number (vc->value, &marks, as_dot, as_comma, scratch);
+        guint read = count_number (vc->value, &marks, distinct, scratch);
 
         n_answered += vc->count;
-        for (guint n = 0; n < 2; n++)
+        for (guint n = 0; n < 3; n++)
           n_read[n] += read & (1u << n) ? vc->count : 0;
-        n_read[2] += read != 0 ? vc->count : 0;
+        n_read[3] += read != 0 ? vc->count : 0;
       }
   else
     {
@@ -1145,20 +1254,20 @@ answers_are_numbers (const FeCsvTable *table,
           if (*cell == '\0')
             continue;
           n_answered++;
-          read = count_number (cell, &marks, as_dot, as_comma, scratch);
-          for (guint n = 0; n < 2; n++)
+          read = count_number (cell, &marks, distinct, scratch);
+          for (guint n = 0; n < 3; n++)
             n_read[n] += (read >> n) & 1;
-          n_read[2] += read != 0;
+          n_read[3] += read != 0;
         }
     }
-  sure = fe_csv_table_numbers_are_plain (table)
-         || fe_number_marks_read (&marks, fe_csv_table_get_delimiter (table), &notation);
+  if (!fe_csv_table_numbers_are_plain (table))
+    sure = fe_number_marks_read (&marks, fe_csv_table_get_delimiter (table), &notation);
   n_numbers = n_read[notation];
-  n_distinct = g_hash_table_size (notation == FE_NOTATION_DECIMAL_COMMA ? as_comma : as_dot);
+  n_distinct = g_hash_table_size (distinct[notation]);
   /* Unsure, the answers read either way are numbers. */
   if (!sure)
     {
-      n_numbers = n_read[2];
+      n_numbers = n_read[3];
       n_distinct = MAX (g_hash_table_size (as_dot), g_hash_table_size (as_comma));
     }
   if (n_answered == 0 || (guint64) n_numbers * 10 < (guint64) n_answered * 9 || n_distinct <= 12
@@ -1166,10 +1275,19 @@ answers_are_numbers (const FeCsvTable *table,
     return FALSE;
   if (!sure)
     {
-      *number_note = marks.decimal_dot > 0 && marks.decimal_comma > 0
+      *number_note = marks.mixed_units
+        ? g_strdup (_("numbers are written with different currency or percent signs: kept as "
+                      "written"))
+        : marks.with_percent > 0 && marks.with_percent < marks.numbers
+        ? g_strdup (_("some numbers have a percent sign (“45%”) and some not (“0.45”, “45”), "
+                      "which may not be the same: kept as written"))
+        : marks.decimal_dot > 0 && marks.decimal_comma > 0
         ? g_strdup (_("numbers are written both with a dot before decimals (“3.5”) and with a "
                       "comma (“3,5”): kept as written"))
-        : marks.ambiguous_comma > 0 && marks.ambiguous_dot == 0
+        : marks.ambiguous_comma > 0 && marks.ambiguous_dot > 0
+        ? g_strdup (_("numbers such as “3.525” and “3,525” could each have their mark between "
+                      "thousands or before decimals: kept as written"))
+        : marks.ambiguous_comma > 0
         ? g_strdup (_("numbers such as “3,525” could have a comma between thousands or before "
                       "decimals: kept as written"))
         : g_strdup (_("numbers such as “3.525” could have a dot between thousands or before "
@@ -1184,7 +1302,11 @@ answers_are_numbers (const FeCsvTable *table,
     inference->reason = g_strdup_printf (_("%u of %u answers are numbers, of more than 12 "
                                            "different values: counted in bins, the other "
                                            "answers after them"), n_numbers, n_answered);
-  if (notation == FE_NOTATION_DECIMAL_DOT)
+  if (notation == FE_NOTATION_PLAIN)
+    ;
+  else if (marks.with_percent > 0)
+    *number_note = g_strdup (_("percentages: “45%” is 45"));
+  else if (notation == FE_NOTATION_DECIMAL_DOT)
     *number_note = marks.with_comma > 0
                      ? g_strdup (_("a comma between thousands (“3,525” is 3525)")) : NULL;
   else if (marks.decimal_comma == 0 && fe_csv_table_get_delimiter (table) == ';')

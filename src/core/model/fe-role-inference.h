@@ -40,10 +40,18 @@ typedef struct
 {
   guint  decimal_dot;        /* numbers only a dot before decimals reads */
   guint  decimal_comma;      /* numbers only a comma before decimals reads */
+  guint  short_dot;          /* … of them, those told only by one or two decimals: "3.5" */
+  guint  short_comma;        /* … "2,5" */
   guint  ambiguous_dot;      /* one dot before three digits: "3.525" */
   guint  ambiguous_comma;    /* one comma before three digits: "3,525" */
+  guint  ambiguous_dot_zero;   /* … of them, those ending in 0: "14.300" */
+  guint  ambiguous_comma_zero; /* … "1,500" */
+  const char *unit;          /* the first currency or percent sign met, or NULL */
+  gboolean    mixed_units;   /* another sign met too: "$5" beside "£5" */
   guint  with_dot;           /* numbers with a dot, however read */
   guint  with_comma;         /* numbers with a comma, however read */
+  guint  with_percent;       /* numbers with a percent sign ("45%") */
+  guint  numbers;            /* numbers in either notation */
   guint  under_thousand;     /* whole numbers without a mark, under 1,000 */
   guint  other;              /* any other number */
   double largest_ambiguous;  /* the largest ambiguous number, its mark read before decimals */
@@ -62,7 +70,8 @@ guint      fe_number_marks_add  (FeNumberMarks       *marks,
                                  double              *as_dot,
                                  double              *as_comma);
 /* Whether the marks counted, in a file separated by @delimiter, tell how the column writes
- * numbers, and *@notation how; when they do not, *@notation is FE_NOTATION_DECIMAL_DOT. */
+ * numbers, and *@notation how; when they do not, *@notation is how to read them all the same
+ * if the researcher says the column holds numbers. */
 gboolean   fe_number_marks_read (const FeNumberMarks *marks,
                                  char                 delimiter,
                                  FeNotation          *notation);

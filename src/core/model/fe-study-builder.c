@@ -153,8 +153,9 @@ fe_study_option_mark (FeStudy    *self,
     {
       const char *value = fe_csv_table_get_value (self->responses, source, 0, NULL, NULL);
 
-      return g_strcmp0 (value, option) != 0 && is_binary_value (value, &chosen) ? MARK_BINARY
-                                                                                : MARK_TEXT;
+      /* REDCap marks every option 0 or 1, an option coded 0 ("q___0") too. */
+      return (g_strcmp0 (value, option) != 0 || self->format == FE_SURVEY_FORMAT_REDCAP)
+             && is_binary_value (value, &chosen) ? MARK_BINARY : MARK_TEXT;
     }
   if (n_values > 2)
     return MARK_NONE;
@@ -432,6 +433,43 @@ parse_numbers (FeStudy       *self,
     }
 }
 
+/* Says how a column the researcher calls numeric is read when its numbers do not tell how
+ * they are written (fe_number_marks_read()). */
+static void
+warn_unsure_numbers (FeStudy             *self,
+                     const FeColumn      *column,
+                     const FeNumberMarks *marks)
+{
+  const char *message;
+
+  if (marks->mixed_units)
+    message = _("%s, column %u (“%s”): its numbers are written with different currency or "
+                "percent signs; those with a sign are answers of their own. Write them in one "
+                "unit in a copy of the file.");
+  else if (marks->with_percent > 0 && marks->with_percent < marks->numbers)
+    message = _("%s, column %u (“%s”): some numbers have a percent sign (“45%%”) and some not "
+                "(“0.45”, “45”), which may not be the same; those with the sign are answers of "
+                "their own. Write them one way in a copy of the file.");
+  else if (marks->decimal_dot > 0 && marks->decimal_comma > 0)
+    message = _("%s, column %u (“%s”): some numbers have a dot before decimals (“3.5”), others "
+                "a comma (“3,5”); they are read with a dot, and those with a comma are answers "
+                "of their own. Write them one way in a copy of the file.");
+  else if (marks->ambiguous_dot > 0 && marks->ambiguous_comma > 0)
+    message = _("%s, column %u (“%s”): numbers such as “3.525” and “3,525” could each have "
+                "their mark between thousands or before decimals; those with a dot are read "
+                "as decimals, and those with a comma are answers of their own. Write them one "
+                "way in a copy of the file.");
+  else if (marks->ambiguous_dot > 0)
+    message = _("%s, column %u (“%s”): numbers such as “3.525” could have a dot between "
+                "thousands or before decimals; they are read as decimals. If the dots group "
+                "thousands, take them out in a copy of the file.");
+  else
+    message = _("%s, column %u (“%s”): numbers such as “3,525” could have a comma between "
+                "thousands or before decimals; they are read with a comma between thousands. "
+                "If the commas mark decimals, write them with dots in a copy of the file.");
+  fe_study_add_warning (self, message, self->name, column->source_column + 1, column->id);
+}
+
 static void
 store_numbers (FeStudy  *self,
                FeColumn *column)
@@ -449,37 +487,20 @@ store_numbers (FeStudy  *self,
                    && !fe_csv_table_numbers_are_plain (self->responses);
 
   column->numbers = g_new (double, MAX (self->n_rows, 1));
+  if (fe_csv_table_numbers_are_plain (self->responses))
+    column->notation = FE_NOTATION_PLAIN;
   parse_numbers (self, column, texts, learn ? &marks : NULL);
-  if (learn && !fe_number_marks_read (&marks, fe_csv_table_get_delimiter (self->responses),
-                                      &notation))
+  if (learn)
     {
-      if (marks.decimal_dot > 0 && marks.decimal_comma > 0)
-        fe_study_add_warning (self,
-                              _("%s, column %u (“%s”): some numbers have a dot before decimals "
-                                "(“3.5”), others a comma (“3,5”); they are read with a dot, and "
-                                "those with a comma are answers of their own. Write them one "
-                                "way in a copy of the file."),
-                              self->name, column->source_column + 1, column->id);
-      else if (marks.ambiguous_dot > 0)
-        fe_study_add_warning (self,
-                              _("%s, column %u (“%s”): numbers such as “3.525” could have a dot "
-                                "between thousands or before decimals; they are read as "
-                                "decimals. If the dots group thousands, take them out in a copy "
-                                "of the file."),
-                              self->name, column->source_column + 1, column->id);
-      else
-        fe_study_add_warning (self,
-                              _("%s, column %u (“%s”): numbers such as “3,525” could have a "
-                                "comma between thousands or before decimals; they are read "
-                                "with a comma between thousands. If the commas mark decimals, "
-                                "write them with dots in a copy of the file."),
-                              self->name, column->source_column + 1, column->id);
-    }
-  else if (learn && notation != column->notation)
-    {
-      column->notation = notation;
-      g_array_set_size (texts, 0);
-      parse_numbers (self, column, texts, NULL);
+      if (!fe_number_marks_read (&marks, fe_csv_table_get_delimiter (self->responses),
+                                 &notation))
+        warn_unsure_numbers (self, column, &marks);
+      if (notation != column->notation)
+        {
+          column->notation = notation;
+          g_array_set_size (texts, 0);
+          parse_numbers (self, column, texts, NULL);
+        }
     }
   set_missing_codes_apart (self, column, texts);
 
@@ -1681,8 +1702,6 @@ warn_repeated_ids (FeStudy *self)
 {
   g_autoptr(GString) cell = g_string_new (NULL);
 
-  if (self->id_column != NULL)
-    return;
   for (guint c = 0; c < self->columns->len; c++)
     {
       FeColumn *column = g_ptr_array_index (self->columns, c);
@@ -1690,8 +1709,13 @@ warn_repeated_ids (FeStudy *self)
       g_autofree char *example = NULL;
       guint n_repeated = 0, n_cells = 0, example_rows[2] = { 0, 0 };
 
-      if (column->members != NULL || column->role == FE_ROLE_IGNORE
-          || !name_is_an_id (column->id))
+      /* REDCap's record id, written once per event of a longitudinal project (other ids are
+       * one per respondent, inferred so or written so by the platform); or, without an id, a
+       * column named as one that was not taken for it. */
+      if (self->id_column != NULL
+          ? column != self->id_column || self->format != FE_SURVEY_FORMAT_REDCAP
+          : column->members != NULL || column->role == FE_ROLE_IGNORE
+            || !name_is_an_id (column->id))
         continue;
       first_row = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       for (guint row = 0; row < self->n_rows; row++)
@@ -1719,7 +1743,21 @@ warn_repeated_ids (FeStudy *self)
         }
       /* Codes that repeat ("Team ID": T0…T3) are no respondents' ids; ids given twice or
        * three times over (copies, a record's visits) leave a quarter of them distinct. */
-      if (n_repeated > 0 && g_hash_table_size (first_row) * 4 >= n_cells)
+      if (n_repeated > 0 && column == self->id_column)
+        fe_study_add_warning (
+          self,
+          ngettext ("%s, column %u (“%s”): %u id is on more than one row (“%s”, first on lines "
+                    "%u and %u), and each row counts as a respondent. If a response was "
+                    "exported twice, remove the copy from a copy of the file; if the rows are "
+                    "one person's visits or events, keep one row for each.",
+                    "%s, column %u (“%s”): %u ids are on more than one row (“%s”, first on lines "
+                    "%u and %u), and each row counts as a respondent. If a response was "
+                    "exported twice, remove the copy from a copy of the file; if the rows are "
+                    "one person's visits or events, keep one row for each.", n_repeated),
+          self->name, column->source_column + 1, column->id, n_repeated, example,
+          fe_csv_table_get_line (self->responses, example_rows[0]),
+          fe_csv_table_get_line (self->responses, example_rows[1]));
+      else if (n_repeated > 0 && g_hash_table_size (first_row) * 4 >= n_cells)
         fe_study_add_warning (
           self,
           ngettext ("%s, column %u (“%s”): %u value is on more than one row (“%s”, first on lines "

@@ -289,7 +289,9 @@ split_redcap_choice (const char  *name,
         if (!g_ascii_isalnum (*p) && *p != '_')
           return FALSE;
       *field = g_strndup (name, (gsize) (sep - name));
-      *option = g_strdup (sep + 3);
+      /* REDCap writes a code's minus sign as an underscore: "q____99" is code -99. */
+      *option = sep[3] == '_' && g_ascii_isdigit (sep[4]) ? g_strconcat ("-", sep + 4, NULL)
+                                                          : g_strdup (sep + 3);
       return TRUE;
     }
   sep = g_strrstr (name, " (choice=");
@@ -787,6 +789,9 @@ fe_survey_format_describe (const FeCsvTable *table,
   else if (format == FE_SURVEY_FORMAT_PLAIN || format == FE_SURVEY_FORMAT_LIMESURVEY
            || format == FE_SURVEY_FORMAT_ALCHEMER || format == FE_SURVEY_FORMAT_REDCAP)
     group_grid_items (columns);
+  /* REDCap exports each record's id first, once per event of a longitudinal project. */
+  if (format == FE_SURVEY_FORMAT_REDCAP && columns->len > 0)
+    ((FeSourceColumn *) g_ptr_array_index (columns, 0))->is_id = TRUE;
   if (format == FE_SURVEY_FORMAT_REDCAP)
     for (guint c = 0; c < columns->len; c++)
       {
