@@ -755,7 +755,8 @@ test_numbered_answers (void)
 {
   static const Given agree[] = {
     { "4 - Agree", 9 }, { "2 - Disagree", 10 }, { "5 - Strongly agree", 3 },
-    { "3 - Neither agree nor disagree", 6 }, { "Don't know", 2 }, { NULL },
+    { "3 - Neither agree nor disagree", 6 }, { "Don't know", 2 }, { "99 - Refused", 1 },
+    { NULL },
   };
   static const Given suffixed[] = {
     { "Agree (4)", 9 }, { "Disagree (2)", 10 }, { "Strongly disagree (1)", 3 },
@@ -776,7 +777,7 @@ test_numbered_answers (void)
 
   g_assert_cmpint (q->role, ==, FE_ROLE_ORDINAL);
   assert_levels (q, "1 - Strongly disagree|2 - Disagree|3 - Neither agree nor disagree|"
-                    "4 - Agree|5 - Strongly agree|Don't know");
+                    "4 - Agree|5 - Strongly agree|Don't know|99 - Refused");
   g_assert_cmpuint (count_of (study, q, "1 - Strongly disagree"), ==, 0);
   g_assert_cmpuint (fe_column_get_n_scale_levels (q), ==, 5);
   g_clear_object (&study);

@@ -137,6 +137,68 @@ is_non_substantive (const char *plain)
          || g_str_has_prefix (plain, "don't know ") || g_str_has_prefix (plain, "prefer not ");
 }
 
+/* How a numbered answer is written: its number, and its words between @prefix and @suffix
+ * ("2 - Disagree": "", " - "; "Agree (4)": "Agree (", ")"). */
+typedef struct
+{
+  int         number;
+  const char *words;   /* NULL: a bare number */
+  gsize       n_words;
+  const char *sep;     /* what comes between the number and the words, or the words and it */
+  gsize       n_sep;
+  gboolean    number_first;
+} Numbered;
+
+/* Reads "1 - Strongly disagree", "2. Disagree", "3) Neither", "4: Agree", "5 = Strongly agree"
+ * and "Agree (4)"; a bare whole number is its own. "2 - 3 times a week" is no numbered
+ * answer. */
+static gboolean
+read_numbered (const char *answer,
+               Numbered   *out)
+{
+  static const char * const marks[] = { "-", "\u2013", ".", ")", ":", "=", NULL };
+  const char *p = answer, *open;
+  gsize digits = strspn (answer, "0123456789");
+
+  memset (out, 0, sizeof *out);
+  if (digits > 0 && digits <= 2)
+    {
+      out->number = atoi (answer);
+      out->number_first = TRUE;
+      p += digits;
+      if (*p == '\0')
+        return TRUE;
+      out->sep = p;
+      while (*p == ' ')
+        p++;
+      for (guint i = 0; marks[i] != NULL; i++)
+        if (g_str_has_prefix (p, marks[i]) && p[strlen (marks[i])] == ' ')
+          {
+            p += strlen (marks[i]);
+            while (*p == ' ')
+              p++;
+            out->n_sep = (gsize) (p - out->sep);
+            out->words = p;
+            out->n_words = strlen (p);
+            return *p != '\0' && !g_ascii_isdigit (*p);
+          }
+      return FALSE;
+    }
+  /* "Agree (4)" */
+  open = strrchr (answer, '(');
+  if (open == NULL || open == answer || open[-1] != ' ' || !g_ascii_isalpha (answer[0]))
+    return FALSE;
+  digits = strspn (open + 1, "0123456789");
+  if (digits == 0 || digits > 2 || strcmp (open + 1 + digits, ")") != 0)
+    return FALSE;
+  out->number = atoi (open + 1);
+  out->words = answer;
+  out->n_words = (gsize) (open - 1 - answer);
+  out->sep = open - 1;
+  out->n_sep = 2;
+  return TRUE;
+}
+
 gboolean
 fe_answer_is_non_substantive (const char *answer)
 {
@@ -145,7 +207,22 @@ fe_answer_is_non_substantive (const char *answer)
   if (strlen (answer) > MAX_SCALE_ANSWER)
     return FALSE;
   plain = normalise_wording (answer);
-  return is_non_substantive (plain);
+  if (is_non_substantive (plain))
+    return TRUE;
+  /* "99 - Don't know": numbered, and still no place on a scale. */
+  {
+    Numbered numbered;
+
+    if (read_numbered (answer, &numbered) && numbered.words != NULL)
+      {
+        g_autofree char *words = g_strndup (numbered.words, numbered.n_words);
+
+        g_free (plain);
+        plain = normalise_wording (words);
+        return is_non_substantive (plain);
+      }
+  }
+  return FALSE;
 }
 
 /* The answers being ordered, each normalised once, and whether it stands outside any scale:
@@ -851,68 +928,6 @@ order_by_intensity (const Answers *answers,
         return NULL;
     }
   return order_placed (placed, outside, n_scale);
-}
-
-/* How a numbered answer is written: its number, and its words between @prefix and @suffix
- * ("2 - Disagree": "", " - "; "Agree (4)": "Agree (", ")"). */
-typedef struct
-{
-  int         number;
-  const char *words;   /* NULL: a bare number */
-  gsize       n_words;
-  const char *sep;     /* what comes between the number and the words, or the words and it */
-  gsize       n_sep;
-  gboolean    number_first;
-} Numbered;
-
-/* Reads "1 - Strongly disagree", "2. Disagree", "3) Neither", "4: Agree", "5 = Strongly agree"
- * and "Agree (4)"; a bare whole number is its own. "2 - 3 times a week" is no numbered
- * answer. */
-static gboolean
-read_numbered (const char *answer,
-               Numbered   *out)
-{
-  static const char * const marks[] = { "-", "\u2013", ".", ")", ":", "=", NULL };
-  const char *p = answer, *open;
-  gsize digits = strspn (answer, "0123456789");
-
-  memset (out, 0, sizeof *out);
-  if (digits > 0 && digits <= 2)
-    {
-      out->number = atoi (answer);
-      out->number_first = TRUE;
-      p += digits;
-      if (*p == '\0')
-        return TRUE;
-      out->sep = p;
-      while (*p == ' ')
-        p++;
-      for (guint i = 0; marks[i] != NULL; i++)
-        if (g_str_has_prefix (p, marks[i]) && p[strlen (marks[i])] == ' ')
-          {
-            p += strlen (marks[i]);
-            while (*p == ' ')
-              p++;
-            out->n_sep = (gsize) (p - out->sep);
-            out->words = p;
-            out->n_words = strlen (p);
-            return *p != '\0' && !g_ascii_isdigit (*p);
-          }
-      return FALSE;
-    }
-  /* "Agree (4)" */
-  open = strrchr (answer, '(');
-  if (open == NULL || open == answer || open[-1] != ' ' || !g_ascii_isalpha (answer[0]))
-    return FALSE;
-  digits = strspn (open + 1, "0123456789");
-  if (digits == 0 || digits > 2 || strcmp (open + 1 + digits, ")") != 0)
-    return FALSE;
-  out->number = atoi (open + 1);
-  out->words = answer;
-  out->n_words = (gsize) (open - 1 - answer);
-  out->sep = open - 1;
-  out->n_sep = 2;
-  return TRUE;
 }
 
 /* @words numbered @number, written as @like is. */
