@@ -772,6 +772,24 @@ test_numbered_answers (void)
   static const Given years[] = {
     { "1 - 5 years", 9 }, { "11 - 20 years", 10 }, { "6 - 10 years", 3 }, { NULL },
   };
+  static const Given promoters[] = {
+    { "10 - Extremely likely", 9 }, { "9", 4 }, { "7", 6 }, { "5", 4 }, { "8", 2 }, { NULL },
+  };
+  static const Given three[] = {
+    { "1 - Disagree", 9 }, { "3 - Agree", 4 }, { "2 - Neither agree nor disagree", 6 },
+    { "8. Can't choose", 2 }, { NULL },
+  };
+  static const Given reversed[] = {
+    { "1 - Strongly agree", 9 }, { "2 - Agree", 4 }, { "4 - Disagree", 6 },
+    { "5 - Strongly disagree", 2 }, { "3 - Neither agree nor disagree", 3 }, { NULL },
+  };
+  static const Given negative[] = {
+    { "-2 - Strongly disagree", 3 }, { "1 - Agree", 4 }, { "-1 - Disagree", 6 },
+    { "2 - Strongly agree", 2 }, { "0 - Neither agree nor disagree", 3 }, { NULL },
+  };
+  static const Given list_and_number[] = {
+    { "1. Burglary", 9 }, { "2. Theft", 4 }, { "3", 6 }, { NULL },
+  };
   g_autoptr(FeStudy) study = load_one_question (agree);
   FeColumn *q = find (study, "q");
 
@@ -805,6 +823,40 @@ test_numbered_answers (void)
   study = load_one_question (years);
   q = find (study, "q");
   assert_levels (q, "1 - 5 years|6 - 10 years|11 - 20 years");
+  g_clear_object (&study);
+
+  /* One labelled end of a rating places no wording: the bare numbers are the scale. */
+  study = load_one_question (promoters);
+  q = find (study, "q");
+  assert_levels (q, "5|6|7|8|9|10 - Extremely likely");
+  g_clear_object (&study);
+
+  /* Answers numbered from 1 have no point 0: a three-point wording stays three points. */
+  study = load_one_question (three);
+  q = find (study, "q");
+  assert_levels (q, "1 - Disagree|2 - Neither agree nor disagree|3 - Agree|8. Can't choose");
+  g_assert_cmpuint (fe_column_get_n_scale_levels (q), ==, 3);
+  g_clear_object (&study);
+
+  /* Numbered the other way, a scale is in its words' order, disagreeing first. */
+  study = load_one_question (reversed);
+  q = find (study, "q");
+  g_assert_cmpint (q->role, ==, FE_ROLE_ORDINAL);
+  assert_levels (q, "5 - Strongly disagree|4 - Disagree|3 - Neither agree nor disagree|"
+                    "2 - Agree|1 - Strongly agree");
+  g_clear_object (&study);
+
+  study = load_one_question (negative);
+  q = find (study, "q");
+  g_assert_cmpint (q->role, ==, FE_ROLE_ORDINAL);
+  assert_levels (q, "-2 - Strongly disagree|-1 - Disagree|0 - Neither agree nor disagree|"
+                    "1 - Agree|2 - Strongly agree");
+  g_clear_object (&study);
+
+  /* One bare number among named categories makes no rating. */
+  study = load_one_question (list_and_number);
+  q = find (study, "q");
+  g_assert_cmpint (q->role, ==, FE_ROLE_ATTRIBUTE);
 }
 
 /* Commas as well as dots may group thousands or mark decimals. "£12,322.25" and "1,250,000"
@@ -971,6 +1023,8 @@ test_redcap_codes_and_events (void)
     "1,followup_arm_1,0,1,1,0\n"
     "2,baseline_arm_1,0,0,1,1\n"
     "3,baseline_arm_1,0,1,1,0\n");
+  g_autoptr(FeStudy) not_redcap = load_text ("gender,q___1,q___2\nF,1,0\nM,0,1\nF,1,1\n"
+                                             "M,1,0\n");
   FeColumn *q = find (study, "q");
   GPtrArray *warnings = fe_study_get_warnings (study);
 
@@ -980,6 +1034,8 @@ test_redcap_codes_and_events (void)
   g_assert_cmpint (find (study, "record_id")->role, ==, FE_ROLE_ID);
   g_assert_cmpuint (warnings->len, ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "1 id is on more than one row"));
+  /* Columns named as checkbox options make no id of a first column that is none. */
+  g_assert_cmpint (find (not_redcap, "gender")->role, !=, FE_ROLE_ID);
 }
 
 /* "-99" and "999" far from every age are the export's codes for a missing answer: answers of

@@ -264,20 +264,28 @@ skip_currency (const char *text)
   return text;
 }
 
-/* The length of the mark between groups of digits at @p: @group, a space or a no-break space
- * (narrow or not), before a digit; 0 for none. */
+/* The length of the space at @p: a space, or a no-break space (narrow too, as French
+ * typography writes it between thousands and before "%"); 0 for none. */
+static gsize
+space_length (const char *p)
+{
+  static const char * const spaces[] = { " ", "\u00a0", "\u202f" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (spaces); i++)
+    if (g_str_has_prefix (p, spaces[i]))
+      return strlen (spaces[i]);
+  return 0;
+}
+
+/* The length of the mark between groups of digits at @p, @group or a space before a digit; 0
+ * for none. */
 static gsize
 group_mark_length (const char *p,
                    char        group)
 {
-  static const char * const spaces[] = { " ", "\u00a0", "\u202f" };
+  gsize length = *p == group ? 1 : space_length (p);
 
-  if (*p == group)
-    return g_ascii_isdigit (p[1]) ? 1 : 0;
-  for (guint i = 0; i < G_N_ELEMENTS (spaces); i++)
-    if (g_str_has_prefix (p, spaces[i]) && g_ascii_isdigit (p[strlen (spaces[i])]))
-      return strlen (spaces[i]);
-  return 0;
+  return length > 0 && g_ascii_isdigit (p[length]) ? length : 0;
 }
 
 gboolean
@@ -307,8 +315,8 @@ fe_number_parse_written (const char *text,
   digits = skip_currency (p);
   currency = digits != p;
   /* "£ 1,234.50" */
-  while (currency && *digits == ' ')
-    digits++;
+  for (gsize space; currency && (space = space_length (digits)) > 0;)
+    digits += space;
 
   p = digits;
   lead = strspn (p, "0123456789");
@@ -339,9 +347,9 @@ fe_number_parse_written (const char *text,
       g_string_append_len (scratch, p + 1, (gssize) decimals);
       p += 1 + decimals;
     }
-  /* "12,50 €", "45 %": a space or a no-break space before the sign. */
-  while (*p == ' ' || g_str_has_prefix (p, "\u00a0"))
-    p += *p == ' ' ? 1 : strlen ("\u00a0");
+  /* "12,50 €", "45 %" */
+  for (gsize space; (space = space_length (p)) > 0;)
+    p += space;
   if (!currency && *p == '%')
     p++;
   else if (!currency)

@@ -1057,6 +1057,7 @@ ends_in_zero (const char *cell)
 guint
 fe_number_marks_add (FeNumberMarks *marks,
                      const char    *cell,
+                     guint          weight,
                      GString       *scratch,
                      double        *as_dot,
                      double        *as_comma)
@@ -1075,11 +1076,11 @@ fe_number_marks_add (FeNumberMarks *marks,
   if (read == 0)
     return 0;
 
-  marks->numbers++;
-  marks->with_dot += strchr (cell, '.') != NULL;
-  marks->with_comma += strchr (cell, ',') != NULL;
+  marks->numbers += weight;
+  marks->with_dot += strchr (cell, '.') != NULL ? weight : 0;
+  marks->with_comma += strchr (cell, ',') != NULL ? weight : 0;
   unit = fe_number_unit (cell);
-  marks->with_percent += g_strcmp0 (unit, "%") == 0;
+  marks->with_percent += g_strcmp0 (unit, "%") == 0 ? weight : 0;
   if (unit != NULL && marks->unit != NULL && strcmp (unit, marks->unit) != 0)
     marks->mixed_units = TRUE;
   if (unit != NULL && marks->unit == NULL)
@@ -1087,32 +1088,35 @@ fe_number_marks_add (FeNumberMarks *marks,
 
   if (read == FE_READ_DECIMAL_DOT)
     {
-      marks->decimal_dot++;
-      marks->short_dot += has_short_decimals (cell, '.');
+      marks->decimal_dot += weight;
+      marks->short_dot += has_short_decimals (cell, '.') ? weight : 0;
     }
   else if (read == FE_READ_DECIMAL_COMMA)
     {
-      marks->decimal_comma++;
-      marks->short_comma += has_short_decimals (cell, ',');
+      marks->decimal_comma += weight;
+      marks->short_comma += has_short_decimals (cell, ',') ? weight : 0;
     }
   else if (*as_dot != *as_comma)
     {
       gboolean dot = strchr (cell, '.') != NULL;
 
-      marks->ambiguous_dot += dot;
-      marks->ambiguous_comma += !dot;
-      marks->ambiguous_dot_zero += dot && ends_in_zero (cell);
-      marks->ambiguous_comma_zero += !dot && ends_in_zero (cell);
+      marks->ambiguous_dot += dot ? weight : 0;
+      marks->ambiguous_comma += dot ? 0 : weight;
+      if (ends_in_zero (cell))
+        {
+          marks->ambiguous_dot_zero += dot ? weight : 0;
+          marks->ambiguous_comma_zero += dot ? 0 : weight;
+        }
       marks->largest_ambiguous = MAX (marks->largest_ambiguous,
                                       fabs (dot ? *as_dot : *as_comma));
     }
   else if (is_plain_whole (cell) && fabs (*as_dot) < 1000)
     {
-      marks->under_thousand++;
+      marks->under_thousand += weight;
       marks->smallest_plain = MIN (marks->smallest_plain, fabs (*as_dot));
     }
   else
-    marks->other++;
+    marks->other += weight;
   return read;
 }
 
@@ -1175,12 +1179,14 @@ fe_number_marks_read (const FeNumberMarks *marks,
 
 static guint
 count_number (const char    *cell,
+              guint          weight,
               FeNumberMarks *marks,
               GHashTable    *distinct[3],
               GString       *scratch)
 {
   double values[3];
-  guint read = fe_number_marks_add (marks, cell, scratch, &values[FE_NOTATION_DECIMAL_DOT],
+  guint read = fe_number_marks_add (marks, cell, weight, scratch,
+                                    &values[FE_NOTATION_DECIMAL_DOT],
                                     &values[FE_NOTATION_DECIMAL_COMMA]);
 
   if ((read & FE_READ_DECIMAL_DOT)
@@ -1231,7 +1237,7 @@ answers_are_numbers (const FeCsvTable *table,
     for (guint i = 0; i < profile->distinct->len; i++)
       {
         ValueCount *vc = g_ptr_array_index (profile->distinct, i);
-        guint read = count_number (vc->value, &marks, distinct, scratch);
+        guint read = count_number (vc->value, vc->count, &marks, distinct, scratch);
 
         n_answered += vc->count;
         for (guint n = 0; n < 3; n++)
@@ -1254,7 +1260,7 @@ answers_are_numbers (const FeCsvTable *table,
           if (*cell == '\0')
             continue;
           n_answered++;
-          read = count_number (cell, &marks, distinct, scratch);
+          read = count_number (cell, 1, &marks, distinct, scratch);
           for (guint n = 0; n < 3; n++)
             n_read[n] += (read >> n) & 1;
           n_read[3] += read != 0;

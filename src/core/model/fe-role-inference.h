@@ -32,7 +32,7 @@ typedef struct
   FeNotation   notation;       /* numeric: how its numbers are written */
 } FeInference;
 
-/* How a column writes its numbers, counted answer by answer. "3.525" may be 3,525 with a dot
+/* How a column writes its numbers, counted respondent by respondent. "3.525" may be 3,525 with a dot
  * between thousands, as German and Dutch exports write it, or 3.525; "3,525" may be 3,525 or
  * 3.525 the same way. Other answers tell: "3.5" and "1,234.5" can only have a dot before
  * decimals, "3,5" and "1.250.000" a comma. */
@@ -60,12 +60,14 @@ typedef struct
 
 #define FE_NUMBER_MARKS_INIT { .smallest_plain = INFINITY }
 
-/* Counts @cell: the bits FE_READ_DECIMAL_DOT and FE_READ_DECIMAL_COMMA say in which notations
- * it is a number, and *@as_dot and *@as_comma get its value in each. */
+/* Counts @cell, given by @weight respondents: the bits FE_READ_DECIMAL_DOT and
+ * FE_READ_DECIMAL_COMMA say in which notations it is a number, and *@as_dot and *@as_comma get
+ * its value in each. */
 #define FE_READ_DECIMAL_DOT   (1u << FE_NOTATION_DECIMAL_DOT)
 #define FE_READ_DECIMAL_COMMA (1u << FE_NOTATION_DECIMAL_COMMA)
 guint      fe_number_marks_add  (FeNumberMarks       *marks,
                                  const char          *cell,
+                                 guint                weight,
                                  GString             *scratch,
                                  double              *as_dot,
                                  double              *as_comma);

@@ -89,7 +89,8 @@ static const char * const non_substantive[] = {
   "don't know", "do not know", "dont know", "not sure", "unsure", "prefer not to say",
   "prefer not to answer", "rather not say", "n/a", "na", "not applicable", "unfamiliar (n/a)",
   "unfamiliar", "no opinion", "can't say", "cannot say", "can't remember", "don't remember",
-  "does not apply", "doesn't apply", "not relevant", "no answer", "refused", NULL,
+  "does not apply", "doesn't apply", "not relevant", "no answer", "refused", "can't choose",
+  "cannot choose", NULL,
 };
 
 /* Lower case, typographic apostrophes and dashes read as plain ones, runs of spaces as one, no
@@ -149,16 +150,16 @@ typedef struct
   gboolean    number_first;
 } Numbered;
 
-/* Reads "1 - Strongly disagree", "2. Disagree", "3) Neither", "4: Agree", "5 = Strongly agree"
- * and "Agree (4)"; a bare whole number is its own. "2 - 3 times a week" is no numbered
+/* Reads "1 - Strongly disagree", "2. Disagree", "3) Neither", "4: Agree", "5 = Strongly agree",
+ * "-2 - Strongly disagree" and "Agree (4)"; a bare whole number is its own. "2 - 3 times a week" is no numbered
  * answer. */
 static gboolean
 read_numbered (const char *answer,
                Numbered   *out)
 {
   static const char * const marks[] = { "-", "\u2013", ".", ")", ":", "=", NULL };
-  const char *p = answer, *open;
-  gsize digits = strspn (answer, "0123456789");
+  const char *p = answer + (answer[0] == '-'), *open;
+  gsize digits = strspn (p, "0123456789");
 
   memset (out, 0, sizeof *out);
   if (digits > 0 && digits <= 2)
@@ -946,32 +947,37 @@ write_numbered (const Numbered *like,
 
 /* Answers each written with a different number, one of them with words at least, in the order
  * of their numbers; answers that decline a place come after. They are a scale (*@is_scale)
- * when their words are in an order of their own or some answers are bare numbers, as a
+ * when their words are in an order of their own or several answers are bare numbers, as a
  * rating's between its labelled ends. A number that nobody chose between them is a point of
- * a scale too, and so is one beyond them when the words fit a known wording that has it
- * ("2 - Disagree" … "5 - Strongly agree" lack "1 - Strongly disagree"): named by that wording,
- * written as the others, or by its number alone. */
+ * a scale too, named by its number. When every answer has words and they fit a known wording,
+ * each in the place its number gives it, the wording names the points nobody chose, at the
+ * ends too ("2 - Disagree" … "5 - Strongly agree" lack "1 - Strongly disagree"), written as
+ * the others are; a wording numbered the other way ("1 - Strongly agree") orders the scale by
+ * its words (*@by_words), as every other scale of the kind is ordered. */
 static GPtrArray *
 order_by_numbers (GPtrArray *values,
                   guint     *n_scale,
-                  gboolean  *is_scale)
+                  gboolean  *is_scale,
+                  gboolean  *by_words)
 {
   g_autofree Numbered *read = g_new0 (Numbered, MAX (values->len, 1));
+  g_autofree gboolean *placed = g_new0 (gboolean, MAX (values->len, 1));
   g_autoptr(GPtrArray) outside = g_ptr_array_new ();
   g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) worded = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GPtrArray) wording = NULL;
-  char *by_number[3 * MAX_NUMBERED_POINTS] = { NULL };
+  char *by_number[MAX_NUMBERED_POINTS] = { NULL };
   const Numbered *like = NULL;
   GPtrArray *ordered;
-  int low = G_MAXINT, high = -1, offset = G_MININT;
+  int low = G_MAXINT, high = G_MININT, first = 0, direction = 0;
   guint n_numbered = 0, n_wording = 0;
   FeOrderKind kind;
 
+  *by_words = FALSE;
   for (guint i = 0; i < values->len; i++)
     {
       const char *value = g_ptr_array_index (values, i);
 
-      read[i].number = -1;
       if (fe_answer_is_non_substantive (value))
         {
           g_ptr_array_add (outside, (gpointer) value);
@@ -979,6 +985,7 @@ order_by_numbers (GPtrArray *values,
         }
       if (!read_numbered (value, &read[i]))
         return NULL;
+      placed[i] = TRUE;
       low = MIN (low, read[i].number);
       high = MAX (high, read[i].number);
       n_numbered++;
@@ -986,43 +993,58 @@ order_by_numbers (GPtrArray *values,
         {
           like = &read[i];
           g_ptr_array_add (words, g_strndup (read[i].words, read[i].n_words));
+          g_array_append_val (worded, i);
         }
     }
   if (like == NULL || n_numbered < 3 || high - low >= MAX_NUMBERED_POINTS)
     return NULL;
 
-  /* The known wording the words fit, when every numbered answer's place in it is its number
-   * less one offset. */
   wording = fe_scale_order (words, &kind, &n_wording);
-  *is_scale = wording != NULL || words->len < n_numbered;
-  if (wording != NULL && kind != FE_ORDER_LIKERT)
+  *is_scale = wording != NULL || n_numbered - words->len >= 2;
+  if (wording != NULL && (kind != FE_ORDER_LIKERT || words->len < n_numbered || words->len < 2))
     g_clear_pointer (&wording, g_ptr_array_unref);
-  for (guint i = 0, w = 0; wording != NULL && i < values->len; i++)
+  /* Each answer's place in the wording is its number less one offset, or the offset less its
+   * number: the number of the wording's first point. */
+  for (int way = 1; wording != NULL && way >= -1 && direction == 0; way -= 2)
     {
-      guint place;
+      gboolean fits = TRUE;
 
-      if (read[i].words == NULL)
-        continue;
-      if (!g_ptr_array_find_with_equal_func (wording, g_ptr_array_index (words, w++),
-                                             g_str_equal, &place)
-          || place >= n_wording
-          || (offset != G_MININT && offset != read[i].number - (int) place))
-        g_clear_pointer (&wording, g_ptr_array_unref);
-      else
-        offset = read[i].number - (int) place;
+      for (guint w = 0; w < words->len && fits; w++)
+        {
+          const Numbered *answer = &read[g_array_index (worded, guint, w)];
+          guint place;
+          int start;
+
+          fits = g_ptr_array_find_with_equal_func (wording, g_ptr_array_index (words, w),
+                                                   g_str_equal, &place)
+                 && place < n_wording;
+          start = answer->number - way * (int) place;
+          fits = fits && (w == 0 || start == first);
+          first = start;
+        }
+      direction = fits ? way : 0;
     }
-  if (wording != NULL && offset + (int) n_wording - 1 - MIN (low, offset) < MAX_NUMBERED_POINTS
-      && offset >= 0)
+  if (direction != 0)
     {
-      low = MIN (low, offset);
-      high = MAX (high, offset + (int) n_wording - 1);
+      int wording_low = direction > 0 ? first : first - (int) n_wording + 1;
+      int wording_high = wording_low + (int) n_wording - 1;
+
+      /* Answers numbered from 1 have no point 0. */
+      if (wording_low < MIN (low, 1)
+          || MAX (high, wording_high) - MIN (low, wording_low) >= MAX_NUMBERED_POINTS)
+        direction = 0;
+      else
+        {
+          low = MIN (low, wording_low);
+          high = MAX (high, wording_high);
+        }
     }
-  else
+  if (direction == 0)
     g_clear_pointer (&wording, g_ptr_array_unref);
 
   for (guint i = 0; i < values->len; i++)
     {
-      if (read[i].number < 0)
+      if (!placed[i])
         continue;
       /* Two answers with one number are no scale of numbered points. */
       if (by_number[read[i].number - low] != NULL)
@@ -1034,18 +1056,20 @@ order_by_numbers (GPtrArray *values,
       by_number[read[i].number - low] = g_strdup (g_ptr_array_index (values, i));
     }
   ordered = g_ptr_array_new_with_free_func (g_free);
-  for (int number = low; number <= high; number++)
+  for (int k = 0; k <= high - low; k++)
     {
+      int number = direction < 0 ? high - k : low + k;
+      int place = direction * (number - first);
       char *level = by_number[number - low];
 
-      if (level == NULL && wording != NULL && number >= offset
-          && number - offset < (int) n_wording)
-        level = write_numbered (like, number, g_ptr_array_index (wording, number - offset));
+      if (level == NULL && wording != NULL && place >= 0 && place < (int) n_wording)
+        level = write_numbered (like, number, g_ptr_array_index (wording, place));
       /* A list's missing numbers are options nobody chose, unnamed: not shown. */
       if (level != NULL || *is_scale)
         g_ptr_array_add (ordered, level != NULL ? level : g_strdup_printf ("%d", number));
     }
   *n_scale = ordered->len;
+  *by_words = direction < 0;
   for (guint i = 0; i < outside->len; i++)
     g_ptr_array_add (ordered, g_strdup (g_ptr_array_index (outside, i)));
   return ordered;
@@ -1059,17 +1083,17 @@ fe_scale_order (GPtrArray   *values,
   GPtrArray *ordered = NULL;
   Answers answers;
   char ***scales;
-  gboolean is_scale;
+  gboolean is_scale, by_words;
 
   *kind = FE_ORDER_NONE;
   *n_scale = 0;
   if (too_many_or_too_long (values))
     return NULL;
 
-  /* The numbers the questionnaire gave its answers order them, whatever their words. */
-  if ((ordered = order_by_numbers (values, n_scale, &is_scale)) != NULL)
+  /* The numbers the questionnaire gave its answers order them. */
+  if ((ordered = order_by_numbers (values, n_scale, &is_scale, &by_words)) != NULL)
     {
-      *kind = is_scale ? FE_ORDER_NUMBERED : FE_ORDER_NUMBERED_LIST;
+      *kind = by_words ? FE_ORDER_LIKERT : is_scale ? FE_ORDER_NUMBERED : FE_ORDER_NUMBERED_LIST;
       return ordered;
     }
   answers_init (&answers, values);

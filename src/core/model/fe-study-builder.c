@@ -427,7 +427,7 @@ parse_numbers (FeStudy       *self,
         continue;
       fe_bitset_set (column->answered, row);
       if (marks != NULL)
-        fe_number_marks_add (marks, cell, digits, &as_dot, &as_comma);
+        fe_number_marks_add (marks, cell, 1, digits, &as_dot, &as_comma);
       if (!fe_number_parse_written (cell, column->notation, digits, &column->numbers[row]))
         g_array_append_val (texts, row);
     }

@@ -273,6 +273,18 @@ is_taguette (const FeCsvTable *table)
          && (n == 3 || (n == 4 && fe_csv_table_find_column (table, "id") >= 0));
 }
 
+/* Whether the last word of @name is "id": "record_id", "Record ID", not "paid". */
+static gboolean
+last_word_is_id (const char *name)
+{
+  gsize end = strlen (name);
+
+  while (end > 0 && !g_ascii_isalnum (name[end - 1]))
+    end--;
+  return end >= 2 && g_ascii_strncasecmp (name + end - 2, "id", 2) == 0
+         && (end == 2 || !g_ascii_isalnum (name[end - 3]));
+}
+
 /* REDCap keeps each option of a checkbox question in a column of its own, named "field___code"
  * in a raw export and "Field label (choice=Option)" in one with labels. */
 static gboolean
@@ -789,8 +801,10 @@ fe_survey_format_describe (const FeCsvTable *table,
   else if (format == FE_SURVEY_FORMAT_PLAIN || format == FE_SURVEY_FORMAT_LIMESURVEY
            || format == FE_SURVEY_FORMAT_ALCHEMER || format == FE_SURVEY_FORMAT_REDCAP)
     group_grid_items (columns);
-  /* REDCap exports each record's id first, once per event of a longitudinal project. */
-  if (format == FE_SURVEY_FORMAT_REDCAP && columns->len > 0)
+  /* REDCap exports each record's id first ("record_id", "Record ID"), once per event of a
+   * longitudinal project. */
+  if (format == FE_SURVEY_FORMAT_REDCAP && columns->len > 0
+      && last_word_is_id (((FeSourceColumn *) g_ptr_array_index (columns, 0))->id))
     ((FeSourceColumn *) g_ptr_array_index (columns, 0))->is_id = TRUE;
   if (format == FE_SURVEY_FORMAT_REDCAP)
     for (guint c = 0; c < columns->len; c++)
