@@ -32,10 +32,10 @@ typedef struct
   FeNotation   notation;       /* numeric: how its numbers are written */
 } FeInference;
 
-/* How a column writes its numbers, counted respondent by respondent. "3.525" may be 3,525 with a dot
- * between thousands, as German and Dutch exports write it, or 3.525; "3,525" may be 3,525 or
- * 3.525 the same way. Other answers tell: "3.5" and "1,234.5" can only have a dot before
- * decimals, "3,5" and "1.250.000" a comma. */
+/* How a column writes its numbers, counted respondent by respondent. "3.525" may be 3,525
+ * with a dot between thousands, as German and Dutch exports write it, or 3.525; "3,525" may be
+ * 3,525 or 3.525 the same way. Other answers tell: "3.5" and "1,234.5" can only have a dot
+ * before decimals, "3,5" and "1.250.000" a comma. */
 typedef struct
 {
   guint  decimal_dot;        /* numbers only a dot before decimals reads */

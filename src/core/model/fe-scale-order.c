@@ -151,8 +151,8 @@ typedef struct
 } Numbered;
 
 /* Reads "1 - Strongly disagree", "2. Disagree", "3) Neither", "4: Agree", "5 = Strongly agree",
- * "-2 - Strongly disagree" and "Agree (4)"; a bare whole number is its own. "2 - 3 times a week" is no numbered
- * answer. */
+ * "-2 - Strongly disagree" and "Agree (4)"; a bare whole number is its own. "2 - 3 times a
+ * week" is no numbered answer. */
 static gboolean
 read_numbered (const char *answer,
                Numbered   *out)

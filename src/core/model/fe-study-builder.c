@@ -1708,6 +1708,7 @@ warn_repeated_ids (FeStudy *self)
       g_autoptr(GHashTable) first_row = NULL;
       g_autofree char *example = NULL;
       guint n_repeated = 0, n_cells = 0, example_rows[2] = { 0, 0 };
+      const char *message;
 
       /* REDCap's record id, written once per event of a longitudinal project (other ids are
        * one per respondent, inferred so or written so by the platform); or, without an id, a
@@ -1743,24 +1744,19 @@ warn_repeated_ids (FeStudy *self)
         }
       /* Codes that repeat ("Team ID": T0…T3) are no respondents' ids; ids given twice or
        * three times over (copies, a record's visits) leave a quarter of them distinct. */
-      if (n_repeated > 0 && column == self->id_column)
-        fe_study_add_warning (
-          self,
-          ngettext ("%s, column %u (“%s”): %u id is on more than one row (“%s”, first on lines "
+      if (n_repeated == 0
+          || (column != self->id_column && g_hash_table_size (first_row) * 4 < n_cells))
+        continue;
+      message = column == self->id_column
+        ? ngettext ("%s, column %u (“%s”): %u id is on more than one row (“%s”, first on lines "
                     "%u and %u), and each row counts as a respondent. If a response was "
                     "exported twice, remove the copy from a copy of the file; if the rows are "
                     "one person's visits or events, keep one row for each.",
                     "%s, column %u (“%s”): %u ids are on more than one row (“%s”, first on lines "
                     "%u and %u), and each row counts as a respondent. If a response was "
                     "exported twice, remove the copy from a copy of the file; if the rows are "
-                    "one person's visits or events, keep one row for each.", n_repeated),
-          self->name, column->source_column + 1, column->id, n_repeated, example,
-          fe_csv_table_get_line (self->responses, example_rows[0]),
-          fe_csv_table_get_line (self->responses, example_rows[1]));
-      else if (n_repeated > 0 && g_hash_table_size (first_row) * 4 >= n_cells)
-        fe_study_add_warning (
-          self,
-          ngettext ("%s, column %u (“%s”): %u value is on more than one row (“%s”, first on lines "
+                    "one person's visits or events, keep one row for each.", n_repeated)
+        : ngettext ("%s, column %u (“%s”): %u value is on more than one row (“%s”, first on lines "
                     "%u and %u), so it was not taken for the respondents' id, and each row counts "
                     "as a respondent. If a response was exported twice, remove the copy from a "
                     "copy of the file; if the rows are one person's visits or events, keep one "
@@ -1769,10 +1765,11 @@ warn_repeated_ids (FeStudy *self)
                     "lines %u and %u), so it was not taken for the respondents' id, and each row "
                     "counts as a respondent. If a response was exported twice, remove the copy "
                     "from a copy of the file; if the rows are one person's visits or events, keep "
-                    "one row for each.", n_repeated),
-          self->name, column->source_column + 1, column->id, n_repeated, example,
-          fe_csv_table_get_line (self->responses, example_rows[0]),
-          fe_csv_table_get_line (self->responses, example_rows[1]));
+                    "one row for each.", n_repeated);
+      fe_study_add_warning (self, message, self->name, column->source_column + 1, column->id,
+                            n_repeated, example,
+                            fe_csv_table_get_line (self->responses, example_rows[0]),
+                            fe_csv_table_get_line (self->responses, example_rows[1]));
     }
 }
 

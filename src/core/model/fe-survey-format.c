@@ -625,78 +625,54 @@ describe_surveymonkey (const FeCsvTable *table,
     }
 }
 
-/* "Which of these … Please select all that apply. - Carrots": the question and the option a
- * column stands for, in a one-header export (SurveyMonkey flattened, Qualtrics labels). */
-static gboolean
-split_option_label (const char  *label,
-                    char       **stem,
-                    const char **option)
-{
-  const char *sep = label != NULL ? g_strrstr (label, " - ") : NULL;
+/* Which question a column's name says it is an option of, and which option; FALSE when it
+ * says none. */
+typedef gboolean (*SplitName) (const FeSourceColumn  *sc,
+                               char                 **question,
+                               char                 **option);
 
-  if (sep == NULL || sep == label || sep[3] == '\0')
+/* "Which of these … Please select all that apply. - Carrots" (SurveyMonkey flattened, Qualtrics
+ * labels), for a column not yet known to be an option. */
+static gboolean
+split_labelled_option (const FeSourceColumn  *sc,
+                       char                 **question,
+                       char                 **option)
+{
+  const char *text = sc->label != NULL ? sc->label : sc->id;
+  const char *sep = g_strrstr (text, " - ");
+
+  if (sc->option != NULL || sep == NULL || sep == text || sep[3] == '\0')
     return FALSE;
-  *stem = g_strndup (label, (gsize) (sep - label));
-  *option = sep + 3;
+  *question = g_strndup (text, (gsize) (sep - text));
+  *option = g_strdup (sep + 3);
   return TRUE;
 }
 
-/* A REDCap checkbox field's columns, one per option, are one question; each holds 1 or
- * "Checked" where the option was ticked, which the study reads as it reads any option column. */
-static void
-find_redcap_choices (GPtrArray *columns)
+static gboolean
+split_redcap_column (const FeSourceColumn  *sc,
+                     char                 **question,
+                     char                 **option)
 {
-  for (guint i = 0; i < columns->len;)
-    {
-      FeSourceColumn *sc = g_ptr_array_index (columns, i);
-      g_autofree char *field = NULL, *option = NULL;
-      guint last = i;
-
-      if (sc->metadata || !split_redcap_choice (sc->id, &field, &option))
-        {
-          i++;
-          continue;
-        }
-      while (last + 1 < columns->len)
-        {
-          FeSourceColumn *next = g_ptr_array_index (columns, last + 1);
-          g_autofree char *next_field = NULL, *next_option = NULL;
-
-          if (next->metadata || !split_redcap_choice (next->id, &next_field, &next_option)
-              || strcmp (next_field, field) != 0)
-            break;
-          last++;
-        }
-      for (guint k = i; last > i && k <= last; k++)
-        {
-          FeSourceColumn *member = g_ptr_array_index (columns, k);
-          g_autofree char *member_field = NULL;
-
-          split_redcap_choice (member->id, &member_field, &member->option);
-          g_free (member->group);
-          g_free (member->group_label);
-          member->group = g_strdup (field);
-          member->group_label = g_strdup (field);
-        }
-      i = last + 1;
-    }
+  return split_redcap_choice (sc->id, question, option);
 }
 
-/* Consecutive columns that name one question and each an option of it. Whether each holds
- * its option (or a 0/1 mark) and nothing else, as one column per option does, is for the
- * study to see in the answers; a grid's items carry a scale and stay items. */
+/* Runs of two consecutive columns or more that @split names options of one question: each
+ * gets its option, and the question for its group, unless it is in one already and @regroup is
+ * FALSE. Whether each holds its option (or a 0/1 mark, REDCap's 1 or "Checked") and nothing
+ * else, as one column per option does, is for the study to see in the answers; a grid's items
+ * carry a scale and stay items. */
 static void
-find_option_columns (GPtrArray *columns)
+group_option_runs (GPtrArray *columns,
+                   SplitName  split,
+                   gboolean   regroup)
 {
   for (guint i = 0; i < columns->len;)
     {
       FeSourceColumn *sc = g_ptr_array_index (columns, i);
-      const char *text = sc->label != NULL ? sc->label : sc->id;
-      g_autofree char *stem = NULL;
-      const char *option;
+      g_autofree char *question = NULL, *option = NULL;
       guint last = i;
 
-      if (sc->metadata || sc->option != NULL || !split_option_label (text, &stem, &option))
+      if (sc->metadata || !split (sc, &question, &option))
         {
           i++;
           continue;
@@ -704,29 +680,27 @@ find_option_columns (GPtrArray *columns)
       while (last + 1 < columns->len)
         {
           FeSourceColumn *next = g_ptr_array_index (columns, last + 1);
-          g_autofree char *next_stem = NULL;
-          const char *next_option;
+          g_autofree char *next_question = NULL, *next_option = NULL;
 
-          if (next->metadata
-              || !split_option_label (next->label != NULL ? next->label : next->id,
-                                      &next_stem, &next_option)
-              || strcmp (next_stem, stem) != 0)
+          if (next->metadata || !split (next, &next_question, &next_option)
+              || strcmp (next_question, question) != 0)
             break;
           last++;
         }
       for (guint k = i; last > i && k <= last; k++)
         {
           FeSourceColumn *member = g_ptr_array_index (columns, k);
-          g_autofree char *member_stem = NULL;
+          g_autofree char *member_question = NULL;
+          char *member_option = NULL;
 
-          split_option_label (member->label != NULL ? member->label : member->id, &member_stem,
-                              &option);
-          member->option = g_strdup (option);
-          if (member->group == NULL)
-            {
-              member->group = g_strdup (stem);
-              member->group_label = g_strdup (stem);
-            }
+          split (member, &member_question, &member_option);
+          member->option = member_option;
+          if (member->group != NULL && !regroup)
+            continue;
+          g_free (member->group);
+          g_free (member->group_label);
+          member->group = g_strdup (question);
+          member->group_label = g_strdup (question);
         }
       i = last + 1;
     }
@@ -817,10 +791,10 @@ fe_survey_format_describe (const FeCsvTable *table,
           sc->metadata = TRUE;
       }
   if (format == FE_SURVEY_FORMAT_REDCAP)
-    find_redcap_choices (columns);
+    group_option_runs (columns, split_redcap_column, TRUE);
   if (format != FE_SURVEY_FORMAT_TAGUETTE)
     {
-      find_option_columns (columns);
+      group_option_runs (columns, split_labelled_option, FALSE);
       find_named_option_columns (table, columns);
     }
 
