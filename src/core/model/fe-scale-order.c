@@ -138,8 +138,8 @@ is_non_substantive (const char *plain)
          || g_str_has_prefix (plain, "don't know ") || g_str_has_prefix (plain, "prefer not ");
 }
 
-/* How a numbered answer is written: its number, and its words between @prefix and @suffix
- * ("2 - Disagree": "", " - "; "Agree (4)": "Agree (", ")"). */
+/* How a numbered answer is written: its number, its words, and what stands between them
+ * ("2 - Disagree": " - "; "Agree (4)": " (", the number then closing the bracket). */
 typedef struct
 {
   int         number;

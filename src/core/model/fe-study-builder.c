@@ -480,8 +480,9 @@ store_numbers (FeStudy  *self,
   FeNumberMarks marks = FE_NUMBER_MARKS_INIT;
   FeNotation notation;
   /* Inference has judged a column's notation already; a column the codebook or a correction
-   * makes numeric learns it in the same pass, its numbers read again only when a comma marks
-   * their decimals. A workbook's or a statistics file's numbers are the app's, "1234.5". */
+   * makes numeric learns it in the same pass, its numbers read again only when they are
+   * written otherwise than "1,234.5". A workbook's or a statistics file's numbers are the
+   * app's, "1234.5". */
   gboolean learn = (column->role_source == FE_ROLE_SOURCE_CODEBOOK
                     || column->role_source == FE_ROLE_SOURCE_CORRECTION)
                    && !fe_csv_table_numbers_are_plain (self->responses);
@@ -1673,30 +1674,9 @@ keep_weights (FeStudy *self)
   }
 }
 
-/* A column named as an id ("Participant ID", "record_id", "UserNo") that was not taken for the
- * id because values repeat: a response exported twice, or a REDCap record's events, each
- * counted as a respondent. Nothing is dropped on a guess; the researcher is told where. */
-static gboolean
-name_is_an_id (const char *name)
-{
-  static const char * const ids[] = {
-    "id", "userno", "userid", "recordid", "respondentid", "participantid", "caseid",
-    "responseid", "respondentno", "participantno", NULL,
-  };
-  g_autofree char *lower = g_utf8_strdown (name, -1);
-  g_autoptr(GString) plain = g_string_new (NULL);
-  const char *last_word = lower;
-
-  for (const char *p = lower; *p != '\0'; p++)
-    if (g_ascii_isalnum (*p))
-      g_string_append_c (plain, *p);
-    else if (g_ascii_isalnum (p[1]))
-      last_word = p + 1;
-  if (g_strv_contains (ids, plain->str))
-    return TRUE;
-  return strcmp (last_word, "id") == 0;
-}
-
+/* A column named as an id that was not taken for the id because values repeat: a response
+ * exported twice, or a REDCap record's events, each counted as a respondent. Nothing is
+ * dropped on a guess; the researcher is told where. */
 static void
 warn_repeated_ids (FeStudy *self)
 {
@@ -1716,7 +1696,7 @@ warn_repeated_ids (FeStudy *self)
       if (self->id_column != NULL
           ? column != self->id_column || self->format != FE_SURVEY_FORMAT_REDCAP
           : column->members != NULL || column->role == FE_ROLE_IGNORE
-            || !name_is_an_id (column->id))
+            || !fe_name_is_an_id (column->id))
         continue;
       first_row = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       for (guint row = 0; row < self->n_rows; row++)

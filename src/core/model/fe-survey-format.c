@@ -90,6 +90,23 @@ in_list (const char         *normalised,
 }
 
 gboolean
+fe_name_is_an_id (const char *name)
+{
+  static const char * const ids[] = {
+    "id", "userno", "userid", "recordid", "respondentid", "participantid", "caseid",
+    "responseid", "respondentno", "participantno", NULL,
+  };
+  g_autofree char *lower = g_utf8_strdown (name, -1);
+  g_autofree char *plain = normalise_name (name);
+  const char *last_word = lower;
+
+  for (const char *p = lower; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && g_ascii_isalnum (p[1]))
+      last_word = p + 1;
+  return in_list (plain, ids) || strcmp (last_word, "id") == 0;
+}
+
+gboolean
 fe_name_is_identifying (const char *name)
 {
   g_autofree char *plain = normalise_name (name);
@@ -271,18 +288,6 @@ is_taguette (const FeCsvTable *table)
 
   return document >= 0 && tag >= 0 && content >= 0
          && (n == 3 || (n == 4 && fe_csv_table_find_column (table, "id") >= 0));
-}
-
-/* Whether the last word of @name is "id": "record_id", "Record ID", not "paid". */
-static gboolean
-last_word_is_id (const char *name)
-{
-  gsize end = strlen (name);
-
-  while (end > 0 && !g_ascii_isalnum (name[end - 1]))
-    end--;
-  return end >= 2 && g_ascii_strncasecmp (name + end - 2, "id", 2) == 0
-         && (end == 2 || !g_ascii_isalnum (name[end - 3]));
 }
 
 /* REDCap keeps each option of a checkbox question in a column of its own, named "field___code"
@@ -778,7 +783,7 @@ fe_survey_format_describe (const FeCsvTable *table,
   /* REDCap exports each record's id first ("record_id", "Record ID"), once per event of a
    * longitudinal project. */
   if (format == FE_SURVEY_FORMAT_REDCAP && columns->len > 0
-      && last_word_is_id (((FeSourceColumn *) g_ptr_array_index (columns, 0))->id))
+      && fe_name_is_an_id (((FeSourceColumn *) g_ptr_array_index (columns, 0))->id))
     ((FeSourceColumn *) g_ptr_array_index (columns, 0))->is_id = TRUE;
   if (format == FE_SURVEY_FORMAT_REDCAP)
     for (guint c = 0; c < columns->len; c++)

@@ -50,6 +50,8 @@ const char    *fe_survey_format_get_name (FeSurveyFormat    format);
  * or NULL. */
 char          *fe_survey_format_dup_item_stem (const char *id);
 
+/* Whether a column is named as an id: "Participant ID", "record_id", "UserNo". */
+gboolean       fe_name_is_an_id          (const char       *name);
 /* Whether a column name says it identifies people (e-mail, IP address, location, name). */
 gboolean       fe_name_is_identifying    (const char       *name);
 /* Whether the answers of @column look like e-mail or IP addresses (a bounded sample). */
