@@ -329,6 +329,9 @@ test_parse_written (void)
   g_assert_true (fe_number_parse_written ("1 234,5", comma, scratch, &value) && value == 1234.5);
   g_assert_true (fe_number_parse_written ("12\u202f500", dot, scratch, &value) && value == 12500);
   g_assert_true (fe_number_parse_written ("12 €", dot, scratch, &value) && value == 12);
+  g_assert_true (fe_number_parse_written ("1 250 €", dot, scratch, &value) && value == 1250);
+  g_assert_true (fe_number_parse_written ("12\u00a0500\u00a0€", comma, scratch, &value)
+                 && value == 12500);
   g_assert_false (fe_number_parse_written ("1 234,5", dot, scratch, &value));
   g_assert_false (fe_number_parse_written ("10 15", dot, scratch, &value));
   g_assert_false (fe_number_parse_written ("1 2345", comma, scratch, &value));

@@ -9,6 +9,7 @@
 #include "fe-column-correction.h"
 #include "fe-quote.h"
 #include "fe-study.h"
+#include "fe-survey-format.h"
 #include "fe-tally.h"
 #include "fe-test-util.h"
 
@@ -787,6 +788,10 @@ test_numbered_answers (void)
     { "-2 - Strongly disagree", 3 }, { "1 - Agree", 4 }, { "-1 - Disagree", 6 },
     { "2 - Strongly agree", 2 }, { "0 - Neither agree nor disagree", 3 }, { NULL },
   };
+  static const Given reversed_ends[] = {
+    { "1 - Strongly agree", 9 }, { "2", 4 }, { "4", 6 }, { "5 - Strongly disagree", 2 },
+    { "3", 3 }, { NULL },
+  };
   static const Given list_and_number[] = {
     { "1. Burglary", 9 }, { "2. Theft", 4 }, { "3", 6 }, { NULL },
   };
@@ -851,6 +856,12 @@ test_numbered_answers (void)
   g_assert_cmpint (q->role, ==, FE_ROLE_ORDINAL);
   assert_levels (q, "-2 - Strongly disagree|-1 - Disagree|0 - Neither agree nor disagree|"
                     "1 - Agree|2 - Strongly agree");
+  g_clear_object (&study);
+
+  /* Labelled only at its ends, numbered the other way, a rating still runs with its words. */
+  study = load_one_question (reversed_ends);
+  q = find (study, "q");
+  assert_levels (q, "5 - Strongly disagree|4|3|2|1 - Strongly agree");
   g_clear_object (&study);
 
   /* One bare number among named categories makes no rating. */
@@ -965,6 +976,20 @@ test_commas_in_numbers (void)
     g_assert_cmpuint (warnings->len, ==, 1);
     g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "read with a comma between "
                               "thousands"));
+    g_clear_object (&study);
+    g_clear_pointer (&responses, g_free);
+
+    /* One answer "2,5" beside ambiguous commas tells nothing: every comma is kept. */
+    g_string_append (unsure, "31,\"2,5\"\n");
+    responses = fe_test_write_file ("salaries.csv", unsure->str, -1);
+    study = fe_study_load (responses, codebook, NULL, &error);
+    g_assert_no_error (error);
+    column = find (study, "salary");
+    g_assert_true (isnan (column->numbers[1]) && isnan (column->numbers[30]));
+    g_assert_cmpint (fe_column_find_level (column, "2,5"), >=, 0);
+    warnings = fe_study_get_warnings (study);
+    g_assert_cmpuint (warnings->len, ==, 1);
+    g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "too few answers tell"));
   }
 }
 
@@ -1036,6 +1061,8 @@ test_redcap_codes_and_events (void)
   g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "1 id is on more than one row"));
   /* Columns named as checkbox options make no id of a first column that is none. */
   g_assert_cmpint (find (not_redcap, "gender")->role, !=, FE_ROLE_ID);
+  g_assert_true (fe_name_is_an_id ("Record ID:") && fe_name_is_an_id ("study_id"));
+  g_assert_false (fe_name_is_an_id ("paid") || fe_name_is_an_id ("gender"));
 }
 
 /* "-99" and "999" far from every age are the export's codes for a missing answer: answers of
@@ -1394,6 +1421,11 @@ test_numbered_options_joined_by_commas (void)
   static const Given incomes[] = {
     { "1,300,000", 2 }, { "25,000", 3 }, { "2,500,000", 2 }, { "40,000", 1 }, { NULL },
   };
+  static const Given channels[] = {
+    { "1", 4 }, { "2", 4 }, { "3", 4 }, { "4", 4 }, { "5", 4 }, { "6", 4 }, { "7", 4 },
+    { "8", 4 }, { "9", 4 }, { "10", 4 }, { "11", 4 }, { "12", 4 }, { "13", 4 }, { "1,12", 2 },
+    { "7,13", 2 }, { "1,3,4", 2 }, { "2,5,9", 2 }, { NULL },
+  };
   /* Hours with decimal commas fall and repeat: no typing slip among them makes them lists. */
   static const Given hours[] = {
     { "6,5", 3 }, { "7,5", 2 }, { "5", 3 }, { "5,5", 2 }, { "6,7,8", 1 }, { "7,8,9", 1 },
@@ -1413,6 +1445,14 @@ test_numbered_options_joined_by_commas (void)
   assert_kept_whole (decimals);
   assert_kept_whole (incomes);
   assert_kept_whole (hours);
+  g_clear_object (&study);
+
+  /* Thirteen options, most answers one or two of them: "1,12" is options 1 and 12 beside
+   * "1,3,4", never the number 1.12. */
+  study = load_one_question (channels);
+  q = find (study, "q");
+  g_assert_cmpint (q->role, ==, FE_ROLE_MULTI);
+  g_assert_cmpuint (count_of (study, q, "12"), ==, 6);
 }
 
 /* Numbers are a numeric question when a methodologist would chart them as a histogram: ages

@@ -330,10 +330,10 @@ fe_number_parse_written (const char *text,
     return FALSE;
   g_string_append_len (scratch, p, (gssize) lead);
   p += lead;
-  while (mark_length > 0 && strncmp (p, mark, mark_length) == 0)
+  /* A mark before other than three digits ends the groups: the space before "€" too. */
+  while (mark_length > 0 && strncmp (p, mark, mark_length) == 0
+         && strspn (p + mark_length, "0123456789") == 3)
     {
-      if (strspn (p + mark_length, "0123456789") != 3)
-        return FALSE;
       g_string_append_len (scratch, p + mark_length, 3);
       p += mark_length + 3;
     }

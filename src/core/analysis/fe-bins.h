@@ -60,13 +60,13 @@ typedef enum
                                * no currency or percent sign */
 } FeNotation;
 
-/* Parses a whole cell written in @notation, a currency sign before or after it or a percent
- * sign after it allowed ("£1,234.50", "-$5", "12,50 €", "45%": 45); a space may stand between
- * thousands too ("1 234,5"). A mark
- * anywhere but between groups of three digits or before the decimals makes no number ("1,2" in
- * FE_NOTATION_DECIMAL_DOT). @scratch holds the number rewritten. */
 /* The currency or percent sign @text is written with ("£", "%"), or NULL. */
 const char *fe_number_unit       (const char   *text);
+/* Parses a whole cell written in @notation, a currency sign before or after it or a percent
+ * sign after it allowed ("£1,234.50", "-$5", "12,50 €", "45%": 45); a space may stand between
+ * thousands too ("1 234,5"). A mark anywhere but between groups of three digits or before the
+ * decimals makes no number ("1,2" in FE_NOTATION_DECIMAL_DOT). @scratch holds the number
+ * rewritten. */
 gboolean  fe_number_parse_written (const char   *text,
                                    FeNotation    notation,
                                    GString      *scratch,

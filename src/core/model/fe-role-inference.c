@@ -314,42 +314,44 @@ has_comma_between_digits (const char *cell)
   return FALSE;
 }
 
+/* Answers with commas between digits, counted for answers_are_code_lists(). */
+typedef struct
+{
+  guint       n_digit_commas;  /* answers with a comma between digits */
+  guint       n_lists;         /* … rising lists of whole numbers ("1,3") */
+  guint       n_no_number;     /* … that are no number either ("1,3,4") */
+  const char *example;         /* the first of those, or NULL */
+} CodeLists;
+
+static void
+code_lists_add (CodeLists  *lists,
+                const char *cell,
+                guint       weight)
+{
+  gboolean no_number = FALSE;
+
+  if (!has_comma_between_digits (cell))
+    return;
+  lists->n_digit_commas += weight;
+  if (!is_number_list (cell, &no_number))
+    return;
+  lists->n_lists += weight;
+  lists->n_no_number += no_number ? weight : 0;
+  if (no_number && lists->example == NULL)
+    lists->example = cell;
+}
+
 /* "1,3,4" is no number however numbers are written: where every answer with a comma between
  * digits is a rising list of whole numbers, and a few are no number, the commas separate
  * numbered options ("1,3" too). One such answer among decimal commas is a typing slip, and
- * decimal commas fall ("6,5") or repeat ("5,5") as often as they rise. *@example is
- * the first answer that is no number. */
+ * decimal commas fall ("6,5") or repeat ("5,5") as often as they rise; where semicolons
+ * separate the fields, the comma marks decimals. */
 static gboolean
-answers_are_code_lists (GPtrArray   *cells,
-                        GArray      *weights,
-                        char         delimiter,
-                        const char **example)
+answers_are_code_lists (const CodeLists *lists,
+                        char             delimiter)
 {
-  guint n_lists = 0, n_no_number = 0, n_digit_commas = 0;
-
-  *example = NULL;
-  /* Where semicolons separate the fields, the comma marks decimals. */
-  if (delimiter == ';')
-    return FALSE;
-
-  for (guint i = 0; i < cells->len; i++)
-    {
-      const char *cell = g_ptr_array_index (cells, i);
-      guint weight = g_array_index (weights, guint, i);
-      gboolean no_number = FALSE;
-
-      if (!has_comma_between_digits (cell))
-        continue;
-      n_digit_commas += weight;
-      if (is_number_list (cell, &no_number))
-        {
-          n_lists += weight;
-          n_no_number += no_number ? weight : 0;
-          if (no_number && *example == NULL)
-            *example = cell;
-        }
-    }
-  return n_no_number >= 2 && n_lists == n_digit_commas && (guint64) n_no_number * 10 >= n_lists;
+  return delimiter != ';' && lists->n_no_number >= 2 && lists->n_lists == lists->n_digit_commas
+         && (guint64) lists->n_no_number * 10 >= lists->n_lists;
 }
 
 static void
@@ -760,8 +762,14 @@ learn_comma_options (const FeCsvTable *table,
           g_array_append_val (weights, one);
         }
     }
-  cp.code_lists = answers_are_code_lists (cells, weights, fe_csv_table_get_delimiter (table),
-                                          &code_list);
+  {
+    CodeLists lists = { 0 };
+
+    for (guint i = 0; i < cells->len; i++)
+      code_lists_add (&lists, g_ptr_array_index (cells, i), g_array_index (weights, guint, i));
+    cp.code_lists = answers_are_code_lists (&lists, fe_csv_table_get_delimiter (table));
+    code_list = lists.example;
+  }
   for (int pass = 0; pass < 2; pass++)
     for (guint i = 0; i < cells->len; i++)
       learn_cell (&cp, g_ptr_array_index (cells, i), pass == 0,
@@ -1127,8 +1135,8 @@ fe_number_marks_read (const FeNumberMarks *marks,
 {
   /* A number only one notation reads tells it, unless another tells the other. One or two
    * decimals ("3.5") tell it less: a writer who drops a number's last zeros never writes
-   * "14.300", and one such number among many ambiguous ones may be a slip ("2,5" for
-   * "2,500"). Short of that, ambiguous marks of one kind are told by a file separated by
+   * "14.300", and one respondent's such number among many ambiguous ones may be a slip
+   * ("2,5" for "2,500"). Short of that, ambiguous marks of one kind are told by a file separated by
    * semicolons, as spreadsheets write CSV where the comma marks decimals; or by whole numbers
    * under 1,000 without a mark beside ambiguous numbers all smaller read as decimals ("980"
    * beside "3.525", which read so would be a thousand times apart). With nothing to tell,
@@ -1157,8 +1165,12 @@ fe_number_marks_read (const FeNumberMarks *marks,
     }
   if (marks->decimal_dot > 0 || marks->decimal_comma > 0)
     {
+      /* Unsure, a dot is read before decimals, as in C; a comma is not read. */
       if (ambiguous_decimals > 0 && told_fully == 0 && (told_short < 2 || ending_in_zero > 0))
-        return FALSE;
+        {
+          *notation = comma ? FE_NOTATION_PLAIN : FE_NOTATION_DECIMAL_DOT;
+          return FALSE;
+        }
       *notation = comma ? FE_NOTATION_DECIMAL_COMMA : FE_NOTATION_DECIMAL_DOT;
       return TRUE;
     }
@@ -1181,6 +1193,7 @@ static guint
 count_number (const char    *cell,
               guint          weight,
               FeNumberMarks *marks,
+              CodeLists     *lists,
               GHashTable    *distinct[3],
               GString       *scratch)
 {
@@ -1189,6 +1202,7 @@ count_number (const char    *cell,
                                     &values[FE_NOTATION_DECIMAL_DOT],
                                     &values[FE_NOTATION_DECIMAL_COMMA]);
 
+  code_lists_add (lists, cell, weight);
   if ((read & FE_READ_DECIMAL_DOT)
       && fe_number_parse_written (cell, FE_NOTATION_PLAIN, scratch, &values[FE_NOTATION_PLAIN]))
     read |= FE_READ_PLAIN;
@@ -1228,6 +1242,7 @@ answers_are_numbers (const FeCsvTable *table,
   /* Numbers read in each notation, then either way. */
   guint n_read[4] = { 0, 0, 0, 0 }, n_answered = 0, n_numbers, n_distinct;
   FeNumberMarks marks = FE_NUMBER_MARKS_INIT;
+  CodeLists lists = { 0 };
   FeNotation notation = FE_NOTATION_PLAIN;
   gboolean sure = TRUE;
 
@@ -1237,7 +1252,7 @@ answers_are_numbers (const FeCsvTable *table,
     for (guint i = 0; i < profile->distinct->len; i++)
       {
         ValueCount *vc = g_ptr_array_index (profile->distinct, i);
-        guint read = count_number (vc->value, vc->count, &marks, distinct, scratch);
+        guint read = count_number (vc->value, vc->count, &marks, &lists, distinct, scratch);
 
         n_answered += vc->count;
         for (guint n = 0; n < 3; n++)
@@ -1260,7 +1275,7 @@ answers_are_numbers (const FeCsvTable *table,
           if (*cell == '\0')
             continue;
           n_answered++;
-          read = count_number (cell, 1, &marks, distinct, scratch);
+          read = count_number (cell, 1, &marks, &lists, distinct, scratch);
           for (guint n = 0; n < 3; n++)
             n_read[n] += (read >> n) & 1;
           n_read[3] += read != 0;
@@ -1276,8 +1291,10 @@ answers_are_numbers (const FeCsvTable *table,
       n_numbers = n_read[3];
       n_distinct = MAX (g_hash_table_size (as_dot), g_hash_table_size (as_comma));
     }
+  /* "1,12" beside "1,3,4" is two options, not 1.12. */
   if (n_answered == 0 || (guint64) n_numbers * 10 < (guint64) n_answered * 9 || n_distinct <= 12
-      || (looks_like_id && rises_row_by_row (table, column)))
+      || (looks_like_id && rises_row_by_row (table, column))
+      || answers_are_code_lists (&lists, fe_csv_table_get_delimiter (table)))
     return FALSE;
   if (!sure)
     {

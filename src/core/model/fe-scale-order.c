@@ -942,6 +942,30 @@ write_numbered (const Numbered *like,
            : g_strdup_printf ("%s%.*s%d)", words, (int) like->n_sep, like->sep, number);
 }
 
+/* Whether the numbers of the answers with words fall as the words' order rises. */
+static gboolean
+runs_against_words (const Numbered *read,
+                    GArray         *worded,
+                    GPtrArray      *words,
+                    GPtrArray      *wording,
+                    guint           n_wording)
+{
+  int previous = G_MAXINT;
+
+  for (guint place = 0; place < n_wording; place++)
+    {
+      guint w;
+
+      if (!g_ptr_array_find_with_equal_func (words, g_ptr_array_index (wording, place),
+                                             g_str_equal, &w))
+        continue;
+      if (read[g_array_index (worded, guint, w)].number >= previous)
+        return FALSE;
+      previous = read[g_array_index (worded, guint, w)].number;
+    }
+  return previous != G_MAXINT;
+}
+
 /* The widest numbered scale: 0 to 10. */
 #define MAX_NUMBERED_POINTS 11
 
@@ -949,11 +973,12 @@ write_numbered (const Numbered *like,
  * of their numbers; answers that decline a place come after. They are a scale (*@is_scale)
  * when their words are in an order of their own or several answers are bare numbers, as a
  * rating's between its labelled ends. A number that nobody chose between them is a point of
- * a scale too, named by its number. When every answer has words and they fit a known wording,
- * each in the place its number gives it, the wording names the points nobody chose, at the
- * ends too ("2 - Disagree" … "5 - Strongly agree" lack "1 - Strongly disagree"), written as
- * the others are; a wording numbered the other way ("1 - Strongly agree") orders the scale by
- * its words (*@by_words), as every other scale of the kind is ordered. */
+ * a scale too, named by its number. When every answer has words and they fit a known Likert
+ * wording, each in the place its number gives it, the wording names the points nobody chose, at
+ * the ends too ("2 - Disagree" … "5 - Strongly agree" lack "1 - Strongly disagree"), written
+ * as the others are. Words whose order runs against their numbers ("1 - Strongly agree" …
+ * "5 - Strongly disagree") order the scale by the words (*@by_words), as every other scale of
+ * the kind is ordered. */
 static GPtrArray *
 order_by_numbers (GPtrArray *values,
                   guint     *n_scale,
@@ -971,6 +996,7 @@ order_by_numbers (GPtrArray *values,
   GPtrArray *ordered;
   int low = G_MAXINT, high = G_MININT, first = 0, direction = 0;
   guint n_numbered = 0, n_wording = 0;
+  gboolean against_words = FALSE;
   FeOrderKind kind;
 
   *by_words = FALSE;
@@ -1001,6 +1027,12 @@ order_by_numbers (GPtrArray *values,
 
   wording = fe_scale_order (words, &kind, &n_wording);
   *is_scale = wording != NULL || n_numbered - words->len >= 2;
+  /* The words' order runs with the numbers or against them ("1 - Strongly agree" …
+   * "5 - Strongly disagree", the middle perhaps bare numbers); against them, the scale is in
+   * the words' order, as every other scale of the kind is. */
+  if (wording != NULL && kind != FE_ORDER_YES_NO && kind != FE_ORDER_NUMBERED
+      && kind != FE_ORDER_NUMBERED_LIST && words->len >= 2)
+    against_words = runs_against_words (read, worded, words, wording, n_wording);
   if (wording != NULL && (kind != FE_ORDER_LIKERT || words->len < n_numbered || words->len < 2))
     g_clear_pointer (&wording, g_ptr_array_unref);
   /* Each answer's place in the wording is its number less one offset, or the offset less its
@@ -1012,7 +1044,7 @@ order_by_numbers (GPtrArray *values,
       for (guint w = 0; w < words->len && fits; w++)
         {
           const Numbered *answer = &read[g_array_index (worded, guint, w)];
-          guint place;
+          guint place = 0;
           int start;
 
           fits = g_ptr_array_find_with_equal_func (wording, g_ptr_array_index (words, w),
@@ -1041,6 +1073,9 @@ order_by_numbers (GPtrArray *values,
     }
   if (direction == 0)
     g_clear_pointer (&wording, g_ptr_array_unref);
+  /* Bare numbers between the words give no wording's points, but the words still run. */
+  if (direction == 0 && against_words)
+    direction = -1;
 
   for (guint i = 0; i < values->len; i++)
     {

@@ -452,13 +452,17 @@ warn_unsure_numbers (FeStudy             *self,
                 "their own. Write them one way in a copy of the file.");
   else if (marks->decimal_dot > 0 && marks->decimal_comma > 0)
     message = _("%s, column %u (“%s”): some numbers have a dot before decimals (“3.5”), others "
-                "a comma (“3,5”); they are read with a dot, and those with a comma are answers "
-                "of their own. Write them one way in a copy of the file.");
+                "a comma (“3,5”); those with a dot are read as decimals, and the others are "
+                "answers of their own. Write them one way in a copy of the file.");
   else if (marks->ambiguous_dot > 0 && marks->ambiguous_comma > 0)
     message = _("%s, column %u (“%s”): numbers such as “3.525” and “3,525” could each have "
                 "their mark between thousands or before decimals; those with a dot are read "
-                "as decimals, and those with a comma are answers of their own. Write them one "
-                "way in a copy of the file.");
+                "as decimals, and the others are answers of their own. Write them one way in a "
+                "copy of the file.");
+  else if (marks->decimal_comma > 0)
+    message = _("%s, column %u (“%s”): numbers such as “3,525” could have a comma between "
+                "thousands or before decimals, and too few answers tell which; those with a "
+                "comma are answers of their own. Write them one way in a copy of the file.");
   else if (marks->ambiguous_dot > 0)
     message = _("%s, column %u (“%s”): numbers such as “3.525” could have a dot between "
                 "thousands or before decimals; they are read as decimals. If the dots group "

@@ -99,7 +99,11 @@ fe_name_is_an_id (const char *name)
   g_autofree char *lower = g_utf8_strdown (name, -1);
   g_autofree char *plain = normalise_name (name);
   const char *last_word = lower;
+  gsize end = strlen (lower);
 
+  /* "Record ID:" */
+  while (end > 0 && !g_ascii_isalnum (lower[end - 1]))
+    lower[--end] = '\0';
   for (const char *p = lower; *p != '\0'; p++)
     if (!g_ascii_isalnum (*p) && g_ascii_isalnum (p[1]))
       last_word = p + 1;
