@@ -259,6 +259,23 @@ test_corrections_round_trip (void)
   g_assert_true (fe_bitset_get (g_ptr_array_index (column->level_rows, 0), 2));
   g_assert_cmpint (fe_study_find_column (corrected, "grade")->role, ==, FE_ROLE_ORDINAL);
 
+  /* A fold undone in the reopened project stays undone once saved: the loaded file's
+   * "fold-below" is the app's own key, never kept as one it does not know. */
+  {
+    g_autoptr(GPtrArray) unfolded = fe_column_corrections_copy (
+      fe_project_get_corrections (reopened));
+    g_autoptr(FeProject) saved_again = NULL;
+
+    fe_column_corrections_find (unfolded, "grade")->fold_below = 0;
+    fe_project_set_corrections (reopened, unfolded);
+    g_assert_true (fe_project_save (reopened, path, &error));
+    g_assert_no_error (error);
+    saved_again = fe_project_load (path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (fe_column_corrections_find (fe_project_get_corrections (saved_again),
+                                                  "grade")->fold_below, ==, 0);
+  }
+
   /* The caller's corrections go over the project's. */
   {
     g_autoptr(GPtrArray) more = fe_column_corrections_new ();

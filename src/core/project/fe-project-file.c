@@ -81,7 +81,8 @@ static const char * const view_keys[] = {
   "selected-group", "filter-columns", "starred-respondents", "starred-questions",
   "starred-texts", NULL
 };
-static const char * const column_keys[] = { "column", "role", "label", "levels", NULL };
+static const char * const column_keys[] = { "column", "role", "label", "levels", "fold-below",
+                                             NULL };
 
 static gboolean
 is_known_key (const char         *key,
