@@ -990,6 +990,24 @@ test_commas_in_numbers (void)
     warnings = fe_study_get_warnings (study);
     g_assert_cmpuint (warnings->len, ==, 1);
     g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "too few answers tell"));
+    g_clear_object (&study);
+
+    /* The researcher says how: "19,037" is 19.037 with a comma before decimals, and nothing
+     * is left to warn about. */
+    {
+      g_autoptr(GPtrArray) corrections = fe_column_corrections_new ();
+      FeLoadOptions options = { .corrections = corrections };
+      FeColumnCorrection *salary = fe_column_corrections_ensure (corrections, "salary");
+
+      fe_column_correction_set_role (salary, FE_ROLE_NUMERIC);
+      fe_column_correction_set_notation (salary, FE_NOTATION_DECIMAL_COMMA);
+      study = fe_study_load_full (responses, NULL, NULL, &options, &error);
+      g_assert_no_error (error);
+      column = find (study, "salary");
+      g_assert_cmpfloat_with_epsilon (column->numbers[1], 19.037, 1e-9);
+      g_assert_cmpfloat (column->numbers[30], ==, 2.5);
+      g_assert_cmpuint (fe_study_get_warnings (study)->len, ==, 0);
+    }
   }
 }
 

@@ -224,6 +224,7 @@ test_corrections_round_trip (void)
   grade = fe_column_corrections_ensure (corrections, "grade");
   fe_column_correction_set_role (grade, FE_ROLE_ORDINAL);
   grade->fold_below = 3;
+  fe_column_correction_set_notation (grade, FE_NOTATION_DECIMAL_COMMA);
   fe_column_corrections_ensure (corrections, "comment");  /* empty: left out */
   fe_project_set_corrections (project, corrections);
   g_assert_true (fe_project_get_modified (project));
@@ -241,6 +242,7 @@ test_corrections_round_trip (void)
   g_assert_nonnull (strstr (contents, "levels=South;North;"));
   g_assert_nonnull (strstr (contents, "role=ordinal"));
   g_assert_nonnull (strstr (contents, "fold-below=3"));
+  g_assert_nonnull (strstr (contents, "numbers=1.234,5"));
 
   reopened = fe_project_load (path, &error);
   g_assert_no_error (error);
@@ -384,6 +386,23 @@ test_role_names (void)
   g_assert_true (fe_role_from_string ("Ordinal", &role));
   g_assert_cmpint (role, ==, FE_ROLE_ORDINAL);
   g_assert_false (fe_role_from_string ("category", &role));
+}
+
+/* A way of writing numbers the app does not know is refused, with what to write instead. */
+static void
+test_bad_notation (void)
+{
+  g_autofree char *responses = fe_test_write_file ("notation.csv", responses_csv, -1);
+  g_autofree char *path = fe_test_write_file ("notation.findings",
+                                              "[Project]\nversion=1\nresponses=notation.csv\n"
+                                              "\n[Column 1]\ncolumn=force\nnumbers=1 234\n",
+                                              -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeProject) project = fe_project_load (path, &error);
+
+  g_assert_null (project);
+  g_assert_error (error, FE_PROJECT_ERROR, FE_PROJECT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“1 234” is not a way of writing numbers"));
 }
 
 static void
@@ -615,6 +634,7 @@ main (int    argc,
   g_test_add_func ("/core/project/corrections-round-trip", test_corrections_round_trip);
   g_test_add_func ("/core/project/bad-corrections", test_bad_corrections);
   g_test_add_func ("/core/project/role-names", test_role_names);
+  g_test_add_func ("/core/project/bad-notation", test_bad_notation);
   g_test_add_func ("/core/project/title-and-translations", test_title_and_translations_kept);
   g_test_add_func ("/core/project/view-translations", test_view_translations);
   g_test_add_func ("/core/project/version-and-view-comments",

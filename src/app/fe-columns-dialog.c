@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The Columns dialog: the researcher corrects how each column is read (its role, its label, the
- * order of its answers), and the study loads again with the corrections at once. */
+ * order of its answers, how its numbers are written), and the study loads again with the
+ * corrections at once. */
 #include "config.h"
 
 #include "fe-columns-dialog.h"
@@ -20,6 +21,7 @@ typedef struct
   AdwExpanderRow  *row;
   GtkDropDown     *role;
   AdwEntryRow     *label;
+  AdwComboRow     *numbers;        /* how a numeric column's numbers are written */
   GtkWidget       *levels_heading; /* above the rows of the levels, or NULL */
   GPtrArray       *level_widgets;  /* GtkWidget*, the rows of the levels */
   GPtrArray       *levels;         /* char*, the levels as the rows show them */
@@ -252,6 +254,41 @@ same_levels (GPtrArray      *levels,
   return TRUE;
 }
 
+/* The choices of the Numbers row: as the answers tell, then each notation. */
+enum { NUMBERS_AS_TOLD, NUMBERS_DECIMAL_DOT, NUMBERS_DECIMAL_COMMA };
+
+/* How the Numbers row says a column is read now. */
+static const char *
+describe_notation (const FeColumn *column)
+{
+  switch (column->notation)
+    {
+    case FE_NOTATION_DECIMAL_COMMA:
+      return _("Read with a comma before decimals: 1.234,5");
+    case FE_NOTATION_PLAIN:
+      return _("Read as plain numbers: 1234.5; numbers written otherwise are answers of their "
+               "own");
+    case FE_NOTATION_DECIMAL_DOT:
+    default:
+      return _("Read with a dot before decimals: 1,234.5");
+    }
+}
+
+static void
+update_numbers (ColumnRow      *row,
+                const FeColumn *column)
+{
+  FeColumnCorrection *correction = fe_column_corrections_find (row->dialog->corrections,
+                                                               row->id);
+
+  gtk_widget_set_visible (GTK_WIDGET (row->numbers), column->role == FE_ROLE_NUMERIC);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row->numbers), describe_notation (column));
+  adw_combo_row_set_selected (row->numbers,
+                              correction == NULL || !correction->has_notation ? NUMBERS_AS_TOLD
+                              : correction->notation == FE_NOTATION_DECIMAL_COMMA
+                                ? NUMBERS_DECIMAL_COMMA : NUMBERS_DECIMAL_DOT);
+}
+
 /* The row as @column now is. */
 static void
 update_row (ColumnRow      *row,
@@ -274,6 +311,7 @@ update_row (ColumnRow      *row,
   if (!editing_label
       && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row->label)), column->label) != 0)
     gtk_editable_set_text (GTK_EDITABLE (row->label), column->label);
+  update_numbers (row, column);
 
   if (row->shown_role != column->role || !same_levels (row->levels, column))
     {
@@ -307,6 +345,20 @@ on_role_selected (GtkDropDown *dropdown,
   if (self->updating || role > FE_ROLE_NUMERIC || role == wanted_role (row))
     return;
   fe_columns_dialog_choose_role (self, row->id, role);
+}
+
+static void
+on_numbers_selected (AdwComboRow *combo,
+                     GParamSpec  *pspec,
+                     ColumnRow   *row)
+{
+  guint selected = adw_combo_row_get_selected (combo);
+
+  if (row->dialog->updating)
+    return;
+  fe_columns_dialog_choose_notation (row->dialog, row->id, selected != NUMBERS_AS_TOLD,
+                                     selected == NUMBERS_DECIMAL_COMMA
+                                     ? FE_NOTATION_DECIMAL_COMMA : FE_NOTATION_DECIMAL_DOT);
 }
 
 static void
@@ -389,6 +441,17 @@ add_row (FeColumnsDialog *self,
   adw_entry_row_set_show_apply_button (row->label, TRUE);
   adw_expander_row_add_row (row->row, GTK_WIDGET (row->label));
 
+  {
+    /* The subtitle says in words how the chosen way reads. */
+    const char * const notations[] = { _("As the answers tell"), "1,234.5", "1.234,5", NULL };
+    g_autoptr(GtkStringList) choices = gtk_string_list_new (notations);
+
+    row->numbers = ADW_COMBO_ROW (adw_combo_row_new ());
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->numbers), _("Numbers Written As"));
+    adw_combo_row_set_model (row->numbers, G_LIST_MODEL (choices));
+    adw_expander_row_add_row (row->row, GTK_WIDGET (row->numbers));
+  }
+
   g_ptr_array_add (self->rows, row);
   g_hash_table_insert (self->rows_by_id, row->id, row);
   adw_preferences_group_add (self->columns_group, GTK_WIDGET (row->row));
@@ -398,6 +461,7 @@ add_row (FeColumnsDialog *self,
   update_row (row, column);
   g_signal_connect (row->role, "notify::selected", G_CALLBACK (on_role_selected), row);
   g_signal_connect (row->label, "apply", G_CALLBACK (on_label_applied), row);
+  g_signal_connect (row->numbers, "notify::selected", G_CALLBACK (on_numbers_selected), row);
   return row;
 }
 
@@ -442,8 +506,9 @@ reset_action (GtkWidget  *widget,
 
   /* Every change applies at once and has no Undo, and a reset loses all of them: it asks. */
   dialog = fe_compat_confirm (GTK_WINDOW (widget), _("Reset All Columns?"),
-                              _("Every role, label and order of answers you changed is lost: "
-                                "each column is read again as the codebook or the data say."),
+                              _("Every role, label, order of answers and way of writing "
+                                "numbers you changed is lost: each column is read again as the "
+                                "codebook or the data say."),
                               "reset", _("_Reset All"));
   g_signal_connect_object (dialog, "response::reset", G_CALLBACK (on_reset_confirmed), widget,
                            G_CONNECT_SWAPPED);
@@ -509,6 +574,27 @@ fe_columns_dialog_choose_role (FeColumnsDialog *self,
   g_ptr_array_add (self->corrections, g_steal_pointer (&candidate));
   emit_changed (self);
   return TRUE;
+}
+
+void
+fe_columns_dialog_choose_notation (FeColumnsDialog *self,
+                                   const char      *column_id,
+                                   gboolean         chosen,
+                                   FeNotation       notation)
+{
+  FeColumnCorrection *correction;
+
+  g_return_if_fail (FE_IS_COLUMNS_DIALOG (self));
+  g_return_if_fail (g_hash_table_contains (self->rows_by_id, column_id));
+
+  correction = fe_column_corrections_ensure (self->corrections, column_id);
+  if (chosen == correction->has_notation && (!chosen || notation == correction->notation))
+    return;
+  if (chosen)
+    fe_column_correction_set_notation (correction, notation);
+  else
+    fe_column_correction_unset_notation (correction);
+  emit_changed (self);
 }
 
 gboolean

@@ -36,6 +36,11 @@ void             fe_columns_dialog_show_error      (FeColumnsDialog *self,
 gboolean         fe_columns_dialog_choose_role     (FeColumnsDialog *self,
                                                     const char      *column,
                                                     FeRole           role);
+/* Says how @column's numbers are written, or with @chosen FALSE lets the answers tell. */
+void             fe_columns_dialog_choose_notation (FeColumnsDialog *self,
+                                                    const char      *column,
+                                                    gboolean         chosen,
+                                                    FeNotation       notation);
 gboolean         fe_columns_dialog_move_level      (FeColumnsDialog *self,
                                                     const char      *column,
                                                     guint            level,

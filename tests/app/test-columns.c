@@ -267,6 +267,66 @@ test_corrections_apply_at_once (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Numbers the answers cannot tell how to read ("19,037": 19,037 or 19.037?) are kept as
+ * written; made numeric, they are read with commas between thousands and the researcher is
+ * told; then the researcher says how they are written, and they are read so. */
+static void
+test_numbers_written_as (void)
+{
+  g_autoptr(GString) csv = g_string_new ("id,amount\n");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  FeWindow *window;
+  FeColumnsDialog *dialog;
+  FeStudy *before;
+  FeColumn *amount;
+  FeColumnCorrection *correction;
+
+  for (guint i = 0; i < 30; i++)
+    g_string_append_printf (csv, "%u,\"%u,%03u\"\n", i + 1, 18 + i, (i * 37) % 1000);
+  path = fe_test_write_file ("amounts.csv", csv->str, -1);
+  file = g_file_new_for_path (path);
+  window = fe_app_test_open_window (file);
+  g_assert_cmpint (fe_study_find_column (fe_window_get_study (window), "amount")->role, !=,
+                   FE_ROLE_NUMERIC);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "columns", NULL);
+  g_assert_true (fe_test_wait_until (fe_app_test_toplevel_shown,
+                                     GSIZE_TO_POINTER (FE_TYPE_COLUMNS_DIALOG)));
+  dialog = find_dialog ();
+
+  before = fe_window_get_study (window);
+  g_assert_true (fe_columns_dialog_choose_role (dialog, "amount", FE_ROLE_NUMERIC));
+  wait_for_reload (window, dialog, before);
+  amount = fe_study_find_column (fe_window_get_study (window), "amount");
+  g_assert_cmpint (amount->role, ==, FE_ROLE_NUMERIC);
+  g_assert_cmpfloat (amount->numbers[1], ==, 19037);
+  g_assert_cmpuint (fe_study_get_warnings (fe_window_get_study (window))->len, ==, 1);
+  expand_row_of (dialog, "amount");
+  maybe_save_screenshot (GTK_WIDGET (dialog), "columns-dialog-numbers.png");
+
+  before = fe_window_get_study (window);
+  fe_columns_dialog_choose_notation (dialog, "amount", TRUE, FE_NOTATION_DECIMAL_COMMA);
+  wait_for_reload (window, dialog, before);
+  amount = fe_study_find_column (fe_window_get_study (window), "amount");
+  g_assert_cmpfloat_with_epsilon (amount->numbers[1], 19.037, 1e-9);
+  g_assert_cmpuint (fe_study_get_warnings (fe_window_get_study (window))->len, ==, 0);
+  correction = fe_column_corrections_find (fe_project_get_corrections (window->project),
+                                           "amount");
+  g_assert_true (correction->has_notation);
+  g_assert_cmpint (correction->notation, ==, FE_NOTATION_DECIMAL_COMMA);
+  maybe_save_screenshot (GTK_WIDGET (dialog), "columns-dialog-numbers-chosen.png");
+
+  /* Back to what the answers tell. */
+  before = fe_window_get_study (window);
+  fe_columns_dialog_choose_notation (dialog, "amount", FALSE, FE_NOTATION_DECIMAL_DOT);
+  wait_for_reload (window, dialog, before);
+  amount = fe_study_find_column (fe_window_get_study (window), "amount");
+  g_assert_cmpfloat (amount->numbers[1], ==, 19037);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 dialog_has_error (gpointer data)
 {
@@ -377,5 +437,6 @@ main (int    argc,
   g_test_add_func ("/app/columns/apply-at-once", test_corrections_apply_at_once);
   g_test_add_func ("/app/columns/refused-reload-is-undone", test_refused_reload_is_undone);
   g_test_add_func ("/app/columns/reset-asks-first", test_reset_asks_first);
+  g_test_add_func ("/app/columns/numbers-written-as", test_numbers_written_as);
   return g_test_run ();
 }

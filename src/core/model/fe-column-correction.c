@@ -39,6 +39,8 @@ fe_column_correction_copy (const FeColumnCorrection *correction)
   if (correction->levels != NULL)
     copy->levels = fe_column_correction_copy_levels (correction->levels);
   copy->fold_below = correction->fold_below;
+  copy->has_notation = correction->has_notation;
+  copy->notation = correction->notation;
   return copy;
 }
 
@@ -74,6 +76,26 @@ fe_column_correction_unset_role (FeColumnCorrection *correction)
 }
 
 void
+fe_column_correction_set_notation (FeColumnCorrection *correction,
+                                   FeNotation          notation)
+{
+  g_return_if_fail (correction != NULL);
+  g_return_if_fail (notation <= FE_NOTATION_PLAIN);
+
+  correction->has_notation = TRUE;
+  correction->notation = notation;
+}
+
+void
+fe_column_correction_unset_notation (FeColumnCorrection *correction)
+{
+  g_return_if_fail (correction != NULL);
+
+  correction->has_notation = FALSE;
+  correction->notation = 0;
+}
+
+void
 fe_column_correction_set_label (FeColumnCorrection *correction,
                                 const char         *label)
 {
@@ -103,7 +125,7 @@ fe_column_correction_is_empty (const FeColumnCorrection *correction)
 {
   g_return_val_if_fail (correction != NULL, TRUE);
   return !correction->has_role && correction->label == NULL && correction->levels == NULL
-         && correction->fold_below == 0;
+         && correction->fold_below == 0 && !correction->has_notation;
 }
 
 static gboolean
@@ -130,7 +152,9 @@ fe_column_correction_equal (const FeColumnCorrection *a,
          && a->has_role == b->has_role
          && (!a->has_role || a->role == b->role)
          && g_strcmp0 (a->label, b->label) == 0
-         && levels_equal (a->levels, b->levels) && a->fold_below == b->fold_below;
+         && levels_equal (a->levels, b->levels) && a->fold_below == b->fold_below
+         && a->has_notation == b->has_notation
+         && (!a->has_notation || a->notation == b->notation);
 }
 
 GPtrArray *

@@ -7,8 +7,8 @@
 
 G_BEGIN_DECLS
 
-/* What a researcher corrected of how a column is read: its role, its label and the order of
- * its levels. A correction is laid over the codebook (or the roles inferred without one) each
+/* What a researcher corrected of how a column is read: its role, its label, the order of
+ * its levels, and how its numbers are written. A correction is laid over the codebook (or the roles inferred without one) each
  * time the study loads; what it does not set stays as the codebook or the data say. */
 typedef struct
 {
@@ -20,6 +20,9 @@ typedef struct
                          * were; NULL: keep the order */
   guint      fold_below; /* answers given by fewer respondents than this go into "Other";
                           * 0: none */
+  gboolean   has_notation;
+  FeNotation notation;   /* a numeric column's: how its numbers are written, where the
+                          * answers alone do not tell ("3,525") */
 } FeColumnCorrection;
 
 FeColumnCorrection *fe_column_correction_new        (const char               *column);
@@ -28,6 +31,9 @@ void                fe_column_correction_free       (FeColumnCorrection       *c
 void                fe_column_correction_set_role   (FeColumnCorrection       *correction,
                                                      FeRole                    role);
 void                fe_column_correction_unset_role (FeColumnCorrection       *correction);
+void                fe_column_correction_set_notation (FeColumnCorrection     *correction,
+                                                       FeNotation              notation);
+void                fe_column_correction_unset_notation (FeColumnCorrection   *correction);
 /* NULL or "" keeps the codebook's label. */
 void                fe_column_correction_set_label  (FeColumnCorrection       *correction,
                                                      const char               *label);

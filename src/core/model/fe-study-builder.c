@@ -483,6 +483,8 @@ store_numbers (FeStudy  *self,
   g_autoptr(GArray) texts = g_array_new (FALSE, FALSE, sizeof (guint));
   FeNumberMarks marks = FE_NUMBER_MARKS_INIT;
   FeNotation notation;
+  FeColumnCorrection *correction = self->corrections != NULL
+                                   ? g_hash_table_lookup (self->corrections, column->id) : NULL;
   /* Inference has judged a column's notation already; a column the codebook or a correction
    * makes numeric learns it in the same pass, its numbers read again only when they are
    * written otherwise than "1,234.5". A workbook's or a statistics file's numbers are the
@@ -494,6 +496,12 @@ store_numbers (FeStudy  *self,
   column->numbers = g_new (double, MAX (self->n_rows, 1));
   if (fe_csv_table_numbers_are_plain (self->responses))
     column->notation = FE_NOTATION_PLAIN;
+  /* How the numbers are written is the researcher's to say where the answers do not. */
+  if (correction != NULL && correction->has_notation)
+    {
+      column->notation = correction->notation;
+      learn = FALSE;
+    }
   parse_numbers (self, column, texts, learn ? &marks : NULL);
   if (learn)
     {
@@ -941,6 +949,8 @@ merge_correction (FeColumnCorrection       *into,
     }
   if (from->fold_below > 0)
     into->fold_below = from->fold_below;
+  if (from->has_notation)
+    fe_column_correction_set_notation (into, from->notation);
 }
 
 static void

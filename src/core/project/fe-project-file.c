@@ -82,7 +82,9 @@ static const char * const view_keys[] = {
   "starred-texts", NULL
 };
 static const char * const column_keys[] = { "column", "role", "label", "levels", "fold-below",
-                                             NULL };
+                                             "numbers", NULL };
+/* How a correction writes a column's notation: as numbers are written in it. */
+static const char * const notation_names[] = { "1,234.5", "1.234,5", "1234.5", NULL };
 
 static gboolean
 is_known_key (const char         *key,
@@ -167,6 +169,24 @@ read_correction (GKeyFile    *keys,
           return FALSE;
         }
       correction->fold_below = (guint) parsed_fold;
+    }
+  if (g_key_file_has_key (keys, group, "numbers", NULL))
+    {
+      g_autofree char *value = g_key_file_get_string (keys, group, "numbers", NULL);
+      guint notation;
+
+      for (notation = 0; notation_names[notation] != NULL; notation++)
+        if (g_strcmp0 (value, notation_names[notation]) == 0)
+          break;
+      if (notation_names[notation] == NULL)
+        {
+          g_set_error (error, FE_PROJECT_ERROR, FE_PROJECT_ERROR_INVALID,
+                       _("%s, [%s] numbers: “%s” is not a way of writing numbers. Use "
+                         "1,234.5 (a dot before decimals), 1.234,5 (a comma) or 1234.5."),
+                       file_name, group, value != NULL ? value : "");
+          return FALSE;
+        }
+      fe_column_correction_set_notation (correction, (FeNotation) notation);
     }
   return TRUE;
 }
@@ -542,6 +562,8 @@ write_corrections (GKeyFile  *keys,
                                     correction->levels->len);
       if (correction->fold_below > 0)
         g_key_file_set_uint64 (keys, group, "fold-below", correction->fold_below);
+      if (correction->has_notation)
+        g_key_file_set_string (keys, group, "numbers", notation_names[correction->notation]);
       if (extra != NULL)
         write_unknown_keys (keys, group, extra);
     }
