@@ -1007,6 +1007,22 @@ test_commas_in_numbers (void)
       g_assert_cmpfloat_with_epsilon (column->numbers[1], 19.037, 1e-9);
       g_assert_cmpfloat (column->numbers[30], ==, 2.5);
       g_assert_cmpuint (fe_study_get_warnings (study)->len, ==, 0);
+      g_clear_object (&study);
+    }
+
+    /* Over a notation the answers told, the choice holds, and the reason says so. */
+    {
+      g_autoptr(GPtrArray) corrections = fe_column_corrections_new ();
+      FeLoadOptions options = { .corrections = corrections };
+      g_autofree char *amounts = fe_test_write_file ("pounds.csv", pounds->str, -1);
+
+      fe_column_correction_set_notation (fe_column_corrections_ensure (corrections, "spend"),
+                                         FE_NOTATION_DECIMAL_COMMA);
+      study = fe_study_load_full (amounts, NULL, NULL, &options, &error);
+      g_assert_no_error (error);
+      column = find (study, "spend");
+      g_assert_true (isnan (column->numbers[2]));
+      g_assert_nonnull (strstr (fe_column_describe_role_source (column), "chosen in Columns"));
     }
   }
 }

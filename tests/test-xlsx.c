@@ -903,6 +903,21 @@ test_shown_percent_is_no_number (void)
   g_assert_true (isnan (score->numbers[9]));
   g_assert_cmpint (fe_column_find_level (score, "97%"), >=, 0);
   g_assert_cmpint (fe_column_find_level (score, "1,5"), >=, 0);
+
+  /* No way of writing numbers chosen for a CSV file changes a workbook's own. */
+  {
+    g_autoptr(GPtrArray) corrections = fe_column_corrections_new ();
+    FeLoadOptions options = { .corrections = corrections };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FeStudy) corrected = NULL;
+
+    fe_column_correction_set_notation (fe_column_corrections_ensure (corrections, "score"),
+                                       FE_NOTATION_DECIMAL_COMMA);
+    corrected = fe_study_load_full (path, NULL, NULL, &options, &error);
+    g_assert_no_error (error);
+    g_assert_true (fe_study_numbers_are_plain (corrected));
+    g_assert_cmpfloat (fe_study_find_column (corrected, "score")->numbers[0], ==, 10);
+  }
 }
 
 /* Entities that expand a thousandfold at each level: libxml2 refuses them, and the reader

@@ -281,7 +281,10 @@ update_numbers (ColumnRow      *row,
   FeColumnCorrection *correction = fe_column_corrections_find (row->dialog->corrections,
                                                                row->id);
 
-  gtk_widget_set_visible (GTK_WIDGET (row->numbers), column->role == FE_ROLE_NUMERIC);
+  /* A workbook's or a statistics file's numbers are written as the app writes them. */
+  gtk_widget_set_visible (GTK_WIDGET (row->numbers),
+                          column->role == FE_ROLE_NUMERIC
+                          && !fe_study_numbers_are_plain (row->dialog->study));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row->numbers), describe_notation (column));
   adw_combo_row_set_selected (row->numbers,
                               correction == NULL || !correction->has_notation ? NUMBERS_AS_TOLD
@@ -527,10 +530,13 @@ fe_column_correction_with_role (FeStudy        *study,
                                                     : fe_column_correction_new (column->id);
 
   fe_column_correction_set_role (candidate, role);
-  /* An order belongs to the levels of the role it was made for. */
+  /* An order belongs to the levels of the role it was made for, a way of writing numbers to
+   * numbers. */
   if (role != column->role
       && !(fe_role_is_single_valued (role) && fe_role_is_single_valued (column->role)))
     fe_column_correction_set_levels (candidate, NULL);
+  if (role != FE_ROLE_NUMERIC)
+    fe_column_correction_unset_notation (candidate);
   if (!fe_study_check_correction (study, candidate, error))
     return NULL;
   return g_steal_pointer (&candidate);
@@ -587,9 +593,12 @@ fe_columns_dialog_choose_notation (FeColumnsDialog *self,
   g_return_if_fail (FE_IS_COLUMNS_DIALOG (self));
   g_return_if_fail (g_hash_table_contains (self->rows_by_id, column_id));
 
-  correction = fe_column_corrections_ensure (self->corrections, column_id);
-  if (chosen == correction->has_notation && (!chosen || notation == correction->notation))
+  correction = fe_column_corrections_find (self->corrections, column_id);
+  if (correction != NULL ? chosen == correction->has_notation
+                           && (!chosen || notation == correction->notation)
+                         : !chosen)
     return;
+  correction = fe_column_corrections_ensure (self->corrections, column_id);
   if (chosen)
     fe_column_correction_set_notation (correction, notation);
   else

@@ -316,6 +316,17 @@ test_numbers_written_as (void)
   g_assert_cmpint (correction->notation, ==, FE_NOTATION_DECIMAL_COMMA);
   maybe_save_screenshot (GTK_WIDGET (dialog), "columns-dialog-numbers-chosen.png");
 
+  /* A way of writing numbers belongs to numbers: another role drops it. */
+  {
+    g_autoptr(FeColumnCorrection) as_text = NULL;
+
+    as_text = fe_column_correction_with_role (fe_window_get_study (window),
+                                              fe_columns_dialog_get_corrections (dialog),
+                                              amount, FE_ROLE_TEXT, NULL);
+    g_assert_nonnull (as_text);
+    g_assert_false (as_text->has_notation);
+  }
+
   /* Back to what the answers tell. */
   before = fe_window_get_study (window);
   fe_columns_dialog_choose_notation (dialog, "amount", FALSE, FE_NOTATION_DECIMAL_DOT);

@@ -80,7 +80,7 @@ fe_column_correction_set_notation (FeColumnCorrection *correction,
                                    FeNotation          notation)
 {
   g_return_if_fail (correction != NULL);
-  g_return_if_fail (notation <= FE_NOTATION_PLAIN);
+  g_return_if_fail (notation == FE_NOTATION_DECIMAL_DOT || notation == FE_NOTATION_DECIMAL_COMMA);
 
   correction->has_notation = TRUE;
   correction->notation = notation;

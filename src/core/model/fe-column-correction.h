@@ -21,8 +21,9 @@ typedef struct
   guint      fold_below; /* answers given by fewer respondents than this go into "Other";
                           * 0: none */
   gboolean   has_notation;
-  FeNotation notation;   /* a numeric column's: how its numbers are written, where the
-                          * answers alone do not tell ("3,525") */
+  FeNotation notation;   /* a numeric column's in a CSV file: how its numbers are written
+                          * (a dot or a comma before decimals), where the answers alone do not
+                          * tell ("3,525") */
 } FeColumnCorrection;
 
 FeColumnCorrection *fe_column_correction_new        (const char               *column);

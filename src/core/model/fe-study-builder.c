@@ -496,11 +496,19 @@ store_numbers (FeStudy  *self,
   column->numbers = g_new (double, MAX (self->n_rows, 1));
   if (fe_csv_table_numbers_are_plain (self->responses))
     column->notation = FE_NOTATION_PLAIN;
-  /* How the numbers are written is the researcher's to say where the answers do not. */
-  if (correction != NULL && correction->has_notation)
+  /* How the numbers of a CSV file are written is the researcher's to say where the answers do
+   * not; the inference's note on it no longer holds. */
+  else if (correction != NULL && correction->has_notation)
     {
       column->notation = correction->notation;
       learn = FALSE;
+      if (column->inferred_because != NULL)
+        {
+          g_free (column->inferred_because);
+          column->inferred_because = g_strdup_printf (
+            _("every answer a number, written as %s says, chosen in Columns: counted in bins"),
+            correction->notation == FE_NOTATION_DECIMAL_COMMA ? "1.234,5" : "1,234.5");
+        }
     }
   parse_numbers (self, column, texts, learn ? &marks : NULL);
   if (learn)

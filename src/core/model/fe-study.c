@@ -725,6 +725,13 @@ fe_study_describe_weight (FeStudy *self)
   return g_strconcat (said, " ", unweighted, NULL);
 }
 
+gboolean
+fe_study_numbers_are_plain (FeStudy *self)
+{
+  g_return_val_if_fail (FE_IS_STUDY (self), FALSE);
+  return self->responses != NULL && fe_csv_table_numbers_are_plain (self->responses);
+}
+
 const char *
 fe_study_get_format_name (FeStudy *self)
 {

@@ -182,6 +182,9 @@ char           *fe_study_describe_weight         (FeStudy        *self);
 /* The tool that wrote the responses file: "Qualtrics", "SurveyMonkey", "Taguette", "SPSS",
  * "Stata", "CSV" or "Excel workbook". */
 const char     *fe_study_get_format_name         (FeStudy        *self);
+/* Whether the responses' numbers are written as the app writes them ("1234.5"): a workbook's or
+ * a statistics file's, never a CSV file's. */
+gboolean        fe_study_numbers_are_plain       (FeStudy        *self);
 /* The sheet the responses were read from when they are an Excel workbook, else NULL. */
 const char     *fe_study_get_sheet               (FeStudy        *self);
 /* An answer typed in beside a choice question's options, folded into its "Other" level. */

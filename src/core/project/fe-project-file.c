@@ -83,8 +83,9 @@ static const char * const view_keys[] = {
 };
 static const char * const column_keys[] = { "column", "role", "label", "levels", "fold-below",
                                              "numbers", NULL };
-/* How a correction writes a column's notation: as numbers are written in it. */
-static const char * const notation_names[] = { "1,234.5", "1.234,5", "1234.5", NULL };
+/* How a correction writes a column's notation (FE_NOTATION_DECIMAL_DOT, _COMMA): as numbers
+ * are written in it. */
+static const char * const notation_names[] = { "1,234.5", "1.234,5", NULL };
 
 static gboolean
 is_known_key (const char         *key,
@@ -182,7 +183,7 @@ read_correction (GKeyFile    *keys,
         {
           g_set_error (error, FE_PROJECT_ERROR, FE_PROJECT_ERROR_INVALID,
                        _("%s, [%s] numbers: “%s” is not a way of writing numbers. Use "
-                         "1,234.5 (a dot before decimals), 1.234,5 (a comma) or 1234.5."),
+                         "1,234.5 (a dot before decimals) or 1.234,5 (a comma)."),
                        file_name, group, value != NULL ? value : "");
           return FALSE;
         }
