@@ -336,6 +336,8 @@ test_parse_written (void)
   g_assert_false (fe_number_parse_written ("10 15", dot, scratch, &value));
   g_assert_false (fe_number_parse_written ("1 2345", comma, scratch, &value));
   g_assert_false (fe_number_parse_written ("1.234 567", comma, scratch, &value));
+  /* The minus sign of word processors. */
+  g_assert_true (fe_number_parse_written ("\u22123.5", dot, scratch, &value) && value == -3.5);
   /* A percentage is its number of hundredths. */
   g_assert_true (fe_number_parse_written ("45%", dot, scratch, &value) && value == 45);
   g_assert_true (fe_number_parse_written ("12,5 %", comma, scratch, &value) && value == 12.5);
@@ -360,15 +362,20 @@ test_quartiles (void)
   g_assert_cmpuint (fe_numbers_quartiles (numbers, rows, q), ==, 4);
   g_assert_cmpfloat (q[0], ==, 1.75);
   g_assert_cmpfloat (q[1], ==, 2.5);
-  text = fe_numbers_describe (4, q, 0, FALSE);
+  text = fe_numbers_describe (4, q, 0, FALSE, FALSE);
   g_assert_cmpstr (text, ==, "Median 2.5; quartiles 1.75 and 3.25, of 4 numbers.");
   g_clear_pointer (&text, g_free);
   /* Beside weighted percentages, they say they are not weighted themselves. */
-  text = fe_numbers_describe (4, q, 0, TRUE);
+  text = fe_numbers_describe (4, q, 0, FALSE, TRUE);
   g_assert_cmpstr (text, ==, "Median 2.5; quartiles 1.75 and 3.25, of 4 numbers, unweighted.");
   g_clear_pointer (&text, g_free);
+  /* Where a count is withheld, how many gave a number is not said: the answered less it would
+   * give the withheld count away. */
+  text = fe_numbers_describe (4, q, 3, TRUE, FALSE);
+  g_assert_cmpstr (text, ==, "Median 2.5; quartiles 1.75 and 3.25.");
+  g_clear_pointer (&text, g_free);
   /* Under the disclosure threshold the quartiles are not stated. */
-  text = fe_numbers_describe (4, q, 5, FALSE);
+  text = fe_numbers_describe (4, q, 5, FALSE, FALSE);
   g_assert_null (strstr (text, "2.5"));
   g_clear_pointer (&text, g_free);
 
@@ -382,7 +389,7 @@ test_quartiles (void)
     g_assert_cmpfloat (q[1], ==, 0);
     g_assert_true (isfinite (q[0]) && q[0] < 0);
     g_assert_true (isfinite (q[2]) && q[2] > 0);
-    text = fe_numbers_describe (2, q, 0, FALSE);
+    text = fe_numbers_describe (2, q, 0, FALSE, FALSE);
     g_assert_null (strstr (text, "inf"));
     g_assert_nonnull (strstr (text, "Median 0;"));
   }

@@ -719,5 +719,10 @@ def small_bins_are_withheld_like_levels():
     result = run_cli(BINARY, "summary", "--min-cell", "5", "--question", "age", "--filter",
                      "age=90..99", NUMBERS, expect=3)
     assert "97" not in result.stdout, result.stdout
+    # How many gave a number is not said beside a withheld count: the answered less it would
+    # give the count away.
+    assert data["numbers"]["n"] is None and data["numbers"]["median"] is not None, data
+    text = run_cli(BINARY, "summary", "--min-cell", "5", "--question", "age", NUMBERS).stdout
+    assert "Median" in text and "numbers." not in text, text
 
 main()

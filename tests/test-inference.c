@@ -952,6 +952,27 @@ test_commas_in_numbers (void)
   g_assert_cmpfloat (column->numbers[30], ==, 1184.24);
   g_clear_object (&study);
 
+  /* "£980" beside "£1,234" tells the comma is between thousands, as "980" does; in a file
+   * separated by semicolons, where a comma marks decimals, the two tell opposite ways: kept. */
+  g_string_assign (mixed, "id,rent\n");
+  g_string_assign (german, "id;rent\n");
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *rent = i % 3 ? g_strdup_printf ("%u,%03u", 1 + i % 4, (i * 37) % 1000)
+                                    : g_strdup_printf ("%u", 600 + i);
+
+      g_string_append_printf (mixed, "%u,\"£%s\"\n", i + 1, rent);
+      g_string_append_printf (german, "%u;%s\n", i + 1, rent);
+    }
+  study = load_text (mixed->str);
+  column = find (study, "rent");
+  g_assert_cmpint (column->role, ==, FE_ROLE_NUMERIC);
+  g_assert_cmpfloat (column->numbers[1], ==, 2037);
+  g_clear_object (&study);
+  study = load_text (german->str);
+  g_assert_cmpint (find (study, "rent")->role, !=, FE_ROLE_NUMERIC);
+  g_clear_object (&study);
+
   g_string_assign (mixed, "id,hours\n");
   for (guint i = 0; i < 30; i++)
     g_string_append_printf (mixed, "%u,\"%u%s%u\"\n", i + 1, i, i % 2 ? "." : ",", i % 10);
@@ -1455,6 +1476,18 @@ test_numbered_options_joined_by_commas (void)
   static const Given incomes[] = {
     { "1,300,000", 2 }, { "25,000", 3 }, { "2,500,000", 2 }, { "40,000", 1 }, { NULL },
   };
+  static const Given two_picks[] = {
+    { "1", 3 }, { "2", 3 }, { "3", 3 }, { "4", 3 }, { "5", 3 }, { "1,5", 4 }, { "2,4", 3 },
+    { "1,3", 2 }, { "3,4", 2 }, { NULL },
+  };
+  static const Given two_picks_spaced[] = {
+    { "1", 3 }, { "2", 3 }, { "3", 3 }, { "4", 3 }, { "5", 3 }, { "1, 5", 4 }, { "2, 4", 3 },
+    { "1, 3", 2 }, { "3, 4", 2 }, { NULL },
+  };
+  static const Given quarter_hours[] = {
+    { "1", 3 }, { "2", 3 }, { "3", 3 }, { "4", 3 }, { "5", 3 }, { "1,25", 4 }, { "2,5", 3 },
+    { "3,75", 2 }, { "4,5", 2 }, { NULL },
+  };
   static const Given channels[] = {
     { "1", 4 }, { "2", 4 }, { "3", 4 }, { "4", 4 }, { "5", 4 }, { "6", 4 }, { "7", 4 },
     { "8", 4 }, { "9", 4 }, { "10", 4 }, { "11", 4 }, { "12", 4 }, { "13", 4 }, { "1,12", 2 },
@@ -1479,6 +1512,24 @@ test_numbered_options_joined_by_commas (void)
   assert_kept_whole (decimals);
   assert_kept_whole (incomes);
   assert_kept_whole (hours);
+  g_clear_object (&study);
+
+  /* Two picks at most: lists of two only, every one rising, of numbers each given alone, are
+   * options, with a comma or a comma and a space; decimals with a comma are not. */
+  study = load_one_question (two_picks);
+  q = find (study, "q");
+  g_assert_cmpint (q->role, ==, FE_ROLE_MULTI);
+  g_assert_cmpuint (count_of (study, q, "1"), ==, 9);
+  g_assert_cmpuint (count_of (study, q, "5"), ==, 7);
+  g_clear_object (&study);
+  study = load_one_question (two_picks_spaced);
+  q = find (study, "q");
+  g_assert_cmpint (q->role, ==, FE_ROLE_MULTI);
+  g_assert_cmpuint (count_of (study, q, "1"), ==, 9);
+  g_clear_object (&study);
+  study = load_one_question (quarter_hours);
+  q = find (study, "q");
+  g_assert_cmpint (q->role, !=, FE_ROLE_MULTI);
   g_clear_object (&study);
 
   /* Thirteen options, most answers one or two of them: "1,12" is options 1 and 12 beside

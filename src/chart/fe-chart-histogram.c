@@ -31,6 +31,7 @@ fe_chart_histogram_append_note (const FeTally     *tally,
   /* Marking small numbers is for the researcher's own screen, which shows them all. */
   numbers = fe_numbers_describe (tally->n_numbers, tally->quartiles,
                                  spec->mark_small ? 0 : spec->min_cell,
+                                 fe_tally_has_small_count (tally, spec->min_cell),
                                  spec->weighted_by != NULL && tally->w_counts != NULL);
   g_string_append_c (note, ' ');
   g_string_append (note, numbers);

@@ -261,7 +261,8 @@ folded_to_json (const FeTally     *tally,
 }
 
 /* A numeric question's bins' edges (null: open) and its quartiles from the numbers, null
- * when fewer than @k respondents gave one. */
+ * when fewer than @k respondents gave one; how many gave one is null too where a count is
+ * withheld, which the answered less it would give away (fe_numbers_describe()). */
 static JsonObject *
 numbers_to_json (const FeTally *tally,
                  guint          k)
@@ -280,7 +281,9 @@ numbers_to_json (const FeTally *tally,
   json_object_set_array_member (numbers, "bin_edges", edges);
   json_object_set_boolean_member (numbers, "whole_numbers", bins->integers);
   fe_json_object_set_count_member (numbers, "n", tally->n_numbers,
-                                   tally->n_numbers == 0 || k == 0 || tally->n_numbers >= k);
+                                   k == 0
+                                   || ((tally->n_numbers == 0 || tally->n_numbers >= k)
+                                       && !fe_tally_has_small_count (tally, k)));
   for (guint q = 0; q < 3; q++)
     if (shown)
       json_object_set_double_member (numbers, names[q], tally->quartiles[q]);
@@ -455,7 +458,10 @@ print_tally_text (const Shown *shown,
   if (tally->question->bins != NULL)
     {
       g_autofree char *numbers = fe_numbers_describe (tally->n_numbers, tally->quartiles,
-                                                      shown_k (shown), weighted_by != NULL);
+                                                      shown_k (shown),
+                                                      fe_tally_has_small_count (tally,
+                                                                                shown_k (shown)),
+                                                      weighted_by != NULL);
 
       g_string_append_printf (out, "%s\n", numbers);
     }

@@ -84,7 +84,7 @@ test_bins_touch_in_order (void)
 
   /* The median and quartiles of the 200 numbers, not of the bins. */
   g_assert_cmpuint (fe_numbers_quartiles (hours->numbers, everybody, q), ==, 200);
-  note = fe_numbers_describe (200, q, 0, FALSE);
+  note = fe_numbers_describe (200, q, 0, FALSE, FALSE);
   g_assert_nonnull (find_label (layout, note));
   g_free (note);
   fe_chart_layout_free (layout);

@@ -312,6 +312,12 @@ fe_number_parse_written (const char *text,
   g_string_truncate (scratch, 0);
   if (*p == '-' || *p == '+')
     g_string_append_c (scratch, *p++);
+  /* The minus sign of word processors and the web, "−3". */
+  else if (g_str_has_prefix (p, "\u2212"))
+    {
+      g_string_append_c (scratch, '-');
+      p += strlen ("\u2212");
+    }
   digits = skip_currency (p);
   currency = digits != p;
   /* "£ 1,234.50" */
@@ -530,6 +536,7 @@ char *
 fe_numbers_describe (guint        n_numbers,
                      const double quartiles[3],
                      guint        k,
+                     gboolean     withholding,
                      gboolean     weighted)
 {
   g_autofree char *lower = NULL, *median = NULL, *upper = NULL;
@@ -544,6 +551,14 @@ fe_numbers_describe (guint        n_numbers,
   lower = fe_number_format_rounded (quartiles[0]);
   median = fe_number_format_rounded (quartiles[1]);
   upper = fe_number_format_rounded (quartiles[2]);
+  if (k > 0 && withholding)
+    return weighted
+             /* TRANSLATORS: under a histogram with weighted percentages, some counts withheld:
+              * "Median 42; quartiles 31 and 55, unweighted." */
+             ? g_strdup_printf (_("Median %s; quartiles %s and %s, unweighted."), median, lower,
+                                upper)
+             /* TRANSLATORS: under a histogram some of whose counts are withheld. */
+             : g_strdup_printf (_("Median %s; quartiles %s and %s."), median, lower, upper);
   if (weighted)
     /* TRANSLATORS: under a histogram with weighted percentages: "Median 42; quartiles 31 and
      * 55, of 270 numbers, unweighted." */

@@ -82,11 +82,14 @@ guint     fe_numbers_quartiles   (const double   *numbers,
 
 /* "Median 42; quartiles 31 and 55, of 270 numbers." for a chart's note and `summary`, rounded
  * to two decimals; with fewer than @k numbers (disclosure control, 0: none) it says they are
- * too few to state rather than print them. Beside @weighted percentages it says the median
+ * too few to state rather than print them, and where the chart withholds a count
+ * (@withholding) it leaves out how many numbers there are, which the answered less the counts
+ * shown would turn into the count withheld. Beside @weighted percentages it says the median
  * and quartiles are not: they are of the respondents' numbers as given. */
 char     *fe_numbers_describe    (guint          n_numbers,
                                   const double   quartiles[3],
                                   guint          k,
+                                  gboolean       withholding,
                                   gboolean       weighted);
 /* A number rounded to two decimals, as fe_numbers_describe() writes it. */
 char     *fe_number_format_rounded (double       value);

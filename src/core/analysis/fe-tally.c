@@ -169,3 +169,38 @@ fe_tally_free (FeTally *tally)
   g_free (tally->w_counts);
   g_free (tally);
 }
+
+static gboolean
+is_small (guint count,
+          guint k)
+{
+  return count > 0 && count < k;
+}
+
+gboolean
+fe_tally_has_small_count (const FeTally *tally,
+                          guint          k)
+{
+  g_return_val_if_fail (tally != NULL, FALSE);
+
+  if (k == 0)
+    return FALSE;
+  if (is_small (tally->base, k) || is_small (tally->answered, k)
+      || is_small (tally->base - tally->answered, k))
+    return TRUE;
+  for (guint l = 0; l < tally->n_levels; l++)
+    if (is_small (tally->counts[l], k))
+      return TRUE;
+  for (guint g = 0; g < tally->n_groups; g++)
+    {
+      const FeTallyGroup *group = &tally->groups[g];
+
+      if (is_small (group->base, k) || is_small (group->answered, k)
+          || is_small (group->base - group->answered, k))
+        return TRUE;
+      for (guint l = 0; l < tally->n_levels; l++)
+        if (is_small (group->counts[l], k))
+          return TRUE;
+    }
+  return FALSE;
+}

@@ -64,6 +64,10 @@ FeTally *fe_tally_compute_weighted (const FeColumn *question,
                                     const double   *weights);
 FeTally *fe_tally_copy    (const FeTally  *tally);
 void     fe_tally_free    (FeTally        *tally);
+/* Whether disclosure control at @k withholds anything of @tally: a count, a base or an answered
+ * of fewer than @k respondents, and not none. */
+gboolean fe_tally_has_small_count (const FeTally *tally,
+                                   guint          k);
 /* Whether a split by @by is a question's (its bases are those who answered both). */
 gboolean fe_tally_split_is_question (const FeColumn *by);
 

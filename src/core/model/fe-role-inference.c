@@ -321,7 +321,33 @@ typedef struct
   guint       n_lists;         /* … rising lists of whole numbers ("1,3") */
   guint       n_no_number;     /* … that are no number either ("1,3,4") */
   const char *example;         /* the first of those, or NULL */
+  GHashTable *alone;           /* whole numbers given alone, as options are */
+  GHashTable *listed;          /* whole numbers in the lists */
 } CodeLists;
+
+#define CODE_LISTS_INIT { 0, 0, 0, NULL, g_hash_table_new (NULL, NULL), \
+                          g_hash_table_new (NULL, NULL) }
+
+static void
+code_lists_clear (CodeLists *lists)
+{
+  g_clear_pointer (&lists->alone, g_hash_table_unref);
+  g_clear_pointer (&lists->listed, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CodeLists, code_lists_clear)
+
+/* Numbers of options: small whole numbers, 0 to 999. */
+static gboolean
+read_option_number (const char *text,
+                    gsize       length,
+                    guint      *number)
+{
+  if (length == 0 || length > 3 || strspn (text, "0123456789") < length)
+    return FALSE;
+  *number = (guint) g_ascii_strtoull (text, NULL, 10);
+  return TRUE;
+}
 
 static void
 code_lists_add (CodeLists  *lists,
@@ -329,9 +355,14 @@ code_lists_add (CodeLists  *lists,
                 guint       weight)
 {
   gboolean no_number = FALSE;
+  guint number;
 
   if (!has_comma_between_digits (cell))
-    return;
+    {
+      if (read_option_number (cell, strlen (cell), &number))
+        g_hash_table_add (lists->alone, GUINT_TO_POINTER (number + 1));
+      return;
+    }
   lists->n_digit_commas += weight;
   if (!is_number_list (cell, &no_number))
     return;
@@ -339,19 +370,43 @@ code_lists_add (CodeLists  *lists,
   lists->n_no_number += no_number ? weight : 0;
   if (no_number && lists->example == NULL)
     lists->example = cell;
+  for (const char *p = cell; *p != '\0'; p += *p == ',')
+    {
+      gsize length = strspn (p, "0123456789");
+
+      if (read_option_number (p, length, &number))
+        g_hash_table_add (lists->listed, GUINT_TO_POINTER (number + 1));
+      else
+        g_hash_table_add (lists->listed, GUINT_TO_POINTER (G_MAXUINT));
+      p += length;
+    }
 }
 
 /* "1,3,4" is no number however numbers are written: where every answer with a comma between
  * digits is a rising list of whole numbers, and a few are no number, the commas separate
  * numbered options ("1,3" too). One such answer among decimal commas is a typing slip, and
  * decimal commas fall ("6,5") or repeat ("5,5") as often as they rise; where semicolons
- * separate the fields, the comma marks decimals. */
+ * separate the fields, the comma marks decimals. A question of two picks at most has lists of
+ * two only: ten of them or more, every one rising, of numbers each also given alone, are
+ * options too (decimals "1,5", "2,25" do not all rise, nor is "25" an answer of its own). */
 static gboolean
 answers_are_code_lists (const CodeLists *lists,
                         char             delimiter)
 {
-  return delimiter != ';' && lists->n_no_number >= 2 && lists->n_lists == lists->n_digit_commas
-         && (guint64) lists->n_no_number * 10 >= lists->n_lists;
+  GHashTableIter iter;
+  gpointer number;
+
+  if (delimiter == ';' || lists->n_lists != lists->n_digit_commas || lists->n_lists == 0)
+    return FALSE;
+  if (lists->n_no_number >= 2 && (guint64) lists->n_no_number * 10 >= lists->n_lists)
+    return TRUE;
+  if (lists->n_lists < 10)
+    return FALSE;
+  g_hash_table_iter_init (&iter, lists->listed);
+  while (g_hash_table_iter_next (&iter, &number, NULL))
+    if (!g_hash_table_contains (lists->alone, number))
+      return FALSE;
+  return TRUE;
 }
 
 static void
@@ -763,7 +818,7 @@ learn_comma_options (const FeCsvTable *table,
         }
     }
   {
-    CodeLists lists = { 0 };
+    g_auto(CodeLists) lists = CODE_LISTS_INIT;
 
     for (guint i = 0; i < cells->len; i++)
       code_lists_add (&lists, g_ptr_array_index (cells, i), g_array_index (weights, guint, i));
@@ -808,11 +863,16 @@ learn_comma_options (const FeCsvTable *table,
       levels = g_ptr_array_new_with_free_func (g_free);
       for (guint i = 0; i < keys->len; i++)
         g_ptr_array_add (levels, g_strdup (g_ptr_array_index (keys, i)));
-      *reason = cp.code_lists
+      *reason = cp.code_lists && code_list != NULL
         ? g_strdup_printf (_("%u of %u answers are two or more numbered options joined by "
                              "commas (“%s” is no number); %u of their %u options are also "
                              "chosen alone or with others"),
                            cp.n_multi, cp.n_answers, code_list, n_free, n_joined_options)
+        : cp.code_lists
+        ? g_strdup_printf (_("%u of %u answers are two numbered options joined by a comma, "
+                             "the lower first, each also chosen alone; %u of their %u options "
+                             "are also chosen alone or with others"),
+                           cp.n_multi, cp.n_answers, n_free, n_joined_options)
         : g_strdup_printf (_("%u of %u answers are two or more options joined by commas; "
                              "%u of their %u options are also chosen alone or with others"),
                            cp.n_multi, cp.n_answers, n_free, n_joined_options);
@@ -1027,15 +1087,6 @@ rises_row_by_row (const FeCsvTable *table,
   return TRUE;
 }
 
-/* A whole number without a mark: digits, a sign before them at most. */
-static gboolean
-is_plain_whole (const char *cell)
-{
-  const char *p = cell + (*cell == '-' || *cell == '+');
-
-  return *p != '\0' && strspn (p, "0123456789") == strlen (p);
-}
-
 /* Whether @cell's only mark is one @mark before one or two digits: "3.5", "2,5". */
 static gboolean
 has_short_decimals (const char *cell,
@@ -1118,7 +1169,7 @@ fe_number_marks_add (FeNumberMarks *marks,
       marks->largest_ambiguous = MAX (marks->largest_ambiguous,
                                       fabs (dot ? *as_dot : *as_comma));
     }
-  else if (is_plain_whole (cell) && fabs (*as_dot) < 1000)
+  else if (strpbrk (cell, ".,") == NULL && *as_dot == floor (*as_dot) && fabs (*as_dot) < 1000)
     {
       marks->under_thousand += weight;
       marks->smallest_plain = MIN (marks->smallest_plain, fabs (*as_dot));
@@ -1149,10 +1200,12 @@ fe_number_marks_read (const FeNumberMarks *marks,
   guint told_short = comma ? marks->short_comma : marks->short_dot;
   guint ending_in_zero = comma ? marks->ambiguous_comma_zero : marks->ambiguous_dot_zero;
   gboolean ambiguous = marks->ambiguous_dot > 0 || marks->ambiguous_comma > 0;
-  gboolean told = marks->other == 0
-                     && (delimiter == ';'
-                         || (marks->under_thousand > 0
-                             && marks->largest_ambiguous < marks->smallest_plain));
+  /* The two ways of telling, each for its notation; when they disagree, neither tells. */
+  gboolean by_semicolons = marks->other == 0 && delimiter == ';';
+  gboolean by_plain_numbers = marks->other == 0 && marks->under_thousand > 0
+                              && marks->largest_ambiguous < marks->smallest_plain;
+  FeNotation by_plain = marks->ambiguous_dot > 0 ? FE_NOTATION_DECIMAL_COMMA
+                                                 : FE_NOTATION_DECIMAL_DOT;
 
   *notation = FE_NOTATION_DECIMAL_DOT;
   if (marks->mixed_units || (marks->decimal_dot > 0 && marks->decimal_comma > 0)
@@ -1176,12 +1229,15 @@ fe_number_marks_read (const FeNumberMarks *marks,
     }
   if (!ambiguous)
     return TRUE;
-  if (!told)
+  /* In a file separated by semicolons the comma marks decimals, whichever mark is ambiguous;
+   * whole numbers under 1,000 tell the ambiguous mark is between thousands. */
+  if (by_semicolons && by_plain_numbers && by_plain != FE_NOTATION_DECIMAL_COMMA)
     return FALSE;
-  /* In a file separated by semicolons the comma marks decimals, whichever mark is ambiguous. */
-  if (marks->ambiguous_dot > 0 || delimiter == ';')
+  if (by_semicolons)
     *notation = FE_NOTATION_DECIMAL_COMMA;
-  return TRUE;
+  else if (by_plain_numbers)
+    *notation = by_plain;
+  return by_semicolons || by_plain_numbers;
 }
 
 /* Counts @cell if it is a number (fe_number_marks_add()), and whether it is one as C writes
@@ -1242,7 +1298,7 @@ answers_are_numbers (const FeCsvTable *table,
   /* Numbers read in each notation, then either way. */
   guint n_read[4] = { 0, 0, 0, 0 }, n_answered = 0, n_numbers, n_distinct;
   FeNumberMarks marks = FE_NUMBER_MARKS_INIT;
-  CodeLists lists = { 0 };
+  g_auto(CodeLists) lists = CODE_LISTS_INIT;
   FeNotation notation = FE_NOTATION_PLAIN;
   gboolean sure = TRUE;
 

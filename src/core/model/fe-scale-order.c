@@ -665,10 +665,15 @@ place_band (const char *normalised,
             double     *place,
             double     *second)
 {
-  g_auto(GStrv) words = split_words (normalised);
+  g_auto(GStrv) words = NULL;
   double numbers[2];
   guint n_numbers = 0;
   gboolean below = FALSE, above = FALSE;
+
+  /* "1, 5" lists two options; a band's numbers are joined by words or a dash. */
+  if (strstr (normalised, ", ") != NULL)
+    return FALSE;
+  words = split_words (normalised);
 
   for (guint i = 0; words[i] != NULL; i++)
     {
