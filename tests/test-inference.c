@@ -1526,6 +1526,7 @@ test_numbered_options_joined_by_commas (void)
   q = find (study, "q");
   g_assert_cmpint (q->role, ==, FE_ROLE_MULTI);
   g_assert_cmpuint (count_of (study, q, "1"), ==, 9);
+  assert_levels (q, "1|2|3|4|5");
   g_clear_object (&study);
   study = load_one_question (quarter_hours);
   q = find (study, "q");

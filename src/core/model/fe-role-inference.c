@@ -858,7 +858,8 @@ learn_comma_options (const FeCsvTable *table,
       && n_free * 3 >= n_joined_options * 2 && n_also_alone > 0 && shared_clause == NULL)
     {
       g_ptr_array_sort_with_data (keys, compare_piece_counts, cp.tokens);
-      if (cp.code_lists && all_integers (keys))
+      /* Numbered options ("1, 5") in the order of their numbers, as the questionnaire has. */
+      if (all_integers (keys))
         g_ptr_array_sort (keys, compare_integer_texts);
       levels = g_ptr_array_new_with_free_func (g_free);
       for (guint i = 0; i < keys->len; i++)
