@@ -1042,6 +1042,16 @@ test_project_sheet (void)
   g_assert_no_error (error);
   g_assert_cmpstr (fe_study_get_sheet (again), ==, "Lookup");
   g_assert_cmpuint (fe_study_get_n_rows (again), ==, 2);
+
+  /* A copy of the project (a briefing pack's, written in the background) reads the same
+   * sheet, not the workbook's first. */
+  {
+    g_autoptr(FeProject) copy = fe_project_copy (loaded);
+    g_autoptr(FeStudy) copied = fe_project_load_study (copy, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (fe_study_get_sheet (copied), ==, "Lookup");
+  }
 }
 
 /* A workbook's numbers have a dot before decimals only: 1.125 hours beside 40 are never

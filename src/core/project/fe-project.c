@@ -200,6 +200,7 @@ fe_project_copy (FeProject *self)
   copy->responses = g_strdup (self->responses);
   copy->codebook = g_strdup (self->codebook);
   copy->coding = g_strdup (self->coding);
+  copy->sheet = g_strdup (self->sheet);
   copy->expected_rows = self->expected_rows;
   copy->expected_columns = g_strdupv (self->expected_columns);
   copy->include_incomplete = self->include_incomplete;
