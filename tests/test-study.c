@@ -708,6 +708,188 @@ test_load_data_options (void)
   g_assert_true (g_str_has_prefix (g_ptr_array_index (warnings, 1), "pasted.csv, line 5:"));
 }
 
+static FeStudy *
+load_pair (const char *responses,
+           const char *codebook)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *responses_path = fe_test_write_file ("export.csv", responses, -1);
+  g_autofree char *codebook_path = fe_test_write_file ("dictionary.csv", codebook, -1);
+  FeStudy *study = fe_study_load (responses_path, codebook_path, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (study);
+  return study;
+}
+
+static gboolean
+has_warning (FeStudy    *study,
+             const char *part)
+{
+  GPtrArray *warnings = fe_study_get_warnings (study);
+
+  for (guint i = 0; i < warnings->len; i++)
+    if (strstr (g_ptr_array_index (warnings, i), part) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* A raw export holds codes: the codebook's codes column says which level each stands for, so
+ * "1" counts as "Gwent" and a level nobody chose is still a level. A line without a role gives
+ * its question a label and leaves the role to the answers. */
+static void
+test_codebook_codes (void)
+{
+  static const char raw[] =
+    "id,force,symptoms,agree,job\n"
+    "1,1,1;3,4,Constable\n"
+    "2,2,2,5,Sergeant\n"
+    "3,1,1;2,2,Constable\n"
+    "4,2,,1,Inspector\n";
+  static const char codebook[] =
+    "column,role,label,levels,codes\n"
+    "force,attribute,Force,Gwent|North Wales|South Wales,1|2|3\n"
+    "symptoms,multi,Symptoms,Fever|Cough|Headache,1|2|3\n"
+    "agree,ordinal,Prepared,Strongly disagree|Disagree|Neither|Agree|Strongly agree,1|2|3|4|5\n"
+    "job,,What is your job?,,\n";
+  g_autoptr(FeStudy) study = load_pair (raw, codebook);
+  FeColumn *force = fe_study_find_column (study, "force");
+  FeColumn *job = fe_study_find_column (study, "job");
+
+  g_assert_cmpuint (fe_column_get_n_levels (force), ==, 3);
+  g_assert_cmpuint (count_of (study, "force", "Gwent"), ==, 2);
+  g_assert_cmpuint (count_of (study, "force", "South Wales"), ==, 0);
+  g_assert_cmpuint (count_of (study, "symptoms", "Fever"), ==, 2);
+  g_assert_cmpuint (count_of (study, "symptoms", "Headache"), ==, 1);
+  g_assert_cmpuint (fe_column_get_n_levels (fe_study_find_column (study, "symptoms")), ==, 3);
+  g_assert_cmpuint (count_of (study, "agree", "Agree"), ==, 1);
+  g_assert_cmpuint (count_of (study, "agree", "Neither"), ==, 0);
+  g_assert_cmpstr (job->label, ==, "What is your job?");
+  g_assert_cmpint (job->role, ==, FE_ROLE_ATTRIBUTE);
+  g_assert_cmpuint (count_of (study, "job", "Constable"), ==, 2);
+  g_assert_cmpuint (fe_study_get_warnings (study)->len, ==, 0);
+}
+
+/* Codes that are also other levels' names ("0, 1 | 1, 2 | 2, 3"): a raw export's "1" is the
+ * code of "2", a labels export's "1" is "1" when every answer names a level; both are said. A
+ * codes column that does not match the levels is refused with its place. */
+static void
+test_codebook_codes_clash (void)
+{
+  static const char codebook[] =
+    "column,role,label,levels,codes\n"
+    "score,ordinal,Score,1|2|3,0|1|2\n";
+  g_autoptr(FeStudy) raw = load_pair ("id,score\n1,0\n2,1\n3,1\n4,2\n5,2\n6,2\n", codebook);
+  g_autoptr(FeStudy) labels = load_pair ("id,score\n1,1\n2,2\n3,2\n4,3\n5,3\n6,3\n", codebook);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *responses = fe_test_write_file ("scores.csv", "id,score\n1,1\n", -1);
+  g_autofree char *uneven = fe_test_write_file ("uneven.csv",
+                                                "column,role,levels,codes\n"
+                                                "score,ordinal,Low|High,1|2|3\n", -1);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      FeStudy *study = i == 0 ? raw : labels;
+
+      g_assert_cmpuint (count_of (study, "score", "1"), ==, 1);
+      g_assert_cmpuint (count_of (study, "score", "2"), ==, 2);
+      g_assert_cmpuint (count_of (study, "score", "3"), ==, 3);
+      g_assert_cmpuint (fe_column_get_n_levels (fe_study_find_column (study, "score")), ==, 3);
+    }
+  g_assert_true (has_warning (raw, "the answers are read as codes"));
+  g_assert_true (has_warning (labels, "read as names, not codes"));
+
+  g_assert_null (fe_study_load (responses, uneven, NULL, &error));
+  fe_test_assert_error_at (error, "uneven.csv", 2, 4);
+}
+
+static const char redcap_dictionary[] =
+  "\"Variable / Field Name\",\"Form Name\",\"Section Header\",\"Field Type\",\"Field Label\","
+  "\"Choices, Calculations, OR Slider Labels\",\"Field Note\","
+  "\"Text Validation Type OR Show Slider Number\",\"Text Validation Min\","
+  "\"Text Validation Max\",\"Identifier?\",\"Branching Logic (Show field only if...)\","
+  "\"Required Field?\",\"Custom Alignment\",\"Question Number (surveys only)\","
+  "\"Matrix Group Name\",\"Matrix Ranking?\",\"Field Annotation\"\n"
+  "record_id,survey,,text,\"Record ID\",,,,,,,,,,,,,\n"
+  "name,survey,,text,\"Your name\",,,,,,y,,,,,,,\n"
+  "intro,survey,,descriptive,\"<p>Thank you.</p>\",,,,,,,,,,,,,\n"
+  "force,survey,,radio,\"<div class=\"\"rich-text-field-label\"\"><p>Which force do you "
+  "work for?</p></div>\",\"1, Gwent | 2, North Wales | 3, South Wales\",,,,,,,,,,,,\n"
+  "symptoms,survey,,checkbox,\"Symptoms &amp; signs\",\"1, Fever | 2, Cough | -9, None of "
+  "these\",,,,,,,,,,,,\n"
+  "agree,survey,,radio,\"I feel prepared\",\"1, Strongly disagree | 2, Disagree | 3, Neither "
+  "agree nor disagree | 4, Agree | 5, Strongly agree\",,,,,,,,,,,,\n"
+  "trained,survey,,yesno,\"Have you been trained?\",,,,,,,,,,,,,\n"
+  "years,survey,,text,\"Years of service\",,,integer,0,50,,,,,,,,\n"
+  "job,survey,,text,\"What is your job?\",,,,,,,,,,,,,\n"
+  "comments,survey,,notes,\"Anything else?\",,,,,,,,,,,,,\n";
+
+static void
+assert_redcap_counts (FeStudy    *study,
+                      const char *force,
+                      const char *symptoms,
+                      const char *agree,
+                      const char *trained)
+{
+  g_assert_cmpuint (count_of (study, force, "Gwent"), ==, 3);
+  g_assert_cmpuint (count_of (study, force, "South Wales"), ==, 0);
+  g_assert_cmpuint (count_of (study, symptoms, "Fever"), ==, 2);
+  g_assert_cmpuint (count_of (study, symptoms, "None of these"), ==, 1);
+  g_assert_cmpuint (count_of (study, agree, "Agree"), ==, 2);
+  g_assert_cmpuint (count_of (study, agree, "Neither agree nor disagree"), ==, 0);
+  g_assert_cmpuint (count_of (study, trained, "Yes"), ==, 3);
+  g_assert_cmpuint (count_of (study, trained, "No"), ==, 1);
+}
+
+/* A REDCap data dictionary is the codebook of a REDCap export: a raw export's codes count as
+ * their choices ("1" under force is Gwent), a labels export's columns are found by their
+ * questions, choices nobody chose are levels, the labels lose their HTML, an identifier field
+ * is hidden, a number field is numbers and a notes field open answers. */
+static void
+test_redcap_dictionary (void)
+{
+  g_autoptr(FeStudy) raw = load_pair (
+    "record_id,name,force,symptoms___1,symptoms___2,symptoms____9,agree,trained,years,job,"
+    "comments,survey_complete\n"
+    "1,Ann Smith,1,1,0,0,4,1,12,Constable,Good training,2\n"
+    "2,Bob Jones,2,0,1,0,5,0,3,Sergeant,,2\n"
+    "3,Cat Lee,1,1,1,0,2,1,25,Constable,More support,2\n"
+    "4,Dan Wu,1,0,0,1,4,1,7,Inspector,,2\n", redcap_dictionary);
+  g_autoptr(FeStudy) labels = load_pair (
+    "Record ID,Your name,Which force do you work for?,Symptoms & signs (choice=Fever),"
+    "Symptoms & signs (choice=Cough),Symptoms & signs (choice=None of these),I feel prepared,"
+    "Have you been trained?,Years of service,What is your job?,Anything else?,Complete?\n"
+    "1,Ann Smith,Gwent,Checked,Unchecked,Unchecked,Agree,Yes,12,Constable,Good training,"
+    "Complete\n"
+    "2,Bob Jones,North Wales,Unchecked,Checked,Unchecked,Strongly agree,No,3,Sergeant,,"
+    "Complete\n"
+    "3,Cat Lee,Gwent,Checked,Checked,Unchecked,Disagree,Yes,25,Constable,More support,"
+    "Complete\n"
+    "4,Dan Wu,Gwent,Unchecked,Unchecked,Checked,Agree,Yes,7,Inspector,,Complete\n",
+    redcap_dictionary);
+  g_autofree char *dictionary = fe_test_write_file ("project_DataDictionary.csv",
+                                                    redcap_dictionary, -1);
+  FeColumn *force = fe_study_find_column (raw, "force");
+
+  assert_redcap_counts (raw, "force", "symptoms", "agree", "trained");
+  assert_redcap_counts (labels, "Which force do you work for?", "Symptoms & signs",
+                        "I feel prepared", "Have you been trained?");
+  g_assert_cmpstr (force->label, ==, "Which force do you work for?");
+  g_assert_cmpint (force->role, ==, FE_ROLE_ATTRIBUTE);
+  g_assert_cmpstr (fe_study_find_column (raw, "symptoms")->label, ==, "Symptoms & signs");
+  g_assert_cmpint (fe_study_find_column (raw, "agree")->role, ==, FE_ROLE_ORDINAL);
+  g_assert_cmpint (fe_study_find_column (raw, "trained")->role, ==, FE_ROLE_CHOICE);
+  g_assert_cmpint (fe_study_find_column (raw, "comments")->role, ==, FE_ROLE_TEXT);
+  g_assert_cmpint (fe_study_find_column (labels, "Years of service")->role, ==,
+                   FE_ROLE_NUMERIC);
+  g_assert_cmpint (fe_study_find_column (raw, "record_id")->role, ==, FE_ROLE_ID);
+  g_assert_true (fe_study_find_column (raw, "name")->identifying);
+  g_assert_cmpint (fe_study_find_column (labels, "Your name")->role, ==, FE_ROLE_IGNORE);
+  g_assert_true (fe_study_find_column (labels, "Your name")->identifying);
+  g_assert_cmpstr (fe_study_find_column (raw, "job")->label, ==, "What is your job?");
+  g_assert_cmpint (fe_data_file_guess_kind (dictionary), ==, FE_DATA_FILE_CODEBOOK);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -737,6 +919,9 @@ main (int    argc,
   g_test_add_func ("/core/study/taguette-documents", test_taguette_documents);
   g_test_add_func ("/core/study/identifying-hidden", test_identifying_columns_hidden);
   g_test_add_func ("/core/study/load-data", test_load_data_options);
+  g_test_add_func ("/core/study/codebook-codes", test_codebook_codes);
+  g_test_add_func ("/core/study/codebook-codes-clash", test_codebook_codes_clash);
+  g_test_add_func ("/core/study/redcap-dictionary", test_redcap_dictionary);
 
   return g_test_run ();
 }

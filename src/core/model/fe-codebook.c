@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fe-csv-table.h"
+#include "fe-redcap-dictionary.h"
 #include "fe-study-error.h"
 
 static void
@@ -61,9 +62,11 @@ codebook_entry_free (gpointer data)
 
   g_clear_pointer (&entry->translations, g_ptr_array_unref);
   g_free (entry->column);
+  g_free (entry->also_named);
   g_free (entry->label);
   g_free (entry->short_label);
   g_clear_pointer (&entry->levels, g_ptr_array_unref);
+  g_clear_pointer (&entry->codes, g_ptr_array_unref);
   g_free (entry->quotes_from);
   g_free (entry);
 }
@@ -72,6 +75,19 @@ GPtrArray *
 fe_codebook_entries_new (void)
 {
   return g_ptr_array_new_with_free_func (codebook_entry_free);
+}
+
+FeCodebookEntry *
+fe_codebook_entry_new (const char *column,
+                       FeRole      role,
+                       const char *label)
+{
+  FeCodebookEntry *entry = g_new0 (FeCodebookEntry, 1);
+
+  entry->column = g_strdup (column);
+  entry->role = role;
+  entry->label = g_strdup (label);
+  return entry;
 }
 
 /* Split by hand rather than with g_strsplit(), whose strstr() calls measure the rest of the
@@ -184,6 +200,12 @@ fe_codebook_load_full (const char  *path,
   column_col = fe_csv_table_find_column (table, "column");
   role_col = fe_csv_table_find_column (table, "role");
   code_col = fe_csv_table_find_any_column (table, code_names);
+  if (fe_redcap_dictionary_recognise (table))
+    {
+      *entries = fe_redcap_dictionary_read (table);
+      *codes = g_ptr_array_new_with_free_func (codebook_code_free);
+      return TRUE;
+    }
   if (column_col >= 0 && role_col >= 0)
     {
       *entries = read_entries (table, column_col, role_col, error);
@@ -203,7 +225,7 @@ fe_codebook_load_full (const char  *path,
                _("%s, line 1, column 1: a codebook needs the columns “column” and “role” "
                  "(and may have “label”, “levels” and “quotes_from”), or, for the codes of "
                  "open answers, a “code” or “tag” column (and may have “description” and "
-                 "“parent”). Check the header line."),
+                 "“parent”), or is a REDCap data dictionary. Check the header line."),
                fe_csv_table_get_name (table));
   return FALSE;
 }
@@ -293,11 +315,12 @@ read_entries (const FeCsvTable  *table,
               GError           **error)
 {
   g_autoptr(GPtrArray) entries = NULL;
-  int label_col, short_label_col, levels_col, quotes_col;
+  int label_col, short_label_col, levels_col, codes_col, quotes_col;
 
   label_col = fe_csv_table_find_column (table, "label");
   short_label_col = fe_csv_table_find_column (table, "short_label");
   levels_col = fe_csv_table_find_column (table, "levels");
+  codes_col = fe_csv_table_find_column (table, "codes");
   quotes_col = fe_csv_table_find_column (table, "quotes_from");
 
   g_autoptr(GHashTable) lines = g_hash_table_new (g_str_hash, g_str_equal);
@@ -310,6 +333,7 @@ read_entries (const FeCsvTable  *table,
       const char *role = fe_csv_table_get_cell (table, row, (guint) role_col);
       FeCodebookEntry *entry;
       g_autofree char *levels = NULL;
+      g_autofree char *codes = NULL;
 
       if (*column == '\0')
         continue;
@@ -319,11 +343,18 @@ read_entries (const FeCsvTable  *table,
       entry->line = fe_csv_table_get_line (table, row);
       g_ptr_array_add (entries, entry);
 
-      if (!fe_role_from_string (role, &entry->role))
+      /* A line may name a column's question and leave its role to the answers. */
+      if (*role == '\0')
+        {
+          entry->infer_role = TRUE;
+          entry->role = FE_ROLE_IGNORE;
+        }
+      else if (!fe_role_from_string (role, &entry->role))
         {
           g_set_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CODEBOOK,
                        _("%s, line %u, column %u: “%s” is not a role. Use one of id, "
-                         "attribute, ordinal, choice, multi, text or ignore."),
+                         "attribute, ordinal, choice, multi, text, numeric or ignore, or leave "
+                         "it empty to have the role found from the answers."),
                        fe_csv_table_get_name (table), entry->line, (guint) role_col + 1, role);
           return NULL;
         }
@@ -358,6 +389,22 @@ read_entries (const FeCsvTable  *table,
       levels = fe_csv_table_dup_cell_or_null (table, row, levels_col);
       if (levels != NULL)
         entry->levels = split_levels (levels);
+      codes = fe_csv_table_dup_cell_or_null (table, row, codes_col);
+      if (codes != NULL)
+        {
+          guint n_levels = entry->levels != NULL ? entry->levels->len : 0;
+
+          entry->codes = split_levels (codes);
+          if (entry->codes->len != n_levels)
+            {
+              g_set_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CODEBOOK,
+                           _("%s, line %u, column %u: give one code for each level, in the "
+                             "order of “levels”, separated by “|” (codes: %u, levels: %u)."),
+                           fe_csv_table_get_name (table), entry->line, (guint) codes_col + 1,
+                           entry->codes->len, n_levels);
+              return NULL;
+            }
+        }
       if (!read_translations (table, row, entry, error))
         return NULL;
     }

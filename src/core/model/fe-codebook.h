@@ -21,10 +21,17 @@ typedef struct
 typedef struct
 {
   char      *column;
+  char      *also_named;   /* the column's header where an export names columns by their
+                            * question (a REDCap labels export); NULL: none */
   FeRole     role;
+  gboolean   infer_role;   /* the line gives no role: inferred from the answers, as without
+                            * the line, which gives the label only */
+  gboolean   identifying;  /* could identify a respondent (a REDCap identifier): hidden */
   char      *label;        /* NULL: keep the column id */
   char      *short_label;  /* NULL: none, see fe_column_dup_short_label() */
   GPtrArray *levels;       /* NULL: levels as found in the data */
+  GPtrArray *codes;        /* char*, what the responses file holds for each of levels, in
+                            * their order (a raw export's "1" for "Fever"); NULL: the levels */
   char      *quotes_from;  /* NULL: none */
   guint      line;
   GPtrArray *translations; /* FeCodebookTranslation*, one per language; NULL: none */
@@ -45,11 +52,15 @@ typedef struct
 } FeCodebookCode;
 
 /* An empty array of FeCodebookEntry* that frees them (for codebooks made from other files). */
-GPtrArray *fe_codebook_entries_new (void);
+GPtrArray       *fe_codebook_entries_new (void);
+FeCodebookEntry *fe_codebook_entry_new   (const char *column,
+                                          FeRole      role,
+                                          const char *label);
 
 /* Reads a codebook CSV (column,role,label,levels,quotes_from) into FeCodebookEntry. An optional
  * short_label names the column where its question would not fit (a dropdown's button, a
- * filter chip). Optional columns label_XX, short_label_XX and levels_XX give the label, the
+ * filter chip); an optional codes column gives what the responses hold for each level. A REDCap
+ * data dictionary reads as a codebook too (fe-redcap-dictionary.h). Optional columns label_XX, short_label_XX and levels_XX give the label, the
  * short label and the levels in language XX (label_cy, levels_cy): levels_XX must list as many
  * levels as levels, in the same order. */
 GPtrArray *fe_codebook_load (const char  *path,

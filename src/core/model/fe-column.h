@@ -84,6 +84,8 @@ struct _FeColumn
   GPtrArray *level_descriptions; /* char* per level, NULL when none */
   /* Codebooks and codings may have 100,000 codes: finding one by name must not walk them. */
   GHashTable *level_index;   /* label → first level with it + 1; NULL for a few levels */
+  GHashTable *level_codes;   /* char* code → char* level: what a raw export holds for a level
+                              * (the codebook's codes, "1" for "Fever"); NULL: the levels */
   GHashTable *child_index;   /* "parent\x1flabel" → first such level + 1; NULL: build when
                               * next asked */
   gboolean   child_index_duplicates; /* two levels share a parent and a label */

@@ -43,13 +43,16 @@ unique_column_id (FeStudy    *self,
     }
 }
 
+/* Adds the levels a column lacks; a codebook's code is a name of its level, not one more. */
 static void
 set_levels (FeColumn  *column,
             GPtrArray *labels,
             guint      n_rows)
 {
   for (guint i = 0; labels != NULL && i < labels->len; i++)
-    if (fe_column_find_level (column, g_ptr_array_index (labels, i)) < 0)
+    if (fe_column_find_level (column, g_ptr_array_index (labels, i)) < 0
+        && (column->level_codes == NULL
+            || !g_hash_table_contains (column->level_codes, g_ptr_array_index (labels, i))))
       fe_column_add_level (column, g_ptr_array_index (labels, i), n_rows);
 }
 
@@ -104,6 +107,89 @@ level_lookup (FeColumn *column)
   for (guint i = 0; i < column->levels->len; i++)
     g_hash_table_insert (lookup, g_ptr_array_index (column->levels, i), GUINT_TO_POINTER (i));
   return lookup;
+}
+
+/* Whether every answer of @column is the name of one of its levels and some answer is no code:
+ * a labels export of a question whose codes are also names ("1, 0 | 2, 1" in a dictionary). */
+static gboolean
+answers_name_levels (FeStudy    *self,
+                     FeColumn   *column,
+                     GHashTable *names)
+{
+  guint source = column->source_column;
+  guint n_values = fe_csv_table_get_n_values (self->responses, source);
+  gboolean some_not_code = FALSE;
+
+  if (column->members != NULL)
+    {
+      for (guint m = 0; m < column->member_options->len; m++)
+        {
+          const char *option = g_ptr_array_index (column->member_options, m);
+
+          if (!g_hash_table_contains (names, option))
+            return FALSE;
+          some_not_code |= !g_hash_table_contains (column->level_codes, option);
+        }
+      return some_not_code;
+    }
+  if (!fe_role_is_single_valued (column->role) || n_values == G_MAXUINT)
+    return FALSE;
+  for (guint v = 0; v < n_values; v++)
+    {
+      const char *value = fe_csv_table_get_value (self->responses, source, v, NULL, NULL);
+
+      if (!g_hash_table_contains (names, value))
+        return FALSE;
+      some_not_code |= !g_hash_table_contains (column->level_codes, value);
+    }
+  return some_not_code;
+}
+
+/* The codebook's codes name levels too: a raw export's "1" is "Fever". Where a code is also the
+ * name of another level, the answers are codes, as the codebook says, unless every answer names
+ * a level and some is no code; either way the researcher is told. */
+static void
+add_level_codes (FeStudy    *self,
+                 FeColumn   *column,
+                 GHashTable *lookup)
+{
+  GHashTableIter iter;
+  gpointer code, name;
+  const char *clash = NULL;
+
+  if (column->level_codes == NULL)
+    return;
+  g_hash_table_iter_init (&iter, column->level_codes);
+  while (clash == NULL && g_hash_table_iter_next (&iter, &code, &name))
+    if (g_hash_table_contains (lookup, code) && strcmp (code, name) != 0)
+      clash = code;
+  if (clash != NULL && answers_name_levels (self, column, lookup))
+    {
+      fe_study_add_warning (self,
+                            _("%s, column %u (“%s”): the codebook's code “%s” of “%s” is also the "
+                              "name of another of its levels, and every answer is a level's name, "
+                              "so the answers are read as names, not codes."),
+                            fe_csv_table_get_name (self->responses), column->source_column + 1,
+                            column->id, clash,
+                            (const char *) g_hash_table_lookup (column->level_codes, clash));
+      return;
+    }
+  if (clash != NULL)
+    fe_study_add_warning (self,
+                          _("%s, column %u (“%s”): the codebook's code “%s” of “%s” is also the name "
+                            "of another of its levels; the answers are read as codes. If the file "
+                            "holds the levels' names, take the codes out of the codebook."),
+                          fe_csv_table_get_name (self->responses), column->source_column + 1,
+                          column->id, clash,
+                          (const char *) g_hash_table_lookup (column->level_codes, clash));
+  g_hash_table_iter_init (&iter, column->level_codes);
+  while (g_hash_table_iter_next (&iter, &code, &name))
+    {
+      int level = fe_column_find_level (column, name);
+
+      if (level >= 0)
+        g_hash_table_insert (lookup, code, GUINT_TO_POINTER (level));
+    }
 }
 
 typedef struct
@@ -565,6 +651,7 @@ fe_study_store_column_values (FeStudy  *self,
   gboolean single = fe_role_is_single_valued (column->role);
   OptionContext ctx = { self, column, lookup, 0, listed_by_codebook };
 
+  add_level_codes (self, column, lookup);
   column->answered = fe_bitset_new (self->n_rows);
   if (single)
     column->values = g_new0 (guint32, self->n_rows);
@@ -738,18 +825,27 @@ apply_translations (FeColumn        *column,
     }
 }
 
+/* What a codebook's line says of a column whatever its role: its question and names. */
 static void
-apply_entry (FeStudy         *self,
-             FeColumn        *column,
-             FeCodebookEntry *entry)
+apply_entry_names (FeColumn        *column,
+                   FeCodebookEntry *entry)
 {
-  column->role = entry->role;
   fe_study_set_label (column, entry->label);
   if (entry->short_label != NULL)
     {
       g_free (column->short_label);
       column->short_label = g_strdup (entry->short_label);
     }
+  column->identifying |= entry->identifying;
+}
+
+static void
+apply_entry (FeStudy         *self,
+             FeColumn        *column,
+             FeCodebookEntry *entry)
+{
+  column->role = entry->role;
+  apply_entry_names (column, entry);
   apply_translations (column, entry);
   /* A numeric column's levels are its bins, made from its numbers. */
   if (entry->levels == NULL || column->role == FE_ROLE_NUMERIC)
@@ -758,7 +854,16 @@ apply_entry (FeStudy         *self,
     for (guint i = 0; i < entry->levels->len; i++)
       fe_study_find_or_add_code (self, column, g_ptr_array_index (entry->levels, i));
   else
-    set_levels (column, entry->levels, self->n_rows);
+    {
+      set_levels (column, entry->levels, self->n_rows);
+      if (entry->codes != NULL)
+        {
+          column->level_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          for (guint i = 0; i < entry->codes->len; i++)
+            g_hash_table_insert (column->level_codes, g_strdup (g_ptr_array_index (entry->codes, i)),
+                                 g_strdup (g_ptr_array_index (entry->levels, i)));
+        }
+    }
 }
 
 /* The codebook's line for a column with the role a correction gives it laid over it (in
@@ -781,10 +886,16 @@ corrected_entry (FeStudy         *self,
   else
     *scratch = (FeCodebookEntry) { .column = (char *) id };
   scratch->role = correction->role;
-  if (entry != NULL && entry->role != correction->role
-      && !(fe_role_is_single_valued (entry->role)
-           && fe_role_is_single_valued (correction->role)))
-    scratch->levels = NULL;
+  scratch->infer_role = FALSE;
+  if (entry != NULL
+      && (entry->infer_role
+          || (entry->role != correction->role
+              && !(fe_role_is_single_valued (entry->role)
+                   && fe_role_is_single_valued (correction->role)))))
+    {
+      scratch->levels = NULL;
+      scratch->codes = NULL;
+    }
   return scratch;
 }
 
@@ -1086,7 +1197,7 @@ build_one_column (FeStudy              *self,
   column->metadata = sc->metadata;
   column->identifying = sc->identifying;
 
-  if (entry != NULL)
+  if (entry != NULL && !entry->infer_role)
     {
       apply_entry (self, column, entry);
       set_role_source (self, column, entry, &corrected);
@@ -1131,6 +1242,12 @@ build_one_column (FeStudy              *self,
                                 "it the role ignore in a codebook if it is only a number."),
                               self->name, sc->source_column + 1, column->id, self->id_column->id);
       fe_inference_clear (&inference);
+    }
+  if (entry != NULL && entry->infer_role)
+    {
+      apply_entry_names (column, entry);
+      apply_translations (column, entry);
+      entry = NULL;
     }
   if (column->role == FE_ROLE_MULTI && (entry != NULL || column->separator == '\0'))
     column->separator = detect_separator (self, column);
@@ -1269,6 +1386,12 @@ build_option_group (FeStudy    *self,
       link.option = g_ptr_array_index (column->member_options, column->member_options->len - 1);
     }
 
+  if (entry != NULL && entry->infer_role)
+    {
+      apply_entry_names (column, entry);
+      apply_translations (column, entry);
+      entry = NULL;
+    }
   if (entry != NULL)
     {
       apply_entry (self, column, entry);
@@ -1441,6 +1564,9 @@ apply_codebook_links (FeStudy    *self,
       FeColumn *column = fe_study_find_column (self, entry->column);
       FeColumn *source;
 
+      if (column == NULL && entry->also_named != NULL)
+        column = fe_study_find_column (self, entry->also_named);
+
       if (column == NULL)
         {
           fe_study_add_repeated_warning (self, REPEATED_UNKNOWN_COLUMN, codebook_name, entry->line,
@@ -1579,6 +1705,14 @@ load_codebook (const char  *path,
 
       g_hash_table_insert (by_column, entry->column, entry);
     }
+  /* A labels export names a column by its question where no line names another so. */
+  for (guint i = 0; i < entries->len; i++)
+    {
+      FeCodebookEntry *entry = g_ptr_array_index (entries, i);
+
+      if (entry->also_named != NULL && !g_hash_table_contains (by_column, entry->also_named))
+        g_hash_table_insert (by_column, entry->also_named, entry);
+    }
   *entries_out = entries;
   *name_out = g_path_get_basename (path);
   return by_column;
@@ -1620,7 +1754,27 @@ merge_stat_codebook (FeStudy    *self,
 
       g_hash_table_iter_init (&iter, codebook);
       while (g_hash_table_iter_next (&iter, &key, &value))
-        g_hash_table_insert (merged, key, value);
+        {
+          FeCodebookEntry *line = value;
+          FeCodebookEntry *described = g_hash_table_lookup (merged, key);
+
+          /* A line that names a question but not its role leaves the role to the file. */
+          if (line->infer_role && described != NULL)
+            {
+              if (line->label != NULL)
+                {
+                  g_free (described->label);
+                  described->label = g_strdup (line->label);
+                }
+              if (line->short_label != NULL)
+                {
+                  g_free (described->short_label);
+                  described->short_label = g_strdup (line->short_label);
+                }
+              continue;
+            }
+          g_hash_table_insert (merged, key, value);
+        }
       g_hash_table_unref (codebook);
     }
   return merged;

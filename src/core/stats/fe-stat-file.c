@@ -1086,19 +1086,6 @@ append_set_cell (ReadContext *ctx,
 
 /* ---- The codebook -------------------------------------------------------------------------- */
 
-static FeCodebookEntry *
-entry_new (const char *column,
-           FeRole      role,
-           const char *label)
-{
-  FeCodebookEntry *entry = g_new0 (FeCodebookEntry, 1);
-
-  entry->column = g_strdup (column);
-  entry->role = role;
-  entry->label = g_strdup (label);
-  return entry;
-}
-
 static GPtrArray *
 code_texts (const Var *var)
 {
@@ -1140,12 +1127,12 @@ add_var_entry (FeStatFile  *result,
 
   if ((int) index == ctx->weight)
     {
-      entry = entry_new (var->name, FE_ROLE_IGNORE, var->label);
+      entry = fe_codebook_entry_new (var->name, FE_ROLE_IGNORE, var->label);
       reason = g_strdup (_("the case weight the file declares"));
     }
   else if (var->set >= 0)
     {
-      entry = entry_new (var->name, FE_ROLE_IGNORE, var->label);
+      entry = fe_codebook_entry_new (var->name, FE_ROLE_IGNORE, var->label);
       reason = g_strdup (_("one of the variables of a multiple-response set, counted as the set"));
     }
   else if (g_hash_table_contains (options, var->name))
@@ -1155,7 +1142,7 @@ add_var_entry (FeStatFile  *result,
   else if (var->labelled && !var->is_string && var->measure == READSTAT_MEASURE_SCALE
            && var->codes->len > 12 && var->codes->len - var->n_labels > var->n_labels)
     {
-      entry = entry_new (var->name, FE_ROLE_NUMERIC, var->label);
+      entry = fe_codebook_entry_new (var->name, FE_ROLE_NUMERIC, var->label);
       reason = g_strdup (_("a scale variable in the file whose value labels name only a few of "
                            "its numbers: numbers, counted in bins"));
       var->as_numbers = TRUE;
@@ -1169,20 +1156,20 @@ add_var_entry (FeStatFile  *result,
 
       if (var->measure == READSTAT_MEASURE_ORDINAL)
         {
-          entry = entry_new (var->name, FE_ROLE_ORDINAL, var->label);
+          entry = fe_codebook_entry_new (var->name, FE_ROLE_ORDINAL, var->label);
           reason = g_strdup (_("ordinal in the file, with value labels in the order of their "
                                "codes"));
         }
       else if (ordered != NULL && kind != FE_ORDER_YES_NO && kind != FE_ORDER_NUMBERED_LIST
                && var->measure != READSTAT_MEASURE_SCALE)
         {
-          entry = entry_new (var->name, FE_ROLE_ORDINAL, var->label);
+          entry = fe_codebook_entry_new (var->name, FE_ROLE_ORDINAL, var->label);
           reason = g_strdup_printf (_("value labels in the file that form a scale (%s)"),
                                     fe_order_kind_describe (kind));
         }
       else
         {
-          entry = entry_new (var->name, kind == FE_ORDER_YES_NO ? FE_ROLE_CHOICE
+          entry = fe_codebook_entry_new (var->name, kind == FE_ORDER_YES_NO ? FE_ROLE_CHOICE
                                                                 : FE_ROLE_ATTRIBUTE, var->label);
           reason = g_strdup (_("value labels in the file, in the order of their codes"));
         }
@@ -1190,13 +1177,13 @@ add_var_entry (FeStatFile  *result,
     }
   else if (var->is_string)
     {
-      entry = entry_new (var->name, FE_ROLE_TEXT, var->label);
+      entry = fe_codebook_entry_new (var->name, FE_ROLE_TEXT, var->label);
       reason = g_strdup (_("a string variable in the file: open answers"));
     }
   else if (var->measure == READSTAT_MEASURE_SCALE && !names_an_id (var->name)
            && date_kind (var, ctx->kind == FE_STAT_FILE_DTA, &unit) == DATE_NONE)
     {
-      entry = entry_new (var->name, FE_ROLE_NUMERIC, var->label);
+      entry = fe_codebook_entry_new (var->name, FE_ROLE_NUMERIC, var->label);
       reason = g_strdup (_("a scale variable in the file, without value labels: numbers, "
                            "counted in bins"));
       var->as_numbers = TRUE;
@@ -1213,7 +1200,7 @@ add_set_entry (FeStatFile  *result,
                ResolvedSet *r)
 {
   Var *first = g_ptr_array_index (ctx->vars, g_array_index (r->members, guint, 0));
-  FeCodebookEntry *entry = entry_new (r->column, FE_ROLE_MULTI,
+  FeCodebookEntry *entry = fe_codebook_entry_new (r->column, FE_ROLE_MULTI,
                                       *r->set->label ? r->set->label
                                       : first->label ? first->label : r->set->name);
 
