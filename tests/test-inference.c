@@ -795,6 +795,14 @@ test_numbered_answers (void)
   static const Given list_and_number[] = {
     { "1. Burglary", 9 }, { "2. Theft", 4 }, { "3", 6 }, { NULL },
   };
+  static const Given bracketed[] = {
+    { "5 (Very confident)", 20 }, { "1 (Not at all confident)", 12 }, { "2", 11 },
+    { "4", 11 }, { "3", 6 }, { NULL },
+  };
+  static const Given bracketed_agree[] = {
+    { "4 (Agree)", 9 }, { "2 (Disagree)", 10 }, { "5 (Strongly agree)", 3 },
+    { "3 (Neither agree nor disagree)", 6 }, { NULL },
+  };
   g_autoptr(FeStudy) study = load_one_question (agree);
   FeColumn *q = find (study, "q");
 
@@ -868,6 +876,24 @@ test_numbered_answers (void)
   study = load_one_question (list_and_number);
   q = find (study, "q");
   g_assert_cmpint (q->role, ==, FE_ROLE_ATTRIBUTE);
+  g_clear_object (&study);
+
+  /* Words in brackets after the number ("1 (Not at all confident)"), as at a rating's ends. */
+  study = load_one_question (bracketed);
+  q = find (study, "q");
+  g_assert_cmpint (q->role, ==, FE_ROLE_ORDINAL);
+  assert_levels (q, "1 (Not at all confident)|2|3|4|5 (Very confident)");
+  g_assert_cmpuint (count_of (study, q, "5 (Very confident)"), ==, 20);
+  g_clear_object (&study);
+
+  /* A known wording in brackets completes its scale, written alike. */
+  study = load_one_question (bracketed_agree);
+  q = find (study, "q");
+  g_assert_cmpint (q->role, ==, FE_ROLE_ORDINAL);
+  assert_levels (q, "1 (Strongly disagree)|2 (Disagree)|3 (Neither agree nor disagree)|"
+                    "4 (Agree)|5 (Strongly agree)");
+  g_assert_cmpuint (count_of (study, q, "1 (Strongly disagree)"), ==, 0);
+  g_clear_object (&study);
 }
 
 /* Commas as well as dots may group thousands or mark decimals. "£12,322.25" and "1,250,000"

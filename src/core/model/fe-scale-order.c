@@ -148,11 +148,12 @@ typedef struct
   const char *sep;     /* what comes between the number and the words, or the words and it */
   gsize       n_sep;
   gboolean    number_first;
+  gboolean    bracketed;  /* "1 (Lowest)": the words close a bracket after the number */
 } Numbered;
 
 /* Reads "1 - Strongly disagree", "2. Disagree", "3) Neither", "4: Agree", "5 = Strongly agree",
- * "-2 - Strongly disagree" and "Agree (4)"; a bare whole number is its own. "2 - 3 times a
- * week" is no numbered answer. */
+ * "-2 - Strongly disagree", "1 (Not at all confident)" and "Agree (4)"; a bare whole number
+ * is its own. "2 - 3 times a week" and "2 (3 times a week)" are no numbered answers. */
 static gboolean
 read_numbered (const char *answer,
                Numbered   *out)
@@ -172,6 +173,15 @@ read_numbered (const char *answer,
       out->sep = p;
       while (*p == ' ')
         p++;
+      if (*p == '(' && g_str_has_suffix (p, ")") && strlen (p) > 2 && !g_ascii_isdigit (p[1])
+          && strchr (p + 1, '(') == NULL)
+        {
+          out->n_sep = (gsize) (p + 1 - out->sep);
+          out->words = p + 1;
+          out->n_words = strlen (p + 1) - 1;
+          out->bracketed = TRUE;
+          return TRUE;
+        }
       for (guint i = 0; marks[i] != NULL; i++)
         if (g_str_has_prefix (p, marks[i]) && p[strlen (marks[i])] == ' ')
           {
@@ -942,9 +952,10 @@ write_numbered (const Numbered *like,
                 int             number,
                 const char     *words)
 {
-  return like->number_first
-           ? g_strdup_printf ("%d%.*s%s", number, (int) like->n_sep, like->sep, words)
-           : g_strdup_printf ("%s%.*s%d)", words, (int) like->n_sep, like->sep, number);
+  if (like->number_first)
+    return g_strdup_printf ("%d%.*s%s%s", number, (int) like->n_sep, like->sep, words,
+                            like->bracketed ? ")" : "");
+  return g_strdup_printf ("%s%.*s%d)", words, (int) like->n_sep, like->sep, number);
 }
 
 /* Whether the numbers of the answers with words fall as the words' order rises. */
