@@ -822,7 +822,8 @@ static const char redcap_dictionary[] =
   "trained,survey,,yesno,\"Have you been trained?\",,,,,,,,,,,,,\n"
   "years,survey,,text,\"Years of service\",,,integer,0,50,,,,,,,,\n"
   "job,survey,,text,\"What is your job?\",,,,,,,,,,,,,\n"
-  "comments,survey,,notes,\"Anything else?\",,,,,,,,,,,,,\n";
+  "comments,survey,,notes,\"Anything else?\",,,,,,,,,,,,,\n"
+  "race,survey,,checkbox,\"Race\",\"A, Asian | B, Black | C, White\",,,,,,,,,,,,\n";
 
 static void
 assert_redcap_counts (FeStudy    *study,
@@ -850,11 +851,11 @@ test_redcap_dictionary (void)
 {
   g_autoptr(FeStudy) raw = load_pair (
     "record_id,name,force,symptoms___1,symptoms___2,symptoms____9,agree,trained,years,job,"
-    "comments,survey_complete\n"
-    "1,Ann Smith,1,1,0,0,4,1,12,Constable,Good training,2\n"
-    "2,Bob Jones,2,0,1,0,5,0,3,Sergeant,,2\n"
-    "3,Cat Lee,1,1,1,0,2,1,25,Constable,More support,2\n"
-    "4,Dan Wu,1,0,0,1,4,1,7,Inspector,,2\n", redcap_dictionary);
+    "comments,race___a,race___b,race___c,survey_complete\n"
+    "1,Ann Smith,1,1,0,0,4,1,12,Constable,Good training,1,0,0,2\n"
+    "2,Bob Jones,2,0,1,0,5,0,3,Sergeant,,0,1,1,2\n"
+    "3,Cat Lee,1,1,1,0,2,1,25,Constable,More support,1,0,1,2\n"
+    "4,Dan Wu,1,0,0,1,4,1,7,Inspector,,0,0,1,2\n", redcap_dictionary);
   g_autoptr(FeStudy) labels = load_pair (
     "Record ID,Your name,Which force do you work for?,Symptoms & signs (choice=Fever),"
     "Symptoms & signs (choice=Cough),Symptoms & signs (choice=None of these),I feel prepared,"
@@ -888,6 +889,9 @@ test_redcap_dictionary (void)
   g_assert_true (fe_study_find_column (labels, "Your name")->identifying);
   g_assert_cmpstr (fe_study_find_column (raw, "job")->label, ==, "What is your job?");
   g_assert_cmpint (fe_data_file_guess_kind (dictionary), ==, FE_DATA_FILE_CODEBOOK);
+  /* A checkbox's columns carry its codes in lower case. */
+  g_assert_cmpuint (count_of (raw, "race", "White"), ==, 3);
+  g_assert_cmpuint (fe_column_get_n_levels (fe_study_find_column (raw, "race")), ==, 3);
 }
 
 int

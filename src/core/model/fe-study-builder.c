@@ -860,8 +860,18 @@ apply_entry (FeStudy         *self,
         {
           column->level_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
           for (guint i = 0; i < entry->codes->len; i++)
-            g_hash_table_insert (column->level_codes, g_strdup (g_ptr_array_index (entry->codes, i)),
-                                 g_strdup (g_ptr_array_index (entry->levels, i)));
+            {
+              const char *code = g_ptr_array_index (entry->codes, i);
+              const char *level = g_ptr_array_index (entry->levels, i);
+              /* REDCap names a checkbox's columns with its codes in lower case: race___a. */
+              g_autofree char *lower = g_ascii_strdown (code, -1);
+
+              g_hash_table_insert (column->level_codes, g_strdup (code), g_strdup (level));
+              if (self->format == FE_SURVEY_FORMAT_REDCAP
+                  && !g_hash_table_contains (column->level_codes, lower))
+                g_hash_table_insert (column->level_codes, g_steal_pointer (&lower),
+                                     g_strdup (level));
+            }
         }
     }
 }
