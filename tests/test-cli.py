@@ -348,6 +348,19 @@ def inspect_names_the_codebook_and_collapses_repeated_warnings():
 
 
 @test
+def inspect_shows_each_levels_code():
+    raw = write("inspect-raw.csv", "id,force\n1,1\n2,2\n3,1\n")
+    codebook = write("inspect-codes.csv",
+                     "column,role,levels,codes\nforce,attribute,Gwent|Dyfed|Gwent Nord,1|2|3\n")
+    data = run_json(BINARY, "inspect", "--codebook", codebook, raw)
+    force = {c["id"]: c for c in data["columns"]}["force"]
+    assert [(l["label"], l["code"], l["count"]) for l in force["levels"]] == [
+        ("Gwent", "1", 2), ("Dyfed", "2", 1), ("Gwent Nord", "3", 0)], force["levels"]
+    out = run_cli(BINARY, "inspect", "--codebook", codebook, raw).stdout
+    assert "Gwent Nord       0  (code 3)" in out, out
+
+
+@test
 def inspect_escapes_control_characters():
     study = write("control.csv", "id,force\n1,\"Gwent\x1b[31m\"\n2,Dyfed\n3,Dyfed\n"
                                  "4,\"Gwent\x1b[31m\"\n")

@@ -65,6 +65,7 @@ column_to_json (FeStudy        *study,
       JsonObject *level = json_object_new ();
 
       json_object_set_string_member (level, "label", fe_column_get_level (column, l));
+      json_object_set_string_member (level, "code", fe_column_get_level_code (column, l));
       json_object_set_int_member (level, "count",
                                   fe_bitset_count_and (universe,
                                                        g_ptr_array_index (column->level_rows, l)));
@@ -151,6 +152,13 @@ append_levels_text (GString        *out,
       fe_cli_append_padded (out, shown, width, FALSE);
       g_string_append (out, "  ");
       fe_cli_append_padded (out, count, 6, TRUE);
+      if (fe_column_get_level_code (column, l) != NULL)
+        {
+          g_autofree char *code = fe_cli_dup_visible (fe_column_get_level_code (column, l));
+
+          g_string_append_printf (out, "  ");
+          g_string_append_printf (out, _("(code %s)"), code);
+        }
       if (l >= n_scale)
         g_string_append_printf (out, "  %s", _("(outside the scale)"));
       else if ((int) l == column->other_level)

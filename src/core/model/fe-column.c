@@ -273,6 +273,26 @@ fe_column_describe_role_source (const FeColumn *column)
   return _("from how the file is laid out");
 }
 
+const char *
+fe_column_get_level_code (const FeColumn *column,
+                          guint           level)
+{
+  const char *found = NULL;
+  GHashTableIter iter;
+  gpointer code, name;
+
+  g_return_val_if_fail (level < column->levels->len, NULL);
+  if (column->level_codes == NULL)
+    return NULL;
+  /* Of "A" and REDCap's "a" for one level, the codebook's own. */
+  g_hash_table_iter_init (&iter, column->level_codes);
+  while (g_hash_table_iter_next (&iter, &code, &name))
+    if (strcmp (name, g_ptr_array_index (column->levels, level)) == 0
+        && (found == NULL || strcmp (code, found) < 0))
+      found = code;
+  return found;
+}
+
 gboolean
 fe_column_is_question (const FeColumn *column)
 {

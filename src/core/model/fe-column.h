@@ -129,6 +129,9 @@ const char  *fe_column_get_role_name    (const FeColumn *column);
 guint        fe_column_get_n_levels     (const FeColumn *column);
 const char  *fe_column_get_level        (const FeColumn *column,
                                          guint           level);
+/* The code the responses file holds for @level (the codebook's codes), or NULL. */
+const char  *fe_column_get_level_code   (const FeColumn *column,
+                                         guint           level);
 /* Returns the level whose label is @label, or -1. */
 int          fe_column_find_level       (const FeColumn *column,
                                          const char     *label);

@@ -172,6 +172,7 @@ add_level_codes (FeStudy    *self,
                             fe_csv_table_get_name (self->responses), column->source_column + 1,
                             column->id, clash,
                             (const char *) g_hash_table_lookup (column->level_codes, clash));
+      g_clear_pointer (&column->level_codes, g_hash_table_unref);
       return;
     }
   if (clash != NULL)
