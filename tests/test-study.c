@@ -894,6 +894,110 @@ test_redcap_dictionary (void)
   g_assert_cmpuint (fe_column_get_n_levels (fe_study_find_column (raw, "race")), ==, 3);
 }
 
+#define REDCAP_HEADER \
+  "Variable / Field Name,Form Name,Section Header,Field Type,Field Label," \
+  "\"Choices, Calculations, OR Slider Labels\",Field Note," \
+  "Text Validation Type OR Show Slider Number,Text Validation Min,Text Validation Max," \
+  "Identifier?\n"
+
+/* A labels export names its columns as REDCap writes a label in a header: tags dropped without
+ * a space, every entity read, a repeated label numbered as loading numbers it; a checkbox's
+ * columns leave the quotes out of its choices; a question whose codes are other choices'
+ * names ("0, 1 | 1, 2 | 2, 3") holds names there. Each field keeps its own line: a second
+ * "Comments" marked as an identifier stays hidden, and so does "Child’s school". */
+static void
+test_redcap_labels_export_by_question (void)
+{
+  g_autoptr(FeStudy) study = load_pair (
+    "Study number,Comments,Comments,Child’s school,Age1,"
+    "Reasons (choice=Dont know),Reasons (choice=<b>Side</b> effects),Pain score,Complete?\n"
+    "S1,Fine,Call Jane on 07700 900456,Ysgol Glan Taf,1,Checked,Unchecked,1,Complete\n"
+    "S2,Good,Ask Mary at 12 Hill St,Cathays High,2,Checked,Checked,2,Complete\n"
+    "S3,,,,2,Unchecked,Checked,1,Complete\n",
+    REDCAP_HEADER
+    "study_no,f,,text,Study number,,,,,,\n"
+    "bl_comments,f,,notes,Comments,,,,,,\n"
+    "nok_comments,f,,notes,Comments,,,,,,y\n"
+    "school,f,,text,Child&rsquo;s school,,,,,,y\n"
+    "age,f,,radio,Age<sup>1</sup>,\"1, Under 18 | 2, 18 or over\",,,,,\n"
+    "reasons,f,,checkbox,Reasons,\"1, Don't know | 2, <b>Side</b> effects\",,,,,\n"
+    "pain,f,,radio,Pain score,\"0, 1 | 1, 2 | 2, 3\",,,,,\n");
+  FeColumn *reasons = fe_study_find_column (study, "Reasons");
+
+  g_assert_cmpint (fe_study_find_column (study, "Study number")->role, ==, FE_ROLE_ID);
+  g_assert_cmpint (fe_study_find_column (study, "Comments")->role, ==, FE_ROLE_TEXT);
+  g_assert_true (fe_study_find_column (study, "Comments (2)")->identifying);
+  g_assert_cmpint (fe_study_find_column (study, "Comments (2)")->role, ==, FE_ROLE_IGNORE);
+  g_assert_true (fe_study_find_column (study, "Child’s school")->identifying);
+  g_assert_cmpint (fe_study_find_column (study, "Age1")->role, !=, FE_ROLE_TEXT);
+  g_assert_cmpuint (count_of (study, "Age1", "18 or over"), ==, 2);
+  g_assert_cmpuint (fe_column_get_n_levels (reasons), ==, 2);
+  g_assert_cmpuint (count_of (study, "Reasons", "Don't know"), ==, 2);
+  g_assert_cmpuint (count_of (study, "Reasons", "Side effects"), ==, 2);
+  g_assert_cmpuint (count_of (study, "Pain score", "1"), ==, 2);
+  g_assert_cmpuint (count_of (study, "Pain score", "2"), ==, 1);
+  g_assert_cmpuint (count_of (study, "Pain score", "3"), ==, 0);
+  g_assert_true (has_warning (study, "as a labels export is, so the answers are read as names"));
+  g_assert_cmpint (fe_study_find_column (study, "Complete?")->role, ==, FE_ROLE_IGNORE);
+}
+
+/* A raw export of a project without events or checkboxes is REDCap's all the same, as its
+ * dictionary says: the first field is the record id whatever its name, a form's status is no
+ * question. A checkbox column names its code in lower case with "_" for a dot ("dose___0_5"),
+ * and two codes may share a choice ("1, Yes | 2, No | 3, Yes"). */
+static void
+test_redcap_raw_codes_as_written (void)
+{
+  g_autoptr(FeStudy) study = load_pair (
+    "study_no,attended,dose___0_5,dose___1,dose___1_5,fruit___a,fruit___b,demographics_complete\n"
+    "S01,1,1,0,0,1,0,2\n"
+    "S02,3,0,1,0,1,1,2\n"
+    "S03,2,0,0,1,0,0,0\n"
+    "S04,3,1,0,0,0,1,2\n",
+    REDCAP_HEADER
+    "study_no,d,,text,Study number,,,,,,\n"
+    "attended,d,,radio,Attended,\"1, Yes | 2, No | 3, Yes\",,,,,\n"
+    "dose,d,,checkbox,Dose,\"0.5, Half | 1, One | 1.5, One and a half\",,,,,\n"
+    "fruit,d,,checkbox,Fruit,\"A, Apple | B, Banana\",,,,,\n");
+
+  g_assert_cmpstr (fe_study_get_format_name (study), ==, "REDCap");
+  g_assert_cmpint (fe_study_find_column (study, "study_no")->role, ==, FE_ROLE_ID);
+  g_assert_cmpint (fe_study_find_column (study, "demographics_complete")->role, ==,
+                   FE_ROLE_IGNORE);
+  g_assert_cmpuint (count_of (study, "attended", "Yes"), ==, 3);
+  g_assert_cmpuint (fe_column_get_n_levels (fe_study_find_column (study, "attended")), ==, 2);
+  g_assert_cmpuint (count_of (study, "dose", "Half"), ==, 2);
+  g_assert_cmpuint (count_of (study, "dose", "One and a half"), ==, 1);
+  g_assert_cmpuint (fe_column_get_n_levels (fe_study_find_column (study, "dose")), ==, 3);
+  g_assert_cmpuint (count_of (study, "fruit", "Banana"), ==, 2);
+  g_assert_cmpuint (fe_column_get_n_levels (fe_study_find_column (study, "fruit")), ==, 2);
+}
+
+/* A codebook's codes are refused where they would count wrongly or not at all: one code for two
+ * levels, codes for a column without levels, levels on a line that leaves its role open. */
+static void
+test_codebook_codes_refused (void)
+{
+  static const struct { const char *codebook; guint line, column; } refused[] = {
+    { "column,role,levels,codes\nforce,attribute,A|B|C,1|1|2\n", 2, 4 },
+    { "column,role,levels,codes\nforce,text,A|B,1|2\n", 2, 4 },
+    { "column,role,levels,codes\nforce,numeric,A|B,1|2\n", 2, 4 },
+    { "column,role,levels,codes\nforce,,A|B,\n", 2, 2 },
+  };
+  g_autofree char *responses = fe_test_write_file ("refused.csv", "id,force\n1,1\n2,2\n", -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *codebook = fe_test_write_file ("refused-codebook.csv",
+                                                      refused[i].codebook, -1);
+
+      g_assert_null (fe_study_load (responses, codebook, NULL, &error));
+      fe_test_assert_error_at (error, "refused-codebook.csv", refused[i].line,
+                               refused[i].column);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -926,6 +1030,9 @@ main (int    argc,
   g_test_add_func ("/core/study/codebook-codes", test_codebook_codes);
   g_test_add_func ("/core/study/codebook-codes-clash", test_codebook_codes_clash);
   g_test_add_func ("/core/study/redcap-dictionary", test_redcap_dictionary);
+  g_test_add_func ("/core/study/redcap-labels-export", test_redcap_labels_export_by_question);
+  g_test_add_func ("/core/study/redcap-raw-codes", test_redcap_raw_codes_as_written);
+  g_test_add_func ("/core/study/codebook-codes-refused", test_codebook_codes_refused);
 
   return g_test_run ();
 }

@@ -67,6 +67,7 @@ codebook_entry_free (gpointer data)
   g_free (entry->short_label);
   g_clear_pointer (&entry->levels, g_ptr_array_unref);
   g_clear_pointer (&entry->codes, g_ptr_array_unref);
+  g_clear_pointer (&entry->aliases, g_hash_table_unref);
   g_free (entry->quotes_from);
   g_free (entry);
 }
@@ -184,6 +185,7 @@ gboolean
 fe_codebook_load_full (const char  *path,
                        GPtrArray  **entries,
                        GPtrArray  **codes,
+                       gboolean    *from_redcap,
                        GError     **error)
 {
   static const char * const code_names[] = { "code", "tag", "codename", "code name", "node",
@@ -193,6 +195,7 @@ fe_codebook_load_full (const char  *path,
 
   *entries = NULL;
   *codes = NULL;
+  *from_redcap = FALSE;
   table = fe_csv_table_load (path, error);
   if (table == NULL)
     return FALSE;
@@ -202,6 +205,7 @@ fe_codebook_load_full (const char  *path,
   code_col = fe_csv_table_find_any_column (table, code_names);
   if (fe_redcap_dictionary_recognise (table))
     {
+      *from_redcap = TRUE;
       *entries = fe_redcap_dictionary_read (table);
       *codes = g_ptr_array_new_with_free_func (codebook_code_free);
       return TRUE;
@@ -236,8 +240,9 @@ fe_codebook_load (const char  *path,
 {
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GPtrArray) codes = NULL;
+  gboolean from_redcap;
 
-  if (!fe_codebook_load_full (path, &entries, &codes, error))
+  if (!fe_codebook_load_full (path, &entries, &codes, &from_redcap, error))
     return NULL;
   return g_steal_pointer (&entries);
 }
@@ -304,6 +309,35 @@ read_translations (const FeCsvTable  *table,
         g_clear_pointer (&translation->levels, g_ptr_array_unref);
         translation->levels = g_steal_pointer (&levels);
       }
+    }
+  return TRUE;
+}
+
+/* Two levels with one code would count as whichever came last. */
+static gboolean
+codes_are_distinct (const FeCsvTable  *table,
+                    FeCodebookEntry   *entry,
+                    guint              codes_column,
+                    GError           **error)
+{
+  g_autoptr(GHashTable) first = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < entry->codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (entry->codes, i);
+      gpointer j;
+
+      if (g_hash_table_lookup_extended (first, code, NULL, &j))
+        {
+          g_set_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CODEBOOK,
+                       _("%s, line %u, column %u: the code “%s” is given to “%s” and to “%s”. "
+                         "Give each level a code of its own."),
+                       fe_csv_table_get_name (table), entry->line, codes_column, code,
+                       (const char *) g_ptr_array_index (entry->levels, GPOINTER_TO_UINT (j)),
+                       (const char *) g_ptr_array_index (entry->levels, i));
+          return FALSE;
+        }
+      g_hash_table_insert (first, (gpointer) code, GUINT_TO_POINTER (i));
     }
   return TRUE;
 }
@@ -387,6 +421,15 @@ read_entries (const FeCsvTable  *table,
       entry->short_label = fe_csv_table_dup_cell_or_null (table, row, short_label_col);
       entry->quotes_from = fe_csv_table_dup_cell_or_null (table, row, quotes_col);
       levels = fe_csv_table_dup_cell_or_null (table, row, levels_col);
+      if (levels != NULL && entry->infer_role)
+        {
+          g_set_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CODEBOOK,
+                       _("%s, line %u, column %u: levels are given in their order for a role "
+                         "that has them, and this line gives none. Give the column its role "
+                         "(attribute, ordinal, choice or multi)."),
+                       fe_csv_table_get_name (table), entry->line, (guint) role_col + 1);
+          return NULL;
+        }
       if (levels != NULL)
         entry->levels = split_levels (levels);
       codes = fe_csv_table_dup_cell_or_null (table, row, codes_col);
@@ -404,6 +447,20 @@ read_entries (const FeCsvTable  *table,
                            entry->codes->len, n_levels);
               return NULL;
             }
+          if (entry->infer_role || entry->role == FE_ROLE_NUMERIC
+              || (!fe_role_is_single_valued (entry->role) && entry->role != FE_ROLE_MULTI))
+            {
+              g_set_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CODEBOOK,
+                           _("%s, line %u, column %u: codes name the levels of an attribute, "
+                             "ordinal, choice or multi column, not of a column whose role is "
+                             "“%s”. Give the column one of those roles, or leave its codes "
+                             "empty."),
+                           fe_csv_table_get_name (table), entry->line, (guint) codes_col + 1,
+                           entry->infer_role ? _("to be found from the answers") : role);
+              return NULL;
+            }
+          if (!codes_are_distinct (table, entry, (guint) codes_col + 1, error))
+            return NULL;
         }
       if (!read_translations (table, row, entry, error))
         return NULL;

@@ -32,6 +32,8 @@ typedef struct
   GPtrArray *levels;       /* NULL: levels as found in the data */
   GPtrArray *codes;        /* char*, what the responses file holds for each of levels, in
                             * their order (a raw export's "1" for "Fever"); NULL: the levels */
+  GHashTable *aliases;     /* char* → char* level: other ways an export writes a level (REDCap's
+                            * checkbox columns, "Dont know"); NULL: none */
   char      *quotes_from;  /* NULL: none */
   guint      line;
   GPtrArray *translations; /* FeCodebookTranslation*, one per language; NULL: none */
@@ -66,10 +68,12 @@ FeCodebookEntry *fe_codebook_entry_new   (const char *column,
 GPtrArray *fe_codebook_load (const char  *path,
                              GError     **error);
 /* Reads either kind of codebook: column entries into *@entries, or codes (a file with a
- * code or tag column) into *@codes; the other is set to an empty array. */
+ * code or tag column) into *@codes; the other is set to an empty array. *@from_redcap says
+ * whether the entries come from a REDCap data dictionary, whose export the responses are. */
 gboolean   fe_codebook_load_full (const char  *path,
                                   GPtrArray  **entries,
                                   GPtrArray  **codes,
+                                  gboolean    *from_redcap,
                                   GError     **error);
 
 G_END_DECLS

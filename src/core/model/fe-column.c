@@ -69,6 +69,7 @@ fe_column_free (FeColumn *column)
   g_ptr_array_unref (column->level_descriptions);
   g_clear_pointer (&column->level_index, g_hash_table_unref);
   g_clear_pointer (&column->level_codes, g_hash_table_unref);
+  g_clear_pointer (&column->level_aliases, g_hash_table_unref);
   g_clear_pointer (&column->child_index, g_hash_table_unref);
   g_clear_pointer (&column->translations, g_hash_table_unref);
   g_free (column->inferred_because);

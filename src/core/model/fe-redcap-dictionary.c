@@ -5,18 +5,23 @@
 
 #include "fe-redcap-dictionary.h"
 
+#include <libxml/HTMLparser.h>
 #include <string.h>
 
 #include "fe-codebook.h"
 #include "fe-scale-order.h"
 
-static const char * const name_headers[] = { "Variable / Field Name", NULL };
-static const char * const type_headers[] = { "Field Type", NULL };
-static const char * const label_headers[] = { "Field Label", NULL };
-static const char * const choices_headers[] = { "Choices, Calculations, OR Slider Labels", NULL };
+/* The dictionary downloaded from Project Setup, and the same fields as the API writes them
+ * (PyCap, REDCapR). */
+static const char * const name_headers[] = { "Variable / Field Name", "field_name", NULL };
+static const char * const type_headers[] = { "Field Type", "field_type", NULL };
+static const char * const label_headers[] = { "Field Label", "field_label", NULL };
+static const char * const choices_headers[] = { "Choices, Calculations, OR Slider Labels",
+                                                "select_choices_or_calculations", NULL };
 static const char * const validation_headers[] = { "Text Validation Type OR Show Slider Number",
+                                                   "text_validation_type_or_show_slider_number",
                                                    NULL };
-static const char * const identifier_headers[] = { "Identifier?", NULL };
+static const char * const identifier_headers[] = { "Identifier?", "identifier", NULL };
 
 gboolean
 fe_redcap_dictionary_recognise (const FeCsvTable *table)
@@ -26,101 +31,147 @@ fe_redcap_dictionary_recognise (const FeCsvTable *table)
          && fe_csv_table_find_any_column (table, label_headers) >= 0;
 }
 
-/* The character an HTML entity at @p names, or 0; *@length is the entity's. */
-static gunichar
-read_entity (const char *p,
-             gsize      *length)
-{
-  static const struct { const char *name; gunichar c; } named[] = {
-    { "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' }, { "&apos;", '\'' },
-    { "&nbsp;", ' ' },
-  };
-  const char *end;
-
-  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
-    if (g_str_has_prefix (p, named[i].name))
-      {
-        *length = strlen (named[i].name);
-        return named[i].c;
-      }
-  if (p[1] == '#' && (end = strchr (p, ';')) != NULL && end - p <= 10)
-    {
-      gboolean hex = p[2] == 'x' || p[2] == 'X';
-      char *stop = NULL;
-      guint64 c = g_ascii_strtoull (p + (hex ? 3 : 2), &stop, hex ? 16 : 10);
-
-      if (stop == end && c > 0 && g_unichar_validate ((gunichar) c))
-        {
-          *length = (gsize) (end - p) + 1;
-          return (gunichar) c;
-        }
-    }
-  return 0;
-}
-
-/* REDCap's rich-text labels as the words they show: tags dropped ("<p>", "<b>"), entities
- * read, and the spaces and line breaks between words made one space. A "<" that opens no tag
- * ("< 18") stays. */
+/* REDCap's rich-text labels as the text they show, read by libxml2's HTML parser (every
+ * entity: &rsquo;, &eacute;, &ge;…). As REDCap writes an export's headers, tags are dropped
+ * without a space ("Age<sup>1</sup>": "Age1"); with @spaced, a paragraph, a line break or a
+ * division ends a word, and the spaces between words are made one, for showing. */
 static char *
-plain_text (const char *text)
+label_text (const char *html,
+            gboolean    spaced)
 {
-  GString *plain = g_string_new (NULL);
+  g_autoptr(GString) marked = NULL;
+  xmlDocPtr doc;
+  xmlChar *content;
+  char *text;
 
-  for (const char *p = text; *p != '\0';)
+  if (strpbrk (html, "<&") == NULL)
+    text = g_strdup (html);
+  else
     {
-      gsize length;
-      gunichar c;
+      marked = g_string_new (html);
+      if (spaced)
+        {
+          static const char * const breaks[] = { "<br", "<p", "</p", "<div", "</div", "<li",
+                                                 "</li", "<BR", "<P", "</P", "<DIV", "</DIV",
+                                                 NULL };
 
-      if (*p == '<' && (g_ascii_isalpha (p[1]) || p[1] == '/' || p[1] == '!')
-          && strchr (p, '>') != NULL)
-        {
-          p = strchr (p, '>') + 1;
-          g_string_append_c (plain, ' ');
-          continue;
+          for (guint i = 0; breaks[i] != NULL; i++)
+            {
+              g_autofree char *spaced_break = g_strconcat (" ", breaks[i], NULL);
+
+              g_string_replace (marked, breaks[i], spaced_break, 0);
+            }
         }
-      if (*p == '&' && (c = read_entity (p, &length)) != 0)
-        {
-          g_string_append_unichar (plain, c);
-          p += length;
-          continue;
-        }
-      g_string_append_c (plain, *p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p);
-      p++;
+      doc = htmlReadMemory (marked->str, (int) marked->len, NULL, "UTF-8",
+                            HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+      content = doc != NULL && xmlDocGetRootElement (doc) != NULL
+                ? xmlNodeGetContent ((xmlNodePtr) xmlDocGetRootElement (doc)) : NULL;
+      text = g_strdup (content != NULL ? (const char *) content : "");
+      xmlFree (content);
+      xmlFreeDoc (doc);
     }
-  /* One space between words. */
-  {
-    gsize out = 0;
+  /* A line break in a label is a space in a header. */
+  if (strstr (text, "\r\n") != NULL)
+    {
+      g_autoptr(GString) joined = g_string_new (text);
 
-    for (gsize in = 0; in < plain->len; in++)
-      if (plain->str[in] != ' ' || (out > 0 && plain->str[out - 1] != ' '))
-        plain->str[out++] = plain->str[in];
-    g_string_truncate (plain, out);
-  }
-  return g_strstrip (g_string_free (plain, FALSE));
+      g_string_replace (joined, "\r\n", " ", 0);
+      g_free (text);
+      text = g_strdup (joined->str);
+    }
+  g_strdelimit (text, "\r\n\t", ' ');
+  if (spaced)
+    {
+      gsize out = 0;
+
+      for (gsize in = 0; text[in] != '\0'; in++)
+        if (text[in] != ' ' || (out > 0 && text[out - 1] != ' '))
+          text[out++] = text[in];
+      text[out] = '\0';
+    }
+  return g_strstrip (text);
 }
 
-/* "1, Fever | 2, Cough": each choice's code before its first comma, its label after. */
+/* "Don't know" as REDCap names its checkbox column in a labels export, the quotes left out:
+ * "Symptoms (choice=Dont know)". */
+static char *
+without_quotes (const char *label)
+{
+  GString *text = g_string_new (NULL);
+
+  for (const char *p = label; *p != '\0'; p++)
+    if (*p != '\'' && *p != '"')
+      g_string_append_c (text, *p);
+  return g_strstrip (g_string_free (text, FALSE));
+}
+
+/* A code as REDCap names a checkbox's column in a raw export: lower case, a dot written as an
+ * underscore ("fruit___a", "dose___0_5"); its minus is read back as one already. */
+static char *
+checkbox_column_code (const char *code)
+{
+  char *name = g_ascii_strdown (code, -1);
+
+  g_strdelimit (name, ".", '_');
+  return name;
+}
+
 static void
-read_choices (const char *text,
-              GPtrArray  *codes,
-              GPtrArray  *labels)
+add_alias (FeCodebookEntry *entry,
+           char            *alias,
+           const char      *code,
+           const char      *level)
+{
+  if (*alias == '\0' || strcmp (alias, level) == 0 || strcmp (alias, code) == 0)
+    {
+      g_free (alias);
+      return;
+    }
+  if (entry->aliases == NULL)
+    entry->aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (g_hash_table_contains (entry->aliases, alias))
+    g_free (alias);
+  else
+    g_hash_table_insert (entry->aliases, alias, g_strdup (level));
+}
+
+/* "1, Fever | 2, Cough": each choice's code before its first comma, its label after. Two
+ * codes may share a label ("1, Yes | 2, No | 3, Yes"): both count as it. */
+static void
+read_choices (FeCodebookEntry *entry,
+              const char      *text,
+              gboolean         checkbox)
 {
   g_auto(GStrv) choices = g_strsplit (text, "|", -1);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
+  entry->codes = g_ptr_array_new_with_free_func (g_free);
+  entry->levels = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; choices[i] != NULL; i++)
     {
       char *choice = g_strstrip (choices[i]);
       char *comma = strchr (choice, ',');
       g_autofree char *code = g_strstrip (comma ? g_strndup (choice, (gsize) (comma - choice))
                                                 : g_strdup (choice));
-      g_autofree char *label = plain_text (comma ? comma + 1 : choice);
+      const char *written = comma ? comma + 1 : choice;
+      g_autofree char *label = label_text (written, TRUE);
 
-      if (*code == '\0' || *label == '\0'
-          || g_ptr_array_find_with_equal_func (codes, code, g_str_equal, NULL)
-          || g_ptr_array_find_with_equal_func (labels, label, g_str_equal, NULL))
+      if (*code == '\0' || *label == '\0' || g_hash_table_contains (seen, code))
         continue;
-      g_ptr_array_add (codes, g_steal_pointer (&code));
-      g_ptr_array_add (labels, g_steal_pointer (&label));
+      {
+        g_autofree char *header = label_text (written, FALSE);
+
+        add_alias (entry, g_strdup (header), code, label);
+        if (checkbox)
+          {
+            add_alias (entry, without_quotes (written), code, label);
+            add_alias (entry, without_quotes (header), code, label);
+            add_alias (entry, checkbox_column_code (code), code, label);
+          }
+      }
+      g_ptr_array_add (entry->levels, g_steal_pointer (&label));
+      g_ptr_array_add (entry->codes, g_steal_pointer (&code));
+      g_hash_table_add (seen, g_ptr_array_index (entry->codes, entry->codes->len - 1));
     }
 }
 
@@ -164,12 +215,16 @@ fe_redcap_dictionary_read (const FeCsvTable *table)
   int validation_col = fe_csv_table_find_any_column (table, validation_headers);
   int identifier_col = fe_csv_table_find_any_column (table, identifier_headers);
   GPtrArray *entries = fe_codebook_entries_new ();
+  /* A labels export names a second column of the same question "Comments (2)", as loading
+   * names any repeated header. */
+  g_autoptr(GHashTable) headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean first = TRUE;
 
   for (guint row = 0; row < fe_csv_table_get_n_rows (table); row++)
     {
       const char *name = fe_csv_table_get_cell (table, row, (guint) name_col);
       const char *type = fe_csv_table_get_cell (table, row, (guint) type_col);
+      const char *written = fe_csv_table_get_cell (table, row, (guint) label_col);
       const char *validation = validation_col >= 0
                                ? fe_csv_table_get_cell (table, row, (guint) validation_col) : "";
       gboolean identifier = identifier_col >= 0
@@ -177,16 +232,23 @@ fe_redcap_dictionary_read (const FeCsvTable *table)
                                                                            (guint) identifier_col),
                                                     "y", 1) == 0;
       gboolean record_id = first;
+      g_autofree char *header = NULL;
+      guint seen;
       FeCodebookEntry *entry;
 
       if (*name == '\0' || g_ascii_strcasecmp (type, "descriptive") == 0)
         continue;
       first = FALSE;
       entry = fe_codebook_entry_new (name, FE_ROLE_IGNORE, NULL);
-      entry->label = plain_text (fe_csv_table_get_cell (table, row, (guint) label_col));
+      entry->label = label_text (written, TRUE);
       if (*entry->label == '\0')
         g_clear_pointer (&entry->label, g_free);
-      entry->also_named = g_strdup (entry->label);
+      header = label_text (written, FALSE);
+      seen = GPOINTER_TO_UINT (g_hash_table_lookup (headers, header)) + 1;
+      g_hash_table_replace (headers, g_strdup (header), GUINT_TO_POINTER (seen));
+      if (*header != '\0')
+        entry->also_named = seen > 1 ? g_strdup_printf ("%s (%u)", header, seen)
+                                     : g_steal_pointer (&header);
       entry->line = fe_csv_table_get_line (table, row);
       g_ptr_array_add (entries, entry);
 
@@ -195,20 +257,19 @@ fe_redcap_dictionary_read (const FeCsvTable *table)
           entry->identifying = TRUE;
           continue;
         }
-      /* The project's first field is its record id, which the export's layout tells. */
+      /* The project's first field is its record id, whatever its name. */
       if (record_id)
-        entry->infer_role = TRUE;
+        entry->role = FE_ROLE_ID;
       else if (g_ascii_strcasecmp (type, "radio") == 0
                || g_ascii_strcasecmp (type, "dropdown") == 0
                || g_ascii_strcasecmp (type, "checkbox") == 0)
         {
-          entry->codes = g_ptr_array_new_with_free_func (g_free);
-          entry->levels = g_ptr_array_new_with_free_func (g_free);
-          if (choices_col >= 0)
-            read_choices (fe_csv_table_get_cell (table, row, (guint) choices_col), entry->codes,
-                          entry->levels);
-          entry->role = g_ascii_strcasecmp (type, "checkbox") == 0 ? FE_ROLE_MULTI
-                                                                    : choices_role (entry->levels);
+          gboolean checkbox = g_ascii_strcasecmp (type, "checkbox") == 0;
+
+          read_choices (entry, choices_col >= 0
+                                 ? fe_csv_table_get_cell (table, row, (guint) choices_col) : "",
+                        checkbox);
+          entry->role = checkbox ? FE_ROLE_MULTI : choices_role (entry->levels);
         }
       else if (g_ascii_strcasecmp (type, "yesno") == 0)
         {
@@ -226,10 +287,12 @@ fe_redcap_dictionary_read (const FeCsvTable *table)
         }
       else if (g_ascii_strcasecmp (type, "notes") == 0)
         entry->role = FE_ROLE_TEXT;
+      /* Validated as a number, or as older projects say, int and float. */
       else if (g_ascii_strcasecmp (type, "calc") == 0 || g_ascii_strcasecmp (type, "slider") == 0
                || (g_ascii_strcasecmp (type, "text") == 0
                    && (g_str_has_prefix (validation, "integer")
-                       || g_str_has_prefix (validation, "number"))))
+                       || g_str_has_prefix (validation, "number")
+                       || strcmp (validation, "int") == 0 || strcmp (validation, "float") == 0)))
         entry->role = FE_ROLE_NUMERIC;
       /* An uploaded file's name is no answer to count. */
       else if (g_ascii_strcasecmp (type, "file") == 0)

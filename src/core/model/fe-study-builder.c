@@ -43,17 +43,23 @@ unique_column_id (FeStudy    *self,
     }
 }
 
-/* Adds the levels a column lacks; a codebook's code is a name of its level, not one more. */
+/* Adds the levels a column lacks; a codebook's code, or another way of writing a level, is a
+ * name of its level, not one more. */
 static void
 set_levels (FeColumn  *column,
             GPtrArray *labels,
             guint      n_rows)
 {
   for (guint i = 0; labels != NULL && i < labels->len; i++)
-    if (fe_column_find_level (column, g_ptr_array_index (labels, i)) < 0
-        && (column->level_codes == NULL
-            || !g_hash_table_contains (column->level_codes, g_ptr_array_index (labels, i))))
-      fe_column_add_level (column, g_ptr_array_index (labels, i), n_rows);
+    {
+      const char *label = g_ptr_array_index (labels, i);
+
+      if (fe_column_find_level (column, label) < 0
+          && (column->level_codes == NULL || !g_hash_table_contains (column->level_codes, label))
+          && (column->level_aliases == NULL
+              || !g_hash_table_contains (column->level_aliases, label)))
+        fe_column_add_level (column, label, n_rows);
+    }
 }
 
 /* A value the codebook does not list still counts: it becomes a level of its own, and the
@@ -109,45 +115,71 @@ level_lookup (FeColumn *column)
   return lookup;
 }
 
-/* Whether every answer of @column is the name of one of its levels and some answer is no code:
- * a labels export of a question whose codes are also names ("1, 0 | 2, 1" in a dictionary). */
-static gboolean
-answers_name_levels (FeStudy    *self,
-                     FeColumn   *column,
-                     GHashTable *names)
+/* Other ways of writing a level name it where nothing else has that name. */
+static void
+add_level_aliases (FeColumn   *column,
+                   GHashTable *lookup)
+{
+  GHashTableIter iter;
+  gpointer alias, name;
+
+  if (column->level_aliases == NULL)
+    return;
+  g_hash_table_iter_init (&iter, column->level_aliases);
+  while (g_hash_table_iter_next (&iter, &alias, &name))
+    {
+      int level = fe_column_find_level (column, name);
+
+      if (level >= 0 && !g_hash_table_contains (lookup, alias))
+        g_hash_table_insert (lookup, alias, GUINT_TO_POINTER (level));
+    }
+}
+
+typedef enum
+{
+  ANSWERS_NOT_ALL_NAMES,  /* some answer names no level: codes, as the codebook says */
+  ANSWERS_NAMES,          /* every answer names a level and some is no code */
+  ANSWERS_EITHER,         /* every answer is both a code and a level's name */
+} AnswersRead;
+
+/* How the answers of @column read against its levels' names, where some code is also the name
+ * of another level ("0, 1 | 1, 2" in a dictionary): a labels export holds names. */
+static AnswersRead
+read_answers (FeStudy    *self,
+              FeColumn   *column,
+              GHashTable *names)
 {
   guint source = column->source_column;
   guint n_values = fe_csv_table_get_n_values (self->responses, source);
   gboolean some_not_code = FALSE;
 
   if (column->members != NULL)
-    {
-      for (guint m = 0; m < column->member_options->len; m++)
-        {
-          const char *option = g_ptr_array_index (column->member_options, m);
+    for (guint m = 0; m < column->member_options->len; m++)
+      {
+        const char *option = g_ptr_array_index (column->member_options, m);
 
-          if (!g_hash_table_contains (names, option))
-            return FALSE;
-          some_not_code |= !g_hash_table_contains (column->level_codes, option);
-        }
-      return some_not_code;
-    }
-  if (!fe_role_is_single_valued (column->role) || n_values == G_MAXUINT)
-    return FALSE;
-  for (guint v = 0; v < n_values; v++)
+        if (!g_hash_table_contains (names, option))
+          return ANSWERS_NOT_ALL_NAMES;
+        some_not_code |= !g_hash_table_contains (column->level_codes, option);
+      }
+  else if (!fe_role_is_single_valued (column->role) || n_values == G_MAXUINT)
+    return ANSWERS_NOT_ALL_NAMES;
+  for (guint v = 0; column->members == NULL && v < n_values; v++)
     {
       const char *value = fe_csv_table_get_value (self->responses, source, v, NULL, NULL);
 
       if (!g_hash_table_contains (names, value))
-        return FALSE;
+        return ANSWERS_NOT_ALL_NAMES;
       some_not_code |= !g_hash_table_contains (column->level_codes, value);
     }
-  return some_not_code;
+  return some_not_code ? ANSWERS_NAMES : ANSWERS_EITHER;
 }
 
-/* The codebook's codes name levels too: a raw export's "1" is "Fever". Where a code is also the
- * name of another level, the answers are codes, as the codebook says, unless every answer names
- * a level and some is no code; either way the researcher is told. */
+/* The codebook's codes name levels too: a raw export's "1" is "Fever"; so do other ways of
+ * writing a level. Where a code is also the name of another level, the answers are codes, as
+ * the codebook says, unless every answer names a level and some is no code, or every answer
+ * may be either and the file is headed by its questions, as a labels export is; either way the
+ * researcher is told. */
 static void
 add_level_codes (FeStudy    *self,
                  FeColumn   *column,
@@ -156,23 +188,34 @@ add_level_codes (FeStudy    *self,
   GHashTableIter iter;
   gpointer code, name;
   const char *clash = NULL;
+  AnswersRead read;
 
   if (column->level_codes == NULL)
-    return;
+    {
+      add_level_aliases (column, lookup);
+      return;
+    }
   g_hash_table_iter_init (&iter, column->level_codes);
   while (clash == NULL && g_hash_table_iter_next (&iter, &code, &name))
     if (g_hash_table_contains (lookup, code) && strcmp (code, name) != 0)
       clash = code;
-  if (clash != NULL && answers_name_levels (self, column, lookup))
+  read = clash != NULL ? read_answers (self, column, lookup) : ANSWERS_NOT_ALL_NAMES;
+  if (read == ANSWERS_NAMES || (read == ANSWERS_EITHER && column->headed_by_label))
     {
       fe_study_add_warning (self,
-                            _("%s, column %u (“%s”): the codebook's code “%s” of “%s” is also the "
-                              "name of another of its levels, and every answer is a level's name, "
-                              "so the answers are read as names, not codes."),
+                            read == ANSWERS_NAMES
+                            ? _("%s, column %u (“%s”): the codebook's code “%s” of “%s” is also the "
+                                "name of another of its levels, and every answer is a level's name, "
+                                "so the answers are read as names, not codes.")
+                            : _("%s, column %u (“%s”): the codebook's code “%s” of “%s” is also the "
+                                "name of another of its levels, and the file is headed by its "
+                                "questions, as a labels export is, so the answers are read as "
+                                "names, not codes."),
                             fe_csv_table_get_name (self->responses), column->source_column + 1,
                             column->id, clash,
                             (const char *) g_hash_table_lookup (column->level_codes, clash));
       g_clear_pointer (&column->level_codes, g_hash_table_unref);
+      add_level_aliases (column, lookup);
       return;
     }
   if (clash != NULL)
@@ -191,6 +234,7 @@ add_level_codes (FeStudy    *self,
       if (level >= 0)
         g_hash_table_insert (lookup, code, GUINT_TO_POINTER (level));
     }
+  add_level_aliases (column, lookup);
 }
 
 typedef struct
@@ -857,22 +901,25 @@ apply_entry (FeStudy         *self,
   else
     {
       set_levels (column, entry->levels, self->n_rows);
+      column->headed_by_label = strcmp (column->id, entry->column) != 0;
       if (entry->codes != NULL)
         {
           column->level_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
           for (guint i = 0; i < entry->codes->len; i++)
-            {
-              const char *code = g_ptr_array_index (entry->codes, i);
-              const char *level = g_ptr_array_index (entry->levels, i);
-              /* REDCap names a checkbox's columns with its codes in lower case: race___a. */
-              g_autofree char *lower = g_ascii_strdown (code, -1);
+            g_hash_table_insert (column->level_codes,
+                                 g_strdup (g_ptr_array_index (entry->codes, i)),
+                                 g_strdup (g_ptr_array_index (entry->levels, i)));
+        }
+      if (entry->aliases != NULL)
+        {
+          GHashTableIter iter;
+          gpointer alias, level;
 
-              g_hash_table_insert (column->level_codes, g_strdup (code), g_strdup (level));
-              if (self->format == FE_SURVEY_FORMAT_REDCAP
-                  && !g_hash_table_contains (column->level_codes, lower))
-                g_hash_table_insert (column->level_codes, g_steal_pointer (&lower),
-                                     g_strdup (level));
-            }
+          column->level_aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         g_free);
+          g_hash_table_iter_init (&iter, entry->aliases);
+          while (g_hash_table_iter_next (&iter, &alias, &level))
+            g_hash_table_insert (column->level_aliases, g_strdup (alias), g_strdup (level));
         }
     }
 }
@@ -1701,12 +1748,13 @@ load_codebook (const char  *path,
                GPtrArray  **entries_out,
                GPtrArray  **codes_out,
                char       **name_out,
+               gboolean    *from_redcap,
                GError     **error)
 {
   GPtrArray *entries = NULL;
   GHashTable *by_column;
 
-  if (!fe_codebook_load_full (path, &entries, codes_out, error))
+  if (!fe_codebook_load_full (path, &entries, codes_out, from_redcap, error))
     return NULL;
 
   by_column = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1723,6 +1771,9 @@ load_codebook (const char  *path,
 
       if (entry->also_named != NULL && !g_hash_table_contains (by_column, entry->also_named))
         g_hash_table_insert (by_column, entry->also_named, entry);
+      if (entry->also_named != NULL && entry->label != NULL
+          && !g_hash_table_contains (by_column, entry->label))
+        g_hash_table_insert (by_column, entry->label, entry);
     }
   *entries_out = entries;
   *name_out = g_path_get_basename (path);
@@ -1971,9 +2022,15 @@ study_build (FeStudy     *self_owned,
 
   if (codebook_path != NULL)
     {
-      codebook = load_codebook (codebook_path, &codebook_entries, &codes, &codebook_name, error);
+      gboolean from_redcap;
+
+      codebook = load_codebook (codebook_path, &codebook_entries, &codes, &codebook_name,
+                                &from_redcap, error);
       if (codebook == NULL)
         return NULL;
+      /* A REDCap data dictionary says whose export the file is, where its columns do not. */
+      if (from_redcap && self->format == FE_SURVEY_FORMAT_PLAIN)
+        self->format = FE_SURVEY_FORMAT_REDCAP;
     }
   if (self->stat != NULL)
     codebook = merge_stat_codebook (self, codebook);

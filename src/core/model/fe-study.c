@@ -843,8 +843,10 @@ fe_data_file_guess_kind (const char *path)
 
   if (header_has (names, "column") && header_has (names, "role"))
     return FE_DATA_FILE_CODEBOOK;
-  /* A REDCap data dictionary: "Variable / Field Name", "Form Name", "Field Type"… */
-  if (header_has (names, "variable / field name") && header_has (names, "field type"))
+  /* A REDCap data dictionary: "Variable / Field Name", "Form Name", "Field Type"…, or as the
+   * API writes it, field_name, form_name, field_type… */
+  if ((header_has (names, "variable / field name") && header_has (names, "field type"))
+      || (header_has (names, "field_name") && header_has (names, "field_type")))
     return FE_DATA_FILE_CODEBOOK;
   if ((header_has (names, "respondent") || header_has (names, "participant"))
       && header_has (names, "code"))
