@@ -261,8 +261,8 @@ folded_to_json (const FeTally     *tally,
 }
 
 /* A numeric question's bins' edges (null: open) and its quartiles from the numbers, null
- * when fewer than @k respondents gave one; how many gave one is null too where a count is
- * withheld, which the answered less it would give away (fe_numbers_describe()). */
+ * when fewer than @k respondents gave one or a count is withheld, as is how many gave one
+ * (fe_numbers_describe()). */
 static JsonObject *
 numbers_to_json (const FeTally *tally,
                  guint          k)
@@ -270,7 +270,8 @@ numbers_to_json (const FeTally *tally,
   const FeBins *bins = tally->question->bins;
   JsonObject *numbers = json_object_new ();
   JsonArray *edges = json_array_new ();
-  gboolean shown = tally->n_numbers > 0 && (k == 0 || tally->n_numbers >= k);
+  gboolean shown = tally->n_numbers > 0
+                   && (k == 0 || (tally->n_numbers >= k && !fe_tally_has_small_count (tally, k)));
   static const char * const names[] = { "lower_quartile", "median", "upper_quartile" };
 
   for (guint i = 0; i <= bins->n_bins; i++)

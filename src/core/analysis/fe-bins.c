@@ -548,17 +548,15 @@ fe_numbers_describe (guint        n_numbers,
                                       "state the median.",
                                       "Fewer than %u respondents gave a number: too few to "
                                       "state the median.", k), k);
+  /* A median of whole numbers between two bins says how many are below it ("29.5" of 24 ages:
+   * 12 under 30), and the bins shown then give the withheld ones; a quartile may be a
+   * respondent's own number. */
+  if (k > 0 && withholding)
+    return g_strdup (_("The median and quartiles are not stated: with some counts withheld, "
+                       "they would give them away."));
   lower = fe_number_format_rounded (quartiles[0]);
   median = fe_number_format_rounded (quartiles[1]);
   upper = fe_number_format_rounded (quartiles[2]);
-  if (k > 0 && withholding)
-    return weighted
-             /* TRANSLATORS: under a histogram with weighted percentages, some counts withheld:
-              * "Median 42; quartiles 31 and 55, unweighted." */
-             ? g_strdup_printf (_("Median %s; quartiles %s and %s, unweighted."), median, lower,
-                                upper)
-             /* TRANSLATORS: under a histogram some of whose counts are withheld. */
-             : g_strdup_printf (_("Median %s; quartiles %s and %s."), median, lower, upper);
   if (weighted)
     /* TRANSLATORS: under a histogram with weighted percentages: "Median 42; quartiles 31 and
      * 55, of 270 numbers, unweighted." */

@@ -83,9 +83,10 @@ guint     fe_numbers_quartiles   (const double   *numbers,
 /* "Median 42; quartiles 31 and 55, of 270 numbers." for a chart's note and `summary`, rounded
  * to two decimals; with fewer than @k numbers (disclosure control, 0: none) it says they are
  * too few to state rather than print them, and where the chart withholds a count
- * (@withholding) it leaves out how many numbers there are, which the answered less the counts
- * shown would turn into the count withheld. Beside @weighted percentages it says the median
- * and quartiles are not: they are of the respondents' numbers as given. */
+ * (@withholding) it states neither the quartiles nor how many numbers there are: a quartile
+ * between two bins, or the answered less the counts shown, gives a count withheld away.
+ * Beside @weighted percentages it says the median and quartiles are not: they are of the
+ * respondents' numbers as given. */
 char     *fe_numbers_describe    (guint          n_numbers,
                                   const double   quartiles[3],
                                   guint          k,
