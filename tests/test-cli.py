@@ -492,6 +492,17 @@ def all_text_gives_every_open_answer_of_a_segment():
 
 
 @test
+def quotes_of_a_question_few_answered_are_refused():
+    # Three answered "why": their quotes, counted, are the count that summary withholds.
+    study = write("few-answered.csv", "id,why\n" + "".join(
+        f"{i},{'Because ' + str(i) if i <= 3 else ''}\n" for i in range(1, 21)))
+    result = run_cli(BINARY, "quotes", "--question", "why", study, expect=3)
+    assert "Because" not in result.stdout, result.stdout
+    assert "disclosure threshold (5) answered “why”" in result.stderr, result.stderr
+    assert "3 quotes" in run_cli(BINARY, "quotes", *EXACT, "--question", "why", study).stdout
+
+
+@test
 def all_text_of_the_untrained_on_the_sample():
     data = run_json(BINARY, "quotes", *EXACT, "--sample", "--question", "training", "--level",
                     "No", "--all-text")

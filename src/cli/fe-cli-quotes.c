@@ -431,6 +431,32 @@ fe_cli_quotes (int    argc,
                                                                                         by)
                                                             : NULL);
       rows = fe_bitset_copy (fe_query_get_rows (query));
+      /* A whole question's quotes are those who answered it: as many as the count the
+       * threshold withholds when they are few. */
+      if (level < 0 && k > 0)
+        {
+          g_autoptr(FeBitset) answered = fe_bitset_copy (rows);
+          guint n_answered;
+
+          fe_bitset_and (answered, question->answered);
+          n_answered = fe_bitset_count (answered);
+          if (n_answered > 0 && n_answered < k)
+            {
+              g_autofree char *message = g_strdup_printf (
+                fe_filter_is_empty (filter)
+                  ? _("Fewer respondents than the disclosure threshold (%u) answered “%s”, so "
+                      "their quotes, counted, would give the number away. Lower --min-cell to "
+                      "read them yourself.")
+                  : _("Fewer respondents than the disclosure threshold (%u) answered “%s” "
+                      "under the filter, so their quotes, counted, would give the number "
+                      "away. Widen the filter, or lower --min-cell to read them yourself."),
+                k, fe_column_get_display_label (question));
+
+              fe_cli_print_error (message);
+              exit_code = FE_CLI_EXIT_REFUSED;
+              goto out;
+            }
+        }
       if (all_text)
         {
           /* The same respondents as the segment's own quotes (fe_study_collect_quotes()), the
