@@ -492,6 +492,31 @@ def all_text_gives_every_open_answer_of_a_segment():
 
 
 @test
+def what_a_multi_select_level_leaves_out_is_protected():
+    # 28 of the 30 who answered chose Drugs: printed, it would say that 2 did not. A parent
+    # theme less a child printed beside it is as telling: Risk 13 less Drugs 12 is the one
+    # respondent who raised only Debt.
+    responses = "id,comment,issues\n" + "".join(
+        f"{i},Comment {i},{'Drugs' if i <= 28 else 'Money'}{';Money' if i % 2 else ''}\n"
+        for i in range(1, 31))
+    coding = "respondent,question,code\n" + "".join(
+        f"{i},comment,Risk/Drugs\n" for i in range(1, 13)) + "13,comment,Risk/Debt\n" + \
+        "2,comment,Risk/Debt\n3,comment,Risk/Debt\n" + "".join(
+            f"{i},comment,Support\n" for i in range(14, 23))
+    study = write("leaves-out.csv", responses)
+    coded = write("leaves-out-coding.csv", coding)
+    issues = run_json(BINARY, "summary", "--question", "issues", study)
+    drugs = {level["label"]: level for level in issues["levels"]}["Drugs"]
+    assert issues["answered"] == 30 and drugs["count"] is None, issues
+    themes = run_json(BINARY, "summary", "--question", "comment", "--coding", coded, study)
+    counts = {level["label"]: level["count"] for level in themes["levels"]}
+    assert counts["Debt"] is None, counts
+    assert counts["Risk"] is None or counts["Drugs"] is None, counts
+    shown = run_json(BINARY, "summary", *EXACT, "--question", "issues", study)
+    assert {level["label"]: level["count"] for level in shown["levels"]}["Drugs"] == 28, shown
+
+
+@test
 def quotes_of_a_question_few_answered_are_refused():
     # Three answered "why": their quotes, counted, are the count that summary withholds.
     study = write("few-answered.csv", "id,why\n" + "".join(

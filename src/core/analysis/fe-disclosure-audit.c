@@ -361,8 +361,9 @@ fe_audit_is_revealed (const FeAudit *audit,
     return TRUE;
   if (it->printed && it->state == FE_CELL_HIDDEN)
     return it->hi < INF && it->hi - it->lo < MIN (k, it->need_hi - it->need_lo);
-  /* A small number: the reader must not be able to rule out any value it could have. */
-  return it->lo > it->need_lo || it->hi < it->need_hi;
+  /* A small number: the reader must not be able to rule out any value it could have, from its
+   * least to k − 1 (one printed nowhere is otherwise unbounded: 0 to 25 hides 2 well). */
+  return it->lo > MAX (it->need_lo, (gint64) it->floor) || it->hi < MIN (it->need_hi, k - 1);
 }
 
 guint
@@ -968,6 +969,52 @@ add_rest (FeAudit            *audit,
   return first;
 }
 
+/* @whole less @part, a number of respondents printed nowhere that the two printed give. */
+static void
+add_difference (FeAudit *audit,
+                guint    k,
+                guint    whole,
+                guint    part,
+                guint    value)
+{
+  guint parts[2] = { part, 0 };
+
+  parts[1] = fe_audit_add (audit, value, FE_CELL_SMALL, FALSE, is_small (value, k),
+                           value > 0 ? 1 : 0, FE_AUDIT_CELL);
+  fe_audit_add_sum (audit, whole, parts, 2);
+}
+
+/* Where a respondent may give several answers, each level leaves out those who answered but did
+ * not give it ("Drugs 28 of 30 who answered": 2 did not), and a child code those who raised its
+ * parent but not it: numbers as telling as the ones printed, and guarded as they are. */
+static void
+add_differences (FeAudit            *audit,
+                 const FeAuditTally *table)
+{
+  const FeTally *tally = table->tally;
+  const FeColumn *question = tally->question;
+  gboolean coded = question->levels != NULL && question->levels->len == tally->n_levels;
+
+  for (int r = -1; r < (int) tally->n_groups; r++)
+    {
+      const guint *counts = group_counts (tally, r);
+      guint answered = r < 0 ? tally->answered : tally->groups[r].answered;
+
+      for (guint l = 0; l < tally->n_levels; l++)
+        {
+          int parent = coded ? fe_column_get_level_parent (question, l) : -1;
+
+          add_difference (audit, table->k, fe_audit_tally_answered (table, r),
+                          fe_audit_tally_cell (table, r, l),
+                          answered - MIN (answered, counts[l]));
+          if (parent >= 0)
+            add_difference (audit, table->k, fe_audit_tally_cell (table, r, (guint) parent),
+                            fe_audit_tally_cell (table, r, l),
+                            counts[parent] - MIN (counts[parent], counts[l]));
+        }
+    }
+}
+
 FeAudit *
 fe_audit_new_for_tally (const FeAuditTally *table)
 {
@@ -988,6 +1035,8 @@ fe_audit_new_for_tally (const FeAuditTally *table)
   audit = fe_audit_new (table->k);
   add_rows (audit, table);
   rest = by_single ? add_rest (audit, table) : -1;
+  if (!single)
+    add_differences (audit, table);
 
   for (int r = -1; r < (int) tally->n_groups + (rest >= 0 ? 1 : 0); r++)
     {
