@@ -1033,7 +1033,9 @@ def audit_project(name, study, views):
              "min-cell=5"]
     for i, (title, column, level) in enumerate(views):
         lines += [f"[View {i + 1}]", f"title={title}", "question=q", "measure=count",
-                  "kind=bar", f"filter-columns={column};", f"filter-levels-1={level};"]
+                  "kind=bar"]
+        if column is not None:
+            lines += [f"filter-columns={column};", f"filter-levels-1={level};"]
     path = out(f"{name}.findings")
     with open(path, "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
@@ -1066,6 +1068,23 @@ def audit_finds_a_difference_of_small_groups_whatever_the_order_of_rows():
         result = run_cli(BINARY, "audit", project, expect=1)
         assert "sets apart" in result.stdout or "respondents are in" in result.stdout, \
             (first, result.stdout)
+
+
+@test
+def audit_finds_small_numbers_in_the_difference_of_two_views_of_a_question():
+    # Everyone (26) less South Wales (20) are 6 people, no small group; but 4 of them said Yes
+    # and 2 No, which the two views of q, set side by side, give away.
+    views = [("Everyone", None, None), ("South Wales", "force", "SW")]
+    rows = [("SW", "R")] * 20 + [("G", "O")] * 6
+    result = run_cli(BINARY, "audit", audit_project("nested", audit_study("nested", rows),
+                                                    views), expect=1)
+    assert "Everyone less South Wales leaves 6 respondents, of whom 4 are counted in “Yes”, " \
+        "fewer than 5" in result.stdout, result.stdout
+    # With 15 outside South Wales, 10 and 5 of them: nothing to give away.
+    rows = [("SW", "R")] * 20 + [("G", "O")] * 15
+    result = run_cli(BINARY, "audit", audit_project("nested-wide", audit_study("nested-wide",
+                                                                               rows), views))
+    assert "Nothing held back" in result.stdout, result.stdout
 
 
 @test

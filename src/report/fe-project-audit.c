@@ -325,6 +325,72 @@ audit_combinations (GPtrArray      *findings,
     }
 }
 
+/* A view's respondents and the question whose numbers it prints for them all (its chart, or
+ * beside a split one the unsplit chart of the same respondents). */
+typedef struct
+{
+  const FeColumn *question;
+  guint           set;   /* in the sets and names of fe_project_audit() */
+} Shown;
+
+/* Two views of one question, the respondents of one among the other's: the larger's numbers
+ * less the smaller's are those of the respondents in the one only, fewer than k of them
+ * already found; however many they are, each of their numbers must be none or at least k. */
+static void
+audit_nested (GPtrArray *findings,
+              GArray    *shown,
+              GPtrArray *sets,
+              GPtrArray *names,
+              guint      k)
+{
+  for (guint a = 0; a < shown->len; a++)
+    for (guint b = 0; b < shown->len; b++)
+      {
+        const Shown *outer = &g_array_index (shown, Shown, a);
+        const Shown *inner = &g_array_index (shown, Shown, b);
+        FeBitset *outer_rows = g_ptr_array_index (sets, outer->set);
+        FeBitset *inner_rows = g_ptr_array_index (sets, inner->set);
+        g_autoptr(FeBitset) outside = NULL;
+        g_autoptr(FeBitset) only = NULL;
+        g_autoptr(FeTally) tally = NULL;
+        guint n_only;
+        const char *what = NULL;
+        guint value = 0;
+
+        if (a == b || outer->question != inner->question)
+          continue;
+        outside = fe_bitset_copy (inner_rows);
+        fe_bitset_and_not (outside, outer_rows);
+        only = fe_bitset_copy (outer_rows);
+        fe_bitset_and_not (only, inner_rows);
+        n_only = fe_bitset_count (only);
+        if (fe_bitset_count (outside) > 0 || n_only < k)
+          continue;
+        tally = fe_tally_compute (outer->question, only, NULL);
+        if (tally->answered > 0 && tally->answered < k)
+          {
+            /* Translators: in an audit finding, what a number counts */
+            what = _("answered");
+            value = tally->answered;
+          }
+        for (guint l = 0; what == NULL && l < tally->n_levels; l++)
+          if (tally->counts[l] > 0 && tally->counts[l] < k)
+            {
+              what = fe_column_get_display_level (outer->question, l);
+              value = tally->counts[l];
+            }
+        if (what == NULL)
+          continue;
+        g_ptr_array_add (findings,
+                         g_strdup_printf (_("%s less %s leaves %u respondents, of whom %u are "
+                                            "counted in “%s”, fewer than %u: set side by side, "
+                                            "the two views give that number away."),
+                                          (const char *) g_ptr_array_index (names, outer->set),
+                                          (const char *) g_ptr_array_index (names, inner->set),
+                                          n_only, value, what, k));
+      }
+}
+
 GPtrArray *
 fe_project_audit (FeProject  *project,
                   FeStudy    *study,
@@ -335,6 +401,7 @@ fe_project_audit (FeProject  *project,
   GPtrArray *findings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) sets = g_ptr_array_new_with_free_func ((GDestroyNotify) fe_bitset_free);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (Shown));
   g_autoptr(FeBitset) flagged = NULL;
 
   g_return_val_if_fail (FE_IS_PROJECT (project) && study != NULL, findings);
@@ -380,6 +447,7 @@ fe_project_audit (FeProject  *project,
           audit_chart (findings, view, whole, k, fold_small_groups);
           audit_chart (findings, view, fe_query_get_tally (query), k, fold_small_groups);
         }
+      g_array_append_val (shown, ((Shown) { fe_query_get_question (query), sets->len }));
       g_ptr_array_add (sets, fe_bitset_copy (fe_query_get_rows (query)));
       g_ptr_array_add (names, (gpointer) view_name (view));
     }
@@ -413,5 +481,6 @@ fe_project_audit (FeProject  *project,
                                           difference, k));
       }
   audit_combinations (findings, sets, names, flagged, k);
+  audit_nested (findings, shown, sets, names, k);
   return findings;
 }
