@@ -517,6 +517,19 @@ def what_a_multi_select_level_leaves_out_is_protected():
 
 
 @test
+def a_level_few_gave_in_all_hides_its_zeros_too():
+    # 4 gave "Unsure", one in each of four groups: four "< 5" under a whole "< 5", with the
+    # fifth group's 0 printed, could each only be 1. The fifth's 0 is "< 5" as well.
+    rows = "".join(f"{g * 10 + i + 1},G{g},{'Unsure' if i == 0 and g < 4 else 'Yes'}\n"
+                   for g in range(5) for i in range(10))
+    study = write("unsure.csv", "id,grp,q\n" + rows)
+    data = run_json(BINARY, "summary", "--question", "q", "--by", "grp", "--no-fold", study)
+    unsure = [{level["label"]: level for level in group["levels"]}["Unsure"]
+              for group in data["groups"]]
+    assert all(cell["count"] is None for cell in unsure), unsure
+
+
+@test
 def quotes_of_a_question_few_answered_are_refused():
     # Three answered "why": their quotes, counted, are the count that summary withholds.
     study = write("few-answered.csv", "id,why\n" + "".join(

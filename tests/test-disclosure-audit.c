@@ -126,7 +126,10 @@ test_issue_export (void)
   g_assert_cmpuint (fe_audit_count_revealed (audit), ==, 0);
   g_assert_cmpint (fe_disclosure_get_cell (d, south, 4), ==, FE_CELL_SMALL);
   fe_audit_get_interval (audit, fe_audit_tally_cell (&p.table, south, 4), &lo, &hi);
-  g_assert_cmpuint (lo, ==, 1);
+  /* Fewer than 5 gave that answer in all: a force's zero of it prints as "< 5" too, so South
+   * Wales's "< 5" may be none. */
+  g_assert_cmpint (fe_disclosure_get_cell (d, -1, 4), ==, FE_CELL_SMALL);
+  g_assert_cmpuint (lo, ==, 0);
   g_assert_cmpuint (hi, ==, 4);
   g_assert_cmpint (fe_disclosure_get_cell (d, south, 3), !=, FE_CELL_SHOWN);
   fe_audit_get_interval (audit, fe_audit_tally_cell (&p.table, south, 3), &lo, &hi);

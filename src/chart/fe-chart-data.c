@@ -129,6 +129,7 @@ disclose (FeChartData *data)
 
       copy_row (data, row, -1, (int) g);
     }
+  fe_disclosure_mask_small_levels (tally, data->k, data->cells);
 }
 
 /* A line of numbers that add up to a total. With the total printed and exactly one of them

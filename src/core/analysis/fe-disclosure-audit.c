@@ -910,9 +910,13 @@ add_rows (FeAudit            *audit,
       for (guint l = 0; l < n_levels; l++)
         {
           guint count = group_counts (tally, r)[l];
+          /* Under a level fewer than k gave in all, a group's zero prints as "< k" too
+           * (fe_disclosure_mask_small_levels()): any of its "< k" may be none. */
+          gboolean masked = r >= 0 && table->cells[l] == FE_CELL_SMALL;
 
           fe_audit_add (audit, count, table->cells[(guint) (r + 1) * n_levels + l], printed,
-                        r == left_out, small_row || count == 0 ? 0 : 1, FE_AUDIT_CELL);
+                        r == left_out, small_row || masked || count == 0 ? 0 : 1,
+                        FE_AUDIT_CELL);
         }
     }
   /* The whole row's totals are printed with any chart; a group's with its row. */

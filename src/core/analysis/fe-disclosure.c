@@ -218,6 +218,7 @@ fe_disclosure_new_full (const FeTally *tally,
   single_valued = fe_role_is_single_valued (tally->question->role);
   by_single = tally->by != NULL && fe_role_is_single_valued (tally->by->role);
   suppress_primary (d, tally);
+  fe_disclosure_mask_small_levels (tally, k, d->cells);
   /* A number alone held back in a sum goes first, whatever its interval: with k = 2 a "< 2"
    * is 1 to a reader who knows zeros print as 0, but not which of two it is. */
   for (gboolean changed = TRUE; changed;)
@@ -236,6 +237,20 @@ fe_disclosure_new_full (const FeTally *tally,
                            .groups_printed = TRUE };
   fe_audit_tally_protect (&table, choice);
   return d;
+}
+
+void
+fe_disclosure_mask_small_levels (const FeTally    *tally,
+                                 guint             k,
+                                 FeCellDisclosure *cells)
+{
+  guint n_levels = tally->n_levels;
+
+  for (guint l = 0; l < n_levels; l++)
+    if (cells[l] == FE_CELL_SMALL)
+      for (guint g = 0; g < tally->n_groups; g++)
+        if (tally->groups[g].counts[l] == 0)
+          cells[(g + 1) * n_levels + l] = FE_CELL_SMALL;
 }
 
 void

@@ -40,6 +40,12 @@ FeCellDisclosure  fe_disclosure_get_base      (const FeDisclosure *disclosure,
                                                int                 group);
 FeCellDisclosure  fe_disclosure_get_answered  (const FeDisclosure *disclosure,
                                                int                 group);
+/* In a split of @tally whose whole row's cell of a level is fewer than k ("< k"), every group's
+ * zero of that level prints as "< k" too (@cells as FeDisclosure lays them out): otherwise four
+ * groups' "< 5" under a whole "< 5" of 4 would each be exactly 1, since zeros print as 0. */
+void              fe_disclosure_mask_small_levels (const FeTally    *tally,
+                                                   guint             k,
+                                                   FeCellDisclosure *cells);
 /* Whether anything at all is held back, for a note under the chart. */
 gboolean          fe_disclosure_any           (const FeDisclosure *disclosure);
 /* "< 5", the text shown in place of a small number. */
