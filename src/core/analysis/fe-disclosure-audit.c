@@ -973,7 +973,16 @@ add_rest (FeAudit            *audit,
   return first;
 }
 
-/* @whole less @part, a number of respondents printed nowhere that the two printed give. */
+static gboolean
+is_printed_exactly (FeAudit *audit,
+                    guint    item)
+{
+  return item_at (audit, item)->printed && item_at (audit, item)->state == FE_CELL_SHOWN;
+}
+
+/* @whole less @part, a number of respondents printed nowhere: guarded where the two are printed
+ * exactly and it is small, for then it is known as exactly as they are. Where either is held
+ * back, it is as vague as that one, and a "< k" among them is all it tells. */
 static void
 add_difference (FeAudit *audit,
                 guint    k,
@@ -982,8 +991,9 @@ add_difference (FeAudit *audit,
                 guint    value)
 {
   guint parts[2] = { part, 0 };
+  gboolean exact = is_printed_exactly (audit, whole) && is_printed_exactly (audit, part);
 
-  parts[1] = fe_audit_add (audit, value, FE_CELL_SMALL, FALSE, is_small (value, k),
+  parts[1] = fe_audit_add (audit, value, FE_CELL_SMALL, FALSE, exact && is_small (value, k),
                            value > 0 ? 1 : 0, FE_AUDIT_CELL);
   fe_audit_add_sum (audit, whole, parts, 2);
 }
