@@ -910,10 +910,11 @@ test_redcap_labels_export_by_question (void)
 {
   g_autoptr(FeStudy) study = load_pair (
     "Study number,Comments,Comments,Child’s school,Age1,"
-    "Reasons (choice=Dont know),Reasons (choice=<b>Side</b> effects),Pain score,Complete?\n"
-    "S1,Fine,Call Jane on 07700 900456,Ysgol Glan Taf,1,Checked,Unchecked,1,Complete\n"
-    "S2,Good,Ask Mary at 12 Hill St,Cathays High,2,Checked,Checked,2,Complete\n"
-    "S3,,,,2,Unchecked,Checked,1,Complete\n",
+    "Reasons (choice=Dont know),Reasons (choice=<b>Side</b> effects),Pain score,Overall rating,"
+    "Complete?\n"
+    "S1,Fine,Call Jane on 07700 900456,Ysgol Glan Taf,1,Checked,Unchecked,1,Good,Complete\n"
+    "S2,Good,Ask Mary at 12 Hill St,Cathays High,2,Checked,Checked,2,Good,Complete\n"
+    "S3,,,,2,Unchecked,Checked,1,Poor,Complete\n",
     REDCAP_HEADER
     "study_no,f,,text,Study number,,,,,,\n"
     "bl_comments,f,,notes,Comments,,,,,,\n"
@@ -921,7 +922,8 @@ test_redcap_labels_export_by_question (void)
     "school,f,,text,Child&rsquo;s school,,,,,,y\n"
     "age,f,,radio,Age<sup>1</sup>,\"1, Under 18 | 2, 18 or over\",,,,,\n"
     "reasons,f,,checkbox,Reasons,\"1, Don't know | 2, <b>Side</b> effects\",,,,,\n"
-    "pain,f,,radio,Pain score,\"0, 1 | 1, 2 | 2, 3\",,,,,\n");
+    "pain,f,,radio,Pain score,\"0, 1 | 1, 2 | 2, 3\",,,,,\n"
+    "overall,f,,radio,Overall  rating,\"1, Good | 2, Poor\",,,,,\n");
   FeColumn *reasons = fe_study_find_column (study, "Reasons");
 
   g_assert_cmpint (fe_study_find_column (study, "Study number")->role, ==, FE_ROLE_ID);
@@ -939,6 +941,9 @@ test_redcap_labels_export_by_question (void)
   g_assert_cmpuint (count_of (study, "Pain score", "3"), ==, 0);
   g_assert_true (has_warning (study, "as a labels export is, so the answers are read as names"));
   g_assert_cmpint (fe_study_find_column (study, "Complete?")->role, ==, FE_ROLE_IGNORE);
+  /* Found by its label as shown, its spaces made one, and not said to be ignored. */
+  g_assert_cmpuint (count_of (study, "Overall rating", "Good"), ==, 2);
+  g_assert_false (has_warning (study, "that line is ignored"));
 }
 
 /* A raw export of a project without events or checkboxes is REDCap's all the same, as its
@@ -949,16 +954,18 @@ static void
 test_redcap_raw_codes_as_written (void)
 {
   g_autoptr(FeStudy) study = load_pair (
-    "study_no,attended,dose___0_5,dose___1,dose___1_5,fruit___a,fruit___b,demographics_complete\n"
-    "S01,1,1,0,0,1,0,2\n"
-    "S02,3,0,1,0,1,1,2\n"
-    "S03,2,0,0,1,0,0,0\n"
-    "S04,3,1,0,0,0,1,2\n",
+    "study_no,attended,dose___0_5,dose___1,dose___1_5,fruit___a,fruit___b,service,"
+    "demographics_complete\n"
+    "S01,1,1,0,0,1,0,1,2\n"
+    "S02,3,0,1,0,1,1,1,2\n"
+    "S03,2,0,0,1,0,0,2,0\n"
+    "S04,3,1,0,0,0,1,1,2\n",
     REDCAP_HEADER
     "study_no,d,,text,Study number,,,,,,\n"
     "attended,d,,radio,Attended,\"1, Yes | 2, No | 3, Yes\",,,,,\n"
     "dose,d,,checkbox,Dose,\"0.5, Half | 1, One | 1.5, One and a half\",,,,,\n"
-    "fruit,d,,checkbox,Fruit,\"A, Apple | B, Banana\",,,,,\n");
+    "fruit,d,,checkbox,Fruit,\"A, Apple | B, Banana\",,,,,\n"
+    "service,d,,radio,Service,\"1, <1 year | 2, 1 year\",,,,,\n");
 
   g_assert_cmpstr (fe_study_get_format_name (study), ==, "REDCap");
   g_assert_cmpint (fe_study_find_column (study, "study_no")->role, ==, FE_ROLE_ID);
@@ -971,6 +978,9 @@ test_redcap_raw_codes_as_written (void)
   g_assert_cmpuint (fe_column_get_n_levels (fe_study_find_column (study, "dose")), ==, 3);
   g_assert_cmpuint (count_of (study, "fruit", "Banana"), ==, 2);
   g_assert_cmpuint (fe_column_get_n_levels (fe_study_find_column (study, "fruit")), ==, 2);
+  /* A label that starts with "<" keeps it: "<1 year" is not "1 year". */
+  g_assert_cmpuint (count_of (study, "service", "<1 year"), ==, 3);
+  g_assert_cmpuint (count_of (study, "service", "1 year"), ==, 1);
 }
 
 /* A codebook's codes are refused where they would count wrongly or not at all: one code for two
@@ -983,6 +993,7 @@ test_codebook_codes_refused (void)
     { "column,role,levels,codes\nforce,text,A|B,1|2\n", 2, 4 },
     { "column,role,levels,codes\nforce,numeric,A|B,1|2\n", 2, 4 },
     { "column,role,levels,codes\nforce,,A|B,\n", 2, 2 },
+    { "column,role,levels,codes\nforce,,,1|2\n", 2, 4 },
   };
   g_autofree char *responses = fe_test_write_file ("refused.csv", "id,force\n1,1\n2,2\n", -1);
 

@@ -329,19 +329,57 @@ audit_combinations (GPtrArray      *findings,
  * beside a split one the unsplit chart of the same respondents). */
 typedef struct
 {
-  const FeColumn *question;
-  guint           set;   /* in the sets and names of fe_project_audit() */
+  const FeSavedView *view;
+  const FeColumn    *question;
+  guint              set;   /* in the sets and names of fe_project_audit() */
 } Shown;
+
+/* The whole row of @shown's chart as the pack prints it, for @rows: its items in @audit (the
+ * levels, then those who answered), added as the reader knows them, with the sums they obey.
+ * Returns the first. */
+static guint
+add_printed_row (FeAudit         *audit,
+                 const Shown     *shown,
+                 const FeBitset  *rows,
+                 guint            k,
+                 gboolean         fold_small_groups)
+{
+  g_autoptr(FeTally) tally = fe_tally_compute (shown->question, rows, NULL);
+  gboolean single = fe_role_is_single_valued (shown->question->role);
+  guint first = fe_audit_get_n_items (audit);
+  g_autofree guint *parts = g_new (guint, MAX (tally->n_levels, 1));
+  FeChartSpec spec;
+  FeChartData data;
+  guint answered;
+
+  fe_chart_spec_init_for_view (&spec, shown->view, k, fold_small_groups);
+  spec.kind = FE_CHART_KIND_BAR;
+  fe_chart_data_init (&data, &spec, tally);
+  for (guint l = 0; l < tally->n_levels; l++)
+    parts[l] = fe_audit_add (audit, tally->counts[l], fe_chart_data_get_cell (&data, -1, l),
+                             TRUE, FALSE, tally->counts[l] > 0 ? 1 : 0, FE_AUDIT_CELL);
+  answered = fe_audit_add (audit, tally->answered, fe_chart_data_get_answered (&data, -1), TRUE,
+                           FALSE, tally->answered > 0 ? 1 : 0, FE_AUDIT_ANSWERED);
+  if (single)
+    fe_audit_add_sum (audit, answered, parts, tally->n_levels);
+  else
+    for (guint l = 0; l < tally->n_levels; l++)
+      fe_audit_add_at_most (audit, parts[l], answered);
+  fe_chart_data_clear (&data);
+  return first;
+}
 
 /* Two views of one question, the respondents of one among the other's: the larger's numbers
  * less the smaller's are those of the respondents in the one only, fewer than k of them
- * already found; however many they are, each of their numbers must be none or at least k. */
+ * already found. The interval attack on the two charts as printed, each of their numbers the
+ * sum of the other's and the difference's, says what of the difference a reader can tell. */
 static void
 audit_nested (GPtrArray *findings,
               GArray    *shown,
               GPtrArray *sets,
               GPtrArray *names,
-              guint      k)
+              guint      k,
+              gboolean   fold_small_groups)
 {
   for (guint a = 0; a < shown->len; a++)
     for (guint b = 0; b < shown->len; b++)
@@ -352,10 +390,10 @@ audit_nested (GPtrArray *findings,
         FeBitset *inner_rows = g_ptr_array_index (sets, inner->set);
         g_autoptr(FeBitset) outside = NULL;
         g_autoptr(FeBitset) only = NULL;
-        g_autoptr(FeTally) tally = NULL;
-        guint n_only;
-        const char *what = NULL;
-        guint value = 0;
+        g_autoptr(FeTally) difference = NULL;
+        g_autoptr(FeAudit) audit = NULL;
+        g_autofree guint *differences = NULL;
+        guint outer_first, inner_first, n_items;
 
         if (a == b || outer->question != inner->question)
           continue;
@@ -363,31 +401,57 @@ audit_nested (GPtrArray *findings,
         fe_bitset_and_not (outside, outer_rows);
         only = fe_bitset_copy (outer_rows);
         fe_bitset_and_not (only, inner_rows);
-        n_only = fe_bitset_count (only);
-        if (fe_bitset_count (outside) > 0 || n_only < k)
+        if (fe_bitset_count (outside) > 0 || fe_bitset_count (only) < k)
           continue;
-        tally = fe_tally_compute (outer->question, only, NULL);
-        if (tally->answered > 0 && tally->answered < k)
+
+        audit = fe_audit_new (k);
+        outer_first = add_printed_row (audit, outer, outer_rows, k, fold_small_groups);
+        inner_first = add_printed_row (audit, inner, inner_rows, k, fold_small_groups);
+        difference = fe_tally_compute (outer->question, only, NULL);
+        n_items = difference->n_levels + 1;
+        differences = g_new (guint, n_items);
+        for (guint i = 0; i < n_items; i++)
           {
-            /* Translators: in an audit finding, what a number counts */
-            what = _("answered");
-            value = tally->answered;
+            guint value = i < difference->n_levels ? difference->counts[i] : difference->answered;
+            guint parts[2] = { inner_first + i, 0 };
+
+            parts[1] = differences[i] = fe_audit_add (audit, value, FE_CELL_SMALL, FALSE,
+                                                      value > 0 && value < k, value > 0 ? 1 : 0,
+                                                      FE_AUDIT_CELL);
+            fe_audit_add_sum (audit, outer_first + i, parts, 2);
           }
-        for (guint l = 0; what == NULL && l < tally->n_levels; l++)
-          if (tally->counts[l] > 0 && tally->counts[l] < k)
-            {
-              what = fe_column_get_display_level (outer->question, l);
-              value = tally->counts[l];
-            }
-        if (what == NULL)
-          continue;
-        g_ptr_array_add (findings,
-                         g_strdup_printf (_("%s less %s leaves %u respondents, of whom %u are "
-                                            "counted in “%s”, fewer than %u: set side by side, "
-                                            "the two views give that number away."),
-                                          (const char *) g_ptr_array_index (names, outer->set),
-                                          (const char *) g_ptr_array_index (names, inner->set),
-                                          n_only, value, what, k));
+        fe_audit_solve (audit);
+        for (guint i = 0; i < n_items; i++)
+          {
+            guint item = differences[i];
+            const char *what = i < difference->n_levels
+                               ? fe_column_get_display_level (outer->question, i) : NULL;
+            guint lo, hi;
+
+            if (!fe_audit_is_revealed (audit, item))
+              continue;
+            fe_audit_get_interval (audit, item, &lo, &hi);
+            g_ptr_array_add (findings,
+                             what != NULL
+                             ? g_strdup_printf (_("%s less %s leaves %u respondents: set side by "
+                                                  "side, the two views narrow those of them "
+                                                  "counted in “%s” to between %u and %u, fewer "
+                                                  "than %u."),
+                                                (const char *) g_ptr_array_index (names,
+                                                                                  outer->set),
+                                                (const char *) g_ptr_array_index (names,
+                                                                                  inner->set),
+                                                fe_bitset_count (only), what, lo, hi, k)
+                             : g_strdup_printf (_("%s less %s leaves %u respondents: set side by "
+                                                  "side, the two views narrow how many of them "
+                                                  "answered to between %u and %u, fewer than "
+                                                  "%u."),
+                                                (const char *) g_ptr_array_index (names,
+                                                                                  outer->set),
+                                                (const char *) g_ptr_array_index (names,
+                                                                                  inner->set),
+                                                fe_bitset_count (only), lo, hi, k));
+          }
       }
 }
 
@@ -447,7 +511,7 @@ fe_project_audit (FeProject  *project,
           audit_chart (findings, view, whole, k, fold_small_groups);
           audit_chart (findings, view, fe_query_get_tally (query), k, fold_small_groups);
         }
-      g_array_append_val (shown, ((Shown) { fe_query_get_question (query), sets->len }));
+      g_array_append_val (shown, ((Shown) { view, fe_query_get_question (query), sets->len }));
       g_ptr_array_add (sets, fe_bitset_copy (fe_query_get_rows (query)));
       g_ptr_array_add (names, (gpointer) view_name (view));
     }
@@ -481,6 +545,6 @@ fe_project_audit (FeProject  *project,
                                           difference, k));
       }
   audit_combinations (findings, sets, names, flagged, k);
-  audit_nested (findings, shown, sets, names, k);
+  audit_nested (findings, shown, sets, names, k, fold_small_groups);
   return findings;
 }

@@ -361,8 +361,12 @@ fe_audit_is_revealed (const FeAudit *audit,
     return TRUE;
   if (it->printed && it->state == FE_CELL_HIDDEN)
     return it->hi < INF && it->hi - it->lo < MIN (k, it->need_hi - it->need_lo);
-  /* A small number: the reader must not be able to rule out any value it could have, from its
-   * least to k − 1 (one printed nowhere is otherwise unbounded: 0 to 25 hides 2 well). */
+  /* A small number printed nowhere must stay as vague as a "< k" would leave it: 2 to 5 hides
+   * 3 as well as 1 to 4 does, 2 to 2 not at all. */
+  if (!it->printed)
+    return it->hi - it->lo < MIN (k - 2, it->need_hi - it->need_lo);
+  /* A "< k": the reader must not be able to rule out any value it could have, from its least
+   * to k − 1. */
   return it->lo > MAX (it->need_lo, (gint64) it->floor) || it->hi < MIN (it->need_hi, k - 1);
 }
 

@@ -93,8 +93,8 @@ fe_codebook_entry_new (const char *column,
 
 /* Split by hand rather than with g_strsplit(), whose strstr() calls measure the rest of the
  * text each time under some C libraries and sanitizers: quadratic on 100,000 levels. */
-static GPtrArray *
-split_levels (const char *text)
+GPtrArray *
+fe_codebook_split_levels (const char *text)
 {
   GPtrArray *levels = g_ptr_array_new_with_free_func (g_free);
 
@@ -285,7 +285,7 @@ read_translations (const FeCsvTable  *table,
       if ((language = header_language (header, "levels_")) == NULL)
         continue;
 
-      levels = split_levels (cell);
+      levels = fe_codebook_split_levels (cell);
       n_source = entry->levels != NULL ? entry->levels->len : 0;
       if (levels->len != n_source)
         {
@@ -431,22 +431,13 @@ read_entries (const FeCsvTable  *table,
           return NULL;
         }
       if (levels != NULL)
-        entry->levels = split_levels (levels);
+        entry->levels = fe_codebook_split_levels (levels);
       codes = fe_csv_table_dup_cell_or_null (table, row, codes_col);
       if (codes != NULL)
         {
           guint n_levels = entry->levels != NULL ? entry->levels->len : 0;
 
-          entry->codes = split_levels (codes);
-          if (entry->codes->len != n_levels)
-            {
-              g_set_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CODEBOOK,
-                           _("%s, line %u, column %u: give one code for each level, in the "
-                             "order of “levels”, separated by “|” (codes: %u, levels: %u)."),
-                           fe_csv_table_get_name (table), entry->line, (guint) codes_col + 1,
-                           entry->codes->len, n_levels);
-              return NULL;
-            }
+          entry->codes = fe_codebook_split_levels (codes);
           if (entry->infer_role || entry->role == FE_ROLE_NUMERIC
               || (!fe_role_is_single_valued (entry->role) && entry->role != FE_ROLE_MULTI))
             {
@@ -457,6 +448,15 @@ read_entries (const FeCsvTable  *table,
                              "empty."),
                            fe_csv_table_get_name (table), entry->line, (guint) codes_col + 1,
                            entry->infer_role ? _("to be found from the answers") : role);
+              return NULL;
+            }
+          if (entry->codes->len != n_levels)
+            {
+              g_set_error (error, FE_STUDY_ERROR, FE_STUDY_ERROR_CODEBOOK,
+                           _("%s, line %u, column %u: give one code for each level, in the "
+                             "order of “levels”, separated by “|” (codes: %u, levels: %u)."),
+                           fe_csv_table_get_name (table), entry->line, (guint) codes_col + 1,
+                           entry->codes->len, n_levels);
               return NULL;
             }
           if (!codes_are_distinct (table, entry, (guint) codes_col + 1, error))

@@ -53,6 +53,8 @@ typedef struct
                             * language (its code_XX column); NULL: none */
 } FeCodebookCode;
 
+/* "a | b | c": the parts between the bars, trimmed, empty ones left out. */
+GPtrArray       *fe_codebook_split_levels (const char *text);
 /* An empty array of FeCodebookEntry* that frees them (for codebooks made from other files). */
 GPtrArray       *fe_codebook_entries_new (void);
 FeCodebookEntry *fe_codebook_entry_new   (const char *column,

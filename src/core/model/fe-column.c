@@ -69,6 +69,7 @@ fe_column_free (FeColumn *column)
   g_ptr_array_unref (column->level_descriptions);
   g_clear_pointer (&column->level_index, g_hash_table_unref);
   g_clear_pointer (&column->level_codes, g_hash_table_unref);
+  g_clear_pointer (&column->code_of_level, g_hash_table_unref);
   g_clear_pointer (&column->level_aliases, g_hash_table_unref);
   g_clear_pointer (&column->child_index, g_hash_table_unref);
   g_clear_pointer (&column->translations, g_hash_table_unref);
@@ -278,20 +279,10 @@ const char *
 fe_column_get_level_code (const FeColumn *column,
                           guint           level)
 {
-  const char *found = NULL;
-  GHashTableIter iter;
-  gpointer code, name;
-
   g_return_val_if_fail (level < column->levels->len, NULL);
-  if (column->level_codes == NULL)
+  if (column->code_of_level == NULL)
     return NULL;
-  /* Of "A" and REDCap's "a" for one level, the codebook's own. */
-  g_hash_table_iter_init (&iter, column->level_codes);
-  while (g_hash_table_iter_next (&iter, &code, &name))
-    if (strcmp (name, g_ptr_array_index (column->levels, level)) == 0
-        && (found == NULL || strcmp (code, found) < 0))
-      found = code;
-  return found;
+  return g_hash_table_lookup (column->code_of_level, g_ptr_array_index (column->levels, level));
 }
 
 gboolean

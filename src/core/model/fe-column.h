@@ -86,6 +86,8 @@ struct _FeColumn
   GHashTable *level_index;   /* label → first level with it + 1; NULL for a few levels */
   GHashTable *level_codes;   /* char* code → char* level: what a raw export holds for a level
                               * (the codebook's codes, "1" for "Fever"); NULL: the levels */
+  GHashTable *code_of_level; /* char* level → char* code, the codebook's first for it; NULL:
+                              * none, or the answers were read as names */
   GHashTable *level_aliases; /* char* → char* level: another way the file may write a level
                               * (a REDCap checkbox column's "Dont know"); NULL: none */
   gboolean   headed_by_label; /* its header is its question, which the codebook found it by (a

@@ -31,65 +31,80 @@ fe_redcap_dictionary_recognise (const FeCsvTable *table)
          && fe_csv_table_find_any_column (table, label_headers) >= 0;
 }
 
+/* Elements that end a word where they begin and end. */
+static gboolean
+breaks_words (const xmlChar *name)
+{
+  static const char * const blocks[] = { "p", "div", "br", "li", "ul", "ol", "tr", "td", "th",
+                                         "table", "h1", "h2", "h3", "h4", "h5", "h6",
+                                         "blockquote", "hr", NULL };
+
+  for (guint i = 0; blocks[i] != NULL; i++)
+    if (g_ascii_strcasecmp ((const char *) name, blocks[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+append_text (GString    *text,
+             xmlNodePtr  node,
+             gboolean    spaced)
+{
+  for (; node != NULL; node = node->next)
+    {
+      gboolean block = node->type == XML_ELEMENT_NODE && spaced && breaks_words (node->name);
+
+      if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
+        g_string_append (text, (const char *) node->content);
+      if (node->type != XML_ELEMENT_NODE
+          || g_ascii_strcasecmp ((const char *) node->name, "script") == 0
+          || g_ascii_strcasecmp ((const char *) node->name, "style") == 0)
+        continue;
+      if (block)
+        g_string_append_c (text, ' ');
+      append_text (text, node->children, spaced);
+      if (block)
+        g_string_append_c (text, ' ');
+    }
+}
+
 /* REDCap's rich-text labels as the text they show, read by libxml2's HTML parser (every
- * entity: &rsquo;, &eacute;, &ge;…). As REDCap writes an export's headers, tags are dropped
- * without a space ("Age<sup>1</sup>": "Age1"); with @spaced, a paragraph, a line break or a
- * division ends a word, and the spaces between words are made one, for showing. */
+ * entity: &rsquo;, &eacute;, &ge;…; a "<" that opens no tag, "<1 year", stays). As REDCap
+ * writes an export's headers, tags are dropped without a space ("Age<sup>1</sup>": "Age1") and
+ * a line break is a space; with @spaced, a paragraph, a line break or a division ends a word,
+ * and the spaces between words are made one, for showing. */
 static char *
 label_text (const char *html,
             gboolean    spaced)
 {
-  g_autoptr(GString) marked = NULL;
-  xmlDocPtr doc;
-  xmlChar *content;
-  char *text;
+  GString *text = g_string_new (NULL);
 
   if (strpbrk (html, "<&") == NULL)
-    text = g_strdup (html);
+    g_string_append (text, html);
   else
     {
-      marked = g_string_new (html);
-      if (spaced)
-        {
-          static const char * const breaks[] = { "<br", "<p", "</p", "<div", "</div", "<li",
-                                                 "</li", "<BR", "<P", "</P", "<DIV", "</DIV",
-                                                 NULL };
+      /* Inside a body a fragment's leading "<" is text, not a broken tag to drop. */
+      g_autofree char *page = g_strconcat ("<body>", html, "</body>", NULL);
+      xmlDocPtr doc = htmlReadMemory (page, (int) strlen (page), NULL, "UTF-8",
+                                      HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
+                                      | HTML_PARSE_NONET);
 
-          for (guint i = 0; breaks[i] != NULL; i++)
-            {
-              g_autofree char *spaced_break = g_strconcat (" ", breaks[i], NULL);
-
-              g_string_replace (marked, breaks[i], spaced_break, 0);
-            }
-        }
-      doc = htmlReadMemory (marked->str, (int) marked->len, NULL, "UTF-8",
-                            HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
-      content = doc != NULL && xmlDocGetRootElement (doc) != NULL
-                ? xmlNodeGetContent ((xmlNodePtr) xmlDocGetRootElement (doc)) : NULL;
-      text = g_strdup (content != NULL ? (const char *) content : "");
-      xmlFree (content);
+      if (doc != NULL)
+        append_text (text, xmlDocGetRootElement (doc), spaced);
       xmlFreeDoc (doc);
     }
-  /* A line break in a label is a space in a header. */
-  if (strstr (text, "\r\n") != NULL)
-    {
-      g_autoptr(GString) joined = g_string_new (text);
-
-      g_string_replace (joined, "\r\n", " ", 0);
-      g_free (text);
-      text = g_strdup (joined->str);
-    }
-  g_strdelimit (text, "\r\n\t", ' ');
+  g_string_replace (text, "\r\n", " ", 0);
+  g_strdelimit (text->str, "\r\n\t", ' ');
   if (spaced)
     {
       gsize out = 0;
 
-      for (gsize in = 0; text[in] != '\0'; in++)
-        if (text[in] != ' ' || (out > 0 && text[out - 1] != ' '))
-          text[out++] = text[in];
-      text[out] = '\0';
+      for (gsize in = 0; in < text->len; in++)
+        if (text->str[in] != ' ' || (out > 0 && text->str[out - 1] != ' '))
+          text->str[out++] = text->str[in];
+      g_string_truncate (text, out);
     }
-  return g_strstrip (text);
+  return g_strstrip (g_string_free (text, FALSE));
 }
 
 /* "Don't know" as REDCap names its checkbox column in a labels export, the quotes left out:
@@ -142,54 +157,34 @@ read_choices (FeCodebookEntry *entry,
               const char      *text,
               gboolean         checkbox)
 {
-  g_auto(GStrv) choices = g_strsplit (text, "|", -1);
+  g_autoptr(GPtrArray) choices = fe_codebook_split_levels (text);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   entry->codes = g_ptr_array_new_with_free_func (g_free);
   entry->levels = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; choices[i] != NULL; i++)
+  for (guint i = 0; i < choices->len; i++)
     {
-      char *choice = g_strstrip (choices[i]);
+      const char *choice = g_ptr_array_index (choices, i);
       char *comma = strchr (choice, ',');
       g_autofree char *code = g_strstrip (comma ? g_strndup (choice, (gsize) (comma - choice))
                                                 : g_strdup (choice));
       const char *written = comma ? comma + 1 : choice;
       g_autofree char *label = label_text (written, TRUE);
+      g_autofree char *header = label_text (written, FALSE);
 
       if (*code == '\0' || *label == '\0' || g_hash_table_contains (seen, code))
         continue;
-      {
-        g_autofree char *header = label_text (written, FALSE);
-
-        add_alias (entry, g_strdup (header), code, label);
-        if (checkbox)
-          {
-            add_alias (entry, without_quotes (written), code, label);
-            add_alias (entry, without_quotes (header), code, label);
-            add_alias (entry, checkbox_column_code (code), code, label);
-          }
-      }
+      add_alias (entry, g_strdup (header), code, label);
+      if (checkbox)
+        {
+          add_alias (entry, without_quotes (written), code, label);
+          add_alias (entry, without_quotes (header), code, label);
+          add_alias (entry, checkbox_column_code (code), code, label);
+        }
       g_ptr_array_add (entry->levels, g_steal_pointer (&label));
       g_ptr_array_add (entry->codes, g_steal_pointer (&code));
       g_hash_table_add (seen, g_ptr_array_index (entry->codes, entry->codes->len - 1));
     }
-}
-
-/* A single choice's role as the words of its choices tell it, as an SPSS file's value labels
- * without a measurement level: a scale is ordinal, yes/no a choice, anything else an
- * attribute, its choices in the questionnaire's order. */
-static FeRole
-choices_role (GPtrArray *labels)
-{
-  FeOrderKind kind = FE_ORDER_NONE;
-  guint n_scale;
-  g_autoptr(GPtrArray) ordered = fe_scale_order (labels, &kind, &n_scale);
-
-  if (kind == FE_ORDER_YES_NO)
-    return FE_ROLE_CHOICE;
-  if (ordered != NULL && kind != FE_ORDER_NUMBERED_LIST)
-    return FE_ROLE_ORDINAL;
-  return FE_ROLE_ATTRIBUTE;
 }
 
 static void
@@ -269,7 +264,9 @@ fe_redcap_dictionary_read (const FeCsvTable *table)
           read_choices (entry, choices_col >= 0
                                  ? fe_csv_table_get_cell (table, row, (guint) choices_col) : "",
                         checkbox);
-          entry->role = checkbox ? FE_ROLE_MULTI : choices_role (entry->levels);
+          FeOrderKind kind = FE_ORDER_NONE;
+
+          entry->role = checkbox ? FE_ROLE_MULTI : fe_scale_order_role (entry->levels, &kind);
         }
       else if (g_ascii_strcasecmp (type, "yesno") == 0)
         {

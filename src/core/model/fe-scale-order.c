@@ -1187,6 +1187,20 @@ fe_scale_order (GPtrArray   *values,
   return ordered;
 }
 
+FeRole
+fe_scale_order_role (GPtrArray   *labels,
+                     FeOrderKind *kind)
+{
+  guint n_scale;
+  g_autoptr(GPtrArray) ordered = fe_scale_order (labels, kind, &n_scale);
+
+  if (*kind == FE_ORDER_YES_NO)
+    return FE_ROLE_CHOICE;
+  if (ordered != NULL && *kind != FE_ORDER_NUMBERED_LIST)
+    return FE_ROLE_ORDINAL;
+  return FE_ROLE_ATTRIBUTE;
+}
+
 const char *
 fe_order_kind_describe (FeOrderKind kind)
 {

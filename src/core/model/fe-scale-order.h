@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "fe-column.h"
+
 G_BEGIN_DECLS
 
 /* Why a closed question's answers were put in the order they have. */
@@ -32,6 +34,11 @@ GPtrArray  *fe_scale_order                (GPtrArray   *values,
  * say"… */
 gboolean    fe_answer_is_non_substantive  (const char  *answer);
 
+/* The role value labels (an SPSS file's, a REDCap field's choices) give a single answer where
+ * nothing else tells it: a scale their words recognise is ordinal, yes/no a choice, anything
+ * else an attribute, in the labels' own order. *@kind: what fe_scale_order() found. */
+FeRole      fe_scale_order_role           (GPtrArray   *labels,
+                                           FeOrderKind *kind);
 /* "frequency scale", "numeric bands"… (translated), or NULL for FE_ORDER_NONE. */
 const char *fe_order_kind_describe        (FeOrderKind  kind);
 

@@ -215,6 +215,7 @@ add_level_codes (FeStudy    *self,
                             column->id, clash,
                             (const char *) g_hash_table_lookup (column->level_codes, clash));
       g_clear_pointer (&column->level_codes, g_hash_table_unref);
+      g_clear_pointer (&column->code_of_level, g_hash_table_unref);
       add_level_aliases (column, lookup);
       return;
     }
@@ -905,10 +906,17 @@ apply_entry (FeStudy         *self,
       if (entry->codes != NULL)
         {
           column->level_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          column->code_of_level = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         g_free);
           for (guint i = 0; i < entry->codes->len; i++)
-            g_hash_table_insert (column->level_codes,
-                                 g_strdup (g_ptr_array_index (entry->codes, i)),
-                                 g_strdup (g_ptr_array_index (entry->levels, i)));
+            {
+              const char *code = g_ptr_array_index (entry->codes, i);
+              const char *level = g_ptr_array_index (entry->levels, i);
+
+              g_hash_table_insert (column->level_codes, g_strdup (code), g_strdup (level));
+              if (!g_hash_table_contains (column->code_of_level, level))
+                g_hash_table_insert (column->code_of_level, g_strdup (level), g_strdup (code));
+            }
         }
       if (entry->aliases != NULL)
         {
@@ -922,6 +930,19 @@ apply_entry (FeStudy         *self,
             g_hash_table_insert (column->level_aliases, g_strdup (alias), g_strdup (level));
         }
     }
+}
+
+/* A line that leaves the role to the answers gives the column its names only, and is then no
+ * line that sets anything else: NULL. Any other line is returned as it is. */
+static FeCodebookEntry *
+apply_open_line (FeColumn        *column,
+                 FeCodebookEntry *entry)
+{
+  if (entry == NULL || !entry->infer_role)
+    return entry;
+  apply_entry_names (column, entry);
+  apply_translations (column, entry);
+  return NULL;
 }
 
 /* The codebook's line for a column with the role a correction gives it laid over it (in
@@ -1301,12 +1322,7 @@ build_one_column (FeStudy              *self,
                               self->name, sc->source_column + 1, column->id, self->id_column->id);
       fe_inference_clear (&inference);
     }
-  if (entry != NULL && entry->infer_role)
-    {
-      apply_entry_names (column, entry);
-      apply_translations (column, entry);
-      entry = NULL;
-    }
+  entry = apply_open_line (column, entry);
   if (column->role == FE_ROLE_MULTI && (entry != NULL || column->separator == '\0'))
     column->separator = detect_separator (self, column);
 
@@ -1444,12 +1460,7 @@ build_option_group (FeStudy    *self,
       link.option = g_ptr_array_index (column->member_options, column->member_options->len - 1);
     }
 
-  if (entry != NULL && entry->infer_role)
-    {
-      apply_entry_names (column, entry);
-      apply_translations (column, entry);
-      entry = NULL;
-    }
+  entry = apply_open_line (column, entry);
   if (entry != NULL)
     {
       apply_entry (self, column, entry);
@@ -1624,6 +1635,8 @@ apply_codebook_links (FeStudy    *self,
 
       if (column == NULL && entry->also_named != NULL)
         column = fe_study_find_column (self, entry->also_named);
+      if (column == NULL && entry->also_named != NULL && entry->label != NULL)
+        column = fe_study_find_column (self, entry->label);
 
       if (column == NULL)
         {

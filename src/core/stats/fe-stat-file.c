@@ -1151,8 +1151,7 @@ add_var_entry (FeStatFile  *result,
     {
       g_autoptr(GPtrArray) levels = code_texts (var);
       FeOrderKind kind = FE_ORDER_NONE;
-      guint n_scale;
-      g_autoptr(GPtrArray) ordered = fe_scale_order (levels, &kind, &n_scale);
+      FeRole role = fe_scale_order_role (levels, &kind);
 
       if (var->measure == READSTAT_MEASURE_ORDINAL)
         {
@@ -1160,8 +1159,7 @@ add_var_entry (FeStatFile  *result,
           reason = g_strdup (_("ordinal in the file, with value labels in the order of their "
                                "codes"));
         }
-      else if (ordered != NULL && kind != FE_ORDER_YES_NO && kind != FE_ORDER_NUMBERED_LIST
-               && var->measure != READSTAT_MEASURE_SCALE)
+      else if (role == FE_ROLE_ORDINAL && var->measure != READSTAT_MEASURE_SCALE)
         {
           entry = fe_codebook_entry_new (var->name, FE_ROLE_ORDINAL, var->label);
           reason = g_strdup_printf (_("value labels in the file that form a scale (%s)"),
@@ -1169,8 +1167,9 @@ add_var_entry (FeStatFile  *result,
         }
       else
         {
-          entry = fe_codebook_entry_new (var->name, kind == FE_ORDER_YES_NO ? FE_ROLE_CHOICE
-                                                                : FE_ROLE_ATTRIBUTE, var->label);
+          entry = fe_codebook_entry_new (var->name, role == FE_ROLE_CHOICE ? FE_ROLE_CHOICE
+                                                                           : FE_ROLE_ATTRIBUTE,
+                                         var->label);
           reason = g_strdup (_("value labels in the file, in the order of their codes"));
         }
       entry->levels = g_steal_pointer (&levels);
