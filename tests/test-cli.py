@@ -514,6 +514,11 @@ def what_a_multi_select_level_leaves_out_is_protected():
     assert counts["Risk"] is None or counts["Drugs"] is None, counts
     shown = run_json(BINARY, "summary", *EXACT, "--question", "issues", study)
     assert {level["label"]: level["count"] for level in shown["levels"]}["Drugs"] == 28, shown
+    # A withheld count's quotes, counted, would give it back: refused.
+    hidden = "Drugs" if counts["Drugs"] is None else "Risk"
+    result = run_cli(BINARY, "quotes", "--question", "comment", "--coding", coded, "--level",
+                     hidden, study, expect=3)
+    assert "is withheld where it is charted" in result.stderr, result.stderr
 
 
 @test
@@ -557,11 +562,14 @@ def all_text_of_the_untrained_on_the_sample():
     group = data["groups"][ids.index("vulnerabilities")]
     assert [(q["respondent"], q["text"]) for q in group["quotes"]] == \
         [(q["respondent"], q["text"]) for q in own], group
-    # Under k = 5, a group of fewer writers is not counted out and its quotes are anonymous.
+    # Under k = 5, an open question fewer of them answered is left out: its quotes, counted,
+    # would be the number withheld.
     safe = run_json(BINARY, "quotes", "--sample", "--question", "training", "--level", "No",
                     "--all-text")
-    small = [g for g in safe["groups"] if g["respondents"] is None]
-    assert small and all(len({q["respondent"] for q in g["quotes"]}) < 5 for g in small), small
+    small = [g for g in data["groups"] if g["respondents"] < 5]
+    assert small and safe["questions_left_out"] == len(small), (small, safe["questions_left_out"])
+    assert all(g["respondents"] is not None and g["respondents"] >= 5 for g in safe["groups"]), \
+        safe["groups"]
 
 
 def xlsx_fixture(name):

@@ -8,6 +8,7 @@
 #include "fe-attribution.h"
 #include "fe-cell-quotes.h"
 #include "fe-cli-private.h"
+#include "fe-disclosure.h"
 #include "fe-json.h"
 #include "fe-quote.h"
 
@@ -98,12 +99,13 @@ respondents_to_json (guint n,
   return json_node_init_int (json_node_alloc (), n);
 }
 
-/* --all-text --json: {"respondents", "groups": [{"question", "label", "respondents",
- * "quotes": […]}…]}. */
+/* --all-text --json: {"respondents", "questions_left_out", "groups": [{"question", "label",
+ * "respondents", "quotes": […]}…]}. */
 static void
 print_groups_json (FeStudy    *study,
                    GPtrArray  *quotes,
                    guint       n_respondents,
+                   guint       n_left_out,
                    GHashTable *naming,
                    guint       k)
 {
@@ -115,6 +117,7 @@ print_groups_json (FeStudy    *study,
 
   json_node_take_object (root, object);
   json_object_set_member (object, "respondents", respondents_to_json (n_respondents, k));
+  json_object_set_int_member (object, "questions_left_out", n_left_out);
   for (guint g = 0; g < groups->len; g++)
     {
       const FeQuoteGroup *group = &g_array_index (groups, FeQuoteGroup, g);
@@ -235,6 +238,7 @@ static void
 print_groups_text (FeStudy    *study,
                    GPtrArray  *quotes,
                    guint       n_respondents,
+                   guint       n_left_out,
                    GHashTable *naming,
                    guint       k)
 {
@@ -250,6 +254,14 @@ print_groups_text (FeStudy    *study,
                                          "every open answer they gave, from %u open questions",
                                          groups->len), groups->len);
   g_string_append (out, "\n");
+  if (n_left_out > 0)
+    g_string_append_printf (out, ngettext ("Left out: the answers to %u open question that "
+                                           "fewer than %u of them gave, which counted would give "
+                                           "that number away.\n",
+                                           "Left out: the answers to %u open questions that "
+                                           "fewer than %u of them gave, which counted would give "
+                                           "that number away.\n", n_left_out),
+                            n_left_out, k);
   for (guint g = 0; g < groups->len; g++)
     {
       const FeQuoteGroup *group = &g_array_index (groups, FeQuoteGroup, g);
@@ -264,6 +276,29 @@ print_groups_text (FeStudy    *study,
         append_quote (out, study, g_ptr_array_index (quotes, i), naming);
     }
   fe_cli_print (out->str);
+}
+
+/* --all-text: an open question fewer than k of the segment answered has its quotes left out,
+ * since counted they would be that number. Returns how many questions were. */
+static guint
+leave_out_small_questions (GPtrArray *quotes,
+                           guint      k)
+{
+  g_autoptr(GArray) groups = fe_quotes_group_by_question (quotes);
+  guint n_left_out = 0;
+
+  /* From the last, so that the earlier groups' places hold. */
+  for (guint g = groups->len; k > 0 && g-- > 0;)
+    {
+      const FeQuoteGroup *group = &g_array_index (groups, FeQuoteGroup, g);
+
+      if (group->n_respondents > 0 && group->n_respondents < k)
+        {
+          g_ptr_array_remove_range (quotes, group->first, group->n_quotes);
+          n_left_out++;
+        }
+    }
+  return n_left_out;
 }
 
 /* Anonymous quotes last within each question: in respondent order among the others, their
@@ -293,6 +328,45 @@ put_anonymous_last (GPtrArray  *quotes,
           }
     }
   memcpy (quotes->pdata, ordered->pdata, quotes->len * sizeof (gpointer));
+}
+
+/* Whether the chart of @question for @rows prints the count whose respondents' quotes would
+ * be listed (@level's, or those who answered when @level is -1): refused with the reason if
+ * not. */
+static gboolean
+fe_cli_quotes_count_printed (FeStudy        *study,
+                             const FeColumn *question,
+                             const FeBitset *rows,
+                             int             level,
+                             const FeFilter *filter,
+                             guint           k,
+                             int            *exit_code)
+{
+  g_autoptr(FeTally) tally = fe_tally_compute (question, rows, NULL);
+  g_autoptr(FeDisclosure) disclosure = fe_disclosure_new (tally, k);
+  g_autofree char *message = NULL;
+
+  if (level >= 0 && fe_disclosure_get_cell (disclosure, -1, (guint) level) != FE_CELL_SHOWN)
+    message = g_strdup_printf (_("The number of respondents who gave “%s” to “%s” is withheld "
+                                 "where it is charted, so their quotes, counted, would give it "
+                                 "away. Lower --min-cell to read them yourself."),
+                               fe_column_get_display_level (question, (guint) level),
+                               fe_column_get_display_label (question));
+  else if (level < 0 && fe_disclosure_get_answered (disclosure, -1) != FE_CELL_SHOWN)
+    message = g_strdup_printf (
+      fe_filter_is_empty (filter)
+        ? _("Fewer respondents than the disclosure threshold (%u) answered “%s”, so their "
+            "quotes, counted, would give the number away. Lower --min-cell to read them "
+            "yourself.")
+        : _("Fewer respondents than the disclosure threshold (%u) answered “%s” under the "
+            "filter, so their quotes, counted, would give the number away. Widen the filter, "
+            "or lower --min-cell to read them yourself."),
+      k, fe_column_get_display_label (question));
+  if (message == NULL)
+    return TRUE;
+  fe_cli_print_error (message);
+  *exit_code = FE_CLI_EXIT_REFUSED;
+  return FALSE;
 }
 
 int
@@ -333,6 +407,7 @@ fe_cli_quotes (int    argc,
   int exit_code = FE_CLI_EXIT_OK;
   int level = -1;
   guint n_respondents = 0;
+  guint n_left_out = 0;
   guint k;
 
   g_option_context_set_summary (context, _("Print the verbatim answers behind a chart segment, "
@@ -431,32 +506,11 @@ fe_cli_quotes (int    argc,
                                                                                         by)
                                                             : NULL);
       rows = fe_bitset_copy (fe_query_get_rows (query));
-      /* A whole question's quotes are those who answered it: as many as the count the
-       * threshold withholds when they are few. */
-      if (level < 0 && k > 0)
-        {
-          g_autoptr(FeBitset) answered = fe_bitset_copy (rows);
-          guint n_answered;
-
-          fe_bitset_and (answered, question->answered);
-          n_answered = fe_bitset_count (answered);
-          if (n_answered > 0 && n_answered < k)
-            {
-              g_autofree char *message = g_strdup_printf (
-                fe_filter_is_empty (filter)
-                  ? _("Fewer respondents than the disclosure threshold (%u) answered “%s”, so "
-                      "their quotes, counted, would give the number away. Lower --min-cell to "
-                      "read them yourself.")
-                  : _("Fewer respondents than the disclosure threshold (%u) answered “%s” "
-                      "under the filter, so their quotes, counted, would give the number "
-                      "away. Widen the filter, or lower --min-cell to read them yourself."),
-                k, fe_column_get_display_label (question));
-
-              fe_cli_print_error (message);
-              exit_code = FE_CLI_EXIT_REFUSED;
-              goto out;
-            }
-        }
+      /* Quotes, counted, are the count of those who gave them: where the question's chart of
+       * these respondents withholds it, a segment's or those who answered, so are they. */
+      if (k > 0 && !fe_cli_quotes_count_printed (study, question, rows, level, filter, k,
+                                                 &exit_code))
+        goto out;
       if (all_text)
         {
           /* The same respondents as the segment's own quotes (fe_study_collect_quotes()), the
@@ -470,6 +524,7 @@ fe_cli_quotes (int    argc,
             fe_bitset_and (rows, question->answered);
           n_respondents = fe_bitset_count (rows);
           quotes = fe_study_collect_text_quotes (study, rows);
+          n_left_out = leave_out_small_questions (quotes, k);
           listed = fe_bitset_copy (rows);
         }
       else
@@ -496,9 +551,9 @@ fe_cli_quotes (int    argc,
     }
 
   if (all_text && options.json)
-    print_groups_json (study, quotes, n_respondents, naming, k);
+    print_groups_json (study, quotes, n_respondents, n_left_out, naming, k);
   else if (all_text)
-    print_groups_text (study, quotes, n_respondents, naming, k);
+    print_groups_text (study, quotes, n_respondents, n_left_out, naming, k);
   else if (options.json)
     print_quotes_json (study, quotes, naming);
   else
