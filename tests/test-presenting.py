@@ -1078,8 +1078,16 @@ def audit_finds_small_numbers_in_the_difference_of_two_views_of_a_question():
     rows = [("SW", "R")] * 20 + [("G", "O")] * 6
     result = run_cli(BINARY, "audit", audit_project("nested", audit_study("nested", rows),
                                                     views), expect=1)
-    assert "Everyone less South Wales leaves 6 respondents: set side by side, the two views " \
-        "narrow those of them counted in “Yes” to between 4 and 4, fewer than 5" in result.stdout, \
+    assert "Everyone less South Wales leaves 6 respondents: set side by side, the numbers " \
+        "printed narrow those of them counted in “Yes” to between 4 and 4, fewer than 5" \
+        in result.stdout, result.stdout
+    # Everyone less South Wales and Gwent, each large, is the 6 of Dyfed-Powys.
+    views = [("Everyone", None, None), ("South Wales", "force", "SW"), ("Gwent", "force", "G")]
+    rows = [("SW", "R")] * 20 + [("G", "O")] * 15 + [("D", "O")] * 6
+    result = run_cli(BINARY, "audit", audit_project("nested-two", audit_study("nested-two",
+                                                                              rows),
+                                                    views), expect=1)
+    assert "Everyone less South Wales and Gwent leaves 6 respondents" in result.stdout, \
         result.stdout
     # With 15 outside South Wales, 10 and 5 of them: nothing to give away.
     rows = [("SW", "R")] * 20 + [("G", "O")] * 15

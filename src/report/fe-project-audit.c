@@ -12,6 +12,7 @@
 #include "fe-disclosure-audit.h"
 #include "fe-filter.h"
 #include "fe-query-set.h"
+#include "fe-tally-fold.h"
 
 static const char *
 view_name (const FeSavedView *view)
@@ -325,134 +326,293 @@ audit_combinations (GPtrArray      *findings,
     }
 }
 
-/* A view's respondents and the question whose numbers it prints for them all (its chart, or
- * beside a split one the unsplit chart of the same respondents). */
+/* A row of numbers the pack prints of one question for one set of respondents: a view's chart
+ * unsplit (printed beside a split one too), or one group of a split chart. */
 typedef struct
 {
-  const FeSavedView *view;
-  const FeColumn    *question;
-  guint              set;   /* in the sets and names of fe_project_audit() */
-} Shown;
+  const FeColumn   *question;
+  char             *name;
+  FeBitset         *rows;
+  guint             n_levels;
+  guint            *counts;     /* per level, then those who answered, then the respondents */
+  FeCellDisclosure *states;     /* likewise, as the pack prints them */
+} PrintedRow;
 
-/* The whole row of @shown's chart as the pack prints it, for @rows: its items in @audit (the
- * levels, then those who answered), added as the reader knows them, with the sums they obey.
- * Returns the first. */
-static guint
-add_printed_row (FeAudit         *audit,
-                 const Shown     *shown,
-                 const FeBitset  *rows,
-                 guint            k,
-                 gboolean         fold_small_groups)
+static void
+printed_row_clear (gpointer data)
 {
-  g_autoptr(FeTally) tally = fe_tally_compute (shown->question, rows, NULL);
-  gboolean single = fe_role_is_single_valued (shown->question->role);
-  guint first = fe_audit_get_n_items (audit);
-  g_autofree guint *parts = g_new (guint, MAX (tally->n_levels, 1));
+  PrintedRow *row = data;
+
+  g_free (row->name);
+  fe_bitset_free (row->rows);
+  g_free (row->counts);
+  g_free (row->states);
+}
+
+/* Row @group (-1: the whole) of @data's chart of @tally, for @rows. */
+static void
+add_printed_row (GArray            *printed,
+                 const FeChartData *data,
+                 int                group,
+                 FeBitset          *rows,
+                 char              *name)
+{
+  const FeTally *tally = data->tally;
+  const guint *counts = group < 0 ? tally->counts : tally->groups[group].counts;
+  PrintedRow row = { tally->question, name, rows, tally->n_levels,
+                     g_new (guint, tally->n_levels + 2),
+                     g_new (FeCellDisclosure, tally->n_levels + 2) };
+
+  for (guint l = 0; l < tally->n_levels; l++)
+    {
+      row.counts[l] = counts[l];
+      row.states[l] = fe_chart_data_get_cell (data, group, l);
+    }
+  row.counts[tally->n_levels] = group < 0 ? tally->answered : tally->groups[group].answered;
+  row.states[tally->n_levels] = fe_chart_data_get_answered (data, group);
+  row.counts[tally->n_levels + 1] = group < 0 ? tally->base : tally->groups[group].base;
+  row.states[tally->n_levels + 1] = fe_chart_data_get_base (data, group);
+  g_array_append_val (printed, row);
+}
+
+/* The rows the pack prints of @view's question: its unsplit chart, and each group of its split
+ * chart ("Other" as the groups folded into it), as the pack draws them. */
+static void
+collect_printed_rows (GArray            *printed,
+                      const FeSavedView *view,
+                      FeQuery           *query,
+                      guint              k,
+                      gboolean           fold_small_groups)
+{
+  FeColumn *question = fe_query_get_question (query);
+  FeColumn *split = fe_query_get_split (query);
+  const FeBitset *rows = fe_query_get_rows (query);
+  g_autoptr(FeTally) whole = fe_tally_compute (question, rows, NULL);
   FeChartSpec spec;
   FeChartData data;
-  guint answered;
 
-  fe_chart_spec_init_for_view (&spec, shown->view, k, fold_small_groups);
+  fe_chart_spec_init_for_view (&spec, view, k, fold_small_groups);
   spec.kind = FE_CHART_KIND_BAR;
-  fe_chart_data_init (&data, &spec, tally);
-  for (guint l = 0; l < tally->n_levels; l++)
-    parts[l] = fe_audit_add (audit, tally->counts[l], fe_chart_data_get_cell (&data, -1, l),
-                             TRUE, FALSE, tally->counts[l] > 0 ? 1 : 0, FE_AUDIT_CELL);
-  answered = fe_audit_add (audit, tally->answered, fe_chart_data_get_answered (&data, -1), TRUE,
-                           FALSE, tally->answered > 0 ? 1 : 0, FE_AUDIT_ANSWERED);
-  if (single)
-    fe_audit_add_sum (audit, answered, parts, tally->n_levels);
-  else
-    for (guint l = 0; l < tally->n_levels; l++)
-      fe_audit_add_at_most (audit, parts[l], answered);
+  fe_chart_data_init (&data, &spec, whole);
+  add_printed_row (printed, &data, -1, fe_bitset_copy (rows), g_strdup (view_name (view)));
   fe_chart_data_clear (&data);
+  if (split == NULL || !fe_role_is_single_valued (split->role))
+    return;
+
+  fe_chart_spec_init_for_view (&spec, view, k, fold_small_groups);
+  fe_chart_data_init (&data, &spec, fe_query_get_tally (query));
+  if (data.tally->by != NULL && data.kind != FE_CHART_KIND_BAR)
+    {
+      const FeTally *original = fe_query_get_tally (query);
+      g_autofree gboolean *in_other = g_new0 (gboolean, MAX (original->n_groups, 1));
+
+      fe_tally_fold_plan (original, k, in_other);
+      for (guint g = 0; g < data.tally->n_groups; g++)
+        {
+          FeBitset *members = fe_bitset_new (fe_bitset_get_size (rows));
+
+          if (fe_tally_group_is_other (data.tally, g))
+            {
+              for (guint o = 0; o < original->n_groups; o++)
+                if (in_other[o])
+                  fe_bitset_or (members, g_ptr_array_index (split->level_rows,
+                                                            original->groups[o].group));
+            }
+          else
+            fe_bitset_or (members, g_ptr_array_index (split->level_rows,
+                                                      data.tally->groups[g].group));
+          fe_bitset_and (members, rows);
+          add_printed_row (printed, &data, (int) g, members,
+                           g_strdup_printf ("“%s”, %s", view_name (view),
+                                            fe_chart_group_name (data.tally, g)));
+        }
+    }
+  fe_chart_data_clear (&data);
+}
+
+/* @row's numbers in @audit as the reader knows them, with the sums they obey; the first item. */
+static guint
+add_row_items (FeAudit          *audit,
+               const PrintedRow *row)
+{
+  gboolean single = fe_role_is_single_valued (row->question->role);
+  guint first = fe_audit_get_n_items (audit);
+  guint n = row->n_levels;
+
+  for (guint i = 0; i < n + 2; i++)
+    fe_audit_add (audit, row->counts[i], row->states[i], TRUE, FALSE, row->counts[i] > 0 ? 1 : 0,
+                  i < n ? FE_AUDIT_CELL : i == n ? FE_AUDIT_ANSWERED : FE_AUDIT_BASE);
+  if (single)
+    {
+      g_autofree guint *parts = g_new (guint, MAX (n, 1));
+
+      for (guint l = 0; l < n; l++)
+        parts[l] = first + l;
+      fe_audit_add_sum (audit, first + n, parts, n);
+    }
+  else
+    for (guint l = 0; l < n; l++)
+      fe_audit_add_at_most (audit, first + l, first + n);
+  fe_audit_add_at_most (audit, first + n, first + n + 1);
   return first;
 }
 
-/* Two views of one question, the respondents of one among the other's: the larger's numbers
- * less the smaller's are those of the respondents in the one only, fewer than k of them
- * already found. The interval attack on the two charts as printed, each of their numbers the
- * sum of the other's and the difference's, says what of the difference a reader can tell. */
+/* @outer less the @inner rows (within it, apart from each other) are the respondents in it but
+ * in none of them: the interval attack on the printed rows, each of @outer's numbers the sum of
+ * the others' and theirs, says what of them a reader can tell. Findings name what it narrows
+ * too far: fewer than k respondents, or a number of them under k. */
+static void
+audit_difference (GPtrArray        *findings,
+                  const PrintedRow *outer,
+                  GPtrArray        *inner,
+                  guint             k)
+{
+  g_autoptr(FeAudit) audit = fe_audit_new (k);
+  g_autoptr(FeBitset) only = fe_bitset_copy (outer->rows);
+  g_autoptr(FeTally) difference = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree guint *firsts = g_new (guint, inner->len);
+  g_autofree guint *items = NULL;
+  g_autofree guint *not_given = NULL;
+  guint n = outer->n_levels, outer_first, n_only;
+  gboolean single = fe_role_is_single_valued (outer->question->role);
+
+  for (guint i = 0; i < inner->len; i++)
+    {
+      const PrintedRow *row = g_ptr_array_index (inner, i);
+
+      fe_bitset_and_not (only, row->rows);
+      g_string_append_printf (names, "%s%s", i > 0 ? _(" and ") : "", row->name);
+    }
+  n_only = fe_bitset_count (only);
+  difference = fe_tally_compute (outer->question, only, NULL);
+  outer_first = add_row_items (audit, outer);
+  for (guint i = 0; i < inner->len; i++)
+    firsts[i] = add_row_items (audit, g_ptr_array_index (inner, i));
+  items = g_new (guint, n + 2);
+  for (guint i = 0; i < n + 2; i++)
+    {
+      guint value = i < n ? difference->counts[i] : i == n ? difference->answered : n_only;
+      g_autofree guint *parts = g_new (guint, inner->len + 1);
+
+      items[i] = fe_audit_add (audit, value, FE_CELL_SMALL, FALSE, value > 0 && value < k,
+                               value > 0 ? 1 : 0, FE_AUDIT_CELL);
+      for (guint r = 0; r < inner->len; r++)
+        parts[r] = firsts[r] + i;
+      parts[inner->len] = items[i];
+      fe_audit_add_sum (audit, outer_first + i, parts, inner->len + 1);
+    }
+  fe_audit_add_at_most (audit, items[n], items[n + 1]);
+  for (guint l = 0; l < n; l++)
+    fe_audit_add_at_most (audit, items[l], items[n]);
+  /* Of several answers each, those of them who answered but did not give one are a number
+   * too ("2 did not pick Drugs"). */
+  not_given = g_new (guint, n);
+  for (guint l = 0; !single && l < n; l++)
+    {
+      guint value = difference->answered - MIN (difference->answered, difference->counts[l]);
+      guint parts[2] = { items[l], 0 };
+
+      parts[1] = not_given[l] = fe_audit_add (audit, value, FE_CELL_SMALL, FALSE,
+                                              value > 0 && value < k, value > 0 ? 1 : 0,
+                                              FE_AUDIT_CELL);
+      fe_audit_add_sum (audit, items[n], parts, 2);
+    }
+  fe_audit_solve (audit);
+  for (guint l = 0; !single && l < n; l++)
+    {
+      guint lo, hi;
+
+      if (!fe_audit_is_revealed (audit, not_given[l]))
+        continue;
+      fe_audit_get_interval (audit, not_given[l], &lo, &hi);
+      g_ptr_array_add (findings,
+                       g_strdup_printf (_("%s less %s leaves %u respondents: set side by side, "
+                                          "the numbers printed narrow those of them who "
+                                          "answered but did not give “%s” to between %u and "
+                                          "%u, fewer than %u."),
+                                        outer->name, names->str, n_only,
+                                        fe_column_get_display_level (outer->question, l), lo,
+                                        hi, k));
+      return;
+    }
+  for (guint i = 0; i < n + 2; i++)
+    {
+      guint lo, hi;
+
+      if (!fe_audit_is_revealed (audit, items[i]))
+        continue;
+      fe_audit_get_interval (audit, items[i], &lo, &hi);
+      if (i < n)
+        g_ptr_array_add (findings,
+                         g_strdup_printf (_("%s less %s leaves %u respondents: set side by "
+                                            "side, the numbers printed narrow those of them "
+                                            "counted in “%s” to between %u and %u, fewer than "
+                                            "%u."),
+                                          outer->name, names->str, n_only,
+                                          fe_column_get_display_level (outer->question, i), lo,
+                                          hi, k));
+      else if (i == n)
+        g_ptr_array_add (findings,
+                         g_strdup_printf (_("%s less %s leaves %u respondents: set side by "
+                                            "side, the numbers printed narrow how many of them "
+                                            "answered to between %u and %u, fewer than %u."),
+                                          outer->name, names->str, n_only, lo, hi, k));
+      else
+        g_ptr_array_add (findings,
+                         g_strdup_printf (_("%s less %s leaves between %u and %u respondents, "
+                                            "fewer than %u: set side by side, the numbers "
+                                            "printed give their answers away."),
+                                          outer->name, names->str, lo, hi, k));
+      return;
+    }
+}
+
+/* Rows of one question printed for respondents within another's are a third row, of those in
+ * the one only: South Wales's chart less Gwent's within everyone's is the other forces'. Each
+ * row within a larger one is taken alone, and all of those within it that share nobody are
+ * taken together (everyone less North and South is East). */
 static void
 audit_nested (GPtrArray *findings,
-              GArray    *shown,
-              GPtrArray *sets,
-              GPtrArray *names,
-              guint      k,
-              gboolean   fold_small_groups)
+              GArray    *printed,
+              guint      k)
 {
-  for (guint a = 0; a < shown->len; a++)
-    for (guint b = 0; b < shown->len; b++)
-      {
-        const Shown *outer = &g_array_index (shown, Shown, a);
-        const Shown *inner = &g_array_index (shown, Shown, b);
-        FeBitset *outer_rows = g_ptr_array_index (sets, outer->set);
-        FeBitset *inner_rows = g_ptr_array_index (sets, inner->set);
-        g_autoptr(FeBitset) outside = NULL;
-        g_autoptr(FeBitset) only = NULL;
-        g_autoptr(FeTally) difference = NULL;
-        g_autoptr(FeAudit) audit = NULL;
-        g_autofree guint *differences = NULL;
-        guint outer_first, inner_first, n_items;
+  for (guint o = 0; o < printed->len; o++)
+    {
+      const PrintedRow *outer = &g_array_index (printed, PrintedRow, o);
+      g_autoptr(GPtrArray) apart = g_ptr_array_new ();
+      g_autoptr(FeBitset) taken = fe_bitset_new (fe_bitset_get_size (outer->rows));
+      guint n_outer = fe_bitset_count (outer->rows);
 
-        if (a == b || outer->question != inner->question)
-          continue;
-        outside = fe_bitset_copy (inner_rows);
-        fe_bitset_and_not (outside, outer_rows);
-        only = fe_bitset_copy (outer_rows);
-        fe_bitset_and_not (only, inner_rows);
-        if (fe_bitset_count (outside) > 0 || fe_bitset_count (only) < k)
-          continue;
+      for (guint i = 0; i < printed->len; i++)
+        {
+          PrintedRow *inner = &g_array_index (printed, PrintedRow, i);
+          g_autoptr(FeBitset) outside = NULL;
+          g_autoptr(FeBitset) shared = NULL;
+          g_autoptr(GPtrArray) alone = NULL;
+          guint n_inner;
 
-        audit = fe_audit_new (k);
-        outer_first = add_printed_row (audit, outer, outer_rows, k, fold_small_groups);
-        inner_first = add_printed_row (audit, inner, inner_rows, k, fold_small_groups);
-        difference = fe_tally_compute (outer->question, only, NULL);
-        n_items = difference->n_levels + 1;
-        differences = g_new (guint, n_items);
-        for (guint i = 0; i < n_items; i++)
-          {
-            guint value = i < difference->n_levels ? difference->counts[i] : difference->answered;
-            guint parts[2] = { inner_first + i, 0 };
-
-            parts[1] = differences[i] = fe_audit_add (audit, value, FE_CELL_SMALL, FALSE,
-                                                      value > 0 && value < k, value > 0 ? 1 : 0,
-                                                      FE_AUDIT_CELL);
-            fe_audit_add_sum (audit, outer_first + i, parts, 2);
-          }
-        fe_audit_solve (audit);
-        for (guint i = 0; i < n_items; i++)
-          {
-            guint item = differences[i];
-            const char *what = i < difference->n_levels
-                               ? fe_column_get_display_level (outer->question, i) : NULL;
-            guint lo, hi;
-
-            if (!fe_audit_is_revealed (audit, item))
-              continue;
-            fe_audit_get_interval (audit, item, &lo, &hi);
-            g_ptr_array_add (findings,
-                             what != NULL
-                             ? g_strdup_printf (_("%s less %s leaves %u respondents: set side by "
-                                                  "side, the two views narrow those of them "
-                                                  "counted in “%s” to between %u and %u, fewer "
-                                                  "than %u."),
-                                                (const char *) g_ptr_array_index (names,
-                                                                                  outer->set),
-                                                (const char *) g_ptr_array_index (names,
-                                                                                  inner->set),
-                                                fe_bitset_count (only), what, lo, hi, k)
-                             : g_strdup_printf (_("%s less %s leaves %u respondents: set side by "
-                                                  "side, the two views narrow how many of them "
-                                                  "answered to between %u and %u, fewer than "
-                                                  "%u."),
-                                                (const char *) g_ptr_array_index (names,
-                                                                                  outer->set),
-                                                (const char *) g_ptr_array_index (names,
-                                                                                  inner->set),
-                                                fe_bitset_count (only), lo, hi, k));
-          }
-      }
+          if (i == o || inner->question != outer->question)
+            continue;
+          outside = fe_bitset_copy (inner->rows);
+          fe_bitset_and_not (outside, outer->rows);
+          n_inner = fe_bitset_count (inner->rows);
+          if (fe_bitset_count (outside) > 0 || n_inner == n_outer || n_inner == 0)
+            continue;
+          alone = g_ptr_array_new ();
+          g_ptr_array_add (alone, inner);
+          audit_difference (findings, outer, alone, k);
+          shared = fe_bitset_copy (inner->rows);
+          fe_bitset_and (shared, taken);
+          if (fe_bitset_count (shared) == 0)
+            {
+              g_ptr_array_add (apart, inner);
+              fe_bitset_or (taken, inner->rows);
+            }
+        }
+      if (apart->len > 1)
+        audit_difference (findings, outer, apart, k);
+    }
 }
 
 GPtrArray *
@@ -465,7 +625,7 @@ fe_project_audit (FeProject  *project,
   GPtrArray *findings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) sets = g_ptr_array_new_with_free_func ((GDestroyNotify) fe_bitset_free);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (Shown));
+  g_autoptr(GArray) printed = g_array_new (FALSE, FALSE, sizeof (PrintedRow));
   g_autoptr(FeBitset) flagged = NULL;
 
   g_return_val_if_fail (FE_IS_PROJECT (project) && study != NULL, findings);
@@ -473,6 +633,7 @@ fe_project_audit (FeProject  *project,
     *left_out = g_ptr_array_new_with_free_func (g_free);
   if (k == 0)
     return findings;
+  g_array_set_clear_func (printed, printed_row_clear);
   g_ptr_array_add (sets, fe_bitset_copy (fe_study_get_universe (study)));
   g_ptr_array_add (names, (gpointer) _("All respondents"));
   for (guint v = 0; v < fe_project_get_n_views (project); v++)
@@ -511,7 +672,7 @@ fe_project_audit (FeProject  *project,
           audit_chart (findings, view, whole, k, fold_small_groups);
           audit_chart (findings, view, fe_query_get_tally (query), k, fold_small_groups);
         }
-      g_array_append_val (shown, ((Shown) { view, fe_query_get_question (query), sets->len }));
+      collect_printed_rows (printed, view, query, k, fold_small_groups);
       g_ptr_array_add (sets, fe_bitset_copy (fe_query_get_rows (query)));
       g_ptr_array_add (names, (gpointer) view_name (view));
     }
@@ -545,6 +706,6 @@ fe_project_audit (FeProject  *project,
                                           difference, k));
       }
   audit_combinations (findings, sets, names, flagged, k);
-  audit_nested (findings, shown, sets, names, k, fold_small_groups);
+  audit_nested (findings, printed, k);
   return findings;
 }
