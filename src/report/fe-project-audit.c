@@ -439,8 +439,13 @@ add_row_items (FeAudit          *audit,
   guint first = fe_audit_get_n_items (audit);
   guint n = row->n_levels;
 
+  /* In a row of fewer than k respondents every number prints as "< k", none known to be
+   * more than 0. */
+  gboolean small_row = row->states[n + 1] == FE_CELL_SMALL;
+
   for (guint i = 0; i < n + 2; i++)
-    fe_audit_add (audit, row->counts[i], row->states[i], TRUE, FALSE, row->counts[i] > 0 ? 1 : 0,
+    fe_audit_add (audit, row->counts[i], row->states[i], TRUE, FALSE,
+                  row->counts[i] > 0 && !(small_row && i <= n) ? 1 : 0,
                   i < n ? FE_AUDIT_CELL : i == n ? FE_AUDIT_ANSWERED : FE_AUDIT_BASE);
   if (single)
     {
