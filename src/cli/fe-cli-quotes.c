@@ -352,6 +352,11 @@ fe_cli_quotes_count_printed (FeStudy        *study,
                                  "away. Lower --min-cell to read them yourself."),
                                fe_column_get_display_level (question, (guint) level),
                                fe_column_get_display_label (question));
+  else if (level < 0 && fe_disclosure_get_answered (disclosure, -1) == FE_CELL_HIDDEN)
+    message = g_strdup_printf (_("The number of respondents who answered “%s” is withheld where "
+                                 "it is charted, so their quotes, counted, would give it away. "
+                                 "Lower --min-cell to read them yourself."),
+                               fe_column_get_display_label (question));
   else if (level < 0 && fe_disclosure_get_answered (disclosure, -1) != FE_CELL_SHOWN)
     message = g_strdup_printf (
       fe_filter_is_empty (filter)

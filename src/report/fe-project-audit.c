@@ -336,6 +336,7 @@ typedef struct
   guint             n_levels;
   guint            *counts;     /* per level, then those who answered, then the respondents */
   FeCellDisclosure *states;     /* likewise, as the pack prints them */
+  gboolean          levels_printed; /* FALSE: only the two totals are (a split chart's whole) */
 } PrintedRow;
 
 static void
@@ -349,19 +350,22 @@ printed_row_clear (gpointer data)
   g_free (row->states);
 }
 
-/* Row @group (-1: the whole) of @data's chart of @tally, for @rows. */
+/* Row @group (-1: the whole) of @data's chart of @tally, for @rows. A row of the same
+ * respondents printed twice (a split's group and a view filtered to it) is one the reader
+ * knows as the more telling of the two says it. */
 static void
 add_printed_row (GArray            *printed,
                  const FeChartData *data,
                  int                group,
                  FeBitset          *rows,
-                 char              *name)
+                 char              *name,
+                 gboolean           levels_printed)
 {
   const FeTally *tally = data->tally;
   const guint *counts = group < 0 ? tally->counts : tally->groups[group].counts;
   PrintedRow row = { tally->question, name, rows, tally->n_levels,
                      g_new (guint, tally->n_levels + 2),
-                     g_new (FeCellDisclosure, tally->n_levels + 2) };
+                     g_new (FeCellDisclosure, tally->n_levels + 2), levels_printed };
 
   for (guint l = 0; l < tally->n_levels; l++)
     {
@@ -372,6 +376,20 @@ add_printed_row (GArray            *printed,
   row.states[tally->n_levels] = fe_chart_data_get_answered (data, group);
   row.counts[tally->n_levels + 1] = group < 0 ? tally->base : tally->groups[group].base;
   row.states[tally->n_levels + 1] = fe_chart_data_get_base (data, group);
+  for (guint i = 0; i < printed->len; i++)
+    {
+      PrintedRow *same = &g_array_index (printed, PrintedRow, i);
+
+      if (same->question != row.question || fe_bitset_count (same->rows) != fe_bitset_count (rows)
+          || fe_bitset_count_and (same->rows, rows) != fe_bitset_count (rows))
+        continue;
+      for (guint item = 0; item < row.n_levels + 2; item++)
+        if (row.states[item] == FE_CELL_SHOWN && (row.levels_printed || item >= row.n_levels))
+          same->states[item] = FE_CELL_SHOWN;
+      same->levels_printed |= row.levels_printed;
+      printed_row_clear (&row);
+      return;
+    }
   g_array_append_val (printed, row);
 }
 
@@ -391,16 +409,23 @@ collect_printed_rows (GArray            *printed,
   FeChartSpec spec;
   FeChartData data;
 
-  fe_chart_spec_init_for_view (&spec, view, k, fold_small_groups);
-  spec.kind = FE_CHART_KIND_BAR;
-  fe_chart_data_init (&data, &spec, whole);
-  add_printed_row (printed, &data, -1, fe_bitset_copy (rows), g_strdup (view_name (view)));
-  fe_chart_data_clear (&data);
   if (split == NULL || !fe_role_is_single_valued (split->role))
-    return;
+    {
+      fe_chart_spec_init_for_view (&spec, view, k, fold_small_groups);
+      spec.kind = FE_CHART_KIND_BAR;
+      fe_chart_data_init (&data, &spec, whole);
+      add_printed_row (printed, &data, -1, fe_bitset_copy (rows), g_strdup (view_name (view)),
+                       TRUE);
+      fe_chart_data_clear (&data);
+      return;
+    }
 
+  /* A split chart prints its whole row's numbers only in a 100% bar of unfolded groups; its
+   * totals always. */
   fe_chart_spec_init_for_view (&spec, view, k, fold_small_groups);
   fe_chart_data_init (&data, &spec, fe_query_get_tally (query));
+  add_printed_row (printed, &data, -1, fe_bitset_copy (rows), g_strdup (view_name (view)),
+                   data.whole_row);
   if (data.tally->by != NULL && data.kind != FE_CHART_KIND_BAR)
     {
       const FeTally *original = fe_query_get_tally (query);
@@ -424,7 +449,8 @@ collect_printed_rows (GArray            *printed,
           fe_bitset_and (members, rows);
           add_printed_row (printed, &data, (int) g, members,
                            g_strdup_printf ("“%s”, %s", view_name (view),
-                                            fe_chart_group_name (data.tally, g)));
+                                            fe_chart_group_name (data.tally, g)),
+                           TRUE);
         }
     }
   fe_chart_data_clear (&data);
@@ -444,7 +470,7 @@ add_row_items (FeAudit          *audit,
   gboolean small_row = row->states[n + 1] == FE_CELL_SMALL;
 
   for (guint i = 0; i < n + 2; i++)
-    fe_audit_add (audit, row->counts[i], row->states[i], TRUE, FALSE,
+    fe_audit_add (audit, row->counts[i], row->states[i], i >= n || row->levels_printed, FALSE,
                   row->counts[i] > 0 && !(small_row && i <= n) ? 1 : 0,
                   i < n ? FE_AUDIT_CELL : i == n ? FE_AUDIT_ANSWERED : FE_AUDIT_BASE);
   if (single)
@@ -575,8 +601,9 @@ audit_difference (GPtrArray        *findings,
 
 /* Rows of one question printed for respondents within another's are a third row, of those in
  * the one only: South Wales's chart less Gwent's within everyone's is the other forces'. Each
- * row within a larger one is taken alone, and all of those within it that share nobody are
- * taken together (everyone less North and South is East). */
+ * row within a larger one is taken alone, and so are the rows within it that share nobody,
+ * together, starting from each of them (everyone less North and South is East, whatever other
+ * rows lie within everyone). */
 static void
 audit_nested (GPtrArray *findings,
               GArray    *printed,
@@ -585,38 +612,53 @@ audit_nested (GPtrArray *findings,
   for (guint o = 0; o < printed->len; o++)
     {
       const PrintedRow *outer = &g_array_index (printed, PrintedRow, o);
-      g_autoptr(GPtrArray) apart = g_ptr_array_new ();
-      g_autoptr(FeBitset) taken = fe_bitset_new (fe_bitset_get_size (outer->rows));
+      g_autoptr(GPtrArray) within = g_ptr_array_new ();
+      g_autoptr(GHashTable) tried = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           NULL);
       guint n_outer = fe_bitset_count (outer->rows);
 
       for (guint i = 0; i < printed->len; i++)
         {
           PrintedRow *inner = &g_array_index (printed, PrintedRow, i);
-          g_autoptr(FeBitset) outside = NULL;
-          g_autoptr(FeBitset) shared = NULL;
-          g_autoptr(GPtrArray) alone = NULL;
           guint n_inner;
+          g_autoptr(GPtrArray) alone = NULL;
 
           if (i == o || inner->question != outer->question)
             continue;
-          outside = fe_bitset_copy (inner->rows);
-          fe_bitset_and_not (outside, outer->rows);
           n_inner = fe_bitset_count (inner->rows);
-          if (fe_bitset_count (outside) > 0 || n_inner == n_outer || n_inner == 0)
+          if (n_inner == 0 || n_inner == n_outer
+              || fe_bitset_count_and (inner->rows, outer->rows) != n_inner)
             continue;
+          g_ptr_array_add (within, inner);
           alone = g_ptr_array_new ();
           g_ptr_array_add (alone, inner);
           audit_difference (findings, outer, alone, k);
-          shared = fe_bitset_copy (inner->rows);
-          fe_bitset_and (shared, taken);
-          if (fe_bitset_count (shared) == 0)
-            {
-              g_ptr_array_add (apart, inner);
-              fe_bitset_or (taken, inner->rows);
-            }
         }
-      if (apart->len > 1)
-        audit_difference (findings, outer, apart, k);
+      for (guint seed = 0; seed < within->len; seed++)
+        {
+          g_autoptr(GPtrArray) apart = g_ptr_array_new ();
+          g_autoptr(FeBitset) taken = fe_bitset_copy (((PrintedRow *) within->pdata[seed])->rows);
+          g_autoptr(GString) members = g_string_new (NULL);
+
+          g_ptr_array_add (apart, within->pdata[seed]);
+          for (guint i = 0; i < within->len; i++)
+            {
+              gboolean in = i == seed;
+
+              if (!in && fe_bitset_count_and (((PrintedRow *) within->pdata[i])->rows,
+                                              taken) == 0)
+                {
+                  g_ptr_array_add (apart, within->pdata[i]);
+                  fe_bitset_or (taken, ((PrintedRow *) within->pdata[i])->rows);
+                  in = TRUE;
+                }
+              g_string_append_c (members, in ? '1' : '0');
+            }
+          if (apart->len < 2 || g_hash_table_contains (tried, members->str))
+            continue;
+          g_hash_table_add (tried, g_strdup (members->str));
+          audit_difference (findings, outer, apart, k);
+        }
     }
 }
 
