@@ -1097,6 +1097,37 @@ def audit_finds_small_numbers_in_the_difference_of_two_views_of_a_question():
 
 
 @test
+def audit_finds_a_parent_less_a_child_in_the_difference_of_two_views():
+    # Outside North, 15 raised Risk and 13 of them Drugs: the 2 who raised only Debt (7 of
+    # everyone, 5 in North, so neither chart alone says so).
+    responses = ["id,region,comment"]
+    coding = ["respondent,question,code"]
+    for i in range(45):
+        responses.append(f"{i + 1},{'North' if i < 20 else 'South'},answer {i + 1}")
+        if i < 10 or 20 <= i < 33:
+            coding.append(f"{i + 1},comment,Risk/Drugs")
+        elif i < 15 or 33 <= i < 35:
+            coding.append(f"{i + 1},comment,Risk/Debt")
+        else:
+            coding.append(f"{i + 1},comment,Support")
+    for name, text in (("themes.csv", responses), ("themes-coding.csv", coding)):
+        with open(out(name), "w", encoding="utf-8") as handle:
+            handle.write("\n".join(text) + "\n")
+    with open(out("themes-codebook.csv"), "w", encoding="utf-8") as handle:
+        handle.write("column,role,levels\nid,id,\nregion,attribute,North|South\n")
+    project = out("themes.findings")
+    with open(project, "w", encoding="utf-8") as handle:
+        handle.write("\n".join([
+            "[Project]", "version=1", f"responses={out('themes.csv')}",
+            f"codebook={out('themes-codebook.csv')}", f"coding={out('themes-coding.csv')}",
+            "min-cell=5", "[View 1]", "title=Themes", "question=comment", "measure=count",
+            "kind=bar", "[View 2]", "title=Themes North", "question=comment", "measure=count",
+            "kind=bar", "filter-columns=region;", "filter-levels-1=North;"]) + "\n")
+    result = run_cli(BINARY, "audit", project, expect=1)
+    assert "who raised “Risk” but not “Drugs” to between 2 and 2" in result.stdout, result.stdout
+
+
+@test
 def audit_lets_views_add_up_to_k_or_more():
     # All less South Wales less Gwent is 8 people, split 4 and 4 by a third view: the 8
     # together are no small group, and no view sets either 4 apart.

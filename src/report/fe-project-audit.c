@@ -505,6 +505,7 @@ audit_difference (GPtrArray        *findings,
   g_autofree guint *firsts = g_new (guint, inner->len);
   g_autofree guint *items = NULL;
   g_autofree guint *not_given = NULL;
+  g_autofree guint *but_not = NULL;
   guint n = outer->n_levels, outer_first, n_only;
   gboolean single = fe_role_is_single_valued (outer->question->role);
 
@@ -549,7 +550,46 @@ audit_difference (GPtrArray        *findings,
                                               FE_AUDIT_CELL);
       fe_audit_add_sum (audit, items[n], parts, 2);
     }
+  /* Of a theme under another, those who raised the parent but not it. */
+  but_not = g_new (guint, n);
+  for (guint l = 0; l < n; l++)
+    {
+      int parent = outer->question->levels->len == n
+                   ? fe_column_get_level_parent (outer->question, l) : -1;
+      guint parts[2] = { items[l], 0 };
+      guint value;
+
+      but_not[l] = G_MAXUINT;
+      if (parent < 0)
+        continue;
+      value = difference->counts[parent] - MIN (difference->counts[parent], difference->counts[l]);
+      parts[1] = but_not[l] = fe_audit_add (audit, value, FE_CELL_SMALL, FALSE,
+                                            value > 0 && value < k, value > 0 ? 1 : 0,
+                                            FE_AUDIT_CELL);
+      fe_audit_add_sum (audit, items[parent], parts, 2);
+    }
   fe_audit_solve (audit);
+  for (guint l = 0; l < n; l++)
+    {
+      guint lo, hi;
+
+      if (but_not[l] == G_MAXUINT || !fe_audit_is_revealed (audit, but_not[l]))
+        continue;
+      fe_audit_get_interval (audit, but_not[l], &lo, &hi);
+      g_ptr_array_add (findings,
+                       g_strdup_printf (_("%s less %s leaves %u respondents: set side by side, "
+                                          "the numbers printed narrow those of them who raised "
+                                          "“%s” but not “%s” to between %u and %u, fewer than "
+                                          "%u."),
+                                        outer->name, names->str, n_only,
+                                        fe_column_get_display_level (
+                                          outer->question,
+                                          (guint) fe_column_get_level_parent (outer->question,
+                                                                              l)),
+                                        fe_column_get_display_level (outer->question, l), lo,
+                                        hi, k));
+      return;
+    }
   for (guint l = 0; !single && l < n; l++)
     {
       guint lo, hi;
