@@ -535,6 +535,28 @@ def a_level_few_gave_in_all_hides_its_zeros_too():
 
 
 @test
+def quotes_of_a_group_follow_the_split_chart():
+    # C's own chart prints Yes 10, but the chart split by force holds it back to protect A's
+    # small answers: C's quotes of Yes, counted, would give it away.
+    rows = ([("A", "Yes")] * 16 + [("A", "No")] * 2 + [("A", "Maybe")] * 2
+            + [("B", "Yes")] * 10 + [("B", "No")] * 5 + [("B", "Maybe")] * 5
+            + [("C", "Yes")] * 10 + [("C", "No")] * 5 + [("C", "Maybe")] * 5)
+    study = write("split-quotes.csv", "id,force,q1,why\n" + "".join(
+        f"{i + 1},{force},{answer},Because {i + 1}\n" for i, (force, answer) in enumerate(rows)))
+    codebook = write("split-quotes-codebook.csv",
+                     "column,role,levels,quotes_from\nid,id,,\nforce,attribute,A|B|C,\n"
+                     "q1,choice,Yes|No|Maybe,why\nwhy,text,,\n")
+    split = run_json(BINARY, "summary", "--codebook", codebook, "--question", "q1", "--by",
+                     "force", study)
+    assert split["groups"][2]["levels"][0]["count"] is None, split["groups"][2]
+    args = ("--codebook", codebook, "--question", "q1", "--level", "Yes", "--by", "force",
+            "--group", "C", study)
+    result = run_cli(BINARY, "quotes", *args, expect=3)
+    assert "split by “force” withholds how many in “C”" in result.stderr, result.stderr
+    assert "10 quotes" in run_cli(BINARY, "quotes", *EXACT, *args).stdout
+
+
+@test
 def quotes_of_a_question_few_answered_are_refused():
     # Three answered "why": their quotes, counted, are the count that summary withholds.
     study = write("few-answered.csv", "id,why\n" + "".join(

@@ -8,7 +8,9 @@
 #include "fe-attribution.h"
 #include "fe-cell-quotes.h"
 #include "fe-cli-private.h"
+#include "fe-chart-layout-private.h"
 #include "fe-disclosure.h"
+#include "fe-tally-fold.h"
 #include "fe-json.h"
 #include "fe-quote.h"
 
@@ -330,6 +332,58 @@ put_anonymous_last (GPtrArray  *quotes,
   memcpy (quotes->pdata, ordered->pdata, quotes->len * sizeof (gpointer));
 }
 
+/* Whether the split chart of @question by @by under @filter, folded as export draws it, prints
+ * the count of @group's cell (@level, or those who answered when -1): refused if not. */
+static gboolean
+split_cell_printed (FeStudy        *study,
+                    FeColumn       *question,
+                    FeFilter       *filter,
+                    FeColumn       *by,
+                    int             group,
+                    int             level,
+                    guint           k,
+                    int            *exit_code)
+{
+  g_autoptr(FeQuery) query = fe_query_new (study, filter, question, by);
+  const FeTally *tally = fe_query_get_tally (query);
+  g_autofree gboolean *in_other = g_new0 (gboolean, MAX (tally->n_groups, 1));
+  FeCellDisclosure state = FE_CELL_SHOWN;
+  gboolean folded = FALSE;
+  FeChartSpec spec;
+  FeChartData chart;
+
+  fe_chart_spec_init (&spec);
+  spec.min_cell = k;
+  spec.answered_printed = TRUE;
+  fe_chart_data_init (&chart, &spec, tally);
+  fe_tally_fold_plan (tally, k, in_other);
+  for (guint o = 0; o < tally->n_groups; o++)
+    folded |= in_other[o] && tally->groups[o].group == (guint) group;
+  for (guint g = 0; g < chart.tally->n_groups; g++)
+    {
+      gboolean here = fe_tally_group_is_other (chart.tally, g)
+                      ? folded : chart.tally->groups[g].group == (guint) group;
+
+      if (here)
+        state = level >= 0 ? fe_chart_data_get_cell (&chart, (int) g, (guint) level)
+                           : fe_chart_data_get_answered (&chart, (int) g);
+    }
+  fe_chart_data_clear (&chart);
+  if (state == FE_CELL_SHOWN)
+    return TRUE;
+  {
+    g_autofree char *message = g_strdup_printf (
+      _("The chart of “%s” split by “%s” withholds how many in “%s” gave these quotes, so "
+        "counted they would give it away. Lower --min-cell to read them yourself."),
+      fe_column_get_display_label (question), fe_column_get_display_label (by),
+      fe_column_get_display_level (by, (guint) group));
+
+    fe_cli_print_error (message);
+  }
+  *exit_code = FE_CLI_EXIT_REFUSED;
+  return FALSE;
+}
+
 /* Whether the chart of @question for @rows prints the count whose respondents' quotes would
  * be listed (@level's, or those who answered when @level is -1): refused with the reason if
  * not. */
@@ -388,6 +442,7 @@ fe_cli_quotes (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (_("STUDY"));
   g_autoptr(FeStudy) study = NULL;
   g_autoptr(FeFilter) filter = NULL;
+  g_autoptr(FeFilter) ungrouped = NULL;
   g_autoptr(GPtrArray) quotes = NULL;
   g_autoptr(FeBitset) listed = NULL;
   g_autoptr(FeAttributionRule) rule = NULL;
@@ -484,6 +539,7 @@ fe_cli_quotes (int    argc,
           by = fe_cli_find_question (study, "--by", by_id, &exit_code);
           if (by == NULL || (group = fe_cli_find_level (by, group_label, &exit_code)) < 0)
             goto out;
+          ungrouped = fe_filter_copy (filter);
           fe_filter_clear_column (filter, by);
           fe_filter_add_level (filter, by, (guint) group);
         }
@@ -515,6 +571,11 @@ fe_cli_quotes (int    argc,
        * these respondents withholds it, a segment's or those who answered, so are they. */
       if (k > 0 && !fe_cli_quotes_count_printed (study, question, rows, level, filter, k,
                                                  &exit_code))
+        goto out;
+      /* A group's segment is a cell of the split chart, which may withhold what the group's
+       * own chart prints, to protect the other groups. */
+      if (k > 0 && ungrouped != NULL && fe_role_is_single_valued (by->role)
+          && !split_cell_printed (study, question, ungrouped, by, group, level, k, &exit_code))
         goto out;
       if (all_text)
         {
