@@ -354,6 +354,7 @@ split_cell_printed (FeStudy        *study,
 
   fe_chart_spec_init (&spec);
   spec.min_cell = k;
+  spec.fold_small_groups = TRUE;
   spec.answered_printed = TRUE;
   fe_chart_data_init (&chart, &spec, tally);
   fe_tally_fold_plan (tally, k, in_other);
