@@ -2,6 +2,7 @@
 #include "fe-test-util.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 static char *temp_dir;
 
@@ -85,4 +86,14 @@ fe_test_find_fixture (const char *folder,
     return NULL;
   path = g_build_filename (root, folder, file, NULL);
   return g_file_test (path, G_FILE_TEST_IS_REGULAR) ? g_steal_pointer (&path) : NULL;
+}
+
+gboolean
+fe_test_any_contains (GPtrArray  *strings,
+                      const char *part)
+{
+  for (guint i = 0; i < strings->len; i++)
+    if (strstr (g_ptr_array_index (strings, i), part) != NULL)
+      return TRUE;
+  return FALSE;
 }

@@ -5,6 +5,10 @@
 
 G_BEGIN_DECLS
 
+/* Whether any of @strings (char*) contains @part. */
+gboolean fe_test_any_contains (GPtrArray  *strings,
+                               const char *part);
+
 /* The path of @name in the test process's temporary folder, made on the first call; the
  * folder and all in it go when the process ends. */
 char *fe_test_temp_path (const char *name);

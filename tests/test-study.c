@@ -722,18 +722,6 @@ load_pair (const char *responses,
   return study;
 }
 
-static gboolean
-has_warning (FeStudy    *study,
-             const char *part)
-{
-  GPtrArray *warnings = fe_study_get_warnings (study);
-
-  for (guint i = 0; i < warnings->len; i++)
-    if (strstr (g_ptr_array_index (warnings, i), part) != NULL)
-      return TRUE;
-  return FALSE;
-}
-
 /* A raw export holds codes: the codebook's codes column says which level each stands for, so
  * "1" counts as "Gwent" and a level nobody chose is still a level. A line without a role gives
  * its question a label and leaves the role to the answers. */
@@ -796,8 +784,8 @@ test_codebook_codes_clash (void)
       g_assert_cmpuint (count_of (study, "score", "3"), ==, 3);
       g_assert_cmpuint (fe_column_get_n_levels (fe_study_find_column (study, "score")), ==, 3);
     }
-  g_assert_true (has_warning (raw, "the answers are read as codes"));
-  g_assert_true (has_warning (labels, "read as names, not codes"));
+  g_assert_true (fe_test_any_contains (fe_study_get_warnings (raw), "the answers are read as codes"));
+  g_assert_true (fe_test_any_contains (fe_study_get_warnings (labels), "read as names, not codes"));
 
   g_assert_null (fe_study_load (responses, uneven, NULL, &error));
   fe_test_assert_error_at (error, "uneven.csv", 2, 4);
@@ -939,11 +927,11 @@ test_redcap_labels_export_by_question (void)
   g_assert_cmpuint (count_of (study, "Pain score", "1"), ==, 2);
   g_assert_cmpuint (count_of (study, "Pain score", "2"), ==, 1);
   g_assert_cmpuint (count_of (study, "Pain score", "3"), ==, 0);
-  g_assert_true (has_warning (study, "as a labels export is, so the answers are read as names"));
+  g_assert_true (fe_test_any_contains (fe_study_get_warnings (study), "as a labels export is, so the answers are read as names"));
   g_assert_cmpint (fe_study_find_column (study, "Complete?")->role, ==, FE_ROLE_IGNORE);
   /* Found by its label as shown, its spaces made one, and not said to be ignored. */
   g_assert_cmpuint (count_of (study, "Overall rating", "Good"), ==, 2);
-  g_assert_false (has_warning (study, "that line is ignored"));
+  g_assert_false (fe_test_any_contains (fe_study_get_warnings (study), "that line is ignored"));
 }
 
 /* A raw export of a project without events or checkboxes is REDCap's all the same, as its
