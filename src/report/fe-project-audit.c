@@ -488,6 +488,19 @@ add_row_items (FeAudit          *audit,
   return first;
 }
 
+/* Whether the attack narrows @item too far, and to what. */
+static gboolean
+narrowed (const FeAudit *audit,
+          guint          item,
+          guint         *lo,
+          guint         *hi)
+{
+  if (item == G_MAXUINT || !fe_audit_is_revealed (audit, item))
+    return FALSE;
+  fe_audit_get_interval (audit, item, lo, hi);
+  return TRUE;
+}
+
 /* @outer less the @inner rows (within it, apart from each other) are the respondents in it but
  * in none of them: the interval attack on the printed rows, each of @outer's numbers the sum of
  * the others' and theirs, says what of them a reader can tell. Findings name what it narrows
@@ -503,10 +516,11 @@ audit_difference (GPtrArray        *findings,
   g_autoptr(FeTally) difference = NULL;
   g_autoptr(GString) names = g_string_new (NULL);
   g_autofree guint *firsts = g_new (guint, inner->len);
-  g_autofree guint *items = NULL;
-  g_autofree guint *not_given = NULL;
-  g_autofree guint *but_not = NULL;
-  guint n = outer->n_levels, outer_first, n_only;
+  g_autofree guint *parts = g_new (guint, inner->len + 1);
+  guint n = outer->n_levels, outer_first, n_only, lo, hi;
+  g_autofree guint *items = g_new (guint, n + 2);
+  g_autofree guint *not_given = g_new (guint, n);
+  g_autofree guint *but_not = g_new (guint, n);
   gboolean single = fe_role_is_single_valued (outer->question->role);
 
   for (guint i = 0; i < inner->len; i++)
@@ -521,11 +535,9 @@ audit_difference (GPtrArray        *findings,
   outer_first = add_row_items (audit, outer);
   for (guint i = 0; i < inner->len; i++)
     firsts[i] = add_row_items (audit, g_ptr_array_index (inner, i));
-  items = g_new (guint, n + 2);
   for (guint i = 0; i < n + 2; i++)
     {
       guint value = i < n ? difference->counts[i] : i == n ? difference->answered : n_only;
-      g_autofree guint *parts = g_new (guint, inner->len + 1);
 
       items[i] = fe_audit_add (audit, value, FE_CELL_SMALL, FALSE, value > 0 && value < k,
                                value > 0 ? 1 : 0, FE_AUDIT_CELL);
@@ -536,107 +548,82 @@ audit_difference (GPtrArray        *findings,
     }
   fe_audit_add_at_most (audit, items[n], items[n + 1]);
   for (guint l = 0; l < n; l++)
-    fe_audit_add_at_most (audit, items[l], items[n]);
-  /* Of several answers each, those of them who answered but did not give one are a number
-   * too ("2 did not pick Drugs"). */
-  not_given = g_new (guint, n);
-  for (guint l = 0; !single && l < n; l++)
     {
-      guint value = difference->answered - MIN (difference->answered, difference->counts[l]);
-      guint parts[2] = { items[l], 0 };
+      int parent = fe_column_get_level_parent (outer->question, l);
 
-      parts[1] = not_given[l] = fe_audit_add (audit, value, FE_CELL_SMALL, FALSE,
-                                              value > 0 && value < k, value > 0 ? 1 : 0,
-                                              FE_AUDIT_CELL);
-      fe_audit_add_sum (audit, items[n], parts, 2);
-    }
-  /* Of a theme under another, those who raised the parent but not it. */
-  but_not = g_new (guint, n);
-  for (guint l = 0; l < n; l++)
-    {
-      int parent = outer->question->levels->len == n
-                   ? fe_column_get_level_parent (outer->question, l) : -1;
-      guint parts[2] = { items[l], 0 };
-      guint value;
-
-      but_not[l] = G_MAXUINT;
-      if (parent < 0)
-        continue;
-      value = difference->counts[parent] - MIN (difference->counts[parent], difference->counts[l]);
-      parts[1] = but_not[l] = fe_audit_add (audit, value, FE_CELL_SMALL, FALSE,
-                                            value > 0 && value < k, value > 0 ? 1 : 0,
-                                            FE_AUDIT_CELL);
-      fe_audit_add_sum (audit, items[parent], parts, 2);
+      fe_audit_add_at_most (audit, items[l], items[n]);
+      /* Of several answers each, those of them who answered but did not give one ("2 did not
+       * pick Drugs"), and of a theme under another, those who raised the parent but not it,
+       * are numbers too. */
+      not_given[l] = single ? G_MAXUINT
+                     : fe_audit_add_difference (audit, items[n], items[l],
+                                                difference->answered
+                                                - MIN (difference->answered,
+                                                       difference->counts[l]), TRUE);
+      but_not[l] = parent < 0 ? G_MAXUINT
+                   : fe_audit_add_difference (audit, items[parent], items[l],
+                                              difference->counts[parent]
+                                              - MIN (difference->counts[parent],
+                                                     difference->counts[l]), TRUE);
     }
   fe_audit_solve (audit);
+
   for (guint l = 0; l < n; l++)
-    {
-      guint lo, hi;
-
-      if (but_not[l] == G_MAXUINT || !fe_audit_is_revealed (audit, but_not[l]))
-        continue;
-      fe_audit_get_interval (audit, but_not[l], &lo, &hi);
-      g_ptr_array_add (findings,
-                       g_strdup_printf (_("%s less %s leaves %u respondents: set side by side, "
-                                          "the numbers printed narrow those of them who raised "
-                                          "“%s” but not “%s” to between %u and %u, fewer than "
-                                          "%u."),
-                                        outer->name, names->str, n_only,
-                                        fe_column_get_display_level (
-                                          outer->question,
-                                          (guint) fe_column_get_level_parent (outer->question,
-                                                                              l)),
-                                        fe_column_get_display_level (outer->question, l), lo,
-                                        hi, k));
-      return;
-    }
-  for (guint l = 0; !single && l < n; l++)
-    {
-      guint lo, hi;
-
-      if (!fe_audit_is_revealed (audit, not_given[l]))
-        continue;
-      fe_audit_get_interval (audit, not_given[l], &lo, &hi);
-      g_ptr_array_add (findings,
-                       g_strdup_printf (_("%s less %s leaves %u respondents: set side by side, "
-                                          "the numbers printed narrow those of them who "
-                                          "answered but did not give “%s” to between %u and "
-                                          "%u, fewer than %u."),
-                                        outer->name, names->str, n_only,
-                                        fe_column_get_display_level (outer->question, l), lo,
-                                        hi, k));
-      return;
-    }
-  for (guint i = 0; i < n + 2; i++)
-    {
-      guint lo, hi;
-
-      if (!fe_audit_is_revealed (audit, items[i]))
-        continue;
-      fe_audit_get_interval (audit, items[i], &lo, &hi);
-      if (i < n)
+    if (narrowed (audit, but_not[l], &lo, &hi))
+      {
         g_ptr_array_add (findings,
-                         g_strdup_printf (_("%s less %s leaves %u respondents: set side by "
-                                            "side, the numbers printed narrow those of them "
-                                            "counted in “%s” to between %u and %u, fewer than "
+                         g_strdup_printf (_("%s less %s leaves %u respondents: set side by side, "
+                                            "the numbers printed narrow those of them who raised "
+                                            "“%s” but not “%s” to between %u and %u, fewer than "
                                             "%u."),
                                           outer->name, names->str, n_only,
-                                          fe_column_get_display_level (outer->question, i), lo,
+                                          fe_column_get_display_level (
+                                            outer->question,
+                                            (guint) fe_column_get_level_parent (outer->question,
+                                                                                l)),
+                                          fe_column_get_display_level (outer->question, l), lo,
                                           hi, k));
-      else if (i == n)
+        return;
+      }
+  for (guint l = 0; l < n; l++)
+    if (narrowed (audit, not_given[l], &lo, &hi))
+      {
         g_ptr_array_add (findings,
-                         g_strdup_printf (_("%s less %s leaves %u respondents: set side by "
-                                            "side, the numbers printed narrow how many of them "
-                                            "answered to between %u and %u, fewer than %u."),
-                                          outer->name, names->str, n_only, lo, hi, k));
-      else
-        g_ptr_array_add (findings,
-                         g_strdup_printf (_("%s less %s leaves between %u and %u respondents, "
-                                            "fewer than %u: set side by side, the numbers "
-                                            "printed give their answers away."),
-                                          outer->name, names->str, lo, hi, k));
-      return;
-    }
+                         g_strdup_printf (_("%s less %s leaves %u respondents: set side by side, "
+                                            "the numbers printed narrow those of them who "
+                                            "answered but did not give “%s” to between %u and "
+                                            "%u, fewer than %u."),
+                                          outer->name, names->str, n_only,
+                                          fe_column_get_display_level (outer->question, l), lo,
+                                          hi, k));
+        return;
+      }
+  for (guint i = 0; i < n + 2; i++)
+    if (narrowed (audit, items[i], &lo, &hi))
+      {
+        if (i < n)
+          g_ptr_array_add (findings,
+                           g_strdup_printf (_("%s less %s leaves %u respondents: set side by "
+                                              "side, the numbers printed narrow those of them "
+                                              "counted in “%s” to between %u and %u, fewer than "
+                                              "%u."),
+                                            outer->name, names->str, n_only,
+                                            fe_column_get_display_level (outer->question, i), lo,
+                                            hi, k));
+        else if (i == n)
+          g_ptr_array_add (findings,
+                           g_strdup_printf (_("%s less %s leaves %u respondents: set side by "
+                                              "side, the numbers printed narrow how many of them "
+                                              "answered to between %u and %u, fewer than %u."),
+                                            outer->name, names->str, n_only, lo, hi, k));
+        else
+          g_ptr_array_add (findings,
+                           g_strdup_printf (_("%s less %s leaves between %u and %u respondents, "
+                                              "fewer than %u: set side by side, the numbers "
+                                              "printed give their answers away."),
+                                            outer->name, names->str, lo, hi, k));
+        return;
+      }
 }
 
 /* Rows of one question printed for respondents within another's are a third row, of those in

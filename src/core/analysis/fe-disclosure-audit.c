@@ -984,22 +984,33 @@ is_printed_exactly (FeAudit *audit,
   return item_at (audit, item)->printed && item_at (audit, item)->state == FE_CELL_SHOWN;
 }
 
-/* @whole less @part, a number of respondents printed nowhere: guarded where the two are printed
- * exactly and it is small, for then it is known as exactly as they are. Where either is held
- * back, it is as vague as that one, and a "< k" among them is all it tells. */
+guint
+fe_audit_add_difference (FeAudit  *audit,
+                         guint     whole,
+                         guint     part,
+                         guint     value,
+                         gboolean  guard)
+{
+  guint parts[2] = { part, 0 };
+
+  parts[1] = fe_audit_add (audit, value, FE_CELL_SMALL, FALSE,
+                           guard && value > 0 && value < audit->k, value > 0 ? 1 : 0,
+                           FE_AUDIT_CELL);
+  fe_audit_add_sum (audit, whole, parts, 2);
+  return parts[1];
+}
+
+/* @whole less @part, guarded where the two are printed exactly, for then it is known as
+ * exactly as they are. Where either is held back, it is as vague as that one, and a "< k"
+ * among them is all it tells. */
 static void
 add_difference (FeAudit *audit,
-                guint    k,
                 guint    whole,
                 guint    part,
                 guint    value)
 {
-  guint parts[2] = { part, 0 };
-  gboolean exact = is_printed_exactly (audit, whole) && is_printed_exactly (audit, part);
-
-  parts[1] = fe_audit_add (audit, value, FE_CELL_SMALL, FALSE, exact && is_small (value, k),
-                           value > 0 ? 1 : 0, FE_AUDIT_CELL);
-  fe_audit_add_sum (audit, whole, parts, 2);
+  fe_audit_add_difference (audit, whole, part, value,
+                           is_printed_exactly (audit, whole) && is_printed_exactly (audit, part));
 }
 
 /* Where a respondent may give several answers, each level leaves out those who answered but did
@@ -1022,11 +1033,11 @@ add_differences (FeAudit            *audit,
         {
           int parent = coded ? fe_column_get_level_parent (question, l) : -1;
 
-          add_difference (audit, table->k, fe_audit_tally_answered (table, r),
+          add_difference (audit, fe_audit_tally_answered (table, r),
                           fe_audit_tally_cell (table, r, l),
                           answered - MIN (answered, counts[l]));
           if (parent >= 0)
-            add_difference (audit, table->k, fe_audit_tally_cell (table, r, (guint) parent),
+            add_difference (audit, fe_audit_tally_cell (table, r, (guint) parent),
                             fe_audit_tally_cell (table, r, l),
                             counts[parent] - MIN (counts[parent], counts[l]));
         }

@@ -72,6 +72,13 @@ void              fe_audit_add_sum         (FeAudit           *audit,
 void              fe_audit_add_at_most     (FeAudit           *audit,
                                             guint              part,
                                             guint              whole);
+/* @whole less @part, a number of respondents printed nowhere: an item of @value, guarded when
+ * @guard and it is small, with the sum @whole = @part + it. Returns its index. */
+guint             fe_audit_add_difference  (FeAudit           *audit,
+                                            guint              whole,
+                                            guint              part,
+                                            guint              value,
+                                            gboolean           guard);
 /* @item is printed elsewhere just as its state says (the unsplit view of the same question
  * beside a split one): the reader knows it, and holding it back here would hide nothing, so it
  * is never chosen to be. */

@@ -68,31 +68,12 @@ append_text (GString    *text,
     }
 }
 
-/* REDCap's rich-text labels as the text they show, read by libxml2's HTML parser (every
- * entity: &rsquo;, &eacute;, &ge;…; a "<" that opens no tag, "<1 year", stays). As REDCap
- * writes an export's headers, tags are dropped without a space ("Age<sup>1</sup>": "Age1") and
- * a line break is a space; with @spaced, a paragraph, a line break or a division ends a word,
- * and the spaces between words are made one, for showing. */
+/* @text as a header holds it, a line break a space; with @spaced, the spaces between words one,
+ * for showing. Takes @text. */
 static char *
-label_text (const char *html,
-            gboolean    spaced)
+finish_text (GString  *text,
+             gboolean  spaced)
 {
-  GString *text = g_string_new (NULL);
-
-  if (strpbrk (html, "<&") == NULL)
-    g_string_append (text, html);
-  else
-    {
-      /* Inside a body a fragment's leading "<" is text, not a broken tag to drop. */
-      g_autofree char *page = g_strconcat ("<body>", html, "</body>", NULL);
-      xmlDocPtr doc = htmlReadMemory (page, (int) strlen (page), NULL, "UTF-8",
-                                      HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
-                                      | HTML_PARSE_NONET);
-
-      if (doc != NULL)
-        append_text (text, xmlDocGetRootElement (doc), spaced);
-      xmlFreeDoc (doc);
-    }
   g_string_replace (text, "\r\n", " ", 0);
   g_strdelimit (text->str, "\r\n\t", ' ');
   if (spaced)
@@ -105,6 +86,42 @@ label_text (const char *html,
       g_string_truncate (text, out);
     }
   return g_strstrip (g_string_free (text, FALSE));
+}
+
+/* REDCap's rich-text label as the text it shows, read once by libxml2's HTML parser (every
+ * entity: &rsquo;, &eacute;, &ge;…; a "<" that opens no tag, "<1 year", stays): *@shown, where
+ * a paragraph, a line break or a division ends a word, for showing; and *@header, as REDCap
+ * writes an export's headers, tags dropped without a space ("Age<sup>1</sup>": "Age1"). */
+static void
+read_label (const char  *html,
+            char       **shown,
+            char       **header)
+{
+  GString *spaced = g_string_new (NULL);
+  GString *plain = g_string_new (NULL);
+
+  if (strpbrk (html, "<&") == NULL)
+    {
+      g_string_append (spaced, html);
+      g_string_append (plain, html);
+    }
+  else
+    {
+      /* Inside a body a fragment's leading "<" is text, not a broken tag to drop. */
+      g_autofree char *page = g_strconcat ("<body>", html, "</body>", NULL);
+      xmlDocPtr doc = htmlReadMemory (page, (int) strlen (page), NULL, "UTF-8",
+                                      HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
+                                      | HTML_PARSE_NONET);
+
+      if (doc != NULL)
+        {
+          append_text (spaced, xmlDocGetRootElement (doc), TRUE);
+          append_text (plain, xmlDocGetRootElement (doc), FALSE);
+        }
+      xmlFreeDoc (doc);
+    }
+  *shown = finish_text (spaced, TRUE);
+  *header = finish_text (plain, FALSE);
 }
 
 /* "Don't know" as REDCap names its checkbox column in a labels export, the quotes left out:
@@ -169,8 +186,10 @@ read_choices (FeCodebookEntry *entry,
       g_autofree char *code = g_strstrip (comma ? g_strndup (choice, (gsize) (comma - choice))
                                                 : g_strdup (choice));
       const char *written = comma ? comma + 1 : choice;
-      g_autofree char *label = label_text (written, TRUE);
-      g_autofree char *header = label_text (written, FALSE);
+      g_autofree char *label = NULL;
+      g_autofree char *header = NULL;
+
+      read_label (written, &label, &header);
 
       if (*code == '\0' || *label == '\0' || g_hash_table_contains (seen, code))
         continue;
@@ -235,10 +254,9 @@ fe_redcap_dictionary_read (const FeCsvTable *table)
         continue;
       first = FALSE;
       entry = fe_codebook_entry_new (name, FE_ROLE_IGNORE, NULL);
-      entry->label = label_text (written, TRUE);
+      read_label (written, &entry->label, &header);
       if (*entry->label == '\0')
         g_clear_pointer (&entry->label, g_free);
-      header = label_text (written, FALSE);
       seen = GPOINTER_TO_UINT (g_hash_table_lookup (headers, header)) + 1;
       g_hash_table_replace (headers, g_strdup (header), GUINT_TO_POINTER (seen));
       if (*header != '\0')

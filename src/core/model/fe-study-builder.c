@@ -154,17 +154,20 @@ read_answers (FeStudy    *self,
   gboolean some_not_code = FALSE;
 
   if (column->members != NULL)
-    for (guint m = 0; m < column->member_options->len; m++)
-      {
-        const char *option = g_ptr_array_index (column->member_options, m);
+    {
+      for (guint m = 0; m < column->member_options->len; m++)
+        {
+          const char *option = g_ptr_array_index (column->member_options, m);
 
-        if (!g_hash_table_contains (names, option))
-          return ANSWERS_NOT_ALL_NAMES;
-        some_not_code |= !g_hash_table_contains (column->level_codes, option);
-      }
-  else if (!fe_role_is_single_valued (column->role) || n_values == G_MAXUINT)
+          if (!g_hash_table_contains (names, option))
+            return ANSWERS_NOT_ALL_NAMES;
+          some_not_code |= !g_hash_table_contains (column->level_codes, option);
+        }
+      return some_not_code ? ANSWERS_NAMES : ANSWERS_EITHER;
+    }
+  if (!fe_role_is_single_valued (column->role) || n_values == G_MAXUINT)
     return ANSWERS_NOT_ALL_NAMES;
-  for (guint v = 0; column->members == NULL && v < n_values; v++)
+  for (guint v = 0; v < n_values; v++)
     {
       const char *value = fe_csv_table_get_value (self->responses, source, v, NULL, NULL);
 
@@ -175,31 +178,27 @@ read_answers (FeStudy    *self,
   return some_not_code ? ANSWERS_NAMES : ANSWERS_EITHER;
 }
 
-/* The codebook's codes name levels too: a raw export's "1" is "Fever"; so do other ways of
- * writing a level. Where a code is also the name of another level, the answers are codes, as
- * the codebook says, unless every answer names a level and some is no code, or every answer
- * may be either and the file is headed by its questions, as a labels export is; either way the
- * researcher is told. */
-static void
-add_level_codes (FeStudy    *self,
-                 FeColumn   *column,
-                 GHashTable *lookup)
+/* Whether the answers of @column are its codebook's codes. Where a code is also the name of
+ * another level, they are, as the codebook says, unless every answer names a level and some is
+ * no code, or every answer may be either and the file is headed by its questions, as a labels
+ * export is; either way the researcher is told. */
+static gboolean
+answers_are_codes (FeStudy    *self,
+                   FeColumn   *column,
+                   GHashTable *lookup)
 {
   GHashTableIter iter;
   gpointer code, name;
   const char *clash = NULL;
   AnswersRead read;
 
-  if (column->level_codes == NULL)
-    {
-      add_level_aliases (column, lookup);
-      return;
-    }
   g_hash_table_iter_init (&iter, column->level_codes);
   while (clash == NULL && g_hash_table_iter_next (&iter, &code, &name))
     if (g_hash_table_contains (lookup, code) && strcmp (code, name) != 0)
       clash = code;
-  read = clash != NULL ? read_answers (self, column, lookup) : ANSWERS_NOT_ALL_NAMES;
+  if (clash == NULL)
+    return TRUE;
+  read = read_answers (self, column, lookup);
   if (read == ANSWERS_NAMES || (read == ANSWERS_EITHER && column->headed_by_label))
     {
       fe_study_add_warning (self,
@@ -214,26 +213,43 @@ add_level_codes (FeStudy    *self,
                             fe_csv_table_get_name (self->responses), column->source_column + 1,
                             column->id, clash,
                             (const char *) g_hash_table_lookup (column->level_codes, clash));
+      return FALSE;
+    }
+  fe_study_add_warning (self,
+                        _("%s, column %u (“%s”): the codebook's code “%s” of “%s” is also the name "
+                          "of another of its levels; the answers are read as codes. If the file "
+                          "holds the levels' names, take the codes out of the codebook."),
+                        fe_csv_table_get_name (self->responses), column->source_column + 1,
+                        column->id, clash,
+                        (const char *) g_hash_table_lookup (column->level_codes, clash));
+  return TRUE;
+}
+
+/* The codebook's codes name levels too, where the answers are codes (a raw export's "1" is
+ * "Fever"); so do other ways of writing a level. */
+static void
+add_level_codes (FeStudy    *self,
+                 FeColumn   *column,
+                 GHashTable *lookup)
+{
+  if (column->level_codes != NULL && !answers_are_codes (self, column, lookup))
+    {
       g_clear_pointer (&column->level_codes, g_hash_table_unref);
       g_clear_pointer (&column->code_of_level, g_hash_table_unref);
-      add_level_aliases (column, lookup);
-      return;
     }
-  if (clash != NULL)
-    fe_study_add_warning (self,
-                          _("%s, column %u (“%s”): the codebook's code “%s” of “%s” is also the name "
-                            "of another of its levels; the answers are read as codes. If the file "
-                            "holds the levels' names, take the codes out of the codebook."),
-                          fe_csv_table_get_name (self->responses), column->source_column + 1,
-                          column->id, clash,
-                          (const char *) g_hash_table_lookup (column->level_codes, clash));
-  g_hash_table_iter_init (&iter, column->level_codes);
-  while (g_hash_table_iter_next (&iter, &code, &name))
+  if (column->level_codes != NULL)
     {
-      int level = fe_column_find_level (column, name);
+      GHashTableIter iter;
+      gpointer code, name;
 
-      if (level >= 0)
-        g_hash_table_insert (lookup, code, GUINT_TO_POINTER (level));
+      g_hash_table_iter_init (&iter, column->level_codes);
+      while (g_hash_table_iter_next (&iter, &code, &name))
+        {
+          int level = fe_column_find_level (column, name);
+
+          if (level >= 0)
+            g_hash_table_insert (lookup, code, GUINT_TO_POINTER (level));
+        }
     }
   add_level_aliases (column, lookup);
 }
@@ -919,16 +935,7 @@ apply_entry (FeStudy         *self,
             }
         }
       if (entry->aliases != NULL)
-        {
-          GHashTableIter iter;
-          gpointer alias, level;
-
-          column->level_aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                         g_free);
-          g_hash_table_iter_init (&iter, entry->aliases);
-          while (g_hash_table_iter_next (&iter, &alias, &level))
-            g_hash_table_insert (column->level_aliases, g_strdup (alias), g_strdup (level));
-        }
+        column->level_aliases = g_hash_table_ref (entry->aliases);
     }
 }
 
